@@ -1,0 +1,255 @@
+package com.charterbot.core.answer;
+
+import com.charterbot.core.charter.Charter;
+import com.charterbot.core.charter.Language;
+import com.charterbot.core.charter.Section;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SynonymQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.ByteBuffersDirectory;
+
+/**
+ * An immutable BM25 index of one charter version: one document per section and language, with
+ * the employees' phrasings, the title and the body as separately boosted fields. Safe for
+ * concurrent searches.
+ */
+final class AnswerIndex {
+
+    /** Field boosts: matching a curated phrasing counts most, then the title, then the body. */
+    private static final float ALTERNATES_BOOST = 3f;
+    private static final float TITLE_BOOST = 2f;
+    private static final float BODY_BOOST = 1f;
+
+    /** At most this many distinct words of a question are searched, which bounds the query size. */
+    static final int MAX_QUERY_GROUPS = 48;
+
+    /** A section's best BM25 score for a question and the share of the question's weight it covers. */
+    record Candidate(Section section, double score, double coverage) {}
+
+    private record Doc(String sectionId, Language language, Set<String> terms) {}
+
+    private final Charter charter;
+    private final TextAnalysis analysis;
+    private final IndexSearcher searcher;
+    private final List<Doc> docs;
+    private final Map<Language, Map<String, Integer>> documentFrequencies = new EnumMap<>(Language.class);
+    private final Map<Language, Integer> documentCounts = new EnumMap<>(Language.class);
+
+    private AnswerIndex(Charter charter, TextAnalysis analysis, IndexSearcher searcher, List<Doc> docs) {
+        this.charter = charter;
+        this.analysis = analysis;
+        this.searcher = searcher;
+        this.docs = docs;
+        for (Language language : Language.values()) {
+            Map<String, Integer> frequencies = new HashMap<>();
+            int count = 0;
+            for (Doc doc : docs) {
+                if (doc.language() == language) {
+                    count++;
+                    doc.terms().forEach(term -> frequencies.merge(term, 1, Integer::sum));
+                }
+            }
+            documentFrequencies.put(language, frequencies);
+            documentCounts.put(language, count);
+        }
+    }
+
+    static AnswerIndex build(Charter charter, TextAnalysis analysis) {
+        Map<String, Analyzer> perField = new HashMap<>();
+        for (Language language : Language.values()) {
+            for (String field : List.of("alt", "title", "body")) {
+                perField.put(field(field, language), analysis.index(language));
+            }
+        }
+        Analyzer analyzer = new PerFieldAnalyzerWrapper(analysis.index(Language.EN), perField);
+        ByteBuffersDirectory directory = new ByteBuffersDirectory();
+        List<Doc> docs = new ArrayList<>();
+        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
+            for (Language language : Language.values()) {
+                Analyzer languageAnalyzer = analysis.index(language);
+                for (Section section : charter.sections(language)) {
+                    Document document = new Document();
+                    document.add(new StoredField("doc", docs.size()));
+                    Set<String> terms = new HashSet<>();
+                    add(document, terms, languageAnalyzer, field("title", language), section.title());
+                    for (String phrasing : section.questions()) {
+                        add(document, terms, languageAnalyzer, field("alt", language), phrasing);
+                    }
+                    if (!section.isNotCovered()) {
+                        add(document, terms, languageAnalyzer, field("body", language), body(section));
+                    }
+                    writer.addDocument(document);
+                    docs.add(new Doc(section.id(), language, Set.copyOf(terms)));
+                }
+            }
+            writer.forceMerge(1);
+        } catch (IOException e) {
+            throw new UncheckedIOException("building an in-memory index failed", e);
+        }
+        try {
+            DirectoryReader reader = DirectoryReader.open(directory);
+            List<Doc> byLuceneId = new ArrayList<>(docs);
+            var storedFields = reader.storedFields();
+            for (int luceneId = 0; luceneId < reader.maxDoc(); luceneId++) {
+                int ours = storedFields.document(luceneId).getField("doc").numericValue().intValue();
+                byLuceneId.set(luceneId, docs.get(ours));
+            }
+            return new AnswerIndex(charter, analysis, new IndexSearcher(reader), List.copyOf(byLuceneId));
+        } catch (IOException e) {
+            throw new UncheckedIOException("opening an in-memory index failed", e);
+        }
+    }
+
+    Charter charter() {
+        return charter;
+    }
+
+    /** The sections that best match the text, best first, at most {@code limit}. */
+    List<Candidate> search(String text, int limit) {
+        Map<Language, List<List<String>>> groupsByLanguage = new EnumMap<>(Language.class);
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        boolean anyClause = false;
+        for (Language language : Language.values()) {
+            List<List<String>> groups = distinct(TextAnalysis.termGroups(analysis.query(language), field("alt", language), text));
+            groupsByLanguage.put(language, groups);
+            for (List<String> group : groups) {
+                query.add(fieldQuery(field("alt", language), group, ALTERNATES_BOOST), BooleanClause.Occur.SHOULD);
+                query.add(fieldQuery(field("title", language), group, TITLE_BOOST), BooleanClause.Occur.SHOULD);
+                query.add(fieldQuery(field("body", language), group, BODY_BOOST), BooleanClause.Occur.SHOULD);
+                anyClause = true;
+            }
+        }
+        if (!anyClause) {
+            return List.of();
+        }
+        ScoreDoc[] hits;
+        try {
+            hits = searcher.search(query.build(), docs.size()).scoreDocs;
+        } catch (IOException e) {
+            throw new UncheckedIOException("searching an in-memory index failed", e);
+        }
+        Map<String, Double> best = new LinkedHashMap<>();
+        for (ScoreDoc hit : hits) {
+            best.merge(docs.get(hit.doc).sectionId(), (double) hit.score, Math::max);
+        }
+        List<Candidate> candidates = new ArrayList<>();
+        for (Map.Entry<String, Double> entry : best.entrySet()) {
+            double coverage = 0;
+            for (Language language : Language.values()) {
+                coverage = Math.max(coverage, coverage(groupsByLanguage.get(language), entry.getKey(), language));
+            }
+            Section section = charter.section(entry.getKey(), Language.EN).orElseThrow();
+            candidates.add(new Candidate(section, entry.getValue(), coverage));
+        }
+        candidates.sort(Comparator.comparingDouble(Candidate::score).reversed());
+        return candidates.size() > limit ? List.copyOf(candidates.subList(0, limit)) : candidates;
+    }
+
+    /**
+     * The share of the question's words, weighted by how rare they are in the charter, that the
+     * section contains. Words the charter never uses weigh the most, so "order me a pizza" covers
+     * almost nothing even if "order" appears somewhere.
+     */
+    private double coverage(List<List<String>> groups, String sectionId, Language language) {
+        if (groups.isEmpty()) {
+            return 0;
+        }
+        Set<String> terms = null;
+        for (Doc doc : docs) {
+            if (doc.language() == language && doc.sectionId().equals(sectionId)) {
+                terms = doc.terms();
+                break;
+            }
+        }
+        if (terms == null) {
+            return 0;
+        }
+        double total = 0;
+        double covered = 0;
+        for (List<String> group : groups) {
+            double weight = 0;
+            boolean matched = false;
+            for (String term : group) {
+                weight = Math.max(weight, idf(language, term));
+                matched |= terms.contains(term);
+            }
+            total += weight;
+            if (matched) {
+                covered += weight;
+            }
+        }
+        return total == 0 ? 0 : covered / total;
+    }
+
+    private double idf(Language language, String term) {
+        int count = documentCounts.get(language);
+        int frequency = documentFrequencies.get(language).getOrDefault(term, 0);
+        return Math.log(1 + (count - frequency + 0.5) / (frequency + 0.5));
+    }
+
+    private static Query fieldQuery(String field, List<String> group, float boost) {
+        Query query;
+        if (group.size() == 1) {
+            query = new TermQuery(new Term(field, group.get(0)));
+        } else {
+            SynonymQuery.Builder synonyms = new SynonymQuery.Builder(field);
+            group.forEach(term -> synonyms.addTerm(new Term(field, term)));
+            query = synonyms.build();
+        }
+        return new BoostQuery(query, boost);
+    }
+
+    private static List<List<String>> distinct(List<List<String>> groups) {
+        List<List<String>> distinct = new ArrayList<>();
+        Set<List<String>> seen = new HashSet<>();
+        for (List<String> group : groups) {
+            if (seen.add(group) && distinct.size() < MAX_QUERY_GROUPS) {
+                distinct.add(group);
+            }
+        }
+        return distinct;
+    }
+
+    private static void add(Document document, Set<String> terms, Analyzer analyzer, String field, String text) {
+        document.add(new TextField(field, text, Field.Store.NO));
+        terms.addAll(TextAnalysis.terms(analyzer, field, text));
+    }
+
+    private static String body(Section section) {
+        StringBuilder body = new StringBuilder(section.rule());
+        for (List<String> items : List.of(section.checklist(), section.dos(), section.donts())) {
+            items.forEach(item -> body.append('\n').append(item));
+        }
+        return body.toString();
+    }
+
+    private static String field(String name, Language language) {
+        return name + "_" + language.tag();
+    }
+}

@@ -1,0 +1,113 @@
+package com.charterbot.core.charter;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The files of a charter as read from a folder or the classpath, with the problems met while reading them.
+ */
+public record CharterFiles(String origin, List<CharterFile> files, List<CharterProblem> problems) {
+
+    /** Where the charter that ships with the bot lives on the classpath. */
+    public static final String DEFAULT_CLASSPATH_ROOT = "charter/default";
+
+    public CharterFiles {
+        files = List.copyOf(files);
+        problems = List.copyOf(problems);
+    }
+
+    /** Reads {@code <dir>/en/*.md} and {@code <dir>/fr/*.md}. */
+    public static CharterFiles fromDirectory(Path dir) {
+        List<CharterFile> files = new ArrayList<>();
+        List<CharterProblem> problems = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            problems.add(new CharterProblem(dir.toString(), 0, "not a folder"));
+            return new CharterFiles(dir.toString(), files, problems);
+        }
+        for (Language language : Language.values()) {
+            Path folder = dir.resolve(language.tag());
+            if (!Files.isDirectory(folder)) {
+                problems.add(new CharterProblem(language.tag() + "/", 0, "missing folder: every language needs its own folder of sections"));
+                continue;
+            }
+            try (Stream<Path> paths = Files.list(folder)) {
+                for (Path path : paths.filter(p -> p.getFileName().toString().endsWith(".md")).sorted().toList()) {
+                    String name = language.tag() + "/" + path.getFileName();
+                    try {
+                        files.add(new CharterFile(language, name, decode(Files.readAllBytes(path))));
+                    } catch (CharacterCodingException e) {
+                        problems.add(new CharterProblem(name, 0, "not valid UTF-8 text: save the file as UTF-8"));
+                    } catch (IOException e) {
+                        problems.add(new CharterProblem(name, 0, "cannot be read: " + e.getMessage()));
+                    }
+                }
+            } catch (IOException e) {
+                problems.add(new CharterProblem(language.tag() + "/", 0, "cannot be listed: " + e.getMessage()));
+            }
+        }
+        return new CharterFiles(dir.toString(), files, problems);
+    }
+
+    /**
+     * Reads a charter packaged on the classpath; {@code <root>/index.txt} lists its files, one
+     * {@code <lang>/<file>.md} per line, since a jar cannot be listed portably.
+     */
+    public static CharterFiles fromClasspath(String root) {
+        List<CharterFile> files = new ArrayList<>();
+        List<CharterProblem> problems = new ArrayList<>();
+        String origin = "classpath:" + root;
+        String index = readResource(root + "/index.txt");
+        if (index == null) {
+            problems.add(new CharterProblem(origin + "/index.txt", 0, "missing"));
+            return new CharterFiles(origin, files, problems);
+        }
+        int lineNumber = 0;
+        for (String line : index.split("\n")) {
+            lineNumber++;
+            String name = line.strip();
+            if (name.isEmpty() || name.startsWith("#")) {
+                continue;
+            }
+            int slash = name.indexOf('/');
+            Language language = slash < 0 ? null : Language.fromTag(name.substring(0, slash)).orElse(null);
+            String text = readResource(root + "/" + name);
+            if (language == null || text == null) {
+                problems.add(new CharterProblem(origin + "/index.txt", lineNumber, "no such charter file: " + name));
+            } else {
+                files.add(new CharterFile(language, name, text));
+            }
+        }
+        return new CharterFiles(origin, files, problems);
+    }
+
+    /** The charter that ships with the bot. */
+    public static CharterFiles defaults() {
+        return fromClasspath(DEFAULT_CLASSPATH_ROOT);
+    }
+
+    private static String readResource(String name) {
+        try (InputStream in = CharterFiles.class.getClassLoader().getResourceAsStream(name)) {
+            return in == null ? null : decode(in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read bundled resource " + name, e);
+        }
+    }
+
+    private static String decode(byte[] bytes) throws CharacterCodingException {
+        return StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(bytes))
+                .toString();
+    }
+}

@@ -1,0 +1,130 @@
+package com.charterbot.core.charter;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns charter files into a {@link Charter}, checking each file and the charter as a whole, and
+ * reporting every problem rather than stopping at the first.
+ */
+public final class CharterLoader {
+
+    private CharterLoader() {}
+
+    public static LoadResult load(CharterFiles files, CharterSettings settings) {
+        List<CharterProblem> problems = new ArrayList<>(files.problems());
+        Map<Language, Map<String, SectionFileParser.Parsed>> byLanguage = new EnumMap<>(Language.class);
+        for (Language language : Language.values()) {
+            byLanguage.put(language, new LinkedHashMap<>());
+        }
+        for (CharterFile file : files.files()) {
+            SectionFileParser.Parsed parsed = SectionFileParser.parse(file, settings);
+            problems.addAll(parsed.problems());
+            Section section = parsed.section();
+            if (section == null) {
+                continue;
+            }
+            Map<String, SectionFileParser.Parsed> sections = byLanguage.get(file.language());
+            SectionFileParser.Parsed earlier = sections.get(section.id());
+            if (earlier != null) {
+                problems.add(new CharterProblem(file.name(), parsed.idLine(),
+                        "duplicate id '" + section.id() + "', already used by " + earlier.section().source() + ":" + earlier.idLine()));
+            } else {
+                sections.put(section.id(), parsed);
+            }
+        }
+        for (Language language : Language.values()) {
+            if (byLanguage.get(language).isEmpty() && problems.stream().noneMatch(p -> p.file().startsWith(language.tag() + "/"))) {
+                problems.add(new CharterProblem(language.tag() + "/", 0, "no sections in this language"));
+            }
+        }
+        checkAcrossLanguages(byLanguage, problems);
+        checkRelated(byLanguage, problems);
+        if (!problems.isEmpty()) {
+            Collections.sort(problems);
+            return new LoadResult.Rejected(problems);
+        }
+        Map<Language, Map<String, Section>> sections = new EnumMap<>(Language.class);
+        byLanguage.forEach((language, parsed) -> {
+            Map<String, Section> ordered = new LinkedHashMap<>();
+            parsed.values().stream()
+                    .map(SectionFileParser.Parsed::section)
+                    .sorted(Comparator.comparing(Section::isNotCovered))
+                    .forEach(section -> ordered.put(section.id(), section));
+            sections.put(language, ordered);
+        });
+        return new LoadResult.Loaded(new Charter(version(files, settings), settings, sections));
+    }
+
+    private static void checkAcrossLanguages(Map<Language, Map<String, SectionFileParser.Parsed>> byLanguage, List<CharterProblem> problems) {
+        for (Language language : Language.values()) {
+            for (SectionFileParser.Parsed parsed : byLanguage.get(language).values()) {
+                Section section = parsed.section();
+                for (Language other : Language.values()) {
+                    if (other == language) {
+                        continue;
+                    }
+                    SectionFileParser.Parsed counterpart = byLanguage.get(other).get(section.id());
+                    if (counterpart == null) {
+                        if (!byLanguage.get(other).isEmpty()) {
+                            problems.add(new CharterProblem(section.source(), parsed.idLine(),
+                                    "section '" + section.id() + "' has no " + other.tag() + " version: add it to the " + other.tag() + "/ folder"));
+                        }
+                    } else if (language.ordinal() < other.ordinal() && counterpart.section().kind() != section.kind()) {
+                        problems.add(new CharterProblem(section.source(), parsed.idLine(),
+                                "'" + section.id() + "' is a " + kindName(section) + " here but a " + kindName(counterpart.section()) + " in " + counterpart.section().source()));
+                    }
+                }
+            }
+        }
+    }
+
+    private static void checkRelated(Map<Language, Map<String, SectionFileParser.Parsed>> byLanguage, List<CharterProblem> problems) {
+        for (Map<String, SectionFileParser.Parsed> sections : byLanguage.values()) {
+            Map<String, Section.Kind> kinds = new HashMap<>();
+            sections.forEach((id, parsed) -> kinds.put(id, parsed.section().kind()));
+            for (SectionFileParser.Parsed parsed : sections.values()) {
+                Section section = parsed.section();
+                for (String ref : section.related()) {
+                    if (ref.equals(section.id())) {
+                        problems.add(new CharterProblem(section.source(), parsed.relatedLine(), "a section cannot be related to itself"));
+                    } else if (!kinds.containsKey(ref)) {
+                        problems.add(new CharterProblem(section.source(), parsed.relatedLine(), "related section '" + ref + "' does not exist"));
+                    } else if (kinds.get(ref) == Section.Kind.NOT_COVERED) {
+                        problems.add(new CharterProblem(section.source(), parsed.relatedLine(), "related '" + ref + "' is a not-covered entry, not a section"));
+                    }
+                }
+            }
+        }
+    }
+
+    private static String kindName(Section section) {
+        return section.isNotCovered() ? "not-covered entry" : "section";
+    }
+
+    private static String version(CharterFiles files, CharterSettings settings) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            files.files().stream().sorted(Comparator.comparing(CharterFile::name)).forEach(file -> {
+                digest.update(file.name().getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                digest.update(file.text().getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+            });
+            settings.placeholders().forEach((key, value) -> digest.update((key + "=" + value + "\n").getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(digest.digest()).substring(0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

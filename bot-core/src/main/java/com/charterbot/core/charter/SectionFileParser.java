@@ -1,0 +1,363 @@
+package com.charterbot.core.charter;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads one Markdown section file (front matter, then {@code ##} blocks) and reports every problem
+ * with its line. The format is described in {@code docs/charter-format.md}.
+ */
+final class SectionFileParser {
+
+    static final Pattern ID = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
+    static final int MIN_QUESTIONS = 8;
+    static final int MIN_NOT_COVERED_QUESTIONS = 3;
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([^{}]*?)\\s*}}");
+    private static final Pattern LIST_ITEM = Pattern.compile("^\\s*[-*]\\s+(.*)$");
+    private static final Pattern OPTION = Pattern.compile("^\\s*[-*]\\s+\\[([ xX])]\\s*(.*)$");
+    private static final Pattern EXPLANATION = Pattern.compile("^\\s*(?i:explanation|explication)\\s*:\\s*(.*)$");
+
+    private enum Block { RULE, CHECKLIST, DO, DONT, QUESTIONS, TIPS, QUIZ }
+
+    private static final Map<String, Block> HEADINGS = Map.ofEntries(
+            Map.entry("rule", Block.RULE),
+            Map.entry("regle", Block.RULE),
+            Map.entry("where to go", Block.RULE),
+            Map.entry("ou s'adresser", Block.RULE),
+            Map.entry("checklist", Block.CHECKLIST),
+            Map.entry("avant d'agir", Block.CHECKLIST),
+            Map.entry("do", Block.DO),
+            Map.entry("a faire", Block.DO),
+            Map.entry("don't", Block.DONT),
+            Map.entry("dont", Block.DONT),
+            Map.entry("a eviter", Block.DONT),
+            Map.entry("questions", Block.QUESTIONS),
+            Map.entry("tips", Block.TIPS),
+            Map.entry("astuces", Block.TIPS),
+            Map.entry("quiz", Block.QUIZ));
+
+    /** What one file yields: the section (null when the file is too broken to give one) and where things were. */
+    record Parsed(Section section, int idLine, int relatedLine, List<CharterProblem> problems) {}
+
+    private final CharterFile file;
+    private final Map<String, String> placeholders;
+    private final List<CharterProblem> problems = new ArrayList<>();
+
+    private SectionFileParser(CharterFile file, CharterSettings settings) {
+        this.file = file;
+        this.placeholders = settings.placeholders();
+    }
+
+    static Parsed parse(CharterFile file, CharterSettings settings) {
+        return new SectionFileParser(file, settings).parse();
+    }
+
+    private Parsed parse() {
+        String[] lines = file.text().replace("\uFEFF", "").replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
+        int i = 0;
+        while (i < lines.length && lines[i].isBlank()) {
+            i++;
+        }
+        if (i >= lines.length || !lines[i].strip().equals("---")) {
+            problem(i + 1 > lines.length ? 1 : i + 1, "the file must start with a front matter block between two '---' lines (id, title...)");
+            return new Parsed(null, 0, 0, problems);
+        }
+        Map<String, String> front = new LinkedHashMap<>();
+        Map<String, Integer> frontLines = new HashMap<>();
+        i++;
+        boolean closed = false;
+        for (; i < lines.length; i++) {
+            String line = lines[i];
+            if (line.strip().equals("---")) {
+                closed = true;
+                i++;
+                break;
+            }
+            if (line.isBlank() || line.strip().startsWith("#")) {
+                continue;
+            }
+            int colon = line.indexOf(':');
+            if (colon < 0) {
+                problem(i + 1, "expected 'key: value' in the front matter");
+                continue;
+            }
+            String key = canonicalKey(line.substring(0, colon).strip().toLowerCase(Locale.ROOT));
+            if (key == null) {
+                problem(i + 1, "unknown front matter key '" + line.substring(0, colon).strip() + "' (use id, title, related, type)");
+                continue;
+            }
+            if (front.containsKey(key)) {
+                problem(i + 1, "'" + key + "' is given twice");
+            }
+            front.put(key, line.substring(colon + 1).strip());
+            frontLines.put(key, i + 1);
+        }
+        if (!closed) {
+            problem(lines.length, "the front matter is not closed by a '---' line");
+            return new Parsed(null, 0, 0, problems);
+        }
+
+        int idLine = frontLines.getOrDefault("id", 1);
+        String id = front.getOrDefault("id", "");
+        if (id.isEmpty()) {
+            problem(idLine, "missing id");
+        } else if (!ID.matcher(id).matches()) {
+            problem(idLine, "id '" + id + "' must be lower-case letters, digits and dashes, like 'photos-videos'");
+        }
+        String title = substitute(front.getOrDefault("title", ""), frontLines.getOrDefault("title", 1));
+        if (title.isEmpty()) {
+            problem(frontLines.getOrDefault("title", 1), "missing title");
+        }
+        Section.Kind kind = Section.Kind.SECTION;
+        String type = front.getOrDefault("type", "section").toLowerCase(Locale.ROOT);
+        if (type.equals("not-covered")) {
+            kind = Section.Kind.NOT_COVERED;
+        } else if (!type.equals("section")) {
+            problem(frontLines.get("type"), "type must be 'section' or 'not-covered', not '" + type + "'");
+        }
+        int relatedLine = frontLines.getOrDefault("related", idLine);
+        List<String> related = new ArrayList<>();
+        for (String ref : front.getOrDefault("related", "").split(",")) {
+            String trimmed = ref.strip().replaceAll("^\\[|]$", "").strip();
+            if (!trimmed.isEmpty()) {
+                related.add(trimmed);
+            }
+        }
+
+        Body body = readBody(lines, i);
+        String rule = body.rule.toString().strip();
+        if (rule.isEmpty()) {
+            problem(body.lineOf.getOrDefault(Block.RULE, idLine),
+                    kind == Section.Kind.SECTION ? "missing or empty '## Rule'" : "missing or empty '## Where to go'");
+        }
+        if (kind == Section.Kind.SECTION) {
+            requireItems(body, Block.DO, 1, "'## Do'", idLine);
+            requireItems(body, Block.DONT, 1, "'## Don't'", idLine);
+            requireItems(body, Block.QUESTIONS, MIN_QUESTIONS, "'## Questions'", idLine);
+        } else {
+            requireItems(body, Block.QUESTIONS, MIN_NOT_COVERED_QUESTIONS, "'## Questions'", idLine);
+            for (Block unexpected : List.of(Block.CHECKLIST, Block.DO, Block.DONT, Block.TIPS, Block.QUIZ)) {
+                if (body.lineOf.containsKey(unexpected)) {
+                    problem(body.lineOf.get(unexpected), "a not-covered entry has only '## Where to go' and '## Questions'");
+                }
+            }
+        }
+        if (!related.isEmpty() && kind == Section.Kind.NOT_COVERED) {
+            problem(relatedLine, "a not-covered entry has no related sections");
+        }
+
+        Section section = null;
+        if (!id.isEmpty() && ID.matcher(id).matches() && !title.isEmpty()) {
+            section = new Section(id, kind, file.language(), title, rule,
+                    body.items.get(Block.CHECKLIST), body.items.get(Block.DO), body.items.get(Block.DONT),
+                    body.items.get(Block.QUESTIONS), related, body.items.get(Block.TIPS), body.quiz, file.name());
+        }
+        return new Parsed(section, idLine, relatedLine, problems);
+    }
+
+    private static String canonicalKey(String key) {
+        return switch (key) {
+            case "id" -> "id";
+            case "title", "titre" -> "title";
+            case "related", "voir-aussi", "voir aussi" -> "related";
+            case "type" -> "type";
+            default -> null;
+        };
+    }
+
+    private void requireItems(Body body, Block block, int min, String heading, int fallbackLine) {
+        int count = body.items.get(block).size();
+        if (!body.lineOf.containsKey(block)) {
+            problem(fallbackLine, "missing " + heading);
+        } else if (count < min) {
+            problem(body.lineOf.get(block), heading + " has " + count + " item(s); it needs at least " + min);
+        }
+    }
+
+    /** The parsed blocks of a file body. */
+    private static final class Body {
+        final StringBuilder rule = new StringBuilder();
+        final Map<Block, List<String>> items = new HashMap<>();
+        final Map<Block, Integer> lineOf = new HashMap<>();
+        final List<QuizQuestion> quiz = new ArrayList<>();
+
+        Body() {
+            for (Block block : Block.values()) {
+                items.put(block, new ArrayList<>());
+            }
+        }
+    }
+
+    private Body readBody(String[] lines, int start) {
+        Body body = new Body();
+        Block block = null;
+        boolean paragraphBreak = false;
+        QuizDraft draft = null;
+        for (int i = start; i < lines.length; i++) {
+            int lineNumber = i + 1;
+            String raw = lines[i];
+            String stripped = raw.strip();
+            if (stripped.startsWith("## ") || stripped.equals("##")) {
+                draft = finishQuestion(draft, body);
+                String name = normalizeHeading(stripped.substring(2));
+                block = HEADINGS.get(name);
+                if (block == null) {
+                    problem(lineNumber, "unknown heading '" + stripped + "' (expected Rule, Checklist, Do, Don't, Questions, Tips, Quiz or their French names)");
+                } else if (body.lineOf.containsKey(block)) {
+                    problem(lineNumber, "heading '" + stripped + "' appears twice");
+                } else {
+                    body.lineOf.put(block, lineNumber);
+                }
+                paragraphBreak = false;
+                continue;
+            }
+            if (stripped.startsWith("### ")) {
+                if (block != Block.QUIZ) {
+                    problem(lineNumber, "'###' quiz questions belong under '## Quiz'");
+                    continue;
+                }
+                draft = finishQuestion(draft, body);
+                draft = new QuizDraft(lineNumber, substitute(stripped.substring(4).strip(), lineNumber));
+                continue;
+            }
+            if (stripped.isEmpty()) {
+                paragraphBreak = true;
+                continue;
+            }
+            if (stripped.startsWith("<!--") || stripped.startsWith("# ")) {
+                continue; // comments and a top-level title are allowed anywhere
+            }
+            String text = substitute(stripped, lineNumber);
+            if (block == null) {
+                problem(lineNumber, "text before the first '##' heading");
+            } else if (block == Block.RULE) {
+                if (body.rule.length() > 0) {
+                    body.rule.append(paragraphBreak ? "\n\n" : " ");
+                }
+                body.rule.append(text);
+            } else if (block == Block.QUIZ) {
+                draft = readQuizLine(draft, raw, text, lineNumber);
+            } else {
+                Matcher item = LIST_ITEM.matcher(text);
+                List<String> list = body.items.get(block);
+                if (item.matches()) {
+                    String value = item.group(1).strip();
+                    if (value.isEmpty()) {
+                        problem(lineNumber, "empty list item");
+                    } else {
+                        list.add(value);
+                    }
+                } else if (!list.isEmpty() && !paragraphBreak) {
+                    list.set(list.size() - 1, list.get(list.size() - 1) + " " + text);
+                } else {
+                    problem(lineNumber, "expected a list item starting with '- '");
+                }
+            }
+            paragraphBreak = false;
+        }
+        finishQuestion(draft, body);
+        return body;
+    }
+
+    /** A quiz question being read. */
+    private static final class QuizDraft {
+        final int line;
+        final String text;
+        final List<String> options = new ArrayList<>();
+        final List<Integer> correct = new ArrayList<>();
+        StringBuilder explanation;
+
+        QuizDraft(int line, String text) {
+            this.line = line;
+            this.text = text;
+        }
+    }
+
+    private QuizDraft readQuizLine(QuizDraft draft, String raw, String text, int lineNumber) {
+        if (draft == null) {
+            problem(lineNumber, "quiz text must follow a '### question' line");
+            return null;
+        }
+        Matcher option = OPTION.matcher(text);
+        Matcher explanation = EXPLANATION.matcher(text);
+        if (option.matches()) {
+            if (option.group(2).isBlank()) {
+                problem(lineNumber, "empty quiz option");
+            }
+            if (!option.group(1).isBlank()) {
+                draft.correct.add(draft.options.size());
+            }
+            draft.options.add(option.group(2).strip());
+        } else if (explanation.matches()) {
+            draft.explanation = new StringBuilder(explanation.group(1).strip());
+        } else if (draft.explanation != null) {
+            draft.explanation.append(' ').append(text);
+        } else if (!draft.options.isEmpty() && (raw.startsWith(" ") || raw.startsWith("\t"))) {
+            int last = draft.options.size() - 1;
+            draft.options.set(last, draft.options.get(last) + " " + text);
+        } else {
+            problem(lineNumber, "expected an option '- [ ] ...' / '- [x] ...' or 'Explanation: ...'");
+        }
+        return draft;
+    }
+
+    private QuizDraft finishQuestion(QuizDraft draft, Body body) {
+        if (draft == null) {
+            return null;
+        }
+        boolean valid = true;
+        if (draft.text.isEmpty()) {
+            problem(draft.line, "empty quiz question");
+            valid = false;
+        }
+        if (draft.options.size() < 3 || draft.options.size() > 4) {
+            problem(draft.line, "a quiz question needs 3 or 4 options, found " + draft.options.size());
+            valid = false;
+        }
+        if (draft.correct.size() != 1) {
+            problem(draft.line, "a quiz question needs exactly one option marked [x], found " + draft.correct.size());
+            valid = false;
+        }
+        if (draft.explanation == null || draft.explanation.toString().isBlank()) {
+            problem(draft.line, "a quiz question needs an 'Explanation: ...' line");
+            valid = false;
+        }
+        if (valid && draft.options.stream().noneMatch(String::isBlank)) {
+            body.quiz.add(new QuizQuestion(draft.text, draft.options, draft.correct.get(0), draft.explanation.toString().strip()));
+        }
+        return null;
+    }
+
+    private String substitute(String text, int lineNumber) {
+        Matcher matcher = PLACEHOLDER.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            String name = matcher.group(1).toLowerCase(Locale.ROOT);
+            String value = placeholders.get(name);
+            if (value == null) {
+                problem(lineNumber, "unknown placeholder {{" + matcher.group(1) + "}} (known: " + String.join(", ", placeholders.keySet()) + ")");
+                value = matcher.group();
+            }
+            matcher.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        matcher.appendTail(out);
+        return out.toString();
+    }
+
+    static String normalizeHeading(String heading) {
+        String folded = Normalizer.normalize(heading.strip(), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        return folded.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replaceAll("\\s*:$", "").replaceAll("\\s+", " ").strip();
+    }
+
+    private void problem(Integer line, String message) {
+        problems.add(new CharterProblem(file.name(), line == null ? 0 : line, message));
+    }
+}

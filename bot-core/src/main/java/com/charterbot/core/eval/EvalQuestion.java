@@ -1,0 +1,23 @@
+package com.charterbot.core.eval;
+
+import com.charterbot.core.charter.Language;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A labelled question: what an employee types and the sections a correct answer may cite.
+ *
+ * @param expected empty when the charter does not cover the question and the bot must abstain
+ */
+public record EvalQuestion(String text, Language language, List<String> expected) {
+
+    public EvalQuestion {
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(language, "language");
+        expected = List.copyOf(expected);
+    }
+
+    public boolean inScope() {
+        return !expected.isEmpty();
+    }
+}

@@ -45,11 +45,16 @@ final class AnswerIndex {
     private static final float ALTERNATES_BOOST = 3f;
     private static final float TITLE_BOOST = 2f;
     private static final float BODY_BOOST = 1f;
+    /**
+     * Ranking multiplies the BM25 score by (this + coverage): a section that contains more of the
+     * question's rare words wins over one that matches a single word many times.
+     */
+    private static final double COVERAGE_OFFSET = 0.5;
 
     /** At most this many distinct words of a question are searched, which bounds the query size. */
     static final int MAX_QUERY_GROUPS = 48;
 
-    /** A section's best BM25 score for a question and the share of the question's weight it covers. */
+    /** A section's ranking score for a question and the share of the question's weight it covers. */
     record Candidate(Section section, double score, double coverage) {}
 
     private record Doc(String sectionId, Language language, Set<String> terms) {}
@@ -167,6 +172,7 @@ final class AnswerIndex {
             Section section = charter.section(entry.getKey(), Language.EN).orElseThrow();
             candidates.add(new Candidate(section, entry.getValue(), coverage));
         }
+        candidates.replaceAll(c -> new Candidate(c.section(), c.score() * (COVERAGE_OFFSET + c.coverage()), c.coverage()));
         candidates.sort(Comparator.comparingDouble(Candidate::score).reversed());
         return candidates.size() > limit ? List.copyOf(candidates.subList(0, limit)) : candidates;
     }

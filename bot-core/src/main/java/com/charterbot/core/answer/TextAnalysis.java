@@ -51,7 +51,8 @@ final class TextAnalysis {
             "in", "into", "to", "up", "out", "as", "so", "if", "or", "and", "but", "too", "also", "just", "really",
             "please", "hi", "hello", "hey", "thanks", "thank", "need", "want", "wants", "let", "know", "tell",
             "there's", "still", "even", "much", "many", "very", "again", "other", "else", "one", "ones", "okay",
-            "go", "going", "make", "way", "someone", "somebody", "anyone", "anybody", "people");
+            "go", "going", "make", "way", "someone", "somebody", "anyone", "anybody", "people",
+            "happen", "happens", "happened", "charter", "charte");
 
     private static final List<String> FRENCH_FRAMING = List.of(
             "je", "j", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles", "me", "m", "moi", "te", "t", "toi",
@@ -65,7 +66,8 @@ final class TextAnalysis {
             "aux", "en", "y", "et", "ou", "mais", "donc", "or", "ni", "car", "si", "ne", "n", "pas", "plus", "tres",
             "bien", "svp", "stp", "bonjour", "salut", "merci", "besoin", "veux", "voudrais", "quelque", "chose",
             "choses", "truc", "trucs", "avec", "sans", "pour", "par", "sur", "dans", "chez", "vers", "apres", "avant",
-            "quelqu", "quelqu'un", "personne", "gens", "encore", "aussi", "deja", "toujours");
+            "quelqu", "quelqu'un", "personne", "gens", "encore", "aussi", "deja", "toujours",
+            "va", "vais", "vont", "aller", "charte", "charter");
 
     private final Map<Language, Analyzer> indexAnalyzers = new LinkedHashMap<>();
     private final Map<Language, Analyzer> queryAnalyzers = new LinkedHashMap<>();

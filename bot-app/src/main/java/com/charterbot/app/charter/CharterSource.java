@@ -1,0 +1,21 @@
+package com.charterbot.app.charter;
+
+import com.charterbot.core.charter.CharterFiles;
+import com.charterbot.core.charter.CharterProblem;
+import com.charterbot.core.charter.LoadResult;
+import java.util.stream.Collectors;
+
+/** Reads the configured charter and turns a rejection into a message that lists every problem. */
+public final class CharterSource {
+
+    private CharterSource() {}
+
+    public static CharterFiles files(CharterProperties properties) {
+        return properties.dir() == null ? CharterFiles.defaults() : CharterFiles.fromDirectory(properties.dir());
+    }
+
+    public static String describe(CharterFiles files, LoadResult.Rejected rejected) {
+        return "The charter in " + files.origin() + " has " + rejected.problems().size() + " problem(s):\n"
+                + rejected.problems().stream().map(CharterProblem::toString).map(p -> "  " + p).collect(Collectors.joining("\n"));
+    }
+}

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.PropertySource;
@@ -207,7 +208,15 @@ public final class CommandLine {
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the bundled application.yaml", e);
         }
-        return Binder.get(environment).bindOrCreate("charter", CharterProperties.class);
+        try {
+            return Binder.get(environment).bindOrCreate("charter", CharterProperties.class);
+        } catch (BindException e) {
+            Throwable cause = e;
+            while (cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            throw new IllegalArgumentException("invalid configuration: " + cause.getMessage(), e);
+        }
     }
 
     /** A mistake in how the command was called. */

@@ -69,12 +69,15 @@ public final class AnswerEngine implements AnswerQuestion {
         AnswerIndex current = index.get();
         Charter charter = current.charter();
         String raw = question.text();
-        if (raw.length() > Question.MAX_LENGTH) {
-            Language language = question.preferredLanguage().or(() -> detector.detect(raw)).orElse(defaultLanguage);
-            String text = Messages.get(language, "answer.too-long", raw.length(), Question.MAX_LENGTH);
+        // Markup does not count towards the limit, but a huge text is refused before any work on it.
+        String cleaned = raw.length() > 4 * Question.MAX_LENGTH ? raw : QuestionText.clean(raw);
+        int length = cleaned.codePointCount(0, cleaned.length());
+        if (length > Question.MAX_LENGTH) {
+            String sample = cleaned.substring(0, Math.min(cleaned.length(), Question.MAX_LENGTH));
+            Language language = question.preferredLanguage().or(() -> detector.detect(sample)).orElse(defaultLanguage);
+            String text = Messages.get(language, "answer.too-long", length, Question.MAX_LENGTH);
             return empty(charter, language, text, InputIssue.TOO_LONG);
         }
-        String cleaned = QuestionText.clean(raw);
         Language language = question.preferredLanguage().or(() -> detector.detect(cleaned)).orElse(defaultLanguage);
         if (!QuestionText.hasWords(cleaned)) {
             return empty(charter, language, Messages.get(language, "answer.blank", charter.settings().companyName()), InputIssue.BLANK);

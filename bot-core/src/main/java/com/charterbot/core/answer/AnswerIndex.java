@@ -18,21 +18,26 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * An immutable BM25 index of one charter version: one document per section and language, with
@@ -54,8 +59,15 @@ final class AnswerIndex {
     /** At most this many distinct words of a question are searched, which bounds the query size. */
     static final int MAX_QUERY_GROUPS = 48;
 
+    private static final List<String> FIELDS = List.of("alt", "title", "body");
+
     /** A section's ranking score for a question and the share of the question's weight it covers. */
-    record Candidate(Section section, double score, double coverage) {}
+    record Candidate(Section section, double score, double coverage, double matchedWeight) {}
+
+    /** How much of a question a section covers: the weight of the question's words it contains, absolute and as a share. */
+    private record Coverage(double share, double matched) {
+        static final Coverage NONE = new Coverage(0, 0);
+    }
 
     private record Doc(String sectionId, Language language, Set<String> terms) {}
 
@@ -88,29 +100,26 @@ final class AnswerIndex {
     static AnswerIndex build(Charter charter, TextAnalysis analysis) {
         Map<String, Analyzer> perField = new HashMap<>();
         for (Language language : Language.values()) {
-            for (String field : List.of("alt", "title", "body")) {
+            for (String field : FIELDS) {
                 perField.put(field(field, language), analysis.index(language));
             }
         }
         Analyzer analyzer = new PerFieldAnalyzerWrapper(analysis.index(Language.EN), perField);
         ByteBuffersDirectory directory = new ByteBuffersDirectory();
-        List<Doc> docs = new ArrayList<>();
+        List<Section> indexed = new ArrayList<>();
         try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
             for (Language language : Language.values()) {
-                Analyzer languageAnalyzer = analysis.index(language);
                 for (Section section : charter.sections(language)) {
                     Document document = new Document();
-                    document.add(new StoredField("doc", docs.size()));
-                    Set<String> terms = new HashSet<>();
-                    add(document, terms, languageAnalyzer, field("title", language), section.title());
+                    document.add(new TextField(field("title", language), section.title(), Field.Store.NO));
                     for (String phrasing : section.questions()) {
-                        add(document, terms, languageAnalyzer, field("alt", language), phrasing);
+                        document.add(new TextField(field("alt", language), phrasing, Field.Store.NO));
                     }
                     if (!section.isNotCovered()) {
-                        add(document, terms, languageAnalyzer, field("body", language), body(section));
+                        document.add(new TextField(field("body", language), body(section), Field.Store.NO));
                     }
                     writer.addDocument(document);
-                    docs.add(new Doc(section.id(), language, Set.copyOf(terms)));
+                    indexed.add(section);
                 }
             }
             writer.forceMerge(1);
@@ -119,16 +128,47 @@ final class AnswerIndex {
         }
         try {
             DirectoryReader reader = DirectoryReader.open(directory);
-            List<Doc> byLuceneId = new ArrayList<>(docs);
-            var storedFields = reader.storedFields();
-            for (int luceneId = 0; luceneId < reader.maxDoc(); luceneId++) {
-                int ours = storedFields.document(luceneId).getField("doc").numericValue().intValue();
-                byLuceneId.set(luceneId, docs.get(ours));
-            }
-            return new AnswerIndex(charter, analysis, new IndexSearcher(reader), List.copyOf(byLuceneId));
+            return new AnswerIndex(charter, analysis, new IndexSearcher(reader), docs(reader, indexed));
         } catch (IOException e) {
             throw new UncheckedIOException("opening an in-memory index failed", e);
         }
+    }
+
+    /**
+     * Each document's section and set of terms, read back from the index's postings. With a
+     * single segment written in order, document numbers follow the order sections were added.
+     */
+    private static List<Doc> docs(DirectoryReader reader, List<Section> indexed) throws IOException {
+        if (reader.leaves().size() > 1 || reader.maxDoc() != indexed.size()) {
+            throw new IllegalStateException("expected one segment holding every section");
+        }
+        List<Set<String>> terms = new ArrayList<>();
+        indexed.forEach(section -> terms.add(new HashSet<>()));
+        if (!reader.leaves().isEmpty()) {
+            LeafReader leaf = reader.leaves().get(0).reader();
+            for (Language language : Language.values()) {
+                for (String name : FIELDS) {
+                    Terms fieldTerms = leaf.terms(field(name, language));
+                    if (fieldTerms == null) {
+                        continue;
+                    }
+                    TermsEnum iterator = fieldTerms.iterator();
+                    PostingsEnum postings = null;
+                    for (BytesRef term = iterator.next(); term != null; term = iterator.next()) {
+                        String text = term.utf8ToString();
+                        postings = iterator.postings(postings, PostingsEnum.NONE);
+                        for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+                            terms.get(doc).add(text);
+                        }
+                    }
+                }
+            }
+        }
+        List<Doc> docs = new ArrayList<>();
+        for (int i = 0; i < indexed.size(); i++) {
+            docs.add(new Doc(indexed.get(i).id(), indexed.get(i).language(), Set.copyOf(terms.get(i))));
+        }
+        return List.copyOf(docs);
     }
 
     Charter charter() {
@@ -165,14 +205,17 @@ final class AnswerIndex {
         }
         List<Candidate> candidates = new ArrayList<>();
         for (Map.Entry<String, Double> entry : best.entrySet()) {
-            double coverage = 0;
+            Coverage coverage = Coverage.NONE;
             for (Language language : Language.values()) {
-                coverage = Math.max(coverage, coverage(groupsByLanguage.get(language), entry.getKey(), language));
+                Coverage inLanguage = coverage(groupsByLanguage.get(language), entry.getKey(), language);
+                if (inLanguage.share() > coverage.share()) {
+                    coverage = inLanguage;
+                }
             }
             Section section = charter.section(entry.getKey(), Language.EN).orElseThrow();
-            candidates.add(new Candidate(section, entry.getValue(), coverage));
+            candidates.add(new Candidate(section, entry.getValue(), coverage.share(), coverage.matched()));
         }
-        candidates.replaceAll(c -> new Candidate(c.section(), c.score() * (COVERAGE_OFFSET + c.coverage()), c.coverage()));
+        candidates.replaceAll(c -> new Candidate(c.section(), c.score() * (COVERAGE_OFFSET + c.coverage()), c.coverage(), c.matchedWeight()));
         candidates.sort(Comparator.comparingDouble(Candidate::score).reversed());
         return candidates.size() > limit ? List.copyOf(candidates.subList(0, limit)) : candidates;
     }
@@ -182,9 +225,9 @@ final class AnswerIndex {
      * section contains. Words the charter never uses weigh the most, so "order me a pizza" covers
      * almost nothing even if "order" appears somewhere.
      */
-    private double coverage(List<List<String>> groups, String sectionId, Language language) {
+    private Coverage coverage(List<List<String>> groups, String sectionId, Language language) {
         if (groups.isEmpty()) {
-            return 0;
+            return Coverage.NONE;
         }
         Set<String> terms = null;
         for (Doc doc : docs) {
@@ -194,7 +237,7 @@ final class AnswerIndex {
             }
         }
         if (terms == null) {
-            return 0;
+            return Coverage.NONE;
         }
         double total = 0;
         double covered = 0;
@@ -210,7 +253,7 @@ final class AnswerIndex {
                 covered += weight;
             }
         }
-        return total == 0 ? 0 : covered / total;
+        return total == 0 ? Coverage.NONE : new Coverage(covered / total, covered);
     }
 
     private double idf(Language language, String term) {
@@ -240,11 +283,6 @@ final class AnswerIndex {
             }
         }
         return distinct;
-    }
-
-    private static void add(Document document, Set<String> terms, Analyzer analyzer, String field, String text) {
-        document.add(new TextField(field, text, Field.Store.NO));
-        terms.addAll(TextAnalysis.terms(analyzer, field, text));
     }
 
     private static String body(Section section) {

@@ -205,7 +205,7 @@ final class SectionFileParser {
             int lineNumber = i + 1;
             String raw = lines[i];
             String stripped = raw.strip();
-            if (stripped.startsWith("## ") || stripped.equals("##")) {
+            if (stripped.startsWith("##") && !stripped.startsWith("###")) {
                 draft = finishQuestion(draft, body);
                 String name = normalizeHeading(stripped.substring(2));
                 block = HEADINGS.get(name);
@@ -219,13 +219,13 @@ final class SectionFileParser {
                 paragraphBreak = false;
                 continue;
             }
-            if (stripped.startsWith("### ")) {
+            if (stripped.startsWith("###")) {
                 if (block != Block.QUIZ) {
                     problem(lineNumber, "'###' quiz questions belong under '## Quiz'");
                     continue;
                 }
                 draft = finishQuestion(draft, body);
-                draft = new QuizDraft(lineNumber, substitute(stripped.substring(4).strip(), lineNumber));
+                draft = new QuizDraft(lineNumber, substitute(stripped.substring(3).strip(), lineNumber));
                 continue;
             }
             if (stripped.isEmpty()) {

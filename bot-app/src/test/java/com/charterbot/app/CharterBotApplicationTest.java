@@ -1,0 +1,74 @@
+package com.charterbot.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.charterbot.app.charter.CharterProperties;
+import com.charterbot.core.answer.Answer;
+import com.charterbot.core.answer.AnswerEngine;
+import com.charterbot.core.answer.Question;
+import com.charterbot.core.answer.Tier;
+import com.charterbot.core.charter.Language;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class CharterBotApplicationTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    AnswerEngine engine;
+
+    @Autowired
+    CharterProperties properties;
+
+    @Test
+    void startsWithTheBundledCharterAndDefaultConfiguration() {
+        assertThat(properties.dir()).isNull();
+        assertThat(properties.companyName()).isEqualTo("Acme Industries");
+        assertThat(properties.language()).isEqualTo(Language.EN);
+        assertThat(engine).isNotNull();
+    }
+
+    @Test
+    void reportsHealthUp() throws Exception {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
+                .timeout(Duration.ofSeconds(10))
+                .GET()
+                .build();
+
+        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"status\"").contains("UP");
+    }
+
+    @Test
+    void answersFromTheBundledCharter() {
+        Answer answer = engine.answer(Question.of("can I post this photo?"));
+
+        assertThat(answer.tier()).isEqualTo(Tier.ANSWER);
+        assertThat(answer.citation().sectionId()).isEqualTo("photos-videos");
+        assertThat(answer.replyLanguage()).isEqualTo(Language.EN);
+        assertThat(answer.text()).doesNotContain("{{");
+    }
+
+    @Test
+    void answersFrenchQuestionsInFrench() {
+        Answer answer = engine.answer(Question.of("Puis-je publier cette photo ?"));
+
+        assertThat(answer.tier()).isEqualTo(Tier.ANSWER);
+        assertThat(answer.citation().sectionId()).isEqualTo("photos-videos");
+        assertThat(answer.replyLanguage()).isEqualTo(Language.FR);
+    }
+}

@@ -1,0 +1,53 @@
+package com.charterbot.app.charter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import com.charterbot.app.CharterBotApplication;
+import com.charterbot.app.TestCharters;
+import com.charterbot.app.TestCharters.Planted;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.context.ConfigurableApplicationContext;
+
+class InvalidCharterStartupTest {
+
+    @Test
+    void refusesToStartAndExplainsEveryProblem(@TempDir Path dir) {
+        List<Planted> planted = TestCharters.copyBroken(dir);
+
+        Throwable failure = catchThrowable(() -> start("--charter.dir=" + dir));
+
+        assertThat(failure).isNotNull();
+        assertThat(failure).hasRootCauseInstanceOf(AnswerConfiguration.InvalidCharterException.class);
+        FailureAnalysis analysis = new InvalidCharterFailureAnalyzer().analyze(failure);
+        assertThat(analysis).as("the analyzer recognises the failure").isNotNull();
+        assertThat(analysis.getDescription()).contains(dir.toString()).contains(planted.size() + " problem(s)");
+        for (Planted p : planted) {
+            assertThat(analysis.getDescription()).contains(p.location());
+        }
+        assertThat(analysis.getDescription()).contains("no-such-section", "no_such_placeholder");
+        assertThat(analysis.getAction()).contains("validate");
+        assertThat(analysis.getCause()).isInstanceOf(AnswerConfiguration.InvalidCharterException.class);
+    }
+
+    @Test
+    void ignoresUnrelatedFailures() {
+        assertThat(new InvalidCharterFailureAnalyzer().analyze(new IllegalStateException("something else"))).isNull();
+    }
+
+    private static void start(String... args) {
+        SpringApplication application = new SpringApplication(CharterBotApplication.class);
+        String[] all = new String[args.length + 2];
+        System.arraycopy(args, 0, all, 0, args.length);
+        all[args.length] = "--server.port=0";
+        all[args.length + 1] = "--spring.main.banner-mode=off";
+        try (ConfigurableApplicationContext context = application.run(all)) {
+            throw new AssertionError("the application started with a broken charter");
+        }
+    }
+}

@@ -1,0 +1,413 @@
+package com.charterbot.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.charterbot.app.TestCharters;
+import com.charterbot.app.TestCharters.Planted;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class CommandLineTest {
+
+    private static final String EVAL_QUESTIONS = "../bot-core/src/test/resources/eval/questions.yaml";
+    private static final String PHOTO = "can I post this photo?";
+
+    /** What a command printed and returned. */
+    record Run(int exitCode, String out, String err) {
+        List<String> outLines() {
+            return out.lines().toList();
+        }
+    }
+
+    static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code;
+        try (PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
+                PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            code = CommandLine.run(args, outStream, errStream);
+        }
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Nested
+    class Ask {
+
+        @Test
+        void answersInEnglishWithTitleRuleChecklistAndSource() {
+            Run run = run("ask", PHOTO);
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.out())
+                    .startsWith("Photos and videos at work\n")
+                    .contains("Photos and videos of your work are welcome")
+                    .contains("Before you act:")
+                    .contains("[photos-videos]")
+                    .doesNotContain("{{");
+            assertThat(run.err()).isEmpty();
+        }
+
+        @Test
+        void repliesInFrenchWhenAskedTo() {
+            Run run = run("ask", PHOTO, "--lang", "fr");
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.out())
+                    .startsWith("Photos et vidéos au travail\n")
+                    .contains("Avant d'agir:")
+                    .contains("[photos-videos]")
+                    .doesNotContain("Before you act");
+        }
+
+        @Test
+        void detectsAFrenchQuestionWithoutLangOption() {
+            Run run = run("ask", "Puis-je publier cette photo ?");
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.out()).contains("Photos et vidéos au travail", "Avant d'agir", "[photos-videos]");
+        }
+
+        @Test
+        void acceptsLangWithEqualsSign() {
+            Run run = run("ask", PHOTO, "--lang=fr");
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.out()).contains("Avant d'agir");
+        }
+
+        @Test
+        void joinsSeveralWordsIntoOneQuestion() {
+            Run run = run("ask", "can", "I", "post", "this", "photo?");
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.out()).contains("[photos-videos]");
+        }
+
+        @Test
+        void printsJsonThatParses() {
+            Run run = run("ask", PHOTO, "--json");
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            JsonNode json = JsonMapper.builder().build().readTree(run.out());
+            assertThat(json.get("tier").asString()).isEqualTo("ANSWER");
+            assertThat(json.get("citation").get("sectionId").asString()).isEqualTo("photos-videos");
+            assertThat(json.get("citation").get("title").asString()).isEqualTo("Photos and videos at work");
+            assertThat(json.get("checklist").isArray()).isTrue();
+            assertThat(json.get("checklist").size()).isPositive();
+        }
+
+        @Test
+        void usesCharterLinkFromConfiguration() {
+            Run run = run("ask", PHOTO, "--json", "--charter.link=https://intranet.example/charter");
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            JsonNode citation = JsonMapper.builder().build().readTree(run.out()).get("citation");
+            assertThat(citation.get("link").asString()).startsWith("https://intranet.example/charter").contains("photos-videos");
+        }
+
+        @Test
+        void doesNotAnswerOffTopicQuestionsAsIfTheCharterCoveredThem() {
+            Run run = run("ask", "Can you order me a pizza?", "--json");
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            JsonNode json = JsonMapper.builder().build().readTree(run.out());
+            assertThat(json.get("tier").asString()).isNotEqualTo("ANSWER");
+            assertThat(json.get("citation").isNull()).isTrue();
+        }
+
+        @Test
+        void blankQuestionGetsHelpTextWithTheDefaultCompany() {
+            Run run = run("ask", " ");
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.out()).contains("Acme Industries");
+        }
+
+        @Test
+        void companyNamePropertyChangesTheHelpText() {
+            Run run = run("ask", " ", "--charter.company-name=Globex");
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.out()).contains("Globex").doesNotContain("Acme");
+        }
+
+        @Test
+        void usesTheCharterFolderGiven(@TempDir Path dir) {
+            TestCharters.copyBundled(dir);
+            TestCharters.replaceLine(dir, "en/photos-videos.md", "title:", "title: Photos and videos at work, test edition");
+
+            Run run = run("ask", PHOTO, "--charter", dir.toString());
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.out()).startsWith("Photos and videos at work, test edition\n").contains("[photos-videos]");
+        }
+
+        @Test
+        void acceptsCharterWithEqualsSign(@TempDir Path dir) {
+            TestCharters.copyBundled(dir);
+            TestCharters.replaceLine(dir, "en/photos-videos.md", "title:", "title: Photos and videos at work, test edition");
+
+            Run run = run("ask", PHOTO, "--charter=" + dir);
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.out()).contains("test edition");
+        }
+
+        @Test
+        void failsWithTheProblemsWhenTheCharterIsBroken(@TempDir Path dir) {
+            List<Planted> planted = TestCharters.copyBroken(dir);
+
+            Run run = run("ask", PHOTO, "--charter", dir.toString());
+
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.out()).isEmpty();
+            planted.forEach(p -> assertThat(run.err()).contains(p.location()));
+        }
+
+        @Test
+        void withoutAQuestionIsAUsageError() {
+            Run run = run("ask");
+
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err()).contains("ask needs a question").contains("usage:");
+            assertThat(run.out()).isEmpty();
+        }
+
+        @Test
+        void unsupportedLanguageIsAUsageError() {
+            Run run = run("ask", PHOTO, "--lang", "de");
+
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err()).contains("--lang", "de", "usage:");
+            assertThat(run.out()).isEmpty();
+        }
+
+        @Test
+        void langWithoutValueIsAUsageError() {
+            Run run = run("ask", PHOTO, "--lang");
+
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err()).contains("--lang needs a value");
+        }
+
+        @Test
+        void invalidConfigurationNamesTheSettingAndWhy() {
+            Run run = run("ask", PHOTO, "--charter.default-language=de");
+
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.err()).contains("charter.default-language must be en or fr, not 'de'").doesNotContain("Exception");
+        }
+
+        @Test
+        void unknownOptionIsAUsageError() {
+            Run run = run("ask", PHOTO, "--frobnicate");
+
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err()).contains("unknown option --frobnicate").contains("usage:");
+            assertThat(run.out()).isEmpty();
+        }
+    }
+
+    @Nested
+    class Validate {
+
+        @Test
+        void acceptsTheBundledCharter() {
+            Run run = run("validate", TestCharters.BUNDLED.toString());
+
+            assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+            assertThat(run.out()).contains("valid").doesNotContain("problem");
+        }
+
+        @Test
+        void acceptsACopyOfTheBundledCharter(@TempDir Path dir) {
+            TestCharters.copyBundled(dir);
+
+            Run run = run("validate", dir.toString());
+
+            assertThat(run.exitCode()).as(run.out()).isZero();
+            assertThat(run.out()).contains("valid");
+        }
+
+        @Test
+        void listsEveryProblemWithFileAndLine(@TempDir Path dir) {
+            List<Planted> planted = TestCharters.copyBroken(dir);
+
+            Run run = run("validate", dir.toString());
+
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.out()).contains(planted.size() + " problem(s)");
+            for (Planted p : planted) {
+                assertThat(run.out()).contains(p.location() + ":");
+            }
+            assertThat(run.out()).contains("no-such-section").contains("no_such_placeholder");
+        }
+
+        @Test
+        void reportsAMissingLanguageFolder(@TempDir Path dir) throws Exception {
+            TestCharters.copyBundled(dir);
+            try (var files = Files.list(dir.resolve("fr"))) {
+                for (Path file : files.toList()) {
+                    Files.delete(file);
+                }
+            }
+            Files.delete(dir.resolve("fr"));
+
+            Run run = run("validate", dir.toString());
+
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.out()).contains("fr/");
+        }
+
+        @Test
+        void reportsAFolderThatDoesNotExist(@TempDir Path dir) {
+            Run run = run("validate", dir.resolve("missing").toString());
+
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.out()).contains("not a folder");
+        }
+
+        @Test
+        void withoutAFolderIsAUsageError() {
+            Run run = run("validate");
+
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err()).contains("validate needs exactly one charter folder").contains("usage:");
+            assertThat(run.out()).isEmpty();
+        }
+    }
+
+    @Nested
+    class Eval {
+
+        @Test
+        void printsPerLanguageLinesThenTheOverallLineLast() {
+            Run run = run("eval", EVAL_QUESTIONS);
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            List<String> lines = run.outLines();
+            assertThat(lines).isNotEmpty();
+            String metrics = " n=\\d+ answered@1=\\d\\.\\d\\d hit@3=\\d\\.\\d\\d mrr=\\d\\.\\d\\d wrong=\\d\\.\\d\\d abstain=\\d\\.\\d\\d";
+            assertThat(lines.get(lines.size() - 1))
+                    .matches("eval: n=61 answered@1=\\d\\.\\d\\d hit@3=\\d\\.\\d\\d mrr=\\d\\.\\d\\d wrong=\\d\\.\\d\\d abstain=\\d\\.\\d\\d");
+            List<String> before = lines.subList(0, lines.size() - 1);
+            assertThat(before).anyMatch(l -> l.matches("eval\\[en]:" + metrics));
+            assertThat(before).anyMatch(l -> l.matches("eval\\[fr]:" + metrics));
+            int en = sampleSize(before, "eval[en]:");
+            int fr = sampleSize(before, "eval[fr]:");
+            assertThat(en + fr).isEqualTo(61);
+        }
+
+        @Test
+        void verboseStillEndsWithTheOverallLine() {
+            Run run = run("eval", EVAL_QUESTIONS, "--verbose");
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            List<String> lines = run.outLines();
+            assertThat(lines.get(lines.size() - 1)).startsWith("eval: n=61 ");
+            assertThat(lines).allMatch(l -> l.startsWith("miss [") || l.startsWith("eval"));
+        }
+
+        @Test
+        void missingFileFailsWithAClearMessage(@TempDir Path dir) {
+            Path missing = dir.resolve("no-such-questions.yaml");
+
+            Run run = run("eval", missing.toString());
+
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.err()).contains("cannot read").contains("no-such-questions.yaml");
+            assertThat(run.err()).doesNotContain("Exception").doesNotContain("\tat ");
+            assertThat(run.out()).isEmpty();
+        }
+
+        @Test
+        void malformedYamlFails(@TempDir Path dir) throws Exception {
+            Path file = dir.resolve("broken.yaml");
+            Files.writeString(file, "- {q: \"unterminated, lang: en\n  - : ][\n", StandardCharsets.UTF_8);
+
+            Run run = run("eval", file.toString());
+
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.err()).contains("broken.yaml").doesNotContain("\tat ");
+            assertThat(run.out()).isEmpty();
+        }
+
+        @Test
+        void entryWithUnknownLanguageFailsNamingTheEntry(@TempDir Path dir) throws Exception {
+            Path file = dir.resolve("questions.yaml");
+            Files.writeString(file, """
+                    - {q: "Can I post this photo?", lang: en, expect: [photos-videos]}
+                    - {q: "Darf ich dieses Foto posten?", lang: de, expect: [photos-videos]}
+                    """, StandardCharsets.UTF_8);
+
+            Run run = run("eval", file.toString());
+
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.err()).contains("entry 2").contains("lang");
+        }
+
+        @Test
+        void nonUtf8FileFails(@TempDir Path dir) throws Exception {
+            Path file = dir.resolve("latin1.yaml");
+            Files.write(file, "- {q: \"Puis-je publier cette photo ? \u00e9t\u00e9\", lang: fr, expect: [photos-videos]}\n"
+                    .getBytes(StandardCharsets.ISO_8859_1));
+
+            Run run = run("eval", file.toString());
+
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.err()).contains("UTF-8");
+        }
+
+        @Test
+        void withoutAFileIsAUsageError() {
+            Run run = run("eval");
+
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err()).contains("usage:");
+        }
+
+        private static int sampleSize(List<String> lines, String prefix) {
+            String line = lines.stream().filter(l -> l.startsWith(prefix)).findFirst().orElseThrow();
+            String n = Arrays.stream(line.split(" ")).filter(w -> w.startsWith("n=")).findFirst().orElseThrow();
+            return Integer.parseInt(n.substring(2));
+        }
+    }
+
+    @Nested
+    class Help {
+
+        @Test
+        void printsUsageAndSucceeds() {
+            Run run = run("help");
+
+            assertThat(run.exitCode()).isZero();
+            assertThat(run.out()).contains("usage:", "ask", "validate", "eval");
+            assertThat(run.err()).isEmpty();
+        }
+    }
+
+    @Test
+    void recognisesCommands() {
+        for (String command : List.of("ask", "validate", "eval", "help")) {
+            assertThat(CommandLine.isCommand(new String[] {command})).as(command).isTrue();
+        }
+        assertThat(CommandLine.isCommand(new String[] {"validate", "some/dir"})).isTrue();
+    }
+
+    @Test
+    void startsTheServerWithoutArgumentsOrWithOnlyProperties() {
+        assertThat(CommandLine.isCommand(new String[0])).isFalse();
+        assertThat(CommandLine.isCommand(new String[] {"--server.port=1"})).isFalse();
+        assertThat(CommandLine.isCommand(new String[] {"serve"})).isFalse();
+    }
+}

@@ -1,0 +1,168 @@
+package com.charterbot.core.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import com.charterbot.core.answer.Answer;
+import com.charterbot.core.answer.Citation;
+import com.charterbot.core.answer.InputIssue;
+import com.charterbot.core.answer.Tier;
+import com.charterbot.core.charter.Language;
+import com.charterbot.core.eval.Evaluation.Metrics;
+import com.charterbot.core.eval.Evaluation.Outcome;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EvalSetTest {
+
+    @Test
+    void parsesQuestionsWithTheirLanguageAndExpectedSections() {
+        List<EvalQuestion> questions = EvalSet.parse("""
+                # a comment
+                - {q: "Can I post this photo?", lang: en, expect: [photos-videos]}
+                - q: "Un journaliste m'a appelé"
+                  lang: FR
+                  expect: [media-inquiries, speaking-for-company]
+                - {q: "What is the wifi code?", lang: en, expect: []}
+                """);
+
+        assertThat(questions).containsExactly(
+                new EvalQuestion("Can I post this photo?", Language.EN, List.of("photos-videos")),
+                new EvalQuestion("Un journaliste m'a appelé", Language.FR, List.of("media-inquiries", "speaking-for-company")),
+                new EvalQuestion("What is the wifi code?", Language.EN, List.of()));
+        assertThat(questions.get(0).inScope()).isTrue();
+        assertThat(questions.get(2).inScope()).isFalse();
+    }
+
+    @Test
+    void rejectsEntryWithUnknownLanguageNamingIt() {
+        assertThatThrownBy(() -> EvalSet.parse("""
+                - {q: "one", lang: en, expect: [a]}
+                - {q: "two", lang: de, expect: [a]}
+                """))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("entry 2")
+                .hasMessageContaining("lang");
+    }
+
+    @Test
+    void rejectsEntryWithoutQuestionText() {
+        assertThatThrownBy(() -> EvalSet.parse("""
+                - {q: "one", lang: en, expect: [a]}
+                - {q: "two", lang: en, expect: [a]}
+                - {q: "", lang: fr, expect: [a]}
+                """))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("entry 3")
+                .hasMessageContaining("q must be a non-empty string");
+    }
+
+    @Test
+    void rejectsEntryWhoseExpectIsNotAList() {
+        assertThatThrownBy(() -> EvalSet.parse("- {q: \"one\", lang: en, expect: photos-videos}\n"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("entry 1")
+                .hasMessageContaining("expect");
+    }
+
+    @Test
+    void rejectsEntryThatIsNotAMapping() {
+        assertThatThrownBy(() -> EvalSet.parse("- {q: \"one\", lang: en, expect: [a]}\n- just a string\n"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("entry 2 is not a mapping");
+    }
+
+    @Test
+    void rejectsWhatIsNotAListOrNotYaml() {
+        assertThatThrownBy(() -> EvalSet.parse("q: not a list"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("list");
+        assertThatThrownBy(() -> EvalSet.parse("- {q: \"unclosed, lang: en"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not valid YAML");
+    }
+
+    // --- metrics on hand-made outcomes ---
+
+    static Citation cite(String id) {
+        return new Citation(id, "Title of " + id, null);
+    }
+
+    static List<Citation> cites(String... ids) {
+        return Arrays.stream(ids).map(EvalSetTest::cite).toList();
+    }
+
+    static Answer answer(String cited, String... suggested) {
+        return new Answer(Tier.ANSWER, Language.EN, 0.9, cite(cited), "rule of " + cited,
+                List.of(), List.of(), List.of(), cites(suggested), null, InputIssue.NONE, "v1");
+    }
+
+    static Answer unsure(Tier tier, String... suggested) {
+        return new Answer(tier, Language.EN, 0.2, null, "not sure", List.of(), List.of(), List.of(),
+                cites(suggested), null, InputIssue.NONE, "v1");
+    }
+
+    static EvalQuestion question(String... expected) {
+        return new EvalQuestion("question", Language.EN, List.of(expected));
+    }
+
+    @Test
+    void computesMetricsOnHandMadeOutcomes() {
+        List<Outcome> outcomes = List.of(
+                // in scope, answered correctly: rank 1
+                new Outcome(question("a"), answer("a", "x")),
+                // in scope, answered wrongly but the expected section is second: rank 2
+                new Outcome(question("b"), answer("x", "b", "y")),
+                // in scope, suggestions only, expected third: rank 3
+                new Outcome(question("c", "z"), unsure(Tier.SUGGEST, "x", "y", "c")),
+                // in scope, fallback with nothing relevant: rank 0
+                new Outcome(question("d"), unsure(Tier.FALLBACK, "x")),
+                // out of scope, abstained
+                new Outcome(question(), unsure(Tier.FALLBACK)),
+                // out of scope, answered anyway
+                new Outcome(question(), answer("a")));
+
+        Metrics metrics = Metrics.of(outcomes);
+
+        assertThat(metrics.n()).isEqualTo(6);
+        assertThat(metrics.answeredAt1()).isCloseTo(1.0 / 4, within(1e-9));
+        assertThat(metrics.hitAt3()).isCloseTo(3.0 / 4, within(1e-9));
+        assertThat(metrics.mrr()).isCloseTo((1 + 1.0 / 2 + 1.0 / 3 + 0) / 4, within(1e-9));
+        assertThat(metrics.wrong()).isCloseTo(1.0 / 4, within(1e-9));
+        assertThat(metrics.abstain()).isCloseTo(1.0 / 2, within(1e-9));
+        assertThat(outcomes).extracting(Outcome::rank).containsExactly(1, 2, 3, 0, 0, 0);
+        assertThat(outcomes).extracting(Outcome::failed).containsExactly(false, true, true, true, false, true);
+        assertThat(metrics.line("eval")).isEqualTo("eval: n=6 answered@1=0.25 hit@3=0.75 mrr=0.46 wrong=0.25 abstain=0.50");
+    }
+
+    @Test
+    void rankBeyondThreeIsNotAHitButCountsForMrr() {
+        Outcome fourth = new Outcome(question("d"), answer("a", "b", "c", "d"));
+        Metrics metrics = Metrics.of(List.of(fourth));
+        assertThat(fourth.rank()).isEqualTo(4);
+        assertThat(metrics.hitAt3()).isZero();
+        assertThat(metrics.mrr()).isCloseTo(0.25, within(1e-9));
+        assertThat(metrics.wrong()).isEqualTo(1.0);
+        assertThat(metrics.abstain()).isZero();
+    }
+
+    @Test
+    void metricsOfNothingAreZero() {
+        Metrics metrics = Metrics.of(List.of());
+        assertThat(metrics).isEqualTo(new Metrics(0, 0, 0, 0, 0, 0));
+    }
+
+    @Test
+    void reportGivesOneLinePerLanguageThenOverall() {
+        Outcome en = new Outcome(question("a"), answer("a"));
+        Outcome fr = new Outcome(new EvalQuestion("question", Language.FR, List.of("a")), unsure(Tier.FALLBACK));
+        Evaluation.Report report = new Evaluation.Report(List.of(en, fr));
+        assertThat(report.lines()).hasSize(3);
+        assertThat(report.lines().get(0)).startsWith("eval[en]: n=1 answered@1=1.00");
+        assertThat(report.lines().get(1)).startsWith("eval[fr]: n=1 answered@1=0.00");
+        assertThat(report.lines().get(2)).startsWith("eval: n=2 answered@1=0.50");
+        assertThat(report.of(Language.FR).answeredAt1()).isZero();
+    }
+}

@@ -21,9 +21,9 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class AnswerEngine implements AnswerQuestion {
 
     /** Above this confidence the best section is given as the answer. */
-    static final double ANSWER_THRESHOLD = 0.55;
+    static final double ANSWER_THRESHOLD = 0.45;
     /** Above this confidence the bot offers "did you mean"; below, it falls back. */
-    static final double SUGGEST_THRESHOLD = 0.30;
+    static final double SUGGEST_THRESHOLD = 0.25;
     /** How many sections a reply shows at most. */
     static final int SHOWN = 3;
 

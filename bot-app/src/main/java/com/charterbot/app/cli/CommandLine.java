@@ -19,17 +19,12 @@ import java.nio.charset.MalformedInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.springframework.boot.context.properties.bind.BindException;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.env.YamlPropertySourceLoader;
-import org.springframework.core.env.PropertySource;
-import org.springframework.core.env.SimpleCommandLinePropertySource;
-import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.io.ClassPathResource;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -68,6 +63,12 @@ public final class CommandLine {
             err.println("charter-bot: " + e.getMessage());
             err.println(usage());
             return USAGE;
+        }
+        if (arguments.command().equals("ask") || arguments.command().equals("eval")) {
+            // Overlaps Lucene's start-up with reading the configuration and the charter.
+            Thread warmUp = new Thread(AnswerEngine::prepare, "warm-up");
+            warmUp.setDaemon(true);
+            warmUp.start();
         }
         try {
             return switch (arguments.command()) {
@@ -189,34 +190,14 @@ public final class CommandLine {
         return new Loaded(new AnswerEngine(((LoadResult.Loaded) result).charter(), properties.language()));
     }
 
-    /**
-     * Binds the {@code charter.*} configuration from the same sources as the server (the bundled
-     * application.yaml, environment variables, {@code --charter.x=y} arguments) without starting a
-     * Spring context, which would cost seconds.
-     */
     private static CharterProperties properties(Arguments arguments) {
-        List<String> springArgs = new ArrayList<>(arguments.properties());
+        List<String> settings = new ArrayList<>(arguments.properties());
         if (arguments.charter() != null) {
-            springArgs.add("--charter.dir=" + arguments.charter());
+            settings.add("--charter.dir=" + arguments.charter());
         }
-        StandardEnvironment environment = new StandardEnvironment();
-        environment.getPropertySources().addFirst(new SimpleCommandLinePropertySource(springArgs.toArray(String[]::new)));
-        try {
-            for (PropertySource<?> source : new YamlPropertySourceLoader().load("application.yaml", new ClassPathResource("application.yaml"))) {
-                environment.getPropertySources().addLast(source);
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read the bundled application.yaml", e);
-        }
-        try {
-            return Binder.get(environment).bindOrCreate("charter", CharterProperties.class);
-        } catch (BindException e) {
-            Throwable cause = e;
-            while (cause.getCause() != null) {
-                cause = cause.getCause();
-            }
-            throw new IllegalArgumentException("invalid configuration: " + cause.getMessage(), e);
-        }
+        Map<String, String> systemProperties = new HashMap<>();
+        System.getProperties().forEach((key, value) -> systemProperties.put(String.valueOf(key), String.valueOf(value)));
+        return CliConfiguration.resolve(settings, System.getenv(), systemProperties);
     }
 
     /** A mistake in how the command was called. */

@@ -29,7 +29,7 @@ public final class AnswerEngine implements AnswerQuestion {
 
     private static final int CANDIDATES = 8;
 
-    private final TextAnalysis analysis = new TextAnalysis();
+    private final TextAnalysis analysis = TextAnalysis.shared();
     private final LanguageDetector detector = new LanguageDetector();
     private final Language defaultLanguage;
     private final AtomicReference<AnswerIndex> index = new AtomicReference<>();
@@ -40,6 +40,14 @@ public final class AnswerEngine implements AnswerQuestion {
     public AnswerEngine(Charter charter, Language defaultLanguage) {
         this.defaultLanguage = Objects.requireNonNull(defaultLanguage, "defaultLanguage");
         install(charter);
+    }
+
+    /**
+     * Initialises the text analysis and the index machinery ahead of the first engine. Optional:
+     * a command-line run calls it on another thread so that this work overlaps its start-up.
+     */
+    public static void prepare() {
+        AnswerIndex.warmUp(TextAnalysis.shared());
     }
 
     /** Indexes this charter and makes it the one answers come from. */

@@ -171,6 +171,23 @@ final class AnswerIndex {
         return List.copyOf(docs);
     }
 
+    /** Indexes and searches a throw-away document, which loads and initialises Lucene's classes. */
+    static void warmUp(TextAnalysis analysis) {
+        try (ByteBuffersDirectory directory = new ByteBuffersDirectory();
+                IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analysis.index(Language.EN)))) {
+            Document document = new Document();
+            document.add(new TextField(field("alt", Language.EN), "can I post this photo", Field.Store.NO));
+            writer.addDocument(document);
+            writer.commit();
+            try (DirectoryReader reader = DirectoryReader.open(directory)) {
+                List<List<String>> groups = TextAnalysis.termGroups(analysis.query(Language.EN), field("alt", Language.EN), "post photo");
+                new IndexSearcher(reader).search(fieldQuery(field("alt", Language.EN), groups.get(0), 1f), 1);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("warming up an in-memory index failed", e);
+        }
+    }
+
     Charter charter() {
         return charter;
     }

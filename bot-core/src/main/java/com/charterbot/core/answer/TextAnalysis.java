@@ -69,10 +69,19 @@ final class TextAnalysis {
             "quelqu", "quelqu'un", "personne", "gens", "encore", "aussi", "deja", "toujours",
             "va", "vais", "vont", "aller", "charte", "charter");
 
+    /** Building the synonym maps is the costly part, so one instance serves every index. */
+    private static final class Shared {
+        static final TextAnalysis INSTANCE = new TextAnalysis();
+    }
+
+    static TextAnalysis shared() {
+        return Shared.INSTANCE;
+    }
+
     private final Map<Language, Analyzer> indexAnalyzers = new LinkedHashMap<>();
     private final Map<Language, Analyzer> queryAnalyzers = new LinkedHashMap<>();
 
-    TextAnalysis() {
+    private TextAnalysis() {
         for (Language language : Language.values()) {
             Analyzer index = analyzer(language, true, null);
             Analyzer forSynonyms = analyzer(language, false, null);

@@ -62,12 +62,7 @@ final class AnswerIndex {
     private static final List<String> FIELDS = List.of("alt", "title", "body");
 
     /** A section's ranking score for a question and the share of the question's weight it covers. */
-    record Candidate(Section section, double score, double coverage, double matchedWeight) {}
-
-    /** How much of a question a section covers: the weight of the question's words it contains, absolute and as a share. */
-    private record Coverage(double share, double matched) {
-        static final Coverage NONE = new Coverage(0, 0);
-    }
+    record Candidate(Section section, double score, double coverage) {}
 
     private record Doc(String sectionId, Language language, Set<String> terms) {}
 
@@ -222,17 +217,14 @@ final class AnswerIndex {
         }
         List<Candidate> candidates = new ArrayList<>();
         for (Map.Entry<String, Double> entry : best.entrySet()) {
-            Coverage coverage = Coverage.NONE;
+            double coverage = 0;
             for (Language language : Language.values()) {
-                Coverage inLanguage = coverage(groupsByLanguage.get(language), entry.getKey(), language);
-                if (inLanguage.share() > coverage.share()) {
-                    coverage = inLanguage;
-                }
+                coverage = Math.max(coverage, coverage(groupsByLanguage.get(language), entry.getKey(), language));
             }
             Section section = charter.section(entry.getKey(), Language.EN).orElseThrow();
-            candidates.add(new Candidate(section, entry.getValue(), coverage.share(), coverage.matched()));
+            candidates.add(new Candidate(section, entry.getValue(), coverage));
         }
-        candidates.replaceAll(c -> new Candidate(c.section(), c.score() * (COVERAGE_OFFSET + c.coverage()), c.coverage(), c.matchedWeight()));
+        candidates.replaceAll(c -> new Candidate(c.section(), c.score() * (COVERAGE_OFFSET + c.coverage()), c.coverage()));
         candidates.sort(Comparator.comparingDouble(Candidate::score).reversed());
         return candidates.size() > limit ? List.copyOf(candidates.subList(0, limit)) : candidates;
     }
@@ -242,9 +234,9 @@ final class AnswerIndex {
      * section contains. Words the charter never uses weigh the most, so "order me a pizza" covers
      * almost nothing even if "order" appears somewhere.
      */
-    private Coverage coverage(List<List<String>> groups, String sectionId, Language language) {
+    private double coverage(List<List<String>> groups, String sectionId, Language language) {
         if (groups.isEmpty()) {
-            return Coverage.NONE;
+            return 0;
         }
         Set<String> terms = null;
         for (Doc doc : docs) {
@@ -254,7 +246,7 @@ final class AnswerIndex {
             }
         }
         if (terms == null) {
-            return Coverage.NONE;
+            return 0;
         }
         double total = 0;
         double covered = 0;
@@ -270,7 +262,7 @@ final class AnswerIndex {
                 covered += weight;
             }
         }
-        return total == 0 ? Coverage.NONE : new Coverage(covered / total, covered);
+        return total == 0 ? 0 : covered / total;
     }
 
     private double idf(Language language, String term) {

@@ -98,22 +98,6 @@ final class TextAnalysis {
         return queryAnalyzers.get(language);
     }
 
-    /** The analyzed terms of a text, in order. */
-    static List<String> terms(Analyzer analyzer, String field, String text) {
-        List<String> terms = new ArrayList<>();
-        try (TokenStream stream = analyzer.tokenStream(field, text)) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            stream.reset();
-            while (stream.incrementToken()) {
-                terms.add(term.toString());
-            }
-            stream.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException("analysis of an in-memory string failed", e);
-        }
-        return terms;
-    }
-
     /**
      * The analyzed terms of a question grouped by the word they come from: a word and its synonyms
      * form one group.

@@ -2,16 +2,25 @@ package com.charterbot.core.i18n;
 
 import com.charterbot.core.charter.Language;
 import java.text.MessageFormat;
+import java.util.List;
 import java.util.Locale;
+import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
 /**
  * Every sentence the bot says outside the charter itself, in English and French. Each is a whole
  * sentence with its own placeholders, never assembled from translated fragments.
+ *
+ * <p>Sentences live in one bundle per feature ({@code messages}, {@code commands}, {@code quiz}...),
+ * each a pair of {@code <name>.properties} (English) and {@code <name>_fr.properties} files in this
+ * package; a key is looked up in each bundle in turn.
  */
 public final class Messages {
 
-    private static final String BUNDLE = "com.charterbot.core.i18n.messages";
+    /** The bundles, by base name in this package; every key must be unique across them. */
+    public static final List<String> BUNDLES = List.of("messages", "commands", "quiz", "tips", "nudges", "admin");
+
+    private static final String PACKAGE = "com.charterbot.core.i18n.";
     private static final ResourceBundle.Control NO_FALLBACK =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
@@ -20,7 +29,17 @@ public final class Messages {
     /** The sentence with this key in this language, its {0}-style arguments filled in. */
     public static String get(Language language, String key, Object... arguments) {
         Locale locale = language == Language.EN ? Locale.ROOT : language.locale();
-        String pattern = ResourceBundle.getBundle(BUNDLE, locale, Messages.class.getClassLoader(), NO_FALLBACK).getString(key);
-        return new MessageFormat(pattern, language.locale()).format(arguments);
+        for (String name : BUNDLES) {
+            ResourceBundle bundle;
+            try {
+                bundle = ResourceBundle.getBundle(PACKAGE + name, locale, Messages.class.getClassLoader(), NO_FALLBACK);
+            } catch (MissingResourceException e) {
+                continue;
+            }
+            if (bundle.containsKey(key)) {
+                return new MessageFormat(bundle.getString(key), language.locale()).format(arguments);
+            }
+        }
+        throw new MissingResourceException("no message '" + key + "' in " + language.tag(), Messages.class.getName(), key);
     }
 }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -36,34 +37,57 @@ class MessagesTest {
         return indexes;
     }
 
+    /** The bundles that exist, by base name. */
+    static List<String> bundles() {
+        return Messages.BUNDLES.stream().filter(name -> MessagesTest.class.getResource(name + ".properties") != null).toList();
+    }
+
     @Test
     void everyKeyExistsInBothLanguages() throws IOException {
-        Properties en = bundle("messages.properties");
-        Properties fr = bundle("messages_fr.properties");
-        assertThat(en.stringPropertyNames()).isNotEmpty().isEqualTo(fr.stringPropertyNames());
-        assertThat(en.stringPropertyNames()).contains("answer.blank", "answer.too-long", "answer.suggest", "answer.fallback");
+        assertThat(bundles()).contains("messages");
+        for (String name : bundles()) {
+            Properties en = bundle(name + ".properties");
+            Properties fr = bundle(name + "_fr.properties");
+            assertThat(en.stringPropertyNames()).as(name).isNotEmpty().isEqualTo(fr.stringPropertyNames());
+        }
+        assertThat(bundle("messages.properties").stringPropertyNames()).contains("answer.blank", "answer.too-long", "answer.suggest", "answer.fallback");
+    }
+
+    @Test
+    void noKeyIsDefinedInTwoBundles() throws IOException {
+        Set<String> seen = new TreeSet<>();
+        for (String name : bundles()) {
+            for (String key : bundle(name + ".properties").stringPropertyNames()) {
+                assertThat(seen.add(key)).as(key + " in " + name + " is also in an earlier bundle").isTrue();
+            }
+        }
     }
 
     @Test
     void everyMessageUsesTheSameArgumentsInBothLanguages() throws IOException {
-        Properties en = bundle("messages.properties");
-        Properties fr = bundle("messages_fr.properties");
-        for (String key : en.stringPropertyNames()) {
-            assertThat(arguments(fr.getProperty(key))).as(key).isEqualTo(arguments(en.getProperty(key)));
+        for (String name : bundles()) {
+            Properties en = bundle(name + ".properties");
+            Properties fr = bundle(name + "_fr.properties");
+            for (String key : en.stringPropertyNames()) {
+                assertThat(arguments(fr.getProperty(key))).as(key).isEqualTo(arguments(en.getProperty(key)));
+            }
         }
     }
 
     @Test
     void everyMessageFormatsInBothLanguagesWithoutLeftovers() throws IOException {
-        Properties en = bundle("messages.properties");
-        for (String key : en.stringPropertyNames()) {
-            for (Language language : Language.values()) {
-                String text = Messages.get(language, key, "ARG-ZERO", "ARG-ONE", "ARG-TWO");
-                String where = language.tag() + " " + key;
-                assertThat(text).as(where).isNotBlank().doesNotContain("{0}", "{1}", "{2}").doesNotContainPattern("\\{\\d");
-                assertThat(text).as(where + " (doubled apostrophe left)").doesNotContain("''");
-                for (int index : arguments(en.getProperty(key))) {
-                    assertThat(text).as(where).contains(index == 0 ? "ARG-ZERO" : index == 1 ? "ARG-ONE" : "ARG-TWO");
+        String[] values = {"ARG-ZERO", "ARG-ONE", "ARG-TWO", "ARG-THREE", "ARG-FOUR"};
+        for (String name : bundles()) {
+            Properties en = bundle(name + ".properties");
+            for (String key : en.stringPropertyNames()) {
+                for (Language language : Language.values()) {
+                    String text = Messages.get(language, key, (Object[]) values);
+                    String where = language.tag() + " " + key;
+                    assertThat(text).as(where).isNotBlank().doesNotContainPattern("\\{\\d");
+                    assertThat(text).as(where + " (doubled apostrophe left)").doesNotContain("''");
+                    for (int index : arguments(en.getProperty(key))) {
+                        assertThat(text).as(where).contains(values[index]);
+                    }
                 }
             }
         }

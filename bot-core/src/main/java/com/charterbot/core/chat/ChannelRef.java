@@ -1,0 +1,23 @@
+package com.charterbot.core.chat;
+
+import java.util.Objects;
+
+/**
+ * A place where the bot talks: a channel, a group chat or a direct conversation.
+ *
+ * @param tenant the Slack workspace (team) id or the Microsoft Entra tenant id
+ * @param channelId the platform's conversation id
+ */
+public record ChannelRef(Platform platform, String tenant, String channelId) {
+
+    public ChannelRef {
+        Objects.requireNonNull(platform, "platform");
+        UserRef.requireText(tenant, "tenant");
+        UserRef.requireText(channelId, "channelId");
+    }
+
+    /** A stable string key: {@code teams:<tenant>:<conversation id>}. */
+    public String key() {
+        return platform.name().toLowerCase(java.util.Locale.ROOT) + ":" + tenant + ":" + channelId;
+    }
+}

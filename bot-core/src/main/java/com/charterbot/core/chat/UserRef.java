@@ -1,0 +1,30 @@
+package com.charterbot.core.chat;
+
+import java.util.Objects;
+
+/**
+ * A person on a chat platform, as the platform identifies them.
+ *
+ * @param tenant the Slack workspace (team) id or the Microsoft Entra tenant id
+ * @param userId the platform's user id (Slack {@code U...}, Teams AAD object id)
+ */
+public record UserRef(Platform platform, String tenant, String userId) {
+
+    public UserRef {
+        Objects.requireNonNull(platform, "platform");
+        requireText(tenant, "tenant");
+        requireText(userId, "userId");
+    }
+
+    static void requireText(String value, String name) {
+        Objects.requireNonNull(value, name);
+        if (value.isBlank()) {
+            throw new IllegalArgumentException(name + " must not be blank");
+        }
+    }
+
+    /** A stable string key, e.g. for hashing: {@code slack:T123:U456}. */
+    public String key() {
+        return platform.name().toLowerCase(java.util.Locale.ROOT) + ":" + tenant + ":" + userId;
+    }
+}

@@ -1,0 +1,22 @@
+package com.charterbot.core.reply;
+
+/** The stable ids of every action a reply's buttons can trigger. Adapters route clicks by them. */
+public final class ActionIds {
+
+    /** Show a charter section; value: the section id. */
+    public static final String OPEN_SECTION = "charter.section.open";
+    /** The answer helped; value: the answer's feedback token. */
+    public static final String FEEDBACK_HELPFUL = "charter.feedback.helpful";
+    /** The answer did not help; value: the answer's feedback token. */
+    public static final String FEEDBACK_NOT_HELPFUL = "charter.feedback.not-helpful";
+    /** Start a personal micro-quiz; value: empty. */
+    public static final String QUIZ_START = "charter.quiz.start";
+    /** Answer a question of a personal quiz; value: {@code <session id>:<question index>:<option index>}. */
+    public static final String QUIZ_ANSWER = "charter.quiz.answer";
+    /** Answer a channel micro-quiz; value: {@code <channel quiz id>:<option index>}. */
+    public static final String CHANNEL_QUIZ_ANSWER = "charter.channel-quiz.answer";
+    /** Show another tip; value: empty. */
+    public static final String TIP_NEXT = "charter.tip.next";
+
+    private ActionIds() {}
+}

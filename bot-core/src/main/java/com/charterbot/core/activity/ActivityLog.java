@@ -17,6 +17,8 @@ public interface ActivityLog {
 
     void record(NudgeSent event);
 
+    void record(AnswerFeedback event);
+
     /** Questions answered in [from, to). */
     List<QuestionAsked> questions(Instant from, Instant to);
 
@@ -28,6 +30,9 @@ public interface ActivityLog {
 
     /** Nudges delivered in [from, to). */
     List<NudgeSent> nudges(Instant from, Instant to);
+
+    /** Feedback on answers given in [from, to). */
+    List<AnswerFeedback> feedback(Instant from, Instant to);
 
     /** Deletes every entry about this person (their quiz answers). */
     void forget(UserRef user);

@@ -13,6 +13,7 @@ public final class InMemoryActivityLog implements ActivityLog {
     private final List<QuestionAsked> questions = new ArrayList<>();
     private final List<QuizAnswered> quizAnswers = new ArrayList<>();
     private final List<NudgeSent> nudges = new ArrayList<>();
+    private final List<AnswerFeedback> feedback = new ArrayList<>();
 
     @Override
     public synchronized void record(QuestionAsked event) {
@@ -27,6 +28,11 @@ public final class InMemoryActivityLog implements ActivityLog {
     @Override
     public synchronized void record(NudgeSent event) {
         nudges.add(event);
+    }
+
+    @Override
+    public synchronized void record(AnswerFeedback event) {
+        feedback.add(event);
     }
 
     @Override
@@ -47,6 +53,11 @@ public final class InMemoryActivityLog implements ActivityLog {
     @Override
     public synchronized List<NudgeSent> nudges(Instant from, Instant to) {
         return between(nudges, NudgeSent::at, from, to);
+    }
+
+    @Override
+    public synchronized List<AnswerFeedback> feedback(Instant from, Instant to) {
+        return between(feedback, AnswerFeedback::at, from, to);
     }
 
     @Override

@@ -67,6 +67,11 @@ public final class AnswerEngine implements AnswerQuestion {
         return result;
     }
 
+    /** The reply language when neither the user, the question nor the client tells. */
+    public Language defaultLanguage() {
+        return defaultLanguage;
+    }
+
     /** The charter answers currently come from. */
     public Charter charter() {
         return index.get().charter();
@@ -82,11 +87,11 @@ public final class AnswerEngine implements AnswerQuestion {
         int length = cleaned.codePointCount(0, cleaned.length());
         if (length > Question.MAX_LENGTH) {
             String sample = cleaned.substring(0, Math.min(cleaned.length(), Question.MAX_LENGTH));
-            Language language = question.preferredLanguage().or(() -> detector.detect(sample)).orElse(defaultLanguage);
+            Language language = question.preferredLanguage().or(() -> detector.detect(sample)).or(question::fallbackLanguage).orElse(defaultLanguage);
             String text = Messages.get(language, "answer.too-long", length, Question.MAX_LENGTH);
             return empty(charter, language, text, InputIssue.TOO_LONG);
         }
-        Language language = question.preferredLanguage().or(() -> detector.detect(cleaned)).orElse(defaultLanguage);
+        Language language = question.preferredLanguage().or(() -> detector.detect(cleaned)).or(question::fallbackLanguage).orElse(defaultLanguage);
         if (!QuestionText.hasWords(cleaned)) {
             return empty(charter, language, Messages.get(language, "answer.blank", charter.settings().companyName()), InputIssue.BLANK);
         }

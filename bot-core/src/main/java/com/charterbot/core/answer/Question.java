@@ -9,8 +9,10 @@ import java.util.Optional;
  *
  * @param text the raw text; any string is accepted, the engine copes with blank or huge input
  * @param preferredLanguage the language the user chose for replies, if any
+ * @param fallbackLanguage the reply language when the question does not tell (the client's or
+ *     the workspace's language); when empty, the engine's default
  */
-public record Question(String text, Optional<Language> preferredLanguage) {
+public record Question(String text, Optional<Language> preferredLanguage, Optional<Language> fallbackLanguage) {
 
     /** Questions longer than this get a message asking for a shorter one. */
     public static final int MAX_LENGTH = 1_000;
@@ -18,6 +20,11 @@ public record Question(String text, Optional<Language> preferredLanguage) {
     public Question {
         text = text == null ? "" : text;
         Objects.requireNonNull(preferredLanguage, "preferredLanguage");
+        Objects.requireNonNull(fallbackLanguage, "fallbackLanguage");
+    }
+
+    public Question(String text, Optional<Language> preferredLanguage) {
+        this(text, preferredLanguage, Optional.empty());
     }
 
     public static Question of(String text) {

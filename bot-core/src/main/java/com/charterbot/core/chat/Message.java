@@ -9,17 +9,28 @@ import java.util.Optional;
  * with an @mention in a channel (the mention already removed by the adapter).
  *
  * @param conversation where it was written; a direct conversation has its own id
- * @param direct whether it was written in a one-to-one conversation with the bot
+ * @param origin how it reached the bot, which decides who sees the reply
  * @param platformAdmin whether the platform itself says this person is an administrator
  * @param platformLanguage the language of the person's client, when the platform tells it
  */
-public record Message(UserRef user, ChannelRef conversation, String text, boolean direct, boolean platformAdmin,
+public record Message(UserRef user, ChannelRef conversation, String text, Origin origin, boolean platformAdmin,
         Optional<Language> platformLanguage) {
+
+    /** How a message reached the bot. */
+    public enum Origin {
+        /** A slash command: replies are seen only by the person who typed it. */
+        COMMAND,
+        /** An @mention in a channel or group chat: answers go to the thread. */
+        MENTION,
+        /** A one-to-one conversation with the bot. */
+        DIRECT
+    }
 
     public Message {
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(conversation, "conversation");
         text = text == null ? "" : text;
+        Objects.requireNonNull(origin, "origin");
         Objects.requireNonNull(platformLanguage, "platformLanguage");
     }
 }

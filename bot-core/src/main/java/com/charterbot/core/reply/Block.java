@@ -9,10 +9,18 @@ import java.util.Objects;
  */
 public sealed interface Block {
 
+    /** This block as plain text, for notifications and clients that show no layout; empty for buttons. */
+    String plainText();
+
     /** A heading, e.g. a section title or "Question 2 of 3". */
     record Heading(String text) implements Block {
         public Heading {
             requireText(text);
+        }
+
+        @Override
+        public String plainText() {
+            return text;
         }
     }
 
@@ -20,6 +28,11 @@ public sealed interface Block {
     record Text(String text) implements Block {
         public Text {
             requireText(text);
+        }
+
+        @Override
+        public String plainText() {
+            return text;
         }
     }
 
@@ -35,6 +48,11 @@ public sealed interface Block {
             requireText(sectionId);
             requireText(title);
         }
+
+        @Override
+        public String plainText() {
+            return label + ": " + title + (link == null ? "" : " " + link);
+        }
     }
 
     /** A labelled list: "Before you act", "Do", "Don't", a score breakdown... */
@@ -46,6 +64,11 @@ public sealed interface Block {
                 throw new IllegalArgumentException("a checklist has items");
             }
         }
+
+        @Override
+        public String plainText() {
+            return label + ":\n- " + String.join("\n- ", items);
+        }
     }
 
     /** Buttons shown together: quiz options, feedback, "start a quiz". */
@@ -55,6 +78,11 @@ public sealed interface Block {
             if (buttons.isEmpty()) {
                 throw new IllegalArgumentException("a button row has buttons");
             }
+        }
+
+        @Override
+        public String plainText() {
+            return "";
         }
     }
 
@@ -67,12 +95,22 @@ public sealed interface Block {
                 throw new IllegalArgumentException("suggestions have buttons");
             }
         }
+
+        @Override
+        public String plainText() {
+            return label + ":\n- " + String.join("\n- ", buttons.stream().map(Button::label).toList());
+        }
     }
 
     /** Small print under a reply, such as a confidence or a count of answers. */
     record Context(String text) implements Block {
         public Context {
             requireText(text);
+        }
+
+        @Override
+        public String plainText() {
+            return text;
         }
     }
 

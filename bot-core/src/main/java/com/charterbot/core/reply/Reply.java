@@ -22,6 +22,12 @@ public record Reply(Language language, Delivery delivery, List<Block> blocks, St
         REPLACE_ORIGINAL
     }
 
+    /** A reply whose fallback text is its blocks' plain text. */
+    public static Reply of(Language language, Delivery delivery, List<Block> blocks) {
+        String text = blocks.stream().map(Block::plainText).filter(t -> !t.isEmpty()).collect(java.util.stream.Collectors.joining("\n"));
+        return new Reply(language, delivery, blocks, text);
+    }
+
     public Reply {
         Objects.requireNonNull(language, "language");
         Objects.requireNonNull(delivery, "delivery");

@@ -1,0 +1,37 @@
+package com.charterbot.core.admin;
+
+import com.charterbot.core.chat.UserRef;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * The two steps around every administrator command: {@link #authorize} first; when allowed, apply
+ * the change, then {@link #audited} to keep a record of it.
+ */
+public final class AdminActions {
+
+    /** Nudge settings of a channel changed; target: the channel key. */
+    public static final String NUDGES_CHANGE = "nudges.change";
+    /** Awareness statistics viewed; target: the period. */
+    public static final String STATS_VIEW = "stats.view";
+
+    private final AdminPolicy policy;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public AdminActions(AdminPolicy policy, AuditLog audit, Clock clock) {
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.audit = Objects.requireNonNull(audit, "audit");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Whether this person may act; see {@link AdminPolicy#decide}. */
+    public Decision authorize(UserRef user, boolean platformAdmin) {
+        return policy.decide(user, platformAdmin);
+    }
+
+    /** Records a change that was just applied, stamped with the clock's time. */
+    public void audited(UserRef who, String action, String target, String before, String after) {
+        audit.append(new AuditRecord(who, clock.instant(), action, target, before, after));
+    }
+}

@@ -1,0 +1,14 @@
+package com.charterbot.core.chat;
+
+import com.charterbot.core.charter.Language;
+import java.util.Optional;
+
+/** The reply language each person chose with {@code lang}, if they chose one. */
+public interface LanguagePreferences {
+
+    Optional<Language> find(UserRef user);
+
+    void save(UserRef user, Language language);
+
+    void forget(UserRef user);
+}

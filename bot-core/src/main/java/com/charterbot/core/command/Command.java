@@ -1,0 +1,69 @@
+package com.charterbot.core.command;
+
+import com.charterbot.core.charter.Language;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** What a user asked the bot to do, parsed from the text after {@code /charter} or sent to the bot. */
+public sealed interface Command {
+
+    /** The language the command word itself was written in, when it tells ("aide" is French). */
+    Optional<Language> wordLanguage();
+
+    record Help(Optional<Language> wordLanguage) implements Command {}
+
+    record StartQuiz(Optional<Language> wordLanguage) implements Command {}
+
+    record ShowTip(Optional<Language> wordLanguage) implements Command {}
+
+    record SetLanguage(Language language, Optional<Language> wordLanguage) implements Command {
+        public SetLanguage {
+            Objects.requireNonNull(language, "language");
+        }
+    }
+
+    record Settings(Optional<Language> wordLanguage) implements Command {}
+
+    /** Admin: show or change the nudges of the current channel; the arguments are parsed by the nudge syntax. */
+    record Nudges(String arguments, Optional<Language> wordLanguage) implements Command {
+        public Nudges {
+            Objects.requireNonNull(arguments, "arguments");
+        }
+    }
+
+    /** Admin: awareness statistics over the last {@code days} days. */
+    record Stats(int days, Optional<Language> wordLanguage) implements Command {
+        public Stats {
+            if (days < 1 || days > 365) {
+                throw new IllegalArgumentException("days must be between 1 and 365");
+            }
+        }
+    }
+
+    record ForgetMe(Optional<Language> wordLanguage) implements Command {}
+
+    /** Anything that is not a command: a question for the charter. */
+    record Ask(String question) implements Command {
+        public Ask {
+            Objects.requireNonNull(question, "question");
+        }
+
+        @Override
+        public Optional<Language> wordLanguage() {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * A command word with arguments it cannot take; the reply is the usage message.
+     *
+     * @param messageKey the usage sentence to show, from the commands bundle
+     */
+    record Invalid(String messageKey, List<String> arguments, Optional<Language> wordLanguage) implements Command {
+        public Invalid {
+            Objects.requireNonNull(messageKey, "messageKey");
+            arguments = List.copyOf(arguments);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package com.charterbot.core.command;
+
+import com.charterbot.core.charter.Language;
+import java.text.Normalizer;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Reads what a user typed, in English or French. A message is a command only when it is the
+ * command word alone (or with the arguments that command takes), so "help me write a post about
+ * the fair" stays a question. Never throws: anything else is a question.
+ */
+public final class CommandParser {
+
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final int DEFAULT_STATS_DAYS = 30;
+
+    private enum Word { HELP, QUIZ, TIP, LANG, SETTINGS, NUDGES, STATS }
+
+    private record Alias(Word word, Optional<Language> language) {}
+
+    private static final Map<String, Alias> ALIASES = Map.ofEntries(
+            Map.entry("help", new Alias(Word.HELP, Optional.of(Language.EN))),
+            Map.entry("aide", new Alias(Word.HELP, Optional.of(Language.FR))),
+            Map.entry("?", new Alias(Word.HELP, Optional.empty())),
+            Map.entry("quiz", new Alias(Word.QUIZ, Optional.empty())),
+            Map.entry("quizz", new Alias(Word.QUIZ, Optional.of(Language.FR))),
+            Map.entry("tip", new Alias(Word.TIP, Optional.of(Language.EN))),
+            Map.entry("tips", new Alias(Word.TIP, Optional.of(Language.EN))),
+            Map.entry("astuce", new Alias(Word.TIP, Optional.of(Language.FR))),
+            Map.entry("astuces", new Alias(Word.TIP, Optional.of(Language.FR))),
+            Map.entry("lang", new Alias(Word.LANG, Optional.empty())),
+            Map.entry("language", new Alias(Word.LANG, Optional.of(Language.EN))),
+            Map.entry("langue", new Alias(Word.LANG, Optional.of(Language.FR))),
+            Map.entry("settings", new Alias(Word.SETTINGS, Optional.of(Language.EN))),
+            Map.entry("reglages", new Alias(Word.SETTINGS, Optional.of(Language.FR))),
+            Map.entry("parametres", new Alias(Word.SETTINGS, Optional.of(Language.FR))),
+            Map.entry("nudges", new Alias(Word.NUDGES, Optional.empty())),
+            Map.entry("nudge", new Alias(Word.NUDGES, Optional.empty())),
+            Map.entry("rappels", new Alias(Word.NUDGES, Optional.of(Language.FR))),
+            Map.entry("stats", new Alias(Word.STATS, Optional.empty())),
+            Map.entry("statistics", new Alias(Word.STATS, Optional.of(Language.EN))),
+            Map.entry("statistiques", new Alias(Word.STATS, Optional.of(Language.FR))));
+
+    private static final Map<String, Language> LANGUAGE_NAMES = Map.of(
+            "en", Language.EN, "english", Language.EN, "anglais", Language.EN,
+            "fr", Language.FR, "french", Language.FR, "francais", Language.FR);
+
+    private static final Map<String, Language> FORGET_ME = Map.of(
+            "forget me", Language.EN, "forget-me", Language.EN, "forgetme", Language.EN,
+            "oublie-moi", Language.FR, "oublie moi", Language.FR, "oubliez-moi", Language.FR, "oubliez moi", Language.FR);
+
+    private CommandParser() {}
+
+    public static Command parse(String text) {
+        String trimmed = text == null ? "" : SPACES.matcher(text).replaceAll(" ").strip();
+        if (trimmed.isEmpty()) {
+            return new Command.Help(Optional.empty());
+        }
+        String folded = fold(trimmed);
+        String withoutPunctuation = folded.replaceAll("[.!?\\s]+$", "");
+        Language forget = FORGET_ME.get(withoutPunctuation);
+        if (forget != null) {
+            return new Command.ForgetMe(Optional.of(forget));
+        }
+        String[] words = folded.split(" ", 2);
+        Alias alias = ALIASES.get(words[0]);
+        if (alias == null && words.length == 1) {
+            alias = ALIASES.get(withoutPunctuation);
+        }
+        if (alias == null) {
+            return new Command.Ask(trimmed);
+        }
+        String rest = words.length > 1 ? trimmed.substring(trimmed.indexOf(' ') + 1).strip() : "";
+        Optional<Language> said = alias.language();
+        return switch (alias.word()) {
+            case HELP -> rest.isEmpty() ? new Command.Help(said) : new Command.Ask(trimmed);
+            case QUIZ -> rest.isEmpty() ? new Command.StartQuiz(said) : new Command.Ask(trimmed);
+            case TIP -> rest.isEmpty() ? new Command.ShowTip(said) : new Command.Ask(trimmed);
+            case SETTINGS -> rest.isEmpty() ? new Command.Settings(said) : new Command.Ask(trimmed);
+            case LANG -> language(rest, said);
+            case NUDGES -> new Command.Nudges(rest, said);
+            case STATS -> stats(rest, said);
+        };
+    }
+
+    private static Command language(String argument, Optional<Language> said) {
+        Language chosen = LANGUAGE_NAMES.get(fold(argument));
+        if (chosen == null) {
+            return new Command.Invalid("commands.lang.usage", List.of(argument), said);
+        }
+        return new Command.SetLanguage(chosen, said);
+    }
+
+    private static Command stats(String argument, Optional<Language> said) {
+        if (argument.isEmpty()) {
+            return new Command.Stats(DEFAULT_STATS_DAYS, said);
+        }
+        String digits = fold(argument).replaceAll("(d|j|days|jours)$", "").strip();
+        if (digits.matches("\\d{1,3}")) {
+            int days = Integer.parseInt(digits);
+            if (days >= 1 && days <= 365) {
+                return new Command.Stats(days, said);
+            }
+        }
+        return new Command.Invalid("commands.stats.usage", List.of(argument), said);
+    }
+
+    /** Lower case, accents removed, typographic apostrophes and dashes made plain. */
+    static String fold(String text) {
+        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        return decomposed.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replace('\u2010', '-').replace('\u2011', '-').strip();
+    }
+}

@@ -1,0 +1,20 @@
+package com.charterbot.core.nudge;
+
+import com.charterbot.core.chat.ChannelRef;
+import java.util.List;
+import java.util.Optional;
+
+/** Where the channels' nudge states are kept; one state per channel. */
+public interface ChannelStore {
+
+    Optional<ChannelState> find(ChannelRef channel);
+
+    /** Adds the state, or replaces the one of the same channel. */
+    void save(ChannelState state);
+
+    /** Every state, in no particular order. */
+    List<ChannelState> all();
+
+    /** Forgets the channel; does nothing when it is unknown. */
+    void remove(ChannelRef channel);
+}

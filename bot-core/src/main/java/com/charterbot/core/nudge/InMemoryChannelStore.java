@@ -1,0 +1,34 @@
+package com.charterbot.core.nudge;
+
+import com.charterbot.core.chat.ChannelRef;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/** A {@link ChannelStore} in memory, for tests and single-process use. Thread-safe. */
+public final class InMemoryChannelStore implements ChannelStore {
+
+    private final ConcurrentMap<ChannelRef, ChannelState> states = new ConcurrentHashMap<>();
+
+    @Override
+    public Optional<ChannelState> find(ChannelRef channel) {
+        return Optional.ofNullable(states.get(Objects.requireNonNull(channel, "channel")));
+    }
+
+    @Override
+    public void save(ChannelState state) {
+        states.put(state.channel(), state);
+    }
+
+    @Override
+    public List<ChannelState> all() {
+        return List.copyOf(states.values());
+    }
+
+    @Override
+    public void remove(ChannelRef channel) {
+        states.remove(Objects.requireNonNull(channel, "channel"));
+    }
+}

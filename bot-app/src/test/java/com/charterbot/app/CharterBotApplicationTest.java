@@ -8,11 +8,21 @@ import com.charterbot.core.answer.AnswerEngine;
 import com.charterbot.core.answer.Question;
 import com.charterbot.core.answer.Tier;
 import com.charterbot.core.charter.Language;
+import com.charterbot.core.chat.ChannelRef;
+import com.charterbot.core.chat.Converse;
+import com.charterbot.core.chat.Message;
+import com.charterbot.core.chat.Platform;
+import com.charterbot.core.chat.UserRef;
+import com.charterbot.core.reply.ActionIds;
+import com.charterbot.core.reply.Block;
+import com.charterbot.core.reply.Reply;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -30,6 +40,23 @@ class CharterBotApplicationTest {
 
     @Autowired
     CharterProperties properties;
+
+    @Autowired
+    Converse conversation;
+
+    @Test
+    void wiresTheConversationSoAQuizStartsFromAMessage() {
+        UserRef user = new UserRef(Platform.SLACK, "T0001", "U0001");
+        ChannelRef channel = new ChannelRef(Platform.SLACK, "T0001", "C0001");
+
+        List<Reply> replies = conversation.onMessage(new Message(user, channel, "quiz", Message.Origin.COMMAND, false, Optional.empty()));
+
+        assertThat(replies).singleElement().satisfies(reply -> {
+            assertThat(reply.delivery()).isEqualTo(Reply.Delivery.PRIVATE);
+            assertThat(reply.blocks()).anySatisfy(block -> assertThat(block).isInstanceOfSatisfying(Block.Buttons.class,
+                    buttons -> assertThat(buttons.buttons()).allSatisfy(b -> assertThat(b.actionId()).isEqualTo(ActionIds.QUIZ_ANSWER))));
+        });
+    }
 
     @Test
     void startsWithTheBundledCharterAndDefaultConfiguration() {

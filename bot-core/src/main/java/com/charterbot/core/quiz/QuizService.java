@@ -7,6 +7,7 @@ import com.charterbot.core.charter.Language;
 import com.charterbot.core.charter.QuizQuestion;
 import com.charterbot.core.charter.Section;
 import com.charterbot.core.chat.ChannelRef;
+import com.charterbot.core.chat.PersonalData;
 import com.charterbot.core.chat.UserRef;
 import com.charterbot.core.i18n.Messages;
 import com.charterbot.core.reply.ActionIds;
@@ -39,7 +40,7 @@ import java.util.regex.Pattern;
  * questions it no longer has are skipped, and a quiz whose next question vanished ends with its
  * summary. Replies are in the language given to each call.
  */
-public final class QuizService implements RunQuiz, RunChannelQuiz {
+public final class QuizService implements RunQuiz, RunChannelQuiz, PersonalData {
 
     /** How far back a channel's quizzes and answers count when choosing its next question; older quizzes are deleted. */
     public static final Duration CHANNEL_HISTORY = Duration.ofDays(90);
@@ -160,6 +161,7 @@ public final class QuizService implements RunQuiz, RunChannelQuiz {
     }
 
     /** Deletes this person's quiz progress, quizzes in progress and channel quiz answers. */
+    @Override
     public void forget(UserRef user) {
         Objects.requireNonNull(user, "user");
         progress.forget(user);

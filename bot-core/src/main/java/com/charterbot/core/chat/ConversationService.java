@@ -1,0 +1,258 @@
+package com.charterbot.core.chat;
+
+import com.charterbot.core.activity.ActivityLog;
+import com.charterbot.core.activity.AnswerFeedback;
+import com.charterbot.core.activity.QuestionAsked;
+import com.charterbot.core.admin.AdminActions;
+import com.charterbot.core.admin.Decision;
+import com.charterbot.core.answer.Answer;
+import com.charterbot.core.answer.AnswerEngine;
+import com.charterbot.core.answer.InputIssue;
+import com.charterbot.core.answer.Question;
+import com.charterbot.core.answer.Tier;
+import com.charterbot.core.charter.Charter;
+import com.charterbot.core.charter.Language;
+import com.charterbot.core.command.Command;
+import com.charterbot.core.command.CommandParser;
+import com.charterbot.core.i18n.Messages;
+import com.charterbot.core.nudge.ChannelState;
+import com.charterbot.core.nudge.ChannelStore;
+import com.charterbot.core.nudge.NudgeRequest;
+import com.charterbot.core.nudge.NudgeSettings;
+import com.charterbot.core.nudge.NudgeSyntax;
+import com.charterbot.core.quiz.RunChannelQuiz;
+import com.charterbot.core.quiz.RunQuiz;
+import com.charterbot.core.reply.ActionIds;
+import com.charterbot.core.reply.Block;
+import com.charterbot.core.reply.Button;
+import com.charterbot.core.reply.Reply;
+import com.charterbot.core.stats.AwarenessStatsService;
+import com.charterbot.core.stats.StatsReply;
+import com.charterbot.core.tip.ShowTip;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The platform-neutral conversation: reads commands and questions, runs them against the charter,
+ * quizzes, tips, nudges and statistics, and says everything in the user's language.
+ */
+public final class ConversationService implements Converse {
+
+    /**
+     * What the conversation works with.
+     *
+     * @param quizData erased, with the language choice and quiz answers, when a person says "forget me"
+     * @param zone the time zone of new channels' nudges
+     */
+    public record Parts(AnswerEngine answers, RunQuiz quiz, RunChannelQuiz channelQuiz, PersonalData quizData, ShowTip tips,
+            ChannelStore channels, AdminActions admin, AwarenessStatsService stats, ActivityLog activity,
+            LanguagePreferences languages, Clock clock, ZoneId zone) {
+
+        public Parts {
+            Objects.requireNonNull(answers, "answers");
+            Objects.requireNonNull(quiz, "quiz");
+            Objects.requireNonNull(channelQuiz, "channelQuiz");
+            Objects.requireNonNull(quizData, "quizData");
+            Objects.requireNonNull(tips, "tips");
+            Objects.requireNonNull(channels, "channels");
+            Objects.requireNonNull(admin, "admin");
+            Objects.requireNonNull(stats, "stats");
+            Objects.requireNonNull(activity, "activity");
+            Objects.requireNonNull(languages, "languages");
+            Objects.requireNonNull(clock, "clock");
+            Objects.requireNonNull(zone, "zone");
+        }
+    }
+
+    private final Parts parts;
+
+    public ConversationService(Parts parts) {
+        this.parts = Objects.requireNonNull(parts, "parts");
+    }
+
+    @Override
+    public List<Reply> onMessage(Message message) {
+        Command command = CommandParser.parse(message.text());
+        if (command instanceof Command.Ask ask) {
+            return List.of(ask(message, ask.question()));
+        }
+        Language language = parts.languages().find(message.user())
+                .or(command::wordLanguage)
+                .or(message::platformLanguage)
+                .orElse(parts.answers().defaultLanguage());
+        Reply.Delivery personal = message.origin() == Message.Origin.DIRECT ? Reply.Delivery.CONVERSATION : Reply.Delivery.PRIVATE;
+        if (command instanceof Command.Help) {
+            return List.of(help(language, shared(message)));
+        } else if (command instanceof Command.StartQuiz) {
+            return List.of(parts.quiz().start(message.user(), language));
+        } else if (command instanceof Command.ShowTip) {
+            return List.of(parts.tips().next(message.conversation(), language, shared(message)));
+        } else if (command instanceof Command.SetLanguage set) {
+            parts.languages().save(message.user(), set.language());
+            String name = Messages.get(set.language(), "commands.language." + set.language().tag());
+            return List.of(AnswerReplies.text(set.language(), personal, Messages.get(set.language(), "commands.lang.set", name)));
+        } else if (command instanceof Command.Settings) {
+            return List.of(settings(message, language, personal));
+        } else if (command instanceof Command.Nudges nudges) {
+            return List.of(nudges(message, nudges.arguments(), language, personal));
+        } else if (command instanceof Command.Stats stats) {
+            return List.of(stats(message, stats.days(), language, personal));
+        } else if (command instanceof Command.ForgetMe) {
+            forget(message.user());
+            return List.of(AnswerReplies.text(language, personal, Messages.get(language, "commands.forget.done")));
+        } else if (command instanceof Command.Invalid invalid) {
+            return List.of(AnswerReplies.text(language, personal, Messages.get(language, invalid.messageKey(), invalid.arguments().toArray())));
+        }
+        throw new IllegalStateException("unhandled command " + command);
+    }
+
+    @Override
+    public List<Reply> onAction(ActionEvent action) {
+        Language language = parts.languages().find(action.user())
+                .or(action::platformLanguage)
+                .orElse(parts.answers().defaultLanguage());
+        return switch (action.actionId()) {
+            case ActionIds.QUIZ_START -> List.of(parts.quiz().start(action.user(), language));
+            case ActionIds.QUIZ_ANSWER -> parts.quiz().answer(action.user(), action.value(), language);
+            case ActionIds.CHANNEL_QUIZ_ANSWER -> parts.channelQuiz().answer(action.user(), action.conversation(), action.value(), language);
+            case ActionIds.TIP_NEXT -> List.of(parts.tips().next(action.conversation(), language, Reply.Delivery.PRIVATE));
+            case ActionIds.OPEN_SECTION -> List.of(openSection(action.value(), language));
+            case ActionIds.FEEDBACK_HELPFUL -> feedback(action.value(), true, language);
+            case ActionIds.FEEDBACK_NOT_HELPFUL -> feedback(action.value(), false, language);
+            default -> List.of(unknownAction(language));
+        };
+    }
+
+    private Reply ask(Message message, String text) {
+        Optional<Language> preferred = parts.languages().find(message.user());
+        Answer answer = parts.answers().answer(new Question(text, preferred, message.platformLanguage()));
+        if (answer.issue() == InputIssue.NONE) {
+            String sectionId = answer.citation() != null ? answer.citation().sectionId()
+                    : answer.suggestions().isEmpty() ? null : answer.suggestions().get(0).sectionId();
+            parts.activity().record(new QuestionAsked(parts.clock().instant(), answer.replyLanguage(), answer.tier(), sectionId));
+        }
+        return AnswerReplies.answer(answer, shared(message));
+    }
+
+    private Reply help(Language language, Reply.Delivery delivery) {
+        String company = parts.answers().charter().settings().companyName();
+        List<String> commands = List.of(Messages.get(language, "commands.help.commands").split("\n"));
+        return Reply.of(language, delivery, List.of(
+                new Block.Heading(Messages.get(language, "commands.help.title")),
+                new Block.Text(Messages.get(language, "commands.help.text", company)),
+                new Block.Checklist(Messages.get(language, "commands.help.commands-label"), commands),
+                new Block.Buttons(List.of(new Button(ActionIds.QUIZ_START, "", Messages.get(language, "commands.quiz.start"), Button.Style.PRIMARY)))));
+    }
+
+    private Reply settings(Message message, Language language, Reply.Delivery delivery) {
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(new Block.Heading(Messages.get(language, "commands.settings.title")));
+        Optional<Language> chosen = parts.languages().find(message.user());
+        blocks.add(new Block.Text(chosen
+                .map(l -> Messages.get(language, "commands.settings.language.chosen", Messages.get(language, "commands.language." + l.tag())))
+                .orElseGet(() -> Messages.get(language, "commands.settings.language.auto"))));
+        if (message.origin() == Message.Origin.DIRECT) {
+            blocks.add(new Block.Context(Messages.get(language, "commands.settings.direct")));
+        } else {
+            NudgeSettings nudges = channel(message, language).settings();
+            blocks.add(new Block.Checklist(Messages.get(language, "commands.settings.channel-label"), List.of(nudges.describe(language))));
+            blocks.add(new Block.Context(Messages.get(language, "commands.settings.admin-hint")));
+        }
+        return Reply.of(language, delivery, blocks);
+    }
+
+    private Reply nudges(Message message, String arguments, Language language, Reply.Delivery delivery) {
+        Decision decision = parts.admin().authorize(message.user(), message.platformAdmin());
+        if (decision instanceof Decision.Denied denied) {
+            return AnswerReplies.text(language, delivery, denied.reason(language));
+        }
+        if (message.origin() == Message.Origin.DIRECT) {
+            return AnswerReplies.text(language, delivery, Messages.get(language, "commands.nudges.direct"));
+        }
+        ChannelState current = channel(message, language);
+        NudgeRequest request = NudgeSyntax.interpret(arguments, current.settings());
+        if (request instanceof NudgeRequest.Invalid invalid) {
+            return Reply.of(language, delivery, List.of(
+                    new Block.Text(invalid.message(language)),
+                    new Block.Context(Messages.get(language, NudgeSyntax.USAGE_KEY))));
+        }
+        if (request instanceof NudgeRequest.Change change) {
+            ChannelState updated = current.withSettings(change.settings());
+            parts.channels().save(updated);
+            parts.admin().audited(message.user(), AdminActions.NUDGES_CHANGE, message.conversation().key(),
+                    current.settings().describe(Language.EN), updated.settings().describe(Language.EN));
+            return Reply.of(language, delivery, List.of(
+                    new Block.Text(Messages.get(language, "commands.nudges.updated")),
+                    new Block.Checklist(Messages.get(language, "commands.nudges.current"), List.of(updated.settings().describe(language)))));
+        }
+        return Reply.of(language, delivery, List.of(
+                new Block.Checklist(Messages.get(language, "commands.nudges.current"), List.of(current.settings().describe(language))),
+                new Block.Context(Messages.get(language, NudgeSyntax.USAGE_KEY))));
+    }
+
+    private Reply stats(Message message, int days, Language language, Reply.Delivery delivery) {
+        Decision decision = parts.admin().authorize(message.user(), message.platformAdmin());
+        if (decision instanceof Decision.Denied denied) {
+            return AnswerReplies.text(language, delivery, denied.reason(language));
+        }
+        parts.admin().audited(message.user(), AdminActions.STATS_VIEW, message.conversation().key(), "", days + " days");
+        Reply report = StatsReply.render(parts.stats().lastDays(days), parts.answers().charter(), language);
+        return new Reply(report.language(), delivery, report.blocks(), report.fallbackText());
+    }
+
+    /** The channel's state, or the defaults of a channel the bot has not registered yet. */
+    private ChannelState channel(Message message, Language language) {
+        return parts.channels().find(message.conversation())
+                .orElseGet(() -> ChannelState.of(message.conversation(), "", NudgeSettings.defaults(parts.zone(), language)));
+    }
+
+    private Reply openSection(String sectionId, Language language) {
+        Charter charter = parts.answers().charter();
+        return charter.section(sectionId, language)
+                .filter(section -> !section.isNotCovered())
+                .map(section -> AnswerReplies.section(charter, section, Reply.Delivery.PRIVATE))
+                .orElseGet(() -> unknownAction(language));
+    }
+
+    private List<Reply> feedback(String value, boolean helpful, Language language) {
+        int separator = value.indexOf(AnswerReplies.FEEDBACK_SEPARATOR);
+        Tier tier = separator < 0 ? null : tierNamed(value.substring(0, separator));
+        if (tier == null) {
+            return List.of(unknownAction(language));
+        }
+        String sectionId = value.substring(separator + 1);
+        boolean known = sectionId.isEmpty() || parts.answers().charter().section(sectionId, language).isPresent();
+        parts.activity().record(new AnswerFeedback(parts.clock().instant(), language, tier, known && !sectionId.isEmpty() ? sectionId : null, helpful));
+        String text = helpful ? Messages.get(language, "commands.feedback.thanks")
+                : Messages.get(language, "commands.feedback.sorry", parts.answers().charter().settings().communicationsContact());
+        return List.of(AnswerReplies.text(language, Reply.Delivery.PRIVATE, text));
+    }
+
+    private static Tier tierNamed(String name) {
+        for (Tier tier : Tier.values()) {
+            if (tier.name().equals(name)) {
+                return tier;
+            }
+        }
+        return null;
+    }
+
+    private void forget(UserRef user) {
+        parts.quizData().forget(user);
+        parts.activity().forget(user);
+        parts.languages().forget(user);
+    }
+
+    private static Reply unknownAction(Language language) {
+        return AnswerReplies.text(language, Reply.Delivery.PRIVATE, Messages.get(language, "commands.action.unknown"));
+    }
+
+    /** Answers and tips go where the message was written: privately for a slash command, in the conversation otherwise. */
+    private static Reply.Delivery shared(Message message) {
+        return message.origin() == Message.Origin.COMMAND ? Reply.Delivery.PRIVATE : Reply.Delivery.CONVERSATION;
+    }
+}

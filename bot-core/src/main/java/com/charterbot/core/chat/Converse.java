@@ -1,0 +1,17 @@
+package com.charterbot.core.chat;
+
+import com.charterbot.core.reply.Reply;
+import java.util.List;
+
+/**
+ * The conversation with the bot, the one entry point of the platform adapters: they translate a
+ * platform event into a {@link Message} or an {@link ActionEvent} and send back the replies.
+ */
+public interface Converse {
+
+    /** The replies to a message, in order; never throws for any text. */
+    List<Reply> onMessage(Message message);
+
+    /** The replies to a button click, in order; empty when nothing should happen; never throws for any value. */
+    List<Reply> onAction(ActionEvent action);
+}

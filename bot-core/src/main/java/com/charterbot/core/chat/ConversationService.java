@@ -35,6 +35,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The platform-neutral conversation: reads commands and questions, runs them against the charter,
@@ -68,6 +70,12 @@ public final class ConversationService implements Converse {
         }
     }
 
+    /** Button values carry the reply's language: {@code <en|fr>~<value>}. */
+    static final String LANGUAGE_SEPARATOR = "~";
+    private static final Pattern LANGUAGE_TAG = Pattern.compile("(en|fr)~(.*)", Pattern.DOTALL);
+    /** Audit targets are bounded; platform ids are far shorter than this. */
+    private static final int MAX_TARGET = 500;
+
     private final Parts parts;
 
     public ConversationService(Parts parts) {
@@ -76,6 +84,22 @@ public final class ConversationService implements Converse {
 
     @Override
     public List<Reply> onMessage(Message message) {
+        return tagged(reply(message));
+    }
+
+    @Override
+    public List<Reply> onAction(ActionEvent action) {
+        Matcher tag = LANGUAGE_TAG.matcher(action.value());
+        boolean hasTag = tag.matches();
+        Optional<Language> clicked = hasTag ? Language.fromTag(tag.group(1)) : action.platformLanguage();
+        String value = hasTag ? tag.group(2) : action.value();
+        Language language = parts.languages().find(action.user())
+                .or(() -> clicked)
+                .orElse(parts.answers().defaultLanguage());
+        return tagged(act(action, value, language));
+    }
+
+    private List<Reply> reply(Message message) {
         Command command = CommandParser.parse(message.text());
         if (command instanceof Command.Ask ask) {
             return List.of(ask(message, ask.question()));
@@ -110,21 +134,46 @@ public final class ConversationService implements Converse {
         throw new IllegalStateException("unhandled command " + command);
     }
 
-    @Override
-    public List<Reply> onAction(ActionEvent action) {
-        Language language = parts.languages().find(action.user())
-                .or(action::platformLanguage)
-                .orElse(parts.answers().defaultLanguage());
+    private List<Reply> act(ActionEvent action, String value, Language language) {
         return switch (action.actionId()) {
             case ActionIds.QUIZ_START -> List.of(parts.quiz().start(action.user(), language));
-            case ActionIds.QUIZ_ANSWER -> parts.quiz().answer(action.user(), action.value(), language);
-            case ActionIds.CHANNEL_QUIZ_ANSWER -> parts.channelQuiz().answer(action.user(), action.conversation(), action.value(), language);
+            case ActionIds.QUIZ_ANSWER -> parts.quiz().answer(action.user(), value, language);
+            case ActionIds.CHANNEL_QUIZ_ANSWER -> parts.channelQuiz().answer(action.user(), action.conversation(), value, language);
             case ActionIds.TIP_NEXT -> List.of(parts.tips().next(action.conversation(), language, Reply.Delivery.PRIVATE));
-            case ActionIds.OPEN_SECTION -> List.of(openSection(action.value(), language));
-            case ActionIds.FEEDBACK_HELPFUL -> feedback(action.value(), true, language);
-            case ActionIds.FEEDBACK_NOT_HELPFUL -> feedback(action.value(), false, language);
+            case ActionIds.OPEN_SECTION -> List.of(openSection(value, language));
+            case ActionIds.FEEDBACK_HELPFUL -> feedback(value, true, language);
+            case ActionIds.FEEDBACK_NOT_HELPFUL -> feedback(value, false, language);
             default -> List.of(unknownAction(language));
         };
+    }
+
+    /**
+     * Prefixes every button value with the reply's language ({@code fr~...}), so that a click on a
+     * French reply is answered in French even when the person never chose a language.
+     */
+    private static List<Reply> tagged(List<Reply> replies) {
+        List<Reply> result = new ArrayList<>(replies.size());
+        for (Reply reply : replies) {
+            String tag = reply.language().tag() + LANGUAGE_SEPARATOR;
+            List<Block> blocks = new ArrayList<>(reply.blocks().size());
+            for (Block block : reply.blocks()) {
+                if (block instanceof Block.Buttons buttons) {
+                    blocks.add(new Block.Buttons(withTag(buttons.buttons(), tag)));
+                } else if (block instanceof Block.Suggestions suggestions) {
+                    blocks.add(new Block.Suggestions(suggestions.label(), withTag(suggestions.buttons(), tag)));
+                } else {
+                    blocks.add(block);
+                }
+            }
+            result.add(new Reply(reply.language(), reply.delivery(), blocks, reply.fallbackText()));
+        }
+        return result;
+    }
+
+    private static List<Button> withTag(List<Button> buttons, String tag) {
+        return buttons.stream()
+                .map(b -> LANGUAGE_TAG.matcher(b.value()).matches() ? b : new Button(b.actionId(), tag + b.value(), b.label(), b.style()))
+                .toList();
     }
 
     private Reply ask(Message message, String text) {
@@ -182,9 +231,11 @@ public final class ConversationService implements Converse {
         }
         if (request instanceof NudgeRequest.Change change) {
             ChannelState updated = current.withSettings(change.settings());
-            parts.channels().save(updated);
-            parts.admin().audited(message.user(), AdminActions.NUDGES_CHANGE, message.conversation().key(),
-                    current.settings().describe(Language.EN), updated.settings().describe(Language.EN));
+            if (!updated.equals(current) || parts.channels().find(message.conversation()).isEmpty()) {
+                parts.channels().save(updated);
+                parts.admin().audited(message.user(), AdminActions.NUDGES_CHANGE, bounded(message.conversation().key()),
+                        current.settings().describe(Language.EN), updated.settings().describe(Language.EN));
+            }
             return Reply.of(language, delivery, List.of(
                     new Block.Text(Messages.get(language, "commands.nudges.updated")),
                     new Block.Checklist(Messages.get(language, "commands.nudges.current"), List.of(updated.settings().describe(language)))));
@@ -199,15 +250,15 @@ public final class ConversationService implements Converse {
         if (decision instanceof Decision.Denied denied) {
             return AnswerReplies.text(language, delivery, denied.reason(language));
         }
-        parts.admin().audited(message.user(), AdminActions.STATS_VIEW, message.conversation().key(), "", days + " days");
-        Reply report = StatsReply.render(parts.stats().lastDays(days), parts.answers().charter(), language);
+        parts.admin().audited(message.user(), AdminActions.STATS_VIEW, "last " + days + " days", "", "");
+        Reply report = StatsReply.render(parts.stats().lastDays(days), parts.answers().charter(), language, parts.zone());
         return new Reply(report.language(), delivery, report.blocks(), report.fallbackText());
     }
 
     /** The channel's state, or the defaults of a channel the bot has not registered yet. */
     private ChannelState channel(Message message, Language language) {
         return parts.channels().find(message.conversation())
-                .orElseGet(() -> ChannelState.of(message.conversation(), "", NudgeSettings.defaults(parts.zone(), language)));
+                .orElseGet(() -> ChannelState.of(message.conversation(), "", NudgeSettings.defaults(parts.zone(), parts.answers().defaultLanguage())));
     }
 
     private Reply openSection(String sectionId, Language language) {
@@ -230,6 +281,10 @@ public final class ConversationService implements Converse {
         String text = helpful ? Messages.get(language, "commands.feedback.thanks")
                 : Messages.get(language, "commands.feedback.sorry", parts.answers().charter().settings().communicationsContact());
         return List.of(AnswerReplies.text(language, Reply.Delivery.PRIVATE, text));
+    }
+
+    private static String bounded(String text) {
+        return text.length() <= MAX_TARGET ? text : text.substring(0, MAX_TARGET);
     }
 
     private static Tier tierNamed(String name) {

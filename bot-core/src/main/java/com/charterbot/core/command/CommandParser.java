@@ -82,12 +82,18 @@ public final class CommandParser {
             case TIP -> rest.isEmpty() ? new Command.ShowTip(said) : new Command.Ask(trimmed);
             case SETTINGS -> rest.isEmpty() ? new Command.Settings(said) : new Command.Ask(trimmed);
             case LANG -> language(rest, said);
-            case NUDGES -> new Command.Nudges(rest, said);
-            case STATS -> stats(rest, said);
+            case NUDGES -> rest.contains("?") ? new Command.Ask(trimmed) : new Command.Nudges(rest, said);
+            case STATS -> {
+                Command stats = stats(rest, said);
+                yield stats == null ? new Command.Ask(trimmed) : stats;
+            }
         };
     }
 
     private static Command language(String argument, Optional<Language> said) {
+        if (argument.isEmpty()) {
+            return new Command.Invalid("commands.lang.choose", List.of(), said);
+        }
         Language chosen = LANGUAGE_NAMES.get(fold(argument));
         if (chosen == null) {
             return new Command.Invalid("commands.lang.usage", List.of(argument), said);
@@ -95,9 +101,13 @@ public final class CommandParser {
         return new Command.SetLanguage(chosen, said);
     }
 
+    /** The stats command, its usage when the argument is malformed, or null when the text reads as a sentence. */
     private static Command stats(String argument, Optional<Language> said) {
         if (argument.isEmpty()) {
             return new Command.Stats(DEFAULT_STATS_DAYS, said);
+        }
+        if (argument.contains(" ") || argument.contains("?")) {
+            return null;
         }
         String digits = fold(argument).replaceAll("(d|j|days|jours)$", "").strip();
         if (digits.matches("\\d{1,3}")) {

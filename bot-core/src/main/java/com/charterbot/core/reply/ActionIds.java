@@ -1,6 +1,10 @@
 package com.charterbot.core.reply;
 
-/** The stable ids of every action a reply's buttons can trigger. Adapters route clicks by them. */
+/**
+ * The stable ids of every action a reply's buttons can trigger. Adapters route clicks by them and
+ * pass values back untouched; the conversation prefixes each value with the reply's language
+ * ({@code fr~...}) and removes it again, so the values below are what the features see.
+ */
 public final class ActionIds {
 
     /** Show a charter section; value: the section id. */

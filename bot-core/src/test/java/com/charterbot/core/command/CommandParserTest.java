@@ -75,10 +75,21 @@ class CommandParserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"stats yesterday", "stats 0", "stats 400", "stats -3", "stats 12 34"})
+    @ValueSource(strings = {"stats yesterday", "stats 0", "stats 400", "stats -3"})
     void malformedStatsGetTheUsage(String text) {
         assertThat(CommandParser.parse(text)).isInstanceOfSatisfying(Command.Invalid.class,
                 invalid -> assertThat(invalid.messageKey()).isEqualTo("commands.stats.usage"));
+    }
+
+    @Test
+    void aCommandWordStartingASentenceIsAQuestion() {
+        assertThat(CommandParser.parse("stats about our followers: can I share them?")).isInstanceOf(Command.Ask.class);
+        assertThat(CommandParser.parse("nudges are annoying, can I mute them?")).isInstanceOf(Command.Ask.class);
+    }
+
+    @Test
+    void languageWithoutAChoiceAsksToChoose() {
+        assertThat(CommandParser.parse("lang")).isEqualTo(new Command.Invalid("commands.lang.choose", java.util.List.of(), Optional.empty()));
     }
 
     @Test

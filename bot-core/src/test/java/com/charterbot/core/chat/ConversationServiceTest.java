@@ -1,0 +1,1161 @@
+package com.charterbot.core.chat;
+
+import static com.charterbot.core.chat.ConversationHarness.ADMIN;
+import static com.charterbot.core.chat.ConversationHarness.ALICE;
+import static com.charterbot.core.chat.ConversationHarness.BOB;
+import static com.charterbot.core.chat.ConversationHarness.DM;
+import static com.charterbot.core.chat.ConversationHarness.GENERAL;
+import static com.charterbot.core.chat.ConversationHarness.PARIS;
+import static com.charterbot.core.chat.ConversationHarness.RANDOM;
+import static com.charterbot.core.chat.ConversationHarness.TEAMS_NAMESAKE;
+import static com.charterbot.core.chat.ConversationHarness.blocks;
+import static com.charterbot.core.chat.ConversationHarness.buttons;
+import static com.charterbot.core.chat.ConversationHarness.contexts;
+import static com.charterbot.core.chat.ConversationHarness.first;
+import static com.charterbot.core.chat.ConversationHarness.only;
+import static com.charterbot.core.chat.ConversationHarness.texts;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import com.charterbot.core.activity.AnswerFeedback;
+import com.charterbot.core.activity.QuestionAsked;
+import com.charterbot.core.activity.QuizAnswered;
+import com.charterbot.core.admin.AdminActions;
+import com.charterbot.core.admin.AuditRecord;
+import com.charterbot.core.admin.Decision;
+import com.charterbot.core.answer.Tier;
+import com.charterbot.core.charter.Language;
+import com.charterbot.core.charter.Section;
+import com.charterbot.core.i18n.Messages;
+import com.charterbot.core.nudge.ChannelState;
+import com.charterbot.core.nudge.Frequency;
+import com.charterbot.core.nudge.NudgeSettings;
+import com.charterbot.core.nudge.NudgeSyntax;
+import com.charterbot.core.reply.ActionIds;
+import com.charterbot.core.reply.Block;
+import com.charterbot.core.reply.Button;
+import com.charterbot.core.reply.Reply;
+import java.lang.reflect.RecordComponent;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ConversationServiceTest {
+
+    private static final String PHOTO_QUESTION_EN = "can I post this photo?";
+    private static final String PHOTO_QUESTION_FR = "est-ce que je peux publier cette photo ?";
+    private static final String PHOTOS = "photos-videos";
+
+    private final ConversationHarness bot = new ConversationHarness();
+
+    private static String msg(Language language, String key, Object... arguments) {
+        return Messages.get(language, key, arguments);
+    }
+
+    private static Section section(String id, Language language) {
+        return ConversationHarness.charter().section(id, language).orElseThrow();
+    }
+
+    private static String languageName(Language shownIn, Language named) {
+        return msg(shownIn, "commands.language." + named.tag());
+    }
+
+    private List<QuestionAsked> questionsAsked() {
+        return bot.activity.questions(Instant.EPOCH, Instant.MAX);
+    }
+
+    private List<AnswerFeedback> feedbackGiven() {
+        return bot.activity.feedback(Instant.EPOCH, Instant.MAX);
+    }
+
+    private List<QuizAnswered> quizAnswers() {
+        return bot.activity.quizAnswers(Instant.EPOCH, Instant.MAX);
+    }
+
+    @Nested
+    class Questions {
+
+        @Test
+        void aSlashCommandQuestionGetsOnePrivateReply() {
+            List<Reply> replies = bot.say(ALICE, GENERAL, Message.Origin.COMMAND, PHOTO_QUESTION_EN);
+
+            assertThat(replies).hasSize(1);
+            assertThat(replies.get(0).delivery()).isEqualTo(Reply.Delivery.PRIVATE);
+        }
+
+        @ParameterizedTest
+        @EnumSource(value = Message.Origin.class, names = {"MENTION", "DIRECT"})
+        void aMentionOrADirectQuestionIsAnsweredInTheConversation(Message.Origin origin) {
+            List<Reply> replies = bot.say(ALICE, origin == Message.Origin.DIRECT ? DM : GENERAL, origin, PHOTO_QUESTION_EN);
+
+            assertThat(replies).hasSize(1);
+            assertThat(replies.get(0).delivery()).isEqualTo(Reply.Delivery.CONVERSATION);
+        }
+
+        @Test
+        void aPhotoQuestionCitesThePhotoSectionWithItsChecklistAndFeedbackButtons() {
+            Reply reply = bot.command(ALICE, PHOTO_QUESTION_EN);
+            Section photos = section(PHOTOS, Language.EN);
+
+            assertThat(reply.language()).isEqualTo(Language.EN);
+            assertThat(reply.blocks().get(0)).isEqualTo(new Block.Heading(photos.title()));
+            assertThat(texts(reply)).contains(photos.rule());
+            Block.CitedSection cited = first(reply, Block.CitedSection.class);
+            assertThat(cited.sectionId()).isEqualTo(PHOTOS);
+            assertThat(cited.title()).isEqualTo(photos.title());
+            assertThat(cited.label()).isEqualTo(msg(Language.EN, "label.source"));
+            assertThat(blocks(reply, Block.Checklist.class)).isNotEmpty()
+                    .anySatisfy(list -> assertThat(list.items()).isEqualTo(photos.checklist()));
+
+            List<Button> feedback = first(reply, Block.Buttons.class).buttons();
+            assertThat(feedback).extracting(Button::actionId)
+                    .containsExactly(ActionIds.FEEDBACK_HELPFUL, ActionIds.FEEDBACK_NOT_HELPFUL);
+            assertThat(feedback).extracting(Button::value).containsOnly("en~ANSWER|" + PHOTOS);
+            assertThat(feedback).extracting(Button::label)
+                    .containsExactly(msg(Language.EN, "commands.feedback.helpful"), msg(Language.EN, "commands.feedback.not-helpful"));
+            assertThat(reply.fallbackText()).contains(photos.title()).contains(photos.rule());
+        }
+
+        @Test
+        void aFrenchQuestionGetsAFrenchReply() {
+            Reply reply = bot.command(ALICE, PHOTO_QUESTION_FR);
+            Section photos = section(PHOTOS, Language.FR);
+
+            assertThat(reply.language()).isEqualTo(Language.FR);
+            assertThat(reply.blocks().get(0)).isEqualTo(new Block.Heading(photos.title()));
+            assertThat(first(reply, Block.CitedSection.class).label()).isEqualTo(msg(Language.FR, "label.source"));
+            assertThat(buttons(reply)).extracting(Button::label).contains(msg(Language.FR, "commands.feedback.helpful"));
+        }
+
+        @Test
+        void aChosenFrenchLanguageAnswersAnEnglishQuestionInFrench() {
+            bot.command(ALICE, "lang fr");
+
+            Reply reply = bot.command(ALICE, PHOTO_QUESTION_EN);
+
+            assertThat(reply.language()).isEqualTo(Language.FR);
+            assertThat(reply.blocks().get(0)).isEqualTo(new Block.Heading(section(PHOTOS, Language.FR).title()));
+            assertThat(first(reply, Block.CitedSection.class).sectionId()).isEqualTo(PHOTOS);
+        }
+
+        @Test
+        void theLanguageChoiceOfOnePersonDoesNotChangeAnotherPersonsReplies() {
+            bot.command(ALICE, "lang fr");
+
+            assertThat(bot.command(BOB, PHOTO_QUESTION_EN).language()).isEqualTo(Language.EN);
+        }
+
+        @ParameterizedTest
+        @EnumSource(Language.class)
+        void aBlankMessageGetsHelpInThePlatformLanguage(Language platform) {
+            Reply reply = only(bot.say(ALICE, GENERAL, Message.Origin.MENTION, "   ", false, Optional.of(platform)));
+
+            assertThat(reply.language()).isEqualTo(platform);
+            assertThat(reply.blocks().get(0)).isEqualTo(new Block.Heading(msg(platform, "commands.help.title")));
+            assertThat(questionsAsked()).isEmpty();
+        }
+
+        @ParameterizedTest
+        @EnumSource(Language.class)
+        void aQuestionWithoutWordsIsAnsweredWithTheBlankHintInThePlatformLanguage(Language platform) {
+            String company = ConversationHarness.charter().settings().companyName();
+
+            Reply reply = only(bot.say(ALICE, GENERAL, Message.Origin.MENTION, "🙂 🙂 :)", false, Optional.of(platform)));
+
+            assertThat(reply.language()).isEqualTo(platform);
+            assertThat(texts(reply)).containsExactly(msg(platform, "answer.blank", company));
+            assertThat(buttons(reply)).isEmpty();
+            assertThat(questionsAsked()).as("a blank question is no question for the statistics").isEmpty();
+        }
+
+        @Test
+        void aQuestionIsRecordedWithItsOutcomeButWithoutItsAuthorOrText() {
+            bot.command(ALICE, PHOTO_QUESTION_EN);
+
+            assertThat(questionsAsked()).containsExactly(
+                    new QuestionAsked(ConversationHarness.START, Language.EN, Tier.ANSWER, PHOTOS));
+            assertThat(Arrays.stream(QuestionAsked.class.getRecordComponents()).map(RecordComponent::getName))
+                    .containsExactly("at", "language", "tier", "sectionId");
+        }
+
+        @Test
+        void aFrenchQuestionIsRecordedInFrenchAtTheCurrentTime() {
+            bot.clock.advance(Duration.ofHours(3));
+
+            bot.command(ALICE, PHOTO_QUESTION_FR);
+
+            assertThat(questionsAsked()).containsExactly(
+                    new QuestionAsked(ConversationHarness.START.plus(Duration.ofHours(3)), Language.FR, Tier.ANSWER, PHOTOS));
+        }
+
+        @Test
+        void anOutOfScopeQuestionCitesNoSection() {
+            Reply reply = bot.command(ALICE, "Can you order me a pizza?");
+
+            assertThat(blocks(reply, Block.CitedSection.class)).isEmpty();
+            assertThat(blocks(reply, Block.Heading.class)).isEmpty();
+            assertThat(questionsAsked()).singleElement().satisfies(asked -> assertThat(asked.tier()).isNotEqualTo(Tier.ANSWER));
+            assertThat(buttons(reply, ActionIds.FEEDBACK_HELPFUL)).allSatisfy(button ->
+                    assertThat(button.value()).doesNotStartWith("ANSWER|"));
+        }
+
+        @Test
+        void aTooLongQuestionIsRefusedPoliteAndNotRecorded() {
+            Reply reply = bot.command(ALICE, "photo ".repeat(400));
+
+            assertThat(blocks(reply, Block.CitedSection.class)).isEmpty();
+            assertThat(reply.fallbackText()).isNotBlank();
+            assertThat(questionsAsked()).isEmpty();
+        }
+
+        @Test
+        void helpFollowedByOtherWordsIsAQuestionNotTheHelpCommand() {
+            Reply reply = bot.command(ALICE, "help me post a photo of the team");
+
+            assertThat(reply.blocks().get(0)).isNotEqualTo(new Block.Heading(msg(Language.EN, "commands.help.title")));
+            assertThat(questionsAsked()).hasSize(1);
+        }
+    }
+
+    @Nested
+    class Help {
+
+        @Test
+        void helpListsTheCommandsInEnglishWithAQuizButton() {
+            Reply reply = bot.command(ALICE, "help");
+            String company = ConversationHarness.charter().settings().companyName();
+
+            assertThat(reply.language()).isEqualTo(Language.EN);
+            assertThat(reply.delivery()).isEqualTo(Reply.Delivery.PRIVATE);
+            assertThat(reply.blocks().get(0)).isEqualTo(new Block.Heading(msg(Language.EN, "commands.help.title")));
+            assertThat(texts(reply)).containsExactly(msg(Language.EN, "commands.help.text", company));
+            Block.Checklist commands = first(reply, Block.Checklist.class);
+            assertThat(commands.label()).isEqualTo(msg(Language.EN, "commands.help.commands-label"));
+            assertThat(commands.items()).hasSizeGreaterThan(3).allSatisfy(item -> assertThat(item).doesNotContain("\n"));
+            assertThat(buttons(reply)).singleElement().satisfies(button -> {
+                assertThat(button.actionId()).isEqualTo(ActionIds.QUIZ_START);
+                assertThat(button.label()).isEqualTo(msg(Language.EN, "commands.quiz.start"));
+            });
+        }
+
+        @Test
+        void aideAnswersInFrench() {
+            Reply reply = bot.command(ALICE, "aide");
+
+            assertThat(reply.language()).isEqualTo(Language.FR);
+            assertThat(reply.blocks().get(0)).isEqualTo(new Block.Heading(msg(Language.FR, "commands.help.title")));
+            assertThat(first(reply, Block.Checklist.class).label()).isEqualTo(msg(Language.FR, "commands.help.commands-label"));
+            assertThat(buttons(reply)).extracting(Button::label).containsExactly(msg(Language.FR, "commands.quiz.start"));
+        }
+
+        @Test
+        void helpAskedWithAMentionIsShownInTheConversation() {
+            Reply reply = only(bot.say(ALICE, GENERAL, Message.Origin.MENTION, "help"));
+
+            assertThat(reply.delivery()).isEqualTo(Reply.Delivery.CONVERSATION);
+        }
+
+        @Test
+        void aChosenLanguageWinsOverTheLanguageOfTheCommandWord() {
+            bot.command(ALICE, "lang en");
+
+            assertThat(bot.command(ALICE, "aide").language()).isEqualTo(Language.EN);
+        }
+    }
+
+    @Nested
+    class QuizAndTips {
+
+        @Test
+        void quizStartsAPrivateQuizInEnglish() {
+            Reply reply = only(bot.say(ALICE, GENERAL, Message.Origin.MENTION, "quiz"));
+
+            assertThat(reply.delivery()).isEqualTo(Reply.Delivery.PRIVATE);
+            assertThat(reply.language()).isEqualTo(Language.EN);
+            assertThat(reply.blocks().get(0)).isEqualTo(new Block.Heading(msg(Language.EN, "quiz.question.heading", 1, 3)));
+            assertThat(buttons(reply, ActionIds.QUIZ_ANSWER)).hasSizeGreaterThanOrEqualTo(2);
+        }
+
+        @Test
+        void quizzStartsAFrenchQuiz() {
+            Reply reply = bot.command(ALICE, "quizz");
+
+            assertThat(reply.language()).isEqualTo(Language.FR);
+            assertThat(reply.blocks().get(0)).isEqualTo(new Block.Heading(msg(Language.FR, "quiz.question.heading", 1, 3)));
+        }
+
+        @Test
+        void buttonsOfAFrenchReplyCarryItsLanguageSoClicksAreAnsweredInFrench() {
+            Reply answer = bot.command(ALICE, "est-ce que je peux publier cette photo ?");
+            assertThat(ConversationHarness.taggedButtons(answer)).isNotEmpty()
+                    .allSatisfy(button -> assertThat(button.value()).startsWith("fr~"));
+
+            Button seeAlso = ConversationHarness.taggedButtons(answer).stream()
+                    .filter(b -> b.actionId().equals(ActionIds.OPEN_SECTION)).findFirst().orElseThrow();
+            Reply opened = only(bot.click(ALICE, ActionIds.OPEN_SECTION, seeAlso.value()));
+
+            assertThat(opened.language()).isEqualTo(Language.FR);
+        }
+
+        @Test
+        void tipShowsAPrivateTipForASlashCommand() {
+            Reply reply = bot.command(ALICE, "tip");
+
+            assertThat(reply.delivery()).isEqualTo(Reply.Delivery.PRIVATE);
+            assertThat(reply.language()).isEqualTo(Language.EN);
+            assertThat(reply.blocks().get(0)).isEqualTo(new Block.Heading(msg(Language.EN, "tip.heading")));
+            assertThat(buttons(reply, ActionIds.TIP_NEXT)).hasSize(1);
+            assertThat(buttons(reply, ActionIds.OPEN_SECTION)).singleElement()
+                    .satisfies(open -> assertThat(ConversationHarness.charter().section(open.value(), Language.EN)).isPresent());
+        }
+
+        @Test
+        void astuceShowsAFrenchTipInTheConversationForAMention() {
+            Reply reply = only(bot.say(ALICE, GENERAL, Message.Origin.MENTION, "astuce"));
+
+            assertThat(reply.delivery()).isEqualTo(Reply.Delivery.CONVERSATION);
+            assertThat(reply.language()).isEqualTo(Language.FR);
+            assertThat(reply.blocks().get(0)).isEqualTo(new Block.Heading(msg(Language.FR, "tip.heading")));
+        }
+
+        @Test
+        void successiveTipsInAChannelAreDifferent() {
+            Reply one = bot.command(ALICE, "tip");
+            Reply two = bot.command(BOB, "tip");
+
+            assertThat(texts(one)).isNotEqualTo(texts(two));
+        }
+    }
+
+    @Nested
+    class LanguageChoice {
+
+        @Test
+        void langFrConfirmsInFrenchAndIsKept() {
+            Reply reply = bot.command(ALICE, "lang fr");
+
+            assertThat(reply.language()).isEqualTo(Language.FR);
+            assertThat(reply.delivery()).isEqualTo(Reply.Delivery.PRIVATE);
+            assertThat(texts(reply)).containsExactly(msg(Language.FR, "commands.lang.set", languageName(Language.FR, Language.FR)));
+            assertThat(bot.languages.find(ALICE)).contains(Language.FR);
+        }
+
+        @Test
+        void langEnConfirmsInEnglishEvenAfterFrench() {
+            bot.command(ALICE, "langue fr");
+
+            Reply reply = bot.command(ALICE, "lang en");
+
+            assertThat(reply.language()).isEqualTo(Language.EN);
+            assertThat(texts(reply)).containsExactly(msg(Language.EN, "commands.lang.set", languageName(Language.EN, Language.EN)));
+            assertThat(bot.languages.find(ALICE)).contains(Language.EN);
+        }
+
+        @Test
+        void aLanguageChosenInADirectMessageIsConfirmedInTheConversation() {
+            Reply reply = bot.direct(ALICE, "lang fr");
+
+            assertThat(reply.delivery()).isEqualTo(Reply.Delivery.CONVERSATION);
+        }
+
+        @Test
+        void settingsThenShowTheChoiceInTheChosenLanguage() {
+            bot.command(ALICE, "lang fr");
+
+            Reply settings = bot.command(ALICE, "settings");
+
+            assertThat(settings.language()).isEqualTo(Language.FR);
+            assertThat(texts(settings)).containsExactly(
+                    msg(Language.FR, "commands.settings.language.chosen", languageName(Language.FR, Language.FR)));
+        }
+
+        @Test
+        void settingsInEnglishNameTheEnglishChoice() {
+            bot.command(ALICE, "lang en");
+
+            assertThat(texts(bot.command(ALICE, "reglages"))).containsExactly(
+                    msg(Language.EN, "commands.settings.language.chosen", languageName(Language.EN, Language.EN)));
+        }
+
+        @Test
+        void anUnknownLanguageGetsTheUsageAndChangesNothing() {
+            Reply reply = bot.command(ALICE, "lang xx");
+
+            assertThat(reply.language()).isEqualTo(Language.EN);
+            assertThat(texts(reply)).containsExactly(msg(Language.EN, "commands.lang.usage", "xx"));
+            assertThat(bot.languages.find(ALICE)).isEmpty();
+        }
+
+        @Test
+        void anUnknownLanguageAskedInFrenchGetsTheFrenchUsage() {
+            Reply reply = bot.command(ALICE, "langue klingon");
+
+            assertThat(reply.language()).isEqualTo(Language.FR);
+            assertThat(texts(reply)).containsExactly(msg(Language.FR, "commands.lang.usage", "klingon"));
+        }
+
+        @Test
+        void theUsageFollowsThePlatformLanguageWhenTheWordDoesNotTell() {
+            Reply reply = only(bot.say(ALICE, GENERAL, Message.Origin.COMMAND, "lang xx", false, Optional.of(Language.FR)));
+
+            assertThat(texts(reply)).containsExactly(msg(Language.FR, "commands.lang.usage", "xx"));
+        }
+    }
+
+    @Nested
+    class Settings {
+
+        @Test
+        void settingsInAChannelDescribeTheChannelsDefaultNudges() {
+            Reply reply = bot.command(ALICE, "settings");
+
+            assertThat(reply.delivery()).isEqualTo(Reply.Delivery.PRIVATE);
+            assertThat(reply.blocks().get(0)).isEqualTo(new Block.Heading(msg(Language.EN, "commands.settings.title")));
+            assertThat(texts(reply)).containsExactly(msg(Language.EN, "commands.settings.language.auto"));
+            Block.Checklist nudges = first(reply, Block.Checklist.class);
+            assertThat(nudges.label()).isEqualTo(msg(Language.EN, "commands.settings.channel-label"));
+            assertThat(nudges.items()).containsExactly(NudgeSettings.defaults(PARIS, Language.EN).describe(Language.EN));
+            assertThat(contexts(reply)).containsExactly(msg(Language.EN, "commands.settings.admin-hint"));
+            assertThat(bot.channels.all()).as("looking at settings registers nothing").isEmpty();
+        }
+
+        @Test
+        void reglagesInAChannelDescribeItsSavedNudgesInFrench() {
+            NudgeSettings saved = NudgeSettings.defaults(PARIS, Language.EN).withFrequency(Frequency.MONTHLY).withDayOfMonth(15);
+            bot.channels.save(ChannelState.of(GENERAL, "general", saved));
+
+            Reply reply = bot.command(ALICE, "réglages");
+
+            assertThat(reply.language()).isEqualTo(Language.FR);
+            assertThat(first(reply, Block.Checklist.class).label()).isEqualTo(msg(Language.FR, "commands.settings.channel-label"));
+            assertThat(first(reply, Block.Checklist.class).items()).containsExactly(saved.describe(Language.FR));
+            assertThat(contexts(reply)).containsExactly(msg(Language.FR, "commands.settings.admin-hint"));
+        }
+
+        @Test
+        void settingsInADirectConversationSayNudgesArePerChannel() {
+            Reply reply = bot.direct(ALICE, "settings");
+
+            assertThat(reply.delivery()).isEqualTo(Reply.Delivery.CONVERSATION);
+            assertThat(blocks(reply, Block.Checklist.class)).isEmpty();
+            assertThat(contexts(reply)).containsExactly(msg(Language.EN, "commands.settings.direct"));
+        }
+
+        @Test
+        void parametresInADirectConversationSayItInFrench() {
+            Reply reply = bot.direct(ALICE, "paramètres");
+
+            assertThat(reply.language()).isEqualTo(Language.FR);
+            assertThat(contexts(reply)).containsExactly(msg(Language.FR, "commands.settings.direct"));
+        }
+    }
+
+    @Nested
+    class ForgetMe {
+
+        @Test
+        void forgetMeDropsTheLanguageChoiceAndConfirms() {
+            bot.command(ALICE, "lang en");
+
+            Reply reply = bot.command(ALICE, "forget me");
+
+            assertThat(texts(reply)).containsExactly(msg(Language.EN, "commands.forget.done"));
+            assertThat(bot.languages.find(ALICE)).isEmpty();
+            assertThat(texts(bot.command(ALICE, "settings"))).containsExactly(msg(Language.EN, "commands.settings.language.auto"));
+        }
+
+        @Test
+        void oublieMoiConfirmsInFrench() {
+            Reply reply = bot.direct(ALICE, "Oublie-moi !");
+
+            assertThat(reply.language()).isEqualTo(Language.FR);
+            assertThat(reply.delivery()).isEqualTo(Reply.Delivery.CONVERSATION);
+            assertThat(texts(reply)).containsExactly(msg(Language.FR, "commands.forget.done"));
+        }
+
+        @Test
+        void forgetMeErasesQuizProgressSessionsAndQuizAnswersOfThatPersonOnly() {
+            String session = answerWholeQuiz(bot, ALICE);
+            answerWholeQuiz(bot, BOB);
+            assertThat(bot.progress.load(ALICE)).isNotEmpty();
+
+            bot.command(ALICE, "forget me");
+
+            assertThat(bot.progress.load(ALICE)).isEmpty();
+            assertThat(bot.progress.load(BOB)).isNotEmpty();
+            assertThat(quizAnswers()).isNotEmpty().allSatisfy(answer -> assertThat(answer.participant()).isEqualTo(BOB));
+            Reply expired = only(bot.click(ALICE, ActionIds.QUIZ_ANSWER, session + ":2:0"));
+            assertThat(texts(expired)).containsExactly(msg(Language.EN, "quiz.expired"));
+        }
+
+        @Test
+        void aQuizStartedAfterForgetMeIsTheQuizOfANewcomer() {
+            ConversationHarness newcomer = new ConversationHarness();
+            answerWholeQuiz(newcomer, BOB);
+            Reply newcomersQuiz = only(newcomer.click(ALICE, ActionIds.QUIZ_START, ""));
+
+            ConversationHarness forgotten = new ConversationHarness();
+            answerWholeQuiz(forgotten, ALICE);
+            forgotten.command(ALICE, "forget me");
+            Reply quizAfterForget = only(forgotten.click(ALICE, ActionIds.QUIZ_START, ""));
+
+            assertThat(questionIds(forgotten, quizAfterForget)).isEqualTo(questionIds(newcomer, newcomersQuiz));
+            assertThat(quizAfterForget).isEqualTo(newcomersQuiz);
+        }
+
+        @Test
+        void aQuizStartedWithoutForgetMeIsNotTheQuizOfANewcomer() {
+            ConversationHarness newcomer = new ConversationHarness();
+            answerWholeQuiz(newcomer, BOB);
+            Reply newcomersQuiz = only(newcomer.click(ALICE, ActionIds.QUIZ_START, ""));
+
+            ConversationHarness remembered = new ConversationHarness();
+            answerWholeQuiz(remembered, ALICE);
+            Reply secondQuiz = only(remembered.click(ALICE, ActionIds.QUIZ_START, ""));
+
+            assertThat(questionIds(remembered, secondQuiz)).as("the control of the test above: progress changes the questions")
+                    .isNotEqualTo(questionIds(newcomer, newcomersQuiz));
+        }
+
+        @Test
+        void forgetMeWithdrawsChannelQuizAnswersSoTheyCanBeGivenAgain() {
+            String quizId = postChannelQuiz(Language.EN);
+            bot.click(ALICE, ActionIds.CHANNEL_QUIZ_ANSWER, quizId + ":0");
+            bot.click(BOB, ActionIds.CHANNEL_QUIZ_ANSWER, quizId + ":1");
+
+            bot.direct(ALICE, "forget me");
+
+            assertThat(bot.channelQuizzes.find(quizId).orElseThrow().answers()).containsOnlyKeys(BOB);
+            assertThat(quizAnswers()).extracting(QuizAnswered::participant).containsExactly(BOB);
+            assertThat(bot.click(ALICE, ActionIds.CHANNEL_QUIZ_ANSWER, quizId + ":0")).hasSize(2);
+        }
+
+        @Test
+        void forgetMeKeepsTheAnonymousQuestionStatistics() {
+            bot.command(ALICE, PHOTO_QUESTION_EN);
+
+            bot.command(ALICE, "forget me");
+
+            assertThat(questionsAsked()).hasSize(1);
+        }
+    }
+
+    @Nested
+    class Nudges {
+
+        private static final String CHANGE = "nudges weekly friday 16:00";
+
+        @Test
+        void someoneWhoIsNoAdministratorIsRefusedAndNothingChanges() {
+            Reply reply = bot.command(ALICE, CHANGE);
+
+            assertThat(texts(reply)).containsExactly(new Decision.Denied(Decision.Denied.NOT_ADMIN).reason(Language.EN));
+            assertThat(reply.delivery()).isEqualTo(Reply.Delivery.PRIVATE);
+            assertThat(bot.channels.all()).isEmpty();
+            assertThat(bot.audit.recent(10)).isEmpty();
+        }
+
+        @Test
+        void theRefusalIsInFrenchForRappels() {
+            Reply reply = bot.command(ALICE, "rappels hebdo vendredi 16h");
+
+            assertThat(texts(reply)).containsExactly(msg(Language.FR, Decision.Denied.NOT_ADMIN));
+            assertThat(bot.channels.all()).isEmpty();
+        }
+
+        @Test
+        void aConfiguredIdOnAnotherPlatformIsNoAdministrator() {
+            ChannelRef teamsChannel = new ChannelRef(Platform.TEAMS, "tenant-1", "19:general");
+
+            Reply reply = only(bot.say(TEAMS_NAMESAKE, teamsChannel, Message.Origin.MENTION, CHANGE));
+
+            assertThat(texts(reply)).containsExactly(msg(Language.EN, Decision.Denied.NOT_ADMIN));
+            assertThat(bot.channels.all()).isEmpty();
+        }
+
+        @Test
+        void aPlatformAdministratorMayChangeNudges() {
+            Reply reply = only(bot.say(BOB, GENERAL, Message.Origin.COMMAND, CHANGE, true, Optional.empty()));
+
+            assertThat(texts(reply)).containsExactly(msg(Language.EN, "commands.nudges.updated"));
+            assertThat(bot.channels.find(GENERAL)).isPresent();
+            assertThat(bot.audit.recent(10)).singleElement().satisfies(record -> assertThat(record.who()).isEqualTo(BOB));
+        }
+
+        @Test
+        void aConfiguredAdministratorChangesTheChannelsNudgesAndIsAudited() {
+            bot.clock.advance(Duration.ofMinutes(5));
+            Instant now = bot.clock.instant();
+            NudgeSettings before = NudgeSettings.defaults(PARIS, Language.EN);
+
+            Reply reply = bot.command(ADMIN, CHANGE);
+
+            NudgeSettings saved = bot.channels.find(GENERAL).orElseThrow().settings();
+            assertThat(saved.frequency()).isEqualTo(Frequency.WEEKLY);
+            assertThat(saved.weekday()).isEqualTo(DayOfWeek.FRIDAY);
+            assertThat(saved.time()).isEqualTo(LocalTime.of(16, 0));
+            assertThat(saved.zone()).isEqualTo(PARIS);
+            assertThat(bot.channels.find(RANDOM)).isEmpty();
+
+            assertThat(reply.delivery()).isEqualTo(Reply.Delivery.PRIVATE);
+            assertThat(texts(reply)).containsExactly(msg(Language.EN, "commands.nudges.updated"));
+            Block.Checklist current = first(reply, Block.Checklist.class);
+            assertThat(current.label()).isEqualTo(msg(Language.EN, "commands.nudges.current"));
+            assertThat(current.items()).containsExactly(saved.describe(Language.EN));
+
+            AuditRecord record = bot.audit.recent(10).get(0);
+            assertThat(bot.audit.recent(10)).hasSize(1);
+            assertThat(record.who()).isEqualTo(ADMIN);
+            assertThat(record.at()).isEqualTo(now);
+            assertThat(record.action()).isEqualTo(AdminActions.NUDGES_CHANGE);
+            assertThat(record.target()).isEqualTo(GENERAL.key());
+            assertThat(record.before()).isEqualTo(before.describe(Language.EN));
+            assertThat(record.after()).isEqualTo(saved.describe(Language.EN)).isNotEqualTo(record.before());
+        }
+
+        @Test
+        void aFrenchChangeIsConfirmedInFrenchAndAuditedInEnglish() {
+            Reply reply = bot.command(ADMIN, "rappels mensuel 15 9h30");
+
+            NudgeSettings saved = bot.channels.find(GENERAL).orElseThrow().settings();
+            assertThat(saved.frequency()).isEqualTo(Frequency.MONTHLY);
+            assertThat(saved.dayOfMonth()).isEqualTo(15);
+            assertThat(saved.time()).isEqualTo(LocalTime.of(9, 30));
+            assertThat(texts(reply)).containsExactly(msg(Language.FR, "commands.nudges.updated"));
+            assertThat(first(reply, Block.Checklist.class).items()).containsExactly(saved.describe(Language.FR));
+            assertThat(bot.audit.recent(1).get(0).after()).isEqualTo(saved.describe(Language.EN));
+        }
+
+        @Test
+        void aChangeKeepsTheChannelsNameAndOtherState() {
+            ChannelState registered = ChannelState.of(GENERAL, "general", NudgeSettings.defaults(PARIS, Language.EN))
+                    .delivered(ConversationHarness.START.minus(Duration.ofDays(2)), com.charterbot.core.activity.NudgeSent.Kind.TIP);
+            bot.channels.save(registered);
+
+            bot.command(ADMIN, "nudges daily");
+
+            ChannelState updated = bot.channels.find(GENERAL).orElseThrow();
+            assertThat(updated.settings().frequency()).isEqualTo(Frequency.DAILY_WORKDAYS);
+            assertThat(updated.withSettings(registered.settings())).isEqualTo(registered);
+        }
+
+        @Test
+        void nudgesAloneShowsTheCurrentSettingsWithTheUsage() {
+            Reply reply = bot.command(ADMIN, "nudges");
+
+            Block.Checklist current = first(reply, Block.Checklist.class);
+            assertThat(current.label()).isEqualTo(msg(Language.EN, "commands.nudges.current"));
+            assertThat(current.items()).containsExactly(NudgeSettings.defaults(PARIS, Language.EN).describe(Language.EN));
+            assertThat(contexts(reply)).containsExactly(msg(Language.EN, NudgeSyntax.USAGE_KEY));
+            assertThat(bot.channels.all()).isEmpty();
+            assertThat(bot.audit.recent(10)).isEmpty();
+        }
+
+        @Test
+        void nudgesAloneShowsWhatWasSavedInFrenchForRappels() {
+            bot.command(ADMIN, CHANGE);
+
+            Reply reply = bot.command(ADMIN, "rappels");
+
+            assertThat(first(reply, Block.Checklist.class).items())
+                    .containsExactly(bot.channels.find(GENERAL).orElseThrow().settings().describe(Language.FR));
+            assertThat(contexts(reply)).containsExactly(msg(Language.FR, NudgeSyntax.USAGE_KEY));
+            assertThat(bot.audit.recent(10)).hasSize(1);
+        }
+
+        @Test
+        void settingsShowTheNudgesAnAdministratorSet() {
+            bot.command(ADMIN, CHANGE);
+
+            Reply settings = bot.command(ALICE, "settings");
+
+            assertThat(first(settings, Block.Checklist.class).items())
+                    .containsExactly(bot.channels.find(GENERAL).orElseThrow().settings().describe(Language.EN));
+        }
+
+        @Test
+        void malformedArgumentsGetTheProblemAndTheUsageAndSaveNothing() {
+            Reply reply = bot.command(ADMIN, "nudges weekly someday");
+
+            assertThat(texts(reply)).singleElement().satisfies(problem -> assertThat(problem).contains("someday"));
+            assertThat(contexts(reply)).containsExactly(msg(Language.EN, NudgeSyntax.USAGE_KEY));
+            assertThat(bot.channels.all()).isEmpty();
+            assertThat(bot.audit.recent(10)).isEmpty();
+        }
+
+        @Test
+        void malformedFrenchArgumentsGetTheFrenchUsage() {
+            Reply reply = bot.command(ADMIN, "rappels hebdo 25h99");
+
+            assertThat(contexts(reply)).containsExactly(msg(Language.FR, NudgeSyntax.USAGE_KEY));
+            assertThat(bot.channels.all()).isEmpty();
+        }
+
+        @Test
+        void nudgesInADirectConversationSayTheyArePerChannel() {
+            Reply reply = bot.direct(ADMIN, CHANGE);
+
+            assertThat(reply.delivery()).isEqualTo(Reply.Delivery.CONVERSATION);
+            assertThat(texts(reply)).containsExactly(msg(Language.EN, "commands.nudges.direct"));
+            assertThat(bot.channels.all()).isEmpty();
+            assertThat(bot.audit.recent(10)).isEmpty();
+        }
+
+        @Test
+        void nudgesInADirectConversationAreStillRefusedToNonAdministrators() {
+            Reply reply = bot.direct(ALICE, "nudges");
+
+            assertThat(texts(reply)).containsExactly(msg(Language.EN, Decision.Denied.NOT_ADMIN));
+        }
+    }
+
+    @Nested
+    class Stats {
+
+        @Test
+        void statisticsAreRefusedToNonAdministrators() {
+            Reply reply = bot.command(ALICE, "stats");
+
+            assertThat(texts(reply)).containsExactly(msg(Language.EN, Decision.Denied.NOT_ADMIN));
+            assertThat(bot.audit.recent(10)).isEmpty();
+        }
+
+        @Test
+        void statistiquesAreRefusedInFrench() {
+            Reply reply = bot.command(ALICE, "statistiques");
+
+            assertThat(texts(reply)).containsExactly(msg(Language.FR, Decision.Denied.NOT_ADMIN));
+        }
+
+        @Test
+        void anAdministratorSeesThePrivateStatisticsOfTheQuestionsAsked() {
+            bot.command(ALICE, PHOTO_QUESTION_EN);
+            bot.command(BOB, PHOTO_QUESTION_FR);
+            bot.command(BOB, "Can you order me a pizza?");
+            bot.clock.advance(Duration.ofHours(1));
+            Map<Tier, Long> tiers = questionsAsked().stream().collect(Collectors.groupingBy(QuestionAsked::tier, Collectors.counting()));
+
+            Reply reply = bot.command(ADMIN, "stats");
+
+            assertThat(reply.delivery()).isEqualTo(Reply.Delivery.PRIVATE);
+            assertThat(reply.language()).isEqualTo(Language.EN);
+            assertThat(reply.blocks().get(0)).isInstanceOf(Block.Heading.class);
+            assertThat(texts(reply)).contains(msg(Language.EN, "stats.questions", 3,
+                    tiers.getOrDefault(Tier.ANSWER, 0L).intValue(), tiers.getOrDefault(Tier.SUGGEST, 0L).intValue(),
+                    tiers.getOrDefault(Tier.FALLBACK, 0L).intValue()));
+            assertThat(contexts(reply)).contains(msg(Language.EN, "stats.privacy"));
+            assertThat(reply.fallbackText()).doesNotContain(ALICE.userId()).doesNotContain("pizza");
+        }
+
+        @Test
+        void viewingStatisticsIsAudited() {
+            bot.command(ADMIN, "stats 7");
+
+            assertThat(bot.audit.recent(10)).singleElement().satisfies(record -> {
+                assertThat(record.who()).isEqualTo(ADMIN);
+                assertThat(record.action()).isEqualTo(AdminActions.STATS_VIEW);
+                assertThat(record.target()).contains("7");
+            });
+        }
+
+        @Test
+        void aPlatformAdministratorSeesFrenchStatisticsInTheDirectConversation() {
+            bot.command(ALICE, PHOTO_QUESTION_FR);
+
+            Reply reply = only(bot.say(BOB, DM, Message.Origin.DIRECT, "statistiques 90", true, Optional.empty()));
+
+            assertThat(reply.delivery()).isEqualTo(Reply.Delivery.CONVERSATION);
+            assertThat(reply.language()).isEqualTo(Language.FR);
+            assertThat(reply.blocks().get(0)).isInstanceOf(Block.Heading.class);
+            assertThat(contexts(reply)).contains(msg(Language.FR, "stats.privacy"));
+        }
+
+        @Test
+        void statisticsOfAnEmptyPeriodSaySo() {
+            Reply reply = bot.command(ADMIN, "stats");
+
+            assertThat(texts(reply)).containsExactly(msg(Language.EN, "stats.empty"));
+        }
+
+        @Test
+        void questionsOlderThanThePeriodAreLeftOut() {
+            bot.command(ALICE, PHOTO_QUESTION_EN);
+            bot.clock.advance(Duration.ofDays(10));
+
+            Reply reply = bot.command(ADMIN, "stats 7");
+
+            assertThat(texts(reply)).containsExactly(msg(Language.EN, "stats.empty"));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"foo", "0", "366", "-3"})
+        void aBadPeriodGetsTheUsage(String period) {
+            Reply reply = bot.command(ADMIN, "stats " + period);
+
+            assertThat(texts(reply)).containsExactly(msg(Language.EN, "commands.stats.usage", period));
+            assertThat(bot.audit.recent(10)).isEmpty();
+        }
+
+        @Test
+        void aBadPeriodGetsTheFrenchUsageForStatistiques() {
+            Reply reply = bot.command(ADMIN, "statistiques bientôt");
+
+            assertThat(texts(reply)).containsExactly(msg(Language.FR, "commands.stats.usage", "bientôt"));
+        }
+    }
+
+    @Nested
+    class PersonalQuizClicks {
+
+        @Test
+        void aWholeQuizCanBeClickedThroughAndEndsWithASummary() {
+            Reply question = only(bot.click(ALICE, ActionIds.QUIZ_START, ""));
+            assertThat(question.delivery()).isEqualTo(Reply.Delivery.PRIVATE);
+
+            for (int index = 0; index < 3; index++) {
+                assertThat(question.blocks().get(0)).isEqualTo(new Block.Heading(msg(Language.EN, "quiz.question.heading", index + 1, 3)));
+                Button option = buttons(question, ActionIds.QUIZ_ANSWER).get(0);
+                String[] parts = option.value().split(":");
+                assertThat(parts).hasSize(3);
+                assertThat(parts[1]).isEqualTo(String.valueOf(index));
+                assertThat(parts[2]).isEqualTo("0");
+
+                List<Reply> replies = bot.click(ALICE, ActionIds.QUIZ_ANSWER, option.value());
+
+                assertThat(replies).hasSize(2);
+                assertThat(replies.get(0).delivery()).isEqualTo(Reply.Delivery.REPLACE_ORIGINAL);
+                assertThat(first(replies.get(0), Block.CitedSection.class).label()).isEqualTo(msg(Language.EN, "quiz.label.source"));
+                assertThat(replies.get(1).delivery()).isEqualTo(Reply.Delivery.PRIVATE);
+                question = replies.get(1);
+            }
+            assertThat(question.blocks().get(0)).isEqualTo(new Block.Heading(msg(Language.EN, "quiz.summary.heading")));
+            assertThat(quizAnswers()).hasSize(3).allSatisfy(answer -> {
+                assertThat(answer.participant()).isEqualTo(ALICE);
+                assertThat(answer.channel()).isNull();
+            });
+        }
+
+        @Test
+        void aSecondClickOnTheSameAnswerDoesNothing() {
+            Reply question = only(bot.click(ALICE, ActionIds.QUIZ_START, ""));
+            String value = buttons(question, ActionIds.QUIZ_ANSWER).get(1).value();
+
+            assertThat(bot.click(ALICE, ActionIds.QUIZ_ANSWER, value)).hasSize(2);
+            assertThat(bot.click(ALICE, ActionIds.QUIZ_ANSWER, value)).isEmpty();
+            assertThat(quizAnswers()).hasSize(1);
+        }
+
+        @Test
+        void aFrenchSpeakerGetsTheQuizInFrench() {
+            bot.command(ALICE, "langue fr");
+
+            Reply question = only(bot.click(ALICE, ActionIds.QUIZ_START, ""));
+            List<Reply> replies = bot.click(ALICE, ActionIds.QUIZ_ANSWER, buttons(question, ActionIds.QUIZ_ANSWER).get(0).value());
+
+            assertThat(question.language()).isEqualTo(Language.FR);
+            assertThat(question.blocks().get(0)).isEqualTo(new Block.Heading(msg(Language.FR, "quiz.question.heading", 1, 3)));
+            assertThat(replies).allSatisfy(reply -> assertThat(reply.language()).isEqualTo(Language.FR));
+        }
+
+        @Test
+        void thePlatformLanguageOfAClickIsUsedWhenNoneWasChosen() {
+            Reply question = only(bot.service.onAction(new ActionEvent(ALICE, GENERAL, ActionIds.QUIZ_START, "", false, Optional.of(Language.FR))));
+
+            assertThat(question.language()).isEqualTo(Language.FR);
+        }
+
+        @Test
+        void someoneElsesQuizCannotBeAnswered() {
+            Reply question = only(bot.click(ALICE, ActionIds.QUIZ_START, ""));
+            String value = buttons(question, ActionIds.QUIZ_ANSWER).get(0).value();
+
+            Reply reply = only(bot.click(BOB, ActionIds.QUIZ_ANSWER, value));
+
+            assertThat(texts(reply)).containsExactly(msg(Language.EN, "quiz.expired"));
+            assertThat(quizAnswers()).isEmpty();
+        }
+
+        @Test
+        void anExpiredQuizSaysSo() {
+            Reply question = only(bot.click(ALICE, ActionIds.QUIZ_START, ""));
+            bot.clock.advance(Duration.ofHours(1));
+
+            Reply reply = only(bot.click(ALICE, ActionIds.QUIZ_ANSWER, buttons(question, ActionIds.QUIZ_ANSWER).get(0).value()));
+
+            assertThat(texts(reply)).containsExactly(msg(Language.EN, "quiz.expired"));
+        }
+    }
+
+    @Nested
+    class ChannelQuizClicks {
+
+        @Test
+        void twoPeopleAnswerAChannelQuizEachPrivatelyWithTheChannelMessageUpdated() {
+            String quizId = postChannelQuiz(Language.EN);
+
+            List<Reply> alice = bot.click(ALICE, ActionIds.CHANNEL_QUIZ_ANSWER, quizId + ":0");
+            List<Reply> bob = bot.click(BOB, ActionIds.CHANNEL_QUIZ_ANSWER, quizId + ":1");
+
+            for (List<Reply> replies : List.of(alice, bob)) {
+                assertThat(replies).extracting(Reply::delivery).containsExactly(Reply.Delivery.PRIVATE, Reply.Delivery.REPLACE_ORIGINAL);
+                assertThat(replies.get(1).blocks().get(0)).isEqualTo(new Block.Heading(msg(Language.EN, "quiz.channel.heading")));
+                assertThat(buttons(replies.get(0), ActionIds.QUIZ_START)).hasSize(1);
+            }
+            assertThat(contexts(alice.get(1))).anySatisfy(tally -> assertThat(tally).startsWith("1 "));
+            assertThat(contexts(bob.get(1))).anySatisfy(tally -> assertThat(tally).startsWith("2 "));
+            assertThat(quizAnswers()).extracting(QuizAnswered::participant).containsExactly(ALICE, BOB);
+            assertThat(quizAnswers()).extracting(QuizAnswered::channel).containsOnly(GENERAL);
+        }
+
+        @Test
+        void aSecondClickBySamePersonOnlyGetsAPrivateReminder() {
+            String quizId = postChannelQuiz(Language.EN);
+            bot.click(ALICE, ActionIds.CHANNEL_QUIZ_ANSWER, quizId + ":0");
+
+            List<Reply> again = bot.click(ALICE, ActionIds.CHANNEL_QUIZ_ANSWER, quizId + ":1");
+
+            assertThat(again).singleElement().satisfies(reply -> {
+                assertThat(reply.delivery()).isEqualTo(Reply.Delivery.PRIVATE);
+                assertThat(texts(reply)).containsExactly(msg(Language.EN, "quiz.channel.already"));
+            });
+            assertThat(quizAnswers()).hasSize(1);
+        }
+
+        @Test
+        void aFrenchSpeakerGetsFrenchFeedbackWhileTheChannelMessageKeepsItsLanguage() {
+            String quizId = postChannelQuiz(Language.EN);
+            bot.command(ALICE, "langue fr");
+
+            List<Reply> replies = bot.click(ALICE, ActionIds.CHANNEL_QUIZ_ANSWER, quizId + ":0");
+
+            assertThat(replies).extracting(Reply::language).containsExactly(Language.FR, Language.EN);
+            assertThat(first(replies.get(0), Block.CitedSection.class).label()).isEqualTo(msg(Language.FR, "quiz.label.source"));
+        }
+
+        @Test
+        void aChannelQuizCannotBeAnsweredFromAnotherChannel() {
+            String quizId = postChannelQuiz(Language.EN);
+
+            Reply reply = only(bot.click(ALICE, RANDOM, ActionIds.CHANNEL_QUIZ_ANSWER, quizId + ":0"));
+
+            assertThat(texts(reply)).containsExactly(msg(Language.EN, "quiz.channel.unknown"));
+            assertThat(quizAnswers()).isEmpty();
+        }
+    }
+
+    @Nested
+    class OpenSection {
+
+        @ParameterizedTest
+        @EnumSource(Language.class)
+        void aValidSectionIsShownPrivatelyWithItsTitleAndRule(Language language) {
+            if (language == Language.FR) {
+                bot.command(ALICE, "langue fr");
+            }
+            Section photos = section(PHOTOS, language);
+
+            Reply reply = only(bot.click(ALICE, ActionIds.OPEN_SECTION, PHOTOS));
+
+            assertThat(reply.delivery()).isEqualTo(Reply.Delivery.PRIVATE);
+            assertThat(reply.language()).isEqualTo(language);
+            assertThat(reply.blocks().get(0)).isEqualTo(new Block.Heading(photos.title()));
+            assertThat(texts(reply)).contains(photos.rule());
+            Block.CitedSection cited = first(reply, Block.CitedSection.class);
+            assertThat(cited.sectionId()).isEqualTo(PHOTOS);
+            assertThat(cited.label()).isEqualTo(msg(language, "commands.section.label"));
+        }
+
+        @Test
+        void everySuggestedSectionOfAnAnswerCanBeOpened() {
+            Reply answer = bot.command(ALICE, PHOTO_QUESTION_EN);
+
+            for (Button suggestion : buttons(answer, ActionIds.OPEN_SECTION)) {
+                Reply opened = only(bot.click(ALICE, ActionIds.OPEN_SECTION, suggestion.value()));
+                assertThat(opened.blocks().get(0)).isEqualTo(new Block.Heading(section(suggestion.value(), Language.EN).title()));
+            }
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"no-such-section", "", "PHOTOS-VIDEOS", "not-covered-it", " photos-videos"})
+        void anUnknownOrNotCoveredSectionIsNoLongerAvailable(String sectionId) {
+            assertThat(ConversationHarness.charter().section("not-covered-it", Language.EN))
+                    .hasValueSatisfying(entry -> assertThat(entry.isNotCovered()).isTrue());
+
+            Reply reply = only(bot.click(ALICE, ActionIds.OPEN_SECTION, sectionId));
+
+            assertThat(reply.delivery()).isEqualTo(Reply.Delivery.PRIVATE);
+            assertThat(texts(reply)).containsExactly(msg(Language.EN, "commands.action.unknown"));
+        }
+
+        @Test
+        void anUnknownSectionIsNoLongerAvailableInFrench() {
+            bot.command(ALICE, "langue fr");
+
+            Reply reply = only(bot.click(ALICE, ActionIds.OPEN_SECTION, "not-covered-it"));
+
+            assertThat(texts(reply)).containsExactly(msg(Language.FR, "commands.action.unknown"));
+        }
+    }
+
+    @Nested
+    class Feedback {
+
+        @Test
+        void helpfulFeedbackIsRecordedAndThanked() {
+            bot.clock.advance(Duration.ofMinutes(2));
+            String value = buttons(bot.command(ALICE, PHOTO_QUESTION_EN), ActionIds.FEEDBACK_HELPFUL).get(0).value();
+
+            Reply reply = only(bot.click(ALICE, ActionIds.FEEDBACK_HELPFUL, value));
+
+            assertThat(reply.delivery()).isEqualTo(Reply.Delivery.PRIVATE);
+            assertThat(texts(reply)).containsExactly(msg(Language.EN, "commands.feedback.thanks"));
+            assertThat(feedbackGiven()).containsExactly(
+                    new AnswerFeedback(bot.clock.instant(), Language.EN, Tier.ANSWER, PHOTOS, true));
+        }
+
+        @Test
+        void unhelpfulFeedbackIsRecordedAndPointsToTheCommunicationsTeam() {
+            String contact = ConversationHarness.charter().settings().communicationsContact();
+
+            Reply reply = only(bot.click(ALICE, ActionIds.FEEDBACK_NOT_HELPFUL, "ANSWER|" + PHOTOS));
+
+            assertThat(texts(reply)).containsExactly(msg(Language.EN, "commands.feedback.sorry", contact));
+            assertThat(texts(reply).get(0)).contains(contact);
+            assertThat(feedbackGiven()).singleElement().satisfies(feedback -> {
+                assertThat(feedback.helpful()).isFalse();
+                assertThat(feedback.tier()).isEqualTo(Tier.ANSWER);
+                assertThat(feedback.sectionId()).isEqualTo(PHOTOS);
+            });
+        }
+
+        @Test
+        void frenchFeedbackIsAnsweredInFrench() {
+            bot.command(ALICE, "langue fr");
+            String contact = ConversationHarness.charter().settings().communicationsContact();
+
+            Reply thanks = only(bot.click(ALICE, ActionIds.FEEDBACK_HELPFUL, "ANSWER|" + PHOTOS));
+            Reply sorry = only(bot.click(ALICE, ActionIds.FEEDBACK_NOT_HELPFUL, "FALLBACK|"));
+
+            assertThat(texts(thanks)).containsExactly(msg(Language.FR, "commands.feedback.thanks"));
+            assertThat(texts(sorry)).containsExactly(msg(Language.FR, "commands.feedback.sorry", contact));
+            assertThat(feedbackGiven()).extracting(AnswerFeedback::language).containsOnly(Language.FR);
+        }
+
+        @Test
+        void feedbackOnAFallbackWithoutSectionIsRecordedWithoutSection() {
+            only(bot.click(ALICE, ActionIds.FEEDBACK_NOT_HELPFUL, "FALLBACK|"));
+
+            assertThat(feedbackGiven()).singleElement().satisfies(feedback -> {
+                assertThat(feedback.tier()).isEqualTo(Tier.FALLBACK);
+                assertThat(feedback.sectionId()).isNull();
+            });
+        }
+
+        @Test
+        void feedbackNamingAnUnknownSectionIsRecordedWithoutIt() {
+            Reply reply = only(bot.click(ALICE, ActionIds.FEEDBACK_HELPFUL, "ANSWER|unknown-section"));
+
+            assertThat(texts(reply)).containsExactly(msg(Language.EN, "commands.feedback.thanks"));
+            assertThat(feedbackGiven()).singleElement().satisfies(feedback -> assertThat(feedback.sectionId()).isNull());
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"", "NOPE|x", "|photos-videos", "answer|photos-videos", "ANSWER", "ANSWER photos-videos", "||"})
+        void malformedFeedbackNeverThrowsAndRecordsNothing(String value) {
+            for (String actionId : List.of(ActionIds.FEEDBACK_HELPFUL, ActionIds.FEEDBACK_NOT_HELPFUL)) {
+                assertThatCode(() -> bot.click(ALICE, actionId, value)).doesNotThrowAnyException();
+                Reply reply = only(bot.click(ALICE, actionId, value));
+                assertThat(texts(reply)).containsExactly(msg(Language.EN, "commands.action.unknown"));
+            }
+            assertThat(feedbackGiven()).isEmpty();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"ANSWER|unknown-section", "SUGGEST|a|b", "FALLBACK|" + PHOTOS + "|x", "ANSWER|\u0000"})
+        void oddButWellTieredFeedbackNeverThrows(String value) {
+            assertThatCode(() -> bot.click(ALICE, ActionIds.FEEDBACK_NOT_HELPFUL, value)).doesNotThrowAnyException();
+            assertThat(feedbackGiven()).singleElement().satisfies(feedback -> assertThat(feedback.sectionId()).isNull());
+        }
+    }
+
+    @Nested
+    class OtherActions {
+
+        @Test
+        void anotherTipIsAPrivateTip() {
+            Reply reply = only(bot.click(ALICE, ActionIds.TIP_NEXT, ""));
+
+            assertThat(reply.delivery()).isEqualTo(Reply.Delivery.PRIVATE);
+            assertThat(reply.blocks().get(0)).isEqualTo(new Block.Heading(msg(Language.EN, "tip.heading")));
+            assertThat(buttons(reply, ActionIds.TIP_NEXT)).hasSize(1);
+        }
+
+        @Test
+        void anotherTipForAFrenchSpeakerIsInFrench() {
+            bot.command(ALICE, "langue fr");
+
+            Reply reply = only(bot.click(ALICE, ActionIds.TIP_NEXT, "ignored"));
+
+            assertThat(reply.blocks().get(0)).isEqualTo(new Block.Heading(msg(Language.FR, "tip.heading")));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"", "charter.unknown", "CHARTER.TIP.NEXT", "charter.quiz.start "})
+        void anUnknownActionSaysTheButtonIsNoLongerAvailable(String actionId) {
+            Reply reply = only(bot.click(ALICE, actionId, "whatever"));
+
+            assertThat(reply.delivery()).isEqualTo(Reply.Delivery.PRIVATE);
+            assertThat(texts(reply)).containsExactly(msg(Language.EN, "commands.action.unknown"));
+        }
+
+        @Test
+        void anUnknownActionIsExplainedInThePlatformLanguage() {
+            Reply reply = only(bot.service.onAction(new ActionEvent(ALICE, GENERAL, "charter.gone", "", false, Optional.of(Language.FR))));
+
+            assertThat(texts(reply)).containsExactly(msg(Language.FR, "commands.action.unknown"));
+        }
+    }
+
+    // ----- helpers -----
+
+    /** Starts a quiz by the button and answers each question with its first option; returns the session id. */
+    private static String answerWholeQuiz(ConversationHarness harness, UserRef user) {
+        Reply question = only(harness.click(user, ActionIds.QUIZ_START, ""));
+        String session = buttons(question, ActionIds.QUIZ_ANSWER).get(0).value().split(":")[0];
+        List<Reply> replies = new ArrayList<>();
+        for (int index = 0; index < 3; index++) {
+            replies = harness.click(user, ActionIds.QUIZ_ANSWER, buttons(question, ActionIds.QUIZ_ANSWER).get(0).value());
+            question = replies.get(replies.size() - 1);
+        }
+        assertThat(question.blocks().get(0)).isEqualTo(new Block.Heading(msg(question.language(), "quiz.summary.heading")));
+        return session;
+    }
+
+    /** The question ids of the quiz session whose first question this is. */
+    private static List<String> questionIds(ConversationHarness harness, Reply firstQuestion) {
+        String session = buttons(firstQuestion, ActionIds.QUIZ_ANSWER).get(0).value().split(":")[0];
+        return harness.sessions.find(session).orElseThrow().questionIds();
+    }
+
+    /** Posts a channel quiz in #general and returns its id, read from its answer buttons. */
+    private String postChannelQuiz(Language language) {
+        Reply posted = bot.quiz.post(GENERAL, language).orElseThrow();
+        List<Button> options = buttons(posted, ActionIds.CHANNEL_QUIZ_ANSWER);
+        assertThat(options).hasSizeGreaterThanOrEqualTo(2);
+        String id = options.get(0).value().split(":")[0];
+        assertThat(options).extracting(Button::value).allSatisfy(value -> assertThat(value).startsWith(id + ":"));
+        return id;
+    }
+}

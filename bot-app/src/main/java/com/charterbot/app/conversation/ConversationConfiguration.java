@@ -2,6 +2,8 @@ package com.charterbot.app.conversation;
 
 import com.charterbot.core.activity.ActivityLog;
 import com.charterbot.core.activity.InMemoryActivityLog;
+import com.charterbot.core.activity.InMemoryUnansweredQuestions;
+import com.charterbot.core.activity.UnansweredQuestions;
 import com.charterbot.core.admin.AdminActions;
 import com.charterbot.core.admin.AdminDirectory;
 import com.charterbot.core.admin.AdminPolicy;
@@ -85,9 +87,17 @@ class ConversationConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean
+    UnansweredQuestions unansweredQuestions() {
+        return new InMemoryUnansweredQuestions();
+    }
+
+    @Bean
     ConversationService conversationService(AnswerEngine answers, QuizService quiz, TipService tips, ChannelStore channels,
-            AdminActions admin, ActivityLog activity, LanguagePreferences languages, ConversationProperties properties, Clock clock) {
+            AdminActions admin, ActivityLog activity, UnansweredQuestions unanswered, LanguagePreferences languages,
+            ConversationProperties properties, Clock clock) {
         return new ConversationService(new ConversationService.Parts(answers, quiz, quiz, quiz, tips, channels, admin,
-                new AwarenessStatsService(activity, clock), activity, languages, clock, properties.nudges().zone()));
+                new AwarenessStatsService(activity, clock), activity, unanswered, languages, clock,
+                properties.nudges().settings(answers.defaultLanguage())));
     }
 }

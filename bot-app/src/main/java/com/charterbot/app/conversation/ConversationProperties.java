@@ -1,6 +1,12 @@
 package com.charterbot.app.conversation;
 
+import com.charterbot.core.charter.Language;
+import com.charterbot.core.nudge.Frequency;
+import com.charterbot.core.nudge.NudgeContent;
+import com.charterbot.core.nudge.NudgeSettings;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -30,6 +36,18 @@ public record ConversationProperties(@DefaultValue Quiz quiz, @DefaultValue Admi
     public record Admins(@DefaultValue Set<String> slackUserIds, @DefaultValue Set<String> teamsUserIds,
             @DefaultValue("true") boolean trustPlatformAdmins) {}
 
-    /** @param zone the time zone of a new channel's nudges (an IANA id) */
-    public record Nudges(@DefaultValue("Europe/Paris") ZoneId zone) {}
+    /**
+     * The nudges of a channel nobody configured yet.
+     *
+     * @param zone an IANA time zone, which also dates statistics
+     */
+    public record Nudges(@DefaultValue("Europe/Paris") ZoneId zone, @DefaultValue("WEEKLY") Frequency frequency,
+            @DefaultValue("MONDAY") DayOfWeek weekday, @DefaultValue("1") int dayOfMonth, @DefaultValue("10:00") LocalTime time,
+            @DefaultValue("ALTERNATE") NudgeContent content) {
+
+        /** The defaults, in the bot's default language. */
+        public NudgeSettings settings(Language language) {
+            return new NudgeSettings(frequency, weekday, dayOfMonth, time, zone, language, content);
+        }
+    }
 }

@@ -3,6 +3,7 @@ package com.charterbot.core.chat;
 import com.charterbot.core.activity.ActivityLog;
 import com.charterbot.core.activity.AnswerFeedback;
 import com.charterbot.core.activity.QuestionAsked;
+import com.charterbot.core.activity.UnansweredQuestions;
 import com.charterbot.core.admin.AdminActions;
 import com.charterbot.core.admin.Decision;
 import com.charterbot.core.answer.Answer;
@@ -30,7 +31,8 @@ import com.charterbot.core.stats.AwarenessStatsService;
 import com.charterbot.core.stats.StatsReply;
 import com.charterbot.core.tip.ShowTip;
 import java.time.Clock;
-import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -48,11 +50,12 @@ public final class ConversationService implements Converse {
      * What the conversation works with.
      *
      * @param quizData erased, with the language choice and quiz answers, when a person says "forget me"
-     * @param zone the time zone of new channels' nudges
+     * @param unanswered where the text of questions the charter could not answer goes, for administrators
+     * @param channelDefaults the nudges of a channel nobody configured yet; its zone also dates statistics
      */
     public record Parts(AnswerEngine answers, RunQuiz quiz, RunChannelQuiz channelQuiz, PersonalData quizData, ShowTip tips,
             ChannelStore channels, AdminActions admin, AwarenessStatsService stats, ActivityLog activity,
-            LanguagePreferences languages, Clock clock, ZoneId zone) {
+            UnansweredQuestions unanswered, LanguagePreferences languages, Clock clock, NudgeSettings channelDefaults) {
 
         public Parts {
             Objects.requireNonNull(answers, "answers");
@@ -66,7 +69,8 @@ public final class ConversationService implements Converse {
             Objects.requireNonNull(activity, "activity");
             Objects.requireNonNull(languages, "languages");
             Objects.requireNonNull(clock, "clock");
-            Objects.requireNonNull(zone, "zone");
+            Objects.requireNonNull(unanswered, "unanswered");
+            Objects.requireNonNull(channelDefaults, "channelDefaults");
         }
     }
 
@@ -75,6 +79,8 @@ public final class ConversationService implements Converse {
     private static final Pattern LANGUAGE_TAG = Pattern.compile("(en|fr)~(.*)", Pattern.DOTALL);
     /** Audit targets are bounded; platform ids are far shorter than this. */
     private static final int MAX_TARGET = 500;
+
+    private static final DateTimeFormatter DUE_FORMAT = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT);
 
     private final Parts parts;
 
@@ -183,6 +189,9 @@ public final class ConversationService implements Converse {
             String sectionId = answer.citation() != null ? answer.citation().sectionId()
                     : answer.suggestions().isEmpty() ? null : answer.suggestions().get(0).sectionId();
             parts.activity().record(new QuestionAsked(parts.clock().instant(), answer.replyLanguage(), answer.tier(), sectionId));
+            if (answer.tier() == Tier.FALLBACK) {
+                parts.unanswered().record(parts.clock().instant(), answer.replyLanguage(), text);
+            }
         }
         return AnswerReplies.answer(answer, shared(message));
     }
@@ -207,8 +216,16 @@ public final class ConversationService implements Converse {
         if (message.origin() == Message.Origin.DIRECT) {
             blocks.add(new Block.Context(Messages.get(language, "commands.settings.direct")));
         } else {
-            NudgeSettings nudges = channel(message, language).settings();
-            blocks.add(new Block.Checklist(Messages.get(language, "commands.settings.channel-label"), List.of(nudges.describe(language))));
+            ChannelState channel = channel(message, language);
+            List<String> lines = new ArrayList<>();
+            lines.add(channel.settings().describe(language));
+            if (channel.status() == ChannelState.Status.PAUSED) {
+                lines.add(Messages.get(language, "commands.settings.paused", channel.pauseReason()));
+            } else {
+                channel.nextDue(parts.clock()).ifPresent(due -> lines.add(Messages.get(language, "commands.settings.next-due",
+                        DUE_FORMAT.withLocale(language.locale()).format(due.atZone(channel.settings().zone())))));
+            }
+            blocks.add(new Block.Checklist(Messages.get(language, "commands.settings.channel-label"), lines));
             blocks.add(new Block.Context(Messages.get(language, "commands.settings.admin-hint")));
         }
         return Reply.of(language, delivery, blocks);
@@ -251,14 +268,14 @@ public final class ConversationService implements Converse {
             return AnswerReplies.text(language, delivery, denied.reason(language));
         }
         parts.admin().audited(message.user(), AdminActions.STATS_VIEW, "last " + days + " days", "", "");
-        Reply report = StatsReply.render(parts.stats().lastDays(days), parts.answers().charter(), language, parts.zone());
+        Reply report = StatsReply.render(parts.stats().lastDays(days), parts.answers().charter(), language, parts.channelDefaults().zone());
         return new Reply(report.language(), delivery, report.blocks(), report.fallbackText());
     }
 
     /** The channel's state, or the defaults of a channel the bot has not registered yet. */
     private ChannelState channel(Message message, Language language) {
         return parts.channels().find(message.conversation())
-                .orElseGet(() -> ChannelState.of(message.conversation(), "", NudgeSettings.defaults(parts.zone(), parts.answers().defaultLanguage())));
+                .orElseGet(() -> ChannelState.of(message.conversation(), "", parts.channelDefaults()));
     }
 
     private Reply openSection(String sectionId, Language language) {

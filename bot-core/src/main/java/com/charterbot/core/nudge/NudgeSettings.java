@@ -44,7 +44,7 @@ public record NudgeSettings(
 
     /** Weekly on Tuesday at 10:00, a tip and a quiz in turn. */
     public static NudgeSettings defaults(ZoneId zone, Language language) {
-        return new NudgeSettings(Frequency.WEEKLY, DayOfWeek.TUESDAY, 1, LocalTime.of(10, 0), zone, language, NudgeContent.ALTERNATE);
+        return new NudgeSettings(Frequency.WEEKLY, DayOfWeek.MONDAY, 1, LocalTime.of(10, 0), zone, language, NudgeContent.ALTERNATE);
     }
 
     public NudgeSettings withFrequency(Frequency frequency) {

@@ -60,6 +60,7 @@ final class ConversationHarness {
 
     final MovableClock clock = new MovableClock(START, PARIS);
     final InMemoryActivityLog activity = new InMemoryActivityLog();
+    final com.charterbot.core.activity.InMemoryUnansweredQuestions unanswered = new com.charterbot.core.activity.InMemoryUnansweredQuestions();
     final InMemoryQuizProgressStore progress = new InMemoryQuizProgressStore();
     final InMemoryQuizSessionStore sessions = new InMemoryQuizSessionStore();
     final InMemoryChannelQuizStore channelQuizzes = new InMemoryChannelQuizStore();
@@ -80,7 +81,8 @@ final class ConversationHarness {
         TipService tips = new TipService(() -> CHARTER, tipRotation, activity, clock, seeded.split());
         AdminActions admin = new AdminActions(new AdminPolicy(new AdminDirectory(Set.of(ADMIN_ID), Set.of())), audit, clock);
         service = new ConversationService(new ConversationService.Parts(ENGINE, quiz, quiz, quiz, tips, channels, admin,
-                new AwarenessStatsService(activity, clock), activity, languages, clock, PARIS));
+                new AwarenessStatsService(activity, clock), activity, unanswered, languages, clock,
+                com.charterbot.core.nudge.NudgeSettings.defaults(PARIS, Language.EN)));
     }
 
     static Charter charter() {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class ChannelStateTest {
 
     static final ChannelRef CHANNEL = new ChannelRef(Platform.SLACK, "T1", "C1");
-    static final NudgeSettings SETTINGS = NudgeSettings.defaults(ZoneId.of("Europe/Paris"), Language.EN);
+    static final NudgeSettings SETTINGS = NudgeSettings.defaults(ZoneId.of("Europe/Paris"), Language.EN).withWeekday(java.time.DayOfWeek.TUESDAY);
 
     @Test
     void aNewChannelIsActiveAndNeverNudged() {

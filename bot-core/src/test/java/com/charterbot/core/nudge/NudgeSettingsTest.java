@@ -15,8 +15,8 @@ class NudgeSettingsTest {
     static final NudgeSettings DEFAULTS = NudgeSettings.defaults(PARIS, Language.EN);
 
     @Test
-    void defaultsAreWeeklyOnTuesdayAtTenAlternating() {
-        assertThat(DEFAULTS).isEqualTo(new NudgeSettings(Frequency.WEEKLY, DayOfWeek.TUESDAY, 1, LocalTime.of(10, 0), PARIS,
+    void defaultsAreWeeklyOnMondayAtTenAlternating() {
+        assertThat(DEFAULTS).isEqualTo(new NudgeSettings(Frequency.WEEKLY, DayOfWeek.MONDAY, 1, LocalTime.of(10, 0), PARIS,
                 Language.EN, NudgeContent.ALTERNATE));
         assertThat(DEFAULTS.enabled()).isTrue();
         assertThat(DEFAULTS.withFrequency(Frequency.OFF).enabled()).isFalse();
@@ -56,9 +56,9 @@ class NudgeSettingsTest {
 
     @Test
     void describesTheDefaultsInEnglishAndFrench() {
-        assertThat(DEFAULTS.describe(Language.EN)).isEqualTo("Weekly on Tuesday at 10:00 (Europe/Paris): a tip and a quiz in turn, in English.");
+        assertThat(DEFAULTS.describe(Language.EN)).isEqualTo("Weekly on Monday at 10:00 (Europe/Paris): a tip and a quiz in turn, in English.");
         assertThat(DEFAULTS.describe(Language.FR))
-                .isEqualTo("Chaque semaine le mardi à 10:00 (Europe/Paris) : une astuce et un quiz en alternance, en anglais.");
+                .isEqualTo("Chaque semaine le lundi à 10:00 (Europe/Paris) : une astuce et un quiz en alternance, en anglais.");
         assertThat(DEFAULTS.withLanguage(Language.FR).describe(Language.FR)).endsWith(", en français.");
         assertThat(DEFAULTS.withLanguage(Language.FR).describe(Language.EN)).endsWith(", in French.");
     }

@@ -13,6 +13,7 @@ import com.charterbot.core.answer.Question;
 import com.charterbot.core.answer.Tier;
 import com.charterbot.core.charter.Charter;
 import com.charterbot.core.charter.Language;
+import com.charterbot.core.charter.Section;
 import com.charterbot.core.command.Command;
 import com.charterbot.core.command.CommandParser;
 import com.charterbot.core.i18n.Messages;
@@ -27,6 +28,7 @@ import com.charterbot.core.reply.ActionIds;
 import com.charterbot.core.reply.Block;
 import com.charterbot.core.reply.Button;
 import com.charterbot.core.reply.Reply;
+import com.charterbot.core.stats.AwarenessStats;
 import com.charterbot.core.stats.AwarenessStatsService;
 import com.charterbot.core.stats.StatsReply;
 import com.charterbot.core.tip.ShowTip;
@@ -35,8 +37,10 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -81,6 +85,9 @@ public final class ConversationService implements Converse {
     private static final int MAX_TARGET = 500;
 
     private static final DateTimeFormatter DUE_FORMAT = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT);
+
+    /** How many entries each list of the statistics shows. */
+    private static final int TOP = 5;
 
     private final Parts parts;
 
@@ -268,8 +275,48 @@ public final class ConversationService implements Converse {
             return AnswerReplies.text(language, delivery, denied.reason(language));
         }
         parts.admin().audited(message.user(), AdminActions.STATS_VIEW, "last " + days + " days", "", "");
-        Reply report = StatsReply.render(parts.stats().lastDays(days), parts.answers().charter(), language, parts.channelDefaults().zone());
-        return new Reply(report.language(), delivery, report.blocks(), report.fallbackText());
+        AwarenessStats stats = parts.stats().lastDays(days);
+        Reply report = StatsReply.render(stats, parts.answers().charter(), language, parts.channelDefaults().zone());
+        List<Block> blocks = new ArrayList<>(report.blocks());
+        int insertAt = blocks.size() - 1; // before the closing privacy note
+        List<Block> improvements = improvementBlocks(stats, language);
+        blocks.addAll(Math.max(insertAt, 0), improvements);
+        return Reply.of(language, delivery, blocks);
+    }
+
+    /** What administrators can act on: questions the charter did not answer, unhelpful answers, paused channels. */
+    private List<Block> improvementBlocks(AwarenessStats stats, Language language) {
+        List<Block> blocks = new ArrayList<>();
+        List<String> unanswered = parts.unanswered().mostFrequent(stats.from(), stats.to(), TOP).stream()
+                .map(q -> Messages.get(language, "commands.stats.unanswered-item", q.text(), q.count()))
+                .toList();
+        if (!unanswered.isEmpty()) {
+            blocks.add(new Block.Checklist(Messages.get(language, "commands.stats.unanswered"), unanswered));
+        }
+        Map<String, Integer> unhelpful = new TreeMap<>();
+        for (AnswerFeedback feedback : parts.activity().feedback(stats.from(), stats.to())) {
+            if (!feedback.helpful()) {
+                String title = feedback.sectionId() == null ? Messages.get(language, "commands.stats.no-section")
+                        : parts.answers().charter().section(feedback.sectionId(), language).map(Section::title).orElse(feedback.sectionId());
+                unhelpful.merge(title, 1, Integer::sum);
+            }
+        }
+        if (!unhelpful.isEmpty()) {
+            blocks.add(new Block.Checklist(Messages.get(language, "commands.stats.unhelpful"), unhelpful.entrySet().stream()
+                    .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                    .limit(TOP)
+                    .map(e -> Messages.get(language, "commands.stats.count-item", e.getKey(), e.getValue()))
+                    .toList()));
+        }
+        List<String> paused = parts.channels().all().stream()
+                .filter(channel -> channel.status() == ChannelState.Status.PAUSED)
+                .map(channel -> Messages.get(language, "commands.stats.paused-item",
+                        channel.name().isBlank() ? channel.channel().channelId() : channel.name(), channel.pauseReason()))
+                .toList();
+        if (!paused.isEmpty()) {
+            blocks.add(new Block.Checklist(Messages.get(language, "commands.stats.paused"), paused));
+        }
+        return blocks;
     }
 
     /** The channel's state, or the defaults of a channel the bot has not registered yet. */

@@ -743,6 +743,43 @@ class ConversationServiceTest {
         }
 
         @Test
+        void statisticsListUnansweredQuestionsUnhelpfulAnswersAndPausedChannels() {
+            bot.command(BOB, "Can you order me a pizza?");
+            bot.command(ALICE, "can you order me a pizza?");
+            bot.click(ALICE, ActionIds.FEEDBACK_NOT_HELPFUL, "ANSWER|" + PHOTOS);
+            bot.channels.save(ChannelState.of(GENERAL, "general", NudgeSettings.defaults(PARIS, Language.EN)).paused("channel_not_found"));
+            bot.clock.advance(Duration.ofMinutes(5));
+
+            Reply reply = bot.command(ADMIN, "stats");
+
+            List<Block.Checklist> lists = ConversationHarness.blocks(reply, Block.Checklist.class);
+            assertThat(lists).anySatisfy(list -> {
+                assertThat(list.label()).isEqualTo(msg(Language.EN, "commands.stats.unanswered"));
+                assertThat(list.items()).hasSize(2).anySatisfy(item -> assertThat(item).contains("pizza"));
+            });
+            assertThat(lists).anySatisfy(list -> {
+                assertThat(list.label()).isEqualTo(msg(Language.EN, "commands.stats.unhelpful"));
+                assertThat(list.items()).containsExactly(msg(Language.EN, "commands.stats.count-item",
+                        ConversationHarness.charter().section(PHOTOS, Language.EN).orElseThrow().title(), 1));
+            });
+            assertThat(lists).anySatisfy(list -> {
+                assertThat(list.label()).isEqualTo(msg(Language.EN, "commands.stats.paused"));
+                assertThat(list.items()).containsExactly(msg(Language.EN, "commands.stats.paused-item", "general", "channel_not_found"));
+            });
+            assertThat(reply.blocks().get(reply.blocks().size() - 1)).isEqualTo(new Block.Context(msg(Language.EN, "stats.privacy")));
+        }
+
+        @Test
+        void onlyUnansweredQuestionsAreKeptAsText() {
+            bot.command(ALICE, PHOTO_QUESTION_EN);
+            bot.command(ALICE, "Can you order me a pizza?");
+
+            assertThat(bot.unanswered.mostFrequent(java.time.Instant.EPOCH, bot.clock.instant().plusSeconds(1), 10))
+                    .extracting(com.charterbot.core.activity.UnansweredQuestions.Frequent::text)
+                    .containsExactly("Can you order me a pizza?");
+        }
+
+        @Test
         void anAdministratorSeesThePrivateStatisticsOfTheQuestionsAsked() {
             bot.command(ALICE, PHOTO_QUESTION_EN);
             bot.command(BOB, PHOTO_QUESTION_FR);
@@ -759,7 +796,7 @@ class ConversationServiceTest {
                     tiers.getOrDefault(Tier.ANSWER, 0L).intValue(), tiers.getOrDefault(Tier.SUGGEST, 0L).intValue(),
                     tiers.getOrDefault(Tier.FALLBACK, 0L).intValue()));
             assertThat(contexts(reply)).contains(msg(Language.EN, "stats.privacy"));
-            assertThat(reply.fallbackText()).doesNotContain(ALICE.userId()).doesNotContain("pizza");
+            assertThat(reply.fallbackText()).doesNotContain(ALICE.userId()).doesNotContain(BOB.userId());
         }
 
         @Test

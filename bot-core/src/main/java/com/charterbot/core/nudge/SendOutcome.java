@@ -1,0 +1,47 @@
+package com.charterbot.core.nudge;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/** What a platform answered when the bot posted a nudge; see {@link ChannelMessenger#send}. */
+public sealed interface SendOutcome {
+
+    /** The platform accepted the message. */
+    record Sent() implements SendOutcome {}
+
+    /**
+     * The platform throttled the bot (Slack or Teams HTTP 429); nothing was posted.
+     *
+     * @param retryAfter how long the platform asked to wait (its Retry-After), zero when it did not say
+     */
+    record RateLimited(Duration retryAfter) implements SendOutcome {
+        public RateLimited {
+            Objects.requireNonNull(retryAfter, "retryAfter");
+            if (retryAfter.isNegative()) {
+                throw new IllegalArgumentException("retryAfter must not be negative: " + retryAfter);
+            }
+        }
+    }
+
+    /**
+     * A failure that may go away by itself (network error, timeout, HTTP 5xx, 412...); worth retrying.
+     *
+     * @param error a short description for the delivery's record; never message content
+     */
+    record Transient(String error) implements SendOutcome {
+        public Transient {
+            Objects.requireNonNull(error, "error");
+        }
+    }
+
+    /**
+     * A failure that retrying will not fix: the bot was removed from the channel, the channel was
+     * archived, the credentials were revoked, no adapter exists for the platform. The channel's
+     * nudges are paused with this reason until an administrator resumes them.
+     */
+    record Permanent(String reason) implements SendOutcome {
+        public Permanent {
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+}

@@ -14,6 +14,8 @@ public final class AdminActions {
     public static final String NUDGES_CHANGE = "nudges.change";
     /** Awareness statistics viewed; target: the period. */
     public static final String STATS_VIEW = "stats.view";
+    /** An administrator asked for a nudge right away; target: the channel key. */
+    public static final String NUDGES_NOW = "nudges.now";
 
     private final AdminPolicy policy;
     private final AuditLog audit;

@@ -22,6 +22,7 @@ import com.charterbot.core.nudge.ChannelStore;
 import com.charterbot.core.nudge.NudgeRequest;
 import com.charterbot.core.nudge.NudgeSettings;
 import com.charterbot.core.nudge.NudgeSyntax;
+import com.charterbot.core.nudge.NudgeTrigger;
 import com.charterbot.core.quiz.RunChannelQuiz;
 import com.charterbot.core.quiz.RunQuiz;
 import com.charterbot.core.reply.ActionIds;
@@ -59,7 +60,8 @@ public final class ConversationService implements Converse {
      */
     public record Parts(AnswerEngine answers, RunQuiz quiz, RunChannelQuiz channelQuiz, PersonalData quizData, ShowTip tips,
             ChannelStore channels, AdminActions admin, AwarenessStatsService stats, ActivityLog activity,
-            UnansweredQuestions unanswered, LanguagePreferences languages, Clock clock, NudgeSettings channelDefaults) {
+            UnansweredQuestions unanswered, LanguagePreferences languages, NudgeTrigger trigger, Clock clock,
+            NudgeSettings channelDefaults) {
 
         public Parts {
             Objects.requireNonNull(answers, "answers");
@@ -74,6 +76,7 @@ public final class ConversationService implements Converse {
             Objects.requireNonNull(languages, "languages");
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(unanswered, "unanswered");
+            Objects.requireNonNull(trigger, "trigger");
             Objects.requireNonNull(channelDefaults, "channelDefaults");
         }
     }
@@ -88,6 +91,8 @@ public final class ConversationService implements Converse {
 
     /** How many entries each list of the statistics shows. */
     private static final int TOP = 5;
+
+    private static final java.util.Set<String> NOW = java.util.Set.of("now", "maintenant", "tout de suite");
 
     private final Parts parts;
 
@@ -247,6 +252,16 @@ public final class ConversationService implements Converse {
             return AnswerReplies.text(language, delivery, Messages.get(language, "commands.nudges.direct"));
         }
         ChannelState current = channel(message, language);
+        if (NOW.contains(arguments.strip().toLowerCase(java.util.Locale.ROOT))) {
+            if (parts.channels().find(message.conversation()).isEmpty()) {
+                parts.channels().save(current);
+            }
+            boolean queued = parts.trigger().nudgeNow(message.conversation());
+            if (queued) {
+                parts.admin().audited(message.user(), AdminActions.NUDGES_NOW, bounded(message.conversation().key()), "", "");
+            }
+            return AnswerReplies.text(language, delivery, Messages.get(language, queued ? "commands.nudges.now" : "commands.nudges.now-paused"));
+        }
         NudgeRequest request = NudgeSyntax.interpret(arguments, current.settings());
         if (request instanceof NudgeRequest.Invalid invalid) {
             return Reply.of(language, delivery, List.of(

@@ -115,7 +115,7 @@ public final class QuizService implements RunQuiz, RunChannelQuiz, PersonalData 
         int option = Integer.parseInt(matcher.group(3));
         Instant now = clock.instant();
         Optional<QuizSession> found = sessions.find(id);
-        if (found.isEmpty() || !found.get().user().equals(user) || found.get().expiredAt(now)) {
+        if (found.isEmpty() || !sessions.belongsTo(found.get(), user) || found.get().expiredAt(now)) {
             return List.of(withQuizStart(language, Messages.get(language, "quiz.expired")));
         }
         QuizSession session = found.get();

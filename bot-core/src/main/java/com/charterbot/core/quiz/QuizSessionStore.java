@@ -26,4 +26,12 @@ public interface QuizSessionStore {
 
     /** Deletes the sessions expired at this instant; returns how many. */
     int purgeExpired(Instant now);
+
+    /**
+     * Whether this session is the given person's. A store that keeps only pseudonyms compares those,
+     * since a session it reads back cannot carry the real user id.
+     */
+    default boolean belongsTo(QuizSession session, UserRef user) {
+        return session.user().equals(user);
+    }
 }

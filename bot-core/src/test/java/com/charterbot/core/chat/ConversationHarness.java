@@ -60,6 +60,8 @@ final class ConversationHarness {
 
     final MovableClock clock = new MovableClock(START, PARIS);
     final InMemoryActivityLog activity = new InMemoryActivityLog();
+    /** Channels an administrator asked to nudge now, in order; the fake trigger always accepts. */
+    final java.util.List<com.charterbot.core.chat.ChannelRef> triggered = new java.util.concurrent.CopyOnWriteArrayList<>();
     final com.charterbot.core.activity.InMemoryUnansweredQuestions unanswered = new com.charterbot.core.activity.InMemoryUnansweredQuestions();
     final InMemoryQuizProgressStore progress = new InMemoryQuizProgressStore();
     final InMemoryQuizSessionStore sessions = new InMemoryQuizSessionStore();
@@ -81,7 +83,7 @@ final class ConversationHarness {
         TipService tips = new TipService(() -> CHARTER, tipRotation, activity, clock, seeded.split());
         AdminActions admin = new AdminActions(new AdminPolicy(new AdminDirectory(Set.of(ADMIN_ID), Set.of())), audit, clock);
         service = new ConversationService(new ConversationService.Parts(ENGINE, quiz, quiz, quiz, tips, channels, admin,
-                new AwarenessStatsService(activity, clock), activity, unanswered, languages, clock,
+                new AwarenessStatsService(activity, clock), activity, unanswered, languages, triggered::add, clock,
                 com.charterbot.core.nudge.NudgeSettings.defaults(PARIS, Language.EN)));
     }
 

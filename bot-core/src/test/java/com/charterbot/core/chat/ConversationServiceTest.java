@@ -629,6 +629,31 @@ class ConversationServiceTest {
         }
 
         @Test
+        void nudgesNowQueuesOneNudgeRegistersTheChannelAndIsAudited() {
+            Reply reply = bot.command(ADMIN, "nudges now");
+
+            assertThat(texts(reply)).containsExactly(msg(Language.EN, "commands.nudges.now"));
+            assertThat(bot.triggered).containsExactly(GENERAL);
+            assertThat(bot.channels.find(GENERAL)).isPresent();
+            assertThat(bot.audit.recent(1).get(0).action()).isEqualTo(AdminActions.NUDGES_NOW);
+        }
+
+        @Test
+        void rappelsMaintenantIsTheFrenchForm() {
+            Reply reply = bot.command(ADMIN, "rappels maintenant");
+
+            assertThat(texts(reply)).containsExactly(msg(Language.FR, "commands.nudges.now"));
+            assertThat(bot.triggered).containsExactly(GENERAL);
+        }
+
+        @Test
+        void nudgesNowIsRefusedToNonAdministrators() {
+            bot.command(ALICE, "nudges now");
+
+            assertThat(bot.triggered).isEmpty();
+        }
+
+        @Test
         void aFrenchChangeIsConfirmedInFrenchAndAuditedInEnglish() {
             Reply reply = bot.command(ADMIN, "rappels mensuel 15 9h30");
 

@@ -1,0 +1,160 @@
+package com.charterbot.app.nudge;
+
+import com.charterbot.core.activity.ActivityLog;
+import com.charterbot.core.activity.UnansweredQuestions;
+import com.charterbot.core.nudge.ChannelMessenger;
+import com.charterbot.core.nudge.ChannelStore;
+import com.charterbot.core.nudge.DeliveryStore;
+import com.charterbot.core.nudge.NudgeComposer;
+import com.charterbot.core.nudge.NudgeDispatcher;
+import com.charterbot.core.nudge.NudgeTrigger;
+import com.charterbot.core.nudge.OutboundLimiter;
+import com.charterbot.core.quiz.RunChannelQuiz;
+import com.charterbot.core.tip.ShowTip;
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.SchedulerBuilder;
+import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.logging.LogLevel;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/**
+ * Wires the cluster-safe nudge scheduler: the {@link NudgeDispatcher} over the application's
+ * stores, a {@link JdbcDeliveryStore}, and a db-scheduler {@link Scheduler} on the application's
+ * {@link DataSource} (built here: db-scheduler's Spring Boot starter does not activate on Boot 4)
+ * running the {@link NudgeTasks}, tied to the application's lifecycle by {@link SchedulerLifecycle}.
+ *
+ * <p>The channel messenger is the application's {@link ChannelMessenger} bean (the platform
+ * adapters'; a single one, or a {@code @Primary} one routing by platform); without any, a
+ * {@link LoggingChannelMessenger} that pauses the channels it cannot serve. {@code
+ * charter.scheduler.enabled=false} keeps this process from running the scheduler (the others
+ * sharing the database still do).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(NudgeSchedulerProperties.class)
+public class NudgeSchedulerConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NudgeSchedulerConfiguration.class);
+
+    /** How long unanswered question texts are kept unless {@code charter.privacy.question-retention} says otherwise. */
+    static final Duration DEFAULT_QUESTION_RETENTION = Duration.ofDays(30);
+
+    @Bean
+    JdbcDeliveryStore deliveryStore(DataSource dataSource) {
+        return new JdbcDeliveryStore(dataSource);
+    }
+
+    @Bean
+    OutboundLimiter outboundLimiter(NudgeSchedulerProperties properties) {
+        return OutboundLimiter.perSecond(properties.tenantBudgetPerSecond(), properties.channelSpacing());
+    }
+
+    @Bean
+    NudgeComposer nudgeComposer(ShowTip tips, RunChannelQuiz quizzes) {
+        return new NudgeComposer(tips, quizzes);
+    }
+
+    @Bean
+    NudgeDispatcher nudgeDispatcher(ChannelStore channels, DeliveryStore deliveries, NudgeComposer composer,
+            ObjectProvider<ChannelMessenger> messengers, ActivityLog activity, OutboundLimiter limiter, NudgeSchedulerProperties properties,
+            Clock clock) {
+        ChannelMessenger messenger = messengers.getIfAvailable(() -> {
+            LOG.warn("no ChannelMessenger bean: scheduled nudges are not sent, and the channels they are due to get paused");
+            return new LoggingChannelMessenger();
+        });
+        // The random generator only spreads retries (jitter); it is used under the dispatcher's lock.
+        return new NudgeDispatcher(new NudgeDispatcher.Parts(channels, deliveries, composer, messenger, activity, limiter, clock,
+                NudgeDispatcher.Sleeper.SYSTEM, new SplittableRandom()), properties.dispatcherSettings());
+    }
+
+    /** Deletes finished nudge deliveries after {@code charter.scheduler.retention.deliveries} (90 days). */
+    @Bean
+    RetentionHook deliveryRetention(DeliveryStore deliveries, NudgeSchedulerProperties properties) {
+        Duration keep = properties.retention().deliveries();
+        return RetentionHook.of("nudge deliveries older than " + keep, now -> deliveries.purgeBefore(now.minus(keep)));
+    }
+
+    /** Deletes unanswered question texts after {@code charter.privacy.question-retention} (30 days), when they are kept at all. */
+    @Bean
+    RetentionHook questionRetention(ObjectProvider<UnansweredQuestions> questions, Environment environment) {
+        Duration keep = Binder.get(environment).bind("charter.privacy.question-retention", Duration.class).orElse(DEFAULT_QUESTION_RETENTION);
+        if (keep.isNegative() || keep.isZero()) {
+            throw new IllegalArgumentException("charter.privacy.question-retention must be positive: " + keep);
+        }
+        return RetentionHook.of("unanswered questions older than " + keep, now -> {
+            UnansweredQuestions store = questions.getIfAvailable();
+            return store == null ? 0 : store.purgeBefore(now.minus(keep));
+        });
+    }
+
+    @Bean
+    NudgeTasks nudgeTasks(NudgeDispatcher dispatcher, DeliveryStore deliveries, ObjectProvider<RetentionHook> hooks,
+            NudgeSchedulerProperties properties, Clock clock) {
+        return new NudgeTasks(dispatcher, deliveries, () -> hooks.orderedStream().toList(), clock, properties.plannerInterval(),
+                properties.retention().time());
+    }
+
+    /** {@code nudges now}; it schedules on the shared table, so it works on replicas that run no scheduler. */
+    @Bean
+    NudgeTrigger nudgeTrigger(ChannelStore channels, DeliveryStore deliveries, NudgeTasks tasks, DataSource dataSource, Clock clock) {
+        SchedulerClient client = SchedulerClient.Builder.create(dataSource, tasks.oneTimeTasks()).build();
+        return new SchedulerNudgeTrigger(channels, deliveries, tasks, client, clock);
+    }
+
+    @Bean
+    @ConditionalOnProperty(prefix = "charter.scheduler", name = "enabled", havingValue = "true", matchIfMissing = true)
+    SchedulerLifecycle nudgeScheduler(DataSource dataSource, NudgeTasks tasks, NudgeSchedulerProperties properties) {
+        return new SchedulerLifecycle(buildScheduler(dataSource, tasks, properties, builder -> {}));
+    }
+
+    /**
+     * A db-scheduler for these tasks on this database, configured from the properties; the
+     * customizer may change anything before it is built (tests use it for names and executors).
+     * On PostgreSQL it polls with {@code SELECT ... FOR UPDATE SKIP LOCKED}; elsewhere (H2) with
+     * optimistic locking per execution.
+     */
+    public static Scheduler buildScheduler(DataSource dataSource, NudgeTasks tasks, NudgeSchedulerProperties properties,
+            Consumer<SchedulerBuilder> customizer) {
+        SchedulerBuilder builder = Scheduler.create(dataSource, tasks.oneTimeTasks())
+                .startTasks(tasks.recurringTasks())
+                .threads(properties.threads())
+                .pollingInterval(properties.pollingInterval())
+                .heartbeatInterval(properties.heartbeatInterval())
+                .missedHeartbeatsLimit(properties.missedHeartbeats())
+                .shutdownMaxWait(properties.shutdownMaxWait())
+                .enableImmediateExecution()
+                .failureLogging(LogLevel.WARN, true);
+        if (!properties.name().isBlank()) {
+            builder.schedulerName(new SchedulerName.Fixed(properties.name().strip()));
+        }
+        if (isPostgreSql(dataSource)) {
+            builder.pollUsingLockAndFetch(0.5, 1.0);
+        }
+        customizer.accept(builder);
+        return builder.build();
+    }
+
+    static boolean isPostgreSql(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot reach the database of the nudge scheduler", e);
+        }
+    }
+}

@@ -1,0 +1,205 @@
+package com.charterbot.app.persistence;
+
+import com.charterbot.core.activity.ActivityLog;
+import com.charterbot.core.activity.AnswerFeedback;
+import com.charterbot.core.activity.NudgeSent;
+import com.charterbot.core.activity.QuestionAsked;
+import com.charterbot.core.activity.QuizAnswered;
+import com.charterbot.core.answer.Tier;
+import com.charterbot.core.charter.Language;
+import com.charterbot.core.chat.ChannelRef;
+import com.charterbot.core.chat.Platform;
+import com.charterbot.core.chat.UserRef;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * An {@link ActivityLog} in four tables: {@code activity_question}, {@code activity_quiz_answer},
+ * {@code activity_nudge} and {@code activity_feedback}.
+ *
+ * <p>A quiz participant is stored only as their pseudonym (see {@link PseudonymousIds}) with the
+ * platform and tenant. The user id cannot be recovered from it, so quiz answers read back have
+ * {@code participant = UserRef(platform, tenant, <pseudonym>)}: the same person always reads back
+ * the same, which is all statistics need (they count distinct participants). Queries return
+ * entries oldest first (then in the order recorded). Instants are kept to the microsecond. Old
+ * entries are removed with {@link #purgeBefore}. Thread-safe.
+ */
+public final class JdbcActivityLog implements ActivityLog {
+
+    /** Query bounds are clamped to years both databases store. */
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
+
+    private static final String QUIZ_COLUMNS = "occurred_at, section_id, question_id, correct, channel_platform, channel_tenant, channel_id, "
+            + "participant_platform, participant_tenant, participant_pseudonym";
+
+    private final JdbcClient jdbc;
+    private final PseudonymousIds pseudonyms;
+
+    public JdbcActivityLog(DataSource dataSource, PseudonymousIds pseudonyms) {
+        this.jdbc = JdbcClient.create(Objects.requireNonNull(dataSource, "dataSource"));
+        this.pseudonyms = Objects.requireNonNull(pseudonyms, "pseudonyms");
+    }
+
+    @Override
+    public void record(QuestionAsked event) {
+        Objects.requireNonNull(event, "event");
+        jdbc.sql("INSERT INTO activity_question (occurred_at, language, tier, section_id) VALUES (:at, :language, :tier, :section)")
+                .param("at", toDb(event.at()))
+                .param("language", event.language().tag())
+                .param("tier", event.tier().name())
+                .param("section", event.sectionId(), Types.VARCHAR)
+                .update();
+    }
+
+    @Override
+    public void record(QuizAnswered event) {
+        Objects.requireNonNull(event, "event");
+        ChannelRef channel = event.channel();
+        UserRef participant = event.participant();
+        jdbc.sql("INSERT INTO activity_quiz_answer (" + QUIZ_COLUMNS + ") VALUES (:at, :section, :question, :correct, "
+                        + ":channelPlatform, :channelTenant, :channelId, :platform, :tenant, :pseudonym)")
+                .param("at", toDb(event.at()))
+                .param("section", event.sectionId())
+                .param("question", event.questionId())
+                .param("correct", event.correct())
+                .param("channelPlatform", channel == null ? null : channel.platform().name(), Types.VARCHAR)
+                .param("channelTenant", channel == null ? null : channel.tenant(), Types.VARCHAR)
+                .param("channelId", channel == null ? null : channel.channelId(), Types.VARCHAR)
+                .param("platform", participant.platform().name())
+                .param("tenant", participant.tenant())
+                .param("pseudonym", pseudonyms.of(participant))
+                .update();
+    }
+
+    @Override
+    public void record(NudgeSent event) {
+        Objects.requireNonNull(event, "event");
+        jdbc.sql("INSERT INTO activity_nudge (occurred_at, platform, tenant, channel_id, kind) VALUES (:at, :platform, :tenant, :channelId, :kind)")
+                .param("at", toDb(event.at()))
+                .param("platform", event.channel().platform().name())
+                .param("tenant", event.channel().tenant())
+                .param("channelId", event.channel().channelId())
+                .param("kind", event.kind().name())
+                .update();
+    }
+
+    @Override
+    public void record(AnswerFeedback event) {
+        Objects.requireNonNull(event, "event");
+        jdbc.sql("INSERT INTO activity_feedback (occurred_at, language, tier, section_id, helpful) VALUES (:at, :language, :tier, :section, :helpful)")
+                .param("at", toDb(event.at()))
+                .param("language", event.language().tag())
+                .param("tier", event.tier().name())
+                .param("section", event.sectionId(), Types.VARCHAR)
+                .param("helpful", event.helpful())
+                .update();
+    }
+
+    @Override
+    public List<QuestionAsked> questions(Instant from, Instant to) {
+        return between("SELECT occurred_at, language, tier, section_id FROM activity_question", from, to)
+                .query((rs, row) -> new QuestionAsked(at(rs), language(rs), Tier.valueOf(rs.getString("tier")), rs.getString("section_id")))
+                .list();
+    }
+
+    /** Quiz answers in [from, to); participants are pseudonyms (see the class comment). */
+    @Override
+    public List<QuizAnswered> quizAnswers(Instant from, Instant to) {
+        return between("SELECT " + QUIZ_COLUMNS + " FROM activity_quiz_answer", from, to).query(JdbcActivityLog::quizAnswer).list();
+    }
+
+    /** Channel micro-quiz answers in the channel at or after {@code since}; participants are pseudonyms. */
+    @Override
+    public List<QuizAnswered> quizAnswers(ChannelRef channel, Instant since) {
+        Objects.requireNonNull(channel, "channel");
+        return jdbc.sql("SELECT " + QUIZ_COLUMNS + " FROM activity_quiz_answer "
+                        + "WHERE channel_platform = :platform AND channel_tenant = :tenant AND channel_id = :channelId AND occurred_at >= :since "
+                        + "ORDER BY occurred_at, id")
+                .param("platform", channel.platform().name())
+                .param("tenant", channel.tenant())
+                .param("channelId", channel.channelId())
+                .param("since", bound(since))
+                .query(JdbcActivityLog::quizAnswer)
+                .list();
+    }
+
+    @Override
+    public List<NudgeSent> nudges(Instant from, Instant to) {
+        return between("SELECT occurred_at, platform, tenant, channel_id, kind FROM activity_nudge", from, to)
+                .query((rs, row) -> new NudgeSent(
+                        at(rs),
+                        new ChannelRef(Platform.valueOf(rs.getString("platform")), rs.getString("tenant"), rs.getString("channel_id")),
+                        NudgeSent.Kind.valueOf(rs.getString("kind"))))
+                .list();
+    }
+
+    @Override
+    public List<AnswerFeedback> feedback(Instant from, Instant to) {
+        return between("SELECT occurred_at, language, tier, section_id, helpful FROM activity_feedback", from, to)
+                .query((rs, row) -> new AnswerFeedback(
+                        at(rs), language(rs), Tier.valueOf(rs.getString("tier")), rs.getString("section_id"), rs.getBoolean("helpful")))
+                .list();
+    }
+
+    /** Deletes the person's quiz answers, the only activity entries about a person. */
+    @Override
+    public void forget(UserRef user) {
+        Objects.requireNonNull(user, "user");
+        jdbc.sql("DELETE FROM activity_quiz_answer WHERE participant_pseudonym = :pseudonym").param("pseudonym", pseudonyms.of(user)).update();
+    }
+
+    /** Deletes every entry (questions, quiz answers, nudges, feedback) before the cutoff and returns how many were deleted. */
+    public int purgeBefore(Instant cutoff) {
+        OffsetDateTime bound = bound(cutoff);
+        int deleted = 0;
+        for (String table : List.of("activity_question", "activity_quiz_answer", "activity_nudge", "activity_feedback")) {
+            deleted += jdbc.sql("DELETE FROM " + table + " WHERE occurred_at < :cutoff").param("cutoff", bound).update();
+        }
+        return deleted;
+    }
+
+    private JdbcClient.StatementSpec between(String select, Instant from, Instant to) {
+        return jdbc.sql(select + " WHERE occurred_at >= :from AND occurred_at < :to ORDER BY occurred_at, id")
+                .param("from", bound(from))
+                .param("to", bound(to));
+    }
+
+    private static QuizAnswered quizAnswer(ResultSet rs, int row) throws SQLException {
+        String channelPlatform = rs.getString("channel_platform");
+        ChannelRef channel = channelPlatform == null
+                ? null
+                : new ChannelRef(Platform.valueOf(channelPlatform), rs.getString("channel_tenant"), rs.getString("channel_id"));
+        UserRef participant = new UserRef(
+                Platform.valueOf(rs.getString("participant_platform")), rs.getString("participant_tenant"), rs.getString("participant_pseudonym"));
+        return new QuizAnswered(at(rs), rs.getString("section_id"), rs.getString("question_id"), rs.getBoolean("correct"), channel, participant);
+    }
+
+    private static Instant at(ResultSet rs) throws SQLException {
+        return rs.getObject("occurred_at", OffsetDateTime.class).toInstant();
+    }
+
+    private static Language language(ResultSet rs) throws SQLException {
+        String tag = rs.getString("language");
+        return Language.fromTag(tag).orElseThrow(() -> new IllegalStateException("unknown language '" + tag + "' stored"));
+    }
+
+    private static OffsetDateTime bound(Instant instant) {
+        Objects.requireNonNull(instant, "bound");
+        Instant clamped = instant.isBefore(EARLIEST) ? EARLIEST : instant.isAfter(LATEST) ? LATEST : instant;
+        return toDb(clamped);
+    }
+
+    private static OffsetDateTime toDb(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,93 @@
+package com.charterbot.app.persistence;
+
+import com.charterbot.core.activity.UnansweredQuestions;
+import com.charterbot.core.charter.Language;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * {@link UnansweredQuestions} in the {@code unanswered_question} table: instant, language and the
+ * text, stripped and cut to {@value UnansweredQuestions#MAX_TEXT} characters (one fewer when the
+ * cut would split a surrogate pair); NUL characters, which PostgreSQL refuses, are dropped. No
+ * user is stored. Instants are kept to the microsecond. Thread-safe.
+ */
+public final class JdbcUnansweredQuestions implements UnansweredQuestions {
+
+    /** Query bounds are clamped to years both databases store. */
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
+
+    private final JdbcClient jdbc;
+
+    public JdbcUnansweredQuestions(DataSource dataSource) {
+        this.jdbc = JdbcClient.create(Objects.requireNonNull(dataSource, "dataSource"));
+    }
+
+    @Override
+    public void record(Instant at, Language language, String text) {
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(language, "language");
+        String normalized = text.replace("\u0000", "").strip();
+        if (normalized.isEmpty()) {
+            return;
+        }
+        if (normalized.length() > MAX_TEXT) {
+            int end = Character.isHighSurrogate(normalized.charAt(MAX_TEXT - 1)) ? MAX_TEXT - 1 : MAX_TEXT;
+            normalized = normalized.substring(0, end);
+        }
+        jdbc.sql("INSERT INTO unanswered_question (occurred_at, language, question_text) VALUES (:at, :language, :text)")
+                .param("at", toDb(at))
+                .param("language", language.tag())
+                .param("text", normalized)
+                .update();
+    }
+
+    /** Most asked first, then most recently asked, then first recorded. */
+    @Override
+    public List<Frequent> mostFrequent(Instant from, Instant to, int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("a limit is 0 or more, not " + limit);
+        }
+        if (limit == 0) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT question_text, language, COUNT(*) AS asked, MAX(occurred_at) AS last_asked, MIN(id) AS first_id "
+                        + "FROM unanswered_question WHERE occurred_at >= :from AND occurred_at < :to "
+                        + "GROUP BY language, question_text "
+                        + "ORDER BY asked DESC, last_asked DESC, first_id "
+                        + "LIMIT :limit")
+                .param("from", bound(from))
+                .param("to", bound(to))
+                .param("limit", limit)
+                .query((rs, row) -> {
+                    String tag = rs.getString("language");
+                    return new Frequent(
+                            rs.getString("question_text"),
+                            Language.fromTag(tag).orElseThrow(() -> new IllegalStateException("unknown language '" + tag + "' stored")),
+                            rs.getInt("asked"),
+                            rs.getObject("last_asked", OffsetDateTime.class).toInstant());
+                })
+                .list();
+    }
+
+    @Override
+    public int purgeBefore(Instant cutoff) {
+        return jdbc.sql("DELETE FROM unanswered_question WHERE occurred_at < :cutoff").param("cutoff", bound(cutoff)).update();
+    }
+
+    private static OffsetDateTime bound(Instant instant) {
+        Objects.requireNonNull(instant, "bound");
+        Instant clamped = instant.isBefore(EARLIEST) ? EARLIEST : instant.isAfter(LATEST) ? LATEST : instant;
+        return toDb(clamped);
+    }
+
+    private static OffsetDateTime toDb(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,85 @@
+package com.charterbot.app.persistence;
+
+import com.charterbot.core.activity.ActivityLog;
+import com.charterbot.core.activity.UnansweredQuestions;
+import com.charterbot.core.admin.AuditLog;
+import com.charterbot.core.chat.LanguagePreferences;
+import com.charterbot.core.nudge.ChannelStore;
+import com.charterbot.core.quiz.ChannelQuizStore;
+import com.charterbot.core.quiz.QuizProgressStore;
+import com.charterbot.core.quiz.QuizSessionStore;
+import com.charterbot.core.tip.TipRotationStore;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The database-backed stores behind every core port, on the application's DataSource (H2 under
+ * ./data by default, PostgreSQL in production), created once Flyway has migrated the schema.
+ */
+@Configuration(proxyBeanMethods = false)
+class PersistenceConfiguration {
+
+    @Bean
+    @DependsOnDatabaseInitialization
+    PseudonymousIds pseudonymousIds(DataSource dataSource, @Value("${" + UserKeySecret.PROPERTY + ":}") String secret) {
+        return UserKeySecret.load(dataSource, Optional.of(secret).filter(s -> !s.isBlank()));
+    }
+
+    @Bean
+    @DependsOnDatabaseInitialization
+    ChannelStore channelStore(DataSource dataSource) {
+        return new JdbcChannelStore(dataSource);
+    }
+
+    @Bean
+    @DependsOnDatabaseInitialization
+    ActivityLog activityLog(DataSource dataSource, PseudonymousIds pseudonyms) {
+        return new JdbcActivityLog(dataSource, pseudonyms);
+    }
+
+    @Bean
+    @DependsOnDatabaseInitialization
+    AuditLog auditLog(DataSource dataSource, PseudonymousIds pseudonyms) {
+        return new JdbcAuditLog(dataSource, pseudonyms);
+    }
+
+    @Bean
+    @DependsOnDatabaseInitialization
+    UnansweredQuestions unansweredQuestions(DataSource dataSource) {
+        return new JdbcUnansweredQuestions(dataSource);
+    }
+
+    @Bean
+    @DependsOnDatabaseInitialization
+    LanguagePreferences languagePreferences(DataSource dataSource, PseudonymousIds pseudonyms) {
+        return new JdbcLanguagePreferences(dataSource, pseudonyms);
+    }
+
+    @Bean
+    @DependsOnDatabaseInitialization
+    QuizProgressStore quizProgressStore(DataSource dataSource, PseudonymousIds pseudonyms) {
+        return new JdbcQuizProgressStore(dataSource, pseudonyms);
+    }
+
+    @Bean
+    @DependsOnDatabaseInitialization
+    QuizSessionStore quizSessionStore(DataSource dataSource, PseudonymousIds pseudonyms) {
+        return new JdbcQuizSessionStore(dataSource, pseudonyms);
+    }
+
+    @Bean
+    @DependsOnDatabaseInitialization
+    ChannelQuizStore channelQuizStore(DataSource dataSource, PseudonymousIds pseudonyms) {
+        return new JdbcChannelQuizStore(dataSource, pseudonyms);
+    }
+
+    @Bean
+    @DependsOnDatabaseInitialization
+    TipRotationStore tipRotationStore(DataSource dataSource) {
+        return new JdbcTipRotationStore(dataSource);
+    }
+}

@@ -1,0 +1,353 @@
+package com.charterbot.core.nudge;
+
+import com.charterbot.core.activity.ActivityLog;
+import com.charterbot.core.activity.NudgeSent;
+import com.charterbot.core.chat.ChannelRef;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
+
+/**
+ * Sends the channels' periodic nudges on time and once, from any number of replicas sharing the
+ * stores. No threads of its own: a scheduler calls {@link #plan} every so often and
+ * {@link #deliver} for each delivery it returns, then again at each {@link DeliveryResult.RetryAt}.
+ *
+ * <p>Exactly once per period rests on the {@link DeliveryStore}: a period's delivery is keyed by
+ * (channel, slot that opened the period), so planning twice, on two replicas, or after a crash
+ * never creates a second one, and the {@code mark...} calls only move a PENDING delivery. A
+ * message can still go out twice when a process dies (or a platform call times out) after the
+ * platform accepted it and before it was recorded as sent; no platform offers idempotency keys
+ * for channel posts.
+ *
+ * <p>The slot is the schedule's own, never "now": a channel that missed several periods while the
+ * bot was down gets one catch-up delivery keyed by the first missed slot, and the next period
+ * starts from when that catch-up was sent, as {@link NudgeSchedule} says. A channel never nudged
+ * before has no period to catch up: its first slot counts only if it fell within
+ * {@link Settings#firstNudgeGrace()} before the planning instant.
+ */
+public final class NudgeDispatcher {
+
+    private static final System.Logger LOG = System.getLogger(NudgeDispatcher.class.getName());
+
+    /** How many finished periods {@link #plan} steps over for one channel in one call. */
+    private static final int MAX_PERIOD_STEPS = 8;
+
+    /** Waits; {@link #SYSTEM} sleeps the calling thread, tests pass one that only moves a clock. */
+    @FunctionalInterface
+    public interface Sleeper {
+        /** Sleeps the thread. */
+        Sleeper SYSTEM = duration -> TimeUnit.NANOSECONDS.sleep(Math.max(0, saturatedNanos(duration)));
+
+        void sleep(Duration duration) throws InterruptedException;
+    }
+
+    /**
+     * @param retry how failed sends are retried
+     * @param maxInlineWait the longest {@link OutboundLimiter} wait spent sleeping in
+     *     {@link #deliver}; a longer one returns {@link DeliveryResult.RetryAt} instead
+     * @param firstNudgeGrace how late a never-nudged channel's first slot may still be planned
+     *     (covers planner pauses and restarts); positive
+     */
+    public record Settings(RetryPolicy retry, Duration maxInlineWait, Duration firstNudgeGrace) {
+
+        /** {@link RetryPolicy#DEFAULT}, sleep up to 2 s, plan a first slot up to 5 minutes late. */
+        public static final Settings DEFAULTS = new Settings(RetryPolicy.DEFAULT, Duration.ofSeconds(2), Duration.ofMinutes(5));
+
+        public Settings {
+            Objects.requireNonNull(retry, "retry");
+            Objects.requireNonNull(maxInlineWait, "maxInlineWait");
+            Objects.requireNonNull(firstNudgeGrace, "firstNudgeGrace");
+            if (maxInlineWait.isNegative()) {
+                throw new IllegalArgumentException("maxInlineWait must not be negative: " + maxInlineWait);
+            }
+            if (firstNudgeGrace.isNegative() || firstNudgeGrace.isZero()) {
+                throw new IllegalArgumentException("firstNudgeGrace must be positive: " + firstNudgeGrace);
+            }
+        }
+    }
+
+    /**
+     * What the dispatcher works with.
+     *
+     * @param sleeper waits for the {@link OutboundLimiter}
+     * @param random draws the retry jitter; used under a lock, so any generator will do
+     */
+    public record Parts(ChannelStore channels, DeliveryStore deliveries, NudgeComposer composer, ChannelMessenger messenger,
+            ActivityLog activity, OutboundLimiter limiter, Clock clock, Sleeper sleeper, RandomGenerator random) {
+        public Parts {
+            Objects.requireNonNull(channels, "channels");
+            Objects.requireNonNull(deliveries, "deliveries");
+            Objects.requireNonNull(composer, "composer");
+            Objects.requireNonNull(messenger, "messenger");
+            Objects.requireNonNull(activity, "activity");
+            Objects.requireNonNull(limiter, "limiter");
+            Objects.requireNonNull(clock, "clock");
+            Objects.requireNonNull(sleeper, "sleeper");
+            Objects.requireNonNull(random, "random");
+        }
+    }
+
+    private final Parts parts;
+    private final Settings settings;
+    private final Object randomLock = new Object();
+
+    public NudgeDispatcher(Parts parts, Settings settings) {
+        this.parts = Objects.requireNonNull(parts, "parts");
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    /**
+     * Creates the deliveries that are due: for each active channel whose open period's slot is at
+     * or before {@code now} and has no delivery yet. A period whose delivery failed or was skipped
+     * is over; the next one is considered. One channel that cannot be planned does not stop the
+     * others; an exception is thrown only when no channel could be planned.
+     *
+     * @return the deliveries created by this call (not those that existed), to be delivered
+     */
+    public List<NudgeDelivery> plan(Instant now) {
+        Objects.requireNonNull(now, "now");
+        List<NudgeDelivery> created = new ArrayList<>();
+        RuntimeException first = null;
+        int planned = 0;
+        int failed = 0;
+        for (ChannelState channel : parts.channels().all()) {
+            if (channel.status() != ChannelState.Status.ACTIVE || !channel.settings().enabled()) {
+                continue;
+            }
+            planned++;
+            try {
+                planChannel(channel, now).ifPresent(created::add);
+            } catch (RuntimeException e) {
+                failed++;
+                LOG.log(System.Logger.Level.WARNING, "cannot plan the nudge of " + channel.channel().key(), e);
+                if (first == null) {
+                    first = e;
+                }
+            }
+        }
+        if (first != null && failed == planned) {
+            // Nothing could be planned (the store is down?): let the caller see it and retry.
+            throw first;
+        }
+        return created;
+    }
+
+    private Optional<NudgeDelivery> planChannel(ChannelState channel, Instant now) {
+        ChannelState state = channel;
+        Optional<Instant> slot = openSlot(state, now);
+        for (int step = 0; step < MAX_PERIOD_STEPS && slot.isPresent() && !slot.get().isAfter(now); step++) {
+            Instant due = slot.get();
+            Optional<NudgeDelivery> existing = parts.deliveries().find(state.channel(), due);
+            if (existing.isEmpty()) {
+                return parts.deliveries().createIfAbsent(state.channel(), due);
+            }
+            NudgeDelivery delivery = existing.get();
+            if (delivery.status() == NudgeDelivery.Status.PENDING) {
+                return Optional.empty();
+            }
+            if (delivery.status() == NudgeDelivery.Status.SENT) {
+                state = recordSentIfMissing(state, delivery);
+            }
+            slot = slotAfter(state.settings(), due);
+        }
+        return Optional.empty();
+    }
+
+    /** The slot that opens the channel's current period; may lie in the future. */
+    private Optional<Instant> openSlot(ChannelState channel, Instant now) {
+        Optional<Instant> last = channel.lastDelivery();
+        if (last.isPresent()) {
+            // With the clock at the last delivery, nextDue is never clamped to "now": it is the slot itself.
+            return NudgeSchedule.nextDue(channel.settings(), last, Clock.fixed(last.get(), ZoneOffset.UTC));
+        }
+        return NudgeSchedule.nextDue(channel.settings(), Optional.empty(),
+                Clock.fixed(now.minus(settings.firstNudgeGrace()), ZoneOffset.UTC));
+    }
+
+    /** The first slot after this one. */
+    private static Optional<Instant> slotAfter(NudgeSettings settings, Instant slot) {
+        return NudgeSchedule.nextDue(settings, Optional.of(slot), Clock.fixed(slot, ZoneOffset.UTC));
+    }
+
+    /** A process that died between recording the delivery as sent and saving the channel: save it now. */
+    private ChannelState recordSentIfMissing(ChannelState state, NudgeDelivery delivery) {
+        Instant sentAt = delivery.sentAt().orElseThrow();
+        if (state.lastDelivery().filter(last -> !last.isBefore(sentAt)).isPresent()) {
+            return state;
+        }
+        ChannelState repaired = state.delivered(sentAt, delivery.kind().orElseThrow());
+        parts.channels().save(repaired);
+        return repaired;
+    }
+
+    /**
+     * Makes one attempt at a delivery. Safe to call for any delivery at any time, repeatedly and
+     * concurrently: only a PENDING delivery of an active channel is sent.
+     *
+     * <ul>
+     *   <li>sent: the delivery is SENT, the channel's last delivery and kind updated, a
+     *       {@link NudgeSent} recorded; {@link DeliveryResult.Done}
+     *   <li>rate limited: {@link DeliveryResult.RetryAt} after the platform's Retry-After (see
+     *       {@link RetryPolicy#delayAfterRateLimit})
+     *   <li>transient failure: {@link DeliveryResult.RetryAt} per the {@link RetryPolicy}, or FAILED
+     *       and {@link DeliveryResult.GaveUp} when no attempt is left
+     *   <li>permanent failure: the channel is paused with the reason, the delivery SKIPPED;
+     *       {@link DeliveryResult.GaveUp}
+     *   <li>already finished, channel removed, paused, turned off or already nudged for this
+     *       period: SKIPPED (if still pending); {@link DeliveryResult.Done}
+     * </ul>
+     *
+     * Exceptions of the stores propagate: the caller retries later.
+     */
+    public DeliveryResult deliver(long deliveryId) {
+        Instant now = parts.clock().instant();
+        Optional<NudgeDelivery> found = parts.deliveries().find(deliveryId);
+        if (found.isEmpty()) {
+            return new DeliveryResult.GaveUp("no delivery " + deliveryId);
+        }
+        NudgeDelivery delivery = found.get();
+        if (delivery.status().terminal()) {
+            return new DeliveryResult.Done();
+        }
+        Optional<ChannelState> channel = parts.channels().find(delivery.channel());
+        Optional<String> skip = skipReason(delivery, channel);
+        if (skip.isPresent()) {
+            parts.deliveries().markSkipped(delivery.id(), skip.get());
+            return new DeliveryResult.Done();
+        }
+        ChannelState state = channel.orElseThrow();
+
+        Duration wait = parts.limiter().reserve(delivery.channel(), now, settings.maxInlineWait());
+        if (wait.compareTo(settings.maxInlineWait()) > 0) {
+            return new DeliveryResult.RetryAt(now.plus(wait));
+        }
+        if (!wait.isZero()) {
+            try {
+                parts.sleeper().sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new DeliveryResult.RetryAt(parts.clock().instant());
+            }
+        }
+
+        NudgeComposer.Nudge nudge;
+        try {
+            nudge = parts.composer().compose(state);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot compose the nudge of " + delivery.channel().key(), e);
+            return failed(delivery, "compose: " + describe(e), delivery.rateLimited(), parts.clock().instant());
+        }
+        SendOutcome outcome = send(state, nudge);
+        Instant after = parts.clock().instant();
+        if (outcome instanceof SendOutcome.Sent) {
+            return sent(delivery, nudge.kind(), after);
+        }
+        if (outcome instanceof SendOutcome.RateLimited limited) {
+            return rateLimited(delivery, limited, after);
+        }
+        if (outcome instanceof SendOutcome.Permanent permanent) {
+            return permanent(delivery, permanent.reason());
+        }
+        return failed(delivery, ((SendOutcome.Transient) outcome).error(), delivery.rateLimited(), after);
+    }
+
+    private static Optional<String> skipReason(NudgeDelivery delivery, Optional<ChannelState> channel) {
+        if (channel.isEmpty()) {
+            return Optional.of("channel removed");
+        }
+        ChannelState state = channel.get();
+        if (state.status() == ChannelState.Status.PAUSED) {
+            return Optional.of(state.pauseReason().isEmpty() ? "channel paused" : "channel paused: " + state.pauseReason());
+        }
+        if (!state.settings().enabled()) {
+            return Optional.of("nudges turned off");
+        }
+        if (state.lastDelivery().filter(last -> !last.isBefore(delivery.due())).isPresent()) {
+            return Optional.of("already nudged for this period");
+        }
+        return Optional.empty();
+    }
+
+    private SendOutcome send(ChannelState state, NudgeComposer.Nudge nudge) {
+        try {
+            SendOutcome outcome = parts.messenger().send(state, nudge.reply());
+            return outcome != null ? outcome : new SendOutcome.Transient("the messenger gave no outcome");
+        } catch (RuntimeException e) {
+            return new SendOutcome.Transient(describe(e));
+        }
+    }
+
+    private DeliveryResult sent(NudgeDelivery delivery, NudgeSent.Kind kind, Instant at) {
+        if (!parts.deliveries().markSent(delivery.id(), at, kind)) {
+            // Another attempt finished it meanwhile (a revived execution): it recorded everything.
+            return new DeliveryResult.Done();
+        }
+        ChannelRef ref = delivery.channel();
+        parts.channels().find(ref)
+                .filter(current -> current.lastDelivery().filter(last -> !last.isBefore(at)).isEmpty())
+                .ifPresent(current -> parts.channels().save(current.delivered(at, kind)));
+        parts.activity().record(new NudgeSent(at, ref, kind));
+        return new DeliveryResult.Done();
+    }
+
+    private DeliveryResult rateLimited(NudgeDelivery delivery, SendOutcome.RateLimited limited, Instant at) {
+        int rateLimited = delivery.rateLimited() + 1;
+        Optional<Duration> delay = settings.retry().delayAfterRateLimit(rateLimited, limited.retryAfter());
+        if (delay.isEmpty()) {
+            return failed(delivery, "rate limited " + rateLimited + " times", rateLimited, at);
+        }
+        if (!parts.deliveries().markRetry(delivery.id(), delivery.attempts(), rateLimited, "rate limited, retry after " + limited.retryAfter())) {
+            return new DeliveryResult.Done();
+        }
+        return new DeliveryResult.RetryAt(at.plus(delay.get()));
+    }
+
+    private DeliveryResult failed(NudgeDelivery delivery, String error, int rateLimited, Instant at) {
+        int attempts = delivery.attempts() + 1;
+        Optional<Duration> delay;
+        synchronized (randomLock) {
+            delay = settings.retry().delayAfter(attempts, parts.random());
+        }
+        if (delay.isPresent()) {
+            if (!parts.deliveries().markRetry(delivery.id(), attempts, rateLimited, error)) {
+                return new DeliveryResult.Done();
+            }
+            return new DeliveryResult.RetryAt(at.plus(delay.get()));
+        }
+        if (!parts.deliveries().markFailed(delivery.id(), attempts, error)) {
+            return new DeliveryResult.Done();
+        }
+        LOG.log(System.Logger.Level.WARNING, "gave up the nudge of {0} due {1} after {2} attempts: {3}",
+                delivery.channel().key(), delivery.due(), attempts, error);
+        return new DeliveryResult.GaveUp(error);
+    }
+
+    private DeliveryResult permanent(NudgeDelivery delivery, String reason) {
+        parts.channels().find(delivery.channel())
+                .filter(current -> current.status() == ChannelState.Status.ACTIVE)
+                .ifPresent(current -> parts.channels().save(current.paused(reason)));
+        parts.deliveries().markSkipped(delivery.id(), reason);
+        LOG.log(System.Logger.Level.WARNING, "paused the nudges of {0}: {1}", delivery.channel().key(), reason);
+        return new DeliveryResult.GaveUp(reason);
+    }
+
+    private static String describe(Throwable e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + message;
+    }
+
+    private static long saturatedNanos(Duration duration) {
+        try {
+            return duration.toNanos();
+        } catch (ArithmeticException tooLong) {
+            return Long.MAX_VALUE;
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package com.charterbot.core.nudge;
+
+import com.charterbot.core.activity.InMemoryActivityLog;
+import com.charterbot.core.charter.Language;
+import com.charterbot.core.chat.ChannelRef;
+import com.charterbot.core.chat.Platform;
+import com.charterbot.core.chat.UserRef;
+import com.charterbot.core.quiz.RunChannelQuiz;
+import com.charterbot.core.reply.Block;
+import com.charterbot.core.reply.Reply;
+import com.charterbot.core.tip.ShowTip;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+
+/** Channels, a hand-moved clock and a dispatcher over in-memory stores, for the nudge dispatcher tests. */
+final class DispatcherFixtures {
+
+    /** Monday 2024-03-04 10:00 UTC: the slot of {@link #WEEKLY_MONDAY_10}. */
+    static final Instant MONDAY_SLOT = Instant.parse("2024-03-04T10:00:00Z");
+    static final NudgeSettings WEEKLY_MONDAY_10 = new NudgeSettings(Frequency.WEEKLY, DayOfWeek.MONDAY, 1, LocalTime.of(10, 0),
+            ZoneOffset.UTC, Language.EN, NudgeContent.TIPS);
+
+    private DispatcherFixtures() {}
+
+    static ChannelRef channel(int n) {
+        return new ChannelRef(n % 2 == 0 ? Platform.SLACK : Platform.TEAMS, "tenant-" + (n % 3), "C" + n);
+    }
+
+    /** An active channel last nudged at this instant. */
+    static ChannelState nudgedAt(ChannelRef channel, NudgeSettings settings, Instant last) {
+        return ChannelState.of(channel, "name", settings).delivered(last, com.charterbot.core.activity.NudgeSent.Kind.TIP);
+    }
+
+    static Reply text(String text) {
+        return Reply.of(Language.EN, Reply.Delivery.CONVERSATION, List.of(new Block.Text(text)));
+    }
+
+    /** A tip source that numbers its tips; and a quiz source with or without questions. */
+    static ShowTip tips() {
+        int[] shown = {0};
+        return (channel, language, delivery) -> {
+            synchronized (shown) {
+                return text("tip " + ++shown[0] + " for " + channel.channelId());
+            }
+        };
+    }
+
+    static RunChannelQuiz quizzes(boolean hasQuestions) {
+        return new RunChannelQuiz() {
+            @Override
+            public Optional<Reply> post(ChannelRef channel, Language language) {
+                return hasQuestions ? Optional.of(text("quiz for " + channel.channelId())) : Optional.empty();
+            }
+
+            @Override
+            public List<Reply> answer(UserRef user, ChannelRef channel, String value, Language language) {
+                return List.of();
+            }
+        };
+    }
+
+    /** A clock standing still until a test moves it. */
+    static final class MutableClock extends Clock {
+        private volatile Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        void set(Instant instant) {
+            now = instant;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+
+    /** One call to the messenger. */
+    record Call(ChannelRef channel, Reply reply, SendOutcome outcome) {}
+
+    /** A messenger that answers what a function says and remembers every call. */
+    static final class ScriptedMessenger implements ChannelMessenger {
+        final List<Call> calls = new CopyOnWriteArrayList<>();
+        volatile Function<ChannelState, SendOutcome> script;
+
+        ScriptedMessenger(Function<ChannelState, SendOutcome> script) {
+            this.script = script;
+        }
+
+        @Override
+        public SendOutcome send(ChannelState channel, Reply reply) {
+            SendOutcome outcome = script.apply(channel);
+            calls.add(new Call(channel.channel(), reply, outcome));
+            return outcome;
+        }
+
+        long sent(ChannelRef channel) {
+            return calls.stream().filter(c -> c.channel().equals(channel) && c.outcome() instanceof SendOutcome.Sent).count();
+        }
+    }
+
+    /** A dispatcher over in-memory stores, the clock and the messenger; its sleeper moves the clock. */
+    static final class Rig {
+        final MutableClock clock;
+        final InMemoryChannelStore channels = new InMemoryChannelStore();
+        final InMemoryDeliveryStore deliveries = new InMemoryDeliveryStore();
+        final InMemoryActivityLog activity = new InMemoryActivityLog();
+        final ScriptedMessenger messenger;
+        final List<Duration> slept = new ArrayList<>();
+        final OutboundLimiter limiter;
+        final NudgeDispatcher dispatcher;
+
+        Rig(Instant now, Function<ChannelState, SendOutcome> script) {
+            this(now, script, new NudgeDispatcher.Settings(
+                    new RetryPolicy(4, Duration.ofSeconds(30), Duration.ofMinutes(5), 0.0, Duration.ofSeconds(1), 3),
+                    Duration.ofSeconds(2), Duration.ofMinutes(5)), OutboundLimiter.perSecond(1000, Duration.ZERO));
+        }
+
+        Rig(Instant now, Function<ChannelState, SendOutcome> script, NudgeDispatcher.Settings settings, OutboundLimiter limiter) {
+            this.clock = new MutableClock(now);
+            this.messenger = new ScriptedMessenger(script);
+            this.limiter = limiter;
+            NudgeDispatcher.Sleeper sleeper = duration -> {
+                synchronized (slept) {
+                    slept.add(duration);
+                }
+                clock.advance(duration);
+            };
+            this.dispatcher = new NudgeDispatcher(new NudgeDispatcher.Parts(channels, deliveries,
+                    new NudgeComposer(tips(), quizzes(true)), messenger, activity, limiter, clock, sleeper, new SplittableRandom(7)),
+                    settings);
+        }
+
+        static SendOutcome sent(ChannelState channel) {
+            return new SendOutcome.Sent();
+        }
+    }
+}

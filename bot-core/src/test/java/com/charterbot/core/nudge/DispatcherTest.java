@@ -1,0 +1,438 @@
+package com.charterbot.core.nudge;
+
+import static com.charterbot.core.nudge.DispatcherFixtures.MONDAY_SLOT;
+import static com.charterbot.core.nudge.DispatcherFixtures.WEEKLY_MONDAY_10;
+import static com.charterbot.core.nudge.DispatcherFixtures.channel;
+import static com.charterbot.core.nudge.DispatcherFixtures.nudgedAt;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.charterbot.core.activity.NudgeSent;
+import com.charterbot.core.chat.ChannelRef;
+import com.charterbot.core.nudge.DispatcherFixtures.Rig;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class DispatcherTest {
+
+    static final ChannelRef GENERAL = channel(0);
+    static final Instant LAST_WEEK = MONDAY_SLOT.minus(Duration.ofDays(7)).plusSeconds(5);
+
+    @Test
+    void plansOneDeliveryPerChannelPerPeriodHoweverOftenItPlans() {
+        Rig rig = new Rig(MONDAY_SLOT.plusSeconds(20), Rig::sent);
+        rig.channels.save(nudgedAt(GENERAL, WEEKLY_MONDAY_10, LAST_WEEK));
+        rig.channels.save(nudgedAt(channel(1), WEEKLY_MONDAY_10, LAST_WEEK));
+
+        List<NudgeDelivery> first = rig.dispatcher.plan(rig.clock.instant());
+        List<NudgeDelivery> later = rig.dispatcher.plan(rig.clock.instant().plusSeconds(30));
+        List<NudgeDelivery> muchLater = rig.dispatcher.plan(rig.clock.instant().plus(Duration.ofHours(5)));
+
+        assertThat(first).hasSize(2).allSatisfy(d -> {
+            assertThat(d.due()).isEqualTo(MONDAY_SLOT);
+            assertThat(d.status()).isEqualTo(NudgeDelivery.Status.PENDING);
+        });
+        assertThat(later).isEmpty();
+        assertThat(muchLater).isEmpty();
+        assertThat(rig.deliveries.all()).hasSize(2);
+    }
+
+    @Test
+    void plansNothingBeforeTheSlotNorForPausedOrSwitchedOffChannels() {
+        Rig rig = new Rig(MONDAY_SLOT.minusSeconds(1), Rig::sent);
+        rig.channels.save(nudgedAt(GENERAL, WEEKLY_MONDAY_10, LAST_WEEK));
+        rig.channels.save(nudgedAt(channel(1), WEEKLY_MONDAY_10, LAST_WEEK).paused("bot removed"));
+        rig.channels.save(nudgedAt(channel(2), WEEKLY_MONDAY_10.withFrequency(Frequency.OFF), LAST_WEEK));
+
+        assertThat(rig.dispatcher.plan(MONDAY_SLOT.minusSeconds(1))).isEmpty();
+        assertThat(rig.dispatcher.plan(MONDAY_SLOT)).extracting(NudgeDelivery::channel).containsExactly(GENERAL);
+    }
+
+    @Test
+    void sendsTheNudgeUpdatesTheChannelAndRecordsIt() {
+        Rig rig = new Rig(MONDAY_SLOT.plusSeconds(20), Rig::sent);
+        rig.channels.save(nudgedAt(GENERAL, WEEKLY_MONDAY_10.withContent(NudgeContent.ALTERNATE), LAST_WEEK));
+        NudgeDelivery delivery = rig.dispatcher.plan(rig.clock.instant()).get(0);
+
+        DeliveryResult result = rig.dispatcher.deliver(delivery.id());
+
+        Instant now = rig.clock.instant();
+        assertThat(result).isEqualTo(new DeliveryResult.Done());
+        assertThat(rig.messenger.calls).singleElement().satisfies(call -> {
+            assertThat(call.channel()).isEqualTo(GENERAL);
+            assertThat(call.reply().fallbackText()).startsWith("quiz for");
+        });
+        assertThat(rig.deliveries.find(delivery.id())).get().satisfies(d -> {
+            assertThat(d.status()).isEqualTo(NudgeDelivery.Status.SENT);
+            assertThat(d.sentAt()).contains(now);
+            assertThat(d.kind()).contains(NudgeSent.Kind.QUIZ);
+        });
+        assertThat(rig.channels.find(GENERAL)).get().satisfies(c -> {
+            assertThat(c.lastDelivery()).contains(now);
+            assertThat(c.lastKind()).contains(NudgeSent.Kind.QUIZ);
+        });
+        assertThat(rig.activity.nudges(Instant.EPOCH, Instant.MAX)).containsExactly(new NudgeSent(now, GENERAL, NudgeSent.Kind.QUIZ));
+        assertThat(rig.dispatcher.plan(now.plusSeconds(60))).isEmpty();
+    }
+
+    @Test
+    void deliveringAnAlreadySentDeliveryAgainSendsNothing() {
+        Rig rig = new Rig(MONDAY_SLOT.plusSeconds(20), Rig::sent);
+        rig.channels.save(nudgedAt(GENERAL, WEEKLY_MONDAY_10, LAST_WEEK));
+        NudgeDelivery delivery = rig.dispatcher.plan(rig.clock.instant()).get(0);
+        rig.dispatcher.deliver(delivery.id());
+
+        DeliveryResult again = rig.dispatcher.deliver(delivery.id());
+
+        assertThat(again).isEqualTo(new DeliveryResult.Done());
+        assertThat(rig.messenger.calls).hasSize(1);
+        assertThat(rig.activity.nudges(Instant.EPOCH, Instant.MAX)).hasSize(1);
+    }
+
+    @Test
+    void anUnknownDeliveryIsGivenUp() {
+        Rig rig = new Rig(MONDAY_SLOT, Rig::sent);
+
+        assertThat(rig.dispatcher.deliver(42)).isInstanceOf(DeliveryResult.GaveUp.class);
+        assertThat(rig.messenger.calls).isEmpty();
+    }
+
+    @Test
+    void catchesUpOnceAfterDowntimeThenFollowsTheSchedule() {
+        Instant threeWeeksAgo = MONDAY_SLOT.minus(Duration.ofDays(21)).plusSeconds(5);
+        Instant now = MONDAY_SLOT.plus(Duration.ofHours(2));
+        Rig rig = new Rig(now, Rig::sent);
+        rig.channels.save(nudgedAt(GENERAL, WEEKLY_MONDAY_10, threeWeeksAgo));
+
+        List<NudgeDelivery> planned = rig.dispatcher.plan(now);
+        assertThat(rig.dispatcher.plan(now.plusSeconds(30))).isEmpty();
+        assertThat(rig.dispatcher.plan(now.plus(Duration.ofMinutes(10)))).isEmpty();
+
+        assertThat(planned).singleElement().satisfies(d -> assertThat(d.due()).isEqualTo(MONDAY_SLOT.minus(Duration.ofDays(14))));
+        assertThat(rig.dispatcher.deliver(planned.get(0).id())).isEqualTo(new DeliveryResult.Done());
+        assertThat(rig.dispatcher.plan(now.plus(Duration.ofHours(1)))).isEmpty();
+        assertThat(rig.dispatcher.plan(MONDAY_SLOT.plus(Duration.ofDays(7)).minusSeconds(1))).isEmpty();
+        assertThat(rig.dispatcher.plan(MONDAY_SLOT.plus(Duration.ofDays(7)))).singleElement()
+                .satisfies(d -> assertThat(d.due()).isEqualTo(MONDAY_SLOT.plus(Duration.ofDays(7))));
+        assertThat(rig.messenger.calls).hasSize(1);
+    }
+
+    @Test
+    void aNeverNudgedChannelGetsItsFirstSlotOnlyWithinTheGrace() {
+        Rig rig = new Rig(MONDAY_SLOT, Rig::sent);
+        ChannelRef late = channel(1);
+        rig.channels.save(ChannelState.of(GENERAL, "general", WEEKLY_MONDAY_10));
+
+        assertThat(rig.dispatcher.plan(MONDAY_SLOT.minusSeconds(30))).isEmpty();
+        assertThat(rig.dispatcher.plan(MONDAY_SLOT.plusSeconds(30))).singleElement()
+                .satisfies(d -> assertThat(d.due()).isEqualTo(MONDAY_SLOT));
+        assertThat(rig.dispatcher.plan(MONDAY_SLOT.plus(Duration.ofMinutes(4)))).isEmpty();
+
+        // Configured well after today's slot: the first nudge is next week's.
+        rig.channels.save(ChannelState.of(late, "late", WEEKLY_MONDAY_10));
+        assertThat(rig.dispatcher.plan(MONDAY_SLOT.plus(Duration.ofHours(3)))).isEmpty();
+        assertThat(rig.dispatcher.plan(MONDAY_SLOT.plus(Duration.ofDays(7)))).extracting(NudgeDelivery::channel).contains(late);
+    }
+
+    @Test
+    void aPermanentFailurePausesTheChannelWithTheReason() {
+        Rig rig = new Rig(MONDAY_SLOT.plusSeconds(20), channel -> new SendOutcome.Permanent("not_in_channel"));
+        rig.channels.save(nudgedAt(GENERAL, WEEKLY_MONDAY_10, LAST_WEEK));
+        NudgeDelivery delivery = rig.dispatcher.plan(rig.clock.instant()).get(0);
+
+        DeliveryResult result = rig.dispatcher.deliver(delivery.id());
+
+        assertThat(result).isEqualTo(new DeliveryResult.GaveUp("not_in_channel"));
+        assertThat(rig.channels.find(GENERAL)).get().satisfies(c -> {
+            assertThat(c.status()).isEqualTo(ChannelState.Status.PAUSED);
+            assertThat(c.pauseReason()).isEqualTo("not_in_channel");
+            assertThat(c.lastDelivery()).contains(LAST_WEEK);
+        });
+        assertThat(rig.deliveries.find(delivery.id())).get().satisfies(d -> {
+            assertThat(d.status()).isEqualTo(NudgeDelivery.Status.SKIPPED);
+            assertThat(d.lastError()).isEqualTo("not_in_channel");
+        });
+        assertThat(rig.deliveries.problems(Instant.EPOCH)).extracting(NudgeDelivery::id).containsExactly(delivery.id());
+        assertThat(rig.dispatcher.plan(rig.clock.instant().plus(Duration.ofDays(7)))).isEmpty();
+        assertThat(rig.activity.nudges(Instant.EPOCH, Instant.MAX)).isEmpty();
+    }
+
+    @Test
+    void resumingAfterAPermanentFailureCatchesUpOnce() {
+        Rig rig = new Rig(MONDAY_SLOT.plusSeconds(20), channel -> new SendOutcome.Permanent("archived"));
+        rig.channels.save(nudgedAt(GENERAL, WEEKLY_MONDAY_10, LAST_WEEK));
+        rig.dispatcher.deliver(rig.dispatcher.plan(rig.clock.instant()).get(0).id());
+        rig.messenger.script = Rig::sent;
+
+        rig.channels.save(rig.channels.find(GENERAL).orElseThrow().resumed());
+        Instant weeksLater = MONDAY_SLOT.plus(Duration.ofDays(15));
+
+        assertThat(rig.dispatcher.plan(weeksLater)).singleElement()
+                .satisfies(d -> assertThat(d.due()).isEqualTo(MONDAY_SLOT.plus(Duration.ofDays(7))));
+        assertThat(rig.dispatcher.plan(weeksLater.plusSeconds(30))).isEmpty();
+    }
+
+    @Test
+    void aPausedOrRemovedChannelSkipsItsPendingDelivery() {
+        Rig rig = new Rig(MONDAY_SLOT.plusSeconds(20), Rig::sent);
+        rig.channels.save(nudgedAt(GENERAL, WEEKLY_MONDAY_10, LAST_WEEK));
+        rig.channels.save(nudgedAt(channel(1), WEEKLY_MONDAY_10, LAST_WEEK));
+        List<NudgeDelivery> planned = rig.dispatcher.plan(rig.clock.instant());
+        rig.channels.save(rig.channels.find(GENERAL).orElseThrow().paused("admin"));
+        rig.channels.remove(channel(1));
+
+        for (NudgeDelivery delivery : planned) {
+            assertThat(rig.dispatcher.deliver(delivery.id())).isEqualTo(new DeliveryResult.Done());
+        }
+
+        assertThat(rig.messenger.calls).isEmpty();
+        assertThat(rig.deliveries.all()).extracting(NudgeDelivery::status, NudgeDelivery::lastError).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple(NudgeDelivery.Status.SKIPPED, "channel paused: admin"),
+                org.assertj.core.groups.Tuple.tuple(NudgeDelivery.Status.SKIPPED, "channel removed"));
+    }
+
+    @Test
+    void aRateLimitWaitsTheRetryAfterWithoutUsingAnAttempt() {
+        Rig rig = new Rig(MONDAY_SLOT.plusSeconds(20), channel -> new SendOutcome.RateLimited(Duration.ofSeconds(12)));
+        rig.channels.save(nudgedAt(GENERAL, WEEKLY_MONDAY_10, LAST_WEEK));
+        NudgeDelivery delivery = rig.dispatcher.plan(rig.clock.instant()).get(0);
+
+        DeliveryResult result = rig.dispatcher.deliver(delivery.id());
+
+        assertThat(result).isEqualTo(new DeliveryResult.RetryAt(rig.clock.instant().plusSeconds(12)));
+        assertThat(rig.deliveries.find(delivery.id())).get().satisfies(d -> {
+            assertThat(d.status()).isEqualTo(NudgeDelivery.Status.PENDING);
+            assertThat(d.attempts()).isZero();
+            assertThat(d.rateLimited()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void aRateLimitWithoutRetryAfterWaitsTheFloor() {
+        Rig rig = new Rig(MONDAY_SLOT.plusSeconds(20), channel -> new SendOutcome.RateLimited(Duration.ZERO));
+        rig.channels.save(nudgedAt(GENERAL, WEEKLY_MONDAY_10, LAST_WEEK));
+        NudgeDelivery delivery = rig.dispatcher.plan(rig.clock.instant()).get(0);
+
+        assertThat(rig.dispatcher.deliver(delivery.id())).isEqualTo(new DeliveryResult.RetryAt(rig.clock.instant().plusSeconds(1)));
+    }
+
+    @Test
+    void rateLimitsBeyondTheCapCountAsFailures() {
+        // Policy of the rig: 3 free 429s, then each costs one of 4 attempts.
+        Rig rig = new Rig(MONDAY_SLOT.plusSeconds(20), channel -> new SendOutcome.RateLimited(Duration.ofSeconds(2)));
+        rig.channels.save(nudgedAt(GENERAL, WEEKLY_MONDAY_10, LAST_WEEK));
+        long id = rig.dispatcher.plan(rig.clock.instant()).get(0).id();
+
+        DeliveryResult result = runToCompletion(rig, id);
+
+        assertThat(result).isInstanceOf(DeliveryResult.GaveUp.class);
+        assertThat(rig.messenger.calls).hasSize(3 + 4);
+        assertThat(rig.deliveries.find(id)).get().satisfies(d -> {
+            assertThat(d.status()).isEqualTo(NudgeDelivery.Status.FAILED);
+            assertThat(d.attempts()).isEqualTo(4);
+        });
+    }
+
+    @Test
+    void transientFailuresBackOffThenFail() {
+        Rig rig = new Rig(MONDAY_SLOT.plusSeconds(20), channel -> new SendOutcome.Transient("HTTP 503"));
+        rig.channels.save(nudgedAt(GENERAL, WEEKLY_MONDAY_10, LAST_WEEK));
+        long id = rig.dispatcher.plan(rig.clock.instant()).get(0).id();
+
+        Instant start = rig.clock.instant();
+        DeliveryResult first = rig.dispatcher.deliver(id);
+        assertThat(first).isEqualTo(new DeliveryResult.RetryAt(start.plusSeconds(30)));
+        rig.clock.set(start.plusSeconds(30));
+        assertThat(rig.dispatcher.deliver(id)).isEqualTo(new DeliveryResult.RetryAt(start.plusSeconds(30 + 60)));
+        rig.clock.set(start.plusSeconds(90));
+        assertThat(rig.dispatcher.deliver(id)).isEqualTo(new DeliveryResult.RetryAt(start.plusSeconds(90 + 120)));
+        rig.clock.set(start.plusSeconds(210));
+        assertThat(rig.dispatcher.deliver(id)).isEqualTo(new DeliveryResult.GaveUp("HTTP 503"));
+
+        assertThat(rig.deliveries.find(id)).get().satisfies(d -> {
+            assertThat(d.status()).isEqualTo(NudgeDelivery.Status.FAILED);
+            assertThat(d.attempts()).isEqualTo(4);
+            assertThat(d.lastError()).isEqualTo("HTTP 503");
+        });
+        assertThat(rig.channels.find(GENERAL)).get().satisfies(c -> assertThat(c.status()).isEqualTo(ChannelState.Status.ACTIVE));
+    }
+
+    @Test
+    void aFailedPeriodDoesNotBlockTheNextOne() {
+        Rig rig = new Rig(MONDAY_SLOT.plusSeconds(20), channel -> new SendOutcome.Transient("down"));
+        rig.channels.save(nudgedAt(GENERAL, WEEKLY_MONDAY_10, LAST_WEEK));
+        long id = rig.dispatcher.plan(rig.clock.instant()).get(0).id();
+        runToCompletion(rig, id);
+        rig.messenger.script = Rig::sent;
+
+        assertThat(rig.dispatcher.plan(rig.clock.instant().plusSeconds(30))).isEmpty();
+        List<NudgeDelivery> nextWeek = rig.dispatcher.plan(MONDAY_SLOT.plus(Duration.ofDays(7)));
+
+        assertThat(nextWeek).singleElement().satisfies(d -> assertThat(d.due()).isEqualTo(MONDAY_SLOT.plus(Duration.ofDays(7))));
+    }
+
+    @Test
+    void aThrowingMessengerCountsAsATransientFailure() {
+        AtomicInteger calls = new AtomicInteger();
+        Rig rig = new Rig(MONDAY_SLOT.plusSeconds(20), channel -> {
+            if (calls.getAndIncrement() == 0) {
+                throw new IllegalStateException("socket closed");
+            }
+            return new SendOutcome.Sent();
+        });
+        rig.channels.save(nudgedAt(GENERAL, WEEKLY_MONDAY_10, LAST_WEEK));
+        long id = rig.dispatcher.plan(rig.clock.instant()).get(0).id();
+
+        assertThat(rig.dispatcher.deliver(id)).isInstanceOf(DeliveryResult.RetryAt.class);
+        assertThat(rig.deliveries.find(id)).get().satisfies(d -> assertThat(d.lastError()).contains("socket closed"));
+        assertThat(runToCompletion(rig, id)).isEqualTo(new DeliveryResult.Done());
+        assertThat(rig.activity.nudges(Instant.EPOCH, Instant.MAX)).hasSize(1);
+    }
+
+    @Test
+    void aPendingDeliveryInRetryIsNotPlannedAgain() {
+        Rig rig = new Rig(MONDAY_SLOT.plusSeconds(20), channel -> new SendOutcome.Transient("timeout"));
+        rig.channels.save(nudgedAt(GENERAL, WEEKLY_MONDAY_10, LAST_WEEK));
+        long id = rig.dispatcher.plan(rig.clock.instant()).get(0).id();
+        rig.dispatcher.deliver(id);
+
+        assertThat(rig.dispatcher.plan(rig.clock.instant().plus(Duration.ofMinutes(1)))).isEmpty();
+        assertThat(rig.deliveries.pending(10)).extracting(NudgeDelivery::id).containsExactly(id);
+    }
+
+    @Test
+    void aSentDeliveryWhoseChannelWasNotUpdatedIsRepairedByPlanning() {
+        Rig rig = new Rig(MONDAY_SLOT.plusSeconds(20), Rig::sent);
+        ChannelState before = nudgedAt(GENERAL, WEEKLY_MONDAY_10, LAST_WEEK);
+        rig.channels.save(before);
+        long id = rig.dispatcher.plan(rig.clock.instant()).get(0).id();
+        rig.dispatcher.deliver(id);
+        Instant sentAt = rig.deliveries.find(id).orElseThrow().sentAt().orElseThrow();
+        rig.channels.save(before); // as if the process died after recording the delivery as sent
+
+        assertThat(rig.dispatcher.plan(rig.clock.instant().plusSeconds(30))).isEmpty();
+        assertThat(rig.channels.find(GENERAL).orElseThrow().lastDelivery()).contains(sentAt);
+    }
+
+    @Test
+    void anotherDeliveryForAPeriodAlreadyNudgedIsSkipped() {
+        Rig rig = new Rig(MONDAY_SLOT.plusSeconds(20), Rig::sent);
+        rig.channels.save(nudgedAt(GENERAL, WEEKLY_MONDAY_10, LAST_WEEK));
+        long first = rig.dispatcher.plan(rig.clock.instant()).get(0).id();
+        // The administrator moves the time while the first delivery is pending: a second slot opens.
+        rig.channels.save(rig.channels.find(GENERAL).orElseThrow().withSettings(WEEKLY_MONDAY_10.withTime(java.time.LocalTime.of(9, 0))));
+        List<NudgeDelivery> second = rig.dispatcher.plan(rig.clock.instant());
+        assertThat(second).hasSize(1);
+
+        rig.dispatcher.deliver(first);
+        rig.dispatcher.deliver(second.get(0).id());
+
+        assertThat(rig.messenger.calls).hasSize(1);
+        assertThat(rig.deliveries.find(second.get(0).id())).get()
+                .satisfies(d -> assertThat(d.status()).isEqualTo(NudgeDelivery.Status.SKIPPED));
+    }
+
+    @Test
+    void waitsForTheLimiterWhenTheWaitIsShortAndComesBackLaterWhenItIsLong() {
+        NudgeDispatcher.Settings settings = new NudgeDispatcher.Settings(RetryPolicy.DEFAULT, Duration.ofSeconds(2), Duration.ofMinutes(5));
+        Rig rig = new Rig(MONDAY_SLOT.plusSeconds(20), Rig::sent, settings, new OutboundLimiter(1, 1, Duration.ofMillis(1100)));
+        ChannelRef a = new ChannelRef(com.charterbot.core.chat.Platform.SLACK, "T1", "A");
+        ChannelRef b = new ChannelRef(com.charterbot.core.chat.Platform.SLACK, "T1", "B");
+        ChannelRef c = new ChannelRef(com.charterbot.core.chat.Platform.SLACK, "T1", "C");
+        ChannelRef d = new ChannelRef(com.charterbot.core.chat.Platform.SLACK, "T1", "D");
+        for (ChannelRef ref : List.of(a, b, c, d)) {
+            rig.channels.save(nudgedAt(ref, WEEKLY_MONDAY_10, LAST_WEEK));
+        }
+        List<NudgeDelivery> planned = rig.dispatcher.plan(rig.clock.instant());
+        Instant start = rig.clock.instant();
+        // Freeze the clock's movement by the sleeper to see the limiter alone: all four at the same instant.
+        List<DeliveryResult> results = planned.stream().map(p -> {
+            rig.clock.set(start);
+            return rig.dispatcher.deliver(p.id());
+        }).toList();
+
+        assertThat(results).containsExactly(new DeliveryResult.Done(), new DeliveryResult.Done(), new DeliveryResult.Done(),
+                new DeliveryResult.RetryAt(start.plusSeconds(3)));
+        assertThat(rig.slept).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
+        assertThat(rig.messenger.calls).hasSize(3);
+    }
+
+    @Test
+    void deliversExactlyOneNudgePerChannelThroughFaultsOnceRetriesRunToCompletion() {
+        int channelCount = 300;
+        java.util.SplittableRandom faults = new java.util.SplittableRandom(2024);
+        Rig rig = new Rig(MONDAY_SLOT.minusSeconds(60), channel -> {
+            double draw;
+            synchronized (faults) {
+                draw = faults.nextDouble();
+            }
+            if (draw < 0.05) {
+                return new SendOutcome.RateLimited(Duration.ofSeconds(1 + (long) (draw * 100)));
+            }
+            if (draw < 0.10) {
+                return new SendOutcome.Transient("HTTP 502");
+            }
+            if (draw < 0.11) {
+                return new SendOutcome.Transient("timeout");
+            }
+            return new SendOutcome.Sent();
+        }, new NudgeDispatcher.Settings(RetryPolicy.DEFAULT, Duration.ofSeconds(2), Duration.ofMinutes(5)),
+                OutboundLimiter.perSecond(20, Duration.ofMillis(1100)));
+        for (int n = 0; n < channelCount; n++) {
+            rig.channels.save(nudgedAt(channel(n), WEEKLY_MONDAY_10, LAST_WEEK));
+        }
+
+        // A planner every 30 s and a queue of deliveries by time, as the scheduler runs them.
+        java.util.PriorityQueue<long[]> queue = new java.util.PriorityQueue<>(java.util.Comparator.comparingLong((long[] e) -> e[0])
+                .thenComparingLong(e -> e[1]));
+        Instant nextPlan = rig.clock.instant();
+        Instant end = MONDAY_SLOT.plus(Duration.ofHours(3));
+        while (rig.clock.instant().isBefore(end)) {
+            Instant dueNext = queue.isEmpty() ? Instant.MAX : Instant.ofEpochMilli(queue.peek()[0]);
+            if (!nextPlan.isAfter(dueNext)) {
+                rig.clock.set(later(rig.clock.instant(), nextPlan));
+                for (NudgeDelivery planned : rig.dispatcher.plan(rig.clock.instant())) {
+                    queue.add(new long[] {rig.clock.instant().toEpochMilli(), planned.id()});
+                }
+                nextPlan = nextPlan.plusSeconds(30);
+                continue;
+            }
+            long[] entry = queue.poll();
+            rig.clock.set(later(rig.clock.instant(), Instant.ofEpochMilli(entry[0])));
+            DeliveryResult result = rig.dispatcher.deliver(entry[1]);
+            if (result instanceof DeliveryResult.RetryAt retry) {
+                queue.add(new long[] {retry.at().toEpochMilli(), entry[1]});
+            } else {
+                assertThat(result).isEqualTo(new DeliveryResult.Done());
+            }
+        }
+
+        assertThat(queue).isEmpty();
+        assertThat(rig.deliveries.all()).hasSize(channelCount)
+                .allSatisfy(d -> assertThat(d.status()).isEqualTo(NudgeDelivery.Status.SENT));
+        for (int n = 0; n < channelCount; n++) {
+            assertThat(rig.messenger.sent(channel(n))).as("nudges sent to channel %d", n).isEqualTo(1);
+        }
+        assertThat(rig.activity.nudges(Instant.EPOCH, Instant.MAX)).hasSize(channelCount);
+        assertThat(rig.messenger.calls.stream().filter(c -> !(c.outcome() instanceof SendOutcome.Sent)).count())
+                .as("faults injected").isGreaterThan(10);
+        assertThat(rig.deliveries.all()).anySatisfy(d -> assertThat(d.rateLimited()).isPositive())
+                .anySatisfy(d -> assertThat(d.attempts()).isPositive());
+    }
+
+    /** Delivers again at each RetryAt until the delivery is done or given up. */
+    static DeliveryResult runToCompletion(Rig rig, long id) {
+        DeliveryResult result = rig.dispatcher.deliver(id);
+        for (int i = 0; i < 100 && result instanceof DeliveryResult.RetryAt retry; i++) {
+            rig.clock.set(later(rig.clock.instant(), retry.at()));
+            result = rig.dispatcher.deliver(id);
+        }
+        return result;
+    }
+
+    static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+}

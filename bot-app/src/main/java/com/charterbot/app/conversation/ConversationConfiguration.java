@@ -10,6 +10,7 @@ import com.charterbot.core.answer.AnswerEngine;
 import com.charterbot.core.chat.ConversationService;
 import com.charterbot.core.chat.LanguagePreferences;
 import com.charterbot.core.nudge.ChannelStore;
+import com.charterbot.core.nudge.DeliveryStore;
 import com.charterbot.core.nudge.NudgeTrigger;
 import com.charterbot.core.quiz.ChannelQuizStore;
 import com.charterbot.core.quiz.QuizProgressStore;
@@ -58,9 +59,10 @@ class ConversationConfiguration {
 
     @Bean
     ConversationService conversationService(AnswerEngine answers, QuizService quiz, TipService tips, ChannelStore channels,
+            DeliveryStore deliveries,
             AdminActions admin, ActivityLog activity, UnansweredQuestions unanswered, LanguagePreferences languages,
             NudgeTrigger trigger, ConversationProperties properties, Clock clock) {
-        return new ConversationService(new ConversationService.Parts(answers, quiz, quiz, quiz, tips, channels, admin,
+        return new ConversationService(new ConversationService.Parts(answers, quiz, quiz, quiz, tips, channels, deliveries, admin,
                 new AwarenessStatsService(activity, clock), activity, unanswered, languages, trigger, clock,
                 properties.nudges().settings(answers.defaultLanguage())));
     }

@@ -19,6 +19,8 @@ import com.charterbot.core.command.CommandParser;
 import com.charterbot.core.i18n.Messages;
 import com.charterbot.core.nudge.ChannelState;
 import com.charterbot.core.nudge.ChannelStore;
+import com.charterbot.core.nudge.DeliveryStore;
+import com.charterbot.core.nudge.NudgeDelivery;
 import com.charterbot.core.nudge.NudgeRequest;
 import com.charterbot.core.nudge.NudgeSettings;
 import com.charterbot.core.nudge.NudgeSyntax;
@@ -34,6 +36,7 @@ import com.charterbot.core.stats.AwarenessStatsService;
 import com.charterbot.core.stats.StatsReply;
 import com.charterbot.core.tip.ShowTip;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
@@ -59,7 +62,7 @@ public final class ConversationService implements Converse {
      * @param channelDefaults the nudges of a channel nobody configured yet; its zone also dates statistics
      */
     public record Parts(AnswerEngine answers, RunQuiz quiz, RunChannelQuiz channelQuiz, PersonalData quizData, ShowTip tips,
-            ChannelStore channels, AdminActions admin, AwarenessStatsService stats, ActivityLog activity,
+            ChannelStore channels, DeliveryStore deliveries, AdminActions admin, AwarenessStatsService stats, ActivityLog activity,
             UnansweredQuestions unanswered, LanguagePreferences languages, NudgeTrigger trigger, Clock clock,
             NudgeSettings channelDefaults) {
 
@@ -70,6 +73,7 @@ public final class ConversationService implements Converse {
             Objects.requireNonNull(quizData, "quizData");
             Objects.requireNonNull(tips, "tips");
             Objects.requireNonNull(channels, "channels");
+            Objects.requireNonNull(deliveries, "deliveries");
             Objects.requireNonNull(admin, "admin");
             Objects.requireNonNull(stats, "stats");
             Objects.requireNonNull(activity, "activity");
@@ -290,7 +294,10 @@ public final class ConversationService implements Converse {
             return AnswerReplies.text(language, delivery, denied.reason(language));
         }
         parts.admin().audited(message.user(), AdminActions.STATS_VIEW, "last " + days + " days", "", "");
-        AwarenessStats stats = parts.stats().lastDays(days);
+        List<NudgeDelivery> failed = parts.deliveries().problems(parts.clock().instant().minus(Duration.ofDays(days))).stream()
+                .filter(nudge -> nudge.status() == NudgeDelivery.Status.FAILED)
+                .toList();
+        AwarenessStats stats = parts.stats().lastDays(days).withNudgesFailed(failed.size());
         Reply report = StatsReply.render(stats, parts.answers().charter(), language, parts.channelDefaults().zone());
         List<Block> blocks = new ArrayList<>(report.blocks());
         int insertAt = blocks.size() - 1; // before the closing privacy note
@@ -323,6 +330,14 @@ public final class ConversationService implements Converse {
                     .map(e -> Messages.get(language, "commands.stats.count-item", e.getKey(), e.getValue()))
                     .toList()));
         }
+        List<String> failures = parts.deliveries().problems(stats.from()).stream()
+                .filter(delivery -> delivery.status() == NudgeDelivery.Status.FAILED)
+                .limit(TOP)
+                .map(delivery -> Messages.get(language, "commands.stats.paused-item", channelName(delivery.channel()), delivery.lastError()))
+                .toList();
+        if (!failures.isEmpty()) {
+            blocks.add(new Block.Checklist(Messages.get(language, "commands.stats.failed"), failures));
+        }
         List<String> paused = parts.channels().all().stream()
                 .filter(channel -> channel.status() == ChannelState.Status.PAUSED)
                 .map(channel -> Messages.get(language, "commands.stats.paused-item",
@@ -332,6 +347,10 @@ public final class ConversationService implements Converse {
             blocks.add(new Block.Checklist(Messages.get(language, "commands.stats.paused"), paused));
         }
         return blocks;
+    }
+
+    private String channelName(ChannelRef channel) {
+        return parts.channels().find(channel).map(ChannelState::name).filter(name -> !name.isBlank()).orElse(channel.channelId());
     }
 
     /** The channel's state, or the defaults of a channel the bot has not registered yet. */

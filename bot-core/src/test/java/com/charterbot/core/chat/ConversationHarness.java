@@ -60,6 +60,7 @@ final class ConversationHarness {
 
     final MovableClock clock = new MovableClock(START, PARIS);
     final InMemoryActivityLog activity = new InMemoryActivityLog();
+    final com.charterbot.core.nudge.InMemoryDeliveryStore deliveries = new com.charterbot.core.nudge.InMemoryDeliveryStore();
     /** Channels an administrator asked to nudge now, in order; the fake trigger always accepts. */
     final java.util.List<com.charterbot.core.chat.ChannelRef> triggered = new java.util.concurrent.CopyOnWriteArrayList<>();
     final com.charterbot.core.activity.InMemoryUnansweredQuestions unanswered = new com.charterbot.core.activity.InMemoryUnansweredQuestions();
@@ -82,7 +83,7 @@ final class ConversationHarness {
         quiz = new QuizService(() -> CHARTER, progress, sessions, channelQuizzes, activity, QuizSettings.DEFAULTS, clock, seeded.split());
         TipService tips = new TipService(() -> CHARTER, tipRotation, activity, clock, seeded.split());
         AdminActions admin = new AdminActions(new AdminPolicy(new AdminDirectory(Set.of(ADMIN_ID), Set.of())), audit, clock);
-        service = new ConversationService(new ConversationService.Parts(ENGINE, quiz, quiz, quiz, tips, channels, admin,
+        service = new ConversationService(new ConversationService.Parts(ENGINE, quiz, quiz, quiz, tips, channels, deliveries, admin,
                 new AwarenessStatsService(activity, clock), activity, unanswered, languages, triggered::add, clock,
                 com.charterbot.core.nudge.NudgeSettings.defaults(PARIS, Language.EN)));
     }

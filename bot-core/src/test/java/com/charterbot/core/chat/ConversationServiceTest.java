@@ -795,6 +795,20 @@ class ConversationServiceTest {
         }
 
         @Test
+        void statisticsListNudgesThatCouldNotBeDelivered() {
+            bot.channels.save(ChannelState.of(GENERAL, "general", NudgeSettings.defaults(PARIS, Language.EN)));
+            long id = bot.deliveries.createIfAbsent(GENERAL, bot.clock.instant().minus(Duration.ofHours(2))).orElseThrow().id();
+            bot.deliveries.markFailed(id, 6, "HTTP 503 after 6 attempts");
+
+            Reply reply = bot.command(ADMIN, "stats 7");
+
+            assertThat(ConversationHarness.blocks(reply, Block.Checklist.class)).anySatisfy(list -> {
+                assertThat(list.label()).isEqualTo(msg(Language.EN, "commands.stats.failed"));
+                assertThat(list.items()).containsExactly(msg(Language.EN, "commands.stats.paused-item", "general", "HTTP 503 after 6 attempts"));
+            });
+        }
+
+        @Test
         void onlyUnansweredQuestionsAreKeptAsText() {
             bot.command(ALICE, PHOTO_QUESTION_EN);
             bot.command(ALICE, "Can you order me a pizza?");

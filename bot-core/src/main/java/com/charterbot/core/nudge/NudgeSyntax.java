@@ -186,6 +186,13 @@ public final class NudgeSyntax {
                 Word keyword = WORDS.get(folded[next]);
                 next++;
                 if (keyword == null) {
+                    Optional<ZoneId> bareZone = parseZone(word);
+                    if (bareZone.isPresent() && word.contains("/")) {
+                        // "weekly tue 09:30 Europe/Paris": a region/city id needs no "zone" keyword.
+                        claim(Setting.ZONE, word);
+                        zone = bareZone.get();
+                        continue;
+                    }
                     throw new Rejected(unknownWordKey(word), word);
                 }
                 switch (keyword) {
@@ -205,7 +212,10 @@ public final class NudgeSyntax {
                     }
                     case MONTHLY -> {
                         frequency(Frequency.MONTHLY, word);
-                        dayOfMonth = dayOfMonth(word);
+                        // The day may be left out ("monthly", "monthly 09:00"): the channel keeps its day of the month.
+                        if (next < raw.length && DAY_OF_MONTH.matcher(folded[next]).matches()) {
+                            dayOfMonth = dayOfMonth(word);
+                        }
                         optionalTime();
                     }
                     case TIME -> {

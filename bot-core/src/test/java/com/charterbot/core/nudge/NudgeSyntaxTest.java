@@ -140,7 +140,7 @@ class NudgeSyntaxTest {
         "Friday | nudges.invalid.stray-weekday | Friday",
         "16:00 | nudges.invalid.stray-number | 16:00",
         "weekly friday content quiz 15 | nudges.invalid.stray-number | 15",
-        "Europe/Paris | nudges.invalid.stray-zone | Europe/Paris",
+        "UTC | nudges.invalid.stray-zone | UTC",
         "time 25:00 | nudges.invalid.bad-time | 25:00",
         "time 9:7 | nudges.invalid.bad-time | 9:7",
         "time noon | nudges.invalid.bad-time | noon",
@@ -156,12 +156,11 @@ class NudgeSyntaxTest {
         "weekly 16:00 | nudges.invalid.bad-weekday | 16:00",
         "weekly | nudges.invalid.missing-weekday | weekly",
         "quinzaine | nudges.invalid.missing-weekday | quinzaine",
-        "monthly friday | nudges.invalid.bad-day | friday",
-        "monthly 15.5 | nudges.invalid.bad-day | 15.5",
+        "monthly friday | nudges.invalid.stray-weekday | friday",
+        "monthly 15.5 | nudges.invalid.bad-time | 15.5",
         "monthly 32 | nudges.invalid.day-out-of-range | 32",
         "mensuel 0 | nudges.invalid.day-out-of-range | 0",
         "monthly 999 | nudges.invalid.day-out-of-range | 999",
-        "mensuel | nudges.invalid.missing-day | mensuel",
         "lang de | nudges.invalid.bad-language | de",
         "langue | nudges.invalid.missing-language | langue",
         "content memes | nudges.invalid.bad-content | memes",
@@ -192,9 +191,20 @@ class NudgeSyntaxTest {
     }
 
     @Test
+    void aRegionZoneNeedsNoKeywordAndMonthlyKeepsTheDay() {
+        NudgeSettings current = NudgeSettings.defaults(java.time.ZoneId.of("Europe/Paris"), Language.EN).withDayOfMonth(12);
+
+        assertThat(NudgeSyntax.interpret("weekly tue 09:30 America/New_York", current)).isEqualTo(new NudgeRequest.Change(current
+                .withWeekday(java.time.DayOfWeek.TUESDAY).withTime(java.time.LocalTime.of(9, 30)).withZone(java.time.ZoneId.of("America/New_York"))));
+        assertThat(NudgeSyntax.interpret("monthly", current)).isEqualTo(new NudgeRequest.Change(current.withFrequency(Frequency.MONTHLY)));
+        assertThat(NudgeSyntax.interpret("mensuel 8h", current)).isEqualTo(new NudgeRequest.Change(
+                current.withFrequency(Frequency.MONTHLY).withTime(java.time.LocalTime.of(8, 0))));
+    }
+
+    @Test
     void everyInvalidMessageIsWrittenInBothLanguagesWithTheWordAsTyped() {
-        String[] lines = {"sometimes", "Friday", "16:00", "Europe/Paris", "time 25:00", "time", "zone Mars/Olympus", "zone",
-            "weekly someday", "weekly", "monthly friday", "monthly 32", "monthly", "lang de", "lang", "content memes", "content",
+        String[] lines = {"sometimes", "Friday", "16:00", "UTC", "time 25:00", "time", "zone Mars/Olympus", "zone",
+            "weekly someday", "weekly", "monthly friday", "monthly 32", "lang de", "lang", "content memes", "content",
             "daily weekly friday", "on off", "help"};
         for (String line : lines) {
             NudgeRequest.Invalid invalid = invalid(line);

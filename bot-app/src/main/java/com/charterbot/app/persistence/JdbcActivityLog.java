@@ -15,8 +15,6 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
@@ -36,8 +34,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class JdbcActivityLog implements ActivityLog {
 
     /** Query bounds are clamped to years both databases store. */
-    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
-    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
 
     private static final String QUIZ_COLUMNS = "occurred_at, section_id, question_id, correct, channel_platform, channel_tenant, channel_id, "
             + "participant_platform, participant_tenant, participant_pseudonym";
@@ -54,7 +50,7 @@ public final class JdbcActivityLog implements ActivityLog {
     public void record(QuestionAsked event) {
         Objects.requireNonNull(event, "event");
         jdbc.sql("INSERT INTO activity_question (occurred_at, language, tier, section_id) VALUES (:at, :language, :tier, :section)")
-                .param("at", toDb(event.at()))
+                .param("at", DbTime.timestamp(event.at()))
                 .param("language", event.language().tag())
                 .param("tier", event.tier().name())
                 .param("section", event.sectionId(), Types.VARCHAR)
@@ -68,7 +64,7 @@ public final class JdbcActivityLog implements ActivityLog {
         UserRef participant = event.participant();
         jdbc.sql("INSERT INTO activity_quiz_answer (" + QUIZ_COLUMNS + ") VALUES (:at, :section, :question, :correct, "
                         + ":channelPlatform, :channelTenant, :channelId, :platform, :tenant, :pseudonym)")
-                .param("at", toDb(event.at()))
+                .param("at", DbTime.timestamp(event.at()))
                 .param("section", event.sectionId())
                 .param("question", event.questionId())
                 .param("correct", event.correct())
@@ -85,7 +81,7 @@ public final class JdbcActivityLog implements ActivityLog {
     public void record(NudgeSent event) {
         Objects.requireNonNull(event, "event");
         jdbc.sql("INSERT INTO activity_nudge (occurred_at, platform, tenant, channel_id, kind) VALUES (:at, :platform, :tenant, :channelId, :kind)")
-                .param("at", toDb(event.at()))
+                .param("at", DbTime.timestamp(event.at()))
                 .param("platform", event.channel().platform().name())
                 .param("tenant", event.channel().tenant())
                 .param("channelId", event.channel().channelId())
@@ -97,7 +93,7 @@ public final class JdbcActivityLog implements ActivityLog {
     public void record(AnswerFeedback event) {
         Objects.requireNonNull(event, "event");
         jdbc.sql("INSERT INTO activity_feedback (occurred_at, language, tier, section_id, helpful) VALUES (:at, :language, :tier, :section, :helpful)")
-                .param("at", toDb(event.at()))
+                .param("at", DbTime.timestamp(event.at()))
                 .param("language", event.language().tag())
                 .param("tier", event.tier().name())
                 .param("section", event.sectionId(), Types.VARCHAR)
@@ -128,7 +124,7 @@ public final class JdbcActivityLog implements ActivityLog {
                 .param("platform", channel.platform().name())
                 .param("tenant", channel.tenant())
                 .param("channelId", channel.channelId())
-                .param("since", bound(since))
+                .param("since", DbTime.bound(since))
                 .query(JdbcActivityLog::quizAnswer)
                 .list();
     }
@@ -160,7 +156,7 @@ public final class JdbcActivityLog implements ActivityLog {
 
     /** Deletes every entry (questions, quiz answers, nudges, feedback) before the cutoff and returns how many were deleted. */
     public int purgeBefore(Instant cutoff) {
-        OffsetDateTime bound = bound(cutoff);
+        OffsetDateTime bound = DbTime.bound(cutoff);
         int deleted = 0;
         for (String table : List.of("activity_question", "activity_quiz_answer", "activity_nudge", "activity_feedback")) {
             deleted += jdbc.sql("DELETE FROM " + table + " WHERE occurred_at < :cutoff").param("cutoff", bound).update();
@@ -170,8 +166,8 @@ public final class JdbcActivityLog implements ActivityLog {
 
     private JdbcClient.StatementSpec between(String select, Instant from, Instant to) {
         return jdbc.sql(select + " WHERE occurred_at >= :from AND occurred_at < :to ORDER BY occurred_at, id")
-                .param("from", bound(from))
-                .param("to", bound(to));
+                .param("from", DbTime.bound(from))
+                .param("to", DbTime.bound(to));
     }
 
     private static QuizAnswered quizAnswer(ResultSet rs, int row) throws SQLException {
@@ -193,13 +189,4 @@ public final class JdbcActivityLog implements ActivityLog {
         return Language.fromTag(tag).orElseThrow(() -> new IllegalStateException("unknown language '" + tag + "' stored"));
     }
 
-    private static OffsetDateTime bound(Instant instant) {
-        Objects.requireNonNull(instant, "bound");
-        Instant clamped = instant.isBefore(EARLIEST) ? EARLIEST : instant.isAfter(LATEST) ? LATEST : instant;
-        return toDb(clamped);
-    }
-
-    private static OffsetDateTime toDb(Instant instant) {
-        return instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
-    }
 }

@@ -6,10 +6,7 @@ import com.charterbot.core.chat.Platform;
 import com.charterbot.core.chat.UserRef;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
@@ -40,7 +37,7 @@ public final class JdbcAuditLog implements AuditLog {
         Objects.requireNonNull(record, "record");
         jdbc.sql("INSERT INTO audit_log (occurred_at, platform, tenant, who_pseudonym, action, target, before_value, after_value) "
                         + "VALUES (:at, :platform, :tenant, :who, :action, :target, :before, :after)")
-                .param("at", toDb(record.at()))
+                .param("at", DbTime.timestamp(record.at()))
                 .param("platform", record.who().platform().name())
                 .param("tenant", record.who().tenant())
                 .param("who", pseudonyms.of(record.who()))
@@ -81,7 +78,4 @@ public final class JdbcAuditLog implements AuditLog {
         return text.replace('\u0000', '\uFFFD');
     }
 
-    private static OffsetDateTime toDb(Instant instant) {
-        return instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
-    }
 }

@@ -13,13 +13,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.DayOfWeek;
-import java.time.Instant;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -149,7 +146,7 @@ public final class JdbcChannelStore implements ChannelStore {
                 .param("content", settings.content().name())
                 .param("status", state.status().name())
                 .param("pauseReason", state.pauseReason().isEmpty() ? null : state.pauseReason(), Types.VARCHAR)
-                .param("lastDelivery", state.lastDelivery().map(JdbcChannelStore::toDb).orElse(null), Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("lastDelivery", state.lastDelivery().map(DbTime::timestamp).orElse(null), Types.TIMESTAMP_WITH_TIMEZONE)
                 .param("lastKind", state.lastKind().map(Enum::name).orElse(null), Types.VARCHAR);
     }
 
@@ -176,7 +173,4 @@ public final class JdbcChannelStore implements ChannelStore {
                 Optional.ofNullable(lastKind).map(NudgeSent.Kind::valueOf));
     }
 
-    private static OffsetDateTime toDb(Instant instant) {
-        return instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
-    }
 }

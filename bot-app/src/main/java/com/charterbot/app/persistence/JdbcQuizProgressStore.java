@@ -5,11 +5,6 @@ import com.charterbot.core.chat.UserRef;
 import com.charterbot.core.quiz.CardState;
 import com.charterbot.core.quiz.QuizProgressStore;
 import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -31,8 +26,6 @@ public final class JdbcQuizProgressStore implements QuizProgressStore {
     private static final Pattern PSEUDONYM = Pattern.compile("[0-9a-f]{64}");
 
     /** The range of instants both databases can hold, and to which query bounds are brought. */
-    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
-    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
 
     private static final String UPDATE = """
             UPDATE quiz_progress SET leitner_box = :box, due_at = :due, seen_count = :seen, correct_count = :correct
@@ -60,7 +53,7 @@ public final class JdbcQuizProgressStore implements QuizProgressStore {
         jdbc.sql("SELECT question_id, leitner_box, due_at, seen_count, correct_count FROM quiz_progress WHERE user_pseudonym = :user")
                 .param("user", pseudonymOf(pseudonyms, user))
                 .query((ResultSet row) -> {
-                    cards.put(row.getString("question_id"), new CardState(row.getInt("leitner_box"), instant(row, "due_at"),
+                    cards.put(row.getString("question_id"), new CardState(row.getInt("leitner_box"), DbTime.instant(row, "due_at"),
                             row.getInt("seen_count"), row.getInt("correct_count")));
                 });
         return Map.copyOf(cards);
@@ -75,7 +68,7 @@ public final class JdbcQuizProgressStore implements QuizProgressStore {
                 "user", pseudonymOf(pseudonyms, user),
                 "question", questionId,
                 "box", state.box(),
-                "due", timestamp(state.due()),
+                "due", DbTime.timestamp(state.due()),
                 "seen", state.seen(),
                 "correct", state.correct());
         if (jdbc.sql(UPDATE).params(params).update() > 0) {
@@ -111,18 +104,4 @@ public final class JdbcQuizProgressStore implements QuizProgressStore {
         return new UserRef(Platform.valueOf(platform), tenant, pseudonym);
     }
 
-    /** An instant to store, to the microsecond, as both databases keep it. */
-    static OffsetDateTime timestamp(Instant instant) {
-        return instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
-    }
-
-    /** An instant to compare stored ones with, brought within the years both databases can hold. */
-    static OffsetDateTime bound(Instant instant) {
-        Instant clamped = instant.isBefore(EARLIEST) ? EARLIEST : instant.isAfter(LATEST) ? LATEST : instant;
-        return timestamp(clamped);
-    }
-
-    static Instant instant(ResultSet row, String column) throws SQLException {
-        return row.getObject(column, OffsetDateTime.class).toInstant();
-    }
 }

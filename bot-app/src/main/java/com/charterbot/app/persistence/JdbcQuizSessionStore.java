@@ -1,10 +1,10 @@
 package com.charterbot.app.persistence;
 
-import static com.charterbot.app.persistence.JdbcQuizProgressStore.bound;
-import static com.charterbot.app.persistence.JdbcQuizProgressStore.instant;
+import static com.charterbot.app.persistence.DbTime.bound;
+import static com.charterbot.app.persistence.DbTime.instant;
 import static com.charterbot.app.persistence.JdbcQuizProgressStore.person;
 import static com.charterbot.app.persistence.JdbcQuizProgressStore.pseudonymOf;
-import static com.charterbot.app.persistence.JdbcQuizProgressStore.timestamp;
+import static com.charterbot.app.persistence.DbTime.timestamp;
 
 import com.charterbot.core.charter.Language;
 import com.charterbot.core.chat.UserRef;

@@ -4,8 +4,6 @@ import com.charterbot.core.activity.UnansweredQuestions;
 import com.charterbot.core.charter.Language;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
@@ -20,8 +18,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class JdbcUnansweredQuestions implements UnansweredQuestions {
 
     /** Query bounds are clamped to years both databases store. */
-    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
-    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
 
     private final JdbcClient jdbc;
 
@@ -42,7 +38,7 @@ public final class JdbcUnansweredQuestions implements UnansweredQuestions {
             normalized = normalized.substring(0, end);
         }
         jdbc.sql("INSERT INTO unanswered_question (occurred_at, language, question_text) VALUES (:at, :language, :text)")
-                .param("at", toDb(at))
+                .param("at", DbTime.timestamp(at))
                 .param("language", language.tag())
                 .param("text", normalized)
                 .update();
@@ -62,8 +58,8 @@ public final class JdbcUnansweredQuestions implements UnansweredQuestions {
                         + "GROUP BY language, question_text "
                         + "ORDER BY asked DESC, last_asked DESC, first_id "
                         + "LIMIT :limit")
-                .param("from", bound(from))
-                .param("to", bound(to))
+                .param("from", DbTime.bound(from))
+                .param("to", DbTime.bound(to))
                 .param("limit", limit)
                 .query((rs, row) -> {
                     String tag = rs.getString("language");
@@ -78,16 +74,7 @@ public final class JdbcUnansweredQuestions implements UnansweredQuestions {
 
     @Override
     public int purgeBefore(Instant cutoff) {
-        return jdbc.sql("DELETE FROM unanswered_question WHERE occurred_at < :cutoff").param("cutoff", bound(cutoff)).update();
+        return jdbc.sql("DELETE FROM unanswered_question WHERE occurred_at < :cutoff").param("cutoff", DbTime.bound(cutoff)).update();
     }
 
-    private static OffsetDateTime bound(Instant instant) {
-        Objects.requireNonNull(instant, "bound");
-        Instant clamped = instant.isBefore(EARLIEST) ? EARLIEST : instant.isAfter(LATEST) ? LATEST : instant;
-        return toDb(clamped);
-    }
-
-    private static OffsetDateTime toDb(Instant instant) {
-        return instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
-    }
 }

@@ -10,6 +10,7 @@ import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
 import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
 import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
@@ -109,14 +110,14 @@ public final class NudgeTasks {
      */
     public int planAndSchedule(SchedulerClient client) {
         Instant now = clock.instant();
-        int scheduled = 0;
+        int[] scheduledNew = {0};
         Set<Long> handled = new HashSet<>();
-        for (NudgeDelivery created : dispatcher.plan(now)) {
-            handled.add(created.id());
-            if (client.scheduleIfNotExists(delivery.instance(String.valueOf(created.id())), now)) {
-                scheduled++;
-            }
-        }
+        // Each batch is scheduled as soon as it is planned, so a large fan-out starts sending at once.
+        dispatcher.plan(now, NudgeDispatcher.PLAN_BATCH, batch -> {
+            batch.forEach(created -> handled.add(created.id()));
+            scheduledNew[0] += scheduleAll(client, batch, now);
+        });
+        int scheduled = scheduledNew[0];
         List<NudgeDelivery> pending = deliveries.pending(ORPHAN_SWEEP_LIMIT);
         if (pending.stream().anyMatch(p -> !handled.contains(p.id()))) {
             Set<String> instances = new HashSet<>();
@@ -135,6 +136,24 @@ public final class NudgeTasks {
             LOG.debug("scheduled {} nudge deliveries", scheduled);
         }
         return scheduled;
+    }
+
+    /** Schedules new deliveries in one batch; if any already has an instance, one by one instead. */
+    private int scheduleAll(SchedulerClient client, List<NudgeDelivery> batch, Instant now) {
+        try {
+            List<TaskInstance<?>> instances = batch.stream().<TaskInstance<?>>map(d -> delivery.instance(String.valueOf(d.id()))).toList();
+            client.scheduleBatch(instances, now);
+            return batch.size();
+        } catch (RuntimeException e) {
+            LOG.debug("batch scheduling failed ({}), scheduling one by one", e.getMessage());
+            int scheduled = 0;
+            for (NudgeDelivery created : batch) {
+                if (client.scheduleIfNotExists(delivery.instance(String.valueOf(created.id())), now)) {
+                    scheduled++;
+                }
+            }
+            return scheduled;
+        }
     }
 
     /** Runs every retention hook; one failing does not stop the others. */

@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
@@ -112,7 +113,25 @@ public final class NudgeDispatcher {
      * @return the deliveries created by this call (not those that existed), to be delivered
      */
     public List<NudgeDelivery> plan(Instant now) {
+        List<NudgeDelivery> created = new ArrayList<>();
+        plan(now, PLAN_BATCH, created::addAll);
+        return created;
+    }
+
+    /** How many new deliveries {@link #plan(Instant)} gathers before it hands them over. */
+    public static final int PLAN_BATCH = 100;
+
+    /**
+     * Like {@link #plan(Instant)}, but hands the new deliveries over in batches of at most
+     * {@code batchSize} as soon as they exist, so that sending can start while a large fan-out is
+     * still being planned.
+     */
+    public void plan(Instant now, int batchSize, Consumer<List<NudgeDelivery>> batches) {
         Objects.requireNonNull(now, "now");
+        Objects.requireNonNull(batches, "batches");
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be positive");
+        }
         List<NudgeDelivery> created = new ArrayList<>();
         RuntimeException first = null;
         int planned = 0;
@@ -124,6 +143,10 @@ public final class NudgeDispatcher {
             planned++;
             try {
                 planChannel(channel, now).ifPresent(created::add);
+                if (created.size() >= batchSize) {
+                    batches.accept(List.copyOf(created));
+                    created.clear();
+                }
             } catch (RuntimeException e) {
                 failed++;
                 LOG.log(System.Logger.Level.WARNING, "cannot plan the nudge of " + channel.channel().key(), e);
@@ -132,11 +155,13 @@ public final class NudgeDispatcher {
                 }
             }
         }
+        if (!created.isEmpty()) {
+            batches.accept(List.copyOf(created));
+        }
         if (first != null && failed == planned) {
             // Nothing could be planned (the store is down?): let the caller see it and retry.
             throw first;
         }
-        return created;
     }
 
     private Optional<NudgeDelivery> planChannel(ChannelState channel, Instant now) {

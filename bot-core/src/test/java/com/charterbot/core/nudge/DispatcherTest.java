@@ -40,6 +40,21 @@ class DispatcherTest {
     }
 
     @Test
+    void handsNewDeliveriesOverInBatchesWhilePlanning() {
+        Rig rig = new Rig(MONDAY_SLOT.plusSeconds(20), Rig::sent);
+        for (int n = 0; n < 7; n++) {
+            rig.channels.save(nudgedAt(channel(n), WEEKLY_MONDAY_10, LAST_WEEK));
+        }
+        List<List<NudgeDelivery>> batches = new java.util.ArrayList<>();
+
+        rig.dispatcher.plan(rig.clock.instant(), 3, batches::add);
+
+        assertThat(batches).extracting(List::size).containsExactly(3, 3, 1);
+        assertThat(batches.stream().flatMap(List::stream).map(NudgeDelivery::channel).distinct()).hasSize(7);
+        assertThat(rig.dispatcher.plan(rig.clock.instant())).as("planned once").isEmpty();
+    }
+
+    @Test
     void plansNothingBeforeTheSlotNorForPausedOrSwitchedOffChannels() {
         Rig rig = new Rig(MONDAY_SLOT.minusSeconds(1), Rig::sent);
         rig.channels.save(nudgedAt(GENERAL, WEEKLY_MONDAY_10, LAST_WEEK));

@@ -251,7 +251,7 @@ class SchedulerNudgeTriggerTest {
 
         @Override
         public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
+            return Clock.fixed(now, zone);
         }
 
         @Override

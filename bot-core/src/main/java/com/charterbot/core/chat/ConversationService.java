@@ -274,6 +274,10 @@ public final class ConversationService implements Converse {
         }
         if (request instanceof NudgeRequest.Change change) {
             ChannelState updated = current.withSettings(change.settings());
+            if (updated.status() == ChannelState.Status.PAUSED && updated.settings().enabled()) {
+                // An administrator acting on a paused channel wants its nudges back ("nudges on").
+                updated = updated.resumed();
+            }
             if (!updated.equals(current) || parts.channels().find(message.conversation()).isEmpty()) {
                 parts.channels().save(updated);
                 parts.admin().audited(message.user(), AdminActions.NUDGES_CHANGE, bounded(message.conversation().key()),

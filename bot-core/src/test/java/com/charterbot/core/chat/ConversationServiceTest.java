@@ -629,6 +629,26 @@ class ConversationServiceTest {
         }
 
         @Test
+        void anAdministratorsChangeResumesAPausedChannel() {
+            bot.channels.save(ChannelState.of(GENERAL, "general", NudgeSettings.defaults(PARIS, Language.EN)).paused("no adapter for SLACK"));
+
+            bot.command(ADMIN, "nudges on");
+
+            ChannelState state = bot.channels.find(GENERAL).orElseThrow();
+            assertThat(state.status()).isEqualTo(ChannelState.Status.ACTIVE);
+            assertThat(state.pauseReason()).isEmpty();
+        }
+
+        @Test
+        void switchingNudgesOffKeepsAPausedChannelPaused() {
+            bot.channels.save(ChannelState.of(GENERAL, "general", NudgeSettings.defaults(PARIS, Language.EN)).paused("channel_not_found"));
+
+            bot.command(ADMIN, "nudges off");
+
+            assertThat(bot.channels.find(GENERAL).orElseThrow().status()).isEqualTo(ChannelState.Status.PAUSED);
+        }
+
+        @Test
         void nudgesNowQueuesOneNudgeRegistersTheChannelAndIsAudited() {
             Reply reply = bot.command(ADMIN, "nudges now");
 

@@ -42,10 +42,13 @@ class InvalidCharterStartupTest {
 
     private static void start(String... args) {
         SpringApplication application = new SpringApplication(CharterBotApplication.class);
-        String[] all = new String[args.length + 2];
+        String[] all = new String[args.length + 4];
         System.arraycopy(args, 0, all, 0, args.length);
         all[args.length] = "--server.port=0";
         all[args.length + 1] = "--spring.main.banner-mode=off";
+        // The expected failure would otherwise print a full failure report into every build log.
+        all[args.length + 2] = "--logging.level.org.springframework.boot.diagnostics=OFF";
+        all[args.length + 3] = "--logging.level.org.springframework.boot.SpringApplication=OFF";
         try (ConfigurableApplicationContext context = application.run(all)) {
             throw new AssertionError("the application started with a broken charter");
         }

@@ -5,7 +5,6 @@ import com.charterbot.core.activity.AnswerFeedback;
 import com.charterbot.core.activity.QuestionAsked;
 import com.charterbot.core.activity.UnansweredQuestions;
 import com.charterbot.core.admin.AdminActions;
-import com.charterbot.core.admin.Decision;
 import com.charterbot.core.answer.Answer;
 import com.charterbot.core.answer.AnswerEngine;
 import com.charterbot.core.answer.InputIssue;
@@ -13,17 +12,13 @@ import com.charterbot.core.answer.Question;
 import com.charterbot.core.answer.Tier;
 import com.charterbot.core.charter.Charter;
 import com.charterbot.core.charter.Language;
-import com.charterbot.core.charter.Section;
 import com.charterbot.core.command.Command;
 import com.charterbot.core.command.CommandParser;
 import com.charterbot.core.i18n.Messages;
 import com.charterbot.core.nudge.ChannelState;
 import com.charterbot.core.nudge.ChannelStore;
 import com.charterbot.core.nudge.DeliveryStore;
-import com.charterbot.core.nudge.NudgeDelivery;
-import com.charterbot.core.nudge.NudgeRequest;
 import com.charterbot.core.nudge.NudgeSettings;
-import com.charterbot.core.nudge.NudgeSyntax;
 import com.charterbot.core.nudge.NudgeTrigger;
 import com.charterbot.core.quiz.RunChannelQuiz;
 import com.charterbot.core.quiz.RunQuiz;
@@ -31,20 +26,15 @@ import com.charterbot.core.reply.ActionIds;
 import com.charterbot.core.reply.Block;
 import com.charterbot.core.reply.Button;
 import com.charterbot.core.reply.Reply;
-import com.charterbot.core.stats.AwarenessStats;
 import com.charterbot.core.stats.AwarenessStatsService;
-import com.charterbot.core.stats.StatsReply;
 import com.charterbot.core.tip.ShowTip;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -88,20 +78,18 @@ public final class ConversationService implements Converse {
     /** Button values carry the reply's language: {@code <en|fr>~<value>}. */
     static final String LANGUAGE_SEPARATOR = "~";
     private static final Pattern LANGUAGE_TAG = Pattern.compile("(en|fr)~(.*)", Pattern.DOTALL);
-    /** Audit targets are bounded; platform ids are far shorter than this. */
-    private static final int MAX_TARGET = 500;
 
     private static final DateTimeFormatter DUE_FORMAT = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT);
 
-    /** How many entries each list of the statistics shows. */
-    private static final int TOP = 5;
 
-    private static final java.util.Set<String> NOW = java.util.Set.of("now", "maintenant", "tout de suite");
 
     private final Parts parts;
 
+    private final AdminConversation admin;
+
     public ConversationService(Parts parts) {
         this.parts = Objects.requireNonNull(parts, "parts");
+        this.admin = new AdminConversation(parts);
     }
 
     @Override
@@ -144,9 +132,9 @@ public final class ConversationService implements Converse {
         } else if (command instanceof Command.Settings) {
             return List.of(settings(message, language, personal));
         } else if (command instanceof Command.Nudges nudges) {
-            return List.of(nudges(message, nudges.arguments(), language, personal));
+            return List.of(admin.nudges(message, nudges.arguments(), language, personal));
         } else if (command instanceof Command.Stats stats) {
-            return List.of(stats(message, stats.days(), language, personal));
+            return List.of(admin.stats(message, stats.days(), language, personal));
         } else if (command instanceof Command.ForgetMe) {
             forget(message.user());
             return List.of(AnswerReplies.text(language, personal, Messages.get(language, "commands.forget.done")));
@@ -232,7 +220,7 @@ public final class ConversationService implements Converse {
         if (message.origin() == Message.Origin.DIRECT) {
             blocks.add(new Block.Context(Messages.get(language, "commands.settings.direct")));
         } else {
-            ChannelState channel = channel(message, language);
+            ChannelState channel = admin.channel(message, language);
             List<String> lines = new ArrayList<>();
             lines.add(channel.settings().describe(language));
             if (channel.status() == ChannelState.Status.PAUSED) {
@@ -247,121 +235,6 @@ public final class ConversationService implements Converse {
         return Reply.of(language, delivery, blocks);
     }
 
-    private Reply nudges(Message message, String arguments, Language language, Reply.Delivery delivery) {
-        Decision decision = parts.admin().authorize(message.user(), message.platformAdmin());
-        if (decision instanceof Decision.Denied denied) {
-            return AnswerReplies.text(language, delivery, denied.reason(language));
-        }
-        if (message.origin() == Message.Origin.DIRECT) {
-            return AnswerReplies.text(language, delivery, Messages.get(language, "commands.nudges.direct"));
-        }
-        ChannelState current = channel(message, language);
-        if (NOW.contains(arguments.strip().toLowerCase(java.util.Locale.ROOT))) {
-            if (parts.channels().find(message.conversation()).isEmpty()) {
-                parts.channels().save(current);
-            }
-            boolean queued = parts.trigger().nudgeNow(message.conversation());
-            if (queued) {
-                parts.admin().audited(message.user(), AdminActions.NUDGES_NOW, bounded(message.conversation().key()), "", "");
-            }
-            return AnswerReplies.text(language, delivery, Messages.get(language, queued ? "commands.nudges.now" : "commands.nudges.now-paused"));
-        }
-        NudgeRequest request = NudgeSyntax.interpret(arguments, current.settings());
-        if (request instanceof NudgeRequest.Invalid invalid) {
-            return Reply.of(language, delivery, List.of(
-                    new Block.Text(invalid.message(language)),
-                    new Block.Context(Messages.get(language, NudgeSyntax.USAGE_KEY))));
-        }
-        if (request instanceof NudgeRequest.Change change) {
-            ChannelState updated = current.withSettings(change.settings());
-            if (updated.status() == ChannelState.Status.PAUSED && updated.settings().enabled()) {
-                // An administrator acting on a paused channel wants its nudges back ("nudges on").
-                updated = updated.resumed();
-            }
-            if (!updated.equals(current) || parts.channels().find(message.conversation()).isEmpty()) {
-                parts.channels().save(updated);
-                parts.admin().audited(message.user(), AdminActions.NUDGES_CHANGE, bounded(message.conversation().key()),
-                        current.settings().describe(Language.EN), updated.settings().describe(Language.EN));
-            }
-            return Reply.of(language, delivery, List.of(
-                    new Block.Text(Messages.get(language, "commands.nudges.updated")),
-                    new Block.Checklist(Messages.get(language, "commands.nudges.current"), List.of(updated.settings().describe(language)))));
-        }
-        return Reply.of(language, delivery, List.of(
-                new Block.Checklist(Messages.get(language, "commands.nudges.current"), List.of(current.settings().describe(language))),
-                new Block.Context(Messages.get(language, NudgeSyntax.USAGE_KEY))));
-    }
-
-    private Reply stats(Message message, int days, Language language, Reply.Delivery delivery) {
-        Decision decision = parts.admin().authorize(message.user(), message.platformAdmin());
-        if (decision instanceof Decision.Denied denied) {
-            return AnswerReplies.text(language, delivery, denied.reason(language));
-        }
-        parts.admin().audited(message.user(), AdminActions.STATS_VIEW, "last " + days + " days", "", "");
-        List<NudgeDelivery> failed = parts.deliveries().problems(parts.clock().instant().minus(Duration.ofDays(days))).stream()
-                .filter(nudge -> nudge.status() == NudgeDelivery.Status.FAILED)
-                .toList();
-        AwarenessStats stats = parts.stats().lastDays(days).withNudgesFailed(failed.size());
-        Reply report = StatsReply.render(stats, parts.answers().charter(), language, parts.channelDefaults().zone());
-        List<Block> blocks = new ArrayList<>(report.blocks());
-        int insertAt = blocks.size() - 1; // before the closing privacy note
-        List<Block> improvements = improvementBlocks(stats, language);
-        blocks.addAll(Math.max(insertAt, 0), improvements);
-        return Reply.of(language, delivery, blocks);
-    }
-
-    /** What administrators can act on: questions the charter did not answer, unhelpful answers, paused channels. */
-    private List<Block> improvementBlocks(AwarenessStats stats, Language language) {
-        List<Block> blocks = new ArrayList<>();
-        List<String> unanswered = parts.unanswered().mostFrequent(stats.from(), stats.to(), TOP).stream()
-                .map(q -> Messages.get(language, "commands.stats.unanswered-item", q.text(), q.count()))
-                .toList();
-        if (!unanswered.isEmpty()) {
-            blocks.add(new Block.Checklist(Messages.get(language, "commands.stats.unanswered"), unanswered));
-        }
-        Map<String, Integer> unhelpful = new TreeMap<>();
-        for (AnswerFeedback feedback : parts.activity().feedback(stats.from(), stats.to())) {
-            if (!feedback.helpful()) {
-                String title = feedback.sectionId() == null ? Messages.get(language, "commands.stats.no-section")
-                        : parts.answers().charter().section(feedback.sectionId(), language).map(Section::title).orElse(feedback.sectionId());
-                unhelpful.merge(title, 1, Integer::sum);
-            }
-        }
-        if (!unhelpful.isEmpty()) {
-            blocks.add(new Block.Checklist(Messages.get(language, "commands.stats.unhelpful"), unhelpful.entrySet().stream()
-                    .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
-                    .limit(TOP)
-                    .map(e -> Messages.get(language, "commands.stats.count-item", e.getKey(), e.getValue()))
-                    .toList()));
-        }
-        List<String> failures = parts.deliveries().problems(stats.from()).stream()
-                .filter(delivery -> delivery.status() == NudgeDelivery.Status.FAILED)
-                .limit(TOP)
-                .map(delivery -> Messages.get(language, "commands.stats.paused-item", channelName(delivery.channel()), delivery.lastError()))
-                .toList();
-        if (!failures.isEmpty()) {
-            blocks.add(new Block.Checklist(Messages.get(language, "commands.stats.failed"), failures));
-        }
-        List<String> paused = parts.channels().all().stream()
-                .filter(channel -> channel.status() == ChannelState.Status.PAUSED)
-                .map(channel -> Messages.get(language, "commands.stats.paused-item",
-                        channel.name().isBlank() ? channel.channel().channelId() : channel.name(), channel.pauseReason()))
-                .toList();
-        if (!paused.isEmpty()) {
-            blocks.add(new Block.Checklist(Messages.get(language, "commands.stats.paused"), paused));
-        }
-        return blocks;
-    }
-
-    private String channelName(ChannelRef channel) {
-        return parts.channels().find(channel).map(ChannelState::name).filter(name -> !name.isBlank()).orElse(channel.channelId());
-    }
-
-    /** The channel's state, or the defaults of a channel the bot has not registered yet. */
-    private ChannelState channel(Message message, Language language) {
-        return parts.channels().find(message.conversation())
-                .orElseGet(() -> ChannelState.of(message.conversation(), "", parts.channelDefaults()));
-    }
 
     private Reply openSection(String sectionId, Language language) {
         Charter charter = parts.answers().charter();
@@ -383,10 +256,6 @@ public final class ConversationService implements Converse {
         String text = helpful ? Messages.get(language, "commands.feedback.thanks")
                 : Messages.get(language, "commands.feedback.sorry", parts.answers().charter().settings().communicationsContact());
         return List.of(AnswerReplies.text(language, Reply.Delivery.PRIVATE, text));
-    }
-
-    private static String bounded(String text) {
-        return text.length() <= MAX_TARGET ? text : text.substring(0, MAX_TARGET);
     }
 
     private static Tier tierNamed(String name) {

@@ -1,0 +1,159 @@
+package com.charterbot.core.chat;
+
+import com.charterbot.core.activity.AnswerFeedback;
+import com.charterbot.core.admin.AdminActions;
+import com.charterbot.core.admin.Decision;
+import com.charterbot.core.charter.Language;
+import com.charterbot.core.charter.Section;
+import com.charterbot.core.i18n.Messages;
+import com.charterbot.core.nudge.ChannelState;
+import com.charterbot.core.nudge.NudgeDelivery;
+import com.charterbot.core.nudge.NudgeRequest;
+import com.charterbot.core.nudge.NudgeSyntax;
+import com.charterbot.core.reply.Block;
+import com.charterbot.core.reply.Reply;
+import com.charterbot.core.stats.AwarenessStats;
+import com.charterbot.core.stats.StatsReply;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** The administrators' part of the conversation: a channel's nudges and the awareness statistics. */
+final class AdminConversation {
+
+    /** Audit targets are bounded; platform ids are far shorter than this. */
+    private static final int MAX_TARGET = 500;
+    /** How many entries each list of the statistics shows. */
+    private static final int TOP = 5;
+    private static final Set<String> NOW = Set.of("now", "maintenant", "tout de suite");
+
+    private final ConversationService.Parts parts;
+
+    AdminConversation(ConversationService.Parts parts) {
+        this.parts = parts;
+    }
+
+    Reply nudges(Message message, String arguments, Language language, Reply.Delivery delivery) {
+        Decision decision = parts.admin().authorize(message.user(), message.platformAdmin());
+        if (decision instanceof Decision.Denied denied) {
+            return AnswerReplies.text(language, delivery, denied.reason(language));
+        }
+        if (message.origin() == Message.Origin.DIRECT) {
+            return AnswerReplies.text(language, delivery, Messages.get(language, "commands.nudges.direct"));
+        }
+        ChannelState current = channel(message, language);
+        if (NOW.contains(arguments.strip().toLowerCase(Locale.ROOT))) {
+            if (parts.channels().find(message.conversation()).isEmpty()) {
+                parts.channels().save(current);
+            }
+            boolean queued = parts.trigger().nudgeNow(message.conversation());
+            if (queued) {
+                parts.admin().audited(message.user(), AdminActions.NUDGES_NOW, bounded(message.conversation().key()), "", "");
+            }
+            return AnswerReplies.text(language, delivery, Messages.get(language, queued ? "commands.nudges.now" : "commands.nudges.now-paused"));
+        }
+        NudgeRequest request = NudgeSyntax.interpret(arguments, current.settings());
+        if (request instanceof NudgeRequest.Invalid invalid) {
+            return Reply.of(language, delivery, List.of(
+                    new Block.Text(invalid.message(language)),
+                    new Block.Context(Messages.get(language, NudgeSyntax.USAGE_KEY))));
+        }
+        if (request instanceof NudgeRequest.Change change) {
+            ChannelState updated = current.withSettings(change.settings());
+            if (updated.status() == ChannelState.Status.PAUSED && updated.settings().enabled()) {
+                // An administrator acting on a paused channel wants its nudges back ("nudges on").
+                updated = updated.resumed();
+            }
+            if (!updated.equals(current) || parts.channels().find(message.conversation()).isEmpty()) {
+                parts.channels().save(updated);
+                parts.admin().audited(message.user(), AdminActions.NUDGES_CHANGE, bounded(message.conversation().key()),
+                        current.settings().describe(Language.EN), updated.settings().describe(Language.EN));
+            }
+            return Reply.of(language, delivery, List.of(
+                    new Block.Text(Messages.get(language, "commands.nudges.updated")),
+                    new Block.Checklist(Messages.get(language, "commands.nudges.current"), List.of(updated.settings().describe(language)))));
+        }
+        return Reply.of(language, delivery, List.of(
+                new Block.Checklist(Messages.get(language, "commands.nudges.current"), List.of(current.settings().describe(language))),
+                new Block.Context(Messages.get(language, NudgeSyntax.USAGE_KEY))));
+    }
+
+    Reply stats(Message message, int days, Language language, Reply.Delivery delivery) {
+        Decision decision = parts.admin().authorize(message.user(), message.platformAdmin());
+        if (decision instanceof Decision.Denied denied) {
+            return AnswerReplies.text(language, delivery, denied.reason(language));
+        }
+        parts.admin().audited(message.user(), AdminActions.STATS_VIEW, "last " + days + " days", "", "");
+        List<NudgeDelivery> failed = parts.deliveries().problems(parts.clock().instant().minus(Duration.ofDays(days))).stream()
+                .filter(nudge -> nudge.status() == NudgeDelivery.Status.FAILED)
+                .toList();
+        AwarenessStats stats = parts.stats().lastDays(days).withNudgesFailed(failed.size());
+        Reply report = StatsReply.render(stats, parts.answers().charter(), language, parts.channelDefaults().zone());
+        List<Block> blocks = new ArrayList<>(report.blocks());
+        int insertAt = blocks.size() - 1; // before the closing privacy note
+        List<Block> improvements = improvementBlocks(stats, language);
+        blocks.addAll(Math.max(insertAt, 0), improvements);
+        return Reply.of(language, delivery, blocks);
+    }
+
+    /** What administrators can act on: questions the charter did not answer, unhelpful answers, paused channels. */
+    private List<Block> improvementBlocks(AwarenessStats stats, Language language) {
+        List<Block> blocks = new ArrayList<>();
+        List<String> unanswered = parts.unanswered().mostFrequent(stats.from(), stats.to(), TOP).stream()
+                .map(q -> Messages.get(language, "commands.stats.unanswered-item", q.text(), q.count()))
+                .toList();
+        if (!unanswered.isEmpty()) {
+            blocks.add(new Block.Checklist(Messages.get(language, "commands.stats.unanswered"), unanswered));
+        }
+        Map<String, Integer> unhelpful = new TreeMap<>();
+        for (AnswerFeedback feedback : parts.activity().feedback(stats.from(), stats.to())) {
+            if (!feedback.helpful()) {
+                String title = feedback.sectionId() == null ? Messages.get(language, "commands.stats.no-section")
+                        : parts.answers().charter().section(feedback.sectionId(), language).map(Section::title).orElse(feedback.sectionId());
+                unhelpful.merge(title, 1, Integer::sum);
+            }
+        }
+        if (!unhelpful.isEmpty()) {
+            blocks.add(new Block.Checklist(Messages.get(language, "commands.stats.unhelpful"), unhelpful.entrySet().stream()
+                    .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                    .limit(TOP)
+                    .map(e -> Messages.get(language, "commands.stats.count-item", e.getKey(), e.getValue()))
+                    .toList()));
+        }
+        List<String> failures = parts.deliveries().problems(stats.from()).stream()
+                .filter(delivery -> delivery.status() == NudgeDelivery.Status.FAILED)
+                .limit(TOP)
+                .map(delivery -> Messages.get(language, "commands.stats.paused-item", channelName(delivery.channel()), delivery.lastError()))
+                .toList();
+        if (!failures.isEmpty()) {
+            blocks.add(new Block.Checklist(Messages.get(language, "commands.stats.failed"), failures));
+        }
+        List<String> paused = parts.channels().all().stream()
+                .filter(channel -> channel.status() == ChannelState.Status.PAUSED)
+                .map(channel -> Messages.get(language, "commands.stats.paused-item",
+                        channel.name().isBlank() ? channel.channel().channelId() : channel.name(), channel.pauseReason()))
+                .toList();
+        if (!paused.isEmpty()) {
+            blocks.add(new Block.Checklist(Messages.get(language, "commands.stats.paused"), paused));
+        }
+        return blocks;
+    }
+
+    private String channelName(ChannelRef channel) {
+        return parts.channels().find(channel).map(ChannelState::name).filter(name -> !name.isBlank()).orElse(channel.channelId());
+    }
+
+    private static String bounded(String text) {
+        return text.length() <= MAX_TARGET ? text : text.substring(0, MAX_TARGET);
+    }
+
+    /** The channel's state, or the defaults of a channel the bot has not registered yet. */
+    ChannelState channel(Message message, Language language) {
+        return parts.channels().find(message.conversation())
+                .orElseGet(() -> ChannelState.of(message.conversation(), "", parts.channelDefaults()));
+    }
+}

@@ -1,0 +1,197 @@
+package com.charterbot.slack;
+
+import com.charterbot.core.nudge.ChannelMessenger;
+import com.charterbot.core.nudge.ChannelState;
+import com.charterbot.core.nudge.SendOutcome;
+import com.charterbot.core.reply.Reply;
+import com.slack.api.Slack;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiErrorResponse;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.request.chat.ChatPostMessageRequest;
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Posts scheduled nudges into Slack channels with {@code chat.postMessage}.
+ *
+ * <p>Outcomes:
+ * <ul>
+ *   <li>{@code ok: true}: {@link SendOutcome.Sent}.
+ *   <li>HTTP 429: {@link SendOutcome.RateLimited} with the {@code Retry-After} seconds, 1 s when the
+ *       header is missing or unreadable. A {@code ratelimited} error in a 200 body: 1 s.
+ *   <li>Error codes that retrying cannot fix (see {@link #PERMANENT_ERRORS}): {@link SendOutcome.Permanent}
+ *       with the code as reason.
+ *   <li>Anything else (HTTP 5xx, other HTTP errors, network errors, timeouts, other error codes,
+ *       unexpected exceptions): {@link SendOutcome.Transient}.
+ * </ul>
+ *
+ * <p>Never throws. Outcome messages never contain the bot token (anything shaped like a Slack token
+ * is masked) nor message content, and {@link #toString()} shows no credentials.
+ *
+ * <p>Thread-safe: the Slack {@link MethodsClient} is, and this class keeps no mutable state.
+ */
+public final class SlackChannelMessenger implements ChannelMessenger {
+
+    /** Slack error codes after which retrying the same post cannot succeed. */
+    public static final Set<String> PERMANENT_ERRORS = Set.of(
+            "channel_not_found",
+            "not_in_channel",
+            "is_archived",
+            "account_inactive",
+            "invalid_auth",
+            "token_revoked",
+            "missing_scope",
+            "restricted_action",
+            "channel_is_archived",
+            "team_access_not_granted");
+
+    /** The wait used when Slack throttles without a readable {@code Retry-After}. */
+    static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(1);
+
+    /** Longest description kept in a {@link SendOutcome.Transient}. */
+    static final int MAX_ERROR_LENGTH = 300;
+
+    private static final Pattern SLACK_TOKEN = Pattern.compile("xox[a-zA-Z]-[A-Za-z0-9-]+|xapp-[A-Za-z0-9-]+");
+    private static final String MASK = "[token]";
+
+    private final MethodsClient methods;
+    private final BlockKitRenderer renderer;
+    /** Masked out of every outcome message as well, whatever its shape; never shown. */
+    private final String botToken;
+
+    /** Posts with this client; tokens of Slack's usual shapes are masked out of outcome messages. */
+    public SlackChannelMessenger(MethodsClient methods, BlockKitRenderer renderer) {
+        this(Objects.requireNonNull(methods, "methods"), renderer, null);
+    }
+
+    /** Posts with {@code slack.methods(botToken)}; the token is masked out of every outcome message. */
+    public SlackChannelMessenger(Slack slack, String botToken, BlockKitRenderer renderer) {
+        this(Objects.requireNonNull(slack, "slack").methods(requireToken(botToken)), renderer, botToken);
+    }
+
+    private SlackChannelMessenger(MethodsClient methods, BlockKitRenderer renderer, String botToken) {
+        this.methods = methods;
+        this.renderer = Objects.requireNonNull(renderer, "renderer");
+        this.botToken = botToken;
+    }
+
+    private static String requireToken(String botToken) {
+        if (botToken == null || botToken.isBlank()) {
+            throw new IllegalArgumentException("a bot token is required");
+        }
+        return botToken;
+    }
+
+    @Override
+    public SendOutcome send(ChannelState channel, Reply reply) {
+        try {
+            ChatPostMessageRequest request = ChatPostMessageRequest.builder()
+                    .channel(channel.channel().channelId())
+                    .blocks(renderer.render(reply))
+                    .text(renderer.fallbackText(reply))
+                    .build();
+            return outcome(methods.chatPostMessage(request));
+        } catch (SlackApiException e) {
+            return outcome(e);
+        } catch (InterruptedIOException e) {
+            // SocketTimeoutException and okhttp's call timeout (InterruptedIOException "timeout").
+            return transientError("timeout: " + describe(e));
+        } catch (IOException e) {
+            return transientError("network error: " + describe(e));
+        } catch (RuntimeException e) {
+            return transientError("unexpected error: " + describe(e));
+        } catch (Exception e) {
+            // MethodsClient declares only IOException and SlackApiException; kept for safety.
+            return transientError("unexpected error: " + describe(e));
+        }
+    }
+
+    private SendOutcome outcome(ChatPostMessageResponse response) {
+        if (response == null) {
+            return transientError("no response");
+        }
+        if (response.isOk()) {
+            return new SendOutcome.Sent();
+        }
+        return errorCode(response.getError());
+    }
+
+    private SendOutcome outcome(SlackApiException e) {
+        okhttp3.Response response = e.getResponse();
+        int status = response == null ? -1 : response.code();
+        if (status == 429) {
+            return new SendOutcome.RateLimited(retryAfter(response.header("Retry-After")));
+        }
+        SlackApiErrorResponse error = e.getError();
+        String code = error == null ? null : error.getError();
+        if (code != null && PERMANENT_ERRORS.contains(normalize(code))) {
+            return new SendOutcome.Permanent(normalize(code));
+        }
+        String description = "HTTP " + status + (code == null || code.isBlank() ? "" : " " + code);
+        return transientError(description);
+    }
+
+    private SendOutcome errorCode(String error) {
+        if (error == null || error.isBlank()) {
+            return transientError("error without a code");
+        }
+        String code = normalize(error);
+        if (code.equals("ratelimited")) {
+            return new SendOutcome.RateLimited(DEFAULT_RETRY_AFTER);
+        }
+        if (PERMANENT_ERRORS.contains(code)) {
+            return new SendOutcome.Permanent(code);
+        }
+        return transientError(code);
+    }
+
+    private static String normalize(String code) {
+        return code.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** The {@code Retry-After} delta-seconds; {@link #DEFAULT_RETRY_AFTER} when missing or unreadable. */
+    static Duration retryAfter(String header) {
+        if (header == null) {
+            return DEFAULT_RETRY_AFTER;
+        }
+        String value = header.strip();
+        if (value.isEmpty() || value.length() > 9 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return DEFAULT_RETRY_AFTER;
+        }
+        return Duration.ofSeconds(Long.parseLong(value));
+    }
+
+    private SendOutcome.Transient transientError(String description) {
+        String masked = mask(description);
+        if (masked.length() > MAX_ERROR_LENGTH) {
+            masked = masked.substring(0, MAX_ERROR_LENGTH);
+        }
+        return new SendOutcome.Transient(masked);
+    }
+
+    private String mask(String text) {
+        String masked = text;
+        if (botToken != null && !botToken.isEmpty()) {
+            masked = masked.replace(botToken, MASK);
+        }
+        return SLACK_TOKEN.matcher(masked).replaceAll(MASK);
+    }
+
+    private static String describe(Throwable e) {
+        String message = e.getMessage();
+        String type = e.getClass().getSimpleName();
+        return message == null || message.isBlank() ? type : type + ": " + message;
+    }
+
+    @Override
+    public String toString() {
+        return "SlackChannelMessenger[chat.postMessage]";
+    }
+}

@@ -6,7 +6,10 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import com.zaxxer.hikari.HikariDataSource;
+import java.util.List;
 import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -44,6 +47,26 @@ public final class Databases {
         h2.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
         h2.setUser("sa");
         return h2;
+    }
+
+    /** A fresh migrated database behind a small pool, as in production (PostgreSQL connections are slow to open); close it after the test. */
+    public static HikariDataSource pooled(Kind kind) {
+        HikariDataSource pool = new HikariDataSource();
+        pool.setDataSource(fresh(kind));
+        pool.setMaximumPoolSize(8);
+        pool.setMinimumIdle(1);
+        return pool;
+    }
+
+    /** Every row of the table, each column as a string, for checking what is stored. */
+    public static List<String> rows(DataSource dataSource, String table) {
+        return JdbcClient.create(dataSource).sql("SELECT * FROM " + table).query((rs, row) -> {
+            StringBuilder cells = new StringBuilder();
+            for (int column = 1; column <= rs.getMetaData().getColumnCount(); column++) {
+                cells.append(rs.getString(column)).append(" | ");
+            }
+            return cells.toString();
+        }).list();
     }
 
     /** The shared PostgreSQL server; started on first use, stopped when the JVM exits. */

@@ -30,7 +30,6 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 class JdbcActivityLogTest {
 
@@ -93,7 +92,7 @@ class JdbcActivityLogTest {
                 .contains(pseudonymous(ALICE), pseudonymous(ALICE_ELSEWHERE));
         assertThat(log.quizAnswers(from, to).stream().map(QuizAnswered::participant).distinct().count()).isEqualTo(3);
         for (String table : List.of("activity_question", "activity_quiz_answer", "activity_nudge", "activity_feedback")) {
-            assertThat(rows(dataSource, table)).as(table).isNotEmpty().noneMatch(row -> row.contains("RAWALICE") || row.contains("raw-bob"));
+            assertThat(Databases.rows(dataSource, table)).as(table).isNotEmpty().noneMatch(row -> row.contains("RAWALICE") || row.contains("raw-bob"));
         }
     }
 
@@ -164,7 +163,7 @@ class JdbcActivityLogTest {
         assertThat(log.feedback(Instant.MIN, Instant.MAX)).hasSize(2);
         assertThat(log.purgeBefore(T0)).isZero();
         assertThat(log.purgeBefore(Instant.MAX)).isEqualTo(4 + 2 + 2 + 2);
-        assertThat(rows(dataSource, "activity_quiz_answer")).isEmpty();
+        assertThat(Databases.rows(dataSource, "activity_quiz_answer")).isEmpty();
     }
 
     @ParameterizedTest
@@ -269,23 +268,10 @@ class JdbcActivityLogTest {
         return events.stream().sorted(Comparator.comparing(at)).toList();
     }
 
-    /** Every row of the table, each column as a string, for checking what is stored. */
-    private static List<String> rows(DataSource dataSource, String table) {
-        return JdbcClient.create(dataSource).sql("SELECT * FROM " + table).query((rs, row) -> {
-            StringBuilder cells = new StringBuilder();
-            for (int column = 1; column <= rs.getMetaData().getColumnCount(); column++) {
-                cells.append(rs.getString(column)).append(" | ");
-            }
-            return cells.toString();
-        }).list();
-    }
 
     /** A fresh database behind a small pool, as in production (PostgreSQL connections are slow to open). */
     private DataSource database(Databases.Kind kind) {
-        HikariDataSource pool = new HikariDataSource();
-        pool.setDataSource(Databases.fresh(kind));
-        pool.setMaximumPoolSize(8);
-        pool.setMinimumIdle(1);
+        HikariDataSource pool = Databases.pooled(kind);
         pools.add(pool);
         return pool;
     }

@@ -23,7 +23,6 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 class JdbcAuditLogTest {
 
@@ -56,7 +55,7 @@ class JdbcAuditLogTest {
 
         assertThat(log.recent(10)).containsExactly(asStored(records.get(2)), asStored(records.get(1)), asStored(records.get(0)));
         assertThat(log.recent(10).get(1).who()).isEqualTo(new UserRef(Platform.TEAMS, BOB.tenant(), PSEUDONYMS.of(BOB)));
-        List<String> rows = rows(dataSource, "audit_log");
+        List<String> rows = Databases.rows(dataSource, "audit_log");
         assertThat(rows).hasSize(3).noneMatch(row -> row.contains("RAWALICE") || row.contains("raw-bob"));
         assertThat(rows).anyMatch(row -> row.contains(PSEUDONYMS.of(ALICE)));
 
@@ -124,23 +123,10 @@ class JdbcAuditLogTest {
         assertThat(all.get(0).at()).isEqualTo(Instant.parse("2024-01-01T00:00:00Z").plusSeconds(each - 1));
     }
 
-    /** Every row of the table, each column as a string, for checking what is stored. */
-    private static List<String> rows(DataSource dataSource, String table) {
-        return JdbcClient.create(dataSource).sql("SELECT * FROM " + table).query((rs, row) -> {
-            StringBuilder cells = new StringBuilder();
-            for (int column = 1; column <= rs.getMetaData().getColumnCount(); column++) {
-                cells.append(rs.getString(column)).append(" | ");
-            }
-            return cells.toString();
-        }).list();
-    }
 
     /** A fresh database behind a small pool, as in production (PostgreSQL connections are slow to open). */
     private DataSource database(Databases.Kind kind) {
-        HikariDataSource pool = new HikariDataSource();
-        pool.setDataSource(Databases.fresh(kind));
-        pool.setMaximumPoolSize(8);
-        pool.setMinimumIdle(1);
+        HikariDataSource pool = Databases.pooled(kind);
         pools.add(pool);
         return pool;
     }

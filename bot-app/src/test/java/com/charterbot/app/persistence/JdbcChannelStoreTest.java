@@ -263,10 +263,7 @@ class JdbcChannelStoreTest {
 
     /** A fresh database behind a small pool, as in production (PostgreSQL connections are slow to open). */
     private DataSource database(Databases.Kind kind) {
-        HikariDataSource pool = new HikariDataSource();
-        pool.setDataSource(Databases.fresh(kind));
-        pool.setMaximumPoolSize(8);
-        pool.setMinimumIdle(1);
+        HikariDataSource pool = Databases.pooled(kind);
         pools.add(pool);
         return pool;
     }

@@ -20,6 +20,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
@@ -40,9 +41,10 @@ import org.springframework.core.env.Environment;
  * {@link DataSource} (built here: db-scheduler's Spring Boot starter does not activate on Boot 4)
  * running the {@link NudgeTasks}, tied to the application's lifecycle by {@link SchedulerLifecycle}.
  *
- * <p>The channel messenger is the application's {@link ChannelMessenger} bean (the platform
- * adapters'; a single one, or a {@code @Primary} one routing by platform); without any, a
- * {@link LoggingChannelMessenger} that pauses the channels it cannot serve. {@code
+ * <p>Nudges go through the platform adapters' {@link PlatformChannelMessenger} beans, by the
+ * channel's platform; a platform without an adapter gets a {@link LoggingChannelMessenger} that
+ * pauses the channels it cannot serve. A single {@link ChannelMessenger} bean (tests, benchmarks)
+ * replaces the routing altogether. {@code
  * charter.scheduler.enabled=false} keeps this process from running the scheduler (the others
  * sharing the database still do).
  */
@@ -72,11 +74,14 @@ public class NudgeSchedulerConfiguration {
 
     @Bean
     NudgeDispatcher nudgeDispatcher(ChannelStore channels, DeliveryStore deliveries, NudgeComposer composer,
-            ObjectProvider<ChannelMessenger> messengers, ActivityLog activity, OutboundLimiter limiter, NudgeSchedulerProperties properties,
+            ObjectProvider<ChannelMessenger> messengers, ObjectProvider<PlatformChannelMessenger> platforms, ActivityLog activity, OutboundLimiter limiter, NudgeSchedulerProperties properties,
             Clock clock) {
         ChannelMessenger messenger = messengers.getIfAvailable(() -> {
-            LOG.warn("no ChannelMessenger bean: scheduled nudges are not sent, and the channels they are due to get paused");
-            return new LoggingChannelMessenger();
+            List<PlatformChannelMessenger> adapters = platforms.orderedStream().toList();
+            if (adapters.isEmpty()) {
+                LOG.warn("no platform adapter configured: scheduled nudges are not sent, and the channels they are due to get paused");
+            }
+            return new RoutingChannelMessenger(adapters);
         });
         // The random generator only spreads retries (jitter); it is used under the dispatcher's lock.
         return new NudgeDispatcher(new NudgeDispatcher.Parts(channels, deliveries, composer, messenger, activity, limiter, clock,

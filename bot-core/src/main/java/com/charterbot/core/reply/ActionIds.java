@@ -21,6 +21,12 @@ public final class ActionIds {
     public static final String CHANNEL_QUIZ_ANSWER = "charter.channel-quiz.answer";
     /** Show another tip; value: empty. */
     public static final String TIP_NEXT = "charter.tip.next";
+    /**
+     * Open the form changing a channel's nudges ({@link com.charterbot.core.nudge.EditNudges});
+     * value: the channel's platform id, in the clicking person's workspace or tenant. Adapters open
+     * the form themselves (a modal, a card) instead of passing the click to the conversation.
+     */
+    public static final String NUDGES_EDIT = "charter.nudges.edit";
 
     private ActionIds() {}
 }

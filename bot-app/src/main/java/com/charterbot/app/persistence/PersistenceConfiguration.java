@@ -82,4 +82,10 @@ class PersistenceConfiguration {
     TipRotationStore tipRotationStore(DataSource dataSource) {
         return new JdbcTipRotationStore(dataSource);
     }
+
+    @Bean
+    @DependsOnDatabaseInitialization
+    JdbcSeenEvents seenEvents(DataSource dataSource) {
+        return new JdbcSeenEvents(dataSource);
+    }
 }

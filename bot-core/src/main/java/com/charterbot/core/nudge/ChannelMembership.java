@@ -15,8 +15,9 @@ public interface ChannelMembership {
 
     /**
      * The bot was added to a channel (or installed in a team or chat): the channel is registered
-     * with the default nudge settings, or resumed when it was paused because the bot had left or the
-     * channel was archived. The channel's own settings are kept when it is known.
+     * with the default nudge settings, or resumed when it was paused, whatever the reason (the bot
+     * had left, the channel was archived, a nudge could not be posted): being added again is the
+     * best sign the channel can be reached. The channel's own settings are kept when it is known.
      *
      * @param name the channel's display name, or empty when the platform does not tell it
      * @param language the language the platform reports for the place (a workspace or client

@@ -6,6 +6,7 @@ import com.charterbot.core.admin.Decision;
 import com.charterbot.core.charter.Language;
 import com.charterbot.core.charter.Section;
 import com.charterbot.core.i18n.Messages;
+import com.charterbot.core.nudge.ChannelLabels;
 import com.charterbot.core.nudge.ChannelState;
 import com.charterbot.core.nudge.NudgeDelivery;
 import com.charterbot.core.nudge.NudgeRequest;
@@ -135,7 +136,7 @@ final class AdminConversation {
         List<String> paused = parts.channels().all().stream()
                 .filter(channel -> channel.status() == ChannelState.Status.PAUSED)
                 .map(channel -> Messages.get(language, "commands.stats.paused-item",
-                        channel.name().isBlank() ? channel.channel().channelId() : channel.name(), channel.pauseReason()))
+                        ChannelLabels.name(channel), ChannelLabels.pauseReason(channel.pauseReason(), language)))
                 .toList();
         if (!paused.isEmpty()) {
             blocks.add(new Block.Checklist(Messages.get(language, "commands.stats.paused"), paused));

@@ -15,6 +15,7 @@ import com.charterbot.core.charter.Language;
 import com.charterbot.core.command.Command;
 import com.charterbot.core.command.CommandParser;
 import com.charterbot.core.i18n.Messages;
+import com.charterbot.core.nudge.ChannelLabels;
 import com.charterbot.core.nudge.ChannelState;
 import com.charterbot.core.nudge.ChannelStore;
 import com.charterbot.core.nudge.DeliveryStore;
@@ -224,7 +225,7 @@ public final class ConversationService implements Converse {
             List<String> lines = new ArrayList<>();
             lines.add(channel.settings().describe(language));
             if (channel.status() == ChannelState.Status.PAUSED) {
-                lines.add(Messages.get(language, "commands.settings.paused", channel.pauseReason()));
+                lines.add(Messages.get(language, "commands.settings.paused", ChannelLabels.pauseReason(channel.pauseReason(), language)));
             } else {
                 channel.nextDue(parts.clock()).ifPresent(due -> lines.add(Messages.get(language, "commands.settings.next-due",
                         DUE_FORMAT.withLocale(language.locale()).format(due.atZone(channel.settings().zone())))));

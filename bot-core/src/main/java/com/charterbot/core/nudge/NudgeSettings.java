@@ -42,7 +42,7 @@ public record NudgeSettings(
         Objects.requireNonNull(content, "content");
     }
 
-    /** Weekly on Tuesday at 10:00, a tip and a quiz in turn. */
+    /** Weekly on Monday at 10:00, a tip and a quiz in turn. */
     public static NudgeSettings defaults(ZoneId zone, Language language) {
         return new NudgeSettings(Frequency.WEEKLY, DayOfWeek.MONDAY, 1, LocalTime.of(10, 0), zone, language, NudgeContent.ALTERNATE);
     }

@@ -809,7 +809,8 @@ class ConversationServiceTest {
             });
             assertThat(lists).anySatisfy(list -> {
                 assertThat(list.label()).isEqualTo(msg(Language.EN, "commands.stats.paused"));
-                assertThat(list.items()).containsExactly(msg(Language.EN, "commands.stats.paused-item", "general", "channel_not_found"));
+                assertThat(list.items()).containsExactly(msg(Language.EN, "commands.stats.paused-item", "#general",
+                        msg(Language.EN, "nudges.paused.not-found")));
             });
             assertThat(reply.blocks().get(reply.blocks().size() - 1)).isEqualTo(new Block.Context(msg(Language.EN, "stats.privacy")));
         }

@@ -20,8 +20,17 @@ import com.charterbot.core.quiz.QuizSettings;
 import com.charterbot.core.stats.AwarenessStatsService;
 import com.charterbot.core.tip.TipRotationStore;
 import com.charterbot.core.tip.TipService;
+import com.charterbot.core.home.HomeService;
+import com.charterbot.core.nudge.ChannelMembershipService;
+import com.charterbot.core.nudge.NudgeFormService;
+import com.charterbot.core.nudge.NudgeSettings;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.HashSet;
+import java.util.Set;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -50,11 +59,50 @@ class ConversationConfiguration {
         return new TipService(answers::charter, rotation, activity, clock, new SecureRandom());
     }
 
+    /**
+     * Administrators: {@code charter.admins.*}, plus the ids listed with each platform's settings
+     * ({@code charter.slack.admin-user-ids}, {@code charter.teams.admin-user-ids}).
+     */
     @Bean
-    AdminActions adminActions(ConversationProperties properties, AuditLog audit, Clock clock) {
+    AdminActions adminActions(ConversationProperties properties, AuditLog audit, Clock clock, Environment environment) {
         ConversationProperties.Admins admins = properties.admins();
-        AdminDirectory directory = new AdminDirectory(admins.slackUserIds(), admins.teamsUserIds(), admins.trustPlatformAdmins());
+        AdminDirectory directory = new AdminDirectory(
+                union(admins.slackUserIds(), platformAdmins(environment, "slack")),
+                union(admins.teamsUserIds(), platformAdmins(environment, "teams")),
+                admins.trustPlatformAdmins());
         return new AdminActions(new AdminPolicy(directory), audit, clock);
+    }
+
+    private static Set<String> platformAdmins(Environment environment, String platform) {
+        return Binder.get(environment).bind("charter." + platform + ".admin-user-ids", Bindable.setOf(String.class)).orElse(Set.of());
+    }
+
+    private static Set<String> union(Set<String> first, Set<String> second) {
+        Set<String> all = new HashSet<>(first);
+        all.addAll(second);
+        return all;
+    }
+
+    /** The nudges of a channel nobody configured yet. */
+    private static NudgeSettings channelDefaults(ConversationProperties properties, AnswerEngine answers) {
+        return properties.nudges().settings(answers.defaultLanguage());
+    }
+
+    @Bean
+    ChannelMembershipService channelMembership(ChannelStore channels, AnswerEngine answers, ConversationProperties properties) {
+        return new ChannelMembershipService(channels, channelDefaults(properties, answers));
+    }
+
+    @Bean
+    NudgeFormService nudgeForm(ChannelStore channels, AdminActions admin, LanguagePreferences languages, AnswerEngine answers,
+            ConversationProperties properties) {
+        return new NudgeFormService(channels, admin, languages, channelDefaults(properties, answers), answers.defaultLanguage());
+    }
+
+    @Bean
+    HomeService home(AnswerEngine answers, QuizProgressStore progress, ChannelStore channels, AdminActions admin,
+            LanguagePreferences languages, Clock clock) {
+        return new HomeService(answers::charter, progress, channels, admin, languages, answers.defaultLanguage(), clock);
     }
 
     @Bean
@@ -64,6 +112,6 @@ class ConversationConfiguration {
             NudgeTrigger trigger, ConversationProperties properties, Clock clock) {
         return new ConversationService(new ConversationService.Parts(answers, quiz, quiz, quiz, tips, channels, deliveries, admin,
                 new AwarenessStatsService(activity, clock), activity, unanswered, languages, trigger, clock,
-                properties.nudges().settings(answers.defaultLanguage())));
+                channelDefaults(properties, answers)));
     }
 }

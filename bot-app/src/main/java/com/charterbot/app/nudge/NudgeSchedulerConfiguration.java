@@ -2,6 +2,7 @@ package com.charterbot.app.nudge;
 
 import com.charterbot.core.activity.ActivityLog;
 import com.charterbot.core.activity.UnansweredQuestions;
+import com.charterbot.core.chat.SeenEvents;
 import com.charterbot.core.nudge.ChannelMessenger;
 import com.charterbot.core.nudge.ChannelStore;
 import com.charterbot.core.nudge.DeliveryStore;
@@ -93,6 +94,13 @@ public class NudgeSchedulerConfiguration {
     RetentionHook deliveryRetention(DeliveryStore deliveries, NudgeSchedulerProperties properties) {
         Duration keep = properties.retention().deliveries();
         return RetentionHook.of("nudge deliveries older than " + keep, now -> deliveries.purgeBefore(now.minus(keep)));
+    }
+
+    /** Forgets handled platform event ids after a day: platforms retry within minutes. */
+    @Bean
+    RetentionHook seenEventsRetention(ObjectProvider<SeenEvents> seen) {
+        return RetentionHook.of("seen platform events older than a day",
+                now -> seen.stream().mapToInt(events -> events.forgetBefore(now.minus(Duration.ofDays(1)))).sum());
     }
 
     /** Deletes unanswered question texts after {@code charter.privacy.question-retention} (30 days), when they are kept at all. */

@@ -13,6 +13,7 @@ import com.slack.api.model.block.composition.MarkdownTextObject;
 import com.slack.api.model.block.composition.PlainTextObject;
 import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.ButtonElement;
+import com.slack.api.model.view.View;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -57,6 +58,10 @@ public final class BlockKitRenderer {
 
     /** Slack's limit on blocks in one message. */
     public static final int MAX_BLOCKS = 50;
+    /** Slack's limit on blocks in a home tab or a modal. */
+    public static final int MAX_HOME_BLOCKS = 100;
+    /** The {@code callback_id} of the App Home view. */
+    public static final String HOME_CALLBACK_ID = "charter.home";
     /** Slack's limit on a header block's text. */
     public static final int MAX_HEADER_TEXT = 150;
     /** Slack's limit on a section's text and on a context element's text. */
@@ -79,11 +84,31 @@ public final class BlockKitRenderer {
 
     /** The Block Kit blocks of a reply, at most {@value #MAX_BLOCKS}. */
     public List<LayoutBlock> render(Reply reply) {
+        return render(reply, MAX_BLOCKS);
+    }
+
+    /**
+     * A person's App Home tab showing a reply (the core's home page): a {@code home} view with the
+     * reply's blocks, at most {@value #MAX_HOME_BLOCKS} of them.
+     */
+    public View homeView(Reply reply) {
+        return View.builder().type("home").callbackId(HOME_CALLBACK_ID).blocks(render(reply, MAX_HOME_BLOCKS)).build();
+    }
+
+    /** A bare text (a refusal the core gives without a reply) as escaped {@code section} blocks. */
+    public List<LayoutBlock> renderText(String text) {
+        Objects.requireNonNull(text, "text");
+        List<LayoutBlock> blocks = new ArrayList<>();
+        sections(escape(text.isBlank() ? "-" : text), blocks);
+        return blocks.size() > MAX_BLOCKS ? List.copyOf(blocks.subList(0, MAX_BLOCKS)) : List.copyOf(blocks);
+    }
+
+    private List<LayoutBlock> render(Reply reply, int maxBlocks) {
         Objects.requireNonNull(reply, "reply");
         List<LayoutBlock> blocks = new ArrayList<>();
         ActionIdAllocator actionIds = new ActionIdAllocator();
         for (Block block : reply.blocks()) {
-            if (blocks.size() >= MAX_BLOCKS) {
+            if (blocks.size() >= maxBlocks) {
                 break;
             }
             if (block instanceof Block.Heading heading) {
@@ -105,7 +130,7 @@ public final class BlockKitRenderer {
                 throw new IllegalStateException("unhandled block " + block);
             }
         }
-        return blocks.size() > MAX_BLOCKS ? List.copyOf(blocks.subList(0, MAX_BLOCKS)) : List.copyOf(blocks);
+        return blocks.size() > maxBlocks ? List.copyOf(blocks.subList(0, maxBlocks)) : List.copyOf(blocks);
     }
 
     /**

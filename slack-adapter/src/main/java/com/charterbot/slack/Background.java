@@ -1,0 +1,75 @@
+package com.charterbot.slack;
+
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs what happens after Slack got its acknowledgement: Web API calls and the core's work for
+ * events and clicks. Bounded (threads and queue), so a flood of events cannot exhaust memory: work
+ * over the limit is dropped and logged. A task that throws is logged (masked, no stack trace) and
+ * never takes a thread down.
+ */
+final class Background implements Executor, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Background.class);
+
+    static final int THREADS = 4;
+    static final int QUEUE = 1_000;
+
+    private final ThreadPoolExecutor pool;
+    private final Redaction redaction;
+
+    Background(Redaction redaction) {
+        this.redaction = redaction;
+        AtomicInteger count = new AtomicInteger();
+        ThreadFactory threads = task -> {
+            Thread thread = new Thread(task, "charter-slack-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+        this.pool = new ThreadPoolExecutor(THREADS, THREADS, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(QUEUE), threads,
+                new ThreadPoolExecutor.AbortPolicy());
+        this.pool.allowCoreThreadTimeOut(true);
+    }
+
+    /** Runs a task later; {@code what} names it in logs. Never throws. */
+    void run(String what, Runnable task) {
+        try {
+            pool.execute(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    log.error("Slack {} failed: {}", what, redaction.describe(e));
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            log.warn("Slack {} dropped: the adapter is overloaded or shutting down", what);
+        }
+    }
+
+    /** For {@link java.util.concurrent.CompletableFuture}s; throws {@link RejectedExecutionException} when full. */
+    @Override
+    public void execute(Runnable command) {
+        pool.execute(command);
+    }
+
+    @Override
+    public void close() {
+        pool.shutdown();
+        try {
+            if (!pool.awaitTermination(5, TimeUnit.SECONDS)) {
+                pool.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            pool.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+}

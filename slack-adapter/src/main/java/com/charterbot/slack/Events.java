@@ -1,0 +1,236 @@
+package com.charterbot.slack;
+
+import com.charterbot.core.chat.ChannelRef;
+import com.charterbot.core.chat.Converse;
+import com.charterbot.core.chat.Message;
+import com.charterbot.core.chat.Platform;
+import com.charterbot.core.chat.SeenEvents;
+import com.charterbot.core.chat.UserRef;
+import com.charterbot.core.home.ShowHome;
+import com.charterbot.core.nudge.ChannelMembership;
+import com.charterbot.core.reply.Reply;
+import com.slack.api.app_backend.events.payload.EventsApiPayload;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.context.builtin.EventContext;
+import com.slack.api.model.event.AppHomeOpenedEvent;
+import com.slack.api.model.event.AppMentionEvent;
+import com.slack.api.model.event.AppUninstalledEvent;
+import com.slack.api.model.event.ChannelArchiveEvent;
+import com.slack.api.model.event.ChannelLeftEvent;
+import com.slack.api.model.event.ChannelRenameEvent;
+import com.slack.api.model.event.ChannelUnarchiveEvent;
+import com.slack.api.model.event.Event;
+import com.slack.api.model.event.GroupArchiveEvent;
+import com.slack.api.model.event.GroupLeftEvent;
+import com.slack.api.model.event.GroupRenameEvent;
+import com.slack.api.model.event.GroupUnarchiveEvent;
+import com.slack.api.model.event.MemberJoinedChannelEvent;
+import com.slack.api.model.event.MessageEvent;
+import com.slack.api.model.event.TokensRevokedEvent;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Events API, over HTTP or Socket Mode: every event is acknowledged at once, handled once
+ * (de-duplicated on {@code event_id} through {@link SeenEvents}, across replicas) and in the
+ * background.
+ *
+ * <ul>
+ *   <li>{@code app_mention}: a {@code MENTION} message without the bot's mention; replies in the
+ *       thread ({@code chat.postMessage}), private ones as {@code chat.postEphemeral}.
+ *   <li>{@code message} in a DM ({@code channel_type: im}) from a person: a {@code DIRECT} message,
+ *       replies in the DM. Bots' messages and subtypes (edits, joins...) are ignored.
+ *   <li>{@code app_home_opened} on the Home tab: {@code views.publish} of {@link ShowHome}'s page.
+ *   <li>{@code member_joined_channel} of the bot itself: {@link ChannelMembership#joined}, then the
+ *       welcome is posted; {@code channel_left}/{@code group_left}, {@code *_archive},
+ *       {@code *_unarchive}, {@code *_rename}, {@code app_uninstalled} and bot {@code tokens_revoked}
+ *       reach the matching {@link ChannelMembership} method.
+ * </ul>
+ */
+final class Events {
+
+    private static final Logger log = LoggerFactory.getLogger(Events.class);
+    private static final int MAX_KEY = 200;
+    private static final Pattern ANY_LEADING_MENTION = Pattern.compile("^\\s*<@[A-Z0-9]+(\\|[^>]*)?>");
+
+    private final Converse converse;
+    private final ChannelMembership membership;
+    private final ShowHome home;
+    private final SeenEvents seen;
+    private final Clock clock;
+    private final WorkspaceAdmins admins;
+    private final SlackOutbox outbox;
+    private final Background background;
+    private final BlockKitRenderer renderer;
+    private final Duration apiTimeout;
+
+    Events(SlackBot.Parts parts, WorkspaceAdmins admins, SlackOutbox outbox, Background background, BlockKitRenderer renderer,
+            Duration apiTimeout) {
+        this.converse = parts.converse();
+        this.membership = parts.membership();
+        this.home = parts.home();
+        this.seen = parts.seen();
+        this.clock = parts.clock();
+        this.admins = admins;
+        this.outbox = outbox;
+        this.background = background;
+        this.renderer = renderer;
+        this.apiTimeout = apiTimeout;
+    }
+
+    void register(App app) {
+        on(app, AppMentionEvent.class, this::mention);
+        on(app, MessageEvent.class, this::directMessage);
+        on(app, AppHomeOpenedEvent.class, this::homeOpened);
+        on(app, MemberJoinedChannelEvent.class, this::memberJoined);
+        on(app, ChannelLeftEvent.class, (p, bot) -> membership.left(channel(p, p.getEvent().getChannel())));
+        on(app, GroupLeftEvent.class, (p, bot) -> membership.left(channel(p, p.getEvent().getChannel())));
+        on(app, ChannelArchiveEvent.class, (p, bot) -> membership.archived(channel(p, p.getEvent().getChannel())));
+        on(app, GroupArchiveEvent.class, (p, bot) -> membership.archived(channel(p, p.getEvent().getChannel())));
+        on(app, ChannelUnarchiveEvent.class, (p, bot) -> membership.unarchived(channel(p, p.getEvent().getChannel())));
+        on(app, GroupUnarchiveEvent.class, (p, bot) -> membership.unarchived(channel(p, p.getEvent().getChannel())));
+        on(app, ChannelRenameEvent.class, (p, bot) -> {
+            ChannelRenameEvent.Channel renamed = p.getEvent().getChannel();
+            if (renamed != null && renamed.getName() != null) {
+                membership.renamed(channel(p, renamed.getId()), renamed.getName());
+            }
+        });
+        on(app, GroupRenameEvent.class, (p, bot) -> {
+            GroupRenameEvent.Channel renamed = p.getEvent().getChannel();
+            if (renamed != null && renamed.getName() != null) {
+                membership.renamed(channel(p, renamed.getId()), renamed.getName());
+            }
+        });
+        on(app, AppUninstalledEvent.class, (p, bot) -> uninstalled(p));
+        on(app, TokensRevokedEvent.class, (p, bot) -> {
+            TokensRevokedEvent.Tokens tokens = p.getEvent().getTokens();
+            if (tokens != null && tokens.getBot() != null && !tokens.getBot().isEmpty()) {
+                uninstalled(p);
+            }
+        });
+    }
+
+    /**
+     * Registers a handler that acknowledges at once and, the first time the event is seen, runs
+     * {@code work} in the background with the bot's own user id (from {@code auth.test}).
+     */
+    private <E extends Event> void on(App app, Class<E> type, BiConsumer<EventsApiPayload<E>, String> work) {
+        app.event(type, (payload, ctx) -> {
+            if (payload.getEvent() == null || Interactions.isBlank(payload.getTeamId()) || !firstTime(payload.getEventId())) {
+                return ctx.ack();
+            }
+            String botUserId = botUserId(ctx);
+            String name = payload.getEvent().getType();
+            background.run("event " + name, () -> work.accept(payload, botUserId));
+            return ctx.ack();
+        });
+    }
+
+    private boolean firstTime(String eventId) {
+        if (eventId == null || eventId.isBlank()) {
+            return true;
+        }
+        String key = "slack:" + eventId;
+        try {
+            return seen.firstTime(key.length() > MAX_KEY ? key.substring(0, MAX_KEY) : key, clock.instant());
+        } catch (RuntimeException e) {
+            // Better twice than never: the store is down, handle the event anyway.
+            log.warn("Could not record a Slack event as seen: {}", e.getClass().getSimpleName());
+            return true;
+        }
+    }
+
+    private static String botUserId(EventContext ctx) {
+        return ctx.getBotUserId();
+    }
+
+    // ----- messages -----
+
+    private void mention(EventsApiPayload<AppMentionEvent> payload, String botUserId) {
+        AppMentionEvent event = payload.getEvent();
+        String user = event.getUser();
+        if (event.getBotId() != null || Interactions.isBlank(user) || user.equals(botUserId) || Interactions.isBlank(event.getChannel())) {
+            return;
+        }
+        String team = payload.getTeamId();
+        String text = withoutMention(event.getText(), botUserId);
+        List<Reply> replies = converse.onMessage(message(team, user, event.getChannel(), text, Message.Origin.MENTION));
+        String threadTs = event.getThreadTs() != null ? event.getThreadTs() : event.getTs();
+        for (Reply reply : replies) {
+            if (reply.delivery() == Reply.Delivery.PRIVATE) {
+                outbox.postEphemeral(event.getChannel(), user, threadTs, reply);
+            } else {
+                outbox.postMessage(event.getChannel(), threadTs, reply);
+            }
+        }
+    }
+
+    private void directMessage(EventsApiPayload<MessageEvent> payload, String botUserId) {
+        MessageEvent event = payload.getEvent();
+        String user = event.getUser();
+        if (!"im".equals(event.getChannelType()) || event.getBotId() != null || event.getSubtype() != null
+                || Interactions.isBlank(user) || user.equals(botUserId) || Interactions.isBlank(event.getChannel())) {
+            return;
+        }
+        String text = event.getText() == null ? "" : event.getText();
+        List<Reply> replies = converse.onMessage(message(payload.getTeamId(), user, event.getChannel(), text, Message.Origin.DIRECT));
+        for (Reply reply : replies) {
+            outbox.postMessage(event.getChannel(), event.getThreadTs(), reply);
+        }
+    }
+
+    private Message message(String team, String user, String channel, String text, Message.Origin origin) {
+        boolean admin = WorkspaceAdmins.matters(text) && admins.isAdmin(team, user, apiTimeout);
+        return new Message(new UserRef(Platform.SLACK, team, user), new ChannelRef(Platform.SLACK, team, channel), text, origin, admin,
+                Optional.empty());
+    }
+
+    /** The text without the bot's mentions ({@code <@U123>} or {@code <@U123|name>}); without a known bot id, without the leading mention. */
+    static String withoutMention(String text, String botUserId) {
+        if (text == null) {
+            return "";
+        }
+        if (botUserId == null || botUserId.isBlank()) {
+            return ANY_LEADING_MENTION.matcher(text).replaceFirst("").strip();
+        }
+        return text.replaceAll("<@" + Pattern.quote(botUserId) + "(\\|[^>]*)?>", " ").replaceAll("[ \\t]{2,}", " ").strip();
+    }
+
+    // ----- home and channels -----
+
+    private void homeOpened(EventsApiPayload<AppHomeOpenedEvent> payload, String botUserId) {
+        AppHomeOpenedEvent event = payload.getEvent();
+        if (!"home".equals(event.getTab()) || Interactions.isBlank(event.getUser())) {
+            return;
+        }
+        String team = payload.getTeamId();
+        boolean admin = admins.isAdmin(team, event.getUser(), apiTimeout);
+        Reply page = home.home(new UserRef(Platform.SLACK, team, event.getUser()), admin, Optional.empty());
+        outbox.publishHome(event.getUser(), renderer.homeView(page));
+    }
+
+    private void memberJoined(EventsApiPayload<MemberJoinedChannelEvent> payload, String botUserId) {
+        MemberJoinedChannelEvent event = payload.getEvent();
+        if (botUserId == null || !botUserId.equals(event.getUser()) || Interactions.isBlank(event.getChannel())) {
+            return;
+        }
+        String name = outbox.channelName(event.getChannel()).orElse("");
+        membership.joined(channel(payload, event.getChannel()), name, Optional.empty())
+                .ifPresent(welcome -> outbox.postMessage(event.getChannel(), null, welcome));
+    }
+
+    private void uninstalled(EventsApiPayload<?> payload) {
+        int forgotten = membership.uninstalled(Platform.SLACK, payload.getTeamId());
+        log.info("Slack app removed from workspace {}: {} channels forgotten", payload.getTeamId(), forgotten);
+    }
+
+    private static ChannelRef channel(EventsApiPayload<?> payload, String channelId) {
+        return new ChannelRef(Platform.SLACK, payload.getTeamId(), channelId);
+    }
+}

@@ -1,0 +1,247 @@
+package com.charterbot.slack;
+
+import com.charterbot.core.charter.Language;
+import com.charterbot.core.chat.ActionEvent;
+import com.charterbot.core.chat.ChannelRef;
+import com.charterbot.core.chat.Converse;
+import com.charterbot.core.chat.Message;
+import com.charterbot.core.chat.Platform;
+import com.charterbot.core.chat.UserRef;
+import com.charterbot.core.home.ShowHome;
+import com.charterbot.core.nudge.EditNudges;
+import com.charterbot.core.nudge.NudgeFormOutcome;
+import com.charterbot.core.reply.ActionIds;
+import com.charterbot.core.reply.Reply;
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.app_backend.interactive_components.response.ActionResponse;
+import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
+import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
+import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
+import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.bolt.request.builtin.SlashCommandRequest;
+import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
+import com.slack.api.bolt.response.Response;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The slash command, button clicks and the nudge form's submission: translated into the core's
+ * {@link Message}, {@link ActionEvent} and {@link EditNudges} calls, the answers laid out for Slack.
+ *
+ * <ul>
+ *   <li>Slash command: answered in the acknowledgement itself (the core takes about a millisecond),
+ *       further replies through the {@code response_url}. {@code PRIVATE} is {@code ephemeral},
+ *       {@code CONVERSATION} is {@code in_channel}.
+ *   <li>Button: acknowledged at once; the core runs in the background and its replies go to the
+ *       {@code response_url} ({@code REPLACE_ORIGINAL} replaces the clicked message). A click in
+ *       the App Home has no {@code response_url}: replies go to the person's DM.
+ *   <li>{@link ActionIds#NUDGES_EDIT} opens the form as a modal ({@code views.open}).
+ * </ul>
+ */
+final class Interactions {
+
+    /** How long a slash command or a form submission waits for {@code users.info} before counting "not an admin". */
+    static final Duration ADMIN_BUDGET_IN_REQUEST = Duration.ofMillis(1_500);
+
+    private static final Pattern LANGUAGE_TAG = Pattern.compile("([a-z]{2})~(.*)", Pattern.DOTALL);
+    private static final String INVALID = "{\"error\":\"invalid request\"}";
+
+    private final Converse converse;
+    private final ShowHome home;
+    private final EditNudges nudges;
+    private final WorkspaceAdmins admins;
+    private final SlackOutbox outbox;
+    private final Background background;
+    private final BlockKitRenderer renderer;
+    private final Duration apiTimeout;
+
+    Interactions(Converse converse, ShowHome home, EditNudges nudges, WorkspaceAdmins admins, SlackOutbox outbox,
+            Background background, BlockKitRenderer renderer, Duration apiTimeout) {
+        this.converse = converse;
+        this.home = home;
+        this.nudges = nudges;
+        this.admins = admins;
+        this.outbox = outbox;
+        this.background = background;
+        this.renderer = renderer;
+        this.apiTimeout = apiTimeout;
+    }
+
+    // ----- slash command -----
+
+    Response command(SlashCommandRequest request, SlashCommandContext ctx) {
+        SlashCommandPayload payload = request.getPayload();
+        String team = payload.getTeamId();
+        String user = payload.getUserId();
+        String channel = payload.getChannelId();
+        if (isBlank(team) || isBlank(user) || isBlank(channel)) {
+            return Response.json(400, INVALID);
+        }
+        String text = payload.getText() == null ? "" : payload.getText();
+        boolean admin = WorkspaceAdmins.matters(text) && admins.isAdmin(team, user, min(ADMIN_BUDGET_IN_REQUEST, apiTimeout));
+        Message message = new Message(new UserRef(Platform.SLACK, team, user), new ChannelRef(Platform.SLACK, team, channel), text,
+                Message.Origin.COMMAND, admin, Optional.empty());
+        List<Reply> replies = converse.onMessage(message);
+        if (replies.isEmpty()) {
+            return ctx.ack();
+        }
+        String responseUrl = payload.getResponseUrl();
+        if (replies.size() > 1) {
+            List<Reply> later = List.copyOf(replies.subList(1, replies.size()));
+            background.run("command follow-up", () -> later.forEach(reply -> outbox.respond(responseUrl, commandResponse(reply))));
+        }
+        return ctx.ack(commandResponse(replies.get(0)));
+    }
+
+    private SlashCommandResponse commandResponse(Reply reply) {
+        return SlashCommandResponse.builder()
+                .responseType(reply.delivery() == Reply.Delivery.CONVERSATION ? "in_channel" : "ephemeral")
+                .text(renderer.fallbackText(reply))
+                .blocks(renderer.render(reply))
+                .build();
+    }
+
+    // ----- buttons -----
+
+    Response blockAction(BlockActionRequest request, ActionContext ctx) {
+        BlockActionPayload payload = request.getPayload();
+        String user = payload.getUser() == null ? null : payload.getUser().getId();
+        String team = team(payload);
+        List<BlockActionPayload.Action> actions = payload.getActions();
+        if (isBlank(user) || isBlank(team) || actions == null || actions.isEmpty() || actions.get(0) == null
+                || actions.get(0).getActionId() == null) {
+            return Response.json(400, INVALID);
+        }
+        BlockActionPayload.Action action = actions.get(0);
+        String actionId = BlockKitRenderer.routedActionId(action.getActionId());
+        String value = action.getValue() == null ? "" : action.getValue();
+        String channel = channel(payload, user);
+        String responseUrl = payload.getResponseUrl();
+        if (ActionIds.NUDGES_EDIT.equals(actionId)) {
+            String triggerId = payload.getTriggerId();
+            background.run("nudge form", () -> openNudgeForm(team, user, value, triggerId, responseUrl));
+        } else {
+            background.run("button " + actionId, () -> {
+                ActionEvent event = new ActionEvent(new UserRef(Platform.SLACK, team, user), new ChannelRef(Platform.SLACK, team, channel),
+                        actionId, value, admins.known(team, user), Optional.empty());
+                for (Reply reply : converse.onAction(event)) {
+                    deliverActionReply(reply, responseUrl, user);
+                }
+            });
+        }
+        return ctx.ack();
+    }
+
+    private void deliverActionReply(Reply reply, String responseUrl, String user) {
+        if (!outbox.isResponseUrl(responseUrl)) {
+            // App Home: no message to replace or answer under; the person's DM (channel = user id) instead.
+            outbox.postMessage(user, null, reply);
+            return;
+        }
+        ActionResponse.ActionResponseBuilder response = ActionResponse.builder()
+                .text(renderer.fallbackText(reply))
+                .blocks(renderer.render(reply));
+        switch (reply.delivery()) {
+            case REPLACE_ORIGINAL -> response.replaceOriginal(true);
+            case PRIVATE -> response.responseType("ephemeral").replaceOriginal(false);
+            case CONVERSATION -> response.responseType("in_channel").replaceOriginal(false);
+        }
+        outbox.respond(responseUrl, response.build());
+    }
+
+    private void openNudgeForm(String team, String user, String value, String triggerId, String responseUrl) {
+        Matcher tag = LANGUAGE_TAG.matcher(value);
+        Optional<Language> clicked = tag.matches() ? Language.fromTag(tag.group(1)) : Optional.empty();
+        String channelId = tag.matches() ? tag.group(2) : value;
+        if (channelId.isBlank()) {
+            return;
+        }
+        boolean admin = admins.isAdmin(team, user, apiTimeout);
+        NudgeFormOutcome outcome = nudges.open(new UserRef(Platform.SLACK, team, user), admin,
+                new ChannelRef(Platform.SLACK, team, channelId.strip()), clicked);
+        if (outcome instanceof NudgeFormOutcome.Form form) {
+            if (isBlank(triggerId)) {
+                return;
+            }
+            outbox.openView(triggerId, NudgeModal.view(form.form()));
+        } else if (outcome instanceof NudgeFormOutcome.Denied denied) {
+            if (outbox.isResponseUrl(responseUrl)) {
+                outbox.respond(responseUrl, ActionResponse.builder()
+                        .responseType("ephemeral")
+                        .replaceOriginal(false)
+                        .text(BlockKitRenderer.escape(denied.message()))
+                        .blocks(renderer.renderText(denied.message()))
+                        .build());
+            } else {
+                outbox.postText(user, denied.message());
+            }
+        }
+    }
+
+    // ----- the nudge form -----
+
+    Response viewSubmission(ViewSubmissionRequest request, ViewSubmissionContext ctx) {
+        ViewSubmissionPayload payload = request.getPayload();
+        String user = payload.getUser() == null ? null : payload.getUser().getId();
+        String team = payload.getTeam() != null && !isBlank(payload.getTeam().getId()) ? payload.getTeam().getId()
+                : payload.getUser() == null ? null : payload.getUser().getTeamId();
+        String channelId = payload.getView() == null ? null : payload.getView().getPrivateMetadata();
+        if (isBlank(user) || isBlank(team) || isBlank(channelId)) {
+            return Response.json(400, INVALID);
+        }
+        Map<String, String> values = NudgeModal.values(payload.getView().getState());
+        boolean admin = admins.isAdmin(team, user, min(ADMIN_BUDGET_IN_REQUEST, apiTimeout));
+        UserRef person = new UserRef(Platform.SLACK, team, user);
+        NudgeFormOutcome outcome = nudges.submit(person, admin, new ChannelRef(Platform.SLACK, team, channelId.strip()), values,
+                Optional.empty());
+        if (outcome instanceof NudgeFormOutcome.Rejected rejected) {
+            return ctx.ackWithErrors(rejected.errors());
+        } else if (outcome instanceof NudgeFormOutcome.Denied denied) {
+            return ctx.ackWithErrors(Map.of(NudgeModal.firstBlockId(payload.getView()), denied.message()));
+        } else if (outcome instanceof NudgeFormOutcome.Saved saved) {
+            background.run("nudge form saved", () -> {
+                outbox.publishHome(user, renderer.homeView(home.home(person, admin, Optional.empty())));
+                outbox.postMessage(user, null, saved.confirmation());
+            });
+            return ctx.ack();
+        } else if (outcome instanceof NudgeFormOutcome.Form form) {
+            return ctx.ackWithUpdate(NudgeModal.view(form.form()));
+        }
+        return ctx.ack();
+    }
+
+    // ----- payload details -----
+
+    private static String team(BlockActionPayload payload) {
+        if (payload.getTeam() != null && !isBlank(payload.getTeam().getId())) {
+            return payload.getTeam().getId();
+        }
+        return payload.getUser() == null ? null : payload.getUser().getTeamId();
+    }
+
+    /** Where the click happened: the channel, else the message's container; in the App Home, the person's DM (their user id). */
+    private static String channel(BlockActionPayload payload, String user) {
+        if (payload.getChannel() != null && !isBlank(payload.getChannel().getId())) {
+            return payload.getChannel().getId();
+        }
+        if (payload.getContainer() != null && !isBlank(payload.getContainer().getChannelId())) {
+            return payload.getContainer().getChannelId();
+        }
+        return user;
+    }
+
+    static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+}

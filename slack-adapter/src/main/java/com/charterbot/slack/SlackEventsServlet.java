@@ -1,0 +1,108 @@
+package com.charterbot.slack;
+
+import com.google.gson.JsonParseException;
+import com.slack.api.app_backend.SlackSignature;
+import com.slack.api.app_backend.ssl_check.SSLCheckPayloadDetector;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.jakarta_servlet.ServletAdapterOps;
+import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
+import com.slack.api.bolt.request.Request;
+import com.slack.api.bolt.request.RequestHeaders;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.bolt.util.QueryStringParser;
+import com.slack.api.bolt.util.SlackRequestParser;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Slack's HTTP entry point, to map at {@code POST /slack/events} (slash command, interactivity and
+ * Events API request URLs all point here).
+ *
+ * <p>Before Bolt sees a request: a body over 1 MiB (by {@code Content-Length} or as it arrives) is
+ * answered 413; an unsigned, wrongly signed or stale request is answered 401 (Bolt checks again),
+ * so that nothing unauthenticated is even parsed. A payload Bolt cannot read is answered 400, and
+ * any failure 500 with a short body: never a stack trace. The body is read from the input stream
+ * as UTF-8, never through {@code getParameter()}, which would consume it.
+ */
+public class SlackEventsServlet extends SlackAppServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger log = LoggerFactory.getLogger(SlackEventsServlet.class);
+
+    private final transient App app;
+    private final transient SlackRequestParser parser;
+    private final transient SlackSignature.Generator signatures;
+    private final transient SSLCheckPayloadDetector sslCheck = new SSLCheckPayloadDetector();
+    private final transient Redaction redaction;
+
+    public SlackEventsServlet(SlackBot bot) {
+        this(Objects.requireNonNull(bot, "bot").app());
+    }
+
+    public SlackEventsServlet(App app) {
+        super(Objects.requireNonNull(app, "app"));
+        this.app = app;
+        this.parser = new SlackRequestParser(app.config());
+        String secret = app.config().getSigningSecret();
+        if (secret == null || secret.isBlank()) {
+            throw new IllegalArgumentException("the Slack app has no signing secret: HTTP requests could not be verified");
+        }
+        this.signatures = new Utf8SignatureGenerator(secret);
+        this.redaction = new Redaction(secret, app.config().getSingleTeamBotToken());
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        try {
+            String body = SlackRequests.body(req);
+            if (body == null) {
+                SlackRequests.plain(resp, 413, "Request body too large");
+                return;
+            }
+            if (!SlackRequests.signed(signatures, req, body, System.currentTimeMillis()) && !sslCheck.isSSLCheckRequest(body)) {
+                SlackRequests.json(resp, 401, "{\"error\":\"invalid request\"}");
+                return;
+            }
+            Request<?> slackRequest = parse(req, body);
+            if (slackRequest == null) {
+                SlackRequests.plain(resp, 400, "Invalid request");
+                return;
+            }
+            Response slackResponse = app.run(slackRequest);
+            ServletAdapterOps.writeResponse(resp, slackResponse);
+        } catch (Exception e) {
+            failed(resp, e);
+        }
+    }
+
+    private Request<?> parse(HttpServletRequest req, String body) {
+        SlackRequestParser.HttpRequest raw = SlackRequestParser.HttpRequest.builder()
+                .requestUri(req.getRequestURI())
+                .queryString(QueryStringParser.toMap(req.getQueryString()))
+                .headers(new RequestHeaders(ServletAdapterOps.toHeaderMap(req)))
+                .requestBody(body)
+                .remoteAddress(req.getRemoteAddr())
+                .build();
+        return parser.parse(raw);
+    }
+
+    /** Payload-shaped failures (not JSON, wrong types, missing parts) are the sender's: 400; anything else 500. */
+    private void failed(HttpServletResponse resp, Exception e) throws IOException {
+        if (resp.isCommitted()) {
+            return;
+        }
+        resp.reset();
+        if (e instanceof JsonParseException || e instanceof IllegalStateException || e instanceof NullPointerException
+                || e instanceof ClassCastException || e instanceof UnsupportedOperationException || e instanceof NumberFormatException) {
+            log.info("Unreadable Slack request: {}", e.getClass().getSimpleName());
+            SlackRequests.plain(resp, 400, "Invalid request");
+        } else {
+            log.error("Slack request failed: {}", redaction.describe(e));
+            SlackRequests.json(resp, 500, "{\"error\":\"internal error\"}");
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package com.charterbot.slack;
+
+import com.charterbot.core.reply.Reply;
+import com.google.gson.Gson;
+import com.slack.api.Slack;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.methods.response.conversations.ConversationsInfoResponse;
+import com.slack.api.model.view.View;
+import com.slack.api.util.json.GsonFactory;
+import com.slack.api.webhook.WebhookResponse;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.URI;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything the adapter sends to Slack after it acknowledged a request: Web API calls and
+ * {@code response_url} posts. A failure (HTTP 429 or 5xx, a timeout, an {@code ok: false}) is
+ * logged without secrets and reported as {@code false}; nothing here throws, so a failed post can
+ * never break a handler thread or reach Bolt. Nothing is retried: a reply that could not be posted
+ * a few seconds after the question is better lost than late.
+ */
+final class SlackOutbox {
+
+    private static final Logger log = LoggerFactory.getLogger(SlackOutbox.class);
+
+    /** Hosts Slack's {@code response_url}s point at; anything else is not followed. */
+    private static final Set<String> RESPONSE_URL_HOSTS = Set.of("hooks.slack.com", "hooks.slack-gov.com");
+
+    private final Slack slack;
+    private final MethodsClient methods;
+    private final BlockKitRenderer renderer;
+    private final Redaction redaction;
+    private final URI apiUrl;
+    private final Gson gson;
+
+    SlackOutbox(Slack slack, String botToken, BlockKitRenderer renderer, Redaction redaction, String apiUrl) {
+        this.slack = Objects.requireNonNull(slack, "slack");
+        this.methods = slack.methods(Objects.requireNonNull(botToken, "botToken"));
+        this.renderer = Objects.requireNonNull(renderer, "renderer");
+        this.redaction = Objects.requireNonNull(redaction, "redaction");
+        this.apiUrl = URI.create(apiUrl);
+        this.gson = GsonFactory.createSnakeCase(slack.getConfig());
+    }
+
+    MethodsClient methods() {
+        return methods;
+    }
+
+    /** {@code chat.postMessage}, in the thread when {@code threadTs} is set. */
+    boolean postMessage(String channel, String threadTs, Reply reply) {
+        return call("chat.postMessage", () -> methods.chatPostMessage(r -> r
+                .channel(channel)
+                .threadTs(threadTs)
+                .blocks(renderer.render(reply))
+                .text(renderer.fallbackText(reply))));
+    }
+
+    /** {@code chat.postMessage} of a bare text (a refusal from the core that comes without a reply). */
+    boolean postText(String channel, String text) {
+        return call("chat.postMessage", () -> methods.chatPostMessage(r -> r
+                .channel(channel)
+                .blocks(renderer.renderText(text))
+                .text(BlockKitRenderer.escape(text))));
+    }
+
+    /** {@code chat.postEphemeral}: only {@code user} sees it, in the thread when {@code threadTs} is set. */
+    boolean postEphemeral(String channel, String user, String threadTs, Reply reply) {
+        return call("chat.postEphemeral", () -> methods.chatPostEphemeral(r -> r
+                .channel(channel)
+                .user(user)
+                .threadTs(threadTs)
+                .blocks(renderer.render(reply))
+                .text(renderer.fallbackText(reply))));
+    }
+
+    /** {@code views.publish} of a person's App Home. */
+    boolean publishHome(String userId, View view) {
+        return call("views.publish", () -> methods.viewsPublish(r -> r.userId(userId).view(view)));
+    }
+
+    /** {@code views.open} of a modal, within the 3 seconds the trigger id lives. */
+    boolean openView(String triggerId, View view) {
+        return call("views.open", () -> methods.viewsOpen(r -> r.triggerId(triggerId).view(view)));
+    }
+
+    /** The channel's name from {@code conversations.info}, or empty when Slack does not tell (missing scope, error). */
+    Optional<String> channelName(String channel) {
+        ConversationsInfoResponse[] answer = new ConversationsInfoResponse[1];
+        boolean ok = call("conversations.info", () -> answer[0] = methods.conversationsInfo(r -> r.channel(channel)));
+        if (!ok || answer[0].getChannel() == null || answer[0].getChannel().getName() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(answer[0].getChannel().getName());
+    }
+
+    /**
+     * Posts a JSON body ({@code ActionResponse}, {@code SlashCommandResponse}) to a {@code response_url};
+     * only Slack's hooks hosts (and the Web API's host, for stand-ins) are followed.
+     */
+    boolean respond(String responseUrl, Object body) {
+        if (!isResponseUrl(responseUrl)) {
+            log.warn("Ignored a response_url that does not point at Slack");
+            return false;
+        }
+        try {
+            WebhookResponse response = slack.send(responseUrl, gson.toJson(body));
+            if (response.getCode() == null || response.getCode() != 200) {
+                log.warn("Slack response_url answered HTTP {}", response.getCode());
+                return false;
+            }
+            return true;
+        } catch (IOException | RuntimeException e) {
+            log.warn("Slack response_url failed: {}", redaction.describe(e));
+            return false;
+        }
+    }
+
+    boolean isResponseUrl(String url) {
+        if (url == null || url.isBlank()) {
+            return false;
+        }
+        try {
+            URI uri = new URI(url);
+            String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+            if ("https".equalsIgnoreCase(uri.getScheme()) && RESPONSE_URL_HOSTS.contains(host)) {
+                return uri.getRawUserInfo() == null;
+            }
+            return Objects.equals(uri.getScheme(), apiUrl.getScheme()) && host.equalsIgnoreCase(apiUrl.getHost())
+                    && uri.getPort() == apiUrl.getPort() && uri.getRawUserInfo() == null;
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
+    }
+
+    @FunctionalInterface
+    interface ApiCall {
+        SlackApiTextResponse call() throws IOException, SlackApiException;
+    }
+
+    /** Runs one Web API call; true when Slack answered {@code ok: true}. Logs every failure, masked. */
+    boolean call(String method, ApiCall call) {
+        try {
+            SlackApiTextResponse response = call.call();
+            if (response == null) {
+                log.warn("Slack {} gave no response", method);
+                return false;
+            }
+            if (!response.isOk()) {
+                log.warn("Slack {} answered {}", method, redaction.mask(response.getError()));
+                return false;
+            }
+            return true;
+        } catch (SlackApiException e) {
+            int status = e.getResponse() == null ? -1 : e.getResponse().code();
+            String code = e.getError() == null ? "" : " " + e.getError().getError();
+            String retryAfter = status == 429 && e.getResponse() != null ? " (Retry-After " + e.getResponse().header("Retry-After") + ")" : "";
+            log.warn("Slack {} failed: HTTP {}{}{}", method, status, redaction.mask(code), redaction.mask(retryAfter));
+            return false;
+        } catch (InterruptedIOException e) {
+            log.warn("Slack {} timed out: {}", method, redaction.describe(e));
+            return false;
+        } catch (IOException e) {
+            log.warn("Slack {} failed: network error {}", method, redaction.describe(e));
+            return false;
+        } catch (RuntimeException e) {
+            log.warn("Slack {} failed: {}", method, redaction.describe(e));
+            return false;
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package com.charterbot.slack;
+
+import com.charterbot.core.command.Command;
+import com.charterbot.core.command.CommandParser;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.slack.api.methods.response.users.UsersInfoResponse;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Whether Slack says a person is a workspace admin or owner ({@code users.info}: {@code is_admin},
+ * {@code is_owner}, {@code is_primary_owner}), remembered for a while. A failed or slow lookup
+ * counts as "not an admin" and is not remembered, so the next request asks again. Administrators
+ * configured by id are the core's business, not this class's.
+ */
+final class WorkspaceAdmins {
+
+    private static final Logger log = LoggerFactory.getLogger(WorkspaceAdmins.class);
+    private static final long MAX_ENTRIES = 10_000;
+
+    private final SlackOutbox outbox;
+    private final Executor executor;
+    private final Cache<String, Boolean> known;
+
+    WorkspaceAdmins(SlackOutbox outbox, Executor executor, Duration ttl) {
+        this.outbox = Objects.requireNonNull(outbox, "outbox");
+        this.executor = Objects.requireNonNull(executor, "executor");
+        this.known = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(MAX_ENTRIES).build();
+    }
+
+    /** Whether a message needs to know: only the administrators' commands ({@code nudges}, {@code stats}) do. */
+    static boolean matters(String text) {
+        Command command = CommandParser.parse(text);
+        return command instanceof Command.Nudges || command instanceof Command.Stats;
+    }
+
+    /** What is already known, without asking Slack: false when nothing is. */
+    boolean known(String team, String user) {
+        return Boolean.TRUE.equals(known.getIfPresent(key(team, user)));
+    }
+
+    /**
+     * Asks Slack (unless the answer is remembered) and waits at most {@code budget}. A lookup still
+     * running when the budget is spent finishes in the background and is remembered for next time.
+     */
+    boolean isAdmin(String team, String user, Duration budget) {
+        String key = key(team, user);
+        Boolean cached = known.getIfPresent(key);
+        if (cached != null) {
+            return cached;
+        }
+        CompletableFuture<Boolean> lookup;
+        try {
+            lookup = CompletableFuture.supplyAsync(() -> fetch(key, user), executor);
+        } catch (RuntimeException e) {
+            log.warn("Could not look up whether a Slack user is an admin: {}", e.getClass().getSimpleName());
+            return false;
+        }
+        try {
+            return lookup.get(budget.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            log.warn("Slack users.info took longer than {} ms: treated as not an admin", budget.toMillis());
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException e) {
+            return false;
+        }
+    }
+
+    private boolean fetch(String key, String user) {
+        UsersInfoResponse[] answer = new UsersInfoResponse[1];
+        boolean ok = outbox.call("users.info", () -> answer[0] = outbox.methods().usersInfo(r -> r.user(user)));
+        if (!ok || answer[0].getUser() == null) {
+            return false;
+        }
+        var info = answer[0].getUser();
+        boolean admin = info.isAdmin() || info.isOwner() || info.isPrimaryOwner();
+        known.put(key, admin);
+        return admin;
+    }
+
+    private static String key(String team, String user) {
+        return team + ":" + user;
+    }
+}

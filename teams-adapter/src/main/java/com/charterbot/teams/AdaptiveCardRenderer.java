@@ -1,0 +1,304 @@
+package com.charterbot.teams;
+
+import com.charterbot.core.nudge.NudgeForm;
+import com.charterbot.core.reply.Block;
+import com.charterbot.core.reply.Button;
+import com.charterbot.core.reply.Reply;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Lays a platform-neutral {@link Reply} or {@link NudgeForm} out as an Adaptive Card (schema
+ * version {@value #VERSION}, the highest Teams renders). Every text is already final and localized:
+ * this class only picks the elements and keeps the card within Teams' size limit; it adds no
+ * user-visible wording of its own.
+ *
+ * <ul>
+ *   <li>Texts are {@code RichTextBlock}s of {@code TextRun}s, which Teams shows literally: a
+ *       {@code TextBlock} would interpret Markdown in charter or user text. A text with line
+ *       breaks becomes one block per line.
+ *   <li>{@link Block.Heading}: a large, bold run. {@link Block.Checklist}: the label in bold, then
+ *       one {@code • item} block per item. {@link Block.CitedSection}: {@code label: title}, the
+ *       title a link when the section has one. {@link Block.Context}: a small, subtle run.
+ *   <li>{@link Block.Buttons}: {@code ActionSet}s of at most {@value #MAX_ACTIONS} {@code Action.Submit}
+ *       each, whose {@code data} is {@code {"actionId": ..., "value": ...}}, passed back untouched.
+ *   <li>{@link Block.Suggestions}: the label in bold, then action sets.
+ * </ul>
+ *
+ * <p><b>Size.</b> Teams refuses messages over about 28 KB. When the card's JSON is over
+ * {@value #MAX_CARD_BYTES} bytes, the longest texts are shortened (ending with an ellipsis) until
+ * it fits, then trailing elements other than action sets are dropped; buttons stay, because they
+ * carry the answer's actions.
+ *
+ * <p>Thread-safe and stateless.
+ */
+public final class AdaptiveCardRenderer {
+
+    /** The Adaptive Card schema version of every card. */
+    public static final String VERSION = "1.5";
+    /** The content type of an Adaptive Card attachment. */
+    public static final String CONTENT_TYPE = "application/vnd.microsoft.card.adaptive";
+    /** Largest card JSON, in UTF-8 bytes, leaving room for the activity around it under Teams' 28 KB. */
+    public static final int MAX_CARD_BYTES = 26_000;
+    /** Most actions shown in one action set (Teams shows at most six side by side). */
+    public static final int MAX_ACTIONS = 6;
+    /** Longest button title; longer ones are cut with an ellipsis. */
+    public static final int MAX_BUTTON_TITLE = 120;
+    /** The {@code data} key of a submitted action's id. */
+    public static final String DATA_ACTION_ID = "actionId";
+    /** The {@code data} key of a submitted action's value. */
+    public static final String DATA_VALUE = "value";
+
+    /** Adapter-only action: saves the nudge form; value: the channel id. Never reaches the core. */
+    public static final String FORM_SUBMIT = "teams.nudges.form.submit";
+    /** Adapter-only action: closes the nudge form; value: the channel id. Never reaches the core. */
+    public static final String FORM_CANCEL = "teams.nudges.form.cancel";
+
+    private static final String ELLIPSIS = "\u2026";
+    private static final String BULLET = "\u2022 ";
+    private static final int MIN_SHORTENED = 200;
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    /** The card of a reply. */
+    public ObjectNode card(Reply reply) {
+        Objects.requireNonNull(reply, "reply");
+        ArrayNode body = JSON.arrayNode();
+        for (Block block : reply.blocks()) {
+            if (block instanceof Block.Heading heading) {
+                body.add(run(heading.text(), "large", true, false, null));
+            } else if (block instanceof Block.Text text) {
+                lines(text.text(), body, "default", false, false);
+            } else if (block instanceof Block.Checklist checklist) {
+                body.add(run(checklist.label(), "default", true, false, null));
+                for (String item : checklist.items()) {
+                    ObjectNode line = run(BULLET + item, "default", false, false, null);
+                    line.put("spacing", "small");
+                    body.add(line);
+                }
+            } else if (block instanceof Block.CitedSection cited) {
+                body.add(citation(cited));
+            } else if (block instanceof Block.Buttons buttons) {
+                actionSets(buttons.buttons(), body);
+            } else if (block instanceof Block.Suggestions suggestions) {
+                body.add(run(suggestions.label(), "default", true, false, null));
+                actionSets(suggestions.buttons(), body);
+            } else if (block instanceof Block.Context context) {
+                lines(context.text(), body, "small", true, false);
+            } else {
+                throw new IllegalStateException("unhandled block " + block);
+            }
+        }
+        return fit(card(body, reply.fallbackText()));
+    }
+
+    /**
+     * The card of the nudge form: one input per field (a compact choice set or a text input),
+     * each field's hint under it and, after a rejected submission, its error in the attention
+     * colour; then Save (which submits the inputs) and Cancel (which does not).
+     *
+     * @param errors a message per field id, shown under the field; empty for a fresh form
+     */
+    public ObjectNode form(NudgeForm form, Map<String, String> errors) {
+        Objects.requireNonNull(form, "form");
+        Objects.requireNonNull(errors, "errors");
+        ArrayNode body = JSON.arrayNode();
+        body.add(run(form.title(), "large", true, false, null));
+        StringBuilder fallback = new StringBuilder(form.title());
+        for (NudgeForm.Field field : form.fields()) {
+            ObjectNode input = JSON.objectNode();
+            input.put("id", field.id());
+            input.put("label", field.label());
+            if (field.kind() == NudgeForm.Kind.CHOICE) {
+                input.put("type", "Input.ChoiceSet");
+                input.put("style", "compact");
+                input.put("isMultiSelect", false);
+                ArrayNode choices = input.putArray("choices");
+                for (NudgeForm.Option option : field.options()) {
+                    choices.addObject().put("title", option.label()).put("value", option.value());
+                }
+            } else {
+                input.put("type", "Input.Text");
+                input.put("maxLength", field.maxLength());
+            }
+            if (!field.value().isEmpty()) {
+                input.put("value", field.value());
+            }
+            body.add(input);
+            if (!field.hint().isBlank()) {
+                body.add(run(field.hint(), "small", false, true, null));
+            }
+            String error = errors.get(field.id());
+            if (error != null && !error.isBlank()) {
+                body.add(run(error, "default", true, false, "attention"));
+                fallback.append('\n').append(field.label()).append(": ").append(error);
+            }
+        }
+        ObjectNode actions = JSON.objectNode();
+        actions.put("type", "ActionSet");
+        ArrayNode list = actions.putArray("actions");
+        ObjectNode save = submit(FORM_SUBMIT, form.channel().channelId(), form.submitLabel(), Button.Style.PRIMARY);
+        list.add(save);
+        ObjectNode cancel = submit(FORM_CANCEL, form.channel().channelId(), form.cancelLabel(), Button.Style.DEFAULT);
+        cancel.put("associatedInputs", "none");
+        list.add(cancel);
+        body.add(actions);
+        return fit(card(body, fallback.toString()));
+    }
+
+    /** Size of a card's JSON in UTF-8 bytes. */
+    static int size(JsonNode card) {
+        return card.toString().getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    // ----- elements -----
+
+    private static ObjectNode card(ArrayNode body, String fallbackText) {
+        ObjectNode card = JSON.objectNode();
+        card.put("type", "AdaptiveCard");
+        card.put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json");
+        card.put("version", VERSION);
+        card.put("fallbackText", truncate(fallbackText, 2_000));
+        card.set("body", body);
+        card.putObject("msteams").put("width", "Full");
+        return card;
+    }
+
+    private static void lines(String text, ArrayNode body, String size, boolean subtle, boolean bold) {
+        boolean first = true;
+        for (String line : text.split("\\R")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            ObjectNode block = run(line.strip(), size, bold, subtle, null);
+            if (!first) {
+                block.put("spacing", "small");
+            }
+            body.add(block);
+            first = false;
+        }
+    }
+
+    /** A RichTextBlock with one TextRun: shown literally, never as Markdown. */
+    private static ObjectNode run(String text, String size, boolean bold, boolean subtle, String color) {
+        ObjectNode block = JSON.objectNode();
+        block.put("type", "RichTextBlock");
+        ObjectNode run = block.putArray("inlines").addObject();
+        run.put("type", "TextRun");
+        run.put("text", text);
+        if (!size.equals("default")) {
+            run.put("size", size);
+        }
+        if (bold) {
+            run.put("weight", "bolder");
+        }
+        if (subtle) {
+            run.put("isSubtle", true);
+        }
+        if (color != null) {
+            run.put("color", color);
+        }
+        return block;
+    }
+
+    private static ObjectNode citation(Block.CitedSection cited) {
+        ObjectNode block = JSON.objectNode();
+        block.put("type", "RichTextBlock");
+        ArrayNode inlines = block.putArray("inlines");
+        inlines.addObject().put("type", "TextRun").put("text", cited.label() + ": ").put("size", "small").put("isSubtle", true);
+        ObjectNode title = inlines.addObject().put("type", "TextRun").put("text", cited.title()).put("size", "small");
+        String link = cited.link() == null ? "" : cited.link().strip();
+        if (link.startsWith("https://") || link.startsWith("http://")) {
+            title.putObject("selectAction").put("type", "Action.OpenUrl").put("url", link);
+        }
+        return block;
+    }
+
+    private static void actionSets(List<Button> buttons, ArrayNode body) {
+        for (int from = 0; from < buttons.size(); from += MAX_ACTIONS) {
+            ObjectNode set = JSON.objectNode();
+            set.put("type", "ActionSet");
+            ArrayNode actions = set.putArray("actions");
+            for (Button button : buttons.subList(from, Math.min(buttons.size(), from + MAX_ACTIONS))) {
+                actions.add(submit(button.actionId(), button.value(), button.label(), button.style()));
+            }
+            body.add(set);
+        }
+    }
+
+    private static ObjectNode submit(String actionId, String value, String title, Button.Style style) {
+        ObjectNode action = JSON.objectNode();
+        action.put("type", "Action.Submit");
+        action.put("title", truncate(title.isBlank() ? actionId : title, MAX_BUTTON_TITLE));
+        switch (style) {
+            case PRIMARY -> action.put("style", "positive");
+            case DANGER -> action.put("style", "destructive");
+            case DEFAULT -> { }
+        }
+        action.putObject("data").put(DATA_ACTION_ID, actionId).put(DATA_VALUE, value);
+        return action;
+    }
+
+    // ----- size -----
+
+    /** The card, shortened until its JSON is at most {@link #MAX_CARD_BYTES} bytes. */
+    private static ObjectNode fit(ObjectNode card) {
+        ArrayNode body = (ArrayNode) card.get("body");
+        while (size(card) > MAX_CARD_BYTES) {
+            ObjectNode longest = longestRun(body);
+            if (longest != null && longest.get("text").asText().length() > MIN_SHORTENED) {
+                String text = longest.get("text").asText();
+                longest.put("text", truncate(text, Math.max(MIN_SHORTENED, text.length() / 2)));
+                continue;
+            }
+            int last = lastDroppable(body);
+            if (last < 0) {
+                break;
+            }
+            body.remove(last);
+        }
+        return card;
+    }
+
+    private static ObjectNode longestRun(ArrayNode body) {
+        ObjectNode longest = null;
+        for (JsonNode element : body) {
+            JsonNode inlines = element.get("inlines");
+            if (inlines == null) {
+                continue;
+            }
+            for (JsonNode inline : inlines) {
+                if (longest == null || inline.get("text").asText().length() > longest.get("text").asText().length()) {
+                    longest = (ObjectNode) inline;
+                }
+            }
+        }
+        return longest;
+    }
+
+    private static int lastDroppable(ArrayNode body) {
+        for (int i = body.size() - 1; i >= 0; i--) {
+            if (!"ActionSet".equals(body.get(i).path("type").asText())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Text cut to {@code max} characters, ending with an ellipsis when cut; never splits a surrogate pair. */
+    static String truncate(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        int cut = max - ELLIPSIS.length();
+        if (cut > 0 && Character.isHighSurrogate(text.charAt(cut - 1))) {
+            cut--;
+        }
+        return text.substring(0, cut) + ELLIPSIS;
+    }
+}

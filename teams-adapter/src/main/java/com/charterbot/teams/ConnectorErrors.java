@@ -1,0 +1,84 @@
+package com.charterbot.teams;
+
+import com.microsoft.bot.connector.authentication.AuthenticationException;
+import com.microsoft.bot.restclient.RestException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Duration;
+import java.util.OptionalInt;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Reads what went wrong in a call to the Bot Connector service: the HTTP status, its
+ * {@code Retry-After}, and a short description that never holds message content, tokens or
+ * conversation ids.
+ */
+final class ConnectorErrors {
+
+    /** The wait used when the connector throttles without a readable {@code Retry-After}. */
+    static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(1);
+
+    private ConnectorErrors() {}
+
+    /** The exception behind the SDK's {@link CompletionException} and {@link ExecutionException} wrappers. */
+    static Throwable unwrap(Throwable error) {
+        Throwable current = error;
+        while ((current instanceof CompletionException || current instanceof ExecutionException) && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current;
+    }
+
+    /** The first exception of this type in the cause chain, or null. */
+    static <T extends Throwable> T find(Throwable error, Class<T> type) {
+        for (Throwable current = error; current != null; current = current.getCause() == current ? null : current.getCause()) {
+            if (type.isInstance(current)) {
+                return type.cast(current);
+            }
+        }
+        return null;
+    }
+
+    /** The HTTP status the connector answered, when the failure is an HTTP error. */
+    static OptionalInt status(Throwable error) {
+        RestException rest = find(error, RestException.class);
+        if (rest == null || rest.response() == null) {
+            return OptionalInt.empty();
+        }
+        return OptionalInt.of(rest.response().code());
+    }
+
+    /** The connector's {@code Retry-After} in seconds; {@link #DEFAULT_RETRY_AFTER} when missing or unreadable. */
+    static Duration retryAfter(Throwable error) {
+        RestException rest = find(error, RestException.class);
+        String header = rest == null || rest.response() == null ? null : rest.response().headers().get("Retry-After");
+        if (header == null) {
+            return DEFAULT_RETRY_AFTER;
+        }
+        String value = header.strip();
+        if (value.isEmpty() || value.length() > 9 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return DEFAULT_RETRY_AFTER;
+        }
+        return Duration.ofSeconds(Long.parseLong(value));
+    }
+
+    /** A short description: the HTTP status, or the kind of failure; never its message, which may hold URLs or ids. */
+    static String describe(Throwable error) {
+        Throwable cause = unwrap(error);
+        OptionalInt status = status(cause);
+        if (status.isPresent()) {
+            return "HTTP " + status.getAsInt();
+        }
+        if (find(cause, AuthenticationException.class) != null) {
+            return "no token for the connector";
+        }
+        if (find(cause, InterruptedIOException.class) != null) {
+            return "timeout";
+        }
+        if (find(cause, IOException.class) != null) {
+            return "network error: " + find(cause, IOException.class).getClass().getSimpleName();
+        }
+        return "unexpected error: " + cause.getClass().getSimpleName();
+    }
+}

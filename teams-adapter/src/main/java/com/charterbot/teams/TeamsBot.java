@@ -1,0 +1,620 @@
+package com.charterbot.teams;
+
+import com.charterbot.core.charter.Language;
+import com.charterbot.core.chat.ActionEvent;
+import com.charterbot.core.chat.ChannelRef;
+import com.charterbot.core.chat.Converse;
+import com.charterbot.core.chat.Message;
+import com.charterbot.core.chat.Platform;
+import com.charterbot.core.chat.SeenEvents;
+import com.charterbot.core.chat.UserRef;
+import com.charterbot.core.home.ShowHome;
+import com.charterbot.core.nudge.ChannelMembership;
+import com.charterbot.core.nudge.EditNudges;
+import com.charterbot.core.nudge.NudgeForm;
+import com.charterbot.core.nudge.NudgeFormOutcome;
+import com.charterbot.core.reply.ActionIds;
+import com.charterbot.core.reply.Block;
+import com.charterbot.core.reply.Reply;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.microsoft.bot.builder.Bot;
+import com.microsoft.bot.builder.BotFrameworkAdapter;
+import com.microsoft.bot.builder.TurnContext;
+import com.microsoft.bot.connector.ConnectorClient;
+import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.ActivityTypes;
+import com.microsoft.bot.schema.Attachment;
+import com.microsoft.bot.schema.ChannelAccount;
+import com.microsoft.bot.schema.ConversationAccount;
+import com.microsoft.bot.schema.ConversationParameters;
+import com.microsoft.bot.schema.ConversationReference;
+import com.microsoft.bot.schema.ConversationResourceResponse;
+import com.microsoft.bot.schema.Entity;
+import com.microsoft.bot.schema.Serialization;
+import com.microsoft.bot.schema.teams.TeamsChannelData;
+import com.microsoft.bot.schema.teams.TenantInfo;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Teams bot: translates each activity into a call of the core and sends the core's replies back
+ * as Adaptive Cards. It holds no conversation logic of its own.
+ *
+ * <ul>
+ *   <li><b>Messages.</b> In a personal chat every text is a {@link Message.Origin#DIRECT} message;
+ *       in team channels and group chats Teams only delivers messages that mention the bot, which
+ *       become {@link Message.Origin#MENTION} messages with the mention removed. {@code home}
+ *       (or {@code accueil}) in a personal chat shows the person's page when a {@link ShowHome} is
+ *       given. A message carrying an {@code Action.Submit}'s data is a button click.
+ *   <li><b>Where replies go.</b> {@link Reply.Delivery#CONVERSATION}: in the conversation, in the
+ *       thread of the message in a channel. {@link Reply.Delivery#REPLACE_ORIGINAL}: the card whose
+ *       button was clicked is updated in place. {@link Reply.Delivery#PRIVATE}: Teams has no
+ *       ephemeral messages, so outside a personal chat such replies go to the person's personal
+ *       chat with the bot (created through the connector; a team installation allows it), never
+ *       to the channel: a channel quiz promises that only the person sees their verdict.
+ *   <li><b>Installation.</b> When the bot is added to a team or group chat its conversation
+ *       reference is saved and {@link ChannelMembership#joined} decides on a welcome; when it is
+ *       removed the channel's nudges pause. The reference of a channel or group chat is also
+ *       refreshed on every message there, so nudges can reach any channel the bot spoke in.
+ *   <li><b>The nudge form.</b> {@link ActionIds#NUDGES_EDIT} opens {@link EditNudges}'s form as a
+ *       card (privately); a submitted form is saved or shown again with its errors, in place.
+ *   <li><b>Repeats.</b> A message or click Teams delivers twice (same activity id) is handled once
+ *       ({@link SeenEvents}); a second answer to a quiz question changes nothing (the core ignores it).
+ *   <li><b>Failures.</b> A reply the connector throttles (429, 412) is retried a few times with
+ *       back-off within the request; 5xx are already retried by the SDK. A reply that still fails
+ *       is logged without content and the turn goes on with the next reply.
+ * </ul>
+ *
+ * <p>Thread-safe: it keeps no per-conversation state.
+ */
+public final class TeamsBot implements Bot {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TeamsBot.class);
+
+    /** Longest text passed to the core; the core itself refuses questions over its own, smaller limit. */
+    static final int MAX_TEXT = 20_000;
+    /** Most form fields read from a submission, and the longest value kept per field. */
+    static final int MAX_FORM_FIELDS = 20;
+    static final int MAX_FORM_VALUE = 2_000;
+
+    private static final Set<String> HOME_WORDS = Set.of("home", "accueil");
+    private static final Pattern LANGUAGE_TAG = Pattern.compile("(en|fr)~(.*)", Pattern.DOTALL);
+    private static final Pattern TAG = Pattern.compile("</?[a-zA-Z][^>]*>");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
+    /**
+     * What the bot works with.
+     *
+     * @param home shows a person's page on {@code home} and when installed in a personal scope; may be absent
+     * @param platformAdminIds Entra object ids the adapter reports as platform administrators (Teams
+     *     activities do not say who owns a team), compared ignoring case
+     */
+    public record Parts(Converse converse, ChannelMembership membership, EditNudges editNudges, SeenEvents seenEvents,
+            Optional<ShowHome> home, ConversationReferences references, Set<String> platformAdminIds, Clock clock) {
+
+        public Parts {
+            Objects.requireNonNull(converse, "converse");
+            Objects.requireNonNull(membership, "membership");
+            Objects.requireNonNull(editNudges, "editNudges");
+            Objects.requireNonNull(seenEvents, "seenEvents");
+            Objects.requireNonNull(home, "home");
+            Objects.requireNonNull(references, "references");
+            platformAdminIds = platformAdminIds.stream().map(id -> id.strip().toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+            Objects.requireNonNull(clock, "clock");
+        }
+    }
+
+    /**
+     * How a throttled reply is retried within the request (Teams waits about 15 s for the answer).
+     *
+     * @param attempts tries per reply, the first included
+     * @param firstWait the wait before the second try; it doubles after each, with jitter
+     * @param maxWait the longest single wait, whatever the connector's {@code Retry-After}
+     */
+    public record ReplyRetry(int attempts, Duration firstWait, Duration maxWait) {
+        public static final ReplyRetry DEFAULT = new ReplyRetry(3, Duration.ofMillis(500), Duration.ofSeconds(2));
+
+        public ReplyRetry {
+            if (attempts < 1) {
+                throw new IllegalArgumentException("attempts must be at least 1");
+            }
+            Objects.requireNonNull(firstWait, "firstWait");
+            Objects.requireNonNull(maxWait, "maxWait");
+        }
+    }
+
+    private final Parts parts;
+    private final TeamsSettings settings;
+    private final AdaptiveCardRenderer renderer;
+    private final ReplyRetry retry;
+
+    public TeamsBot(Parts parts, TeamsSettings settings, AdaptiveCardRenderer renderer, ReplyRetry retry) {
+        this.parts = Objects.requireNonNull(parts, "parts");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.renderer = Objects.requireNonNull(renderer, "renderer");
+        this.retry = Objects.requireNonNull(retry, "retry");
+    }
+
+    @Override
+    public CompletableFuture<Void> onTurn(TurnContext turn) {
+        Activity activity = turn.getActivity();
+        if (settings.authenticationEnabled() && !settings.allowsServiceUrl(activity.getServiceUrl())) {
+            // The token's serviceurl claim matched, but the bot never sends there: refuse before any reply.
+            return CompletableFuture.failedFuture(new ServiceUrlRefusedException());
+        }
+        String type = activity.getType();
+        try {
+            if (ActivityTypes.MESSAGE.equals(type)) {
+                onMessage(turn, activity);
+            } else if (ActivityTypes.CONVERSATION_UPDATE.equals(type)) {
+                onConversationUpdate(turn, activity);
+            } else if (ActivityTypes.INSTALLATION_UPDATE.equals(type)) {
+                onInstallationUpdate(turn, activity);
+            } else {
+                LOG.debug("Teams activity of type {} ignored", type);
+            }
+            return CompletableFuture.completedFuture(null);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    // ----- messages and clicks -----
+
+    private void onMessage(TurnContext turn, Activity activity) {
+        Where where = where(activity);
+        if (!firstTime(activity)) {
+            LOG.debug("Teams activity delivered again, ignored");
+            return;
+        }
+        refreshReference(activity, where, false);
+        JsonNode value = activity.getValue() == null ? null : Serialization.objectToTree(activity.getValue());
+        if (value instanceof ObjectNode data && data.path(AdaptiveCardRenderer.DATA_ACTION_ID).isTextual()) {
+            onSubmit(turn, activity, where, data);
+            return;
+        }
+        String text = text(activity);
+        UserRef user = user(activity, where);
+        if (where.scope() == Scope.PERSONAL && parts.home().isPresent() && HOME_WORDS.contains(text.toLowerCase(Locale.ROOT))) {
+            deliver(turn, where, parts.home().get().home(user, admin(activity), language(activity)));
+            return;
+        }
+        Message.Origin origin = where.scope() == Scope.PERSONAL ? Message.Origin.DIRECT : Message.Origin.MENTION;
+        Message message = new Message(user, where.conversation(), text, origin, admin(activity), language(activity));
+        for (Reply reply : parts.converse().onMessage(message)) {
+            deliver(turn, where, reply);
+        }
+    }
+
+    private void onSubmit(TurnContext turn, Activity activity, Where where, ObjectNode data) {
+        String actionId = data.path(AdaptiveCardRenderer.DATA_ACTION_ID).asText();
+        String value = data.path(AdaptiveCardRenderer.DATA_VALUE).isTextual() ? data.path(AdaptiveCardRenderer.DATA_VALUE).asText() : "";
+        UserRef user = user(activity, where);
+        switch (actionId) {
+            case ActionIds.NUDGES_EDIT -> openForm(turn, activity, where, user, value);
+            case AdaptiveCardRenderer.FORM_SUBMIT -> submitForm(turn, activity, where, user, value, data);
+            case AdaptiveCardRenderer.FORM_CANCEL -> closeForm(turn, activity);
+            default -> {
+                ActionEvent click = new ActionEvent(user, where.conversation(), actionId, value, admin(activity), language(activity));
+                for (Reply reply : parts.converse().onAction(click)) {
+                    deliver(turn, where, reply);
+                }
+            }
+        }
+    }
+
+    private void openForm(TurnContext turn, Activity activity, Where where, UserRef user, String value) {
+        Matcher tagged = LANGUAGE_TAG.matcher(value);
+        String channelId = tagged.matches() ? tagged.group(2) : value;
+        Optional<Language> language = tagged.matches() ? Language.fromTag(tagged.group(1)) : language(activity);
+        if (channelId.isBlank()) {
+            LOG.debug("Teams nudge form asked for no channel, ignored");
+            return;
+        }
+        ChannelRef channel = new ChannelRef(Platform.TEAMS, where.tenant(), channelId);
+        NudgeFormOutcome outcome = parts.editNudges().open(user, admin(activity), channel, language);
+        if (outcome instanceof NudgeFormOutcome.Form form) {
+            sendPrivately(turn, where, card(renderer.form(form.form(), Map.of()), form.form().title()));
+        } else if (outcome instanceof NudgeFormOutcome.Denied denied) {
+            deliver(turn, where, textReply(denied.message(), language, Reply.Delivery.PRIVATE));
+        } else {
+            LOG.warn("Teams nudge form: unexpected outcome {} on open", outcome.getClass().getSimpleName());
+        }
+    }
+
+    private void submitForm(TurnContext turn, Activity activity, Where where, UserRef user, String channelId, ObjectNode data) {
+        if (channelId.isBlank()) {
+            LOG.debug("Teams nudge form submitted for no channel, ignored");
+            return;
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        Iterator<Map.Entry<String, JsonNode>> fields = data.fields();
+        while (fields.hasNext() && values.size() < MAX_FORM_FIELDS) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            if (field.getKey().equals(AdaptiveCardRenderer.DATA_ACTION_ID) || field.getKey().equals(AdaptiveCardRenderer.DATA_VALUE)
+                    || !field.getValue().isValueNode()) {
+                continue;
+            }
+            String text = field.getValue().asText();
+            values.put(field.getKey(), text.length() > MAX_FORM_VALUE ? text.substring(0, MAX_FORM_VALUE) : text);
+        }
+        ChannelRef channel = new ChannelRef(Platform.TEAMS, where.tenant(), channelId);
+        NudgeFormOutcome outcome = parts.editNudges().submit(user, admin(activity), channel, values, language(activity));
+        Activity card;
+        if (outcome instanceof NudgeFormOutcome.Saved saved) {
+            card = card(renderer.card(saved.confirmation()), saved.confirmation().fallbackText());
+        } else if (outcome instanceof NudgeFormOutcome.Rejected rejected) {
+            card = card(renderer.form(rejected.form(), rejected.errors()), rejected.form().title());
+        } else if (outcome instanceof NudgeFormOutcome.Denied denied) {
+            Reply reply = textReply(denied.message(), language(activity), Reply.Delivery.REPLACE_ORIGINAL);
+            card = card(renderer.card(reply), reply.fallbackText());
+        } else {
+            NudgeForm form = ((NudgeFormOutcome.Form) outcome).form();
+            card = card(renderer.form(form, Map.of()), form.title());
+        }
+        replaceOrSend(turn, where, activity, card);
+    }
+
+    private void closeForm(TurnContext turn, Activity activity) {
+        String cardId = activity.getReplyToId();
+        if (cardId == null || cardId.isBlank()) {
+            return;
+        }
+        call("delete the nudge form", () -> turn.deleteActivity(cardId));
+    }
+
+    // ----- installation and conversation updates -----
+
+    private void onConversationUpdate(TurnContext turn, Activity activity) {
+        Where where = where(activity);
+        String botId = activity.getRecipient() == null ? null : activity.getRecipient().getId();
+        if (contains(activity.getMembersAdded(), botId)) {
+            installed(turn, activity, where, true);
+        }
+        if (contains(activity.getMembersRemoved(), botId)) {
+            removed(where);
+        }
+        TeamsChannelData data = channelData(activity);
+        String event = data == null || data.getEventType() == null ? "" : data.getEventType();
+        String channelId = data == null || data.getChannel() == null || data.getChannel().getId() == null ? "" : data.getChannel().getId();
+        ChannelRef channel = channelId.isBlank() ? null : new ChannelRef(Platform.TEAMS, where.tenant(), baseId(channelId));
+        switch (event) {
+            case "channelRenamed" -> {
+                if (channel != null && data.getChannel().getName() != null) {
+                    parts.membership().renamed(channel, data.getChannel().getName());
+                }
+            }
+            case "channelDeleted" -> {
+                if (channel != null) {
+                    parts.membership().left(channel);
+                    parts.references().forget(channel);
+                }
+            }
+            case "teamArchived" -> parts.membership().archived(where.conversation());
+            case "teamUnarchived" -> parts.membership().unarchived(where.conversation());
+            case "teamDeleted", "teamHardDeleted" -> {
+                parts.membership().left(where.conversation());
+                parts.references().forget(where.conversation());
+            }
+            default -> { }
+        }
+    }
+
+    private void onInstallationUpdate(TurnContext turn, Activity activity) {
+        Where where = where(activity);
+        String action = activity.getAction() == null ? "" : activity.getAction();
+        if (action.equals("add") || action.equals("add-upgrade")) {
+            // Teams also sends a conversation update on install: joined() welcomes once, and the
+            // personal page is only shown for the conversation update.
+            installed(turn, activity, where, false);
+        } else if (action.equals("remove") || action.equals("remove-upgrade")) {
+            removed(where);
+        }
+    }
+
+    private void installed(TurnContext turn, Activity activity, Where where, boolean showHome) {
+        if (where.scope() == Scope.PERSONAL) {
+            if (showHome && parts.home().isPresent() && activity.getFrom() != null) {
+                deliver(turn, where, parts.home().get().home(user(activity, where), admin(activity), language(activity)));
+            }
+            return;
+        }
+        refreshReference(activity, where, true);
+        Optional<Reply> welcome = parts.membership().joined(where.conversation(), where.name(), language(activity));
+        welcome.ifPresent(reply -> deliver(turn, where, reply));
+    }
+
+    private void removed(Where where) {
+        if (where.scope() != Scope.PERSONAL) {
+            parts.membership().left(where.conversation());
+        }
+    }
+
+    // ----- replies -----
+
+    private void deliver(TurnContext turn, Where where, Reply reply) {
+        Activity card = card(renderer.card(reply), reply.fallbackText());
+        switch (reply.delivery()) {
+            case CONVERSATION -> send(turn, card);
+            case REPLACE_ORIGINAL -> replaceOrSend(turn, where, turn.getActivity(), card);
+            case PRIVATE -> {
+                if (where.scope() == Scope.PERSONAL) {
+                    send(turn, card);
+                } else {
+                    sendPrivately(turn, where, card);
+                }
+            }
+        }
+    }
+
+    private void send(TurnContext turn, Activity card) {
+        call("send a reply", () -> turn.sendActivity(card));
+    }
+
+    private void replaceOrSend(TurnContext turn, Where where, Activity clicked, Activity card) {
+        String cardId = clicked.getReplyToId();
+        if (cardId == null || cardId.isBlank()) {
+            send(turn, card);
+            return;
+        }
+        card.setId(cardId);
+        call("update a card", () -> turn.updateActivity(card));
+    }
+
+    /** Sends to the person's personal chat with the bot, or in the conversation when it is one. */
+    private void sendPrivately(TurnContext turn, Where where, Activity card) {
+        if (where.scope() == Scope.PERSONAL) {
+            send(turn, card);
+            return;
+        }
+        Activity activity = turn.getActivity();
+        ConnectorClient connector = turn.getTurnState().get(BotFrameworkAdapter.CONNECTOR_CLIENT_KEY);
+        if (connector == null || activity.getFrom() == null || activity.getFrom().getId() == null) {
+            LOG.warn("Teams private reply not delivered: no connector or no sender");
+            return;
+        }
+        ConversationParameters parameters = new ConversationParameters();
+        parameters.setIsGroup(false);
+        parameters.setBot(activity.getRecipient());
+        parameters.setMembers(List.of(new ChannelAccount(activity.getFrom().getId())));
+        parameters.setTenantId(where.tenant());
+        TeamsChannelData channelData = new TeamsChannelData();
+        channelData.setTenant(new TenantInfo(where.tenant()));
+        parameters.setChannelData(channelData);
+        ConversationResourceResponse created = call("open a personal chat",
+                () -> connector.getConversations().createConversation(parameters));
+        if (created == null || created.getId() == null) {
+            return;
+        }
+        card.setConversation(new ConversationAccount(created.getId()));
+        card.setFrom(activity.getRecipient());
+        card.setChannelId(activity.getChannelId());
+        card.setServiceUrl(activity.getServiceUrl());
+        call("send a private reply", () -> connector.getConversations().sendToConversation(created.getId(), card));
+    }
+
+    /**
+     * Runs one connector call, retrying it after a 429 or 412 with back-off; returns null and logs
+     * (status only) when it still fails.
+     */
+    private <T> T call(String what, Supplier<CompletableFuture<T>> request) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return request.get().join();
+            } catch (RuntimeException e) {
+                OptionalInt status = ConnectorErrors.status(e);
+                boolean throttled = status.isPresent() && (status.getAsInt() == 429 || status.getAsInt() == 412);
+                if (!throttled || attempt >= retry.attempts()) {
+                    LOG.warn("Teams: could not {} ({}, attempt {} of {})", what, ConnectorErrors.describe(e), attempt, retry.attempts());
+                    return null;
+                }
+                if (!pause(wait(e, attempt))) {
+                    return null;
+                }
+            }
+        }
+    }
+
+    private Duration wait(Throwable error, int attempt) {
+        long base = retry.firstWait().toMillis() << Math.min(attempt - 1, 10);
+        long jittered = base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1);
+        long asked = ConnectorErrors.status(error).orElse(0) == 429 ? ConnectorErrors.retryAfter(error).toMillis() : 0;
+        return Duration.ofMillis(Math.min(Math.max(jittered, asked), retry.maxWait().toMillis()));
+    }
+
+    private static boolean pause(Duration wait) {
+        try {
+            Thread.sleep(wait.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static Activity card(ObjectNode content, String summary) {
+        Attachment attachment = new Attachment();
+        attachment.setContentType(AdaptiveCardRenderer.CONTENT_TYPE);
+        attachment.setContent(content);
+        Activity activity = Activity.createMessageActivity();
+        activity.setAttachments(List.of(attachment));
+        activity.setSummary(AdaptiveCardRenderer.truncate(summary, 300));
+        return activity;
+    }
+
+    private static Reply textReply(String text, Optional<Language> language, Reply.Delivery delivery) {
+        return Reply.of(language.orElse(Language.EN), delivery, List.of(new Block.Text(text.isBlank() ? "-" : text)));
+    }
+
+    // ----- references -----
+
+    /** Saves the conversation's reference when it changed (or always, on install); personal chats are not kept. */
+    private void refreshReference(Activity activity, Where where, boolean always) {
+        if (where.scope() == Scope.PERSONAL || activity.getServiceUrl() == null) {
+            return;
+        }
+        ConversationReference reference = new ConversationReference();
+        reference.setChannelId(activity.getChannelId());
+        reference.setServiceUrl(activity.getServiceUrl());
+        ChannelAccount bot = activity.getRecipient() == null ? null : new ChannelAccount(activity.getRecipient().getId(), activity.getRecipient().getName());
+        reference.setBot(bot);
+        ConversationAccount conversation = new ConversationAccount();
+        conversation.setId(where.conversation().channelId());
+        conversation.setConversationType(where.scope() == Scope.CHANNEL ? "channel" : "groupChat");
+        conversation.setIsGroup(true);
+        conversation.setTenantId(where.tenant());
+        reference.setConversation(conversation);
+        String json = Serialization.toStringSilent(reference);
+        if (json == null) {
+            return;
+        }
+        StoredReference.Scope scope = where.scope() == Scope.CHANNEL ? StoredReference.Scope.CHANNEL : StoredReference.Scope.GROUP_CHAT;
+        if (!always) {
+            Optional<StoredReference> stored = parts.references().find(where.conversation());
+            if (stored.isPresent() && stored.get().json().equals(json)) {
+                return;
+            }
+        }
+        parts.references().save(new StoredReference(where.conversation(), scope, activity.getServiceUrl(), json, parts.clock().instant()));
+    }
+
+    // ----- reading activities -----
+
+    private enum Scope { PERSONAL, CHANNEL, GROUP_CHAT }
+
+    /** Where an activity happened. {@code conversation} is the channel without a thread's {@code ;messageid=}. */
+    private record Where(String tenant, ChannelRef conversation, Scope scope, String name) {}
+
+    private Where where(Activity activity) {
+        TeamsChannelData data = channelData(activity);
+        ConversationAccount conversation = activity.getConversation();
+        String tenant = firstText(conversation.getTenantId(),
+                data == null || data.getTenant() == null ? null : data.getTenant().getId(),
+                settings.tenantId(), "default");
+        String type = conversation.getConversationType() == null ? "" : conversation.getConversationType();
+        Scope scope;
+        if (type.equals("channel") || data != null && data.getTeam() != null && !type.equals("personal") && !type.equals("groupChat")) {
+            scope = Scope.CHANNEL;
+        } else if (type.equals("groupChat") || !type.equals("personal") && conversation.isGroup()) {
+            scope = Scope.GROUP_CHAT;
+        } else {
+            scope = Scope.PERSONAL;
+        }
+        String name = scope == Scope.CHANNEL && data != null && data.getTeam() != null && data.getTeam().getName() != null
+                ? data.getTeam().getName()
+                : conversation.getName() == null ? "" : conversation.getName();
+        ChannelRef ref = new ChannelRef(Platform.TEAMS, tenant, baseId(conversation.getId()));
+        return new Where(tenant, ref, scope, name);
+    }
+
+    private static String baseId(String conversationId) {
+        int thread = conversationId.indexOf(";messageid=");
+        return thread < 0 ? conversationId : conversationId.substring(0, thread);
+    }
+
+    private static UserRef user(Activity activity, Where where) {
+        ChannelAccount from = activity.getFrom();
+        String id = firstText(from.getAadObjectId(), from.getId());
+        return new UserRef(Platform.TEAMS, where.tenant(), id);
+    }
+
+    private boolean admin(Activity activity) {
+        String aad = activity.getFrom() == null ? null : activity.getFrom().getAadObjectId();
+        return aad != null && parts.platformAdminIds().contains(aad.strip().toLowerCase(Locale.ROOT));
+    }
+
+    private static Optional<Language> language(Activity activity) {
+        return Language.fromTag(activity.getLocale());
+    }
+
+    /** The message's text without the bot's mention, markup and entities. */
+    static String text(Activity activity) {
+        String text = activity.getText() == null ? "" : activity.getText();
+        if (text.length() > MAX_TEXT * 2) {
+            text = text.substring(0, MAX_TEXT * 2);
+        }
+        String botId = activity.getRecipient() == null ? null : activity.getRecipient().getId();
+        if (activity.getEntities() != null) {
+            for (Entity entity : activity.getEntities()) {
+                if (entity == null || !"mention".equalsIgnoreCase(entity.getType())) {
+                    continue;
+                }
+                JsonNode mention = Serialization.objectToTree(entity);
+                String mentionedId = mention.path("mentioned").path("id").asText("");
+                String mentionText = mention.path("text").asText("");
+                if (botId != null && botId.equals(mentionedId) && !mentionText.isEmpty()) {
+                    text = text.replace(mentionText, " ");
+                }
+            }
+        }
+        text = TAG.matcher(text).replaceAll(" ");
+        text = text.replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
+                .replace("&#39;", "'").replace("&amp;", "&");
+        text = SPACES.matcher(text).replaceAll(" ").strip();
+        return text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text;
+    }
+
+    private boolean firstTime(Activity activity) {
+        String id = activity.getId();
+        if (id == null || id.isBlank()) {
+            return true;
+        }
+        // Teams activity ids are unique within a conversation only.
+        String key = "teams:" + sha256(activity.getConversation().getId()).substring(0, 32) + ":"
+                + (id.length() > 120 ? sha256(id) : id);
+        return parts.seenEvents().firstTime(key, parts.clock().instant());
+    }
+
+    private static TeamsChannelData channelData(Activity activity) {
+        if (activity.getChannelData() == null) {
+            return null;
+        }
+        return Serialization.getAs(activity.getChannelData(), TeamsChannelData.class);
+    }
+
+    private static boolean contains(List<ChannelAccount> members, String id) {
+        if (members == null || id == null) {
+            return false;
+        }
+        return members.stream().anyMatch(member -> member != null && id.equals(member.getId()));
+    }
+
+    private static String firstText(String... values) {
+        for (String value : values) {
+            if (value != null && !value.isBlank()) {
+                return value.strip();
+            }
+        }
+        return "";
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package com.charterbot.teams;
+
+import com.charterbot.core.activity.InMemoryActivityLog;
+import com.charterbot.core.activity.InMemoryUnansweredQuestions;
+import com.charterbot.core.admin.AdminActions;
+import com.charterbot.core.admin.AdminDirectory;
+import com.charterbot.core.admin.AdminPolicy;
+import com.charterbot.core.admin.InMemoryAuditLog;
+import com.charterbot.core.answer.AnswerEngine;
+import com.charterbot.core.charter.Charter;
+import com.charterbot.core.charter.CharterFiles;
+import com.charterbot.core.charter.CharterLoader;
+import com.charterbot.core.charter.CharterSettings;
+import com.charterbot.core.charter.Language;
+import com.charterbot.core.charter.LoadResult;
+import com.charterbot.core.chat.ConversationService;
+import com.charterbot.core.chat.InMemoryLanguagePreferences;
+import com.charterbot.core.nudge.InMemoryChannelStore;
+import com.charterbot.core.nudge.InMemoryDeliveryStore;
+import com.charterbot.core.nudge.NudgeSettings;
+import com.charterbot.core.quiz.InMemoryChannelQuizStore;
+import com.charterbot.core.quiz.InMemoryQuizProgressStore;
+import com.charterbot.core.quiz.InMemoryQuizSessionStore;
+import com.charterbot.core.quiz.QuizService;
+import com.charterbot.core.quiz.QuizSettings;
+import com.charterbot.core.stats.AwarenessStatsService;
+import com.charterbot.core.tip.InMemoryTipRotationStore;
+import com.charterbot.core.tip.TipService;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+/**
+ * The real conversation of bot-core on its bundled charter, with in-memory stores and a fixed
+ * clock; {@code adminAadIds} are charter administrators configured by Entra object id.
+ */
+final class BundledConversation {
+
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2025-03-10T09:30:00Z"), ZoneId.of("Europe/Paris"));
+
+    private BundledConversation() {}
+
+    static Charter bundledCharter() {
+        LoadResult result = CharterLoader.load(CharterFiles.defaults(), CharterSettings.DEFAULTS);
+        if (result instanceof LoadResult.Loaded loaded) {
+            return loaded.charter();
+        }
+        throw new IllegalStateException("the bundled charter does not load: " + result);
+    }
+
+    static ConversationService create(Set<String> adminAadIds) {
+        Charter charter = bundledCharter();
+        ZoneId zone = ZoneId.of("Europe/Paris");
+        SplittableRandom random = new SplittableRandom(7L);
+        InMemoryActivityLog activity = new InMemoryActivityLog();
+        QuizService quiz = new QuizService(() -> charter, new InMemoryQuizProgressStore(), new InMemoryQuizSessionStore(),
+                new InMemoryChannelQuizStore(), activity, QuizSettings.DEFAULTS, CLOCK, random.split());
+        TipService tips = new TipService(() -> charter, new InMemoryTipRotationStore(), activity, CLOCK, random.split());
+        AdminActions admin = new AdminActions(new AdminPolicy(new AdminDirectory(Set.of(), adminAadIds)), new InMemoryAuditLog(), CLOCK);
+        return new ConversationService(new ConversationService.Parts(new AnswerEngine(charter, Language.EN), quiz, quiz, quiz, tips,
+                new InMemoryChannelStore(), new InMemoryDeliveryStore(), admin, new AwarenessStatsService(activity, CLOCK), activity,
+                new InMemoryUnansweredQuestions(), new InMemoryLanguagePreferences(), channel -> true, CLOCK,
+                NudgeSettings.defaults(zone, Language.EN)));
+    }
+}

@@ -1,0 +1,228 @@
+package com.charterbot.teams;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.core.read.ListAppender;
+import com.charterbot.core.chat.Converse;
+import com.charterbot.core.home.ShowHome;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.http.RequestMethod;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.microsoft.bot.integration.BotFrameworkHttpAdapter;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.apache.catalina.Context;
+import org.apache.catalina.startup.Tomcat;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Teams adapter in process: the real {@link TeamsMessagesServlet} in an embedded Tomcat, the
+ * real Bot Framework adapter and {@link TeamsBot} over the bundled conversation, and WireMock
+ * standing in for the Bot Connector service (it answers every send, update, delete and
+ * conversation creation, and keeps the requests).
+ */
+final class TeamsRig implements AutoCloseable {
+
+    /** Where the connector stub lives under its root, as Teams' regional service URLs do ({@code /amer/}). */
+    static final String CONNECTOR_PATH = "/teams/";
+    static final String ACTIVITIES = "/teams/v3/conversations/[^/]+/activities(/[^/]+)?";
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    final WireMockServer connector;
+    final Fakes.Membership membership = new Fakes.Membership();
+    final Fakes.Nudges nudges = new Fakes.Nudges(Set.of(Activities.ADMIN_AAD));
+    final InMemoryConversationReferences references = new InMemoryConversationReferences();
+    final Activities activities;
+    final BotFrameworkHttpAdapter adapter;
+    final TeamsSettings settings;
+    private final Tomcat tomcat;
+    private final Path baseDir;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
+    /** Tomcat logs through java.util.logging: kept to warnings so test output stays readable. */
+    private static final java.util.logging.Logger TOMCAT_LOGS = quiet("org.apache");
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+        logger.setLevel(java.util.logging.Level.SEVERE);
+        return logger;
+    }
+
+    /** Authentication off; the connector stub on the allow-list. */
+    static TeamsRig unauthenticated() {
+        return new TeamsRig(serviceUrl -> TeamsSettings.unauthenticated(List.of(serviceUrl)), Optional.empty());
+    }
+
+    /** With the settings made for the connector stub's service URL. */
+    TeamsRig(Function<String, TeamsSettings> settingsFor, Optional<ShowHome> home) {
+        connector = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+        connector.start();
+        stubConnector();
+        String serviceUrl = serviceUrl();
+        settings = settingsFor.apply(serviceUrl);
+        activities = new Activities(serviceUrl);
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        logs.start();
+        root.addAppender(logs);
+
+        Converse converse = BundledConversation.create(Set.of(Activities.ADMIN_AAD));
+        TeamsBot bot = new TeamsBot(new TeamsBot.Parts(converse, membership, nudges, new Fakes.Seen(), home, references, Set.of(),
+                BundledConversation.CLOCK), settings, new AdaptiveCardRenderer(),
+                new TeamsBot.ReplyRetry(3, Duration.ofMillis(20), Duration.ofMillis(100)));
+        adapter = TeamsAdapters.create(settings);
+        try {
+            baseDir = Files.createTempDirectory("teams-rig");
+            tomcat = new Tomcat();
+            tomcat.setBaseDir(baseDir.toString());
+            tomcat.setPort(0);
+            tomcat.getConnector();
+            Context context = tomcat.addContext("", null);
+            Tomcat.addServlet(context, "teams", new TeamsMessagesServlet(adapter, bot, TeamsMessagesServlet.DEFAULT_MAX_BODY_BYTES));
+            context.addServletMappingDecoded("/api/messages", "teams");
+            tomcat.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("Tomcat did not start", e);
+        }
+    }
+
+    String serviceUrl() {
+        return "http://127.0.0.1:" + connector.port() + CONNECTOR_PATH;
+    }
+
+    /** Every connector call succeeds, as Teams' does, with an id for what was created. */
+    void stubConnector() {
+        connector.resetAll();
+        connector.stubFor(WireMock.post(urlPathMatching(ACTIVITIES)).willReturn(okJson("{\"id\":\"1741599999000\"}")));
+        connector.stubFor(put(urlPathMatching(ACTIVITIES)).willReturn(okJson("{\"id\":\"1741599999001\"}")));
+        connector.stubFor(delete(urlPathMatching(ACTIVITIES)).willReturn(aResponse().withStatus(200)));
+        connector.stubFor(WireMock.post(urlPathEqualTo(CONNECTOR_PATH + "v3/conversations"))
+                .willReturn(okJson("{\"id\":\"a:1private-chat-created\"}")));
+    }
+
+    static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder okJson(String body) {
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
+    }
+
+    HttpResponse<String> post(JsonNode activity) {
+        return post(activity.toString(), null);
+    }
+
+    HttpResponse<String> post(String body, String authorization) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + tomcat.getConnector().getLocalPort() + "/api/messages"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The connector requests of this method whose path matches, oldest first. */
+    List<LoggedRequest> requests(RequestMethod method, String pathRegex) {
+        return connector.findAll(anyRequestedFor(urlPathMatching(pathRegex))).stream()
+                .filter(request -> request.getMethod().equals(method))
+                .toList();
+    }
+
+    /** The activities sent or updated through the connector, oldest first, as JSON. */
+    List<JsonNode> sent() {
+        List<JsonNode> sent = new ArrayList<>();
+        for (LoggedRequest request : connector.findAll(anyRequestedFor(anyUrl()))) {
+            if (request.getUrl().contains("/activities") && (request.getMethod().equals(RequestMethod.POST) || request.getMethod().equals(RequestMethod.PUT))) {
+                sent.add(read(request.getBodyAsString()));
+            }
+        }
+        return sent;
+    }
+
+    /** The Adaptive Card of a sent activity. */
+    static JsonNode card(JsonNode activity) {
+        JsonNode attachment = activity.path("attachments").path(0);
+        if (!AdaptiveCardRenderer.CONTENT_TYPE.equals(attachment.path("contentType").asText())) {
+            throw new AssertionError("not an Adaptive Card: " + activity);
+        }
+        return attachment.path("content");
+    }
+
+    /** Every text run of a card, in order. */
+    static List<String> texts(JsonNode card) {
+        List<String> texts = new ArrayList<>();
+        for (JsonNode element : card.path("body")) {
+            for (JsonNode inline : element.path("inlines")) {
+                texts.add(inline.path("text").asText());
+            }
+        }
+        return texts;
+    }
+
+    /** Every Action.Submit of a card, in order. */
+    static List<JsonNode> actions(JsonNode card) {
+        List<JsonNode> actions = new ArrayList<>();
+        for (JsonNode element : card.path("body")) {
+            for (JsonNode action : element.path("actions")) {
+                actions.add(action);
+            }
+        }
+        return actions;
+    }
+
+    static JsonNode read(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Everything logged so far, messages and stack traces. */
+    String logText() {
+        StringBuilder text = new StringBuilder();
+        for (ILoggingEvent event : List.copyOf(logs.list)) {
+            text.append(event.getFormattedMessage()).append('\n');
+            if (event.getThrowableProxy() != null) {
+                text.append(ThrowableProxyUtil.asString(event.getThrowableProxy())).append('\n');
+            }
+        }
+        return text.toString();
+    }
+
+    @Override
+    public void close() throws Exception {
+        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(logs);
+        tomcat.stop();
+        tomcat.destroy();
+        connector.stop();
+    }
+}

@@ -54,7 +54,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -108,11 +107,9 @@ public final class TeamsBot implements Bot {
      * What the bot works with.
      *
      * @param home shows a person's page on {@code home} and when installed in a personal scope; may be absent
-     * @param platformAdminIds Entra object ids the adapter reports as platform administrators (Teams
-     *     activities do not say who owns a team), compared ignoring case
      */
     public record Parts(Converse converse, ChannelMembership membership, EditNudges editNudges, SeenEvents seenEvents,
-            Optional<ShowHome> home, ConversationReferences references, Set<String> platformAdminIds, Clock clock) {
+            Optional<ShowHome> home, ConversationReferences references, Clock clock) {
 
         public Parts {
             Objects.requireNonNull(converse, "converse");
@@ -121,7 +118,6 @@ public final class TeamsBot implements Bot {
             Objects.requireNonNull(seenEvents, "seenEvents");
             Objects.requireNonNull(home, "home");
             Objects.requireNonNull(references, "references");
-            platformAdminIds = platformAdminIds.stream().map(id -> id.strip().toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
             Objects.requireNonNull(clock, "clock");
         }
     }
@@ -540,9 +536,13 @@ public final class TeamsBot implements Bot {
         return new UserRef(Platform.TEAMS, where.tenant(), id);
     }
 
-    private boolean admin(Activity activity) {
-        String aad = activity.getFrom() == null ? null : activity.getFrom().getAadObjectId();
-        return aad != null && parts.platformAdminIds().contains(aad.strip().toLowerCase(Locale.ROOT));
+    /**
+     * Whether the platform says the person is an administrator: never, for Teams, whose activities
+     * do not tell who owns a team. Charter administrators are configured by Entra object id
+     * ({@code charter.admins.teams-user-ids}, {@code charter.teams.admin-user-ids}) in the core.
+     */
+    private static boolean admin(Activity activity) {
+        return false;
     }
 
     private static Optional<Language> language(Activity activity) {

@@ -52,10 +52,10 @@ public final class TeamsChannelMessenger implements ChannelMessenger {
     private final AdaptiveCardRenderer renderer;
     private final Duration timeout;
 
-    public TeamsChannelMessenger(BotFrameworkAdapter adapter, TeamsSettings settings, ConversationReferences references,
-            AdaptiveCardRenderer renderer, Duration timeout) {
-        this.adapter = Objects.requireNonNull(adapter, "adapter");
-        this.settings = Objects.requireNonNull(settings, "settings");
+    public TeamsChannelMessenger(TeamsAdapter adapter, ConversationReferences references, AdaptiveCardRenderer renderer,
+            Duration timeout) {
+        this.adapter = Objects.requireNonNull(adapter, "adapter").botFramework();
+        this.settings = adapter.settings();
         this.references = Objects.requireNonNull(references, "references");
         this.renderer = Objects.requireNonNull(renderer, "renderer");
         this.timeout = Objects.requireNonNull(timeout, "timeout");

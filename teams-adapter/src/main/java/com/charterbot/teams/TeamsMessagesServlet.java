@@ -51,8 +51,8 @@ public final class TeamsMessagesServlet extends HttpServlet {
     private final transient Bot bot;
     private final int maxBodyBytes;
 
-    public TeamsMessagesServlet(BotFrameworkHttpAdapter adapter, Bot bot, int maxBodyBytes) {
-        this.adapter = Objects.requireNonNull(adapter, "adapter");
+    public TeamsMessagesServlet(TeamsAdapter adapter, TeamsBot bot, int maxBodyBytes) {
+        this.adapter = Objects.requireNonNull(adapter, "adapter").botFramework();
         this.bot = Objects.requireNonNull(bot, "bot");
         if (maxBodyBytes < 1) {
             throw new IllegalArgumentException("maxBodyBytes must be positive");

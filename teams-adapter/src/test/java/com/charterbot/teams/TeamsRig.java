@@ -21,7 +21,6 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import com.microsoft.bot.integration.BotFrameworkHttpAdapter;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -57,7 +56,7 @@ final class TeamsRig implements AutoCloseable {
     final Fakes.Nudges nudges = new Fakes.Nudges(Set.of(Activities.ADMIN_AAD));
     final InMemoryConversationReferences references = new InMemoryConversationReferences();
     final Activities activities;
-    final BotFrameworkHttpAdapter adapter;
+    final TeamsAdapter adapter;
     final TeamsSettings settings;
     private final Tomcat tomcat;
     private final Path baseDir;
@@ -90,10 +89,10 @@ final class TeamsRig implements AutoCloseable {
         root.addAppender(logs);
 
         Converse converse = BundledConversation.create(Set.of(Activities.ADMIN_AAD));
-        TeamsBot bot = new TeamsBot(new TeamsBot.Parts(converse, membership, nudges, new Fakes.Seen(), home, references, Set.of(),
+        TeamsBot bot = new TeamsBot(new TeamsBot.Parts(converse, membership, nudges, new Fakes.Seen(), home, references,
                 BundledConversation.CLOCK), settings, new AdaptiveCardRenderer(),
                 new TeamsBot.ReplyRetry(3, Duration.ofMillis(20), Duration.ofMillis(100)));
-        adapter = TeamsAdapters.create(settings);
+        adapter = TeamsAdapter.create(settings);
         try {
             baseDir = Files.createTempDirectory("teams-rig");
             tomcat = new Tomcat();

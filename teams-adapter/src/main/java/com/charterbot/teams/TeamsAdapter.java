@@ -10,12 +10,22 @@ import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Builds the Bot Framework adapter from {@link TeamsSettings}. */
-public final class TeamsAdapters {
+/**
+ * The Bot Framework adapter of the bot, built from {@link TeamsSettings}: what the endpoint
+ * ({@link TeamsMessagesServlet}) and the proactive sends ({@link TeamsChannelMessenger}) share.
+ * It keeps the SDK's types inside this module. Thread-safe.
+ */
+public final class TeamsAdapter {
 
-    private static final Logger LOG = LoggerFactory.getLogger(TeamsAdapters.class);
+    private static final Logger LOG = LoggerFactory.getLogger(TeamsAdapter.class);
 
-    private TeamsAdapters() {}
+    private final BotFrameworkHttpAdapter botFramework;
+    private final TeamsSettings settings;
+
+    private TeamsAdapter(BotFrameworkHttpAdapter botFramework, TeamsSettings settings) {
+        this.botFramework = botFramework;
+        this.settings = settings;
+    }
 
     /**
      * An adapter that validates incoming tokens for the settings' app id (none when it is empty),
@@ -26,7 +36,7 @@ public final class TeamsAdapters {
      * <p>Note: the SDK keeps the OpenID metadata URL in a static field, so an override applies to
      * every adapter of the JVM.
      */
-    public static BotFrameworkHttpAdapter create(TeamsSettings settings) {
+    public static TeamsAdapter create(TeamsSettings settings) {
         Objects.requireNonNull(settings, "settings");
         if (!settings.authenticationEnabled()) {
             LOG.warn("""
@@ -36,7 +46,21 @@ public final class TeamsAdapters {
                     MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID everywhere else.
                     ***************************************************************************************""");
         }
-        return new TenantAdapter(configuration(settings), settings);
+        return new TeamsAdapter(new TenantAdapter(configuration(settings), settings), settings);
+    }
+
+    /** The settings it was built from. */
+    public TeamsSettings settings() {
+        return settings;
+    }
+
+    BotFrameworkHttpAdapter botFramework() {
+        return botFramework;
+    }
+
+    @Override
+    public String toString() {
+        return "TeamsAdapter[" + settings + "]";
     }
 
     private static Configuration configuration(TeamsSettings settings) {

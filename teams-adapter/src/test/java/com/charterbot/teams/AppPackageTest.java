@@ -1,0 +1,61 @@
+package com.charterbot.teams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+
+/** The sources of the Teams app package: what Teams checks on upload. */
+class AppPackageTest {
+
+    private static final Path SOURCES = Path.of("src/app-package");
+
+    @Test
+    void manifestIsValidJsonWithTheBotIdPlaceholdersAndAllScopes() throws Exception {
+        JsonNode manifest = TeamsRig.read(Files.readString(SOURCES.resolve("manifest.json")));
+
+        assertThat(manifest.path("manifestVersion").asText()).isEqualTo("1.17");
+        assertThat(manifest.path("id").asText()).isEqualTo("${teams.app.id}");
+        JsonNode bot = manifest.path("bots").path(0);
+        assertThat(bot.path("botId").asText()).isEqualTo("${teams.app.id}");
+        assertThat(bot.path("scopes").findValuesAsText("")).isEmpty();
+        assertThat(bot.path("scopes").toString()).contains("personal", "team", "groupChat");
+        assertThat(bot.path("commandLists").path(0).path("commands").size()).isBetween(1, 10);
+        for (JsonNode command : bot.path("commandLists").path(0).path("commands")) {
+            assertThat(command.path("title").asText().length()).isLessThanOrEqualTo(32);
+            assertThat(command.path("description").asText().length()).isLessThanOrEqualTo(128);
+        }
+        assertThat(manifest.path("icons").path("color").asText()).isEqualTo("color.png");
+        assertThat(manifest.path("description").path("short").asText().length()).isLessThanOrEqualTo(80);
+        assertThat(manifest.path("name").path("short").asText().length()).isLessThanOrEqualTo(30);
+    }
+
+    @Test
+    void colourIconIs192SquareAndOutlineIsWhiteOnTransparent32() throws Exception {
+        BufferedImage color = ImageIO.read(new File(SOURCES.resolve("color.png").toString()));
+        BufferedImage outline = ImageIO.read(new File(SOURCES.resolve("outline.png").toString()));
+
+        assertThat(color.getWidth()).isEqualTo(192);
+        assertThat(color.getHeight()).isEqualTo(192);
+        assertThat(outline.getWidth()).isEqualTo(32);
+        assertThat(outline.getHeight()).isEqualTo(32);
+        int transparent = 0;
+        for (int x = 0; x < 32; x++) {
+            for (int y = 0; y < 32; y++) {
+                int argb = outline.getRGB(x, y);
+                int alpha = argb >>> 24;
+                if (alpha == 0) {
+                    transparent++;
+                } else {
+                    assertThat(argb & 0xFFFFFF).as("pixel %d,%d is white", x, y).isEqualTo(0xFFFFFF);
+                }
+            }
+        }
+        assertThat(transparent).isGreaterThan(32 * 32 / 2);
+    }
+}

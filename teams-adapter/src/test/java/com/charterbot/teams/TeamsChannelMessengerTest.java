@@ -1,0 +1,187 @@
+package com.charterbot.teams;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.charterbot.core.charter.Language;
+import com.charterbot.core.chat.ChannelRef;
+import com.charterbot.core.chat.Platform;
+import com.charterbot.core.nudge.ChannelState;
+import com.charterbot.core.nudge.NudgeSettings;
+import com.charterbot.core.nudge.SendOutcome;
+import com.charterbot.core.reply.ActionIds;
+import com.charterbot.core.reply.Block;
+import com.charterbot.core.reply.Button;
+import com.charterbot.core.reply.Reply;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Proactive nudges through the real adapter's continueConversation, against a WireMock connector. */
+class TeamsChannelMessengerTest {
+
+    private static final String PATH = "/amer/";
+    private static final String ACTIVITIES = "/amer/v3/conversations/[^/]+/activities(/[^/]+)?";
+    private static final ChannelRef CHANNEL = new ChannelRef(Platform.TEAMS, Activities.TENANT, Activities.GENERAL);
+    private static final ChannelState STATE = ChannelState.of(CHANNEL, "General",
+            NudgeSettings.defaults(ZoneId.of("Europe/Paris"), Language.EN));
+    private static final Reply TIP = Reply.of(Language.EN, Reply.Delivery.CONVERSATION, List.of(
+            new Block.Heading("Tip of the week"),
+            new Block.Text("Check who can see a post before you share it."),
+            new Block.Buttons(List.of(Button.of(ActionIds.TIP_NEXT, "en~", "Another tip")))));
+
+    private WireMockServer connector;
+    private WireMockServer elsewhere;
+    private InMemoryConversationReferences references;
+    private TeamsChannelMessenger messenger;
+
+    @BeforeEach
+    void start() {
+        connector = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+        connector.start();
+        connector.stubFor(post(urlPathMatching(ACTIVITIES)).willReturn(TeamsRig.okJson("{\"id\":\"1741600000000\"}")));
+        elsewhere = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+        elsewhere.start();
+        TeamsSettings settings = TeamsSettings.unauthenticated(List.of(serviceUrl()));
+        references = new InMemoryConversationReferences();
+        references.save(reference(serviceUrl()));
+        messenger = new TeamsChannelMessenger(TeamsAdapter.create(settings), references, new AdaptiveCardRenderer(),
+                Duration.ofSeconds(10));
+    }
+
+    @AfterEach
+    void stop() {
+        connector.stop();
+        elsewhere.stop();
+    }
+
+    private String serviceUrl() {
+        return "http://127.0.0.1:" + connector.port() + PATH;
+    }
+
+    private static StoredReference reference(String serviceUrl) {
+        String json = """
+                {"bot": {"id": "%s", "name": "Charter"}, "conversation": {"isGroup": true, "conversationType": "channel",
+                 "id": "%s", "tenantId": "%s"}, "channelId": "msteams", "serviceUrl": "%s"}
+                """.formatted(Activities.BOT_ID, Activities.GENERAL, Activities.TENANT, serviceUrl);
+        return new StoredReference(CHANNEL, StoredReference.Scope.CHANNEL, serviceUrl, json, Instant.parse("2025-03-10T09:30:00Z"));
+    }
+
+    @Test
+    void postsTheNudgeCardIntoTheChannelWithItsReference() {
+        SendOutcome outcome = messenger.send(STATE, TIP);
+
+        assertThat(outcome).isEqualTo(new SendOutcome.Sent());
+        List<LoggedRequest> posts = connector.findAll(anyRequestedFor(urlPathMatching(ACTIVITIES)));
+        assertThat(posts).singleElement().satisfies(request ->
+                assertThat(request.getUrl()).startsWith(PATH + "v3/conversations/" + Activities.GENERAL + "/activities"));
+        JsonNode activity = TeamsRig.read(posts.get(0).getBodyAsString());
+        assertThat(activity.path("type").asText()).isEqualTo("message");
+        assertThat(activity.path("from").path("id").asText()).isEqualTo(Activities.BOT_ID);
+        JsonNode card = TeamsRig.card(activity);
+        assertThat(TeamsRig.texts(card)).containsExactly("Tip of the week", "Check who can see a post before you share it.");
+        assertThat(TeamsRig.actions(card)).singleElement()
+                .satisfies(action -> assertThat(action.path("data").path("actionId").asText()).isEqualTo(ActionIds.TIP_NEXT));
+    }
+
+    @Test
+    void mapsThrottlingToRateLimitedWithTheConnectorsRetryAfter() {
+        connector.stubFor(post(urlPathMatching(ACTIVITIES)).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "7")));
+
+        assertThat(messenger.send(STATE, TIP)).isEqualTo(new SendOutcome.RateLimited(Duration.ofSeconds(7)));
+        assertThat(connector.findAll(anyRequestedFor(anyUrl()))).as("429 is not retried by the SDK").hasSize(1);
+    }
+
+    @Test
+    void mapsThrottlingWithoutRetryAfterToOneSecond() {
+        connector.stubFor(post(urlPathMatching(ACTIVITIES)).willReturn(aResponse().withStatus(429)));
+
+        assertThat(messenger.send(STATE, TIP)).isEqualTo(new SendOutcome.RateLimited(Duration.ofSeconds(1)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {412, 502, 504, 500, 400})
+    void mapsPassingFailuresToTransient(int status) {
+        connector.stubFor(post(urlPathMatching(ACTIVITIES)).willReturn(aResponse().withStatus(status)));
+
+        assertThat(messenger.send(STATE, TIP)).isEqualTo(new SendOutcome.Transient("HTTP " + status));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {401, 403, 404})
+    void mapsRemovalAndMissingConversationsToPermanent(int status) {
+        connector.stubFor(post(urlPathMatching(ACTIVITIES)).willReturn(aResponse().withStatus(status)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"error\":{\"code\":\"BotNotInConversationRoster\",\"message\":\"The bot is not part of the conversation roster.\"}}")));
+
+        assertThat(messenger.send(STATE, TIP)).isEqualTo(new SendOutcome.Permanent("HTTP " + status));
+    }
+
+    @Test
+    void mapsANetworkFailureToTransient() {
+        connector.stubFor(post(urlPathMatching(ACTIVITIES)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+
+        SendOutcome outcome = messenger.send(STATE, TIP);
+
+        assertThat(outcome).isInstanceOf(SendOutcome.Transient.class);
+        assertThat(((SendOutcome.Transient) outcome).error()).startsWith("network error").doesNotContain(Activities.GENERAL);
+    }
+
+    @Test
+    void mapsASlowConnectorToATransientTimeout() {
+        connector.stubFor(post(urlPathMatching(ACTIVITIES)).willReturn(TeamsRig.okJson("{\"id\":\"1\"}").withFixedDelay(3_000)));
+        TeamsSettings settings = TeamsSettings.unauthenticated(List.of(serviceUrl()));
+        TeamsChannelMessenger impatient = new TeamsChannelMessenger(TeamsAdapter.create(settings), references,
+                new AdaptiveCardRenderer(), Duration.ofMillis(300));
+
+        assertThat(impatient.send(STATE, TIP)).isEqualTo(new SendOutcome.Transient("timeout"));
+    }
+
+    @Test
+    void refusesAServiceUrlOffTheAllowListWithoutAnyRequest() {
+        String offList = "http://127.0.0.1:" + elsewhere.port() + PATH;
+        references.save(reference(offList));
+
+        assertThat(messenger.send(STATE, TIP)).isEqualTo(new SendOutcome.Permanent("service URL not on the allow-list"));
+
+        assertThat(elsewhere.findAll(anyRequestedFor(anyUrl()))).isEmpty();
+        assertThat(connector.findAll(anyRequestedFor(anyUrl()))).isEmpty();
+    }
+
+    @Test
+    void pausesAChannelWithoutReference() {
+        references.forget(CHANNEL);
+
+        assertThat(messenger.send(STATE, TIP)).isEqualTo(new SendOutcome.Permanent("no conversation reference"));
+        assertThat(connector.findAll(anyRequestedFor(anyUrl()))).isEmpty();
+    }
+
+    @Test
+    void pausesAChannelWhoseReferenceCannotBeRead() {
+        references.save(new StoredReference(CHANNEL, StoredReference.Scope.CHANNEL, serviceUrl(), "{not json", Instant.EPOCH));
+
+        assertThat(messenger.send(STATE, TIP)).isEqualTo(new SendOutcome.Permanent("unreadable conversation reference"));
+    }
+
+    @Test
+    void refusesAChannelOfAnotherPlatform() {
+        ChannelState slack = ChannelState.of(new ChannelRef(Platform.SLACK, "T1", "C1"), "", STATE.settings());
+
+        assertThat(messenger.send(slack, TIP)).isEqualTo(new SendOutcome.Permanent("not a Teams channel"));
+    }
+}

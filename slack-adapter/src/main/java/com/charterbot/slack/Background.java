@@ -25,6 +25,7 @@ final class Background implements Executor, AutoCloseable {
 
     private final ThreadPoolExecutor pool;
     private final Redaction redaction;
+    private final AtomicInteger pending = new AtomicInteger();
 
     Background(Redaction redaction) {
         this.redaction = redaction;
@@ -41,15 +42,19 @@ final class Background implements Executor, AutoCloseable {
 
     /** Runs a task later; {@code what} names it in logs. Never throws. */
     void run(String what, Runnable task) {
+        pending.incrementAndGet();
         try {
             pool.execute(() -> {
                 try {
                     task.run();
                 } catch (RuntimeException e) {
                     log.error("Slack {} failed: {}", what, redaction.describe(e));
+                } finally {
+                    pending.decrementAndGet();
                 }
             });
         } catch (RejectedExecutionException e) {
+            pending.decrementAndGet();
             log.warn("Slack {} dropped: the adapter is overloaded or shutting down", what);
         }
     }
@@ -58,6 +63,11 @@ final class Background implements Executor, AutoCloseable {
     @Override
     public void execute(Runnable command) {
         pool.execute(command);
+    }
+
+    /** Whether no task given to {@link #run} is queued or running: tests wait for it before checking that something did not happen. */
+    boolean idle() {
+        return pending.get() == 0;
     }
 
     @Override

@@ -169,6 +169,11 @@ public final class SlackBot implements AutoCloseable {
         return messenger;
     }
 
+    /** Whether no background work is queued or running (for tests). */
+    boolean idle() {
+        return background.idle();
+    }
+
     /** The settings the bot runs with. */
     public SlackSettings settings() {
         return settings;

@@ -430,4 +430,28 @@ class BlockKitRendererTest {
         }
         return ids;
     }
+
+    @Test
+    void theHomeViewKeepsUpToOneHundredBlocks() {
+        List<Block> blocks = new ArrayList<>();
+        IntStream.range(0, 120).forEach(i -> blocks.add(new Block.Text("line " + i)));
+
+        var view = renderer.homeView(Reply.of(Language.EN, Reply.Delivery.PRIVATE, blocks));
+
+        assertThat(view.getType()).isEqualTo("home");
+        assertThat(view.getCallbackId()).isEqualTo(BlockKitRenderer.HOME_CALLBACK_ID);
+        assertThat(view.getBlocks()).hasSize(BlockKitRenderer.MAX_HOME_BLOCKS);
+        assertThat(renderer.render(Reply.of(Language.EN, Reply.Delivery.PRIVATE, blocks))).hasSize(BlockKitRenderer.MAX_BLOCKS);
+    }
+
+    @Test
+    void aBareTextIsEscapedIntoSections() {
+        JsonArray blocks = SLACK_GSON.toJsonTree(renderer.renderText(HOSTILE)).getAsJsonArray();
+
+        assertThat(blocks).hasSize(1);
+        JsonObject section = blocks.get(0).getAsJsonObject();
+        assertThat(section.get("type").getAsString()).isEqualTo("section");
+        assertThat(section.getAsJsonObject("text").get("type").getAsString()).isEqualTo("mrkdwn");
+        assertThat(section.getAsJsonObject("text").get("text").getAsString()).isEqualTo(HOSTILE_ESCAPED);
+    }
 }

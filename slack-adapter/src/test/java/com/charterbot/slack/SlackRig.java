@@ -93,6 +93,10 @@ final class SlackRig implements AutoCloseable {
     private final URI bare;
 
     private SlackRig(Converse conversation, boolean socketModeOnly) throws Exception {
+        this(conversation, socketModeOnly, !socketModeOnly);
+    }
+
+    private SlackRig(Converse conversation, boolean socketModeOnly, boolean warm) throws Exception {
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         logs.start();
         root.addAppender(logs);
@@ -119,7 +123,7 @@ final class SlackRig implements AutoCloseable {
         int port = tomcat.getConnector().getLocalPort();
         events = URI.create("http://127.0.0.1:" + port + "/slack/events");
         bare = URI.create("http://127.0.0.1:" + port + "/slack/bare");
-        if (!socketModeOnly) {
+        if (warm) {
             warmUp();
         }
     }
@@ -141,6 +145,11 @@ final class SlackRig implements AutoCloseable {
     /** A rig whose conversation is {@code conversation} (the bundled charter's, usually). */
     static SlackRig start(Converse conversation) throws Exception {
         return new SlackRig(conversation, false);
+    }
+
+    /** A rig that never talked to Slack yet: its first request calls {@code auth.test}. */
+    static SlackRig coldStart(Converse conversation) throws Exception {
+        return new SlackRig(conversation, false, false);
     }
 
     /** A rig whose bot has an app token and no signing secret: Socket Mode only. */
@@ -436,6 +445,11 @@ final class SlackRig implements AutoCloseable {
 
     List<LoggedRequest> awaitHooks(int count) {
         return await(postRequestedFor(urlPathMatching("/hooks/.*")), count);
+    }
+
+    /** Waits until the adapter's background work is done: then whatever did not happen will not. */
+    void awaitIdle() {
+        awaitTrue(bot::idle, "the adapter's background work to finish");
     }
 
     static void awaitTrue(BooleanSupplier condition, String what) {

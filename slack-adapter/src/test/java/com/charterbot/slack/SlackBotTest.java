@@ -1,0 +1,59 @@
+package com.charterbot.slack;
+
+import static com.charterbot.slack.SlackRig.BOT_TOKEN;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
+
+import com.charterbot.core.charter.Language;
+import com.charterbot.core.chat.ChannelRef;
+import com.charterbot.core.chat.Platform;
+import com.charterbot.core.nudge.ChannelState;
+import com.charterbot.core.nudge.NudgeSettings;
+import com.charterbot.core.nudge.SendOutcome;
+import com.charterbot.core.reply.Block;
+import com.charterbot.core.reply.Reply;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.time.ZoneId;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SlackBotTest {
+
+    @Test
+    void buildingTheBotCallsNoWebApiAndItsMessengerSharesTheBotToken() throws Exception {
+        try (SlackRig rig = SlackRig.coldStart(BundledConversation.create())) {
+            assertThat(rig.slack.getAllServeEvents()).as("nothing talks to Slack while the bot is built").isEmpty();
+            ChannelState channel = ChannelState.of(new ChannelRef(Platform.SLACK, SlackRig.TEAM, "C0NUDGE"), "nudges",
+                    NudgeSettings.defaults(ZoneId.of("Europe/Paris"), Language.EN));
+
+            SendOutcome outcome = rig.bot.messenger().send(channel,
+                    Reply.of(Language.EN, Reply.Delivery.CONVERSATION, List.of(new Block.Text("A nudge"))));
+
+            assertThat(outcome).isInstanceOf(SendOutcome.Sent.class);
+            LoggedRequest post = rig.requests("chat.postMessage").get(0);
+            assertThat(post.getHeader("Authorization")).isEqualTo("Bearer " + BOT_TOKEN);
+            assertThat(SlackRig.formOf(post)).containsEntry("channel", "C0NUDGE");
+        }
+    }
+
+    @Test
+    void closingTwiceIsHarmlessAndAClosedBotDoesNotStartSocketMode() throws Exception {
+        try (SlackRig rig = SlackRig.socketModeOnly(BundledConversation.create())) {
+            rig.bot.close();
+            rig.bot.close();
+
+            assertThatIllegalStateException().isThrownBy(rig.bot::startSocketMode).withMessageContaining("closed");
+        }
+    }
+
+    @Test
+    void theBotShowsNoSecretAndNeedsAllItsParts() throws Exception {
+        try (SlackRig rig = SlackRig.coldStart(BundledConversation.create())) {
+            assertThat(rig.bot.toString()).doesNotContain(BOT_TOKEN, SlackRig.SIGNING_SECRET);
+            assertThatNullPointerException()
+                    .isThrownBy(() -> new SlackBot.Parts(rig.converse, rig.membership, rig.home, null, rig.seen, rig.clock))
+                    .withMessage("nudges");
+        }
+    }
+}

@@ -1,0 +1,301 @@
+package com.charterbot.bench.teams;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+
+import com.charterbot.bench.load.AppProcess;
+import com.charterbot.bench.load.ConstantRate;
+import com.charterbot.bench.load.Knobs;
+import com.charterbot.bench.load.LoadGenerator;
+import com.charterbot.bench.load.PhaseResult;
+import com.charterbot.bench.load.ResponseCheck;
+import com.charterbot.bench.load.SampleQuestion;
+import com.charterbot.bench.load.Target;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Stream;
+
+/**
+ * {@code bench/teams-load}: starts a Bot Connector stub (WireMock) and the app jar with Teams
+ * authentication off, then sends Teams personal-chat messages to {@code POST /api/messages} at a
+ * constant rate and ends with one machine-readable line:
+ * {@code bench-teams: rate=<n> p50_ms=<x> p99_ms=<x> rps=<n>}.
+ *
+ * <p>Each message is a question of {@link SampleQuestion#all()} from one of a few hundred people, in
+ * the shape Teams posts it; the app answers it within the request by posting an Adaptive Card to the
+ * stub, so the latency includes the core's answer and the reply's round trip. {@code rps} is the
+ * throughput achieved during the measured window.
+ *
+ * <p>Settings are system properties {@code bench.teams.*}: {@code rate} (100/s), {@code warmup-s} (10),
+ * {@code duration-s} (30), {@code connections} (64), {@code timeout-ms} (5000), {@code startup-timeout-s}
+ * (60), {@code app-heap} (512m), {@code app-args}, {@code jar} (bot-app/target/charter-bot.jar) and
+ * {@code log} (bench/target/teams-load-app.log). Exit status 1 when the app does not start or more than
+ * 1% of the requests are not ok; the last line is printed anyway, with {@code -} for what was not measured.
+ */
+public final class TeamsLoad {
+
+    static final String PATH = "/api/messages";
+    static final String CONNECTOR_PATH = "/amer/";
+    static final String TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47";
+    static final String BOT = "28:00000000-0000-0000-0000-00000000b07";
+    static final int PEOPLE = 300;
+    static final double MAX_FAILURE_RATIO = 0.01;
+
+    private TeamsLoad() {}
+
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0) {
+            System.err.println("bench-teams: no arguments; settings are -Dbench.teams.<knob>=<value>");
+            System.exit(2);
+        }
+        Knobs knobs = new Knobs("bench.teams.", System.getProperties());
+        int rate;
+        ConstantRate plan;
+        int connections;
+        Duration timeout;
+        Duration startup;
+        String heap;
+        List<String> extra;
+        Path jar;
+        Path log;
+        try {
+            rate = knobs.integer("rate", 100, 1, 20_000);
+            plan = new ConstantRate(rate, knobs.seconds("warmup-s", 10, 0, 600), knobs.seconds("duration-s", 30, 1, 3600));
+            connections = knobs.integer("connections", 64, 1, 1024);
+            timeout = knobs.millis("timeout-ms", 5000, 100, 120_000);
+            startup = knobs.seconds("startup-timeout-s", 60, 5, 600);
+            heap = knobs.string("app-heap", "512m");
+            String raw = knobs.string("app-args", "").strip();
+            extra = raw.isEmpty() ? List.of() : List.of(raw.split("\\s+"));
+            jar = Path.of(knobs.string("jar", "bot-app/target/charter-bot.jar"));
+            log = Path.of(knobs.string("log", "bench/target/teams-load-app.log"));
+        } catch (IllegalArgumentException e) {
+            System.err.println("bench-teams: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        System.out.println("settings: " + knobs.describe());
+        System.out.println("load average at start: " + loadAverage());
+        Optional<PhaseResult> result = Optional.empty();
+        boolean started = false;
+        if (!Files.isRegularFile(jar)) {
+            System.err.println("bench-teams: no app jar at " + jar.toAbsolutePath() + " (bench/teams-load builds it)");
+        } else {
+            int port = AppProcess.freePort();
+            Path dataDir = Files.createTempDirectory("charter-bench-teams-");
+            try (ConnectorStub connector = ConnectorStub.start();
+                 AppProcess app = AppProcess.start(jar, List.of("-Xmx" + heap), appArguments(port, dataDir, connector, extra), log)) {
+                System.out.println("app: " + jar + " on port " + port + ", log in " + log);
+                started = awaitHealthy(app, port, startup);
+                if (started) {
+                    int logLinesBefore = app.logLineCount();
+                    Target target = new Target("Teams messages " + PATH,
+                            new Messages(URI.create("http://127.0.0.1:" + port + PATH), connector.serviceUrl(), SampleQuestion.all()),
+                            ResponseCheck.status200());
+                    try (LoadGenerator load = new LoadGenerator(connections, timeout)) {
+                        Optional<String> problem = load.checkOnce(target);
+                        long repliesBefore = connector.replies();
+                        if (problem.isPresent() || repliesBefore == 0) {
+                            System.err.println("bench-teams: " + PATH + " does not answer as expected: "
+                                    + problem.orElse("no reply reached the connector stub"));
+                        } else {
+                            PhaseResult phase = load.constantRate(target, plan);
+                            phase.report().forEach(System.out::println);
+                            System.out.println();
+                            result = Optional.of(phase);
+                        }
+                    }
+                    System.out.println("Bot Connector stub calls:");
+                    connector.calls().forEach((call, count) -> System.out.println("  " + count + " x " + call));
+                    List<String> problems = app.warningsAndErrors(logLinesBefore);
+                    System.out.println("app log under load: " + problems.size() + " WARN/ERROR lines (" + app.log() + ")");
+                    problems.stream().limit(8).forEach(line -> System.out.println("  | " + line));
+                }
+            } finally {
+                deleteRecursively(dataDir);
+            }
+        }
+        System.exit(finish(rate, result, started));
+    }
+
+    private static List<String> appArguments(int port, Path dataDir, ConnectorStub connector, List<String> extra) {
+        List<String> arguments = new ArrayList<>(List.of(
+                "--server.port=" + port,
+                "--charter.teams.app-id=",
+                "--charter.teams.allowed-service-urls=" + connector.serviceUrl(),
+                "--CHARTER_DATA_DIR=" + dataDir,
+                "--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("charter-bot")
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"));
+        arguments.addAll(extra);
+        return arguments;
+    }
+
+    private static boolean awaitHealthy(AppProcess app, int port, Duration timeout) throws InterruptedException {
+        long start = System.nanoTime();
+        try {
+            app.awaitHealthy(URI.create("http://127.0.0.1:" + port + "/actuator/health"), timeout);
+        } catch (IllegalStateException e) {
+            System.err.println("bench-teams: " + e.getMessage() + "; the end of its log:");
+            app.logTail(60).forEach(line -> System.err.println("  | " + line));
+            return false;
+        }
+        System.out.printf(Locale.ROOT, "app healthy after %.1f s%n", (System.nanoTime() - start) / 1e9);
+        return true;
+    }
+
+    private static int finish(int rate, Optional<PhaseResult> result, boolean started) {
+        int status = started && result.isPresent() ? 0 : 1;
+        String p50 = "-";
+        String p99 = "-";
+        String rps = "-";
+        if (result.isPresent()) {
+            PhaseResult phase = result.get();
+            if (phase.counts().failureRatio() > MAX_FAILURE_RATIO) {
+                System.err.printf(Locale.ROOT, "bench-teams: %.2f%% of the requests were not ok (limit %.0f%%)%n",
+                        phase.counts().failureRatio() * 100, MAX_FAILURE_RATIO * 100);
+                status = 1;
+            }
+            p50 = decimal(phase.latencyMillis(50));
+            p99 = decimal(phase.latencyMillis(99));
+            rps = Long.toString(Math.round(phase.throughputPerSecond()));
+        }
+        System.out.println("load average at end: " + loadAverage());
+        System.out.println();
+        System.out.printf(Locale.ROOT, "bench-teams: rate=%d p50_ms=%s p99_ms=%s rps=%s%n", rate, p50, p99, rps);
+        return status;
+    }
+
+    /**
+     * Personal-chat messages as Teams posts them, rotating over the questions and {@value #PEOPLE}
+     * people; every activity has its own id, so the app's de-duplication never skips one. Thread-safe.
+     */
+    record Messages(URI endpoint, String serviceUrl, List<SampleQuestion> questions) implements com.charterbot.bench.load.RequestFactory {
+
+        @Override
+        public HttpRequest next(long sequence) {
+            SampleQuestion question = questions.get((int) (sequence % questions.size()));
+            long person = sequence % PEOPLE;
+            String aad = String.format(Locale.ROOT, "6b2c8a1e-3d4f-4a5b-9c8d-%012d", person);
+            String body = """
+                    {"type":"message","id":"bench-%d-%d","timestamp":"2025-03-10T09:30:00.123Z","channelId":"msteams",\
+                    "serviceUrl":"%s","from":{"id":"29:1bench-%d","name":"Bench person","aadObjectId":"%s"},\
+                    "conversation":{"conversationType":"personal","tenantId":"%s","id":"a:1bench-personal-%d"},\
+                    "recipient":{"id":"%s","name":"Charter"},"locale":"%s","textFormat":"plain","text":"%s",\
+                    "channelData":{"tenant":{"id":"%s"}}}""".formatted(ProcessHandle.current().pid(), sequence, serviceUrl, person, aad,
+                    TENANT, person, BOT, question.language().equals("fr") ? "fr-FR" : "en-US", json(question.text()), TENANT);
+            return HttpRequest.newBuilder(endpoint)
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build();
+        }
+
+        private static String json(String text) {
+            StringBuilder escaped = new StringBuilder(text.length() + 8);
+            for (char c : text.toCharArray()) {
+                switch (c) {
+                    case '"' -> escaped.append("\\\"");
+                    case '\\' -> escaped.append("\\\\");
+                    case '\n' -> escaped.append("\\n");
+                    case '\r' -> escaped.append("\\r");
+                    case '\t' -> escaped.append("\\t");
+                    default -> {
+                        if (c < 0x20) {
+                            escaped.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                        } else {
+                            escaped.append(c);
+                        }
+                    }
+                }
+            }
+            return escaped.toString();
+        }
+    }
+
+    /** The Bot Connector service on a loopback port: every reply, update and conversation creation answers 200. */
+    static final class ConnectorStub implements AutoCloseable {
+
+        private final WireMockServer server;
+        private final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
+        private final LongAdder replies = new LongAdder();
+
+        private ConnectorStub(WireMockServer server) {
+            this.server = server;
+        }
+
+        static ConnectorStub start() {
+            // Replies are part of the measured latency: enough Jetty threads that the stub is never the queue.
+            WireMockServer server = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort()
+                    .containerThreads(64).jettyAcceptors(2).disableRequestJournal());
+            server.stubFor(any(urlPathMatching(CONNECTOR_PATH + "v3/conversations.*"))
+                    .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("{\"id\":\"1741600000000\"}")));
+            ConnectorStub stub = new ConnectorStub(server);
+            server.addMockServiceRequestListener((request, response) -> {
+                String path = request.getUrl().replaceFirst("\\?.*", "").replaceAll("/conversations/[^/]+", "/conversations/{id}")
+                        .replaceAll("/activities/[^/]+", "/activities/{id}");
+                stub.calls.computeIfAbsent(request.getMethod() + " " + path + " -> " + response.getStatus(), k -> new LongAdder()).increment();
+                if (path.contains("/activities")) {
+                    stub.replies.increment();
+                }
+            });
+            server.start();
+            return stub;
+        }
+
+        String serviceUrl() {
+            return "http://127.0.0.1:" + server.port() + CONNECTOR_PATH;
+        }
+
+        long replies() {
+            return replies.sum();
+        }
+
+        Map<String, Long> calls() {
+            Map<String, Long> counts = new TreeMap<>();
+            calls.forEach((key, count) -> counts.put(key, count.sum()));
+            return counts;
+        }
+
+        @Override
+        public void close() {
+            server.stop();
+        }
+    }
+
+    private static String decimal(double value) {
+        return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).strip().split("\\s+");
+            return fields[0] + " " + fields[1] + " " + fields[2] + " (" + Runtime.getRuntime().availableProcessors() + " cores)";
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("bench-teams: could not delete " + dir + ": " + e.getMessage());
+        }
+    }
+}

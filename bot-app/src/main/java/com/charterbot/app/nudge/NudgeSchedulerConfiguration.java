@@ -77,13 +77,13 @@ public class NudgeSchedulerConfiguration {
     NudgeDispatcher nudgeDispatcher(ChannelStore channels, DeliveryStore deliveries, NudgeComposer composer,
             ObjectProvider<ChannelMessenger> messengers, ObjectProvider<PlatformChannelMessenger> platforms, ActivityLog activity, OutboundLimiter limiter, NudgeSchedulerProperties properties,
             Clock clock) {
-        ChannelMessenger messenger = messengers.getIfAvailable(() -> {
+        ChannelMessenger messenger = messengers.getIfAvailable(() -> new RoutingChannelMessenger(() -> {
             List<PlatformChannelMessenger> adapters = platforms.orderedStream().toList();
             if (adapters.isEmpty()) {
                 LOG.warn("no platform adapter configured: scheduled nudges are not sent, and the channels they are due to get paused");
             }
-            return new RoutingChannelMessenger(adapters);
-        });
+            return adapters;
+        }));
         // The random generator only spreads retries (jitter); it is used under the dispatcher's lock.
         return new NudgeDispatcher(new NudgeDispatcher.Parts(channels, deliveries, composer, messenger, activity, limiter, clock,
                 NudgeDispatcher.Sleeper.SYSTEM, new SplittableRandom()), properties.dispatcherSettings());

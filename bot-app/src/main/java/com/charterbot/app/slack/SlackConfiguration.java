@@ -1,0 +1,116 @@
+package com.charterbot.app.slack;
+
+import com.charterbot.app.nudge.PlatformChannelMessenger;
+import com.charterbot.core.chat.Converse;
+import com.charterbot.core.chat.Platform;
+import com.charterbot.core.chat.SeenEvents;
+import com.charterbot.core.home.ShowHome;
+import com.charterbot.core.nudge.ChannelMembership;
+import com.charterbot.core.nudge.EditNudges;
+import com.charterbot.slack.SlackBareServlet;
+import com.charterbot.slack.SlackBot;
+import com.charterbot.slack.SlackEventsServlet;
+import java.time.Clock;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+
+/**
+ * Wires the Slack adapter when a bot token is configured: the Bolt app over the conversation, the
+ * {@code POST /slack/events} endpoint (HTTP mode, with a signing secret) or a Socket Mode
+ * connection (with an app token), and the messenger that posts scheduled nudges to Slack
+ * channels. Without a token nothing Slack-related starts, and the log says so once.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SlackProperties.class)
+class SlackConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SlackConfiguration.class);
+
+    /** Where Slack sends slash commands, interactivity and events in HTTP mode. */
+    static final String EVENTS_PATH = "/slack/events";
+    /** The benchmark's baseline: the signature check alone. */
+    static final String BENCH_PATH = "/slack/bench-bare";
+
+    @Bean
+    ApplicationRunner slackStatus(SlackProperties properties) {
+        return arguments -> {
+            if (!properties.enabled()) {
+                LOG.info("Slack adapter off: no bot token (set SLACK_BOT_TOKEN or charter.slack.bot-token to turn it on)");
+            } else if (properties.settings().socketMode()) {
+                LOG.info("Slack adapter on, in Socket Mode (no public URL needed)");
+            } else {
+                LOG.info("Slack adapter on, in HTTP mode: Slack sends requests to {}", EVENTS_PATH);
+            }
+        };
+    }
+
+    @Bean(destroyMethod = "close")
+    @Conditional(SlackEnabled.class)
+    SlackBot slackBot(SlackProperties properties, Converse converse, ChannelMembership membership, ShowHome home, EditNudges nudges,
+            SeenEvents seen, Clock clock) {
+        return new SlackBot(properties.settings(), new SlackBot.Parts(converse, membership, home, nudges, seen, clock));
+    }
+
+    @Bean
+    @Conditional(SlackEnabled.class)
+    PlatformChannelMessenger slackMessenger(SlackBot bot) {
+        return new PlatformChannelMessenger(Platform.SLACK, bot.messenger());
+    }
+
+    @Bean
+    @Conditional(SlackHttpMode.class)
+    ServletRegistrationBean<SlackEventsServlet> slackEvents(SlackBot bot) {
+        ServletRegistrationBean<SlackEventsServlet> registration = new ServletRegistrationBean<>(new SlackEventsServlet(bot.app()), EVENTS_PATH);
+        registration.setName("slackEvents");
+        return registration;
+    }
+
+    @Bean
+    @Conditional(SlackHttpMode.class)
+    @ConditionalOnProperty(name = "charter.slack.bench-endpoint", havingValue = "true")
+    ServletRegistrationBean<SlackBareServlet> slackBenchBaseline(SlackProperties properties) {
+        LOG.warn("{} is exposed (charter.slack.bench-endpoint=true): a benchmark endpoint, keep it off in production", BENCH_PATH);
+        ServletRegistrationBean<SlackBareServlet> registration = new ServletRegistrationBean<>(new SlackBareServlet(properties.settings()), BENCH_PATH);
+        registration.setName("slackBenchBaseline");
+        return registration;
+    }
+
+    /**
+     * Connects to Slack in Socket Mode once the application is up, and disconnects first on
+     * shutdown. When Slack cannot be reached at start-up, the rest of the bot keeps running and the
+     * connection is tried again every 30 seconds.
+     */
+    @Bean
+    @Conditional(SlackEnabled.class)
+    SmartLifecycle slackSocketMode(SlackBot bot, SlackProperties properties) {
+        return new SocketModeLifecycle(bot, properties.settings().socketMode(), Duration.ofSeconds(30));
+    }
+
+    /** A bot token is configured. */
+    static final class SlackEnabled implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return !context.getEnvironment().getProperty("charter.slack.bot-token", "").isBlank();
+        }
+    }
+
+    /** A bot token and no app token: Slack reaches the bot over HTTP. */
+    static final class SlackHttpMode implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return new SlackEnabled().matches(context, metadata) && context.getEnvironment().getProperty("charter.slack.app-token", "").isBlank();
+        }
+    }
+}

@@ -20,22 +20,24 @@ final class Background implements Executor, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Background.class);
 
-    static final int THREADS = 4;
-    static final int QUEUE = 1_000;
-
     private final ThreadPoolExecutor pool;
     private final Redaction redaction;
     private final AtomicInteger pending = new AtomicInteger();
 
-    Background(Redaction redaction) {
+    /**
+     * @param name the threads' name prefix
+     * @param threads how many tasks run at once
+     * @param queue how many more may wait
+     */
+    Background(String name, int threads, int queue, Redaction redaction) {
         this.redaction = redaction;
         AtomicInteger count = new AtomicInteger();
-        ThreadFactory threads = task -> {
-            Thread thread = new Thread(task, "charter-slack-" + count.incrementAndGet());
+        ThreadFactory factory = task -> {
+            Thread thread = new Thread(task, name + "-" + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         };
-        this.pool = new ThreadPoolExecutor(THREADS, THREADS, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(QUEUE), threads,
+        this.pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(queue), factory,
                 new ThreadPoolExecutor.AbortPolicy());
         this.pool.allowCoreThreadTimeOut(true);
     }

@@ -52,6 +52,9 @@ import java.util.Set;
  * still holds the whole reply): no wording of our own is added, since every user-visible text comes
  * from bot-core's message bundles.
  *
+ * <p>{@link #homeView(Reply)} lays a reply out as an App Home tab (up to {@value #MAX_HOME_BLOCKS}
+ * blocks), {@link #renderText(String)} a bare text the core gives without a reply.
+ *
  * <p>Thread-safe and stateless.
  */
 public final class BlockKitRenderer {

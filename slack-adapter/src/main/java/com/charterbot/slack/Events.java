@@ -28,7 +28,6 @@ import com.slack.api.model.event.MemberJoinedChannelEvent;
 import com.slack.api.model.event.MessageEvent;
 import com.slack.api.model.event.TokensRevokedEvent;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
@@ -68,10 +67,8 @@ final class Events {
     private final SlackOutbox outbox;
     private final Background background;
     private final BlockKitRenderer renderer;
-    private final Duration apiTimeout;
 
-    Events(SlackBot.Parts parts, WorkspaceAdmins admins, SlackOutbox outbox, Background background, BlockKitRenderer renderer,
-            Duration apiTimeout) {
+    Events(SlackBot.Parts parts, WorkspaceAdmins admins, SlackOutbox outbox, Background background, BlockKitRenderer renderer) {
         this.converse = parts.converse();
         this.membership = parts.membership();
         this.home = parts.home();
@@ -81,7 +78,6 @@ final class Events {
         this.outbox = outbox;
         this.background = background;
         this.renderer = renderer;
-        this.apiTimeout = apiTimeout;
     }
 
     void register(App app) {
@@ -186,7 +182,7 @@ final class Events {
     }
 
     private Message message(String team, String user, String channel, String text, Message.Origin origin) {
-        boolean admin = WorkspaceAdmins.matters(text) && admins.isAdmin(team, user, apiTimeout);
+        boolean admin = WorkspaceAdmins.matters(text) && admins.isAdmin(team, user);
         return new Message(new UserRef(Platform.SLACK, team, user), new ChannelRef(Platform.SLACK, team, channel), text, origin, admin,
                 Optional.empty());
     }
@@ -210,7 +206,7 @@ final class Events {
             return;
         }
         String team = payload.getTeamId();
-        boolean admin = admins.isAdmin(team, event.getUser(), apiTimeout);
+        boolean admin = admins.isAdmin(team, event.getUser());
         Reply page = home.home(new UserRef(Platform.SLACK, team, event.getUser()), admin, Optional.empty());
         outbox.publishHome(event.getUser(), renderer.homeView(page));
     }

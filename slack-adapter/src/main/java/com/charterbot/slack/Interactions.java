@@ -163,7 +163,7 @@ final class Interactions {
         if (channelId.isBlank()) {
             return;
         }
-        boolean admin = admins.isAdmin(team, user, apiTimeout);
+        boolean admin = admins.isAdmin(team, user);
         NudgeFormOutcome outcome = nudges.open(new UserRef(Platform.SLACK, team, user), admin,
                 new ChannelRef(Platform.SLACK, team, channelId.strip()), clicked);
         if (outcome instanceof NudgeFormOutcome.Form form) {

@@ -67,6 +67,7 @@ public final class SlackBot implements AutoCloseable {
     private final Slack slack;
     private final App app;
     private final Background background;
+    private final Background lookups;
     private final Redaction redaction;
     private final BlockKitRenderer renderer = new BlockKitRenderer();
     private final ChannelMessenger messenger;
@@ -81,18 +82,19 @@ public final class SlackBot implements AutoCloseable {
         AppConfig appConfig = appConfig(settings, slack);
         this.app = new App(appConfig, middleware(appConfig));
         app.asOAuthApp(false);
-        this.background = new Background(redaction);
+        this.background = new Background("charter-slack", 4, 1_000, redaction);
+        this.lookups = new Background("charter-slack-lookup", 2, 100, redaction);
         this.messenger = new SlackChannelMessenger(slack, settings.botToken(), renderer);
 
         SlackOutbox outbox = new SlackOutbox(slack, settings.botToken(), renderer, redaction, settings.apiUrl());
-        WorkspaceAdmins admins = new WorkspaceAdmins(outbox, background, settings.adminCacheTtl());
+        WorkspaceAdmins admins = new WorkspaceAdmins(outbox, lookups, settings.adminCacheTtl());
         Interactions interactions = new Interactions(parts.converse(), parts.home(), parts.nudges(), admins, outbox, background, renderer,
                 settings.apiTimeout());
         app.command(settings.command(), (request, ctx) -> safely("slash command", () -> interactions.command(request, ctx), true));
         app.blockAction(Pattern.compile(".*"), (request, ctx) -> safely("button", () -> interactions.blockAction(request, ctx), false));
         app.viewSubmission(NudgeModal.CALLBACK_ID,
                 (request, ctx) -> safely("nudge form", () -> interactions.viewSubmission(request, ctx), true));
-        new Events(parts, admins, outbox, background, renderer, settings.apiTimeout()).register(app);
+        new Events(parts, admins, outbox, background, renderer).register(app);
     }
 
     private static SlackConfig slackConfig(SlackSettings settings) {
@@ -103,6 +105,9 @@ public final class SlackBot implements AutoCloseable {
         config.setHttpClientReadTimeoutMillis(timeout);
         config.setHttpClientWriteTimeoutMillis(timeout);
         config.setPrettyResponseLoggingEnabled(false);
+        // The client's metrics would call auth.test before the first call of each token, and again
+        // before every call while auth.test fails: an extra Web API call on the request path.
+        config.setStatsEnabled(false);
         return config;
     }
 
@@ -222,6 +227,7 @@ public final class SlackBot implements AutoCloseable {
             socketMode = null;
         }
         background.close();
+        lookups.close();
         app.stop();
         app.executorService().shutdown();
     }

@@ -56,7 +56,7 @@ final class SlackOutbox {
 
     /** {@code chat.postMessage}, in the thread when {@code threadTs} is set. */
     boolean postMessage(String channel, String threadTs, Reply reply) {
-        return call("chat.postMessage", () -> methods.chatPostMessage(r -> r
+        return ok("chat.postMessage", () -> methods.chatPostMessage(r -> r
                 .channel(channel)
                 .threadTs(threadTs)
                 .blocks(renderer.render(reply))
@@ -65,7 +65,7 @@ final class SlackOutbox {
 
     /** {@code chat.postMessage} of a bare text (a refusal from the core that comes without a reply). */
     boolean postText(String channel, String text) {
-        return call("chat.postMessage", () -> methods.chatPostMessage(r -> r
+        return ok("chat.postMessage", () -> methods.chatPostMessage(r -> r
                 .channel(channel)
                 .blocks(renderer.renderText(text))
                 .text(BlockKitRenderer.escape(text))));
@@ -73,7 +73,7 @@ final class SlackOutbox {
 
     /** {@code chat.postEphemeral}: only {@code user} sees it, in the thread when {@code threadTs} is set. */
     boolean postEphemeral(String channel, String user, String threadTs, Reply reply) {
-        return call("chat.postEphemeral", () -> methods.chatPostEphemeral(r -> r
+        return ok("chat.postEphemeral", () -> methods.chatPostEphemeral(r -> r
                 .channel(channel)
                 .user(user)
                 .threadTs(threadTs)
@@ -83,22 +83,19 @@ final class SlackOutbox {
 
     /** {@code views.publish} of a person's App Home. */
     boolean publishHome(String userId, View view) {
-        return call("views.publish", () -> methods.viewsPublish(r -> r.userId(userId).view(view)));
+        return ok("views.publish", () -> methods.viewsPublish(r -> r.userId(userId).view(view)));
     }
 
     /** {@code views.open} of a modal, within the 3 seconds the trigger id lives. */
     boolean openView(String triggerId, View view) {
-        return call("views.open", () -> methods.viewsOpen(r -> r.triggerId(triggerId).view(view)));
+        return ok("views.open", () -> methods.viewsOpen(r -> r.triggerId(triggerId).view(view)));
     }
 
     /** The channel's name from {@code conversations.info}, or empty when Slack does not tell (missing scope, error). */
     Optional<String> channelName(String channel) {
-        ConversationsInfoResponse[] answer = new ConversationsInfoResponse[1];
-        boolean ok = call("conversations.info", () -> answer[0] = methods.conversationsInfo(r -> r.channel(channel)));
-        if (!ok || answer[0].getChannel() == null || answer[0].getChannel().getName() == null) {
-            return Optional.empty();
-        }
-        return Optional.of(answer[0].getChannel().getName());
+        return call("conversations.info", () -> methods.conversationsInfo(r -> r.channel(channel)))
+                .map(ConversationsInfoResponse::getChannel)
+                .map(found -> found.getName());
     }
 
     /**
@@ -141,38 +138,42 @@ final class SlackOutbox {
     }
 
     @FunctionalInterface
-    interface ApiCall {
-        SlackApiTextResponse call() throws IOException, SlackApiException;
+    interface ApiCall<T extends SlackApiTextResponse> {
+        T call() throws IOException, SlackApiException;
     }
 
-    /** Runs one Web API call; true when Slack answered {@code ok: true}. Logs every failure, masked. */
-    boolean call(String method, ApiCall call) {
+    private boolean ok(String method, ApiCall<?> call) {
+        return call(method, call).isPresent();
+    }
+
+    /** Runs one Web API call: its response when Slack answered {@code ok: true}, else empty. Logs every failure, masked. */
+    <T extends SlackApiTextResponse> Optional<T> call(String method, ApiCall<T> call) {
         try {
-            SlackApiTextResponse response = call.call();
+            T response = call.call();
             if (response == null) {
                 log.warn("Slack {} gave no response", method);
-                return false;
+                return Optional.empty();
             }
             if (!response.isOk()) {
                 log.warn("Slack {} answered {}", method, redaction.mask(response.getError()));
-                return false;
+                return Optional.empty();
             }
-            return true;
+            return Optional.of(response);
         } catch (SlackApiException e) {
             int status = e.getResponse() == null ? -1 : e.getResponse().code();
             String code = e.getError() == null ? "" : " " + e.getError().getError();
             String retryAfter = status == 429 && e.getResponse() != null ? " (Retry-After " + e.getResponse().header("Retry-After") + ")" : "";
             log.warn("Slack {} failed: HTTP {}{}{}", method, status, redaction.mask(code), redaction.mask(retryAfter));
-            return false;
+            return Optional.empty();
         } catch (InterruptedIOException e) {
             log.warn("Slack {} timed out: {}", method, redaction.describe(e));
-            return false;
+            return Optional.empty();
         } catch (IOException e) {
             log.warn("Slack {} failed: network error {}", method, redaction.describe(e));
-            return false;
+            return Optional.empty();
         } catch (RuntimeException e) {
             log.warn("Slack {} failed: {}", method, redaction.describe(e));
-            return false;
+            return Optional.empty();
         }
     }
 }

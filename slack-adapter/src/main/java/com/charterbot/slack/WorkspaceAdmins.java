@@ -5,8 +5,10 @@ import com.charterbot.core.command.CommandParser;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.slack.api.methods.response.users.UsersInfoResponse;
+import com.slack.api.model.User;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -27,6 +29,7 @@ final class WorkspaceAdmins {
     private static final long MAX_ENTRIES = 10_000;
 
     private final SlackOutbox outbox;
+    /** Runs the lookups a request waits for: its own threads, so that they never queue behind background work. */
     private final Executor executor;
     private final Cache<String, Boolean> known;
 
@@ -47,9 +50,17 @@ final class WorkspaceAdmins {
         return Boolean.TRUE.equals(known.getIfPresent(key(team, user)));
     }
 
+    /** Asks Slack (unless the answer is remembered) on the calling thread, within the Web API timeout: for background work. */
+    boolean isAdmin(String team, String user) {
+        String key = key(team, user);
+        Boolean cached = known.getIfPresent(key);
+        return cached != null ? cached : fetch(key, user);
+    }
+
     /**
-     * Asks Slack (unless the answer is remembered) and waits at most {@code budget}. A lookup still
-     * running when the budget is spent finishes in the background and is remembered for next time.
+     * Asks Slack (unless the answer is remembered) and waits at most {@code budget}: for a request
+     * Slack waits for. A lookup still running when the budget is spent finishes on its own and is
+     * remembered for next time.
      */
     boolean isAdmin(String team, String user, Duration budget) {
         String key = key(team, user);
@@ -78,12 +89,11 @@ final class WorkspaceAdmins {
     }
 
     private boolean fetch(String key, String user) {
-        UsersInfoResponse[] answer = new UsersInfoResponse[1];
-        boolean ok = outbox.call("users.info", () -> answer[0] = outbox.methods().usersInfo(r -> r.user(user)));
-        if (!ok || answer[0].getUser() == null) {
+        Optional<UsersInfoResponse> answer = outbox.call("users.info", () -> outbox.methods().usersInfo(r -> r.user(user)));
+        if (answer.isEmpty() || answer.get().getUser() == null) {
             return false;
         }
-        var info = answer[0].getUser();
+        User info = answer.get().getUser();
         boolean admin = info.isAdmin() || info.isOwner() || info.isPrimaryOwner();
         known.put(key, admin);
         return admin;

@@ -218,6 +218,22 @@ class NudgeFormTest {
         assertThat(rig.home.calls).containsExactly("slack:" + TEAM + ":" + ADMIN + " admin=true");
     }
 
+    @Test
+    void manyHomesOpeningAtOnceStillKnowTheirAdmins() {
+        rig.slack.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+                com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/api/users.info"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("user=U0BUSY"))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(
+                        "{\"ok\":true,\"user\":{\"id\":\"U0BUSY\",\"is_admin\":true}}").withFixedDelay(250)));
+        List<String> admins = java.util.stream.IntStream.range(0, 12).mapToObj(i -> "U0BUSY" + System.nanoTime() + i).toList();
+
+        admins.forEach(admin -> rig.postJson(SlackRig.eventCallback(SlackRig.eventId(), homeOpened(admin, "home"))));
+
+        rig.awaitApi("views.publish", admins.size());
+        // Lookups run on the handling thread: they never wait behind other events' work (which would time out as "not an admin").
+        assertThat(rig.home.calls).hasSize(admins.size()).allMatch(call -> call.endsWith("admin=true"));
+    }
+
     private static JsonObject homeOpened(String user, String tab) {
         JsonObject event = SlackRig.object("type", "app_home_opened", "user", user, "channel", "D0DM", "tab", tab,
                 "event_ts", "1741599000.000300");

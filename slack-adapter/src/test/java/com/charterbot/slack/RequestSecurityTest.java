@@ -93,6 +93,15 @@ class RequestSecurityTest {
     }
 
     @Test
+    void slacksUnsignedSslCheckIsAcknowledgedAndGoesNoFurther() {
+        HttpResponse<String> response = send("ssl_check=1&token=legacy-verification-token", Map.of());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(rig.converse.calls()).isZero();
+        assertThat(rig.requests("auth.test")).isEmpty();
+    }
+
+    @Test
     void aGarbledTimestampIsRefused() {
         String body = slashCommand(MEMBER, CHANNEL, "help", rig.responseUrl());
 

@@ -38,6 +38,25 @@ class SlackBotTest {
     }
 
     @Test
+    void theWebApiClientMakesNoHiddenAuthTestCalls() throws Exception {
+        try (SlackRig rig = SlackRig.coldStart(BundledConversation.create())) {
+            // A token this JVM never used: the Slack client's metrics would resolve its team with auth.test first.
+            String token = "xoxb-" + System.nanoTime() + "-fresh";
+            SlackSettings settings = new SlackSettings(SlackRig.SIGNING_SECRET, token, null, rig.settings.apiUrl(), null, null, null);
+            try (SlackBot bot = new SlackBot(settings, new SlackBot.Parts(rig.converse, rig.membership, rig.home, rig.nudges, rig.seen,
+                    rig.clock))) {
+                ChannelState channel = ChannelState.of(new ChannelRef(Platform.SLACK, SlackRig.TEAM, "C0NUDGE"), "nudges",
+                        NudgeSettings.defaults(ZoneId.of("Europe/Paris"), Language.EN));
+
+                bot.messenger().send(channel, Reply.of(Language.EN, Reply.Delivery.CONVERSATION, List.of(new Block.Text("A nudge"))));
+
+                assertThat(rig.requests("chat.postMessage")).hasSize(1);
+                assertThat(rig.requests("auth.test")).isEmpty();
+            }
+        }
+    }
+
+    @Test
     void closingTwiceIsHarmlessAndAClosedBotDoesNotStartSocketMode() throws Exception {
         try (SlackRig rig = SlackRig.socketModeOnly(BundledConversation.create())) {
             rig.bot.close();

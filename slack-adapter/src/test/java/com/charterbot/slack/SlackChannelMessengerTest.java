@@ -68,6 +68,8 @@ class SlackChannelMessengerTest {
         config.setHttpClientReadTimeoutMillis(500);
         config.setHttpClientWriteTimeoutMillis(500);
         config.setHttpClientCallTimeoutMillis(1_500);
+        // No client metrics: they would call the (unstubbed) auth.test first.
+        config.setStatsEnabled(false);
         slack = Slack.getInstance(config);
     }
 

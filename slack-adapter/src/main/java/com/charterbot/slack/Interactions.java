@@ -192,7 +192,10 @@ final class Interactions {
         String user = payload.getUser() == null ? null : payload.getUser().getId();
         String team = payload.getTeam() != null && !isBlank(payload.getTeam().getId()) ? payload.getTeam().getId()
                 : payload.getUser() == null ? null : payload.getUser().getTeamId();
-        String channelId = payload.getView() == null ? null : payload.getView().getPrivateMetadata();
+        String metadata = payload.getView() == null ? null : payload.getView().getPrivateMetadata();
+        Matcher tag = LANGUAGE_TAG.matcher(metadata == null ? "" : metadata);
+        Optional<Language> formLanguage = tag.matches() ? Language.fromTag(tag.group(1)) : Optional.empty();
+        String channelId = tag.matches() ? tag.group(2) : metadata;
         if (isBlank(user) || isBlank(team) || isBlank(channelId)) {
             return Response.json(400, INVALID);
         }
@@ -200,7 +203,7 @@ final class Interactions {
         boolean admin = admins.isAdmin(team, user, min(ADMIN_BUDGET_IN_REQUEST, apiTimeout));
         UserRef person = new UserRef(Platform.SLACK, team, user);
         NudgeFormOutcome outcome = nudges.submit(person, admin, new ChannelRef(Platform.SLACK, team, channelId.strip()), values,
-                Optional.empty());
+                formLanguage);
         if (outcome instanceof NudgeFormOutcome.Rejected rejected) {
             return ctx.ackWithErrors(rejected.errors());
         } else if (outcome instanceof NudgeFormOutcome.Denied denied) {

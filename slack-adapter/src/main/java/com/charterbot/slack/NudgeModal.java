@@ -62,7 +62,8 @@ final class NudgeModal {
             }
             blocks.add(input.build());
         }
-        String channelId = form.channel().channelId();
+        // The form's language travels with the channel id, so that errors come back in the same language.
+        String channelId = form.language().tag() + "~" + form.channel().channelId();
         return View.builder()
                 .type("modal")
                 .callbackId(CALLBACK_ID)

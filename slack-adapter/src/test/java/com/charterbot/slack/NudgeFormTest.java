@@ -23,6 +23,7 @@ import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,7 +67,7 @@ class NudgeFormTest {
         JsonObject view = JsonParser.parseString(SlackRig.formOf(open).get("view")).getAsJsonObject();
         assertThat(view.get("type").getAsString()).isEqualTo("modal");
         assertThat(view.get("callback_id").getAsString()).isEqualTo(NudgeModal.CALLBACK_ID);
-        assertThat(view.get("private_metadata").getAsString()).isEqualTo("C0GENERAL");
+        assertThat(view.get("private_metadata").getAsString()).as("the form's language travels with the channel").isEqualTo("en~C0GENERAL");
         assertThat(view.getAsJsonObject("title").get("text").getAsString()).isEqualTo("Nudges in #general, a l\u2026").hasSize(24);
         assertThat(view.getAsJsonObject("submit").get("text").getAsString()).isEqualTo("Save");
         assertThat(view.getAsJsonObject("close").get("text").getAsString()).isEqualTo("Cancel");
@@ -174,6 +175,20 @@ class NudgeFormTest {
         LoggedRequest confirmation = rig.awaitApi("chat.postMessage", 1).get(0);
         assertThat(SlackRig.formOf(confirmation)).containsEntry("channel", ADMIN);
         assertThat(SlackRig.texts(SlackRig.blocksOf(confirmation))).containsExactly(FakeEditNudges.SAVED);
+    }
+
+    @Test
+    void aSubmissionIsCheckedInTheLanguageTheFormWasShownIn() {
+        rig.nudges.submitOutcome = FakeEditNudges.saved(GENERAL);
+
+        rig.postForm(viewSubmission(ADMIN, "fr~C0GENERAL", submitted("daily", "09:30"), List.of(NudgeForm.FREQUENCY, NudgeForm.TIME, NudgeForm.ZONE)));
+        rig.postForm(viewSubmission(ADMIN, "C0GENERAL", submitted("daily", "09:30"), List.of(NudgeForm.FREQUENCY, NudgeForm.TIME, NudgeForm.ZONE)));
+
+        assertThat(rig.nudges.calls).extracting(FakeEditNudges.Call::channel).extracting(ChannelRef::channelId)
+                .containsExactly("C0GENERAL", "C0GENERAL");
+        assertThat(rig.nudges.calls).extracting(FakeEditNudges.Call::language)
+                .containsExactly(Optional.of(Language.FR), Optional.empty());
+        rig.awaitApi("chat.postMessage", 2); // both confirmations sent before the next test
     }
 
     @Test

@@ -64,7 +64,7 @@ final class SlackRig implements AutoCloseable {
     static final String ADMIN = "U0ADMIN";
     static final String MEMBER = "U0MEMBER";
     static final String CHANNEL = "C0GENERAL";
-    static final Duration API_TIMEOUT = Duration.ofMillis(800);
+    static final Duration API_TIMEOUT = Duration.ofSeconds(2); // generous: a loaded CI machine must not turn admins into members
     static final Duration WAIT = Duration.ofSeconds(10);
 
     private static final AtomicInteger IDS = new AtomicInteger();

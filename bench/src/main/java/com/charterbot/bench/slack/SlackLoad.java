@@ -30,10 +30,10 @@ import java.util.stream.Stream;
  * {@code bench-slack: rate=<n> p50_ms=<x> p99_ms=<x> full_rps=<n> bare_rps=<n> ratio=<x.xx>}.
  *
  * <ol>
- *   <li>latency: {@code /slack/events} at a constant rate; p50 and p99 from the intended send time;
  *   <li>{@code full_rps}: {@code /slack/events} at max throughput (closed loop);
  *   <li>{@code bare_rps}: {@code /slack/bench-bare}, which only verifies the signature and returns a
- *       fixed answer, at the same concurrency. {@code ratio = full_rps / bare_rps}.
+ *       fixed answer, at the same concurrency. {@code ratio = full_rps / bare_rps};
+ *   <li>latency: {@code /slack/events} at a constant rate; p50 and p99 from the intended send time.
  * </ol>
  *
  * <p>Settings are system properties {@code bench.slack.*} (see {@link Settings}). Exit status 1 when the
@@ -83,7 +83,7 @@ public final class SlackLoad {
         boolean started;
 
         try (SlackApiStub slack = SlackApiStub.start();
-             AppProcess app = AppProcess.start(settings.jar(), List.of("-Xmx" + settings.appHeap()),
+             AppProcess app = AppProcess.start(settings.jar(), settings.appJvmOptions(),
                      appArguments(settings, signingSecret, port, dataDir, slack), settings.log())) {
             System.out.println("app: " + settings.jar() + " on port " + port + ", log in " + settings.log());
             started = awaitHealthy(app, port, settings.startupTimeout());
@@ -101,9 +101,11 @@ public final class SlackLoad {
                     // Both checked, so one run tells about both endpoints.
                     if (answers(load, full) & answers(load, bare)) {
                         System.out.println();
-                        phases.add(report(load.constantRate(full, settings.latencyPhase())));
-                        phases.add(report(load.maxThroughput(full, settings.throughputPhase())));
-                        phases.add(report(load.maxThroughput(bare, settings.throughputPhase())));
+                        // Latency last, on code the throughput phases have warmed: a server that has been up a while.
+                        PhaseResult fullMax = report(load.maxThroughput(full, settings.throughputPhase()));
+                        PhaseResult bareMax = report(load.maxThroughput(bare, settings.throughputPhase()));
+                        PhaseResult latency = report(load.constantRate(full, settings.latencyPhase()));
+                        phases.addAll(List.of(latency, fullMax, bareMax));
                     }
                 }
                 reportApp(app, slack, logLinesBeforeLoad);
@@ -236,11 +238,12 @@ public final class SlackLoad {
      * and {@code duration-s} (30) of the latency phase; {@code concurrency} (16), {@code max-warmup-s} (3)
      * and {@code max-duration-s} (15) of each throughput phase; {@code connections} (64, the most requests
      * in flight in the latency phase), {@code timeout-ms} (5000, per request), {@code startup-timeout-s}
-     * (60), {@code app-heap} (512m), {@code app-args} (extra app arguments, space-separated),
+     * (60), {@code app-heap} (512m), {@code app-jvm-args} (extra JVM options of the app, space-separated,
+     * e.g. to record a JFR profile), {@code app-args} (extra app arguments, space-separated),
      * {@code jar} (bot-app/target/charter-bot.jar) and {@code log} (bench/target/slack-load-app.log).
      */
     record Settings(int rate, ConstantRate latencyPhase, MaxThroughput throughputPhase, int connections, Duration timeout,
-            Duration startupTimeout, String appHeap, List<String> appArguments, Path jar, Path log, String summary) {
+            Duration startupTimeout, List<String> appJvmOptions, List<String> appArguments, Path jar, Path log, String summary) {
 
         static Settings from(Knobs knobs) {
             int rate = knobs.integer("rate", TARGET_RATE, 1, 20_000);
@@ -250,12 +253,17 @@ public final class SlackLoad {
             int connections = knobs.integer("connections", 64, 1, 1024);
             Duration timeout = knobs.millis("timeout-ms", 5000, 100, 120_000);
             Duration startup = knobs.seconds("startup-timeout-s", 60, 5, 600);
-            String heap = knobs.string("app-heap", "512m");
-            String extra = knobs.string("app-args", "").strip();
-            List<String> appArguments = extra.isEmpty() ? List.of() : List.of(extra.split("\\s+"));
+            List<String> jvm = new ArrayList<>(List.of("-Xmx" + knobs.string("app-heap", "512m")));
+            jvm.addAll(words(knobs.string("app-jvm-args", "")));
+            List<String> appArguments = words(knobs.string("app-args", ""));
             Path jar = Path.of(knobs.string("jar", "bot-app/target/charter-bot.jar"));
             Path log = Path.of(knobs.string("log", "bench/target/slack-load-app.log"));
-            return new Settings(rate, latency, throughput, connections, timeout, startup, heap, appArguments, jar, log, knobs.describe());
+            return new Settings(rate, latency, throughput, connections, timeout, startup, List.copyOf(jvm), appArguments, jar, log,
+                    knobs.describe());
+        }
+
+        private static List<String> words(String value) {
+            return value.isBlank() ? List.of() : List.of(value.strip().split("\\s+"));
         }
     }
 }

@@ -16,6 +16,8 @@ public final class AdminActions {
     public static final String STATS_VIEW = "stats.view";
     /** An administrator asked for a nudge right away; target: the channel key. */
     public static final String NUDGES_NOW = "nudges.now";
+    /** The charter files were read again; target: "charter"; before and after: the versions, or the problems' count when rejected. */
+    public static final String CHARTER_RELOAD = "charter.reload";
 
     private final AdminPolicy policy;
     private final AuditLog audit;

@@ -3,7 +3,9 @@ package com.charterbot.core.chat;
 import com.charterbot.core.activity.AnswerFeedback;
 import com.charterbot.core.admin.AdminActions;
 import com.charterbot.core.admin.Decision;
+import com.charterbot.core.charter.CharterProblem;
 import com.charterbot.core.charter.Language;
+import com.charterbot.core.charter.ReloadResult;
 import com.charterbot.core.charter.Section;
 import com.charterbot.core.i18n.Messages;
 import com.charterbot.core.nudge.ChannelLabels;
@@ -23,7 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-/** The administrators' part of the conversation: a channel's nudges and the awareness statistics. */
+/** The administrators' part of the conversation: a channel's nudges, the awareness statistics and reloading the charter. */
 final class AdminConversation {
 
     /** Audit targets are bounded; platform ids are far shorter than this. */
@@ -31,6 +33,11 @@ final class AdminConversation {
     /** How many entries each list of the statistics shows. */
     private static final int TOP = 5;
     private static final Set<String> NOW = Set.of("now", "maintenant", "tout de suite");
+    /** How many charter problems a rejected reload lists; the validate command lists them all. */
+    static final int SHOWN_PROBLEMS = 10;
+    /** A problem line longer than this is cut: it quotes a charter file, whose lines may be long. */
+    private static final int MAX_PROBLEM = 300;
+    private static final System.Logger LOG = System.getLogger(AdminConversation.class.getName());
 
     private final ConversationService.Parts parts;
 
@@ -101,6 +108,45 @@ final class AdminConversation {
         return Reply.of(language, delivery, blocks);
     }
 
+    /**
+     * Reads the charter files again; the reply says what is served now, or lists the problems (at
+     * most {@value #SHOWN_PROBLEMS}, each as {@code file:line: message}) that kept the charter in use.
+     */
+    Reply reload(Message message, Language language, Reply.Delivery delivery) {
+        Decision decision = parts.admin().authorize(message.user(), message.platformAdmin());
+        if (decision instanceof Decision.Denied denied) {
+            return AnswerReplies.text(language, delivery, denied.reason(language));
+        }
+        ReloadResult result;
+        try {
+            result = parts.reload().reload();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "reloading the charter failed", e);
+            return AnswerReplies.text(language, delivery, Messages.get(language, "commands.reload.error"));
+        }
+        if (result instanceof ReloadResult.Reloaded reloaded) {
+            parts.admin().audited(message.user(), AdminActions.CHARTER_RELOAD, "charter", reloaded.previousVersion(), reloaded.version());
+            String key = reloaded.changed() ? "commands.reload.done" : "commands.reload.unchanged";
+            return AnswerReplies.text(language, delivery, Messages.get(language, key, reloaded.sections(), reloaded.version()));
+        }
+        if (result instanceof ReloadResult.Rejected rejected) {
+            List<CharterProblem> problems = rejected.problems();
+            parts.admin().audited(message.user(), AdminActions.CHARTER_RELOAD, "charter", rejected.keptVersion(),
+                    "rejected: " + problems.size() + " problem(s)");
+            List<Block> blocks = new ArrayList<>();
+            blocks.add(new Block.Text(Messages.get(language, "commands.reload.rejected", problems.size(), rejected.keptVersion())));
+            blocks.add(new Block.Checklist(Messages.get(language, "commands.reload.problems"), problems.stream()
+                    .limit(SHOWN_PROBLEMS)
+                    .map(problem -> clip(problem.toString(), MAX_PROBLEM))
+                    .toList()));
+            if (problems.size() > SHOWN_PROBLEMS) {
+                blocks.add(new Block.Context(Messages.get(language, "commands.reload.more", problems.size() - SHOWN_PROBLEMS)));
+            }
+            return Reply.of(language, delivery, blocks);
+        }
+        return AnswerReplies.text(language, delivery, Messages.get(language, "commands.reload.bundled"));
+    }
+
     /** What administrators can act on: questions the charter did not answer, unhelpful answers, paused channels. */
     private List<Block> improvementBlocks(AwarenessStats stats, Language language) {
         List<Block> blocks = new ArrayList<>();
@@ -149,7 +195,11 @@ final class AdminConversation {
     }
 
     private static String bounded(String text) {
-        return text.length() <= MAX_TARGET ? text : text.substring(0, MAX_TARGET);
+        return clip(text, MAX_TARGET);
+    }
+
+    private static String clip(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max);
     }
 
     /** The channel's state, or the defaults of a channel the bot has not registered yet. */

@@ -12,6 +12,7 @@ import com.charterbot.core.answer.Question;
 import com.charterbot.core.answer.Tier;
 import com.charterbot.core.charter.Charter;
 import com.charterbot.core.charter.Language;
+import com.charterbot.core.charter.ReloadCharter;
 import com.charterbot.core.command.Command;
 import com.charterbot.core.command.CommandParser;
 import com.charterbot.core.i18n.Messages;
@@ -51,11 +52,21 @@ public final class ConversationService implements Converse {
      * @param quizData erased, with the language choice and quiz answers, when a person says "forget me"
      * @param unanswered where the text of questions the charter could not answer goes, for administrators
      * @param channelDefaults the nudges of a channel nobody configured yet; its zone also dates statistics
+     * @param reload the administrators' {@code reload} command
      */
     public record Parts(AnswerEngine answers, RunQuiz quiz, RunChannelQuiz channelQuiz, PersonalData quizData, ShowTip tips,
             ChannelStore channels, DeliveryStore deliveries, AdminActions admin, AwarenessStatsService stats, ActivityLog activity,
             UnansweredQuestions unanswered, LanguagePreferences languages, NudgeTrigger trigger, Clock clock,
-            NudgeSettings channelDefaults) {
+            NudgeSettings channelDefaults, ReloadCharter reload) {
+
+        /** The parts of a bot that serves the charter bundled with it, which {@code reload} says it cannot read again. */
+        public Parts(AnswerEngine answers, RunQuiz quiz, RunChannelQuiz channelQuiz, PersonalData quizData, ShowTip tips,
+                ChannelStore channels, DeliveryStore deliveries, AdminActions admin, AwarenessStatsService stats, ActivityLog activity,
+                UnansweredQuestions unanswered, LanguagePreferences languages, NudgeTrigger trigger, Clock clock,
+                NudgeSettings channelDefaults) {
+            this(answers, quiz, channelQuiz, quizData, tips, channels, deliveries, admin, stats, activity, unanswered, languages, trigger,
+                    clock, channelDefaults, ReloadCharter.bundled());
+        }
 
         public Parts {
             Objects.requireNonNull(answers, "answers");
@@ -73,6 +84,7 @@ public final class ConversationService implements Converse {
             Objects.requireNonNull(unanswered, "unanswered");
             Objects.requireNonNull(trigger, "trigger");
             Objects.requireNonNull(channelDefaults, "channelDefaults");
+            Objects.requireNonNull(reload, "reload");
         }
     }
 
@@ -136,6 +148,8 @@ public final class ConversationService implements Converse {
             return List.of(admin.nudges(message, nudges.arguments(), language, personal));
         } else if (command instanceof Command.Stats stats) {
             return List.of(admin.stats(message, stats.days(), language, personal));
+        } else if (command instanceof Command.Reload) {
+            return List.of(admin.reload(message, language, personal));
         } else if (command instanceof Command.ForgetMe) {
             forget(message.user());
             return List.of(AnswerReplies.text(language, personal, Messages.get(language, "commands.forget.done")));

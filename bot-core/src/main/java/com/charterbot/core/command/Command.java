@@ -11,6 +11,11 @@ public sealed interface Command {
     /** The language the command word itself was written in, when it tells ("aide" is French). */
     Optional<Language> wordLanguage();
 
+    /** Whether only charter administrators may run it: adapters look up platform admin rights for these alone. */
+    default boolean administrative() {
+        return this instanceof Nudges || this instanceof Stats || this instanceof Reload;
+    }
+
     record Help(Optional<Language> wordLanguage) implements Command {}
 
     record StartQuiz(Optional<Language> wordLanguage) implements Command {}
@@ -40,6 +45,9 @@ public sealed interface Command {
             }
         }
     }
+
+    /** Admin: read the charter folder again and serve it if it is valid. */
+    record Reload(Optional<Language> wordLanguage) implements Command {}
 
     record ForgetMe(Optional<Language> wordLanguage) implements Command {}
 

@@ -18,7 +18,7 @@ public final class CommandParser {
     private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final int DEFAULT_STATS_DAYS = 30;
 
-    private enum Word { HELP, QUIZ, TIP, LANG, SETTINGS, NUDGES, STATS }
+    private enum Word { HELP, QUIZ, TIP, LANG, SETTINGS, NUDGES, STATS, RELOAD }
 
     private record Alias(Word word, Optional<Language> language) {}
 
@@ -43,7 +43,9 @@ public final class CommandParser {
             Map.entry("rappels", new Alias(Word.NUDGES, Optional.of(Language.FR))),
             Map.entry("stats", new Alias(Word.STATS, Optional.empty())),
             Map.entry("statistics", new Alias(Word.STATS, Optional.of(Language.EN))),
-            Map.entry("statistiques", new Alias(Word.STATS, Optional.of(Language.FR))));
+            Map.entry("statistiques", new Alias(Word.STATS, Optional.of(Language.FR))),
+            Map.entry("reload", new Alias(Word.RELOAD, Optional.of(Language.EN))),
+            Map.entry("recharger", new Alias(Word.RELOAD, Optional.of(Language.FR))));
 
     private static final Map<String, Language> LANGUAGE_NAMES = Map.of(
             "en", Language.EN, "english", Language.EN, "anglais", Language.EN,
@@ -81,6 +83,7 @@ public final class CommandParser {
             case QUIZ -> rest.isEmpty() ? new Command.StartQuiz(said) : new Command.Ask(trimmed);
             case TIP -> rest.isEmpty() ? new Command.ShowTip(said) : new Command.Ask(trimmed);
             case SETTINGS -> rest.isEmpty() ? new Command.Settings(said) : new Command.Ask(trimmed);
+            case RELOAD -> rest.isEmpty() ? new Command.Reload(said) : new Command.Ask(trimmed);
             case LANG -> language(rest, said);
             case NUDGES -> rest.contains("?") ? new Command.Ask(trimmed) : new Command.Nudges(rest, said);
             case STATS -> {

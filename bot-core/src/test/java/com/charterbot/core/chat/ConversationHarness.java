@@ -71,6 +71,9 @@ final class ConversationHarness {
     final InMemoryAuditLog audit = new InMemoryAuditLog();
     final InMemoryLanguagePreferences languages = new InMemoryLanguagePreferences();
     final InMemoryTipRotationStore tipRotation = new InMemoryTipRotationStore();
+    /** What the next {@code reload} gives; the bundled charter's answer until a test says otherwise. */
+    final java.util.concurrent.atomic.AtomicReference<java.util.function.Supplier<com.charterbot.core.charter.ReloadResult>> reloads =
+            new java.util.concurrent.atomic.AtomicReference<>(com.charterbot.core.charter.ReloadResult.Bundled::new);
     final QuizService quiz;
     final ConversationService service;
 
@@ -85,7 +88,7 @@ final class ConversationHarness {
         AdminActions admin = new AdminActions(new AdminPolicy(new AdminDirectory(Set.of(ADMIN_ID), Set.of())), audit, clock);
         service = new ConversationService(new ConversationService.Parts(ENGINE, quiz, quiz, quiz, tips, channels, deliveries, admin,
                 new AwarenessStatsService(activity, clock), activity, unanswered, languages, triggered::add, clock,
-                com.charterbot.core.nudge.NudgeSettings.defaults(PARIS, Language.EN)));
+                com.charterbot.core.nudge.NudgeSettings.defaults(PARIS, Language.EN), () -> reloads.get().get()));
     }
 
     static Charter charter() {

@@ -917,6 +917,135 @@ class ConversationServiceTest {
     }
 
     @Nested
+    class Reload {
+
+        private final java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+
+        private void nextReload(com.charterbot.core.charter.ReloadResult result) {
+            bot.reloads.set(() -> {
+                calls.incrementAndGet();
+                return result;
+            });
+        }
+
+        private static List<com.charterbot.core.charter.CharterProblem> problems(int count) {
+            List<com.charterbot.core.charter.CharterProblem> problems = new ArrayList<>();
+            for (int line = 1; line <= count; line++) {
+                problems.add(new com.charterbot.core.charter.CharterProblem("en/photos.md", line, "missing field 'title'"));
+            }
+            return problems;
+        }
+
+        @Test
+        void isRefusedToNonAdministratorsWithoutReadingTheFiles() {
+            nextReload(new com.charterbot.core.charter.ReloadResult.Reloaded("v1", "v2", 24));
+
+            Reply reply = bot.command(ALICE, "reload");
+
+            assertThat(texts(reply)).containsExactly(msg(Language.EN, Decision.Denied.NOT_ADMIN));
+            assertThat(calls).hasValue(0);
+            assertThat(bot.audit.recent(10)).isEmpty();
+        }
+
+        @Test
+        void aNewCharterIsReportedWithItsSectionsAndVersionAndAudited() {
+            nextReload(new com.charterbot.core.charter.ReloadResult.Reloaded("0ld0ld", "9e1f2a", 24));
+
+            Reply reply = bot.command(ADMIN, "reload");
+
+            assertThat(reply.delivery()).isEqualTo(Reply.Delivery.PRIVATE);
+            assertThat(texts(reply)).containsExactly(msg(Language.EN, "commands.reload.done", 24, "9e1f2a"));
+            assertThat(calls).hasValue(1);
+            assertThat(bot.audit.recent(10)).singleElement().satisfies(record -> {
+                assertThat(record.who()).isEqualTo(ADMIN);
+                assertThat(record.action()).isEqualTo(AdminActions.CHARTER_RELOAD);
+                assertThat(record.before()).isEqualTo("0ld0ld");
+                assertThat(record.after()).isEqualTo("9e1f2a");
+            });
+        }
+
+        @Test
+        void unchangedFilesSaySoInFrenchForRecharger() {
+            nextReload(new com.charterbot.core.charter.ReloadResult.Reloaded("9e1f2a", "9e1f2a", 24));
+
+            Reply reply = bot.command(ADMIN, "recharger");
+
+            assertThat(reply.language()).isEqualTo(Language.FR);
+            assertThat(texts(reply)).containsExactly(msg(Language.FR, "commands.reload.unchanged", 24, "9e1f2a"));
+        }
+
+        @Test
+        void aBrokenCharterIsReportedFileByLineAndTheVersionInUseIsNamed() {
+            List<com.charterbot.core.charter.CharterProblem> found = List.of(
+                    new com.charterbot.core.charter.CharterProblem("en/photos.md", 3, "missing field 'title'"),
+                    new com.charterbot.core.charter.CharterProblem("fr/", 0, "no sections in this language"));
+            nextReload(new com.charterbot.core.charter.ReloadResult.Rejected("9e1f2a", found));
+
+            Reply reply = bot.command(ADMIN, "reload");
+
+            assertThat(texts(reply)).containsExactly(msg(Language.EN, "commands.reload.rejected", 2, "9e1f2a"));
+            assertThat(first(reply, Block.Checklist.class)).isEqualTo(new Block.Checklist(msg(Language.EN, "commands.reload.problems"),
+                    List.of("en/photos.md:3: missing field 'title'", "fr/: no sections in this language")));
+            assertThat(contexts(reply)).isEmpty();
+            assertThat(bot.audit.recent(10)).singleElement().satisfies(record -> {
+                assertThat(record.action()).isEqualTo(AdminActions.CHARTER_RELOAD);
+                assertThat(record.before()).isEqualTo("9e1f2a");
+                assertThat(record.after()).contains("rejected", "2");
+            });
+        }
+
+        @Test
+        void aLongReportIsCappedAndSaysHowManyMoreThereAre() {
+            nextReload(new com.charterbot.core.charter.ReloadResult.Rejected("9e1f2a", problems(AdminConversation.SHOWN_PROBLEMS + 7)));
+
+            Reply reply = bot.command(ADMIN, "recharger");
+
+            assertThat(first(reply, Block.Checklist.class).items()).hasSize(AdminConversation.SHOWN_PROBLEMS)
+                    .first().isEqualTo("en/photos.md:1: missing field 'title'");
+            assertThat(contexts(reply)).containsExactly(msg(Language.FR, "commands.reload.more", 7));
+        }
+
+        @Test
+        void theBundledCharterHasNothingToReload() {
+            Reply reply = bot.direct(ADMIN, "reload");
+
+            assertThat(reply.delivery()).isEqualTo(Reply.Delivery.CONVERSATION);
+            assertThat(texts(reply)).containsExactly(msg(Language.EN, "commands.reload.bundled"));
+            assertThat(bot.audit.recent(10)).isEmpty();
+        }
+
+        @Test
+        void aFailingReloadIsAnsweredWithoutThrowing() {
+            bot.reloads.set(() -> {
+                throw new IllegalStateException("disk on fire");
+            });
+
+            Reply reply = bot.command(ADMIN, "reload");
+
+            assertThat(texts(reply)).containsExactly(msg(Language.EN, "commands.reload.error"));
+            assertThat(reply.fallbackText()).doesNotContain("disk on fire");
+        }
+
+        @Test
+        void aTrustedPlatformAdministratorMayReload() {
+            nextReload(new com.charterbot.core.charter.ReloadResult.Reloaded("v1", "v2", 24));
+
+            Reply reply = only(bot.say(BOB, GENERAL, Message.Origin.COMMAND, "reload", true, Optional.empty()));
+
+            assertThat(texts(reply)).containsExactly(msg(Language.EN, "commands.reload.done", 24, "v2"));
+        }
+
+        @Test
+        void reloadInASentenceIsAQuestion() {
+            nextReload(new com.charterbot.core.charter.ReloadResult.Reloaded("v1", "v2", 24));
+
+            bot.command(ADMIN, "reload the page with my post?");
+
+            assertThat(calls).hasValue(0);
+        }
+    }
+
+    @Nested
     class PersonalQuizClicks {
 
         @Test

@@ -74,6 +74,22 @@ class CommandParserTest {
         assertThat(CommandParser.parse("statistiques 7j")).isEqualTo(new Command.Stats(7, Optional.of(Language.FR)));
     }
 
+    @Test
+    void reloadInBothLanguagesAloneOnly() {
+        assertThat(CommandParser.parse("reload")).isEqualTo(new Command.Reload(Optional.of(Language.EN)));
+        assertThat(CommandParser.parse("Recharger!")).isEqualTo(new Command.Reload(Optional.of(Language.FR)));
+        assertThat(CommandParser.parse("reload the page")).isEqualTo(new Command.Ask("reload the page"));
+    }
+
+    @Test
+    void onlyNudgesStatsAndReloadAreForAdministrators() {
+        assertThat(CommandParser.parse("reload").administrative()).isTrue();
+        assertThat(CommandParser.parse("stats 7").administrative()).isTrue();
+        assertThat(CommandParser.parse("rappels off").administrative()).isTrue();
+        assertThat(CommandParser.parse("quiz").administrative()).isFalse();
+        assertThat(CommandParser.parse("can I reload a post?").administrative()).isFalse();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"stats yesterday", "stats 0", "stats 400", "stats -3"})
     void malformedStatsGetTheUsage(String text) {

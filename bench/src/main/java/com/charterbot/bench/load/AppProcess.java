@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
@@ -94,6 +95,11 @@ public final class AppProcess implements AutoCloseable {
             Thread.sleep(POLL.toMillis());
         }
         throw new IllegalStateException("the app was not healthy after " + timeout.toSeconds() + " s at " + health + " (last: " + last + ")");
+    }
+
+    /** CPU time the app has used so far, all its threads (JIT and GC included); empty where the OS does not say. */
+    public Optional<Duration> cpuTime() {
+        return process.info().totalCpuDuration();
     }
 
     public Path log() {

@@ -56,6 +56,11 @@ public final class LoadGenerator implements AutoCloseable {
      * counts, which a closed loop would hide). Returns once every measured request has ended.
      */
     public PhaseResult constantRate(Target target, ConstantRate plan) throws InterruptedException {
+        return constantRate(target, plan, WindowListener.NONE);
+    }
+
+    /** {@link #constantRate(Target, ConstantRate)}, telling {@code window} when the measured window opens and closes. */
+    public PhaseResult constantRate(Target target, ConstantRate plan, WindowListener window) throws InterruptedException {
         Tally warmup = new Tally(target.check());
         Tally measured = new Tally(target.check());
         Semaphore connections = new Semaphore(maxConnections);
@@ -69,6 +74,9 @@ public final class LoadGenerator implements AutoCloseable {
             long intended = start + plan.intendedOffsetNanos(sequence);
             Tally tally = sequence < warmupRequests ? warmup : measured;
             parkUntil(intended);
+            if (sequence == warmupRequests) {
+                window.opened();
+            }
             long now = System.nanoTime();
             if (!connections.tryAcquire(Math.max(0, intended + timeoutNanos - now), TimeUnit.NANOSECONDS)) {
                 now = System.nanoTime();
@@ -96,6 +104,7 @@ public final class LoadGenerator implements AutoCloseable {
             throw new IllegalStateException("requests still in flight long after their timeout in " + target.name());
         }
         connections.release(maxConnections);
+        window.closed();
         return result(target, plan.describe(), measured, warmup, windowStart, start + plan.intendedOffsetNanos(total));
     }
 
@@ -105,6 +114,11 @@ public final class LoadGenerator implements AutoCloseable {
      * from the actual send (the schedule is the server's own, so there is no queueing to miss).
      */
     public PhaseResult maxThroughput(Target target, MaxThroughput plan) throws InterruptedException {
+        return maxThroughput(target, plan, WindowListener.NONE);
+    }
+
+    /** {@link #maxThroughput(Target, MaxThroughput)}, telling {@code window} when the measured window opens and closes. */
+    public PhaseResult maxThroughput(Target target, MaxThroughput plan, WindowListener window) throws InterruptedException {
         Tally warmup = new Tally(target.check());
         Tally measured = new Tally(target.check());
         AtomicLong sequence = new AtomicLong();
@@ -143,9 +157,12 @@ public final class LoadGenerator implements AutoCloseable {
             workers[i].start();
         }
         try {
+            parkUntil(windowStart);
+            window.opened();
             for (Thread worker : workers) {
                 worker.join();
             }
+            window.closed();
         } finally {
             for (Thread worker : workers) {
                 worker.interrupt();

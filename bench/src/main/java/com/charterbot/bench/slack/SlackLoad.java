@@ -2,6 +2,7 @@ package com.charterbot.bench.slack;
 
 import com.charterbot.bench.load.AppProcess;
 import com.charterbot.bench.load.ConstantRate;
+import com.charterbot.bench.load.CpuWindow;
 import com.charterbot.bench.load.Knobs;
 import com.charterbot.bench.load.LoadGenerator;
 import com.charterbot.bench.load.MaxThroughput;
@@ -102,10 +103,16 @@ public final class SlackLoad {
                     if (answers(load, full) & answers(load, bare)) {
                         System.out.println();
                         // Latency last, on code the throughput phases have warmed: a server that has been up a while.
-                        PhaseResult fullMax = report(load.maxThroughput(full, settings.throughputPhase()));
-                        PhaseResult bareMax = report(load.maxThroughput(bare, settings.throughputPhase()));
-                        PhaseResult latency = report(load.constantRate(full, settings.latencyPhase()));
+                        CpuWindow fullCpu = new CpuWindow(app::cpuTime);
+                        CpuWindow bareCpu = new CpuWindow(app::cpuTime);
+                        CpuWindow latencyCpu = new CpuWindow(app::cpuTime);
+                        PhaseResult fullMax = report(load.maxThroughput(full, settings.throughputPhase(), fullCpu), fullCpu);
+                        PhaseResult bareMax = report(load.maxThroughput(bare, settings.throughputPhase(), bareCpu), bareCpu);
+                        PhaseResult latency = report(load.constantRate(full, settings.latencyPhase(), latencyCpu), latencyCpu);
                         phases.addAll(List.of(latency, fullMax, bareMax));
+                        System.out.printf(Locale.ROOT, "server CPU per ok response: full %.2f ms, bare %.2f ms, bare/full %.2f"
+                                + " (ratio's counterpart that other load on the machine moves less)%n",
+                                fullCpu.millisPerOk(fullMax), bareCpu.millisPerOk(bareMax), bareCpu.millisPerOk(bareMax) / fullCpu.millisPerOk(fullMax));
                     }
                 }
                 reportApp(app, slack, logLinesBeforeLoad);
@@ -150,8 +157,9 @@ public final class SlackLoad {
         return problem.isEmpty();
     }
 
-    private static PhaseResult report(PhaseResult phase) {
+    private static PhaseResult report(PhaseResult phase, CpuWindow cpu) {
         phase.report().forEach(System.out::println);
+        System.out.println(cpu.describe(phase));
         System.out.println();
         return phase;
     }
@@ -235,7 +243,7 @@ public final class SlackLoad {
 
     /**
      * The knobs, {@code -Dbench.slack.<name>=<value>}: {@code rate} (200 requests/s), {@code warmup-s} (10)
-     * and {@code duration-s} (30) of the latency phase; {@code concurrency} (16), {@code max-warmup-s} (3)
+     * and {@code duration-s} (30) of the latency phase; {@code concurrency} (16), {@code max-warmup-s} (5)
      * and {@code max-duration-s} (15) of each throughput phase; {@code connections} (64, the most requests
      * in flight in the latency phase), {@code timeout-ms} (5000, per request), {@code startup-timeout-s}
      * (60), {@code app-heap} (512m), {@code app-jvm-args} (extra JVM options of the app, space-separated,
@@ -249,7 +257,7 @@ public final class SlackLoad {
             int rate = knobs.integer("rate", TARGET_RATE, 1, 20_000);
             ConstantRate latency = new ConstantRate(rate, knobs.seconds("warmup-s", 10, 0, 600), knobs.seconds("duration-s", 30, 1, 3600));
             MaxThroughput throughput = new MaxThroughput(knobs.integer("concurrency", 16, 1, 512),
-                    knobs.seconds("max-warmup-s", 3, 0, 600), knobs.seconds("max-duration-s", 15, 1, 3600));
+                    knobs.seconds("max-warmup-s", 5, 0, 600), knobs.seconds("max-duration-s", 15, 1, 3600));
             int connections = knobs.integer("connections", 64, 1, 1024);
             Duration timeout = knobs.millis("timeout-ms", 5000, 100, 120_000);
             Duration startup = knobs.seconds("startup-timeout-s", 60, 5, 600);

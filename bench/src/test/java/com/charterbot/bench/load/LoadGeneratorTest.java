@@ -137,6 +137,36 @@ class LoadGeneratorTest {
         }
     }
 
+    @Test
+    void tellsTheListenerWhenTheMeasuredWindowOpensAndCloses() throws Exception {
+        try (TestServer server = new TestServer(4, (n, exchange) -> new TestServer.Reply(200, BLOCKS));
+             LoadGenerator load = new LoadGenerator(8, Duration.ofSeconds(2))) {
+            for (boolean constantRate : new boolean[] {true, false}) {
+                long[] times = new long[3];
+                WindowListener window = new WindowListener() {
+                    @Override
+                    public void opened() {
+                        times[1] = System.nanoTime();
+                    }
+
+                    @Override
+                    public void closed() {
+                        times[2] = System.nanoTime();
+                    }
+                };
+                times[0] = System.nanoTime();
+                if (constantRate) {
+                    load.constantRate(target(server.uri("/x")), new ConstantRate(50, Duration.ofMillis(400), Duration.ofMillis(600)), window);
+                } else {
+                    load.maxThroughput(target(server.uri("/x")), new MaxThroughput(2, Duration.ofMillis(400), Duration.ofMillis(600)), window);
+                }
+
+                assertThat(Duration.ofNanos(times[1] - times[0])).isBetween(Duration.ofMillis(400), Duration.ofMillis(700));
+                assertThat(Duration.ofNanos(times[2] - times[1])).isBetween(Duration.ofMillis(550), Duration.ofMillis(1200));
+            }
+        }
+    }
+
     private static Target target(URI uri) {
         return new Target("test", sequence -> HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofString("q=" + sequence)).build(),
                 ResponseCheck.status200WithBody("\"blocks\""));

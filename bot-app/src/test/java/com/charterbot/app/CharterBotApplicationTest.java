@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
@@ -34,6 +35,9 @@ class CharterBotApplicationTest {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
 
     @Autowired
     AnswerEngine engine;
@@ -67,17 +71,22 @@ class CharterBotApplicationTest {
     }
 
     @Test
-    void reportsHealthUp() throws Exception {
+    void reportsHealthUpOnTheManagementPortOnly() throws Exception {
+        HttpResponse<String> management = get(managementPort, "/actuator/health");
+        HttpResponse<String> main = get(port, "/actuator/health");
+
+        assertThat(management.statusCode()).isEqualTo(200);
+        assertThat(management.body()).contains("\"status\"").contains("UP");
+        assertThat(main.statusCode()).isEqualTo(404);
+    }
+
+    private static HttpResponse<String> get(int port, String path) throws Exception {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(10))
                 .GET()
                 .build();
-
-        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("\"status\"").contains("UP");
+        return client.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.charterbot.app.conversation;
 
+import com.charterbot.app.ops.BotMetrics;
 import com.charterbot.core.activity.ActivityLog;
 import com.charterbot.core.activity.UnansweredQuestions;
 import com.charterbot.core.admin.AdminActions;
@@ -7,7 +8,9 @@ import com.charterbot.core.admin.AdminDirectory;
 import com.charterbot.core.admin.AdminPolicy;
 import com.charterbot.core.admin.AuditLog;
 import com.charterbot.core.answer.AnswerEngine;
+import com.charterbot.core.charter.ReloadCharter;
 import com.charterbot.core.chat.ConversationService;
+import com.charterbot.core.chat.Converse;
 import com.charterbot.core.chat.LanguagePreferences;
 import com.charterbot.core.nudge.ChannelStore;
 import com.charterbot.core.nudge.DeliveryStore;
@@ -28,6 +31,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
@@ -105,13 +109,16 @@ class ConversationConfiguration {
         return new HomeService(answers::charter, progress, channels, admin, languages, answers.defaultLanguage(), clock);
     }
 
+    /** The conversation the platform adapters talk to; timed for the answer-latency metric when metrics are on. */
     @Bean
-    ConversationService conversationService(AnswerEngine answers, QuizService quiz, TipService tips, ChannelStore channels,
+    Converse conversationService(AnswerEngine answers, QuizService quiz, TipService tips, ChannelStore channels,
             DeliveryStore deliveries,
             AdminActions admin, ActivityLog activity, UnansweredQuestions unanswered, LanguagePreferences languages,
-            NudgeTrigger trigger, ConversationProperties properties, Clock clock) {
-        return new ConversationService(new ConversationService.Parts(answers, quiz, quiz, quiz, tips, channels, deliveries, admin,
-                new AwarenessStatsService(activity, clock), activity, unanswered, languages, trigger, clock,
-                channelDefaults(properties, answers)));
+            NudgeTrigger trigger, ReloadCharter reload, ConversationProperties properties, Clock clock, ObjectProvider<BotMetrics> metrics) {
+        Converse conversation = new ConversationService(new ConversationService.Parts(answers, quiz, quiz, quiz, tips, channels, deliveries,
+                admin, new AwarenessStatsService(activity, clock), activity, unanswered, languages, trigger, clock,
+                channelDefaults(properties, answers), reload));
+        BotMetrics meters = metrics.getIfAvailable();
+        return meters == null ? conversation : meters.conversation(conversation);
     }
 }

@@ -1,5 +1,6 @@
 package com.charterbot.app.nudge;
 
+import com.charterbot.app.ops.BotMetrics;
 import com.charterbot.core.activity.ActivityLog;
 import com.charterbot.core.activity.UnansweredQuestions;
 import com.charterbot.core.chat.SeenEvents;
@@ -73,10 +74,11 @@ public class NudgeSchedulerConfiguration {
         return new NudgeComposer(tips, quizzes);
     }
 
+    /** The dispatcher; what the platforms answer and what becomes of each delivery are counted when metrics are on. */
     @Bean
     NudgeDispatcher nudgeDispatcher(ChannelStore channels, DeliveryStore deliveries, NudgeComposer composer,
             ObjectProvider<ChannelMessenger> messengers, ObjectProvider<PlatformChannelMessenger> platforms, ActivityLog activity, OutboundLimiter limiter, NudgeSchedulerProperties properties,
-            Clock clock) {
+            Clock clock, ObjectProvider<BotMetrics> metrics) {
         ChannelMessenger messenger = messengers.getIfAvailable(() -> new RoutingChannelMessenger(() -> {
             List<PlatformChannelMessenger> adapters = platforms.orderedStream().toList();
             if (adapters.isEmpty()) {
@@ -84,6 +86,11 @@ public class NudgeSchedulerConfiguration {
             }
             return adapters;
         }));
+        BotMetrics meters = metrics.getIfAvailable();
+        if (meters != null) {
+            messenger = meters.messenger(messenger);
+            deliveries = meters.deliveries(deliveries);
+        }
         // The random generator only spreads retries (jitter); it is used under the dispatcher's lock.
         return new NudgeDispatcher(new NudgeDispatcher.Parts(channels, deliveries, composer, messenger, activity, limiter, clock,
                 NudgeDispatcher.Sleeper.SYSTEM, new SplittableRandom()), properties.dispatcherSettings());
@@ -132,7 +139,14 @@ public class NudgeSchedulerConfiguration {
 
     @Bean
     @ConditionalOnProperty(prefix = "charter.scheduler", name = "enabled", havingValue = "true", matchIfMissing = true)
-    SchedulerLifecycle nudgeScheduler(DataSource dataSource, NudgeTasks tasks, NudgeSchedulerProperties properties) {
+    SchedulerLifecycle nudgeScheduler(DataSource dataSource, NudgeTasks tasks, NudgeSchedulerProperties properties, Environment environment) {
+        Duration phase = Binder.get(environment).bind("spring.lifecycle.timeout-per-shutdown-phase", Duration.class).orElse(Duration.ofSeconds(30));
+        Duration drain = properties.shutdownMaxWait().multipliedBy(2);
+        if (drain.compareTo(phase) > 0) {
+            LOG.warn("charter.scheduler.shutdown-max-wait ({}) lets running deliveries take up to {} on shutdown, longer than "
+                    + "spring.lifecycle.timeout-per-shutdown-phase ({}): the database may close under them (they are retried by "
+                    + "another replica)", properties.shutdownMaxWait(), drain, phase);
+        }
         return new SchedulerLifecycle(buildScheduler(dataSource, tasks, properties, builder -> {}));
     }
 

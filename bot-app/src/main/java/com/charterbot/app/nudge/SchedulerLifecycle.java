@@ -4,15 +4,25 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.web.server.context.WebServerGracefulShutdownLifecycle;
 import org.springframework.context.SmartLifecycle;
 
 /**
  * Runs a db-scheduler {@link Scheduler} with the application: started once the context is
- * refreshed (after Flyway and every other bean), stopped first on shutdown. Stopping stops
- * picking new work at once, lets running deliveries finish for up to the scheduler's
- * shutdown-max-wait, then leaves whatever is still running to be revived by another replica.
+ * refreshed (after Flyway, the web server and every other bean), stopped on shutdown in the same
+ * phase as the web server's graceful shutdown, so that running deliveries and in-flight requests
+ * drain side by side within one {@code spring.lifecycle.timeout-per-shutdown-phase}.
+ *
+ * <p>Stopping stops picking new work at once; running deliveries get the scheduler's
+ * {@code shutdown-max-wait} to finish, then as long again once interrupted (an interrupted send is
+ * recorded as a failed attempt and retried). A delivery still running after that stays PENDING
+ * with its task instance, which another replica revives once this one's heartbeats stop: a nudge
+ * may then be posted twice, never lost.
  */
 public final class SchedulerLifecycle implements SmartLifecycle {
+
+    /** The web server's graceful-shutdown phase. */
+    public static final int PHASE = WebServerGracefulShutdownLifecycle.SMART_LIFECYCLE_PHASE;
 
     private static final Logger LOG = LoggerFactory.getLogger(SchedulerLifecycle.class);
 
@@ -37,13 +47,32 @@ public final class SchedulerLifecycle implements SmartLifecycle {
         }
     }
 
+    /** Stops picking work and waits for running deliveries, within the bound described above. */
     @Override
     public synchronized void stop() {
         if (running) {
             running = false;
+            LOG.info("nudge scheduler stopping: no new deliveries are picked, running ones may finish");
             scheduler.stop();
             LOG.info("nudge scheduler stopped");
         }
+    }
+
+    /** Stops on a thread of its own, so that the web server drains its requests meanwhile. */
+    @Override
+    public void stop(Runnable callback) {
+        if (!running) {
+            callback.run();
+            return;
+        }
+        Thread stopping = new Thread(() -> {
+            try {
+                stop();
+            } finally {
+                callback.run();
+            }
+        }, "nudge-scheduler-stop");
+        stopping.start();
     }
 
     @Override
@@ -51,9 +80,8 @@ public final class SchedulerLifecycle implements SmartLifecycle {
         return running;
     }
 
-    /** Last to start, first to stop: the web server and the data source outlive the scheduler. */
     @Override
     public int getPhase() {
-        return SmartLifecycle.DEFAULT_PHASE;
+        return PHASE;
     }
 }

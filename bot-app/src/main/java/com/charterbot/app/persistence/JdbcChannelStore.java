@@ -94,6 +94,11 @@ public final class JdbcChannelStore implements ChannelStore {
         return jdbc.sql("SELECT " + COLUMNS + " FROM channel_state ORDER BY id").query(JdbcChannelStore::state).list();
     }
 
+    /** How many channels have their nudges paused, counted by the database. */
+    public int countPaused() {
+        return jdbc.sql("SELECT COUNT(*) FROM channel_state WHERE status = 'PAUSED'").query(Integer.class).single();
+    }
+
     @Override
     public void remove(ChannelRef channel) {
         Objects.requireNonNull(channel, "channel");

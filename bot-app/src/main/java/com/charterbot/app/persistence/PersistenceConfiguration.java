@@ -1,5 +1,6 @@
 package com.charterbot.app.persistence;
 
+import com.charterbot.app.ops.BotMetrics;
 import com.charterbot.core.activity.ActivityLog;
 import com.charterbot.core.activity.UnansweredQuestions;
 import com.charterbot.core.admin.AuditLog;
@@ -11,6 +12,7 @@ import com.charterbot.core.quiz.QuizSessionStore;
 import com.charterbot.core.tip.TipRotationStore;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
@@ -35,10 +37,13 @@ class PersistenceConfiguration {
         return new JdbcChannelStore(dataSource);
     }
 
+    /** Counted for the bot's metrics (questions, quiz answers, nudges sent) when metrics are on. */
     @Bean
     @DependsOnDatabaseInitialization
-    ActivityLog activityLog(DataSource dataSource, PseudonymousIds pseudonyms) {
-        return new JdbcActivityLog(dataSource, pseudonyms);
+    ActivityLog activityLog(DataSource dataSource, PseudonymousIds pseudonyms, ObjectProvider<BotMetrics> metrics) {
+        ActivityLog log = new JdbcActivityLog(dataSource, pseudonyms);
+        BotMetrics meters = metrics.getIfAvailable();
+        return meters == null ? log : meters.activity(log);
     }
 
     @Bean

@@ -119,6 +119,18 @@ class SlackEndToEndTest {
         assertThat(questionsCounted()).isEqualTo(1);
     }
 
+    /** The request-id filter runs before Bolt and reads headers only, so Slack's signature over the raw form body still verifies. */
+    @Test
+    void aSignedFormPostVerifiesThroughTheRequestIdFilterAndCarriesItsId() throws Exception {
+        HttpResponse<String> response = postSigned(slashCommand(EMPLOYEE, "help"), Instant.now(),
+                Map.of(com.charterbot.app.ops.RequestIdFilter.HEADER, "slack-e2e-42"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue(com.charterbot.app.ops.RequestIdFilter.HEADER)).contains("slack-e2e-42");
+        assertThat(response.body()).as("the command text was read from the verified body")
+                .contains("\"blocks\"", com.charterbot.core.i18n.Messages.get(Language.EN, "commands.help.title"));
+    }
+
     @Test
     void answersInFrenchAQuestionAskedInFrench() throws Exception {
         HttpResponse<String> response = postSigned(slashCommand(EMPLOYEE, "puis-je publier une photo de l'usine ?"), Instant.now());

@@ -69,9 +69,9 @@ final class ClusterRig implements AutoCloseable {
     final List<Replica> replicas = new ArrayList<>();
     final JdbcDeliveryStore deliveries = new JdbcDeliveryStore(database);
 
-    /** One replica: its pool, executors and scheduler. */
+    /** One replica: its pool, executors and scheduler, run by the application's {@link SchedulerLifecycle}. */
     record Replica(String name, HikariDataSource pool, ExecutorService executor, ExecutorService due,
-            ScheduledExecutorService housekeeper, Scheduler scheduler) {
+            ScheduledExecutorService housekeeper, Scheduler scheduler, SchedulerLifecycle lifecycle) {
 
         /** Dies at once: stops polling and heartbeats; whatever runs on its threads stays stuck. */
         void freeze() {
@@ -117,9 +117,9 @@ final class ClusterRig implements AutoCloseable {
                 .executorService(executor)
                 .dueExecutor(due)
                 .housekeeperExecutor(housekeeper));
-        Replica replica = new Replica(name, pool, executor, due, housekeeper, scheduler);
+        Replica replica = new Replica(name, pool, executor, due, housekeeper, scheduler, new SchedulerLifecycle(scheduler));
         replicas.add(replica);
-        scheduler.start();
+        replica.lifecycle().start();
         return replica;
     }
 

@@ -3,8 +3,11 @@ package com.charterbot.core.answer;
 import com.charterbot.core.charter.Charter;
 import com.charterbot.core.charter.Language;
 import com.charterbot.core.charter.Section;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -63,6 +66,16 @@ final class AnswerIndex {
 
     /** A section's ranking score for a question and the share of the question's weight it covers. */
     record Candidate(Section section, double score, double coverage) {}
+
+    /** How many searches are remembered per index. */
+    static final int CACHED_SEARCHES = 10_000;
+
+    private record SearchKey(String text, int limit) {}
+
+    private final Cache<SearchKey, List<Candidate>> searches = Caffeine.newBuilder()
+            .maximumSize(CACHED_SEARCHES)
+            .expireAfterAccess(Duration.ofHours(1))
+            .build();
 
     private record Doc(String sectionId, Language language, Set<String> terms) {}
 
@@ -187,8 +200,17 @@ final class AnswerIndex {
         return charter;
     }
 
-    /** The sections that best match the text, best first, at most {@code limit}. */
+    /**
+     * The sections that best match the text, best first, at most {@code limit}. Employees ask the
+     * same questions again and again, so results are kept for a while, per index: a new charter
+     * gets a new index and an empty cache. The cache holds question texts in memory only, at most
+     * {@link #CACHED_SEARCHES} of them, each forgotten an hour after its last use.
+     */
     List<Candidate> search(String text, int limit) {
+        return searches.get(new SearchKey(text, limit), key -> List.copyOf(searchIndex(key.text(), key.limit())));
+    }
+
+    private List<Candidate> searchIndex(String text, int limit) {
         Map<Language, List<List<String>>> groupsByLanguage = new EnumMap<>(Language.class);
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         boolean anyClause = false;

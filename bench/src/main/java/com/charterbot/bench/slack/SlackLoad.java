@@ -100,10 +100,12 @@ public final class SlackLoad {
                 SlackSigner signer = new SlackSigner(signingSecret);
                 List<SampleQuestion> questions = SampleQuestion.all();
                 Target full = new Target("full path " + FULL_PATH,
-                        new SlashCommandRequests(uri(port, FULL_PATH), signer, Clock.systemUTC(), questions, slack.responseUrlBase()),
+                        new SlashCommandRequests(uri(port, FULL_PATH), signer, Clock.systemUTC(), questions, slack.responseUrlBase(),
+                                settings.distinctQuestions()),
                         ResponseCheck.status200WithBody("\"blocks\""));
                 Target bare = new Target("bare path " + BARE_PATH,
-                        new SlashCommandRequests(uri(port, BARE_PATH), signer, Clock.systemUTC(), questions, slack.responseUrlBase()),
+                        new SlashCommandRequests(uri(port, BARE_PATH), signer, Clock.systemUTC(), questions, slack.responseUrlBase(),
+                                settings.distinctQuestions()),
                         ResponseCheck.status200());
                 try (LoadGenerator load = new LoadGenerator(settings.connections(), settings.timeout())) {
                     // Both checked, so one run tells about both endpoints.
@@ -270,10 +272,13 @@ public final class SlackLoad {
      * in flight in the latency phase), {@code timeout-ms} (5000, per request), {@code startup-timeout-s}
      * (60), {@code app-heap} (512m), {@code app-jvm-args} (extra JVM options of the app, space-separated,
      * e.g. to record a JFR profile), {@code app-args} (extra app arguments, space-separated),
-     * {@code jar} (bot-app/target/charter-bot.jar) and {@code log} (bench/target/slack-load-app.log).
+     * {@code jar} (bot-app/target/charter-bot.jar), {@code log} (bench/target/slack-load-app.log) and
+     * {@code distinct-questions} (false; true makes every question text unique, so that none is
+     * answered from the app's cache of recent searches).
      */
     record Settings(Duration appWarmup, int rate, ConstantRate latencyPhase, MaxThroughput throughputPhase, int connections, Duration timeout,
-            Duration startupTimeout, List<String> appJvmOptions, List<String> appArguments, Path jar, Path log, String summary) {
+            Duration startupTimeout, List<String> appJvmOptions, List<String> appArguments, Path jar, Path log, String summary,
+            boolean distinctQuestions) {
 
         static Settings from(Knobs knobs) {
             Duration appWarmup = knobs.seconds("app-warmup-s", 10, 0, 600);
@@ -289,8 +294,9 @@ public final class SlackLoad {
             List<String> appArguments = words(knobs.string("app-args", ""));
             Path jar = Path.of(knobs.string("jar", "bot-app/target/charter-bot.jar"));
             Path log = Path.of(knobs.string("log", "bench/target/slack-load-app.log"));
+            boolean distinct = Boolean.parseBoolean(knobs.string("distinct-questions", "false"));
             return new Settings(appWarmup, rate, latency, throughput, connections, timeout, startup, List.copyOf(jvm), appArguments, jar, log,
-                    knobs.describe());
+                    knobs.describe(), distinct);
         }
 
         private static List<String> words(String value) {

@@ -41,12 +41,23 @@ final class SlashCommandRequests implements RequestFactory {
     private final Clock clock;
     private final List<String> questions;
     private final String responseUrlBase;
+    private final boolean distinct;
 
     /**
      * @param responseUrlBase where the payload's {@code response_url} points, up to and including
      *                        {@code /commands/}: the Slack stub, so a reply sent there stays local
      */
     SlashCommandRequests(URI endpoint, SlackSigner signer, Clock clock, List<SampleQuestion> questions, String responseUrlBase) {
+        this(endpoint, signer, clock, questions, responseUrlBase, false);
+    }
+
+    /**
+     * @param distinct whether each request's text is made unique (the question followed by its
+     *     sequence number), so that no answer comes from the app's cache of recent searches
+     */
+    SlashCommandRequests(URI endpoint, SlackSigner signer, Clock clock, List<SampleQuestion> questions, String responseUrlBase,
+            boolean distinct) {
+        this.distinct = distinct;
         if (questions.isEmpty()) {
             throw new IllegalArgumentException("at least one question is needed");
         }
@@ -74,7 +85,7 @@ final class SlashCommandRequests implements RequestFactory {
     String body(long sequence) {
         Member user = USERS.get((int) (sequence % USERS.size()));
         Member channel = CHANNELS.get((int) (sequence % CHANNELS.size()));
-        String question = questions.get((int) (sequence % questions.size()));
+        String question = questions.get((int) (sequence % questions.size())) + (distinct ? " " + (sequence + 1) : "");
         StringBuilder form = new StringBuilder(512);
         field(form, "token", VERIFICATION_TOKEN);
         field(form, "team_id", TEAM_ID);

@@ -78,6 +78,18 @@ class SlashCommandRequestsTest {
     }
 
     @Test
+    void canMakeEveryQuestionTextUniqueSoThatNoneIsCached() {
+        SlashCommandRequests distinct = new SlashCommandRequests(URI.create("http://127.0.0.1:1/slack/events"), new SlackSigner(SECRET),
+                Clock.systemUTC(), QUESTIONS, "http://127.0.0.1:2/commands/", true);
+        long rounds = 3L * QUESTIONS.size();
+
+        Set<String> texts = LongStream.range(0, rounds).mapToObj(n -> form(distinct.body(n)).get("text")).collect(Collectors.toSet());
+
+        assertThat(texts).hasSize((int) rounds);
+        assertThat(form(distinct.body(0)).get("text")).isEqualTo(form(requests.body(0)).get("text") + " 1");
+    }
+
+    @Test
     void rotatesOverEveryQuestionAndUser() {
         Set<String> texts = LongStream.range(0, QUESTIONS.size()).mapToObj(n -> form(requests.body(n)).get("text")).collect(Collectors.toSet());
         Set<String> users = LongStream.range(0, 100).mapToObj(n -> form(requests.body(n)).get("user_id")).collect(Collectors.toSet());

@@ -79,7 +79,18 @@ public class SlackEventsServlet extends SlackAppServlet {
         }
     }
 
+    /** The request as Bolt reads it; null when the signed body cannot be read at all (a bad percent-escape, broken JSON...). */
     private Request<?> parse(HttpServletRequest req, String body) {
+        try {
+            return parseOrThrow(req, body);
+        } catch (RuntimeException unreadable) {
+            // Whatever Bolt's parser throws on a malformed body is the sender's fault: 400, never 500.
+            log.info("Unreadable Slack request: {}", unreadable.getClass().getSimpleName());
+            return null;
+        }
+    }
+
+    private Request<?> parseOrThrow(HttpServletRequest req, String body) {
         SlackRequestParser.HttpRequest raw = SlackRequestParser.HttpRequest.builder()
                 .requestUri(req.getRequestURI())
                 .queryString(QueryStringParser.toMap(req.getQueryString()))

@@ -141,6 +141,9 @@ class RequestSecurityTest {
         "payload=%7B%22type%22%3A%22something_new%22%7D",
         "payload=%5B1%2C2%5D",
         "hello=world",
+        "text=100%&command=%2Fcharter",
+        "garbage&&&=%%%",
+        "payload=%7B%zz",
         ""})
     void anUnreadableFormPayloadIsABadRequestWithoutStackTrace(String body) {
         HttpResponse<String> response = rig.postSigned(body, FORM, Map.of());

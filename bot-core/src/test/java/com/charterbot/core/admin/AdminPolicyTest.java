@@ -77,10 +77,10 @@ class AdminPolicyTest {
         assertThat(decision.allowed()).isFalse();
         Decision.Denied denied = (Decision.Denied) decision;
         assertThat(denied.reason(Language.EN))
-                .startsWith("Only charter administrators can change nudges or see awareness statistics.")
+                .startsWith("Only charter administrators can change nudges, see awareness statistics or reload the charter.")
                 .contains("communications team");
         assertThat(denied.reason(Language.FR))
-                .startsWith("Seuls les administrateurs de la charte peuvent modifier les rappels ou consulter les statistiques")
+                .startsWith("Seuls les administrateurs de la charte peuvent modifier les rappels, consulter les statistiques de sensibilisation ou recharger la charte.")
                 .contains("l'équipe communication");
     }
 

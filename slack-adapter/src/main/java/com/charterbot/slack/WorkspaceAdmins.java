@@ -1,6 +1,5 @@
 package com.charterbot.slack;
 
-import com.charterbot.core.command.Command;
 import com.charterbot.core.command.CommandParser;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -39,10 +38,9 @@ final class WorkspaceAdmins {
         this.known = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(MAX_ENTRIES).build();
     }
 
-    /** Whether a message needs to know: only the administrators' commands ({@code nudges}, {@code stats}) do. */
+    /** Whether a message needs to know: only the administrators' commands ({@code nudges}, {@code stats}, {@code reload}) do. */
     static boolean matters(String text) {
-        Command command = CommandParser.parse(text);
-        return command instanceof Command.Nudges || command instanceof Command.Stats;
+        return CommandParser.parse(text).administrative();
     }
 
     /** What is already known, without asking Slack: false when nothing is. */

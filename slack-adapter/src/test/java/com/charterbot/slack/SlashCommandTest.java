@@ -96,6 +96,22 @@ class SlashCommandTest {
     }
 
     @Test
+    void aWorkspaceOwnerMayReloadTheCharterInEitherLanguage() {
+        rig.slack.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+                com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/api/users.info"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("user=U0OWNER"))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(
+                        "{\"ok\":true,\"user\":{\"id\":\"U0OWNER\",\"is_admin\":false,\"is_owner\":true}}")));
+
+        rig.postForm(slashCommand("U0OWNER", CHANNEL, "reload", rig.responseUrl()));
+        rig.postForm(slashCommand("U0OWNER", CHANNEL, "recharger", rig.responseUrl()));
+
+        assertThat(rig.converse.messages).extracting(Message::platformAdmin).containsExactly(true, true);
+        assertThat(rig.requests("users.info")).singleElement()
+                .satisfies(request -> assertThat(SlackRig.formOf(request)).containsEntry("user", "U0OWNER"));
+    }
+
+    @Test
     void aWorkspaceAdminMayUseTheAdministratorsCommands() {
         JsonObject ack = SlackRig.json(rig.postForm(slashCommand(ADMIN, CHANNEL, "nudges", rig.responseUrl())).body());
 

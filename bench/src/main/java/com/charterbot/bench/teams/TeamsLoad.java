@@ -98,11 +98,15 @@ public final class TeamsLoad {
             System.err.println("bench-teams: no app jar at " + jar.toAbsolutePath() + " (bench/teams-load builds it)");
         } else {
             int port = AppProcess.freePort();
+            int managementPort = AppProcess.freePort();
+            while (managementPort == port) {
+                managementPort = AppProcess.freePort();
+            }
             Path dataDir = Files.createTempDirectory("charter-bench-teams-");
             try (ConnectorStub connector = ConnectorStub.start();
-                 AppProcess app = AppProcess.start(jar, List.of("-Xmx" + heap), appArguments(port, dataDir, connector, extra), log)) {
+                 AppProcess app = AppProcess.start(jar, List.of("-Xmx" + heap), appArguments(port, managementPort, dataDir, connector, extra), log)) {
                 System.out.println("app: " + jar + " on port " + port + ", log in " + log);
-                started = awaitHealthy(app, port, startup);
+                started = awaitHealthy(app, managementPort, startup);
                 if (started) {
                     int logLinesBefore = app.logLineCount();
                     Target target = new Target("Teams messages " + PATH,
@@ -134,9 +138,10 @@ public final class TeamsLoad {
         System.exit(finish(rate, result, started));
     }
 
-    private static List<String> appArguments(int port, Path dataDir, ConnectorStub connector, List<String> extra) {
+    private static List<String> appArguments(int port, int managementPort, Path dataDir, ConnectorStub connector, List<String> extra) {
         List<String> arguments = new ArrayList<>(List.of(
                 "--server.port=" + port,
+                "--management.server.port=" + managementPort,
                 "--charter.teams.app-id=",
                 "--charter.teams.allowed-service-urls=" + connector.serviceUrl(),
                 "--CHARTER_DATA_DIR=" + dataDir,
@@ -146,10 +151,11 @@ public final class TeamsLoad {
         return arguments;
     }
 
-    private static boolean awaitHealthy(AppProcess app, int port, Duration timeout) throws InterruptedException {
+    /** Waits for the app's health on its management port (actuator is not served on the public port). */
+    private static boolean awaitHealthy(AppProcess app, int managementPort, Duration timeout) throws InterruptedException {
         long start = System.nanoTime();
         try {
-            app.awaitHealthy(URI.create("http://127.0.0.1:" + port + "/actuator/health"), timeout);
+            app.awaitHealthy(URI.create("http://127.0.0.1:" + managementPort + "/actuator/health"), timeout);
         } catch (IllegalStateException e) {
             System.err.println("bench-teams: " + e.getMessage() + "; the end of its log:");
             app.logTail(60).forEach(line -> System.err.println("  | " + line));

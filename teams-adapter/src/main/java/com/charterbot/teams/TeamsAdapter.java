@@ -1,12 +1,18 @@
 package com.charterbot.teams;
 
+import com.microsoft.bot.connector.ConnectorClient;
 import com.microsoft.bot.connector.authentication.AppCredentials;
 import com.microsoft.bot.connector.authentication.MicrosoftAppCredentials;
+import com.microsoft.bot.connector.rest.RestConnectorClient;
 import com.microsoft.bot.integration.BotFrameworkHttpAdapter;
 import com.microsoft.bot.integration.Configuration;
+import java.net.URI;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import okhttp3.Dispatcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +24,13 @@ import org.slf4j.LoggerFactory;
 public final class TeamsAdapter {
 
     private static final Logger LOG = LoggerFactory.getLogger(TeamsAdapter.class);
+
+    /**
+     * Calls to one Bot Connector host in flight at once, replies and proactive sends together. The
+     * SDK's clients keep OkHttp's default of 5: one slow connector call then held up the replies of
+     * every conversation behind it (found by bench/rehearsal).
+     */
+    static final int CONNECTOR_REQUESTS_PER_HOST = 64;
 
     private final BotFrameworkHttpAdapter botFramework;
     private final TeamsSettings settings;
@@ -96,14 +109,46 @@ public final class TeamsAdapter {
         };
     }
 
-    /** Gets connector tokens from the registration's own tenant when it is single-tenant. */
+    /**
+     * Gets connector tokens from the registration's own tenant when it is single-tenant, and makes
+     * connector clients that allow {@link #CONNECTOR_REQUESTS_PER_HOST} calls at once.
+     */
     private static final class TenantAdapter extends BotFrameworkHttpAdapter {
 
         private final TeamsSettings settings;
+        private final Map<String, ConnectorClient> connectors = new ConcurrentHashMap<>();
 
         TenantAdapter(Configuration configuration, TeamsSettings settings) {
             super(configuration);
             this.settings = settings;
+        }
+
+        /** One client per service URL and credentials, as the SDK's own, but not capped at OkHttp's 5 calls per host. */
+        @Override
+        protected CompletableFuture<ConnectorClient> getOrCreateConnectorClient(String serviceUrl, AppCredentials credentials) {
+            String key = keyForConnectorClient(serviceUrl, credentials == null ? null : credentials.getAppId(),
+                    credentials == null ? null : credentials.oAuthScope());
+            try {
+                return CompletableFuture.completedFuture(connectors.computeIfAbsent(key,
+                        k -> connector(serviceUrl, credentials == null ? MicrosoftAppCredentials.empty() : credentials)));
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(new IllegalArgumentException("Invalid Service URL", e));
+            }
+        }
+
+        private static ConnectorClient connector(String serviceUrl, AppCredentials credentials) {
+            Dispatcher dispatcher = new Dispatcher();
+            dispatcher.setMaxRequests(CONNECTOR_REQUESTS_PER_HOST * 2);
+            dispatcher.setMaxRequestsPerHost(CONNECTOR_REQUESTS_PER_HOST);
+            String baseUrl;
+            try {
+                baseUrl = new URI(serviceUrl).toURL().toString();
+            } catch (Exception e) {
+                throw new IllegalArgumentException("not a service URL", e);
+            }
+            return new RestConnectorClient(RestConnectorClient.getDefaultRestClientBuilder(baseUrl, credentials)
+                    .withDispatcher(dispatcher)
+                    .build());
         }
 
         @Override

@@ -153,6 +153,37 @@ class TeamsChannelMessengerTest {
     }
 
     @Test
+    void aSlowConversationDoesNotHoldUpSendsToOthers() throws Exception {
+        connector.stubFor(post(urlPathMatching(PATH + "v3/conversations/19:slow[^/]*/activities(/[^/]+)?")).atPriority(1)
+                .willReturn(TeamsRig.okJson("{\"id\":\"1\"}").withFixedDelay(4_000)));
+        List<ChannelState> slow = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            ChannelRef ref = new ChannelRef(Platform.TEAMS, Activities.TENANT, "19:slow-" + i + "@thread.tacv2");
+            references.save(new StoredReference(ref, StoredReference.Scope.CHANNEL, serviceUrl(),
+                    reference(serviceUrl()).json().replace(Activities.GENERAL, ref.channelId()), Instant.EPOCH));
+            slow.add(ChannelState.of(ref, "slow " + i, STATE.settings()));
+        }
+        java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newFixedThreadPool(slow.size());
+        try {
+            slow.forEach(channel -> senders.submit(() -> messenger.send(channel, TIP)));
+            long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+            while (connector.findAll(anyRequestedFor(urlPathMatching(PATH + "v3/conversations/19:slow.*"))).size() < 5
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+
+            long start = System.nanoTime();
+            SendOutcome outcome = messenger.send(STATE, TIP);
+
+            assertThat(outcome).isEqualTo(new SendOutcome.Sent());
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("a send to another conversation waits for no slow one")
+                    .isLessThan(Duration.ofMillis(2_500));
+        } finally {
+            senders.shutdownNow();
+        }
+    }
+
+    @Test
     void refusesAServiceUrlOffTheAllowListWithoutAnyRequest() {
         String offList = "http://127.0.0.1:" + elsewhere.port() + PATH;
         references.save(reference(offList));

@@ -97,6 +97,26 @@ public final class AppProcess implements AutoCloseable {
         throw new IllegalStateException("the app was not healthy after " + timeout.toSeconds() + " s at " + health + " (last: " + last + ")");
     }
 
+    /** The operating system's id of the app's process. */
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /**
+     * Ends the app at once with SIGKILL (on Linux; the platform's forcible end elsewhere), as a
+     * crash or an out-of-memory kill would: no shutdown hook, no graceful drain. Waits until it is gone.
+     */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the app (pid " + process.pid() + ") still runs 10 s after SIGKILL");
+        }
+    }
+
     /** CPU time the app has used so far, all its threads (JIT and GC included); empty where the OS does not say. */
     public Optional<Duration> cpuTime() {
         return process.info().totalCpuDuration();

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -61,6 +62,12 @@ public final class LoadGenerator implements AutoCloseable {
 
     /** {@link #constantRate(Target, ConstantRate)}, telling {@code window} when the measured window opens and closes. */
     public PhaseResult constantRate(Target target, ConstantRate plan, WindowListener window) throws InterruptedException {
+        return constantRate(target, plan, window, RequestListener.NONE);
+    }
+
+    /** {@link #constantRate(Target, ConstantRate, WindowListener)}, telling {@code requests} how each request ended. */
+    public PhaseResult constantRate(Target target, ConstantRate plan, WindowListener window, RequestListener requests)
+            throws InterruptedException {
         Tally warmup = new Tally(target.check());
         Tally measured = new Tally(target.check());
         Semaphore connections = new Semaphore(maxConnections);
@@ -81,6 +88,7 @@ public final class LoadGenerator implements AutoCloseable {
             if (!connections.tryAcquire(Math.max(0, intended + timeoutNanos - now), TimeUnit.NANOSECONDS)) {
                 now = System.nanoTime();
                 tally.gaveUp(now - intended, now);
+                requests.ended(sequence, intended, now, null, new HttpTimeoutException("not sent: every connection busy"));
                 continue;
             }
             now = System.nanoTime();
@@ -91,12 +99,18 @@ public final class LoadGenerator implements AutoCloseable {
             } catch (RuntimeException e) {
                 connections.release();
                 tally.factoryFailed(e, now);
+                requests.ended(sequence, intended, now, null, e);
                 continue;
             }
+            long number = sequence;
             client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
                 long done = System.nanoTime();
                 tally.record(response, failure, done - intended, done);
-                connections.release();
+                try {
+                    requests.ended(number, intended, done, response, failure);
+                } finally {
+                    connections.release();
+                }
             });
         }
         // Every request ends within its timeout (or the connect timeout); the margin covers callbacks.

@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.within;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 class LoadGeneratorTest {
@@ -164,6 +168,36 @@ class LoadGeneratorTest {
                 assertThat(Duration.ofNanos(times[1] - times[0])).isBetween(Duration.ofMillis(400), Duration.ofMillis(700));
                 assertThat(Duration.ofNanos(times[2] - times[1])).isBetween(Duration.ofMillis(550), Duration.ofMillis(1200));
             }
+        }
+    }
+
+    @Test
+    void tellsTheRequestListenerHowEveryRequestEndedWarmUpIncluded() throws Exception {
+        try (TestServer server = new TestServer(4, (n, exchange) -> {
+                    long sequence = Long.parseLong(exchange.getRequestHeaders().getFirst("X-Seq"));
+                    return new TestServer.Reply(sequence % 4 == 0 ? 401 : 200, BLOCKS);
+                });
+             LoadGenerator load = new LoadGenerator(8, Duration.ofSeconds(2))) {
+            Map<Long, Integer> statuses = new ConcurrentHashMap<>();
+            List<Long> lateOrEarly = new CopyOnWriteArrayList<>();
+            Target target = new Target("listened", sequence -> {
+                if (sequence == 7) {
+                    throw new IllegalStateException("no request 7");
+                }
+                return HttpRequest.newBuilder(server.uri("/x")).header("X-Seq", Long.toString(sequence)).build();
+            }, ResponseCheck.status200WithBody("\"blocks\""));
+
+            load.constantRate(target, new ConstantRate(50, Duration.ofMillis(200), Duration.ofMillis(400)), WindowListener.NONE,
+                    (sequence, intended, end, response, failure) -> {
+                        statuses.put(sequence, response == null ? -1 : response.statusCode());
+                        if (end < intended) {
+                            lateOrEarly.add(sequence);
+                        }
+                    });
+
+            assertThat(statuses).hasSize(30);
+            assertThat(statuses).containsEntry(0L, 401).containsEntry(1L, 200).containsEntry(7L, -1).containsEntry(29L, 200);
+            assertThat(lateOrEarly).isEmpty();
         }
     }
 

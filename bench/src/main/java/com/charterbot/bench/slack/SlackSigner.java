@@ -10,14 +10,14 @@ import javax.crypto.spec.SecretKeySpec;
  * Signs a request body the way Slack does: {@code v0=} followed by the hex HMAC-SHA256, keyed with the
  * app's signing secret, of {@code v0:<timestamp>:<raw body>}. Thread-safe.
  */
-final class SlackSigner {
+public final class SlackSigner {
 
     private static final String ALGORITHM = "HmacSHA256";
 
     private final SecretKeySpec key;
     private final ThreadLocal<Mac> macs;
 
-    SlackSigner(String signingSecret) {
+    public SlackSigner(String signingSecret) {
         if (signingSecret == null || signingSecret.isEmpty()) {
             throw new IllegalArgumentException("a signing secret is required");
         }
@@ -27,7 +27,7 @@ final class SlackSigner {
     }
 
     /** The {@code X-Slack-Signature} header for {@code body} sent with {@code X-Slack-Request-Timestamp: timestamp}. */
-    String signature(long timestamp, String body) {
+    public String signature(long timestamp, String body) {
         Mac mac = macs.get();
         byte[] digest = mac.doFinal(("v0:" + timestamp + ":" + body).getBytes(StandardCharsets.UTF_8));
         return "v0=" + HexFormat.of().formatHex(digest);

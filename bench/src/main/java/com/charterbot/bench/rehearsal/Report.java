@@ -303,8 +303,8 @@ final class Report {
                         + Timeline.seconds(first - timeline.killAt)));
         long killFailures = outcomes.stream().filter(o -> window(o).equals("kill") && o.verdict() != Kind.Verdict.OK).count();
         System.out.println("  requests not ok in the kill window: " + killFailures + "; requests recovered "
-                + Timeline.seconds(recoveredAfter(timeline.killAt)) + " after the kill (the last failed genuine request meant to go after it,"
-                + " within 60 s and before the database cut)");
+                + Timeline.seconds(recoveredAfter(timeline.killAt, true)) + " after the kill (the last failed genuine request meant to go after it,"
+                + " within 60 s, outside the database cut)");
         if (!inFlightAtKill.isEmpty()) {
             long latest = 0;
             int done = 0;
@@ -325,7 +325,7 @@ final class Report {
         System.out.println("database: cut at " + timeline.at(timeline.cutStart) + " for " + settings.cutLength().toSeconds()
                 + " s (connections reset, new ones refused), back at " + timeline.at(timeline.cutEnd));
         if (timeline.cutEnd != 0) {
-            System.out.println("  requests recovered " + Timeline.seconds(recoveredAfter(timeline.cutEnd))
+            System.out.println("  requests recovered " + Timeline.seconds(recoveredAfter(timeline.cutEnd, false))
                     + " after the database came back (the last failed genuine request meant to go after that, within 60 s)");
             long cutFailures = outcomes.stream().filter(o -> window(o).equals("database cut") && o.verdict() != Kind.Verdict.OK).count();
             System.out.println("  requests not ok in the cut window: " + cutFailures);
@@ -338,15 +338,14 @@ final class Report {
 
     /**
      * How long after {@code since} genuine requests kept failing: the intended send time of the last
-     * genuine request meant to go after {@code since} (within 60 s) that was not ok, minus {@code since};
-     * zero when every one was ok.
+     * genuine request meant to go within a minute after {@code since} that was not ok, minus
+     * {@code since}; zero when every one was ok. For the kill ({@code excludeCut}), requests in the
+     * database cut's window do not count: that is the other fault's recovery.
      */
-    private long recoveredAfter(long since) {
-        // Within a minute, and a kill's recovery ends where the database cut begins.
-        long horizon = timeline.cutStart > since ? Math.min(since + TimeUnit.SECONDS.toNanos(60), timeline.cutStart)
-                : since + TimeUnit.SECONDS.toNanos(60);
+    private long recoveredAfter(long since, boolean excludeCut) {
+        long horizon = since + TimeUnit.SECONDS.toNanos(60);
         return outcomes.stream().filter(o -> o.planned().kind().role == Kind.Role.GENUINE && o.verdict() != Kind.Verdict.OK
-                        && o.intendedNanos() >= since && o.intendedNanos() <= horizon)
+                        && o.intendedNanos() >= since && o.intendedNanos() <= horizon && !(excludeCut && window(o).equals("database cut")))
                 .mapToLong(o -> o.intendedNanos() - since).max().orElse(0);
     }
 

@@ -53,9 +53,13 @@ import javax.sql.DataSource;
  */
 final class ClusterRig implements AutoCloseable {
 
-    /** Short intervals so that a cluster test runs in seconds. */
+    /**
+     * Short intervals so that a cluster test runs in seconds. A replica is taken for dead after 2 s
+     * without a heartbeat (250 ms x 8): with 400 ms, a live replica starved of CPU on a loaded
+     * machine was taken for dead and its send repeated by another.
+     */
     static final NudgeSchedulerProperties FAST = new NudgeSchedulerProperties(true, "", Duration.ofMillis(250), 8,
-            Duration.ofMillis(100), Duration.ofMillis(100), 4, Duration.ofSeconds(2), 10_000, Duration.ZERO, Duration.ofSeconds(1),
+            Duration.ofMillis(100), Duration.ofMillis(250), 8, Duration.ofSeconds(2), 10_000, Duration.ZERO, Duration.ofSeconds(1),
             Duration.ofMinutes(5),
             new NudgeSchedulerProperties.Retry(8, Duration.ofMillis(20), Duration.ofMillis(200), 0.5, Duration.ofMillis(10), 20),
             NudgeSchedulerProperties.Retention.defaults());

@@ -2,16 +2,19 @@ package com.charterbot.teams;
 
 import com.microsoft.bot.connector.ConnectorClient;
 import com.microsoft.bot.connector.authentication.AppCredentials;
+import com.microsoft.bot.connector.authentication.AuthenticationConstants;
 import com.microsoft.bot.connector.authentication.MicrosoftAppCredentials;
 import com.microsoft.bot.connector.rest.RestConnectorClient;
 import com.microsoft.bot.integration.BotFrameworkHttpAdapter;
 import com.microsoft.bot.integration.Configuration;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import okhttp3.Dispatcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +34,9 @@ public final class TeamsAdapter {
      * every conversation behind it (found by bench/rehearsal).
      */
     static final int CONNECTOR_REQUESTS_PER_HOST = 64;
+
+    /** How long the start-up token fetch may take. */
+    private static final Duration TOKEN_WAIT = Duration.ofSeconds(60);
 
     private final BotFrameworkHttpAdapter botFramework;
     private final TeamsSettings settings;
@@ -59,7 +65,24 @@ public final class TeamsAdapter {
                     MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID everywhere else.
                     ***************************************************************************************""");
         }
-        return new TeamsAdapter(new TenantAdapter(configuration(settings), settings), settings);
+        return create(settings, TenantCredentials.MICROSOFT);
+    }
+
+    /** {@link #create(TeamsSettings)} with another maker of the tenant's credentials (tests). */
+    static TeamsAdapter create(TeamsSettings settings, TenantCredentials credentials) {
+        TenantAdapter adapter = new TenantAdapter(configuration(settings), settings, credentials);
+        adapter.fetchTokenInBackground();
+        return new TeamsAdapter(adapter, settings);
+    }
+
+    /** Makes the credentials a single-tenant registration gets its connector tokens with, for one OAuth scope. */
+    @FunctionalInterface
+    interface TenantCredentials {
+
+        TenantCredentials MICROSOFT = (settings, scope) ->
+                new MicrosoftAppCredentials(settings.appId(), settings.appPassword(), settings.tenantId(), scope);
+
+        AppCredentials create(TeamsSettings settings, String scope);
     }
 
     /** The settings it was built from. */
@@ -110,17 +133,50 @@ public final class TeamsAdapter {
     }
 
     /**
-     * Gets connector tokens from the registration's own tenant when it is single-tenant, and makes
-     * connector clients that allow {@link #CONNECTOR_REQUESTS_PER_HOST} calls at once.
+     * Gets connector tokens from the registration's own tenant when it is single-tenant (the first
+     * one at start-up), and makes connector clients that allow {@link #CONNECTOR_REQUESTS_PER_HOST}
+     * calls at once.
      */
     private static final class TenantAdapter extends BotFrameworkHttpAdapter {
 
         private final TeamsSettings settings;
+        private final TenantCredentials makeCredentials;
         private final Map<String, ConnectorClient> connectors = new ConcurrentHashMap<>();
+        private final Map<String, AppCredentials> credentials = new ConcurrentHashMap<>();
 
-        TenantAdapter(Configuration configuration, TeamsSettings settings) {
+        TenantAdapter(Configuration configuration, TeamsSettings settings, TenantCredentials makeCredentials) {
             super(configuration);
             this.settings = settings;
+            this.makeCredentials = makeCredentials;
+        }
+
+        /**
+         * Gets the Bot Connector token of a single-tenant registration now, on a thread of its own,
+         * instead of on the first replies after start-up: they would all wait for it (and each ask
+         * for one), several seconds on a busy replica (found by bench/rehearsal after a restart).
+         * A failure only means the first reply asks again.
+         */
+        void fetchTokenInBackground() {
+            if (!settings.authenticationEnabled() || settings.tenantId().isEmpty()) {
+                return;
+            }
+            Thread fetch = new Thread(() -> {
+                try {
+                    tenantCredentials(AuthenticationConstants.TO_CHANNEL_FROM_BOT_OAUTH_SCOPE).getToken().get(TOKEN_WAIT.toSeconds(), TimeUnit.SECONDS);
+                    LOG.info("Bot Connector token obtained at start-up");
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (Exception e) {
+                    LOG.warn("no Bot Connector token at start-up ({}); the first reply asks again", e.getClass().getSimpleName());
+                }
+            }, "teams-token-at-start-up");
+            fetch.setDaemon(true);
+            fetch.start();
+        }
+
+        /** One credentials object per scope, so the token fetched at start-up is the one the replies use. */
+        private AppCredentials tenantCredentials(String scope) {
+            return credentials.computeIfAbsent(scope == null ? "" : scope, key -> makeCredentials.create(settings, scope));
         }
 
         /** One client per service URL and credentials, as the SDK's own, but not capped at OkHttp's 5 calls per host. */
@@ -156,8 +212,7 @@ public final class TeamsAdapter {
             if (settings.tenantId().isEmpty() || !settings.appId().equals(appId)) {
                 return super.buildAppCredentials(appId, scope);
             }
-            return CompletableFuture.completedFuture(
-                    new MicrosoftAppCredentials(settings.appId(), settings.appPassword(), settings.tenantId(), scope));
+            return CompletableFuture.completedFuture(tenantCredentials(scope));
         }
     }
 }

@@ -184,6 +184,56 @@ class TeamsChannelMessengerTest {
     }
 
     @Test
+    void getsTheConnectorTokenAtStartUpAndSendsWithThatCredential() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger made = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger tokens = new java.util.concurrent.atomic.AtomicInteger();
+        TeamsSettings settings = new TeamsSettings("9f3c2b1a-0e4d-4c5b-8a7f-6e5d4c3b2a19", "client-secret", Activities.TENANT,
+                List.of(serviceUrl()), "");
+
+        TeamsAdapter adapter = TeamsAdapter.create(settings, (tenant, scope) -> {
+            made.incrementAndGet();
+            return new FixedTokenCredentials(tenant.appId(), scope, tokens);
+        });
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (tokens.get() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(tokens.get()).as("a token fetched before any message").isEqualTo(1);
+        assertThat(connector.findAll(anyRequestedFor(anyUrl()))).isEmpty();
+
+        SendOutcome outcome = new TeamsChannelMessenger(adapter, references, new AdaptiveCardRenderer(), Duration.ofSeconds(10)).send(STATE, TIP);
+
+        assertThat(outcome).isEqualTo(new SendOutcome.Sent());
+        assertThat(made.get()).as("one credential, warmed at start-up and used for the send").isEqualTo(1);
+        assertThat(connector.findAll(anyRequestedFor(urlPathMatching(ACTIVITIES)))).singleElement()
+                .satisfies(request -> assertThat(request.getHeader("Authorization")).isEqualTo("Bearer start-up-token"));
+    }
+
+    /** Credentials that hand out a fixed token and count how often they are asked. */
+    private static final class FixedTokenCredentials extends com.microsoft.bot.connector.authentication.AppCredentials {
+
+        private final java.util.concurrent.atomic.AtomicInteger tokens;
+
+        FixedTokenCredentials(String appId, String scope, java.util.concurrent.atomic.AtomicInteger tokens) {
+            super(Activities.TENANT, scope);
+            setAppId(appId);
+            this.tokens = tokens;
+        }
+
+        @Override
+        public java.util.concurrent.CompletableFuture<String> getToken() {
+            tokens.incrementAndGet();
+            return java.util.concurrent.CompletableFuture.completedFuture("start-up-token");
+        }
+
+        @Override
+        protected com.microsoft.bot.connector.authentication.Authenticator buildAuthenticator() {
+            throw new UnsupportedOperationException("tokens are fixed");
+        }
+    }
+
+    @Test
     void refusesAServiceUrlOffTheAllowListWithoutAnyRequest() {
         String offList = "http://127.0.0.1:" + elsewhere.port() + PATH;
         references.save(reference(offList));

@@ -107,6 +107,8 @@ public class SlackEventsServlet extends SlackAppServlet {
             return;
         }
         resp.reset();
+        // What Bolt's parser and Gson throw on a payload of the wrong shape (a missing object, a string where an
+        // object belongs, a JSON array where Gson expects a primitive, a bad number): all the sender's fault.
         if (e instanceof JsonParseException || e instanceof IllegalStateException || e instanceof NullPointerException
                 || e instanceof ClassCastException || e instanceof UnsupportedOperationException || e instanceof NumberFormatException) {
             log.info("Unreadable Slack request: {}", e.getClass().getSimpleName());

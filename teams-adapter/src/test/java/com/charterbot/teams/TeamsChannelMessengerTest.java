@@ -229,6 +229,7 @@ class TeamsChannelMessengerTest {
 
         @Override
         protected com.microsoft.bot.connector.authentication.Authenticator buildAuthenticator() {
+            // getToken() above never asks an authenticator; reaching this would mean a call to Microsoft's login.
             throw new UnsupportedOperationException("tokens are fixed");
         }
     }

@@ -1,6 +1,7 @@
 package com.charterbot.bench.rehearsal;
 
 import com.charterbot.bench.load.AppProcess;
+import com.charterbot.bench.load.Machine;
 import com.charterbot.bench.load.ConstantRate;
 import com.charterbot.bench.load.Knobs;
 import com.charterbot.bench.load.LoadGenerator;
@@ -132,7 +133,7 @@ public final class Rehearsal {
             Path dir = settings.dir().toAbsolutePath();
             Files.createDirectories(dir);
             System.out.println("settings: " + settings.summary());
-            System.out.println("load average at start: " + loadAverage());
+            System.out.println("load average at start: " + Machine.loadAverage());
             if (!Files.isRegularFile(settings.jar())) {
                 throw new IllegalStateException("no app jar at " + settings.jar().toAbsolutePath() + " (bench/rehearsal builds it)");
             }
@@ -181,7 +182,7 @@ public final class Rehearsal {
                     Report report = new Report(settings, timeline, ledger.from(measuredFrom), receipts, sightings, inFlightAtKill, replicas,
                             byStatus, unsent, sentSpan, login, proxy);
                     int status = report.print();
-                    System.out.println("load average at end: " + loadAverage());
+                    System.out.println("load average at end: " + Machine.loadAverage());
                     System.out.println();
                     System.out.println(report.lastLine());
                     return status;
@@ -465,15 +466,6 @@ public final class Rehearsal {
             byte[] value = new byte[bytes];
             random.nextBytes(value);
             return Base64.getUrlEncoder().withoutPadding().encodeToString(value);
-        }
-    }
-
-    static String loadAverage() {
-        try {
-            String[] fields = Files.readString(Path.of("/proc/loadavg")).strip().split("\\s+");
-            return fields[0] + " " + fields[1] + " " + fields[2] + " (" + Runtime.getRuntime().availableProcessors() + " cores)";
-        } catch (IOException | RuntimeException e) {
-            return "unknown";
         }
     }
 }

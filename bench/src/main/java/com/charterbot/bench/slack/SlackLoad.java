@@ -4,6 +4,7 @@ import com.charterbot.bench.load.AppProcess;
 import com.charterbot.bench.load.ConstantRate;
 import com.charterbot.bench.load.CpuWindow;
 import com.charterbot.bench.load.Knobs;
+import com.charterbot.bench.load.Machine;
 import com.charterbot.bench.load.LoadGenerator;
 import com.charterbot.bench.load.MaxThroughput;
 import com.charterbot.bench.load.PhaseResult;
@@ -18,12 +19,10 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * {@code bench/slack-load}: starts a Slack Web API stub and the app jar, then loads the app with signed
@@ -74,7 +73,7 @@ public final class SlackLoad {
 
     private static int run(Settings settings) throws IOException, InterruptedException {
         System.out.println("settings: " + settings.summary());
-        System.out.println("load average at start: " + loadAverage());
+        System.out.println("load average at start: " + Machine.loadAverage());
         if (!Files.isRegularFile(settings.jar())) {
             System.err.println("bench-slack: no app jar at " + settings.jar().toAbsolutePath() + " (bench/slack-load builds it)");
             return finish(settings, List.of(), false);
@@ -128,7 +127,7 @@ public final class SlackLoad {
                 reportApp(app, slack, logLinesBeforeLoad);
             }
         } finally {
-            deleteRecursively(dataDir);
+            Machine.deleteRecursively(dataDir, "bench-slack");
         }
         return finish(settings, phases, started);
     }
@@ -206,7 +205,7 @@ public final class SlackLoad {
                 status = 1;
             }
         }
-        System.out.println("load average at end: " + loadAverage());
+        System.out.println("load average at end: " + Machine.loadAverage());
         String p50 = "-";
         String p99 = "-";
         String fullRps = "-";
@@ -216,11 +215,11 @@ public final class SlackLoad {
             PhaseResult latency = phases.get(0);
             double full = phases.get(1).throughputPerSecond();
             double bare = phases.get(2).throughputPerSecond();
-            p50 = decimal(latency.latencyMillis(50));
-            p99 = decimal(latency.latencyMillis(99));
+            p50 = Machine.decimal(latency.latencyMillis(50));
+            p99 = Machine.decimal(latency.latencyMillis(99));
             fullRps = Long.toString(Math.round(full));
             bareRps = Long.toString(Math.round(bare));
-            ratio = bare > 0 ? decimal(full / bare) : "-";
+            ratio = bare > 0 ? Machine.decimal(full / bare) : "-";
             System.out.printf(Locale.ROOT, "target p99 <= %.0f ms at %d/s: %s (p99 %s ms at %d/s)%n", TARGET_P99_MS, TARGET_RATE,
                     settings.rate() != TARGET_RATE ? "not checked" : latency.latencyMillis(99) <= TARGET_P99_MS ? "met" : "MISSED",
                     p99, settings.rate());
@@ -241,27 +240,6 @@ public final class SlackLoad {
 
     private static URI uri(int port, String path) {
         return URI.create("http://127.0.0.1:" + port + path);
-    }
-
-    private static String decimal(double value) {
-        return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.2f", value);
-    }
-
-    private static String loadAverage() {
-        try {
-            String[] fields = Files.readString(Path.of("/proc/loadavg")).strip().split("\\s+");
-            return fields[0] + " " + fields[1] + " " + fields[2] + " (" + Runtime.getRuntime().availableProcessors() + " cores)";
-        } catch (IOException | RuntimeException e) {
-            return "unknown";
-        }
-    }
-
-    private static void deleteRecursively(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            System.err.println("bench-slack: could not delete " + dir + ": " + e.getMessage());
-        }
     }
 
     /**

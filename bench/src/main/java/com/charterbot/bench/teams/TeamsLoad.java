@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import com.charterbot.bench.load.AppProcess;
 import com.charterbot.bench.load.ConstantRate;
 import com.charterbot.bench.load.Knobs;
+import com.charterbot.bench.load.Machine;
 import com.charterbot.bench.load.LoadGenerator;
 import com.charterbot.bench.load.PhaseResult;
 import com.charterbot.bench.load.ResponseCheck;
@@ -14,14 +15,12 @@ import com.charterbot.bench.load.SampleQuestion;
 import com.charterbot.bench.load.Target;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,7 +28,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.stream.Stream;
 
 /**
  * {@code bench/teams-load}: starts a Bot Connector stub (WireMock) and the app jar with Teams
@@ -91,7 +89,7 @@ public final class TeamsLoad {
             return;
         }
         System.out.println("settings: " + knobs.describe());
-        System.out.println("load average at start: " + loadAverage());
+        System.out.println("load average at start: " + Machine.loadAverage());
         Optional<PhaseResult> result = Optional.empty();
         boolean started = false;
         if (!Files.isRegularFile(jar)) {
@@ -132,7 +130,7 @@ public final class TeamsLoad {
                     problems.stream().limit(8).forEach(line -> System.out.println("  | " + line));
                 }
             } finally {
-                deleteRecursively(dataDir);
+                Machine.deleteRecursively(dataDir, "bench-teams");
             }
         }
         System.exit(finish(rate, result, started));
@@ -177,11 +175,11 @@ public final class TeamsLoad {
                         phase.counts().failureRatio() * 100, MAX_FAILURE_RATIO * 100);
                 status = 1;
             }
-            p50 = decimal(phase.latencyMillis(50));
-            p99 = decimal(phase.latencyMillis(99));
+            p50 = Machine.decimal(phase.latencyMillis(50));
+            p99 = Machine.decimal(phase.latencyMillis(99));
             rps = Long.toString(Math.round(phase.throughputPerSecond()));
         }
-        System.out.println("load average at end: " + loadAverage());
+        System.out.println("load average at end: " + Machine.loadAverage());
         System.out.println();
         System.out.printf(Locale.ROOT, "bench-teams: rate=%d p50_ms=%s p99_ms=%s rps=%s%n", rate, p50, p99, rps);
         return status;
@@ -281,27 +279,6 @@ public final class TeamsLoad {
         @Override
         public void close() {
             server.stop();
-        }
-    }
-
-    private static String decimal(double value) {
-        return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.2f", value);
-    }
-
-    private static String loadAverage() {
-        try {
-            String[] fields = Files.readString(Path.of("/proc/loadavg")).strip().split("\\s+");
-            return fields[0] + " " + fields[1] + " " + fields[2] + " (" + Runtime.getRuntime().availableProcessors() + " cores)";
-        } catch (IOException | RuntimeException e) {
-            return "unknown";
-        }
-    }
-
-    private static void deleteRecursively(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            System.err.println("bench-teams: could not delete " + dir + ": " + e.getMessage());
         }
     }
 }

@@ -10,6 +10,7 @@ import com.slack.api.methods.SlackApiErrorResponse;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.request.chat.ChatPostMessageRequest;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.util.http.SlackHttpClient;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
+import okhttp3.OkHttpClient;
 
 /**
  * Posts scheduled nudges into Slack channels with {@code chat.postMessage}.
@@ -28,8 +30,10 @@ import java.util.regex.Pattern;
  *       header is missing or unreadable. A {@code ratelimited} error in a 200 body: 1 s.
  *   <li>Error codes that retrying cannot fix (see {@link #PERMANENT_ERRORS}): {@link SendOutcome.Permanent}
  *       with the code as reason.
- *   <li>Anything else (HTTP 5xx, other HTTP errors, network errors, timeouts, other error codes,
- *       unexpected exceptions): {@link SendOutcome.Transient}.
+ *   <li>A timeout after Slack received the whole request (waiting for its answer):
+ *       {@link SendOutcome.Unconfirmed}; Slack most likely posted it, so it is not posted again.
+ *   <li>Anything else (HTTP 5xx, other HTTP errors, network errors, timeouts before the request
+ *       was sent whole, other error codes, unexpected exceptions): {@link SendOutcome.Transient}.
  * </ul>
  *
  * <p>Never throws. Outcome messages never contain the bot token (anything shaped like a Slack token
@@ -66,14 +70,27 @@ public final class SlackChannelMessenger implements ChannelMessenger {
     /** Masked out of every outcome message as well, whatever its shape; never shown. */
     private final String botToken;
 
-    /** Posts with this client; tokens of Slack's usual shapes are masked out of outcome messages. */
-    public SlackChannelMessenger(MethodsClient methods, BlockKitRenderer renderer) {
+    /**
+     * Posts with this client; tokens of Slack's usual shapes are masked out of outcome messages.
+     * Its timeouts are never told apart ({@link UnansweredCalls} is not on its HTTP client): all are
+     * {@link SendOutcome.Transient}. For tests.
+     */
+    SlackChannelMessenger(MethodsClient methods, BlockKitRenderer renderer) {
         this(Objects.requireNonNull(methods, "methods"), renderer, null);
     }
 
-    /** Posts with {@code slack.methods(botToken)}; the token is masked out of every outcome message. */
+    /**
+     * Posts with the bot token through this Slack's configuration and HTTP connections, its calls
+     * watched by {@link UnansweredCalls}; the token is masked out of every outcome message.
+     */
     public SlackChannelMessenger(Slack slack, String botToken, BlockKitRenderer renderer) {
-        this(Objects.requireNonNull(slack, "slack").methods(requireToken(botToken)), renderer, botToken);
+        this(watched(Objects.requireNonNull(slack, "slack")).methods(requireToken(botToken)), renderer, botToken);
+    }
+
+    /** The same Slack (configuration, connection pool, dispatcher), its calls watched by {@link UnansweredCalls}. */
+    private static Slack watched(Slack slack) {
+        OkHttpClient client = slack.getHttpClient().getOkHttpClient().newBuilder().eventListenerFactory(UnansweredCalls.FACTORY).build();
+        return Slack.getInstance(slack.getConfig(), new SlackHttpClient(client));
     }
 
     private SlackChannelMessenger(MethodsClient methods, BlockKitRenderer renderer, String botToken) {
@@ -102,6 +119,9 @@ public final class SlackChannelMessenger implements ChannelMessenger {
             return outcome(e);
         } catch (InterruptedIOException e) {
             // SocketTimeoutException and okhttp's call timeout (InterruptedIOException "timeout").
+            if (UnansweredCalls.requestWasSent(e)) {
+                return new SendOutcome.Unconfirmed(truncate(mask("timeout after the request was sent: " + describe(e))));
+            }
             return transientError("timeout: " + describe(e));
         } catch (IOException e) {
             return transientError("network error: " + describe(e));
@@ -169,11 +189,11 @@ public final class SlackChannelMessenger implements ChannelMessenger {
     }
 
     private SendOutcome.Transient transientError(String description) {
-        String masked = mask(description);
-        if (masked.length() > MAX_ERROR_LENGTH) {
-            masked = masked.substring(0, MAX_ERROR_LENGTH);
-        }
-        return new SendOutcome.Transient(masked);
+        return new SendOutcome.Transient(truncate(mask(description)));
+    }
+
+    private static String truncate(String description) {
+        return description.length() > MAX_ERROR_LENGTH ? description.substring(0, MAX_ERROR_LENGTH) : description;
     }
 
     private String mask(String text) {

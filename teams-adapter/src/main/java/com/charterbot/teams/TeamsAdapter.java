@@ -7,6 +7,9 @@ import com.microsoft.bot.connector.authentication.MicrosoftAppCredentials;
 import com.microsoft.bot.connector.rest.RestConnectorClient;
 import com.microsoft.bot.integration.BotFrameworkHttpAdapter;
 import com.microsoft.bot.integration.Configuration;
+import com.microsoft.bot.restclient.RestClient;
+import com.microsoft.bot.restclient.ServiceResponseBuilder;
+import com.microsoft.bot.restclient.serializer.JacksonAdapter;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -16,8 +19,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import retrofit2.Retrofit;
 
 /**
  * The Bot Framework adapter of the bot, built from {@link TeamsSettings}: what the endpoint
@@ -34,6 +39,15 @@ public final class TeamsAdapter {
      * every conversation behind it (found by bench/rehearsal).
      */
     static final int CONNECTOR_REQUESTS_PER_HOST = 64;
+
+    /**
+     * How long a call to the Bot Connector may wait for its answer once sent (the SDK's default is
+     * 120 s). A call that times out then was received whole: see {@link UnansweredCalls}.
+     */
+    static final Duration CONNECTOR_READ_TIMEOUT = Duration.ofSeconds(30);
+
+    /** How long connecting to the Bot Connector may take (the SDK's default is 60 s). */
+    static final Duration CONNECTOR_CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
     /** How long the start-up token fetch may take. */
     private static final Duration TOKEN_WAIT = Duration.ofSeconds(60);
@@ -65,12 +79,12 @@ public final class TeamsAdapter {
                     MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID everywhere else.
                     ***************************************************************************************""");
         }
-        return create(settings, TenantCredentials.MICROSOFT);
+        return create(settings, TenantCredentials.MICROSOFT, CONNECTOR_READ_TIMEOUT);
     }
 
-    /** {@link #create(TeamsSettings)} with another maker of the tenant's credentials (tests). */
-    static TeamsAdapter create(TeamsSettings settings, TenantCredentials credentials) {
-        TenantAdapter adapter = new TenantAdapter(configuration(settings), settings, credentials);
+    /** {@link #create(TeamsSettings)} with another maker of the tenant's credentials and read timeout (tests). */
+    static TeamsAdapter create(TeamsSettings settings, TenantCredentials credentials, Duration connectorReadTimeout) {
+        TenantAdapter adapter = new TenantAdapter(configuration(settings), settings, credentials, connectorReadTimeout);
         adapter.fetchTokenInBackground();
         return new TeamsAdapter(adapter, settings);
     }
@@ -141,13 +155,15 @@ public final class TeamsAdapter {
 
         private final TeamsSettings settings;
         private final TenantCredentials makeCredentials;
+        private final Duration readTimeout;
         private final Map<String, ConnectorClient> connectors = new ConcurrentHashMap<>();
         private final Map<String, AppCredentials> credentials = new ConcurrentHashMap<>();
 
-        TenantAdapter(Configuration configuration, TeamsSettings settings, TenantCredentials makeCredentials) {
+        TenantAdapter(Configuration configuration, TeamsSettings settings, TenantCredentials makeCredentials, Duration readTimeout) {
             super(configuration);
             this.settings = settings;
             this.makeCredentials = makeCredentials;
+            this.readTimeout = Objects.requireNonNull(readTimeout, "readTimeout");
         }
 
         /**
@@ -179,20 +195,23 @@ public final class TeamsAdapter {
             return credentials.computeIfAbsent(scope == null ? "" : scope, key -> makeCredentials.create(settings, scope));
         }
 
-        /** One client per service URL and credentials, as the SDK's own, but not capped at OkHttp's 5 calls per host. */
+        /**
+         * One client per service URL and credentials, as the SDK's own, but not capped at OkHttp's 5
+         * calls per host, with shorter timeouts, and its calls watched by {@link UnansweredCalls}.
+         */
         @Override
         protected CompletableFuture<ConnectorClient> getOrCreateConnectorClient(String serviceUrl, AppCredentials credentials) {
             String key = keyForConnectorClient(serviceUrl, credentials == null ? null : credentials.getAppId(),
                     credentials == null ? null : credentials.oAuthScope());
             try {
                 return CompletableFuture.completedFuture(connectors.computeIfAbsent(key,
-                        k -> connector(serviceUrl, credentials == null ? MicrosoftAppCredentials.empty() : credentials)));
+                        k -> connector(serviceUrl, credentials == null ? MicrosoftAppCredentials.empty() : credentials, readTimeout)));
             } catch (RuntimeException e) {
                 return CompletableFuture.failedFuture(new IllegalArgumentException("Invalid Service URL", e));
             }
         }
 
-        private static ConnectorClient connector(String serviceUrl, AppCredentials credentials) {
+        private static ConnectorClient connector(String serviceUrl, AppCredentials credentials, Duration readTimeout) {
             Dispatcher dispatcher = new Dispatcher();
             dispatcher.setMaxRequests(CONNECTOR_REQUESTS_PER_HOST * 2);
             dispatcher.setMaxRequestsPerHost(CONNECTOR_REQUESTS_PER_HOST);
@@ -202,8 +221,16 @@ public final class TeamsAdapter {
             } catch (Exception e) {
                 throw new IllegalArgumentException("not a service URL", e);
             }
-            return new RestConnectorClient(RestConnectorClient.getDefaultRestClientBuilder(baseUrl, credentials)
+            // RestConnectorClient.getDefaultRestClientBuilder, plus the listener, dispatcher and timeouts.
+            return new RestConnectorClient(new RestClient.Builder(
+                            new OkHttpClient.Builder().eventListenerFactory(UnansweredCalls.FACTORY), new Retrofit.Builder())
+                    .withBaseUrl(baseUrl)
+                    .withCredentials(credentials)
+                    .withSerializerAdapter(new JacksonAdapter())
+                    .withResponseBuilderFactory(new ServiceResponseBuilder.Factory())
                     .withDispatcher(dispatcher)
+                    .withReadTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .withConnectionTimeout(CONNECTOR_CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
                     .build());
         }
 

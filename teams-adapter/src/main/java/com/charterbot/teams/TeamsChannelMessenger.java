@@ -10,6 +10,7 @@ import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.Attachment;
 import com.microsoft.bot.schema.ConversationReference;
 import com.microsoft.bot.schema.Serialization;
+import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -31,8 +32,11 @@ import java.util.concurrent.TimeoutException;
  *   <li>2xx: {@link SendOutcome.Sent}.
  *   <li>HTTP 429: {@link SendOutcome.RateLimited} with the {@code Retry-After} seconds, 1 s when the
  *       header is missing or unreadable (the SDK neither retries 429 nor reads the header).
+ *   <li>No answer within {@link TeamsAdapter#CONNECTOR_READ_TIMEOUT} to a request the connector
+ *       received whole: {@link SendOutcome.Unconfirmed}; the connector most likely posted it, so it
+ *       is not posted again.
  *   <li>HTTP 412, 408, 5xx (502, 504...; the SDK already retried 5xx three times), other 4xx,
- *       network errors, timeouts, token failures: {@link SendOutcome.Transient}.
+ *       network errors, other timeouts, token failures: {@link SendOutcome.Transient}.
  *   <li>HTTP 401, 403 (the bot was removed from the team or chat, or blocked), 404 (the
  *       conversation is gone), no stored reference, an unreadable reference or a service URL off
  *       the allow-list: {@link SendOutcome.Permanent}.
@@ -43,8 +47,12 @@ import java.util.concurrent.TimeoutException;
  */
 public final class TeamsChannelMessenger implements ChannelMessenger {
 
-    /** How long one send may take before it counts as a timeout (the request itself may still complete). */
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * How long one send may take in all (token, connection, the SDK's retries of 5xx, each call's
+     * read timeout) before it counts as a {@link SendOutcome.Transient} timeout; a send stuck
+     * outside any HTTP call, the token service for one, ends here.
+     */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(90);
 
     private final BotFrameworkAdapter adapter;
     private final TeamsSettings settings;
@@ -93,6 +101,9 @@ public final class TeamsChannelMessenger implements ChannelMessenger {
     }
 
     private static SendOutcome outcome(Throwable error) {
+        if (UnansweredCalls.requestWasSent(error) && ConnectorErrors.find(error, InterruptedIOException.class) != null) {
+            return new SendOutcome.Unconfirmed("timeout after the request was sent");
+        }
         OptionalInt status = ConnectorErrors.status(error);
         if (status.isEmpty()) {
             return new SendOutcome.Transient(ConnectorErrors.describe(error));

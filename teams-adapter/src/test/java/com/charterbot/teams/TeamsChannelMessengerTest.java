@@ -143,13 +143,26 @@ class TeamsChannelMessengerTest {
     }
 
     @Test
-    void mapsASlowConnectorToATransientTimeout() {
+    void aSendStillRunningWhenTheMessengerStopsWaitingIsATransientTimeout() {
         connector.stubFor(post(urlPathMatching(ACTIVITIES)).willReturn(TeamsRig.okJson("{\"id\":\"1\"}").withFixedDelay(3_000)));
         TeamsSettings settings = TeamsSettings.unauthenticated(List.of(serviceUrl()));
         TeamsChannelMessenger impatient = new TeamsChannelMessenger(TeamsAdapter.create(settings), references,
                 new AdaptiveCardRenderer(), Duration.ofMillis(300));
 
         assertThat(impatient.send(STATE, TIP)).isEqualTo(new SendOutcome.Transient("timeout"));
+    }
+
+    @Test
+    void aSendTheConnectorReceivedButAnsweredTooLateIsUnconfirmedAndMadeOnce() {
+        connector.stubFor(post(urlPathMatching(ACTIVITIES)).willReturn(TeamsRig.okJson("{\"id\":\"1\"}").withFixedDelay(2_000)));
+        TeamsSettings settings = TeamsSettings.unauthenticated(List.of(serviceUrl()));
+        TeamsAdapter quickToGiveUp = TeamsAdapter.create(settings, TeamsAdapter.TenantCredentials.MICROSOFT, Duration.ofMillis(400));
+        TeamsChannelMessenger patient = new TeamsChannelMessenger(quickToGiveUp, references, new AdaptiveCardRenderer(), Duration.ofSeconds(10));
+
+        SendOutcome outcome = patient.send(STATE, TIP);
+
+        assertThat(outcome).isEqualTo(new SendOutcome.Unconfirmed("timeout after the request was sent"));
+        assertThat(connector.findAll(anyRequestedFor(urlPathMatching(ACTIVITIES)))).as("the SDK did not send it again").hasSize(1);
     }
 
     @Test
@@ -193,7 +206,7 @@ class TeamsChannelMessengerTest {
         TeamsAdapter adapter = TeamsAdapter.create(settings, (tenant, scope) -> {
             made.incrementAndGet();
             return new FixedTokenCredentials(tenant.appId(), scope, tokens);
-        });
+        }, TeamsAdapter.CONNECTOR_READ_TIMEOUT);
 
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (tokens.get() == 0 && System.nanoTime() < deadline) {

@@ -25,7 +25,8 @@ import java.util.List;
  * @param serverErrors   share answered 500
  * @param late           share answered only after the client's timeout
  * @param slackApiTimeout {@code charter.slack.api-timeout} of the instances
- * @param teamsSendTimeout the Teams adapter's timeout for a proactive send (fixed in the product)
+ * @param teamsSendTimeout how long the Teams adapter waits for the Bot Connector's answer (fixed in the product:
+ *                       {@code TeamsAdapter.CONNECTOR_READ_TIMEOUT})
  * @param targetP99      the p99 target outside the fault windows, in milliseconds
  */
 record Settings(int rate, Duration warmup, Duration minDuration, double badShare, int channels, int slots, Duration slotLead,

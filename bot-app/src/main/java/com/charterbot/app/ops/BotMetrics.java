@@ -40,7 +40,7 @@ public final class BotMetrics {
     public static final String PLATFORM_API_ERRORS = "charter.platform.api.errors";
 
     /** The outcomes of {@link #NUDGES}. */
-    public static final List<String> NUDGE_OUTCOMES = List.of("sent", "retried", "failed", "rate_limited", "paused");
+    public static final List<String> NUDGE_OUTCOMES = List.of("sent", "unconfirmed", "retried", "failed", "rate_limited", "paused");
 
     /** The answer-time histogram's buckets: an answer is one Lucene query, a reply one platform call. */
     private static final Duration[] ANSWER_BUCKETS = {Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25),

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * A {@link ChannelMessenger} that counts what the platform answered: HTTP 429s as rate-limited
- * nudges, refusals for good as nudges that paused their channel, and every error the platform's
+ * nudges, refusals for good as nudges that paused their channel, answers that never came to a
+ * request the platform received as unconfirmed nudges (also counted as sent, and as timeouts), and every error the platform's
  * API gave, by status. Reasons decided without calling the platform ("no conversation reference",
  * "no adapter for teams") are not API errors and are not counted as such.
  */
@@ -46,6 +47,9 @@ final class MeteredChannelMessenger implements ChannelMessenger {
         } else if (outcome instanceof SendOutcome.Permanent permanent) {
             metrics.nudges(platform, "paused").increment();
             apiStatus(permanent.reason()).ifPresent(status -> metrics.platformError(platform, status));
+        } else if (outcome instanceof SendOutcome.Unconfirmed) {
+            metrics.nudges(platform, "unconfirmed").increment();
+            metrics.platformError(platform, "timeout");
         } else if (outcome instanceof SendOutcome.Transient failure) {
             transientStatus(failure.error()).ifPresent(status -> metrics.platformError(platform, status));
         }

@@ -121,7 +121,7 @@ class BotMetricsTest {
         List<SendOutcome> answers = List.of(new SendOutcome.Sent(), new SendOutcome.RateLimited(Duration.ofSeconds(3)),
                 new SendOutcome.Transient("HTTP 503"), new SendOutcome.Permanent("channel_not_found"),
                 new SendOutcome.Permanent("no conversation reference"), new SendOutcome.Transient("timeout: SocketTimeoutException"),
-                new SendOutcome.Transient("interrupted"));
+                new SendOutcome.Transient("interrupted"), new SendOutcome.Unconfirmed("timeout after the request was sent"));
         ChannelMessenger messenger = metrics.messenger((channel, reply) -> answers.get(call.getAndIncrement()));
 
         for (int i = 0; i < answers.size(); i++) {
@@ -135,7 +135,8 @@ class BotMetricsTest {
         assertThat(count(BotMetrics.PLATFORM_API_ERRORS, "platform", "slack", "status", "429")).isEqualTo(1);
         assertThat(count(BotMetrics.PLATFORM_API_ERRORS, "platform", "slack", "status", "503")).isEqualTo(1);
         assertThat(count(BotMetrics.PLATFORM_API_ERRORS, "platform", "slack", "status", "channel_not_found")).isEqualTo(1);
-        assertThat(count(BotMetrics.PLATFORM_API_ERRORS, "platform", "slack", "status", "timeout")).isEqualTo(1);
+        assertThat(count(BotMetrics.NUDGES, "platform", "slack", "outcome", "unconfirmed")).isEqualTo(1);
+        assertThat(count(BotMetrics.PLATFORM_API_ERRORS, "platform", "slack", "status", "timeout")).isEqualTo(2);
         assertThat(registry.find(BotMetrics.PLATFORM_API_ERRORS).counters())
                 .as("a reason decided without asking the platform, and an interruption, are not API errors").hasSize(4);
     }

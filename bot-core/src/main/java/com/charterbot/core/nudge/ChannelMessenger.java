@@ -16,11 +16,13 @@ public interface ChannelMessenger {
      * Posts the reply into the channel and says how it went.
      *
      * <p>Must never throw: every failure is one of the {@link SendOutcome}s. Map HTTP 429 to
-     * {@link SendOutcome.RateLimited} with the Retry-After, network errors, timeouts and 5xx to
-     * {@link SendOutcome.Transient}, and "not in channel", "channel archived", revoked tokens or a
-     * missing conversation reference to {@link SendOutcome.Permanent}. Should an implementation
-     * throw anyway, the dispatcher records the exception as {@link SendOutcome.Transient} and
-     * retries; a timeout after the platform accepted the message can therefore post it twice.
+     * {@link SendOutcome.RateLimited} with the Retry-After; a timeout waiting for the answer to a
+     * request the platform received whole to {@link SendOutcome.Unconfirmed} (counted as sent, not
+     * retried, so a slow platform never gets the same nudge twice); other network errors, timeouts
+     * and 5xx to {@link SendOutcome.Transient}; and "not in channel", "channel archived", revoked
+     * tokens or a missing conversation reference to {@link SendOutcome.Permanent}. Should an
+     * implementation throw anyway, the dispatcher records the exception as
+     * {@link SendOutcome.Transient} and retries.
      */
     SendOutcome send(ChannelState channel, Reply reply);
 }

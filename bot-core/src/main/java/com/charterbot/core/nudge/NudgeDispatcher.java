@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
@@ -23,9 +24,10 @@ import java.util.random.RandomGenerator;
  * <p>Exactly once per period rests on the {@link DeliveryStore}: a period's delivery is keyed by
  * (channel, slot that opened the period), so planning twice, on two replicas, or after a crash
  * never creates a second one, and the {@code mark...} calls only move a PENDING delivery. A
- * message can still go out twice when a process dies (or a platform call times out) after the
- * platform accepted it and before it was recorded as sent; no platform offers idempotency keys
- * for channel posts.
+ * message can still go out twice when a process dies after the platform accepted it and before it
+ * was recorded as sent; no platform offers idempotency keys for channel posts. A platform that
+ * received the request but did not answer in time ({@link SendOutcome.Unconfirmed}) is taken at its
+ * word: the delivery counts as sent and is not retried, trading a rare lost nudge for no duplicates.
  *
  * <p>The slot is the schedule's own, never "now": a channel that missed several periods while the
  * bot was down gets one catch-up delivery keyed by the first missed slot, and the next period
@@ -36,6 +38,15 @@ import java.util.random.RandomGenerator;
 public final class NudgeDispatcher {
 
     private static final System.Logger LOG = System.getLogger(NudgeDispatcher.class.getName());
+
+    /**
+     * How long recording a message the platform took is retried while the stores fail (a database
+     * restarting or cut off): given up sooner, the delivery stays pending and is sent again.
+     */
+    static final Duration RECORD_PATIENCE = Duration.ofMinutes(2);
+
+    /** The longest pause between two tries at recording a sent message. */
+    private static final Duration RECORD_PAUSE_CAP = Duration.ofSeconds(5);
 
     /** How many finished periods {@link #plan} steps over for one channel in one call. */
     private static final int MAX_PERIOD_STEPS = 8;
@@ -217,8 +228,9 @@ public final class NudgeDispatcher {
      * concurrently: only a PENDING delivery of an active channel is sent.
      *
      * <ul>
-     *   <li>sent: the delivery is SENT, the channel's last delivery and kind updated, a
-     *       {@link NudgeSent} recorded; {@link DeliveryResult.Done}
+     *   <li>sent, or unconfirmed (received by the platform, no answer in time): the delivery is
+     *       SENT, the channel's last delivery and kind updated, a {@link NudgeSent} recorded;
+     *       {@link DeliveryResult.Done}
      *   <li>rate limited: {@link DeliveryResult.RetryAt} after the platform's Retry-After (see
      *       {@link RetryPolicy#delayAfterRateLimit})
      *   <li>transient failure: {@link DeliveryResult.RetryAt} per the {@link RetryPolicy}, or FAILED
@@ -274,6 +286,11 @@ public final class NudgeDispatcher {
         if (outcome instanceof SendOutcome.Sent) {
             return sent(delivery, nudge.kind(), after);
         }
+        if (outcome instanceof SendOutcome.Unconfirmed unconfirmed) {
+            LOG.log(System.Logger.Level.INFO, "the nudge of {0} is counted as sent though its answer never came ({1}): "
+                    + "a retry could post it twice", delivery.channel().key(), unconfirmed.error());
+            return sent(delivery, nudge.kind(), after);
+        }
         if (outcome instanceof SendOutcome.RateLimited limited) {
             return rateLimited(delivery, limited, after);
         }
@@ -309,17 +326,58 @@ public final class NudgeDispatcher {
         }
     }
 
+    /**
+     * Records what the platform took. The message is out: should the stores fail now, the record is
+     * retried for up to {@link #RECORD_PATIENCE} rather than left for a retry that would post it again.
+     */
     private DeliveryResult sent(NudgeDelivery delivery, NudgeSent.Kind kind, Instant at) {
-        if (!parts.deliveries().markSent(delivery.id(), at, kind)) {
+        String what = "the sent nudge of " + delivery.channel().key();
+        if (!persistently(what, () -> parts.deliveries().markSent(delivery.id(), at, kind))) {
             // Another attempt finished it meanwhile (a revived execution): it recorded everything.
             return new DeliveryResult.Done();
         }
         ChannelRef ref = delivery.channel();
-        parts.channels().find(ref)
-                .filter(current -> current.lastDelivery().filter(last -> !last.isBefore(at)).isEmpty())
-                .ifPresent(current -> parts.channels().save(current.delivered(at, kind)));
-        parts.activity().record(new NudgeSent(at, ref, kind));
+        persistently(what, () -> {
+            parts.channels().find(ref)
+                    .filter(current -> current.lastDelivery().filter(last -> !last.isBefore(at)).isEmpty())
+                    .ifPresent(current -> parts.channels().save(current.delivered(at, kind)));
+            return null;
+        });
+        persistently(what, () -> {
+            parts.activity().record(new NudgeSent(at, ref, kind));
+            return null;
+        });
         return new DeliveryResult.Done();
+    }
+
+    /** Runs the action, again after growing pauses while it throws, until {@link #RECORD_PATIENCE} is spent. */
+    private <T> T persistently(String what, Supplier<T> action) {
+        Instant deadline = parts.clock().instant().plus(RECORD_PATIENCE);
+        Duration pause = Duration.ofMillis(250);
+        for (int tries = 1; ; tries++) {
+            try {
+                T result = action.get();
+                if (tries > 1) {
+                    LOG.log(System.Logger.Level.INFO, "recorded {0} at try {1}", what, tries);
+                }
+                return result;
+            } catch (RuntimeException e) {
+                if (parts.clock().instant().plus(pause).isAfter(deadline)) {
+                    throw e;
+                }
+                if (tries == 1) {
+                    LOG.log(System.Logger.Level.WARNING, "cannot record {0} yet ({1}); trying again for up to {2}",
+                            what, describe(e), RECORD_PATIENCE);
+                }
+                try {
+                    parts.sleeper().sleep(pause);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+                pause = pause.multipliedBy(2).compareTo(RECORD_PAUSE_CAP) > 0 ? RECORD_PAUSE_CAP : pause.multipliedBy(2);
+            }
+        }
     }
 
     private DeliveryResult rateLimited(NudgeDelivery delivery, SendOutcome.RateLimited limited, Instant at) {

@@ -24,7 +24,23 @@ public sealed interface SendOutcome {
     }
 
     /**
-     * A failure that may go away by itself (network error, timeout, HTTP 5xx, 412...); worth retrying.
+     * The platform received the whole request but its answer never came (it timed out): the message
+     * was most likely posted, perhaps not. Counted as sent and never retried: neither Slack nor the
+     * Bot Connector takes an idempotency key, so a retry would post the nudge a second time whenever
+     * the first went through, and a tip missed once is better than the same tip twice in a team's
+     * channel.
+     *
+     * @param error a short description for the log; never message content
+     */
+    record Unconfirmed(String error) implements SendOutcome {
+        public Unconfirmed {
+            Objects.requireNonNull(error, "error");
+        }
+    }
+
+    /**
+     * A failure that may go away by itself (network error, timeout before the request was sent whole,
+     * HTTP 5xx, 412...); worth retrying.
      *
      * @param error a short description for the delivery's record; never message content
      */

@@ -1,6 +1,7 @@
 package com.charterbot.core.nudge;
 
 import com.charterbot.core.activity.InMemoryActivityLog;
+import com.charterbot.core.activity.NudgeSent;
 import com.charterbot.core.charter.Language;
 import com.charterbot.core.chat.ChannelRef;
 import com.charterbot.core.chat.Platform;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /** Channels, a hand-moved clock and a dispatcher over in-memory stores, for the nudge dispatcher tests. */
@@ -126,11 +128,69 @@ final class DispatcherFixtures {
         }
     }
 
+    /** In-memory deliveries whose {@code markSent} throws while the counter is above zero. */
+    record CutOffDeliveries(InMemoryDeliveryStore store, AtomicInteger failingMarkSents) implements DeliveryStore {
+        @Override
+        public boolean markSent(long id, Instant at, NudgeSent.Kind kind) {
+            if (failingMarkSents.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                throw new IllegalStateException("Failed to obtain JDBC Connection");
+            }
+            return store.markSent(id, at, kind);
+        }
+
+        @Override
+        public Optional<NudgeDelivery> createIfAbsent(ChannelRef channel, Instant due) {
+            return store.createIfAbsent(channel, due);
+        }
+
+        @Override
+        public Optional<NudgeDelivery> find(long id) {
+            return store.find(id);
+        }
+
+        @Override
+        public Optional<NudgeDelivery> find(ChannelRef channel, Instant due) {
+            return store.find(channel, due);
+        }
+
+        @Override
+        public List<NudgeDelivery> pending(int limit) {
+            return store.pending(limit);
+        }
+
+        @Override
+        public boolean markRetry(long id, int attempts, int rateLimited, String error) {
+            return store.markRetry(id, attempts, rateLimited, error);
+        }
+
+        @Override
+        public boolean markFailed(long id, int attempts, String error) {
+            return store.markFailed(id, attempts, error);
+        }
+
+        @Override
+        public boolean markSkipped(long id, String reason) {
+            return store.markSkipped(id, reason);
+        }
+
+        @Override
+        public List<NudgeDelivery> problems(Instant since) {
+            return store.problems(since);
+        }
+
+        @Override
+        public int purgeBefore(Instant cutoff) {
+            return store.purgeBefore(cutoff);
+        }
+    }
+
     /** A dispatcher over in-memory stores, the clock and the messenger; its sleeper moves the clock. */
     static final class Rig {
         final MutableClock clock;
         final InMemoryChannelStore channels = new InMemoryChannelStore();
         final InMemoryDeliveryStore deliveries = new InMemoryDeliveryStore();
+        /** How many of the next {@code markSent} calls fail as a database cut off would. */
+        final AtomicInteger failingMarkSents = new AtomicInteger();
         final InMemoryActivityLog activity = new InMemoryActivityLog();
         final ScriptedMessenger messenger;
         final List<Duration> slept = new ArrayList<>();
@@ -153,7 +213,7 @@ final class DispatcherFixtures {
                 }
                 clock.advance(duration);
             };
-            this.dispatcher = new NudgeDispatcher(new NudgeDispatcher.Parts(channels, deliveries,
+            this.dispatcher = new NudgeDispatcher(new NudgeDispatcher.Parts(channels, new CutOffDeliveries(deliveries, failingMarkSents),
                     new NudgeComposer(tips(), quizzes(true)), messenger, activity, limiter, clock, sleeper, new SplittableRandom(7)),
                     settings);
         }

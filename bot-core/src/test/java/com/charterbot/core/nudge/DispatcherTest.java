@@ -5,6 +5,7 @@ import static com.charterbot.core.nudge.DispatcherFixtures.WEEKLY_MONDAY_10;
 import static com.charterbot.core.nudge.DispatcherFixtures.channel;
 import static com.charterbot.core.nudge.DispatcherFixtures.nudgedAt;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.charterbot.core.activity.NudgeSent;
 import com.charterbot.core.chat.ChannelRef;
@@ -272,6 +273,62 @@ class DispatcherTest {
             assertThat(d.lastError()).isEqualTo("HTTP 503");
         });
         assertThat(rig.channels.find(GENERAL)).get().satisfies(c -> assertThat(c.status()).isEqualTo(ChannelState.Status.ACTIVE));
+    }
+
+    @Test
+    void anUnconfirmedSendCountsAsSentAndIsNeverSentAgain() {
+        Rig rig = new Rig(MONDAY_SLOT.plusSeconds(20), channel -> new SendOutcome.Unconfirmed("timeout after the request was sent"));
+        rig.channels.save(nudgedAt(GENERAL, WEEKLY_MONDAY_10, LAST_WEEK));
+        long id = rig.dispatcher.plan(rig.clock.instant()).get(0).id();
+
+        DeliveryResult result = rig.dispatcher.deliver(id);
+
+        Instant now = rig.clock.instant();
+        assertThat(result).isEqualTo(new DeliveryResult.Done());
+        assertThat(rig.deliveries.find(id)).get().satisfies(d -> {
+            assertThat(d.status()).isEqualTo(NudgeDelivery.Status.SENT);
+            assertThat(d.attempts()).isZero();
+        });
+        assertThat(rig.channels.find(GENERAL)).get().satisfies(c -> assertThat(c.lastDelivery()).contains(now));
+        assertThat(rig.activity.nudges(Instant.EPOCH, Instant.MAX)).hasSize(1);
+        assertThat(rig.dispatcher.deliver(id)).isEqualTo(new DeliveryResult.Done());
+        assertThat(rig.dispatcher.plan(now.plusSeconds(60))).isEmpty();
+        assertThat(rig.messenger.calls).as("one request, never repeated").hasSize(1);
+    }
+
+    @Test
+    void aMessageThePlatformTookIsRecordedOnceTheStoreIsBackNotSentAgain() {
+        Rig rig = new Rig(MONDAY_SLOT.plusSeconds(20), Rig::sent);
+        rig.channels.save(nudgedAt(GENERAL, WEEKLY_MONDAY_10, LAST_WEEK));
+        long id = rig.dispatcher.plan(rig.clock.instant()).get(0).id();
+        rig.failingMarkSents.set(3);
+
+        DeliveryResult result = rig.dispatcher.deliver(id);
+
+        assertThat(result).isEqualTo(new DeliveryResult.Done());
+        assertThat(rig.slept).containsExactly(Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1));
+        assertThat(rig.deliveries.find(id)).get().satisfies(d -> assertThat(d.status()).isEqualTo(NudgeDelivery.Status.SENT));
+        assertThat(rig.channels.find(GENERAL)).get().satisfies(c -> assertThat(c.lastDelivery()).contains(rig.clock.instant()
+                .minus(Duration.ofMillis(1_750))));
+        assertThat(rig.activity.nudges(Instant.EPOCH, Instant.MAX)).hasSize(1);
+        assertThat(rig.messenger.calls).hasSize(1);
+    }
+
+    @Test
+    void aStoreDownForLongerThanThePatienceLeavesTheDeliveryPendingAndTheErrorToTheCaller() {
+        Rig rig = new Rig(MONDAY_SLOT.plusSeconds(20), Rig::sent);
+        rig.channels.save(nudgedAt(GENERAL, WEEKLY_MONDAY_10, LAST_WEEK));
+        long id = rig.dispatcher.plan(rig.clock.instant()).get(0).id();
+        rig.failingMarkSents.set(Integer.MAX_VALUE);
+        Instant start = rig.clock.instant();
+
+        assertThatThrownBy(() -> rig.dispatcher.deliver(id)).hasMessageContaining("JDBC");
+
+        Duration waited = Duration.between(start, rig.clock.instant());
+        assertThat(waited).isLessThanOrEqualTo(NudgeDispatcher.RECORD_PATIENCE).isGreaterThan(NudgeDispatcher.RECORD_PATIENCE.minusSeconds(6));
+        assertThat(rig.slept).allSatisfy(pause -> assertThat(pause).isLessThanOrEqualTo(Duration.ofSeconds(5)));
+        assertThat(rig.deliveries.find(id)).get().satisfies(d -> assertThat(d.status()).isEqualTo(NudgeDelivery.Status.PENDING));
+        assertThat(rig.messenger.calls).hasSize(1);
     }
 
     @Test

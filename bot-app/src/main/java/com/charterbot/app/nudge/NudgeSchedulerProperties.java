@@ -19,7 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param threads threads delivering nudges in this replica
  * @param pollingInterval how often this replica looks for due work scheduled by the others
  * @param heartbeatInterval how often a replica proves it is alive while it works
- * @param missedHeartbeats after how many missed heartbeats another replica takes over its work
+ * @param missedHeartbeats after how many missed heartbeats another replica takes over its work (with
+ *     the defaults, a replica killed mid-delivery has its work taken over after about a minute)
  * @param shutdownMaxWait how long a stopping replica lets running deliveries finish
  * @param tenantBudgetPerSecond messages per second per Slack workspace or Teams tenant, for this
  *     replica alone: with N replicas, about the platform's limit divided by N
@@ -36,7 +37,7 @@ public record NudgeSchedulerProperties(
         @DefaultValue("30s") Duration plannerInterval,
         @DefaultValue("10") int threads,
         @DefaultValue("5s") Duration pollingInterval,
-        @DefaultValue("30s") Duration heartbeatInterval,
+        @DefaultValue("10s") Duration heartbeatInterval,
         @DefaultValue("6") int missedHeartbeats,
         @DefaultValue("10s") Duration shutdownMaxWait,
         @DefaultValue("20") double tenantBudgetPerSecond,
@@ -70,7 +71,7 @@ public record NudgeSchedulerProperties(
 
     /** The defaults, as if nothing were configured. */
     public static NudgeSchedulerProperties defaults() {
-        return new NudgeSchedulerProperties(true, "", Duration.ofSeconds(30), 10, Duration.ofSeconds(5), Duration.ofSeconds(30), 6,
+        return new NudgeSchedulerProperties(true, "", Duration.ofSeconds(30), 10, Duration.ofSeconds(5), Duration.ofSeconds(10), 6,
                 Duration.ofSeconds(10), 20, Duration.ofMillis(1100), Duration.ofSeconds(2), Duration.ofMinutes(5),
                 Retry.defaults(), Retention.defaults());
     }

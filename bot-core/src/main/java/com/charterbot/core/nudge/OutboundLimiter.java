@@ -15,7 +15,10 @@ import java.util.Objects;
  *
  * <p>{@link #reserve} books the earliest instant a message may go and returns how long to wait
  * for it, so callers that wait that long never exceed the budget, whatever their number of
- * threads. Thread-safe.
+ * threads. Callers turned away (the wait is longer than they accept) are told to come back one
+ * after the other at the tenant's rate, not all at the instant the budget frees up: a fan-out of
+ * thousands behind a small budget then costs each delivery about one extra attempt instead of one
+ * per turn of the queue. Thread-safe.
  *
  * <p>The budget is per process: with N replicas each applies its own, so configure about
  * {@code platform budget / N}. The platforms' 429 answers (handled by {@link NudgeDispatcher}
@@ -34,6 +37,8 @@ public final class OutboundLimiter {
     private final Map<String, Instant> tenantNext = new HashMap<>();
     /** Per channel, the earliest instant of its next message. */
     private final Map<ChannelRef, Instant> channelNext = new HashMap<>();
+    /** Per tenant, when the next caller turned away should come back. */
+    private final Map<String, Instant> tenantComeBack = new HashMap<>();
 
     /**
      * @param tenantPerSecond messages per second per tenant; positive
@@ -79,7 +84,8 @@ public final class OutboundLimiter {
      *
      * @param maxWait the longest wait the caller accepts; null for any
      * @return how long to wait before sending; when longer than {@code maxWait} nothing was
-     *     booked, and the caller should come back after that long
+     *     booked, and the caller should come back after that long (callers turned away one after
+     *     the other are given times one tenant interval apart)
      */
     public synchronized Duration reserve(ChannelRef channel, Instant now, Duration maxWait) {
         Objects.requireNonNull(channel, "channel");
@@ -91,13 +97,16 @@ public final class OutboundLimiter {
         Instant sendAt = later(tenantFree, channelFree);
         Duration wait = Duration.between(now, sendAt);
         if (maxWait != null && wait.compareTo(maxWait) > 0) {
-            return wait;
+            Instant comeBack = later(tenantComeBack.getOrDefault(tenant, sendAt), sendAt);
+            tenantComeBack.put(tenant, comeBack.plusNanos(intervalNanos));
+            return Duration.between(now, comeBack);
         }
         tenantNext.put(tenant, later(tenantAt, sendAt).plusNanos(intervalNanos));
         channelNext.put(channel, sendAt.plus(channelSpacing));
         if (channelNext.size() + tenantNext.size() > pruneAt) {
             channelNext.values().removeIf(next -> !next.isAfter(now));
             tenantNext.values().removeIf(next -> !next.isAfter(now));
+            tenantComeBack.values().removeIf(next -> !next.isAfter(now));
             // Still many busy ones: prune again only once as many more are tracked (amortized constant time).
             pruneAt = Math.max(PRUNE_THRESHOLD, 2 * (channelNext.size() + tenantNext.size()));
         }

@@ -494,6 +494,50 @@ class DispatcherTest {
                 .anySatisfy(d -> assertThat(d.attempts()).isPositive());
     }
 
+    @Test
+    void aLongQueueBehindTheBudgetComesBackSpreadOutNotAllAtOnce() {
+        int channelCount = 200;
+        Rig rig = new Rig(MONDAY_SLOT.plusSeconds(20), Rig::sent,
+                new NudgeDispatcher.Settings(RetryPolicy.DEFAULT, Duration.ofSeconds(2), Duration.ofMinutes(5)),
+                OutboundLimiter.perSecond(5, Duration.ZERO));
+        for (int n = 0; n < channelCount; n++) {
+            rig.channels.save(nudgedAt(new ChannelRef(com.charterbot.core.chat.Platform.SLACK, "T1", "C" + n), WEEKLY_MONDAY_10, LAST_WEEK));
+        }
+        // Every delivery due at once, as after a planner run, each on a thread of its own; each comes back at its RetryAt.
+        java.util.PriorityQueue<long[]> queue = new java.util.PriorityQueue<>(java.util.Comparator.comparingLong((long[] e) -> e[0])
+                .thenComparingLong(e -> e[1]));
+        Instant start = rig.clock.instant();
+        rig.dispatcher.plan(start).forEach(planned -> queue.add(new long[] {start.toEpochMilli(), planned.id()}));
+        List<Instant> sentAt = new java.util.ArrayList<>();
+        int attempts = 0;
+        while (!queue.isEmpty()) {
+            long[] entry = queue.poll();
+            // Each delivery starts at its own instant, as on a thread of its own: the sleeper's waits don't add up.
+            rig.clock.set(Instant.ofEpochMilli(entry[0]));
+            int before = rig.messenger.calls.size();
+            DeliveryResult result = rig.dispatcher.deliver(entry[1]);
+            attempts++;
+            if (rig.messenger.calls.size() > before) {
+                sentAt.add(rig.clock.instant());
+            }
+            if (result instanceof DeliveryResult.RetryAt retry) {
+                queue.add(new long[] {retry.at().toEpochMilli(), entry[1]});
+            }
+        }
+
+        sentAt.sort(null);
+        assertThat(sentAt).hasSize(channelCount);
+        // All turned away at once and back at once, they would take about 9 attempts each here.
+        assertThat(attempts).as("deliver calls for %d deliveries", channelCount).isLessThanOrEqualTo(2 * channelCount);
+        Duration took = Duration.between(start, sentAt.get(sentAt.size() - 1));
+        assertThat(took).as("the budget is used, not wasted").isLessThan(Duration.ofSeconds(channelCount / 5 + 5));
+        for (int i = 10; i < sentAt.size(); i++) {
+            // 5 a second with a burst of 5: any 11 sends span at least 5 intervals of 200 ms past the burst.
+            assertThat(Duration.between(sentAt.get(i - 10), sentAt.get(i))).as("the budget is never exceeded")
+                    .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+        }
+    }
+
     /** Delivers again at each RetryAt until the delivery is done or given up. */
     static DeliveryResult runToCompletion(Rig rig, long id) {
         DeliveryResult result = rig.dispatcher.deliver(id);

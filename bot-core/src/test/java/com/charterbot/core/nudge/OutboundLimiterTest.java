@@ -63,15 +63,18 @@ class OutboundLimiterTest {
     }
 
     @Test
-    void aWaitLongerThanTheCallerAcceptsBooksNothing() {
+    void aWaitLongerThanTheCallerAcceptsBooksNothingAndTheTurnedAwayComeBackOneIntervalApart() {
         OutboundLimiter limiter = new OutboundLimiter(1, 1, Duration.ofMillis(1100));
         ChannelRef general = slack("T1", "general");
         limiter.reserve(general, T0);
 
         assertThat(limiter.reserve(general, T0, Duration.ofMillis(500))).isEqualTo(Duration.ofMillis(1100));
-        assertThat(limiter.reserve(general, T0, Duration.ofMillis(500))).as("nothing was booked").isEqualTo(Duration.ofMillis(1100));
-        assertThat(limiter.reserve(general, T0, Duration.ofSeconds(2))).isEqualTo(Duration.ofMillis(1100));
-        assertThat(limiter.reserve(general, T0, Duration.ofSeconds(2))).isEqualTo(Duration.ofMillis(2200));
+        assertThat(limiter.reserve(general, T0, Duration.ofMillis(500))).as("the next one turned away, a second later")
+                .isEqualTo(Duration.ofMillis(2100));
+        assertThat(limiter.reserve(slack("T2", "random"), T0, Duration.ofMillis(500))).as("another tenant's queue").isZero();
+        assertThat(limiter.reserve(general, T0, Duration.ofSeconds(2))).as("nothing was booked").isEqualTo(Duration.ofMillis(1100));
+        assertThat(limiter.reserve(general, T0, Duration.ofSeconds(2))).as("turned away (2.2 s), back after the two told 1.1 and 2.1 s")
+                .isEqualTo(Duration.ofMillis(3100));
     }
 
     @Test

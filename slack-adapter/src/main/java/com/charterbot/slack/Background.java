@@ -1,5 +1,6 @@
 package com.charterbot.slack;
 
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -9,12 +10,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Runs what happens after Slack got its acknowledgement: Web API calls and the core's work for
  * events and clicks. Bounded (threads and queue), so a flood of events cannot exhaust memory: work
  * over the limit is dropped and logged. A task that throws is logged (masked, no stack trace) and
- * never takes a thread down.
+ * never takes a thread down. A task runs with the logging context (MDC: the request id) of the
+ * thread that handed it over, so its log lines can be told to belong to that request.
  */
 final class Background implements Executor, AutoCloseable {
 
@@ -46,7 +49,7 @@ final class Background implements Executor, AutoCloseable {
     void run(String what, Runnable task) {
         pending.incrementAndGet();
         try {
-            pool.execute(() -> {
+            pool.execute(withContext(() -> {
                 try {
                     task.run();
                 } catch (RuntimeException e) {
@@ -54,7 +57,7 @@ final class Background implements Executor, AutoCloseable {
                 } finally {
                     pending.decrementAndGet();
                 }
-            });
+            }));
         } catch (RejectedExecutionException e) {
             pending.decrementAndGet();
             log.warn("Slack {} dropped: the adapter is overloaded or shutting down", what);
@@ -64,7 +67,29 @@ final class Background implements Executor, AutoCloseable {
     /** For {@link java.util.concurrent.CompletableFuture}s; throws {@link RejectedExecutionException} when full. */
     @Override
     public void execute(Runnable command) {
-        pool.execute(command);
+        pool.execute(withContext(command));
+    }
+
+    /** The task, run with the caller's logging context, and the pool thread's own put back after it. */
+    private static Runnable withContext(Runnable task) {
+        Map<String, String> caller = MDC.getCopyOfContextMap();
+        return () -> {
+            Map<String, String> own = MDC.getCopyOfContextMap();
+            setContext(caller);
+            try {
+                task.run();
+            } finally {
+                setContext(own);
+            }
+        };
+    }
+
+    private static void setContext(Map<String, String> context) {
+        if (context == null) {
+            MDC.clear();
+        } else {
+            MDC.setContextMap(context);
+        }
     }
 
     /** Whether no task given to {@link #run} is queued or running: tests wait for it before checking that something did not happen. */

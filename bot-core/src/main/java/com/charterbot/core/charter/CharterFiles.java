@@ -31,13 +31,13 @@ public record CharterFiles(String origin, List<CharterFile> files, List<CharterP
         List<CharterFile> files = new ArrayList<>();
         List<CharterProblem> problems = new ArrayList<>();
         if (!Files.isDirectory(dir)) {
-            problems.add(new CharterProblem(dir.toString(), 0, "not a folder"));
+            problems.add(new CharterProblem(dir.toString(), 0, "charter.problem.not-folder", List.of()));
             return new CharterFiles(dir.toString(), files, problems);
         }
         for (Language language : Language.values()) {
             Path folder = dir.resolve(language.tag());
             if (!Files.isDirectory(folder)) {
-                problems.add(new CharterProblem(language.tag() + "/", 0, "missing folder: every language needs its own folder of sections"));
+                problems.add(new CharterProblem(language.tag() + "/", 0, "charter.problem.missing-language-folder", List.of()));
                 continue;
             }
             try (Stream<Path> paths = Files.list(folder)) {
@@ -46,13 +46,13 @@ public record CharterFiles(String origin, List<CharterFile> files, List<CharterP
                     try {
                         files.add(new CharterFile(language, name, decode(Files.readAllBytes(path))));
                     } catch (CharacterCodingException e) {
-                        problems.add(new CharterProblem(name, 0, "not valid UTF-8 text: save the file as UTF-8"));
+                        problems.add(new CharterProblem(name, 0, "charter.problem.not-utf8", List.of()));
                     } catch (IOException e) {
-                        problems.add(new CharterProblem(name, 0, "cannot be read: " + e.getMessage()));
+                        problems.add(new CharterProblem(name, 0, "charter.problem.unreadable", List.of(String.valueOf(e.getMessage()))));
                     }
                 }
             } catch (IOException e) {
-                problems.add(new CharterProblem(language.tag() + "/", 0, "cannot be listed: " + e.getMessage()));
+                problems.add(new CharterProblem(language.tag() + "/", 0, "charter.problem.unlistable", List.of(String.valueOf(e.getMessage()))));
             }
         }
         return new CharterFiles(dir.toString(), files, problems);
@@ -68,7 +68,7 @@ public record CharterFiles(String origin, List<CharterFile> files, List<CharterP
         String origin = "classpath:" + root;
         String index = readResource(root + "/index.txt");
         if (index == null) {
-            problems.add(new CharterProblem(origin + "/index.txt", 0, "missing"));
+            problems.add(new CharterProblem(origin + "/index.txt", 0, "charter.problem.index-missing", List.of()));
             return new CharterFiles(origin, files, problems);
         }
         int lineNumber = 0;
@@ -82,7 +82,7 @@ public record CharterFiles(String origin, List<CharterFile> files, List<CharterP
             Language language = slash < 0 ? null : Language.fromTag(name.substring(0, slash)).orElse(null);
             String text = readResource(root + "/" + name);
             if (language == null || text == null) {
-                problems.add(new CharterProblem(origin + "/index.txt", lineNumber, "no such charter file: " + name));
+                problems.add(new CharterProblem(origin + "/index.txt", lineNumber, "charter.problem.index-unknown-file", List.of(name)));
             } else {
                 files.add(new CharterFile(language, name, text));
             }

@@ -37,15 +37,15 @@ public final class CharterLoader {
             Map<String, SectionFileParser.Parsed> sections = byLanguage.get(file.language());
             SectionFileParser.Parsed earlier = sections.get(section.id());
             if (earlier != null) {
-                problems.add(new CharterProblem(file.name(), parsed.idLine(),
-                        "duplicate id '" + section.id() + "', already used by " + earlier.section().source() + ":" + earlier.idLine()));
+                problems.add(new CharterProblem(file.name(), parsed.idLine(), "charter.problem.duplicate-id",
+                        List.of(section.id(), earlier.section().source(), Integer.toString(earlier.idLine()))));
             } else {
                 sections.put(section.id(), parsed);
             }
         }
         for (Language language : Language.values()) {
             if (byLanguage.get(language).isEmpty() && problems.stream().noneMatch(p -> p.file().startsWith(language.tag() + "/"))) {
-                problems.add(new CharterProblem(language.tag() + "/", 0, "no sections in this language"));
+                problems.add(new CharterProblem(language.tag() + "/", 0, "charter.problem.no-sections", List.of()));
             }
         }
         checkAcrossLanguages(byLanguage, problems);
@@ -77,12 +77,13 @@ public final class CharterLoader {
                     SectionFileParser.Parsed counterpart = byLanguage.get(other).get(section.id());
                     if (counterpart == null) {
                         if (!byLanguage.get(other).isEmpty()) {
-                            problems.add(new CharterProblem(section.source(), parsed.idLine(),
-                                    "section '" + section.id() + "' has no " + other.tag() + " version: add it to the " + other.tag() + "/ folder"));
+                            problems.add(new CharterProblem(section.source(), parsed.idLine(), "charter.problem.missing-translation",
+                                    List.of(section.id(), other.tag())));
                         }
                     } else if (language.ordinal() < other.ordinal() && counterpart.section().kind() != section.kind()) {
                         problems.add(new CharterProblem(section.source(), parsed.idLine(),
-                                "'" + section.id() + "' is a " + kindName(section) + " here but a " + kindName(counterpart.section()) + " in " + counterpart.section().source()));
+                                section.isNotCovered() ? "charter.problem.not-covered-here-section-there" : "charter.problem.section-here-not-covered-there",
+                                List.of(section.id(), counterpart.section().source())));
                     }
                 }
             }
@@ -97,19 +98,15 @@ public final class CharterLoader {
                 Section section = parsed.section();
                 for (String ref : section.related()) {
                     if (ref.equals(section.id())) {
-                        problems.add(new CharterProblem(section.source(), parsed.relatedLine(), "a section cannot be related to itself"));
+                        problems.add(new CharterProblem(section.source(), parsed.relatedLine(), "charter.problem.related-to-itself", List.of()));
                     } else if (!kinds.containsKey(ref)) {
-                        problems.add(new CharterProblem(section.source(), parsed.relatedLine(), "related section '" + ref + "' does not exist"));
+                        problems.add(new CharterProblem(section.source(), parsed.relatedLine(), "charter.problem.related-missing", List.of(ref)));
                     } else if (kinds.get(ref) == Section.Kind.NOT_COVERED) {
-                        problems.add(new CharterProblem(section.source(), parsed.relatedLine(), "related '" + ref + "' is a not-covered entry, not a section"));
+                        problems.add(new CharterProblem(section.source(), parsed.relatedLine(), "charter.problem.related-not-covered", List.of(ref)));
                     }
                 }
             }
         }
-    }
-
-    private static String kindName(Section section) {
-        return section.isNotCovered() ? "not-covered entry" : "section";
     }
 
     private static String version(CharterFiles files, CharterSettings settings) {

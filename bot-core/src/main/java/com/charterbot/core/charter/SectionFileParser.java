@@ -67,7 +67,7 @@ final class SectionFileParser {
             i++;
         }
         if (i >= lines.length || !lines[i].strip().equals("---")) {
-            problem(i + 1 > lines.length ? 1 : i + 1, "the file must start with a front matter block between two '---' lines (id, title...)");
+            problem(i + 1 > lines.length ? 1 : i + 1, "charter.problem.no-front-matter");
             return new Parsed(null, 0, 0, problems);
         }
         Map<String, String> front = new LinkedHashMap<>();
@@ -86,42 +86,42 @@ final class SectionFileParser {
             }
             int colon = line.indexOf(':');
             if (colon < 0) {
-                problem(i + 1, "expected 'key: value' in the front matter");
+                problem(i + 1, "charter.problem.front-matter-syntax");
                 continue;
             }
             String key = canonicalKey(line.substring(0, colon).strip().toLowerCase(Locale.ROOT));
             if (key == null) {
-                problem(i + 1, "unknown front matter key '" + line.substring(0, colon).strip() + "' (use id, title, related, type)");
+                problem(i + 1, "charter.problem.front-matter-unknown-key", line.substring(0, colon).strip());
                 continue;
             }
             if (front.containsKey(key)) {
-                problem(i + 1, "'" + key + "' is given twice");
+                problem(i + 1, "charter.problem.front-matter-key-twice", key);
             }
             front.put(key, line.substring(colon + 1).strip());
             frontLines.put(key, i + 1);
         }
         if (!closed) {
-            problem(lines.length, "the front matter is not closed by a '---' line");
+            problem(lines.length, "charter.problem.front-matter-not-closed");
             return new Parsed(null, 0, 0, problems);
         }
 
         int idLine = frontLines.getOrDefault("id", 1);
         String id = front.getOrDefault("id", "");
         if (id.isEmpty()) {
-            problem(idLine, "missing id");
+            problem(idLine, "charter.problem.missing-id");
         } else if (!ID.matcher(id).matches()) {
-            problem(idLine, "id '" + id + "' must be lower-case letters, digits and dashes, like 'photos-videos'");
+            problem(idLine, "charter.problem.invalid-id", id);
         }
         String title = substitute(front.getOrDefault("title", ""), frontLines.getOrDefault("title", 1));
         if (title.isEmpty()) {
-            problem(frontLines.getOrDefault("title", 1), "missing title");
+            problem(frontLines.getOrDefault("title", 1), "charter.problem.missing-title");
         }
         Section.Kind kind = Section.Kind.SECTION;
         String type = front.getOrDefault("type", "section").toLowerCase(Locale.ROOT);
         if (type.equals("not-covered")) {
             kind = Section.Kind.NOT_COVERED;
         } else if (!type.equals("section")) {
-            problem(frontLines.get("type"), "type must be 'section' or 'not-covered', not '" + type + "'");
+            problem(frontLines.get("type"), "charter.problem.invalid-type", type);
         }
         int relatedLine = frontLines.getOrDefault("related", idLine);
         List<String> related = new ArrayList<>();
@@ -136,22 +136,23 @@ final class SectionFileParser {
         String rule = body.rule.toString().strip();
         if (rule.isEmpty()) {
             problem(body.lineOf.getOrDefault(Block.RULE, idLine),
-                    kind == Section.Kind.SECTION ? "missing or empty '## Rule'" : "missing or empty '## Where to go'");
+                    kind == Section.Kind.SECTION ? "charter.problem.missing-rule" : "charter.problem.missing-where-to-go");
         }
         if (kind == Section.Kind.SECTION) {
-            requireItems(body, Block.DO, 1, "'## Do'", idLine);
-            requireItems(body, Block.DONT, 1, "'## Don't'", idLine);
-            requireItems(body, Block.QUESTIONS, MIN_QUESTIONS, "'## Questions'", idLine);
+            requireItems(body, Block.DO, 1, "charter.problem.missing-do", "charter.problem.too-few-do", idLine);
+            requireItems(body, Block.DONT, 1, "charter.problem.missing-dont", "charter.problem.too-few-dont", idLine);
+            requireItems(body, Block.QUESTIONS, MIN_QUESTIONS, "charter.problem.missing-questions", "charter.problem.too-few-questions", idLine);
         } else {
-            requireItems(body, Block.QUESTIONS, MIN_NOT_COVERED_QUESTIONS, "'## Questions'", idLine);
+            requireItems(body, Block.QUESTIONS, MIN_NOT_COVERED_QUESTIONS,
+                    "charter.problem.missing-questions", "charter.problem.too-few-questions", idLine);
             for (Block unexpected : List.of(Block.CHECKLIST, Block.DO, Block.DONT, Block.TIPS, Block.QUIZ)) {
                 if (body.lineOf.containsKey(unexpected)) {
-                    problem(body.lineOf.get(unexpected), "a not-covered entry has only '## Where to go' and '## Questions'");
+                    problem(body.lineOf.get(unexpected), "charter.problem.not-covered-extra-heading");
                 }
             }
         }
         if (!related.isEmpty() && kind == Section.Kind.NOT_COVERED) {
-            problem(relatedLine, "a not-covered entry has no related sections");
+            problem(relatedLine, "charter.problem.not-covered-related");
         }
 
         Section section = null;
@@ -173,12 +174,13 @@ final class SectionFileParser {
         };
     }
 
-    private void requireItems(Body body, Block block, int min, String heading, int fallbackLine) {
+    /** Reports the block missing ({@code missingKey}) or with fewer than {@code min} items ({@code tooFewKey}: count, min). */
+    private void requireItems(Body body, Block block, int min, String missingKey, String tooFewKey, int fallbackLine) {
         int count = body.items.get(block).size();
         if (!body.lineOf.containsKey(block)) {
-            problem(fallbackLine, "missing " + heading);
+            problem(fallbackLine, missingKey);
         } else if (count < min) {
-            problem(body.lineOf.get(block), heading + " has " + count + " item(s); it needs at least " + min);
+            problem(body.lineOf.get(block), tooFewKey, Integer.toString(count), Integer.toString(min));
         }
     }
 
@@ -210,9 +212,9 @@ final class SectionFileParser {
                 String name = normalizeHeading(stripped.substring(2));
                 block = HEADINGS.get(name);
                 if (block == null) {
-                    problem(lineNumber, "unknown heading '" + stripped + "' (expected Rule, Checklist, Do, Don't, Questions, Tips, Quiz or their French names)");
+                    problem(lineNumber, "charter.problem.unknown-heading", stripped);
                 } else if (body.lineOf.containsKey(block)) {
-                    problem(lineNumber, "heading '" + stripped + "' appears twice");
+                    problem(lineNumber, "charter.problem.heading-twice", stripped);
                 } else {
                     body.lineOf.put(block, lineNumber);
                 }
@@ -221,7 +223,7 @@ final class SectionFileParser {
             }
             if (stripped.startsWith("###")) {
                 if (block != Block.QUIZ) {
-                    problem(lineNumber, "'###' quiz questions belong under '## Quiz'");
+                    problem(lineNumber, "charter.problem.quiz-question-outside-quiz");
                     continue;
                 }
                 draft = finishQuestion(draft, body);
@@ -237,7 +239,7 @@ final class SectionFileParser {
             }
             String text = substitute(stripped, lineNumber);
             if (block == null) {
-                problem(lineNumber, "text before the first '##' heading");
+                problem(lineNumber, "charter.problem.text-before-heading");
             } else if (block == Block.RULE) {
                 if (body.rule.length() > 0) {
                     body.rule.append(paragraphBreak ? "\n\n" : " ");
@@ -251,14 +253,14 @@ final class SectionFileParser {
                 if (item.matches()) {
                     String value = item.group(1).strip();
                     if (value.isEmpty()) {
-                        problem(lineNumber, "empty list item");
+                        problem(lineNumber, "charter.problem.empty-list-item");
                     } else {
                         list.add(value);
                     }
                 } else if (!list.isEmpty() && !paragraphBreak) {
                     list.set(list.size() - 1, list.get(list.size() - 1) + " " + text);
                 } else {
-                    problem(lineNumber, "expected a list item starting with '- '");
+                    problem(lineNumber, "charter.problem.expected-list-item");
                 }
             }
             paragraphBreak = false;
@@ -283,14 +285,14 @@ final class SectionFileParser {
 
     private QuizDraft readQuizLine(QuizDraft draft, String raw, String text, int lineNumber) {
         if (draft == null) {
-            problem(lineNumber, "quiz text must follow a '### question' line");
+            problem(lineNumber, "charter.problem.quiz-text-without-question");
             return null;
         }
         Matcher option = OPTION.matcher(text);
         Matcher explanation = EXPLANATION.matcher(text);
         if (option.matches()) {
             if (option.group(2).isBlank()) {
-                problem(lineNumber, "empty quiz option");
+                problem(lineNumber, "charter.problem.empty-quiz-option");
             }
             if (!option.group(1).isBlank()) {
                 draft.correct.add(draft.options.size());
@@ -304,7 +306,7 @@ final class SectionFileParser {
             int last = draft.options.size() - 1;
             draft.options.set(last, draft.options.get(last) + " " + text);
         } else {
-            problem(lineNumber, "expected an option '- [ ] ...' / '- [x] ...' or 'Explanation: ...'");
+            problem(lineNumber, "charter.problem.expected-quiz-line");
         }
         return draft;
     }
@@ -315,19 +317,19 @@ final class SectionFileParser {
         }
         boolean valid = true;
         if (draft.text.isEmpty()) {
-            problem(draft.line, "empty quiz question");
+            problem(draft.line, "charter.problem.empty-quiz-question");
             valid = false;
         }
         if (draft.options.size() < 3 || draft.options.size() > 4) {
-            problem(draft.line, "a quiz question needs 3 or 4 options, found " + draft.options.size());
+            problem(draft.line, "charter.problem.quiz-option-count", Integer.toString(draft.options.size()));
             valid = false;
         }
         if (draft.correct.size() != 1) {
-            problem(draft.line, "a quiz question needs exactly one option marked [x], found " + draft.correct.size());
+            problem(draft.line, "charter.problem.quiz-correct-count", Integer.toString(draft.correct.size()));
             valid = false;
         }
         if (draft.explanation == null || draft.explanation.toString().isBlank()) {
-            problem(draft.line, "a quiz question needs an 'Explanation: ...' line");
+            problem(draft.line, "charter.problem.quiz-missing-explanation");
             valid = false;
         }
         if (valid && draft.options.stream().noneMatch(String::isBlank)) {
@@ -343,7 +345,7 @@ final class SectionFileParser {
             String name = matcher.group(1).toLowerCase(Locale.ROOT);
             String value = placeholders.get(name);
             if (value == null) {
-                problem(lineNumber, "unknown placeholder {{" + matcher.group(1) + "}} (known: " + String.join(", ", placeholders.keySet()) + ")");
+                problem(lineNumber, "charter.problem.unknown-placeholder", matcher.group(1), String.join(", ", placeholders.keySet()));
                 value = matcher.group();
             }
             matcher.appendReplacement(out, Matcher.quoteReplacement(value));
@@ -357,7 +359,7 @@ final class SectionFileParser {
         return folded.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replaceAll("\\s*:$", "").replaceAll("\\s+", " ").strip();
     }
 
-    private void problem(Integer line, String message) {
-        problems.add(new CharterProblem(file.name(), line == null ? 0 : line, message));
+    private void problem(Integer line, String key, String... arguments) {
+        problems.add(new CharterProblem(file.name(), line == null ? 0 : line, key, List.of(arguments)));
     }
 }

@@ -137,7 +137,7 @@ final class AdminConversation {
             blocks.add(new Block.Text(Messages.get(language, "commands.reload.rejected", problems.size(), rejected.keptVersion())));
             blocks.add(new Block.Checklist(Messages.get(language, "commands.reload.problems"), problems.stream()
                     .limit(SHOWN_PROBLEMS)
-                    .map(problem -> clip(problem.toString(), MAX_PROBLEM))
+                    .map(problem -> clip(problem.describe(language), MAX_PROBLEM))
                     .toList()));
             if (problems.size() > SHOWN_PROBLEMS) {
                 blocks.add(new Block.Context(Messages.get(language, "commands.reload.more", problems.size() - SHOWN_PROBLEMS)));

@@ -931,10 +931,16 @@ class ConversationServiceTest {
         private static List<com.charterbot.core.charter.CharterProblem> problems(int count) {
             List<com.charterbot.core.charter.CharterProblem> problems = new ArrayList<>();
             for (int line = 1; line <= count; line++) {
-                problems.add(new com.charterbot.core.charter.CharterProblem("en/photos.md", line, "missing field 'title'"));
+                problems.add(new com.charterbot.core.charter.CharterProblem("en/photos.md", line, "charter.problem.missing-title", List.of()));
             }
             return problems;
         }
+
+        /** A duplicated id and a language folder without sections, as the loader reports them. */
+        private static final List<com.charterbot.core.charter.CharterProblem> FOUND = List.of(
+                new com.charterbot.core.charter.CharterProblem("en/photos.md", 3, "charter.problem.duplicate-id",
+                        List.of("photos-videos", "en/photos-old.md", "2")),
+                new com.charterbot.core.charter.CharterProblem("fr/", 0, "charter.problem.no-sections", List.of()));
 
         @Test
         void isRefusedToNonAdministratorsWithoutReadingTheFiles() {
@@ -976,16 +982,14 @@ class ConversationServiceTest {
 
         @Test
         void aBrokenCharterIsReportedFileByLineAndTheVersionInUseIsNamed() {
-            List<com.charterbot.core.charter.CharterProblem> found = List.of(
-                    new com.charterbot.core.charter.CharterProblem("en/photos.md", 3, "missing field 'title'"),
-                    new com.charterbot.core.charter.CharterProblem("fr/", 0, "no sections in this language"));
-            nextReload(new com.charterbot.core.charter.ReloadResult.Rejected("9e1f2a", found));
+            nextReload(new com.charterbot.core.charter.ReloadResult.Rejected("9e1f2a", FOUND));
 
             Reply reply = bot.command(ADMIN, "reload");
 
             assertThat(texts(reply)).containsExactly(msg(Language.EN, "commands.reload.rejected", 2, "9e1f2a"));
             assertThat(first(reply, Block.Checklist.class)).isEqualTo(new Block.Checklist(msg(Language.EN, "commands.reload.problems"),
-                    List.of("en/photos.md:3: missing field 'title'", "fr/: no sections in this language")));
+                    List.of("en/photos.md:3: duplicate id 'photos-videos', already used by en/photos-old.md:2",
+                            "fr/: no sections in this language")));
             assertThat(contexts(reply)).isEmpty();
             assertThat(bot.audit.recent(10)).singleElement().satisfies(record -> {
                 assertThat(record.action()).isEqualTo(AdminActions.CHARTER_RELOAD);
@@ -995,13 +999,26 @@ class ConversationServiceTest {
         }
 
         @Test
+        void aBrokenCharterIsReportedInFrenchForRecharger() {
+            nextReload(new com.charterbot.core.charter.ReloadResult.Rejected("9e1f2a", FOUND));
+
+            Reply reply = bot.command(ADMIN, "recharger");
+
+            assertThat(reply.language()).isEqualTo(Language.FR);
+            assertThat(texts(reply)).containsExactly(msg(Language.FR, "commands.reload.rejected", 2, "9e1f2a"));
+            assertThat(first(reply, Block.Checklist.class)).isEqualTo(new Block.Checklist(msg(Language.FR, "commands.reload.problems"),
+                    List.of("en/photos.md:3: identifiant « photos-videos » en double, déjà utilisé dans en/photos-old.md:2",
+                            "fr/: aucune section dans cette langue")));
+        }
+
+        @Test
         void aLongReportIsCappedAndSaysHowManyMoreThereAre() {
             nextReload(new com.charterbot.core.charter.ReloadResult.Rejected("9e1f2a", problems(AdminConversation.SHOWN_PROBLEMS + 7)));
 
             Reply reply = bot.command(ADMIN, "recharger");
 
             assertThat(first(reply, Block.Checklist.class).items()).hasSize(AdminConversation.SHOWN_PROBLEMS)
-                    .first().isEqualTo("en/photos.md:1: missing field 'title'");
+                    .first().isEqualTo("en/photos.md:1: titre manquant");
             assertThat(contexts(reply)).containsExactly(msg(Language.FR, "commands.reload.more", 7));
         }
 

@@ -127,7 +127,7 @@ public class NudgeSchedulerConfiguration {
     NudgeTasks nudgeTasks(NudgeDispatcher dispatcher, DeliveryStore deliveries, ObjectProvider<RetentionHook> hooks,
             NudgeSchedulerProperties properties, Clock clock) {
         return new NudgeTasks(dispatcher, deliveries, () -> hooks.orderedStream().toList(), clock, properties.plannerInterval(),
-                properties.retention().time());
+                properties.retention().time(), properties.tenantBudgetPerSecond());
     }
 
     /** {@code nudges now}; it schedules on the shared table, so it works on replicas that run no scheduler. */

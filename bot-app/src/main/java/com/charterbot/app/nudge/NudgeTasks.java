@@ -9,6 +9,7 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
 import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
+import com.github.kagkarlsson.scheduler.task.SchedulableInstance;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
@@ -20,8 +21,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -34,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>{@value #PLANNER} (recurring): asks the dispatcher which deliveries are due and schedules
  *       one {@value #DELIVERY} instance per new delivery, its instance id the delivery id
- *       ({@code scheduleIfNotExists}); it also reschedules PENDING deliveries that lost their
+ *       ({@code scheduleIfNotExists}), a tenant's new deliveries spaced at {@link #HANDOFF_REPLICAS}
+ *       times a replica's budget; it also reschedules PENDING deliveries that lost their
  *       instance (a process that died between creating a delivery and scheduling it, an instance
  *       dropped after repeated store failures). Only one replica runs it at a time.
  *   <li>{@value #DELIVERY} (one-time, one per delivery): one attempt of the dispatcher; its
@@ -56,12 +61,21 @@ public final class NudgeTasks {
     private static final Duration FAILURE_BACKOFF = Duration.ofSeconds(10);
     private static final Duration FAILURE_BACKOFF_MAX = Duration.ofMinutes(10);
 
+    /**
+     * The planner hands a tenant's new deliveries over as fast as this many replicas may send them
+     * (the Helm chart scales to four): never slower than the budget lets them go, but a fan-out's
+     * thousands of first attempts are spread out instead of all reaching the database at the same
+     * instant, which held up users' requests.
+     */
+    static final int HANDOFF_REPLICAS = 4;
+
     private static final Logger LOG = LoggerFactory.getLogger(NudgeTasks.class);
 
     private final NudgeDispatcher dispatcher;
     private final DeliveryStore deliveries;
     private final Supplier<List<RetentionHook>> hooks;
     private final Clock clock;
+    private final long handoffSpacingNanos;
     private final CustomTask<Void> delivery;
     private final RecurringTask<Void> planner;
     private final RecurringTask<Void> retention;
@@ -70,13 +84,18 @@ public final class NudgeTasks {
      * @param hooks asked for on each retention run, so beans declared later count
      * @param plannerInterval the delay between two planner runs
      * @param retentionAt when the daily retention runs (UTC)
+     * @param tenantBudgetPerSecond one replica's messages per second per tenant
      */
     public NudgeTasks(NudgeDispatcher dispatcher, DeliveryStore deliveries, Supplier<List<RetentionHook>> hooks, Clock clock,
-            Duration plannerInterval, LocalTime retentionAt) {
+            Duration plannerInterval, LocalTime retentionAt, double tenantBudgetPerSecond) {
         this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher");
         this.deliveries = Objects.requireNonNull(deliveries, "deliveries");
         this.hooks = Objects.requireNonNull(hooks, "hooks");
         this.clock = Objects.requireNonNull(clock, "clock");
+        if (!(tenantBudgetPerSecond > 0)) {
+            throw new IllegalArgumentException("tenantBudgetPerSecond must be positive: " + tenantBudgetPerSecond);
+        }
+        this.handoffSpacingNanos = Math.round(1e9 / (HANDOFF_REPLICAS * tenantBudgetPerSecond));
         this.delivery = Tasks.custom(DELIVERY, Void.class)
                 .onFailure(NudgeTasks::backOff)
                 .onDeadExecutionRevive()
@@ -112,10 +131,11 @@ public final class NudgeTasks {
         Instant now = clock.instant();
         int[] scheduledNew = {0};
         Set<Long> handled = new HashSet<>();
+        Map<String, Integer> handedOver = new HashMap<>();
         // Each batch is scheduled as soon as it is planned, so a large fan-out starts sending at once.
         dispatcher.plan(now, NudgeDispatcher.PLAN_BATCH, batch -> {
             batch.forEach(created -> handled.add(created.id()));
-            scheduledNew[0] += scheduleAll(client, batch, now);
+            scheduledNew[0] += scheduleAll(client, batch, now, handedOver);
         });
         int scheduled = scheduledNew[0];
         List<NudgeDelivery> pending = deliveries.pending(ORPHAN_SWEEP_LIMIT);
@@ -138,17 +158,26 @@ public final class NudgeTasks {
         return scheduled;
     }
 
-    /** Schedules new deliveries in one batch; if any already has an instance, one by one instead. */
-    private int scheduleAll(SchedulerClient client, List<NudgeDelivery> batch, Instant now) {
+    /**
+     * Schedules new deliveries in one batch, each tenant's {@link #HANDOFF_REPLICAS} times its budget
+     * apart, counting on from the tenant's earlier batches of this run; if any already has an
+     * instance, one by one instead.
+     */
+    private int scheduleAll(SchedulerClient client, List<NudgeDelivery> batch, Instant now, Map<String, Integer> handedOver) {
+        List<SchedulableInstance<?>> instances = new ArrayList<>();
+        for (NudgeDelivery created : batch) {
+            String tenant = created.channel().platform() + ":" + created.channel().tenant();
+            int rank = handedOver.merge(tenant, 1, Integer::sum) - 1;
+            instances.add(SchedulableInstance.of(delivery.instance(String.valueOf(created.id())), now.plusNanos(rank * handoffSpacingNanos)));
+        }
         try {
-            List<TaskInstance<?>> instances = batch.stream().<TaskInstance<?>>map(d -> delivery.instance(String.valueOf(d.id()))).toList();
-            client.scheduleBatch(instances, now);
+            client.scheduleBatch(instances);
             return batch.size();
         } catch (RuntimeException e) {
             LOG.debug("batch scheduling failed ({}), scheduling one by one", e.getMessage());
             int scheduled = 0;
-            for (NudgeDelivery created : batch) {
-                if (client.scheduleIfNotExists(delivery.instance(String.valueOf(created.id())), now)) {
+            for (SchedulableInstance<?> instance : instances) {
+                if (client.scheduleIfNotExists(instance)) {
                     scheduled++;
                 }
             }

@@ -112,7 +112,7 @@ final class ClusterRig implements AutoCloseable {
                 OutboundLimiter.perSecond(properties.tenantBudgetPerSecond(), properties.channelSpacing()), Clock.systemUTC(),
                 NudgeDispatcher.Sleeper.SYSTEM, new SplittableRandom(name.hashCode())), properties.dispatcherSettings());
         NudgeTasks tasks = new NudgeTasks(dispatcher, store, List::of, Clock.systemUTC(), properties.plannerInterval(),
-                properties.retention().time());
+                properties.retention().time(), properties.tenantBudgetPerSecond());
         ExecutorService executor = Executors.newFixedThreadPool(properties.threads(), threads(name + "-exec-"));
         ExecutorService due = Executors.newSingleThreadExecutor(threads(name + "-due-"));
         ScheduledExecutorService housekeeper = Executors.newScheduledThreadPool(3, threads(name + "-housekeeper-"));

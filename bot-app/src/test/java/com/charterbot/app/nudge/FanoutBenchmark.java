@@ -170,7 +170,7 @@ class FanoutBenchmark {
                     platform, new InMemoryActivityLog(), OutboundLimiter.perSecond(PER_TENANT, CHANNEL_SPACING), Clock.systemUTC(), sleeper,
                     new SplittableRandom(7)), PROPERTIES.dispatcherSettings());
             NudgeTasks tasks = new NudgeTasks(dispatcher, deliveries, List::of, Clock.systemUTC(), PROPERTIES.plannerInterval(),
-                    PROPERTIES.retention().time());
+                    PROPERTIES.retention().time(), PROPERTIES.tenantBudgetPerSecond());
             Scheduler scheduler = NudgeSchedulerConfiguration.buildScheduler(pool, tasks, PROPERTIES,
                     builder -> builder.schedulerName(new SchedulerName.Fixed("bench")).addSchedulerListener(scheduled));
 

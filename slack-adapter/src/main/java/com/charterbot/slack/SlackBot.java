@@ -1,6 +1,7 @@
 package com.charterbot.slack;
 
 import com.charterbot.core.chat.Converse;
+import com.charterbot.core.chat.PlatformApiErrors;
 import com.charterbot.core.chat.SeenEvents;
 import com.charterbot.core.home.ShowHome;
 import com.charterbot.core.nudge.ChannelMembership;
@@ -51,8 +52,10 @@ public final class SlackBot implements AutoCloseable {
      *
      * @param seen remembers handled events across replicas, so that Slack's retries run once
      * @param clock dates the events recorded in {@code seen}
+     * @param apiErrors told of each error the Web API or a {@code response_url} answers to a reply
      */
-    public record Parts(Converse converse, ChannelMembership membership, ShowHome home, EditNudges nudges, SeenEvents seen, Clock clock) {
+    public record Parts(Converse converse, ChannelMembership membership, ShowHome home, EditNudges nudges, SeenEvents seen, Clock clock,
+            PlatformApiErrors apiErrors) {
         public Parts {
             Objects.requireNonNull(converse, "converse");
             Objects.requireNonNull(membership, "membership");
@@ -60,6 +63,7 @@ public final class SlackBot implements AutoCloseable {
             Objects.requireNonNull(nudges, "nudges");
             Objects.requireNonNull(seen, "seen");
             Objects.requireNonNull(clock, "clock");
+            Objects.requireNonNull(apiErrors, "apiErrors");
         }
     }
 
@@ -86,7 +90,7 @@ public final class SlackBot implements AutoCloseable {
         this.lookups = new Background("charter-slack-lookup", 2, 100, redaction);
         this.messenger = new SlackChannelMessenger(slack, settings.botToken(), renderer);
 
-        SlackOutbox outbox = new SlackOutbox(slack, settings.botToken(), renderer, redaction, settings.apiUrl());
+        SlackOutbox outbox = new SlackOutbox(slack, settings.botToken(), renderer, redaction, settings.apiUrl(), parts.apiErrors());
         WorkspaceAdmins admins = new WorkspaceAdmins(outbox, lookups, settings.adminCacheTtl());
         Interactions interactions = new Interactions(parts.converse(), parts.home(), parts.nudges(), admins, outbox, background, renderer,
                 settings.apiTimeout());

@@ -1,5 +1,7 @@
 package com.charterbot.slack;
 
+import com.charterbot.core.chat.Platform;
+import com.charterbot.core.chat.PlatformApiErrors;
 import com.charterbot.core.reply.Reply;
 import com.google.gson.Gson;
 import com.slack.api.Slack;
@@ -23,7 +25,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Everything the adapter sends to Slack after it acknowledged a request: Web API calls and
  * {@code response_url} posts. A failure (HTTP 429 or 5xx, a timeout, an {@code ok: false}) is
- * logged without secrets and reported as {@code false}; nothing here throws, so a failed post can
+ * logged without secrets, counted with {@link PlatformApiErrors} and reported as {@code false}; nothing here throws, so a failed post can
  * never break a handler thread or reach Bolt. Nothing is retried: a reply that could not be posted
  * a few seconds after the question is better lost than late.
  */
@@ -40,14 +42,16 @@ final class SlackOutbox {
     private final Redaction redaction;
     private final URI apiUrl;
     private final Gson gson;
+    private final PlatformApiErrors apiErrors;
 
-    SlackOutbox(Slack slack, String botToken, BlockKitRenderer renderer, Redaction redaction, String apiUrl) {
+    SlackOutbox(Slack slack, String botToken, BlockKitRenderer renderer, Redaction redaction, String apiUrl, PlatformApiErrors apiErrors) {
         this.slack = Objects.requireNonNull(slack, "slack");
         this.methods = slack.methods(Objects.requireNonNull(botToken, "botToken"));
         this.renderer = Objects.requireNonNull(renderer, "renderer");
         this.redaction = Objects.requireNonNull(redaction, "redaction");
         this.apiUrl = URI.create(apiUrl);
         this.gson = GsonFactory.createSnakeCase(slack.getConfig());
+        this.apiErrors = Objects.requireNonNull(apiErrors, "apiErrors");
     }
 
     MethodsClient methods() {
@@ -111,11 +115,21 @@ final class SlackOutbox {
             WebhookResponse response = slack.send(responseUrl, gson.toJson(body));
             if (response.getCode() == null || response.getCode() != 200) {
                 log.warn("Slack response_url answered HTTP {}", response.getCode());
+                count(response.getCode() == null ? "other" : String.valueOf(response.getCode()));
                 return false;
             }
             return true;
-        } catch (IOException | RuntimeException e) {
+        } catch (InterruptedIOException e) {
+            log.warn("Slack response_url timed out: {}", redaction.describe(e));
+            count("timeout");
+            return false;
+        } catch (IOException e) {
+            log.warn("Slack response_url failed: network error {}", redaction.describe(e));
+            count("network");
+            return false;
+        } catch (RuntimeException e) {
             log.warn("Slack response_url failed: {}", redaction.describe(e));
+            count("other");
             return false;
         }
     }
@@ -152,10 +166,12 @@ final class SlackOutbox {
             T response = call.call();
             if (response == null) {
                 log.warn("Slack {} gave no response", method);
+                count("other");
                 return Optional.empty();
             }
             if (!response.isOk()) {
                 log.warn("Slack {} answered {}", method, redaction.mask(response.getError()));
+                count(errorCode(response.getError()));
                 return Optional.empty();
             }
             return Optional.of(response);
@@ -164,16 +180,34 @@ final class SlackOutbox {
             String code = e.getError() == null ? "" : " " + e.getError().getError();
             String retryAfter = status == 429 && e.getResponse() != null ? " (Retry-After " + e.getResponse().header("Retry-After") + ")" : "";
             log.warn("Slack {} failed: HTTP {}{}{}", method, status, redaction.mask(code), redaction.mask(retryAfter));
+            count(status < 0 ? "other" : String.valueOf(status));
             return Optional.empty();
         } catch (InterruptedIOException e) {
             log.warn("Slack {} timed out: {}", method, redaction.describe(e));
+            count("timeout");
             return Optional.empty();
         } catch (IOException e) {
             log.warn("Slack {} failed: network error {}", method, redaction.describe(e));
+            count("network");
             return Optional.empty();
         } catch (RuntimeException e) {
             log.warn("Slack {} failed: {}", method, redaction.describe(e));
+            count("other");
             return Optional.empty();
+        }
+    }
+
+    /** A Slack error code as a metric label: Slack's codes are short snake case; anything else is "other". */
+    static String errorCode(String error) {
+        String code = error == null ? "" : error.strip().toLowerCase(Locale.ROOT);
+        return code.matches("[a-z][a-z0-9_]{0,49}") ? code : "other";
+    }
+
+    private void count(String status) {
+        try {
+            apiErrors.count(Platform.SLACK, status);
+        } catch (RuntimeException e) {
+            log.debug("counting a Slack API error failed", e);
         }
     }
 }

@@ -45,23 +45,25 @@ class SlackApiFailureTest {
         rig.reset();
         rig.converse.use(BundledConversation.create());
         rig.logs.list.clear();
+        rig.apiErrors.clear();
     }
 
     static Stream<Arguments> failures() {
         return Stream.of(
                 Arguments.of("HTTP 429", aResponse().withStatus(429).withHeader("Retry-After", "30")
-                        .withBody("{\"ok\":false,\"error\":\"ratelimited\"}"), "HTTP 429"),
-                Arguments.of("HTTP 500", aResponse().withStatus(500).withBody("oops " + SlackRig.BOT_TOKEN), "HTTP 500"),
-                Arguments.of("HTTP 503", aResponse().withStatus(503), "HTTP 503"),
+                        .withBody("{\"ok\":false,\"error\":\"ratelimited\"}"), "HTTP 429", "429"),
+                Arguments.of("HTTP 500", aResponse().withStatus(500).withBody("oops " + SlackRig.BOT_TOKEN), "HTTP 500", "500"),
+                Arguments.of("HTTP 503", aResponse().withStatus(503), "HTTP 503", "503"),
                 Arguments.of("timeout", aResponse().withStatus(200).withFixedDelay((int) SlackRig.API_TIMEOUT.toMillis() * 3)
-                        .withBody("{\"ok\":true}"), "timed out"),
-                Arguments.of("connection reset", aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER), "network error"),
-                Arguments.of("ok false", okJson("{\"ok\":false,\"error\":\"not_in_channel\"}"), "not_in_channel"));
+                        .withBody("{\"ok\":true}"), "timed out", "timeout"),
+                Arguments.of("connection reset", aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER), "network error", "network"),
+                Arguments.of("ok false", okJson("{\"ok\":false,\"error\":\"not_in_channel\"}"), "not_in_channel", "not_in_channel"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("failures")
-    void aFailedMentionReplyIsLoggedAndTheNextRequestIsAnswered(String name, ResponseDefinitionBuilder failure, String logged) {
+    void aFailedMentionReplyIsLoggedCountedAndTheNextRequestIsAnswered(String name, ResponseDefinitionBuilder failure, String logged,
+            String counted) {
         rig.slack.stubFor(post(urlEqualTo("/api/chat.postMessage")).willReturn(failure));
 
         HttpResponse<String> ack = rig.postJson(eventCallback(eventId(),
@@ -71,6 +73,7 @@ class SlackApiFailureTest {
         rig.awaitApi("chat.postMessage", 1);
         rig.awaitIdle();
         assertThat(rig.logLines()).anyMatch(line -> line.startsWith("Slack chat.postMessage") && line.contains(logged));
+        assertThat(rig.apiErrors).containsExactly("SLACK " + counted);
 
         rig.slack.stubFor(post(urlEqualTo("/api/chat.postMessage")).willReturn(okJson("{\"ok\":true}")));
         HttpResponse<String> next = rig.postForm(slashCommand(MEMBER, CHANNEL, "help", rig.responseUrl()));
@@ -81,7 +84,7 @@ class SlackApiFailureTest {
     }
 
     @Test
-    void aFailingResponseUrlIsLoggedAndNothingElseBreaks() {
+    void aFailingResponseUrlIsLoggedCountedAndNothingElseBreaks() {
         rig.slack.stubFor(post(com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/hooks/.*"))
                 .willReturn(aResponse().withStatus(404).withBody("expired_url")));
 
@@ -91,6 +94,7 @@ class SlackApiFailureTest {
         rig.awaitHooks(1);
         rig.awaitIdle();
         assertThat(rig.logLines()).anyMatch(line -> line.equals("Slack response_url answered HTTP 404"));
+        assertThat(rig.apiErrors).containsExactly("SLACK 404");
         assertThat(rig.postForm(slashCommand(MEMBER, CHANNEL, "help", rig.responseUrl())).statusCode()).isEqualTo(200);
     }
 

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import com.charterbot.core.charter.Language;
 import com.charterbot.core.chat.ChannelRef;
 import com.charterbot.core.chat.Platform;
+import com.charterbot.core.chat.PlatformApiErrors;
 import com.charterbot.core.nudge.ChannelState;
 import com.charterbot.core.nudge.NudgeSettings;
 import com.charterbot.core.nudge.SendOutcome;
@@ -44,7 +45,7 @@ class SlackBotTest {
             String token = "xoxb-" + System.nanoTime() + "-fresh";
             SlackSettings settings = new SlackSettings(SlackRig.SIGNING_SECRET, token, null, rig.settings.apiUrl(), null, null, null);
             try (SlackBot bot = new SlackBot(settings, new SlackBot.Parts(rig.converse, rig.membership, rig.home, rig.nudges, rig.seen,
-                    rig.clock))) {
+                    rig.clock, PlatformApiErrors.NONE))) {
                 ChannelState channel = ChannelState.of(new ChannelRef(Platform.SLACK, SlackRig.TEAM, "C0NUDGE"), "nudges",
                         NudgeSettings.defaults(ZoneId.of("Europe/Paris"), Language.EN));
 
@@ -71,7 +72,7 @@ class SlackBotTest {
         try (SlackRig rig = SlackRig.coldStart(BundledConversation.create())) {
             assertThat(rig.bot.toString()).doesNotContain(BOT_TOKEN, SlackRig.SIGNING_SECRET);
             assertThatNullPointerException()
-                    .isThrownBy(() -> new SlackBot.Parts(rig.converse, rig.membership, rig.home, null, rig.seen, rig.clock))
+                    .isThrownBy(() -> new SlackBot.Parts(rig.converse, rig.membership, rig.home, null, rig.seen, rig.clock, PlatformApiErrors.NONE))
                     .withMessage("nudges");
         }
     }

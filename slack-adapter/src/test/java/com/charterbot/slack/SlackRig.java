@@ -85,6 +85,8 @@ final class SlackRig implements AutoCloseable {
     final FakeHome home = new FakeHome();
     final FakeEditNudges nudges = new FakeEditNudges();
     final InMemorySeenEvents seen = new InMemorySeenEvents();
+    /** Every error status the bot counted for its replies. */
+    final List<String> apiErrors = new java.util.concurrent.CopyOnWriteArrayList<>();
     final Clock clock = Clock.fixed(Instant.parse("2025-03-10T09:30:00Z"), ZoneOffset.UTC);
     final ListAppender<ILoggingEvent> logs = new ListAppender<>();
     private final Tomcat tomcat;
@@ -107,7 +109,8 @@ final class SlackRig implements AutoCloseable {
         converse = new RecordingConverse(conversation);
         settings = new SlackSettings(socketModeOnly ? null : SIGNING_SECRET, BOT_TOKEN, socketModeOnly ? APP_TOKEN : null,
                 "http://127.0.0.1:" + slack.port() + "/api/", "/charter", Duration.ofMinutes(10), API_TIMEOUT);
-        bot = new SlackBot(settings, new SlackBot.Parts(converse, membership, home, nudges, seen, clock));
+        bot = new SlackBot(settings, new SlackBot.Parts(converse, membership, home, nudges, seen, clock,
+                (platform, status) -> apiErrors.add(platform + " " + status)));
 
         tomcat = new Tomcat();
         tomcat.setBaseDir(Files.createTempDirectory("slack-rig-tomcat").toString());

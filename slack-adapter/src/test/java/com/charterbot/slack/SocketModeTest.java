@@ -117,7 +117,8 @@ class SocketModeTest {
     @Test
     void socketModeNeedsAnAppToken() throws Exception {
         try (SlackBot httpOnly = new SlackBot(SlackSettings.http("secret", "xoxb-1-2-three"),
-                new SlackBot.Parts(rig.converse, rig.membership, rig.home, rig.nudges, rig.seen, rig.clock))) {
+                new SlackBot.Parts(rig.converse, rig.membership, rig.home, rig.nudges, rig.seen, rig.clock,
+                        com.charterbot.core.chat.PlatformApiErrors.NONE))) {
             assertThatIllegalStateException().isThrownBy(httpOnly::startSocketMode).withMessageContaining("app token");
         }
     }

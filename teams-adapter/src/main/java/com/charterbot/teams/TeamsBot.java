@@ -6,6 +6,7 @@ import com.charterbot.core.chat.ChannelRef;
 import com.charterbot.core.chat.Converse;
 import com.charterbot.core.chat.Message;
 import com.charterbot.core.chat.Platform;
+import com.charterbot.core.chat.PlatformApiErrors;
 import com.charterbot.core.chat.SeenEvents;
 import com.charterbot.core.chat.UserRef;
 import com.charterbot.core.home.ShowHome;
@@ -107,9 +108,10 @@ public final class TeamsBot implements Bot {
      * What the bot works with.
      *
      * @param home shows a person's page on {@code home} and when installed in a personal scope; may be absent
+     * @param apiErrors told of each error the Bot Connector answers to a reply (every failed try)
      */
     public record Parts(Converse converse, ChannelMembership membership, EditNudges editNudges, SeenEvents seenEvents,
-            Optional<ShowHome> home, ConversationReferences references, Clock clock) {
+            Optional<ShowHome> home, ConversationReferences references, Clock clock, PlatformApiErrors apiErrors) {
 
         public Parts {
             Objects.requireNonNull(converse, "converse");
@@ -119,6 +121,7 @@ public final class TeamsBot implements Bot {
             Objects.requireNonNull(home, "home");
             Objects.requireNonNull(references, "references");
             Objects.requireNonNull(clock, "clock");
+            Objects.requireNonNull(apiErrors, "apiErrors");
         }
     }
 
@@ -421,6 +424,7 @@ public final class TeamsBot implements Bot {
                 return request.get().join();
             } catch (RuntimeException e) {
                 OptionalInt status = ConnectorErrors.status(e);
+                countError(status, e);
                 boolean throttled = status.isPresent() && (status.getAsInt() == 429 || status.getAsInt() == 412);
                 if (!throttled || attempt >= retry.attempts()) {
                     LOG.warn("Teams: could not {} ({}, attempt {} of {})", what, ConnectorErrors.describe(e), attempt, retry.attempts());
@@ -430,6 +434,19 @@ public final class TeamsBot implements Bot {
                     return null;
                 }
             }
+        }
+    }
+
+    private void countError(OptionalInt status, Throwable error) {
+        String description = ConnectorErrors.describe(error);
+        String label = status.isPresent() ? String.valueOf(status.getAsInt())
+                : description.equals("timeout") ? "timeout"
+                : description.startsWith("network error") ? "network"
+                : "other";
+        try {
+            parts.apiErrors().count(Platform.TEAMS, label);
+        } catch (RuntimeException e) {
+            LOG.debug("counting a Bot Connector error failed", e);
         }
     }
 

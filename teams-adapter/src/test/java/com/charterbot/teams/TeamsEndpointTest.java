@@ -421,6 +421,7 @@ class TeamsEndpointTest {
             assertThat(rig.post(teams.personal(Activities.ALICE_AAD, "help", "en-US")).statusCode()).isEqualTo(200);
 
             assertThat(rig.requests(RequestMethod.POST, TeamsRig.ACTIVITIES)).hasSize(2);
+            assertThat(rig.apiErrors).as("each failed try counted").containsExactly("TEAMS 429");
         }
 
         @Test
@@ -434,6 +435,7 @@ class TeamsEndpointTest {
             assertThat(rig.requests(RequestMethod.POST, TeamsRig.ACTIVITIES)).hasSize(3);
             assertThat(System.nanoTime() - start).as("waits are capped, whatever Retry-After says").isLessThan(5_000_000_000L);
             assertThat(rig.logText()).contains("could not send a reply (HTTP 429, attempt 3 of 3)");
+            assertThat(rig.apiErrors).containsExactly("TEAMS 429", "TEAMS 429", "TEAMS 429");
         }
 
         @Test
@@ -445,6 +447,7 @@ class TeamsEndpointTest {
             // The SDK retries 5xx three times at once by itself; the bot does not add more.
             assertThat(rig.requests(RequestMethod.POST, TeamsRig.ACTIVITIES)).hasSize(4);
             assertThat(rig.logText()).contains("could not send a reply (HTTP 502, attempt 1 of 3)");
+            assertThat(rig.apiErrors).containsExactly("TEAMS 502");
         }
     }
 }

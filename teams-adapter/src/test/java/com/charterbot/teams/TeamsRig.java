@@ -55,6 +55,8 @@ final class TeamsRig implements AutoCloseable {
     final Fakes.Membership membership = new Fakes.Membership();
     final Fakes.Nudges nudges = new Fakes.Nudges(Set.of(Activities.ADMIN_AAD));
     final InMemoryConversationReferences references = new InMemoryConversationReferences();
+    /** Every error status the bot counted for its replies. */
+    final List<String> apiErrors = new java.util.concurrent.CopyOnWriteArrayList<>();
     final Activities activities;
     final TeamsAdapter adapter;
     final TeamsSettings settings;
@@ -90,7 +92,8 @@ final class TeamsRig implements AutoCloseable {
 
         Converse converse = BundledConversation.create(Set.of(Activities.ADMIN_AAD));
         TeamsBot bot = new TeamsBot(new TeamsBot.Parts(converse, membership, nudges, new Fakes.Seen(), home, references,
-                BundledConversation.CLOCK), settings, new AdaptiveCardRenderer(),
+                BundledConversation.CLOCK, (platform, status) -> apiErrors.add(platform + " " + status)), settings,
+                new AdaptiveCardRenderer(),
                 new TeamsBot.ReplyRetry(3, Duration.ofMillis(20), Duration.ofMillis(100)));
         adapter = TeamsAdapter.create(settings);
         try {

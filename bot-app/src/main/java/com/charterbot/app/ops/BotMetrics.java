@@ -36,7 +36,7 @@ public final class BotMetrics {
     public static final String NUDGES = "charter.nudges";
     /** Channels whose nudges are paused, all platforms together. */
     public static final String CHANNELS_PAUSED = "charter.channels.paused";
-    /** Errors a platform's API answered to a nudge, by {@code platform} and {@code status} (HTTP status, Slack error code, timeout...). */
+    /** Errors a platform's API answered to a nudge or a reply, by {@code platform} and {@code status} (HTTP status, Slack error code, timeout...). */
     public static final String PLATFORM_API_ERRORS = "charter.platform.api.errors";
 
     /** The outcomes of {@link #NUDGES}. */

@@ -1,5 +1,6 @@
 package com.charterbot.app.ops;
 
+import com.charterbot.core.chat.PlatformApiErrors;
 import com.charterbot.app.charter.CharterProperties;
 import com.charterbot.app.charter.CharterReloader;
 import com.charterbot.app.nudge.SchedulerLifecycle;
@@ -33,6 +34,12 @@ class OperationsConfiguration {
     @Bean
     BotMetrics botMetrics(MeterRegistry registry) {
         return new BotMetrics(registry);
+    }
+
+    /** Errors the platforms answer to replies go to the same counter as those answered to nudges. */
+    @Bean
+    PlatformApiErrors platformApiErrors(BotMetrics metrics) {
+        return metrics::platformError;
     }
 
     @Bean

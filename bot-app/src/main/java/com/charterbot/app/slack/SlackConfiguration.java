@@ -1,6 +1,7 @@
 package com.charterbot.app.slack;
 
 import com.charterbot.app.nudge.PlatformChannelMessenger;
+import com.charterbot.core.chat.PlatformApiErrors;
 import com.charterbot.core.chat.Converse;
 import com.charterbot.core.chat.Platform;
 import com.charterbot.core.chat.SeenEvents;
@@ -59,8 +60,8 @@ class SlackConfiguration {
     @Bean(destroyMethod = "close")
     @Conditional(SlackEnabled.class)
     SlackBot slackBot(SlackProperties properties, Converse converse, ChannelMembership membership, ShowHome home, EditNudges nudges,
-            SeenEvents seen, Clock clock) {
-        return new SlackBot(properties.settings(), new SlackBot.Parts(converse, membership, home, nudges, seen, clock));
+            SeenEvents seen, Clock clock, PlatformApiErrors apiErrors) {
+        return new SlackBot(properties.settings(), new SlackBot.Parts(converse, membership, home, nudges, seen, clock, apiErrors));
     }
 
     @Bean

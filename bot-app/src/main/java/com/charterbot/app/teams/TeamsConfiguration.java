@@ -1,6 +1,7 @@
 package com.charterbot.app.teams;
 
 import com.charterbot.app.nudge.PlatformChannelMessenger;
+import com.charterbot.core.chat.PlatformApiErrors;
 import com.charterbot.core.chat.Converse;
 import com.charterbot.core.chat.Platform;
 import com.charterbot.core.chat.SeenEvents;
@@ -79,9 +80,9 @@ class TeamsConfiguration {
     @Bean
     TeamsBot teamsBot(Converse converse, ChannelMembership membership, EditNudges editNudges, SeenEvents seenEvents,
             ObjectProvider<ShowHome> home, ConversationReferences teamsConversationReferences, TeamsSettings settings,
-            AdaptiveCardRenderer adaptiveCardRenderer, Clock clock) {
+            AdaptiveCardRenderer adaptiveCardRenderer, Clock clock, PlatformApiErrors apiErrors) {
         return new TeamsBot(new TeamsBot.Parts(converse, membership, editNudges, seenEvents, Optional.ofNullable(home.getIfAvailable()),
-                teamsConversationReferences, clock), settings, adaptiveCardRenderer, TeamsBot.ReplyRetry.DEFAULT);
+                teamsConversationReferences, clock, apiErrors), settings, adaptiveCardRenderer, TeamsBot.ReplyRetry.DEFAULT);
     }
 
     @Bean

@@ -15,6 +15,7 @@ import com.charterbot.core.chat.ChannelRef;
 import com.charterbot.core.chat.Converse;
 import com.charterbot.core.chat.Message;
 import com.charterbot.core.chat.Platform;
+import com.charterbot.core.chat.PlatformApiErrors;
 import com.charterbot.core.chat.UserRef;
 import com.charterbot.core.nudge.ChannelMessenger;
 import com.charterbot.core.nudge.ChannelState;
@@ -139,6 +140,18 @@ class BotMetricsTest {
         assertThat(count(BotMetrics.PLATFORM_API_ERRORS, "platform", "slack", "status", "timeout")).isEqualTo(2);
         assertThat(registry.find(BotMetrics.PLATFORM_API_ERRORS).counters())
                 .as("a reason decided without asking the platform, and an interruption, are not API errors").hasSize(4);
+    }
+
+    @Test
+    void countsTheErrorsThePlatformsAnswerToRepliesWithThoseOfNudges() {
+        PlatformApiErrors replies = new OperationsConfiguration().platformApiErrors(metrics);
+
+        replies.count(Platform.SLACK, "500");
+        replies.count(Platform.SLACK, "500");
+        replies.count(Platform.TEAMS, "timeout");
+
+        assertThat(count(BotMetrics.PLATFORM_API_ERRORS, "platform", "slack", "status", "500")).isEqualTo(2);
+        assertThat(count(BotMetrics.PLATFORM_API_ERRORS, "platform", "teams", "status", "timeout")).isEqualTo(1);
     }
 
     @ParameterizedTest

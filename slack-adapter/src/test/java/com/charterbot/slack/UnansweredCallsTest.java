@@ -15,8 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.RequestBody;
+import okhttp3.Response;
 import okio.BufferedSink;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -92,6 +94,20 @@ class UnansweredCallsTest {
                 .post(RequestBody.create("text=hi", FORM)).build();
 
         IOException failure = catchThrowableOfType(IOException.class, () -> client().build().newCall(request).execute());
+
+        assertThat(UnansweredCalls.requestWasSent(failure)).isFalse();
+    }
+
+    @Test
+    void aFailureAfterAnAnsweredAttemptIsNotMarked() {
+        // A retry after a 5xx (the Bot Framework SDK's) that fails before it is sent: the first attempt was answered.
+        Request request = new Request.Builder().url("http://127.0.0.1:9/api/chat.postMessage").post(RequestBody.create("text=hi", FORM)).build();
+        UnansweredCalls listener = new UnansweredCalls();
+        listener.requestBodyEnd(null, 7);
+        listener.responseHeadersEnd(null, new Response.Builder().request(request).protocol(Protocol.HTTP_1_1).code(500).message("oops").build());
+        IOException failure = new java.net.SocketTimeoutException("connect timed out");
+
+        listener.callFailed(null, failure);
 
         assertThat(UnansweredCalls.requestWasSent(failure)).isFalse();
     }

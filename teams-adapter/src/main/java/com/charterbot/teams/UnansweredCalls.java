@@ -4,6 +4,7 @@ import java.io.IOException;
 import okhttp3.Call;
 import okhttp3.EventListener;
 import okhttp3.Request;
+import okhttp3.Response;
 
 /**
  * Tells a failed call whose request the Bot Connector had received whole (the wait for its answer failed: a
@@ -15,7 +16,8 @@ import okhttp3.Request;
  * code but the core's, and the core knows nothing of HTTP.
  *
  * <p>Per call (okhttp makes a listener for each), on okhttp's own events: the request is sent whole
- * when its body (or, without one, its head) has been written and the write did not fail.
+ * when its body (or, without one, its head) has been written and the write did not fail, until
+ * an answer's head comes back.
  */
 final class UnansweredCalls extends EventListener {
 
@@ -33,6 +35,12 @@ final class UnansweredCalls extends EventListener {
     @Override
     public void requestBodyEnd(Call call, long byteCount) {
         sentWhole = true;
+    }
+
+    @Override
+    public void responseHeadersEnd(Call call, Response response) {
+        // That attempt was answered; a failure after it is another attempt's (a retry after a 5xx).
+        sentWhole = false;
     }
 
     @Override

@@ -242,8 +242,8 @@ class TeamsChannelMessengerTest {
 
         @Override
         protected com.microsoft.bot.connector.authentication.Authenticator buildAuthenticator() {
-            // getToken() above never asks an authenticator; reaching this would mean a call to Microsoft's login.
-            throw new UnsupportedOperationException("tokens are fixed");
+            // getToken() above never asks an authenticator: reaching this means the adapter went to Microsoft's login.
+            throw new AssertionError("the adapter asked Microsoft's login for a token instead of using the fixed one");
         }
     }
 

@@ -1,5 +1,8 @@
 package com.charterbot.bench.rehearsal;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.extension.Extension;
 import java.time.Duration;
 import java.util.SplittableRandom;
 
@@ -44,6 +47,19 @@ final class Faults {
             return new Answer(Kind.LATE, 0);
         }
         return new Answer(Kind.ACCEPTED, 0);
+    }
+
+    /**
+     * A platform stub on a loopback port, sized for the rehearsal's load (no request journal, late
+     * answers delayed off Jetty's threads), its faults drawn by {@code faults}; not started.
+     */
+    static WireMockServer stub(Extension faults) {
+        return new WireMockServer(WireMockConfiguration.options()
+                .bindAddress("127.0.0.1").dynamicPort()
+                .containerThreads(120).jettyAcceptors(2)
+                .asynchronousResponseEnabled(true).asynchronousResponseThreads(16)
+                .disableRequestJournal()
+                .extensions(faults));
     }
 
     /** How long a {@link Kind#LATE} answer waits: past the client's timeout by a margin. */

@@ -8,7 +8,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
@@ -78,12 +77,7 @@ final class SlackPlatform implements AutoCloseable {
                 return TRANSFORMER;
             }
         };
-        WireMockServer server = new WireMockServer(WireMockConfiguration.options()
-                .bindAddress("127.0.0.1").dynamicPort()
-                .containerThreads(120).jettyAcceptors(2)
-                .asynchronousResponseEnabled(true).asynchronousResponseThreads(16)
-                .disableRequestJournal()
-                .extensions(nudgeFaults));
+        WireMockServer server = Faults.stub(nudgeFaults);
         server.stubFor(post(urlPathEqualTo("/api/auth.test")).atPriority(1).willReturn(json(AUTH_TEST)));
         server.stubFor(post(urlPathEqualTo("/api/users.info")).atPriority(1).willReturn(json("""
                 {"ok":true,"user":{"id":"U0SOMEONE","team_id":"%s","is_admin":false,"is_owner":false,"is_primary_owner":false}}"""

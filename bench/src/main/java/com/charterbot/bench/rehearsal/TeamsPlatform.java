@@ -10,7 +10,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
@@ -98,12 +97,7 @@ final class TeamsPlatform implements AutoCloseable {
                 return TRANSFORMER;
             }
         };
-        WireMockServer server = new WireMockServer(WireMockConfiguration.options()
-                .bindAddress("127.0.0.1").dynamicPort()
-                .containerThreads(120).jettyAcceptors(2)
-                .asynchronousResponseEnabled(true).asynchronousResponseThreads(16)
-                .disableRequestJournal()
-                .extensions(connector));
+        WireMockServer server = Faults.stub(connector);
         server.start();
         String base = "http://127.0.0.1:" + server.port();
         server.stubFor(get(urlPathEqualTo("/v1/.well-known/openidconfiguration")).willReturn(json("""

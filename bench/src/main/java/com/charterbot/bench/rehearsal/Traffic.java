@@ -1,5 +1,6 @@
 package com.charterbot.bench.rehearsal;
 
+import com.charterbot.bench.load.Json;
 import com.charterbot.bench.load.RequestFactory;
 import com.charterbot.bench.load.SampleQuestion;
 import com.charterbot.bench.slack.SlackSigner;

@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
 import com.charterbot.bench.load.AppProcess;
 import com.charterbot.bench.load.ConstantRate;
+import com.charterbot.bench.load.Json;
 import com.charterbot.bench.load.Knobs;
 import com.charterbot.bench.load.Machine;
 import com.charterbot.bench.load.LoadGenerator;
@@ -202,33 +203,12 @@ public final class TeamsLoad {
                     "conversation":{"conversationType":"personal","tenantId":"%s","id":"a:1bench-personal-%d"},\
                     "recipient":{"id":"%s","name":"Charter"},"locale":"%s","textFormat":"plain","text":"%s",\
                     "channelData":{"tenant":{"id":"%s"}}}""".formatted(ProcessHandle.current().pid(), sequence, serviceUrl, person, aad,
-                    TENANT, person, BOT, question.language().equals("fr") ? "fr-FR" : "en-US", json(question.text()), TENANT);
+                    TENANT, person, BOT, question.language().equals("fr") ? "fr-FR" : "en-US", Json.escape(question.text()), TENANT);
             return HttpRequest.newBuilder(endpoint)
                     .timeout(Duration.ofSeconds(30))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body))
                     .build();
-        }
-
-        private static String json(String text) {
-            StringBuilder escaped = new StringBuilder(text.length() + 8);
-            for (char c : text.toCharArray()) {
-                switch (c) {
-                    case '"' -> escaped.append("\\\"");
-                    case '\\' -> escaped.append("\\\\");
-                    case '\n' -> escaped.append("\\n");
-                    case '\r' -> escaped.append("\\r");
-                    case '\t' -> escaped.append("\\t");
-                    default -> {
-                        if (c < 0x20) {
-                            escaped.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                        } else {
-                            escaped.append(c);
-                        }
-                    }
-                }
-            }
-            return escaped.toString();
         }
     }
 

@@ -1,14 +1,14 @@
-package com.charterbot.bench.rehearsal;
+package com.charterbot.bench.load;
 
 import java.util.Locale;
 
-/** Text inside a JSON string literal. */
-final class Json {
+/** Text inside a JSON string literal, for the load tools' hand-written payloads. */
+public final class Json {
 
     private Json() {}
 
     /** {@code text} escaped for use between the quotes of a JSON string. */
-    static String escape(String text) {
+    public static String escape(String text) {
         StringBuilder escaped = new StringBuilder(text.length() + 8);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

@@ -70,26 +70,19 @@ final class Background implements Executor, AutoCloseable {
         pool.execute(withContext(command));
     }
 
-    /** The task, run with the caller's logging context, and the pool thread's own put back after it. */
+    /** The task, run with the caller's logging context; the pool thread's is empty again after it. */
     private static Runnable withContext(Runnable task) {
         Map<String, String> caller = MDC.getCopyOfContextMap();
         return () -> {
-            Map<String, String> own = MDC.getCopyOfContextMap();
-            setContext(caller);
+            if (caller != null) {
+                MDC.setContextMap(caller);
+            }
             try {
                 task.run();
             } finally {
-                setContext(own);
+                MDC.clear();
             }
         };
-    }
-
-    private static void setContext(Map<String, String> context) {
-        if (context == null) {
-            MDC.clear();
-        } else {
-            MDC.setContextMap(context);
-        }
     }
 
     /** Whether no task given to {@link #run} is queued or running: tests wait for it before checking that something did not happen. */

@@ -81,16 +81,6 @@ public class SlackEventsServlet extends SlackAppServlet {
 
     /** The request as Bolt reads it; null when the signed body cannot be read at all (a bad percent-escape, broken JSON...). */
     private Request<?> parse(HttpServletRequest req, String body) {
-        try {
-            return parseOrThrow(req, body);
-        } catch (RuntimeException unreadable) {
-            // Whatever Bolt's parser throws on a malformed body is the sender's fault: 400, never 500.
-            log.info("Unreadable Slack request: {}", unreadable.getClass().getSimpleName());
-            return null;
-        }
-    }
-
-    private Request<?> parseOrThrow(HttpServletRequest req, String body) {
         SlackRequestParser.HttpRequest raw = SlackRequestParser.HttpRequest.builder()
                 .requestUri(req.getRequestURI())
                 .queryString(QueryStringParser.toMap(req.getQueryString()))
@@ -98,7 +88,13 @@ public class SlackEventsServlet extends SlackAppServlet {
                 .requestBody(body)
                 .remoteAddress(req.getRemoteAddr())
                 .build();
-        return parser.parse(raw);
+        try {
+            return parser.parse(raw);
+        } catch (RuntimeException unreadable) {
+            // Whatever Bolt's parser throws on a malformed body is the sender's fault: 400, never 500.
+            log.info("Unreadable Slack request: {}", unreadable.getClass().getSimpleName());
+            return null;
+        }
     }
 
     /** Payload-shaped failures (not JSON, wrong types, missing parts) are the sender's: 400; anything else 500. */
@@ -107,8 +103,9 @@ public class SlackEventsServlet extends SlackAppServlet {
             return;
         }
         resp.reset();
-        // What Bolt's parser and Gson throw on a payload of the wrong shape (a missing object, a string where an
-        // object belongs, a JSON array where Gson expects a primitive, a bad number): all the sender's fault.
+        // What Bolt's handlers and Gson throw while app.run reads a parsed payload of the wrong shape (a missing
+        // object, a string where an object belongs, a JSON array where Gson expects a primitive, a bad number):
+        // all the sender's fault.
         if (e instanceof JsonParseException || e instanceof IllegalStateException || e instanceof NullPointerException
                 || e instanceof ClassCastException || e instanceof UnsupportedOperationException || e instanceof NumberFormatException) {
             log.info("Unreadable Slack request: {}", e.getClass().getSimpleName());

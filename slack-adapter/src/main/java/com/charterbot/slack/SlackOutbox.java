@@ -119,17 +119,8 @@ final class SlackOutbox {
                 return false;
             }
             return true;
-        } catch (InterruptedIOException e) {
-            log.warn("Slack response_url timed out: {}", redaction.describe(e));
-            count("timeout");
-            return false;
-        } catch (IOException e) {
-            log.warn("Slack response_url failed: network error {}", redaction.describe(e));
-            count("network");
-            return false;
-        } catch (RuntimeException e) {
-            log.warn("Slack response_url failed: {}", redaction.describe(e));
-            count("other");
+        } catch (IOException | RuntimeException e) {
+            failed("response_url", e);
             return false;
         }
     }
@@ -182,18 +173,23 @@ final class SlackOutbox {
             log.warn("Slack {} failed: HTTP {}{}{}", method, status, redaction.mask(code), redaction.mask(retryAfter));
             count(status < 0 ? "other" : String.valueOf(status));
             return Optional.empty();
-        } catch (InterruptedIOException e) {
+        } catch (IOException | RuntimeException e) {
+            failed(method, e);
+            return Optional.empty();
+        }
+    }
+
+    /** Logs (masked) and counts a call that got no answer: a timeout, a network error, anything else. */
+    private void failed(String method, Exception e) {
+        if (e instanceof InterruptedIOException) {
             log.warn("Slack {} timed out: {}", method, redaction.describe(e));
             count("timeout");
-            return Optional.empty();
-        } catch (IOException e) {
+        } else if (e instanceof IOException) {
             log.warn("Slack {} failed: network error {}", method, redaction.describe(e));
             count("network");
-            return Optional.empty();
-        } catch (RuntimeException e) {
+        } else {
             log.warn("Slack {} failed: {}", method, redaction.describe(e));
             count("other");
-            return Optional.empty();
         }
     }
 
@@ -204,10 +200,6 @@ final class SlackOutbox {
     }
 
     private void count(String status) {
-        try {
-            apiErrors.count(Platform.SLACK, status);
-        } catch (RuntimeException e) {
-            log.debug("counting a Slack API error failed", e);
-        }
+        apiErrors.count(Platform.SLACK, status);
     }
 }

@@ -55,7 +55,7 @@ final class UnansweredCalls extends EventListener {
 
     /** Whether this failure, or one of its causes, is that of a call whose request had been sent whole. */
     static boolean requestWasSent(Throwable failure) {
-        for (Throwable current = failure; current != null; current = current.getCause() == current ? null : current.getCause()) {
+        for (Throwable current = failure; current != null; current = current.getCause()) {
             for (Throwable suppressed : current.getSuppressed()) {
                 if (suppressed instanceof RequestWasSent) {
                     return true;

@@ -63,6 +63,22 @@ final class ConnectorErrors {
         return Duration.ofSeconds(Long.parseLong(value));
     }
 
+    /** The failure as a metric label: the HTTP status, {@code timeout}, {@code network} or {@code other}. */
+    static String label(Throwable error) {
+        Throwable cause = unwrap(error);
+        OptionalInt status = status(cause);
+        if (status.isPresent()) {
+            return String.valueOf(status.getAsInt());
+        }
+        if (find(cause, AuthenticationException.class) != null) {
+            return "other";
+        }
+        if (find(cause, InterruptedIOException.class) != null) {
+            return "timeout";
+        }
+        return find(cause, IOException.class) != null ? "network" : "other";
+    }
+
     /** A short description: the HTTP status, or the kind of failure; never its message, which may hold URLs or ids. */
     static String describe(Throwable error) {
         Throwable cause = unwrap(error);

@@ -34,9 +34,10 @@ public final class TeamsAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(TeamsAdapter.class);
 
     /**
-     * Calls to one Bot Connector host in flight at once, replies and proactive sends together. The
-     * SDK's clients keep OkHttp's default of 5: one slow connector call then held up the replies of
-     * every conversation behind it (found by bench/rehearsal).
+     * Calls in flight at once through one connector client (one service URL and credentials),
+     * replies and proactive sends together. The SDK's clients keep OkHttp's default of 5 per host:
+     * one slow connector call then held up the replies of every conversation behind it (found by
+     * bench/rehearsal). OkHttp's overall default, 64, is the same as this.
      */
     static final int CONNECTOR_REQUESTS_PER_HOST = 64;
 
@@ -213,7 +214,6 @@ public final class TeamsAdapter {
 
         private static ConnectorClient connector(String serviceUrl, AppCredentials credentials, Duration readTimeout) {
             Dispatcher dispatcher = new Dispatcher();
-            dispatcher.setMaxRequests(CONNECTOR_REQUESTS_PER_HOST * 2);
             dispatcher.setMaxRequestsPerHost(CONNECTOR_REQUESTS_PER_HOST);
             String baseUrl;
             try {

@@ -424,7 +424,7 @@ public final class TeamsBot implements Bot {
                 return request.get().join();
             } catch (RuntimeException e) {
                 OptionalInt status = ConnectorErrors.status(e);
-                countError(status, e);
+                parts.apiErrors().count(Platform.TEAMS, ConnectorErrors.label(e));
                 boolean throttled = status.isPresent() && (status.getAsInt() == 429 || status.getAsInt() == 412);
                 if (!throttled || attempt >= retry.attempts()) {
                     LOG.warn("Teams: could not {} ({}, attempt {} of {})", what, ConnectorErrors.describe(e), attempt, retry.attempts());
@@ -434,19 +434,6 @@ public final class TeamsBot implements Bot {
                     return null;
                 }
             }
-        }
-    }
-
-    private void countError(OptionalInt status, Throwable error) {
-        String description = ConnectorErrors.describe(error);
-        String label = status.isPresent() ? String.valueOf(status.getAsInt())
-                : description.equals("timeout") ? "timeout"
-                : description.startsWith("network error") ? "network"
-                : "other";
-        try {
-            parts.apiErrors().count(Platform.TEAMS, label);
-        } catch (RuntimeException e) {
-            LOG.debug("counting a Bot Connector error failed", e);
         }
     }
 

@@ -166,8 +166,7 @@ public final class NudgeTasks {
     private int scheduleAll(SchedulerClient client, List<NudgeDelivery> batch, Instant now, Map<String, Integer> handedOver) {
         List<SchedulableInstance<?>> instances = new ArrayList<>();
         for (NudgeDelivery created : batch) {
-            String tenant = created.channel().platform() + ":" + created.channel().tenant();
-            int rank = handedOver.merge(tenant, 1, Integer::sum) - 1;
+            int rank = handedOver.merge(created.channel().tenantKey(), 1, Integer::sum) - 1;
             instances.add(SchedulableInstance.of(delivery.instance(String.valueOf(created.id())), now.plusNanos(rank * handoffSpacingNanos)));
         }
         try {

@@ -4,9 +4,7 @@ import com.charterbot.core.chat.PlatformApiErrors;
 import com.charterbot.app.charter.CharterProperties;
 import com.charterbot.app.charter.CharterReloader;
 import com.charterbot.app.nudge.SchedulerLifecycle;
-import com.charterbot.app.persistence.JdbcChannelStore;
 import com.charterbot.core.answer.AnswerEngine;
-import com.charterbot.core.nudge.ChannelState;
 import com.charterbot.core.nudge.ChannelStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -44,11 +42,7 @@ class OperationsConfiguration {
 
     @Bean
     PausedChannelsGauge pausedChannelsGauge(ObjectProvider<ChannelStore> channels, Clock clock) {
-        return new PausedChannelsGauge(() -> {
-            ChannelStore store = channels.getObject();
-            return store instanceof JdbcChannelStore jdbc ? jdbc.countPaused()
-                    : (int) store.all().stream().filter(channel -> channel.status() == ChannelState.Status.PAUSED).count();
-        }, clock, PAUSED_CHANNELS_REFRESH);
+        return new PausedChannelsGauge(() -> channels.getObject().countPaused(), clock, PAUSED_CHANNELS_REFRESH);
     }
 
     @Bean

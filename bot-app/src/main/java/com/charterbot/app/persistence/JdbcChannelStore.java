@@ -95,6 +95,7 @@ public final class JdbcChannelStore implements ChannelStore {
     }
 
     /** How many channels have their nudges paused, counted by the database. */
+    @Override
     public int countPaused() {
         return jdbc.sql("SELECT COUNT(*) FROM channel_state WHERE status = 'PAUSED'").query(Integer.class).single();
     }

@@ -18,6 +18,11 @@ public record ChannelRef(Platform platform, String tenant, String channelId) {
 
     /** A stable string key: {@code teams:<tenant>:<conversation id>}. */
     public String key() {
-        return platform.name().toLowerCase(java.util.Locale.ROOT) + ":" + tenant + ":" + channelId;
+        return tenantKey() + ":" + channelId;
+    }
+
+    /** The workspace or tenant the channel belongs to, as a key: {@code slack:T0123}; budgets are per tenant. */
+    public String tenantKey() {
+        return platform.name().toLowerCase(java.util.Locale.ROOT) + ":" + tenant;
     }
 }

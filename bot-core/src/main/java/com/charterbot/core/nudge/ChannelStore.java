@@ -17,4 +17,9 @@ public interface ChannelStore {
 
     /** Forgets the channel; does nothing when it is unknown. */
     void remove(ChannelRef channel);
+
+    /** How many channels have their nudges paused; stores that can count without loading every state should. */
+    default int countPaused() {
+        return (int) all().stream().filter(channel -> channel.status() == ChannelState.Status.PAUSED).count();
+    }
 }

@@ -90,7 +90,7 @@ public final class OutboundLimiter {
     public synchronized Duration reserve(ChannelRef channel, Instant now, Duration maxWait) {
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(now, "now");
-        String tenant = channel.platform().name() + ":" + channel.tenant();
+        String tenant = channel.tenantKey();
         Instant tenantAt = later(tenantNext.getOrDefault(tenant, now), now);
         Instant tenantFree = tenantAt.minusNanos(Math.min(burstToleranceNanos, Duration.between(now, tenantAt).toNanos()));
         Instant channelFree = later(channelNext.getOrDefault(channel, now), now);

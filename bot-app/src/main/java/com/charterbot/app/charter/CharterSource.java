@@ -15,7 +15,8 @@ public final class CharterSource {
     }
 
     public static String describe(CharterFiles files, LoadResult.Rejected rejected) {
-        return "The charter in " + files.origin() + " has " + rejected.problems().size() + " problem(s):\n"
+        int count = rejected.problems().size();
+        return "The charter in " + files.origin() + " has " + count + (count == 1 ? " problem:\n" : " problems:\n")
                 + rejected.problems().stream().map(CharterProblem::toString).map(p -> "  " + p).collect(Collectors.joining("\n"));
     }
 }

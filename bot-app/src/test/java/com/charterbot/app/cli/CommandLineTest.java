@@ -246,7 +246,7 @@ class CommandLineTest {
             Run run = run("validate", dir.toString());
 
             assertThat(run.exitCode()).isEqualTo(1);
-            assertThat(run.out()).contains(planted.size() + " problem(s)");
+            assertThat(run.out()).contains(planted.size() + " problems:");
             for (Planted p : planted) {
                 assertThat(run.out()).contains(p.location() + ":");
             }

@@ -53,7 +53,7 @@ class AnswerConfiguration {
     @Bean
     @Conditional(WatchedFolder.class)
     CharterWatcher charterWatcher(CharterProperties properties, CharterReloadProperties reload, CharterReloader reloader) {
-        return new CharterWatcher(properties.dir(), reload.watchInterval(), reloader);
+        return new CharterWatcher(properties.folder(), reload.watchInterval(), reloader);
     }
 
     /** {@code charter.dir} is set and {@code charter.reload.watch-interval} is not zero. */

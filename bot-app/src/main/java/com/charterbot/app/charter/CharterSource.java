@@ -11,7 +11,7 @@ public final class CharterSource {
     private CharterSource() {}
 
     public static CharterFiles files(CharterProperties properties) {
-        return properties.dir() == null ? CharterFiles.defaults() : CharterFiles.fromDirectory(properties.dir());
+        return properties.folder() == null ? CharterFiles.defaults() : CharterFiles.fromDirectory(properties.folder());
     }
 
     public static String describe(CharterFiles files, LoadResult.Rejected rejected) {

@@ -1,6 +1,7 @@
 package com.charterbot.app;
 
 import com.charterbot.app.cli.CommandLine;
+import com.charterbot.core.answer.AnswerEngine;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -16,6 +17,11 @@ public class CharterBotApplication {
 
     public static void main(String[] args) {
         if (CommandLine.startsServer(args)) {
+            // Lucene's classes load and warm up on the other core while Spring starts: the charter's
+            // index, built before the bot is ready, then costs a fraction of its cold cost.
+            Thread warmUp = new Thread(AnswerEngine::prepare, "answer-engine-warm-up");
+            warmUp.setDaemon(true);
+            warmUp.start();
             SpringApplication.run(CharterBotApplication.class, args);
             return;
         }

@@ -56,7 +56,7 @@ final class Events {
 
     private static final Logger log = LoggerFactory.getLogger(Events.class);
     private static final int MAX_KEY = 200;
-    private static final Pattern ANY_LEADING_MENTION = Pattern.compile("^\\s*<@[A-Z0-9]+(\\|[^>]*)?>");
+    private static final Pattern ANY_LEADING_MENTION = Pattern.compile("^\\s*<@[A-Z0-9]+(\\|[^<>]*)?>");
 
     private final Converse converse;
     private final ChannelMembership membership;
@@ -188,14 +188,16 @@ final class Events {
     }
 
     /** The text without the bot's mentions ({@code <@U123>} or {@code <@U123|name>}); without a known bot id, without the leading mention. */
-    static String withoutMention(String text, String botUserId) {
+    static String withoutMention(CharSequence text, String botUserId) {
         if (text == null) {
             return "";
         }
         if (botUserId == null || botUserId.isBlank()) {
             return ANY_LEADING_MENTION.matcher(text).replaceFirst("").strip();
         }
-        return text.replaceAll("<@" + Pattern.quote(botUserId) + "(\\|[^>]*)?>", " ").replaceAll("[ \\t]{2,}", " ").strip();
+        // [^<>]*, not [^>]*: a label cannot run past the next '<', so no text makes this scan its rest again and again.
+        String without = Pattern.compile("<@" + Pattern.quote(botUserId) + "(\\|[^<>]*)?>").matcher(text).replaceAll(" ");
+        return without.replaceAll("[ \\t]{2,}", " ").strip();
     }
 
     // ----- home and channels -----

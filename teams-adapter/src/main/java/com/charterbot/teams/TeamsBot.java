@@ -101,7 +101,10 @@ public final class TeamsBot implements Bot {
 
     private static final Set<String> HOME_WORDS = Set.of("home", "accueil");
     private static final Pattern LANGUAGE_TAG = Pattern.compile("(en|fr)~(.*)", Pattern.DOTALL);
-    private static final Pattern TAG = Pattern.compile("</?[a-zA-Z][^>]*>");
+    /** A tag cannot run past the next '<' ({@code [^<>]}, not {@code [^>]}): "&lt;a&lt;a&lt;a..." is read once, not once per '&lt;'. */
+    private static final Pattern TAG = Pattern.compile("</?[a-zA-Z][^<>]*>");
+    /** Most mention entities read from one message: each one is a pass over the text. */
+    static final int MAX_MENTIONS = 20;
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
     /**
@@ -561,7 +564,7 @@ public final class TeamsBot implements Bot {
         }
         String botId = activity.getRecipient() == null ? null : activity.getRecipient().getId();
         if (activity.getEntities() != null) {
-            for (Entity entity : activity.getEntities()) {
+            for (Entity entity : activity.getEntities().stream().limit(MAX_MENTIONS).toList()) {
                 if (entity == null || !"mention".equalsIgnoreCase(entity.getType())) {
                     continue;
                 }

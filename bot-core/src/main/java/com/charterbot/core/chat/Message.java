@@ -1,12 +1,16 @@
 package com.charterbot.core.chat;
 
 import com.charterbot.core.charter.Language;
+import com.charterbot.core.text.UserText;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Something a person wrote to the bot: after {@code /charter} in Slack, in a direct message, or
  * with an @mention in a channel (the mention already removed by the adapter).
+ *
+ * @param text what was written, as {@link UserText#received} keeps it: capped, without format or
+ *     control characters, every kind of space a plain space
  *
  * @param conversation where it was written; a direct conversation has its own id
  * @param origin how it reached the bot, which decides who sees the reply
@@ -29,7 +33,7 @@ public record Message(UserRef user, ChannelRef conversation, String text, Origin
     public Message {
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(conversation, "conversation");
-        text = text == null ? "" : text;
+        text = UserText.received(text);
         Objects.requireNonNull(origin, "origin");
         Objects.requireNonNull(platformLanguage, "platformLanguage");
     }

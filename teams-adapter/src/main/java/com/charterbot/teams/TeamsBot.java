@@ -162,9 +162,13 @@ public final class TeamsBot implements Bot {
     @Override
     public CompletableFuture<Void> onTurn(TurnContext turn) {
         Activity activity = turn.getActivity();
-        if (settings.authenticationEnabled() && !settings.allowsServiceUrl(activity.getServiceUrl())) {
-            // The token's serviceurl claim matched, but the bot never sends there: refuse before any reply.
-            return CompletableFuture.failedFuture(new ServiceUrlRefusedException());
+        if (!settings.allowsServiceUrl(activity.getServiceUrl())) {
+            // Whatever the authentication mode (the token's serviceurl claim matched, or there is no token): the bot
+            // never sends off the allow-list, so it refuses before any reply.
+            return CompletableFuture.failedFuture(ActivityRefusedException.serviceUrl(TeamsMessagesServlet.host(activity.getServiceUrl())));
+        }
+        if (!settings.allowsTenant(tenants(activity))) {
+            return CompletableFuture.failedFuture(ActivityRefusedException.tenant());
         }
         String type = activity.getType();
         try {
@@ -530,6 +534,16 @@ public final class TeamsBot implements Bot {
                 : conversation.getName() == null ? "" : conversation.getName();
         ChannelRef ref = new ChannelRef(Platform.TEAMS, tenant, baseId(conversation.getId()));
         return new Where(tenant, ref, scope, name);
+    }
+
+    /** The tenant ids an activity names (the conversation's and the channel data's), absent ones left out. */
+    private static List<String> tenants(Activity activity) {
+        TeamsChannelData data = channelData(activity);
+        return java.util.stream.Stream.of(activity.getConversation() == null ? null : activity.getConversation().getTenantId(),
+                        data == null || data.getTenant() == null ? null : data.getTenant().getId())
+                .filter(id -> id != null && !id.isBlank())
+                .map(String::strip)
+                .toList();
     }
 
     private static String baseId(String conversationId) {

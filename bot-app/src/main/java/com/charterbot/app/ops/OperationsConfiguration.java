@@ -7,6 +7,7 @@ import com.charterbot.app.nudge.SchedulerLifecycle;
 import com.charterbot.core.answer.AnswerEngine;
 import com.charterbot.core.nudge.ChannelStore;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
@@ -66,6 +67,7 @@ class OperationsConfiguration {
         FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
         registration.setName("requestId");
         registration.addUrlPatterns("/*");
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }

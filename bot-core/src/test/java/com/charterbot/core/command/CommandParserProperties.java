@@ -15,7 +15,7 @@ class CommandParserProperties {
 
     @Property(tries = 300)
     void textThatStartsWithNoCommandWordIsAQuestionKeptWhole(@ForAll @StringLength(min = 1, max = 200) String text) {
-        String question = "why " + text.replaceAll("\\s+", " ").strip();
+        String question = Spaces.collapse("why " + text);
         assertThat(CommandParser.parse(question)).isEqualTo(new Command.Ask(question.strip()));
     }
 }

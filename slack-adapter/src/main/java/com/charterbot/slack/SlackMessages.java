@@ -67,7 +67,11 @@ final class SlackMessages {
     }
 
     /** A person's message, whichever event carried it. */
-    private record Written(String team, String user, String channel, String text, String ts, String threadTs, boolean image) {}
+    private record Written(String team, String user, String channel, String text, String ts, String threadTs, boolean image) {
+        Written {
+            text = text == null ? "" : text;
+        }
+    }
 
     // ----- mentions -----
 
@@ -90,36 +94,34 @@ final class SlackMessages {
 
     void direct(EventsApiPayload<MessageEvent> payload, String botUserId) {
         MessageEvent event = payload.getEvent();
-        direct(payload.getTeamId(), botUserId, event.getChannelType(), event.getBotId(), new Written(payload.getTeamId(), event.getUser(),
+        direct(botUserId, event.getChannelType(), event.getBotId(), new Written(payload.getTeamId(), event.getUser(),
                 event.getChannel(), event.getText(), event.getTs(), event.getThreadTs(), hasImage(event.getFiles())));
     }
 
     void fileShared(EventsApiPayload<MessageFileShareEvent> payload, String botUserId) {
         MessageFileShareEvent event = payload.getEvent();
-        direct(payload.getTeamId(), botUserId, event.getChannelType(), null, new Written(payload.getTeamId(), event.getUser(),
+        direct(botUserId, event.getChannelType(), null, new Written(payload.getTeamId(), event.getUser(),
                 event.getChannel(), event.getText(), event.getTs(), event.getThreadTs(), hasImage(event.getFiles())));
     }
 
     void broadcast(EventsApiPayload<MessageThreadBroadcastEvent> payload, String botUserId) {
         MessageThreadBroadcastEvent event = payload.getEvent();
-        direct(payload.getTeamId(), botUserId, event.getChannelType(), null, new Written(payload.getTeamId(), event.getUser(),
+        direct(botUserId, event.getChannelType(), null, new Written(payload.getTeamId(), event.getUser(),
                 event.getChannel(), event.getText(), event.getTs(), event.getThreadTs(), false));
     }
 
     void me(EventsApiPayload<MessageMeEvent> payload, String botUserId) {
         MessageMeEvent event = payload.getEvent();
-        direct(payload.getTeamId(), botUserId, event.getChannelType(), event.getBotId(), new Written(payload.getTeamId(), event.getUser(),
+        direct(botUserId, event.getChannelType(), event.getBotId(), new Written(payload.getTeamId(), event.getUser(),
                 event.getChannel(), event.getText(), event.getTs(), null, false));
     }
 
-    private void direct(String team, String botUserId, String channelType, String botId, Written written) {
+    private void direct(String botUserId, String channelType, String botId, Written written) {
         if (!"im".equals(channelType) || botId != null || isBlank(written.user()) || written.user().equals(botUserId)
                 || isBlank(written.channel())) {
             return;
         }
-        Written cleaned = new Written(team, written.user(), written.channel(), written.text() == null ? "" : written.text(), written.ts(),
-                written.threadTs(), written.image());
-        deliver(cleaned, converse.onMessage(message(cleaned, Message.Origin.DIRECT)), true);
+        deliver(written, converse.onMessage(message(written, Message.Origin.DIRECT)), true);
     }
 
     // ----- edits -----
@@ -138,7 +140,7 @@ final class SlackMessages {
             return;
         }
         Written written = new Written(payload.getTeamId(), changed.getUser(), event.getChannel(),
-                changed.getText() == null ? "" : changed.getText(), changed.getTs(), changed.getThreadTs(), hasImage(changed.getFiles()));
+                changed.getText(), changed.getTs(), changed.getThreadTs(), hasImage(changed.getFiles()));
         if (replies.replyTo(conversation(written), written.ts(), clock.instant()).isEmpty()) {
             log.debug("Slack edit of a message without a known reply, ignored");
             return;

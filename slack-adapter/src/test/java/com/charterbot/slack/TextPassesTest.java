@@ -12,14 +12,14 @@ class TextPassesTest {
     @Test
     void removingTheBotsMentionIsLinearOnAnyRun() {
         for (String text : LinearText.runs(20_000)) {
-            LinearText.assertLinear("withoutMention", t -> Events.withoutMention(t, "U1"), text);
-            LinearText.assertLinear("withoutMention, no bot id", t -> Events.withoutMention(t, null), text);
+            LinearText.assertLinear("withoutMention", t -> SlackMessages.withoutMention(t, "U1"), text);
+            LinearText.assertLinear("withoutMention, no bot id", t -> SlackMessages.withoutMention(t, null), text);
         }
     }
 
     @Test
     void everyPatternOfTheAdapterIsLinearOnAnyRun() {
-        for (Class<?> type : new Class<?>[] {Events.class, Interactions.class}) {
+        for (Class<?> type : new Class<?>[] {SlackMessages.class, Events.class, Interactions.class}) {
             for (Pattern pattern : LinearText.staticPatterns(type)) {
                 for (String text : LinearText.runs(20_000)) {
                     LinearText.assertLinear(pattern, text);
@@ -30,6 +30,7 @@ class TextPassesTest {
 
     @Test
     void stillRemovesTheMentionsOfTheBotOnly() {
-        assertThat(Events.withoutMention("<@U1> can I post <@U2|ann>'s photo <@U1|charter>?", "U1")).isEqualTo("can I post <@U2|ann>'s photo ?");
+        assertThat(SlackMessages.withoutMention("<@U1> can I post <@U2|ann>'s photo <@U1|charter>?", "U1")).isEqualTo("can I post <@U2|ann>'s photo ?");
+        assertThat(SlackMessages.withoutMention("<@U2|ann> <@U1> can I post this?", "U1")).isEqualTo("can I post this?");
     }
 }

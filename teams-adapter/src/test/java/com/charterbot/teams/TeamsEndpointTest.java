@@ -74,7 +74,12 @@ class TeamsEndpointTest {
             assertThat(texts(card)).anySatisfy(text -> assertThat(text).startsWith(Messages.get(Language.EN, "label.source")));
             assertThat(actions(card)).extracting(action -> action.path("data").path("actionId").asText())
                     .contains(ActionIds.FEEDBACK_HELPFUL, ActionIds.FEEDBACK_NOT_HELPFUL);
-            assertThat(actions(card)).allSatisfy(action -> assertThat(action.path("type").asText()).isEqualTo("Action.Submit"));
+            assertThat(actions(card)).allSatisfy(action -> {
+                assertThat(action.path("type").asText()).isEqualTo("Action.Execute");
+                assertThat(action.path("verb").asText()).isEqualTo(action.path("data").path("actionId").asText());
+                assertThat(action.path("fallback").path("type").asText()).isEqualTo("Action.Submit");
+                assertThat(action.path("fallback").path("data")).isEqualTo(action.path("data"));
+            });
         }
 
         @Test

@@ -11,9 +11,11 @@ class TextPassesTest {
 
     @Test
     void everyPatternOfTheAdapterIsLinearOnAnyRun() {
-        for (Pattern pattern : LinearText.staticPatterns(TeamsBot.class)) {
-            for (String text : LinearText.runs(40_000)) {
-                LinearText.assertLinear(pattern, text);
+        for (Class<?> type : new Class<?>[] {TeamsBot.class, Incoming.class}) {
+            for (Pattern pattern : LinearText.staticPatterns(type)) {
+                for (String text : LinearText.runs(40_000)) {
+                    LinearText.assertLinear(pattern, text);
+                }
             }
         }
     }

@@ -1,6 +1,7 @@
 package com.charterbot.app.ops;
 
 import com.charterbot.core.chat.PlatformApiErrors;
+import com.charterbot.core.chat.PlatformEvents;
 import com.charterbot.app.charter.CharterProperties;
 import com.charterbot.app.charter.CharterReloader;
 import com.charterbot.app.nudge.SchedulerLifecycle;
@@ -39,6 +40,12 @@ class OperationsConfiguration {
     @Bean
     PlatformApiErrors platformApiErrors(BotMetrics metrics) {
         return metrics::platformError;
+    }
+
+    /** What the platforms say about the bot itself (Slack's app_rate_limited) is counted. */
+    @Bean
+    PlatformEvents platformEvents(BotMetrics metrics) {
+        return metrics::eventsRateLimited;
     }
 
     @Bean

@@ -105,4 +105,10 @@ class PersistenceConfiguration {
     JdbcSeenEvents seenEvents(DataSource dataSource) {
         return new JdbcSeenEvents(dataSource);
     }
+
+    @Bean
+    @DependsOnDatabaseInitialization
+    JdbcRepliedMessages repliedMessages(DataSource dataSource) {
+        return new JdbcRepliedMessages(dataSource);
+    }
 }

@@ -16,9 +16,10 @@ import java.util.Optional;
  * @param origin how it reached the bot, which decides who sees the reply
  * @param platformAdmin whether the platform itself says this person is an administrator
  * @param platformLanguage the language of the person's client, when the platform tells it
+ * @param imageAttached whether the person attached a picture (a photo, a screenshot) to the message
  */
 public record Message(UserRef user, ChannelRef conversation, String text, Origin origin, boolean platformAdmin,
-        Optional<Language> platformLanguage) {
+        Optional<Language> platformLanguage, boolean imageAttached) {
 
     /** How a message reached the bot. */
     public enum Origin {
@@ -36,5 +37,11 @@ public record Message(UserRef user, ChannelRef conversation, String text, Origin
         text = UserText.received(text);
         Objects.requireNonNull(origin, "origin");
         Objects.requireNonNull(platformLanguage, "platformLanguage");
+    }
+
+    /** A message without attachment. */
+    public Message(UserRef user, ChannelRef conversation, String text, Origin origin, boolean platformAdmin,
+            Optional<Language> platformLanguage) {
+        this(user, conversation, text, origin, platformAdmin, platformLanguage, false);
     }
 }

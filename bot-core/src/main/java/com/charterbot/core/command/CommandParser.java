@@ -82,16 +82,18 @@ public final class CommandParser {
             alias = ALIASES.get(withoutPunctuation);
         }
         if (alias == null) {
-            return new Command.Ask(trimmed);
+            return SmallTalk.read(folded).<Command>map(talk -> talk).orElseGet(() -> new Command.Ask(trimmed));
         }
         String rest = words.length > 1 ? trimmed.substring(trimmed.indexOf(' ') + 1).strip() : "";
+        // "quiz !", "aide ?": French puts a space before ! and ?, which leaves the word alone all the same.
+        boolean alone = rest.chars().allMatch(c -> c == '.' || c == '!' || c == '?');
         Optional<Language> said = alias.language();
         return switch (alias.word()) {
-            case HELP -> rest.isEmpty() ? new Command.Help(said) : new Command.Ask(trimmed);
-            case QUIZ -> rest.isEmpty() ? new Command.StartQuiz(said) : new Command.Ask(trimmed);
-            case TIP -> rest.isEmpty() ? new Command.ShowTip(said) : new Command.Ask(trimmed);
-            case SETTINGS -> rest.isEmpty() ? new Command.Settings(said) : new Command.Ask(trimmed);
-            case RELOAD -> rest.isEmpty() ? new Command.Reload(said) : new Command.Ask(trimmed);
+            case HELP -> alone ? new Command.Help(said) : new Command.Ask(trimmed);
+            case QUIZ -> alone ? new Command.StartQuiz(said) : new Command.Ask(trimmed);
+            case TIP -> alone ? new Command.ShowTip(said) : new Command.Ask(trimmed);
+            case SETTINGS -> alone ? new Command.Settings(said) : new Command.Ask(trimmed);
+            case RELOAD -> alone ? new Command.Reload(said) : new Command.Ask(trimmed);
             case LANG -> language(rest, said);
             case NUDGES -> rest.contains("?") ? new Command.Ask(trimmed) : new Command.Nudges(rest, said);
             case STATS -> {

@@ -63,8 +63,11 @@ public final class UserText {
         return kept.toString();
     }
 
-    /** Runs of white space (any Unicode space, tab, line break) as one plain space, the ends stripped. */
+    /** Runs of white space (any Unicode space, tab, line break) as one plain space, the ends stripped; null is empty. */
     public static String oneLine(CharSequence text) {
+        if (text == null) {
+            return "";
+        }
         StringBuilder line = new StringBuilder(text.length());
         boolean pendingSpace = false;
         for (int i = 0; i < text.length(); i++) {
@@ -126,8 +129,13 @@ public final class UserText {
         return line.substring(0, cut) + "\u2026";
     }
 
-    /** Whether the character is white space of any kind, no-break spaces included (unlike {@link Character#isWhitespace}). */
+    /**
+     * Whether the character is white space of any kind: no-break spaces included (which
+     * {@link Character#isWhitespace} and {@link String#strip()} miss: Teams puts U+00A0 after a
+     * mention, French keyboards U+202F before "?"), and the zero-width space, word joiner and
+     * byte-order mark that pasted text carries; not the zero-width joiner, which holds emoji together.
+     */
     public static boolean isSpace(char c) {
-        return Character.isWhitespace(c) || Character.isSpaceChar(c);
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u200b' || c == '\u2060' || c == '\ufeff';
     }
 }

@@ -1143,7 +1143,7 @@ class ConversationServiceTest {
 
             Reply reply = only(bot.click(BOB, ActionIds.QUIZ_ANSWER, value));
 
-            assertThat(texts(reply)).containsExactly(msg(Language.EN, "quiz.expired"));
+            assertThat(texts(reply)).containsExactly(msg(Language.EN, "quiz.not-yours"));
             assertThat(quizAnswers()).isEmpty();
         }
 

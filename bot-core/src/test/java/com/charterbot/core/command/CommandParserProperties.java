@@ -16,7 +16,7 @@ class CommandParserProperties {
 
     @Property(tries = 300)
     void textThatStartsWithNoCommandWordIsAQuestionKeptWhole(@ForAll @StringLength(min = 1, max = 200) String text) {
-        String question = "why " + UserText.oneLine(text);
+        String question = UserText.oneLine("why " + text);
         assertThat(CommandParser.parse(question)).isEqualTo(new Command.Ask(question.strip()));
     }
 }

@@ -1,8 +1,6 @@
 package com.charterbot.slack;
 
 import com.charterbot.core.chat.ChannelRef;
-import com.charterbot.core.chat.Converse;
-import com.charterbot.core.chat.Message;
 import com.charterbot.core.chat.Platform;
 import com.charterbot.core.chat.SeenEvents;
 import com.charterbot.core.chat.UserRef;
@@ -25,13 +23,15 @@ import com.slack.api.model.event.GroupLeftEvent;
 import com.slack.api.model.event.GroupRenameEvent;
 import com.slack.api.model.event.GroupUnarchiveEvent;
 import com.slack.api.model.event.MemberJoinedChannelEvent;
+import com.slack.api.model.event.MessageChangedEvent;
 import com.slack.api.model.event.MessageEvent;
+import com.slack.api.model.event.MessageFileShareEvent;
+import com.slack.api.model.event.MessageMeEvent;
+import com.slack.api.model.event.MessageThreadBroadcastEvent;
 import com.slack.api.model.event.TokensRevokedEvent;
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,13 +41,12 @@ import org.slf4j.LoggerFactory;
  * background.
  *
  * <ul>
- *   <li>{@code app_mention}: a {@code MENTION} message without the bot's mention; replies in the
- *       thread ({@code chat.postMessage}), private ones as {@code chat.postEphemeral}.
- *   <li>{@code message} in a DM ({@code channel_type: im}) from a person: a {@code DIRECT} message,
- *       replies in the DM. Bots' messages and subtypes (edits, joins...) are ignored.
- *   <li>{@code app_home_opened} on the Home tab: {@code views.publish} of {@link ShowHome}'s page.
+ *   <li>{@code app_mention}, {@code message} in a DM and its subtypes that carry a person's text, and
+ *       edits of a DM: see {@link SlackMessages}.
+ *   <li>{@code app_home_opened} on the Home tab: {@code views.publish} of {@link ShowHome}'s page, in
+ *       the language of the person's Slack client when they chose none ({@link SlackLocales}).
  *   <li>{@code member_joined_channel} of the bot itself: {@link ChannelMembership#joined}, then the
- *       welcome is posted; {@code channel_left}/{@code group_left}, {@code *_archive},
+ *       welcome is posted, in the language of the person who invited the bot; {@code channel_left}/{@code group_left}, {@code *_archive},
  *       {@code *_unarchive}, {@code *_rename}, {@code app_uninstalled} and bot {@code tokens_revoked}
  *       reach the matching {@link ChannelMembership} method.
  * </ul>
@@ -56,9 +55,7 @@ final class Events {
 
     private static final Logger log = LoggerFactory.getLogger(Events.class);
     private static final int MAX_KEY = 200;
-    private static final Pattern ANY_LEADING_MENTION = Pattern.compile("^\\s*<@[A-Z0-9]+(\\|[^>]*)?>");
 
-    private final Converse converse;
     private final ChannelMembership membership;
     private final ShowHome home;
     private final SeenEvents seen;
@@ -67,9 +64,13 @@ final class Events {
     private final SlackOutbox outbox;
     private final Background background;
     private final BlockKitRenderer renderer;
+    private final SlackMessages messages;
+    private final SlackLocales locales;
 
-    Events(SlackBot.Parts parts, WorkspaceAdmins admins, SlackOutbox outbox, Background background, BlockKitRenderer renderer) {
-        this.converse = parts.converse();
+    Events(SlackBot.Parts parts, WorkspaceAdmins admins, SlackLocales locales, SlackOutbox outbox, Background background,
+            BlockKitRenderer renderer) {
+        this.messages = new SlackMessages(parts.converse(), parts.replies(), parts.clock(), admins, outbox);
+        this.locales = locales;
         this.membership = parts.membership();
         this.home = parts.home();
         this.seen = parts.seen();
@@ -81,8 +82,12 @@ final class Events {
     }
 
     void register(App app) {
-        on(app, AppMentionEvent.class, this::mention);
-        on(app, MessageEvent.class, this::directMessage);
+        on(app, AppMentionEvent.class, messages::mention);
+        on(app, MessageEvent.class, messages::direct);
+        on(app, MessageFileShareEvent.class, messages::fileShared);
+        on(app, MessageThreadBroadcastEvent.class, messages::broadcast);
+        on(app, MessageMeEvent.class, messages::me);
+        on(app, MessageChangedEvent.class, messages::edited);
         on(app, AppHomeOpenedEvent.class, this::homeOpened);
         on(app, MemberJoinedChannelEvent.class, this::memberJoined);
         on(app, ChannelLeftEvent.class, (p, bot) -> membership.left(channel(p, p.getEvent().getChannel())));
@@ -146,58 +151,6 @@ final class Events {
         return ctx.getBotUserId();
     }
 
-    // ----- messages -----
-
-    private void mention(EventsApiPayload<AppMentionEvent> payload, String botUserId) {
-        AppMentionEvent event = payload.getEvent();
-        String user = event.getUser();
-        if (event.getBotId() != null || Interactions.isBlank(user) || user.equals(botUserId) || Interactions.isBlank(event.getChannel())) {
-            return;
-        }
-        String team = payload.getTeamId();
-        String text = withoutMention(event.getText(), botUserId);
-        List<Reply> replies = converse.onMessage(message(team, user, event.getChannel(), text, Message.Origin.MENTION));
-        String threadTs = event.getThreadTs() != null ? event.getThreadTs() : event.getTs();
-        for (Reply reply : replies) {
-            if (reply.delivery() == Reply.Delivery.PRIVATE) {
-                outbox.postEphemeral(event.getChannel(), user, threadTs, reply);
-            } else {
-                outbox.postMessage(event.getChannel(), threadTs, reply);
-            }
-        }
-    }
-
-    private void directMessage(EventsApiPayload<MessageEvent> payload, String botUserId) {
-        MessageEvent event = payload.getEvent();
-        String user = event.getUser();
-        if (!"im".equals(event.getChannelType()) || event.getBotId() != null || event.getSubtype() != null
-                || Interactions.isBlank(user) || user.equals(botUserId) || Interactions.isBlank(event.getChannel())) {
-            return;
-        }
-        String text = event.getText() == null ? "" : event.getText();
-        List<Reply> replies = converse.onMessage(message(payload.getTeamId(), user, event.getChannel(), text, Message.Origin.DIRECT));
-        for (Reply reply : replies) {
-            outbox.postMessage(event.getChannel(), event.getThreadTs(), reply);
-        }
-    }
-
-    private Message message(String team, String user, String channel, String text, Message.Origin origin) {
-        boolean admin = WorkspaceAdmins.matters(text) && admins.isAdmin(team, user);
-        return new Message(new UserRef(Platform.SLACK, team, user), new ChannelRef(Platform.SLACK, team, channel), text, origin, admin,
-                Optional.empty());
-    }
-
-    /** The text without the bot's mentions ({@code <@U123>} or {@code <@U123|name>}); without a known bot id, without the leading mention. */
-    static String withoutMention(String text, String botUserId) {
-        if (text == null) {
-            return "";
-        }
-        if (botUserId == null || botUserId.isBlank()) {
-            return ANY_LEADING_MENTION.matcher(text).replaceFirst("").strip();
-        }
-        return text.replaceAll("<@" + Pattern.quote(botUserId) + "(\\|[^>]*)?>", " ").replaceAll("[ \\t]{2,}", " ").strip();
-    }
-
     // ----- home and channels -----
 
     private void homeOpened(EventsApiPayload<AppHomeOpenedEvent> payload, String botUserId) {
@@ -207,7 +160,7 @@ final class Events {
         }
         String team = payload.getTeamId();
         boolean admin = admins.isAdmin(team, event.getUser());
-        Reply page = home.home(new UserRef(Platform.SLACK, team, event.getUser()), admin, Optional.empty());
+        Reply page = home.home(new UserRef(Platform.SLACK, team, event.getUser()), admin, locales.of(team, event.getUser()));
         outbox.publishHome(event.getUser(), renderer.homeView(page));
     }
 
@@ -217,7 +170,8 @@ final class Events {
             return;
         }
         String name = outbox.channelName(event.getChannel()).orElse("");
-        membership.joined(channel(payload, event.getChannel()), name, Optional.empty())
+        // The welcome speaks the language of whoever invited the bot, when Slack tells it.
+        membership.joined(channel(payload, event.getChannel()), name, locales.of(payload.getTeamId(), event.getInviter()))
                 .ifPresent(welcome -> outbox.postMessage(event.getChannel(), null, welcome));
     }
 

@@ -1,7 +1,10 @@
 package com.charterbot.slack;
 
 import com.charterbot.core.chat.Converse;
+import com.charterbot.core.chat.InMemoryRepliedMessages;
 import com.charterbot.core.chat.PlatformApiErrors;
+import com.charterbot.core.chat.PlatformEvents;
+import com.charterbot.core.chat.RepliedMessages;
 import com.charterbot.core.chat.SeenEvents;
 import com.charterbot.core.home.ShowHome;
 import com.charterbot.core.nudge.ChannelMembership;
@@ -50,6 +53,7 @@ public final class SlackBot implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SlackBot.class);
     private static final String INTERNAL_ERROR = "{\"error\":\"internal error\"}";
+    private static final Pattern ANY = Pattern.compile(".*");
 
     /**
      * What the bot works with, from the core.
@@ -57,9 +61,11 @@ public final class SlackBot implements AutoCloseable {
      * @param seen remembers handled events across replicas, so that Slack's retries run once
      * @param clock dates the events recorded in {@code seen}
      * @param apiErrors told of each error the Web API or a {@code response_url} answers to a reply
+     * @param replies which reply answered which message, so that an edited question's answer replaces it
+     * @param platformEvents told when Slack holds events back ({@code app_rate_limited})
      */
     public record Parts(Converse converse, ChannelMembership membership, ShowHome home, EditNudges nudges, SeenEvents seen, Clock clock,
-            PlatformApiErrors apiErrors) {
+            PlatformApiErrors apiErrors, RepliedMessages replies, PlatformEvents platformEvents) {
         public Parts {
             Objects.requireNonNull(converse, "converse");
             Objects.requireNonNull(membership, "membership");
@@ -68,6 +74,14 @@ public final class SlackBot implements AutoCloseable {
             Objects.requireNonNull(seen, "seen");
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(apiErrors, "apiErrors");
+            Objects.requireNonNull(replies, "replies");
+            Objects.requireNonNull(platformEvents, "platformEvents");
+        }
+
+        /** The parts of a bot that keeps replies in memory and counts no platform event (tests, one process). */
+        public Parts(Converse converse, ChannelMembership membership, ShowHome home, EditNudges nudges, SeenEvents seen, Clock clock,
+                PlatformApiErrors apiErrors) {
+            this(converse, membership, home, nudges, seen, clock, apiErrors, new InMemoryRepliedMessages(), PlatformEvents.NONE);
         }
     }
 
@@ -79,6 +93,7 @@ public final class SlackBot implements AutoCloseable {
     private final Redaction redaction;
     private final BlockKitRenderer renderer = new BlockKitRenderer();
     private final ChannelMessenger messenger;
+    private final PlatformEvents platformEvents;
     private final AtomicBoolean closed = new AtomicBoolean();
     private SocketModeApp socketMode;
 
@@ -96,13 +111,20 @@ public final class SlackBot implements AutoCloseable {
 
         SlackOutbox outbox = new SlackOutbox(slack, settings.botToken(), renderer, redaction, settings.apiUrl(), parts.apiErrors());
         WorkspaceAdmins admins = new WorkspaceAdmins(outbox, lookups, settings.adminCacheTtl());
+        SlackLocales locales = new SlackLocales(outbox, settings.adminCacheTtl());
+        this.platformEvents = parts.platformEvents();
         Interactions interactions = new Interactions(parts.converse(), parts.home(), parts.nudges(), admins, outbox, background, renderer,
                 settings.apiTimeout());
-        app.command(settings.command(), (request, ctx) -> safely("slash command", () -> interactions.command(request, ctx), true));
-        app.blockAction(Pattern.compile(".*"), (request, ctx) -> safely("button", () -> interactions.blockAction(request, ctx), false));
-        app.viewSubmission(NudgeModal.CALLBACK_ID,
-                (request, ctx) -> safely("nudge form", () -> interactions.viewSubmission(request, ctx), true));
-        new Events(parts, admins, outbox, background, renderer).register(app);
+        // Catch-all patterns: Bolt answers 404 (an error the person sees) to what no pattern matches.
+        app.command(ANY, (request, ctx) -> settings.command().equals(request.getPayload().getCommand())
+                ? safely("slash command", () -> interactions.command(request, ctx), true)
+                : QuietAcks.ack("slash command of another app"));
+        app.blockAction(ANY, (request, ctx) -> safely("button", () -> interactions.blockAction(request, ctx), false));
+        app.viewSubmission(ANY, (request, ctx) -> NudgeModal.CALLBACK_ID.equals(request.getPayload().getView().getCallbackId())
+                ? safely("nudge form", () -> interactions.viewSubmission(request, ctx), true)
+                : QuietAcks.ack("view_submission of another view"));
+        QuietAcks.register(app);
+        new Events(parts, admins, locales, outbox, background, renderer).register(app);
     }
 
     private static SlackConfig slackConfig(SlackSettings settings) {
@@ -137,6 +159,7 @@ public final class SlackBot implements AutoCloseable {
                 .ignoringSelfEventsEnabled(false)
                 // Events without a handler (message subtypes...) are acknowledged, so Slack does not retry them.
                 .allEventsApiAutoAckEnabled(true)
+                .unmatchedRequestHandler(QuietAcks::unmatched)
                 .threadPoolSize(1)
                 .build();
     }
@@ -175,6 +198,11 @@ public final class SlackBot implements AutoCloseable {
     /** The Bolt app, to serve with {@link SlackEventsServlet} or to drive directly. */
     public App app() {
         return app;
+    }
+
+    /** What {@link SlackEventsServlet} tells of payloads Bolt has no request type for. */
+    PlatformEvents platformEvents() {
+        return platformEvents;
     }
 
     /** Posts scheduled nudges with the same Slack client and bot token as the handlers. */

@@ -1,8 +1,8 @@
 package com.charterbot.slack;
 
+import com.charterbot.core.chat.PlatformEvents;
 import com.google.gson.JsonParseException;
 import com.slack.api.app_backend.SlackSignature;
-import com.slack.api.app_backend.ssl_check.SSLCheckPayloadDetector;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.jakarta_servlet.ServletAdapterOps;
 import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
@@ -23,8 +23,11 @@ import org.slf4j.LoggerFactory;
  * Events API request URLs all point here).
  *
  * <p>Before Bolt sees a request: a body over 1 MiB (by {@code Content-Length} or as it arrives) is
- * answered 413; an unsigned, wrongly signed or stale request is answered 401 (Bolt checks again),
- * so that nothing unauthenticated is even parsed. A payload Bolt cannot read is answered 400, and
+ * answered 413; an unsigned, wrongly signed, stale or future-dated request is answered 401 (Bolt
+ * checks again), so that nothing unauthenticated is even parsed. The one unsigned request answered
+ * is Slack's exact SSL check ({@code ssl_check=1&token=...}): 200, and Bolt never sees it. A signed
+ * payload of a type Bolt does not know ({@code app_rate_limited}...) is acknowledged with 200
+ * ({@link UnroutedPayloads}). A payload Bolt cannot read is answered 400, and
  * any failure 500 with a short body: never a stack trace. The body is read from the input stream
  * as UTF-8, never through {@code getParameter()}, which would consume it.
  */
@@ -36,15 +39,20 @@ public class SlackEventsServlet extends SlackAppServlet {
     private final transient App app;
     private final transient SlackRequestParser parser;
     private final transient SlackSignature.Generator signatures;
-    private final transient SSLCheckPayloadDetector sslCheck = new SSLCheckPayloadDetector();
     private final transient Redaction redaction;
+    private final transient UnroutedPayloads unrouted;
 
     public SlackEventsServlet(SlackBot bot) {
-        this(Objects.requireNonNull(bot, "bot").app());
+        this(Objects.requireNonNull(bot, "bot").app(), bot.platformEvents());
     }
 
     public SlackEventsServlet(App app) {
+        this(app, PlatformEvents.NONE);
+    }
+
+    private SlackEventsServlet(App app, PlatformEvents platformEvents) {
         super(Objects.requireNonNull(app, "app"));
+        this.unrouted = new UnroutedPayloads(platformEvents);
         this.app = app;
         this.parser = new SlackRequestParser(app.config());
         String secret = app.config().getSigningSecret();
@@ -63,8 +71,17 @@ public class SlackEventsServlet extends SlackAppServlet {
                 SlackRequests.plain(resp, 413, "Request body too large");
                 return;
             }
-            if (!SlackRequests.signed(signatures, req, body, System.currentTimeMillis()) && !sslCheck.isSSLCheckRequest(body)) {
-                SlackRequests.json(resp, 401, "{\"error\":\"invalid request\"}");
+            if (!SlackRequests.signed(signatures, req, body, System.currentTimeMillis())) {
+                if (SlackRequests.sslCheck(body)) {
+                    // Slack's unsigned SSL check needs only a 200; it never reaches Bolt.
+                    resp.setStatus(200);
+                } else {
+                    SlackRequests.json(resp, 401, "{\"error\":\"invalid request\"}");
+                }
+                return;
+            }
+            if (unrouted.handled(body)) {
+                SlackRequests.plain(resp, 200, "");
                 return;
             }
             Request<?> slackRequest = parse(req, body);

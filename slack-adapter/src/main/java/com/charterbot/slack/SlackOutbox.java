@@ -8,6 +8,7 @@ import com.slack.api.Slack;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.conversations.ConversationsInfoResponse;
 import com.slack.api.model.view.View;
 import com.slack.api.util.json.GsonFactory;
@@ -63,6 +64,26 @@ final class SlackOutbox {
         return ok("chat.postMessage", () -> methods.chatPostMessage(r -> r
                 .channel(channel)
                 .threadTs(threadTs)
+                .blocks(renderer.render(reply))
+                .text(renderer.fallbackText(reply))));
+    }
+
+    /** {@code chat.postMessage} like {@link #postMessage}, giving back the posted message's {@code ts} when Slack answered one. */
+    Optional<String> post(String channel, String threadTs, Reply reply) {
+        return call("chat.postMessage", () -> methods.chatPostMessage(r -> r
+                .channel(channel)
+                .threadTs(threadTs)
+                .blocks(renderer.render(reply))
+                .text(renderer.fallbackText(reply))))
+                .map(ChatPostMessageResponse::getTs)
+                .filter(ts -> !ts.isBlank());
+    }
+
+    /** {@code chat.update} of a message the bot posted, with a reply in its place. */
+    boolean update(String channel, String ts, Reply reply) {
+        return ok("chat.update", () -> methods.chatUpdate(r -> r
+                .channel(channel)
+                .ts(ts)
                 .blocks(renderer.render(reply))
                 .text(renderer.fallbackText(reply))));
     }

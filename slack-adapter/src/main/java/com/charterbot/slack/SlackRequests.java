@@ -12,10 +12,14 @@ import java.security.MessageDigest;
 /**
  * What both servlets do before anything else: read the body within a size limit and check Slack's
  * signature the way Bolt's {@code RequestVerification} does (HMAC-SHA256 over
- * {@code v0:<timestamp>:<body>} with the signing secret, timestamps older than 5 minutes refused),
- * compared in constant time.
+ * {@code v0:<timestamp>:<body>} with the signing secret, compared in constant time), but with a
+ * timestamp window of five minutes both ways: Bolt bounds only the past, so a request signed for
+ * the future (by a leaked secret, or replayed later) would be accepted until then.
  */
 final class SlackRequests {
+
+    /** How far a request's timestamp may be from now, either way. */
+    static final long MAX_CLOCK_SKEW_SECONDS = 5 * 60;
 
     /** The largest body accepted: Slack's payloads are a few kilobytes; Block Kit messages stay well under this. */
     static final int MAX_BODY_BYTES = 1024 * 1024;
@@ -49,12 +53,44 @@ final class SlackRequests {
     static boolean signed(SlackSignature.Generator generator, HttpServletRequest request, String body, long nowMillis) {
         String timestamp = request.getHeader(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP);
         String signature = request.getHeader(SlackSignature.HeaderNames.X_SLACK_SIGNATURE);
-        if (timestamp == null || signature == null || !SlackSignature.TimestampVerifier.isValidTimestamp(timestamp, nowMillis)) {
+        if (timestamp == null || signature == null || !fresh(timestamp, nowMillis)) {
             return false;
         }
         String expected = generator.generate(timestamp, body);
         return expected != null
                 && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), signature.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Whether the timestamp (seconds since the epoch, digits only) is within {@link #MAX_CLOCK_SKEW_SECONDS} of now. */
+    static boolean fresh(String timestamp, long nowMillis) {
+        if (timestamp.isEmpty() || timestamp.length() > 12 || !timestamp.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return false;
+        }
+        return Math.abs(nowMillis / 1000 - Long.parseLong(timestamp)) <= MAX_CLOCK_SKEW_SECONDS;
+    }
+
+    /**
+     * Whether an unsigned body is Slack's SSL check and nothing else: form fields {@code ssl_check=1}
+     * and optionally {@code token}, each once, read without decoding (Slack sends them plain). Bolt's
+     * own detector URL-decodes any body first (a malformed escape such as {@code %zz} threw) and lets
+     * any body with {@code ssl_check=1} among other fields through to its parser.
+     */
+    static boolean sslCheck(String body) {
+        if (body.length() > 512) {
+            return false;
+        }
+        boolean check = false;
+        boolean token = false;
+        for (String field : body.split("&", -1)) {
+            if (field.equals("ssl_check=1") && !check) {
+                check = true;
+            } else if (field.startsWith("token=") && !token && field.substring(6).chars().allMatch(c -> c < 128 && (Character.isLetterOrDigit(c) || c == '-' || c == '_'))) {
+                token = true;
+            } else {
+                return false;
+            }
+        }
+        return check;
     }
 
     static void plain(HttpServletResponse response, int status, String text) throws IOException {

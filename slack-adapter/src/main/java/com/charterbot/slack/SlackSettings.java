@@ -20,7 +20,7 @@ import java.util.Locale;
  *     instead of (or besides) HTTP
  * @param apiUrl the Web API's base URL, absolute, ending with {@code /} (default {@value #DEFAULT_API_URL})
  * @param command the slash command (default {@value #DEFAULT_COMMAND})
- * @param adminCacheTtl how long whether someone is a workspace admin is remembered (default 10 minutes)
+ * @param adminCacheTtl how long what {@code users.info} says of a person (workspace admin, locale) is remembered (default 10 minutes)
  * @param apiTimeout the timeout of one Web API call (default 5 seconds)
  */
 public record SlackSettings(String signingSecret, String botToken, String appToken, String apiUrl, String command,

@@ -18,7 +18,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Whether Slack says a person is a workspace admin or owner ({@code users.info}: {@code is_admin},
- * {@code is_owner}, {@code is_primary_owner}), remembered for a while. A failed or slow lookup
+ * {@code is_owner}, {@code is_primary_owner}) of the workspace a request names, remembered for a
+ * while. The flags count only when {@code users.info} places the person in that workspace (their
+ * {@code team_id}, or on Enterprise Grid one of their {@code enterprise_user.teams}): an admin of
+ * one workspace who sends a request naming another is not an admin there. A failed or slow lookup
  * counts as "not an admin" and is not remembered, so the next request asks again. Administrators
  * configured by id are the core's business, not this class's.
  */
@@ -52,7 +55,7 @@ final class WorkspaceAdmins {
     boolean isAdmin(String team, String user) {
         String key = key(team, user);
         Boolean cached = known.getIfPresent(key);
-        return cached != null ? cached : fetch(key, user);
+        return cached != null ? cached : fetch(key, team, user);
     }
 
     /**
@@ -68,7 +71,7 @@ final class WorkspaceAdmins {
         }
         CompletableFuture<Boolean> lookup;
         try {
-            lookup = CompletableFuture.supplyAsync(() -> fetch(key, user), executor);
+            lookup = CompletableFuture.supplyAsync(() -> fetch(key, team, user), executor);
         } catch (RuntimeException e) {
             log.warn("Could not look up whether a Slack user is an admin: {}", e.getClass().getSimpleName());
             return false;
@@ -86,15 +89,27 @@ final class WorkspaceAdmins {
         }
     }
 
-    private boolean fetch(String key, String user) {
+    private boolean fetch(String key, String team, String user) {
         Optional<UsersInfoResponse> answer = outbox.call("users.info", () -> outbox.methods().usersInfo(r -> r.user(user)));
         if (answer.isEmpty() || answer.get().getUser() == null) {
             return false;
         }
         User info = answer.get().getUser();
-        boolean admin = info.isAdmin() || info.isOwner() || info.isPrimaryOwner();
+        boolean admin = belongsTo(info, team) && (info.isAdmin() || info.isOwner() || info.isPrimaryOwner());
         known.put(key, admin);
         return admin;
+    }
+
+    /** Whether Slack places the person in the workspace: their own team, or one of their teams on Enterprise Grid. */
+    static boolean belongsTo(User info, String team) {
+        if (team == null || team.isBlank()) {
+            return false;
+        }
+        if (team.equals(info.getTeamId())) {
+            return true;
+        }
+        User.EnterpriseUser enterprise = info.getEnterpriseUser();
+        return enterprise != null && enterprise.getTeams() != null && enterprise.getTeams().contains(team);
     }
 
     private static String key(String team, String user) {

@@ -239,7 +239,7 @@ class NudgeFormTest {
                 com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/api/users.info"))
                 .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("user=U0BUSY"))
                 .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(
-                        "{\"ok\":true,\"user\":{\"id\":\"U0BUSY\",\"is_admin\":true}}").withFixedDelay(250)));
+                        "{\"ok\":true,\"user\":{\"id\":\"U0BUSY\",\"team_id\":\"" + TEAM + "\",\"is_admin\":true}}").withFixedDelay(250)));
         List<String> admins = java.util.stream.IntStream.range(0, 12).mapToObj(i -> "U0BUSY" + System.nanoTime() + i).toList();
 
         admins.forEach(admin -> rig.postJson(SlackRig.eventCallback(SlackRig.eventId(), homeOpened(admin, "home"))));

@@ -89,10 +89,12 @@ class NudgeModalTest {
 
     @Test
     void theBotsMentionIsRemovedWhereverItIs() {
-        assertThat(Events.withoutMention("<@U0BOT> can I post?", "U0BOT")).isEqualTo("can I post?");
-        assertThat(Events.withoutMention("hey <@U0BOT|charter>, can I post?", "U0BOT")).isEqualTo("hey , can I post?");
-        assertThat(Events.withoutMention("<@U0BOT> ask <@U0OTHER>", "U0BOT")).isEqualTo("ask <@U0OTHER>");
-        assertThat(Events.withoutMention("<@U0BOT> help", null)).isEqualTo("help");
-        assertThat(Events.withoutMention(null, "U0BOT")).isEmpty();
+        assertThat(SlackMessages.withoutMention("<@U0BOT> can I post?", "U0BOT")).isEqualTo("can I post?");
+        assertThat(SlackMessages.withoutMention("hey <@U0BOT|charter>, can I post?", "U0BOT")).isEqualTo("hey , can I post?");
+        assertThat(SlackMessages.withoutMention("<@U0BOT> ask <@U0OTHER>", "U0BOT")).isEqualTo("ask <@U0OTHER>");
+        assertThat(SlackMessages.withoutMention("<@U0BOT> help", null)).isEqualTo("help");
+        assertThat(SlackMessages.withoutMention(null, "U0BOT")).isEmpty();
+        assertThat(SlackMessages.withoutMention("<@U0ALICE> <@U0BOT>\u00A0quiz", "U0BOT")).isEqualTo("quiz");
+        assertThat(SlackMessages.withoutMention("<@U0BOT> can <@U0ALICE|alice> post this?", "U0BOT")).isEqualTo("can <@U0ALICE|alice> post this?");
     }
 }

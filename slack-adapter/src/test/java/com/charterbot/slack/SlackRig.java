@@ -15,6 +15,8 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
 import com.charterbot.core.chat.Converse;
+import com.charterbot.core.chat.InMemoryRepliedMessages;
+import com.charterbot.core.chat.Platform;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
@@ -87,6 +89,10 @@ final class SlackRig implements AutoCloseable {
     final InMemorySeenEvents seen = new InMemorySeenEvents();
     /** Every error status the bot counted for its replies. */
     final List<String> apiErrors = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Which reply answered which message. */
+    final InMemoryRepliedMessages replies = new InMemoryRepliedMessages();
+    /** Every time Slack said it held events back. */
+    final List<Platform> eventsRateLimited = new java.util.concurrent.CopyOnWriteArrayList<>();
     final Clock clock = Clock.fixed(Instant.parse("2025-03-10T09:30:00Z"), ZoneOffset.UTC);
     final ListAppender<ILoggingEvent> logs = new ListAppender<>();
     private final Tomcat tomcat;
@@ -99,6 +105,11 @@ final class SlackRig implements AutoCloseable {
     }
 
     private SlackRig(Converse conversation, boolean socketModeOnly, boolean warm) throws Exception {
+        this(conversation, null, socketModeOnly, warm);
+    }
+
+    /** With {@code core} (when not null) as the conversation, membership, home page and nudge form, instead of the fakes. */
+    private SlackRig(Converse conversation, ReplayCore core, boolean socketModeOnly, boolean warm) throws Exception {
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         logs.start();
         root.addAppender(logs);
@@ -109,8 +120,9 @@ final class SlackRig implements AutoCloseable {
         converse = new RecordingConverse(conversation);
         settings = new SlackSettings(socketModeOnly ? null : SIGNING_SECRET, BOT_TOKEN, socketModeOnly ? APP_TOKEN : null,
                 "http://127.0.0.1:" + slack.port() + "/api/", "/charter", Duration.ofMinutes(10), API_TIMEOUT);
-        bot = new SlackBot(settings, new SlackBot.Parts(converse, membership, home, nudges, seen, clock,
-                (platform, status) -> apiErrors.add(platform + " " + status)));
+        bot = new SlackBot(settings, new SlackBot.Parts(converse, core != null ? core : membership, core != null ? core : home,
+                core != null ? core : nudges, seen, clock, (platform, status) -> apiErrors.add(platform + " " + status), replies,
+                eventsRateLimited::add));
 
         tomcat = new Tomcat();
         tomcat.setBaseDir(Files.createTempDirectory("slack-rig-tomcat").toString());
@@ -148,6 +160,11 @@ final class SlackRig implements AutoCloseable {
     /** A rig whose conversation is {@code conversation} (the bundled charter's, usually). */
     static SlackRig start(Converse conversation) throws Exception {
         return new SlackRig(conversation, false);
+    }
+
+    /** A rig over the whole real core (conversation, home page, welcomes, nudge form). */
+    static SlackRig replaying(ReplayCore core) throws Exception {
+        return new SlackRig(core, core, false, true);
     }
 
     /** A rig that never talked to Slack yet: its first request calls {@code auth.test}. */

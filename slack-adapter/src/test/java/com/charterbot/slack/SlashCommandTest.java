@@ -101,7 +101,7 @@ class SlashCommandTest {
                 com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/api/users.info"))
                 .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("user=U0OWNER"))
                 .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(
-                        "{\"ok\":true,\"user\":{\"id\":\"U0OWNER\",\"is_admin\":false,\"is_owner\":true}}")));
+                        "{\"ok\":true,\"user\":{\"id\":\"U0OWNER\",\"team_id\":\"T0RIG\",\"is_admin\":false,\"is_owner\":true}}")));
 
         rig.postForm(slashCommand("U0OWNER", CHANNEL, "reload", rig.responseUrl()));
         rig.postForm(slashCommand("U0OWNER", CHANNEL, "recharger", rig.responseUrl()));
@@ -119,6 +119,32 @@ class SlashCommandTest {
         assertThat(SlackRig.formOf(rig.requests("users.info").get(0))).containsEntry("user", ADMIN);
         JsonArray blocks = ack.getAsJsonArray("blocks");
         assertThat(SlackRig.texts(blocks)).anyMatch(text -> text.startsWith("*Nudges in this channel*"));
+    }
+
+    @Test
+    void anAdminOfOneWorkspaceIsNotAnAdminOfAnotherThatARequestNames() {
+        String elsewhere = slashCommand(ADMIN, CHANNEL, "nudges now", rig.responseUrl()).replace("team_id=" + SlackRig.TEAM, "team_id=T0OTHER");
+
+        JsonObject ack = SlackRig.json(rig.postForm(elsewhere).body());
+
+        assertThat(rig.converse.messages.get(0).platformAdmin()).isFalse();
+        assertThat(SlackRig.texts(ack.getAsJsonArray("blocks"))).singleElement().asString()
+                .startsWith("Only charter administrators can change nudges");
+    }
+
+    @Test
+    void anEnterpriseGridAdminIsAnAdminOfEveryWorkspaceTheirAccountBelongsTo() {
+        rig.slack.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+                com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/api/users.info"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("user=W0GRID"))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson("{\"ok\":true,\"user\":{\"id\":\"W0GRID\","
+                        + "\"team_id\":\"T0HOME\",\"is_admin\":true,\"enterprise_user\":{\"id\":\"W0GRID\",\"enterprise_id\":\"E0ORG\","
+                        + "\"is_admin\":true,\"teams\":[\"T0HOME\",\"T0RIG\"]}}}")));
+
+        rig.postForm(slashCommand("W0GRID", CHANNEL, "stats", rig.responseUrl()));
+        rig.postForm(slashCommand("W0GRID", CHANNEL, "stats", rig.responseUrl()).replace("team_id=" + SlackRig.TEAM, "team_id=T0ELSE"));
+
+        assertThat(rig.converse.messages).extracting(Message::platformAdmin).containsExactly(true, false);
     }
 
     @Test

@@ -28,10 +28,21 @@ import java.util.Objects;
  *   <li>{@link Block.Heading}: a large, bold run. {@link Block.Checklist}: the label in bold, then
  *       one {@code • item} block per item. {@link Block.CitedSection}: {@code label: title}, the
  *       title a link when the section has one. {@link Block.Context}: a small, subtle run.
- *   <li>{@link Block.Buttons}: {@code ActionSet}s of at most {@value #MAX_ACTIONS} {@code Action.Submit}
- *       each, whose {@code data} is {@code {"actionId": ..., "value": ...}}, passed back untouched.
+ *   <li>{@link Block.Buttons}: {@code ActionSet}s of at most {@value #MAX_ACTIONS} {@code Action.Execute}
+ *       each (Universal Actions: a click is an {@code adaptiveCard/action} invoke, answered with the card
+ *       the clicking person sees), whose {@code verb} is the action id and {@code data}
+ *       {@code {"actionId": ..., "value": ...}}, passed back untouched; each falls back to the same
+ *       {@code Action.Submit} on clients without Universal Actions.
  *   <li>{@link Block.Suggestions}: the label in bold, then action sets.
+ *   <li>A reply with a {@link Reply#view() view}, rendered for given people: a {@code refresh} whose
+ *       {@code Action.Execute} is the view and whose {@code userIds} are those people's Teams ids, so
+ *       that their clients fetch the card as it stands for each of them (user-specific views).
+ *   <li>A card shown to everyone but meant for one person (a private reply Teams cannot send
+ *       privately): every action's {@code data} also carries {@code "personal": true}, so that what
+ *       a click replaces stays with the person who clicked.
  * </ul>
+ *
+ * <p>The nudge form keeps {@code Action.Submit}: its inputs come back as a message.
  *
  * <p><b>Size.</b> Teams refuses messages over about 28 KB. When the card's JSON is over
  * {@value #MAX_CARD_BYTES} bytes, the longest texts are shortened (ending with an ellipsis) until
@@ -56,6 +67,10 @@ public final class AdaptiveCardRenderer {
     public static final String DATA_ACTION_ID = "actionId";
     /** The {@code data} key of a submitted action's value. */
     public static final String DATA_VALUE = "value";
+    /** The {@code data} key saying the card is one person's, though others may see it. */
+    public static final String DATA_PERSONAL = "personal";
+    /** Most Teams ids in a refresh's {@code userIds} (Teams' limit). */
+    public static final int MAX_REFRESH_USERS = 60;
 
     /** Adapter-only action: saves the nudge form; value: the channel id. Never reaches the core. */
     public static final String FORM_SUBMIT = "teams.nudges.form.submit";
@@ -67,9 +82,22 @@ public final class AdaptiveCardRenderer {
     private static final int MIN_SHORTENED = 200;
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-    /** The card of a reply. */
+    /** The card of a reply, the same for everyone who sees it. */
     public ObjectNode card(Reply reply) {
+        return card(reply, List.of(), false);
+    }
+
+    /**
+     * The card of a reply shown per person.
+     *
+     * @param refreshFor the Teams ids (MRIs) of the people whose clients fetch the reply's view as it
+     *     stands for them, at most {@value #MAX_REFRESH_USERS} kept; no refresh when empty or when the
+     *     reply has no view
+     * @param personal whether the card is one person's though others may see it
+     */
+    public ObjectNode card(Reply reply, List<String> refreshFor, boolean personal) {
         Objects.requireNonNull(reply, "reply");
+        Objects.requireNonNull(refreshFor, "refreshFor");
         ArrayNode body = JSON.arrayNode();
         for (Block block : reply.blocks()) {
             if (block instanceof Block.Heading heading) {
@@ -86,17 +114,26 @@ public final class AdaptiveCardRenderer {
             } else if (block instanceof Block.CitedSection cited) {
                 body.add(citation(cited, reply.language()));
             } else if (block instanceof Block.Buttons buttons) {
-                actionSets(buttons.buttons(), body);
+                actionSets(buttons.buttons(), body, personal);
             } else if (block instanceof Block.Suggestions suggestions) {
                 body.add(run(suggestions.label(), "default", true, false, null));
-                actionSets(suggestions.buttons(), body);
+                actionSets(suggestions.buttons(), body, personal);
             } else if (block instanceof Block.Context context) {
                 lines(context.text(), body, "small", true, false);
             } else {
                 throw new IllegalStateException("unhandled block " + block);
             }
         }
-        return fit(card(body, reply.fallbackText()));
+        ObjectNode card = card(body, reply.fallbackText());
+        List<String> users = refreshFor.stream().filter(id -> id != null && !id.isBlank()).distinct().limit(MAX_REFRESH_USERS).toList();
+        if (reply.view().isPresent() && !users.isEmpty()) {
+            Button view = reply.view().get();
+            ObjectNode refresh = card.putObject("refresh");
+            refresh.set("action", execute(view.actionId(), view.value(), view.label(), Button.Style.DEFAULT, personal, false));
+            ArrayNode ids = refresh.putArray("userIds");
+            users.forEach(ids::add);
+        }
+        return fit(card);
     }
 
     /**
@@ -221,16 +258,31 @@ public final class AdaptiveCardRenderer {
         return block;
     }
 
-    private static void actionSets(List<Button> buttons, ArrayNode body) {
+    private static void actionSets(List<Button> buttons, ArrayNode body, boolean personal) {
         for (int from = 0; from < buttons.size(); from += MAX_ACTIONS) {
             ObjectNode set = JSON.objectNode();
             set.put("type", "ActionSet");
             ArrayNode actions = set.putArray("actions");
             for (Button button : buttons.subList(from, Math.min(buttons.size(), from + MAX_ACTIONS))) {
-                actions.add(submit(button.actionId(), button.value(), button.label(), button.style()));
+                actions.add(execute(button.actionId(), button.value(), button.label(), button.style(), personal, true));
             }
             body.add(set);
         }
+    }
+
+    /** An {@code Action.Execute} whose verb is the action id, with an {@code Action.Submit} of the same data as fallback when asked. */
+    private static ObjectNode execute(String actionId, String value, String title, Button.Style style, boolean personal, boolean withFallback) {
+        ObjectNode submit = submit(actionId, value, title, style);
+        if (personal) {
+            ((ObjectNode) submit.get("data")).put(DATA_PERSONAL, true);
+        }
+        ObjectNode execute = submit.deepCopy();
+        execute.put("type", "Action.Execute");
+        execute.put("verb", actionId);
+        if (withFallback) {
+            execute.set("fallback", submit);
+        }
+        return execute;
     }
 
     private static ObjectNode submit(String actionId, String value, String title, Button.Style style) {

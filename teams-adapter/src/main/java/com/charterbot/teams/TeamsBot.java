@@ -6,7 +6,9 @@ import com.charterbot.core.chat.ChannelRef;
 import com.charterbot.core.chat.Converse;
 import com.charterbot.core.chat.Message;
 import com.charterbot.core.chat.Platform;
+import com.charterbot.core.chat.InMemoryRepliedMessages;
 import com.charterbot.core.chat.PlatformApiErrors;
+import com.charterbot.core.chat.RepliedMessages;
 import com.charterbot.core.chat.SeenEvents;
 import com.charterbot.core.chat.UserRef;
 import com.charterbot.core.home.ShowHome;
@@ -18,9 +20,11 @@ import com.charterbot.core.reply.ActionIds;
 import com.charterbot.core.reply.Block;
 import com.charterbot.core.reply.Reply;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.bot.builder.Bot;
 import com.microsoft.bot.builder.BotFrameworkAdapter;
+import com.microsoft.bot.builder.InvokeResponse;
 import com.microsoft.bot.builder.TurnContext;
 import com.microsoft.bot.connector.ConnectorClient;
 import com.microsoft.bot.schema.Activity;
@@ -31,15 +35,17 @@ import com.microsoft.bot.schema.ConversationAccount;
 import com.microsoft.bot.schema.ConversationParameters;
 import com.microsoft.bot.schema.ConversationReference;
 import com.microsoft.bot.schema.ConversationResourceResponse;
-import com.microsoft.bot.schema.Entity;
+import com.microsoft.bot.schema.ResourceResponse;
 import com.microsoft.bot.schema.Serialization;
 import com.microsoft.bot.schema.teams.TeamsChannelData;
 import com.microsoft.bot.schema.teams.TenantInfo;
+import java.net.HttpURLConnection;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -65,15 +71,24 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li><b>Messages.</b> In a personal chat every text is a {@link Message.Origin#DIRECT} message;
  *       in team channels and group chats Teams only delivers messages that mention the bot, which
- *       become {@link Message.Origin#MENTION} messages with the mention removed. {@code home}
- *       (or {@code accueil}) in a personal chat shows the person's page when a {@link ShowHome} is
- *       given. A message carrying an {@code Action.Submit}'s data is a button click.
+ *       become {@link Message.Origin#MENTION} messages with the mention removed ({@link Incoming}
+ *       reads the text, pictures and language). {@code home} (or {@code accueil}) in a personal chat
+ *       shows the person's page when a {@link ShowHome} is given. A message carrying an
+ *       {@code Action.Submit}'s data is a button click (the nudge form, and clients without
+ *       Universal Actions).
+ *   <li><b>Clicks.</b> Buttons are {@code Action.Execute}s: see {@link #onCardAction}. Other invokes
+ *       get their contract's answer from {@link Invokes}.
+ *   <li><b>Edits.</b> A {@code messageUpdate} of a message the bot answered is answered again, in
+ *       place of the earlier reply ({@link RepliedMessages} keeps the ids, not the text).
  *   <li><b>Where replies go.</b> {@link Reply.Delivery#CONVERSATION}: in the conversation, in the
  *       thread of the message in a channel. {@link Reply.Delivery#REPLACE_ORIGINAL}: the card whose
  *       button was clicked is updated in place. {@link Reply.Delivery#PRIVATE}: Teams has no
- *       ephemeral messages, so outside a personal chat such replies go to the person's personal
- *       chat with the bot (created through the connector; a team installation allows it), never
- *       to the channel: a channel quiz promises that only the person sees their verdict.
+ *       ephemeral messages; outside a personal chat a private reply with a {@link Reply#view() view}
+ *       (a quiz) is posted in the conversation and shown to the person as it stands for them through
+ *       a card refresh (user-specific views), a click's private reply is the card Teams shows only
+ *       to the clicking person, and any other private reply goes to the person's personal chat with
+ *       the bot (created through the connector; a team installation allows it), never to the
+ *       channel: a channel quiz promises that only the person sees their verdict.
  *   <li><b>Installation.</b> When the bot is added to a team or group chat its conversation
  *       reference is saved and {@link ChannelMembership#joined} decides on a welcome; when it is
  *       removed the channel's nudges pause. The reference of a channel or group chat is also
@@ -101,17 +116,21 @@ public final class TeamsBot implements Bot {
 
     private static final Set<String> HOME_WORDS = Set.of("home", "accueil");
     private static final Pattern LANGUAGE_TAG = Pattern.compile("(en|fr)~(.*)", Pattern.DOTALL);
-    private static final Pattern TAG = Pattern.compile("</?[a-zA-Z][^>]*>");
-    private static final Pattern SPACES = Pattern.compile("\\s+");
+    /** The invoke of an {@code Action.Execute} (Universal Actions), and of a card's refresh. */
+    static final String CARD_ACTION = "adaptiveCard/action";
+    private static final String CARD_RESPONSE_TYPE = "application/vnd.microsoft.card.adaptive";
+    private static final String MESSAGE_RESPONSE_TYPE = "application/vnd.microsoft.activity.message";
 
     /**
      * What the bot works with.
      *
      * @param home shows a person's page on {@code home} and when installed in a personal scope; may be absent
      * @param apiErrors told of each error the Bot Connector answers to a reply (every failed try)
+     * @param replies which reply answered which message, so that an edited question's answer replaces it
      */
     public record Parts(Converse converse, ChannelMembership membership, EditNudges editNudges, SeenEvents seenEvents,
-            Optional<ShowHome> home, ConversationReferences references, Clock clock, PlatformApiErrors apiErrors) {
+            Optional<ShowHome> home, ConversationReferences references, Clock clock, PlatformApiErrors apiErrors,
+            RepliedMessages replies) {
 
         public Parts {
             Objects.requireNonNull(converse, "converse");
@@ -122,6 +141,13 @@ public final class TeamsBot implements Bot {
             Objects.requireNonNull(references, "references");
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(apiErrors, "apiErrors");
+            Objects.requireNonNull(replies, "replies");
+        }
+
+        /** The parts of a bot that keeps its replies' ids in memory (tests, one process). */
+        public Parts(Converse converse, ChannelMembership membership, EditNudges editNudges, SeenEvents seenEvents,
+                Optional<ShowHome> home, ConversationReferences references, Clock clock, PlatformApiErrors apiErrors) {
+            this(converse, membership, editNudges, seenEvents, home, references, clock, apiErrors, new InMemoryRepliedMessages());
         }
     }
 
@@ -159,9 +185,13 @@ public final class TeamsBot implements Bot {
     @Override
     public CompletableFuture<Void> onTurn(TurnContext turn) {
         Activity activity = turn.getActivity();
-        if (settings.authenticationEnabled() && !settings.allowsServiceUrl(activity.getServiceUrl())) {
-            // The token's serviceurl claim matched, but the bot never sends there: refuse before any reply.
-            return CompletableFuture.failedFuture(new ServiceUrlRefusedException());
+        if (!settings.allowsServiceUrl(activity.getServiceUrl())) {
+            // Whatever the authentication mode (the token's serviceurl claim matched, or there is no token): the bot
+            // never sends off the allow-list, so it refuses before any reply.
+            return CompletableFuture.failedFuture(ActivityRefusedException.serviceUrl(TeamsMessagesServlet.host(activity.getServiceUrl())));
+        }
+        if (!settings.allowsTenant(tenants(activity))) {
+            return CompletableFuture.failedFuture(ActivityRefusedException.tenant());
         }
         String type = activity.getType();
         try {
@@ -171,6 +201,10 @@ public final class TeamsBot implements Bot {
                 onConversationUpdate(turn, activity);
             } else if (ActivityTypes.INSTALLATION_UPDATE.equals(type)) {
                 onInstallationUpdate(turn, activity);
+            } else if (ActivityTypes.INVOKE.equals(type)) {
+                onInvoke(turn, activity);
+            } else if (ActivityTypes.MESSAGE_UPDATE.equals(type)) {
+                onMessageUpdate(turn, activity);
             } else {
                 LOG.debug("Teams activity of type {} ignored", type);
             }
@@ -200,16 +234,59 @@ public final class TeamsBot implements Bot {
             deliver(turn, where, parts.home().get().home(user, admin(activity), language(activity)));
             return;
         }
+        boolean remembered = false;
+        for (Reply reply : parts.converse().onMessage(message(activity, where, text))) {
+            Optional<String> sent = deliver(turn, where, reply);
+            if (!remembered && sent.isPresent()) {
+                parts.replies().remember(where.conversation(), activity.getId(), sent.get(), parts.clock().instant());
+                remembered = true;
+            }
+        }
+    }
+
+    private Message message(Activity activity, Where where, String text) {
         Message.Origin origin = where.scope() == Scope.PERSONAL ? Message.Origin.DIRECT : Message.Origin.MENTION;
-        Message message = new Message(user, where.conversation(), text, origin, admin(activity), language(activity));
-        for (Reply reply : parts.converse().onMessage(message)) {
-            deliver(turn, where, reply);
+        return new Message(user(activity, where), where.conversation(), text, origin, admin(activity), language(activity),
+                Incoming.hasImage(activity));
+    }
+
+    /**
+     * An edited message the bot answered less than {@link RepliedMessages#KEPT} ago: the new text is
+     * answered in place of the earlier reply (its first reply shown in the conversation; the others
+     * follow). Edits of messages the bot did not answer, and restored messages, are ignored.
+     */
+    private void onMessageUpdate(TurnContext turn, Activity activity) {
+        Where where = where(activity);
+        TeamsChannelData data = channelData(activity);
+        String event = data == null || data.getEventType() == null ? "" : data.getEventType();
+        if (!event.equals("editMessage") || activity.getFrom() == null || activity.getFrom().getId() == null || activity.getId() == null) {
+            LOG.debug("Teams message update ({}) ignored", event.isEmpty() ? "no event type" : event);
+            return;
+        }
+        Optional<String> earlier = parts.replies().replyTo(where.conversation(), activity.getId(), parts.clock().instant());
+        if (earlier.isEmpty()) {
+            LOG.debug("Teams edit of a message without a known reply, ignored");
+            return;
+        }
+        boolean replaced = false;
+        for (Reply reply : parts.converse().onMessage(message(activity, where, text(activity)))) {
+            if (!replaced && (reply.delivery() != Reply.Delivery.PRIVATE || where.scope() == Scope.PERSONAL)) {
+                Activity card = card(renderer.card(reply), reply.fallbackText());
+                card.setId(earlier.get());
+                call("update a reply", () -> turn.updateActivity(card));
+                replaced = true;
+            } else {
+                deliver(turn, where, reply);
+            }
         }
     }
 
     private void onSubmit(TurnContext turn, Activity activity, Where where, ObjectNode data) {
         String actionId = data.path(AdaptiveCardRenderer.DATA_ACTION_ID).asText();
         String value = data.path(AdaptiveCardRenderer.DATA_VALUE).isTextual() ? data.path(AdaptiveCardRenderer.DATA_VALUE).asText() : "";
+        // A button of a card shown to everyone but meant for one person (a client without Universal Actions):
+        // what replaces that card goes to the person's own chat, not to everyone.
+        boolean personalCard = data.path(AdaptiveCardRenderer.DATA_PERSONAL).asBoolean(false) && where.scope() != Scope.PERSONAL;
         UserRef user = user(activity, where);
         switch (actionId) {
             case ActionIds.NUDGES_EDIT -> openForm(turn, activity, where, user, value);
@@ -218,29 +295,36 @@ public final class TeamsBot implements Bot {
             default -> {
                 ActionEvent click = new ActionEvent(user, where.conversation(), actionId, value, admin(activity), language(activity));
                 for (Reply reply : parts.converse().onAction(click)) {
-                    deliver(turn, where, reply);
+                    if (personalCard && reply.delivery() != Reply.Delivery.CONVERSATION) {
+                        sendPrivately(turn, where, card(renderer.card(reply), reply.fallbackText()));
+                    } else {
+                        deliver(turn, where, reply);
+                    }
                 }
             }
         }
     }
 
-    private void openForm(TurnContext turn, Activity activity, Where where, UserRef user, String value) {
+    /** Opens the nudge form in the person's chat; the form's title, or why there is none, for a Universal Action's answer. */
+    private Optional<String> openForm(TurnContext turn, Activity activity, Where where, UserRef user, String value) {
         Matcher tagged = LANGUAGE_TAG.matcher(value);
         String channelId = tagged.matches() ? tagged.group(2) : value;
         Optional<Language> language = tagged.matches() ? Language.fromTag(tagged.group(1)) : language(activity);
         if (channelId.isBlank()) {
             LOG.debug("Teams nudge form asked for no channel, ignored");
-            return;
+            return Optional.empty();
         }
         ChannelRef channel = new ChannelRef(Platform.TEAMS, where.tenant(), channelId);
         NudgeFormOutcome outcome = parts.editNudges().open(user, admin(activity), channel, language);
         if (outcome instanceof NudgeFormOutcome.Form form) {
             sendPrivately(turn, where, card(renderer.form(form.form(), Map.of()), form.form().title()));
+            return Optional.of(form.form().title());
         } else if (outcome instanceof NudgeFormOutcome.Denied denied) {
             deliver(turn, where, textReply(denied.message(), language, Reply.Delivery.PRIVATE));
-        } else {
-            LOG.warn("Teams nudge form: unexpected outcome {} on open", outcome.getClass().getSimpleName());
+            return Optional.of(denied.message());
         }
+        LOG.warn("Teams nudge form: unexpected outcome {} on open", outcome.getClass().getSimpleName());
+        return Optional.empty();
     }
 
     private void submitForm(TurnContext turn, Activity activity, Where where, UserRef user, String channelId, ObjectNode data) {
@@ -282,6 +366,134 @@ public final class TeamsBot implements Bot {
             return;
         }
         call("delete the nudge form", () -> turn.deleteActivity(cardId));
+    }
+
+    // ----- Universal Actions and other invokes -----
+
+    private void onInvoke(TurnContext turn, Activity activity) {
+        InvokeResponse response = CARD_ACTION.equals(activity.getName()) && activity.getFrom() != null && activity.getFrom().getId() != null
+                ? onCardAction(turn, activity)
+                : Invokes.answer(activity.getName(), language(activity).orElse(Language.EN));
+        Activity answer = new Activity(ActivityTypes.INVOKE_RESPONSE);
+        answer.setValue(response);
+        turn.sendActivity(answer).join();
+    }
+
+    /**
+     * A click on an {@code Action.Execute}, or a card's refresh ({@code trigger: automatic}), answered
+     * with the card the person sees from now on; Teams shows that card to that person only.
+     *
+     * <ul>
+     *   <li>What replaces the clicked card ({@link Reply.Delivery#REPLACE_ORIGINAL}) and what is private
+     *       to the person ({@link Reply.Delivery#PRIVATE}) make one card, the answer: a channel quiz's
+     *       verdict under its question, a personal quiz's feedback then its next question.
+     *   <li>A card everyone sees is also updated for everyone (a channel quiz's tally), with a refresh
+     *       for the person who clicked so their own view survives the update; a card that is one
+     *       person's ({@code personal} in its data) and a personal chat's are not shared.
+     *   <li>A private sentence alone ("thanks for your feedback") is the answer's message; the card
+     *       stays. Another private reply that does not continue the clicked card is, in a personal chat,
+     *       a new message; elsewhere a new card in the conversation shown to the person through its view
+     *       (a new quiz), or, without a view, the answer in place of the clicked card (a charter section).
+     *   <li>A refresh only answers: nothing is sent or updated.
+     * </ul>
+     */
+    private InvokeResponse onCardAction(TurnContext turn, Activity activity) {
+        Where where = where(activity);
+        JsonNode value = activity.getValue() == null ? null : Serialization.objectToTree(activity.getValue());
+        JsonNode action = value == null ? null : value.path("action");
+        JsonNode data = action == null ? null : action.path("data");
+        String actionId = data != null && data.path(AdaptiveCardRenderer.DATA_ACTION_ID).isTextual()
+                ? data.path(AdaptiveCardRenderer.DATA_ACTION_ID).asText() : action == null ? "" : action.path("verb").asText("");
+        String clickValue = data != null && data.path(AdaptiveCardRenderer.DATA_VALUE).isTextual()
+                ? data.path(AdaptiveCardRenderer.DATA_VALUE).asText() : "";
+        boolean personalCard = data != null && data.path(AdaptiveCardRenderer.DATA_PERSONAL).asBoolean(false);
+        boolean refresh = value != null && "automatic".equals(value.path("trigger").asText());
+        boolean shared = where.scope() != Scope.PERSONAL;
+        String person = activity.getFrom().getId();
+        UserRef user = user(activity, where);
+        if (ActionIds.NUDGES_EDIT.equals(actionId)) {
+            return messageResponse(openForm(turn, activity, where, user, clickValue).orElse(""));
+        }
+        ActionEvent click = new ActionEvent(user, where.conversation(), actionId, clickValue, admin(activity), language(activity));
+        List<Reply> replies = parts.converse().onAction(click);
+        boolean continues = replies.stream().anyMatch(reply -> reply.delivery() == Reply.Delivery.REPLACE_ORIGINAL);
+        List<Reply> mine = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        for (Reply reply : replies) {
+            switch (reply.delivery()) {
+                case CONVERSATION -> {
+                    if (!refresh) {
+                        send(turn, card(renderer.card(reply), reply.fallbackText()));
+                    }
+                }
+                case REPLACE_ORIGINAL -> {
+                    mine.add(reply);
+                    if (!refresh && shared && !personalCard && activity.getReplyToId() != null) {
+                        Activity everyone = card(renderer.card(reply, List.of(person), false), reply.fallbackText());
+                        everyone.setId(activity.getReplyToId());
+                        call("update a card", () -> turn.updateActivity(everyone));
+                    }
+                }
+                case PRIVATE -> {
+                    if (continues || refresh) {
+                        mine.add(reply);
+                    } else if (reply.blocks().stream().allMatch(Block.Text.class::isInstance)) {
+                        notes.add(reply.fallbackText());
+                    } else if (!shared) {
+                        send(turn, card(renderer.card(reply), reply.fallbackText()));
+                    } else if (reply.view().isPresent()) {
+                        deliver(turn, where, reply);
+                    } else {
+                        mine.add(reply);
+                    }
+                }
+            }
+        }
+        if (mine.isEmpty()) {
+            return messageResponse(String.join("\n", notes));
+        }
+        Reply combined = combined(mine);
+        boolean personal = shared && (personalCard || mine.stream().anyMatch(reply -> reply.delivery() == Reply.Delivery.PRIVATE));
+        ObjectNode content = renderer.card(combined, List.of(person), personal);
+        if (!refresh && !shared && activity.getReplyToId() != null) {
+            // In a personal chat the card is the person's: keep it as they see it on every device.
+            Activity updated = card(content, combined.fallbackText());
+            updated.setId(activity.getReplyToId());
+            call("update a card", () -> turn.updateActivity(updated));
+        }
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.put("statusCode", HttpURLConnection.HTTP_OK);
+        body.put("type", CARD_RESPONSE_TYPE);
+        body.set("value", content);
+        return new InvokeResponse(HttpURLConnection.HTTP_OK, body);
+    }
+
+    /** Several replies as one card: their blocks in order, the last view. */
+    private static Reply combined(List<Reply> replies) {
+        if (replies.size() == 1) {
+            return replies.get(0);
+        }
+        List<Block> blocks = new ArrayList<>();
+        List<String> text = new ArrayList<>();
+        Optional<com.charterbot.core.reply.Button> view = Optional.empty();
+        for (Reply reply : replies) {
+            blocks.addAll(reply.blocks());
+            text.add(reply.fallbackText());
+            if (reply.view().isPresent()) {
+                view = reply.view();
+            }
+        }
+        Reply last = replies.get(replies.size() - 1);
+        return new Reply(last.language(), Reply.Delivery.REPLACE_ORIGINAL, blocks, String.join("\n", text), view);
+    }
+
+    /** A Universal Action's answer that leaves the card as it is and shows a short message; an empty message shows nothing. */
+    private static InvokeResponse messageResponse(String text) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.put("statusCode", HttpURLConnection.HTTP_OK);
+        body.put("type", MESSAGE_RESPONSE_TYPE);
+        body.put("value", AdaptiveCardRenderer.truncate(text, 1_000));
+        return new InvokeResponse(HttpURLConnection.HTTP_OK, body);
     }
 
     // ----- installation and conversation updates -----
@@ -353,23 +565,33 @@ public final class TeamsBot implements Bot {
 
     // ----- replies -----
 
-    private void deliver(TurnContext turn, Where where, Reply reply) {
+    /** Sends a reply where its delivery says; the id of what was sent in the conversation itself, if anything was. */
+    private Optional<String> deliver(TurnContext turn, Where where, Reply reply) {
         Activity card = card(renderer.card(reply), reply.fallbackText());
         switch (reply.delivery()) {
-            case CONVERSATION -> send(turn, card);
+            case CONVERSATION -> {
+                return send(turn, card);
+            }
             case REPLACE_ORIGINAL -> replaceOrSend(turn, where, turn.getActivity(), card);
             case PRIVATE -> {
                 if (where.scope() == Scope.PERSONAL) {
-                    send(turn, card);
+                    return send(turn, card);
+                } else if (reply.view().isPresent() && turn.getActivity().getFrom() != null) {
+                    // Teams has no private messages, but a card everyone sees can show one person their own
+                    // state: their client fetches the reply's view (a quiz they are taking) in place.
+                    String person = turn.getActivity().getFrom().getId();
+                    send(turn, card(renderer.card(reply, List.of(person), true), reply.fallbackText()));
                 } else {
                     sendPrivately(turn, where, card);
                 }
             }
         }
+        return Optional.empty();
     }
 
-    private void send(TurnContext turn, Activity card) {
-        call("send a reply", () -> turn.sendActivity(card));
+    private Optional<String> send(TurnContext turn, Activity card) {
+        ResourceResponse sent = call("send a reply", () -> turn.sendActivity(card));
+        return sent == null || sent.getId() == null || sent.getId().isBlank() ? Optional.empty() : Optional.of(sent.getId());
     }
 
     private void replaceOrSend(TurnContext turn, Where where, Activity clicked, Activity card) {
@@ -529,6 +751,16 @@ public final class TeamsBot implements Bot {
         return new Where(tenant, ref, scope, name);
     }
 
+    /** The tenant ids an activity names (the conversation's and the channel data's), absent ones left out. */
+    private static List<String> tenants(Activity activity) {
+        TeamsChannelData data = channelData(activity);
+        return java.util.stream.Stream.of(activity.getConversation() == null ? null : activity.getConversation().getTenantId(),
+                        data == null || data.getTenant() == null ? null : data.getTenant().getId())
+                .filter(id -> id != null && !id.isBlank())
+                .map(String::strip)
+                .toList();
+    }
+
     private static String baseId(String conversationId) {
         int thread = conversationId.indexOf(";messageid=");
         return thread < 0 ? conversationId : conversationId.substring(0, thread);
@@ -541,8 +773,9 @@ public final class TeamsBot implements Bot {
     }
 
     /**
-     * Whether the platform says the person is an administrator: never, for Teams, whose activities
-     * do not tell who owns a team. Charter administrators are configured by Entra object id
+     * Whether the platform says the person is an administrator: never, for Teams. Activities do not
+     * tell who owns a team; only Microsoft Graph does, with a resource-specific permission the bot
+     * does not ask for. Charter administrators are configured by Entra object id
      * ({@code charter.admins.teams-user-ids}, {@code charter.teams.admin-user-ids}) in the core.
      */
     private static boolean admin(Activity activity) {
@@ -550,34 +783,12 @@ public final class TeamsBot implements Bot {
     }
 
     private static Optional<Language> language(Activity activity) {
-        return Language.fromTag(activity.getLocale());
+        return Incoming.language(activity);
     }
 
-    /** The message's text without the bot's mention, markup and entities. */
+    /** The message's text without the bot's mention, markup and entities (see {@link Incoming#text}). */
     static String text(Activity activity) {
-        String text = activity.getText() == null ? "" : activity.getText();
-        if (text.length() > MAX_TEXT * 2) {
-            text = text.substring(0, MAX_TEXT * 2);
-        }
-        String botId = activity.getRecipient() == null ? null : activity.getRecipient().getId();
-        if (activity.getEntities() != null) {
-            for (Entity entity : activity.getEntities()) {
-                if (entity == null || !"mention".equalsIgnoreCase(entity.getType())) {
-                    continue;
-                }
-                JsonNode mention = Serialization.objectToTree(entity);
-                String mentionedId = mention.path("mentioned").path("id").asText("");
-                String mentionText = mention.path("text").asText("");
-                if (botId != null && botId.equals(mentionedId) && !mentionText.isEmpty()) {
-                    text = text.replace(mentionText, " ");
-                }
-            }
-        }
-        text = TAG.matcher(text).replaceAll(" ");
-        text = text.replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
-                .replace("&#39;", "'").replace("&amp;", "&");
-        text = SPACES.matcher(text).replaceAll(" ").strip();
-        return text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text;
+        return Incoming.text(activity, MAX_TEXT);
     }
 
     private boolean firstTime(Activity activity) {

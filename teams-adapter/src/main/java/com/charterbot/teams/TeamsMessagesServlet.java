@@ -1,5 +1,7 @@
 package com.charterbot.teams;
 
+import com.auth0.jwt.JWT;
+import com.auth0.jwt.exceptions.JWTDecodeException;
 import com.auth0.jwt.exceptions.JWTVerificationException;
 import com.microsoft.bot.builder.Bot;
 import com.microsoft.bot.builder.InvokeResponse;
@@ -31,7 +33,10 @@ import org.slf4j.LoggerFactory;
  *   <li>The activity goes through {@link BotFrameworkHttpAdapter#processIncomingActivity}, which
  *       validates the {@code Authorization} token when an app id is configured: any failure there
  *       (no token, bad signature, wrong audience or issuer, {@code serviceurl} claim mismatch,
- *       expired) is 401. A service URL off the allow-list (checked after authentication) is 403.
+ *       expired, or without {@code exp}) is 401. A service URL off the allow-list or a tenant other
+ *       than the registration's (checked after authentication) is 403. With authentication off
+ *       (no app id: the Bot Framework Emulator), only requests from this machine are served (403
+ *       otherwise), and the allow-list still applies.
  *   <li>An invoke's response is returned with its status and JSON body; other activities get 200
  *       with no body. Anything unexpected is 500 with a short text, never a stack trace.
  * </ul>
@@ -48,11 +53,13 @@ public final class TeamsMessagesServlet extends HttpServlet {
     public static final int DEFAULT_MAX_BODY_BYTES = 256 * 1024;
 
     private final transient BotFrameworkHttpAdapter adapter;
+    private final transient TeamsSettings settings;
     private final transient Bot bot;
     private final int maxBodyBytes;
 
     public TeamsMessagesServlet(TeamsAdapter adapter, TeamsBot bot, int maxBodyBytes) {
         this.adapter = Objects.requireNonNull(adapter, "adapter").botFramework();
+        this.settings = adapter.settings();
         this.bot = Objects.requireNonNull(bot, "bot");
         if (maxBodyBytes < 1) {
             throw new IllegalArgumentException("maxBodyBytes must be positive");
@@ -62,6 +69,18 @@ public final class TeamsMessagesServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!settings.authenticationEnabled() && !loopback(request.getRemoteAddr())) {
+            // Without authentication anyone could claim any identity: only the machine itself (the Emulator) is served.
+            LOG.info("Teams request refused (403): authentication is off and the request is not from this machine");
+            plain(response, HttpServletResponse.SC_FORBIDDEN, "forbidden");
+            return;
+        }
+        if (settings.authenticationEnabled() && withoutExpiry(request.getHeader("Authorization"))) {
+            // The SDK accepts a token without exp, which would then never expire.
+            LOG.info("Teams request refused (401): token without expiry");
+            plain(response, HttpServletResponse.SC_UNAUTHORIZED, "unauthorized");
+            return;
+        }
         if (request.getContentLengthLong() > maxBodyBytes) {
             plain(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "request body too large");
             return;
@@ -110,9 +129,10 @@ public final class TeamsMessagesServlet extends HttpServlet {
 
     private void fail(HttpServletResponse response, Activity activity, RuntimeException error, boolean turnStarted) throws IOException {
         Throwable cause = ConnectorErrors.unwrap(error);
-        if (ConnectorErrors.find(cause, ServiceUrlRefusedException.class) != null) {
-            LOG.warn("Teams request refused (403): service URL of host {} is not on the allow-list", host(activity.getServiceUrl()));
-            plain(response, HttpServletResponse.SC_FORBIDDEN, "service URL not allowed");
+        ActivityRefusedException refused = ConnectorErrors.find(cause, ActivityRefusedException.class);
+        if (refused != null) {
+            LOG.warn("Teams request refused (403): {}", refused.getMessage());
+            plain(response, HttpServletResponse.SC_FORBIDDEN, "forbidden");
         } else if (!turnStarted && (ConnectorErrors.find(cause, AuthenticationException.class) != null
                 || ConnectorErrors.find(cause, JWTVerificationException.class) != null)) {
             // JWTVerificationException also covers tokens that do not even decode.
@@ -124,6 +144,27 @@ public final class TeamsMessagesServlet extends HttpServlet {
         } else {
             LOG.error("Teams activity of type {} failed", activity.getType(), cause);
             plain(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, "internal error");
+        }
+    }
+
+    /** Whether the request comes from this machine (the Bot Framework Emulator). */
+    static boolean loopback(String remoteAddress) {
+        if (remoteAddress == null) {
+            return false;
+        }
+        String address = remoteAddress.startsWith("[") && remoteAddress.endsWith("]") ? remoteAddress.substring(1, remoteAddress.length() - 1) : remoteAddress;
+        return address.startsWith("127.") || address.equals("::1") || address.equals("0:0:0:0:0:0:0:1");
+    }
+
+    /** Whether the header carries a bearer token that decodes but has no {@code exp} claim. Anything else is the SDK's to judge. */
+    static boolean withoutExpiry(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return false;
+        }
+        try {
+            return JWT.decode(authorization.substring(7).strip()).getExpiresAt() == null;
+        } catch (JWTDecodeException notAToken) {
+            return false;
         }
     }
 
@@ -169,7 +210,7 @@ public final class TeamsMessagesServlet extends HttpServlet {
         return value == null || value.isBlank();
     }
 
-    private static String host(String url) {
+    static String host(String url) {
         try {
             String host = java.net.URI.create(url.strip()).getHost();
             return host == null ? "(none)" : host;

@@ -78,6 +78,18 @@ public record TeamsSettings(String appId, String appPassword, String tenantId, L
         return false;
     }
 
+    /**
+     * Whether the bot serves an activity that names these tenants: with a single-tenant registration,
+     * only when it names at least one and every one is the registration's; a multi-tenant
+     * registration (no tenant configured) cannot tell, and serves any.
+     */
+    public boolean allowsTenant(List<String> activityTenants) {
+        if (tenantId.isEmpty()) {
+            return true;
+        }
+        return !activityTenants.isEmpty() && activityTenants.stream().allMatch(tenantId::equalsIgnoreCase);
+    }
+
     @Override
     public String toString() {
         return "TeamsSettings[appId=" + appId + ", appPassword=" + (appPassword.isEmpty() ? "" : "******") + ", tenantId=" + tenantId

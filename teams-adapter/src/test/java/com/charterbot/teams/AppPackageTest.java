@@ -2,6 +2,8 @@ package com.charterbot.teams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.charterbot.core.command.Command;
+import com.charterbot.core.command.CommandParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.image.BufferedImage;
 import java.io.File;
@@ -19,7 +21,8 @@ class AppPackageTest {
     void manifestIsValidJsonWithTheBotIdFilledAtPackageTimeAndAllScopes() throws Exception {
         JsonNode manifest = TeamsRig.read(Files.readString(SOURCES.resolve("manifest.json")));
 
-        assertThat(manifest.path("manifestVersion").asText()).isEqualTo("1.17");
+        assertThat(manifest.path("manifestVersion").asText()).isEqualTo("1.22");
+        assertThat(manifest.path("$schema").asText()).contains("/v1.22/");
         assertThat(manifest.path("id").asText()).isEqualTo("@teams.app.id@");
         JsonNode bot = manifest.path("bots").path(0);
         assertThat(bot.path("botId").asText()).isEqualTo("@teams.app.id@");
@@ -35,6 +38,35 @@ class AppPackageTest {
         assertThat(manifest.path("icons").path("color").asText()).isEqualTo("color.png");
         assertThat(manifest.path("description").path("short").asText().length()).isLessThanOrEqualTo(80);
         assertThat(manifest.path("name").path("short").asText().length()).isLessThanOrEqualTo(30);
+    }
+
+    @Test
+    void theFrenchLocalizationTranslatesEveryCommandIntoOneTheBotReadsAsTheSameCommand() throws Exception {
+        JsonNode manifest = TeamsRig.read(Files.readString(SOURCES.resolve("manifest.json")));
+        JsonNode french = TeamsRig.read(Files.readString(SOURCES.resolve("fr-fr.json")));
+
+        JsonNode languages = manifest.path("localizationInfo");
+        assertThat(languages.path("defaultLanguageTag").asText()).isEqualTo("en-us");
+        assertThat(languages.path("additionalLanguages").path(0).path("languageTag").asText()).isEqualTo("fr-fr");
+        assertThat(languages.path("additionalLanguages").path(0).path("file").asText()).isEqualTo("fr-fr.json");
+        assertThat(french.path("$schema").asText()).endsWith("/v1.22/MicrosoftTeams.Localization.schema.json");
+        assertThat(french.path("name.short").asText()).isNotBlank().hasSizeLessThanOrEqualTo(30);
+        assertThat(french.path("description.short").asText()).isNotBlank().hasSizeLessThanOrEqualTo(80);
+        assertThat(french.path("description.full").asText()).isNotBlank().hasSizeLessThanOrEqualTo(4000);
+        JsonNode commands = manifest.path("bots").path(0).path("commandLists").path(0).path("commands");
+        for (int index = 0; index < commands.size(); index++) {
+            String english = commands.get(index).path("title").asText();
+            String title = french.path("bots[0].commandLists[0].commands[" + index + "].title").asText();
+            String description = french.path("bots[0].commandLists[0].commands[" + index + "].description").asText();
+            assertThat(title).as("French title of %s", english).isNotBlank().hasSizeLessThanOrEqualTo(32);
+            assertThat(description).as("French description of %s", english).isNotBlank().hasSizeLessThanOrEqualTo(128);
+            // Teams sends the title in the person's language: both must be the same command.
+            assertThat(CommandParser.parse(title).getClass()).as("'%s' and '%s'", title, english)
+                    .isEqualTo(CommandParser.parse(english).getClass())
+                    .isNotEqualTo(Command.Ask.class);
+        }
+        assertThat(french.fieldNames()).toIterable().allSatisfy(key -> assertThat(key).matches(
+                "\\$schema|name\\.(short|full)|description\\.(short|full)|bots\\[0]\\.commandLists\\[0]\\.commands\\[\\d+]\\.(title|description)"));
     }
 
     @Test

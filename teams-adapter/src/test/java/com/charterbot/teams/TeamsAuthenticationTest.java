@@ -150,6 +150,42 @@ class TeamsAuthenticationTest {
                 com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/elsewhere/.*")))).isEmpty();
     }
 
+    @Test
+    void refusesATokenWithoutAnExpiry() {
+        String token = JWT.create().withIssuer(ISSUER).withAudience(APP_ID).withKeyId(KEY_ID).withClaim("serviceurl", rig.serviceUrl())
+                .withNotBefore(Date.from(Instant.now().minusSeconds(60)))
+                .sign(Algorithm.RSA256((RSAPublicKey) botFrameworkKey.getPublic(), (RSAPrivateKey) botFrameworkKey.getPrivate()));
+
+        assertRefused(rig.post(renamed().toString(), bearer(token)));
+    }
+
+    @Test
+    void refusesAValidTokenWithAnActivityFromAnotherTenant() {
+        ObjectNode activity = renamed();
+        ((ObjectNode) activity.get("channelData").get("tenant")).put("id", "11111111-2222-3333-4444-555555555555");
+        if (activity.get("conversation").has("tenantId")) {
+            ((ObjectNode) activity.get("conversation")).put("tenantId", "11111111-2222-3333-4444-555555555555");
+        }
+
+        HttpResponse<String> response = rig.post(activity.toString(), bearer(token(APP_ID, rig.serviceUrl(), botFrameworkKey)));
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(rig.membership.calls).isEmpty();
+        assertThat(rig.connector.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void refusesAValidTokenWithAnActivityNamingNoTenant() {
+        ObjectNode activity = renamed();
+        ((ObjectNode) activity.get("channelData")).remove("tenant");
+        ((ObjectNode) activity.get("conversation")).remove("tenantId");
+
+        HttpResponse<String> response = rig.post(activity.toString(), bearer(token(APP_ID, rig.serviceUrl(), botFrameworkKey)));
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(rig.membership.calls).isEmpty();
+    }
+
     private void assertRefused(HttpResponse<String> response) {
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.body()).isEqualTo("unauthorized");

@@ -18,6 +18,8 @@ import com.charterbot.core.reply.Block;
 import com.charterbot.core.reply.Reply;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -72,7 +74,12 @@ class TeamsEndpointTest {
             assertThat(texts(card)).anySatisfy(text -> assertThat(text).startsWith(Messages.get(Language.EN, "label.source")));
             assertThat(actions(card)).extracting(action -> action.path("data").path("actionId").asText())
                     .contains(ActionIds.FEEDBACK_HELPFUL, ActionIds.FEEDBACK_NOT_HELPFUL);
-            assertThat(actions(card)).allSatisfy(action -> assertThat(action.path("type").asText()).isEqualTo("Action.Submit"));
+            assertThat(actions(card)).allSatisfy(action -> {
+                assertThat(action.path("type").asText()).isEqualTo("Action.Execute");
+                assertThat(action.path("verb").asText()).isEqualTo(action.path("data").path("actionId").asText());
+                assertThat(action.path("fallback").path("type").asText()).isEqualTo("Action.Submit");
+                assertThat(action.path("fallback").path("data")).isEqualTo(action.path("data"));
+            });
         }
 
         @Test
@@ -331,6 +338,34 @@ class TeamsEndpointTest {
 
             assertThat(rig.post(message).statusCode()).isEqualTo(200);
             assertThat(rig.sent()).hasSize(1);
+        }
+
+        @Test
+        void sendsNothingOffTheAllowListEvenWithAuthenticationOff() {
+            WireMockServer elsewhere = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+            elsewhere.start();
+            try {
+                ObjectNode message = teams.personal(Activities.ALICE_AAD, "stats", "en-US");
+                message.put("serviceUrl", "http://127.0.0.1:" + elsewhere.port() + "/");
+
+                HttpResponse<String> response = rig.post(message);
+
+                assertThat(response.statusCode()).isEqualTo(403);
+                assertThat(elsewhere.getAllServeEvents()).isEmpty();
+                assertThat(rig.connector.getAllServeEvents()).isEmpty();
+            } finally {
+                elsewhere.stop();
+            }
+        }
+
+        @Test
+        void servesOnlyThisMachineWhenAuthenticationIsOff() {
+            assertThat(TeamsMessagesServlet.loopback("127.0.0.1")).isTrue();
+            assertThat(TeamsMessagesServlet.loopback("0:0:0:0:0:0:0:1")).isTrue();
+            assertThat(TeamsMessagesServlet.loopback("[::1]")).isTrue();
+            assertThat(TeamsMessagesServlet.loopback("10.0.0.7")).isFalse();
+            assertThat(TeamsMessagesServlet.loopback("169.254.169.254")).isFalse();
+            assertThat(TeamsMessagesServlet.loopback(null)).isFalse();
         }
 
         @Test

@@ -13,6 +13,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
 import com.charterbot.core.chat.Converse;
+import com.charterbot.core.chat.InMemoryRepliedMessages;
 import com.charterbot.core.home.ShowHome;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -57,6 +58,8 @@ final class TeamsRig implements AutoCloseable {
     final InMemoryConversationReferences references = new InMemoryConversationReferences();
     /** Every error status the bot counted for its replies. */
     final List<String> apiErrors = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Which reply answered which message. */
+    final InMemoryRepliedMessages replies = new InMemoryRepliedMessages();
     final Activities activities;
     final TeamsAdapter adapter;
     final TeamsSettings settings;
@@ -80,6 +83,15 @@ final class TeamsRig implements AutoCloseable {
 
     /** With the settings made for the connector stub's service URL. */
     TeamsRig(Function<String, TeamsSettings> settingsFor, Optional<ShowHome> home) {
+        this(settingsFor, home, null);
+    }
+
+    /** Over the whole real core (conversation, home page, welcomes, nudge form), with these settings. */
+    TeamsRig(Function<String, TeamsSettings> settingsFor, ReplayCore core) {
+        this(settingsFor, Optional.of(core), core);
+    }
+
+    private TeamsRig(Function<String, TeamsSettings> settingsFor, Optional<ShowHome> home, ReplayCore core) {
         connector = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
         connector.start();
         stubConnector();
@@ -90,12 +102,15 @@ final class TeamsRig implements AutoCloseable {
         logs.start();
         root.addAppender(logs);
 
-        Converse converse = BundledConversation.create(Set.of(Activities.ADMIN_AAD));
-        TeamsBot bot = new TeamsBot(new TeamsBot.Parts(converse, membership, nudges, new Fakes.Seen(), home, references,
-                BundledConversation.CLOCK, (platform, status) -> apiErrors.add(platform + " " + status)), settings,
+        Converse converse = core != null ? core : BundledConversation.create(Set.of(Activities.ADMIN_AAD));
+        TeamsBot bot = new TeamsBot(new TeamsBot.Parts(converse, core != null ? core : membership, core != null ? core : nudges,
+                new Fakes.Seen(), home, references, BundledConversation.CLOCK, (platform, status) -> apiErrors.add(platform + " " + status),
+                replies), settings,
                 new AdaptiveCardRenderer(),
                 new TeamsBot.ReplyRetry(3, Duration.ofMillis(20), Duration.ofMillis(100)));
-        adapter = TeamsAdapter.create(settings);
+        // Over the replay core, replies need a connector token: a fixed one, as Microsoft's login is not reachable.
+        adapter = core == null ? TeamsAdapter.create(settings)
+                : TeamsAdapter.create(settings, (tenant, scope) -> new FixedToken(tenant.appId(), scope), TeamsAdapter.CONNECTOR_READ_TIMEOUT);
         try {
             baseDir = Files.createTempDirectory("teams-rig");
             tomcat = new Tomcat();
@@ -208,6 +223,11 @@ final class TeamsRig implements AutoCloseable {
         }
     }
 
+    /** Every log event so far. */
+    List<ILoggingEvent> logEvents() {
+        return List.copyOf(logs.list);
+    }
+
     /** Everything logged so far, messages and stack traces. */
     String logText() {
         StringBuilder text = new StringBuilder();
@@ -218,6 +238,25 @@ final class TeamsRig implements AutoCloseable {
             }
         }
         return text.toString();
+    }
+
+    /** Credentials that hand out a fixed connector token, never asking Microsoft's login. */
+    private static final class FixedToken extends com.microsoft.bot.connector.authentication.AppCredentials {
+
+        FixedToken(String appId, String scope) {
+            super(Activities.TENANT, scope);
+            setAppId(appId);
+        }
+
+        @Override
+        public java.util.concurrent.CompletableFuture<String> getToken() {
+            return java.util.concurrent.CompletableFuture.completedFuture("replay-connector-token");
+        }
+
+        @Override
+        protected com.microsoft.bot.connector.authentication.Authenticator buildAuthenticator() {
+            throw new AssertionError("the adapter asked Microsoft's login for a token instead of using the fixed one");
+        }
     }
 
     @Override

@@ -22,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * JWKS, and RS256 JSON Web Tokens signed with it as the Bot Connector sends them to a bot (issuer
  * {@value #ISSUER}, audience the bot's app id, {@code serviceurl} claim), plus the forged variants
  * the rehearsal mixes in: another key, another audience or issuer, expired, the wrong service URL,
- * unsigned ({@code alg: none}). Thread-safe.
+ * unsigned ({@code alg: none}), without expiry. Thread-safe.
  */
 final class BotFrameworkTokens {
 
@@ -64,7 +64,7 @@ final class BotFrameworkTokens {
     }
 
     /** The kinds of forged or stale token the rehearsal sends. */
-    enum Forgery { OTHER_KEY, OTHER_AUDIENCE, OTHER_ISSUER, EXPIRED, WRONG_SERVICE_URL, UNSIGNED, NOT_A_TOKEN }
+    enum Forgery { OTHER_KEY, OTHER_AUDIENCE, OTHER_ISSUER, EXPIRED, WRONG_SERVICE_URL, UNSIGNED, NOT_A_TOKEN, NO_EXPIRY }
 
     /** A token that the bot must refuse, for an activity naming {@code serviceUrl}. */
     String forged(Forgery forgery, String serviceUrl) {
@@ -79,6 +79,7 @@ final class BotFrameworkTokens {
             case WRONG_SERVICE_URL -> sign(claims(ISSUER, appId, "https://smba.trafficmanager.net/emea/", now, later), key.getPrivate(), KEY_ID);
             case UNSIGNED -> encode("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + encode(claims(ISSUER, appId, serviceUrl, now, later)) + ".";
             case NOT_A_TOKEN -> "not.a.token";
+            case NO_EXPIRY -> sign(claims(ISSUER, appId, serviceUrl, now, later).replaceFirst(",\"exp\":\\d+", ""), key.getPrivate(), KEY_ID);
         };
     }
 

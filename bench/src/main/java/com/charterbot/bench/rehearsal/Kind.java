@@ -27,6 +27,8 @@ enum Kind {
     SLACK_NO_SIGNATURE(Platform.SLACK, Role.FORGED, 401, "no X-Slack-Signature"),
     SLACK_NO_TIMESTAMP(Platform.SLACK, Role.FORGED, 401, "no X-Slack-Request-Timestamp"),
     SLACK_TAMPERED(Platform.SLACK, Role.FORGED, 401, "signed, then its text changed"),
+    SLACK_FUTURE(Platform.SLACK, Role.FORGED, 401, "correctly signed, 6 minutes ahead"),
+    SLACK_UNSIGNED_ESCAPE(Platform.SLACK, Role.FORGED, 401, "unsigned %zz=1 (Bolt's SSL-check detector decoded it: a 500)"),
     TEAMS_NO_TOKEN(Platform.TEAMS, Role.FORGED, 401, "no Authorization header"),
     TEAMS_OTHER_KEY(Platform.TEAMS, Role.FORGED, 401, "a token signed with another key"),
     TEAMS_OTHER_AUDIENCE(Platform.TEAMS, Role.FORGED, 401, "a token for another bot"),
@@ -35,7 +37,9 @@ enum Kind {
     TEAMS_WRONG_SERVICE_URL(Platform.TEAMS, Role.FORGED, 401, "a token whose serviceurl is not the activity's"),
     TEAMS_UNSIGNED(Platform.TEAMS, Role.FORGED, 401, "an unsigned token (alg none)"),
     TEAMS_NOT_A_TOKEN(Platform.TEAMS, Role.FORGED, 401, "'Bearer not.a.token'"),
+    TEAMS_NO_EXPIRY(Platform.TEAMS, Role.FORGED, 401, "a token without exp"),
     TEAMS_OFF_ALLOW_LIST(Platform.TEAMS, Role.FORGED, 403, "a valid token for a service URL off the allow-list"),
+    TEAMS_OTHER_TENANT(Platform.TEAMS, Role.FORGED, 403, "a valid token with an activity from another tenant"),
 
     SLACK_BAD_ESCAPE(Platform.SLACK, Role.MALFORMED, 400, "signed form body with a bad percent-escape"),
     SLACK_NOT_JSON(Platform.SLACK, Role.MALFORMED, 400, "signed broken JSON event"),
@@ -43,10 +47,12 @@ enum Kind {
     SLACK_MISSING_FIELDS(Platform.SLACK, Role.MALFORMED, 400, "signed slash command without user_id"),
     SLACK_TOO_LARGE(Platform.SLACK, Role.MALFORMED, 413, "a 1.1 MB body"),
     SLACK_LONG_TEXT(Platform.SLACK, Role.MALFORMED, 200, "signed /charter with 40,000 characters of text, answered politely"),
+    SLACK_PUNCTUATION_RUN(Platform.SLACK, Role.MALFORMED, 200, "signed /charter nudges + 20,000 dots + x (held a CPU 12.7 s), answered politely"),
     TEAMS_NOT_JSON(Platform.TEAMS, Role.MALFORMED, 400, "broken JSON with a valid token"),
     TEAMS_MISSING_FIELDS(Platform.TEAMS, Role.MALFORMED, 400, "an activity without conversation, valid token"),
     TEAMS_TOO_LARGE(Platform.TEAMS, Role.MALFORMED, 413, "a 300 KB activity"),
-    TEAMS_LONG_TEXT(Platform.TEAMS, Role.MALFORMED, 200, "a 40,000-character message with a valid token, answered politely");
+    TEAMS_LONG_TEXT(Platform.TEAMS, Role.MALFORMED, 200, "a 40,000-character message with a valid token, answered politely"),
+    TEAMS_PUNCTUATION_RUN(Platform.TEAMS, Role.MALFORMED, 200, "nudges + 20,000 dots + x with a valid token, answered politely");
 
     enum Platform { SLACK, TEAMS }
 

@@ -114,6 +114,7 @@ public final class Rehearsal {
         private final Faults faults;
         private final BotFrameworkTokens tokens;
         private Set<String> inFlightAtKill = Set.of();
+        private SlowClients slowClients = new SlowClients(0, 0, Duration.ofSeconds(5));
 
         Run(Settings settings) {
             this.settings = settings;
@@ -180,7 +181,7 @@ public final class Rehearsal {
                     }
                     Csv.write(dir, ledger.from(0), receipts, timeline);
                     Report report = new Report(settings, timeline, ledger.from(measuredFrom), receipts, sightings, inFlightAtKill, replicas,
-                            byStatus, unsent, sentSpan, login, proxy);
+                            byStatus, unsent, sentSpan, login, proxy, slowClients);
                     int status = report.print();
                     System.out.println("load average at end: " + Machine.loadAverage());
                     System.out.println();
@@ -343,6 +344,9 @@ public final class Rehearsal {
                 long start = System.nanoTime();
                 timeline.windowStart = start + plan.warmup().toNanos();
                 timeline.windowEnd = timeline.windowStart + plan.duration().toNanos();
+                Replica survivor = replicas.stream().filter(r -> r.name().equals(SURVIVOR)).findFirst().orElseThrow();
+                slowClients = new SlowClients(survivor.port(), settings.slowClients(), Duration.ofSeconds(5));
+                slowClients.start();
                 Thread loader = new Thread(() -> {
                     try {
                         load.constantRate(target, plan, WindowListener.NONE, ledger);
@@ -392,6 +396,7 @@ public final class Rehearsal {
                 log("database reachable again");
 
                 loader.join();
+                slowClients.close();
                 log("load over");
             } finally {
                 progress.shutdownNow();

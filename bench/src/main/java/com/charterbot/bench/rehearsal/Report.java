@@ -60,12 +60,13 @@ final class Report {
     private long duplicated;
     private long lost;
     private long forgedAccepted;
+    private final SlowClients slowClients;
     private int inFlightTwice;
     private Map<DuplicateCause, Integer> duplicateCauses = Map.of();
 
     Report(Settings settings, Timeline timeline, List<Ledger.Outcome> outcomes, Receipts receipts, Sightings sightings,
             Set<String> inFlightAtKill, List<Replica> replicas, Map<String, Integer> deliveriesByStatus, List<String> unsent,
-            Instant[] sentSpan, MicrosoftLogin login, CuttableProxy proxy) {
+            Instant[] sentSpan, MicrosoftLogin login, CuttableProxy proxy, SlowClients slowClients) {
         this.settings = settings;
         this.timeline = timeline;
         this.outcomes = outcomes;
@@ -78,6 +79,7 @@ final class Report {
         this.sentSpan = sentSpan;
         this.login = login;
         this.proxy = proxy;
+        this.slowClients = slowClients;
         this.grace = settings.grace().toNanos();
     }
 
@@ -200,7 +202,7 @@ final class Report {
         List<Ledger.Outcome> malformed = outcomes.stream().filter(o -> o.planned().kind().role == Kind.Role.MALFORMED).toList();
         long acceptedByStatus = forged.stream().filter(Ledger.Outcome::forgedAccepted).count();
         Set<String> sideEffects = sightings.forgedSideEffects();
-        forgedAccepted = acceptedByStatus + sideEffects.size();
+        forgedAccepted = acceptedByStatus + sideEffects.size() + slowClients.accepted();
         System.out.printf(Locale.ROOT, "%d bad requests mixed into the load: %d forged, stale or unsigned, %d malformed or oversized%n",
                 forged.size() + malformed.size(), forged.size(), malformed.size());
         System.out.printf(Locale.ROOT, "  forged requests answered 2xx: %d; effects of forged requests seen by the stubs: %d%n", acceptedByStatus,
@@ -213,8 +215,10 @@ final class Report {
         for (Ledger.Outcome outcome : malformed) {
             statuses.merge(outcome.planned().kind().name().toLowerCase(Locale.ROOT) + " -> " + status(outcome), 1L, Long::sum);
         }
-        System.out.println("  answers (kind -> status: count; expected: forged 401, off-allow-list 403, malformed 400/413, long text 200):");
+        System.out.println("  answers (kind -> status: count; expected: forged 401, off-allow-list and other tenant 403, malformed 400/413, "
+                + "long text and punctuation runs 200):");
         statuses.forEach((key, count) -> System.out.println("    " + key + ": " + count));
+        System.out.println("  slow clients (no credential, a body trickled; expected 408, never 2xx): " + slowClients.summary());
     }
 
     private static String status(Ledger.Outcome outcome) {

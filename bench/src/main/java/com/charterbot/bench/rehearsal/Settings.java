@@ -28,12 +28,13 @@ import java.util.List;
  * @param teamsSendTimeout how long the Teams adapter waits for the Bot Connector's answer (fixed in the product:
  *                       {@code TeamsAdapter.CONNECTOR_READ_TIMEOUT})
  * @param targetP99      the p99 target outside the fault windows, in milliseconds
+ * @param slowClients    connections trickling a request body to one instance during the whole load (the slow-body attack)
  */
 record Settings(int rate, Duration warmup, Duration minDuration, double badShare, int channels, int slots, Duration slotLead,
         int budget, double killAfter, double cutAfter, Duration cutLength, Duration grace, Duration drainTimeout,
         double rateLimited, double serverErrors, double late, Duration slackApiTimeout, Duration teamsSendTimeout,
         int connections, Duration timeout, Duration startupTimeout, String appHeap, List<String> appJvmOptions,
-        List<String> appArguments, long seed, int targetP99, Path jar, Path dir, String summary) {
+        List<String> appArguments, long seed, int targetP99, int slowClients, Path jar, Path dir, String summary) {
 
     static Settings from(Knobs knobs) {
         int rate = knobs.integer("rate", 40, 1, 2_000);
@@ -65,11 +66,12 @@ record Settings(int rate, Duration warmup, Duration minDuration, double badShare
         List<String> appArguments = words(knobs.string("app-args", ""));
         long seed = knobs.integer("seed", 20_261_126, 0, Integer.MAX_VALUE);
         int targetP99 = knobs.integer("target-p99-ms", 100, 1, 60_000);
+        int slowClients = knobs.integer("slow-clients", 250, 0, 2_000);
         Path jar = Path.of(knobs.string("jar", "bot-app/target/charter-bot.jar"));
         Path dir = Path.of(knobs.string("dir", "bench/target/rehearsal"));
         return new Settings(rate, warmup, minDuration, badShare, channels, slots, slotLead, budget, killAfter, cutAfter, cutLength, grace,
                 drainTimeout, rateLimited, serverErrors, late, slackApiTimeout, teamsSendTimeout, connections, timeout, startupTimeout,
-                appHeap, appJvmOptions, appArguments, seed, targetP99, jar, dir, knobs.describe());
+                appHeap, appJvmOptions, appArguments, seed, targetP99, slowClients, jar, dir, knobs.describe());
     }
 
     private static List<String> words(String value) {

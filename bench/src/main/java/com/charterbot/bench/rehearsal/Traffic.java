@@ -37,6 +37,7 @@ final class Traffic implements RequestFactory {
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
     private static final String LONG_TEXT = "can I post this? ".repeat(2_500).substring(0, 40_000);
+    private static final String PUNCTUATION_RUN = "nudges " + ".".repeat(20_000) + "x";
 
     /** What was sent as one sequence number: the kind, where, and the key its reply carries. */
     record Planned(Kind kind, String replica, String key, int person, String channel) {}
@@ -144,6 +145,7 @@ final class Traffic implements RequestFactory {
             case SLACK_QUIZ -> "quiz";
             case SLACK_ADMIN -> SLACK_ADMIN_COMMANDS[random.nextInt(SLACK_ADMIN_COMMANDS.length)];
             case SLACK_LONG_TEXT -> LONG_TEXT;
+            case SLACK_PUNCTUATION_RUN -> PUNCTUATION_RUN;
             default -> kind.role == Kind.Role.FORGED ? "quiz" : question(random);
         };
         long now = clock.instant().getEpochSecond();
@@ -163,6 +165,12 @@ final class Traffic implements RequestFactory {
             case SLACK_FORGED_SIGNATURE -> by = null;
             case SLACK_OTHER_SECRET -> by = otherSigner;
             case SLACK_STALE -> timestamp = now - 6 * 60;
+            case SLACK_FUTURE -> timestamp = now + 6 * 60;
+            case SLACK_UNSIGNED_ESCAPE -> {
+                body = "%zz=1";
+                withSignature = false;
+                withTimestamp = false;
+            }
             case SLACK_NO_SIGNATURE -> withSignature = false;
             case SLACK_NO_TIMESTAMP -> withTimestamp = false;
             case SLACK_TAMPERED -> body = form.replace("text=quiz", "text=stats");
@@ -248,6 +256,7 @@ final class Traffic implements RequestFactory {
             case TEAMS_QUIZ -> "quiz";
             case TEAMS_ADMIN -> TEAMS_ADMIN_COMMANDS[random.nextInt(TEAMS_ADMIN_COMMANDS.length)];
             case TEAMS_LONG_TEXT -> LONG_TEXT;
+            case TEAMS_PUNCTUATION_RUN -> PUNCTUATION_RUN;
             default -> kind.role == Kind.Role.FORGED ? "quiz" : question(random);
         };
         String value = button == null ? null : "{\"actionId\":\"" + Json.escape(button.actionId()) + "\",\"value\":\"" + Json.escape(button.value()) + "\"}";
@@ -262,6 +271,8 @@ final class Traffic implements RequestFactory {
             case TEAMS_WRONG_SERVICE_URL -> authorization = "Bearer " + tokens.forged(BotFrameworkTokens.Forgery.WRONG_SERVICE_URL, serviceUrl);
             case TEAMS_UNSIGNED -> authorization = "Bearer " + tokens.forged(BotFrameworkTokens.Forgery.UNSIGNED, serviceUrl);
             case TEAMS_NOT_A_TOKEN -> authorization = "Bearer " + tokens.forged(BotFrameworkTokens.Forgery.NOT_A_TOKEN, serviceUrl);
+            case TEAMS_NO_EXPIRY -> authorization = "Bearer " + tokens.forged(BotFrameworkTokens.Forgery.NO_EXPIRY, serviceUrl);
+            case TEAMS_OTHER_TENANT -> body = body.replace(endpoints.teamsTenant(), "11111111-2222-3333-4444-555555555555");
             case TEAMS_NOT_JSON -> body = body.substring(0, body.length() / 2);
             case TEAMS_MISSING_FIELDS -> body = body.replaceFirst("\"conversation\":\\{[^}]*\\},", "");
             case TEAMS_TOO_LARGE -> body = body.replace("\"textFormat\":\"plain\"", "\"textFormat\":\"plain\",\"padding\":\"" + "x".repeat(300_000) + "\"");

@@ -31,7 +31,7 @@ public record ConversationProperties(@DefaultValue Quiz quiz, @DefaultValue Admi
     /**
      * @param slackUserIds Slack user ids ({@code U...}) of charter administrators
      * @param teamsUserIds Microsoft Entra object ids of charter administrators
-     * @param trustPlatformAdmins whether Slack workspace admins and Teams team owners are administrators too
+     * @param trustPlatformAdmins whether Slack workspace admins and owners are administrators too (Teams tells the bot no such thing)
      */
     public record Admins(@DefaultValue Set<String> slackUserIds, @DefaultValue Set<String> teamsUserIds,
             @DefaultValue("true") boolean trustPlatformAdmins) {}

@@ -3,6 +3,7 @@ package com.charterbot.app.nudge;
 import com.charterbot.app.ops.BotMetrics;
 import com.charterbot.core.activity.ActivityLog;
 import com.charterbot.core.activity.UnansweredQuestions;
+import com.charterbot.core.chat.RepliedMessages;
 import com.charterbot.core.chat.SeenEvents;
 import com.charterbot.core.nudge.ChannelMessenger;
 import com.charterbot.core.nudge.ChannelStore;
@@ -109,6 +110,13 @@ public class NudgeSchedulerConfiguration {
     RetentionHook seenEventsRetention(ObjectProvider<SeenEvents> seen) {
         return RetentionHook.of("seen platform events older than a day",
                 now -> seen.stream().mapToInt(events -> events.forgetBefore(now.minus(Duration.ofDays(1)))).sum());
+    }
+
+    /** Forgets which reply answered which message after a day ({@link RepliedMessages#KEPT}): edits come within minutes. */
+    @Bean
+    RetentionHook repliedMessagesRetention(ObjectProvider<RepliedMessages> replies) {
+        return RetentionHook.of("replied message ids older than " + RepliedMessages.KEPT,
+                now -> replies.stream().mapToInt(kept -> kept.forgetBefore(now.minus(RepliedMessages.KEPT))).sum());
     }
 
     /** Deletes unanswered question texts after {@code charter.privacy.question-retention} (30 days), when they are kept at all. */

@@ -39,6 +39,9 @@ public final class BotMetrics {
     /** Errors a platform's API answered to a nudge or a reply, by {@code platform} and {@code status} (HTTP status, Slack error code, timeout...). */
     public static final String PLATFORM_API_ERRORS = "charter.platform.api.errors";
 
+    /** Times a platform held back events meant for the bot (Slack's {@code app_rate_limited}), by {@code platform}. */
+    public static final String EVENTS_RATE_LIMITED = "charter.platform.events.rate.limited";
+
     /** The outcomes of {@link #NUDGES}. */
     public static final List<String> NUDGE_OUTCOMES = List.of("sent", "unconfirmed", "retried", "failed", "rate_limited", "paused");
 
@@ -64,6 +67,7 @@ public final class BotMetrics {
             for (String outcome : NUDGE_OUTCOMES) {
                 nudges(platform, outcome);
             }
+            eventsRateLimitedCounter(platform);
         }
         quizAnswer(true);
         quizAnswer(false);
@@ -122,6 +126,17 @@ public final class BotMetrics {
                 .tag("status", status)
                 .register(registry)
                 .increment();
+    }
+
+    void eventsRateLimited(Platform platform) {
+        eventsRateLimitedCounter(platform).increment();
+    }
+
+    private Counter eventsRateLimitedCounter(Platform platform) {
+        return Counter.builder(EVENTS_RATE_LIMITED)
+                .description("Times a platform held back events meant for the bot because it sent too many")
+                .tag("platform", name(platform))
+                .register(registry);
     }
 
     Timer answerTimer(Platform platform) {

@@ -1,12 +1,14 @@
 package com.charterbot.app.ops;
 
 import com.charterbot.core.chat.PlatformApiErrors;
+import com.charterbot.core.chat.PlatformEvents;
 import com.charterbot.app.charter.CharterProperties;
 import com.charterbot.app.charter.CharterReloader;
 import com.charterbot.app.nudge.SchedulerLifecycle;
 import com.charterbot.core.answer.AnswerEngine;
 import com.charterbot.core.nudge.ChannelStore;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
@@ -40,6 +42,12 @@ class OperationsConfiguration {
         return metrics::platformError;
     }
 
+    /** What the platforms say about the bot itself (Slack's app_rate_limited) is counted. */
+    @Bean
+    PlatformEvents platformEvents(BotMetrics metrics) {
+        return metrics::eventsRateLimited;
+    }
+
     @Bean
     PausedChannelsGauge pausedChannelsGauge(ObjectProvider<ChannelStore> channels, Clock clock) {
         return new PausedChannelsGauge(() -> channels.getObject().countPaused(), clock, PAUSED_CHANNELS_REFRESH);
@@ -66,6 +74,7 @@ class OperationsConfiguration {
         FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
         registration.setName("requestId");
         registration.addUrlPatterns("/*");
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }

@@ -1,5 +1,6 @@
 package com.charterbot.app.ops;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -36,7 +37,9 @@ public final class RequestIdFilter implements Filter {
             chain.doFilter(request, response);
             return;
         }
-        String id = accepted(http.getHeader(HEADER)).orElseGet(() -> UUID.randomUUID().toString());
+        // The second pass of a request whose body was read first (RequestBodyFilter) keeps the id of the first.
+        String given = http.getDispatcherType() == DispatcherType.ASYNC ? reply.getHeader(HEADER) : null;
+        String id = given != null ? given : accepted(http.getHeader(HEADER)).orElseGet(() -> UUID.randomUUID().toString());
         reply.setHeader(HEADER, id);
         String outer = MDC.get(MDC_KEY);
         MDC.put(MDC_KEY, id);

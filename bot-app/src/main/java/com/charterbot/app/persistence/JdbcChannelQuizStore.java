@@ -173,6 +173,14 @@ public final class JdbcChannelQuizStore implements ChannelQuizStore {
         jdbc.sql("DELETE FROM channel_quiz_answer WHERE user_pseudonym = :user").param("user", pseudonymOf(pseudonyms, user)).update();
     }
 
+    /** The quiz read back holds pseudonyms, not user ids: the person's answer is found by theirs. */
+    @Override
+    public Optional<Integer> answerOf(ChannelQuiz quiz, UserRef user) {
+        Objects.requireNonNull(quiz, "quiz");
+        Objects.requireNonNull(user, "user");
+        return Optional.ofNullable(quiz.answers().get(person(user.platform().name(), user.tenant(), pseudonymOf(pseudonyms, user))));
+    }
+
     /** The quizzes matching this condition with their answers, oldest first. */
     private List<ChannelQuiz> select(String where, Map<String, Object> params) {
         Map<String, Row> rows = new LinkedHashMap<>();

@@ -17,6 +17,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 
 /**
  * The database-backed stores behind every core port, on the application's DataSource (H2 under
@@ -25,10 +27,20 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class PersistenceConfiguration {
 
+    /** The profiles in which the pseudonym key must be configured. */
+    static final Profiles PRODUCTION = Profiles.of("prod | production");
+
     @Bean
     @DependsOnDatabaseInitialization
-    PseudonymousIds pseudonymousIds(DataSource dataSource, @Value("${" + UserKeySecret.PROPERTY + ":}") String secret) {
-        return UserKeySecret.load(dataSource, Optional.of(secret).filter(s -> !s.isBlank()));
+    PseudonymousIds pseudonymousIds(DataSource dataSource, @Value("${" + UserKeySecret.PROPERTY + ":}") String secret,
+            Environment environment) {
+        Optional<String> configured = Optional.of(secret).filter(s -> !s.isBlank());
+        if (configured.isEmpty() && environment.acceptsProfiles(PRODUCTION)) {
+            throw new IllegalStateException(UserKeySecret.PROPERTY + " is not set: in production the key that pseudonymizes user ids "
+                    + "must come from a secret, not from the database it protects. Set CHARTER_PRIVACY_USERKEYSECRET (e.g. the output of "
+                    + "'openssl rand -base64 32'); the Helm chart reads it from the Secret's user-key-secret. See SECURITY.md.");
+        }
+        return UserKeySecret.load(dataSource, configured);
     }
 
     @Bean
@@ -92,5 +104,11 @@ class PersistenceConfiguration {
     @DependsOnDatabaseInitialization
     JdbcSeenEvents seenEvents(DataSource dataSource) {
         return new JdbcSeenEvents(dataSource);
+    }
+
+    @Bean
+    @DependsOnDatabaseInitialization
+    JdbcRepliedMessages repliedMessages(DataSource dataSource) {
+        return new JdbcRepliedMessages(dataSource);
     }
 }

@@ -25,8 +25,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * <p>Otherwise the secret is the one generated for this installation: 32 random bytes, created on
  * the first start and kept in the single-row {@code installation_secret} table (two replicas
  * starting together agree: both try to insert theirs, and both use the one that got in). Anyone
- * with a database dump then also has the secret, so one warning says that production deployments
- * should configure it.
+ * with a database dump then also has the secret, so this is for a trial only: one warning line says
+ * so, and the {@code prod} profile refuses to start without a configured secret
+ * ({@code PersistenceConfiguration}).
  *
  * <p>Changing the secret (including configuring one after running with the generated one) changes
  * every pseudonym: quiz answers, audit records and language preferences stored before are no
@@ -106,10 +107,8 @@ public final class UserKeySecret {
         if (secret.length < PseudonymousIds.MIN_SECRET_BYTES) {
             throw new IllegalStateException("the installation_secret table holds a secret shorter than " + PseudonymousIds.MIN_SECRET_BYTES + " bytes");
         }
-        LOG.warn("{} is not set: user ids are pseudonymized with a secret generated for this installation and kept in the database "
-                + "(table installation_secret), so anyone with a database dump can link pseudonyms to known user ids. "
-                + "Production deployments should set {} (e.g. the output of 'openssl rand -base64 32'), before storing any data: "
-                + "changing the secret unlinks what was stored before.", PROPERTY, PROPERTY);
+        LOG.warn("{} is not set: user ids are pseudonymized with a key generated for this trial and kept in the database (fine for a trial; "
+                + "production refuses to start without it, see SECURITY.md)", PROPERTY);
         return secret;
     }
 

@@ -4,6 +4,8 @@ import com.charterbot.app.nudge.PlatformChannelMessenger;
 import com.charterbot.core.chat.Converse;
 import com.charterbot.core.chat.Platform;
 import com.charterbot.core.chat.PlatformApiErrors;
+import com.charterbot.core.chat.PlatformEvents;
+import com.charterbot.core.chat.RepliedMessages;
 import com.charterbot.core.chat.SeenEvents;
 import com.charterbot.core.home.ShowHome;
 import com.charterbot.core.nudge.ChannelMembership;
@@ -65,8 +67,9 @@ class SlackConfiguration {
     @Bean(destroyMethod = "close")
     @Conditional(SlackEnabled.class)
     SlackBot slackBot(SlackProperties properties, Converse converse, ChannelMembership membership, ShowHome home, EditNudges nudges,
-            SeenEvents seen, Clock clock, PlatformApiErrors apiErrors) {
-        return new SlackBot(properties.settings(), new SlackBot.Parts(converse, membership, home, nudges, seen, clock, apiErrors));
+            SeenEvents seen, Clock clock, PlatformApiErrors apiErrors, RepliedMessages replies, PlatformEvents platformEvents) {
+        return new SlackBot(properties.settings(), new SlackBot.Parts(converse, membership, home, nudges, seen, clock, apiErrors, replies,
+                platformEvents));
     }
 
     @Bean
@@ -78,7 +81,7 @@ class SlackConfiguration {
     @Bean
     @Conditional(SlackHttpMode.class)
     ServletRegistrationBean<SlackEventsServlet> slackEvents(SlackBot bot) {
-        ServletRegistrationBean<SlackEventsServlet> registration = new ServletRegistrationBean<>(new SlackEventsServlet(bot.app()), EVENTS_PATH);
+        ServletRegistrationBean<SlackEventsServlet> registration = new ServletRegistrationBean<>(new SlackEventsServlet(bot), EVENTS_PATH);
         registration.setName("slackEvents");
         return registration;
     }

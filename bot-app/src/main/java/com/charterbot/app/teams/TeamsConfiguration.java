@@ -5,6 +5,7 @@ import com.charterbot.app.startup.StartupRefusal;
 import com.charterbot.core.chat.PlatformApiErrors;
 import com.charterbot.core.chat.Converse;
 import com.charterbot.core.chat.Platform;
+import com.charterbot.core.chat.RepliedMessages;
 import com.charterbot.core.chat.SeenEvents;
 import com.charterbot.core.home.ShowHome;
 import com.charterbot.core.nudge.ChannelMembership;
@@ -81,9 +82,9 @@ class TeamsConfiguration {
     @Bean
     TeamsBot teamsBot(Converse converse, ChannelMembership membership, EditNudges editNudges, SeenEvents seenEvents,
             ObjectProvider<ShowHome> home, ConversationReferences teamsConversationReferences, TeamsSettings settings,
-            AdaptiveCardRenderer adaptiveCardRenderer, Clock clock, PlatformApiErrors apiErrors) {
+            AdaptiveCardRenderer adaptiveCardRenderer, Clock clock, PlatformApiErrors apiErrors, RepliedMessages replies) {
         return new TeamsBot(new TeamsBot.Parts(converse, membership, editNudges, seenEvents, Optional.ofNullable(home.getIfAvailable()),
-                teamsConversationReferences, clock, apiErrors), settings, adaptiveCardRenderer, TeamsBot.ReplyRetry.DEFAULT);
+                teamsConversationReferences, clock, apiErrors, replies), settings, adaptiveCardRenderer, TeamsBot.ReplyRetry.DEFAULT);
     }
 
     @Bean

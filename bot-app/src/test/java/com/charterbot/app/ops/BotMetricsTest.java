@@ -16,6 +16,7 @@ import com.charterbot.core.chat.Converse;
 import com.charterbot.core.chat.Message;
 import com.charterbot.core.chat.Platform;
 import com.charterbot.core.chat.PlatformApiErrors;
+import com.charterbot.core.chat.PlatformEvents;
 import com.charterbot.core.chat.UserRef;
 import com.charterbot.core.nudge.ChannelMessenger;
 import com.charterbot.core.nudge.ChannelState;
@@ -152,6 +153,18 @@ class BotMetricsTest {
 
         assertThat(count(BotMetrics.PLATFORM_API_ERRORS, "platform", "slack", "status", "500")).isEqualTo(2);
         assertThat(count(BotMetrics.PLATFORM_API_ERRORS, "platform", "teams", "status", "timeout")).isEqualTo(1);
+    }
+
+    @Test
+    void countsTheTimesAPlatformHeldEventsBackFromZero() {
+        PlatformEvents events = new OperationsConfiguration().platformEvents(metrics);
+        assertThat(count(BotMetrics.EVENTS_RATE_LIMITED, "platform", "slack")).as("registered at zero").isZero();
+
+        events.eventsRateLimited(Platform.SLACK);
+        events.eventsRateLimited(Platform.SLACK);
+
+        assertThat(count(BotMetrics.EVENTS_RATE_LIMITED, "platform", "slack")).isEqualTo(2);
+        assertThat(count(BotMetrics.EVENTS_RATE_LIMITED, "platform", "teams")).isZero();
     }
 
     @ParameterizedTest

@@ -17,6 +17,7 @@ import com.charterbot.core.charter.Language;
 import com.charterbot.core.charter.LoadResult;
 import com.charterbot.core.chat.ChannelRef;
 import com.charterbot.core.chat.Platform;
+import com.charterbot.core.chat.UserRef;
 import com.charterbot.core.i18n.Messages;
 import com.charterbot.core.quiz.QuizBank;
 import com.charterbot.core.quiz.QuizService;
@@ -94,7 +95,10 @@ class JdbcQuizStoresEndToEndTest {
             String click = options.get(n == 0 ? (correct + 1) % options.size() : correct).value();
 
             assertThat(service.answer(BOB, click, Language.EN)).singleElement()
-                    .satisfies(reply -> assertThat(text(reply)).contains(Messages.get(Language.EN, "quiz.expired")));
+                    .satisfies(reply -> assertThat(text(reply)).contains(Messages.get(Language.EN, "quiz.not-yours")));
+            assertThat(text(service.view(ALICE, parts[0], Language.EN))).as("the quiz as it stands, for Alice")
+                    .contains(Messages.get(Language.EN, "quiz.question.heading", n + 1, 3));
+            assertThat(text(service.view(BOB, parts[0], Language.EN))).contains(Messages.get(Language.EN, "quiz.not-yours"));
             List<Reply> replies = service.answer(ALICE, click, Language.EN);
             assertThat(replies).hasSize(2);
             assertThat(replies.get(0).delivery()).isEqualTo(Reply.Delivery.REPLACE_ORIGINAL);
@@ -124,6 +128,13 @@ class JdbcQuizStoresEndToEndTest {
         assertThat(bob).hasSize(2);
         assertThat(text(bob.get(1))).contains(Messages.get(Language.EN, "quiz.channel.tally", "2", "50"));
         assertThat(channelQuizzes.find(quizId).orElseThrow().answers()).hasSize(2);
+        String source = Messages.get(Language.EN, "quiz.label.source");
+        assertThat(service.view(ALICE, GENERAL, quizId, Language.EN).blocks()).as("Alice's verdict, found by her pseudonym")
+                .anySatisfy(block -> assertThat(block.plainText()).startsWith(source));
+        assertThat(text(service.view(ALICE, GENERAL, quizId, Language.EN))).contains(Messages.get(Language.EN, "quiz.feedback.right", "X").split("X")[0]);
+        UserRef carol = new UserRef(Platform.SLACK, "T1", "U-CAROL");
+        assertThat(service.view(carol, GENERAL, quizId, Language.EN).blocks()).as("no verdict for someone who did not answer")
+                .noneSatisfy(block -> assertThat(block.plainText()).startsWith(source));
         assertThat(activity.quizAnswers(GENERAL, Instant.EPOCH)).extracting(QuizAnswered::correct).containsExactly(true, false);
 
         // Forgetting a person leaves nothing of them in the stores, and no user id was ever stored.

@@ -8,7 +8,7 @@ import java.util.TreeSet;
 
 /**
  * Who administers the charter bot: people named in the configuration, and, when trusted, the
- * platform's own administrators (Slack workspace admins and owners, Teams team owners), as the
+ * platform's own administrators (Slack workspace admins and owners; Teams reports none), as the
  * adapter reports them.
  *
  * @param slackUserIds Slack user ids ({@code U...}), compared exactly

@@ -16,7 +16,7 @@ public final class AdminPolicy {
     /**
      * Whether this person may use the administrator commands.
      *
-     * @param platformAdmin what the adapter says: a Slack workspace admin or owner, a Teams team owner
+     * @param platformAdmin what the adapter says: a Slack workspace admin or owner (Teams says nothing)
      */
     public Decision decide(UserRef user, boolean platformAdmin) {
         Objects.requireNonNull(user, "user");

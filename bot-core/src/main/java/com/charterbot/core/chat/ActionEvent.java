@@ -1,6 +1,7 @@
 package com.charterbot.core.chat;
 
 import com.charterbot.core.charter.Language;
+import com.charterbot.core.text.UserText;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -8,7 +9,8 @@ import java.util.Optional;
  * A click on one of the bot's buttons.
  *
  * @param actionId one of {@link com.charterbot.core.reply.ActionIds}
- * @param value the value the button carried; anything may arrive here, so it is checked
+ * @param value the value the button carried, as {@link UserText#received} keeps it; anything may
+ *     arrive here, so it is checked
  */
 public record ActionEvent(UserRef user, ChannelRef conversation, String actionId, String value, boolean platformAdmin,
         Optional<Language> platformLanguage) {
@@ -17,7 +19,7 @@ public record ActionEvent(UserRef user, ChannelRef conversation, String actionId
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(conversation, "conversation");
         actionId = actionId == null ? "" : actionId;
-        value = value == null ? "" : value;
+        value = UserText.received(value);
         Objects.requireNonNull(platformLanguage, "platformLanguage");
     }
 }

@@ -100,9 +100,12 @@ public final class ConversationService implements Converse {
 
     private final AdminConversation admin;
 
+    private final PhotoChecklist photos;
+
     public ConversationService(Parts parts) {
         this.parts = Objects.requireNonNull(parts, "parts");
         this.admin = new AdminConversation(parts);
+        this.photos = new PhotoChecklist(parts.answers());
     }
 
     @Override
@@ -125,14 +128,29 @@ public final class ConversationService implements Converse {
     private List<Reply> reply(Message message) {
         Command command = CommandParser.parse(message.text());
         if (command instanceof Command.Ask ask) {
-            return List.of(ask(message, ask.question()));
+            Reply answer = ask(message, ask.question());
+            if (!message.imageAttached()) {
+                return List.of(answer);
+            }
+            List<Reply> replies = new ArrayList<>(List.of(answer));
+            photos.reply(answer.language(), shared(message), citedSection(answer)).ifPresent(replies::add);
+            return replies;
         }
         Language language = parts.languages().find(message.user())
                 .or(command::wordLanguage)
                 .or(message::platformLanguage)
                 .orElse(parts.answers().defaultLanguage());
         Reply.Delivery personal = message.origin() == Message.Origin.DIRECT ? Reply.Delivery.CONVERSATION : Reply.Delivery.PRIVATE;
-        if (command instanceof Command.Help) {
+        if (message.imageAttached() && (command instanceof Command.SmallTalk || command instanceof Command.Help && message.text().isBlank())) {
+            // A photo sent with nothing to ask, or with a mere "hi": what to check before posting it.
+            Optional<Reply> checklist = photos.reply(language, shared(message), Optional.empty());
+            if (checklist.isPresent()) {
+                return List.of(checklist.get());
+            }
+        }
+        if (command instanceof Command.SmallTalk talk) {
+            return List.of(smallTalk(talk, language, shared(message)));
+        } else if (command instanceof Command.Help) {
             return List.of(help(language, shared(message)));
         } else if (command instanceof Command.StartQuiz) {
             return List.of(parts.quiz().start(message.user(), language));
@@ -163,7 +181,9 @@ public final class ConversationService implements Converse {
         return switch (action.actionId()) {
             case ActionIds.QUIZ_START -> List.of(parts.quiz().start(action.user(), language));
             case ActionIds.QUIZ_ANSWER -> parts.quiz().answer(action.user(), value, language);
+            case ActionIds.QUIZ_VIEW -> List.of(parts.quiz().view(action.user(), value, language));
             case ActionIds.CHANNEL_QUIZ_ANSWER -> parts.channelQuiz().answer(action.user(), action.conversation(), value, language);
+            case ActionIds.CHANNEL_QUIZ_VIEW -> List.of(parts.channelQuiz().view(action.user(), action.conversation(), value, language));
             case ActionIds.TIP_NEXT -> List.of(parts.tips().next(action.conversation(), language, Reply.Delivery.PRIVATE));
             case ActionIds.OPEN_SECTION -> List.of(openSection(value, language));
             case ActionIds.FEEDBACK_HELPFUL -> feedback(value, true, language);
@@ -190,7 +210,8 @@ public final class ConversationService implements Converse {
                     blocks.add(block);
                 }
             }
-            result.add(new Reply(reply.language(), reply.delivery(), blocks, reply.fallbackText()));
+            Optional<Button> view = reply.view().map(button -> withTag(List.of(button), tag).get(0));
+            result.add(new Reply(reply.language(), reply.delivery(), blocks, reply.fallbackText(), view));
         }
         return result;
     }
@@ -223,6 +244,30 @@ public final class ConversationService implements Converse {
                 new Block.Text(Messages.get(language, "commands.help.text", company)),
                 new Block.Checklist(Messages.get(language, "commands.help.commands-label"), commands),
                 new Block.Buttons(List.of(new Button(ActionIds.QUIZ_START, "", Messages.get(language, "commands.quiz.start"), Button.Style.PRIMARY)))));
+    }
+
+    /** A short greeting, thanks or introduction, then the help: what small talk deserves instead of a charter search. */
+    private Reply smallTalk(Command.SmallTalk talk, Language language, Reply.Delivery delivery) {
+        String company = parts.answers().charter().settings().companyName();
+        String key = switch (talk.kind()) {
+            case GREETING -> "commands.smalltalk.greeting";
+            case THANKS -> "commands.smalltalk.thanks";
+            case WHO -> "commands.smalltalk.who";
+            case WHAT -> "commands.smalltalk.what";
+        };
+        Reply help = help(language, delivery);
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(new Block.Text(Messages.get(language, key, company)));
+        blocks.addAll(help.blocks());
+        return Reply.of(language, delivery, blocks);
+    }
+
+    /** The section an answer cites, if it cites one. */
+    private static Optional<String> citedSection(Reply answer) {
+        return answer.blocks().stream()
+                .filter(Block.CitedSection.class::isInstance)
+                .map(block -> ((Block.CitedSection) block).sectionId())
+                .findFirst();
     }
 
     private Reply settings(Message message, Language language, Reply.Delivery delivery) {

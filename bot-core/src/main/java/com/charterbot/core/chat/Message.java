@@ -1,6 +1,7 @@
 package com.charterbot.core.chat;
 
 import com.charterbot.core.charter.Language;
+import com.charterbot.core.text.UserText;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -8,13 +9,17 @@ import java.util.Optional;
  * Something a person wrote to the bot: after {@code /charter} in Slack, in a direct message, or
  * with an @mention in a channel (the mention already removed by the adapter).
  *
+ * @param text what was written, as {@link UserText#received} keeps it: capped, without format or
+ *     control characters, every kind of space a plain space
+ *
  * @param conversation where it was written; a direct conversation has its own id
  * @param origin how it reached the bot, which decides who sees the reply
  * @param platformAdmin whether the platform itself says this person is an administrator
  * @param platformLanguage the language of the person's client, when the platform tells it
+ * @param imageAttached whether the person attached a picture (a photo, a screenshot) to the message
  */
 public record Message(UserRef user, ChannelRef conversation, String text, Origin origin, boolean platformAdmin,
-        Optional<Language> platformLanguage) {
+        Optional<Language> platformLanguage, boolean imageAttached) {
 
     /** How a message reached the bot. */
     public enum Origin {
@@ -29,8 +34,14 @@ public record Message(UserRef user, ChannelRef conversation, String text, Origin
     public Message {
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(conversation, "conversation");
-        text = text == null ? "" : text;
+        text = UserText.received(text);
         Objects.requireNonNull(origin, "origin");
         Objects.requireNonNull(platformLanguage, "platformLanguage");
+    }
+
+    /** A message without attachment. */
+    public Message(UserRef user, ChannelRef conversation, String text, Origin origin, boolean platformAdmin,
+            Optional<Language> platformLanguage) {
+        this(user, conversation, text, origin, platformAdmin, platformLanguage, false);
     }
 }

@@ -51,6 +51,30 @@ public sealed interface Command {
 
     record ForgetMe(Optional<Language> wordLanguage) implements Command {}
 
+    /**
+     * What people say to a bot before or after asking anything ("hello", "merci", "who are you?"):
+     * answered with a short greeting and the help, never searched in the charter.
+     */
+    record SmallTalk(Kind kind, Optional<Language> wordLanguage) implements Command {
+
+        /** What the person said. */
+        public enum Kind {
+            /** "hi", "bonjour", "salut". */
+            GREETING,
+            /** "thanks", "merci". */
+            THANKS,
+            /** "who are you?", "t'es qui ?". */
+            WHO,
+            /** "what can you do?", "tu sais faire quoi ?". */
+            WHAT
+        }
+
+        public SmallTalk {
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(wordLanguage, "wordLanguage");
+        }
+    }
+
     /** Anything that is not a command: a question for the charter. */
     record Ask(String question) implements Command {
         public Ask {

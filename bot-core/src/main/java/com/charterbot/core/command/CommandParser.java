@@ -1,22 +1,27 @@
 package com.charterbot.core.command;
 
 import com.charterbot.core.charter.Language;
-import java.text.Normalizer;
+import com.charterbot.core.text.UserText;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Reads what a user typed, in English or French. A message is a command only when it is the
  * command word alone (or with the arguments that command takes), so "help me write a post about
  * the fair" stays a question. Never throws: anything else is a question.
+ *
+ * <p>A text longer than {@link #MAX_COMMAND_LENGTH} is a question without further reading, and
+ * what is read is read in linear passes ({@link UserText}): no message costs more than a few reads
+ * per character.
  */
 public final class CommandParser {
 
-    private static final Pattern SPACES = Pattern.compile("\\s+");
+    /** The longest text read as a command; the longest real one ({@code nudges ...} with all its arguments) is under 100. */
+    static final int MAX_COMMAND_LENGTH = 300;
     private static final int DEFAULT_STATS_DAYS = 30;
+    /** The most characters of a wrong argument shown back in a usage message. */
+    private static final int ECHOED = 40;
 
     private enum Word { HELP, QUIZ, TIP, LANG, SETTINGS, NUDGES, STATS, RELOAD }
 
@@ -57,13 +62,16 @@ public final class CommandParser {
 
     private CommandParser() {}
 
-    public static Command parse(String text) {
-        String trimmed = text == null ? "" : SPACES.matcher(text).replaceAll(" ").strip();
+    public static Command parse(CharSequence text) {
+        String trimmed = text == null ? "" : UserText.oneLine(text);
         if (trimmed.isEmpty()) {
             return new Command.Help(Optional.empty());
         }
+        if (trimmed.length() > MAX_COMMAND_LENGTH) {
+            return new Command.Ask(trimmed);
+        }
         String folded = fold(trimmed);
-        String withoutPunctuation = folded.replaceAll("[.!?\\s]+$", "");
+        String withoutPunctuation = UserText.withoutTrailing(folded, ".!?");
         Language forget = FORGET_ME.get(withoutPunctuation);
         if (forget != null) {
             return new Command.ForgetMe(Optional.of(forget));
@@ -74,16 +82,18 @@ public final class CommandParser {
             alias = ALIASES.get(withoutPunctuation);
         }
         if (alias == null) {
-            return new Command.Ask(trimmed);
+            return SmallTalk.read(folded).<Command>map(talk -> talk).orElseGet(() -> new Command.Ask(trimmed));
         }
         String rest = words.length > 1 ? trimmed.substring(trimmed.indexOf(' ') + 1).strip() : "";
+        // "quiz !", "aide ?": French puts a space before ! and ?, which leaves the word alone all the same.
+        boolean alone = rest.chars().allMatch(c -> c == '.' || c == '!' || c == '?');
         Optional<Language> said = alias.language();
         return switch (alias.word()) {
-            case HELP -> rest.isEmpty() ? new Command.Help(said) : new Command.Ask(trimmed);
-            case QUIZ -> rest.isEmpty() ? new Command.StartQuiz(said) : new Command.Ask(trimmed);
-            case TIP -> rest.isEmpty() ? new Command.ShowTip(said) : new Command.Ask(trimmed);
-            case SETTINGS -> rest.isEmpty() ? new Command.Settings(said) : new Command.Ask(trimmed);
-            case RELOAD -> rest.isEmpty() ? new Command.Reload(said) : new Command.Ask(trimmed);
+            case HELP -> alone ? new Command.Help(said) : new Command.Ask(trimmed);
+            case QUIZ -> alone ? new Command.StartQuiz(said) : new Command.Ask(trimmed);
+            case TIP -> alone ? new Command.ShowTip(said) : new Command.Ask(trimmed);
+            case SETTINGS -> alone ? new Command.Settings(said) : new Command.Ask(trimmed);
+            case RELOAD -> alone ? new Command.Reload(said) : new Command.Ask(trimmed);
             case LANG -> language(rest, said);
             case NUDGES -> rest.contains("?") ? new Command.Ask(trimmed) : new Command.Nudges(rest, said);
             case STATS -> {
@@ -99,7 +109,7 @@ public final class CommandParser {
         }
         Language chosen = LANGUAGE_NAMES.get(fold(argument));
         if (chosen == null) {
-            return new Command.Invalid("commands.lang.usage", List.of(argument), said);
+            return new Command.Invalid("commands.lang.usage", List.of(UserText.echo(argument, ECHOED)), said);
         }
         return new Command.SetLanguage(chosen, said);
     }
@@ -112,19 +122,28 @@ public final class CommandParser {
         if (argument.contains(" ") || argument.contains("?")) {
             return null;
         }
-        String digits = fold(argument).replaceAll("(d|j|days|jours)$", "").strip();
-        if (digits.matches("\\d{1,3}")) {
+        String digits = withoutUnit(fold(argument));
+        if (!digits.isEmpty() && digits.length() <= 3 && digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
             int days = Integer.parseInt(digits);
             if (days >= 1 && days <= 365) {
                 return new Command.Stats(days, said);
             }
         }
-        return new Command.Invalid("commands.stats.usage", List.of(argument), said);
+        return new Command.Invalid("commands.stats.usage", List.of(UserText.echo(argument, ECHOED)), said);
+    }
+
+    /** A number of days without its unit: {@code 30d}, {@code 30j}, {@code 30days}, {@code 30jours}. */
+    private static String withoutUnit(String argument) {
+        for (String unit : List.of("jours", "days", "d", "j")) {
+            if (argument.endsWith(unit)) {
+                return argument.substring(0, argument.length() - unit.length()).strip();
+            }
+        }
+        return argument;
     }
 
     /** Lower case, accents removed, typographic apostrophes and dashes made plain. */
     static String fold(String text) {
-        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        return decomposed.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replace('\u2010', '-').replace('\u2011', '-').strip();
+        return UserText.fold(text);
     }
 }

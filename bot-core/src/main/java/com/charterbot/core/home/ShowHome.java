@@ -16,7 +16,7 @@ public interface ShowHome {
     /**
      * The page, in the person's chosen language, else the platform's, else the default.
      *
-     * @param platformAdmin what the adapter says: a Slack workspace admin or owner, a Teams team owner
+     * @param platformAdmin what the adapter says: a Slack workspace admin or owner (Teams says nothing)
      */
     Reply home(UserRef user, boolean platformAdmin, Optional<Language> platformLanguage);
 }

@@ -1,6 +1,7 @@
 package com.charterbot.core.nudge;
 
 import com.charterbot.core.charter.Language;
+import com.charterbot.core.text.UserText;
 import java.text.Normalizer;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
@@ -150,7 +151,8 @@ public final class NudgeSyntax {
 
         Rejected(String key, String... arguments) {
             super(key, null, false, false);
-            this.request = new NudgeRequest.Invalid(key, List.of(arguments));
+            // A word shown back in the message is cut short: it was typed by a person.
+            this.request = new NudgeRequest.Invalid(key, Arrays.stream(arguments).map(word -> UserText.echo(word, 40)).toList());
         }
     }
 

@@ -28,4 +28,12 @@ public interface ChannelQuizStore {
 
     /** Removes this person's answers from every quiz. */
     void forget(UserRef user);
+
+    /**
+     * The option this person chose in this quiz, if they answered. A store that keeps only pseudonyms
+     * looks the pseudonym up, since the quiz it reads back cannot carry the real user id.
+     */
+    default Optional<Integer> answerOf(ChannelQuiz quiz, UserRef user) {
+        return Optional.ofNullable(quiz.answers().get(user));
+    }
 }

@@ -115,7 +115,11 @@ public final class QuizService implements RunQuiz, RunChannelQuiz, PersonalData 
         int option = Integer.parseInt(matcher.group(3));
         Instant now = clock.instant();
         Optional<QuizSession> found = sessions.find(id);
-        if (found.isEmpty() || !sessions.belongsTo(found.get(), user) || found.get().expiredAt(now)) {
+        if (found.isPresent() && !sessions.belongsTo(found.get(), user)) {
+            // A quiz another person started where others see it (a Teams channel): theirs to answer.
+            return List.of(withQuizStart(language, Messages.get(language, "quiz.not-yours")));
+        }
+        if (found.isEmpty() || found.get().expiredAt(now)) {
             return List.of(withQuizStart(language, Messages.get(language, "quiz.expired")));
         }
         QuizSession session = found.get();
@@ -160,6 +164,26 @@ public final class QuizService implements RunQuiz, RunChannelQuiz, PersonalData 
         return replies;
     }
 
+    @Override
+    public Reply view(UserRef user, String sessionId, Language language) {
+        Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(language, "language");
+        Optional<QuizSession> found = sessionId == null || !QuizSession.ID.matcher(sessionId).matches()
+                ? Optional.empty() : sessions.find(sessionId);
+        if (found.isPresent() && !sessions.belongsTo(found.get(), user)) {
+            return replacing(withQuizStart(language, Messages.get(language, "quiz.not-yours")));
+        }
+        if (found.isEmpty() || found.get().expiredAt(clock.instant())) {
+            return replacing(withQuizStart(language, Messages.get(language, "quiz.expired")));
+        }
+        QuizSession session = found.get();
+        QuizBank bank = bank();
+        if (session.finished()) {
+            return replacing(summary(bank, session, false, language));
+        }
+        return replacing(questionReply(bank, session, language).orElseGet(() -> summary(bank, session, true, language)));
+    }
+
     /** Deletes this person's quiz progress, quizzes in progress and channel quiz answers. */
     @Override
     public void forget(UserRef user) {
@@ -186,7 +210,8 @@ public final class QuizService implements RunQuiz, RunChannelQuiz, PersonalData 
                 new Block.Heading(Messages.get(language, "quiz.question.heading", index + 1, session.size())),
                 new Block.Text(question.get().text()),
                 new Block.Buttons(buttons),
-                new Block.Context(Messages.get(language, "quiz.question.topic", section.get().title())))));
+                new Block.Context(Messages.get(language, "quiz.question.topic", section.get().title()))))
+                .withView(viewButton(ActionIds.QUIZ_VIEW, session.id(), language)));
     }
 
     private Reply summary(QuizBank bank, QuizSession session, boolean cutShort, Language language) {
@@ -209,7 +234,7 @@ public final class QuizService implements RunQuiz, RunChannelQuiz, PersonalData 
             }
             blocks.add(new Block.Buttons(List.of(another)));
         }
-        return reply(language, Reply.Delivery.PRIVATE, blocks);
+        return reply(language, Reply.Delivery.PRIVATE, blocks).withView(viewButton(ActionIds.QUIZ_VIEW, session.id(), language));
     }
 
     /** The section with the most wrong answers in this quiz, the earliest on a tie; empty if none was wrong. */
@@ -307,6 +332,33 @@ public final class QuizService implements RunQuiz, RunChannelQuiz, PersonalData 
         return replies;
     }
 
+    @Override
+    public Reply view(UserRef user, ChannelRef channel, String quizId, Language language) {
+        Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(language, "language");
+        Optional<ChannelQuiz> found = quizId == null || !QuizSession.ID.matcher(quizId).matches()
+                ? Optional.empty() : channelQuizzes.find(quizId);
+        if (found.isEmpty() || !found.get().channel().equals(channel)) {
+            return replacing(withQuizStart(language, Messages.get(language, "quiz.channel.unknown")));
+        }
+        ChannelQuiz quiz = found.get();
+        QuizBank bank = bank();
+        Optional<Reply> card = channelQuestionReply(bank, quiz, Reply.Delivery.REPLACE_ORIGINAL);
+        Optional<QuizQuestion> question = bank.question(quiz.questionId(), language);
+        Optional<Section> section = bank.section(quiz.questionId(), language);
+        if (card.isEmpty() || question.isEmpty() || section.isEmpty()) {
+            return replacing(withQuizStart(language, Messages.get(language, "quiz.channel.unknown")));
+        }
+        Optional<Integer> chosen = channelQuizzes.answerOf(quiz, user).filter(option -> option < question.get().options().size());
+        if (chosen.isEmpty()) {
+            return card.get();
+        }
+        List<Block> blocks = new ArrayList<>(card.get().blocks());
+        blocks.addAll(verdict(bank, section.get(), question.get(), chosen.get(), language));
+        return reply(language, Reply.Delivery.REPLACE_ORIGINAL, blocks).withView(card.get().view().orElseThrow());
+    }
+
     /** The channel's question message, with the totals once someone answered; in the quiz's language. */
     private Optional<Reply> channelQuestionReply(QuizBank bank, ChannelQuiz quiz, Reply.Delivery delivery) {
         Language language = quiz.language();
@@ -333,7 +385,7 @@ public final class QuizService implements RunQuiz, RunChannelQuiz, PersonalData 
                     ? Messages.get(language, "quiz.channel.tally.one", percent)
                     : Messages.get(language, "quiz.channel.tally", String.valueOf(count), percent)));
         }
-        return Optional.of(reply(language, delivery, blocks));
+        return Optional.of(reply(language, delivery, blocks).withView(viewButton(ActionIds.CHANNEL_QUIZ_VIEW, quiz.id(), language)));
     }
 
     // ----- shared -----
@@ -367,6 +419,16 @@ public final class QuizService implements RunQuiz, RunChannelQuiz, PersonalData 
             id = HexFormat.of().toHexDigits(random.nextLong()) + HexFormat.of().toHexDigits(random.nextLong());
         } while (taken.test(id));
         return id;
+    }
+
+    /** The action that shows a quiz again as it stands for the person asking. */
+    private static Button viewButton(String actionId, String id, Language language) {
+        return Button.of(actionId, id, Messages.get(language, "quiz.button.refresh"));
+    }
+
+    /** The reply, replacing the message it answers (a view asked for again). */
+    private static Reply replacing(Reply reply) {
+        return new Reply(reply.language(), Reply.Delivery.REPLACE_ORIGINAL, reply.blocks(), reply.fallbackText(), reply.view());
     }
 
     /** A private message with a button that starts a new quiz. */

@@ -24,4 +24,13 @@ public interface RunChannelQuiz {
      *     totals; otherwise a single private message saying why the answer was not counted
      */
     List<Reply> answer(UserRef user, ChannelRef channel, String value, Language language);
+
+    /**
+     * The channel quiz as this person sees it: the question with its totals, followed by their
+     * verdict once they answered. Never throws for any value.
+     *
+     * @param quizId the value of a {@link com.charterbot.core.reply.ActionIds#CHANNEL_QUIZ_VIEW} action
+     * @return one reply replacing the message it was asked for
+     */
+    Reply view(UserRef user, ChannelRef channel, String quizId, Language language);
 }

@@ -20,4 +20,13 @@ public interface RunQuiz {
      *     single private message for an invalid or expired quiz; nothing for an answer already given
      */
     List<Reply> answer(UserRef user, String value, Language language);
+
+    /**
+     * The quiz as it stands now for this person: the question they are at, the summary once it is
+     * over, or why there is none (expired, someone else's). Never throws for any value.
+     *
+     * @param sessionId the value of a {@link com.charterbot.core.reply.ActionIds#QUIZ_VIEW} action
+     * @return one reply replacing the message it was asked for
+     */
+    Reply view(UserRef user, String sessionId, Language language);
 }

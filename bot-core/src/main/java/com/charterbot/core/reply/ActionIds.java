@@ -19,6 +19,16 @@ public final class ActionIds {
     public static final String QUIZ_ANSWER = "charter.quiz.answer";
     /** Answer a channel micro-quiz; value: {@code <channel quiz id>:<option index>}. */
     public static final String CHANNEL_QUIZ_ANSWER = "charter.channel-quiz.answer";
+    /**
+     * The personal quiz as it stands now for the person asking (the current question, or the summary),
+     * for a platform refreshing a per-person view; value: the quiz session id.
+     */
+    public static final String QUIZ_VIEW = "charter.quiz.view";
+    /**
+     * The channel micro-quiz as the person asking sees it: the question and its tally, with their
+     * verdict once they answered; value: the channel quiz id.
+     */
+    public static final String CHANNEL_QUIZ_VIEW = "charter.channel-quiz.view";
     /** Show another tip; value: empty. */
     public static final String TIP_NEXT = "charter.tip.next";
     /**

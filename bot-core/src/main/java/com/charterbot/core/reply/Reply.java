@@ -3,14 +3,19 @@ package com.charterbot.core.reply;
 import com.charterbot.core.charter.Language;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A message the bot sends, platform-neutral.
  *
  * @param delivery where it goes; adapters map it to ephemeral messages, thread replies, updates
  * @param fallbackText the whole message as plain text, for notifications and clients without rich layout
+ * @param view the action that gives this reply again as it stands now for whoever asks (the question a person's
+ *     quiz is at, a channel quiz with that person's verdict), for platforms that show one message differently to
+ *     each person (Teams' user-specific views); empty for replies that do not change. A reply with a view is never
+ *     personal data before someone acts on it, so a platform without private messages may show it to everyone.
  */
-public record Reply(Language language, Delivery delivery, List<Block> blocks, String fallbackText) {
+public record Reply(Language language, Delivery delivery, List<Block> blocks, String fallbackText, Optional<Button> view) {
 
     /** Where a reply goes. */
     public enum Delivery {
@@ -39,5 +44,16 @@ public record Reply(Language language, Delivery delivery, List<Block> blocks, St
         if (fallbackText.isBlank()) {
             throw new IllegalArgumentException("a reply has a fallback text");
         }
+        Objects.requireNonNull(view, "view");
+    }
+
+    /** A reply that stays as it was sent. */
+    public Reply(Language language, Delivery delivery, List<Block> blocks, String fallbackText) {
+        this(language, delivery, blocks, fallbackText, Optional.empty());
+    }
+
+    /** This reply, to be shown again per person through {@code view}. */
+    public Reply withView(Button view) {
+        return new Reply(language, delivery, blocks, fallbackText, Optional.of(view));
     }
 }

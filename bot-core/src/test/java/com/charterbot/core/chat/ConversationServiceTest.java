@@ -399,6 +399,20 @@ class ConversationServiceTest {
         }
 
         @Test
+        void formatCharactersOfAWrongArgumentAreNotShownBack() {
+            Reply reply = bot.command(ALICE, "lang \u202Exx\u200B\u202C");
+
+            assertThat(texts(reply)).containsExactly(msg(Language.EN, "commands.lang.usage", "xx"));
+        }
+
+        @Test
+        void aLongWrongArgumentIsShownBackCutShort() {
+            Reply reply = bot.command(ALICE, "stats " + "9".repeat(200));
+
+            assertThat(texts(reply)).containsExactly(msg(Language.EN, "commands.stats.usage", "9".repeat(40) + "\u2026"));
+        }
+
+        @Test
         void anUnknownLanguageAskedInFrenchGetsTheFrenchUsage() {
             Reply reply = bot.command(ALICE, "langue klingon");
 
@@ -1129,7 +1143,7 @@ class ConversationServiceTest {
 
             Reply reply = only(bot.click(BOB, ActionIds.QUIZ_ANSWER, value));
 
-            assertThat(texts(reply)).containsExactly(msg(Language.EN, "quiz.expired"));
+            assertThat(texts(reply)).containsExactly(msg(Language.EN, "quiz.not-yours"));
             assertThat(quizAnswers()).isEmpty();
         }
 

@@ -2,6 +2,7 @@ package com.charterbot.core.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.charterbot.core.text.UserText;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.StringLength;
@@ -15,7 +16,7 @@ class CommandParserProperties {
 
     @Property(tries = 300)
     void textThatStartsWithNoCommandWordIsAQuestionKeptWhole(@ForAll @StringLength(min = 1, max = 200) String text) {
-        String question = "why " + text.replaceAll("\\s+", " ").strip();
+        String question = UserText.oneLine("why " + text);
         assertThat(CommandParser.parse(question)).isEqualTo(new Command.Ask(question.strip()));
     }
 }

@@ -69,6 +69,11 @@ final class DispatcherFixtures {
             public List<Reply> answer(UserRef user, ChannelRef channel, String value, Language language) {
                 return List.of();
             }
+
+            @Override
+            public Reply view(UserRef user, ChannelRef channel, String quizId, Language language) {
+                throw new UnsupportedOperationException("nudges never show a quiz to one person");
+            }
         };
     }
 

@@ -1,10 +1,12 @@
 package com.charterbot.core.nudge;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.charterbot.core.charter.Language;
 import java.time.Clock;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -202,14 +204,19 @@ class NudgeScheduleTest {
                 .isEqualTo(NudgeSchedule.nextDue(tuesdays, Optional.empty(), Clock.fixed(now, ZoneOffset.UTC)));
     }
 
+    /**
+     * A last delivery a century before now costs no walk over the days in between: 10,000 such calls
+     * take well under a second; a day-by-day walk (36,500 days each) would take minutes. The limit
+     * only catches that, not a slow machine.
+     */
     @Test
-    void farFutureAndPastLastDeliveriesAreFast() {
+    void farFutureAndPastLastDeliveriesDoNotWalkTheDaysBetween() {
         NudgeSettings workdays = weekly(DayOfWeek.TUESDAY, "10:00", PARIS).withFrequency(Frequency.DAILY_WORKDAYS);
-        long started = System.nanoTime();
-        for (int i = 0; i < 10_000; i++) {
-            next(workdays, "1990-01-01T00:00:00Z", "2090-06-01T00:00:00Z");
-        }
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+            for (int i = 0; i < 10_000; i++) {
+                next(workdays, "1990-01-01T00:00:00Z", "2090-06-01T00:00:00Z");
+            }
+        });
         assertThat(next(workdays, "1990-01-01T00:00:00Z", "2090-06-01T00:00:00Z")).isEqualTo(at("2090-06-01T00:00:00Z"));
-        assertThat((System.nanoTime() - started) / 1_000_000).as("milliseconds for 10,000 calls").isLessThan(2_000);
     }
 }

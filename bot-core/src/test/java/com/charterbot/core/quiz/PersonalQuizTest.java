@@ -247,7 +247,7 @@ class PersonalQuizTest {
 
         assertThat(intruder).singleElement().satisfies(reply -> {
             assertThat(reply.delivery()).isEqualTo(Reply.Delivery.PRIVATE);
-            assertThat(reply.fallbackText()).contains("expired");
+            assertThat(reply.fallbackText()).contains("someone else");
         });
         assertThat(answers(bundled)).isEmpty();
         assertThat(bundled.service.answer(ALICE, bundled.answerValue(first, true), Language.EN)).hasSize(2);

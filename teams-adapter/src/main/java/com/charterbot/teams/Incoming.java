@@ -1,0 +1,192 @@
+package com.charterbot.teams;
+
+import com.charterbot.core.charter.Language;
+import com.charterbot.core.text.UserText;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.Attachment;
+import com.microsoft.bot.schema.Entity;
+import com.microsoft.bot.schema.Serialization;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads what a person sent in a Teams activity, as Teams really sends it.
+ *
+ * <ul>
+ *   <li><b>Text.</b> The bot's own mention is removed wherever it is, found through the activity's
+ *       {@code mention} entities (their {@code text} is the exact markup, {@code <at>Charter</at>});
+ *       mentions of other people that only lead the message are dropped too ("@Alice @Charter quiz"
+ *       is "quiz"), those inside it become the person's name as plain text. Markup is removed, HTML
+ *       entities decoded, and every kind of space (Teams puts a no-break space after a mention) is a
+ *       plain space.
+ *   <li><b>Pictures.</b> A message carries one when an attachment is an image ({@code image/*}, a
+ *       pasted or inline picture) or a file whose type is a picture format.
+ *   <li><b>Language.</b> The activity's {@code locale}, else the {@code clientInfo} entity's, which
+ *       installation and conversation updates from some clients carry alone.
+ * </ul>
+ */
+final class Incoming {
+
+    /** A tag cannot run past the next '<' ({@code [^<>]}, not {@code [^>]}): "&lt;a&lt;a&lt;a..." is read once, not once per '&lt;'. */
+    private static final Pattern TAG = Pattern.compile("</?[a-zA-Z][^<>]*>");
+    /** Most mentions read from one message: each one is a pass over the text. */
+    static final int MAX_MENTIONS = 20;
+    private static final Pattern NUMERIC_ENTITY = Pattern.compile("&#(x[0-9a-fA-F]{1,6}|[0-9]{1,7});");
+    /** Stands for a mention of someone else while the text is cleaned: private-use characters no client sends. */
+    private static final char MARK_START = '\uE000';
+    private static final char MARK_END = '\uE001';
+    private static final Pattern MARK = Pattern.compile(MARK_START + "(\\d{1,3})" + MARK_END);
+    private static final Pattern LEADING_MARKS = Pattern.compile("^(?:" + MARK_START + "\\d{1,3}" + MARK_END + " ?)+");
+    private static final String FILE_DOWNLOAD_INFO = "application/vnd.microsoft.teams.file.download.info";
+    private static final Set<String> IMAGE_FILE_TYPES = Set.of("png", "jpg", "jpeg", "gif", "heic", "heif", "webp", "bmp", "tiff", "tif");
+
+    private Incoming() {}
+
+    /** A mention in the activity: who, and the markup standing for them in the text. */
+    private record Mention(String id, String markup) {}
+
+    /** The message's text as the core should read it, at most {@code max} characters. */
+    static String text(Activity activity, int max) {
+        String text = activity.getText() == null ? "" : activity.getText();
+        if (text.length() > max * 2) {
+            text = text.substring(0, max * 2);
+        }
+        text = text.replace(MARK_START, ' ').replace(MARK_END, ' ');
+        String botId = activity.getRecipient() == null ? null : activity.getRecipient().getId();
+        List<String> others = new ArrayList<>();
+        for (Mention mention : mentions(activity)) {
+            if (sameAccount(mention.id(), botId)) {
+                text = text.replace(mention.markup(), " ");
+            } else if (!others.contains(mention.markup())) {
+                others.add(mention.markup());
+            }
+        }
+        String botName = activity.getRecipient() == null ? null : activity.getRecipient().getName();
+        if (botName != null && !botName.isBlank()) {
+            // Some clients and forwarded messages carry the mention markup without its entity.
+            text = text.replace("<at>" + botName + "</at>", " ");
+        }
+        for (int index = 0; index < others.size(); index++) {
+            text = text.replace(others.get(index), " " + MARK_START + index + MARK_END + " ");
+        }
+        text = TAG.matcher(text).replaceAll(" ");
+        text = decode(text);
+        text = UserText.oneLine(text);
+        text = LEADING_MARKS.matcher(text).replaceFirst("");
+        Matcher marks = MARK.matcher(text);
+        StringBuilder named = new StringBuilder();
+        while (marks.find()) {
+            int index = Integer.parseInt(marks.group(1));
+            String name = index < others.size() ? plain(others.get(index)) : "";
+            marks.appendReplacement(named, Matcher.quoteReplacement(name));
+        }
+        marks.appendTail(named);
+        text = UserText.oneLine(named.toString());
+        return text.length() > max ? text.substring(0, max) : text;
+    }
+
+    /** Whether one of the message's attachments is a picture. */
+    static boolean hasImage(Activity activity) {
+        List<Attachment> attachments = activity.getAttachments();
+        if (attachments == null) {
+            return false;
+        }
+        for (Attachment attachment : attachments) {
+            String type = attachment == null || attachment.getContentType() == null ? "" : attachment.getContentType().toLowerCase(Locale.ROOT);
+            if (type.startsWith("image/")) {
+                return true;
+            }
+            if (type.equals(FILE_DOWNLOAD_INFO) && attachment.getContent() != null) {
+                String fileType = Serialization.objectToTree(attachment.getContent()).path("fileType").asText("").toLowerCase(Locale.ROOT);
+                if (IMAGE_FILE_TYPES.contains(fileType)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The language of the person's client: the activity's locale, else its {@code clientInfo} entity's. */
+    static Optional<Language> language(Activity activity) {
+        Optional<Language> language = Language.fromTag(activity.getLocale());
+        if (language.isPresent() || activity.getEntities() == null) {
+            return language;
+        }
+        for (Entity entity : activity.getEntities()) {
+            if (entity != null && "clientInfo".equalsIgnoreCase(entity.getType())) {
+                JsonNode info = Serialization.objectToTree(entity);
+                Optional<Language> client = Language.fromTag(info.path("locale").asText(null));
+                if (client.isPresent()) {
+                    return client;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static List<Mention> mentions(Activity activity) {
+        List<Mention> mentions = new ArrayList<>();
+        if (activity.getEntities() == null) {
+            return mentions;
+        }
+        for (Entity entity : activity.getEntities()) {
+            if (mentions.size() >= MAX_MENTIONS) {
+                break;
+            }
+            if (entity == null || !"mention".equalsIgnoreCase(entity.getType())) {
+                continue;
+            }
+            JsonNode mention = Serialization.objectToTree(entity);
+            String markup = mention.path("text").asText("");
+            if (!markup.isEmpty()) {
+                mentions.add(new Mention(mention.path("mentioned").path("id").asText(""), markup));
+            }
+        }
+        return mentions;
+    }
+
+    /** Whether two Teams account ids are the same account; a bot's id is {@code 28:<app id>}, sometimes sent without the prefix. */
+    private static boolean sameAccount(String a, String b) {
+        if (a == null || b == null || a.isBlank() || b.isBlank()) {
+            return false;
+        }
+        return withoutPrefix(a).equalsIgnoreCase(withoutPrefix(b));
+    }
+
+    private static String withoutPrefix(String id) {
+        return id.startsWith("28:") ? id.substring(3) : id;
+    }
+
+    /** The person's name in a mention's markup. */
+    private static String plain(String markup) {
+        return UserText.oneLine(decode(TAG.matcher(markup).replaceAll(" ")));
+    }
+
+    /** HTML entities as text: the named ones Teams uses, and numeric ones. */
+    private static String decode(String text) {
+        String named = text.replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
+                .replace("&#39;", "'").replace("&apos;", "'");
+        Matcher numeric = NUMERIC_ENTITY.matcher(named);
+        StringBuilder decoded = new StringBuilder();
+        while (numeric.find()) {
+            String digits = numeric.group(1);
+            int code;
+            try {
+                code = digits.startsWith("x") ? Integer.parseInt(digits.substring(1), 16) : Integer.parseInt(digits);
+            } catch (NumberFormatException e) {
+                code = -1;
+            }
+            String replacement = Character.isValidCodePoint(code) && code != 0 && (code < 0xD800 || code > 0xDFFF)
+                    && (code < MARK_START || code > MARK_END) ? new String(Character.toChars(code)) : " ";
+            numeric.appendReplacement(decoded, Matcher.quoteReplacement(replacement));
+        }
+        numeric.appendTail(decoded);
+        return decoded.toString().replace("&amp;", "&");
+    }
+}

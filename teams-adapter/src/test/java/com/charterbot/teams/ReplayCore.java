@@ -1,0 +1,152 @@
+package com.charterbot.teams;
+
+import com.charterbot.core.activity.InMemoryActivityLog;
+import com.charterbot.core.activity.InMemoryUnansweredQuestions;
+import com.charterbot.core.admin.AdminActions;
+import com.charterbot.core.admin.AdminDirectory;
+import com.charterbot.core.admin.AdminPolicy;
+import com.charterbot.core.admin.InMemoryAuditLog;
+import com.charterbot.core.answer.AnswerEngine;
+import com.charterbot.core.charter.Charter;
+import com.charterbot.core.charter.Language;
+import com.charterbot.core.chat.ActionEvent;
+import com.charterbot.core.chat.ChannelRef;
+import com.charterbot.core.chat.ConversationService;
+import com.charterbot.core.chat.Converse;
+import com.charterbot.core.chat.InMemoryLanguagePreferences;
+import com.charterbot.core.chat.Message;
+import com.charterbot.core.chat.Platform;
+import com.charterbot.core.chat.UserRef;
+import com.charterbot.core.home.HomeService;
+import com.charterbot.core.home.ShowHome;
+import com.charterbot.core.nudge.ChannelMembership;
+import com.charterbot.core.nudge.ChannelMembershipService;
+import com.charterbot.core.nudge.EditNudges;
+import com.charterbot.core.nudge.InMemoryChannelStore;
+import com.charterbot.core.nudge.InMemoryDeliveryStore;
+import com.charterbot.core.nudge.NudgeFormOutcome;
+import com.charterbot.core.nudge.NudgeFormService;
+import com.charterbot.core.nudge.NudgeSettings;
+import com.charterbot.core.quiz.InMemoryChannelQuizStore;
+import com.charterbot.core.quiz.InMemoryQuizProgressStore;
+import com.charterbot.core.quiz.InMemoryQuizSessionStore;
+import com.charterbot.core.quiz.QuizService;
+import com.charterbot.core.quiz.QuizSettings;
+import com.charterbot.core.reply.Reply;
+import com.charterbot.core.stats.AwarenessStatsService;
+import com.charterbot.core.tip.InMemoryTipRotationStore;
+import com.charterbot.core.tip.TipService;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+/**
+ * The whole real core on the bundled charter, in memory, made afresh before each replayed payload
+ * ({@link #reset}): the conversation, the home page, channel membership (welcomes) and the nudge
+ * form, sharing their stores as in the application.
+ */
+final class ReplayCore implements Converse, ShowHome, ChannelMembership, EditNudges {
+
+    private static final Charter CHARTER = BundledConversation.bundledCharter();
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+    private record Services(ConversationService conversation, HomeService home, ChannelMembershipService membership,
+            NudgeFormService nudges, QuizService quiz) {}
+
+    private volatile Services current = build();
+
+    /** Forgets everything: a fresh core. */
+    void reset() {
+        current = build();
+    }
+
+    /** Posts a channel quiz, as a nudge would, and gives its id. */
+    String postChannelQuiz(ChannelRef channel) {
+        return current.quiz().post(channel, Language.EN).orElseThrow().view().orElseThrow().value();
+    }
+
+    /** Starts a personal quiz for this person, as "quiz" would, and gives its session id. */
+    String startQuiz(UserRef user) {
+        return current.quiz().start(user, Language.EN).view().orElseThrow().value();
+    }
+
+    private static Services build() {
+        Clock clock = Clock.fixed(Instant.parse("2025-03-10T09:30:00Z"), PARIS);
+        SplittableRandom random = new SplittableRandom(7L);
+        InMemoryActivityLog activity = new InMemoryActivityLog();
+        InMemoryChannelStore channels = new InMemoryChannelStore();
+        InMemoryLanguagePreferences languages = new InMemoryLanguagePreferences();
+        InMemoryQuizProgressStore progress = new InMemoryQuizProgressStore();
+        NudgeSettings defaults = NudgeSettings.defaults(PARIS, Language.EN);
+        QuizService quiz = new QuizService(() -> CHARTER, progress, new InMemoryQuizSessionStore(), new InMemoryChannelQuizStore(), activity,
+                QuizSettings.DEFAULTS, clock, random.split());
+        TipService tips = new TipService(() -> CHARTER, new InMemoryTipRotationStore(), activity, clock, random.split());
+        AdminActions admin = new AdminActions(new AdminPolicy(AdminDirectory.DEFAULTS), new InMemoryAuditLog(), clock);
+        ConversationService conversation = new ConversationService(new ConversationService.Parts(new AnswerEngine(CHARTER, Language.EN), quiz,
+                quiz, quiz, tips, channels, new InMemoryDeliveryStore(), admin, new AwarenessStatsService(activity, clock), activity,
+                new InMemoryUnansweredQuestions(), languages, channel -> true, clock, defaults));
+        return new Services(conversation, new HomeService(() -> CHARTER, progress, channels, admin, languages, Language.EN, clock),
+                new ChannelMembershipService(channels, defaults), new NudgeFormService(channels, admin, languages, defaults, Language.EN), quiz);
+    }
+
+    @Override
+    public List<Reply> onMessage(Message message) {
+        return current.conversation().onMessage(message);
+    }
+
+    @Override
+    public List<Reply> onAction(ActionEvent action) {
+        return current.conversation().onAction(action);
+    }
+
+    @Override
+    public Reply home(UserRef user, boolean platformAdmin, Optional<Language> platformLanguage) {
+        return current.home().home(user, platformAdmin, platformLanguage);
+    }
+
+    @Override
+    public Optional<Reply> joined(ChannelRef channel, String name, Optional<Language> language) {
+        return current.membership().joined(channel, name, language);
+    }
+
+    @Override
+    public void left(ChannelRef channel) {
+        current.membership().left(channel);
+    }
+
+    @Override
+    public void archived(ChannelRef channel) {
+        current.membership().archived(channel);
+    }
+
+    @Override
+    public void unarchived(ChannelRef channel) {
+        current.membership().unarchived(channel);
+    }
+
+    @Override
+    public void renamed(ChannelRef channel, String name) {
+        current.membership().renamed(channel, name);
+    }
+
+    @Override
+    public int uninstalled(Platform platform, String tenant) {
+        return current.membership().uninstalled(platform, tenant);
+    }
+
+    @Override
+    public NudgeFormOutcome open(UserRef user, boolean platformAdmin, ChannelRef channel, Optional<Language> clicked) {
+        return current.nudges().open(user, platformAdmin, channel, clicked);
+    }
+
+    @Override
+    public NudgeFormOutcome submit(UserRef user, boolean platformAdmin, ChannelRef channel, Map<String, String> values,
+            Optional<Language> formLanguage) {
+        return current.nudges().submit(user, platformAdmin, channel, values, formLanguage);
+    }
+}

@@ -1,6 +1,7 @@
 package com.charterbot.app.startup;
 
 import com.charterbot.app.charter.CharterProperties;
+import com.charterbot.app.persistence.UserKeySecret;
 import com.charterbot.app.slack.SlackProperties;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,9 +19,9 @@ import org.springframework.core.env.Profiles;
 /**
  * Checks the configuration as soon as it is read, before anything starts (no web server, no
  * database), so that one failure report lists every problem found here at once: Slack settings
- * that contradict each other, and under the {@code prod} profile the embedded H2 database or the
- * sample company and contacts, unless {@code charter.production.*} allows them. Registered in
- * {@code META-INF/spring.factories}.
+ * that contradict each other, and under the {@code prod} profile a missing pseudonym key, the
+ * embedded H2 database or the sample company and contacts (the last two unless
+ * {@code charter.production.*} allows them). Registered in {@code META-INF/spring.factories}.
  */
 public class StartupChecks implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
 
@@ -54,6 +55,12 @@ public class StartupChecks implements ApplicationListener<ApplicationEnvironment
                         "Set SPRING_DATASOURCE_URL=jdbc:postgresql://<host>:5432/<database> with SPRING_DATASOURCE_USERNAME and "
                                 + "SPRING_DATASOURCE_PASSWORD; or, for a trial on one instance, set CHARTER_PRODUCTION_ALLOWH2=true "
                                 + "(charter.production.allow-h2)."));
+            }
+            if (binder.bind(UserKeySecret.PROPERTY, String.class).map(String::strip).orElse("").isEmpty()) {
+                refusals.add(new StartupRefusal("The prod profile has no " + UserKeySecret.PROPERTY + ": the key that pseudonymizes user "
+                        + "ids must come from a secret, not from the database it protects.",
+                        "Set CHARTER_PRIVACY_USERKEYSECRET (e.g. the output of 'openssl rand -base64 32') and keep it for good; the Helm "
+                                + "chart reads it from the Secret's user-key-secret. See SECURITY.md."));
             }
             Map<String, String> samples = samples(binder);
             if (!samples.isEmpty() && !allowed.allowPlaceholders()) {

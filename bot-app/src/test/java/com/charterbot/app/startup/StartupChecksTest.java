@@ -9,6 +9,7 @@ class StartupChecksTest {
 
     private static final String POSTGRESQL = "jdbc:postgresql://db:5432/charter";
     private static final String H2 = "jdbc:h2:file:./data/charter-bot;MODE=PostgreSQL";
+    private static final String KEY = "charter.privacy.user-key-secret";
 
     @Test
     void letsTheQuickStartRunOnItsDefaults() {
@@ -33,6 +34,7 @@ class StartupChecksTest {
     @Test
     void refusesSampleCompanyAndContactsInProductionNamingEachSetting() {
         MockEnvironment environment = new MockEnvironment().withProperty("spring.datasource.url", POSTGRESQL)
+                .withProperty(KEY, "0123456789abcdef0123")
                 .withProperty("charter.company-name", "Globex")
                 .withProperty("charter.contacts.hr", "people@acme.example")
                 .withProperty("charter.link", "https://intranet.example.com/charter");
@@ -47,7 +49,8 @@ class StartupChecksTest {
 
     @Test
     void refusesTheSampleCompanyNameInProduction() {
-        MockEnvironment environment = withRealContacts(new MockEnvironment().withProperty("spring.datasource.url", POSTGRESQL));
+        MockEnvironment environment = withRealContacts(new MockEnvironment().withProperty("spring.datasource.url", POSTGRESQL)
+                .withProperty(KEY, "0123456789abcdef0123"));
         environment.setActiveProfiles("production");
 
         assertThat(StartupChecks.check(environment).orElseThrow().problem()).contains("charter.company-name = Acme Industries");
@@ -62,6 +65,16 @@ class StartupChecksTest {
     @Test
     void acceptsARealCompanyOnPostgresqlInProduction() {
         assertThat(StartupChecks.check(production(POSTGRESQL))).isEmpty();
+    }
+
+    @Test
+    void refusesProductionWithoutAPseudonymKey() {
+        MockEnvironment environment = production(POSTGRESQL).withProperty(KEY, " ");
+
+        StartupRefusal refusal = StartupChecks.check(environment).orElseThrow();
+
+        assertThat(refusal.problem()).contains("charter.privacy.user-key-secret");
+        assertThat(refusal.action()).contains("CHARTER_PRIVACY_USERKEYSECRET", "openssl rand -base64 32");
     }
 
     @Test
@@ -82,15 +95,15 @@ class StartupChecksTest {
 
         StartupRefusal refusal = StartupChecks.check(environment).orElseThrow();
 
-        assertThat(refusal.problem().lines().filter(line -> line.startsWith("- "))).hasSize(3);
-        assertThat(refusal.problem()).contains("Slack", "H2", "sample values");
-        assertThat(refusal.action().lines().filter(line -> line.startsWith("- "))).hasSize(3);
+        assertThat(refusal.problem().lines().filter(line -> line.startsWith("- "))).hasSize(4);
+        assertThat(refusal.problem()).contains("Slack", "H2", "sample values", "user-key-secret");
+        assertThat(refusal.action().lines().filter(line -> line.startsWith("- "))).hasSize(4);
     }
 
-    /** The prod profile with a company of its own, on this database. */
+    /** The prod profile with a pseudonym key and a company of its own, on this database. */
     private static MockEnvironment production(String url) {
         MockEnvironment environment = withRealContacts(new MockEnvironment().withProperty("spring.datasource.url", url)
-                .withProperty("charter.company-name", "Globex"));
+                .withProperty("charter.company-name", "Globex").withProperty(KEY, "0123456789abcdef0123"));
         environment.setActiveProfiles("prod");
         return environment;
     }

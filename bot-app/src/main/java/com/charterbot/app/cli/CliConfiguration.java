@@ -80,45 +80,28 @@ final class CliConfiguration {
 
     /** The {@code charter.*} settings read directly, when these sources are all Spring Boot would read; empty otherwise. */
     Optional<CharterProperties> direct() {
-        if (environment.keySet().stream().map(name -> name.toUpperCase(Locale.ROOT))
-                .anyMatch(name -> name.startsWith("SPRING_CONFIG_") || name.startsWith("SPRING_PROFILES_") || name.equals("SPRING_APPLICATION_JSON"))) {
-            return Optional.empty();
-        }
-        List<Map<String, Object>> sources = new ArrayList<>(); // highest precedence first
-        sources.add(flatArguments());
-        sources.add(new HashMap<>(systemProperties));
-        sources.add(environmentSettings());
-        for (Path folder : List.of(workingFolder.resolve("config"), workingFolder)) {
-            Optional<Map<String, Object>> file = fileIn(folder, folder != workingFolder);
-            if (file == null) {
-                return Optional.empty();
-            }
-            file.ifPresent(sources::add);
-        }
-        for (String folder : List.of("config/", "")) {
-            Optional<Map<String, Object>> file = classpathFile(folder);
-            if (file == null) {
-                return Optional.empty();
-            }
-            file.ifPresent(sources::add);
-        }
-        boolean springDecides = sources.stream().flatMap(source -> source.keySet().stream())
-                .anyMatch(name -> name.startsWith("spring.config.") || name.startsWith("spring.profiles.") || name.equals("spring.application.json"));
-        if (springDecides) {
-            return Optional.empty();
-        }
         Map<String, String> values = new HashMap<>();
-        for (String key : KEYS) {
-            for (Map<String, Object> source : sources) {
-                Optional<Object> value = find(source, key);
-                if (value.isPresent()) {
-                    if (!(value.get() instanceof String text) || text.contains("${")) {
-                        return Optional.empty();
+        try {
+            if (environment.keySet().stream().map(name -> name.toUpperCase(Locale.ROOT)).anyMatch(
+                    name -> name.startsWith("SPRING_CONFIG_") || name.startsWith("SPRING_PROFILES_") || name.equals("SPRING_APPLICATION_JSON"))) {
+                throw new SpringDecides();
+            }
+            List<Map<String, Object>> sources = List.of(flatArguments(), new HashMap<>(systemProperties), environmentSettings(),
+                    fileIn(workingFolder.resolve("config"), true), fileIn(workingFolder, false), classpathFile("config/"), classpathFile(""));
+            if (sources.stream().flatMap(source -> source.keySet().stream()).anyMatch(
+                    name -> name.startsWith("spring.config.") || name.startsWith("spring.profiles.") || name.equals("spring.application.json"))) {
+                throw new SpringDecides();
+            }
+            for (String key : KEYS) {
+                sources.stream().map(source -> find(source, key)).flatMap(Optional::stream).findFirst().ifPresent(value -> {
+                    if (!(value instanceof String text) || text.contains("${")) {
+                        throw new SpringDecides();
                     }
                     values.put(key, text);
-                    break;
-                }
+                });
             }
+        } catch (SpringDecides notDirect) {
+            return Optional.empty();
         }
         try {
             return Optional.of(new CharterProperties(values.get("dir"), values.get("company-name"),
@@ -170,51 +153,51 @@ final class CliConfiguration {
     }
 
     /**
-     * The one configuration file in this folder, flattened; empty without one; null when Spring Boot
-     * must decide (several files, sub-folders of config/, several YAML documents).
+     * The one configuration file in this folder, flattened; empty without one. Several files, a
+     * sub-folder of config/ or an unreadable file are for Spring Boot to read (and to report).
      */
-    private static Optional<Map<String, Object>> fileIn(Path folder, boolean configFolder) {
+    private static Map<String, Object> fileIn(Path folder, boolean configFolder) {
         if (!Files.isDirectory(folder)) {
-            return Optional.empty();
+            return Map.of();
         }
         List<Path> files = FILE_NAMES.stream().map(folder::resolve).filter(Files::isRegularFile).toList();
         try (Stream<Path> entries = Files.list(folder)) {
             if (files.size() > 1 || configFolder && entries.anyMatch(Files::isDirectory)) {
-                return null;
+                throw new SpringDecides();
             }
         } catch (IOException e) {
-            return null;
+            throw new SpringDecides();
         }
         if (files.isEmpty()) {
-            return Optional.empty();
+            return Map.of();
         }
         Path file = files.get(0);
+        if (file.toString().endsWith(".xml")) {
+            throw new SpringDecides();
+        }
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             if (file.toString().endsWith(".properties")) {
                 Properties properties = new Properties();
                 properties.load(reader);
                 Map<String, Object> flat = new HashMap<>();
                 properties.forEach((key, value) -> flat.put(String.valueOf(key), String.valueOf(value)));
-                return Optional.of(flat);
-            }
-            if (file.toString().endsWith(".xml")) {
-                return null;
+                return flat;
             }
             return yaml(new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(reader));
         } catch (IOException | RuntimeException unreadable) {
-            return null; // Spring Boot says what is wrong with the file
+            throw new SpringDecides();
         }
     }
 
     /** The configuration file in this folder of the classpath ({@code ""}: the jar's application.yaml), as {@link #fileIn} reads files. */
-    private static Optional<Map<String, Object>> classpathFile(String folder) {
+    private static Map<String, Object> classpathFile(String folder) {
         ClassLoader classpath = CliConfiguration.class.getClassLoader();
         List<String> found = FILE_NAMES.stream().map(name -> folder + name).filter(name -> classpath.getResource(name) != null).toList();
         if (found.isEmpty()) {
-            return Optional.empty();
+            return Map.of();
         }
         if (found.size() > 1 || !found.get(0).endsWith(".yaml")) {
-            return null;
+            throw new SpringDecides();
         }
         try (InputStream in = classpath.getResourceAsStream(found.get(0))) {
             return yaml(new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(in));
@@ -223,19 +206,19 @@ final class CliConfiguration {
         }
     }
 
-    /** A single YAML document, flattened to dotted names; null for several documents. */
-    private static Optional<Map<String, Object>> yaml(Iterable<Object> documents) {
+    /** A single YAML document, flattened to dotted names; several documents are for Spring Boot. */
+    private static Map<String, Object> yaml(Iterable<Object> documents) {
         Map<String, Object> flat = new HashMap<>();
         int count = 0;
         for (Object document : documents) {
             if (++count > 1) {
-                return null;
+                throw new SpringDecides();
             }
             if (document instanceof Map<?, ?> map) {
                 flatten("", map, flat);
             }
         }
-        return Optional.of(flat);
+        return flat;
     }
 
     private static void flatten(String prefix, Map<?, ?> map, Map<String, Object> flat) {
@@ -247,6 +230,13 @@ final class CliConfiguration {
                 flat.put(name, value == null || value instanceof List<?> ? value : String.valueOf(value));
             }
         });
+    }
+
+    /** The configuration uses something only Spring Boot's loader reads: the direct reading steps aside. */
+    private static final class SpringDecides extends RuntimeException {
+        SpringDecides() {
+            super(null, null, false, false);
+        }
     }
 
     /** Binds as the server does, with Spring Boot's config-data loader; a value that does not bind fails naming the setting. */

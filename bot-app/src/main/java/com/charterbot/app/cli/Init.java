@@ -14,13 +14,13 @@ import java.util.stream.Stream;
 /**
  * {@code init <dir>}: a folder a communications officer starts from, without the source tree: the
  * bundled charter in both languages ({@code en/}, {@code fr/}), a sample question file for
- * {@code eval}, an {@code application.yaml} with every company setting, commented, and a README
- * that says what to do next. The folder is the charter folder itself ({@code charter.dir: .}).
+ * {@code eval}, an {@code application.yaml} with every company setting, commented, a README that
+ * says what to do next and the charter format (docs/charter-format.md). The folder is the charter folder itself ({@code charter.dir: .}).
  */
 final class Init {
 
     /** The files besides the charter, from {@code init/} in the jar. */
-    static final List<String> EXTRAS = List.of("application.yaml", "questions.yaml", "README.md");
+    static final List<String> EXTRAS = List.of("application.yaml", "questions.yaml", "README.md", "charter-format.md");
 
     private Init() {}
 
@@ -46,7 +46,8 @@ final class Init {
                 }
             }
             out.printf("""
-                    Wrote %s: the bundled charter (%d files in en/ and fr/), application.yaml, questions.yaml and README.md.
+                    Wrote %s: the bundled charter (%d files in en/ and fr/), application.yaml, questions.yaml, README.md
+                    and charter-format.md.
                     Next:
                       cd %s
                       edit application.yaml (your company's name and contacts), then the charter files

@@ -472,6 +472,7 @@ class CommandLineTest {
             assertThat(folder.resolve("application.yaml")).isRegularFile();
             assertThat(folder.resolve("questions.yaml")).isRegularFile();
             assertThat(folder.resolve("README.md")).isRegularFile();
+            assertThat(folder.resolve("charter-format.md")).content().contains("## Placeholders");
             assertThat(run("validate", folder.toString()).exitCode()).isZero();
             Run help = run("ask", "help", "--charter", folder.toString(), "--charter.company-name=Globex");
             assertThat(help.out()).contains("Globex");

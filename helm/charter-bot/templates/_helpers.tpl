@@ -149,6 +149,32 @@ The H2 rule is also in values.schema.json; it is repeated here for --skip-schema
 {{- if and (or $existing.en $existing.fr) (not (and $existing.en $existing.fr)) }}
 {{- fail "charter.existingConfigMap needs both en and fr: every section exists in both languages." }}
 {{- end }}
+{{- $config := .Values.config | default dict }}
+{{- $where := dict
+    "dir" "the chart mounts the charter from charter.files or charter.existingConfigMap and sets CHARTER_DIR itself"
+    "slack.bot-token" "a credential: put it in the Secret under slack-bot-token (slack.secretKeys.botToken), README step 2"
+    "slack.signing-secret" "a credential: put it in the Secret under slack-signing-secret (slack.secretKeys.signingSecret), README step 2"
+    "slack.app-token" "a credential: put it in the Secret under slack-app-token (slack.secretKeys.appToken), README step 2"
+    "teams.app-id" "set teams.appId, or the Secret's microsoft-app-id"
+    "teams.app-password" "a credential: put it in the Secret under microsoft-app-password (teams.secretKeys.appPassword), README step 2"
+    "teams.tenant-id" "set teams.tenantId, or the Secret's microsoft-app-tenant-id"
+    "teams.enabled" "set teams.enabled, which also leaves the Teams credentials out"
+    "privacy.user-key-secret" "a credential: put it in the Secret under user-key-secret (privacy.secretKeys.userKeySecret), README step 2"
+    "production.allow-h2" "set database.type=h2, which allows the embedded database and mounts its folder" }}
+{{- range $path, $instead := $where }}
+{{- $parts := splitList "." $path }}
+{{- $node := $config }}
+{{- range $i, $part := $parts }}
+{{- if and (kindIs "map" $node) (hasKey $node $part) }}
+{{- $node = index $node $part }}
+{{- if eq (add $i 1) (len $parts) }}
+{{- fail (printf "config.%s is not set in config: %s." $path $instead) }}
+{{- end }}
+{{- else }}
+{{- $node = "" }}
+{{- end }}
+{{- end }}
+{{- end }}
 {{- if le (int .Values.terminationGracePeriodSeconds) (add 30 (int .Values.preStopSleepSeconds) | int) }}
 {{- fail (printf "terminationGracePeriodSeconds (%d) must exceed the application's 30 s shutdown plus preStopSleepSeconds (%d)." (int .Values.terminationGracePeriodSeconds) (int .Values.preStopSleepSeconds)) }}
 {{- end }}

@@ -64,7 +64,7 @@ class CharterBotApplicationTest {
 
     @Test
     void startsWithTheBundledCharterAndDefaultConfiguration() {
-        assertThat(properties.dir()).isNull();
+        assertThat(properties.folder()).isNull();
         assertThat(properties.companyName()).isEqualTo("Acme Industries");
         assertThat(properties.language()).isEqualTo(Language.EN);
         assertThat(engine).isNotNull();

@@ -164,6 +164,13 @@ class PackagedJarIT {
         ProcessBuilder builder = new ProcessBuilder(java, "-jar", jar.toString(),
                 "--spring.profiles.active=prod",
                 "--charter.teams.enabled=false",
+                // The prod profile refuses the sample company and contacts.
+                "--charter.company-name=Jar Works",
+                "--charter.contacts.communications=comms@jar.test",
+                "--charter.contacts.security=security@jar.test",
+                "--charter.contacts.hr=people@jar.test",
+                "--charter.contacts.it=help@jar.test",
+                "--charter.contacts.legal=legal@jar.test",
                 "--server.port=" + port,
                 "--management.server.port=" + management,
                 "--spring.datasource.url=" + database,

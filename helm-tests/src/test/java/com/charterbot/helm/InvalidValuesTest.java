@@ -2,9 +2,6 @@ package com.charterbot.helm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -26,13 +23,18 @@ class InvalidValuesTest {
             database: {secretKeys: {password: ''}}           | database.secretKeys.password: String length must be greater than or equal to 1
             slack: {mode: websocket}                         | slack.mode must be one of the following: "http", "socket"
             teams: {enabled: 'no'}                           | teams.enabled: Invalid type. Expected: boolean, given: string
-            ingress: {enabled: true}                         | ingress.host: String length must be greater than or equal to 1
             ingress: {enabled: true, host: 'https://bot.example.com/'} | ingress.host: Does not match pattern
             service: {port: 80800}                           | service.port: Must be less than or equal to 65535
             autoscaling: {maxReplicas: 0}                    | autoscaling.maxReplicas: Must be greater than or equal to 1
             terminationGracePeriodSeconds: 20                | terminationGracePeriodSeconds: Must be greater than or equal to 35
             config: {default-language: de}                   | config.default-language must be one of the following: "en", "fr"
             replicas: 3                                      | Additional property replicas is not allowed
+            config: {contact: {hr: hr@globex.test}}          | config: Additional property contact is not allowed
+            config: {contacts: {human-resources: hr@x.test}} | config.contacts: Additional property human-resources is not allowed
+            config: {companyname: Globex}                    | config: Additional property companyname is not allowed
+            config: {nudges: {frequency: fortnightly}}       | config.nudges.frequency must be one of the following
+            config: {quiz: {questions: 12}}                  | config.quiz.questions: Must be less than or equal to 10
+            config: {scheduler: {heartbeat-interval: soon}}  | config.scheduler.heartbeat-interval: Does not match pattern
             """)
     void schemaRejects(String values, String expectedMessage) {
         String message = Chart.renderingFailure(values);
@@ -64,7 +66,7 @@ class InvalidValuesTest {
                 autoscaling: {enabled: false}
                 """);
 
-        assertThat(message).contains("database.type must be one of the following: \"postgresql\"");
+        assertThat(message).contains("database.type=h2 allows one replica only", "Configure PostgreSQL", "or set replicaCount=1");
     }
 
     @Test
@@ -75,7 +77,19 @@ class InvalidValuesTest {
                 autoscaling: {enabled: true, minReplicas: 1, maxReplicas: 3}
                 """);
 
-        assertThat(message).contains("database.type must be one of the following: \"postgresql\"");
+        assertThat(message).contains("autoscaling may add more", "set autoscaling.enabled=false");
+    }
+
+    @Test
+    void refusesAnIngressWithoutTheHostSlackAndTeamsCall() {
+        assertThat(Chart.renderingFailure("ingress: {enabled: true}")).contains("ingress.enabled needs ingress.host");
+    }
+
+    @Test
+    void saysWhereACredentialPutUnderConfigGoesInstead() {
+        assertThat(Chart.renderingFailure("config: {slack: {bot-token: xoxb-1234}}"))
+                .contains("config.slack.bot-token is not set in config", "put it in the Secret under slack-bot-token", "README step 2");
+        assertThat(Chart.renderingFailure("config: {production: {allow-h2: true}}")).contains("set database.type=h2");
     }
 
     @Test
@@ -85,19 +99,6 @@ class InvalidValuesTest {
                 replicaCount: 1
                 autoscaling: {enabled: false}
                 """).has("Deployment")).isTrue();
-    }
-
-    @Test
-    void withoutSchemaValidationTheTemplatesStillRefuseSeveralReplicasOnH2() throws IOException {
-        // helm install --skip-schema-validation: the chart's own check says what to do.
-        Path chart = Chart.copy();
-        Files.delete(chart.resolve("values.schema.json"));
-
-        String replicas = Chart.renderingFailureAt(chart, "database: {type: h2}\nreplicaCount: 2\nautoscaling: {enabled: false}");
-        String autoscaling = Chart.renderingFailureAt(chart, "database: {type: h2}\nreplicaCount: 1");
-
-        assertThat(replicas).contains("database.type=h2 allows one replica only").contains("Configure PostgreSQL");
-        assertThat(autoscaling).contains("autoscaling may add more").contains("Configure PostgreSQL");
     }
 
     @Test

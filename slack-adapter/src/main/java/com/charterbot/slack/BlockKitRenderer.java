@@ -1,5 +1,7 @@
 package com.charterbot.slack;
 
+import com.charterbot.core.charter.Language;
+import com.charterbot.core.i18n.Messages;
 import com.charterbot.core.reply.Block;
 import com.charterbot.core.reply.Button;
 import com.charterbot.core.reply.Reply;
@@ -121,7 +123,7 @@ public final class BlockKitRenderer {
             } else if (block instanceof Block.Checklist checklist) {
                 sections(checklist(checklist), blocks);
             } else if (block instanceof Block.CitedSection cited) {
-                blocks.add(context(List.of(citation(cited))));
+                blocks.add(context(List.of(citation(cited, reply.language()))));
             } else if (block instanceof Block.Buttons buttons) {
                 actions(buttons.buttons(), actionIds, blocks);
             } else if (block instanceof Block.Suggestions suggestions) {
@@ -204,12 +206,12 @@ public final class BlockKitRenderer {
         return ContextBlock.builder().elements(elements).build();
     }
 
-    private static MarkdownTextObject citation(Block.CitedSection cited) {
+    private static MarkdownTextObject citation(Block.CitedSection cited, Language language) {
         String title = escape(cited.title());
         String shown = cited.link() == null || cited.link().isBlank()
                 ? title
                 : "<" + linkTarget(cited.link()) + "|" + title + ">";
-        return markdown(truncateEscaped(escape(cited.label()) + ": " + shown, MAX_SECTION_TEXT));
+        return markdown(truncateEscaped(escape(Messages.labelled(language, cited.label())) + " " + shown, MAX_SECTION_TEXT));
     }
 
     /** A URL inside {@code <...|...>}: escaped, and without a {@code |} that would end it early. */

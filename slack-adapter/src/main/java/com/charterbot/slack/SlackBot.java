@@ -12,21 +12,25 @@ import com.charterbot.core.nudge.ChannelMessenger;
 import com.charterbot.core.nudge.EditNudges;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
+import com.slack.api.app_backend.SlackSignature;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.middleware.Middleware;
 import com.slack.api.bolt.middleware.builtin.RequestVerification;
 import com.slack.api.bolt.middleware.builtin.SSLCheck;
 import com.slack.api.bolt.response.Response;
-import com.slack.api.app_backend.SlackSignature;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.response.apps.connections.AppsConnectionsOpenResponse;
 import com.slack.api.socket_mode.SocketModeClient;
+import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
@@ -217,10 +221,13 @@ public final class SlackBot implements AutoCloseable {
     }
 
     /**
-     * Connects over Socket Mode (Java-WebSocket backend) and returns without blocking; Bolt
-     * reconnects by itself. Calls {@code auth.test} and {@code apps.connections.open} first.
+     * Connects over Socket Mode (Java-WebSocket backend) and returns without blocking; once
+     * connected, Bolt keeps the connection and reconnects by itself. Asks Slack for a connection
+     * first ({@link #socketModeProblem()}), so that a refusal or an unreachable Slack fails here with
+     * its cause, rather than deep inside Bolt.
      *
-     * @throws IllegalStateException without an app token, when closed, or when Slack refuses the connection
+     * @throws IllegalStateException without an app token, when closed, or when Slack cannot be
+     *     reached or refuses the connection; the message says why in one line, without secrets
      */
     public synchronized void startSocketMode() {
         if (!settings.socketMode()) {
@@ -232,6 +239,10 @@ public final class SlackBot implements AutoCloseable {
         if (socketMode != null) {
             return;
         }
+        Optional<String> problem = socketModeProblem();
+        if (problem.isPresent()) {
+            throw new IllegalStateException(problem.get());
+        }
         try {
             SocketModeApp started = new SocketModeApp(settings.appToken(), SocketModeClient.Backend.JavaWebSocket, errorContext -> {
                 log.error("Slack Socket Mode request failed: {}", redaction.describe(errorContext.getException()));
@@ -240,8 +251,49 @@ public final class SlackBot implements AutoCloseable {
             started.startAsync();
             socketMode = started;
         } catch (Exception e) {
-            throw new IllegalStateException("Socket Mode did not start: " + redaction.describe(e));
+            // Bolt's client is missing when Slack failed between the check above and Bolt's own request.
+            throw new IllegalStateException("Slack Socket Mode did not start: " + redaction.describe(e));
         }
+    }
+
+    /**
+     * Why Slack would not give this app a Socket Mode connection now, in one line without secrets
+     * (Slack unreachable, the app token refused...); empty when it would. Asks Slack's
+     * {@code apps.connections.open}, whose URL is then left unused.
+     */
+    public Optional<String> socketModeProblem() {
+        try {
+            AppsConnectionsOpenResponse response = slack.methods().appsConnectionsOpen(r -> r.token(settings.appToken()));
+            if (response.isOk()) {
+                return Optional.empty();
+            }
+            String error = response.getError();
+            String hint = switch (String.valueOf(error)) {
+                case "invalid_auth", "not_authed", "token_revoked", "account_inactive" ->
+                        ": the app-level token (SLACK_APP_TOKEN) is not valid; create one with the connections:write scope";
+                case "not_allowed_token_type" -> ": SLACK_APP_TOKEN must be an app-level token (xapp-...), not a bot token";
+                default -> "";
+            };
+            return Optional.of("Slack refused the Socket Mode connection (" + error + ")" + hint);
+        } catch (SlackApiException e) {
+            return Optional.of("Slack answered HTTP " + e.getResponse().code() + " to the Socket Mode connection request");
+        } catch (IOException e) {
+            return Optional.of("cannot reach Slack at " + settings.apiUrl() + " (" + redaction.describe(e) + ")");
+        } catch (RuntimeException e) {
+            return Optional.of("the Socket Mode connection request failed (" + redaction.describe(e) + ")");
+        }
+    }
+
+    /**
+     * Whether the Socket Mode connection is open and answers a ping; may wait up to three seconds
+     * for the answer, so call it off the request threads.
+     */
+    public boolean socketModeConnected() {
+        SocketModeApp current;
+        synchronized (this) {
+            current = socketMode;
+        }
+        return current != null && current.getClient() != null && current.getClient().verifyConnection();
     }
 
     /** Stops Socket Mode and the background work; idempotent. */

@@ -91,7 +91,7 @@ class SlashCommandTest {
 
         JsonArray blocks = ack.getAsJsonArray("blocks");
         assertThat(SlackRig.texts(blocks).get(0)).isEqualTo("Photos et vidéos au travail");
-        assertThat(SlackRig.texts(blocks)).contains("Source: Photos et vidéos au travail");
+        assertThat(SlackRig.texts(blocks)).contains("Source\u00a0: Photos et vidéos au travail");
         assertThat(SlackRig.buttons(blocks)).contains(ActionIds.FEEDBACK_HELPFUL + "=fr~ANSWER|photos-videos");
     }
 

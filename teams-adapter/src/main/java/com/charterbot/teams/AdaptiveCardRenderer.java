@@ -1,5 +1,7 @@
 package com.charterbot.teams;
 
+import com.charterbot.core.charter.Language;
+import com.charterbot.core.i18n.Messages;
 import com.charterbot.core.nudge.NudgeForm;
 import com.charterbot.core.reply.Block;
 import com.charterbot.core.reply.Button;
@@ -110,7 +112,7 @@ public final class AdaptiveCardRenderer {
                     body.add(line);
                 }
             } else if (block instanceof Block.CitedSection cited) {
-                body.add(citation(cited));
+                body.add(citation(cited, reply.language()));
             } else if (block instanceof Block.Buttons buttons) {
                 actionSets(buttons.buttons(), body, personal);
             } else if (block instanceof Block.Suggestions suggestions) {
@@ -243,11 +245,11 @@ public final class AdaptiveCardRenderer {
         return block;
     }
 
-    private static ObjectNode citation(Block.CitedSection cited) {
+    private static ObjectNode citation(Block.CitedSection cited, Language language) {
         ObjectNode block = JSON.objectNode();
         block.put("type", "RichTextBlock");
         ArrayNode inlines = block.putArray("inlines");
-        inlines.addObject().put("type", "TextRun").put("text", cited.label() + ": ").put("size", "small").put("isSubtle", true);
+        inlines.addObject().put("type", "TextRun").put("text", Messages.labelled(language, cited.label()) + " ").put("size", "small").put("isSubtle", true);
         ObjectNode title = inlines.addObject().put("type", "TextRun").put("text", cited.title()).put("size", "small");
         String link = cited.link() == null ? "" : cited.link().strip();
         if (link.startsWith("https://") || link.startsWith("http://")) {

@@ -73,12 +73,9 @@ public final class TeamsAdapter {
     public static TeamsAdapter create(TeamsSettings settings) {
         Objects.requireNonNull(settings, "settings");
         if (!settings.authenticationEnabled()) {
-            LOG.warn("""
-                    ***************************************************************************************
-                    Microsoft Teams authentication is OFF: no app id is configured, so /api/messages accepts
-                    activities from anyone. Use this only locally with the Bot Framework Emulator; set
-                    MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID everywhere else.
-                    ***************************************************************************************""");
+            LOG.warn("Microsoft Teams authentication is OFF: no app id is configured, so /api/messages accepts activities from "
+                    + "anyone; fine locally with the Bot Framework Emulator, anywhere else set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD "
+                    + "and MICROSOFT_APP_TENANT_ID (or CHARTER_TEAMS_ENABLED=false)");
         }
         return create(settings, TenantCredentials.MICROSOFT, CONNECTOR_READ_TIMEOUT);
     }

@@ -1,5 +1,6 @@
 package com.charterbot.app.charter;
 
+import com.charterbot.app.startup.StartupRefusal;
 import com.charterbot.core.answer.AnswerEngine;
 import com.charterbot.core.charter.CharterFiles;
 import com.charterbot.core.charter.CharterLoader;
@@ -32,7 +33,9 @@ class AnswerConfiguration {
         CharterFiles files = CharterSource.files(properties);
         LoadResult result = CharterLoader.load(files, properties.settings());
         if (result instanceof LoadResult.Rejected rejected) {
-            throw new InvalidCharterException(CharterSource.describe(files, rejected));
+            throw new StartupRefusal(CharterSource.describe(files, rejected),
+                    "Fix the files listed above (docs/charter-format.md says how), check them with "
+                            + "'java -jar charter-bot.jar validate <dir>', or unset charter.dir (CHARTER_DIR) to use the bundled charter.");
         }
         var charter = ((LoadResult.Loaded) result).charter();
         log.info("Charter {} loaded from {}: {} sections in {} languages", charter.version(), files.origin(),
@@ -50,7 +53,7 @@ class AnswerConfiguration {
     @Bean
     @Conditional(WatchedFolder.class)
     CharterWatcher charterWatcher(CharterProperties properties, CharterReloadProperties reload, CharterReloader reloader) {
-        return new CharterWatcher(properties.dir(), reload.watchInterval(), reloader);
+        return new CharterWatcher(properties.folder(), reload.watchInterval(), reloader);
     }
 
     /** {@code charter.dir} is set and {@code charter.reload.watch-interval} is not zero. */
@@ -61,13 +64,6 @@ class AnswerConfiguration {
             boolean watching = Binder.get(context.getEnvironment()).bind("charter.reload", CharterReloadProperties.class)
                     .orElseGet(() -> new CharterReloadProperties(Duration.ofSeconds(10))).watching();
             return folder && watching;
-        }
-    }
-
-    /** The configured charter cannot be used; the message lists every problem. */
-    public static final class InvalidCharterException extends RuntimeException {
-        InvalidCharterException(String message) {
-            super(message);
         }
     }
 }

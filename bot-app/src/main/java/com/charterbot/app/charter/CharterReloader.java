@@ -53,11 +53,11 @@ public final class CharterReloader implements ReloadCharter {
 
     public synchronized ReloadResult reload(Trigger trigger) {
         Objects.requireNonNull(trigger, "trigger");
-        if (properties.dir() == null) {
+        if (properties.folder() == null) {
             return new ReloadResult.Bundled();
         }
         String before = engine.charter().version();
-        CharterFiles files = CharterFiles.fromDirectory(properties.dir());
+        CharterFiles files = CharterFiles.fromDirectory(properties.folder());
         LoadResult loaded = engine.reload(files, properties.settings());
         ReloadResult result;
         if (loaded instanceof LoadResult.Rejected rejected) {

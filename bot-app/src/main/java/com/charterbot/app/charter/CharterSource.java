@@ -11,11 +11,12 @@ public final class CharterSource {
     private CharterSource() {}
 
     public static CharterFiles files(CharterProperties properties) {
-        return properties.dir() == null ? CharterFiles.defaults() : CharterFiles.fromDirectory(properties.dir());
+        return properties.folder() == null ? CharterFiles.defaults() : CharterFiles.fromDirectory(properties.folder());
     }
 
     public static String describe(CharterFiles files, LoadResult.Rejected rejected) {
-        return "The charter in " + files.origin() + " has " + rejected.problems().size() + " problem(s):\n"
+        int count = rejected.problems().size();
+        return "The charter in " + files.origin() + " has " + count + (count == 1 ? " problem:\n" : " problems:\n")
                 + rejected.problems().stream().map(CharterProblem::toString).map(p -> "  " + p).collect(Collectors.joining("\n"));
     }
 }

@@ -21,12 +21,12 @@ final class AnswerText {
             text.append(answer.citation().title()).append("\n\n");
         }
         text.append(answer.text()).append('\n');
-        list(text, Messages.get(language, "label.checklist"), answer.checklist());
-        list(text, Messages.get(language, "label.do"), answer.dos());
-        list(text, Messages.get(language, "label.dont"), answer.donts());
+        list(text, language, Messages.get(language, "label.checklist"), answer.checklist());
+        list(text, language, Messages.get(language, "label.do"), answer.dos());
+        list(text, language, Messages.get(language, "label.dont"), answer.donts());
         if (answer.tier() == Tier.ANSWER) {
             Citation citation = answer.citation();
-            text.append('\n').append(Messages.get(language, "label.source")).append(": ").append(citation.title())
+            text.append('\n').append(Messages.labelled(language, Messages.get(language, "label.source"))).append(' ').append(citation.title())
                     .append(" [").append(citation.sectionId()).append(']');
             if (citation.link() != null) {
                 text.append(' ').append(citation.link());
@@ -39,7 +39,7 @@ final class AnswerText {
                 case SUGGEST -> "label.did-you-mean";
                 case FALLBACK -> "label.closest";
             };
-            text.append('\n').append(Messages.get(language, label)).append(":\n");
+            text.append('\n').append(Messages.labelled(language, Messages.get(language, label))).append('\n');
             for (Citation suggestion : answer.suggestions()) {
                 text.append("  - ").append(suggestion.title()).append(" [").append(suggestion.sectionId()).append("]\n");
             }
@@ -47,11 +47,11 @@ final class AnswerText {
         return text.toString();
     }
 
-    private static void list(StringBuilder text, String label, List<String> items) {
+    private static void list(StringBuilder text, Language language, String label, List<String> items) {
         if (items.isEmpty()) {
             return;
         }
-        text.append('\n').append(label).append(":\n");
+        text.append('\n').append(Messages.labelled(language, label)).append('\n');
         items.forEach(item -> text.append("  - ").append(item).append('\n'));
     }
 }

@@ -5,9 +5,12 @@ import java.util.List;
 
 /**
  * A command line split into its command, options, positional words and pass-through
- * {@code --key=value} configuration properties.
+ * {@code --name=value} configuration properties.
+ *
+ * @param employee {@code chat}: talk as an employee rather than as a charter administrator
  */
-record Arguments(String command, List<String> positional, String lang, String charter, boolean json, boolean verbose, List<String> properties) {
+record Arguments(String command, List<String> positional, String lang, String charter, boolean json, boolean verbose, boolean employee,
+        List<String> properties) {
 
     static Arguments parse(String[] args) {
         if (args.length == 0) {
@@ -19,11 +22,13 @@ record Arguments(String command, List<String> positional, String lang, String ch
         String charter = null;
         boolean json = false;
         boolean verbose = false;
+        boolean employee = false;
         for (int i = 1; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
                 case "--json" -> json = true;
                 case "--verbose", "-v" -> verbose = true;
+                case "--employee" -> employee = true;
                 case "--lang", "--charter" -> {
                     if (i + 1 >= args.length) {
                         throw new IllegalArgumentException(arg + " needs a value");
@@ -39,9 +44,9 @@ record Arguments(String command, List<String> positional, String lang, String ch
                         lang = arg.substring("--lang=".length());
                     } else if (arg.startsWith("--charter=")) {
                         charter = arg.substring("--charter=".length());
-                    } else if (arg.startsWith("--") && arg.contains("=")) {
+                    } else if (arg.startsWith("--") && arg.indexOf('=') > 2) {
                         properties.add(arg);
-                    } else if (arg.startsWith("--")) {
+                    } else if (arg.startsWith("-") && arg.length() > 1) {
                         throw new IllegalArgumentException("unknown option " + arg);
                     } else {
                         positional.add(arg);
@@ -49,6 +54,9 @@ record Arguments(String command, List<String> positional, String lang, String ch
                 }
             }
         }
-        return new Arguments(args[0], List.copyOf(positional), lang, charter, json, verbose, List.copyOf(properties));
+        if (charter != null) {
+            properties.add("--charter.dir=" + charter);
+        }
+        return new Arguments(args[0], List.copyOf(positional), lang, charter, json, verbose, employee, List.copyOf(properties));
     }
 }

@@ -1,6 +1,7 @@
 package com.charterbot.app.cli;
 
 import com.charterbot.app.charter.CharterProperties;
+import com.charterbot.app.charter.CharterReloader;
 import com.charterbot.app.charter.CharterSource;
 import com.charterbot.core.answer.Answer;
 import com.charterbot.core.answer.AnswerEngine;
@@ -10,27 +11,34 @@ import com.charterbot.core.charter.CharterFiles;
 import com.charterbot.core.charter.CharterLoader;
 import com.charterbot.core.charter.Language;
 import com.charterbot.core.charter.LoadResult;
+import com.charterbot.core.command.Command;
+import com.charterbot.core.command.CommandParser;
 import com.charterbot.core.eval.EvalQuestion;
 import com.charterbot.core.eval.EvalSet;
 import com.charterbot.core.eval.Evaluation;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The command-line face of the bot: the same configuration, charter and engine as the server,
- * without a web server, so it starts fast.
+ * The command-line face of the bot: the same configuration, charter and conversation as the
+ * server, without a web server, so it starts fast.
  */
 public final class CommandLine {
 
@@ -38,24 +46,54 @@ public final class CommandLine {
     static final int FAILED = 1;
     static final int USAGE = 2;
 
-    private static final Set<String> COMMANDS = Set.of("ask", "validate", "eval", "help", "--help", "-h");
+    private static final Set<String> COMMANDS = Set.of("ask", "chat", "validate", "eval", "init");
 
     private final PrintStream out;
     private final PrintStream err;
+    private final InputStream in;
 
-    private CommandLine(PrintStream out, PrintStream err) {
+    private CommandLine(InputStream in, PrintStream out, PrintStream err) {
+        this.in = in;
         this.out = out;
         this.err = err;
     }
 
-    /** Whether these arguments ask for a command rather than the server. */
-    public static boolean isCommand(String[] args) {
-        return args.length > 0 && COMMANDS.contains(args[0]);
+    /**
+     * Whether these arguments start the server: none, or only {@code --name=value} properties (and
+     * Spring Boot's {@code --debug} and {@code --trace}). Anything else is for {@link #run}, which
+     * refuses what it does not know rather than start a server nobody asked for.
+     */
+    public static boolean startsServer(String[] args) {
+        return Arrays.stream(args).allMatch(arg -> (arg.startsWith("--") && arg.indexOf('=') > 2) || arg.equals("--debug")
+                || arg.equals("--trace"));
+    }
+
+    /** Runs a command without input; see {@link #run(String[], InputStream, PrintStream, PrintStream)}. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, InputStream.nullInputStream(), out, err);
     }
 
     /** Runs the command and returns the process exit code: 0 success, 1 failure, 2 bad usage. */
-    public static int run(String[] args, PrintStream out, PrintStream err) {
-        CommandLine cli = new CommandLine(out, err);
+    public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+        CommandLine cli = new CommandLine(in, out, err);
+        String first = args.length == 0 ? "" : args[0];
+        switch (first) {
+            case "help", "--help", "-h" -> {
+                out.println(usage());
+                return OK;
+            }
+            case "version", "--version", "-V" -> {
+                out.println("charter-bot " + version() + " (Java " + System.getProperty("java.version") + ")");
+                return OK;
+            }
+            default -> {
+                if (!COMMANDS.contains(first)) {
+                    err.println("charter-bot: " + (first.startsWith("-") ? "unknown option " : "unknown command ") + "'" + first + "'");
+                    err.println(usage());
+                    return USAGE;
+                }
+            }
+        }
         Arguments arguments;
         try {
             arguments = Arguments.parse(args);
@@ -64,7 +102,7 @@ public final class CommandLine {
             err.println(usage());
             return USAGE;
         }
-        if (arguments.command().equals("ask") || arguments.command().equals("eval")) {
+        if (arguments.command().equals("ask") || arguments.command().equals("eval") || arguments.command().equals("chat")) {
             // Overlaps Lucene's start-up with reading the configuration and the charter.
             Thread warmUp = new Thread(AnswerEngine::prepare, "warm-up");
             warmUp.setDaemon(true);
@@ -73,12 +111,11 @@ public final class CommandLine {
         try {
             return switch (arguments.command()) {
                 case "ask" -> cli.ask(arguments);
+                case "chat" -> cli.chat(arguments);
                 case "validate" -> cli.validate(arguments);
                 case "eval" -> cli.eval(arguments);
-                default -> {
-                    out.println(usage());
-                    yield OK;
-                }
+                case "init" -> cli.init(arguments);
+                default -> throw new IllegalStateException("unhandled command " + arguments.command());
             };
         } catch (UsageException e) {
             err.println("charter-bot: " + e.getMessage());
@@ -93,11 +130,30 @@ public final class CommandLine {
     static String usage() {
         return """
                 usage:
-                  java -jar charter-bot.jar                               run the bot server
-                  java -jar charter-bot.jar ask "<question>" [--lang en|fr] [--json] [--charter <dir>]
-                  java -jar charter-bot.jar validate <charter-dir>        exit 0 when valid, 1 with every problem
-                  java -jar charter-bot.jar eval <questions.yaml> [--charter <dir>] [--verbose]
-                Any --charter.<property>=<value> (e.g. --charter.company-name="Acme") overrides the configuration.""";
+                  java -jar charter-bot.jar [--name=value...]                run the bot server (e.g. --server.port=9090)
+                  java -jar charter-bot.jar init <new-folder>                a charter folder to start from: the bundled charter,
+                                                                             application.yaml, questions.yaml, README.md
+                  java -jar charter-bot.jar ask "<question or command>" [--lang en|fr] [--json]
+                  java -jar charter-bot.jar chat [--employee]                talk to the bot: questions, quiz, tip, help, nudges...
+                  java -jar charter-bot.jar validate <charter-folder>        exit 0 when valid, 1 with every problem
+                  java -jar charter-bot.jar eval <questions.yaml> [--verbose]
+                  java -jar charter-bot.jar --version | --help
+                Commands read the configuration the server reads (application.yaml here, environment variables);
+                --charter <folder> or any --name=value (e.g. --charter.company-name="Acme") overrides it.""";
+    }
+
+    /** The jar's version, from the build information Maven writes into it. */
+    static String version() {
+        try (InputStream in = CommandLine.class.getResourceAsStream("/META-INF/build-info.properties")) {
+            if (in == null) {
+                return "(unknown version)";
+            }
+            Properties build = new Properties();
+            build.load(in);
+            return build.getProperty("build.version", "(unknown version)");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private int ask(Arguments arguments) {
@@ -109,11 +165,21 @@ public final class CommandLine {
             language = Optional.of(Language.fromTag(arguments.lang())
                     .orElseThrow(() -> new UsageException("--lang must be en or fr, not '" + arguments.lang() + "'")));
         }
+        String text = String.join(" ", arguments.positional());
         Loaded loaded = load(arguments);
         if (loaded == null) {
             return FAILED;
         }
-        Answer answer = loaded.engine().answer(new Question(String.join(" ", arguments.positional()), language));
+        if (!(CommandParser.parse(text) instanceof Command.Ask)) {
+            // A command (quiz, tip, help...): what the bot would reply in a conversation.
+            Chat chat = chat(loaded, true);
+            out.print(chat.turn(text));
+            if (chat.hasButtons()) {
+                out.println("(The buttons work in a conversation: java -jar charter-bot.jar chat)");
+            }
+            return OK;
+        }
+        Answer answer = loaded.engine().answer(new Question(text, language));
         if (arguments.json()) {
             out.println(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(answer));
         } else {
@@ -122,11 +188,52 @@ public final class CommandLine {
         return OK;
     }
 
+    private int chat(Arguments arguments) {
+        if (!arguments.positional().isEmpty()) {
+            throw new UsageException("chat takes no words; type them once it has started");
+        }
+        Loaded loaded = load(arguments);
+        if (loaded == null) {
+            return FAILED;
+        }
+        Charter charter = loaded.engine().charter();
+        Chat chat = chat(loaded, !arguments.employee());
+        String who = arguments.employee() ? "an employee / un salarié" : "a charter administrator / un administrateur de la charte";
+        String banner = String.format(Locale.ROOT, """
+                Charter Bot: charter %s from %s, %d sections, for %s. You are %s.
+                Type a question or a command (help, quiz, tip, settings, nudges, stats, reload...), or a button's number.
+                Posez une question ou tapez une commande (aide, quiz, astuce, réglages, rappels...), ou le numéro d'un bouton.
+                Nothing is kept / rien n'est conservé. quit (or Ctrl-D) to leave / pour quitter.""",
+                charter.version(), CharterSource.files(loaded.properties()).origin(), charter.topicIds().size(),
+                charter.settings().companyName(), who);
+        try {
+            chat.run(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), out, banner);
+        } catch (IOException e) {
+            err.println("charter-bot: cannot read the terminal: " + e.getMessage());
+            return FAILED;
+        }
+        return OK;
+    }
+
+    /** A conversation over in-memory stores, whose {@code reload} reads the charter folder again as the server's does. */
+    private static Chat chat(Loaded loaded, boolean administrator) {
+        Clock clock = Clock.systemUTC();
+        return new Chat(loaded.engine(), loaded.configuration().conversation(), new CharterReloader(loaded.engine(), loaded.properties(), clock),
+                administrator, clock);
+    }
+
+    private int init(Arguments arguments) {
+        if (arguments.positional().size() != 1) {
+            throw new UsageException("init needs exactly one folder, which it creates");
+        }
+        return Init.run(Path.of(arguments.positional().get(0)), out, err);
+    }
+
     private int validate(Arguments arguments) {
         if (arguments.positional().size() != 1) {
             throw new UsageException("validate needs exactly one charter folder");
         }
-        CharterProperties properties = properties(arguments);
+        CharterProperties properties = CliConfiguration.of(arguments.properties()).charter();
         CharterFiles files = CharterFiles.fromDirectory(Path.of(arguments.positional().get(0)));
         LoadResult result = CharterLoader.load(files, properties.settings());
         if (result instanceof LoadResult.Rejected rejected) {
@@ -134,9 +241,8 @@ public final class CommandLine {
             return FAILED;
         }
         Charter charter = ((LoadResult.Loaded) result).charter();
-        out.printf(Locale.ROOT, "%s: valid, version %s, %d sections and %d not-covered entries in %s%n", files.origin(),
-                charter.version(), charter.topicIds().size(), charter.sections(Language.EN).size() - charter.topicIds().size(),
-                String.join(" and ", Language.values().length == 2 ? List.of("en", "fr") : List.of()));
+        out.printf(Locale.ROOT, "%s: valid, version %s, %d sections and %d not-covered entries in en and fr%n", files.origin(),
+                charter.version(), charter.topicIds().size(), charter.sections(Language.EN).size() - charter.topicIds().size());
         return OK;
     }
 
@@ -177,27 +283,23 @@ public final class CommandLine {
         return OK;
     }
 
-    private record Loaded(AnswerEngine engine) {}
+    /**
+     * What a command works with: the configuration as the server reads it, and the engine of the
+     * configured charter.
+     */
+    private record Loaded(CliConfiguration configuration, CharterProperties properties, AnswerEngine engine) {}
 
+    /** The configuration and the charter's engine; null, with every problem printed, when the charter is broken. */
     private Loaded load(Arguments arguments) {
-        CharterProperties properties = properties(arguments);
+        CliConfiguration configuration = CliConfiguration.of(arguments.properties());
+        CharterProperties properties = configuration.charter();
         CharterFiles files = CharterSource.files(properties);
         LoadResult result = CharterLoader.load(files, properties.settings());
         if (result instanceof LoadResult.Rejected rejected) {
             err.println(CharterSource.describe(files, rejected));
             return null;
         }
-        return new Loaded(new AnswerEngine(((LoadResult.Loaded) result).charter(), properties.language()));
-    }
-
-    private static CharterProperties properties(Arguments arguments) {
-        List<String> settings = new ArrayList<>(arguments.properties());
-        if (arguments.charter() != null) {
-            settings.add("--charter.dir=" + arguments.charter());
-        }
-        Map<String, String> systemProperties = new HashMap<>();
-        System.getProperties().forEach((key, value) -> systemProperties.put(String.valueOf(key), String.valueOf(value)));
-        return CliConfiguration.resolve(settings, System.getenv(), systemProperties);
+        return new Loaded(configuration, properties, new AnswerEngine(((LoadResult.Loaded) result).charter(), properties.language()));
     }
 
     /** A mistake in how the command was called. */

@@ -18,6 +18,7 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.SchedulerBuilder;
 import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.jdbc.DefaultJdbcCustomization;
 import com.github.kagkarlsson.scheduler.logging.LogLevel;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -141,7 +142,11 @@ public class NudgeSchedulerConfiguration {
     /** {@code nudges now}; it schedules on the shared table, so it works on replicas that run no scheduler. */
     @Bean
     NudgeTrigger nudgeTrigger(ChannelStore channels, DeliveryStore deliveries, NudgeTasks tasks, DataSource dataSource, Clock clock) {
-        SchedulerClient client = SchedulerClient.Builder.create(dataSource, tasks.oneTimeTasks()).build();
+        SchedulerClient.Builder builder = SchedulerClient.Builder.create(dataSource, tasks.oneTimeTasks());
+        if (!isPostgreSql(dataSource)) {
+            builder.jdbcCustomization(h2Timestamps());
+        }
+        SchedulerClient client = builder.build();
         return new SchedulerNudgeTrigger(channels, deliveries, tasks, client, clock);
     }
 
@@ -180,9 +185,19 @@ public class NudgeSchedulerConfiguration {
         }
         if (isPostgreSql(dataSource)) {
             builder.pollUsingLockAndFetch(0.5, 1.0);
+        } else {
+            builder.jdbcCustomization(h2Timestamps());
         }
         customizer.accept(builder);
         return builder.build();
+    }
+
+    /**
+     * How H2 stores instants: what db-scheduler would otherwise guess from the database's name, with a
+     * warning; the migrations declare every instant TIMESTAMP WITH TIME ZONE, so the zone is stored.
+     */
+    private static DefaultJdbcCustomization h2Timestamps() {
+        return new DefaultJdbcCustomization(false);
     }
 
     static boolean isPostgreSql(DataSource dataSource) {

@@ -55,7 +55,7 @@ class OperationsConfiguration {
 
     @Bean
     HealthIndicator charterHealthIndicator(AnswerEngine engine, CharterReloader reloader, CharterProperties properties) {
-        return new CharterHealthIndicator(engine, reloader, properties.dir() == null);
+        return new CharterHealthIndicator(engine, reloader, properties.folder() == null);
     }
 
     @Bean
@@ -65,7 +65,7 @@ class OperationsConfiguration {
 
     @Bean
     InfoContributor charterInfoContributor(AnswerEngine engine, CharterProperties properties) {
-        return new CharterInfoContributor(engine, properties.dir() == null);
+        return new CharterInfoContributor(engine, properties.folder() == null);
     }
 
     /** First of all filters, so that everything logged while handling a request carries its id. */

@@ -1,9 +1,9 @@
 package com.charterbot.app.slack;
 
 import com.charterbot.app.nudge.PlatformChannelMessenger;
-import com.charterbot.core.chat.PlatformApiErrors;
 import com.charterbot.core.chat.Converse;
 import com.charterbot.core.chat.Platform;
+import com.charterbot.core.chat.PlatformApiErrors;
 import com.charterbot.core.chat.PlatformEvents;
 import com.charterbot.core.chat.RepliedMessages;
 import com.charterbot.core.chat.SeenEvents;
@@ -13,15 +13,18 @@ import com.charterbot.core.nudge.EditNudges;
 import com.charterbot.slack.SlackBareServlet;
 import com.charterbot.slack.SlackBot;
 import com.charterbot.slack.SlackEventsServlet;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
@@ -45,6 +48,8 @@ class SlackConfiguration {
     static final String EVENTS_PATH = "/slack/events";
     /** The benchmark's baseline: the signature check alone. */
     static final String BENCH_PATH = "/slack/bench-bare";
+    /** How often the Socket Mode connection is checked once it is up. */
+    static final Duration CONNECTION_CHECK = Duration.ofSeconds(15);
 
     @Bean
     ApplicationRunner slackStatus(SlackProperties properties) {
@@ -91,15 +96,47 @@ class SlackConfiguration {
         return registration;
     }
 
-    /**
-     * Connects to Slack in Socket Mode once the application is up, and disconnects first on
-     * shutdown. When Slack cannot be reached at start-up, the rest of the bot keeps running and the
-     * connection is tried again every 30 seconds.
-     */
+    /** Keeps the Socket Mode connection, once the application is up; the first to stop on shutdown. */
     @Bean
-    @Conditional(SlackEnabled.class)
-    SmartLifecycle slackSocketMode(SlackBot bot, SlackProperties properties) {
-        return new SocketModeLifecycle(bot, properties.settings().socketMode(), Duration.ofSeconds(30));
+    @Conditional(SlackSocketMode.class)
+    SocketModeLifecycle slackSocketMode(SlackBot bot, Clock clock) {
+        return new SocketModeLifecycle(new SocketModeLifecycle.Connection() {
+            @Override
+            public void start() {
+                bot.startSocketMode();
+            }
+
+            @Override
+            public boolean connected() {
+                return bot.socketModeConnected();
+            }
+
+            @Override
+            public Optional<String> problem() {
+                return bot.socketModeProblem();
+            }
+
+            @Override
+            public void close() {
+                bot.close();
+            }
+        }, SocketModeLifecycle.BACKOFF, CONNECTION_CHECK, clock);
+    }
+
+    /** "slack" in /actuator/health: whether the Socket Mode connection is up (not part of readiness). */
+    @Bean
+    @Conditional(SlackSocketMode.class)
+    HealthIndicator slackHealthIndicator(SocketModeLifecycle socketMode) {
+        return new SlackHealthIndicator(socketMode);
+    }
+
+    /** {@code charter_slack_connected}: 1 while the Socket Mode connection is up, 0 while it is not. */
+    @Bean
+    @Conditional(SlackSocketMode.class)
+    MeterBinder slackConnectedGauge(SocketModeLifecycle socketMode) {
+        return registry -> Gauge.builder("charter.slack.connected", socketMode, lifecycle -> lifecycle.state().connected() ? 1 : 0)
+                .description("1 while the Slack Socket Mode connection is up, 0 while it is not")
+                .register(registry);
     }
 
     /** A bot token is configured. */
@@ -107,6 +144,14 @@ class SlackConfiguration {
         @Override
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
             return !context.getEnvironment().getProperty("charter.slack.bot-token", "").isBlank();
+        }
+    }
+
+    /** A bot token and an app token: the bot connects to Slack over Socket Mode. */
+    static final class SlackSocketMode implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return new SlackEnabled().matches(context, metadata) && !context.getEnvironment().getProperty("charter.slack.app-token", "").isBlank();
         }
     }
 

@@ -1,5 +1,6 @@
 package com.charterbot.app.slack;
 
+import com.charterbot.app.startup.StartupRefusal;
 import com.charterbot.slack.SlackSettings;
 import java.time.Duration;
 import java.util.Set;
@@ -45,8 +46,9 @@ public record SlackProperties(
             return new SlackSettings(signingSecret.strip(), botToken.strip(), appToken.strip(), apiUrl.strip(), command.strip(),
                     adminCacheTtl, apiTimeout);
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException(e.getMessage() + ". Slack's settings are charter.slack.* (or SLACK_BOT_TOKEN, "
-                    + "SLACK_SIGNING_SECRET for HTTP mode, SLACK_APP_TOKEN for Socket Mode); without a bot token Slack stays off.");
+            throw new StartupRefusal("Slack is configured wrongly: " + e.getMessage() + ".",
+                    "Set SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET for HTTP mode, or with SLACK_APP_TOKEN for Socket Mode "
+                            + "(charter.slack.*); or unset SLACK_BOT_TOKEN to leave Slack off.");
         }
     }
 

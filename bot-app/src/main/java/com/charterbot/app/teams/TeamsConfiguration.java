@@ -1,6 +1,7 @@
 package com.charterbot.app.teams;
 
 import com.charterbot.app.nudge.PlatformChannelMessenger;
+import com.charterbot.app.startup.StartupRefusal;
 import com.charterbot.core.chat.PlatformApiErrors;
 import com.charterbot.core.chat.Converse;
 import com.charterbot.core.chat.Platform;
@@ -51,10 +52,10 @@ class TeamsConfiguration {
                 properties.allowedServiceUrls(),
                 properties.openIdMetadataUrl());
         if (!settings.authenticationEnabled() && environment.acceptsProfiles(PRODUCTION)) {
-            throw new IllegalStateException("Microsoft Teams is enabled without an app id, which would accept unauthenticated "
-                    + "requests on /api/messages: refusing to start with the production profile. Set MICROSOFT_APP_ID, "
-                    + "MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID (or charter.teams.app-id, app-password, tenant-id), "
-                    + "or turn Teams off with CHARTER_TEAMS_ENABLED=false.");
+            throw new StartupRefusal("Microsoft Teams is enabled without an app id, which would accept unauthenticated "
+                    + "requests on /api/messages: the production profile refuses to start that way.",
+                    "Set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID (or charter.teams.app-id, app-password, "
+                    + "tenant-id), or turn Teams off with CHARTER_TEAMS_ENABLED=false.");
         }
         return settings;
     }

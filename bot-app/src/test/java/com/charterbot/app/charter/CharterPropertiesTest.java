@@ -22,7 +22,7 @@ class CharterPropertiesTest {
     void defaultsMatchTheDocumentation() {
         CharterProperties properties = bind(Map.of());
 
-        assertThat(properties.dir()).isNull();
+        assertThat(properties.folder()).isNull();
         assertThat(properties.companyName()).isEqualTo("Acme Industries");
         assertThat(properties.link()).isEmpty();
         assertThat(properties.defaultLanguage()).isEqualTo("en");
@@ -48,7 +48,7 @@ class CharterPropertiesTest {
                 "charter.contacts.it", "help@globex.test",
                 "charter.contacts.legal", "counsel@globex.test"));
 
-        assertThat(properties.dir()).isEqualTo(Path.of("/srv/charter"));
+        assertThat(properties.folder()).isEqualTo(Path.of("/srv/charter"));
         assertThat(properties.language()).isEqualTo(Language.FR);
         assertThat(properties.settings()).isEqualTo(new CharterSettings("Globex", "press@globex.test", "soc@globex.test",
                 "people@globex.test", "help@globex.test", "counsel@globex.test", "https://intranet.globex.test/charter"));

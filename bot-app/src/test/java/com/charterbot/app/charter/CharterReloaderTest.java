@@ -44,7 +44,7 @@ class CharterReloaderTest {
     }
 
     static CharterProperties properties(Path dir) {
-        return new CharterProperties(dir, "Acme Industries", "", new CharterProperties.Contacts("communication@example.com",
+        return new CharterProperties(dir == null ? null : dir.toString(), "Acme Industries", "", new CharterProperties.Contacts("communication@example.com",
                 "security@example.com", "hr@example.com", "servicedesk@example.com", "legal@example.com"), "en");
     }
 

@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import com.charterbot.app.CharterBotApplication;
 import com.charterbot.app.TestCharters;
 import com.charterbot.app.TestCharters.Planted;
+import com.charterbot.app.startup.StartupRefusal;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.context.ConfigurableApplicationContext;
 
 class InvalidCharterStartupTest {
@@ -23,21 +23,22 @@ class InvalidCharterStartupTest {
         Throwable failure = catchThrowable(() -> start("--charter.dir=" + dir));
 
         assertThat(failure).isNotNull();
-        assertThat(failure).hasRootCauseInstanceOf(AnswerConfiguration.InvalidCharterException.class);
-        FailureAnalysis analysis = new InvalidCharterFailureAnalyzer().analyze(failure);
-        assertThat(analysis).as("the analyzer recognises the failure").isNotNull();
-        assertThat(analysis.getDescription()).contains(dir.toString()).contains(planted.size() + " problem(s)");
+        assertThat(failure).hasRootCauseInstanceOf(StartupRefusal.class);
+        StartupRefusal refusal = (StartupRefusal) rootCause(failure);
+        assertThat(refusal.problem()).contains(dir.toString()).contains(planted.size() + " problems:");
         for (Planted p : planted) {
-            assertThat(analysis.getDescription()).contains(p.location());
+            assertThat(refusal.problem()).contains(p.location());
         }
-        assertThat(analysis.getDescription()).contains("no-such-section", "no_such_placeholder");
-        assertThat(analysis.getAction()).contains("validate");
-        assertThat(analysis.getCause()).isInstanceOf(AnswerConfiguration.InvalidCharterException.class);
+        assertThat(refusal.problem()).contains("no-such-section", "no_such_placeholder");
+        assertThat(refusal.action()).contains("validate");
     }
 
-    @Test
-    void ignoresUnrelatedFailures() {
-        assertThat(new InvalidCharterFailureAnalyzer().analyze(new IllegalStateException("something else"))).isNull();
+    private static Throwable rootCause(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     private static void start(String... args) {

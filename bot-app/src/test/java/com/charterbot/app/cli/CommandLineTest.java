@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.charterbot.app.TestCharters;
 import com.charterbot.app.TestCharters.Planted;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
@@ -30,12 +32,17 @@ class CommandLineTest {
     }
 
     static Run run(String... args) {
+        return runTyping("", args);
+    }
+
+    /** Runs a command whose standard input is {@code typed}. */
+    static Run runTyping(String typed, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code;
         try (PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
                 PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            code = CommandLine.run(args, outStream, errStream);
+            code = CommandLine.run(args, new ByteArrayInputStream(typed.getBytes(StandardCharsets.UTF_8)), outStream, errStream);
         }
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
@@ -64,7 +71,7 @@ class CommandLineTest {
             assertThat(run.exitCode()).as(run.err()).isZero();
             assertThat(run.out())
                     .startsWith("Photos et vidéos au travail\n")
-                    .contains("Avant d'agir:")
+                    .contains("Avant d'agir\u00a0:")
                     .contains("[photos-videos]")
                     .doesNotContain("Before you act");
         }
@@ -206,6 +213,7 @@ class CommandLineTest {
 
             assertThat(run.exitCode()).isEqualTo(1);
             assertThat(run.err()).contains("charter.default-language must be en or fr, not 'de'").doesNotContain("Exception");
+            assertThat(run.err().lines()).hasSize(1);
         }
 
         @Test
@@ -215,6 +223,30 @@ class CommandLineTest {
             assertThat(run.exitCode()).isEqualTo(2);
             assertThat(run.err()).contains("unknown option --frobnicate").contains("usage:");
             assertThat(run.out()).isEmpty();
+        }
+
+        @Test
+        void startsAQuizWithItsFirstQuestionAndNumberedChoices() {
+            Run run = run("ask", "quiz");
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.out()).startsWith("Question 1 of 3\n").contains("  [1] ", "  [2] ", "chat").doesNotContain("not cover");
+        }
+
+        @Test
+        void givesATipInTheLanguageOfTheCommandWord() {
+            Run tip = run("ask", "tip");
+            Run astuce = run("ask", "astuce");
+
+            assertThat(tip.out()).startsWith("Tip\n").contains("From the charter: ");
+            assertThat(astuce.out()).startsWith("Astuce\n").contains("Extrait de la charte\u00a0: ");
+        }
+
+        @Test
+        void putsTheFrenchSpaceBeforeTheColonOfItsLabels() {
+            Run run = run("ask", "Un journaliste veut m'interviewer, que faire ?");
+
+            assertThat(run.out()).contains("Avant d'agir\u00a0:\n", "Source\u00a0: ").doesNotContain("agir:");
         }
     }
 
@@ -246,7 +278,7 @@ class CommandLineTest {
             Run run = run("validate", dir.toString());
 
             assertThat(run.exitCode()).isEqualTo(1);
-            assertThat(run.out()).contains(planted.size() + " problem(s)");
+            assertThat(run.out()).contains(planted.size() + " problems:");
             for (Planted p : planted) {
                 assertThat(run.out()).contains(p.location() + ":");
             }
@@ -384,30 +416,166 @@ class CommandLineTest {
     }
 
     @Nested
-    class Help {
+    class Chat {
 
         @Test
-        void printsUsageAndSucceeds() {
-            Run run = run("help");
+        void runsAQuizClickedByNumberThenTheNextQuestion() {
+            Run run = runTyping("quiz\n1\nquit\n", "chat");
 
-            assertThat(run.exitCode()).isZero();
-            assertThat(run.out()).contains("usage:", "ask", "validate", "eval");
-            assertThat(run.err()).isEmpty();
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.out()).contains("charter administrator", "Question 1 of 3", "Question 2 of 3");
+            assertThat(run.out()).containsAnyOf("Right", "Not quite");
+        }
+
+        @Test
+        void letsAnAdministratorTryNudgesAndStatistics() {
+            Run run = runTyping("nudges monthly 15 09:00\nnudges now\nstats\n", "chat");
+
+            assertThat(run.out()).contains("Monthly on day 15 at 09:00", "A nudge is on its way to this channel.",
+                    "~ nudge posted in the channel", "Charter awareness from");
+        }
+
+        @Test
+        void refusesAdministratorCommandsToAnEmployee() {
+            Run run = runTyping("stats\n", "chat", "--employee");
+
+            assertThat(run.out()).contains("an employee", "Only charter administrators can");
+        }
+
+        @Test
+        void answersInFrenchAfterLangueFr() {
+            Run run = runTyping("langue fr\nPuis-je publier une photo de l'usine ?\n", "chat");
+
+            assertThat(run.out()).contains("désormais en français", "Photos et vidéos");
+        }
+
+        @Test
+        void takesNoWordsOnItsCommandLine() {
+            Run run = run("chat", "hello");
+
+            assertThat(run.exitCode()).isEqualTo(2);
         }
     }
 
-    @Test
-    void recognisesCommands() {
-        for (String command : List.of("ask", "validate", "eval", "help")) {
-            assertThat(CommandLine.isCommand(new String[] {command})).as(command).isTrue();
+    @Nested
+    class Init {
+
+        @Test
+        void writesACharterFolderThatValidatesAndAnswersWithItsOwnSettings(@TempDir Path dir) throws Exception {
+            Path folder = dir.resolve("my-charter");
+
+            Run init = run("init", folder.toString());
+
+            assertThat(init.exitCode()).as(init.err()).isZero();
+            assertThat(folder.resolve("en")).isDirectory();
+            assertThat(folder.resolve("fr")).isDirectory();
+            assertThat(folder.resolve("application.yaml")).isRegularFile();
+            assertThat(folder.resolve("questions.yaml")).isRegularFile();
+            assertThat(folder.resolve("README.md")).isRegularFile();
+            assertThat(folder.resolve("charter-format.md")).content().contains("## Placeholders");
+            assertThat(run("validate", folder.toString()).exitCode()).isZero();
+            Run help = run("ask", "help", "--charter", folder.toString(), "--charter.company-name=Globex");
+            assertThat(help.out()).contains("Globex");
         }
-        assertThat(CommandLine.isCommand(new String[] {"validate", "some/dir"})).isTrue();
+
+        @Test
+        void itsSampleQuestionsNameSectionsOfTheCharterAndRunWithEval(@TempDir Path dir) {
+            Path folder = dir.resolve("my-charter");
+            run("init", folder.toString());
+
+            Run eval = run("eval", folder.resolve("questions.yaml").toString(), "--charter", folder.toString());
+
+            assertThat(eval.exitCode()).as(eval.err()).isZero();
+            assertThat(eval.outLines().get(eval.outLines().size() - 1)).startsWith("eval: n=12 ");
+        }
+
+        @Test
+        void itsApplicationYamlSetsOnlySettingsTheBotHas(@TempDir Path dir) throws Exception {
+            Path folder = dir.resolve("my-charter");
+            run("init", folder.toString());
+            List<String> known = new ArrayList<>();
+            JsonNode metadata = JsonMapper.builder().build().readTree(getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json"));
+            metadata.path("properties").forEach(property -> known.add(property.path("name").asText()));
+
+            List<String> written = new ArrayList<>();
+            flatten("", new org.yaml.snakeyaml.Yaml().load(Files.readString(folder.resolve("application.yaml"))), written);
+
+            assertThat(written).hasSizeGreaterThan(15);
+            assertThat(known).containsAll(written);
+        }
+
+        @Test
+        void refusesAFolderThatIsNotEmpty(@TempDir Path dir) throws Exception {
+            Files.writeString(dir.resolve("keep.md"), "mine");
+
+            Run run = run("init", dir.toString());
+
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.err()).contains("not empty");
+            assertThat(Files.readString(dir.resolve("keep.md"))).isEqualTo("mine");
+        }
+
+        private static void flatten(String prefix, Object value, List<String> names) {
+            if (value instanceof java.util.Map<?, ?> map) {
+                map.forEach((key, nested) -> flatten(prefix.isEmpty() ? String.valueOf(key) : prefix + "." + key, nested, names));
+            } else {
+                names.add(prefix);
+            }
+        }
+    }
+
+    @Nested
+    class HelpVersionAndMistakes {
+
+        @Test
+        void printsUsageAndSucceeds() {
+            for (String help : List.of("help", "--help", "-h")) {
+                Run run = run(help);
+
+                assertThat(run.exitCode()).as(help).isZero();
+                assertThat(run.out()).contains("usage:", "init", "ask", "chat", "validate", "eval");
+                assertThat(run.err()).isEmpty();
+            }
+        }
+
+        @Test
+        void printsTheVersionAndSucceeds() {
+            Run run = run("--version");
+
+            assertThat(run.exitCode()).isZero();
+            assertThat(run.out()).matches("charter-bot \\d+\\.\\d+\\.\\d+\\S* \\(Java 17[^)]*\\)\\R");
+        }
+
+        @Test
+        void refusesAnUnknownCommandWithTheUsage() {
+            Run run = run("serve");
+
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err()).contains("unknown command 'serve'", "usage:");
+            assertThat(run.out()).isEmpty();
+        }
+
+        @Test
+        void refusesAnUnknownFlagWithTheUsage() {
+            Run run = run("--port", "9090");
+
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err()).contains("unknown option '--port'", "--server.port=9090");
+        }
     }
 
     @Test
     void startsTheServerWithoutArgumentsOrWithOnlyProperties() {
-        assertThat(CommandLine.isCommand(new String[0])).isFalse();
-        assertThat(CommandLine.isCommand(new String[] {"--server.port=1"})).isFalse();
-        assertThat(CommandLine.isCommand(new String[] {"serve"})).isFalse();
+        assertThat(CommandLine.startsServer(new String[0])).isTrue();
+        assertThat(CommandLine.startsServer(new String[] {"--server.port=1", "--spring.profiles.active=prod"})).isTrue();
+        assertThat(CommandLine.startsServer(new String[] {"--debug"})).isTrue();
+    }
+
+    @Test
+    void leavesEverythingElseToTheCommandLine() {
+        for (String[] args : List.of(new String[] {"ask", "x"}, new String[] {"--version"}, new String[] {"--help"},
+                new String[] {"serve"}, new String[] {"--server.port=1", "oops"}, new String[] {"--port"}, new String[] {"--=x"})) {
+            assertThat(CommandLine.startsServer(args)).as(String.join(" ", args)).isFalse();
+        }
     }
 }

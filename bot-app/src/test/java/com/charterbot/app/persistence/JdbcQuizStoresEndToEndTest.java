@@ -130,11 +130,11 @@ class JdbcQuizStoresEndToEndTest {
         assertThat(channelQuizzes.find(quizId).orElseThrow().answers()).hasSize(2);
         String source = Messages.get(Language.EN, "quiz.label.source");
         assertThat(service.view(ALICE, GENERAL, quizId, Language.EN).blocks()).as("Alice's verdict, found by her pseudonym")
-                .anySatisfy(block -> assertThat(block.plainText()).startsWith(source));
+                .anySatisfy(block -> assertThat(block.plainText(Language.EN)).startsWith(source));
         assertThat(text(service.view(ALICE, GENERAL, quizId, Language.EN))).contains(Messages.get(Language.EN, "quiz.feedback.right", "X").split("X")[0]);
         UserRef carol = new UserRef(Platform.SLACK, "T1", "U-CAROL");
         assertThat(service.view(carol, GENERAL, quizId, Language.EN).blocks()).as("no verdict for someone who did not answer")
-                .noneSatisfy(block -> assertThat(block.plainText()).startsWith(source));
+                .noneSatisfy(block -> assertThat(block.plainText(Language.EN)).startsWith(source));
         assertThat(activity.quizAnswers(GENERAL, Instant.EPOCH)).extracting(QuizAnswered::correct).containsExactly(true, false);
 
         // Forgetting a person leaves nothing of them in the stores, and no user id was ever stored.

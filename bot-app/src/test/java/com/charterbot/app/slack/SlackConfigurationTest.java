@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.charterbot.app.CharterBotApplication;
 import com.charterbot.app.nudge.PlatformChannelMessenger;
+import com.charterbot.app.startup.StartupRefusal;
 import com.charterbot.core.chat.Platform;
 import com.charterbot.slack.SlackBot;
 import java.net.ServerSocket;
@@ -17,6 +18,8 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -47,10 +50,14 @@ class SlackConfigurationTest {
             assertThat(app.getBeansOfType(PlatformChannelMessenger.class).values()).anyMatch(m -> m.platform() == Platform.SLACK);
             assertThat(post(app, "/slack/events").statusCode()).as("Socket Mode needs no public endpoint").isIn(404, 405);
             Instant deadline = Instant.now().plusSeconds(20);
-            while (!output.getAll().contains("trying again") && Instant.now().isBefore(deadline)) {
+            while (!output.getAll().contains("next attempt in") && Instant.now().isBefore(deadline)) {
                 Thread.sleep(50);
             }
-            assertThat(output.getAll()).contains("Slack adapter on, in Socket Mode").contains("trying again in 30 s");
+            assertThat(output.getAll()).contains("Slack adapter on, in Socket Mode")
+                    .contains("Slack Socket Mode not connected: cannot reach Slack at http://127.0.0.1:")
+                    .contains("next attempt in 1 s (attempt 1)")
+                    .doesNotContain("\tat ", "NullPointerException");
+            assertThat(app.getBean("slackHealthIndicator", HealthIndicator.class).health().getStatus()).isEqualTo(Status.DOWN);
         }
         assertThat(output.getAll()).doesNotContain(BOT_TOKEN).doesNotContain(APP_TOKEN).doesNotContain("configtest");
     }
@@ -58,7 +65,7 @@ class SlackConfigurationTest {
     @Test
     void refusesToStartWithATokenButNeitherSigningSecretNorAppTokenWithoutRepeatingTheToken(CapturedOutput output) {
         assertThatThrownBy(() -> start("--charter.slack.bot-token=" + BOT_TOKEN).close())
-                .hasStackTraceContaining("SLACK_SIGNING_SECRET");
+                .isInstanceOfSatisfying(StartupRefusal.class, refusal -> assertThat(refusal.action()).contains("SLACK_SIGNING_SECRET"));
         assertThat(output.getAll()).doesNotContain(BOT_TOKEN).doesNotContain("configtesttoken");
     }
 

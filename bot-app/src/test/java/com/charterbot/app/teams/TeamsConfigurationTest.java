@@ -3,6 +3,7 @@ package com.charterbot.app.teams;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.charterbot.app.startup.StartupRefusal;
 import com.charterbot.teams.TeamsSettings;
 import java.util.List;
 import java.util.Set;
@@ -25,10 +26,10 @@ class TeamsConfigurationTest {
         production.setActiveProfiles("prod");
 
         assertThatThrownBy(() -> configuration.teamsSettings(properties("", "", ""), production))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("without an app id")
-                .hasMessageContaining("MICROSOFT_APP_ID")
-                .hasMessageContaining("CHARTER_TEAMS_ENABLED=false");
+                .isInstanceOfSatisfying(StartupRefusal.class, refusal -> {
+                    assertThat(refusal.problem()).contains("without an app id");
+                    assertThat(refusal.action()).contains("MICROSOFT_APP_ID", "CHARTER_TEAMS_ENABLED=false");
+                });
     }
 
     @Test

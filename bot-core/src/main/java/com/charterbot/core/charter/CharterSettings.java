@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Company-specific values that replace the charter's placeholders.
@@ -27,6 +28,9 @@ public record CharterSettings(
             "servicedesk@example.com",
             "legal@example.com",
             "");
+
+    /** Hosts reserved for examples (RFC 2606): example.com, .org, .net and anything under .example. */
+    private static final Pattern EXAMPLE_HOST = Pattern.compile("(?i)(^|[@./])(example\\.(com|org|net)|[-a-z0-9.]*\\.example)([/:>\\s]|$)");
 
     public CharterSettings {
         companyName = requireText(companyName, "company name");
@@ -57,6 +61,21 @@ public record CharterSettings(
         values.put("legal_contact", legalContact);
         values.put("charter_link", link.isEmpty() ? "-" : link);
         return values;
+    }
+
+    /**
+     * The placeholders whose values are still samples, by placeholder name: the bundled sample
+     * company name, or an address at a domain reserved for examples.
+     */
+    public Map<String, String> samplesLeft() {
+        Map<String, String> samples = new LinkedHashMap<>();
+        placeholders().forEach((name, value) -> {
+            boolean sampleCompany = name.equals("company") && value.equalsIgnoreCase(DEFAULTS.companyName());
+            if (sampleCompany || EXAMPLE_HOST.matcher(value).find()) {
+                samples.put(name, value);
+            }
+        });
+        return samples;
     }
 
     /** The address that cites one section, when the full charter has a link. */

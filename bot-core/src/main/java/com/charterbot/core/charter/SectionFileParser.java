@@ -21,8 +21,10 @@ final class SectionFileParser {
     static final int MIN_NOT_COVERED_QUESTIONS = 3;
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([^{}]*?)\\s*}}");
-    private static final Pattern LIST_ITEM = Pattern.compile("^\\s*[-*]\\s+(.*)$");
-    private static final Pattern OPTION = Pattern.compile("^\\s*[-*]\\s+\\[([ xX])]\\s*(.*)$");
+    /** A list item's mark: Markdown's - and *, and the bullets a word processor pastes (•, ·, ▪, ◦, –, and Word's Symbol-font one). */
+    private static final String BULLET = "[-*\u2022\u00B7\u25AA\u25E6\u2013\u2043\uF0B7]";
+    private static final Pattern LIST_ITEM = Pattern.compile("^\\s*" + BULLET + "\\s+(.*)$");
+    private static final Pattern OPTION = Pattern.compile("^\\s*" + BULLET + "\\s+\\[([ xX])]\\s*(.*)$");
     private static final Pattern EXPLANATION = Pattern.compile("^\\s*(?i:explanation|explication)\\s*:\\s*(.*)$");
 
     private enum Block { RULE, CHECKLIST, DO, DONT, QUESTIONS, TIPS, QUIZ }
@@ -339,7 +341,7 @@ final class SectionFileParser {
     }
 
     private String substitute(String text, int lineNumber) {
-        Matcher matcher = PLACEHOLDER.matcher(text);
+        Matcher matcher = PLACEHOLDER.matcher(CompanyGrammar.fit(text, file.language(), placeholders.get("company")));
         StringBuilder out = new StringBuilder();
         while (matcher.find()) {
             String name = matcher.group(1).toLowerCase(Locale.ROOT);

@@ -132,9 +132,10 @@ final class AdminConversation {
         if (result instanceof ReloadResult.Rejected rejected) {
             List<CharterProblem> problems = rejected.problems();
             parts.admin().audited(message.user(), AdminActions.CHARTER_RELOAD, "charter", rejected.keptVersion(),
-                    "rejected: " + problems.size() + " problem(s)");
+                    "rejected: " + problems.size() + (problems.size() == 1 ? " problem" : " problems"));
             List<Block> blocks = new ArrayList<>();
-            blocks.add(new Block.Text(Messages.get(language, "commands.reload.rejected", problems.size(), rejected.keptVersion())));
+            String rejectedKey = problems.size() == 1 ? "commands.reload.rejected.one" : "commands.reload.rejected";
+            blocks.add(new Block.Text(Messages.get(language, rejectedKey, problems.size(), rejected.keptVersion())));
             blocks.add(new Block.Checklist(Messages.get(language, "commands.reload.problems"), problems.stream()
                     .limit(SHOWN_PROBLEMS)
                     .map(problem -> clip(problem.describe(language), MAX_PROBLEM))

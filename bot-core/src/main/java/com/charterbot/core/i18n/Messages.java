@@ -42,4 +42,9 @@ public final class Messages {
         }
         throw new MissingResourceException("no message '" + key + "' in " + language.tag(), Messages.class.getName(), key);
     }
+
+    /** A label followed by its colon, as this language writes it: "Did you mean:", "Vouliez-vous dire :". */
+    public static String labelled(Language language, String label) {
+        return get(language, "label.colon", label);
+    }
 }

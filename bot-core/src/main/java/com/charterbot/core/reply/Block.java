@@ -1,5 +1,7 @@
 package com.charterbot.core.reply;
 
+import com.charterbot.core.charter.Language;
+import com.charterbot.core.i18n.Messages;
 import java.util.List;
 import java.util.Objects;
 
@@ -9,8 +11,8 @@ import java.util.Objects;
  */
 public sealed interface Block {
 
-    /** This block as plain text, for notifications and clients that show no layout; empty for buttons. */
-    String plainText();
+    /** This block as plain text, in the reply's language, for notifications and clients that show no layout; empty for buttons. */
+    String plainText(Language language);
 
     /** A heading, e.g. a section title or "Question 2 of 3". */
     record Heading(String text) implements Block {
@@ -19,7 +21,7 @@ public sealed interface Block {
         }
 
         @Override
-        public String plainText() {
+        public String plainText(Language language) {
             return text;
         }
     }
@@ -31,7 +33,7 @@ public sealed interface Block {
         }
 
         @Override
-        public String plainText() {
+        public String plainText(Language language) {
             return text;
         }
     }
@@ -50,8 +52,8 @@ public sealed interface Block {
         }
 
         @Override
-        public String plainText() {
-            return label + ": " + title + (link == null ? "" : " " + link);
+        public String plainText(Language language) {
+            return Messages.labelled(language, label) + " " + title + (link == null ? "" : " " + link);
         }
     }
 
@@ -66,8 +68,8 @@ public sealed interface Block {
         }
 
         @Override
-        public String plainText() {
-            return label + ":\n- " + String.join("\n- ", items);
+        public String plainText(Language language) {
+            return Messages.labelled(language, label) + "\n- " + String.join("\n- ", items);
         }
     }
 
@@ -81,7 +83,7 @@ public sealed interface Block {
         }
 
         @Override
-        public String plainText() {
+        public String plainText(Language language) {
             return "";
         }
     }
@@ -97,8 +99,8 @@ public sealed interface Block {
         }
 
         @Override
-        public String plainText() {
-            return label + ":\n- " + String.join("\n- ", buttons.stream().map(Button::label).toList());
+        public String plainText(Language language) {
+            return Messages.labelled(language, label) + "\n- " + String.join("\n- ", buttons.stream().map(Button::label).toList());
         }
     }
 
@@ -109,7 +111,7 @@ public sealed interface Block {
         }
 
         @Override
-        public String plainText() {
+        public String plainText(Language language) {
             return text;
         }
     }

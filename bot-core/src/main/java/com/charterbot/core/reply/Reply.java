@@ -29,7 +29,7 @@ public record Reply(Language language, Delivery delivery, List<Block> blocks, St
 
     /** A reply whose fallback text is its blocks' plain text. */
     public static Reply of(Language language, Delivery delivery, List<Block> blocks) {
-        String text = blocks.stream().map(Block::plainText).filter(t -> !t.isEmpty()).collect(java.util.stream.Collectors.joining("\n"));
+        String text = blocks.stream().map(block -> block.plainText(language)).filter(t -> !t.isEmpty()).collect(java.util.stream.Collectors.joining("\n"));
         return new Reply(language, delivery, blocks, text);
     }
 

@@ -313,6 +313,18 @@ class CharterLoaderTest {
     }
 
     @Test
+    void readsBulletsPastedFromAWordProcessorAsListItems(@TempDir Path dir) {
+        writeValid(dir);
+        String pasted = enSection("beta", "Beta things").replace("- Do ask first.", "\u2022 Do ask first.")
+                .replace("- Do read the beta rule.", "\u00B7\tDo read the beta rule.");
+        write(dir, "en/beta.md", pasted);
+
+        Section beta = loaded(load(dir)).section("beta", Language.EN).orElseThrow();
+
+        assertThat(beta.dos()).containsExactly("Do ask first.", "Do read the beta rule.");
+    }
+
+    @Test
     void rejectsUnknownPlaceholder() {
         writeValid(dir);
         String text = enSection("beta", "Beta things").replace("- Do ask first.", "- Do ask {{boss_name}} first.");

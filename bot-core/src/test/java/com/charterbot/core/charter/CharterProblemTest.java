@@ -106,8 +106,8 @@ class CharterProblemTest {
 
         CharterProblem tooFew = only(CharterLoaderTest.problems(load(dir)), "charter.problem.too-few-questions");
 
-        assertThat(tooFew.message()).isEqualTo("'## Questions' has 7 item(s); it needs at least 8");
-        assertThat(tooFew.message(Language.FR)).isEqualTo("la rubrique « ## Questions » contient 7 élément(s) ; il en faut au moins 8");
+        assertThat(tooFew.message()).isEqualTo("'## Questions' has too few items: 7, where at least 8 are needed");
+        assertThat(tooFew.message(Language.FR)).isEqualTo("la rubrique « ## Questions » n'a pas assez d'éléments : 7, alors qu'il en faut au moins 8");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.charterbot.app.persistence;
 
 import com.charterbot.app.ops.BotMetrics;
+import com.charterbot.app.startup.StartupRefusal;
 import com.charterbot.core.activity.ActivityLog;
 import com.charterbot.core.activity.UnansweredQuestions;
 import com.charterbot.core.admin.AuditLog;
@@ -36,8 +37,9 @@ class PersistenceConfiguration {
             Environment environment) {
         Optional<String> configured = Optional.of(secret).filter(s -> !s.isBlank());
         if (configured.isEmpty() && environment.acceptsProfiles(PRODUCTION)) {
-            throw new IllegalStateException(UserKeySecret.PROPERTY + " is not set: in production the key that pseudonymizes user ids "
-                    + "must come from a secret, not from the database it protects. Set CHARTER_PRIVACY_USERKEYSECRET (e.g. the output of "
+            // StartupChecks refuses this before anything starts; this second line holds for any other way of building the context.
+            throw new StartupRefusal(UserKeySecret.PROPERTY + " is not set: in production the key that pseudonymizes user ids must come "
+                    + "from a secret, not from the database it protects.", "Set CHARTER_PRIVACY_USERKEYSECRET (e.g. the output of "
                     + "'openssl rand -base64 32'); the Helm chart reads it from the Secret's user-key-secret. See SECURITY.md.");
         }
         return UserKeySecret.load(dataSource, configured);

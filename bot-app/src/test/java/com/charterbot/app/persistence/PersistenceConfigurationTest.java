@@ -3,6 +3,7 @@ package com.charterbot.app.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.charterbot.app.startup.StartupRefusal;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -24,9 +25,9 @@ class PersistenceConfigurationTest {
         production.setActiveProfiles("prod");
 
         assertThatThrownBy(() -> configuration.pseudonymousIds(database, " ", production))
-                .isInstanceOf(IllegalStateException.class)
+                .isInstanceOf(StartupRefusal.class)
                 .hasMessageContaining("charter.privacy.user-key-secret is not set")
-                .hasMessageContaining("CHARTER_PRIVACY_USERKEYSECRET");
+                .satisfies(refusal -> assertThat(((StartupRefusal) refusal).action()).contains("CHARTER_PRIVACY_USERKEYSECRET"));
         assertThat(JdbcClient.create(database).sql("SELECT COUNT(*) FROM installation_secret").query(Integer.class).single()).isZero();
     }
 

@@ -7,7 +7,8 @@ import java.util.List;
  * A command line split into its command, options, positional words and pass-through
  * {@code --key=value} configuration properties.
  */
-record Arguments(String command, List<String> positional, String lang, String charter, boolean json, boolean verbose, List<String> properties) {
+record Arguments(String command, List<String> positional, String lang, String charter, boolean json, boolean verbose,
+        Integer maxPhrasings, List<String> properties) {
 
     static Arguments parse(String[] args) {
         if (args.length == 0) {
@@ -19,19 +20,21 @@ record Arguments(String command, List<String> positional, String lang, String ch
         String charter = null;
         boolean json = false;
         boolean verbose = false;
+        Integer maxPhrasings = null;
         for (int i = 1; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
                 case "--json" -> json = true;
                 case "--verbose", "-v" -> verbose = true;
-                case "--lang", "--charter" -> {
+                case "--lang", "--charter", "--max-phrasings" -> {
                     if (i + 1 >= args.length) {
                         throw new IllegalArgumentException(arg + " needs a value");
                     }
-                    if (arg.equals("--lang")) {
-                        lang = args[++i];
-                    } else {
-                        charter = args[++i];
+                    String value = args[++i];
+                    switch (arg) {
+                        case "--lang" -> lang = value;
+                        case "--charter" -> charter = value;
+                        default -> maxPhrasings = count(arg, value);
                     }
                 }
                 default -> {
@@ -39,6 +42,8 @@ record Arguments(String command, List<String> positional, String lang, String ch
                         lang = arg.substring("--lang=".length());
                     } else if (arg.startsWith("--charter=")) {
                         charter = arg.substring("--charter=".length());
+                    } else if (arg.startsWith("--max-phrasings=")) {
+                        maxPhrasings = count("--max-phrasings", arg.substring("--max-phrasings=".length()));
                     } else if (arg.startsWith("--") && arg.contains("=")) {
                         properties.add(arg);
                     } else if (arg.startsWith("--")) {
@@ -49,6 +54,18 @@ record Arguments(String command, List<String> positional, String lang, String ch
                 }
             }
         }
-        return new Arguments(args[0], List.copyOf(positional), lang, charter, json, verbose, List.copyOf(properties));
+        return new Arguments(args[0], List.copyOf(positional), lang, charter, json, verbose, maxPhrasings, List.copyOf(properties));
+    }
+
+    private static int count(String option, String value) {
+        try {
+            int count = Integer.parseInt(value.strip());
+            if (count >= 1) {
+                return count;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(option + " needs a whole number of at least 1, not '" + value + "'");
     }
 }

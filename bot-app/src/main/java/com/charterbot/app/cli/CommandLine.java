@@ -64,6 +64,11 @@ public final class CommandLine {
             err.println(usage());
             return USAGE;
         }
+        if (arguments.maxPhrasings() != null && !arguments.command().equals("eval")) {
+            err.println("charter-bot: --max-phrasings only applies to eval");
+            err.println(usage());
+            return USAGE;
+        }
         if (arguments.command().equals("ask") || arguments.command().equals("eval")) {
             // Overlaps Lucene's start-up with reading the configuration and the charter.
             Thread warmUp = new Thread(AnswerEngine::prepare, "warm-up");
@@ -96,7 +101,7 @@ public final class CommandLine {
                   java -jar charter-bot.jar                               run the bot server
                   java -jar charter-bot.jar ask "<question>" [--lang en|fr] [--json] [--charter <dir>]
                   java -jar charter-bot.jar validate <charter-dir>        exit 0 when valid, 1 with every problem
-                  java -jar charter-bot.jar eval <questions.yaml> [--charter <dir>] [--verbose]
+                  java -jar charter-bot.jar eval <questions.yaml> [--charter <dir>] [--max-phrasings N] [--verbose]
                 Any --charter.<property>=<value> (e.g. --charter.company-name="Acme") overrides the configuration.""";
     }
 
@@ -147,22 +152,32 @@ public final class CommandLine {
         Path path = Path.of(arguments.positional().get(0));
         List<EvalQuestion> questions;
         try {
-            questions = EvalSet.parse(Files.readString(path));
+            questions = EvalSet.parse(Files.readString(path), path.toString());
         } catch (MalformedInputException e) {
             err.println("charter-bot: " + path + " is not UTF-8 text");
             return FAILED;
         } catch (IOException e) {
             err.println("charter-bot: cannot read " + path + ": " + e.getMessage());
             return FAILED;
-        } catch (IllegalArgumentException e) {
-            err.println("charter-bot: " + path + ": " + e.getMessage());
+        } catch (EvalSet.InvalidEvalSet e) {
+            e.problems().forEach(problem -> err.println("charter-bot: " + problem));
             return FAILED;
         }
         Loaded loaded = load(arguments);
         if (loaded == null) {
             return FAILED;
         }
-        Evaluation.Report report = Evaluation.run(loaded.engine(), questions);
+        AnswerEngine engine = loaded.engine();
+        try {
+            EvalSet.checkIds(questions, engine.charter().topicIds(), path.toString());
+        } catch (EvalSet.InvalidEvalSet e) {
+            e.problems().forEach(problem -> err.println("charter-bot: " + problem));
+            return FAILED;
+        }
+        if (arguments.maxPhrasings() != null) {
+            engine.install(engine.charter().withFirstPhrasings(arguments.maxPhrasings()));
+        }
+        Evaluation.Report report = Evaluation.run(engine, questions);
         if (arguments.verbose()) {
             for (Evaluation.Outcome outcome : report.outcomes()) {
                 if (outcome.failed()) {

@@ -343,7 +343,7 @@ class CommandLineTest {
         }
 
         @Test
-        void entryWithUnknownLanguageFailsNamingTheEntry(@TempDir Path dir) throws Exception {
+        void entryWithUnknownLanguageFailsNamingItsLine(@TempDir Path dir) throws Exception {
             Path file = dir.resolve("questions.yaml");
             Files.writeString(file, """
                     - {q: "Can I post this photo?", lang: en, expect: [photos-videos]}
@@ -353,7 +353,56 @@ class CommandLineTest {
             Run run = run("eval", file.toString());
 
             assertThat(run.exitCode()).isEqualTo(1);
-            assertThat(run.err()).contains("entry 2").contains("lang");
+            assertThat(run.err()).contains(file + ":2: lang must be en or fr");
+        }
+
+        @Test
+        void unknownExpectedSectionFailsNamingItsLine(@TempDir Path dir) throws Exception {
+            Path file = dir.resolve("questions.yaml");
+            Files.writeString(file, """
+                    # photos
+                    - {q: "Can I post this photo?", lang: en, expect: [photos-videos]}
+                    - q: "Can I post a picture of my team?"
+                      lang: en
+                      expect: [photos-videos, colleague-privacy]
+                    """, StandardCharsets.UTF_8);
+
+            Run run = run("eval", file.toString());
+
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.err()).contains(file + ":3: unknown section id 'colleague-privacy'").contains("colleagues-privacy");
+            assertThat(run.out()).isEmpty();
+        }
+
+        @Test
+        void showsADashForAMetricThatDoesNotApply(@TempDir Path dir) throws Exception {
+            Path file = dir.resolve("questions.yaml");
+            Files.writeString(file, """
+                    - {q: "Can I post this photo?", lang: en, expect: [photos-videos]}
+                    - {q: "Quel est le code du wifi ?", lang: fr, expect: []}
+                    """, StandardCharsets.UTF_8);
+
+            Run run = run("eval", file.toString());
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.outLines()).anyMatch(l -> l.startsWith("eval[en]: n=1 ") && l.endsWith(" abstain=-"));
+            assertThat(run.outLines()).anyMatch(l -> l.matches("eval\\[fr]: n=1 answered@1=- hit@3=- mrr=- wrong=- abstain=\\d\\.\\d\\d"));
+        }
+
+        @Test
+        void maxPhrasingsEvaluatesTheCharterCutToItsFirstPhrasings() {
+            Run cut = run("eval", EVAL_QUESTIONS, "--max-phrasings", "8");
+
+            assertThat(cut.exitCode()).as(cut.err()).isZero();
+            assertThat(cut.outLines().get(cut.outLines().size() - 1)).startsWith("eval: n=61 ");
+            assertThat(run("eval", EVAL_QUESTIONS, "--max-phrasings=8").out()).isEqualTo(cut.out());
+        }
+
+        @Test
+        void maxPhrasingsNeedsAPositiveNumberAndOnlyAppliesToEval() {
+            assertThat(run("eval", EVAL_QUESTIONS, "--max-phrasings", "0").exitCode()).isEqualTo(2);
+            assertThat(run("eval", EVAL_QUESTIONS, "--max-phrasings=many").err()).contains("--max-phrasings needs a whole number");
+            assertThat(run("ask", PHOTO, "--max-phrasings", "8").exitCode()).isEqualTo(2);
         }
 
         @Test

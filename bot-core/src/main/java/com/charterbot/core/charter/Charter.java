@@ -49,4 +49,23 @@ public record Charter(String version, CharterSettings settings, Map<Language, Ma
         }
         return ids;
     }
+
+    /**
+     * This charter with only the first {@code max} phrasings of every section and not-covered
+     * entry, to measure how the bot answers from a charter that starts with few of them. The
+     * version says so, since the content differs.
+     */
+    public Charter withFirstPhrasings(int max) {
+        if (max < 1) {
+            throw new IllegalArgumentException("keep at least one phrasing, not " + max);
+        }
+        Map<Language, Map<String, Section>> cut = new EnumMap<>(Language.class);
+        sections.forEach((language, byId) -> {
+            Map<String, Section> copy = new LinkedHashMap<>();
+            byId.forEach((id, s) -> copy.put(id, new Section(s.id(), s.kind(), s.language(), s.title(), s.rule(), s.checklist(), s.dos(),
+                    s.donts(), s.questions().subList(0, Math.min(max, s.questions().size())), s.related(), s.tips(), s.quiz(), s.source())));
+            cut.put(language, copy);
+        });
+        return new Charter(version + "-q" + max, settings, cut);
+    }
 }

@@ -29,6 +29,8 @@ import java.util.Objects;
  *   <li>{@link Block.Buttons}: {@code ActionSet}s of at most {@value #MAX_ACTIONS} {@code Action.Submit}
  *       each, whose {@code data} is {@code {"actionId": ..., "value": ...}}, passed back untouched.
  *   <li>{@link Block.Suggestions}: the label in bold, then action sets.
+ *   <li>{@link Block.AlsoApplies}: the label in bold, then per point its title in bold, its text and an
+ *       action set with its button.
  * </ul>
  *
  * <p><b>Size.</b> Teams refuses messages over about 28 KB. When the card's JSON is over
@@ -88,6 +90,13 @@ public final class AdaptiveCardRenderer {
             } else if (block instanceof Block.Suggestions suggestions) {
                 body.add(run(suggestions.label(), "default", true, false, null));
                 actionSets(suggestions.buttons(), body);
+            } else if (block instanceof Block.AlsoApplies also) {
+                body.add(run(also.label(), "default", true, false, null));
+                for (Block.AlsoApplies.Point point : also.points()) {
+                    body.add(run(point.title(), "default", true, false, null));
+                    lines(point.text(), body, "default", false, false);
+                    actionSets(List.of(point.open()), body);
+                }
             } else if (block instanceof Block.Context context) {
                 lines(context.text(), body, "small", true, false);
             } else {

@@ -8,7 +8,7 @@ import java.util.List;
  * {@code --key=value} configuration properties.
  */
 record Arguments(String command, List<String> positional, String lang, String charter, boolean json, boolean verbose,
-        Integer maxPhrasings, List<String> properties) {
+        Integer maxPhrasings, boolean calibrate, Double precision, List<String> properties) {
 
     static Arguments parse(String[] args) {
         if (args.length == 0) {
@@ -21,12 +21,15 @@ record Arguments(String command, List<String> positional, String lang, String ch
         boolean json = false;
         boolean verbose = false;
         Integer maxPhrasings = null;
+        boolean calibrate = false;
+        Double precision = null;
         for (int i = 1; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
                 case "--json" -> json = true;
                 case "--verbose", "-v" -> verbose = true;
-                case "--lang", "--charter", "--max-phrasings" -> {
+                case "--calibrate" -> calibrate = true;
+                case "--lang", "--charter", "--max-phrasings", "--precision" -> {
                     if (i + 1 >= args.length) {
                         throw new IllegalArgumentException(arg + " needs a value");
                     }
@@ -34,6 +37,7 @@ record Arguments(String command, List<String> positional, String lang, String ch
                     switch (arg) {
                         case "--lang" -> lang = value;
                         case "--charter" -> charter = value;
+                        case "--precision" -> precision = share(arg, value);
                         default -> maxPhrasings = count(arg, value);
                     }
                 }
@@ -44,6 +48,8 @@ record Arguments(String command, List<String> positional, String lang, String ch
                         charter = arg.substring("--charter=".length());
                     } else if (arg.startsWith("--max-phrasings=")) {
                         maxPhrasings = count("--max-phrasings", arg.substring("--max-phrasings=".length()));
+                    } else if (arg.startsWith("--precision=")) {
+                        precision = share("--precision", arg.substring("--precision=".length()));
                     } else if (arg.startsWith("--") && arg.contains("=")) {
                         properties.add(arg);
                     } else if (arg.startsWith("--")) {
@@ -54,7 +60,20 @@ record Arguments(String command, List<String> positional, String lang, String ch
                 }
             }
         }
-        return new Arguments(args[0], List.copyOf(positional), lang, charter, json, verbose, maxPhrasings, List.copyOf(properties));
+        return new Arguments(args[0], List.copyOf(positional), lang, charter, json, verbose, maxPhrasings, calibrate, precision,
+                List.copyOf(properties));
+    }
+
+    private static double share(String option, String value) {
+        try {
+            double share = Double.parseDouble(value.strip());
+            if (share > 0.5 && share < 1) {
+                return share;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(option + " needs a number between 0.5 and 1, such as 0.95, not '" + value + "'");
     }
 
     private static int count(String option, String value) {

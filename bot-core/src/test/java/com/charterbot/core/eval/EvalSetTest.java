@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import com.charterbot.core.answer.AlsoApplies;
 import com.charterbot.core.answer.Answer;
 import com.charterbot.core.answer.Citation;
 import com.charterbot.core.answer.InputIssue;
@@ -107,11 +108,11 @@ class EvalSetTest {
 
     static Answer answer(String cited, String... suggested) {
         return new Answer(Tier.ANSWER, Language.EN, 0.9, cite(cited), "rule of " + cited,
-                List.of(), List.of(), List.of(), cites(suggested), null, InputIssue.NONE, "v1");
+                List.of(), List.of(), List.of(), List.of(), cites(suggested), null, InputIssue.NONE, "v1");
     }
 
     static Answer unsure(Tier tier, String... suggested) {
-        return new Answer(tier, Language.EN, 0.2, null, "not sure", List.of(), List.of(), List.of(),
+        return new Answer(tier, Language.EN, 0.2, null, "not sure", List.of(), List.of(), List.of(), List.of(),
                 cites(suggested), null, InputIssue.NONE, "v1");
     }
 
@@ -146,6 +147,28 @@ class EvalSetTest {
         assertThat(outcomes).extracting(Outcome::rank).containsExactly(1, 2, 3, 0, 0, 0);
         assertThat(outcomes).extracting(Outcome::failed).containsExactly(false, true, true, true, false, true);
         assertThat(metrics.line("eval")).isEqualTo("eval: n=6 answered@1=0.25 hit@3=0.75 mrr=0.46 wrong=0.25 abstain=0.50");
+    }
+
+    static Answer answerAlsoApplying(String cited, String alsoApplies, String... suggested) {
+        return new Answer(Tier.ANSWER, Language.EN, 0.9, cite(cited), "rule of " + cited, List.of(), List.of(), List.of(),
+                List.of(new AlsoApplies(cite(alsoApplies), "key point of " + alsoApplies)), cites(suggested), null, InputIssue.NONE, "v1");
+    }
+
+    @Test
+    void answerCitingSeveralSectionsCountsByItsFirstSectionThenInTheOrderShown() {
+        Outcome primaryExpected = new Outcome(question("a", "b"), answerAlsoApplying("a", "b"));
+        Outcome onlyAlsoExpected = new Outcome(question("b"), answerAlsoApplying("a", "b", "c"));
+
+        Metrics metrics = Metrics.of(List.of(primaryExpected, onlyAlsoExpected));
+
+        assertThat(primaryExpected.answeredCorrectly()).isTrue();
+        assertThat(onlyAlsoExpected.answeredCorrectly()).isFalse();
+        assertThat(onlyAlsoExpected.answer().shownSectionIds()).containsExactly("a", "b", "c");
+        assertThat(onlyAlsoExpected.rank()).isEqualTo(2);
+        assertThat(metrics.answeredAt1()).isEqualTo(0.5);
+        assertThat(metrics.wrong()).isEqualTo(0.5);
+        assertThat(metrics.hitAt3()).isEqualTo(1.0);
+        assertThat(metrics.mrr()).isCloseTo((1 + 0.5) / 2, within(1e-9));
     }
 
     @Test

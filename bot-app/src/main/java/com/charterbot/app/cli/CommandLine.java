@@ -231,8 +231,10 @@ public final class CommandLine {
                         + (arguments.precision() == null ? "" : " --precision " + arguments.precision()),
                 String.format(Locale.ROOT, "Fitted on %d questions, each with the charter as is and cut to %d phrasings (%d rows).",
                         questions.size(), CALIBRATION_PHRASINGS, result.rows()),
-                String.format(Locale.ROOT, "On these rows: answers right %.1f%% of the time (target %.1f%%), %.1f%% of in-scope questions answered.",
-                        100 * result.precision(), 100 * precision, 100 * result.answered()),
+                String.format(Locale.ROOT, "Target: answers right %.1f%% of the time for questions, %.1f%% for messages with a story.",
+                        100 * precision, 100 * CalibrationFit.storyPrecision(precision)),
+                String.format(Locale.ROOT, "On these rows: answers right %.1f%% of the time, %.1f%% of in-scope questions answered right.",
+                        100 * result.precision(), 100 * result.answered()),
                 "See docs/answer-engine.md before editing by hand.")));
         return OK;
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.charterbot.app.TestCharters;
 import com.charterbot.app.TestCharters.Planted;
+import com.charterbot.core.charter.Calibration;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 class CommandLineTest {
 
     private static final String EVAL_QUESTIONS = "../bot-core/src/test/resources/eval/questions.yaml";
+    private static final String HELDOUT_QUESTIONS = "../bot-core/src/test/resources/eval/heldout-questions.yaml";
     private static final String PHOTO = "can I post this photo?";
 
     /** What a command printed and returned. */
@@ -396,6 +398,40 @@ class CommandLineTest {
             assertThat(cut.exitCode()).as(cut.err()).isZero();
             assertThat(cut.outLines().get(cut.outLines().size() - 1)).startsWith("eval: n=61 ");
             assertThat(run("eval", EVAL_QUESTIONS, "--max-phrasings=8").out()).isEqualTo(cut.out());
+        }
+
+        @Test
+        void evaluatesSeveralFilesTogether() {
+            Run both = run("eval", EVAL_QUESTIONS, HELDOUT_QUESTIONS);
+
+            assertThat(both.exitCode()).as(both.err()).isZero();
+            assertThat(both.outLines().get(both.outLines().size() - 1)).startsWith("eval: n=257 ");
+        }
+
+        @Test
+        void calibratePrintsACalibrationFileThatACharterFolderAccepts(@TempDir Path dir) throws Exception {
+            Run run = run("eval", EVAL_QUESTIONS, HELDOUT_QUESTIONS, "--calibrate", "--precision", "0.9");
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.out()).startsWith("# Written by: charter-bot eval " + EVAL_QUESTIONS + " " + HELDOUT_QUESTIONS + " --calibrate --precision 0.9\n")
+                    .contains("Fitted on 257 questions").contains("answers right 90.0% of the time for questions");
+            Calibration.Parsed parsed = Calibration.parse("calibration.properties", run.out());
+            assertThat(parsed.problems()).isEmpty();
+            assertThat(parsed.calibration()).isNotEqualTo(Calibration.defaults());
+
+            Path charter = dir.resolve("charter");
+            TestCharters.copyBundled(charter);
+            Files.writeString(charter.resolve(Calibration.FILE_NAME), run.out(), StandardCharsets.UTF_8);
+            Run validated = run("validate", charter.toString());
+            assertThat(validated.exitCode()).as(validated.out()).isZero();
+        }
+
+        @Test
+        void calibrateAndPrecisionAreCheckedBeforeAnyWork() {
+            assertThat(run("eval", EVAL_QUESTIONS, "--precision", "0.9").err()).contains("--precision goes with --calibrate");
+            assertThat(run("eval", EVAL_QUESTIONS, "--calibrate", "--precision", "95").err()).contains("between 0.5 and 1");
+            assertThat(run("eval", EVAL_QUESTIONS, "--calibrate", "--max-phrasings", "8").exitCode()).isEqualTo(2);
+            assertThat(run("ask", PHOTO, "--calibrate").exitCode()).isEqualTo(2);
         }
 
         @Test

@@ -68,6 +68,11 @@ public final class CalibrationFit {
         return rows;
     }
 
+    /** The precision aimed at for messages with a story when questions aim at {@code precision}. */
+    public static double storyPrecision(double precision) {
+        return Math.min(0.995, precision + STORY_MARGIN);
+    }
+
     /**
      * Fits a calibration whose answers are right at least {@code precision} of the time on plain
      * questions and {@code precision} plus {@link #STORY_MARGIN} on messages with a story, among these rows.
@@ -78,7 +83,7 @@ public final class CalibrationFit {
         if (questions.isEmpty() || stories.isEmpty()) {
             throw new IllegalArgumentException("fitting needs plain questions and messages with a story");
         }
-        Calibration calibration = new Calibration(model(questions, precision), model(stories, Math.min(0.995, precision + STORY_MARGIN)));
+        Calibration calibration = new Calibration(model(questions, precision), model(stories, storyPrecision(precision)));
         long answered = 0;
         long answeredRight = 0;
         for (Row row : rows) {

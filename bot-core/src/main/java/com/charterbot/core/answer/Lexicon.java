@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntToDoubleFunction;
 
 /**
@@ -40,16 +39,19 @@ final class Lexicon {
     }
 
     /** The last vocabulary compiled and its lexicon: most charters use the default vocabulary, so reloads reuse it. */
-    private static final AtomicReference<Map.Entry<Vocabulary, Lexicon>> LAST = new AtomicReference<>();
+    private static Map.Entry<Vocabulary, Lexicon> last;
 
-    /** The lexicon of a vocabulary; compiling the same vocabulary again gives the same lexicon. */
-    static Lexicon compile(Vocabulary vocabulary, TextAnalysis analysis) {
-        Map.Entry<Vocabulary, Lexicon> last = LAST.get();
+    /**
+     * The lexicon of a vocabulary; compiling the same vocabulary again gives the same lexicon.
+     * Synchronised so that an engine built while {@link AnswerEngine#prepare} compiles the default
+     * vocabulary waits for it rather than doing the same work twice.
+     */
+    static synchronized Lexicon compile(Vocabulary vocabulary, TextAnalysis analysis) {
         if (last != null && last.getKey().equals(vocabulary) && last.getValue().analysis == analysis) {
             return last.getValue();
         }
         Lexicon lexicon = build(vocabulary, analysis);
-        LAST.set(Map.entry(vocabulary, lexicon));
+        last = Map.entry(vocabulary, lexicon);
         return lexicon;
     }
 

@@ -18,8 +18,10 @@ import org.apache.lucene.analysis.en.KStemFilter;
 import org.apache.lucene.analysis.fr.FrenchAnalyzer;
 import org.apache.lucene.analysis.fr.FrenchLightStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.miscellaneous.KeywordRepeatFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.KeywordAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.util.ElisionFilter;
 
@@ -78,31 +80,36 @@ final class TextAnalysis {
         return Shared.INSTANCE;
     }
 
-    private final Map<Language, Analyzer> words = new EnumMap<>(Language.class);
-    private final Map<Language, Analyzer> stems = new EnumMap<>(Language.class);
+    private final Map<Language, Analyzer> analyzers = new EnumMap<>(Language.class);
     private final Map<Language, CharArraySet> stopWords = new EnumMap<>(Language.class);
 
     private TextAnalysis() {
         for (Language language : Language.values()) {
-            words.put(language, analyzer(language, false));
-            stems.put(language, analyzer(language, true));
+            analyzers.put(language, analyzer(language));
             stopWords.put(language, stopWords(language));
         }
     }
 
     /** The words of a text in this language's analysis, in order. */
     List<Token> tokens(Language language, String text) {
-        List<String> surface = new ArrayList<>();
-        List<Integer> starts = new ArrayList<>();
-        run(words.get(language), text, surface, starts);
-        List<String> stemmed = new ArrayList<>();
-        run(stems.get(language), text, stemmed, new ArrayList<>());
-        if (surface.size() != stemmed.size()) {
-            throw new IllegalStateException("stemming changed the number of words of a text");
-        }
-        List<Token> tokens = new ArrayList<>(surface.size());
-        for (int i = 0; i < surface.size(); i++) {
-            tokens.add(new Token(surface.get(i), stemmed.get(i), starts.get(i)));
+        List<Token> tokens = new ArrayList<>();
+        try (TokenStream stream = analyzers.get(language).tokenStream("text", text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
+            KeywordAttribute keyword = stream.addAttribute(KeywordAttribute.class);
+            stream.reset();
+            String word = null;
+            while (stream.incrementToken()) {
+                // Each word comes twice: as written (marked keyword, so the stemmer leaves it), then stemmed.
+                if (keyword.isKeyword()) {
+                    word = term.toString();
+                } else {
+                    tokens.add(new Token(word, term.toString(), offset.startOffset()));
+                }
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException("analysis of an in-memory string failed", e);
         }
         return tokens;
     }
@@ -112,22 +119,7 @@ final class TextAnalysis {
         return stopWords.get(language).contains(word);
     }
 
-    private static void run(Analyzer analyzer, String text, List<String> terms, List<Integer> starts) {
-        try (TokenStream stream = analyzer.tokenStream("text", text)) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
-            stream.reset();
-            while (stream.incrementToken()) {
-                terms.add(term.toString());
-                starts.add(offset.startOffset());
-            }
-            stream.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException("analysis of an in-memory string failed", e);
-        }
-    }
-
-    private static Analyzer analyzer(Language language, boolean stem) {
+    private static Analyzer analyzer(Language language) {
         return new Analyzer() {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
@@ -140,9 +132,8 @@ final class TextAnalysis {
                 }
                 stream = new LowerCaseFilter(stream);
                 stream = new ASCIIFoldingFilter(stream);
-                if (stem) {
-                    stream = language == Language.FR ? new FrenchLightStemFilter(stream) : new KStemFilter(stream);
-                }
+                stream = new KeywordRepeatFilter(stream);
+                stream = language == Language.FR ? new FrenchLightStemFilter(stream) : new KStemFilter(stream);
                 return new TokenStreamComponents(source, stream);
             }
         };

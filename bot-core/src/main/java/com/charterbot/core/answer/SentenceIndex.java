@@ -55,39 +55,46 @@ final class SentenceIndex {
 
     /** Each matching section's best sentence for the question's units in each language. */
     Map<String, Best> best(Map<Language, List<Lexicon.Unit>> unitsByLanguage) {
-        Map<Integer, Double> scores = new HashMap<>();
+        double[] scores = new double[sentences.size()];
+        int[] frequencies = new int[sentences.size()];
+        List<Integer> touched = new ArrayList<>();
         unitsByLanguage.forEach((language, units) -> {
             Map<String, List<Integer>> languagePostings = postings.get(language);
             int count = counts.get(language);
             double averageLength = averageLengths.get(language);
             for (Lexicon.Unit unit : units) {
-                int frequency = 0;
-                Map<Integer, Integer> termFrequencies = new HashMap<>();
+                int documents = 0;
+                List<Integer> matched = new ArrayList<>();
                 for (String term : unit.terms()) {
                     List<Integer> matching = languagePostings.getOrDefault(term, List.of());
-                    frequency = Math.max(frequency, matching.size());
+                    documents = Math.max(documents, matching.size());
                     for (int sentence : matching) {
-                        termFrequencies.merge(sentence, occurrences(sentences.get(sentence).terms(), term), Integer::sum);
+                        if (frequencies[sentence] == 0) {
+                            matched.add(sentence);
+                        }
+                        frequencies[sentence] += occurrences(sentences.get(sentence).terms(), term);
                     }
                 }
-                if (frequency == 0) {
-                    continue;
-                }
-                double idf = Math.log(1 + (count - frequency + 0.5) / (frequency + 0.5));
-                termFrequencies.forEach((sentence, tf) -> {
+                double idf = Math.log(1 + (count - documents + 0.5) / (documents + 0.5));
+                for (int sentence : matched) {
+                    int tf = frequencies[sentence];
                     double norm = K1 * (1 - B + B * sentences.get(sentence).terms().size() / averageLength);
-                    scores.merge(sentence, unit.weight() * idf * tf * (K1 + 1) / (tf + norm), Double::sum);
-                });
+                    if (scores[sentence] == 0) {
+                        touched.add(sentence);
+                    }
+                    scores[sentence] += unit.weight() * idf * tf * (K1 + 1) / (tf + norm);
+                    frequencies[sentence] = 0;
+                }
             }
         });
         Map<String, Best> best = new HashMap<>();
-        scores.forEach((index, score) -> {
+        for (int index : touched) {
             Sentence sentence = sentences.get(index);
             Best current = best.get(sentence.sectionId());
-            if (current == null || score > current.score()) {
-                best.put(sentence.sectionId(), new Best(sentence, score));
+            if (current == null || scores[index] > current.score()) {
+                best.put(sentence.sectionId(), new Best(sentence, scores[index]));
             }
-        });
+        }
         return best;
     }
 

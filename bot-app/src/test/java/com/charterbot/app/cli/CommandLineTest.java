@@ -52,7 +52,7 @@ class CommandLineTest {
             assertThat(run.exitCode()).as(run.err()).isZero();
             assertThat(run.out())
                     .startsWith("Photos and videos at work\n")
-                    .contains("Photos and videos of your work are welcome")
+                    .contains("Photos and videos of your work, at the office, in the workshop or on site, are welcome")
                     .contains("Before you act:")
                     .contains("[photos-videos]")
                     .doesNotContain("{{");

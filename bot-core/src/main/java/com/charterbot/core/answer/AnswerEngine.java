@@ -27,8 +27,8 @@ public final class AnswerEngine implements AnswerQuestion {
     static final int SHOWN = 3;
     /** A related runner-up also applies when its score is at least this share of the best section's... */
     static final double ALSO_APPLIES_SCORE = 0.25;
-    /** ...and it contains at least this share of the question's weight. */
-    static final double ALSO_APPLIES_COVERAGE = 0.4;
+    /** ...and at least this share of the question's weight is about it more than about any other section. */
+    static final double ALSO_APPLIES_OWNED = 0.05;
 
     private static final int CANDIDATES = 8;
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+(?=[\\p{Lu}«\"])");
@@ -143,12 +143,13 @@ public final class AnswerEngine implements AnswerQuestion {
 
     /**
      * Whether a runner-up section applies as well as the best one, rather than being a mere
-     * neighbour: the charter relates the two sections, and the runner-up matches a good part of the
-     * question on its own.
+     * neighbour: the charter relates the two sections, the runner-up scores well, and part of the
+     * question is about it more than about any other section ("photo" of "a colleague": photos,
+     * and colleagues' privacy).
      */
     private static boolean alsoApplies(AnswerIndex.Candidate top, AnswerIndex.Candidate candidate) {
         boolean related = top.section().related().contains(candidate.section().id()) || candidate.section().related().contains(top.section().id());
-        return related && candidate.score() >= ALSO_APPLIES_SCORE * top.score() && candidate.coverage() >= ALSO_APPLIES_COVERAGE;
+        return related && candidate.score() >= ALSO_APPLIES_SCORE * top.score() && candidate.owned() >= ALSO_APPLIES_OWNED;
     }
 
     /** The first sentence of a section's rule: what to remember from it. */

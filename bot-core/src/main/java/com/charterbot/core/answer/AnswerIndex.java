@@ -75,8 +75,10 @@ final class AnswerIndex {
      * @param probability the classifier's probability of the section
      * @param relevance the section's BM25 score weighted by coverage, divided by the best section's
      * @param sentenceCoverage the share of the question's weight that the section's best matching sentence contains
+     * @param owned the share of the question's weight in words the classifier ties to this section more than to any other
      */
-    record Candidate(Section section, double score, double coverage, double probability, double relevance, double sentenceCoverage) {}
+    record Candidate(Section section, double score, double coverage, double probability, double relevance, double sentenceCoverage,
+            double owned) {}
 
     /**
      * The candidates for a question, best first, and what the question itself looks like.
@@ -271,6 +273,7 @@ final class AnswerIndex {
             sectionScores.put(id, score * (COVERAGE_OFFSET + coverage));
         });
         Map<String, SentenceIndex.Best> bestSentences = sentences.best(unitsByLanguage);
+        Map<String, Double> owned = owned(unitsByLanguage);
         double[] probabilities = classifier.probabilities(text, weights);
         double bestSection = max(sectionScores.values());
         double bestSentence = max(bestSentences.values().stream().map(SentenceIndex.Best::score).toList());
@@ -292,7 +295,8 @@ final class AnswerIndex {
             SentenceIndex.Best best = bestSentences.get(id);
             double sentenceCoverage = best == null ? 0
                     : share(unitsByLanguage.get(best.sentence().language()), best.sentence().language(), best.sentence().terms()::contains);
-            candidates.add(new Candidate(section(id), score, coverages.getOrDefault(id, 0.0), probabilities[i], relevance, sentenceCoverage));
+            candidates.add(new Candidate(section(id), score, coverages.getOrDefault(id, 0.0), probabilities[i], relevance, sentenceCoverage,
+                    owned.getOrDefault(id, 0.0)));
         }
         candidates.sort(Comparator.comparingDouble(Candidate::score).reversed());
         List<Candidate> kept = candidates.size() > limit ? candidates.subList(0, limit) : candidates;
@@ -334,6 +338,26 @@ final class AnswerIndex {
      */
     private double coverage(List<Lexicon.Unit> units, String sectionId, Language language) {
         return share(units, language, terms(sectionId, language)::contains);
+    }
+
+    /** For each section, the share of the question's weight in units the classifier ties to it most, the most of the languages. */
+    private Map<String, Double> owned(Map<Language, List<Lexicon.Unit>> unitsByLanguage) {
+        Map<String, Double> owned = new HashMap<>();
+        unitsByLanguage.forEach((language, units) -> {
+            double total = 0;
+            Map<String, Double> byOwner = new HashMap<>();
+            for (Lexicon.Unit unit : units) {
+                double weight = idf(language, unit) * unit.weight();
+                total += weight;
+                String owner = classifier.owner(language, unit);
+                if (owner != null) {
+                    byOwner.merge(owner, weight, Double::sum);
+                }
+            }
+            double all = total;
+            byOwner.forEach((id, weight) -> owned.merge(id, all == 0 ? 0 : weight / all, Math::max));
+        });
+        return owned;
     }
 
     private Set<String> terms(String sectionId, Language language) {

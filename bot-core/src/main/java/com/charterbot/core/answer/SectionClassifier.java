@@ -77,6 +77,30 @@ final class SectionClassifier {
         return softmax(scores(ids.stream().mapToInt(Integer::intValue).toArray(), normalised(values)));
     }
 
+    /**
+     * The label a unit of a question speaks for most: the one with the largest weight among its
+     * terms' features, or null when the classifier never saw them.
+     */
+    String owner(Language language, Lexicon.Unit unit) {
+        int classes = labels.size();
+        int best = -1;
+        float bestWeight = 0;
+        for (String term : unit.terms()) {
+            Integer id = featureIds.get(feature(language, term));
+            if (id == null) {
+                continue;
+            }
+            for (int c = 0; c < classes; c++) {
+                float weight = weights[id * classes + c];
+                if (weight > bestWeight) {
+                    bestWeight = weight;
+                    best = c;
+                }
+            }
+        }
+        return best < 0 ? null : labels.get(best);
+    }
+
     /** Stochastic gradient descent on the cross-entropy, one pass per epoch over the shuffled sentences. */
     private void fit(Charter charter, BiFunction<Language, String, List<String>> terms) {
         Map<String, Integer> labelIds = new HashMap<>();

@@ -123,7 +123,8 @@ class AnswerEngineTest {
         assertThat(answer.citation().sectionId()).isEqualTo("colleagues-privacy");
         assertThat(answer.alsoApplies()).singleElement().satisfies(also -> {
             assertThat(also.citation().sectionId()).isEqualTo("photos-videos");
-            assertThat(also.keyPoint()).isEqualTo("Photos and videos of your work are welcome, provided you take them where it is allowed and check what they show.");
+            assertThat(also.keyPoint()).isEqualTo(
+                    "Photos and videos of your work, at the office, in the workshop or on site, are welcome, provided you take them where it is allowed and check what they show.");
         });
         assertThat(answer.shownSectionIds()).startsWith("colleagues-privacy", "photos-videos").doesNotHaveDuplicates().hasSizeLessThanOrEqualTo(3);
     }
@@ -134,7 +135,7 @@ class AnswerEngineTest {
 
         assertThat(answer.alsoApplies()).singleElement().satisfies(also -> {
             assertThat(also.citation().title()).isEqualTo(section("photos-videos", Language.FR).title());
-            assertThat(also.keyPoint()).startsWith("Les photos et vidéos de votre travail sont les bienvenues");
+            assertThat(also.keyPoint()).startsWith("Les photos et vidéos de votre travail, au bureau, à l'atelier ou sur site, sont les bienvenues");
         });
     }
 

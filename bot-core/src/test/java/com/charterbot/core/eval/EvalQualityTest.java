@@ -54,7 +54,7 @@ class EvalQualityTest {
             realworld-dev,      FR,  8,         0.50,       0.90,  0.02,  0.87
             realworld-holdout,  EN,  all,       0.39,       0.93,  0.07,  0.85
             realworld-holdout,  FR,  all,       0.31,       0.86,  0.07,  0.91
-            realworld-holdout,  EN,  8,         0.25,       0.95,  0.05,  0.85
+            realworld-holdout,  EN,  8,         0.27,       0.95,  0.05,  0.85
             realworld-holdout,  FR,  8,         0.13,       0.84,  0.05,  0.91
             """)
     void meetsItsFloors(String set, Language language, String phrasings, double answered, double hit, double wrong, double abstain) {

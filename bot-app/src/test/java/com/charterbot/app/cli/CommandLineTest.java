@@ -46,6 +46,15 @@ class CommandLineTest {
     class Ask {
 
         @Test
+        void listsTheSectionsThatAlsoApplyWithTheirKeyPoint() {
+            Run run = run("ask", "funny photo of a colleague asleep at the seminar, ok to post?");
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.out()).startsWith("Colleagues' privacy and image\n")
+                    .contains("\nAlso applies:\n  - Photos and videos at work [photos-videos]: Photos and videos of your work");
+        }
+
+        @Test
         void answersInEnglishWithTitleRuleChecklistAndSource() {
             Run run = run("ask", PHOTO);
 

@@ -40,9 +40,9 @@ public final class EvalSet {
 
     private EvalSet() {}
 
-    /** The questions of a text without a file name; problems then start with {@code line N:}. */
+    /** The questions of a text that comes from no file; problems then start with {@code questions:N:}. */
     public static List<EvalQuestion> parse(String yamlText) {
-        return parse(yamlText, "line");
+        return parse(yamlText, "questions");
     }
 
     /**

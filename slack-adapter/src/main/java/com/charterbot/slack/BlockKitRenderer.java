@@ -36,6 +36,8 @@ import java.util.Set;
  *       without a link.
  *   <li>{@link Block.Buttons}: {@code actions} blocks of at most 25 buttons each.
  *   <li>{@link Block.Suggestions}: a {@code section} with the label in bold, then {@code actions} blocks.
+ *   <li>{@link Block.AlsoApplies}: a {@code section} with the label in bold, then one {@code section} per
+ *       point: its title in bold over its text, with its button as the accessory.
  *   <li>{@link Block.Context}: a {@code context} block with escaped mrkdwn.
  * </ul>
  *
@@ -129,6 +131,13 @@ public final class BlockKitRenderer {
             } else if (block instanceof Block.Suggestions suggestions) {
                 sections(bold(suggestions.label()), blocks);
                 actions(suggestions.buttons(), actionIds, blocks);
+            } else if (block instanceof Block.AlsoApplies also) {
+                sections(bold(also.label()), blocks);
+                for (Block.AlsoApplies.Point point : also.points()) {
+                    String text = truncateEscaped(bold(point.title()) + "\n" + escape(point.text()), MAX_SECTION_TEXT);
+                    blocks.add(SectionBlock.builder().text(markdown(text))
+                            .accessory(button(point.open(), actionIds.next(point.open().actionId()))).build());
+                }
             } else if (block instanceof Block.Context context) {
                 contexts(split(escape(context.text()), MAX_SECTION_TEXT), blocks);
             } else {

@@ -77,6 +77,35 @@ class BlockKitRendererTest {
     }
 
     @Test
+    void laysOutSectionsThatAlsoApplyWithTheirKeyPointAndAnOpenButtonEach() {
+        JsonArray blocks = json(reply(new Block.AlsoApplies("Also applies", List.of(
+                new Block.AlsoApplies.Point("Photos and videos", "Check what your photos show.", Button.of(ActionIds.OPEN_SECTION, "photos", "Read the section")),
+                new Block.AlsoApplies.Point("Colleagues' privacy", "Your colleagues decide.", Button.of(ActionIds.OPEN_SECTION, "colleagues", "Read the section"))))));
+
+        assertThat(types(blocks)).containsExactly("section", "section", "section");
+        assertThat(text(blocks.get(0))).isEqualTo("*Also applies*");
+        assertThat(text(blocks.get(1))).isEqualTo("*Photos and videos*\nCheck what your photos show.");
+        assertThat(text(blocks.get(2))).isEqualTo("*Colleagues' privacy*\nYour colleagues decide.");
+        JsonObject first = blocks.get(1).getAsJsonObject().getAsJsonObject("accessory");
+        JsonObject second = blocks.get(2).getAsJsonObject().getAsJsonObject("accessory");
+        assertThat(first.get("type").getAsString()).isEqualTo("button");
+        assertThat(first.get("value").getAsString()).isEqualTo("photos");
+        assertThat(first.get("action_id").getAsString()).isEqualTo(ActionIds.OPEN_SECTION);
+        assertThat(second.get("action_id").getAsString()).as("unique within the message").isEqualTo(ActionIds.OPEN_SECTION + "#2");
+        assertThat(BlockKitRenderer.routedActionId(second.get("action_id").getAsString())).isEqualTo(ActionIds.OPEN_SECTION);
+    }
+
+    @Test
+    void escapesTheTitleAndKeyPointOfSectionsThatAlsoApply() {
+        JsonArray blocks = json(reply(new Block.AlsoApplies(HOSTILE, List.of(
+                new Block.AlsoApplies.Point(HOSTILE, HOSTILE, Button.of(ActionIds.OPEN_SECTION, "s", "Read"))))));
+
+        assertThat(text(blocks.get(0))).isEqualTo("*" + HOSTILE_ESCAPED + "*");
+        assertThat(text(blocks.get(1))).isEqualTo("*" + HOSTILE_ESCAPED + "*\n" + HOSTILE_ESCAPED);
+        assertThat(SLACK_GSON.toJson(blocks)).doesNotContain("<@U123>").doesNotContain("<script>");
+    }
+
+    @Test
     void citesASectionWithoutLinkByItsPlainTitle() {
         JsonArray blocks = json(reply(new Block.CitedSection("Source", "photos", "Photos", null)));
 

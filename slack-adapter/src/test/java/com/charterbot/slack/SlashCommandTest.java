@@ -57,8 +57,9 @@ class SlashCommandTest {
         assertThat(SlackRig.types(blocks).get(0)).isEqualTo("header");
         assertThat(blocks.get(0).getAsJsonObject().getAsJsonObject("text").get("text").getAsString()).isEqualTo("Photos and videos at work");
         assertThat(SlackRig.texts(blocks)).contains("Source: Photos and videos at work");
-        assertThat(SlackRig.buttons(blocks)).contains(ActionIds.FEEDBACK_HELPFUL + "=en~ANSWER|photos-videos",
-                ActionIds.OPEN_SECTION + "=en~account-security", ActionIds.OPEN_SECTION + "#2=en~access-at-work");
+        assertThat(SlackRig.buttons(blocks)).contains(ActionIds.FEEDBACK_HELPFUL + "=en~ANSWER|photos-videos")
+                .anyMatch(button -> button.startsWith(ActionIds.OPEN_SECTION + "=en~"))
+                .anyMatch(button -> button.startsWith(ActionIds.OPEN_SECTION + "#2=en~"));
 
         Message message = rig.converse.messages.get(0);
         assertThat(message.origin()).isEqualTo(Message.Origin.COMMAND);

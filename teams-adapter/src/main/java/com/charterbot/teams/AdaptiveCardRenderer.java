@@ -34,6 +34,8 @@ import java.util.Objects;
  *       {@code {"actionId": ..., "value": ...}}, passed back untouched; each falls back to the same
  *       {@code Action.Submit} on clients without Universal Actions.
  *   <li>{@link Block.Suggestions}: the label in bold, then action sets.
+ *   <li>{@link Block.AlsoApplies}: the label in bold, then per point its title in bold, its text and an
+ *       action set with its button.
  *   <li>A reply with a {@link Reply#view() view}, rendered for given people: a {@code refresh} whose
  *       {@code Action.Execute} is the view and whose {@code userIds} are those people's Teams ids, so
  *       that their clients fetch the card as it stands for each of them (user-specific views).
@@ -118,6 +120,13 @@ public final class AdaptiveCardRenderer {
             } else if (block instanceof Block.Suggestions suggestions) {
                 body.add(run(suggestions.label(), "default", true, false, null));
                 actionSets(suggestions.buttons(), body, personal);
+            } else if (block instanceof Block.AlsoApplies also) {
+                body.add(run(also.label(), "default", true, false, null));
+                for (Block.AlsoApplies.Point point : also.points()) {
+                    body.add(run(point.title(), "default", true, false, null));
+                    lines(point.text(), body, "default", false, false);
+                    actionSets(List.of(point.open()), body, personal);
+                }
             } else if (block instanceof Block.Context context) {
                 lines(context.text(), body, "small", true, false);
             } else {

@@ -76,6 +76,24 @@ class AdaptiveCardRendererTest {
     }
 
     @Test
+    void laysOutSectionsThatAlsoApplyWithTheirKeyPointAndAnOpenButtonEach() {
+        ObjectNode card = renderer.card(reply(new Block.AlsoApplies("S'applique aussi", List.of(
+                new Block.AlsoApplies.Point("Photos et vidéos", "Vérifiez ce que montrent vos photos.", Button.of(ActionIds.OPEN_SECTION, "fr~photos", "Lire la section")),
+                new Block.AlsoApplies.Point("Vie privée des collègues", "Vos collègues décident.", Button.of(ActionIds.OPEN_SECTION, "fr~colleagues", "Lire la section"))))));
+
+        assertThat(texts(card)).containsExactly("S'applique aussi", "Photos et vidéos", "Vérifiez ce que montrent vos photos.",
+                "Vie privée des collègues", "Vos collègues décident.");
+        assertThat(card.path("body").path(0).path("inlines").path(0).path("weight").asText()).isEqualTo("bolder");
+        assertThat(card.path("body").path(1).path("inlines").path(0).path("weight").asText()).isEqualTo("bolder");
+        assertThat(actions(card)).extracting(action -> action.path("data").path("value").asText()).containsExactly("fr~photos", "fr~colleagues");
+        assertThat(actions(card)).allSatisfy(action -> {
+            assertThat(action.path("title").asText()).isEqualTo("Lire la section");
+            assertThat(action.path("data").path("actionId").asText()).isEqualTo(ActionIds.OPEN_SECTION);
+        });
+        assertThat(card.path("fallbackText").asText()).contains("Photos et vidéos: Vérifiez ce que montrent vos photos.");
+    }
+
+    @Test
     void linksOnlyWebAddresses() {
         ObjectNode card = renderer.card(reply(new Block.CitedSection("Source", "s", "Title", "javascript:alert(1)")));
 

@@ -1,8 +1,10 @@
 package com.charterbot.app.charter;
 
+import com.charterbot.core.charter.Calibration;
 import com.charterbot.core.charter.CharterFile;
 import com.charterbot.core.charter.CharterFiles;
 import com.charterbot.core.charter.CharterProblem;
+import com.charterbot.core.charter.Vocabulary;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -97,6 +99,14 @@ final class CharterWatcher implements SmartLifecycle {
         for (CharterFile file : files.files()) {
             update(digest, file.name());
             update(digest, file.text());
+        }
+        if (files.vocabulary() != null) {
+            update(digest, Vocabulary.FILE_NAME);
+            update(digest, files.vocabulary());
+        }
+        if (files.calibration() != null) {
+            update(digest, Calibration.FILE_NAME);
+            update(digest, files.calibration());
         }
         for (CharterProblem problem : files.problems()) {
             update(digest, problem.toString());

@@ -1,5 +1,6 @@
 package com.charterbot.app.cli;
 
+import com.charterbot.core.answer.AlsoApplies;
 import com.charterbot.core.answer.Answer;
 import com.charterbot.core.answer.Citation;
 import com.charterbot.core.answer.InputIssue;
@@ -32,6 +33,13 @@ final class AnswerText {
                 text.append(' ').append(citation.link());
             }
             text.append(String.format(Locale.ROOT, " (%s %.2f)%n", Messages.get(language, "label.confidence"), answer.confidence()));
+        }
+        if (!answer.alsoApplies().isEmpty()) {
+            text.append('\n').append(Messages.get(language, "label.also-applies")).append(":\n");
+            for (AlsoApplies also : answer.alsoApplies()) {
+                text.append("  - ").append(also.citation().title()).append(" [").append(also.citation().sectionId()).append("]: ")
+                        .append(also.keyPoint()).append('\n');
+            }
         }
         if (!answer.suggestions().isEmpty() && answer.issue() == InputIssue.NONE) {
             String label = switch (answer.tier()) {

@@ -13,6 +13,7 @@ import com.charterbot.core.charter.Language;
 import com.charterbot.core.charter.LoadResult;
 import com.charterbot.core.command.Command;
 import com.charterbot.core.command.CommandParser;
+import com.charterbot.core.eval.CalibrationFit;
 import com.charterbot.core.eval.EvalQuestion;
 import com.charterbot.core.eval.EvalSet;
 import com.charterbot.core.eval.Evaluation;
@@ -27,9 +28,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
@@ -45,6 +49,10 @@ public final class CommandLine {
     static final int OK = 0;
     static final int FAILED = 1;
     static final int USAGE = 2;
+
+    /** The precision {@code eval --calibrate} aims at on the questions it fits on; see docs/answer-engine.md. */
+    static final double DEFAULT_PRECISION = 0.95;
+    private static final int CALIBRATION_PHRASINGS = 8;
 
     private static final Set<String> COMMANDS = Set.of("ask", "chat", "validate", "eval", "init");
 
@@ -102,6 +110,11 @@ public final class CommandLine {
             err.println(usage());
             return USAGE;
         }
+        if ((arguments.maxPhrasings() != null || arguments.calibrate() || arguments.precision() != null) && !arguments.command().equals("eval")) {
+            err.println("charter-bot: --max-phrasings, --calibrate and --precision only apply to eval");
+            err.println(usage());
+            return USAGE;
+        }
         if (arguments.command().equals("ask") || arguments.command().equals("eval") || arguments.command().equals("chat")) {
             // Overlaps Lucene's start-up with reading the configuration and the charter.
             Thread warmUp = new Thread(AnswerEngine::prepare, "warm-up");
@@ -136,7 +149,8 @@ public final class CommandLine {
                   java -jar charter-bot.jar ask "<question or command>" [--lang en|fr] [--json]
                   java -jar charter-bot.jar chat [--employee]                talk to the bot: questions, quiz, tip, help, nudges...
                   java -jar charter-bot.jar validate <charter-folder>        exit 0 when valid, 1 with every problem
-                  java -jar charter-bot.jar eval <questions.yaml> [--verbose]
+                  java -jar charter-bot.jar eval <questions.yaml>... [--max-phrasings N] [--verbose]
+                  java -jar charter-bot.jar eval <questions.yaml>... --calibrate [--precision 0.95] > <charter-folder>/calibration.properties
                   java -jar charter-bot.jar --version | --help
                 Commands read the configuration the server reads (application.yaml here, environment variables);
                 --charter <folder> or any --name=value (e.g. --charter.company-name="Acme") overrides it.""";
@@ -247,28 +261,53 @@ public final class CommandLine {
     }
 
     private int eval(Arguments arguments) {
-        if (arguments.positional().size() != 1) {
-            throw new UsageException("eval needs exactly one questions file");
+        if (arguments.positional().isEmpty()) {
+            throw new UsageException("eval needs a questions file");
         }
-        Path path = Path.of(arguments.positional().get(0));
-        List<EvalQuestion> questions;
-        try {
-            questions = EvalSet.parse(Files.readString(path));
-        } catch (MalformedInputException e) {
-            err.println("charter-bot: " + path + " is not UTF-8 text");
-            return FAILED;
-        } catch (IOException e) {
-            err.println("charter-bot: cannot read " + path + ": " + e.getMessage());
-            return FAILED;
-        } catch (IllegalArgumentException e) {
-            err.println("charter-bot: " + path + ": " + e.getMessage());
-            return FAILED;
+        if (arguments.precision() != null && !arguments.calibrate()) {
+            throw new UsageException("--precision goes with --calibrate");
+        }
+        if (arguments.calibrate() && arguments.maxPhrasings() != null) {
+            throw new UsageException("--calibrate fits on the charter both as is and cut to 8 phrasings: leave out --max-phrasings");
+        }
+        Map<Path, List<EvalQuestion>> files = new LinkedHashMap<>();
+        for (String name : arguments.positional()) {
+            Path path = Path.of(name);
+            try {
+                files.put(path, EvalSet.parse(Files.readString(path), path.toString()));
+            } catch (MalformedInputException e) {
+                err.println("charter-bot: " + path + " is not UTF-8 text");
+                return FAILED;
+            } catch (IOException e) {
+                err.println("charter-bot: cannot read " + path + ": " + e.getMessage());
+                return FAILED;
+            } catch (EvalSet.InvalidEvalSet e) {
+                e.problems().forEach(problem -> err.println("charter-bot: " + problem));
+                return FAILED;
+            }
         }
         Loaded loaded = load(arguments);
         if (loaded == null) {
             return FAILED;
         }
-        Evaluation.Report report = Evaluation.run(loaded.engine(), questions);
+        AnswerEngine engine = loaded.engine();
+        List<EvalQuestion> questions = new ArrayList<>();
+        try {
+            for (Map.Entry<Path, List<EvalQuestion>> file : files.entrySet()) {
+                EvalSet.checkIds(file.getValue(), engine.charter().topicIds(), file.getKey().toString());
+                questions.addAll(file.getValue());
+            }
+        } catch (EvalSet.InvalidEvalSet e) {
+            e.problems().forEach(problem -> err.println("charter-bot: " + problem));
+            return FAILED;
+        }
+        if (arguments.calibrate()) {
+            return calibrate(engine, questions, arguments);
+        }
+        if (arguments.maxPhrasings() != null) {
+            engine.install(engine.charter().withFirstPhrasings(arguments.maxPhrasings()));
+        }
+        Evaluation.Report report = Evaluation.run(engine, questions);
         if (arguments.verbose()) {
             for (Evaluation.Outcome outcome : report.outcomes()) {
                 if (outcome.failed()) {
@@ -280,6 +319,31 @@ public final class CommandLine {
             }
         }
         report.lines().forEach(out::println);
+        return OK;
+    }
+
+    /**
+     * Fits a calibration for the charter on the labelled questions, with the charter as is and cut
+     * to its first 8 phrasings (so that the confidence also holds while a charter is young), and
+     * prints it in the format of a charter's calibration file.
+     */
+    private int calibrate(AnswerEngine engine, List<EvalQuestion> questions, Arguments arguments) {
+        Charter charter = engine.charter();
+        List<CalibrationFit.Row> rows = new ArrayList<>(CalibrationFit.rows(engine, questions));
+        engine.install(charter.withFirstPhrasings(CALIBRATION_PHRASINGS));
+        rows.addAll(CalibrationFit.rows(engine, questions));
+        double precision = arguments.precision() == null ? DEFAULT_PRECISION : arguments.precision();
+        CalibrationFit.Result result = CalibrationFit.fit(rows, precision);
+        out.print(result.calibration().toText(List.of(
+                "Written by: charter-bot eval " + String.join(" ", arguments.positional()) + " --calibrate"
+                        + (arguments.precision() == null ? "" : " --precision " + arguments.precision()),
+                String.format(Locale.ROOT, "Fitted on %d questions, each with the charter as is and cut to %d phrasings (%d rows).",
+                        questions.size(), CALIBRATION_PHRASINGS, result.rows()),
+                String.format(Locale.ROOT, "Target: answers right %.1f%% of the time for questions, %.1f%% for messages with a story.",
+                        100 * precision, 100 * CalibrationFit.storyPrecision(precision)),
+                String.format(Locale.ROOT, "On these rows: answers right %.1f%% of the time, %.1f%% of in-scope questions answered right.",
+                        100 * result.precision(), 100 * result.answered()),
+                "See docs/answer-engine.md before editing by hand.")));
         return OK;
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.charterbot.app.TestCharters;
 import com.charterbot.app.TestCharters.Planted;
+import com.charterbot.core.charter.Calibration;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -22,6 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 class CommandLineTest {
 
     private static final String EVAL_QUESTIONS = "../bot-core/src/test/resources/eval/questions.yaml";
+    private static final String HELDOUT_QUESTIONS = "../bot-core/src/test/resources/eval/heldout-questions.yaml";
     private static final String PHOTO = "can I post this photo?";
 
     /** What a command printed and returned. */
@@ -51,13 +53,22 @@ class CommandLineTest {
     class Ask {
 
         @Test
+        void listsTheSectionsThatAlsoApplyWithTheirKeyPoint() {
+            Run run = run("ask", "funny photo of a colleague asleep at the seminar, ok to post?");
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.out()).startsWith("Colleagues' privacy and image\n")
+                    .contains("\nAlso applies:\n  - Photos and videos at work [photos-videos]: Photos and videos of your work");
+        }
+
+        @Test
         void answersInEnglishWithTitleRuleChecklistAndSource() {
             Run run = run("ask", PHOTO);
 
             assertThat(run.exitCode()).as(run.err()).isZero();
             assertThat(run.out())
                     .startsWith("Photos and videos at work\n")
-                    .contains("Photos and videos of your work are welcome")
+                    .contains("Photos and videos of your work, at the office, in the workshop or on site, are welcome")
                     .contains("Before you act:")
                     .contains("[photos-videos]")
                     .doesNotContain("{{");
@@ -375,7 +386,7 @@ class CommandLineTest {
         }
 
         @Test
-        void entryWithUnknownLanguageFailsNamingTheEntry(@TempDir Path dir) throws Exception {
+        void entryWithUnknownLanguageFailsNamingItsLine(@TempDir Path dir) throws Exception {
             Path file = dir.resolve("questions.yaml");
             Files.writeString(file, """
                     - {q: "Can I post this photo?", lang: en, expect: [photos-videos]}
@@ -385,7 +396,90 @@ class CommandLineTest {
             Run run = run("eval", file.toString());
 
             assertThat(run.exitCode()).isEqualTo(1);
-            assertThat(run.err()).contains("entry 2").contains("lang");
+            assertThat(run.err()).contains(file + ":2: lang must be en or fr");
+        }
+
+        @Test
+        void unknownExpectedSectionFailsNamingItsLine(@TempDir Path dir) throws Exception {
+            Path file = dir.resolve("questions.yaml");
+            Files.writeString(file, """
+                    # photos
+                    - {q: "Can I post this photo?", lang: en, expect: [photos-videos]}
+                    - q: "Can I post a picture of my team?"
+                      lang: en
+                      expect: [photos-videos, colleague-privacy]
+                    """, StandardCharsets.UTF_8);
+
+            Run run = run("eval", file.toString());
+
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.err()).contains(file + ":3: unknown section id 'colleague-privacy'").contains("colleagues-privacy");
+            assertThat(run.out()).isEmpty();
+        }
+
+        @Test
+        void showsADashForAMetricThatDoesNotApply(@TempDir Path dir) throws Exception {
+            Path file = dir.resolve("questions.yaml");
+            Files.writeString(file, """
+                    - {q: "Can I post this photo?", lang: en, expect: [photos-videos]}
+                    - {q: "Quel est le code du wifi ?", lang: fr, expect: []}
+                    """, StandardCharsets.UTF_8);
+
+            Run run = run("eval", file.toString());
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.outLines()).anyMatch(l -> l.startsWith("eval[en]: n=1 ") && l.endsWith(" abstain=-"));
+            assertThat(run.outLines()).anyMatch(l -> l.matches("eval\\[fr]: n=1 answered@1=- hit@3=- mrr=- wrong=- abstain=\\d\\.\\d\\d"));
+        }
+
+        @Test
+        void maxPhrasingsEvaluatesTheCharterCutToItsFirstPhrasings() {
+            Run cut = run("eval", EVAL_QUESTIONS, "--max-phrasings", "8");
+
+            assertThat(cut.exitCode()).as(cut.err()).isZero();
+            assertThat(cut.outLines().get(cut.outLines().size() - 1)).startsWith("eval: n=61 ");
+            assertThat(run("eval", EVAL_QUESTIONS, "--max-phrasings=8").out()).isEqualTo(cut.out());
+        }
+
+        @Test
+        void evaluatesSeveralFilesTogether() {
+            Run both = run("eval", EVAL_QUESTIONS, HELDOUT_QUESTIONS);
+
+            assertThat(both.exitCode()).as(both.err()).isZero();
+            assertThat(both.outLines().get(both.outLines().size() - 1)).startsWith("eval: n=257 ");
+        }
+
+        @Test
+        void calibratePrintsACalibrationFileThatACharterFolderAccepts(@TempDir Path dir) throws Exception {
+            Run run = run("eval", EVAL_QUESTIONS, HELDOUT_QUESTIONS, "--calibrate", "--precision", "0.9");
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.out()).startsWith("# Written by: charter-bot eval " + EVAL_QUESTIONS + " " + HELDOUT_QUESTIONS + " --calibrate --precision 0.9\n")
+                    .contains("Fitted on 257 questions").contains("answers right 90.0% of the time for questions");
+            Calibration.Parsed parsed = Calibration.parse("calibration.properties", run.out());
+            assertThat(parsed.problems()).isEmpty();
+            assertThat(parsed.calibration()).isNotEqualTo(Calibration.defaults());
+
+            Path charter = dir.resolve("charter");
+            TestCharters.copyBundled(charter);
+            Files.writeString(charter.resolve(Calibration.FILE_NAME), run.out(), StandardCharsets.UTF_8);
+            Run validated = run("validate", charter.toString());
+            assertThat(validated.exitCode()).as(validated.out()).isZero();
+        }
+
+        @Test
+        void calibrateAndPrecisionAreCheckedBeforeAnyWork() {
+            assertThat(run("eval", EVAL_QUESTIONS, "--precision", "0.9").err()).contains("--precision goes with --calibrate");
+            assertThat(run("eval", EVAL_QUESTIONS, "--calibrate", "--precision", "95").err()).contains("between 0.5 and 1");
+            assertThat(run("eval", EVAL_QUESTIONS, "--calibrate", "--max-phrasings", "8").exitCode()).isEqualTo(2);
+            assertThat(run("ask", PHOTO, "--calibrate").exitCode()).isEqualTo(2);
+        }
+
+        @Test
+        void maxPhrasingsNeedsAPositiveNumberAndOnlyAppliesToEval() {
+            assertThat(run("eval", EVAL_QUESTIONS, "--max-phrasings", "0").exitCode()).isEqualTo(2);
+            assertThat(run("eval", EVAL_QUESTIONS, "--max-phrasings=many").err()).contains("--max-phrasings needs a whole number");
+            assertThat(run("ask", PHOTO, "--max-phrasings", "8").exitCode()).isEqualTo(2);
         }
 
         @Test

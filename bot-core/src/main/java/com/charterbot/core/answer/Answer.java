@@ -10,7 +10,8 @@ import java.util.Objects;
  *
  * <ul>
  *   <li>{@link Tier#ANSWER}: {@code citation} is the section; {@code text} its rule; the checklist,
- *       do and don't lists come from it; {@code suggestions} are other close sections.
+ *       do and don't lists come from it; {@code alsoApplies} are other sections the question touches
+ *       too, each with its key point; {@code suggestions} are other close sections.
  *   <li>{@link Tier#SUGGEST}: no citation; {@code text} invites the user to pick one of up to three
  *       {@code suggestions}.
  *   <li>{@link Tier#FALLBACK}: no citation; {@code text} says the charter does not cover it and whom
@@ -18,7 +19,7 @@ import java.util.Objects;
  *       {@code suggestions} are the closest sections, possibly none.
  * </ul>
  *
- * @param confidence how well the best section matches, in [0, 1]
+ * @param confidence the calibrated probability that the best section is the right one, in [0, 1]
  * @param citation null unless the tier is ANSWER
  * @param notCovered null unless a not-covered entry matched
  */
@@ -31,6 +32,7 @@ public record Answer(
         List<String> checklist,
         List<String> dos,
         List<String> donts,
+        List<AlsoApplies> alsoApplies,
         List<Citation> suggestions,
         Citation notCovered,
         InputIssue issue,
@@ -49,17 +51,22 @@ public record Answer(
         checklist = List.copyOf(checklist);
         dos = List.copyOf(dos);
         donts = List.copyOf(donts);
+        alsoApplies = List.copyOf(alsoApplies);
+        if (tier != Tier.ANSWER && !alsoApplies.isEmpty()) {
+            throw new IllegalArgumentException("only an answer has sections that also apply");
+        }
         suggestions = List.copyOf(suggestions);
         Objects.requireNonNull(issue, "issue");
         Objects.requireNonNull(charterVersion, "charterVersion");
     }
 
-    /** The sections shown to the user, best first: the cited one, then the suggestions. */
+    /** The sections shown to the user, best first: the cited one, those that also apply, then the suggestions. */
     public List<String> shownSectionIds() {
         List<String> ids = new ArrayList<>();
         if (citation != null) {
             ids.add(citation.sectionId());
         }
+        alsoApplies.forEach(a -> ids.add(a.citation().sectionId()));
         suggestions.forEach(s -> ids.add(s.sectionId()));
         return ids;
     }

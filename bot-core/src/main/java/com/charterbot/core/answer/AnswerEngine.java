@@ -1,5 +1,6 @@
 package com.charterbot.core.answer;
 
+import com.charterbot.core.charter.Calibration;
 import com.charterbot.core.charter.Charter;
 import com.charterbot.core.charter.CharterFiles;
 import com.charterbot.core.charter.CharterLoader;
@@ -7,12 +8,14 @@ import com.charterbot.core.charter.CharterSettings;
 import com.charterbot.core.charter.LoadResult;
 import com.charterbot.core.charter.Language;
 import com.charterbot.core.charter.Section;
+import com.charterbot.core.charter.Vocabulary;
 import com.charterbot.core.i18n.Messages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
 
 /**
  * Answers questions from the current charter. A new charter version is indexed aside and swapped
@@ -20,14 +23,15 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class AnswerEngine implements AnswerQuestion {
 
-    /** Above this confidence the best section is given as the answer. */
-    static final double ANSWER_THRESHOLD = 0.45;
-    /** Above this confidence the bot offers "did you mean"; below, it falls back. */
-    static final double SUGGEST_THRESHOLD = 0.25;
-    /** How many sections a reply shows at most. */
+    /** How many sections a reply shows at most: the answer and those that also apply, or suggestions. */
     static final int SHOWN = 3;
+    /** A related runner-up also applies when its score is at least this share of the best section's... */
+    static final double ALSO_APPLIES_SCORE = 0.25;
+    /** ...and at least this share of the question's weight is about it more than about any other section. */
+    static final double ALSO_APPLIES_OWNED = 0.05;
 
     private static final int CANDIDATES = 8;
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+(?=[\\p{Lu}«\"])");
 
     private final TextAnalysis analysis = TextAnalysis.shared();
     private final LanguageDetector detector = new LanguageDetector();
@@ -47,7 +51,11 @@ public final class AnswerEngine implements AnswerQuestion {
      * a command-line run calls it on another thread so that this work overlaps its start-up.
      */
     public static void prepare() {
-        AnswerIndex.warmUp(TextAnalysis.shared());
+        TextAnalysis analysis = TextAnalysis.shared();
+        AnswerIndex.warmUp(analysis);
+        // Most charters use the default vocabulary: its lexicon is compiled once and reused.
+        Lexicon.compile(Vocabulary.defaults(), analysis);
+        Calibration.defaults();
     }
 
     /** Indexes this charter and makes it the one answers come from. */
@@ -95,40 +103,95 @@ public final class AnswerEngine implements AnswerQuestion {
         if (!QuestionText.hasWords(cleaned)) {
             return empty(charter, language, Messages.get(language, "answer.blank", charter.settings().companyName()), InputIssue.BLANK);
         }
-        List<AnswerIndex.Candidate> candidates = current.search(cleaned, CANDIDATES);
+        AnswerIndex.Ranking ranking = current.search(cleaned, CANDIDATES);
+        List<AnswerIndex.Candidate> candidates = ranking.candidates();
         List<AnswerIndex.Candidate> sections = candidates.stream().filter(c -> !c.section().isNotCovered()).toList();
         if (candidates.isEmpty()) {
             return fallback(charter, language, 0, sections, null);
         }
         AnswerIndex.Candidate top = candidates.get(0);
-        double confidence = confidence(candidates);
+        double[] signals = signals(ranking);
+        Calibration.Model calibration = charter.calibration().modelFor(signals);
+        double confidence = calibration.probability(signals);
         if (top.section().isNotCovered()) {
             return fallback(charter, language, confidence, sections, top.section());
         }
-        if (confidence >= ANSWER_THRESHOLD) {
+        if (confidence >= calibration.answerAt()) {
             Section section = charter.section(top.section().id(), language).orElseThrow();
+            List<AlsoApplies> alsoApplies = new ArrayList<>();
+            List<AnswerIndex.Candidate> others = new ArrayList<>();
+            for (AnswerIndex.Candidate candidate : sections.subList(1, sections.size())) {
+                if (alsoApplies.size() < SHOWN - 1 && others.isEmpty() && alsoApplies(top, candidate)) {
+                    Section other = charter.section(candidate.section().id(), language).orElseThrow();
+                    alsoApplies.add(new AlsoApplies(citation(charter, other), keyPoint(other)));
+                } else {
+                    others.add(candidate);
+                }
+            }
             return new Answer(Tier.ANSWER, language, confidence, citation(charter, section), section.rule(),
-                    section.checklist(), section.dos(), section.donts(),
-                    citations(charter, language, sections.subList(1, sections.size()), SHOWN - 1),
+                    section.checklist(), section.dos(), section.donts(), alsoApplies,
+                    citations(charter, language, others, SHOWN - 1 - alsoApplies.size()),
                     null, InputIssue.NONE, charter.version());
         }
-        if (confidence >= SUGGEST_THRESHOLD) {
+        if (confidence >= calibration.suggestAt()) {
             return new Answer(Tier.SUGGEST, language, confidence, null, Messages.get(language, "answer.suggest"),
-                    List.of(), List.of(), List.of(), citations(charter, language, sections, SHOWN),
+                    List.of(), List.of(), List.of(), List.of(), citations(charter, language, sections, SHOWN),
                     null, InputIssue.NONE, charter.version());
         }
         return fallback(charter, language, confidence, sections, null);
     }
 
     /**
-     * How sure the best candidate is: mostly how much of the question it covers, lowered when
-     * the runner-up scores almost as well.
+     * Whether a runner-up section applies as well as the best one, rather than being a mere
+     * neighbour: the charter relates the two sections, the runner-up scores well, and part of the
+     * question is about it more than about any other section ("photo" of "a colleague": photos,
+     * and colleagues' privacy).
      */
-    static double confidence(List<AnswerIndex.Candidate> candidates) {
-        AnswerIndex.Candidate top = candidates.get(0);
-        double margin = candidates.size() < 2 ? 1 : 1 - candidates.get(1).score() / top.score();
-        double value = top.coverage() * (0.6 + 0.4 * Math.min(1, 2 * margin));
-        return Math.max(0, Math.min(1, value));
+    private static boolean alsoApplies(AnswerIndex.Candidate top, AnswerIndex.Candidate candidate) {
+        boolean related = top.section().related().contains(candidate.section().id()) || candidate.section().related().contains(top.section().id());
+        return related && candidate.score() >= ALSO_APPLIES_SCORE * top.score() && candidate.owned() >= ALSO_APPLIES_OWNED;
+    }
+
+    /** The first sentence of a section's rule: what to remember from it. */
+    static String keyPoint(Section section) {
+        return SENTENCE_END.split(section.rule().strip(), 2)[0];
+    }
+
+    /** What the engine sees in a question: the sections it ranks, best first, and the signals its confidence is computed from. */
+    public record Observation(List<String> ranked, double[] signals) {}
+
+    /**
+     * The ranking and the {@link Calibration#SIGNALS} of a question, as {@link #answer} computes them:
+     * what {@code eval --calibrate} fits the calibration on.
+     */
+    public Observation observe(String text) {
+        AnswerIndex.Ranking ranking = index.get().search(QuestionText.clean(text), CANDIDATES);
+        return new Observation(ranking.candidates().stream().map(c -> c.section().id()).toList(), signals(ranking));
+    }
+
+    /** The signals of a ranking, in {@link Calibration#SIGNALS} order; their meaning is in {@code docs/answer-engine.md}. */
+    static double[] signals(AnswerIndex.Ranking ranking) {
+        List<AnswerIndex.Candidate> candidates = ranking.candidates();
+        AnswerIndex.Candidate top = candidates.isEmpty() ? null : candidates.get(0);
+        AnswerIndex.Candidate second = candidates.size() > 1 ? candidates.get(1) : null;
+        double otherProbability = 0;
+        for (int i = 1; i < candidates.size(); i++) {
+            otherProbability = Math.max(otherProbability, candidates.get(i).probability());
+        }
+        return new double[] {
+            top == null ? 0 : top.coverage(),
+            top == null ? 0 : top.probability(),
+            top == null ? 0 : top.relevance(),
+            top == null ? 0 : second == null ? 1 : 1 - second.score() / top.score(),
+            top == null ? 0 : top.probability() - otherProbability,
+            ranking.known(),
+            ranking.offTopic(),
+            ranking.story() ? 1 : 0,
+            Math.log(1 + ranking.words()),
+            second == null ? 0 : second.coverage(),
+            top == null ? 0 : top.sentenceCoverage(),
+            top == null ? 0 : top.probability() + (second == null ? 0 : second.probability())
+        };
     }
 
     private Answer fallback(Charter charter, Language language, double confidence, List<AnswerIndex.Candidate> sections, Section notCovered) {
@@ -141,12 +204,12 @@ public final class AnswerEngine implements AnswerQuestion {
         } else {
             text = Messages.get(language, "answer.fallback", charter.settings().communicationsContact());
         }
-        return new Answer(Tier.FALLBACK, language, confidence, null, text, List.of(), List.of(), List.of(),
+        return new Answer(Tier.FALLBACK, language, confidence, null, text, List.of(), List.of(), List.of(), List.of(),
                 citations(charter, language, sections, SHOWN), entry, InputIssue.NONE, charter.version());
     }
 
     private static Answer empty(Charter charter, Language language, String text, InputIssue issue) {
-        return new Answer(Tier.FALLBACK, language, 0, null, text, List.of(), List.of(), List.of(), List.of(), null, issue, charter.version());
+        return new Answer(Tier.FALLBACK, language, 0, null, text, List.of(), List.of(), List.of(), List.of(), List.of(), null, issue, charter.version());
     }
 
     private static List<Citation> citations(Charter charter, Language language, List<AnswerIndex.Candidate> candidates, int max) {

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -17,80 +18,108 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
+import java.util.function.IntToDoubleFunction;
+import java.util.function.Predicate;
+import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.LeafReader;
-import org.apache.lucene.index.PostingsEnum;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
-import org.apache.lucene.util.BytesRef;
 
 /**
- * An immutable BM25 index of one charter version: one document per section and language, with
- * the employees' phrasings, the title and the body as separately boosted fields. Safe for
- * concurrent searches.
+ * An immutable index of one charter version that ranks its sections for a question with three
+ * views fused into one score: BM25 over each section as a whole (phrasings, title, body, tips and
+ * quiz as separately boosted fields), BM25 over its single sentences (the one sentence that
+ * matches best), and a {@link SectionClassifier} trained on all of its text. The charter's text is
+ * analysed by a {@link Lexicon}, which adds the vocabulary's concepts, and the index stores the
+ * resulting terms. Safe for concurrent searches.
  */
 final class AnswerIndex {
 
-    /** Field boosts: matching a curated phrasing counts most, then the title, then the body. */
-    private static final float ALTERNATES_BOOST = 3f;
-    private static final float TITLE_BOOST = 2f;
-    private static final float BODY_BOOST = 1f;
+    /** Field boosts of the section index: a curated phrasing counts most, then the title, the body, tips and quiz. */
+    private static final Map<String, Float> FIELDS = Map.of("alt", 3f, "title", 2f, "body", 1f, "more", 0.5f);
     /**
-     * Ranking multiplies the BM25 score by (this + coverage): a section that contains more of the
+     * The section score is BM25 multiplied by (this + coverage): a section that contains more of the
      * question's rare words wins over one that matches a single word many times.
      */
     private static final double COVERAGE_OFFSET = 0.5;
+    /** How the three views weigh in the fused score, each first divided by its best section's. */
+    private static final double SECTION_WEIGHT = 0.5;
+    private static final double CLASSIFIER_WEIGHT = 0.3;
+    private static final double SENTENCE_WEIGHT = 0.2;
+    /** Below this share of the question's weight in its ask, the story around it counts in full. */
+    private static final double MIN_ASK_SHARE = 0.3;
 
     /** At most this many distinct words of a question are searched, which bounds the query size. */
     static final int MAX_QUERY_GROUPS = 48;
 
-    private static final List<String> FIELDS = List.of("alt", "title", "body");
+    /**
+     * A section's ranking for a question.
+     *
+     * @param score the fused score, in [0, 1], which orders the candidates
+     * @param coverage the share of the question's weight the section contains
+     * @param probability the classifier's probability of the section
+     * @param relevance the section's BM25 score weighted by coverage, divided by the best section's
+     * @param sentenceCoverage the share of the question's weight that the section's best matching sentence contains
+     * @param owned the share of the question's weight in words the classifier ties to this section more than to any other
+     */
+    record Candidate(Section section, double score, double coverage, double probability, double relevance, double sentenceCoverage,
+            double owned) {}
 
-    /** A section's ranking score for a question and the share of the question's weight it covers. */
-    record Candidate(Section section, double score, double coverage) {}
+    /**
+     * The candidates for a question, best first, and what the question itself looks like.
+     *
+     * @param known the share of the question's weight made of words the charter uses
+     * @param offTopic the classifier's probability that the question belongs to a not-covered entry
+     * @param story whether the message tells a story around its ask
+     * @param words how many words or expressions the question is about
+     */
+    record Ranking(List<Candidate> candidates, double known, double offTopic, boolean story, int words) {}
 
     /** How many searches are remembered per index. */
     static final int CACHED_SEARCHES = 10_000;
 
     private record SearchKey(String text, int limit) {}
 
-    private final Cache<SearchKey, List<Candidate>> searches = Caffeine.newBuilder()
+    private final Cache<SearchKey, Ranking> searches = Caffeine.newBuilder()
             .maximumSize(CACHED_SEARCHES)
             .expireAfterAccess(Duration.ofHours(1))
             .build();
 
     private record Doc(String sectionId, Language language, Set<String> terms) {}
 
+
     private final Charter charter;
-    private final TextAnalysis analysis;
-    private final IndexSearcher searcher;
+    private final Lexicon lexicon;
+    private final SectionClassifier classifier;
+    private final IndexSearcher sectionSearcher;
     private final List<Doc> docs;
+    private final SentenceIndex sentences;
     private final Map<Language, Map<String, Integer>> documentFrequencies = new EnumMap<>(Language.class);
     private final Map<Language, Integer> documentCounts = new EnumMap<>(Language.class);
 
-    private AnswerIndex(Charter charter, TextAnalysis analysis, IndexSearcher searcher, List<Doc> docs) {
+    private AnswerIndex(Charter charter, Lexicon lexicon, SectionClassifier classifier, IndexSearcher sectionSearcher, List<Doc> docs,
+            SentenceIndex sentences) {
         this.charter = charter;
-        this.analysis = analysis;
-        this.searcher = searcher;
+        this.lexicon = lexicon;
+        this.classifier = classifier;
+        this.sectionSearcher = sectionSearcher;
         this.docs = docs;
+        this.sentences = sentences;
         for (Language language : Language.values()) {
             Map<String, Integer> frequencies = new HashMap<>();
             int count = 0;
@@ -105,91 +134,89 @@ final class AnswerIndex {
         }
     }
 
-    static AnswerIndex build(Charter charter, TextAnalysis analysis) {
-        Map<String, Analyzer> perField = new HashMap<>();
-        for (Language language : Language.values()) {
-            for (String field : FIELDS) {
-                perField.put(field(field, language), analysis.index(language));
-            }
-        }
-        Analyzer analyzer = new PerFieldAnalyzerWrapper(analysis.index(Language.EN), perField);
-        ByteBuffersDirectory directory = new ByteBuffersDirectory();
-        List<Section> indexed = new ArrayList<>();
-        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
-            for (Language language : Language.values()) {
-                for (Section section : charter.sections(language)) {
-                    Document document = new Document();
-                    document.add(new TextField(field("title", language), section.title(), Field.Store.NO));
-                    for (String phrasing : section.questions()) {
-                        document.add(new TextField(field("alt", language), phrasing, Field.Store.NO));
-                    }
-                    if (!section.isNotCovered()) {
-                        document.add(new TextField(field("body", language), body(section), Field.Store.NO));
-                    }
-                    writer.addDocument(document);
-                    indexed.add(section);
-                }
-            }
-            writer.forceMerge(1);
-        } catch (IOException e) {
-            throw new UncheckedIOException("building an in-memory index failed", e);
-        }
-        try {
-            DirectoryReader reader = DirectoryReader.open(directory);
-            return new AnswerIndex(charter, analysis, new IndexSearcher(reader), docs(reader, indexed));
-        } catch (IOException e) {
-            throw new UncheckedIOException("opening an in-memory index failed", e);
-        }
-    }
-
     /**
-     * Each document's section and set of terms, read back from the index's postings. With a
-     * single segment written in order, document numbers follow the order sections were added.
+     * Indexes a charter. Each text is analysed once, both languages at the same time, and the
+     * classifier learns while the Lucene indexes are written: on a loaded charter this halves the
+     * time to the first answer on two cores.
      */
-    private static List<Doc> docs(DirectoryReader reader, List<Section> indexed) throws IOException {
-        if (reader.leaves().size() > 1 || reader.maxDoc() != indexed.size()) {
-            throw new IllegalStateException("expected one segment holding every section");
-        }
-        List<Set<String>> terms = new ArrayList<>();
-        indexed.forEach(section -> terms.add(new HashSet<>()));
-        if (!reader.leaves().isEmpty()) {
-            LeafReader leaf = reader.leaves().get(0).reader();
-            for (Language language : Language.values()) {
-                for (String name : FIELDS) {
-                    Terms fieldTerms = leaf.terms(field(name, language));
-                    if (fieldTerms == null) {
-                        continue;
-                    }
-                    TermsEnum iterator = fieldTerms.iterator();
-                    PostingsEnum postings = null;
-                    for (BytesRef term = iterator.next(); term != null; term = iterator.next()) {
-                        String text = term.utf8ToString();
-                        postings = iterator.postings(postings, PostingsEnum.NONE);
-                        for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
-                            terms.get(doc).add(text);
+    static AnswerIndex build(Charter charter, TextAnalysis analysis) {
+        Lexicon lexicon = Lexicon.compile(charter.vocabulary(), analysis);
+        CompletableFuture<Map<String, List<String>>> french = CompletableFuture.supplyAsync(() -> analyse(charter, lexicon, Language.FR));
+        Map<Language, Map<String, List<String>>> analysed = new EnumMap<>(Language.class);
+        analysed.put(Language.EN, analyse(charter, lexicon, Language.EN));
+        analysed.put(Language.FR, french.join());
+        BiFunction<Language, String, List<String>> terms = (language, text) -> analysed.get(language).get(text);
+        CompletableFuture<SectionClassifier> classifier = CompletableFuture.supplyAsync(() -> SectionClassifier.train(charter, lexicon, terms));
+        try {
+            ByteBuffersDirectory sectionDirectory = new ByteBuffersDirectory();
+            List<Doc> docs = new ArrayList<>();
+            List<SentenceIndex.Sentence> sentences = new ArrayList<>();
+            try (IndexWriter sectionWriter = writer(sectionDirectory)) {
+                for (Language language : Language.values()) {
+                    for (Section section : charter.sections(language)) {
+                        Map<String, List<String>> fields = new LinkedHashMap<>();
+                        fields.put("title", List.of(section.title()));
+                        fields.put("alt", section.questions());
+                        fields.put("body", SectionText.body(section));
+                        fields.put("more", SectionText.more(section));
+                        Document document = new Document();
+                        Set<String> sectionTerms = new HashSet<>();
+                        fields.forEach((name, texts) -> {
+                            for (String text : texts) {
+                                List<String> textTerms = terms.apply(language, text);
+                                sectionTerms.addAll(textTerms);
+                                document.add(new TextField(field(name, language), String.join(" ", textTerms), Field.Store.NO));
+                            }
+                        });
+                        sectionWriter.addDocument(document);
+                        docs.add(new Doc(section.id(), language, Set.copyOf(sectionTerms)));
+                        for (String sentence : SectionText.sentences(section)) {
+                            sentences.add(new SentenceIndex.Sentence(section.id(), language, terms.apply(language, sentence)));
                         }
                     }
                 }
+                sectionWriter.forceMerge(1);
             }
+            DirectoryReader sectionReader = DirectoryReader.open(sectionDirectory);
+            // With a single segment written in order, document numbers follow the order documents were added.
+            if (sectionReader.leaves().size() > 1 || sectionReader.maxDoc() != docs.size()) {
+                throw new IllegalStateException("expected one segment holding every section");
+            }
+            return new AnswerIndex(charter, lexicon, classifier.join(), new IndexSearcher(sectionReader),
+                    List.copyOf(docs), new SentenceIndex(sentences));
+        } catch (IOException e) {
+            throw new UncheckedIOException("building an in-memory index failed", e);
         }
-        List<Doc> docs = new ArrayList<>();
-        for (int i = 0; i < indexed.size(); i++) {
-            docs.add(new Doc(indexed.get(i).id(), indexed.get(i).language(), Set.copyOf(terms.get(i))));
+    }
+
+    /** The terms of every text of the charter in one language: each field's texts and each sentence. */
+    private static Map<String, List<String>> analyse(Charter charter, Lexicon lexicon, Language language) {
+        Map<String, List<String>> terms = new HashMap<>();
+        for (Section section : charter.sections(language)) {
+            List<String> texts = new ArrayList<>(List.of(section.title()));
+            texts.addAll(section.questions());
+            texts.addAll(SectionText.body(section));
+            texts.addAll(SectionText.more(section));
+            texts.addAll(SectionText.sentences(section));
+            texts.forEach(text -> terms.computeIfAbsent(text, t -> lexicon.terms(language, t)));
         }
-        return List.copyOf(docs);
+        return Map.copyOf(terms);
+    }
+
+    private static IndexWriter writer(ByteBuffersDirectory directory) throws IOException {
+        return new IndexWriter(directory, new IndexWriterConfig(new WhitespaceAnalyzer()));
     }
 
     /** Indexes and searches a throw-away document, which loads and initialises Lucene's classes. */
     static void warmUp(TextAnalysis analysis) {
-        try (ByteBuffersDirectory directory = new ByteBuffersDirectory();
-                IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analysis.index(Language.EN)))) {
+        try (ByteBuffersDirectory directory = new ByteBuffersDirectory(); IndexWriter writer = writer(directory)) {
             Document document = new Document();
-            document.add(new TextField(field("alt", Language.EN), "can I post this photo", Field.Store.NO));
+            String terms = String.join(" ", analysis.tokens(Language.EN, "can I post this photo").stream().map(TextAnalysis.Token::stem).toList());
+            document.add(new TextField(field("alt", Language.EN), terms, Field.Store.NO));
             writer.addDocument(document);
             writer.commit();
             try (DirectoryReader reader = DirectoryReader.open(directory)) {
-                List<List<String>> groups = TextAnalysis.termGroups(analysis.query(Language.EN), field("alt", Language.EN), "post photo");
-                new IndexSearcher(reader).search(fieldQuery(field("alt", Language.EN), groups.get(0), 1f), 1);
+                new IndexSearcher(reader).search(fieldQuery(field("alt", Language.EN), List.of("photo", "~1"), 1f), 1);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("warming up an in-memory index failed", e);
@@ -206,122 +233,207 @@ final class AnswerIndex {
      * gets a new index and an empty cache. The cache holds question texts in memory only, at most
      * {@link #CACHED_SEARCHES} of them, each forgotten an hour after its last use.
      */
-    List<Candidate> search(String text, int limit) {
-        return searches.get(new SearchKey(text, limit), key -> List.copyOf(searchIndex(key.text(), key.limit())));
+    Ranking search(String text, int limit) {
+        return searches.get(new SearchKey(text, limit), key -> searchIndex(key.text(), key.limit()));
     }
 
-    private List<Candidate> searchIndex(String text, int limit) {
-        Map<Language, List<List<String>>> groupsByLanguage = new EnumMap<>(Language.class);
-        BooleanQuery.Builder query = new BooleanQuery.Builder();
-        boolean anyClause = false;
+    private Ranking searchIndex(String text, int limit) {
+        Message message = Message.read(text);
+        Map<Language, List<Lexicon.Unit>> unitsByLanguage = new EnumMap<>(Language.class);
+        int words = 0;
+        double known = 0;
+        IntToDoubleFunction weights = message::weightAt;
         for (Language language : Language.values()) {
-            List<List<String>> groups = distinct(TextAnalysis.termGroups(analysis.query(language), field("alt", language), text));
-            groupsByLanguage.put(language, groups);
-            for (List<String> group : groups) {
-                query.add(fieldQuery(field("alt", language), group, ALTERNATES_BOOST), BooleanClause.Occur.SHOULD);
-                query.add(fieldQuery(field("title", language), group, TITLE_BOOST), BooleanClause.Occur.SHOULD);
-                query.add(fieldQuery(field("body", language), group, BODY_BOOST), BooleanClause.Occur.SHOULD);
-                anyClause = true;
+            List<Lexicon.Unit> units = lexicon.units(language, text, message::weightAt);
+            double knownHere = known(units, language);
+            if (askShare(units, language) < MIN_ASK_SHARE) {
+                units = lexicon.units(language, text, offset -> 1);
+                if (knownHere >= known) {
+                    weights = offset -> 1;
+                }
+            } else if (knownHere >= known) {
+                weights = message::weightAt;
+            }
+            units = units.size() > MAX_QUERY_GROUPS ? units.subList(0, MAX_QUERY_GROUPS) : units;
+            unitsByLanguage.put(language, units);
+            words = Math.max(words, units.size());
+            known = Math.max(known, knownHere);
+        }
+        if (words == 0) {
+            return new Ranking(List.of(), 0, 0, message.hasStory(), 0);
+        }
+        Map<String, Double> sectionScores = new HashMap<>();
+        Map<String, Double> coverages = new HashMap<>();
+        sectionScores(unitsByLanguage).forEach((id, score) -> {
+            double coverage = 0;
+            for (Language language : Language.values()) {
+                coverage = Math.max(coverage, coverage(unitsByLanguage.get(language), id, language));
+            }
+            coverages.put(id, coverage);
+            sectionScores.put(id, score * (COVERAGE_OFFSET + coverage));
+        });
+        Map<String, SentenceIndex.Best> bestSentences = sentences.best(unitsByLanguage);
+        Map<String, Double> owned = owned(unitsByLanguage);
+        double[] probabilities = classifier.probabilities(text, weights);
+        double bestSection = max(sectionScores.values());
+        double bestSentence = max(bestSentences.values().stream().map(SentenceIndex.Best::score).toList());
+        double bestProbability = 0;
+        double offTopic = 0;
+        for (int i = 0; i < probabilities.length; i++) {
+            bestProbability = Math.max(bestProbability, probabilities[i]);
+            if (section(classifier.labels().get(i)).isNotCovered()) {
+                offTopic += probabilities[i];
             }
         }
-        if (!anyClause) {
-            return List.of();
+        List<Candidate> candidates = new ArrayList<>();
+        for (int i = 0; i < probabilities.length; i++) {
+            String id = classifier.labels().get(i);
+            double relevance = share(sectionScores.get(id), bestSection);
+            double score = SECTION_WEIGHT * relevance
+                    + CLASSIFIER_WEIGHT * share(probabilities[i], bestProbability)
+                    + SENTENCE_WEIGHT * share(bestSentences.containsKey(id) ? bestSentences.get(id).score() : null, bestSentence);
+            SentenceIndex.Best best = bestSentences.get(id);
+            double sentenceCoverage = best == null ? 0
+                    : share(unitsByLanguage.get(best.sentence().language()), best.sentence().language(), best.sentence().terms()::contains);
+            candidates.add(new Candidate(section(id), score, coverages.getOrDefault(id, 0.0), probabilities[i], relevance, sentenceCoverage,
+                    owned.getOrDefault(id, 0.0)));
         }
-        ScoreDoc[] hits;
+        candidates.sort(Comparator.comparingDouble(Candidate::score).reversed());
+        List<Candidate> kept = candidates.size() > limit ? candidates.subList(0, limit) : candidates;
+        return new Ranking(List.copyOf(kept), known, offTopic, message.hasStory(), words);
+    }
+
+    /** Each matching section's BM25 score, the best of its languages. */
+    private Map<String, Double> sectionScores(Map<Language, List<Lexicon.Unit>> unitsByLanguage) {
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        unitsByLanguage.forEach((language, units) -> {
+            for (Lexicon.Unit unit : units) {
+                FIELDS.forEach((name, boost) ->
+                        query.add(fieldQuery(field(name, language), unit.terms(), (float) (boost * unit.weight())), BooleanClause.Occur.SHOULD));
+            }
+        });
+        Map<String, Double> scores = new HashMap<>();
+        for (ScoreDoc hit : search(sectionSearcher, query.build(), docs.size())) {
+            scores.merge(docs.get(hit.doc).sectionId(), (double) hit.score, Math::max);
+        }
+        return scores;
+    }
+
+    private static ScoreDoc[] search(IndexSearcher searcher, Query query, int hits) {
         try {
-            hits = searcher.search(query.build(), docs.size()).scoreDocs;
+            return searcher.search(query, hits).scoreDocs;
         } catch (IOException e) {
             throw new UncheckedIOException("searching an in-memory index failed", e);
         }
-        Map<String, Double> best = new LinkedHashMap<>();
-        for (ScoreDoc hit : hits) {
-            best.merge(docs.get(hit.doc).sectionId(), (double) hit.score, Math::max);
-        }
-        List<Candidate> candidates = new ArrayList<>();
-        for (Map.Entry<String, Double> entry : best.entrySet()) {
-            double coverage = 0;
-            for (Language language : Language.values()) {
-                coverage = Math.max(coverage, coverage(groupsByLanguage.get(language), entry.getKey(), language));
-            }
-            Section section = charter.section(entry.getKey(), Language.EN).orElseThrow();
-            candidates.add(new Candidate(section, entry.getValue(), coverage));
-        }
-        candidates.replaceAll(c -> new Candidate(c.section(), c.score() * (COVERAGE_OFFSET + c.coverage()), c.coverage()));
-        candidates.sort(Comparator.comparingDouble(Candidate::score).reversed());
-        return candidates.size() > limit ? List.copyOf(candidates.subList(0, limit)) : candidates;
+    }
+
+    private Section section(String id) {
+        return charter.section(id, Language.EN).orElseThrow();
     }
 
     /**
-     * The share of the question's words, weighted by how rare they are in the charter, that the
-     * section contains. Words the charter never uses weigh the most, so "order me a pizza" covers
-     * almost nothing even if "order" appears somewhere.
+     * The share of the question's weight that the section contains, each word weighted by how rare
+     * it is in the charter and by the sentence it is in. Words the charter never uses weigh the
+     * most, so "order me a pizza" covers almost nothing even if "order" appears somewhere.
      */
-    private double coverage(List<List<String>> groups, String sectionId, Language language) {
-        if (groups.isEmpty()) {
-            return 0;
-        }
-        Set<String> terms = null;
+    private double coverage(List<Lexicon.Unit> units, String sectionId, Language language) {
+        return share(units, language, terms(sectionId, language)::contains);
+    }
+
+    /** For each section, the share of the question's weight in units the classifier ties to it most, the most of the languages. */
+    private Map<String, Double> owned(Map<Language, List<Lexicon.Unit>> unitsByLanguage) {
+        Map<String, Double> owned = new HashMap<>();
+        unitsByLanguage.forEach((language, units) -> {
+            double total = 0;
+            Map<String, Double> byOwner = new HashMap<>();
+            for (Lexicon.Unit unit : units) {
+                double weight = idf(language, unit) * unit.weight();
+                total += weight;
+                String owner = classifier.owner(language, unit);
+                if (owner != null) {
+                    byOwner.merge(owner, weight, Double::sum);
+                }
+            }
+            double all = total;
+            byOwner.forEach((id, weight) -> owned.merge(id, all == 0 ? 0 : weight / all, Math::max));
+        });
+        return owned;
+    }
+
+    private Set<String> terms(String sectionId, Language language) {
         for (Doc doc : docs) {
             if (doc.language() == language && doc.sectionId().equals(sectionId)) {
-                terms = doc.terms();
-                break;
+                return doc.terms();
             }
         }
-        if (terms == null) {
-            return 0;
-        }
+        return Set.of();
+    }
+
+    /** The share of the question's weight made of words or concepts that appear somewhere in the charter. */
+    private double known(List<Lexicon.Unit> units, Language language) {
+        return share(units, language, documentFrequencies.get(language)::containsKey);
+    }
+
+    /** The share of the question's weight, as {@link #coverage} weighs it, in units with a term that passes the test. */
+    private double share(List<Lexicon.Unit> units, Language language, Predicate<String> test) {
         double total = 0;
-        double covered = 0;
-        for (List<String> group : groups) {
-            double weight = 0;
-            boolean matched = false;
-            for (String term : group) {
-                weight = Math.max(weight, idf(language, term));
-                matched |= terms.contains(term);
-            }
+        double matched = 0;
+        for (Lexicon.Unit unit : units) {
+            double weight = idf(language, unit) * unit.weight();
             total += weight;
-            if (matched) {
-                covered += weight;
+            if (unit.terms().stream().anyMatch(test)) {
+                matched += weight;
             }
         }
-        return total == 0 ? 0 : covered / total;
+        return total == 0 ? 0 : matched / total;
     }
 
-    private double idf(Language language, String term) {
+    /**
+     * The share of the question's rare-word weight that is in its ask. An ask such as "is that
+     * fair?" says nothing of the topic: then the story counts in full.
+     */
+    private double askShare(List<Lexicon.Unit> units, Language language) {
+        double total = 0;
+        double asked = 0;
+        for (Lexicon.Unit unit : units) {
+            double weight = idf(language, unit);
+            total += weight;
+            if (unit.weight() >= 1) {
+                asked += weight;
+            }
+        }
+        return total == 0 ? 1 : asked / total;
+    }
+
+    /** The weight of a unit: the idf of its rarest term, the highest for a term the charter never uses. */
+    private double idf(Language language, Lexicon.Unit unit) {
         int count = documentCounts.get(language);
-        int frequency = documentFrequencies.get(language).getOrDefault(term, 0);
-        return Math.log(1 + (count - frequency + 0.5) / (frequency + 0.5));
+        double idf = 0;
+        for (String term : unit.terms()) {
+            int frequency = documentFrequencies.get(language).getOrDefault(term, 0);
+            idf = Math.max(idf, Math.log(1 + (count - frequency + 0.5) / (frequency + 0.5)));
+        }
+        return idf;
     }
 
-    private static Query fieldQuery(String field, List<String> group, float boost) {
+    private static double max(Collection<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+    }
+
+    private static double share(Double value, double best) {
+        return value == null || best <= 0 ? 0 : value / best;
+    }
+
+    private static Query fieldQuery(String field, List<String> terms, float boost) {
         Query query;
-        if (group.size() == 1) {
-            query = new TermQuery(new Term(field, group.get(0)));
+        if (terms.size() == 1) {
+            query = new TermQuery(new Term(field, terms.get(0)));
         } else {
             SynonymQuery.Builder synonyms = new SynonymQuery.Builder(field);
-            group.forEach(term -> synonyms.addTerm(new Term(field, term)));
+            terms.forEach(term -> synonyms.addTerm(new Term(field, term)));
             query = synonyms.build();
         }
         return new BoostQuery(query, boost);
-    }
-
-    private static List<List<String>> distinct(List<List<String>> groups) {
-        List<List<String>> distinct = new ArrayList<>();
-        Set<List<String>> seen = new HashSet<>();
-        for (List<String> group : groups) {
-            if (seen.add(group) && distinct.size() < MAX_QUERY_GROUPS) {
-                distinct.add(group);
-            }
-        }
-        return distinct;
-    }
-
-    private static String body(Section section) {
-        StringBuilder body = new StringBuilder(section.rule());
-        for (List<String> items : List.of(section.checklist(), section.dos(), section.donts())) {
-            items.forEach(item -> body.append('\n').append(item));
-        }
-        return body.toString();
     }
 
     private static String field(String name, Language language) {

@@ -2,20 +2,14 @@ package com.charterbot.core.answer;
 
 import com.charterbot.core.charter.Language;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.text.ParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
-import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -24,24 +18,25 @@ import org.apache.lucene.analysis.en.KStemFilter;
 import org.apache.lucene.analysis.fr.FrenchAnalyzer;
 import org.apache.lucene.analysis.fr.FrenchLightStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.miscellaneous.KeywordRepeatFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
-import org.apache.lucene.analysis.synonym.SolrSynonymParser;
-import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
-import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.KeywordAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.util.ElisionFilter;
 
 /**
- * The text analysis of each language: the same chain for the charter and the questions, plus
- * bilingual synonyms applied to questions only. Analyzers are thread-safe and shared.
+ * Splits a text into words the same way for the charter and the questions: elision, lower case,
+ * accents folded, then each language's light stemming. Stop words are not removed here, so that
+ * expressions of the vocabulary that contain one ("ma boîte") can still be recognised; callers
+ * skip them with {@link #isStopWord}. Thread-safe and shared.
  */
 final class TextAnalysis {
 
     /** Words that frame a question ("can I...", "puis-je...") without saying what it is about. */
     private static final List<String> ENGLISH_FRAMING = List.of(
-            "i", "i'm", "im", "i've", "ive", "i'd", "me", "my", "mine", "myself", "we", "our", "ours", "us", "you", "your",
-            "yours", "he", "she", "him", "her", "his", "its", "they", "them", "their",
+            "i", "i'm", "im", "i've", "ive", "i'd", "i'll", "me", "my", "mine", "myself", "we", "our", "ours", "us", "you",
+            "your", "yours", "he", "she", "him", "her", "his", "its", "they", "them", "their",
             "can", "could", "may", "might", "must", "shall", "should", "would", "will", "allowed", "allow", "permitted",
             "ok", "okay", "fine", "alright", "right", "possible", "is", "am", "are", "was", "were", "be", "been", "being",
             "do", "does", "did", "doing", "done", "have", "has", "had", "having", "get", "got", "gets",
@@ -50,9 +45,12 @@ final class TextAnalysis {
             "something", "thing", "things", "stuff", "about", "from", "with", "without", "at", "by", "for", "of", "on",
             "in", "into", "to", "up", "out", "as", "so", "if", "or", "and", "but", "too", "also", "just", "really",
             "please", "hi", "hello", "hey", "thanks", "thank", "need", "want", "wants", "let", "know", "tell",
-            "there's", "still", "even", "much", "many", "very", "again", "other", "else", "one", "ones", "okay",
+            "there's", "still", "even", "much", "many", "very", "again", "other", "else", "one", "ones",
             "go", "going", "make", "way", "someone", "somebody", "anyone", "anybody", "people",
-            "happen", "happens", "happened", "charter", "charte");
+            "happen", "happens", "happened", "charter", "charte",
+            "don't", "dont", "can't", "cant", "isn't", "aren't", "wasn't", "didn't", "doesn't", "won't", "wouldn't",
+            "shouldn't", "couldn't", "i'm", "we're", "you're", "they're", "gonna", "wanna", "gotta", "kinda", "yeah", "yes",
+            "no", "not", "all", "then", "than", "now", "because", "since", "though", "while");
 
     private static final List<String> FRENCH_FRAMING = List.of(
             "je", "j", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles", "me", "m", "moi", "te", "t", "toi",
@@ -67,9 +65,13 @@ final class TextAnalysis {
             "bien", "svp", "stp", "bonjour", "salut", "merci", "besoin", "veux", "voudrais", "quelque", "chose",
             "choses", "truc", "trucs", "avec", "sans", "pour", "par", "sur", "dans", "chez", "vers", "apres", "avant",
             "quelqu", "quelqu'un", "personne", "gens", "encore", "aussi", "deja", "toujours",
-            "va", "vais", "vont", "aller", "charte", "charter");
+            "va", "vais", "vont", "aller", "charte", "charter", "oui", "non", "tout", "tous", "toute", "toutes", "alors",
+            "parce", "comme", "ici", "la-bas", "etait", "ete", "sera", "serait", "avait", "j'ai", "c'est");
 
-    /** Building the synonym maps is the costly part, so one instance serves every index. */
+    /** A word of a text: as written (lower case, accents folded) and stemmed, with where it starts. */
+    record Token(String word, String stem, int start) {}
+
+    /** Building the analyzers is the costly part, so one instance serves every index. */
     private static final class Shared {
         static final TextAnalysis INSTANCE = new TextAnalysis();
     }
@@ -78,52 +80,46 @@ final class TextAnalysis {
         return Shared.INSTANCE;
     }
 
-    private final Map<Language, Analyzer> indexAnalyzers = new LinkedHashMap<>();
-    private final Map<Language, Analyzer> queryAnalyzers = new LinkedHashMap<>();
+    private final Map<Language, Analyzer> analyzers = new EnumMap<>(Language.class);
+    private final Map<Language, CharArraySet> stopWords = new EnumMap<>(Language.class);
 
     private TextAnalysis() {
         for (Language language : Language.values()) {
-            Analyzer index = analyzer(language, true, null);
-            Analyzer forSynonyms = analyzer(language, false, null);
-            indexAnalyzers.put(language, index);
-            queryAnalyzers.put(language, analyzer(language, true, synonyms(forSynonyms)));
+            analyzers.put(language, analyzer(language));
+            stopWords.put(language, stopWords(language));
         }
     }
 
-    Analyzer index(Language language) {
-        return indexAnalyzers.get(language);
-    }
-
-    Analyzer query(Language language) {
-        return queryAnalyzers.get(language);
-    }
-
-    /**
-     * The analyzed terms of a question grouped by the word they come from: a word and its synonyms
-     * form one group.
-     */
-    static List<List<String>> termGroups(Analyzer analyzer, String field, String text) {
-        Map<Integer, List<String>> groups = new LinkedHashMap<>();
-        try (TokenStream stream = analyzer.tokenStream(field, text)) {
+    /** The words of a text in this language's analysis, in order. */
+    List<Token> tokens(Language language, String text) {
+        List<Token> tokens = new ArrayList<>();
+        try (TokenStream stream = analyzers.get(language).tokenStream("text", text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
+            KeywordAttribute keyword = stream.addAttribute(KeywordAttribute.class);
             stream.reset();
+            String word = null;
             while (stream.incrementToken()) {
-                List<String> group = groups.computeIfAbsent(offset.startOffset(), k -> new ArrayList<>());
-                String value = term.toString();
-                if (!group.contains(value)) {
-                    group.add(value);
+                // Each word comes twice: as written (marked keyword, so the stemmer leaves it), then stemmed.
+                if (keyword.isKeyword()) {
+                    word = term.toString();
+                } else {
+                    tokens.add(new Token(word, term.toString(), offset.startOffset()));
                 }
             }
             stream.end();
         } catch (IOException e) {
             throw new UncheckedIOException("analysis of an in-memory string failed", e);
         }
-        return new ArrayList<>(groups.values());
+        return tokens;
     }
 
-    private static Analyzer analyzer(Language language, boolean removeStopWords, SynonymMap synonyms) {
-        CharArraySet stopWords = stopWords(language);
+    /** Whether a word (as a {@link Token#word()}) says nothing about what a question is about. */
+    boolean isStopWord(Language language, String word) {
+        return stopWords.get(language).contains(word);
+    }
+
+    private static Analyzer analyzer(Language language) {
         return new Analyzer() {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
@@ -136,13 +132,8 @@ final class TextAnalysis {
                 }
                 stream = new LowerCaseFilter(stream);
                 stream = new ASCIIFoldingFilter(stream);
-                if (removeStopWords) {
-                    stream = new StopFilter(stream, stopWords);
-                }
+                stream = new KeywordRepeatFilter(stream);
                 stream = language == Language.FR ? new FrenchLightStemFilter(stream) : new KStemFilter(stream);
-                if (synonyms != null) {
-                    stream = new SynonymGraphFilter(stream, synonyms, true);
-                }
                 return new TokenStreamComponents(source, stream);
             }
         };
@@ -160,20 +151,9 @@ final class TextAnalysis {
         return CharArraySet.unmodifiableSet(set);
     }
 
-    private static String fold(String word) {
+    static String fold(String word) {
         char[] out = new char[word.length() * 4];
         int length = ASCIIFoldingFilter.foldToASCII(word.toCharArray(), 0, out, 0, word.length());
         return new String(out, 0, length);
-    }
-
-    private static SynonymMap synonyms(Analyzer analyzer) {
-        try (InputStream in = TextAnalysis.class.getResourceAsStream("synonyms.txt");
-                Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-            SolrSynonymParser parser = new SolrSynonymParser(true, true, analyzer);
-            parser.parse(reader);
-            return parser.build();
-        } catch (IOException | ParseException e) {
-            throw new IllegalStateException("the bundled synonym list is unreadable", e);
-        }
     }
 }

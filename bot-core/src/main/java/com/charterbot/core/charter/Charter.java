@@ -13,12 +13,17 @@ import java.util.Optional;
  * A validated charter: the same sections in every {@link Language}, immutable.
  *
  * @param version a short content hash that changes whenever a file or a setting changes
+ * @param vocabulary the default vocabulary plus the charter's own
+ * @param calibration the charter's own calibration, or the default one
  */
-public record Charter(String version, CharterSettings settings, Map<Language, Map<String, Section>> sections) {
+public record Charter(String version, CharterSettings settings, Map<Language, Map<String, Section>> sections, Vocabulary vocabulary,
+        Calibration calibration) {
 
     public Charter {
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(vocabulary, "vocabulary");
+        Objects.requireNonNull(calibration, "calibration");
         Map<Language, Map<String, Section>> copy = new EnumMap<>(Language.class);
         sections.forEach((language, byId) -> copy.put(language, Collections.unmodifiableMap(new LinkedHashMap<>(byId))));
         for (Language language : Language.values()) {
@@ -27,6 +32,16 @@ public record Charter(String version, CharterSettings settings, Map<Language, Ma
             }
         }
         sections = Collections.unmodifiableMap(copy);
+    }
+
+    /** A charter with the default vocabulary and calibration. */
+    public Charter(String version, CharterSettings settings, Map<Language, Map<String, Section>> sections) {
+        this(version, settings, sections, Vocabulary.defaults(), Calibration.defaults());
+    }
+
+    /** This charter answering with another calibration, e.g. one being fitted. */
+    public Charter withCalibration(Calibration other) {
+        return new Charter(version, settings, sections, vocabulary, other);
     }
 
     /** The section with this id in this language. */
@@ -48,5 +63,24 @@ public record Charter(String version, CharterSettings settings, Map<Language, Ma
             }
         }
         return ids;
+    }
+
+    /**
+     * This charter with only the first {@code max} phrasings of every section and not-covered
+     * entry, to measure how the bot answers from a charter that starts with few of them. The
+     * version says so, since the content differs.
+     */
+    public Charter withFirstPhrasings(int max) {
+        if (max < 1) {
+            throw new IllegalArgumentException("keep at least one phrasing, not " + max);
+        }
+        Map<Language, Map<String, Section>> cut = new EnumMap<>(Language.class);
+        sections.forEach((language, byId) -> {
+            Map<String, Section> copy = new LinkedHashMap<>();
+            byId.forEach((id, s) -> copy.put(id, new Section(s.id(), s.kind(), s.language(), s.title(), s.rule(), s.checklist(), s.dos(),
+                    s.donts(), s.questions().subList(0, Math.min(max, s.questions().size())), s.related(), s.tips(), s.quiz(), s.source())));
+            cut.put(language, copy);
+        });
+        return new Charter(version + "-q" + max, settings, cut, vocabulary, calibration);
     }
 }

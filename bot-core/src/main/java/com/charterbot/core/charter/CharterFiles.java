@@ -15,8 +15,11 @@ import java.util.stream.Stream;
 
 /**
  * The files of a charter as read from a folder or the classpath, with the problems met while reading them.
+ *
+ * @param vocabulary the text of the charter's {@value Vocabulary#FILE_NAME}, or null when it has none
+ * @param calibration the text of the charter's {@value Calibration#FILE_NAME}, or null when it has none
  */
-public record CharterFiles(String origin, List<CharterFile> files, List<CharterProblem> problems) {
+public record CharterFiles(String origin, List<CharterFile> files, String vocabulary, String calibration, List<CharterProblem> problems) {
 
     /** Where the charter that ships with the bot lives on the classpath. */
     public static final String DEFAULT_CLASSPATH_ROOT = "charter/default";
@@ -26,7 +29,14 @@ public record CharterFiles(String origin, List<CharterFile> files, List<CharterP
         problems = List.copyOf(problems);
     }
 
-    /** Reads {@code <dir>/en/*.md} and {@code <dir>/fr/*.md}. */
+    public CharterFiles(String origin, List<CharterFile> files, List<CharterProblem> problems) {
+        this(origin, files, null, null, problems);
+    }
+
+    /**
+     * Reads {@code <dir>/en/*.md}, {@code <dir>/fr/*.md}, and {@code <dir>/vocabulary.md} and
+     * {@code <dir>/calibration.properties} when there are.
+     */
     public static CharterFiles fromDirectory(Path dir) {
         List<CharterFile> files = new ArrayList<>();
         List<CharterProblem> problems = new ArrayList<>();
@@ -55,12 +65,30 @@ public record CharterFiles(String origin, List<CharterFile> files, List<CharterP
                 problems.add(new CharterProblem(language.tag() + "/", 0, "charter.problem.unlistable", List.of(String.valueOf(e.getMessage()))));
             }
         }
-        return new CharterFiles(dir.toString(), files, problems);
+        String vocabulary = optionalFile(dir, Vocabulary.FILE_NAME, problems);
+        String calibration = optionalFile(dir, Calibration.FILE_NAME, problems);
+        return new CharterFiles(dir.toString(), files, vocabulary, calibration, problems);
+    }
+
+    private static String optionalFile(Path dir, String name, List<CharterProblem> problems) {
+        Path file = dir.resolve(name);
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try {
+            return decode(Files.readAllBytes(file));
+        } catch (CharacterCodingException e) {
+            problems.add(new CharterProblem(name, 0, "charter.problem.not-utf8", List.of()));
+        } catch (IOException e) {
+            problems.add(new CharterProblem(name, 0, "charter.problem.unreadable", List.of(String.valueOf(e.getMessage()))));
+        }
+        return null;
     }
 
     /**
      * Reads a charter packaged on the classpath; {@code <root>/index.txt} lists its files, one
-     * {@code <lang>/<file>.md} per line, since a jar cannot be listed portably.
+     * {@code <lang>/<file>.md} (or {@code vocabulary.md}, {@code calibration.properties}) per line,
+     * since a jar cannot be listed portably.
      */
     public static CharterFiles fromClasspath(String root) {
         List<CharterFile> files = new ArrayList<>();
@@ -72,10 +100,23 @@ public record CharterFiles(String origin, List<CharterFile> files, List<CharterP
             return new CharterFiles(origin, files, problems);
         }
         int lineNumber = 0;
+        String vocabulary = null;
+        String calibration = null;
         for (String line : index.split("\n")) {
             lineNumber++;
             String name = line.strip();
             if (name.isEmpty() || name.startsWith("#")) {
+                continue;
+            }
+            if (name.equals(Vocabulary.FILE_NAME) || name.equals(Calibration.FILE_NAME)) {
+                String text = readResource(root + "/" + name);
+                if (text == null) {
+                    problems.add(new CharterProblem(origin + "/index.txt", lineNumber, "charter.problem.index-unknown-file", List.of(name)));
+                } else if (name.equals(Vocabulary.FILE_NAME)) {
+                    vocabulary = text;
+                } else {
+                    calibration = text;
+                }
                 continue;
             }
             int slash = name.indexOf('/');
@@ -87,7 +128,7 @@ public record CharterFiles(String origin, List<CharterFile> files, List<CharterP
                 files.add(new CharterFile(language, name, text));
             }
         }
-        return new CharterFiles(origin, files, problems);
+        return new CharterFiles(origin, files, vocabulary, calibration, problems);
     }
 
     /** The charter that ships with the bot. */

@@ -48,6 +48,18 @@ public final class CharterLoader {
                 problems.add(new CharterProblem(language.tag() + "/", 0, "charter.problem.no-sections", List.of()));
             }
         }
+        Vocabulary vocabulary = Vocabulary.defaults();
+        if (files.vocabulary() != null) {
+            VocabularyParser.Parsed parsed = VocabularyParser.parse(Vocabulary.FILE_NAME, files.vocabulary());
+            problems.addAll(parsed.problems());
+            vocabulary = vocabulary.plus(parsed.vocabulary());
+        }
+        Calibration calibration = Calibration.defaults();
+        if (files.calibration() != null) {
+            Calibration.Parsed parsed = Calibration.parse(Calibration.FILE_NAME, files.calibration());
+            problems.addAll(parsed.problems());
+            calibration = parsed.calibration();
+        }
         checkAcrossLanguages(byLanguage, problems);
         checkRelated(byLanguage, problems);
         if (!problems.isEmpty()) {
@@ -63,7 +75,7 @@ public final class CharterLoader {
                     .forEach(section -> ordered.put(section.id(), section));
             sections.put(language, ordered);
         });
-        return new LoadResult.Loaded(new Charter(version(files, settings), settings, sections));
+        return new LoadResult.Loaded(new Charter(version(files, settings), settings, sections, vocabulary, calibration));
     }
 
     private static void checkAcrossLanguages(Map<Language, Map<String, SectionFileParser.Parsed>> byLanguage, List<CharterProblem> problems) {
@@ -118,6 +130,12 @@ public final class CharterLoader {
                 digest.update(file.text().getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) 0);
             });
+            if (files.vocabulary() != null) {
+                digest.update((Vocabulary.FILE_NAME + "\0" + files.vocabulary() + "\0").getBytes(StandardCharsets.UTF_8));
+            }
+            if (files.calibration() != null) {
+                digest.update((Calibration.FILE_NAME + "\0" + files.calibration() + "\0").getBytes(StandardCharsets.UTF_8));
+            }
             settings.placeholders().forEach((key, value) -> digest.update((key + "=" + value + "\n").getBytes(StandardCharsets.UTF_8)));
             return HexFormat.of().formatHex(digest.digest()).substring(0, 12);
         } catch (NoSuchAlgorithmException e) {

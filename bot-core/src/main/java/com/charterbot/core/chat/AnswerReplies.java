@@ -38,6 +38,12 @@ final class AnswerReplies {
             Citation citation = answer.citation();
             blocks.add(new Block.CitedSection(Messages.get(language, "label.source"), citation.sectionId(), citation.title(), citation.link()));
         }
+        if (!answer.alsoApplies().isEmpty()) {
+            blocks.add(new Block.AlsoApplies(Messages.get(language, "label.also-applies"), answer.alsoApplies().stream()
+                    .map(a -> new Block.AlsoApplies.Point(a.citation().title(), a.keyPoint(),
+                            Button.of(ActionIds.OPEN_SECTION, a.citation().sectionId(), Messages.get(language, "label.open-section"))))
+                    .toList()));
+        }
         if (!answer.suggestions().isEmpty() && answer.issue() == InputIssue.NONE) {
             String label = switch (answer.tier()) {
                 case ANSWER -> "label.see-also";

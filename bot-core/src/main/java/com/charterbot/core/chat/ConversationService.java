@@ -206,6 +206,10 @@ public final class ConversationService implements Converse {
                     blocks.add(new Block.Buttons(withTag(buttons.buttons(), tag)));
                 } else if (block instanceof Block.Suggestions suggestions) {
                     blocks.add(new Block.Suggestions(suggestions.label(), withTag(suggestions.buttons(), tag)));
+                } else if (block instanceof Block.AlsoApplies also) {
+                    blocks.add(new Block.AlsoApplies(also.label(), also.points().stream()
+                            .map(p -> new Block.AlsoApplies.Point(p.title(), p.text(), withTag(List.of(p.open()), tag).get(0)))
+                            .toList()));
                 } else {
                     blocks.add(block);
                 }

@@ -1,47 +1,144 @@
 package com.charterbot.core.eval;
 
 import com.charterbot.core.charter.Language;
+import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
-/** Reads an evaluation file: a YAML list of {@code {q: ..., lang: en|fr, expect: [ids]}}. */
+/**
+ * Reads an evaluation file: a YAML list of {@code {q: ..., lang: en|fr, expect: [ids]}}, other keys
+ * (such as {@code src}) ignored. The format is described in {@code docs/evaluation.md}.
+ */
 public final class EvalSet {
+
+    /** A file that cannot be used, with every problem found as {@code source:line: message}. */
+    public static final class InvalidEvalSet extends IllegalArgumentException {
+
+        private final List<String> problems;
+
+        InvalidEvalSet(List<String> problems) {
+            super(String.join("\n", problems));
+            this.problems = List.copyOf(problems);
+        }
+
+        public List<String> problems() {
+            return problems;
+        }
+    }
 
     private EvalSet() {}
 
-    /** The questions of the file; throws {@link IllegalArgumentException} saying which entry is malformed. */
+    /** The questions of a text that comes from no file; problems then start with {@code questions:N:}. */
     public static List<EvalQuestion> parse(String yamlText) {
-        Object root;
+        return parse(yamlText, "questions");
+    }
+
+    /**
+     * The questions of the file, each with its line.
+     *
+     * @param source how problems name the file, e.g. its path
+     * @throws InvalidEvalSet listing every malformed entry
+     */
+    public static List<EvalQuestion> parse(String yamlText, String source) {
+        Node root;
         try {
-            root = new Yaml(new SafeConstructor(new LoaderOptions())).load(yamlText);
+            root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(new StringReader(yamlText));
         } catch (YAMLException e) {
-            throw new IllegalArgumentException("not valid YAML: " + e.getMessage(), e);
+            throw new InvalidEvalSet(List.of(source + ": not valid YAML: " + e.getMessage()));
         }
-        if (!(root instanceof List<?> entries)) {
-            throw new IllegalArgumentException("expected a YAML list of questions");
+        if (!(root instanceof SequenceNode entries)) {
+            throw new InvalidEvalSet(List.of(source + ": expected a YAML list of questions"));
         }
+        List<String> problems = new ArrayList<>();
         List<EvalQuestion> questions = new ArrayList<>();
-        for (int i = 0; i < entries.size(); i++) {
-            if (!(entries.get(i) instanceof Map<?, ?> entry)) {
-                throw new IllegalArgumentException("entry " + (i + 1) + " is not a mapping");
+        for (Node entry : entries.getValue()) {
+            int line = line(entry);
+            String where = source + ":" + line + ": ";
+            if (!(entry instanceof MappingNode mapping)) {
+                problems.add(where + "an entry must be a mapping {q: ..., lang: ..., expect: [...]}");
+                continue;
             }
-            Object text = entry.get("q");
-            Language language = Language.fromTag(String.valueOf(entry.get("lang")))
-                    .orElseThrow(() -> new IllegalArgumentException("entry " + (entries.indexOf(entry) + 1) + ": lang must be en or fr"));
-            if (!(text instanceof String q) || q.isBlank()) {
-                throw new IllegalArgumentException("entry " + (i + 1) + ": q must be a non-empty string");
+            Node text = value(mapping, "q");
+            Node lang = value(mapping, "lang");
+            Node expect = value(mapping, "expect");
+            String q = scalar(text).orElse("");
+            Optional<Language> language = scalar(lang).flatMap(Language::fromTag);
+            if (q.isBlank()) {
+                problems.add(where + "q must be a non-empty string");
             }
-            Object expect = entry.get("expect");
-            if (!(expect instanceof List<?> ids)) {
-                throw new IllegalArgumentException("entry " + (i + 1) + ": expect must be a list of section ids");
+            if (language.isEmpty()) {
+                problems.add(where + "lang must be en or fr");
             }
-            questions.add(new EvalQuestion(q, language, ids.stream().map(String::valueOf).toList()));
+            List<String> ids = new ArrayList<>();
+            if (expect instanceof SequenceNode list) {
+                for (Node id : list.getValue()) {
+                    Optional<String> value = scalar(id).filter(s -> !s.isBlank());
+                    if (value.isEmpty()) {
+                        problems.add(source + ":" + line(id) + ": expect must list section ids");
+                    } else {
+                        ids.add(value.get().strip());
+                    }
+                }
+            } else {
+                problems.add(where + "expect must be a list of section ids, [] when the charter does not cover the question");
+            }
+            if (!q.isBlank() && language.isPresent()) {
+                questions.add(new EvalQuestion(q, language.get(), ids, line));
+            }
         }
-        return questions;
+        if (!problems.isEmpty()) {
+            throw new InvalidEvalSet(problems);
+        }
+        return List.copyOf(questions);
+    }
+
+    /**
+     * Checks that every expected id is one of the charter's sections: a typo would otherwise count
+     * as a wrong answer without a word.
+     *
+     * @throws InvalidEvalSet naming each unknown id with its line
+     */
+    public static void checkIds(List<EvalQuestion> questions, Collection<String> sectionIds, String source) {
+        List<String> problems = new ArrayList<>();
+        for (EvalQuestion question : questions) {
+            for (String id : question.expected()) {
+                if (!sectionIds.contains(id)) {
+                    problems.add(source + ":" + question.line() + ": unknown section id '" + id + "' (the charter's ids: "
+                            + String.join(", ", new TreeSet<>(sectionIds)) + ")");
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidEvalSet(problems);
+        }
+    }
+
+    private static Node value(MappingNode mapping, String key) {
+        for (NodeTuple tuple : mapping.getValue()) {
+            if (tuple.getKeyNode() instanceof ScalarNode name && name.getValue().equals(key)) {
+                return tuple.getValueNode();
+            }
+        }
+        return null;
+    }
+
+    private static Optional<String> scalar(Node node) {
+        return node instanceof ScalarNode scalar ? Optional.of(scalar.getValue()) : Optional.empty();
+    }
+
+    private static int line(Node node) {
+        return node.getStartMark() == null ? 0 : node.getStartMark().getLine() + 1;
     }
 }

@@ -44,7 +44,11 @@ public final class Evaluation {
         }
     }
 
-    /** The metrics of a set of outcomes. */
+    /**
+     * The metrics of a set of outcomes, defined in {@code docs/evaluation.md}. A metric is NaN when
+     * no question applies to it: answered@1, hit@3, mrr and wrong without an in-scope question,
+     * abstain without an out-of-scope one.
+     */
     public record Metrics(int n, double answeredAt1, double hitAt3, double mrr, double wrong, double abstain) {
 
         public static Metrics of(List<Outcome> outcomes) {
@@ -52,20 +56,24 @@ public final class Evaluation {
             List<Outcome> outOfScope = outcomes.stream().filter(o -> !o.question().inScope()).toList();
             double answered = share(inScope, Outcome::answeredCorrectly);
             double hit = share(inScope, o -> o.rank() >= 1 && o.rank() <= 3);
-            double mrr = inScope.isEmpty() ? 0 : inScope.stream().mapToDouble(o -> o.rank() == 0 ? 0 : 1.0 / o.rank()).sum() / inScope.size();
+            double mrr = inScope.isEmpty() ? Double.NaN : inScope.stream().mapToDouble(o -> o.rank() == 0 ? 0 : 1.0 / o.rank()).sum() / inScope.size();
             double wrong = share(inScope, o -> o.confident() && !o.answeredCorrectly());
             double abstain = share(outOfScope, o -> !o.confident());
             return new Metrics(outcomes.size(), answered, hit, mrr, wrong, abstain);
         }
 
         private static double share(List<Outcome> outcomes, java.util.function.Predicate<Outcome> test) {
-            return outcomes.isEmpty() ? 0 : (double) outcomes.stream().filter(test).count() / outcomes.size();
+            return outcomes.isEmpty() ? Double.NaN : (double) outcomes.stream().filter(test).count() / outcomes.size();
         }
 
-        /** The report line, e.g. {@code eval: n=61 answered@1=0.90 ...}. */
+        /** The report line, e.g. {@code eval: n=61 answered@1=0.90 ...}, with {@code -} for a metric that does not apply. */
         public String line(String label) {
-            return String.format(Locale.ROOT, "%s: n=%d answered@1=%.2f hit@3=%.2f mrr=%.2f wrong=%.2f abstain=%.2f",
-                    label, n, answeredAt1, hitAt3, mrr, wrong, abstain);
+            return String.format(Locale.ROOT, "%s: n=%d answered@1=%s hit@3=%s mrr=%s wrong=%s abstain=%s",
+                    label, n, format(answeredAt1), format(hitAt3), format(mrr), format(wrong), format(abstain));
+        }
+
+        private static String format(double value) {
+            return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.2f", value);
         }
     }
 

@@ -104,6 +104,36 @@ public sealed interface Block {
         }
     }
 
+    /**
+     * Other sections that apply too, under a label such as "Also applies": each with its title, the
+     * point to remember from it and a button that opens the whole section.
+     */
+    record AlsoApplies(String label, List<Point> points) implements Block {
+
+        /** One section that also applies. */
+        public record Point(String title, String text, Button open) {
+            public Point {
+                requireText(title);
+                requireText(text);
+                Objects.requireNonNull(open, "open");
+            }
+        }
+
+        public AlsoApplies {
+            requireText(label);
+            points = List.copyOf(points);
+            if (points.isEmpty()) {
+                throw new IllegalArgumentException("sections that also apply are at least one");
+            }
+        }
+
+        @Override
+        public String plainText(Language language) {
+            return Messages.labelled(language, label) + "\n- " + String.join("\n- ",
+                    points.stream().map(p -> Messages.labelled(language, p.title()) + " " + p.text()).toList());
+        }
+    }
+
     /** Small print under a reply, such as a confidence or a count of answers. */
     record Context(String text) implements Block {
         public Context {

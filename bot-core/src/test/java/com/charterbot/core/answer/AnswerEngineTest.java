@@ -2,6 +2,7 @@ package com.charterbot.core.answer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.charterbot.core.charter.Calibration;
 import com.charterbot.core.charter.Charter;
 import com.charterbot.core.charter.CharterFiles;
 import com.charterbot.core.charter.CharterLoader;
@@ -99,6 +100,84 @@ class AnswerEngineTest {
         assertThat(it.tier()).isNotEqualTo(Tier.ANSWER);
         assertThat(it.citation()).isNull();
         assertThat(it.text()).isNotBlank();
+    }
+
+    @Test
+    void findsTheAskInsideAStory() {
+        Answer video = ENGINE.answer(Question.of("I'm on the night shift at the plant and my team lead asked us to film the new press line "
+                + "for a training video. Can I post the video on my TikTok?"));
+        Answer fire = ENGINE.answer(Question.of("We had a small fire in the workshop last night. People are already posting videos of it "
+                + "on Facebook, should I answer them?"));
+
+        assertThat(video.tier()).isEqualTo(Tier.ANSWER);
+        assertThat(video.citation().sectionId()).isEqualTo("photos-videos");
+        assertThat(fire.tier()).isEqualTo(Tier.ANSWER);
+        assertThat(fire.citation().sectionId()).isEqualTo("negative-comments-crisis");
+    }
+
+    @Test
+    void answersAQuestionSpanningTwoSectionsWithBothAndTheOtherOnesKeyPoint() {
+        Answer answer = ENGINE.answer(Question.of("funny photo of a colleague asleep at the seminar, ok to post?"));
+
+        assertThat(answer.tier()).isEqualTo(Tier.ANSWER);
+        assertThat(answer.citation().sectionId()).isEqualTo("colleagues-privacy");
+        assertThat(answer.alsoApplies()).singleElement().satisfies(also -> {
+            assertThat(also.citation().sectionId()).isEqualTo("photos-videos");
+            assertThat(also.keyPoint()).isEqualTo(
+                    "Photos and videos of your work, at the office, in the workshop or on site, are welcome, provided you take them where it is allowed and check what they show.");
+        });
+        assertThat(answer.shownSectionIds()).startsWith("colleagues-privacy", "photos-videos").doesNotHaveDuplicates().hasSizeLessThanOrEqualTo(3);
+    }
+
+    @Test
+    void aSectionAlsoAppliesInTheReplyLanguage() {
+        Answer answer = ENGINE.answer(Question.of("photo marrante d'un collègue endormi au séminaire, je peux la poster ?"));
+
+        assertThat(answer.alsoApplies()).singleElement().satisfies(also -> {
+            assertThat(also.citation().title()).isEqualTo(section("photos-videos", Language.FR).title());
+            assertThat(also.keyPoint()).startsWith("Les photos et vidéos de votre travail, au bureau, à l'atelier ou sur site, sont les bienvenues");
+        });
+    }
+
+    @Test
+    void understandsEverydayWordsTheCharterNeverUses() {
+        Answer boss = ENGINE.answer(Question.of("est-ce que je peux dire du mal de ma boîte sur twitter stp ?"));
+        Answer throwaway = ENGINE.answer(Question.of("I want to vent about my job on a throwaway account, ok?"));
+
+        assertThat(boss.tier()).isEqualTo(Tier.ANSWER);
+        assertThat(boss.citation().sectionId()).isEqualTo("defamation-criticism");
+        assertThat(throwaway.tier()).isEqualTo(Tier.ANSWER);
+        assertThat(throwaway.citation().sectionId()).isEqualTo("defamation-criticism");
+    }
+
+    @Test
+    void doesNotAnswerQuestionsCloseToTheTopicThatTheCharterDoesNotCover() {
+        Answer reach = ENGINE.answer(Question.of("which hashtags get the most reach on LinkedIn?"));
+        Answer vues = ENGINE.answer(Question.of("quels hashtags pour avoir plus de vues ?"));
+
+        assertThat(reach.tier()).isEqualTo(Tier.FALLBACK);
+        assertThat(reach.notCovered().sectionId()).isEqualTo("not-covered-growth");
+        assertThat(vues.tier()).isEqualTo(Tier.FALLBACK);
+        assertThat(vues.notCovered().sectionId()).isEqualTo("not-covered-growth");
+    }
+
+    @Test
+    void theConfidenceIsTheCalibratedProbabilityAndTheCharterDecidesWhenItIsEnough() {
+        Answer usual = ENGINE.answer(Question.of("Can I post this photo?"));
+        Calibration strict = new Calibration(
+                withThresholds(DEFAULT_CHARTER.calibration().questions(), 1, 1), withThresholds(DEFAULT_CHARTER.calibration().stories(), 1, 1));
+        AnswerEngine neverSure = new AnswerEngine(DEFAULT_CHARTER.withCalibration(strict), Language.EN);
+
+        Answer unsure = neverSure.answer(Question.of("Can I post this photo?"));
+
+        assertThat(usual.tier()).isEqualTo(Tier.ANSWER);
+        assertThat(unsure.confidence()).isEqualTo(usual.confidence()).isLessThan(1);
+        assertThat(unsure.tier()).isEqualTo(Tier.FALLBACK);
+        assertThat(unsure.shownSectionIds()).first().isEqualTo("photos-videos");
+    }
+
+    private static Calibration.Model withThresholds(Calibration.Model model, double answerAt, double suggestAt) {
+        return new Calibration.Model(model.bias(), model.weights(), answerAt, suggestAt);
     }
 
     @Test

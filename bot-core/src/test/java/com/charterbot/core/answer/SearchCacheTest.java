@@ -8,7 +8,6 @@ import com.charterbot.core.charter.Language;
 import com.charterbot.core.charter.TestCharter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,12 +17,13 @@ class SearchCacheTest {
     void aRepeatedSearchIsServedFromTheIndexsCache() {
         AnswerIndex index = AnswerIndex.build(AnswerEngineTest.DEFAULT_CHARTER, TextAnalysis.shared());
 
-        List<AnswerIndex.Candidate> first = index.search("can I post a photo of the factory?", 8);
-        List<AnswerIndex.Candidate> again = index.search("can I post a photo of the factory?", 8);
-        List<AnswerIndex.Candidate> fewer = index.search("can I post a photo of the factory?", 2);
+        AnswerIndex.Ranking first = index.search("can I post a photo of the factory?", 8);
+        AnswerIndex.Ranking again = index.search("can I post a photo of the factory?", 8);
+        AnswerIndex.Ranking fewer = index.search("can I post a photo of the factory?", 2);
 
         assertThat(again).isSameAs(first);
-        assertThat(fewer).isNotSameAs(first).hasSize(2).isEqualTo(first.subList(0, 2));
+        assertThat(fewer).isNotSameAs(first);
+        assertThat(fewer.candidates()).hasSize(2).isEqualTo(first.candidates().subList(0, 2));
     }
 
     @Test

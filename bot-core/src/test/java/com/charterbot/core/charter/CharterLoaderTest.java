@@ -156,6 +156,21 @@ class CharterLoaderTest {
     }
 
     @Test
+    void firstPhrasingsKeepsOnlyThatManyPhrasingsInOrderAndChangesTheVersion() {
+        Charter cut = BUNDLED.withFirstPhrasings(8);
+
+        for (Language language : Language.values()) {
+            for (Section section : BUNDLED.sections(language)) {
+                Section shorter = cut.section(section.id(), language).orElseThrow();
+                assertThat(shorter.questions()).containsExactlyElementsOf(section.questions().subList(0, Math.min(8, section.questions().size())));
+                assertThat(shorter).usingRecursiveComparison().ignoringFields("questions").isEqualTo(section);
+            }
+        }
+        assertThat(BUNDLED.sections(Language.EN)).anyMatch(section -> section.questions().size() > 8);
+        assertThat(cut.version()).isNotEqualTo(BUNDLED.version());
+    }
+
+    @Test
     void classpathIndexListsExactlyTheFilesInTheSourceFolders() throws IOException {
         Path root = Path.of("src/main/resources/charter/default");
         assertThat(root).isDirectory();

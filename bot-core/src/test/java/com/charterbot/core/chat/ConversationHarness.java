@@ -166,6 +166,9 @@ final class ConversationHarness {
             if (block instanceof Block.Suggestions suggestions) {
                 return suggestions.buttons().stream();
             }
+            if (block instanceof Block.AlsoApplies also) {
+                return also.points().stream().map(Block.AlsoApplies.Point::open);
+            }
             return java.util.stream.Stream.empty();
         }).toList();
     }

@@ -310,6 +310,25 @@ class ConversationServiceTest {
         }
 
         @Test
+        void aQuestionSpanningTwoSectionsShowsTheOtherOnesKeyPointWithAButtonThatOpensItInTheSameLanguage() {
+            Reply answer = bot.command(ALICE, "photo marrante d'un collègue endormi au séminaire, je peux la poster ?");
+
+            Block.AlsoApplies also = answer.blocks().stream().filter(Block.AlsoApplies.class::isInstance).map(Block.AlsoApplies.class::cast)
+                    .findFirst().orElseThrow();
+            assertThat(also.label()).isEqualTo(msg(Language.FR, "label.also-applies"));
+            Block.AlsoApplies.Point point = also.points().get(0);
+            assertThat(point.title()).isEqualTo(ConversationHarness.charter().section("photos-videos", Language.FR).orElseThrow().title());
+            assertThat(point.open().label()).isEqualTo(msg(Language.FR, "label.open-section"));
+            assertThat(point.open().value()).isEqualTo("fr~photos-videos");
+            assertThat(answer.blocks().indexOf(also)).as("after the cited section")
+                    .isGreaterThan(answer.blocks().indexOf(answer.blocks().stream().filter(Block.CitedSection.class::isInstance).findFirst().orElseThrow()));
+
+            Reply opened = only(bot.click(ALICE, ActionIds.OPEN_SECTION, point.open().value()));
+            assertThat(opened.language()).isEqualTo(Language.FR);
+            assertThat(opened.blocks().get(0)).isEqualTo(new Block.Heading(point.title()));
+        }
+
+        @Test
         void tipShowsAPrivateTipForASlashCommand() {
             Reply reply = bot.command(ALICE, "tip");
 

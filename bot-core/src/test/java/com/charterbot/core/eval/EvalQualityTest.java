@@ -3,6 +3,7 @@ package com.charterbot.core.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.charterbot.core.answer.AnswerEngine;
+import com.charterbot.core.charter.Charter;
 import com.charterbot.core.charter.CharterFiles;
 import com.charterbot.core.charter.CharterLoader;
 import com.charterbot.core.charter.CharterSettings;
@@ -10,54 +11,71 @@ import com.charterbot.core.charter.Language;
 import com.charterbot.core.charter.LoadResult;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Guards answer quality on the bundled charter: the build fails when a change to the engine,
- * the synonyms or the charter drops a metric below the level reached. Floors are set one or two
- * questions under the measured levels, so noise-free changes pass and real regressions do not.
+ * Guards answer quality on the bundled charter: the build fails when a change to the engine, the
+ * vocabulary, the calibration or the charter drops a metric below the level reached. Floors are set
+ * one or two questions under the measured levels (ceilings for {@code wrong} one question above),
+ * so noise-free changes pass and real regressions do not; the shared set's answered@1 and wrong are
+ * the issue's targets instead. {@code realworld-holdout} is only ever scored: it guards the engine
+ * on questions nobody tuned it on. "phrasings 8" runs the charter cut to each section's first 8
+ * phrasings, as {@code eval --max-phrasings 8} does.
  */
 class EvalQualityTest {
 
-    private static AnswerEngine engine;
+    private static AnswerEngine full;
+    private static AnswerEngine cut;
+    private static final Map<String, Evaluation.Report> REPORTS = new HashMap<>();
 
     @BeforeAll
-    static void buildEngine() {
-        LoadResult result = CharterLoader.load(CharterFiles.defaults(), CharterSettings.DEFAULTS);
-        engine = new AnswerEngine(((LoadResult.Loaded) result).charter(), Language.EN);
+    static void buildEngines() {
+        Charter charter = ((LoadResult.Loaded) CharterLoader.load(CharterFiles.defaults(), CharterSettings.DEFAULTS)).charter();
+        full = new AnswerEngine(charter, Language.EN);
+        cut = new AnswerEngine(charter.withFirstPhrasings(8), Language.EN);
     }
 
-    /** The shared development set; its targets come from the answer-engine issue. */
-    @ParameterizedTest
-    @EnumSource(Language.class)
-    void meetsTheTargetsOnTheSharedQuestionSet(Language language) throws IOException {
-        Evaluation.Metrics metrics = run("eval/questions.yaml").of(language);
+    @ParameterizedTest(name = "{0} {1} phrasings {2}: answered@1 >= {3}, hit@3 >= {4}, wrong <= {5}, abstain >= {6}")
+    @CsvSource(textBlock = """
+            # set,             lang, phrasings, answered@1, hit@3, wrong, abstain
+            questions,          EN,  all,       0.90,       0.97,  0.05,  0.99
+            questions,          FR,  all,       0.90,       0.97,  0.05,  0.99
+            heldout-questions,  EN,  all,       0.86,       0.96,  0.08,  0.92
+            heldout-questions,  FR,  all,       0.85,       0.97,  0.02,  0.85
+            realworld-dev,      EN,  all,       0.71,       0.96,  0.02,  0.93
+            realworld-dev,      FR,  all,       0.72,       0.98,  0.04,  0.93
+            realworld-dev,      EN,  8,         0.43,       0.90,  0.02,  0.87
+            realworld-dev,      FR,  8,         0.50,       0.90,  0.02,  0.87
+            realworld-holdout,  EN,  all,       0.39,       0.93,  0.07,  0.85
+            realworld-holdout,  FR,  all,       0.31,       0.86,  0.07,  0.91
+            realworld-holdout,  EN,  8,         0.27,       0.95,  0.05,  0.85
+            realworld-holdout,  FR,  8,         0.13,       0.84,  0.05,  0.91
+            """)
+    void meetsItsFloors(String set, Language language, String phrasings, double answered, double hit, double wrong, double abstain) {
+        Evaluation.Metrics metrics = report(set, phrasings).of(language);
 
-        assertThat(metrics.answeredAt1()).as("answered@1 " + language).isGreaterThanOrEqualTo(0.90);
-        assertThat(metrics.hitAt3()).as("hit@3 " + language).isGreaterThanOrEqualTo(0.97);
-        assertThat(metrics.wrong()).as("wrong " + language).isLessThanOrEqualTo(0.05);
-        assertThat(metrics.abstain()).as("abstain " + language).isGreaterThanOrEqualTo(0.99);
+        String label = set + " " + language + " phrasings " + phrasings + ": ";
+        assertThat(metrics.answeredAt1()).as(label + "answered@1").isGreaterThanOrEqualTo(answered);
+        assertThat(metrics.hitAt3()).as(label + "hit@3").isGreaterThanOrEqualTo(hit);
+        assertThat(metrics.wrong()).as(label + "wrong").isLessThanOrEqualTo(wrong);
+        assertThat(metrics.abstain()).as(label + "abstain").isGreaterThanOrEqualTo(abstain);
     }
 
-    /** Questions written without seeing the charter's phrasings: how well the engine generalises. */
-    @ParameterizedTest
-    @EnumSource(Language.class)
-    void generalisesToTheHeldOutQuestionSet(Language language) throws IOException {
-        Evaluation.Metrics metrics = run("eval/heldout-questions.yaml").of(language);
-
-        assertThat(metrics.answeredAt1()).as("answered@1 " + language).isGreaterThanOrEqualTo(0.87);
-        assertThat(metrics.hitAt3()).as("hit@3 " + language).isGreaterThanOrEqualTo(0.96);
-        assertThat(metrics.wrong()).as("wrong " + language).isLessThanOrEqualTo(0.06);
-        assertThat(metrics.abstain()).as("abstain " + language).isGreaterThanOrEqualTo(0.92);
-    }
-
-    private static Evaluation.Report run(String resource) throws IOException {
-        try (InputStream in = EvalQualityTest.class.getClassLoader().getResourceAsStream(resource)) {
-            assertThat(in).as(resource).isNotNull();
-            return Evaluation.run(engine, EvalSet.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
-        }
+    private static Evaluation.Report report(String set, String phrasings) {
+        return REPORTS.computeIfAbsent(set + "/" + phrasings, key -> {
+            String resource = "eval/" + set + ".yaml";
+            try (InputStream in = EvalQualityTest.class.getClassLoader().getResourceAsStream(resource)) {
+                assertThat(in).as(resource).isNotNull();
+                return Evaluation.run(phrasings.equals("all") ? full : cut, EvalSet.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), resource));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 }

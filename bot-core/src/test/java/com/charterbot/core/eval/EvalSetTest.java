@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import com.charterbot.core.answer.AlsoApplies;
 import com.charterbot.core.answer.Answer;
 import com.charterbot.core.answer.Citation;
 import com.charterbot.core.answer.InputIssue;
@@ -29,56 +30,67 @@ class EvalSetTest {
                 """);
 
         assertThat(questions).containsExactly(
-                new EvalQuestion("Can I post this photo?", Language.EN, List.of("photos-videos")),
-                new EvalQuestion("Un journaliste m'a appelé", Language.FR, List.of("media-inquiries", "speaking-for-company")),
-                new EvalQuestion("What is the wifi code?", Language.EN, List.of()));
+                new EvalQuestion("Can I post this photo?", Language.EN, List.of("photos-videos"), 2),
+                new EvalQuestion("Un journaliste m'a appelé", Language.FR, List.of("media-inquiries", "speaking-for-company"), 3),
+                new EvalQuestion("What is the wifi code?", Language.EN, List.of(), 6));
         assertThat(questions.get(0).inScope()).isTrue();
         assertThat(questions.get(2).inScope()).isFalse();
     }
 
     @Test
-    void rejectsEntryWithUnknownLanguageNamingIt() {
+    void ignoresOtherKeysSuchAsTheSource() {
+        List<EvalQuestion> questions = EvalSet.parse("- {q: \"one\", lang: en, expect: [a], src: \"https://example.org/forum\"}\n");
+
+        assertThat(questions).containsExactly(new EvalQuestion("one", Language.EN, List.of("a"), 1));
+    }
+
+    @Test
+    void rejectsEntryWithUnknownLanguageNamingItsLine() {
         assertThatThrownBy(() -> EvalSet.parse("""
                 - {q: "one", lang: en, expect: [a]}
                 - {q: "two", lang: de, expect: [a]}
-                """))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("entry 2")
-                .hasMessageContaining("lang");
+                """, "set.yaml"))
+                .isInstanceOf(EvalSet.InvalidEvalSet.class)
+                .hasMessage("set.yaml:2: lang must be en or fr");
     }
 
     @Test
-    void rejectsEntryWithoutQuestionText() {
+    void reportsEveryMalformedEntryWithItsLine() {
         assertThatThrownBy(() -> EvalSet.parse("""
                 - {q: "one", lang: en, expect: [a]}
-                - {q: "two", lang: en, expect: [a]}
                 - {q: "", lang: fr, expect: [a]}
-                """))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("entry 3")
-                .hasMessageContaining("q must be a non-empty string");
+                - {q: "three", lang: en, expect: photos-videos}
+                - just a string
+                - q: "five"
+                  lang: en
+                  expect: [a, ""]
+                """, "set.yaml"))
+                .isInstanceOfSatisfying(EvalSet.InvalidEvalSet.class, e -> assertThat(e.problems()).containsExactly(
+                        "set.yaml:2: q must be a non-empty string",
+                        "set.yaml:3: expect must be a list of section ids, [] when the charter does not cover the question",
+                        "set.yaml:4: an entry must be a mapping {q: ..., lang: ..., expect: [...]}",
+                        "set.yaml:7: expect must list section ids"));
     }
 
     @Test
-    void rejectsEntryWhoseExpectIsNotAList() {
-        assertThatThrownBy(() -> EvalSet.parse("- {q: \"one\", lang: en, expect: photos-videos}\n"))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("entry 1")
-                .hasMessageContaining("expect");
-    }
+    void rejectsUnknownExpectedIdsNamingTheirLineAndTheKnownIds() {
+        List<EvalQuestion> questions = EvalSet.parse("""
+                - {q: "one", lang: en, expect: [photos-videos]}
+                - {q: "two", lang: en, expect: []}
+                - {q: "three", lang: fr, expect: [photo-videos, scope]}
+                """, "set.yaml");
 
-    @Test
-    void rejectsEntryThatIsNotAMapping() {
-        assertThatThrownBy(() -> EvalSet.parse("- {q: \"one\", lang: en, expect: [a]}\n- just a string\n"))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("entry 2 is not a mapping");
+        EvalSet.checkIds(questions.subList(0, 2), List.of("photos-videos", "scope"), "set.yaml");
+        assertThatThrownBy(() -> EvalSet.checkIds(questions, List.of("scope", "photos-videos"), "set.yaml"))
+                .isInstanceOf(EvalSet.InvalidEvalSet.class)
+                .hasMessage("set.yaml:3: unknown section id 'photo-videos' (the charter's ids: photos-videos, scope)");
     }
 
     @Test
     void rejectsWhatIsNotAListOrNotYaml() {
-        assertThatThrownBy(() -> EvalSet.parse("q: not a list"))
+        assertThatThrownBy(() -> EvalSet.parse("q: not a list", "set.yaml"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("list");
+                .hasMessage("set.yaml: expected a YAML list of questions");
         assertThatThrownBy(() -> EvalSet.parse("- {q: \"unclosed, lang: en"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not valid YAML");
@@ -96,11 +108,11 @@ class EvalSetTest {
 
     static Answer answer(String cited, String... suggested) {
         return new Answer(Tier.ANSWER, Language.EN, 0.9, cite(cited), "rule of " + cited,
-                List.of(), List.of(), List.of(), cites(suggested), null, InputIssue.NONE, "v1");
+                List.of(), List.of(), List.of(), List.of(), cites(suggested), null, InputIssue.NONE, "v1");
     }
 
     static Answer unsure(Tier tier, String... suggested) {
-        return new Answer(tier, Language.EN, 0.2, null, "not sure", List.of(), List.of(), List.of(),
+        return new Answer(tier, Language.EN, 0.2, null, "not sure", List.of(), List.of(), List.of(), List.of(),
                 cites(suggested), null, InputIssue.NONE, "v1");
     }
 
@@ -137,6 +149,28 @@ class EvalSetTest {
         assertThat(metrics.line("eval")).isEqualTo("eval: n=6 answered@1=0.25 hit@3=0.75 mrr=0.46 wrong=0.25 abstain=0.50");
     }
 
+    static Answer answerAlsoApplying(String cited, String alsoApplies, String... suggested) {
+        return new Answer(Tier.ANSWER, Language.EN, 0.9, cite(cited), "rule of " + cited, List.of(), List.of(), List.of(),
+                List.of(new AlsoApplies(cite(alsoApplies), "key point of " + alsoApplies)), cites(suggested), null, InputIssue.NONE, "v1");
+    }
+
+    @Test
+    void answerCitingSeveralSectionsCountsByItsFirstSectionThenInTheOrderShown() {
+        Outcome primaryExpected = new Outcome(question("a", "b"), answerAlsoApplying("a", "b"));
+        Outcome onlyAlsoExpected = new Outcome(question("b"), answerAlsoApplying("a", "b", "c"));
+
+        Metrics metrics = Metrics.of(List.of(primaryExpected, onlyAlsoExpected));
+
+        assertThat(primaryExpected.answeredCorrectly()).isTrue();
+        assertThat(onlyAlsoExpected.answeredCorrectly()).isFalse();
+        assertThat(onlyAlsoExpected.answer().shownSectionIds()).containsExactly("a", "b", "c");
+        assertThat(onlyAlsoExpected.rank()).isEqualTo(2);
+        assertThat(metrics.answeredAt1()).isEqualTo(0.5);
+        assertThat(metrics.wrong()).isEqualTo(0.5);
+        assertThat(metrics.hitAt3()).isEqualTo(1.0);
+        assertThat(metrics.mrr()).isCloseTo((1 + 0.5) / 2, within(1e-9));
+    }
+
     @Test
     void rankBeyondThreeIsNotAHitButCountsForMrr() {
         Outcome fourth = new Outcome(question("d"), answer("a", "b", "c", "d"));
@@ -145,13 +179,21 @@ class EvalSetTest {
         assertThat(metrics.hitAt3()).isZero();
         assertThat(metrics.mrr()).isCloseTo(0.25, within(1e-9));
         assertThat(metrics.wrong()).isEqualTo(1.0);
-        assertThat(metrics.abstain()).isZero();
+        assertThat(metrics.abstain()).as("no out-of-scope question").isNaN();
     }
 
     @Test
-    void metricsOfNothingAreZero() {
-        Metrics metrics = Metrics.of(List.of());
-        assertThat(metrics).isEqualTo(new Metrics(0, 0, 0, 0, 0, 0));
+    void metricsWithoutQuestionsTheyApplyToAreNotApplicableAndPrintedAsDashes() {
+        Metrics nothing = Metrics.of(List.of());
+        assertThat(nothing).isEqualTo(new Metrics(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN));
+
+        Metrics onlyInScope = Metrics.of(List.of(new Outcome(question("a"), answer("a"))));
+        assertThat(onlyInScope.answeredAt1()).isEqualTo(1.0);
+        assertThat(onlyInScope.abstain()).isNaN();
+        assertThat(onlyInScope.line("eval[en]")).isEqualTo("eval[en]: n=1 answered@1=1.00 hit@3=1.00 mrr=1.00 wrong=0.00 abstain=-");
+
+        Metrics onlyOutOfScope = Metrics.of(List.of(new Outcome(question(), unsure(Tier.FALLBACK))));
+        assertThat(onlyOutOfScope.line("eval[fr]")).isEqualTo("eval[fr]: n=1 answered@1=- hit@3=- mrr=- wrong=- abstain=1.00");
     }
 
     @Test

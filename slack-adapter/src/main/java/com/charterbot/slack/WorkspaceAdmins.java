@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * while. The flags count only when {@code users.info} places the person in that workspace (their
  * {@code team_id}, or on Enterprise Grid one of their {@code enterprise_user.teams}): an admin of
  * one workspace who sends a request naming another is not an admin there. A failed or slow lookup
- * counts as "not an admin" and is not remembered, so the next request asks again. Administrators
+ * counts as "not an admin" and is not remembered, so the next request asks again. Slack is asked
+ * with the token of the workspace's own installation. Administrators
  * configured by id are the core's business, not this class's.
  */
 final class WorkspaceAdmins {
@@ -51,11 +52,14 @@ final class WorkspaceAdmins {
         return Boolean.TRUE.equals(known.getIfPresent(key(team, user)));
     }
 
-    /** Asks Slack (unless the answer is remembered) on the calling thread, within the Web API timeout: for background work. */
-    boolean isAdmin(String team, String user) {
-        String key = key(team, user);
+    /**
+     * Asks Slack (unless the answer is remembered) on the calling thread, within the Web API timeout,
+     * as the bot of the person's workspace: for background work.
+     */
+    boolean isAdmin(WorkspaceBot bot, String user) {
+        String key = key(bot.team(), user);
         Boolean cached = known.getIfPresent(key);
-        return cached != null ? cached : fetch(key, team, user);
+        return cached != null ? cached : fetch(key, bot, user);
     }
 
     /**
@@ -63,15 +67,15 @@ final class WorkspaceAdmins {
      * Slack waits for. A lookup still running when the budget is spent finishes on its own and is
      * remembered for next time.
      */
-    boolean isAdmin(String team, String user, Duration budget) {
-        String key = key(team, user);
+    boolean isAdmin(WorkspaceBot bot, String user, Duration budget) {
+        String key = key(bot.team(), user);
         Boolean cached = known.getIfPresent(key);
         if (cached != null) {
             return cached;
         }
         CompletableFuture<Boolean> lookup;
         try {
-            lookup = CompletableFuture.supplyAsync(() -> fetch(key, team, user), executor);
+            lookup = CompletableFuture.supplyAsync(() -> fetch(key, bot, user), executor);
         } catch (RuntimeException e) {
             log.warn("Could not look up whether a Slack user is an admin: {}", e.getClass().getSimpleName());
             return false;
@@ -89,13 +93,13 @@ final class WorkspaceAdmins {
         }
     }
 
-    private boolean fetch(String key, String team, String user) {
-        Optional<UsersInfoResponse> answer = outbox.call("users.info", () -> outbox.methods().usersInfo(r -> r.user(user)));
+    private boolean fetch(String key, WorkspaceBot bot, String user) {
+        Optional<UsersInfoResponse> answer = outbox.call("users.info", () -> outbox.methods(bot).usersInfo(r -> r.user(user)));
         if (answer.isEmpty() || answer.get().getUser() == null) {
             return false;
         }
         User info = answer.get().getUser();
-        boolean admin = belongsTo(info, team) && (info.isAdmin() || info.isOwner() || info.isPrimaryOwner());
+        boolean admin = belongsTo(info, bot.team()) && (info.isAdmin() || info.isOwner() || info.isPrimaryOwner());
         known.put(key, admin);
         return admin;
     }

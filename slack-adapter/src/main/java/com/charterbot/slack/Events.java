@@ -162,7 +162,12 @@ final class Events {
                 return ctx.ack();
             }
             String name = payload.getEvent().getType();
-            background.run("event " + name, () -> work.accept(payload, bot));
+            background.run("event " + name, () -> {
+                if (installations != null && bot != null) {
+                    installations.seen(blankToNull(payload.getEnterpriseId()), bot.team());
+                }
+                work.accept(payload, bot);
+            });
             return ctx.ack();
         });
     }

@@ -187,6 +187,18 @@ final class Installations implements InstallationService, BotTokens {
         return workspaces;
     }
 
+    /**
+     * Remembers that an event came from this workspace of this organization, when the
+     * organization's org-wide installation serves it: Bolt finds the bot of an event by its
+     * {@code authorizations}, which name the organization alone.
+     */
+    void seen(String enterpriseId, String teamId) {
+        if (enterpriseId != null && teamId != null && !enterpriseId.equals(rememberedWorkspaces.getIfPresent(teamId))
+                && cached(SlackInstallation.orgKey(enterpriseId)).isPresent()) {
+            remember(teamId, enterpriseId);
+        }
+    }
+
     /** Remembers the workspaces an org-wide installation was granted ({@code team_access_granted}). */
     void granted(String enterpriseId, Iterable<String> teamIds) {
         for (String team : teamIds) {

@@ -132,6 +132,9 @@ The H2 rule is also in values.schema.json; it is repeated here for --skip-schema
 {{- if and .Values.autoscaling.enabled (gt (int .Values.autoscaling.minReplicas) (int .Values.autoscaling.maxReplicas)) }}
 {{- fail (printf "autoscaling.minReplicas (%d) is more than autoscaling.maxReplicas (%d)." (int .Values.autoscaling.minReplicas) (int .Values.autoscaling.maxReplicas)) }}
 {{- end }}
+{{- if and .Values.slack.enabled (eq .Values.slack.installs "oauth") (not .Values.slack.secretKeys.tokenEncryptionKey) }}
+{{- fail "slack.installs=oauth keeps every workspace's token in the database, encrypted: set slack.secretKeys.tokenEncryptionKey to the Secret key holding 32 random bytes in base64 (openssl rand -base64 32)." }}
+{{- end }}
 {{- if and .Values.ingress.enabled (not .Values.ingress.host) }}
 {{- fail "ingress.enabled needs ingress.host: the public host name Slack and Teams call." }}
 {{- end }}
@@ -155,12 +158,17 @@ The H2 rule is also in values.schema.json; it is repeated here for --skip-schema
 {{- end }}
 
 {{/*
-The public paths the pods serve, one per line: /slack/events in Slack's http mode, /api/messages
+The public paths the pods serve, one per line: /slack/events in Slack's http mode, the install
+page and the OAuth redirect URL when Slack workspaces install the app through OAuth, /api/messages
 with Teams.
 */}}
 {{- define "charter-bot.publicPaths" -}}
 {{- if and .Values.slack.enabled (eq .Values.slack.mode "http") }}
 /slack/events
+{{- end }}
+{{- if and .Values.slack.enabled (eq .Values.slack.installs "oauth") }}
+/slack/install
+/slack/oauth_redirect
 {{- end }}
 {{- if .Values.teams.enabled }}
 /api/messages

@@ -49,3 +49,11 @@ CREATE TABLE send_budget (
     next_at      BIGINT,
     come_back_at BIGINT
 );
+
+-- The workspace or tenant each question, answer feedback and unanswered question came from
+-- ('slack:T0123', 'teams:<tenant id>'; no person), so that an administrator's statistics cover
+-- their own workspace, or their Enterprise Grid organization. Rows from before stay without one
+-- and count only in the statistics of administrators named in the configuration.
+ALTER TABLE activity_question ADD COLUMN tenant_key VARCHAR(300);
+ALTER TABLE activity_feedback ADD COLUMN tenant_key VARCHAR(300);
+ALTER TABLE unanswered_question ADD COLUMN tenant_key VARCHAR(300);

@@ -199,6 +199,11 @@ final class Installations implements InstallationService, BotTokens {
         }
     }
 
+    /** The workspaces the bot knows in an Enterprise Grid organization. */
+    Set<String> workspacesOf(String enterpriseId) {
+        return store.workspacesOf(enterpriseId);
+    }
+
     /** Remembers the workspaces an org-wide installation was granted ({@code team_access_granted}). */
     void granted(String enterpriseId, Iterable<String> teamIds) {
         for (String team : teamIds) {

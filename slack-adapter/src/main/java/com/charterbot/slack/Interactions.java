@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -88,7 +89,7 @@ final class Interactions {
         WorkspaceBot bot = WorkspaceBot.of(team, ctx);
         boolean admin = WorkspaceAdmins.matters(text) && admins.isAdmin(bot, user, min(ADMIN_BUDGET_IN_REQUEST, apiTimeout));
         Message message = new Message(new UserRef(Platform.SLACK, team, user), new ChannelRef(Platform.SLACK, team, channel), text,
-                Message.Origin.COMMAND, admin, Optional.empty());
+                Message.Origin.COMMAND, admin, Optional.empty(), false, admin ? admins.alsoAdministers(team, user) : Set.of());
         List<Reply> replies = converse.onMessage(message);
         if (replies.isEmpty()) {
             return ctx.ack();

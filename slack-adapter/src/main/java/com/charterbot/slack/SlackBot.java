@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
@@ -149,7 +150,8 @@ public final class SlackBot implements AutoCloseable {
         this.lookups = new Background("charter-slack-lookup", 2, 100, redaction);
 
         SlackOutbox outbox = new SlackOutbox(slack, renderer, redaction, settings.apiUrl(), parts.apiErrors());
-        WorkspaceAdmins admins = new WorkspaceAdmins(outbox, lookups, settings.adminCacheTtl());
+        WorkspaceAdmins admins = new WorkspaceAdmins(outbox, lookups, settings.adminCacheTtl(),
+                installations == null ? enterprise -> Set.of() : installations::workspacesOf);
         SlackLocales locales = new SlackLocales(outbox, settings.adminCacheTtl());
         this.platformEvents = parts.platformEvents();
         Interactions interactions = new Interactions(parts.converse(), parts.home(), parts.nudges(), admins, outbox, background, renderer,

@@ -6,7 +6,10 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.slack.api.methods.response.users.UsersInfoResponse;
 import com.slack.api.model.User;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -23,7 +26,9 @@ import org.slf4j.LoggerFactory;
  * {@code team_id}, or on Enterprise Grid one of their {@code enterprise_user.teams}): an admin of
  * one workspace who sends a request naming another is not an admin there. A failed or slow lookup
  * counts as "not an admin" and is not remembered, so the next request asks again. Slack is asked
- * with the token of the workspace's own installation. Administrators
+ * with the token of the workspace's own installation. An Enterprise Grid org admin or owner
+ * ({@code enterprise_user.is_admin}, {@code is_owner}) also administers the organization's other
+ * workspaces the bot knows ({@link #alsoAdministers}), for statistics. Administrators
  * configured by id are the core's business, not this class's.
  */
 final class WorkspaceAdmins {
@@ -34,12 +39,26 @@ final class WorkspaceAdmins {
     private final SlackOutbox outbox;
     /** Runs the lookups a request waits for: its own threads, so that they never queue behind background work. */
     private final Executor executor;
+    /** The workspaces the bot knows in an Enterprise Grid organization. */
+    private final Function<String, Set<String>> organization;
     private final Cache<String, Boolean> known;
+    private final Cache<String, Set<String>> reach;
 
-    WorkspaceAdmins(SlackOutbox outbox, Executor executor, Duration ttl) {
+    WorkspaceAdmins(SlackOutbox outbox, Executor executor, Duration ttl, Function<String, Set<String>> organization) {
         this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.executor = Objects.requireNonNull(executor, "executor");
+        this.organization = Objects.requireNonNull(organization, "organization");
         this.known = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(MAX_ENTRIES).build();
+        this.reach = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(MAX_ENTRIES).build();
+    }
+
+    /**
+     * The other workspaces an admin administers as an Enterprise Grid org admin or owner, as far as
+     * the last {@code users.info} told and the bot knows the organization; empty otherwise.
+     */
+    Set<String> alsoAdministers(String team, String user) {
+        Set<String> others = reach.getIfPresent(key(team, user));
+        return others == null ? Set.of() : others;
     }
 
     /** Whether a message needs to know: only the administrators' commands ({@code nudges}, {@code stats}, {@code reload}) do. */
@@ -99,7 +118,14 @@ final class WorkspaceAdmins {
             return false;
         }
         User info = answer.get().getUser();
-        boolean admin = belongsTo(info, bot.team()) && (info.isAdmin() || info.isOwner() || info.isPrimaryOwner());
+        boolean placed = belongsTo(info, bot.team());
+        User.EnterpriseUser enterprise = info.getEnterpriseUser();
+        boolean orgAdmin = placed && enterprise != null && enterprise.getEnterpriseId() != null
+                && (enterprise.isAdmin() || enterprise.isOwner() || enterprise.isPrimaryOwner());
+        boolean admin = placed && (info.isAdmin() || info.isOwner() || info.isPrimaryOwner() || orgAdmin);
+        Set<String> others = new HashSet<>(orgAdmin ? organization.apply(enterprise.getEnterpriseId()) : Set.of());
+        others.remove(bot.team());
+        reach.put(key, Set.copyOf(others));
         known.put(key, admin);
         return admin;
     }

@@ -260,6 +260,27 @@ abstract class SlackInstallsEndToEnd {
     }
 
     @Test
+    void anOrgAdminsStatisticsCoverTheOrganizationAndAWorkspaceAdminsTheirWorkspace() throws Exception {
+        install(GRID.code());
+        mention(GRID_WORKSPACE, GRID.enterprise(), GRID.botUser(), "C0STATSA", "can I post a photo of the plant?");
+        mention("T0GRIDB", GRID.enterprise(), GRID.botUser(), "C0STATSB", "can I post a photo of the plant?");
+        waitUntil(() -> installations.enterpriseOf("T0GRIDB").isPresent() && installations.enterpriseOf(GRID_WORKSPACE).isPresent());
+        SLACK.stubFor(post(urlEqualTo("/api/users.info")).withRequestBody(containing("user=U0ORGADMIN"))
+                .willReturn(okJson("{\"ok\":true,\"user\":{\"id\":\"U0ORGADMIN\",\"team_id\":\"" + GRID_WORKSPACE + "\",\"is_admin\":false,"
+                        + "\"enterprise_user\":{\"id\":\"U0ORGADMIN\",\"enterprise_id\":\"" + GRID.enterprise() + "\",\"is_admin\":true,"
+                        + "\"teams\":[\"" + GRID_WORKSPACE + "\"]}}}")));
+        SLACK.stubFor(post(urlEqualTo("/api/users.info")).withRequestBody(containing("user=U0WSADMIN"))
+                .willReturn(okJson("{\"ok\":true,\"user\":{\"id\":\"U0WSADMIN\",\"team_id\":\"" + GRID_WORKSPACE + "\",\"is_admin\":true}}")));
+
+        HttpResponse<String> org = events(slashCommand(GRID_WORKSPACE, "U0ORGADMIN", "C0STATSA", "stats"));
+        HttpResponse<String> workspace = events(slashCommand(GRID_WORKSPACE, "U0WSADMIN", "C0STATSA", "stats"));
+
+        assertThat(org.body()).contains("These figures cover the 2 workspaces of your organization");
+        assertThat(workspace.body()).contains("These figures cover this workspace only");
+        assertThat(SLACK.findAll(postRequestedFor(urlEqualTo("/api/users.info")))).allMatch(request -> bearer(request, GRID.token()));
+    }
+
+    @Test
     void aReplayedStateAForgedOneAndOneWithoutItsBrowserCookieInstallNothing() throws Exception {
         Place replayed = new Place("code-replayed", "T0REPLAY", null, "xoxb-4-replay-token", "U0BOTREPLAY");
         Place forged = new Place("code-forged", "T0FORGED", null, "xoxb-5-forged-token", "U0BOTFORGED");

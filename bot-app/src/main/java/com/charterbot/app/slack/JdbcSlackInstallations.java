@@ -44,6 +44,9 @@ final class JdbcSlackInstallations implements InstallationStore {
                 bot_refresh_token = :refresh, bot_token_expires_at = :expires, installed_at = :installed, updated_at = :updated
             WHERE install_key = :key""";
 
+    /** The row, locked until the transaction ends: refreshes and rewrites of one installation queue on it. */
+    private static final String LOCKED = "SELECT " + COLUMNS + " FROM slack_installation WHERE install_key = :key FOR UPDATE";
+
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final TransactionTemplate nested;
@@ -89,7 +92,7 @@ final class JdbcSlackInstallations implements InstallationStore {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(change, "change");
         return transaction.execute(status -> {
-            Optional<SlackInstallation> locked = jdbc.sql("SELECT " + COLUMNS + " FROM slack_installation WHERE install_key = :key FOR UPDATE")
+            Optional<SlackInstallation> locked = jdbc.sql(LOCKED)
                     .param("key", key)
                     .query((row, index) -> installation(row))
                     .optional();
@@ -153,11 +156,14 @@ final class JdbcSlackInstallations implements InstallationStore {
                 .list().stream().filter(Objects::nonNull).toList();
         int written = 0;
         for (String key : stale) {
-            Optional<SlackInstallation> found = find(key);
-            if (found.isPresent()) {
-                jdbc.sql(UPDATE).params(params(found.get())).update();
-                written++;
-            }
+            // Under the row's lock, as a refresh: a token refreshed meanwhile by another replica is not written back stale.
+            Boolean rewritten = transaction.execute(status -> jdbc.sql(LOCKED)
+                    .param("key", key)
+                    .query((row, index) -> installation(row))
+                    .optional()
+                    .map(current -> jdbc.sql(UPDATE).params(params(current)).update() > 0)
+                    .orElse(false));
+            written += Boolean.TRUE.equals(rewritten) ? 1 : 0;
         }
         return written;
     }

@@ -45,8 +45,8 @@ import org.slf4j.LoggerFactory;
  * request and every nudge then speaks with the token of the installation serving its workspace.
  *
  * <p>Nothing talks to Slack while the bot is built: {@code auth.test} is called on the first
- * request that needs a token and its answer kept (per token), which gives the bot's own user id. Requests over
- * HTTP must carry a valid Slack signature (Bolt's {@code RequestVerification}), else HTTP 401.
+ * request that needs a token and its answer kept (per token), which gives the bot's own user id.
+ * Requests over HTTP must carry a valid Slack signature (Bolt's {@code RequestVerification}), else HTTP 401.
  * Handlers answer within Slack's 3 seconds; Web API calls happen afterwards, in the background.
  * An exception in a handler never reaches Bolt: it is logged without secrets and answered with a
  * short error body, without stack trace.
@@ -131,7 +131,8 @@ public final class SlackBot implements AutoCloseable {
         this.redaction = distribution == null ? new Redaction(settings.botToken(), settings.appToken(), settings.signingSecret())
                 : new Redaction(settings.appToken(), settings.signingSecret(), distribution.clientSecret(), distribution.stateSecret());
         this.slack = Slack.getInstance(slackConfig(settings));
-        AppConfig appConfig = appConfig(settings, slack);
+        InstallPages pages = new InstallPages();
+        AppConfig appConfig = appConfig(settings, slack, pages);
         Installations installations = distribution == null ? null
                 : new Installations(stores.installations(), slack, distribution, parts.clock(), redaction);
         this.app = new App(appConfig, middleware(appConfig, installations));
@@ -139,7 +140,6 @@ public final class SlackBot implements AutoCloseable {
             app.asOAuthApp(false);
             this.messenger = new SlackChannelMessenger(slack, settings.botToken(), renderer);
         } else {
-            InstallPages pages = new InstallPages();
             app.asOAuthApp(true);
             app.service(installations);
             app.service(new SignedOAuthStates(distribution.stateSecret(), stores.states(), parts.clock()));
@@ -182,7 +182,7 @@ public final class SlackBot implements AutoCloseable {
         return config;
     }
 
-    private static AppConfig appConfig(SlackSettings settings, Slack slack) {
+    private static AppConfig appConfig(SlackSettings settings, Slack slack, InstallPages pages) {
         SlackSettings.Distribution distribution = settings.distribution();
         boolean oauth = distribution != null;
         return AppConfig.builder()
@@ -205,8 +205,8 @@ public final class SlackBot implements AutoCloseable {
                 .oauthCompletionUrl(null)
                 .oauthCancellationUrl(null)
                 .stateValidationEnabled(true)
-                .oAuthInstallPageRenderer(new InstallPages())
-                .oAuthRedirectUriPageRenderer(new InstallPages())
+                .oAuthInstallPageRenderer(pages)
+                .oAuthRedirectUriPageRenderer(pages)
                 .tokenRotationExpirationMillis(oauth ? distribution.refreshBefore().toMillis() : 0)
                 // Self events are filtered by the handlers; Bolt's filter would call bots.info on the request path.
                 .ignoringSelfEventsEnabled(false)
@@ -259,7 +259,7 @@ public final class SlackBot implements AutoCloseable {
         return platformEvents;
     }
 
-    /** Posts scheduled nudges with the same Slack client and bot token as the handlers. */
+    /** Posts scheduled nudges with the same Slack client as the handlers, with the token of each channel's workspace. */
     public ChannelMessenger messenger() {
         return messenger;
     }

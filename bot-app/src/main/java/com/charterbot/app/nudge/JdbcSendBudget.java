@@ -65,7 +65,7 @@ final class JdbcSendBudget implements SendBudget {
         synchronized (stripes[Math.floorMod(tenantKey.hashCode(), STRIPES)]) {
             return transaction.execute(status -> {
                 Row tenant = locked(tenantKey);
-                Row place = locked(channelKey);
+                Row place = lockedNew(channelKey);
                 SendPacing.Decision decision = pacing.decide(
                         new SendPacing.Slots(instant(tenant.next()), instant(tenant.comeBack()), instant(place.next())), now, maxWait);
                 SendPacing.Slots slots = decision.slots();
@@ -96,6 +96,15 @@ final class JdbcSendBudget implements SendBudget {
         if (row.isPresent()) {
             return row.get();
         }
+        jdbc.sql("INSERT INTO send_budget (budget_key) VALUES (:key) ON CONFLICT DO NOTHING").param("key", key).update();
+        return select(key).orElseThrow(() -> new IllegalStateException("the send budget row " + key + " vanished"));
+    }
+
+    /**
+     * Like {@link #locked}, for a row that is most likely missing: a channel's, which is deleted
+     * soon after its message and is rarely booked again before that (one statement fewer).
+     */
+    private Row lockedNew(String key) {
         jdbc.sql("INSERT INTO send_budget (budget_key) VALUES (:key) ON CONFLICT DO NOTHING").param("key", key).update();
         return select(key).orElseThrow(() -> new IllegalStateException("the send budget row " + key + " vanished"));
     }

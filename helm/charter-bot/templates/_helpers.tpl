@@ -132,6 +132,9 @@ The H2 rule is also in values.schema.json; it is repeated here for --skip-schema
 {{- if and .Values.autoscaling.enabled (gt (int .Values.autoscaling.minReplicas) (int .Values.autoscaling.maxReplicas)) }}
 {{- fail (printf "autoscaling.minReplicas (%d) is more than autoscaling.maxReplicas (%d)." (int .Values.autoscaling.minReplicas) (int .Values.autoscaling.maxReplicas)) }}
 {{- end }}
+{{- if and .Values.slack.enabled (eq .Values.slack.installs "oauth") (not .Values.slack.secretKeys.tokenEncryptionKey) }}
+{{- fail "slack.installs=oauth keeps every workspace's token in the database, encrypted: set slack.secretKeys.tokenEncryptionKey to the Secret key holding 32 random bytes in base64 (openssl rand -base64 32)." }}
+{{- end }}
 {{- if and .Values.ingress.enabled (not .Values.ingress.host) }}
 {{- fail "ingress.enabled needs ingress.host: the public host name Slack and Teams call." }}
 {{- end }}
@@ -155,6 +158,12 @@ The H2 rule is also in values.schema.json; it is repeated here for --skip-schema
     "slack.bot-token" "a credential: put it in the Secret under slack-bot-token (slack.secretKeys.botToken), README step 2"
     "slack.signing-secret" "a credential: put it in the Secret under slack-signing-secret (slack.secretKeys.signingSecret), README step 2"
     "slack.app-token" "a credential: put it in the Secret under slack-app-token (slack.secretKeys.appToken), README step 2"
+    "slack.client-id" "set slack.clientId, or the Secret's slack-client-id (slack.secretKeys.clientId)"
+    "slack.client-secret" "a credential: put it in the Secret under slack-client-secret (slack.secretKeys.clientSecret), README step 2"
+    "slack.state-secret" "a credential: put it in the Secret under slack-state-secret (slack.secretKeys.stateSecret), README step 2"
+    "slack.token-encryption-key" "a credential: put it in the Secret under slack-token-encryption-key (slack.secretKeys.tokenEncryptionKey), README step 2"
+    "slack.token-encryption-previous-keys" "a credential: put it in the Secret under the key named by slack.secretKeys.tokenEncryptionPreviousKeys"
+    "slack.redirect-uri" "set slack.redirectUri"
     "teams.app-id" "set teams.appId, or the Secret's microsoft-app-id"
     "teams.app-password" "a credential: put it in the Secret under microsoft-app-password (teams.secretKeys.appPassword), README step 2"
     "teams.tenant-id" "set teams.tenantId, or the Secret's microsoft-app-tenant-id"
@@ -181,12 +190,17 @@ The H2 rule is also in values.schema.json; it is repeated here for --skip-schema
 {{- end }}
 
 {{/*
-The public paths the pods serve, one per line: /slack/events in Slack's http mode, /api/messages
+The public paths the pods serve, one per line: /slack/events in Slack's http mode, the install
+page and the OAuth redirect URL when Slack workspaces install the app through OAuth, /api/messages
 with Teams.
 */}}
 {{- define "charter-bot.publicPaths" -}}
 {{- if and .Values.slack.enabled (eq .Values.slack.mode "http") }}
 /slack/events
+{{- end }}
+{{- if and .Values.slack.enabled (eq .Values.slack.installs "oauth") }}
+/slack/install
+/slack/oauth_redirect
 {{- end }}
 {{- if .Values.teams.enabled }}
 /api/messages

@@ -9,7 +9,6 @@ import com.charterbot.core.nudge.ChannelMembership;
 import com.charterbot.core.reply.Reply;
 import com.slack.api.app_backend.events.payload.EventsApiPayload;
 import com.slack.api.bolt.App;
-import com.slack.api.bolt.context.builtin.EventContext;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.AppUninstalledEvent;
@@ -28,8 +27,12 @@ import com.slack.api.model.event.MessageEvent;
 import com.slack.api.model.event.MessageFileShareEvent;
 import com.slack.api.model.event.MessageMeEvent;
 import com.slack.api.model.event.MessageThreadBroadcastEvent;
+import com.slack.api.model.event.TeamAccessGrantedEvent;
+import com.slack.api.model.event.TeamAccessRevokedEvent;
 import com.slack.api.model.event.TokensRevokedEvent;
 import java.time.Clock;
+import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
@@ -47,9 +50,15 @@ import org.slf4j.LoggerFactory;
  *       the language of the person's Slack client when they chose none ({@link SlackLocales}).
  *   <li>{@code member_joined_channel} of the bot itself: {@link ChannelMembership#joined}, then the
  *       welcome is posted, in the language of the person who invited the bot; {@code channel_left}/{@code group_left}, {@code *_archive},
- *       {@code *_unarchive}, {@code *_rename}, {@code app_uninstalled} and bot {@code tokens_revoked}
- *       reach the matching {@link ChannelMembership} method.
+ *       {@code *_unarchive} and {@code *_rename} reach the matching {@link ChannelMembership} method.
+ *   <li>{@code app_uninstalled} and bot {@code tokens_revoked}: the installation's tokens are deleted
+ *       (a distributed app) and the channels of the workspaces it served are paused, those of other
+ *       workspaces untouched; {@code team_access_revoked} (an org-wide app taken out of some of its
+ *       organization's workspaces) pauses those workspaces' channels, and {@code team_access_granted}
+ *       remembers the workspaces an org-wide installation serves.
  * </ul>
+ *
+ * <p>Every Web API call of an event speaks as the bot of the event's workspace ({@link WorkspaceBot}).
  */
 final class Events {
 
@@ -66,9 +75,12 @@ final class Events {
     private final BlockKitRenderer renderer;
     private final SlackMessages messages;
     private final SlackLocales locales;
+    private final Installations installations;
 
+    /** @param installations the installations of a distributed app; null for one workspace by its bot token */
     Events(SlackBot.Parts parts, WorkspaceAdmins admins, SlackLocales locales, SlackOutbox outbox, Background background,
-            BlockKitRenderer renderer) {
+            BlockKitRenderer renderer, Installations installations) {
+        this.installations = installations;
         this.messages = new SlackMessages(parts.converse(), parts.replies(), parts.clock(), admins, outbox);
         this.locales = locales;
         this.membership = parts.membership();
@@ -108,11 +120,20 @@ final class Events {
                 membership.renamed(channel(p, renamed.getId()), renamed.getName());
             }
         });
-        on(app, AppUninstalledEvent.class, (p, bot) -> uninstalled(p));
-        on(app, TokensRevokedEvent.class, (p, bot) -> {
+        onOrg(app, AppUninstalledEvent.class, (p, bot) -> uninstalled(p));
+        onOrg(app, TokensRevokedEvent.class, (p, bot) -> {
             TokensRevokedEvent.Tokens tokens = p.getEvent().getTokens();
             if (tokens != null && tokens.getBot() != null && !tokens.getBot().isEmpty()) {
                 uninstalled(p);
+            }
+        });
+        onOrg(app, TeamAccessRevokedEvent.class, (p, bot) -> {
+            List<String> teams = p.getEvent().getTeamIds() == null ? List.of() : p.getEvent().getTeamIds();
+            pause(teams, "access to " + teams.size() + " workspace(s) of " + p.getEnterpriseId() + " revoked");
+        });
+        onOrg(app, TeamAccessGrantedEvent.class, (p, bot) -> {
+            if (installations != null && p.getEnterpriseId() != null && p.getEvent().getTeamIds() != null) {
+                installations.granted(p.getEnterpriseId(), p.getEvent().getTeamIds());
             }
         });
     }
@@ -121,14 +142,32 @@ final class Events {
      * Registers a handler that acknowledges at once and, the first time the event is seen, runs
      * {@code work} in the background with the bot's own user id (from {@code auth.test}).
      */
-    private <E extends Event> void on(App app, Class<E> type, BiConsumer<EventsApiPayload<E>, String> work) {
+    private <E extends Event> void on(App app, Class<E> type, BiConsumer<EventsApiPayload<E>, WorkspaceBot> work) {
+        register(app, type, false, work);
+    }
+
+    /** Like {@link #on}, for events that may come for a whole organization (no workspace) and without a bot (it was removed). */
+    private <E extends Event> void onOrg(App app, Class<E> type, BiConsumer<EventsApiPayload<E>, WorkspaceBot> work) {
+        register(app, type, true, work);
+    }
+
+    private <E extends Event> void register(App app, Class<E> type, boolean orgLevel, BiConsumer<EventsApiPayload<E>, WorkspaceBot> work) {
         app.event(type, (payload, ctx) -> {
-            if (payload.getEvent() == null || Interactions.isBlank(payload.getTeamId()) || !firstTime(payload.getEventId())) {
+            boolean placed = !Interactions.isBlank(payload.getTeamId()) || orgLevel && !Interactions.isBlank(payload.getEnterpriseId());
+            if (payload.getEvent() == null || !placed || !firstTime(payload.getEventId())) {
                 return ctx.ack();
             }
-            String botUserId = botUserId(ctx);
+            WorkspaceBot bot = WorkspaceBot.of(payload.getTeamId(), ctx);
+            if (bot == null && !orgLevel) {
+                return ctx.ack();
+            }
             String name = payload.getEvent().getType();
-            background.run("event " + name, () -> work.accept(payload, botUserId));
+            background.run("event " + name, () -> {
+                if (installations != null && bot != null) {
+                    installations.seen(blankToNull(payload.getEnterpriseId()), bot.team());
+                }
+                work.accept(payload, bot);
+            });
             return ctx.ack();
         });
     }
@@ -147,37 +186,53 @@ final class Events {
         }
     }
 
-    private static String botUserId(EventContext ctx) {
-        return ctx.getBotUserId();
-    }
-
     // ----- home and channels -----
 
-    private void homeOpened(EventsApiPayload<AppHomeOpenedEvent> payload, String botUserId) {
+    private void homeOpened(EventsApiPayload<AppHomeOpenedEvent> payload, WorkspaceBot bot) {
         AppHomeOpenedEvent event = payload.getEvent();
         if (!"home".equals(event.getTab()) || Interactions.isBlank(event.getUser())) {
             return;
         }
         String team = payload.getTeamId();
-        boolean admin = admins.isAdmin(team, event.getUser());
-        Reply page = home.home(new UserRef(Platform.SLACK, team, event.getUser()), admin, locales.of(team, event.getUser()));
-        outbox.publishHome(event.getUser(), renderer.homeView(page));
+        boolean admin = admins.isAdmin(bot, event.getUser());
+        Reply page = home.home(new UserRef(Platform.SLACK, team, event.getUser()), admin, locales.of(bot, event.getUser()));
+        outbox.publishHome(bot, event.getUser(), renderer.homeView(page));
     }
 
-    private void memberJoined(EventsApiPayload<MemberJoinedChannelEvent> payload, String botUserId) {
+    private void memberJoined(EventsApiPayload<MemberJoinedChannelEvent> payload, WorkspaceBot bot) {
+        String botUserId = bot.botUserId();
         MemberJoinedChannelEvent event = payload.getEvent();
         if (botUserId == null || !botUserId.equals(event.getUser()) || Interactions.isBlank(event.getChannel())) {
             return;
         }
-        String name = outbox.channelName(event.getChannel()).orElse("");
+        String name = outbox.channelName(bot, event.getChannel()).orElse("");
         // The welcome speaks the language of whoever invited the bot, when Slack tells it.
-        membership.joined(channel(payload, event.getChannel()), name, locales.of(payload.getTeamId(), event.getInviter()))
-                .ifPresent(welcome -> outbox.postMessage(event.getChannel(), null, welcome));
+        membership.joined(channel(payload, event.getChannel()), name, locales.of(bot, event.getInviter()))
+                .ifPresent(welcome -> outbox.postMessage(bot, event.getChannel(), null, welcome));
     }
 
+    /** Deletes the installation's tokens (a distributed app), then pauses the channels of every workspace it served. */
     private void uninstalled(EventsApiPayload<?> payload) {
-        int forgotten = membership.uninstalled(Platform.SLACK, payload.getTeamId());
-        log.info("Slack app removed from workspace {}: {} channels forgotten", payload.getTeamId(), forgotten);
+        Set<String> teams = installations == null
+                ? (Interactions.isBlank(payload.getTeamId()) ? Set.of() : Set.of(payload.getTeamId()))
+                : installations.uninstalled(blankToNull(payload.getEnterpriseId()), blankToNull(payload.getTeamId()));
+        pause(teams, "app removed");
+    }
+
+    private void pause(Iterable<String> teams, String why) {
+        int paused = 0;
+        int workspaces = 0;
+        for (String team : teams) {
+            if (!Interactions.isBlank(team)) {
+                paused += membership.uninstalled(Platform.SLACK, team);
+                workspaces++;
+            }
+        }
+        log.info("Slack {}: {} channel(s) of {} workspace(s) paused", why, paused, workspaces);
+    }
+
+    private static String blankToNull(String value) {
+        return Interactions.isBlank(value) ? null : value;
     }
 
     private static ChannelRef channel(EventsApiPayload<?> payload, String channelId) {

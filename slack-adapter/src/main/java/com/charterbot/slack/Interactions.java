@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -85,9 +86,10 @@ final class Interactions {
             return Response.json(400, INVALID);
         }
         String text = payload.getText() == null ? "" : payload.getText();
-        boolean admin = WorkspaceAdmins.matters(text) && admins.isAdmin(team, user, min(ADMIN_BUDGET_IN_REQUEST, apiTimeout));
+        WorkspaceBot bot = WorkspaceBot.of(team, ctx);
+        boolean admin = WorkspaceAdmins.matters(text) && admins.isAdmin(bot, user, min(ADMIN_BUDGET_IN_REQUEST, apiTimeout));
         Message message = new Message(new UserRef(Platform.SLACK, team, user), new ChannelRef(Platform.SLACK, team, channel), text,
-                Message.Origin.COMMAND, admin, Optional.empty());
+                Message.Origin.COMMAND, admin, Optional.empty(), false, admin ? admins.alsoAdministers(team, user) : Set.of());
         List<Reply> replies = converse.onMessage(message);
         if (replies.isEmpty()) {
             return ctx.ack();
@@ -124,25 +126,26 @@ final class Interactions {
         String value = action.getValue() == null ? "" : action.getValue();
         String channel = channel(payload, user);
         String responseUrl = payload.getResponseUrl();
+        WorkspaceBot bot = WorkspaceBot.of(team, ctx);
         if (ActionIds.NUDGES_EDIT.equals(actionId)) {
             String triggerId = payload.getTriggerId();
-            background.run("nudge form", () -> openNudgeForm(team, user, value, triggerId, responseUrl));
+            background.run("nudge form", () -> openNudgeForm(bot, user, value, triggerId, responseUrl));
         } else {
             background.run("button " + actionId, () -> {
                 ActionEvent event = new ActionEvent(new UserRef(Platform.SLACK, team, user), new ChannelRef(Platform.SLACK, team, channel),
                         actionId, value, admins.known(team, user), Optional.empty());
                 for (Reply reply : converse.onAction(event)) {
-                    deliverActionReply(reply, responseUrl, user);
+                    deliverActionReply(bot, reply, responseUrl, user);
                 }
             });
         }
         return ctx.ack();
     }
 
-    private void deliverActionReply(Reply reply, String responseUrl, String user) {
+    private void deliverActionReply(WorkspaceBot bot, Reply reply, String responseUrl, String user) {
         if (!outbox.isResponseUrl(responseUrl)) {
             // App Home: no message to replace or answer under; the person's DM (channel = user id) instead.
-            outbox.postMessage(user, null, reply);
+            outbox.postMessage(bot, user, null, reply);
             return;
         }
         ActionResponse.ActionResponseBuilder response = ActionResponse.builder()
@@ -156,21 +159,22 @@ final class Interactions {
         outbox.respond(responseUrl, response.build());
     }
 
-    private void openNudgeForm(String team, String user, String value, String triggerId, String responseUrl) {
+    private void openNudgeForm(WorkspaceBot bot, String user, String value, String triggerId, String responseUrl) {
+        String team = bot.team();
         Matcher tag = LANGUAGE_TAG.matcher(value);
         Optional<Language> clicked = tag.matches() ? Language.fromTag(tag.group(1)) : Optional.empty();
         String channelId = tag.matches() ? tag.group(2) : value;
         if (channelId.isBlank()) {
             return;
         }
-        boolean admin = admins.isAdmin(team, user);
+        boolean admin = admins.isAdmin(bot, user);
         NudgeFormOutcome outcome = nudges.open(new UserRef(Platform.SLACK, team, user), admin,
                 new ChannelRef(Platform.SLACK, team, channelId.strip()), clicked);
         if (outcome instanceof NudgeFormOutcome.Form form) {
             if (isBlank(triggerId)) {
                 return;
             }
-            outbox.openView(triggerId, NudgeModal.view(form.form()));
+            outbox.openView(bot, triggerId, NudgeModal.view(form.form()));
         } else if (outcome instanceof NudgeFormOutcome.Denied denied) {
             if (outbox.isResponseUrl(responseUrl)) {
                 outbox.respond(responseUrl, ActionResponse.builder()
@@ -180,7 +184,7 @@ final class Interactions {
                         .blocks(renderer.renderText(denied.message()))
                         .build());
             } else {
-                outbox.postText(user, denied.message());
+                outbox.postText(bot, user, denied.message());
             }
         }
     }
@@ -200,7 +204,8 @@ final class Interactions {
             return Response.json(400, INVALID);
         }
         Map<String, String> values = NudgeModal.values(payload.getView().getState());
-        boolean admin = admins.isAdmin(team, user, min(ADMIN_BUDGET_IN_REQUEST, apiTimeout));
+        WorkspaceBot bot = WorkspaceBot.of(team, ctx);
+        boolean admin = admins.isAdmin(bot, user, min(ADMIN_BUDGET_IN_REQUEST, apiTimeout));
         UserRef person = new UserRef(Platform.SLACK, team, user);
         NudgeFormOutcome outcome = nudges.submit(person, admin, new ChannelRef(Platform.SLACK, team, channelId.strip()), values,
                 formLanguage);
@@ -210,8 +215,8 @@ final class Interactions {
             return ctx.ackWithErrors(Map.of(NudgeModal.firstBlockId(payload.getView()), denied.message()));
         } else if (outcome instanceof NudgeFormOutcome.Saved saved) {
             background.run("nudge form saved", () -> {
-                outbox.publishHome(user, renderer.homeView(home.home(person, admin, Optional.empty())));
-                outbox.postMessage(user, null, saved.confirmation());
+                outbox.publishHome(bot, user, renderer.homeView(home.home(person, admin, Optional.empty())));
+                outbox.postMessage(bot, user, null, saved.confirmation());
             });
             return ctx.ack();
         } else if (outcome instanceof NudgeFormOutcome.Form form) {

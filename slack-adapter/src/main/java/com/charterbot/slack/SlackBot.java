@@ -31,6 +31,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
@@ -42,9 +43,14 @@ import org.slf4j.LoggerFactory;
  * nudge form, events), reachable over HTTP through {@link SlackEventsServlet} and, with an app
  * token, over Socket Mode ({@link #startSocketMode()}).
  *
+ * <p>Installed in one workspace with its bot token, or distributed: any number of workspaces and
+ * Enterprise Grid organizations install it through Slack's OAuth flow (Bolt's own, served by
+ * {@link SlackOAuthServlet}), their installations kept in an {@link InstallationStore}; every
+ * request and every nudge then speaks with the token of the installation serving its workspace.
+ *
  * <p>Nothing talks to Slack while the bot is built: {@code auth.test} is called on the first
- * request that needs a token and its answer kept, which gives the bot's own user id. Requests over
- * HTTP must carry a valid Slack signature (Bolt's {@code RequestVerification}), else HTTP 401.
+ * request that needs a token and its answer kept (per token), which gives the bot's own user id.
+ * Requests over HTTP must carry a valid Slack signature (Bolt's {@code RequestVerification}), else HTTP 401.
  * Handlers answer within Slack's 3 seconds; Web API calls happen afterwards, in the background.
  * An exception in a handler never reaches Bolt: it is logged without secrets and answered with a
  * short error body, without stack trace.
@@ -85,6 +91,19 @@ public final class SlackBot implements AutoCloseable {
         }
     }
 
+    /**
+     * Where a distributed app keeps what the OAuth flow gives, shared by the replicas.
+     *
+     * @param installations the installations and their tokens
+     * @param states the OAuth states already used
+     */
+    public record Stores(InstallationStore installations, OAuthStateStore states) {
+        public Stores {
+            Objects.requireNonNull(installations, "installations");
+            Objects.requireNonNull(states, "states");
+        }
+    }
+
     private final SlackSettings settings;
     private final Slack slack;
     private final App app;
@@ -97,20 +116,46 @@ public final class SlackBot implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private SocketModeApp socketMode;
 
+    /** Installed in one workspace with the settings' bot token. */
     public SlackBot(SlackSettings settings, Parts parts) {
+        this(settings, parts, null);
+    }
+
+    /**
+     * @param stores where installations are kept: required when the settings distribute the app
+     *     through OAuth, unused otherwise
+     */
+    public SlackBot(SlackSettings settings, Parts parts, Stores stores) {
         this.settings = Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(parts, "parts");
-        this.redaction = new Redaction(settings.botToken(), settings.appToken(), settings.signingSecret());
+        SlackSettings.Distribution distribution = settings.distribution();
+        if (distribution != null && stores == null) {
+            throw new IllegalArgumentException("a Slack app installed through OAuth needs an installation store and an OAuth state store");
+        }
+        this.redaction = distribution == null ? new Redaction(settings.botToken(), settings.appToken(), settings.signingSecret())
+                : new Redaction(settings.appToken(), settings.signingSecret(), distribution.clientSecret(), distribution.stateSecret());
         this.slack = Slack.getInstance(slackConfig(settings));
-        AppConfig appConfig = appConfig(settings, slack);
-        this.app = new App(appConfig, middleware(appConfig));
-        app.asOAuthApp(false);
+        InstallPages pages = new InstallPages();
+        AppConfig appConfig = appConfig(settings, slack, pages);
+        Installations installations = distribution == null ? null
+                : new Installations(stores.installations(), slack, distribution, parts.clock(), redaction);
+        this.app = new App(appConfig, middleware(appConfig, installations));
+        if (installations == null) {
+            app.asOAuthApp(false);
+            this.messenger = new SlackChannelMessenger(slack, settings.botToken(), renderer);
+        } else {
+            app.asOAuthApp(true);
+            app.service(installations);
+            app.service(new SignedOAuthStates(distribution.stateSecret(), stores.states(), parts.clock()));
+            pages.register(app);
+            this.messenger = new SlackChannelMessenger(slack, installations, renderer);
+        }
         this.background = new Background("charter-slack", 4, 1_000, redaction);
         this.lookups = new Background("charter-slack-lookup", 2, 100, redaction);
-        this.messenger = new SlackChannelMessenger(slack, settings.botToken(), renderer);
 
-        SlackOutbox outbox = new SlackOutbox(slack, settings.botToken(), renderer, redaction, settings.apiUrl(), parts.apiErrors());
-        WorkspaceAdmins admins = new WorkspaceAdmins(outbox, lookups, settings.adminCacheTtl());
+        SlackOutbox outbox = new SlackOutbox(slack, renderer, redaction, settings.apiUrl(), parts.apiErrors());
+        WorkspaceAdmins admins = new WorkspaceAdmins(outbox, lookups, settings.adminCacheTtl(),
+                installations == null ? enterprise -> Set.of() : installations::workspacesOf);
         SlackLocales locales = new SlackLocales(outbox, settings.adminCacheTtl());
         this.platformEvents = parts.platformEvents();
         Interactions interactions = new Interactions(parts.converse(), parts.home(), parts.nudges(), admins, outbox, background, renderer,
@@ -124,7 +169,7 @@ public final class SlackBot implements AutoCloseable {
                 ? safely("nudge form", () -> interactions.viewSubmission(request, ctx), true)
                 : QuietAcks.ack("view_submission of another view"));
         QuietAcks.register(app);
-        new Events(parts, admins, locales, outbox, background, renderer).register(app);
+        new Events(parts, admins, locales, outbox, background, renderer, installations).register(app);
     }
 
     private static SlackConfig slackConfig(SlackSettings settings) {
@@ -141,7 +186,9 @@ public final class SlackBot implements AutoCloseable {
         return config;
     }
 
-    private static AppConfig appConfig(SlackSettings settings, Slack slack) {
+    private static AppConfig appConfig(SlackSettings settings, Slack slack, InstallPages pages) {
+        SlackSettings.Distribution distribution = settings.distribution();
+        boolean oauth = distribution != null;
         return AppConfig.builder()
                 .slack(slack)
                 .singleTeamBotToken(settings.botToken())
@@ -150,11 +197,21 @@ public final class SlackBot implements AutoCloseable {
                 .signingSecret(settings.httpMode() ? settings.signingSecret() : randomSecret())
                 // Every AppConfig default below would otherwise come from environment variables.
                 .verificationToken(null)
-                .clientId(null)
-                .clientSecret(null)
-                .redirectUri(null)
-                .scope(null)
+                .clientId(oauth ? distribution.clientId() : null)
+                .clientSecret(oauth ? distribution.clientSecret() : null)
+                .redirectUri(oauth ? distribution.redirectUri() : null)
+                .scope(oauth ? String.join(",", SlackSettings.Distribution.BOT_SCOPES) : null)
                 .userScope(null)
+                .oauthStartPath(SlackSettings.Distribution.INSTALL_PATH)
+                .oauthInstallPath(SlackSettings.Distribution.INSTALL_PATH)
+                .oauthCallbackPath(SlackSettings.Distribution.REDIRECT_PATH)
+                .oauthRedirectUriPath(SlackSettings.Distribution.REDIRECT_PATH)
+                .oauthCompletionUrl(null)
+                .oauthCancellationUrl(null)
+                .stateValidationEnabled(true)
+                .oAuthInstallPageRenderer(pages)
+                .oAuthRedirectUriPageRenderer(pages)
+                .tokenRotationExpirationMillis(oauth ? distribution.refreshBefore().toMillis() : 0)
                 // Self events are filtered by the handlers; Bolt's filter would call bots.info on the request path.
                 .ignoringSelfEventsEnabled(false)
                 // Events without a handler (message subtypes...) are acknowledged, so Slack does not retry them.
@@ -166,13 +223,14 @@ public final class SlackBot implements AutoCloseable {
 
     /**
      * Bolt's default middleware, but with signatures computed over UTF-8 ({@link Utf8SignatureGenerator})
-     * and {@code auth.test} called on the first request that needs it, its answer kept ({@link KeptAuthTest}).
+     * and {@code auth.test} called on the first request that needs it for a token, its answer kept
+     * ({@link KeptAuthTest} for one workspace, {@link KeptAuthTests} for installations).
      */
-    private static List<Middleware> middleware(AppConfig config) {
+    private static List<Middleware> middleware(AppConfig config, Installations installations) {
         List<Middleware> middleware = new ArrayList<>();
         middleware.add(new SSLCheck(config.getVerificationToken()));
         middleware.add(new RequestVerification(new SlackSignature.Verifier(new Utf8SignatureGenerator(config.getSigningSecret()))));
-        middleware.add(new KeptAuthTest(config));
+        middleware.add(installations == null ? new KeptAuthTest(config) : new KeptAuthTests(config, installations));
         return middleware;
     }
 
@@ -205,7 +263,7 @@ public final class SlackBot implements AutoCloseable {
         return platformEvents;
     }
 
-    /** Posts scheduled nudges with the same Slack client and bot token as the handlers. */
+    /** Posts scheduled nudges with the same Slack client as the handlers, with the token of each channel's workspace. */
     public ChannelMessenger messenger() {
         return messenger;
     }

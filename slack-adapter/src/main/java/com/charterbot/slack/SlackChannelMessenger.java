@@ -1,5 +1,6 @@
 package com.charterbot.slack;
 
+import com.charterbot.core.nudge.ChannelMembershipService;
 import com.charterbot.core.nudge.ChannelMessenger;
 import com.charterbot.core.nudge.ChannelState;
 import com.charterbot.core.nudge.SendOutcome;
@@ -16,15 +17,21 @@ import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import okhttp3.OkHttpClient;
 
 /**
- * Posts scheduled nudges into Slack channels with {@code chat.postMessage}.
+ * Posts scheduled nudges into Slack channels with {@code chat.postMessage}, each with the token
+ * of the installation serving the channel's workspace ({@link BotTokens}).
  *
  * <p>Outcomes:
  * <ul>
+ *   <li>No installation serves the workspace (the app was uninstalled): {@link SendOutcome.Permanent}
+ *       {@value ChannelMembershipService#REASON_UNINSTALLED}. The installations cannot be read:
+ *       {@link SendOutcome.Transient}.
  *   <li>{@code ok: true}: {@link SendOutcome.Sent}.
  *   <li>HTTP 429: {@link SendOutcome.RateLimited} with the {@code Retry-After} seconds, 1 s when the
  *       header is missing or unreadable. A {@code ratelimited} error in a 200 body: 1 s.
@@ -65,7 +72,7 @@ public final class SlackChannelMessenger implements ChannelMessenger {
     private static final Pattern SLACK_TOKEN = Pattern.compile("xox[a-zA-Z]-[A-Za-z0-9-]+|xapp-[A-Za-z0-9-]+");
     private static final String MASK = "[token]";
 
-    private final MethodsClient methods;
+    private final Function<String, Optional<MethodsClient>> clients;
     private final BlockKitRenderer renderer;
     /** Masked out of every outcome message as well, whatever its shape; never shown. */
     private final String botToken;
@@ -76,7 +83,7 @@ public final class SlackChannelMessenger implements ChannelMessenger {
      * {@link SendOutcome.Transient}. For tests.
      */
     SlackChannelMessenger(MethodsClient methods, BlockKitRenderer renderer) {
-        this(Objects.requireNonNull(methods, "methods"), renderer, null);
+        this(team -> Optional.of(Objects.requireNonNull(methods, "methods")), renderer, null);
     }
 
     /**
@@ -84,7 +91,20 @@ public final class SlackChannelMessenger implements ChannelMessenger {
      * watched by {@link UnansweredCalls}; the token is masked out of every outcome message.
      */
     public SlackChannelMessenger(Slack slack, String botToken, BlockKitRenderer renderer) {
-        this(watched(Objects.requireNonNull(slack, "slack")).methods(requireToken(botToken)), renderer, botToken);
+        this(slack, BotTokens.fixed(requireToken(botToken)), renderer, botToken);
+    }
+
+    /** Posts with the token of whichever installation serves each channel's workspace, otherwise as above. */
+    SlackChannelMessenger(Slack slack, BotTokens tokens, BlockKitRenderer renderer) {
+        this(slack, tokens, renderer, null);
+    }
+
+    private SlackChannelMessenger(Slack slack, BotTokens tokens, BlockKitRenderer renderer, String botToken) {
+        this(clients(watched(Objects.requireNonNull(slack, "slack")), Objects.requireNonNull(tokens, "tokens")), renderer, botToken);
+    }
+
+    private static Function<String, Optional<MethodsClient>> clients(Slack slack, BotTokens tokens) {
+        return team -> tokens.forWorkspace(team).map(bot -> slack.methods(bot.token()));
     }
 
     /** The same Slack (configuration, connection pool, dispatcher), its calls watched by {@link UnansweredCalls}. */
@@ -93,8 +113,8 @@ public final class SlackChannelMessenger implements ChannelMessenger {
         return Slack.getInstance(slack.getConfig(), new SlackHttpClient(client));
     }
 
-    private SlackChannelMessenger(MethodsClient methods, BlockKitRenderer renderer, String botToken) {
-        this.methods = methods;
+    private SlackChannelMessenger(Function<String, Optional<MethodsClient>> clients, BlockKitRenderer renderer, String botToken) {
+        this.clients = clients;
         this.renderer = Objects.requireNonNull(renderer, "renderer");
         this.botToken = botToken;
     }
@@ -108,13 +128,22 @@ public final class SlackChannelMessenger implements ChannelMessenger {
 
     @Override
     public SendOutcome send(ChannelState channel, Reply reply) {
+        Optional<MethodsClient> methods;
+        try {
+            methods = clients.apply(channel.channel().tenant());
+        } catch (RuntimeException e) {
+            return transientError("the workspace's installation could not be read: " + describe(e));
+        }
+        if (methods.isEmpty()) {
+            return new SendOutcome.Permanent(ChannelMembershipService.REASON_UNINSTALLED);
+        }
         try {
             ChatPostMessageRequest request = ChatPostMessageRequest.builder()
                     .channel(channel.channel().channelId())
                     .blocks(renderer.render(reply))
                     .text(renderer.fallbackText(reply))
                     .build();
-            return outcome(methods.chatPostMessage(request));
+            return outcome(methods.get().chatPostMessage(request));
         } catch (SlackApiException e) {
             return outcome(e);
         } catch (InterruptedIOException e) {

@@ -28,17 +28,17 @@ final class SlackLocales {
     }
 
     /** The person's language, asking Slack unless it is remembered; empty without a user id. */
-    Optional<Language> of(String team, String user) {
+    Optional<Language> of(WorkspaceBot bot, String user) {
         if (user == null || user.isBlank()) {
             return Optional.empty();
         }
-        String key = team + ":" + user;
+        String key = bot.team() + ":" + user;
         Optional<Language> cached = known.getIfPresent(key);
         if (cached != null) {
             return cached;
         }
         Optional<UsersInfoResponse> answer = outbox.call("users.info",
-                () -> outbox.methods().usersInfo(r -> r.user(user).includeLocale(true)));
+                () -> outbox.methods(bot).usersInfo(r -> r.user(user).includeLocale(true)));
         if (answer.isEmpty() || answer.get().getUser() == null) {
             return Optional.empty();
         }

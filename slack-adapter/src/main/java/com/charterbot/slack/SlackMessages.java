@@ -67,7 +67,7 @@ final class SlackMessages {
     }
 
     /** A person's message, whichever event carried it. */
-    private record Written(String team, String user, String channel, String text, String ts, String threadTs, boolean image) {
+    private record Written(WorkspaceBot bot, String user, String channel, String text, String ts, String threadTs, boolean image) {
         Written {
             text = text == null ? "" : text;
         }
@@ -75,13 +75,14 @@ final class SlackMessages {
 
     // ----- mentions -----
 
-    void mention(EventsApiPayload<AppMentionEvent> payload, String botUserId) {
+    void mention(EventsApiPayload<AppMentionEvent> payload, WorkspaceBot bot) {
+        String botUserId = bot.botUserId();
         AppMentionEvent event = payload.getEvent();
         String user = event.getUser();
         if (event.getBotId() != null || isBlank(user) || user.equals(botUserId) || isBlank(event.getChannel())) {
             return;
         }
-        Written written = new Written(payload.getTeamId(), user, event.getChannel(), withoutMention(event.getText(), botUserId),
+        Written written = new Written(bot, user, event.getChannel(), withoutMention(event.getText(), botUserId),
                 event.getTs(), event.getThreadTs() != null ? event.getThreadTs() : event.getTs(), hasImage(event.getFiles()));
         List<Reply> answer = converse.onMessage(message(written, Message.Origin.MENTION));
         if (event.getEdited() != null && updatedInPlace(written, answer)) {
@@ -92,27 +93,27 @@ final class SlackMessages {
 
     // ----- direct messages -----
 
-    void direct(EventsApiPayload<MessageEvent> payload, String botUserId) {
+    void direct(EventsApiPayload<MessageEvent> payload, WorkspaceBot bot) {
         MessageEvent event = payload.getEvent();
-        direct(botUserId, event.getChannelType(), event.getBotId(), new Written(payload.getTeamId(), event.getUser(),
+        direct(bot.botUserId(), event.getChannelType(), event.getBotId(), new Written(bot, event.getUser(),
                 event.getChannel(), event.getText(), event.getTs(), event.getThreadTs(), hasImage(event.getFiles())));
     }
 
-    void fileShared(EventsApiPayload<MessageFileShareEvent> payload, String botUserId) {
+    void fileShared(EventsApiPayload<MessageFileShareEvent> payload, WorkspaceBot bot) {
         MessageFileShareEvent event = payload.getEvent();
-        direct(botUserId, event.getChannelType(), null, new Written(payload.getTeamId(), event.getUser(),
+        direct(bot.botUserId(), event.getChannelType(), null, new Written(bot, event.getUser(),
                 event.getChannel(), event.getText(), event.getTs(), event.getThreadTs(), hasImage(event.getFiles())));
     }
 
-    void broadcast(EventsApiPayload<MessageThreadBroadcastEvent> payload, String botUserId) {
+    void broadcast(EventsApiPayload<MessageThreadBroadcastEvent> payload, WorkspaceBot bot) {
         MessageThreadBroadcastEvent event = payload.getEvent();
-        direct(botUserId, event.getChannelType(), null, new Written(payload.getTeamId(), event.getUser(),
+        direct(bot.botUserId(), event.getChannelType(), null, new Written(bot, event.getUser(),
                 event.getChannel(), event.getText(), event.getTs(), event.getThreadTs(), false));
     }
 
-    void me(EventsApiPayload<MessageMeEvent> payload, String botUserId) {
+    void me(EventsApiPayload<MessageMeEvent> payload, WorkspaceBot bot) {
         MessageMeEvent event = payload.getEvent();
-        direct(botUserId, event.getChannelType(), event.getBotId(), new Written(payload.getTeamId(), event.getUser(),
+        direct(bot.botUserId(), event.getChannelType(), event.getBotId(), new Written(bot, event.getUser(),
                 event.getChannel(), event.getText(), event.getTs(), null, false));
     }
 
@@ -126,7 +127,8 @@ final class SlackMessages {
 
     // ----- edits -----
 
-    void edited(EventsApiPayload<MessageChangedEvent> payload, String botUserId) {
+    void edited(EventsApiPayload<MessageChangedEvent> payload, WorkspaceBot bot) {
+        String botUserId = bot.botUserId();
         MessageChangedEvent event = payload.getEvent();
         MessageChangedEvent.Message changed = event.getMessage();
         if (!"im".equals(event.getChannelType()) || changed == null || changed.getBotId() != null || isBlank(changed.getUser())
@@ -139,7 +141,7 @@ final class SlackMessages {
             // An unfurl, a reaction, a thread reply count: the question itself did not change.
             return;
         }
-        Written written = new Written(payload.getTeamId(), changed.getUser(), event.getChannel(),
+        Written written = new Written(bot, changed.getUser(), event.getChannel(),
                 changed.getText(), changed.getTs(), changed.getThreadTs(), hasImage(changed.getFiles()));
         if (replies.replyTo(conversation(written), written.ts(), clock.instant()).isEmpty()) {
             log.debug("Slack edit of a message without a known reply, ignored");
@@ -158,7 +160,7 @@ final class SlackMessages {
         if (earlier.isEmpty() || first.isEmpty()) {
             return false;
         }
-        outbox.update(written.channel(), earlier.get(), first.get());
+        outbox.update(written.bot(), written.channel(), earlier.get(), first.get());
         for (Reply reply : answer) {
             if (reply != first.get()) {
                 deliverOne(written, reply, false);
@@ -183,20 +185,20 @@ final class SlackMessages {
     /** Posts one reply; the {@code ts} of a public one. */
     private Optional<String> deliverOne(Written written, Reply reply, boolean direct) {
         if (!direct && reply.delivery() == Reply.Delivery.PRIVATE) {
-            outbox.postEphemeral(written.channel(), written.user(), written.threadTs(), reply);
+            outbox.postEphemeral(written.bot(), written.channel(), written.user(), written.threadTs(), reply);
             return Optional.empty();
         }
-        return outbox.post(written.channel(), written.threadTs(), reply);
+        return outbox.post(written.bot(), written.channel(), written.threadTs(), reply);
     }
 
     private Message message(Written written, Message.Origin origin) {
-        boolean admin = WorkspaceAdmins.matters(written.text()) && admins.isAdmin(written.team(), written.user());
-        return new Message(new UserRef(Platform.SLACK, written.team(), written.user()), conversation(written), written.text(), origin, admin,
-                Optional.empty(), written.image());
+        boolean admin = WorkspaceAdmins.matters(written.text()) && admins.isAdmin(written.bot(), written.user());
+        return new Message(new UserRef(Platform.SLACK, written.bot().team(), written.user()), conversation(written), written.text(), origin, admin,
+                Optional.empty(), written.image(), admin ? admins.alsoAdministers(written.bot().team(), written.user()) : Set.of());
     }
 
     private static ChannelRef conversation(Written written) {
-        return new ChannelRef(Platform.SLACK, written.team(), written.channel());
+        return new ChannelRef(Platform.SLACK, written.bot().team(), written.channel());
     }
 
     // ----- reading messages -----

@@ -24,8 +24,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Everything the adapter sends to Slack after it acknowledged a request: Web API calls and
- * {@code response_url} posts. A failure (HTTP 429 or 5xx, a timeout, an {@code ok: false}) is
+ * Everything the adapter sends to Slack after it acknowledged a request: Web API calls, each with
+ * the token of the workspace it is for ({@link WorkspaceBot}), and {@code response_url} posts. A failure (HTTP 429 or 5xx, a timeout, an {@code ok: false}) is
  * logged without secrets, counted with {@link PlatformApiErrors} and reported as {@code false}; nothing here throws, so a failed post can
  * never break a handler thread or reach Bolt. Nothing is retried: a reply that could not be posted
  * a few seconds after the question is better lost than late.
@@ -38,16 +38,14 @@ final class SlackOutbox {
     private static final Set<String> RESPONSE_URL_HOSTS = Set.of("hooks.slack.com", "hooks.slack-gov.com");
 
     private final Slack slack;
-    private final MethodsClient methods;
     private final BlockKitRenderer renderer;
     private final Redaction redaction;
     private final URI apiUrl;
     private final Gson gson;
     private final PlatformApiErrors apiErrors;
 
-    SlackOutbox(Slack slack, String botToken, BlockKitRenderer renderer, Redaction redaction, String apiUrl, PlatformApiErrors apiErrors) {
+    SlackOutbox(Slack slack, BlockKitRenderer renderer, Redaction redaction, String apiUrl, PlatformApiErrors apiErrors) {
         this.slack = Objects.requireNonNull(slack, "slack");
-        this.methods = slack.methods(Objects.requireNonNull(botToken, "botToken"));
         this.renderer = Objects.requireNonNull(renderer, "renderer");
         this.redaction = Objects.requireNonNull(redaction, "redaction");
         this.apiUrl = URI.create(apiUrl);
@@ -55,13 +53,14 @@ final class SlackOutbox {
         this.apiErrors = Objects.requireNonNull(apiErrors, "apiErrors");
     }
 
-    MethodsClient methods() {
-        return methods;
+    /** The Web API as this workspace's bot. */
+    MethodsClient methods(WorkspaceBot bot) {
+        return slack.methods(bot.token());
     }
 
     /** {@code chat.postMessage}, in the thread when {@code threadTs} is set. */
-    boolean postMessage(String channel, String threadTs, Reply reply) {
-        return ok("chat.postMessage", () -> methods.chatPostMessage(r -> r
+    boolean postMessage(WorkspaceBot bot, String channel, String threadTs, Reply reply) {
+        return ok("chat.postMessage", () -> methods(bot).chatPostMessage(r -> r
                 .channel(channel)
                 .threadTs(threadTs)
                 .blocks(renderer.render(reply))
@@ -69,8 +68,8 @@ final class SlackOutbox {
     }
 
     /** {@code chat.postMessage} like {@link #postMessage}, giving back the posted message's {@code ts} when Slack answered one. */
-    Optional<String> post(String channel, String threadTs, Reply reply) {
-        return call("chat.postMessage", () -> methods.chatPostMessage(r -> r
+    Optional<String> post(WorkspaceBot bot, String channel, String threadTs, Reply reply) {
+        return call("chat.postMessage", () -> methods(bot).chatPostMessage(r -> r
                 .channel(channel)
                 .threadTs(threadTs)
                 .blocks(renderer.render(reply))
@@ -80,8 +79,8 @@ final class SlackOutbox {
     }
 
     /** {@code chat.update} of a message the bot posted, with a reply in its place. */
-    boolean update(String channel, String ts, Reply reply) {
-        return ok("chat.update", () -> methods.chatUpdate(r -> r
+    boolean update(WorkspaceBot bot, String channel, String ts, Reply reply) {
+        return ok("chat.update", () -> methods(bot).chatUpdate(r -> r
                 .channel(channel)
                 .ts(ts)
                 .blocks(renderer.render(reply))
@@ -89,16 +88,16 @@ final class SlackOutbox {
     }
 
     /** {@code chat.postMessage} of a bare text (a refusal from the core that comes without a reply). */
-    boolean postText(String channel, String text) {
-        return ok("chat.postMessage", () -> methods.chatPostMessage(r -> r
+    boolean postText(WorkspaceBot bot, String channel, String text) {
+        return ok("chat.postMessage", () -> methods(bot).chatPostMessage(r -> r
                 .channel(channel)
                 .blocks(renderer.renderText(text))
                 .text(BlockKitRenderer.escape(text))));
     }
 
     /** {@code chat.postEphemeral}: only {@code user} sees it, in the thread when {@code threadTs} is set. */
-    boolean postEphemeral(String channel, String user, String threadTs, Reply reply) {
-        return ok("chat.postEphemeral", () -> methods.chatPostEphemeral(r -> r
+    boolean postEphemeral(WorkspaceBot bot, String channel, String user, String threadTs, Reply reply) {
+        return ok("chat.postEphemeral", () -> methods(bot).chatPostEphemeral(r -> r
                 .channel(channel)
                 .user(user)
                 .threadTs(threadTs)
@@ -107,18 +106,18 @@ final class SlackOutbox {
     }
 
     /** {@code views.publish} of a person's App Home. */
-    boolean publishHome(String userId, View view) {
-        return ok("views.publish", () -> methods.viewsPublish(r -> r.userId(userId).view(view)));
+    boolean publishHome(WorkspaceBot bot, String userId, View view) {
+        return ok("views.publish", () -> methods(bot).viewsPublish(r -> r.userId(userId).view(view)));
     }
 
     /** {@code views.open} of a modal, within the 3 seconds the trigger id lives. */
-    boolean openView(String triggerId, View view) {
-        return ok("views.open", () -> methods.viewsOpen(r -> r.triggerId(triggerId).view(view)));
+    boolean openView(WorkspaceBot bot, String triggerId, View view) {
+        return ok("views.open", () -> methods(bot).viewsOpen(r -> r.triggerId(triggerId).view(view)));
     }
 
     /** The channel's name from {@code conversations.info}, or empty when Slack does not tell (missing scope, error). */
-    Optional<String> channelName(String channel) {
-        return call("conversations.info", () -> methods.conversationsInfo(r -> r.channel(channel)))
+    Optional<String> channelName(WorkspaceBot bot, String channel) {
+        return call("conversations.info", () -> methods(bot).conversationsInfo(r -> r.channel(channel)))
                 .map(ConversationsInfoResponse::getChannel)
                 .map(found -> found.getName());
     }

@@ -47,7 +47,35 @@ class SlackSettingsTest {
     @Test
     void aMissingBotTokenIsNamed() {
         assertThatIllegalArgumentException().isThrownBy(() -> SlackSettings.http(SECRET, null))
-                .withMessageContaining("botToken is required");
+                .withMessageContaining("botToken (one workspace) or the OAuth distribution settings (any number of workspaces) are required");
+    }
+
+    @Test
+    void anAppInstalledThroughOAuthHasNoBotTokenOfItsOwn() {
+        SlackSettings.Distribution oauth = new SlackSettings.Distribution("1234.5678", "client-" + SECRET, "s".repeat(32),
+                "https://bot.example.com/slack/oauth_redirect", null);
+        SlackSettings settings = new SlackSettings(SECRET, null, null, null, null, null, null, oauth);
+
+        assertThat(settings.distributed()).isTrue();
+        assertThat(oauth.refreshBefore()).isEqualTo(SlackSettings.Distribution.DEFAULT_REFRESH_BEFORE);
+        assertThat(settings.toString()).doesNotContain(SECRET, "s".repeat(32)).contains("1234.5678");
+        assertThatIllegalArgumentException().isThrownBy(() -> new SlackSettings(SECRET, BOT, null, null, null, null, null, oauth))
+                .withMessageContaining("exclude each other").withMessageNotContaining(BOT);
+    }
+
+    @Test
+    void oauthSettingsNameWhatIsWrongWithoutShowingSecrets() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new SlackSettings.Distribution("not an id", "", "short-" + SECRET.substring(0, 3),
+                        "http://bot.example.com/elsewhere", Duration.ofHours(12)))
+                .withMessageContaining("clientId is required")
+                .withMessageContaining("clientSecret is required")
+                .withMessageContaining("stateSecret is required, at least 32 characters")
+                .withMessageContaining("redirectUri must be an absolute https URL ending with /slack/oauth_redirect")
+                .withMessageContaining("refreshBefore must be between 0 and 11 hours")
+                .withMessageNotContaining(SECRET.substring(0, 3));
+        assertThat(new SlackSettings.Distribution("1.2", "x", "y".repeat(32), "http://localhost:8080/slack/oauth_redirect", null).redirectUri())
+                .as("plain http only for a local trial").isEqualTo("http://localhost:8080/slack/oauth_redirect");
     }
 
     @Test

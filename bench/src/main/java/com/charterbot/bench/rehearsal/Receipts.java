@@ -26,6 +26,7 @@ final class Receipts {
     private final Map<String, List<Receipt>> byChannel = new ConcurrentHashMap<>();
     private final LongAdder delivered = new LongAdder();
     private final LongAdder unexpected = new LongAdder();
+    private final LongAdder wrongToken = new LongAdder();
 
     /** @param expected the ids of every channel that should get exactly one nudge */
     Receipts(Set<String> expected) {
@@ -61,6 +62,15 @@ final class Receipts {
 
     long unexpectedCount() {
         return unexpected.sum();
+    }
+
+    /** A post to a nudge channel with another workspace's token. */
+    void recordWrongToken() {
+        wrongToken.increment();
+    }
+
+    long wrongTokenCount() {
+        return wrongToken.sum();
     }
 
     Set<String> expected() {

@@ -105,6 +105,9 @@ public final class Rehearsal {
         private final Sightings sightings = new Sightings();
         private final SecureRandom random = new SecureRandom();
         private final String signingSecret = secret(24);
+        private final String slackClientSecret = secret(24);
+        private final String slackStateSecret = secret(32);
+        private final String tokenEncryptionKey = secret(32);
         private final String appId = UUID.randomUUID().toString();
         private final String appPassword = secret(24);
         private final String tenant = UUID.randomUUID().toString();
@@ -166,6 +169,7 @@ public final class Rehearsal {
                     Traffic traffic = new Traffic(replicas, new Traffic.Endpoints(signingSecret, slack.commandsUrl(), slack.forgedUrl(),
                             teams.serviceUrl(), teams.offListServiceUrl(), appId, tenant), tokens, sightings, SampleQuestion.all(),
                             settings.badShare(), settings.seed(), Clock.systemUTC());
+                    installWorkspaces(replicas);
                     smokeTest(replicas, teams.serviceUrl(), slack.commandsUrl());
                     Ledger ledger = new Ledger(traffic, sightings);
                     ConstantRate plan = planAndSeed(database, teams.serviceUrl());
@@ -215,7 +219,11 @@ public final class Rehearsal {
                     "--spring.datasource.password=",
                     "--charter.privacy.user-key-secret=" + userKeySecret,
                     "--charter.slack.signing-secret=" + signingSecret,
-                    "--charter.slack.bot-token=xoxb-rehearsal-0000",
+                    // Two workspaces install the app through OAuth (installWorkspaces); tokens encrypted in the database.
+                    "--charter.slack.client-id=" + SlackPlatform.CLIENT_ID,
+                    "--charter.slack.client-secret=" + slackClientSecret,
+                    "--charter.slack.state-secret=" + slackStateSecret,
+                    "--charter.slack.token-encryption-key=" + tokenEncryptionKey,
                     "--charter.slack.api-url=" + slack.apiUrl(),
                     "--charter.slack.api-timeout=" + settings.slackApiTimeout().toMillis() + "ms",
                     "--charter.slack.admin-user-ids=" + Traffic.ADMIN_SLACK_USER,
@@ -232,6 +240,35 @@ public final class Rehearsal {
                     "--charter.scheduler.missed-heartbeats=4"));
             arguments.addAll(settings.appArguments());
             return new Replica(name, port, managementPort, settings.jar(), jvm, arguments, dir);
+        }
+
+        /**
+         * Installs the app in the two Slack workspaces through the OAuth flow, as a workspace admin's
+         * browser would: the install page of one instance, Slack's redirect back to the other (any
+         * instance finishes an install another started), the state cookie carried between them.
+         */
+        private void installWorkspaces(List<Replica> replicas) throws IOException, InterruptedException {
+            HttpClient browser = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            for (int i = 0; i < SlackPlatform.TEAMS.size(); i++) {
+                String team = SlackPlatform.TEAMS.get(i);
+                Replica starts = replicas.get(i % replicas.size());
+                Replica finishes = replicas.get((i + 1) % replicas.size());
+                HttpResponse<String> page = browser.send(HttpRequest.newBuilder(starts.uri("/slack/install")).timeout(Duration.ofSeconds(30))
+                        .GET().build(), HttpResponse.BodyHandlers.ofString());
+                java.util.regex.Matcher state = java.util.regex.Pattern.compile("state=([A-Za-z0-9_.\\-]+)").matcher(page.body());
+                if (page.statusCode() != 200 || !state.find()) {
+                    throw new IllegalStateException("the install page of " + starts.name() + " answered " + page.statusCode());
+                }
+                HttpResponse<String> done = browser.send(HttpRequest.newBuilder(finishes.uri("/slack/oauth_redirect?code="
+                        + SlackPlatform.code(team) + "&state=" + state.group(1))).timeout(Duration.ofSeconds(30))
+                        .header("Cookie", "slack-app-oauth-state=" + state.group(1)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                if (done.statusCode() != 200 || !done.body().contains("Charter Bot is installed")) {
+                    throw new IllegalStateException("installing " + team + " (started on " + starts.name() + ", finished on " + finishes.name()
+                            + ") answered " + done.statusCode());
+                }
+            }
+            log("Slack app installed through OAuth in " + SlackPlatform.TEAMS.size() + " workspaces " + SlackPlatform.TEAMS
+                    + ", each install started on one instance and finished on the other");
         }
 
         /**
@@ -309,7 +346,8 @@ public final class Rehearsal {
             int perPlatform = slackChannels.size();
             for (int i = 0; i < perPlatform; i++) {
                 Instant slot = firstSlot.plus(Duration.ofMinutes((long) i * settings.slots() / perPlatform));
-                seeds.add(new Database.SeedChannel("SLACK", SlackPlatform.TEAM, slackChannels.get(i), slot, null));
+                seeds.add(new Database.SeedChannel("SLACK", SlackPlatform.teamOfNudgeChannel(slackChannels.get(i)), slackChannels.get(i), slot,
+                        null));
                 String conversation = teamsConversations.get(i);
                 String reference = """
                         {"channelId":"msteams","serviceUrl":"%s","bot":{"id":"28:%s","name":"Charter"},\
@@ -318,8 +356,9 @@ public final class Rehearsal {
                 seeds.add(new Database.SeedChannel("TEAMS", tenant, conversation, slot, reference));
             }
             database.seed(seeds);
-            // The fan-out of the last slot: planner delay, the cluster's budget per platform, retries and the faults' recovery.
-            long fanOutSeconds = 30 + (long) Math.ceil(perPlatform / (double) settings.slots() / (2.0 * settings.budget())) + 60;
+            // The fan-out of the last slot: planner delay, the cluster's budget per tenant (Teams has one tenant, Slack two
+            // workspaces), retries and the faults' recovery.
+            long fanOutSeconds = 30 + (long) Math.ceil(perPlatform / (double) settings.slots() / settings.budget()) + 60;
             Duration measured = Duration.between(windowStart, lastSlot).plusSeconds(fanOutSeconds);
             if (measured.compareTo(settings.minDuration()) < 0) {
                 measured = settings.minDuration();

@@ -394,6 +394,8 @@ final class Report {
         int beyondLate = duplicatesOtherThanKill - duplicateCauses.getOrDefault(DuplicateCause.LATE_ANSWER, 0);
         System.out.println("          (of which neither in flight at the kill nor after a late answer: " + beyondLate + ")");
         target(missed, "zero forged requests accepted", forgedAccepted == 0, forgedAccepted + " accepted");
+        target(missed, "every Slack nudge sent with its own workspace's token", receipts.wrongTokenCount() == 0,
+                receipts.wrongTokenCount() + " with another's");
         target(missed, "no 5xx outside the database cut", serverErrorsOutsideCut == 0, serverErrorsOutsideCut + " outside it");
         target(missed, "p99 <= " + settings.targetP99() + " ms outside the fault windows",
                 !p99.equals("-") && Long.parseLong(p99) <= settings.targetP99(), "p99 " + p99 + " ms");

@@ -15,7 +15,7 @@ import java.util.List;
  * @param channels       nudge channels, half Slack and half Teams
  * @param slots          consecutive minutes the channels' slots are spread over
  * @param slotLead       the first slot is the first whole minute at least this long after the load starts
- * @param budget         {@code charter.scheduler.tenant-budget-per-second} of each instance
+ * @param budget         {@code charter.scheduler.tenant-budget-per-second}: per workspace or tenant, for both instances together
  * @param killAfter      share of the expected nudges delivered when one instance is killed
  * @param cutAfter       share delivered when the database is cut (and the killed instance is back)
  * @param cutLength      how long the database stays cut
@@ -47,7 +47,7 @@ record Settings(int rate, Duration warmup, Duration minDuration, double badShare
         }
         int slots = knobs.integer("slots", 2, 1, 10);
         Duration slotLead = knobs.seconds("slot-lead-s", 40, 10, 600);
-        int budget = knobs.integer("budget", 5, 1, 1_000);
+        int budget = knobs.integer("budget", 10, 1, 1_000);
         double killAfter = knobs.integer("kill-after-percent", 25, 1, 99) / 100.0;
         double cutAfter = knobs.integer("cut-after-percent", 60, 1, 99) / 100.0;
         Duration cutLength = knobs.seconds("cut-s", 10, 1, 120);

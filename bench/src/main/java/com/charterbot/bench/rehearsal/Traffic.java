@@ -140,6 +140,8 @@ final class Traffic implements RequestFactory {
     private HttpRequest slack(Planned plan, SplittableRandom random, Sightings.QuizButton button, Replica replica) {
         Kind kind = plan.kind();
         String user = plan.person() < 0 ? ADMIN_SLACK_USER : String.format(Locale.ROOT, "U0REH%02d", plan.person());
+        // People belong to one of the two workspaces that installed the app, for good: their answers are theirs.
+        String team = SlackPlatform.team(Math.max(plan.person(), 0));
         String responseUrl = (kind.role == Kind.Role.FORGED ? endpoints.slackForgedUrl() : endpoints.slackCommandsUrl()) + plan.key();
         String text = switch (kind) {
             case SLACK_QUIZ -> "quiz";
@@ -149,7 +151,7 @@ final class Traffic implements RequestFactory {
             default -> kind.role == Kind.Role.FORGED ? "quiz" : question(random);
         };
         long now = clock.instant().getEpochSecond();
-        String form = command(user, plan.channel(), text, responseUrl);
+        String form = command(team, user, plan.channel(), text, responseUrl);
         String contentType = "application/x-www-form-urlencoded";
         String body = form;
         String signed = form;
@@ -159,7 +161,7 @@ final class Traffic implements RequestFactory {
         boolean withTimestamp = true;
         switch (kind) {
             case SLACK_QUIZ_ANSWER -> {
-                body = "payload=" + URLEncoder.encode(blockAction(user, plan.channel(), button, responseUrl), StandardCharsets.UTF_8);
+                body = "payload=" + URLEncoder.encode(blockAction(team, user, plan.channel(), button, responseUrl), StandardCharsets.UTF_8);
                 signed = body;
             }
             case SLACK_FORGED_SIGNATURE -> by = null;
@@ -210,10 +212,10 @@ final class Traffic implements RequestFactory {
         return request.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
     }
 
-    private static String command(String user, String channel, String text, String responseUrl) {
+    private static String command(String team, String user, String channel, String text, String responseUrl) {
         StringBuilder form = new StringBuilder(256);
         field(form, "token", "rehearsalVerificationToken");
-        field(form, "team_id", SlackPlatform.TEAM);
+        field(form, "team_id", team);
         field(form, "team_domain", "rehearsal");
         field(form, "channel_id", channel);
         field(form, "channel_name", channel.toLowerCase(Locale.ROOT));
@@ -228,14 +230,14 @@ final class Traffic implements RequestFactory {
         return form.toString();
     }
 
-    private static String blockAction(String user, String channel, Sightings.QuizButton button, String responseUrl) {
+    private static String blockAction(String team, String user, String channel, Sightings.QuizButton button, String responseUrl) {
         return """
                 {"type":"block_actions","user":{"id":"%s","username":"%s","team_id":"%s"},"api_app_id":"A0REHEARSE",\
                 "token":"rehearsalVerificationToken","container":{"type":"message","message_ts":"1700000000.000100",\
                 "channel_id":"%s","is_ephemeral":true},"trigger_id":"7000000000.4242.rehearsal","team":{"id":"%s","domain":"rehearsal"},\
                 "channel":{"id":"%s","name":"%s"},"response_url":"%s","actions":[{"action_id":"%s","block_id":"b1",\
                 "text":{"type":"plain_text","text":"answer"},"value":"%s","type":"button","action_ts":"1700000001.000200"}]}"""
-                .formatted(user, user.toLowerCase(Locale.ROOT), SlackPlatform.TEAM, channel, SlackPlatform.TEAM, channel,
+                .formatted(user, user.toLowerCase(Locale.ROOT), team, channel, team, channel,
                         channel.toLowerCase(Locale.ROOT), responseUrl, Json.escape(button.actionId()), Json.escape(button.value()));
     }
 

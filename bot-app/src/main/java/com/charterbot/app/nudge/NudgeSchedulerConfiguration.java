@@ -11,7 +11,8 @@ import com.charterbot.core.nudge.DeliveryStore;
 import com.charterbot.core.nudge.NudgeComposer;
 import com.charterbot.core.nudge.NudgeDispatcher;
 import com.charterbot.core.nudge.NudgeTrigger;
-import com.charterbot.core.nudge.OutboundLimiter;
+import com.charterbot.core.nudge.SendBudget;
+import com.charterbot.core.nudge.SendPacing;
 import com.charterbot.core.quiz.RunChannelQuiz;
 import com.charterbot.core.tip.ShowTip;
 import com.github.kagkarlsson.scheduler.Scheduler;
@@ -35,6 +36,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -66,9 +68,20 @@ public class NudgeSchedulerConfiguration {
         return new JdbcDeliveryStore(dataSource);
     }
 
+    /**
+     * The send budget on the database the replicas share: {@code tenant-budget-per-second} per
+     * workspace or tenant for the whole cluster, evenly paced (no burst), and the channel spacing.
+     */
     @Bean
-    OutboundLimiter outboundLimiter(NudgeSchedulerProperties properties) {
-        return OutboundLimiter.perSecond(properties.tenantBudgetPerSecond(), properties.channelSpacing());
+    @DependsOnDatabaseInitialization
+    JdbcSendBudget sendBudget(DataSource dataSource, NudgeSchedulerProperties properties) {
+        return new JdbcSendBudget(dataSource, SendPacing.evenly(properties.tenantBudgetPerSecond(), properties.channelSpacing()));
+    }
+
+    /** Forgets the send budget's rows once past: they only pace the next messages. */
+    @Bean
+    RetentionHook sendBudgetRetention(JdbcSendBudget budget) {
+        return RetentionHook.of("send budget slots in the past", now -> budget.purgeBefore(now.minus(Duration.ofHours(1))));
     }
 
     @Bean
@@ -79,7 +92,7 @@ public class NudgeSchedulerConfiguration {
     /** The dispatcher; what the platforms answer and what becomes of each delivery are counted when metrics are on. */
     @Bean
     NudgeDispatcher nudgeDispatcher(ChannelStore channels, DeliveryStore deliveries, NudgeComposer composer,
-            ObjectProvider<ChannelMessenger> messengers, ObjectProvider<PlatformChannelMessenger> platforms, ActivityLog activity, OutboundLimiter limiter, NudgeSchedulerProperties properties,
+            ObjectProvider<ChannelMessenger> messengers, ObjectProvider<PlatformChannelMessenger> platforms, ActivityLog activity, SendBudget limiter, NudgeSchedulerProperties properties,
             Clock clock, ObjectProvider<BotMetrics> metrics) {
         ChannelMessenger messenger = messengers.getIfAvailable(() -> new RoutingChannelMessenger(() -> {
             List<PlatformChannelMessenger> adapters = platforms.orderedStream().toList();

@@ -22,8 +22,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param missedHeartbeats after how many missed heartbeats another replica takes over its work (with
  *     the defaults, a replica killed mid-delivery has its work taken over after about a minute)
  * @param shutdownMaxWait how long a stopping replica lets running deliveries finish
- * @param tenantBudgetPerSecond messages per second per Slack workspace or Teams tenant, for this
- *     replica alone: with N replicas, about the platform's limit divided by N
+ * @param tenantBudgetPerSecond messages per second per Slack workspace or Teams tenant, for the whole
+ *     cluster (the replicas share one budget on the database), evenly paced
  * @param channelSpacing the least time between two messages to one channel
  * @param maxLimiterWait the longest budget wait a delivery sleeps; beyond it, it is rescheduled
  * @param firstNudgeGrace how late a never-nudged channel's first slot may still be planned

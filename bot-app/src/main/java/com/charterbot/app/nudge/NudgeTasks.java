@@ -38,8 +38,8 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>{@value #PLANNER} (recurring): asks the dispatcher which deliveries are due and schedules
  *       one {@value #DELIVERY} instance per new delivery, its instance id the delivery id
- *       ({@code scheduleIfNotExists}), a tenant's new deliveries spaced at {@link #HANDOFF_REPLICAS}
- *       times a replica's budget; it also reschedules PENDING deliveries that lost their
+ *       ({@code scheduleIfNotExists}), a tenant's new deliveries handed over {@link #HANDOFF_PACE}
+ *       times as fast as its budget lets them go; it also reschedules PENDING deliveries that lost their
  *       instance (a process that died between creating a delivery and scheduling it, an instance
  *       dropped after repeated store failures). Only one replica runs it at a time.
  *   <li>{@value #DELIVERY} (one-time, one per delivery): one attempt of the dispatcher; its
@@ -62,12 +62,12 @@ public final class NudgeTasks {
     private static final Duration FAILURE_BACKOFF_MAX = Duration.ofMinutes(10);
 
     /**
-     * The planner hands a tenant's new deliveries over as fast as this many replicas may send them
-     * (the Helm chart scales to four): never slower than the budget lets them go, but a fan-out's
+     * The planner hands a tenant's new deliveries over this many times as fast as the tenant's
+     * budget (the cluster's) lets them go: never slower than they can be sent, but a fan-out's
      * thousands of first attempts are spread out instead of all reaching the database at the same
      * instant, which held up users' requests.
      */
-    static final int HANDOFF_REPLICAS = 4;
+    static final double HANDOFF_PACE = 2;
 
     private static final Logger LOG = LoggerFactory.getLogger(NudgeTasks.class);
 
@@ -84,7 +84,7 @@ public final class NudgeTasks {
      * @param hooks asked for on each retention run, so beans declared later count
      * @param plannerInterval the delay between two planner runs
      * @param retentionAt when the daily retention runs (UTC)
-     * @param tenantBudgetPerSecond one replica's messages per second per tenant
+     * @param tenantBudgetPerSecond the cluster's messages per second per tenant
      */
     public NudgeTasks(NudgeDispatcher dispatcher, DeliveryStore deliveries, Supplier<List<RetentionHook>> hooks, Clock clock,
             Duration plannerInterval, LocalTime retentionAt, double tenantBudgetPerSecond) {
@@ -95,7 +95,7 @@ public final class NudgeTasks {
         if (!(tenantBudgetPerSecond > 0)) {
             throw new IllegalArgumentException("tenantBudgetPerSecond must be positive: " + tenantBudgetPerSecond);
         }
-        this.handoffSpacingNanos = Math.round(1e9 / (HANDOFF_REPLICAS * tenantBudgetPerSecond));
+        this.handoffSpacingNanos = Math.round(1e9 / (HANDOFF_PACE * tenantBudgetPerSecond));
         this.delivery = Tasks.custom(DELIVERY, Void.class)
                 .onFailure(NudgeTasks::backOff)
                 .onDeadExecutionRevive()
@@ -159,8 +159,8 @@ public final class NudgeTasks {
     }
 
     /**
-     * Schedules new deliveries in one batch, each tenant's {@link #HANDOFF_REPLICAS} times its budget
-     * apart, counting on from the tenant's earlier batches of this run; if any already has an
+     * Schedules new deliveries in one batch, each tenant's handed over {@link #HANDOFF_PACE} times as
+     * fast as its budget, counting on from the tenant's earlier batches of this run; if any already has an
      * instance, one by one instead.
      */
     private int scheduleAll(SchedulerClient client, List<NudgeDelivery> batch, Instant now, Map<String, Integer> handedOver) {

@@ -49,11 +49,13 @@ public final class JdbcActivityLog implements ActivityLog {
     @Override
     public void record(QuestionAsked event) {
         Objects.requireNonNull(event, "event");
-        jdbc.sql("INSERT INTO activity_question (occurred_at, language, tier, section_id) VALUES (:at, :language, :tier, :section)")
+        jdbc.sql("INSERT INTO activity_question (occurred_at, language, tier, section_id, tenant_key) "
+                        + "VALUES (:at, :language, :tier, :section, :tenant)")
                 .param("at", DbTime.timestamp(event.at()))
                 .param("language", event.language().tag())
                 .param("tier", event.tier().name())
                 .param("section", event.sectionId(), Types.VARCHAR)
+                .param("tenant", event.tenant(), Types.VARCHAR)
                 .update();
     }
 
@@ -92,19 +94,22 @@ public final class JdbcActivityLog implements ActivityLog {
     @Override
     public void record(AnswerFeedback event) {
         Objects.requireNonNull(event, "event");
-        jdbc.sql("INSERT INTO activity_feedback (occurred_at, language, tier, section_id, helpful) VALUES (:at, :language, :tier, :section, :helpful)")
+        jdbc.sql("INSERT INTO activity_feedback (occurred_at, language, tier, section_id, helpful, tenant_key) "
+                        + "VALUES (:at, :language, :tier, :section, :helpful, :tenant)")
                 .param("at", DbTime.timestamp(event.at()))
                 .param("language", event.language().tag())
                 .param("tier", event.tier().name())
                 .param("section", event.sectionId(), Types.VARCHAR)
                 .param("helpful", event.helpful())
+                .param("tenant", event.tenant(), Types.VARCHAR)
                 .update();
     }
 
     @Override
     public List<QuestionAsked> questions(Instant from, Instant to) {
-        return between("SELECT occurred_at, language, tier, section_id FROM activity_question", from, to)
-                .query((rs, row) -> new QuestionAsked(at(rs), language(rs), Tier.valueOf(rs.getString("tier")), rs.getString("section_id")))
+        return between("SELECT occurred_at, language, tier, section_id, tenant_key FROM activity_question", from, to)
+                .query((rs, row) -> new QuestionAsked(at(rs), language(rs), Tier.valueOf(rs.getString("tier")), rs.getString("section_id"),
+                        rs.getString("tenant_key")))
                 .list();
     }
 
@@ -141,9 +146,9 @@ public final class JdbcActivityLog implements ActivityLog {
 
     @Override
     public List<AnswerFeedback> feedback(Instant from, Instant to) {
-        return between("SELECT occurred_at, language, tier, section_id, helpful FROM activity_feedback", from, to)
-                .query((rs, row) -> new AnswerFeedback(
-                        at(rs), language(rs), Tier.valueOf(rs.getString("tier")), rs.getString("section_id"), rs.getBoolean("helpful")))
+        return between("SELECT occurred_at, language, tier, section_id, helpful, tenant_key FROM activity_feedback", from, to)
+                .query((rs, row) -> new AnswerFeedback(at(rs), language(rs), Tier.valueOf(rs.getString("tier")), rs.getString("section_id"),
+                        rs.getBoolean("helpful"), rs.getString("tenant_key")))
                 .list();
     }
 

@@ -2,6 +2,7 @@ package com.charterbot.app.persistence;
 
 import com.charterbot.core.activity.UnansweredQuestions;
 import com.charterbot.core.charter.Language;
+import com.charterbot.core.stats.StatsScope;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -26,7 +27,7 @@ public final class JdbcUnansweredQuestions implements UnansweredQuestions {
     }
 
     @Override
-    public void record(Instant at, Language language, String text) {
+    public void record(Instant at, Language language, String text, String tenant) {
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(language, "language");
         String normalized = text.replace("\u0000", "").strip();
@@ -37,29 +38,32 @@ public final class JdbcUnansweredQuestions implements UnansweredQuestions {
             int end = Character.isHighSurrogate(normalized.charAt(MAX_TEXT - 1)) ? MAX_TEXT - 1 : MAX_TEXT;
             normalized = normalized.substring(0, end);
         }
-        jdbc.sql("INSERT INTO unanswered_question (occurred_at, language, question_text) VALUES (:at, :language, :text)")
+        jdbc.sql("INSERT INTO unanswered_question (occurred_at, language, question_text, tenant_key) VALUES (:at, :language, :text, :tenant)")
                 .param("at", DbTime.timestamp(at))
                 .param("language", language.tag())
                 .param("text", normalized)
+                .param("tenant", tenant, java.sql.Types.VARCHAR)
                 .update();
     }
 
-    /** Most asked first, then most recently asked, then first recorded. */
+    /** Most asked first, then most recently asked, then first recorded; only the scope's tenants unless it covers everything. */
     @Override
-    public List<Frequent> mostFrequent(Instant from, Instant to, int limit) {
+    public List<Frequent> mostFrequent(Instant from, Instant to, int limit, StatsScope scope) {
         if (limit < 0) {
             throw new IllegalArgumentException("a limit is 0 or more, not " + limit);
         }
-        if (limit == 0) {
+        if (limit == 0 || !scope.everything() && scope.tenants().isEmpty()) {
             return List.of();
         }
         return jdbc.sql("SELECT question_text, language, COUNT(*) AS asked, MAX(occurred_at) AS last_asked, MIN(id) AS first_id "
                         + "FROM unanswered_question WHERE occurred_at >= :from AND occurred_at < :to "
+                        + (scope.everything() ? "" : "AND tenant_key IN (:tenants) ")
                         + "GROUP BY language, question_text "
                         + "ORDER BY asked DESC, last_asked DESC, first_id "
                         + "LIMIT :limit")
                 .param("from", DbTime.bound(from))
                 .param("to", DbTime.bound(to))
+                .param("tenants", scope.everything() ? List.of("") : List.copyOf(scope.tenants()))
                 .param("limit", limit)
                 .query((rs, row) -> {
                     String tag = rs.getString("language");

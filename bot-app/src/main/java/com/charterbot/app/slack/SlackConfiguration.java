@@ -1,6 +1,7 @@
 package com.charterbot.app.slack;
 
 import com.charterbot.app.nudge.PlatformChannelMessenger;
+import com.charterbot.app.nudge.RetentionHook;
 import com.charterbot.core.chat.Converse;
 import com.charterbot.core.chat.Platform;
 import com.charterbot.core.chat.PlatformApiErrors;
@@ -13,17 +14,22 @@ import com.charterbot.core.nudge.EditNudges;
 import com.charterbot.slack.SlackBareServlet;
 import com.charterbot.slack.SlackBot;
 import com.charterbot.slack.SlackEventsServlet;
+import com.charterbot.slack.SlackOAuthServlet;
+import com.charterbot.slack.SlackSettings;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
@@ -33,10 +39,13 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
- * Wires the Slack adapter when a bot token is configured: the Bolt app over the conversation, the
- * {@code POST /slack/events} endpoint (HTTP mode, with a signing secret) or a Socket Mode
- * connection (with an app token), and the messenger that posts scheduled nudges to Slack
- * channels. Without a token nothing Slack-related starts, and the log says so once.
+ * Wires the Slack adapter when a bot token (one workspace) or a client id (installs through OAuth)
+ * is configured: the Bolt app over the conversation, the {@code POST /slack/events} endpoint (HTTP
+ * mode, with a signing secret) or a Socket Mode connection (with an app token), and the messenger
+ * that posts scheduled nudges to Slack channels. Installed through OAuth it also serves
+ * {@code GET /slack/install} and {@code GET /slack/oauth_redirect}, keeps installations in the
+ * database with their tokens encrypted (and refuses to start without the encryption key), and
+ * purges used OAuth states. Without either nothing Slack-related starts, and the log says so once.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SlackProperties.class)
@@ -55,11 +64,17 @@ class SlackConfiguration {
     ApplicationRunner slackStatus(SlackProperties properties) {
         return arguments -> {
             if (!properties.enabled()) {
-                LOG.info("Slack adapter off: no bot token (set SLACK_BOT_TOKEN or charter.slack.bot-token to turn it on)");
-            } else if (properties.settings().socketMode()) {
-                LOG.info("Slack adapter on, in Socket Mode (no public URL needed)");
+                LOG.info("Slack adapter off: no bot token and no client id (set SLACK_BOT_TOKEN for one workspace, or SLACK_CLIENT_ID, "
+                        + "SLACK_CLIENT_SECRET and SLACK_STATE_SECRET for installs through OAuth)");
+                return;
+            }
+            String installs = properties.distributed()
+                    ? "installed through OAuth from " + SlackSettings.Distribution.INSTALL_PATH + " (any number of workspaces)"
+                    : "for one workspace (its bot token)";
+            if (properties.settings().socketMode()) {
+                LOG.info("Slack adapter on, in Socket Mode (no public URL needed for events), {}", installs);
             } else {
-                LOG.info("Slack adapter on, in HTTP mode: Slack sends requests to {}", EVENTS_PATH);
+                LOG.info("Slack adapter on, in HTTP mode: Slack sends requests to {}; {}", EVENTS_PATH, installs);
             }
         };
     }
@@ -67,9 +82,61 @@ class SlackConfiguration {
     @Bean(destroyMethod = "close")
     @Conditional(SlackEnabled.class)
     SlackBot slackBot(SlackProperties properties, Converse converse, ChannelMembership membership, ShowHome home, EditNudges nudges,
-            SeenEvents seen, Clock clock, PlatformApiErrors apiErrors, RepliedMessages replies, PlatformEvents platformEvents) {
-        return new SlackBot(properties.settings(), new SlackBot.Parts(converse, membership, home, nudges, seen, clock, apiErrors, replies,
-                platformEvents));
+            SeenEvents seen, Clock clock, PlatformApiErrors apiErrors, RepliedMessages replies, PlatformEvents platformEvents,
+            ObjectProvider<JdbcSlackInstallations> installations, ObjectProvider<JdbcOAuthStates> states) {
+        SlackSettings settings = properties.settings();
+        SlackBot.Stores stores = settings.distributed() ? new SlackBot.Stores(installations.getObject(), states.getObject()) : null;
+        return new SlackBot(settings, new SlackBot.Parts(converse, membership, home, nudges, seen, clock, apiErrors, replies,
+                platformEvents), stores);
+    }
+
+    /**
+     * The installations, tokens encrypted under {@code charter.slack.token-encryption-key}: without
+     * a valid key the application does not start (a distributed app would otherwise keep tokens in
+     * plaintext). Tokens stored under a previous key are written again under the current one.
+     */
+    @Bean
+    @DependsOnDatabaseInitialization
+    @Conditional(SlackDistributed.class)
+    JdbcSlackInstallations slackInstallations(DataSource dataSource, SlackProperties properties, Clock clock) {
+        TokenCipher cipher;
+        try {
+            cipher = new TokenCipher(properties.tokenEncryptionKey(), properties.tokenEncryptionPreviousKeys());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("Slack installs through OAuth keep every workspace's bot token in the database, encrypted: "
+                    + e.getMessage() + ". Set CHARTER_SLACK_TOKENENCRYPTIONKEY (the Helm chart reads it from the Secret's "
+                    + "slack-token-encryption-key).");
+        }
+        JdbcSlackInstallations installations = new JdbcSlackInstallations(dataSource, cipher, clock);
+        if (!properties.tokenEncryptionPreviousKeys().isEmpty()) {
+            int written = installations.reencrypt();
+            LOG.info("Slack tokens encrypted with a previous key written again with the current one: {} installation(s)", written);
+        }
+        return installations;
+    }
+
+    @Bean
+    @DependsOnDatabaseInitialization
+    @Conditional(SlackDistributed.class)
+    JdbcOAuthStates slackOAuthStates(DataSource dataSource) {
+        return new JdbcOAuthStates(dataSource);
+    }
+
+    /** Forgets used OAuth states once expired: a state cannot be used after that anyway. */
+    @Bean
+    @Conditional(SlackDistributed.class)
+    RetentionHook slackOAuthStateRetention(JdbcOAuthStates states) {
+        return RetentionHook.of("expired Slack OAuth states", states::purgeBefore);
+    }
+
+    /** The install page and the redirect URL: GET only, answered by Bolt's OAuth flow. */
+    @Bean
+    @Conditional(SlackDistributed.class)
+    ServletRegistrationBean<SlackOAuthServlet> slackInstall(SlackBot bot) {
+        ServletRegistrationBean<SlackOAuthServlet> registration = new ServletRegistrationBean<>(new SlackOAuthServlet(bot),
+                SlackSettings.Distribution.INSTALL_PATH, SlackSettings.Distribution.REDIRECT_PATH);
+        registration.setName("slackInstall");
+        return registration;
     }
 
     @Bean
@@ -139,11 +206,20 @@ class SlackConfiguration {
                 .register(registry);
     }
 
-    /** A bot token is configured. */
+    /** A bot token or a client id is configured. */
     static final class SlackEnabled implements Condition {
         @Override
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            return !context.getEnvironment().getProperty("charter.slack.bot-token", "").isBlank();
+            return !context.getEnvironment().getProperty("charter.slack.bot-token", "").isBlank()
+                    || new SlackDistributed().matches(context, metadata);
+        }
+    }
+
+    /** A client id is configured: workspaces install the app through OAuth. */
+    static final class SlackDistributed implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return !context.getEnvironment().getProperty("charter.slack.client-id", "").isBlank();
         }
     }
 

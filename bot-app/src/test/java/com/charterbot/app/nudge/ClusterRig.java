@@ -15,7 +15,7 @@ import com.charterbot.core.nudge.NudgeComposer;
 import com.charterbot.core.nudge.NudgeContent;
 import com.charterbot.core.nudge.NudgeDispatcher;
 import com.charterbot.core.nudge.NudgeSettings;
-import com.charterbot.core.nudge.OutboundLimiter;
+import com.charterbot.core.nudge.SendPacing;
 import com.charterbot.core.nudge.SendOutcome;
 import com.charterbot.core.quiz.RunChannelQuiz;
 import com.charterbot.core.reply.Block;
@@ -47,7 +47,7 @@ import javax.sql.DataSource;
 
 /**
  * Several replicas of the nudge scheduler on one PostgreSQL database, as in production: each its
- * own connection pool, dispatcher, limiter and db-scheduler (named after the replica, with its own
+ * own connection pool, dispatcher, view of the cluster's send budget (on the database) and db-scheduler (named after the replica, with its own
  * threads, so a test can tell which replica runs a send and can "kill" one). The channel side
  * (channels, activity) is shared in memory, as a shared database would be.
  */
@@ -109,7 +109,7 @@ final class ClusterRig implements AutoCloseable {
         JdbcDeliveryStore store = new JdbcDeliveryStore(pool);
         NudgeDispatcher dispatcher = new NudgeDispatcher(new NudgeDispatcher.Parts(channels, store,
                 new NudgeComposer((channel, language, delivery) -> reply("tip for " + channel.channelId()), NO_QUIZ), messenger, activity,
-                OutboundLimiter.perSecond(properties.tenantBudgetPerSecond(), properties.channelSpacing()), Clock.systemUTC(),
+                new JdbcSendBudget(pool, SendPacing.evenly(properties.tenantBudgetPerSecond(), properties.channelSpacing())), Clock.systemUTC(),
                 NudgeDispatcher.Sleeper.SYSTEM, new SplittableRandom(name.hashCode())), properties.dispatcherSettings());
         NudgeTasks tasks = new NudgeTasks(dispatcher, store, List::of, Clock.systemUTC(), properties.plannerInterval(),
                 properties.retention().time(), properties.tenantBudgetPerSecond());

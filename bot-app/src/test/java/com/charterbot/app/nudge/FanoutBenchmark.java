@@ -3,35 +3,52 @@ package com.charterbot.app.nudge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.charterbot.app.persistence.Databases;
+import com.charterbot.app.slack.TestInstallations;
 import com.charterbot.core.activity.InMemoryActivityLog;
 import com.charterbot.core.activity.NudgeSent;
+import com.charterbot.core.charter.Language;
+import com.charterbot.core.chat.ActionEvent;
 import com.charterbot.core.chat.ChannelRef;
+import com.charterbot.core.chat.Converse;
+import com.charterbot.core.chat.Message;
 import com.charterbot.core.chat.Platform;
-import com.charterbot.core.nudge.ChannelMessenger;
+import com.charterbot.core.chat.UserRef;
+import com.charterbot.core.nudge.ChannelMembershipService;
 import com.charterbot.core.nudge.ChannelState;
 import com.charterbot.core.nudge.ChannelStore;
 import com.charterbot.core.nudge.DeliveryStore;
+import com.charterbot.core.nudge.EditNudges;
 import com.charterbot.core.nudge.InMemoryChannelStore;
 import com.charterbot.core.nudge.NudgeComposer;
 import com.charterbot.core.nudge.NudgeDelivery;
 import com.charterbot.core.nudge.NudgeDispatcher;
-import com.charterbot.core.nudge.OutboundLimiter;
-import com.charterbot.core.nudge.SendOutcome;
+import com.charterbot.core.nudge.NudgeFormOutcome;
+import com.charterbot.core.nudge.SendPacing;
 import com.charterbot.core.reply.Reply;
+import com.charterbot.slack.InstallationStore;
+import com.charterbot.slack.SlackBot;
+import com.charterbot.slack.SlackInstallation;
+import com.charterbot.slack.SlackSettings;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.event.AbstractSchedulerListener;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,96 +56,121 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Fan-out benchmark (run by {@code bench/fanout}, never by {@code ./mvnw verify}): 10,000
- * channels due at the same instant, sent through the real {@link NudgeDispatcher},
- * {@link JdbcDeliveryStore} and one db-scheduler instance on embedded PostgreSQL, to a stub
- * platform that takes 1 ms per message, under an {@link OutboundLimiter} budget of 1,000
- * messages a second. Measures from the start of the first planner run to the moment the last
- * delivery is recorded SENT, and compares it with the ideal, channels / budget (10 s).
+ * Fan-out benchmark (run by {@code bench/fanout}, never by {@code ./mvnw verify}): 10,000 channels
+ * over 5 Slack workspaces, all due at the same instant, sent by 3 replicas of the scheduler on one
+ * embedded PostgreSQL database, each replica with its own pool, {@link NudgeDispatcher},
+ * {@link JdbcDeliveryStore}, db-scheduler and Slack adapter (a distributed {@link SlackBot} whose
+ * installations, one per workspace, are in the database with their tokens encrypted), all sharing
+ * the cluster's {@link JdbcSendBudget} of 100 messages a second per workspace. Slack is a stub HTTP
+ * server that takes 1 ms per {@code chat.postMessage} and counts what it gets per channel and per
+ * token per second. Measures from the start of the first planner run to the moment the last
+ * delivery is recorded SENT, and compares it with the ideal, channels / (workspaces x budget) (20 s).
  *
  * <p>A smaller fan-out on another database runs first, unmeasured, so that the measured one runs
  * on warm code as in a server that has been up for a while (set {@code bench.fanout.warmup=0} to
  * measure a cold start).
  *
  * <p>Knobs, as system properties (Maven passes {@code -D...} through): {@code bench.fanout.channels}
- * (10000), {@code bench.fanout.budget} (1000, messages a second in all), {@code bench.fanout.tenants}
- * (1: the whole budget is one tenant's {@code tenant-budget-per-second}; n spreads the channels and
- * the budget evenly over n tenants), {@code bench.fanout.threads} (16), {@code bench.fanout.polling-ms}
- * (100), {@code bench.fanout.warmup} (2000 channels), {@code bench.fanout.timeout-s} (120).
+ * (10000), {@code bench.fanout.workspaces} (5), {@code bench.fanout.budget} (100, messages a second
+ * per workspace, {@code tenant-budget-per-second}), {@code bench.fanout.replicas} (3),
+ * {@code bench.fanout.threads} (8 per replica), {@code bench.fanout.polling-ms} (100),
+ * {@code bench.fanout.warmup} (1000 channels), {@code bench.fanout.timeout-s} (180).
  */
 @Tag("bench")
 class FanoutBenchmark {
 
     static final int CHANNELS = Integer.getInteger("bench.fanout.channels", 10_000);
-    static final double BUDGET = Double.parseDouble(System.getProperty("bench.fanout.budget", "1000"));
-    static final int TENANTS = Integer.getInteger("bench.fanout.tenants", 1);
-    static final int THREADS = Integer.getInteger("bench.fanout.threads", 16);
+    static final int WORKSPACES = Integer.getInteger("bench.fanout.workspaces", 5);
+    static final double BUDGET = Double.parseDouble(System.getProperty("bench.fanout.budget", "100"));
+    static final int REPLICAS = Integer.getInteger("bench.fanout.replicas", 3);
+    static final int THREADS = Integer.getInteger("bench.fanout.threads", 8);
     static final Duration POLLING = Duration.ofMillis(Long.getLong("bench.fanout.polling-ms", 100));
-    static final int WARMUP = Integer.getInteger("bench.fanout.warmup", 2000);
-    static final Duration TIMEOUT = Duration.ofSeconds(Long.getLong("bench.fanout.timeout-s", 120));
+    static final int WARMUP = Integer.getInteger("bench.fanout.warmup", 1000);
+    static final Duration TIMEOUT = Duration.ofSeconds(Long.getLong("bench.fanout.timeout-s", 180));
     static final Duration SEND_LATENCY = Duration.ofMillis(1);
     /** The default spacing: each channel gets one message, so it never binds. */
     static final Duration CHANNEL_SPACING = Duration.ofMillis(1100);
     static final double TARGET_RATIO = 1.15;
 
-    static final double PER_TENANT = BUDGET / TENANTS;
     static final NudgeSchedulerProperties PROPERTIES = new NudgeSchedulerProperties(true, "bench", Duration.ofSeconds(30), THREADS,
-            POLLING, Duration.ofSeconds(30), 6, Duration.ofSeconds(2), PER_TENANT, CHANNEL_SPACING, Duration.ofSeconds(2),
+            POLLING, Duration.ofSeconds(30), 6, Duration.ofSeconds(2), BUDGET, CHANNEL_SPACING, Duration.ofSeconds(2),
             Duration.ofMinutes(5), NudgeSchedulerProperties.Retry.defaults(), NudgeSchedulerProperties.Retention.defaults());
 
     @Test
     void fanOut() throws Exception {
         Report report = new Report();
-        report.line("setup: %d channels all due at one weekly slot; stub platform %d ms a message; embedded PostgreSQL; %d CPUs",
-                CHANNELS, SEND_LATENCY.toMillis(), Runtime.getRuntime().availableProcessors());
-        report.line("budget: %s msg/s = %d tenant(s) x %s msg/s (charter.scheduler.tenant-budget-per-second=%s, burst %d a tenant),"
-                + " channel spacing %d ms (one message a channel: never binds)", num(BUDGET), TENANTS, num(PER_TENANT), num(PER_TENANT),
-                (long) Math.max(1, Math.floor(PER_TENANT)), CHANNEL_SPACING.toMillis());
-        report.line("scheduler: 1 db-scheduler instance, %d threads, polling %d ms, lock-and-fetch, pool %d connections,"
-                + " max limiter wait %d ms", THREADS, POLLING.toMillis(), THREADS + 4, PROPERTIES.maxLimiterWait().toMillis());
+        report.line("setup: %d channels over %d Slack workspaces, all due at one weekly slot; %d replicas on one embedded PostgreSQL;"
+                + " stub Slack (HTTP) %d ms a message; %d CPUs", CHANNELS, WORKSPACES, REPLICAS, SEND_LATENCY.toMillis(),
+                Runtime.getRuntime().availableProcessors());
+        report.line("budget: %s msg/s per workspace for the cluster (charter.scheduler.tenant-budget-per-second=%s, evenly paced, kept in"
+                + " the database), %s msg/s in all; channel spacing %d ms (one message a channel: never binds)", num(BUDGET), num(BUDGET),
+                num(BUDGET * WORKSPACES), CHANNEL_SPACING.toMillis());
+        report.line("scheduler: %d db-scheduler instances, %d threads each, polling %d ms, lock-and-fetch, pools of %d connections,"
+                + " max limiter wait %d ms", REPLICAS, THREADS, POLLING.toMillis(), THREADS + 4, PROPERTIES.maxLimiterWait().toMillis());
         if (WARMUP > 0) {
             FanOut warmup = FanOut.run(WARMUP);
             report.line("warm-up (not measured): %d channels on another database in %.2f s, ratio %.2f, lost %d, duplicated %d",
-                    WARMUP, warmup.elapsed(), warmup.elapsed() / (WARMUP / BUDGET), warmup.lost(), warmup.duplicated());
+                    WARMUP, warmup.elapsed(), warmup.elapsed() / ideal(WARMUP), warmup.lost(), warmup.duplicated());
         } else {
             report.line("warm-up: none (cold start)");
         }
 
         FanOut run = FanOut.run(CHANNELS);
         run.describe(report);
-        double ideal = CHANNELS / BUDGET;
+        double ideal = ideal(CHANNELS);
         String ratio = String.format(Locale.ROOT, "%.2f", run.elapsed() / ideal);
-        report.line("result: %s; ratio %s, target <= %.2f: %s",
+        int maxPerSecond = run.stub.maxPerTokenPerSecond();
+        long budget = (long) Math.floor(BUDGET);
+        report.line("result: %s; ratio %s, target <= %.2f: %s; busiest workspace second %d messages, budget %d: %s",
                 run.complete() ? "every channel's delivery SENT" : "TIMED OUT after " + TIMEOUT, ratio, TARGET_RATIO,
-                Double.parseDouble(ratio) <= TARGET_RATIO ? "met" : "MISSED");
-        report.last(String.format(Locale.ROOT, "bench-fanout: channels=%d elapsed_s=%.2f ideal_s=%.2f ratio=%s lost=%d duplicated=%d",
-                CHANNELS, run.elapsed(), ideal, ratio, run.lost(), run.duplicated()));
+                Double.parseDouble(ratio) <= TARGET_RATIO ? "met" : "MISSED", maxPerSecond, budget, maxPerSecond <= budget ? "met" : "MISSED");
+        report.last(String.format(Locale.ROOT, "bench-fanout: channels=%d workspaces=%d replicas=%d elapsed_s=%.2f ideal_s=%.2f ratio=%s"
+                + " lost=%d duplicated=%d max_workspace_per_s=%d budget_per_s=%d", CHANNELS, WORKSPACES, REPLICAS, run.elapsed(), ideal, ratio,
+                run.lost(), run.duplicated(), maxPerSecond, budget));
 
         assertThat(run.lost()).as("channels never nudged").isZero();
         assertThat(run.duplicated()).as("nudges sent twice").isZero();
+        assertThat(run.stub.wrongTokens()).as("nudges posted with another workspace's token").isZero();
         assertThat(run.complete()).as("every delivery recorded SENT within " + TIMEOUT).isTrue();
     }
 
-    /** One fan-out on a fresh database and a fresh scheduler, and what was seen of it. */
+    private static double ideal(int channels) {
+        return channels / (BUDGET * WORKSPACES);
+    }
+
+    static String workspace(int n) {
+        return "T0BENCH" + n;
+    }
+
+    static String token(String workspace) {
+        return "xoxb-bench-" + workspace;
+    }
+
+    /** One fan-out on a fresh database, with fresh replicas, and what was seen of it. */
     private static final class FanOut {
         private final int count;
         private final List<ChannelRef> channels = new ArrayList<>();
         private final PlannerWatch states;
-        private final StubPlatform platform = new StubPlatform(SEND_LATENCY);
+        private final SlackStub stub;
         private final CountingSleeper sleeper = new CountingSleeper();
-        private final TimedDeliveryStore deliveries;
+        private final Timings timings;
         private final ScheduledWatch scheduled;
-        private final List<String> database = new ArrayList<>();
+        private final List<String> notes = new ArrayList<>();
         private long schedulerStart;
         private long startedAt;
         private long finishedAt;
@@ -136,72 +178,69 @@ class FanoutBenchmark {
         private double loadBefore;
         private double loadAfter;
 
-        private FanOut(int count, DataSource pool) {
+        private FanOut(int count, SlackStub stub) {
             this.count = count;
+            this.stub = stub;
             // All channels last nudged at the same instant 8 days ago: one weekly slot, the same for all, is due.
             Instant lastNudge = Instant.now().minus(Duration.ofDays(8));
             InMemoryChannelStore store = new InMemoryChannelStore();
             for (int n = 0; n < count; n++) {
-                ChannelRef ref = new ChannelRef(Platform.SLACK, "T" + (n % TENANTS), "C" + n);
+                ChannelRef ref = new ChannelRef(Platform.SLACK, workspace(n % WORKSPACES), "C" + n);
                 store.save(ChannelState.of(ref, "channel " + n, ClusterRig.WEEKLY).delivered(lastNudge, NudgeSent.Kind.TIP));
                 channels.add(ref);
             }
             this.states = new PlannerWatch(store);
-            this.deliveries = new TimedDeliveryStore(new JdbcDeliveryStore(pool), count);
+            this.timings = new Timings(count);
             this.scheduled = new ScheduledWatch(count);
         }
 
-        static FanOut run(int count) throws InterruptedException {
-            HikariConfig config = new HikariConfig();
-            config.setDataSource(Databases.fresh(Databases.Kind.POSTGRESQL));
-            config.setMaximumPoolSize(THREADS + 4);
-            config.setMinimumIdle(THREADS + 4);
-            config.setPoolName("bench-" + count);
-            try (HikariDataSource pool = new HikariDataSource(config)) {
-                FanOut fanOut = new FanOut(count, pool);
-                fanOut.run(pool);
+        static FanOut run(int count) throws Exception {
+            DataSource database = Databases.fresh(Databases.Kind.POSTGRESQL);
+            try (SlackStub stub = SlackStub.start(SEND_LATENCY)) {
+                FanOut fanOut = new FanOut(count, stub);
+                fanOut.run(database);
                 return fanOut;
             }
         }
 
-        private void run(DataSource pool) throws InterruptedException {
-            NudgeDispatcher dispatcher = new NudgeDispatcher(new NudgeDispatcher.Parts(states, deliveries,
-                    new NudgeComposer((channel, language, delivery) -> ClusterRig.reply("tip for " + channel.channelId()), ClusterRig.NO_QUIZ),
-                    platform, new InMemoryActivityLog(), OutboundLimiter.perSecond(PER_TENANT, CHANNEL_SPACING), Clock.systemUTC(), sleeper,
-                    new SplittableRandom(7)), PROPERTIES.dispatcherSettings());
-            NudgeTasks tasks = new NudgeTasks(dispatcher, deliveries, List::of, Clock.systemUTC(), PROPERTIES.plannerInterval(),
-                    PROPERTIES.retention().time(), PROPERTIES.tenantBudgetPerSecond());
-            Scheduler scheduler = NudgeSchedulerConfiguration.buildScheduler(pool, tasks, PROPERTIES,
-                    builder -> builder.schedulerName(new SchedulerName.Fixed("bench")).addSchedulerListener(scheduled));
-
-            loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-            schedulerStart = System.nanoTime();
-            scheduler.start();
+        private void run(DataSource database) throws Exception {
+            List<Replica> replicas = new ArrayList<>();
             try {
+                for (int r = 0; r < REPLICAS; r++) {
+                    replicas.add(Replica.start("replica-" + r, database, this));
+                }
+                InstallationStore installations = replicas.get(0).installations;
+                for (int w = 0; w < WORKSPACES; w++) {
+                    installations.save(new SlackInstallation(null, workspace(w), false, null, "A0BENCH", "B0BENCH", "U0BENCH",
+                            "chat:write", token(workspace(w)), null, null, Instant.now()));
+                }
+                loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+                schedulerStart = System.nanoTime();
+                replicas.forEach(replica -> replica.scheduler.start());
                 long deadline = schedulerStart + TIMEOUT.toNanos();
-                while (deliveries.sentCount() < count && System.nanoTime() < deadline) {
+                while (timings.sent.count() < count && System.nanoTime() < deadline) {
                     TimeUnit.MILLISECONDS.sleep(5);
                 }
-                complete = deliveries.sentCount() >= count;
+                complete = timings.sent.count() >= count;
                 long now = System.nanoTime();
                 startedAt = states.firstPlan() != 0 ? states.firstPlan() : schedulerStart;
-                finishedAt = complete ? deliveries.sent.last() : now;
+                finishedAt = complete ? timings.sent.last() : now;
                 loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
                 // Give stray duplicates a chance to show up before counting.
                 TimeUnit.SECONDS.sleep(1);
             } finally {
-                scheduler.stop();
+                replicas.forEach(Replica::stop);
             }
 
-            JdbcClient jdbc = JdbcClient.create(pool);
+            JdbcClient jdbc = JdbcClient.create(database);
             Map<String, Object> statuses = new TreeMap<>();
             jdbc.sql("SELECT status, COUNT(*) AS n FROM nudge_delivery GROUP BY status").query()
                     .listOfRows().forEach(row -> statuses.put((String) row.get("status"), row.get("n")));
-            Number dueInstants = (Number) jdbc.sql("SELECT COUNT(DISTINCT due_at) FROM nudge_delivery").query().singleValue();
             Number leftInstances = (Number) jdbc.sql("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = :task")
                     .param("task", NudgeTasks.DELIVERY).query().singleValue();
-            database.add(String.format(Locale.ROOT, "deliveries %s, %d distinct due instant(s), %d delivery task instance(s) left",
-                    statuses, dueInstants.longValue(), leftInstances.longValue()));
+            Number budgetRows = (Number) jdbc.sql("SELECT COUNT(*) FROM send_budget").query().singleValue();
+            notes.add(String.format(Locale.ROOT, "deliveries %s, %d delivery task instance(s) left, %d send budget rows",
+                    statuses, leftInstances.longValue(), budgetRows.longValue()));
         }
 
         void describe(Report report) {
@@ -209,17 +248,18 @@ class FanoutBenchmark {
                     loadBefore, loadAfter);
             report.line("planner: first run %.3f s after scheduler start, %d run(s); deliveries created from +%.3f s to +%.3f s,"
                     + " their task instances scheduled from +%.3f s to +%.3f s", seconds(startedAt - schedulerStart), states.runs(),
-                    since(deliveries.created.first()), since(deliveries.created.last()), since(scheduled.times.first()),
+                    since(timings.created.first()), since(timings.created.last()), since(scheduled.times.first()),
                     since(scheduled.times.last()));
-            report.line("sends: first SENT at +%.3f s, last at +%.3f s (%d recorded SENT); %d platform calls",
-                    since(deliveries.sent.first()), since(deliveries.sent.last()), deliveries.sentCount(), platform.calls());
+            report.line("sends: first SENT at +%.3f s, last at +%.3f s (%d recorded SENT); %d chat.postMessage calls, per replica %s",
+                    since(timings.sent.first()), since(timings.sent.last()), timings.sent.count(), stub.calls(), timings.perReplica());
             report.line("attempts: %d delivery attempts for %d deliveries (%d rescheduled or repeated); limiter slept %d times,"
-                    + " %.1f s in all, longest %.0f ms", deliveries.attempts(), deliveries.created.count(),
-                    deliveries.attempts() - deliveries.created.count(), sleeper.count(), seconds(sleeper.totalNanos()),
+                    + " %.1f s in all, longest %.0f ms", timings.attempts(), timings.created.count(),
+                    timings.attempts() - timings.created.count(), sleeper.count(), seconds(sleeper.totalNanos()),
                     sleeper.longestNanos() / 1e6);
             report.line("per second (deliveries created/instances scheduled/recorded SENT): %s",
-                    Moments.timeline(startedAt, deliveries.created, scheduled.times, deliveries.sent));
-            report.line("database: %s", String.join("; ", database));
+                    Moments.timeline(startedAt, timings.created, scheduled.times, timings.sent));
+            report.line("Slack stub, messages per workspace per second (busiest second first): %s", stub.busiestSeconds());
+            report.line("database: %s", String.join("; ", notes));
         }
 
         private double since(long time) {
@@ -236,11 +276,181 @@ class FanoutBenchmark {
         }
 
         int lost() {
-            return (int) channels.stream().filter(channel -> platform.sends(channel) == 0).count();
+            return (int) channels.stream().filter(channel -> stub.sends(channel.channelId()) == 0).count();
         }
 
         int duplicated() {
-            return channels.stream().mapToInt(platform::sends).filter(sends -> sends > 1).map(sends -> sends - 1).sum();
+            return channels.stream().mapToInt(channel -> stub.sends(channel.channelId())).filter(sends -> sends > 1)
+                    .map(sends -> sends - 1).sum();
+        }
+    }
+
+    /**
+     * One replica: its own pool, installation store, Slack adapter, send budget view, dispatcher and
+     * db-scheduler, all on the shared database.
+     */
+    private static final class Replica {
+        final String name;
+        final HikariDataSource pool;
+        final InstallationStore installations;
+        final SlackBot bot;
+        final Scheduler scheduler;
+
+        private Replica(String name, HikariDataSource pool, InstallationStore installations, SlackBot bot, Scheduler scheduler) {
+            this.name = name;
+            this.pool = pool;
+            this.installations = installations;
+            this.bot = bot;
+            this.scheduler = scheduler;
+        }
+
+        static Replica start(String name, DataSource database, FanOut fanOut) {
+            HikariConfig config = new HikariConfig();
+            config.setDataSource(database);
+            config.setMaximumPoolSize(THREADS + 4);
+            config.setMinimumIdle(THREADS + 4);
+            config.setPoolName("bench-" + name);
+            HikariDataSource pool = new HikariDataSource(config);
+            Clock clock = Clock.systemUTC();
+            InstallationStore installations = TestInstallations.on(pool, clock);
+            SlackSettings settings = new SlackSettings("bench-signing-secret", null, null, fanOut.stub.apiUrl(), null, null,
+                    Duration.ofSeconds(5), new SlackSettings.Distribution("1.1", "bench-client-secret", "b".repeat(32), null, null));
+            SlackBot bot = new SlackBot(settings, new SlackBot.Parts(NO_CONVERSATION, new ChannelMembershipService(fanOut.states,
+                    ClusterRig.WEEKLY), (user, admin, language) -> ClusterRig.reply("home"), NO_FORM,
+                    new com.charterbot.core.chat.InMemorySeenEvents(), clock, (platform, status) -> { }),
+                    new SlackBot.Stores(installations, (state, expiresAt) -> true));
+            TimedDeliveryStore deliveries = new TimedDeliveryStore(new JdbcDeliveryStore(pool), fanOut.timings, name);
+            NudgeDispatcher dispatcher = new NudgeDispatcher(new NudgeDispatcher.Parts(fanOut.states, deliveries,
+                    new NudgeComposer((channel, language, delivery) -> ClusterRig.reply("tip for " + channel.channelId()), ClusterRig.NO_QUIZ),
+                    bot.messenger(), new InMemoryActivityLog(), new JdbcSendBudget(pool, SendPacing.evenly(BUDGET, CHANNEL_SPACING)), clock,
+                    fanOut.sleeper, new SplittableRandom(name.hashCode())), PROPERTIES.dispatcherSettings());
+            NudgeTasks tasks = new NudgeTasks(dispatcher, deliveries, List::of, clock, PROPERTIES.plannerInterval(),
+                    PROPERTIES.retention().time(), PROPERTIES.tenantBudgetPerSecond());
+            Scheduler scheduler = NudgeSchedulerConfiguration.buildScheduler(pool, tasks, PROPERTIES,
+                    builder -> builder.schedulerName(new SchedulerName.Fixed(name)).addSchedulerListener(fanOut.scheduled));
+            return new Replica(name, pool, installations, bot, scheduler);
+        }
+
+        void stop() {
+            scheduler.stop();
+            bot.close();
+            pool.close();
+        }
+    }
+
+    private static final Converse NO_CONVERSATION = new Converse() {
+        @Override
+        public List<Reply> onMessage(Message message) {
+            return List.of();
+        }
+
+        @Override
+        public List<Reply> onAction(ActionEvent action) {
+            return List.of();
+        }
+    };
+
+    private static final EditNudges NO_FORM = new EditNudges() {
+        @Override
+        public NudgeFormOutcome open(UserRef user, boolean platformAdmin, ChannelRef channel, Optional<Language> platformLanguage) {
+            throw new UnsupportedOperationException("no nudge form in the fan-out benchmark");
+        }
+
+        @Override
+        public NudgeFormOutcome submit(UserRef user, boolean platformAdmin, ChannelRef channel, Map<String, String> values,
+                Optional<Language> platformLanguage) {
+            throw new UnsupportedOperationException("no nudge form in the fan-out benchmark");
+        }
+    };
+
+    /**
+     * Slack's Web API as a plain HTTP server on loopback: {@code chat.postMessage} takes
+     * {@code latency}, answers ok, and is counted per channel, per token and per second (the second
+     * of the clock the request arrived in), and checked to carry the token of the channel's workspace.
+     */
+    static final class SlackStub implements AutoCloseable {
+        private static final Pattern CHANNEL = Pattern.compile("(?:^|&)channel=([^&]*)");
+        private final HttpServer server;
+        private final ExecutorService threads = Executors.newFixedThreadPool(32);
+        private final long latencyNanos;
+        private final Map<String, AtomicInteger> sends = new ConcurrentHashMap<>();
+        private final Map<String, Map<Long, AtomicInteger>> perTokenSecond = new ConcurrentHashMap<>();
+        private final AtomicInteger calls = new AtomicInteger();
+        private final AtomicInteger wrongTokens = new AtomicInteger();
+
+        private SlackStub(Duration latency) throws IOException {
+            this.latencyNanos = latency.toNanos();
+            this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
+            server.setExecutor(threads);
+            server.createContext("/api/", this::handle);
+            server.start();
+        }
+
+        static SlackStub start(Duration latency) throws IOException {
+            return new SlackStub(latency);
+        }
+
+        String apiUrl() {
+            return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/";
+        }
+
+        private void handle(HttpExchange exchange) throws IOException {
+            try (exchange) {
+                String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                if (exchange.getRequestURI().getPath().endsWith("/chat.postMessage")) {
+                    long second = System.currentTimeMillis() / 1000;
+                    String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+                    String token = authorization == null ? "" : authorization.replaceFirst("^Bearer ", "");
+                    Matcher channel = CHANNEL.matcher(body);
+                    String id = channel.find() ? URLDecoder.decode(channel.group(1), StandardCharsets.UTF_8) : "";
+                    calls.incrementAndGet();
+                    TimeUnit.NANOSECONDS.sleep(latencyNanos);
+                    perTokenSecond.computeIfAbsent(token, t -> new ConcurrentHashMap<>()).computeIfAbsent(second, s -> new AtomicInteger())
+                            .incrementAndGet();
+                    sends.computeIfAbsent(id, c -> new AtomicInteger()).incrementAndGet();
+                    if (id.startsWith("C") && !token.equals(token(workspace(Integer.parseInt(id.substring(1)) % WORKSPACES)))) {
+                        wrongTokens.incrementAndGet();
+                    }
+                }
+                byte[] answer = "{\"ok\":true,\"ts\":\"1741600000.000100\"}".getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+                exchange.sendResponseHeaders(200, answer.length);
+                exchange.getResponseBody().write(answer);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        int sends(String channel) {
+            AtomicInteger count = sends.get(channel);
+            return count == null ? 0 : count.get();
+        }
+
+        int calls() {
+            return calls.get();
+        }
+
+        int wrongTokens() {
+            return wrongTokens.get();
+        }
+
+        int maxPerTokenPerSecond() {
+            return perTokenSecond.values().stream().flatMap(seconds -> seconds.values().stream()).mapToInt(AtomicInteger::get).max()
+                    .orElse(0);
+        }
+
+        /** Each workspace's busiest seconds, e.g. "T0BENCH0 100,100,99". */
+        String busiestSeconds() {
+            return perTokenSecond.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                    .map(e -> e.getKey().replace("xoxb-bench-", "") + " " + e.getValue().values().stream().map(AtomicInteger::get)
+                            .sorted(Comparator.reverseOrder()).limit(5).map(String::valueOf).collect(Collectors.joining(",")))
+                    .collect(Collectors.joining("; "));
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+            threads.shutdownNow();
         }
     }
 
@@ -266,39 +476,6 @@ class FanoutBenchmark {
             Path file = Path.of(System.getProperty("basedir", "."), "target", "bench-fanout.txt");
             Files.createDirectories(file.getParent());
             Files.write(file, lines);
-        }
-    }
-
-    /** The platform: takes {@code latency} per message, accepts it, counts it per channel. */
-    private static final class StubPlatform implements ChannelMessenger {
-        private final long latencyNanos;
-        private final Map<ChannelRef, AtomicInteger> sends = new ConcurrentHashMap<>();
-        private final AtomicInteger calls = new AtomicInteger();
-
-        StubPlatform(Duration latency) {
-            this.latencyNanos = latency.toNanos();
-        }
-
-        @Override
-        public SendOutcome send(ChannelState channel, Reply reply) {
-            calls.incrementAndGet();
-            try {
-                TimeUnit.NANOSECONDS.sleep(latencyNanos);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return new SendOutcome.Transient("interrupted");
-            }
-            sends.computeIfAbsent(channel.channel(), c -> new AtomicInteger()).incrementAndGet();
-            return new SendOutcome.Sent();
-        }
-
-        int sends(ChannelRef channel) {
-            AtomicInteger count = sends.get(channel);
-            return count == null ? 0 : count.get();
-        }
-
-        int calls() {
-            return calls.get();
         }
     }
 
@@ -449,31 +626,51 @@ class FanoutBenchmark {
         }
     }
 
-    /** The real delivery store, noting when deliveries are created and recorded SENT, and how many attempts were made. */
-    private static final class TimedDeliveryStore implements DeliveryStore {
-        private final DeliveryStore delegate;
+    /** What the replicas' delivery stores note, together: when deliveries are created and recorded SENT, and the attempts. */
+    private static final class Timings {
         final Moments created;
         final Moments sent;
         private final AtomicInteger attempts = new AtomicInteger();
+        private final Map<String, AtomicInteger> sentBy = new ConcurrentHashMap<>();
 
-        TimedDeliveryStore(DeliveryStore delegate, int expected) {
-            this.delegate = delegate;
+        Timings(int expected) {
             this.created = new Moments(expected);
             this.sent = new Moments(expected);
+        }
+
+        int attempts() {
+            return attempts.get();
+        }
+
+        String perReplica() {
+            return new TreeMap<>(sentBy).toString();
+        }
+    }
+
+    /** A replica's real delivery store, noting into the shared {@link Timings}. */
+    private static final class TimedDeliveryStore implements DeliveryStore {
+        private final DeliveryStore delegate;
+        private final Timings timings;
+        private final String replica;
+
+        TimedDeliveryStore(DeliveryStore delegate, Timings timings, String replica) {
+            this.delegate = delegate;
+            this.timings = timings;
+            this.replica = replica;
         }
 
         @Override
         public Optional<NudgeDelivery> createIfAbsent(ChannelRef channel, Instant due) {
             Optional<NudgeDelivery> result = delegate.createIfAbsent(channel, due);
             if (result.isPresent()) {
-                created.note();
+                timings.created.note();
             }
             return result;
         }
 
         @Override
         public Optional<NudgeDelivery> find(long id) {
-            attempts.incrementAndGet();
+            timings.attempts.incrementAndGet();
             return delegate.find(id);
         }
 
@@ -481,7 +678,8 @@ class FanoutBenchmark {
         public boolean markSent(long id, Instant at, NudgeSent.Kind kind) {
             boolean changed = delegate.markSent(id, at, kind);
             if (changed) {
-                sent.note();
+                timings.sent.note();
+                timings.sentBy.computeIfAbsent(replica, r -> new AtomicInteger()).incrementAndGet();
             }
             return changed;
         }
@@ -520,14 +718,5 @@ class FanoutBenchmark {
         public int purgeBefore(Instant cutoff) {
             return delegate.purgeBefore(cutoff);
         }
-
-        int sentCount() {
-            return sent.count();
-        }
-
-        int attempts() {
-            return attempts.get();
-        }
-
     }
 }

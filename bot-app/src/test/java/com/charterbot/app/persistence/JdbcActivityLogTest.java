@@ -64,7 +64,7 @@ class JdbcActivityLogTest {
         JdbcActivityLog log = new JdbcActivityLog(dataSource, PSEUDONYMS);
         List<QuestionAsked> questions = List.of(
                 new QuestionAsked(T0, Language.EN, Tier.ANSWER, "photos-videos"),
-                new QuestionAsked(T0.plusMillis(1), Language.FR, Tier.SUGGEST, null),
+                new QuestionAsked(T0.plusMillis(1), Language.FR, Tier.SUGGEST, null, "slack:T0ACME"),
                 new QuestionAsked(T0.plusSeconds(3_600).plusNanos(123_456_000), Language.EN, Tier.FALLBACK, "not-covered-hr"));
         List<QuizAnswered> answers = List.of(
                 new QuizAnswered(T0, "photos-videos", "photos-videos#0", true, GENERAL, ALICE),
@@ -74,7 +74,7 @@ class JdbcActivityLogTest {
         List<NudgeSent> nudges = List.of(new NudgeSent(T0, GENERAL, NudgeSent.Kind.TIP), new NudgeSent(T0.plusSeconds(1), TEAMS, NudgeSent.Kind.QUIZ));
         List<AnswerFeedback> feedback = List.of(
                 new AnswerFeedback(T0, Language.FR, Tier.ANSWER, "photos-videos", true),
-                new AnswerFeedback(T0.plusSeconds(1), Language.EN, Tier.FALLBACK, null, false));
+                new AnswerFeedback(T0.plusSeconds(1), Language.EN, Tier.FALLBACK, null, false, "teams:tenant-1"));
 
         questions.forEach(log::record);
         answers.forEach(log::record);

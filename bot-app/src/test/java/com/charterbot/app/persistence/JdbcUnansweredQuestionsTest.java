@@ -2,11 +2,14 @@ package com.charterbot.app.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.charterbot.core.activity.InMemoryUnansweredQuestions;
 import com.charterbot.core.activity.UnansweredQuestions;
 import com.charterbot.core.activity.UnansweredQuestions.Frequent;
 import com.charterbot.core.charter.Language;
+import com.charterbot.core.chat.Platform;
+import com.charterbot.core.stats.StatsScope;
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -24,6 +27,24 @@ class JdbcUnansweredQuestionsTest {
     private static final Instant T0 = Instant.parse("2024-10-27T00:00:00Z");
 
     private final List<HikariDataSource> pools = new ArrayList<>();
+
+    @ParameterizedTest
+    @MethodSource("com.charterbot.app.persistence.Databases#kinds")
+    void anAdministratorsScopeKeepsOtherWorkspacesQuestionsOut(Databases.Kind kind) {
+        JdbcUnansweredQuestions questions = new JdbcUnansweredQuestions(database(kind));
+        questions.record(T0, Language.EN, "pizza?", "slack:T1");
+        questions.record(T0, Language.EN, "pizza?", "slack:T2");
+        questions.record(T0, Language.EN, "wifi?", "slack:T2");
+        questions.record(T0, Language.EN, "parking?", "slack:T3");
+        questions.record(T0, Language.EN, "canteen?");
+
+        assertThat(questions.mostFrequent(Instant.MIN, Instant.MAX, 10, StatsScope.of(Platform.SLACK, List.of("T1"))))
+                .extracting(Frequent::text, Frequent::count).containsExactly(tuple("pizza?", 1));
+        assertThat(questions.mostFrequent(Instant.MIN, Instant.MAX, 10, StatsScope.of(Platform.SLACK, List.of("T1", "T2"))))
+                .extracting(Frequent::text, Frequent::count).containsExactly(tuple("pizza?", 2), tuple("wifi?", 1));
+        assertThat(questions.mostFrequent(Instant.MIN, Instant.MAX, 10, StatsScope.of(Platform.TEAMS, List.of("T1")))).isEmpty();
+        assertThat(questions.mostFrequent(Instant.MIN, Instant.MAX, 10)).as("everything, those without a tenant too").hasSize(4);
+    }
 
     @ParameterizedTest
     @MethodSource("com.charterbot.app.persistence.Databases#kinds")

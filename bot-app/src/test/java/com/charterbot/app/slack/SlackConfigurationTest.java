@@ -69,6 +69,42 @@ class SlackConfigurationTest {
         assertThat(output.getAll()).doesNotContain(BOT_TOKEN).doesNotContain("configtesttoken");
     }
 
+    @Test
+    void refusesToInstallThroughOAuthWithoutATokenEncryptionKeySayingWhatToSet(CapturedOutput output) {
+        String clientSecret = "configtest-client-secret-5511";
+        String stateSecret = "configtest-state-secret-0123456789abcdef";
+
+        assertThatThrownBy(() -> start("--charter.slack.client-id=1234.5678", "--charter.slack.client-secret=" + clientSecret,
+                "--charter.slack.state-secret=" + stateSecret, "--charter.slack.signing-secret=configtest-signing").close())
+                .hasStackTraceContaining("charter.slack.token-encryption-key is not set")
+                .hasStackTraceContaining("CHARTER_SLACK_TOKENENCRYPTIONKEY");
+        assertThatThrownBy(() -> start("--charter.slack.client-id=1234.5678", "--charter.slack.client-secret=" + clientSecret,
+                "--charter.slack.state-secret=" + stateSecret, "--charter.slack.signing-secret=configtest-signing",
+                "--charter.slack.token-encryption-key=configtest-not-a-key").close())
+                .hasStackTraceContaining("must be 32 bytes (AES-256)");
+        assertThat(output.getAll()).doesNotContain(clientSecret).doesNotContain(stateSecret).doesNotContain("configtest-not-a-key");
+    }
+
+    @Test
+    void servesTheInstallPagesOnlyWhenInstalledThroughOAuth() throws Exception {
+        String key = java.util.Base64.getEncoder().encodeToString(new byte[32]);
+        try (ConfigurableApplicationContext app = start("--charter.slack.client-id=1234.5678", "--charter.slack.client-secret=x",
+                "--charter.slack.state-secret=" + "s".repeat(32), "--charter.slack.signing-secret=configtest-signing",
+                "--charter.slack.token-encryption-key=" + key)) {
+            assertThat(get(app, "/slack/install").statusCode()).isEqualTo(200);
+            assertThat(get(app, "/slack/oauth_redirect?code=x&state=y").statusCode()).as("no cookie, no install").isEqualTo(400);
+        }
+        try (ConfigurableApplicationContext app = start("--charter.slack.bot-token=" + BOT_TOKEN, "--charter.slack.signing-secret=s")) {
+            assertThat(get(app, "/slack/install").statusCode()).as("one workspace by its token: nothing to install").isIn(404, 405);
+        }
+    }
+
+    private static HttpResponse<String> get(ConfigurableApplicationContext app, String path) throws Exception {
+        int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     private static ConfigurableApplicationContext start(String... arguments) {
         String[] all = new String[arguments.length + 3];
         all[0] = "--server.port=0";

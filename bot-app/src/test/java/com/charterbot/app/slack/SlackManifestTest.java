@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import com.charterbot.slack.SlackSettings;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
@@ -19,6 +21,7 @@ class SlackManifestTest {
 
     private static final Path HTTP = Path.of("..", "slack", "manifest.yml");
     private static final Path SOCKET_MODE = Path.of("..", "slack", "manifest-socket-mode.yml");
+    private static final Path ORG = Path.of("..", "slack", "manifest-org.yml");
 
     @Test
     void httpManifestPointsEveryRequestAtTheEventsEndpoint() throws IOException {
@@ -32,6 +35,38 @@ class SlackManifestTest {
         assertThat((String) at(manifest, "settings", "interactivity").get("request_url")).endsWith(SlackConfiguration.EVENTS_PATH);
         assertThat(at(manifest, "settings").get("socket_mode_enabled")).isEqualTo(false);
         assertThat(at(manifest, "features", "app_home").get("home_tab_enabled")).isEqualTo(true);
+        assertThat(at(manifest, "settings").get("org_deploy_enabled")).isEqualTo(false);
+    }
+
+    @Test
+    void installsThroughOAuthComeBackToTheRedirectUrlOnTheSameHost() throws IOException {
+        for (Path path : List.of(HTTP, ORG)) {
+            Map<String, Object> manifest = load(path);
+            List<String> redirects = redirectUrls(manifest);
+            String events = (String) at(manifest, "settings", "event_subscriptions").get("request_url");
+
+            assertThat(redirects).as(path.toString()).singleElement().satisfies(url -> {
+                assertThat(url).endsWith(SlackSettings.Distribution.REDIRECT_PATH);
+                assertThat(URI.create(url).getHost()).isEqualTo(URI.create(events).getHost());
+                assertThat(url).startsWith("https://");
+            });
+        }
+    }
+
+    @Test
+    void theOrgManifestIsTheHttpOneMadeOrgReadyAndToldOfTheWorkspacesItIsGranted() throws IOException {
+        Map<String, Object> http = load(HTTP);
+        Map<String, Object> org = load(ORG);
+
+        assertThat(at(org, "settings").get("org_deploy_enabled")).isEqualTo(true);
+        assertThat(scopes(org)).isEqualTo(scopes(http));
+        assertThat(events(org)).containsAll(events(http));
+        assertThat(events(org)).filteredOn(event -> !events(http).contains(event))
+                .containsExactlyInAnyOrder("team_access_granted", "team_access_revoked");
+        assertThat(slashCommand(org)).isEqualTo(slashCommand(http));
+        assertThat(at(org, "settings", "interactivity")).isEqualTo(at(http, "settings", "interactivity"));
+        assertThat(at(org, "features", "app_home")).isEqualTo(at(http, "features", "app_home"));
+        assertThat(at(org, "settings").get("socket_mode_enabled")).isEqualTo(false);
     }
 
     @Test
@@ -54,6 +89,8 @@ class SlackManifestTest {
 
         assertThat(scopes(manifest)).containsExactlyInAnyOrder(
                 "app_mentions:read", "channels:read", "groups:read", "chat:write", "commands", "im:history", "users:read");
+        assertThat(scopes(manifest)).as("what an install through OAuth asks for")
+                .containsExactlyInAnyOrderElementsOf(SlackSettings.Distribution.BOT_SCOPES);
         assertThat(events(manifest)).contains("app_mention", "message.im", "app_home_opened", "member_joined_channel", "channel_left",
                 "channel_archive", "app_uninstalled", "tokens_revoked");
     }
@@ -84,6 +121,11 @@ class SlackManifestTest {
     @SuppressWarnings("unchecked")
     private static List<String> scopes(Map<String, Object> manifest) {
         return (List<String>) at(manifest, "oauth_config", "scopes").get("bot");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> redirectUrls(Map<String, Object> manifest) {
+        return (List<String>) at(manifest, "oauth_config").get("redirect_urls");
     }
 
     @SuppressWarnings("unchecked")

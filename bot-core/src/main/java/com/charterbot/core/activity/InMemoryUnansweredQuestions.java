@@ -1,6 +1,7 @@
 package com.charterbot.core.activity;
 
 import com.charterbot.core.charter.Language;
+import com.charterbot.core.stats.StatsScope;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,23 +12,23 @@ import java.util.Map;
 /** {@link UnansweredQuestions} in memory, for tests and single-process use. Thread-safe. */
 public final class InMemoryUnansweredQuestions implements UnansweredQuestions {
 
-    private record Entry(Instant at, Language language, String text) {}
+    private record Entry(Instant at, Language language, String text, String tenant) {}
 
     private final List<Entry> entries = new ArrayList<>();
 
     @Override
-    public synchronized void record(Instant at, Language language, String text) {
+    public synchronized void record(Instant at, Language language, String text, String tenant) {
         String normalized = text.strip();
         if (!normalized.isEmpty()) {
-            entries.add(new Entry(at, language, normalized.length() > MAX_TEXT ? normalized.substring(0, MAX_TEXT) : normalized));
+            entries.add(new Entry(at, language, normalized.length() > MAX_TEXT ? normalized.substring(0, MAX_TEXT) : normalized, tenant));
         }
     }
 
     @Override
-    public synchronized List<Frequent> mostFrequent(Instant from, Instant to, int limit) {
+    public synchronized List<Frequent> mostFrequent(Instant from, Instant to, int limit, StatsScope scope) {
         Map<String, Frequent> byText = new LinkedHashMap<>();
         for (Entry entry : entries) {
-            if (entry.at().isBefore(from) || !entry.at().isBefore(to)) {
+            if (entry.at().isBefore(from) || !entry.at().isBefore(to) || !scope.covers(entry.tenant())) {
                 continue;
             }
             String key = entry.language().tag() + "\u0000" + entry.text();

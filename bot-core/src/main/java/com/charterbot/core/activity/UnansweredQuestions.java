@@ -1,6 +1,7 @@
 package com.charterbot.core.activity;
 
 import com.charterbot.core.charter.Language;
+import com.charterbot.core.stats.StatsScope;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -24,10 +25,26 @@ public interface UnansweredQuestions {
         }
     }
 
-    void record(Instant at, Language language, String text);
+    /**
+     * Keeps the text of a question the charter could not answer.
+     *
+     * @param tenant the asker's tenant key ({@code slack:T0123}), so that each administrator sees their
+     *     own; null when not known
+     */
+    void record(Instant at, Language language, String text, String tenant);
 
-    /** The most asked texts in [from, to), most frequent first (then most recent). */
-    List<Frequent> mostFrequent(Instant from, Instant to, int limit);
+    /** {@link #record(Instant, Language, String, String)} without a tenant. */
+    default void record(Instant at, Language language, String text) {
+        record(at, language, text, null);
+    }
+
+    /** The most asked texts in [from, to) within the scope, most frequent first (then most recent). */
+    List<Frequent> mostFrequent(Instant from, Instant to, int limit, StatsScope scope);
+
+    /** The most asked texts in [from, to) of every tenant. */
+    default List<Frequent> mostFrequent(Instant from, Instant to, int limit) {
+        return mostFrequent(from, to, limit, StatsScope.EVERYTHING);
+    }
 
     /** Deletes every text recorded before the cutoff and returns how many were deleted. */
     int purgeBefore(Instant cutoff);

@@ -17,6 +17,7 @@ import com.charterbot.core.reply.Block;
 import com.charterbot.core.reply.Reply;
 import com.charterbot.core.stats.AwarenessStats;
 import com.charterbot.core.stats.StatsReply;
+import com.charterbot.core.stats.StatsScope;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,16 +97,42 @@ final class AdminConversation {
             return AnswerReplies.text(language, delivery, denied.reason(language));
         }
         parts.admin().audited(message.user(), AdminActions.STATS_VIEW, "last " + days + " days", "", "");
+        StatsScope scope = scope(message, (Decision.Allowed) decision);
         List<NudgeDelivery> failed = parts.deliveries().problems(parts.clock().instant().minus(Duration.ofDays(days))).stream()
-                .filter(nudge -> nudge.status() == NudgeDelivery.Status.FAILED)
+                .filter(nudge -> nudge.status() == NudgeDelivery.Status.FAILED && scope.covers(nudge.channel()))
                 .toList();
-        AwarenessStats stats = parts.stats().lastDays(days).withNudgesFailed(failed.size());
+        AwarenessStats stats = parts.stats().lastDays(days, scope).withNudgesFailed(failed.size());
         Reply report = StatsReply.render(stats, parts.answers().charter(), language, parts.channelDefaults().zone());
         List<Block> blocks = new ArrayList<>(report.blocks());
         int insertAt = blocks.size() - 1; // before the closing privacy note
-        List<Block> improvements = improvementBlocks(stats, language);
+        List<Block> improvements = improvementBlocks(stats, language, scope);
         blocks.addAll(Math.max(insertAt, 0), improvements);
+        blocks.add(Math.max(insertAt, 0) + improvements.size(), new Block.Context(scopeLabel(scope, message, language)));
         return Reply.of(language, delivery, blocks);
+    }
+
+    /**
+     * What an administrator's statistics cover: everything for one named in the configuration (the
+     * communications team), else their own workspace or tenant and the others the platform says
+     * they administer (an Enterprise Grid org admin: the organization).
+     */
+    private static StatsScope scope(Message message, Decision.Allowed decision) {
+        if (Decision.Allowed.CONFIGURED.equals(decision.basis())) {
+            return StatsScope.EVERYTHING;
+        }
+        Set<String> tenants = new java.util.HashSet<>(message.alsoAdministers());
+        tenants.add(message.user().tenant());
+        return StatsScope.of(message.user().platform(), tenants);
+    }
+
+    private static String scopeLabel(StatsScope scope, Message message, Language language) {
+        if (scope.everything()) {
+            return Messages.get(language, "commands.stats.scope.everything");
+        }
+        int tenants = scope.tenants().size();
+        return tenants > 1 ? Messages.get(language, "commands.stats.scope.organization", tenants)
+                : Messages.get(language, message.user().platform() == Platform.SLACK ? "commands.stats.scope.workspace"
+                        : "commands.stats.scope.tenant");
     }
 
     /**
@@ -149,9 +176,9 @@ final class AdminConversation {
     }
 
     /** What administrators can act on: questions the charter did not answer, unhelpful answers, paused channels. */
-    private List<Block> improvementBlocks(AwarenessStats stats, Language language) {
+    private List<Block> improvementBlocks(AwarenessStats stats, Language language, StatsScope scope) {
         List<Block> blocks = new ArrayList<>();
-        List<String> unanswered = parts.unanswered().mostFrequent(stats.from(), stats.to(), TOP).stream()
+        List<String> unanswered = parts.unanswered().mostFrequent(stats.from(), stats.to(), TOP, scope).stream()
                 .map(q -> Messages.get(language, "commands.stats.unanswered-item", q.text(), q.count()))
                 .toList();
         if (!unanswered.isEmpty()) {
@@ -159,7 +186,7 @@ final class AdminConversation {
         }
         Map<String, Integer> unhelpful = new TreeMap<>();
         for (AnswerFeedback feedback : parts.activity().feedback(stats.from(), stats.to())) {
-            if (!feedback.helpful()) {
+            if (!feedback.helpful() && scope.covers(feedback.tenant())) {
                 String title = feedback.sectionId() == null ? Messages.get(language, "commands.stats.no-section")
                         : parts.answers().charter().section(feedback.sectionId(), language).map(Section::title).orElse(feedback.sectionId());
                 unhelpful.merge(title, 1, Integer::sum);
@@ -173,7 +200,7 @@ final class AdminConversation {
                     .toList()));
         }
         List<String> failures = parts.deliveries().problems(stats.from()).stream()
-                .filter(delivery -> delivery.status() == NudgeDelivery.Status.FAILED)
+                .filter(delivery -> delivery.status() == NudgeDelivery.Status.FAILED && scope.covers(delivery.channel()))
                 .limit(TOP)
                 .map(delivery -> Messages.get(language, "commands.stats.paused-item", channelName(delivery.channel()), delivery.lastError()))
                 .toList();
@@ -181,7 +208,7 @@ final class AdminConversation {
             blocks.add(new Block.Checklist(Messages.get(language, "commands.stats.failed"), failures));
         }
         List<String> paused = parts.channels().all().stream()
-                .filter(channel -> channel.status() == ChannelState.Status.PAUSED)
+                .filter(channel -> channel.status() == ChannelState.Status.PAUSED && scope.covers(channel.channel()))
                 .map(channel -> Messages.get(language, "commands.stats.paused-item",
                         ChannelLabels.name(channel), ChannelLabels.pauseReason(channel.pauseReason(), language)))
                 .toList();

@@ -186,8 +186,8 @@ public final class ConversationService implements Converse {
             case ActionIds.CHANNEL_QUIZ_VIEW -> List.of(parts.channelQuiz().view(action.user(), action.conversation(), value, language));
             case ActionIds.TIP_NEXT -> List.of(parts.tips().next(action.conversation(), language, Reply.Delivery.PRIVATE));
             case ActionIds.OPEN_SECTION -> List.of(openSection(value, language));
-            case ActionIds.FEEDBACK_HELPFUL -> feedback(value, true, language);
-            case ActionIds.FEEDBACK_NOT_HELPFUL -> feedback(value, false, language);
+            case ActionIds.FEEDBACK_HELPFUL -> feedback(action.user(), value, true, language);
+            case ActionIds.FEEDBACK_NOT_HELPFUL -> feedback(action.user(), value, false, language);
             default -> List.of(unknownAction(language));
         };
     }
@@ -232,9 +232,10 @@ public final class ConversationService implements Converse {
         if (answer.issue() == InputIssue.NONE) {
             String sectionId = answer.citation() != null ? answer.citation().sectionId()
                     : answer.suggestions().isEmpty() ? null : answer.suggestions().get(0).sectionId();
-            parts.activity().record(new QuestionAsked(parts.clock().instant(), answer.replyLanguage(), answer.tier(), sectionId));
+            String tenant = message.user().tenantKey();
+            parts.activity().record(new QuestionAsked(parts.clock().instant(), answer.replyLanguage(), answer.tier(), sectionId, tenant));
             if (answer.tier() == Tier.FALLBACK) {
-                parts.unanswered().record(parts.clock().instant(), answer.replyLanguage(), text);
+                parts.unanswered().record(parts.clock().instant(), answer.replyLanguage(), text, tenant);
             }
         }
         return AnswerReplies.answer(answer, shared(message));
@@ -308,7 +309,7 @@ public final class ConversationService implements Converse {
                 .orElseGet(() -> unknownAction(language));
     }
 
-    private List<Reply> feedback(String value, boolean helpful, Language language) {
+    private List<Reply> feedback(UserRef user, String value, boolean helpful, Language language) {
         int separator = value.indexOf(AnswerReplies.FEEDBACK_SEPARATOR);
         Tier tier = separator < 0 ? null : tierNamed(value.substring(0, separator));
         if (tier == null) {
@@ -316,7 +317,8 @@ public final class ConversationService implements Converse {
         }
         String sectionId = value.substring(separator + 1);
         boolean known = sectionId.isEmpty() || parts.answers().charter().section(sectionId, language).isPresent();
-        parts.activity().record(new AnswerFeedback(parts.clock().instant(), language, tier, known && !sectionId.isEmpty() ? sectionId : null, helpful));
+        parts.activity().record(new AnswerFeedback(parts.clock().instant(), language, tier, known && !sectionId.isEmpty() ? sectionId : null, helpful,
+                user.tenantKey()));
         String text = helpful ? Messages.get(language, "commands.feedback.thanks")
                 : Messages.get(language, "commands.feedback.sorry", parts.answers().charter().settings().communicationsContact());
         return List.of(AnswerReplies.text(language, Reply.Delivery.PRIVATE, text));

@@ -4,6 +4,7 @@ import com.charterbot.core.charter.Language;
 import com.charterbot.core.text.UserText;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Something a person wrote to the bot: after {@code /charter} in Slack, in a direct message, or
@@ -17,9 +18,12 @@ import java.util.Optional;
  * @param platformAdmin whether the platform itself says this person is an administrator
  * @param platformLanguage the language of the person's client, when the platform tells it
  * @param imageAttached whether the person attached a picture (a photo, a screenshot) to the message
+ * @param alsoAdministers the other tenants of the same platform the platform says this person
+ *     administers (an Enterprise Grid org admin: the organization's other workspaces): an
+ *     administrator's statistics cover them too
  */
 public record Message(UserRef user, ChannelRef conversation, String text, Origin origin, boolean platformAdmin,
-        Optional<Language> platformLanguage, boolean imageAttached) {
+        Optional<Language> platformLanguage, boolean imageAttached, Set<String> alsoAdministers) {
 
     /** How a message reached the bot. */
     public enum Origin {
@@ -37,6 +41,13 @@ public record Message(UserRef user, ChannelRef conversation, String text, Origin
         text = UserText.received(text);
         Objects.requireNonNull(origin, "origin");
         Objects.requireNonNull(platformLanguage, "platformLanguage");
+        alsoAdministers = alsoAdministers == null ? Set.of() : Set.copyOf(alsoAdministers);
+    }
+
+    /** A message of a person who administers no other tenant. */
+    public Message(UserRef user, ChannelRef conversation, String text, Origin origin, boolean platformAdmin,
+            Optional<Language> platformLanguage, boolean imageAttached) {
+        this(user, conversation, text, origin, platformAdmin, platformLanguage, imageAttached, Set.of());
     }
 
     /** A message without attachment. */

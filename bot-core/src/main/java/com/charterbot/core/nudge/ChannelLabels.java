@@ -21,6 +21,7 @@ public final class ChannelLabels {
     private static final Map<String, String> REASON_KEYS = Map.of(
             ChannelMembershipService.REASON_LEFT, "nudges.paused.removed",
             ChannelMembershipService.REASON_ARCHIVED, "nudges.paused.archived",
+            ChannelMembershipService.REASON_UNINSTALLED, "nudges.paused.uninstalled",
             "channel_not_found", "nudges.paused.not-found",
             "invalid_auth", "nudges.paused.access-revoked",
             "token_revoked", "nudges.paused.access-revoked",

@@ -41,9 +41,10 @@ public interface ChannelMembership {
 
     /**
      * The app was uninstalled from a Slack workspace or a Teams tenant, or its tokens were revoked:
-     * every channel of that tenant is forgotten, so nothing is sent there any more.
+     * every active channel of that tenant is paused, so nothing is sent there any more; its settings
+     * are kept for when the bot is added to it again.
      *
-     * @return how many channels were forgotten
+     * @return how many channels were paused
      */
     int uninstalled(Platform platform, String tenant);
 }

@@ -13,8 +13,8 @@ import java.util.Optional;
 
 /**
  * Keeps the channel store in step with where the bot is: a channel it joins is registered with
- * the default nudges (or resumed), one it leaves or that is archived is paused, and an
- * uninstalled workspace or tenant is forgotten.
+ * the default nudges (or resumed), one it leaves or that is archived is paused, and so is every
+ * channel of a workspace or tenant the app was uninstalled from.
  *
  * <p>Pauses store the same short codes Slack answers when a nudge cannot be posted
  * ({@value #REASON_LEFT}, {@value #REASON_ARCHIVED}), so that a channel paused by a failed send and
@@ -30,6 +30,8 @@ public final class ChannelMembershipService implements ChannelMembership {
     public static final String REASON_LEFT = "not_in_channel";
     /** The pause reason of an archived channel. */
     public static final String REASON_ARCHIVED = "is_archived";
+    /** The pause reason of the channels of a workspace or tenant the app was uninstalled from (Slack's event name). */
+    public static final String REASON_UNINSTALLED = "app_uninstalled";
 
     /** Channel names are kept up to this length; Slack's and Teams' own limits are far lower. */
     static final int MAX_STORED_NAME = 200;
@@ -105,15 +107,15 @@ public final class ChannelMembershipService implements ChannelMembership {
     public int uninstalled(Platform platform, String tenant) {
         Objects.requireNonNull(platform, "platform");
         Objects.requireNonNull(tenant, "tenant");
-        int removed = 0;
+        int paused = 0;
         for (ChannelState state : channels.all()) {
             ChannelRef channel = state.channel();
-            if (channel.platform() == platform && channel.tenant().equals(tenant)) {
-                channels.remove(channel);
-                removed++;
+            if (channel.platform() == platform && channel.tenant().equals(tenant) && state.status() == ChannelState.Status.ACTIVE) {
+                channels.save(state.paused(REASON_UNINSTALLED));
+                paused++;
             }
         }
-        return removed;
+        return paused;
     }
 
     private void pause(ChannelRef channel, String reason) {

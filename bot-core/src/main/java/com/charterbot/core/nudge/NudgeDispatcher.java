@@ -62,7 +62,7 @@ public final class NudgeDispatcher {
 
     /**
      * @param retry how failed sends are retried
-     * @param maxInlineWait the longest {@link OutboundLimiter} wait spent sleeping in
+     * @param maxInlineWait the longest {@link SendBudget} wait spent sleeping in
      *     {@link #deliver}; a longer one returns {@link DeliveryResult.RetryAt} instead
      * @param firstNudgeGrace how late a never-nudged channel's first slot may still be planned
      *     (covers planner pauses and restarts); positive
@@ -88,11 +88,12 @@ public final class NudgeDispatcher {
     /**
      * What the dispatcher works with.
      *
-     * @param sleeper waits for the {@link OutboundLimiter}
+     * @param limiter the send budget every nudge is booked with, shared by the replicas that share the stores
+     * @param sleeper waits for the {@link SendBudget}
      * @param random draws the retry jitter; used under a lock, so any generator will do
      */
     public record Parts(ChannelStore channels, DeliveryStore deliveries, NudgeComposer composer, ChannelMessenger messenger,
-            ActivityLog activity, OutboundLimiter limiter, Clock clock, Sleeper sleeper, RandomGenerator random) {
+            ActivityLog activity, SendBudget limiter, Clock clock, Sleeper sleeper, RandomGenerator random) {
         public Parts {
             Objects.requireNonNull(channels, "channels");
             Objects.requireNonNull(deliveries, "deliveries");

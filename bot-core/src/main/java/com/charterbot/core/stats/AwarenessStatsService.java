@@ -29,8 +29,17 @@ public final class AwarenessStatsService {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** Statistics for [from, to); {@code nudgesFailed} is 0 (see {@link AwarenessStats#withNudgesFailed}). */
+    /** Statistics of every tenant for [from, to); {@code nudgesFailed} is 0 (see {@link AwarenessStats#withNudgesFailed}). */
     public AwarenessStats compute(Instant from, Instant to) {
+        return compute(from, to, StatsScope.EVERYTHING);
+    }
+
+    /**
+     * Statistics for [from, to) of the tenants in scope: questions by where they were asked, quiz
+     * answers by their participant's tenant, nudges by their channel's.
+     */
+    public AwarenessStats compute(Instant from, Instant to, StatsScope scope) {
+        Objects.requireNonNull(scope, "scope");
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
         if (!from.isBefore(to)) {
@@ -38,6 +47,9 @@ public final class AwarenessStatsService {
         }
         Map<String, AwarenessStats.TierCounts> questions = new HashMap<>();
         for (QuestionAsked question : activity.questions(from, to)) {
+            if (!scope.covers(question.tenant())) {
+                continue;
+            }
             String sectionId = question.sectionId() == null || question.sectionId().isBlank()
                     ? AwarenessStats.UNMATCHED : question.sectionId();
             questions.merge(sectionId, AwarenessStats.TierCounts.NONE.plus(question.tier()),
@@ -46,12 +58,18 @@ public final class AwarenessStatsService {
         Map<String, AwarenessStats.QuizScore> quiz = new HashMap<>();
         Set<UserRef> participants = new HashSet<>();
         for (QuizAnswered answer : activity.quizAnswers(from, to)) {
+            if (!scope.covers(answer.participant())) {
+                continue;
+            }
             quiz.merge(answer.sectionId(), new AwarenessStats.QuizScore(0, 0).plus(answer.correct()),
                     (a, b) -> a.plus(answer.correct()));
             participants.add(answer.participant());
         }
         Map<NudgeSent.Kind, Integer> nudges = new EnumMap<>(NudgeSent.Kind.class);
         for (NudgeSent nudge : activity.nudges(from, to)) {
+            if (!scope.covers(nudge.channel())) {
+                continue;
+            }
             nudges.merge(nudge.kind(), 1, Integer::sum);
         }
         return new AwarenessStats(from, to, questions, participants.size(), quiz, nudges);
@@ -59,10 +77,15 @@ public final class AwarenessStatsService {
 
     /** Statistics for the {@code days} (1 to {@value #MAX_DAYS}) days up to now. */
     public AwarenessStats lastDays(int days) {
+        return lastDays(days, StatsScope.EVERYTHING);
+    }
+
+    /** Statistics of the tenants in scope for the {@code days} (1 to {@value #MAX_DAYS}) days up to now. */
+    public AwarenessStats lastDays(int days, StatsScope scope) {
         if (days < 1 || days > MAX_DAYS) {
             throw new IllegalArgumentException("a period is 1 to " + MAX_DAYS + " days, not " + days);
         }
         Instant now = clock.instant();
-        return compute(now.minus(Duration.ofDays(days)), now);
+        return compute(now.minus(Duration.ofDays(days)), now, scope);
     }
 }

@@ -181,13 +181,13 @@ class ConversationServiceTest {
         }
 
         @Test
-        void aQuestionIsRecordedWithItsOutcomeButWithoutItsAuthorOrText() {
+        void aQuestionIsRecordedWithItsOutcomeAndWorkspaceButWithoutItsAuthorOrText() {
             bot.command(ALICE, PHOTO_QUESTION_EN);
 
             assertThat(questionsAsked()).containsExactly(
-                    new QuestionAsked(ConversationHarness.START, Language.EN, Tier.ANSWER, PHOTOS));
+                    new QuestionAsked(ConversationHarness.START, Language.EN, Tier.ANSWER, PHOTOS, "slack:T1"));
             assertThat(Arrays.stream(QuestionAsked.class.getRecordComponents()).map(RecordComponent::getName))
-                    .containsExactly("at", "language", "tier", "sectionId");
+                    .as("the workspace, not the person").containsExactly("at", "language", "tier", "sectionId", "tenant");
         }
 
         @Test
@@ -197,7 +197,7 @@ class ConversationServiceTest {
             bot.command(ALICE, PHOTO_QUESTION_FR);
 
             assertThat(questionsAsked()).containsExactly(
-                    new QuestionAsked(ConversationHarness.START.plus(Duration.ofHours(3)), Language.FR, Tier.ANSWER, PHOTOS));
+                    new QuestionAsked(ConversationHarness.START.plus(Duration.ofHours(3)), Language.FR, Tier.ANSWER, PHOTOS, "slack:T1"));
         }
 
         @Test
@@ -916,6 +916,37 @@ class ConversationServiceTest {
         }
 
         @Test
+        void aWorkspaceAdminSeesTheirWorkspaceAnOrgAdminTheOrganizationAndAConfiguredAdminEverything() {
+            UserRef carol = new UserRef(Platform.SLACK, "T2", "U-CAROL");
+            UserRef dave = new UserRef(Platform.SLACK, "T3", "U-DAVE");
+            ChannelRef elsewhere = new ChannelRef(Platform.SLACK, "T2", "C-T2");
+            ChannelRef farther = new ChannelRef(Platform.SLACK, "T3", "C-T3");
+            bot.command(ALICE, PHOTO_QUESTION_EN);
+            bot.say(carol, elsewhere, Message.Origin.COMMAND, "Can you order me a pizza?");
+            bot.say(carol, elsewhere, Message.Origin.COMMAND, PHOTO_QUESTION_EN);
+            bot.say(dave, farther, Message.Origin.COMMAND, PHOTO_QUESTION_EN);
+            bot.channels.save(ChannelState.of(elsewhere, "t2-general", NudgeSettings.defaults(PARIS, Language.EN)).paused("is_archived"));
+            bot.clock.advance(Duration.ofMinutes(5));
+            UserRef workspaceAdmin = new UserRef(Platform.SLACK, "T1", "U-WSADMIN");
+            UserRef orgAdmin = new UserRef(Platform.SLACK, "T1", "U-ORGADMIN");
+
+            Reply own = only(bot.service.onMessage(new Message(workspaceAdmin, GENERAL, "stats", Message.Origin.COMMAND, true,
+                    Optional.empty())));
+            Reply organization = only(bot.service.onMessage(new Message(orgAdmin, GENERAL, "stats", Message.Origin.COMMAND, true,
+                    Optional.empty(), false, java.util.Set.of("T2"))));
+            Reply everything = bot.command(ADMIN, "stats");
+
+            assertThat(texts(own)).anySatisfy(text -> assertThat(text).startsWith("Questions asked: 1 ("));
+            assertThat(own.fallbackText()).doesNotContain("pizza", "t2-general");
+            assertThat(contexts(own)).contains(msg(Language.EN, "commands.stats.scope.workspace"));
+            assertThat(texts(organization)).anySatisfy(text -> assertThat(text).startsWith("Questions asked: 3 ("));
+            assertThat(organization.fallbackText()).contains("pizza", "#t2-general");
+            assertThat(contexts(organization)).contains(msg(Language.EN, "commands.stats.scope.organization", 2));
+            assertThat(texts(everything)).anySatisfy(text -> assertThat(text).startsWith("Questions asked: 4 ("));
+            assertThat(contexts(everything)).contains(msg(Language.EN, "commands.stats.scope.everything"));
+        }
+
+        @Test
         void statisticsOfAnEmptyPeriodSaySo() {
             Reply reply = bot.command(ADMIN, "stats");
 
@@ -1301,7 +1332,7 @@ class ConversationServiceTest {
             assertThat(reply.delivery()).isEqualTo(Reply.Delivery.PRIVATE);
             assertThat(texts(reply)).containsExactly(msg(Language.EN, "commands.feedback.thanks"));
             assertThat(feedbackGiven()).containsExactly(
-                    new AnswerFeedback(bot.clock.instant(), Language.EN, Tier.ANSWER, PHOTOS, true));
+                    new AnswerFeedback(bot.clock.instant(), Language.EN, Tier.ANSWER, PHOTOS, true, "slack:T1"));
         }
 
         @Test

@@ -258,36 +258,49 @@ class ChannelMembershipServiceTest {
     class Uninstalled {
 
         @Test
-        void forgetsEveryChannelOfThatTenantOnly() {
-            configured(GENERAL, "general");
-            configured(RANDOM, "random");
+        void pausesEveryActiveChannelOfThatTenantOnlyAndKeepsTheirSettings() {
+            ChannelState general = configured(GENERAL, "general");
+            ChannelState random = configured(RANDOM, "random");
             ChannelState elsewhere = configured(OTHER_WORKSPACE, "general");
             ChannelState teams = configured(TEAMS_GENERAL, "General");
 
-            int forgotten = membership.uninstalled(Platform.SLACK, "T1");
+            int paused = membership.uninstalled(Platform.SLACK, "T1");
 
-            assertThat(forgotten).isEqualTo(2);
-            assertThat(channels.all()).containsExactlyInAnyOrder(elsewhere, teams);
+            assertThat(paused).isEqualTo(2);
+            assertThat(stored(GENERAL).status()).isEqualTo(ChannelState.Status.PAUSED);
+            assertThat(stored(GENERAL).pauseReason()).isEqualTo(ChannelMembershipService.REASON_UNINSTALLED);
+            assertThat(stored(GENERAL).settings()).isEqualTo(general.settings());
+            assertThat(stored(RANDOM).status()).isEqualTo(ChannelState.Status.PAUSED);
+            assertThat(stored(RANDOM).settings()).isEqualTo(random.settings());
+            assertThat(stored(OTHER_WORKSPACE)).isEqualTo(elsewhere);
+            assertThat(stored(TEAMS_GENERAL)).isEqualTo(teams);
         }
 
         @Test
-        void anUnknownTenantForgetsNothing() {
-            configured(GENERAL, "general");
+        void anUnknownTenantPausesNothing() {
+            ChannelState general = configured(GENERAL, "general");
 
             assertThat(membership.uninstalled(Platform.TEAMS, "T1")).isZero();
             assertThat(membership.uninstalled(Platform.SLACK, "t1")).isZero();
-            assertThat(channels.all()).hasSize(1);
+            assertThat(stored(GENERAL)).isEqualTo(general);
         }
 
         @Test
-        void aChannelJoinedAfterAnUninstallIsWelcomedAsNew() {
-            configured(GENERAL, "general");
+        void aChannelJoinedAgainAfterAnUninstallResumesWithItsSettingsAndAWelcome() {
+            ChannelState general = configured(GENERAL, "general");
             membership.uninstalled(Platform.SLACK, "T1");
 
             Optional<Reply> welcome = membership.joined(GENERAL, "general", Optional.empty());
 
             assertThat(welcome).isPresent();
-            assertThat(stored(GENERAL).settings()).isEqualTo(DEFAULTS);
+            assertThat(stored(GENERAL).status()).isEqualTo(ChannelState.Status.ACTIVE);
+            assertThat(stored(GENERAL).settings()).isEqualTo(general.settings());
+        }
+
+        @Test
+        void anUninstallReadsAsASentenceForAdministrators() {
+            assertThat(ChannelLabels.pauseReason(ChannelMembershipService.REASON_UNINSTALLED, Language.FR))
+                    .isEqualTo("l'application a été désinstallée de l'espace de travail");
         }
     }
 

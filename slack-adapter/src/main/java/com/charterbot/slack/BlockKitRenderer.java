@@ -35,6 +35,8 @@ import java.util.Set;
  *   <li>{@link Block.Buttons}: {@code actions} blocks of at most 25 buttons each.
  *   <li>{@link Block.Suggestions}: a {@code section} with the label in bold, then {@code actions} blocks.
  *   <li>{@link Block.Context}: a {@code context} block with escaped mrkdwn.
+ *   <li>{@link Block.Picture} and {@link Block.File}: nothing; Block Kit shows no bytes, so the adapter
+ *       uploads them beside the message ({@link SlackFiles}).
  * </ul>
  *
  * <p><b>Action ids.</b> Slack wants each {@code action_id} unique within a message, while a reply
@@ -129,6 +131,8 @@ public final class BlockKitRenderer {
                 actions(suggestions.buttons(), actionIds, blocks);
             } else if (block instanceof Block.Context context) {
                 contexts(split(escape(context.text()), MAX_SECTION_TEXT), blocks);
+            } else if (block.isAttachment()) {
+                continue;
             } else {
                 throw new IllegalStateException("unhandled block " + block);
             }

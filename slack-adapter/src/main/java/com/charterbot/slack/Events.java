@@ -68,8 +68,8 @@ final class Events {
     private final SlackLocales locales;
 
     Events(SlackBot.Parts parts, WorkspaceAdmins admins, SlackLocales locales, SlackOutbox outbox, Background background,
-            BlockKitRenderer renderer) {
-        this.messages = new SlackMessages(parts.converse(), parts.replies(), parts.clock(), admins, outbox);
+            BlockKitRenderer renderer, SlackFiles files) {
+        this.messages = new SlackMessages(parts.converse(), parts.replies(), parts.clock(), admins, outbox, files);
         this.locales = locales;
         this.membership = parts.membership();
         this.home = parts.home();

@@ -57,13 +57,15 @@ final class SlackMessages {
     private final Clock clock;
     private final WorkspaceAdmins admins;
     private final SlackOutbox outbox;
+    private final SlackFiles files;
 
-    SlackMessages(Converse converse, RepliedMessages replies, Clock clock, WorkspaceAdmins admins, SlackOutbox outbox) {
+    SlackMessages(Converse converse, RepliedMessages replies, Clock clock, WorkspaceAdmins admins, SlackOutbox outbox, SlackFiles files) {
         this.converse = Objects.requireNonNull(converse, "converse");
         this.replies = Objects.requireNonNull(replies, "replies");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.admins = Objects.requireNonNull(admins, "admins");
         this.outbox = Objects.requireNonNull(outbox, "outbox");
+        this.files = Objects.requireNonNull(files, "files");
     }
 
     /** A person's message, whichever event carried it. */
@@ -170,6 +172,9 @@ final class SlackMessages {
     // ----- replies -----
 
     private void deliver(Written written, List<Reply> answer, boolean direct) {
+        if (SlackFiles.any(answer)) {
+            files.share(written.user(), direct ? written.channel() : null, answer);
+        }
         boolean remembered = false;
         for (Reply reply : answer) {
             Optional<String> posted = deliverOne(written, reply, direct);

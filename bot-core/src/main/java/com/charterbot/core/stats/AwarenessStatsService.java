@@ -8,12 +8,17 @@ import com.charterbot.core.chat.UserRef;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 /** Counts what the {@link ActivityLog} holds for a period, keeping no personal data in the result. */
 public final class AwarenessStatsService {
@@ -36,8 +41,12 @@ public final class AwarenessStatsService {
         if (!from.isBefore(to)) {
             throw new IllegalArgumentException("a period ends after it starts: " + from + " to " + to);
         }
+        return count(from, to, activity.questions(from, to), activity.quizAnswers(from, to), activity.nudges(from, to));
+    }
+
+    private static AwarenessStats count(Instant from, Instant to, List<QuestionAsked> asked, List<QuizAnswered> answered, List<NudgeSent> sent) {
         Map<String, AwarenessStats.TierCounts> questions = new HashMap<>();
-        for (QuestionAsked question : activity.questions(from, to)) {
+        for (QuestionAsked question : asked) {
             String sectionId = question.sectionId() == null || question.sectionId().isBlank()
                     ? AwarenessStats.UNMATCHED : question.sectionId();
             questions.merge(sectionId, AwarenessStats.TierCounts.NONE.plus(question.tier()),
@@ -45,16 +54,78 @@ public final class AwarenessStatsService {
         }
         Map<String, AwarenessStats.QuizScore> quiz = new HashMap<>();
         Set<UserRef> participants = new HashSet<>();
-        for (QuizAnswered answer : activity.quizAnswers(from, to)) {
+        for (QuizAnswered answer : answered) {
             quiz.merge(answer.sectionId(), new AwarenessStats.QuizScore(0, 0).plus(answer.correct()),
                     (a, b) -> a.plus(answer.correct()));
             participants.add(answer.participant());
         }
         Map<NudgeSent.Kind, Integer> nudges = new EnumMap<>(NudgeSent.Kind.class);
-        for (NudgeSent nudge : activity.nudges(from, to)) {
+        for (NudgeSent nudge : sent) {
             nudges.merge(nudge.kind(), 1, Integer::sum);
         }
         return new AwarenessStats(from, to, questions, participants.size(), quiz, nudges);
+    }
+
+    /** The last {@code count} weeks up to now; see {@link #weeks(int, ZoneId, Instant)}. */
+    public WeeklyStats weeks(int count, ZoneId zone) {
+        return weeks(count, zone, clock.instant());
+    }
+
+    /**
+     * The {@code count} weeks (1 to 520), Monday to Monday in this zone, that end with the week of
+     * {@code until}, counting what happened before {@code until} only: the same arguments give the same
+     * counts later. {@code nudgesFailed} is 0 (see {@link WeeklyStats#withFailures}). The log is read
+     * once for the whole span.
+     */
+    public WeeklyStats weeks(int count, ZoneId zone, Instant until) {
+        if (count < 1 || count > 520) {
+            throw new IllegalArgumentException("1 to 520 weeks, not " + count);
+        }
+        Objects.requireNonNull(zone, "zone");
+        Objects.requireNonNull(until, "until");
+        LocalDate first = WeeklyStats.monday(until, zone).minusWeeks(count - 1L);
+        List<Instant> bounds = new ArrayList<>();
+        for (int i = 0; i <= count; i++) {
+            bounds.add(first.plusWeeks(i).atStartOfDay(zone).toInstant());
+        }
+        Instant from = bounds.get(0);
+        if (!from.isBefore(until)) {
+            // Midnight on a Monday: the week of until has just begun and holds nothing yet.
+            return new WeeklyStats(zone, emptyWeeks(bounds));
+        }
+        List<List<QuestionAsked>> questions = byWeek(activity.questions(from, until), QuestionAsked::at, bounds);
+        List<List<QuizAnswered>> answers = byWeek(activity.quizAnswers(from, until), QuizAnswered::at, bounds);
+        List<List<NudgeSent>> nudges = byWeek(activity.nudges(from, until), NudgeSent::at, bounds);
+        List<AwarenessStats> weeks = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            weeks.add(count(bounds.get(i), bounds.get(i + 1), questions.get(i), answers.get(i), nudges.get(i)));
+        }
+        return new WeeklyStats(zone, weeks);
+    }
+
+    private static List<AwarenessStats> emptyWeeks(List<Instant> bounds) {
+        List<AwarenessStats> weeks = new ArrayList<>();
+        for (int i = 1; i < bounds.size(); i++) {
+            weeks.add(count(bounds.get(i - 1), bounds.get(i), List.of(), List.of(), List.of()));
+        }
+        return weeks;
+    }
+
+    private static <T> List<List<T>> byWeek(List<T> events, Function<T, Instant> at, List<Instant> bounds) {
+        List<List<T>> weeks = new ArrayList<>();
+        for (int i = 1; i < bounds.size(); i++) {
+            weeks.add(new ArrayList<>());
+        }
+        for (T event : events) {
+            Instant when = at.apply(event);
+            for (int i = 1; i < bounds.size(); i++) {
+                if (when.isBefore(bounds.get(i))) {
+                    weeks.get(i - 1).add(event);
+                    break;
+                }
+            }
+        }
+        return weeks;
     }
 
     /** Statistics for the {@code days} (1 to {@value #MAX_DAYS}) days up to now. */

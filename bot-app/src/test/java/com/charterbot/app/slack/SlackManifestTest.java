@@ -53,7 +53,7 @@ class SlackManifestTest {
         Map<String, Object> manifest = load(HTTP);
 
         assertThat(scopes(manifest)).containsExactlyInAnyOrder(
-                "app_mentions:read", "channels:read", "groups:read", "chat:write", "commands", "im:history", "users:read");
+                "app_mentions:read", "channels:read", "groups:read", "chat:write", "commands", "files:write", "im:history", "users:read");
         assertThat(events(manifest)).contains("app_mention", "message.im", "app_home_opened", "member_joined_channel", "channel_left",
                 "channel_archive", "app_uninstalled", "tokens_revoked");
     }

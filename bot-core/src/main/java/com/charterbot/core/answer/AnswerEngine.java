@@ -121,6 +121,25 @@ public final class AnswerEngine implements AnswerQuestion {
     }
 
     /**
+     * The answer to a question with the ranking behind it: the sections it matched best, their
+     * scores and the question's words each contains. For the charter playground, not for the
+     * chat: it searches a second time and reads every word again.
+     */
+    public AnswerTrace trace(Question question) {
+        AnswerIndex current = index.get();
+        Answer answer = answer(question);
+        if (answer.issue() != InputIssue.NONE) {
+            return new AnswerTrace(answer, List.of());
+        }
+        String cleaned = QuestionText.clean(question.text());
+        List<AnswerTrace.Ranked> ranked = current.search(cleaned, CANDIDATES).stream()
+                .map(c -> new AnswerTrace.Ranked(c.section().id(), c.section().isNotCovered(), c.score(), c.coverage(),
+                        current.matchedWords(cleaned, c.section().id())))
+                .toList();
+        return new AnswerTrace(answer, ranked);
+    }
+
+    /**
      * How sure the best candidate is: mostly how much of the question it covers, lowered when
      * the runner-up scores almost as well.
      */

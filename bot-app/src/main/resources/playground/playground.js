@@ -42,6 +42,11 @@
     return text;
   }
 
+  /** A label's colon as the language writes it: "Confidence: ", "Confiance : ". */
+  function colon() {
+    return state.ui === 'fr' ? '\u00a0: ' : ': ';
+  }
+
   function percent(value) {
     return Math.round(value * 100) + (state.ui === 'fr' ? '\u00a0%' : '%');
   }
@@ -460,7 +465,7 @@
     }
     const facts = el('p', 'facts');
     facts.append(el('span', 'tier tier-' + trace.tier, t('ask.tier.' + trace.tier)));
-    facts.append(document.createTextNode(' \u00b7 ' + t('ask.confidence') + (state.ui === 'fr' ? '\u00a0: ' : ': ')));
+    facts.append(document.createTextNode(' \u00b7 ' + t('ask.confidence') + colon()));
     facts.append(el('strong', 'confidence', number(trace.confidence, 2)));
     section.append(facts);
     if (trace.ranked.length === 0) {
@@ -564,7 +569,7 @@
       row.append(el('td', null, miss.text));
       row.append(el('td', null, miss.language));
       row.append(el('td', null, miss.expected.length ? miss.expected.join(', ') : t('eval.none')));
-      row.append(el('td', null, t('ask.tier.' + miss.tier) + (miss.shown.length ? ': ' + miss.shown.join(', ') : '')));
+      row.append(el('td', null, t('ask.tier.' + miss.tier) + (miss.shown.length ? colon() + miss.shown.join(', ') : '')));
       row.append(el('td', null, t('eval.kind.' + miss.kind)));
       const why = () => {
         selectTab('ask');
@@ -658,7 +663,7 @@
               const options = el('ol');
               question.options.forEach((option, i) => options.append(el('li', i === question.correct ? 'correct' : '', option)));
               item.append(options);
-              item.append(el('p', 'hint', t('browse.explanation') + (state.ui === 'fr' ? '\u00a0: ' : ': ') + question.explanation));
+              item.append(el('p', 'hint', t('browse.explanation') + colon() + question.explanation));
               column.append(item);
             });
           }

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
@@ -61,6 +62,8 @@ class PlaygroundBrowserIT {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Duration WAIT = Duration.ofSeconds(20);
+    static final int WIDTH = 1400;
+    static final int HEIGHT = 1100;
     static final String PHOTO_QUESTION = "Can I post a photo of the plant on LinkedIn?";
     static final String JOURNALIST_QUESTION = "Un journaliste m'a appelé pour une interview, que faire ?";
 
@@ -90,7 +93,7 @@ class PlaygroundBrowserIT {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                "--user-data-dir=" + profile, "--window-size=1400,1100", "--lang=en-US");
+                "--user-data-dir=" + profile, "--window-size=" + WIDTH + "," + HEIGHT, "--lang=en-US");
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(WAIT);
@@ -319,10 +322,10 @@ class PlaygroundBrowserIT {
         assertThat(photos.findElement(By.cssSelector(".column[lang=fr] h3")).getText()).isEqualTo(englishTitle);
         assertThat(photos.getAttribute("textContent")).contains(ui(Language.FR, "browse.phrasings").replace("{0})", ""));
         int all = all("#sections .section-card").size();
-        screenshot("charter");
 
         driver.findElement(By.id("flagged-only")).click();
         until(d -> all("#sections .section-card").size() < all);
+        screenshot("charter");
         assertThat(all("#sections .section-card")).allSatisfy(card -> assertThat(card.getAttribute("class")).contains("flagged"));
         Files.writeString(french, before);
     }
@@ -363,12 +366,17 @@ class PlaygroundBrowserIT {
                 .until(condition::apply);
     }
 
+    /** The whole page (up to 3,000 pixels high) as {@code target/playground-<name>.png}. */
     static void screenshot(String name) {
+        Object height = ((JavascriptExecutor) driver).executeScript("return Math.min(3000, document.documentElement.scrollHeight)");
+        driver.manage().window().setSize(new Dimension(WIDTH, ((Number) height).intValue()));
         try {
             byte[] png = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
             Files.write(Path.of("target", "playground-" + name + ".png"), png);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            driver.manage().window().setSize(new Dimension(WIDTH, HEIGHT));
         }
     }
 

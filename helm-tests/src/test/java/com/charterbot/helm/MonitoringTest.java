@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The Grafana dashboard and the alert rules the chart ships, off by default: valid, loaded by the
  * sidecar, and reading only metrics the bot exports. {@code exported-metrics.txt} lists the names
- * their expressions use; bot-app's {@code ExportedMetricsTest} finds each in a real scrape of
+ * their expressions use; bot-app's {@code OperationsEndToEndTest} finds each in a real scrape of
  * {@code /actuator/prometheus}.
  */
 class MonitoringTest {

@@ -97,6 +97,7 @@ public final class CommandLine {
                   java -jar charter-bot.jar ask "<question>" [--lang en|fr] [--json] [--charter <dir>]
                   java -jar charter-bot.jar validate <charter-dir>        exit 0 when valid, 1 with every problem
                   java -jar charter-bot.jar eval <questions.yaml> [--charter <dir>] [--verbose]
+                  java -jar charter-bot.jar playground [--charter <dir>] [--port 8090]   a web page to try a charter while writing it
                 Any --charter.<property>=<value> (e.g. --charter.company-name="Acme") overrides the configuration.""";
     }
 

@@ -490,9 +490,11 @@
       }
       row.append(title);
       const score = el('td', 'score');
+      const track = el('span', 'track');
       const bar = el('span', 'bar');
       bar.style.width = Math.max(2, Math.round(ranked.relative * 100)) + '%';
-      score.append(bar, el('span', 'value', number(ranked.score, 2)));
+      track.append(bar);
+      score.append(track, el('span', 'value', number(ranked.score, 2)));
       row.append(score);
       row.append(el('td', 'num', percent(ranked.coverage)));
       const words = el('td', 'words');

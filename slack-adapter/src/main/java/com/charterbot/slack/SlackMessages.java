@@ -172,9 +172,6 @@ final class SlackMessages {
     // ----- replies -----
 
     private void deliver(Written written, List<Reply> answer, boolean direct) {
-        if (SlackFiles.any(answer)) {
-            files.share(written.user(), direct ? written.channel() : null, answer);
-        }
         boolean remembered = false;
         for (Reply reply : answer) {
             Optional<String> posted = deliverOne(written, reply, direct);
@@ -182,6 +179,10 @@ final class SlackMessages {
                 replies.remember(conversation(written), written.ts(), posted.get(), clock.instant());
                 remembered = true;
             }
+        }
+        if (SlackFiles.any(answer)) {
+            // After the text, which says what the files are.
+            files.share(written.user(), direct ? written.channel() : null, answer);
         }
     }
 

@@ -35,6 +35,10 @@ public final class Playground {
 
     /** Starts the playground and returns (the web server keeps the process alive); exits 2 on a wrong command line. */
     public static void main(String[] args) {
+        if (args.length > 1 && (args[1].equals("--help") || args[1].equals("-h"))) {
+            System.out.println(usage());
+            return;
+        }
         try {
             start(args, System.out);
         } catch (IllegalArgumentException e) {

@@ -223,6 +223,18 @@ class PlaygroundApiTest {
     }
 
     @Test
+    void aPageOfAnotherSiteCannotPostHere() throws Exception {
+        HttpResponse<String> foreign = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/ask")).header("Origin", "https://evil.example")
+                .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("{\"text\": \"reload\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> own = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/ask")).header("Origin", base)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"text\": \"help\"}")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(foreign.statusCode()).isEqualTo(403);
+        assertThat(own.statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void listensOnThisMachineOnly() throws Exception {
         int port = ((WebServerApplicationContext) playground).getWebServer().getPort();
         java.util.Optional<java.net.InetAddress> outside = java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces()).stream()

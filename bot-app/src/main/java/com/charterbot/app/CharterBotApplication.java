@@ -2,6 +2,7 @@ package com.charterbot.app;
 
 import com.charterbot.app.cli.CommandLine;
 import com.charterbot.core.answer.AnswerEngine;
+import com.charterbot.playground.Playground;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -9,13 +10,18 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 /**
  * Starts the bot server when given no arguments or only {@code --name=value} properties; runs a
  * command-line tool otherwise ({@code init}, {@code ask}, {@code chat}, {@code validate},
- * {@code eval}, {@code --version}, {@code --help}), and refuses anything else with the usage.
+ * {@code eval}, {@code --version}, {@code --help}) or the charter playground ({@code playground}), and
+ * refuses anything else with the usage.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class CharterBotApplication {
 
     public static void main(String[] args) {
+        if (Playground.isCommand(args)) {
+            Playground.main(args);
+            return;
+        }
         if (CommandLine.startsServer(args)) {
             // Lucene's classes load and warm up on the other core while Spring starts: the charter's
             // index, built before the bot is ready, then costs a fraction of its cold cost.

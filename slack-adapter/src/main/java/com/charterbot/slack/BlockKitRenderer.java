@@ -39,6 +39,8 @@ import java.util.Set;
  *   <li>{@link Block.AlsoApplies}: a {@code section} with the label in bold, then one {@code section} per
  *       point: its title in bold over its text, with its button as the accessory.
  *   <li>{@link Block.Context}: a {@code context} block with escaped mrkdwn.
+ *   <li>{@link Block.Picture} and {@link Block.File}: nothing; Block Kit shows no bytes, so the adapter
+ *       uploads them beside the message ({@link SlackFiles}).
  * </ul>
  *
  * <p><b>Action ids.</b> Slack wants each {@code action_id} unique within a message, while a reply
@@ -140,6 +142,8 @@ public final class BlockKitRenderer {
                 }
             } else if (block instanceof Block.Context context) {
                 contexts(split(escape(context.text()), MAX_SECTION_TEXT), blocks);
+            } else if (block.isAttachment()) {
+                continue;
             } else {
                 throw new IllegalStateException("unhandled block " + block);
             }

@@ -79,9 +79,9 @@ final class Events {
 
     /** @param installations the installations of a distributed app; null for one workspace by its bot token */
     Events(SlackBot.Parts parts, WorkspaceAdmins admins, SlackLocales locales, SlackOutbox outbox, Background background,
-            BlockKitRenderer renderer, Installations installations) {
+            BlockKitRenderer renderer, Installations installations, SlackFiles files) {
         this.installations = installations;
-        this.messages = new SlackMessages(parts.converse(), parts.replies(), parts.clock(), admins, outbox);
+        this.messages = new SlackMessages(parts.converse(), parts.replies(), parts.clock(), admins, outbox, files);
         this.locales = locales;
         this.membership = parts.membership();
         this.home = parts.home();

@@ -44,6 +44,8 @@ import java.util.regex.Pattern;
  *       {@code response_url} ({@code REPLACE_ORIGINAL} replaces the clicked message). A click in
  *       the App Home has no {@code response_url}: replies go to the person's DM.
  *   <li>{@link ActionIds#NUDGES_EDIT} opens the form as a modal ({@code views.open}).
+ *   <li>Pictures and files of a reply (a statistics chart, an export) go to the person's direct
+ *       messages with the bot ({@link SlackFiles}).
  * </ul>
  */
 final class Interactions {
@@ -62,9 +64,10 @@ final class Interactions {
     private final Background background;
     private final BlockKitRenderer renderer;
     private final Duration apiTimeout;
+    private final SlackFiles files;
 
     Interactions(Converse converse, ShowHome home, EditNudges nudges, WorkspaceAdmins admins, SlackOutbox outbox,
-            Background background, BlockKitRenderer renderer, Duration apiTimeout) {
+            Background background, BlockKitRenderer renderer, Duration apiTimeout, SlackFiles files) {
         this.converse = converse;
         this.home = home;
         this.nudges = nudges;
@@ -73,6 +76,7 @@ final class Interactions {
         this.background = background;
         this.renderer = renderer;
         this.apiTimeout = apiTimeout;
+        this.files = files;
     }
 
     // ----- slash command -----
@@ -95,6 +99,10 @@ final class Interactions {
             return ctx.ack();
         }
         String responseUrl = payload.getResponseUrl();
+        if (SlackFiles.any(replies)) {
+            // A command typed in a conversation between people: the files go to the person's own DM with the bot.
+            background.run("command files", () -> files.share(bot, user, null, replies));
+        }
         if (replies.size() > 1) {
             List<Reply> later = List.copyOf(replies.subList(1, replies.size()));
             background.run("command follow-up", () -> later.forEach(reply -> outbox.respond(responseUrl, commandResponse(reply))));

@@ -158,8 +158,9 @@ public final class SlackBot implements AutoCloseable {
                 installations == null ? enterprise -> Set.of() : installations::workspacesOf);
         SlackLocales locales = new SlackLocales(outbox, settings.adminCacheTtl());
         this.platformEvents = parts.platformEvents();
+        SlackFiles files = new SlackFiles(outbox, settings.apiUrl(), parts.apiErrors());
         Interactions interactions = new Interactions(parts.converse(), parts.home(), parts.nudges(), admins, outbox, background, renderer,
-                settings.apiTimeout());
+                settings.apiTimeout(), files);
         // Catch-all patterns: Bolt answers 404 (an error the person sees) to what no pattern matches.
         app.command(ANY, (request, ctx) -> settings.command().equals(request.getPayload().getCommand())
                 ? safely("slash command", () -> interactions.command(request, ctx), true)
@@ -169,7 +170,7 @@ public final class SlackBot implements AutoCloseable {
                 ? safely("nudge form", () -> interactions.viewSubmission(request, ctx), true)
                 : QuietAcks.ack("view_submission of another view"));
         QuietAcks.register(app);
-        new Events(parts, admins, locales, outbox, background, renderer, installations).register(app);
+        new Events(parts, admins, locales, outbox, background, renderer, installations, files).register(app);
     }
 
     private static SlackConfig slackConfig(SlackSettings settings) {

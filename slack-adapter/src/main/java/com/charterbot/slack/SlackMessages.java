@@ -57,13 +57,15 @@ final class SlackMessages {
     private final Clock clock;
     private final WorkspaceAdmins admins;
     private final SlackOutbox outbox;
+    private final SlackFiles files;
 
-    SlackMessages(Converse converse, RepliedMessages replies, Clock clock, WorkspaceAdmins admins, SlackOutbox outbox) {
+    SlackMessages(Converse converse, RepliedMessages replies, Clock clock, WorkspaceAdmins admins, SlackOutbox outbox, SlackFiles files) {
         this.converse = Objects.requireNonNull(converse, "converse");
         this.replies = Objects.requireNonNull(replies, "replies");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.admins = Objects.requireNonNull(admins, "admins");
         this.outbox = Objects.requireNonNull(outbox, "outbox");
+        this.files = Objects.requireNonNull(files, "files");
     }
 
     /** A person's message, whichever event carried it. */
@@ -179,6 +181,10 @@ final class SlackMessages {
                 replies.remember(conversation(written), written.ts(), posted.get(), clock.instant());
                 remembered = true;
             }
+        }
+        if (SlackFiles.any(answer)) {
+            // After the text, which says what the files are.
+            files.share(written.bot(), written.user(), direct ? written.channel() : null, answer);
         }
     }
 

@@ -117,7 +117,7 @@ public record SlackSettings(String signingSecret, String botToken, String appTok
         public static final Duration DEFAULT_REFRESH_BEFORE = Duration.ofHours(2);
         /** The bot scopes an install asks for: exactly those of the app manifests in {@code slack/}, which the code uses. */
         public static final List<String> BOT_SCOPES = List.of("app_mentions:read", "channels:read", "groups:read", "chat:write", "commands",
-                "im:history", "users:read");
+                "files:write", "im:history", "users:read");
         static final int MIN_STATE_SECRET = 32;
 
         public Distribution {

@@ -106,6 +106,18 @@ class BlockKitRendererTest {
     }
 
     @Test
+    void leavesPicturesAndFilesToTheUploadAndKeepsTheirDescriptionInTheFallbackText() {
+        Reply reply = Reply.of(Language.EN, Reply.Delivery.PRIVATE, List.of(
+                new Block.Heading("The last 12 weeks"),
+                new Block.Picture("Charts of the last 12 weeks", "chart.png", new byte[] {1, 2}),
+                new Block.File("Weekly counts (CSV)", "stats.csv", "text/csv", new byte[] {3}, Optional.empty()),
+                new Block.Context("Counts only")));
+
+        assertThat(types(json(reply))).containsExactly("header", "context");
+        assertThat(renderer.fallbackText(reply)).contains("Charts of the last 12 weeks", "Weekly counts (CSV)");
+    }
+
+    @Test
     void citesASectionWithoutLinkByItsPlainTitle() {
         JsonArray blocks = json(reply(new Block.CitedSection("Source", "photos", "Photos", null)));
 

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -36,6 +37,9 @@ import java.util.Objects;
  *   <li>{@link Block.Suggestions}: the label in bold, then action sets.
  *   <li>{@link Block.AlsoApplies}: the label in bold, then per point its title in bold, its text and an
  *       action set with its button.
+ *   <li>{@link Block.Picture}: an {@code Image} whose {@code url} is the PNG as a {@code data:} URI (Teams
+ *       shows it without the bot hosting anything), its description as {@code altText}.
+ *       {@link Block.File}: nothing here; the adapter offers the file with a file consent card ({@link TeamsFiles}).
  *   <li>A reply with a {@link Reply#view() view}, rendered for given people: a {@code refresh} whose
  *       {@code Action.Execute} is the view and whose {@code userIds} are those people's Teams ids, so
  *       that their clients fetch the card as it stands for each of them (user-specific views).
@@ -49,7 +53,8 @@ import java.util.Objects;
  * <p><b>Size.</b> Teams refuses messages over about 28 KB. When the card's JSON is over
  * {@value #MAX_CARD_BYTES} bytes, the longest texts are shortened (ending with an ellipsis) until
  * it fits, then trailing elements other than action sets are dropped; buttons stay, because they
- * carry the answer's actions.
+ * carry the answer's actions. A picture too big for the card is dropped first: the reply's text
+ * holds the same figures.
  *
  * <p>Thread-safe and stateless.
  */
@@ -129,6 +134,10 @@ public final class AdaptiveCardRenderer {
                 }
             } else if (block instanceof Block.Context context) {
                 lines(context.text(), body, "small", true, false);
+            } else if (block instanceof Block.Picture picture) {
+                body.add(image(picture));
+            } else if (block instanceof Block.File) {
+                continue;
             } else {
                 throw new IllegalStateException("unhandled block " + block);
             }
@@ -254,6 +263,15 @@ public final class AdaptiveCardRenderer {
         return block;
     }
 
+    private static ObjectNode image(Block.Picture picture) {
+        ObjectNode image = JSON.objectNode();
+        image.put("type", "Image");
+        image.put("url", "data:image/png;base64," + Base64.getEncoder().encodeToString(picture.png()));
+        image.put("altText", truncate(picture.description(), 1_000));
+        image.put("size", "Stretch");
+        return image;
+    }
+
     private static ObjectNode citation(Block.CitedSection cited, Language language) {
         ObjectNode block = JSON.objectNode();
         block.put("type", "RichTextBlock");
@@ -312,6 +330,11 @@ public final class AdaptiveCardRenderer {
     /** The card, shortened until its JSON is at most {@link #MAX_CARD_BYTES} bytes. */
     private static ObjectNode fit(ObjectNode card) {
         ArrayNode body = (ArrayNode) card.get("body");
+        for (int i = body.size() - 1; i >= 0 && size(card) > MAX_CARD_BYTES; i--) {
+            if ("Image".equals(body.get(i).path("type").asText())) {
+                body.remove(i);
+            }
+        }
         while (size(card) > MAX_CARD_BYTES) {
             ObjectNode longest = longestRun(body);
             if (longest != null && longest.get("text").asText().length() > MIN_SHORTENED) {

@@ -82,7 +82,7 @@ final class Invokes {
                 health.putObject("healthResults").put("success", true);
                 yield health;
             }
-            // Sign-in, file consent, connector card actions, message actions, settings, legacy card
+            // Sign-in, file consent cards the bot did not send, connector card actions, message actions, settings, legacy card
             // actions and names Teams adds later: acknowledged, nothing to show.
             default -> null;
         };

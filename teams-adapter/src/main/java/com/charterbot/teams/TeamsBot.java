@@ -78,6 +78,8 @@ import org.slf4j.LoggerFactory;
  *       Universal Actions).
  *   <li><b>Clicks.</b> Buttons are {@code Action.Execute}s: see {@link #onCardAction}. Other invokes
  *       get their contract's answer from {@link Invokes}.
+ *   <li><b>Files.</b> A reply's picture is an image in its card; a file (an export) is offered with a
+ *       file consent card and uploaded once accepted ({@link TeamsFiles}, {@link #onFileConsent}).
  *   <li><b>Edits.</b> A {@code messageUpdate} of a message the bot answered is answered again, in
  *       place of the earlier reply ({@link RepliedMessages} keeps the ids, not the text).
  *   <li><b>Where replies go.</b> {@link Reply.Delivery#CONVERSATION}: in the conversation, in the
@@ -120,6 +122,8 @@ public final class TeamsBot implements Bot {
     static final String CARD_ACTION = "adaptiveCard/action";
     private static final String CARD_RESPONSE_TYPE = "application/vnd.microsoft.card.adaptive";
     private static final String MESSAGE_RESPONSE_TYPE = "application/vnd.microsoft.activity.message";
+    /** How long putting an accepted file in the person's OneDrive may take; Teams waits about 15 s for the invoke's answer. */
+    static final Duration FILE_UPLOAD_TIMEOUT = Duration.ofSeconds(10);
 
     /**
      * What the bot works with.
@@ -174,12 +178,14 @@ public final class TeamsBot implements Bot {
     private final TeamsSettings settings;
     private final AdaptiveCardRenderer renderer;
     private final ReplyRetry retry;
+    private final TeamsFiles files;
 
     public TeamsBot(Parts parts, TeamsSettings settings, AdaptiveCardRenderer renderer, ReplyRetry retry) {
         this.parts = Objects.requireNonNull(parts, "parts");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.renderer = Objects.requireNonNull(renderer, "renderer");
         this.retry = Objects.requireNonNull(retry, "retry");
+        this.files = new TeamsFiles(settings, FILE_UPLOAD_TIMEOUT);
     }
 
     @Override
@@ -296,7 +302,7 @@ public final class TeamsBot implements Bot {
                 ActionEvent click = new ActionEvent(user, where.conversation(), actionId, value, admin(activity), language(activity));
                 for (Reply reply : parts.converse().onAction(click)) {
                     if (personalCard && reply.delivery() != Reply.Delivery.CONVERSATION) {
-                        sendPrivately(turn, where, card(renderer.card(reply), reply.fallbackText()));
+                        sendPrivately(turn, where, withFiles(card(renderer.card(reply), reply.fallbackText()), reply));
                     } else {
                         deliver(turn, where, reply);
                     }
@@ -371,9 +377,15 @@ public final class TeamsBot implements Bot {
     // ----- Universal Actions and other invokes -----
 
     private void onInvoke(TurnContext turn, Activity activity) {
-        InvokeResponse response = CARD_ACTION.equals(activity.getName()) && activity.getFrom() != null && activity.getFrom().getId() != null
-                ? onCardAction(turn, activity)
-                : Invokes.answer(activity.getName(), language(activity).orElse(Language.EN));
+        boolean sender = activity.getFrom() != null && activity.getFrom().getId() != null;
+        InvokeResponse response;
+        if (CARD_ACTION.equals(activity.getName()) && sender) {
+            response = onCardAction(turn, activity);
+        } else if (TeamsFiles.CONSENT_INVOKE.equals(activity.getName()) && sender) {
+            response = onFileConsent(turn, activity);
+        } else {
+            response = Invokes.answer(activity.getName(), language(activity).orElse(Language.EN));
+        }
         Activity answer = new Activity(ActivityTypes.INVOKE_RESPONSE);
         answer.setValue(response);
         turn.sendActivity(answer).join();
@@ -466,6 +478,31 @@ public final class TeamsBot implements Bot {
         body.put("type", CARD_RESPONSE_TYPE);
         body.set("value", content);
         return new InvokeResponse(HttpURLConnection.HTTP_OK, body);
+    }
+
+    /**
+     * A file consent card answered: when accepted, the core makes the file again (checking again that the
+     * person may have it), the bot puts it where Teams said and posts the card that opens it; the core's
+     * refusal, if it refuses, is delivered instead. A declined card, or one the bot did not send, gets the
+     * empty answer only.
+     */
+    private InvokeResponse onFileConsent(TurnContext turn, Activity activity) {
+        JsonNode value = activity.getValue() == null ? null : Serialization.objectToTree(activity.getValue());
+        Optional<TeamsFiles.Accepted> accepted = TeamsFiles.accepted(value);
+        if (accepted.isEmpty()) {
+            return Invokes.answer(activity.getName(), language(activity).orElse(Language.EN));
+        }
+        Where where = where(activity);
+        ActionEvent click = new ActionEvent(user(activity, where), where.conversation(), accepted.get().actionId(), accepted.get().value(),
+                admin(activity), language(activity));
+        List<Reply> replies = parts.converse().onAction(click);
+        Optional<Block.File> file = TeamsFiles.file(replies);
+        if (file.isEmpty()) {
+            replies.forEach(reply -> deliver(turn, where, reply));
+        } else if (files.upload(accepted.get(), file.get())) {
+            send(turn, TeamsFiles.fileCard(accepted.get()));
+        }
+        return new InvokeResponse(HttpURLConnection.HTTP_OK, null);
     }
 
     /** Several replies as one card: their blocks in order, the last view. */
@@ -567,7 +604,7 @@ public final class TeamsBot implements Bot {
 
     /** Sends a reply where its delivery says; the id of what was sent in the conversation itself, if anything was. */
     private Optional<String> deliver(TurnContext turn, Where where, Reply reply) {
-        Activity card = card(renderer.card(reply), reply.fallbackText());
+        Activity card = withFiles(card(renderer.card(reply), reply.fallbackText()), reply);
         switch (reply.delivery()) {
             case CONVERSATION -> {
                 return send(turn, card);
@@ -684,6 +721,21 @@ public final class TeamsBot implements Bot {
         activity.setAttachments(List.of(attachment));
         activity.setSummary(AdaptiveCardRenderer.truncate(summary, 300));
         return activity;
+    }
+
+    /**
+     * The card with a file consent card after it for each file of the reply: files reach a person
+     * only once they accept them ({@link TeamsFiles}). Replies with files are private, so the card
+     * lands in the person's personal chat, the only place Teams offers file consent.
+     */
+    private Activity withFiles(Activity card, Reply reply) {
+        List<Attachment> consent = files.consentCards(reply);
+        if (!consent.isEmpty()) {
+            List<Attachment> attachments = new ArrayList<>(card.getAttachments());
+            attachments.addAll(consent);
+            card.setAttachments(attachments);
+        }
+        return card;
     }
 
     private static Reply textReply(String text, Optional<Language> language, Reply.Delivery delivery) {

@@ -40,6 +40,33 @@ class AdaptiveCardRendererTest {
     }
 
     @Test
+    void showsAPictureAsAnImageCarriedInTheCardAndNoFile() {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3};
+
+        JsonNode body = renderer.card(reply(new Block.Heading("The last 12 weeks"), new Block.Picture("Charts of 12 weeks", "c.png", png),
+                new Block.File("Weekly counts (CSV)", "s.csv", "text/csv", new byte[] {1}, Optional.empty()))).path("body");
+
+        assertThat(body).hasSize(2);
+        JsonNode image = body.path(1);
+        assertThat(image.path("type").asText()).isEqualTo("Image");
+        assertThat(image.path("url").asText()).isEqualTo("data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(png));
+        assertThat(image.path("altText").asText()).isEqualTo("Charts of 12 weeks");
+    }
+
+    @Test
+    void dropsAPictureTooBigForTeamsBeforeAnyText() {
+        byte[] png = new byte[AdaptiveCardRenderer.MAX_CARD_BYTES];
+        new java.util.Random(7).nextBytes(png);
+
+        ObjectNode card = renderer.card(reply(new Block.Heading("The last 12 weeks"), new Block.Picture("Charts", "c.png", png),
+                new Block.Checklist("Week by week", List.of("Week of 28 July: 3 questions"))));
+
+        assertThat(AdaptiveCardRenderer.size(card)).isLessThanOrEqualTo(AdaptiveCardRenderer.MAX_CARD_BYTES);
+        assertThat(texts(card)).contains("The last 12 weeks", "Week by week", "\u2022 Week of 28 July: 3 questions");
+        assertThat(card.toString()).doesNotContain("\"Image\"");
+    }
+
+    @Test
     void showsTextLiterallyWithoutMarkdown() {
         String text = "**not bold** [a link](https://evil.example) <b>tag</b> _x_";
 

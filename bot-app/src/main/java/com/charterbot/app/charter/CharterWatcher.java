@@ -26,7 +26,7 @@ import org.springframework.context.SmartLifecycle;
  * update a mounted ConfigMap. A change that breaks the charter is logged (every problem, with file
  * and line) once per change, and the charter in use stays.
  */
-final class CharterWatcher implements SmartLifecycle {
+public final class CharterWatcher implements SmartLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(CharterWatcher.class);
 
@@ -88,7 +88,7 @@ final class CharterWatcher implements SmartLifecycle {
     }
 
     /** A hash of the files the loader reads from the folder and of the problems met reading them. */
-    static String fingerprint(Path dir) {
+    public static String fingerprint(Path dir) {
         CharterFiles files = CharterFiles.fromDirectory(dir);
         MessageDigest digest;
         try {

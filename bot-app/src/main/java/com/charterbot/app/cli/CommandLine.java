@@ -151,6 +151,7 @@ public final class CommandLine {
                   java -jar charter-bot.jar validate <charter-folder>        exit 0 when valid, 1 with every problem
                   java -jar charter-bot.jar eval <questions.yaml>... [--max-phrasings N] [--verbose]
                   java -jar charter-bot.jar eval <questions.yaml>... --calibrate [--precision 0.95] > <charter-folder>/calibration.properties
+                  java -jar charter-bot.jar playground [--charter <folder>] [--port 8090]   a web page to try a charter while writing it
                   java -jar charter-bot.jar --version | --help
                 Commands read the configuration the server reads (application.yaml here, environment variables);
                 --charter <folder> or any --name=value (e.g. --charter.company-name="Acme") overrides it.""";

@@ -21,6 +21,7 @@ import com.charterbot.core.quiz.QuizService;
 import com.charterbot.core.quiz.QuizSessionStore;
 import com.charterbot.core.quiz.QuizSettings;
 import com.charterbot.core.stats.AwarenessStatsService;
+import com.charterbot.core.stats.DrawCharts;
 import com.charterbot.core.tip.TipRotationStore;
 import com.charterbot.core.tip.TipService;
 import com.charterbot.core.home.HomeService;
@@ -114,10 +115,11 @@ class ConversationConfiguration {
     Converse conversationService(AnswerEngine answers, QuizService quiz, TipService tips, ChannelStore channels,
             DeliveryStore deliveries,
             AdminActions admin, ActivityLog activity, UnansweredQuestions unanswered, LanguagePreferences languages,
-            NudgeTrigger trigger, ReloadCharter reload, ConversationProperties properties, Clock clock, ObjectProvider<BotMetrics> metrics) {
+            NudgeTrigger trigger, ReloadCharter reload, ConversationProperties properties, Clock clock, ObjectProvider<BotMetrics> metrics,
+            DrawCharts charts) {
         Converse conversation = new ConversationService(new ConversationService.Parts(answers, quiz, quiz, quiz, tips, channels, deliveries,
                 admin, new AwarenessStatsService(activity, clock), activity, unanswered, languages, trigger, clock,
-                channelDefaults(properties, answers), reload));
+                channelDefaults(properties, answers), reload, charts));
         BotMetrics meters = metrics.getIfAvailable();
         return meters == null ? conversation : meters.conversation(conversation);
     }

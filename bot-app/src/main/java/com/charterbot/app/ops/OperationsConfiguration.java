@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.info.InfoContributor;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -51,6 +52,12 @@ class OperationsConfiguration {
     @Bean
     PausedChannelsGauge pausedChannelsGauge(ObjectProvider<ChannelStore> channels, Clock clock) {
         return new PausedChannelsGauge(() -> channels.getObject().countPaused(), clock, PAUSED_CHANNELS_REFRESH);
+    }
+
+    /** {@code charter_ready}: the readiness group's status as a metric, for the dashboard and the not-ready alert. */
+    @Bean
+    ReadinessGauge readinessGauge(ObjectProvider<HealthEndpoint> health) {
+        return new ReadinessGauge(() -> health.getObject().healthForPath("readiness"));
     }
 
     @Bean

@@ -51,6 +51,8 @@ class OperationsEndToEndTest {
     static final UserRef EMPLOYEE = new UserRef(Platform.SLACK, "T0OPS", "U0EMPLOYEE");
     static final ChannelRef CHANNEL = new ChannelRef(Platform.SLACK, "T0OPS", "C0OPS");
     static final Path CHARTER = charterFolder();
+    /** The metrics the Helm chart's dashboard and alerts read. */
+    static final Path EXPORTED_METRICS = Path.of("..", "helm-tests", "src", "test", "resources", "exported-metrics.txt");
 
     private static Path charterFolder() {
         try {
@@ -81,6 +83,9 @@ class OperationsEndToEndTest {
 
     @Autowired
     AnswerEngine engine;
+
+    @Autowired
+    com.charterbot.core.chat.PlatformApiErrors apiErrors;
 
     @Autowired
     Map<String, HealthIndicator> indicators;
@@ -180,6 +185,31 @@ class OperationsEndToEndTest {
 
         assertThat(given.headers().firstValue(RequestIdFilter.HEADER)).contains("lb-7f3e");
         assertThat(generated.headers().firstValue(RequestIdFilter.HEADER)).hasValueSatisfying(id -> assertThat(id).hasSize(36));
+    }
+
+    /**
+     * Every metric the Helm chart's Grafana dashboard and alert rules read (listed in
+     * {@code helm-tests/src/test/resources/exported-metrics.txt}, which the chart tests hold their
+     * expressions to) is in a real scrape, once the bot has answered, met a platform error and served
+     * a request. The scrape is kept in {@code target/prometheus-scrape.txt} for a look.
+     */
+    @Test
+    void theScrapeHasEveryMetricTheHelmChartReads() throws Exception {
+        converse.onMessage(message(EMPLOYEE, "can I post this photo?"));
+        apiErrors.count(Platform.SLACK, "ratelimited");
+        get(port, "/no-such-page");
+
+        String scrape = get(managementPort, "/actuator/prometheus").body();
+        Files.createDirectories(Path.of("target"));
+        Files.writeString(Path.of("target", "prometheus-scrape.txt"), scrape);
+
+        List<String> names = Files.readAllLines(EXPORTED_METRICS).stream().map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+        assertThat(names).hasSizeGreaterThan(5);
+        for (String name : names) {
+            assertThat(scrape).as("a sample of %s", name).containsPattern("(?m)^" + java.util.regex.Pattern.quote(name) + "[{ ]");
+        }
+        assertThat(scrape).containsPattern("(?m)^charter_ready 1\\.0$");
     }
 
     private HttpResponse<String> get(int port, String path) throws Exception {

@@ -88,7 +88,7 @@ class SlackManifestTest {
         Map<String, Object> manifest = load(HTTP);
 
         assertThat(scopes(manifest)).containsExactlyInAnyOrder(
-                "app_mentions:read", "channels:read", "groups:read", "chat:write", "commands", "im:history", "users:read");
+                "app_mentions:read", "channels:read", "groups:read", "chat:write", "commands", "files:write", "im:history", "users:read");
         assertThat(scopes(manifest)).as("what an install through OAuth asks for")
                 .containsExactlyInAnyOrderElementsOf(SlackSettings.Distribution.BOT_SCOPES);
         assertThat(events(manifest)).contains("app_mention", "message.im", "app_home_opened", "member_joined_channel", "channel_left",

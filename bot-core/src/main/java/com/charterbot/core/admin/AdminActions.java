@@ -14,6 +14,8 @@ public final class AdminActions {
     public static final String NUDGES_CHANGE = "nudges.change";
     /** Awareness statistics viewed; target: the period. */
     public static final String STATS_VIEW = "stats.view";
+    /** The weekly statistics exported as a CSV file; target: the period. */
+    public static final String STATS_EXPORT = "stats.export";
     /** An administrator asked for a nudge right away; target: the channel key. */
     public static final String NUDGES_NOW = "nudges.now";
     /** The charter files were read again; target: "charter"; before and after: the versions, or the problems' count when rejected. */

@@ -142,6 +142,25 @@ public final class AnswerEngine implements AnswerQuestion {
     }
 
     /**
+     * The answer to a question with the ranking behind it: the sections it matched best, their
+     * scores and the question's words each contains. For the charter playground, not for the
+     * chat: it searches a second time and reads every word again.
+     */
+    public AnswerTrace trace(Question question) {
+        AnswerIndex current = index.get();
+        Answer answer = answer(question);
+        if (answer.issue() != InputIssue.NONE) {
+            return new AnswerTrace(answer, List.of());
+        }
+        String cleaned = QuestionText.clean(question.text());
+        List<AnswerTrace.Ranked> ranked = current.search(cleaned, CANDIDATES).candidates().stream()
+                .map(c -> new AnswerTrace.Ranked(c.section().id(), c.section().isNotCovered(), c.score(), c.coverage(),
+                        current.matchedWords(cleaned, c.section().id())))
+                .toList();
+        return new AnswerTrace(answer, ranked);
+    }
+
+    /**
      * Whether a runner-up section applies as well as the best one, rather than being a mere
      * neighbour: the charter relates the two sections, the runner-up scores well, and part of the
      * question is about it more than about any other section ("photo" of "a colleague": photos,

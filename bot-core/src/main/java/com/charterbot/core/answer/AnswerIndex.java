@@ -15,6 +15,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,6 +24,8 @@ import java.util.function.BiFunction;
 import java.util.function.IntToDoubleFunction;
 import java.util.function.Predicate;
 import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.TextField;
@@ -438,5 +441,37 @@ final class AnswerIndex {
 
     private static String field(String name, Language language) {
         return name + "_" + language.tag();
+    }
+
+    /** A word as people type it: letters and digits, with inner apostrophes or hyphens ("l'usage", "e-mail"). */
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['\u2019-][\\p{L}\\p{N}]+)*");
+
+    /**
+     * The words of the text, as typed, whose analyzed forms or synonyms the section contains in
+     * either language (for {@link AnswerTrace}); stop words never match.
+     */
+    List<String> matchedWords(String text, String sectionId) {
+        Set<String> matched = new LinkedHashSet<>();
+        Matcher word = WORD.matcher(text);
+        while (word.find()) {
+            for (Language language : Language.values()) {
+                Set<String> terms = docTerms(sectionId, language);
+                boolean contains = lexicon.terms(language, word.group()).stream().anyMatch(terms::contains);
+                if (contains) {
+                    matched.add(word.group());
+                    break;
+                }
+            }
+        }
+        return List.copyOf(matched);
+    }
+
+    private Set<String> docTerms(String sectionId, Language language) {
+        for (Doc doc : docs) {
+            if (doc.language() == language && doc.sectionId().equals(sectionId)) {
+                return doc.terms();
+            }
+        }
+        return Set.of();
     }
 }

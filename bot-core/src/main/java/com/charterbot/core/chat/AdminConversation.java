@@ -18,7 +18,13 @@ import com.charterbot.core.reply.Reply;
 import com.charterbot.core.stats.AwarenessStats;
 import com.charterbot.core.stats.StatsReply;
 import com.charterbot.core.stats.StatsScope;
+import com.charterbot.core.stats.WeeklyCharts;
+import com.charterbot.core.stats.WeeklyExport;
+import com.charterbot.core.stats.WeeklyStats;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +32,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-/** The administrators' part of the conversation: a channel's nudges, the awareness statistics and reloading the charter. */
+/** The administrators' part of the conversation: a channel's nudges, the awareness statistics, their charts and export, and reloading the charter. */
 final class AdminConversation {
 
     /** Audit targets are bounded; platform ids are far shorter than this. */
@@ -39,6 +45,8 @@ final class AdminConversation {
     /** A problem line longer than this is cut: it quotes a charter file, whose lines may be long. */
     private static final int MAX_PROBLEM = 300;
     private static final System.Logger LOG = System.getLogger(AdminConversation.class.getName());
+    /** How long an export can be had again (Teams asks the person before it sends a file; they may answer later). */
+    static final Duration EXPORT_KEPT = Duration.ofDays(30);
 
     private final ConversationService.Parts parts;
 
@@ -91,16 +99,18 @@ final class AdminConversation {
                 new Block.Context(Messages.get(language, NudgeSyntax.USAGE_KEY))));
     }
 
-    Reply stats(Message message, int days, Language language, Reply.Delivery delivery) {
+    /**
+     * The statistics of the last {@code days} days, then, when anything happened in the last
+     * {@value WeeklyStats#WEEKS} weeks, their charts with the same figures as text.
+     */
+    List<Reply> stats(Message message, int days, Language language, Reply.Delivery delivery) {
         Decision decision = parts.admin().authorize(message.user(), message.platformAdmin());
         if (decision instanceof Decision.Denied denied) {
-            return AnswerReplies.text(language, delivery, denied.reason(language));
+            return List.of(AnswerReplies.text(language, delivery, denied.reason(language)));
         }
         parts.admin().audited(message.user(), AdminActions.STATS_VIEW, "last " + days + " days", "", "");
-        StatsScope scope = scope(message, (Decision.Allowed) decision);
-        List<NudgeDelivery> failed = parts.deliveries().problems(parts.clock().instant().minus(Duration.ofDays(days))).stream()
-                .filter(nudge -> nudge.status() == NudgeDelivery.Status.FAILED && scope.covers(nudge.channel()))
-                .toList();
+        StatsScope scope = scope(message.user(), message.alsoAdministers(), (Decision.Allowed) decision);
+        List<NudgeDelivery> failed = failedSince(parts.clock().instant().minus(Duration.ofDays(days)), scope);
         AwarenessStats stats = parts.stats().lastDays(days, scope).withNudgesFailed(failed.size());
         Reply report = StatsReply.render(stats, parts.answers().charter(), language, parts.channelDefaults().zone());
         List<Block> blocks = new ArrayList<>(report.blocks());
@@ -108,7 +118,60 @@ final class AdminConversation {
         List<Block> improvements = improvementBlocks(stats, language, scope);
         blocks.addAll(Math.max(insertAt, 0), improvements);
         blocks.add(Math.max(insertAt, 0) + improvements.size(), new Block.Context(scopeLabel(scope, message, language)));
-        return Reply.of(language, delivery, blocks);
+        List<Reply> replies = new ArrayList<>(List.of(Reply.of(language, delivery, blocks)));
+        WeeklyCharts.reply(weeks(parts.clock().instant(), scope), parts.answers().charter(), language, parts.charts(), delivery).ifPresent(replies::add);
+        return replies;
+    }
+
+    /**
+     * The CSV export of the last {@value WeeklyStats#WEEKS} weeks up to now, to the second: the action
+     * that makes it again carries that second.
+     */
+    Reply export(Message message, Language language, Reply.Delivery delivery) {
+        Instant now = parts.clock().instant().truncatedTo(ChronoUnit.SECONDS);
+        return export(message.user(), message.platformAdmin(), message.alsoAdministers(), now, language, delivery);
+    }
+
+    /**
+     * The same CSV export again, for a platform that delivers it once the person accepted it; the
+     * value is the end of the exported period (see {@link com.charterbot.core.reply.ActionIds#STATS_EXPORT}).
+     */
+    Reply exportAgain(ActionEvent action, String value, Language language) {
+        Instant now = parts.clock().instant();
+        Instant until;
+        try {
+            until = Instant.ofEpochSecond(Long.parseLong(value));
+        } catch (NumberFormatException | DateTimeException e) {
+            until = null;
+        }
+        if (until == null || until.isAfter(now) || until.isBefore(now.minus(EXPORT_KEPT))) {
+            return AnswerReplies.text(language, Reply.Delivery.PRIVATE, Messages.get(language, "stats.export.expired", EXPORT_KEPT.toDays()));
+        }
+        return export(action.user(), action.platformAdmin(), Set.of(), until, language, Reply.Delivery.PRIVATE);
+    }
+
+    private Reply export(UserRef user, boolean platformAdmin, Set<String> alsoAdministers, Instant until, Language language,
+            Reply.Delivery delivery) {
+        Decision decision = parts.admin().authorize(user, platformAdmin);
+        if (decision instanceof Decision.Denied denied) {
+            return AnswerReplies.text(language, delivery, denied.reason(language));
+        }
+        parts.admin().audited(user, AdminActions.STATS_EXPORT, WeeklyStats.WEEKS + " weeks until " + until, "", "");
+        StatsScope scope = scope(user, alsoAdministers, (Decision.Allowed) decision);
+        return WeeklyExport.reply(weeks(until, scope), until, parts.answers().charter(), language, delivery);
+    }
+
+    /** The last {@value WeeklyStats#WEEKS} weeks up to {@code until} in the scope, with the nudge deliveries that failed. */
+    private WeeklyStats weeks(Instant until, StatsScope scope) {
+        WeeklyStats weeks = parts.stats().weeks(WeeklyStats.WEEKS, parts.channelDefaults().zone(), until, scope);
+        List<Instant> failed = failedSince(weeks.from(), scope).stream().map(NudgeDelivery::due).filter(due -> due.isBefore(until)).toList();
+        return weeks.withFailures(failed);
+    }
+
+    private List<NudgeDelivery> failedSince(Instant since, StatsScope scope) {
+        return parts.deliveries().problems(since).stream()
+                .filter(nudge -> nudge.status() == NudgeDelivery.Status.FAILED && scope.covers(nudge.channel()))
+                .toList();
     }
 
     /**
@@ -116,13 +179,13 @@ final class AdminConversation {
      * communications team), else their own workspace or tenant and the others the platform says
      * they administer (an Enterprise Grid org admin: the organization).
      */
-    private static StatsScope scope(Message message, Decision.Allowed decision) {
+    private static StatsScope scope(UserRef user, Set<String> alsoAdministers, Decision.Allowed decision) {
         if (Decision.Allowed.CONFIGURED.equals(decision.basis())) {
             return StatsScope.EVERYTHING;
         }
-        Set<String> tenants = new java.util.HashSet<>(message.alsoAdministers());
-        tenants.add(message.user().tenant());
-        return StatsScope.of(message.user().platform(), tenants);
+        Set<String> tenants = new java.util.HashSet<>(alsoAdministers);
+        tenants.add(user.tenant());
+        return StatsScope.of(user.platform(), tenants);
     }
 
     private static String scopeLabel(StatsScope scope, Message message, Language language) {

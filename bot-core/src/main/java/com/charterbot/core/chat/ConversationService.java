@@ -29,6 +29,7 @@ import com.charterbot.core.reply.Block;
 import com.charterbot.core.reply.Button;
 import com.charterbot.core.reply.Reply;
 import com.charterbot.core.stats.AwarenessStatsService;
+import com.charterbot.core.stats.DrawCharts;
 import com.charterbot.core.tip.ShowTip;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
@@ -53,11 +54,21 @@ public final class ConversationService implements Converse {
      * @param unanswered where the text of questions the charter could not answer goes, for administrators
      * @param channelDefaults the nudges of a channel nobody configured yet; its zone also dates statistics
      * @param reload the administrators' {@code reload} command
+     * @param charts draws the statistics' charts; {@link DrawCharts#none()} for statistics as text alone
      */
     public record Parts(AnswerEngine answers, RunQuiz quiz, RunChannelQuiz channelQuiz, PersonalData quizData, ShowTip tips,
             ChannelStore channels, DeliveryStore deliveries, AdminActions admin, AwarenessStatsService stats, ActivityLog activity,
             UnansweredQuestions unanswered, LanguagePreferences languages, NudgeTrigger trigger, Clock clock,
-            NudgeSettings channelDefaults, ReloadCharter reload) {
+            NudgeSettings channelDefaults, ReloadCharter reload, DrawCharts charts) {
+
+        /** The parts of a bot whose statistics come as text alone. */
+        public Parts(AnswerEngine answers, RunQuiz quiz, RunChannelQuiz channelQuiz, PersonalData quizData, ShowTip tips,
+                ChannelStore channels, DeliveryStore deliveries, AdminActions admin, AwarenessStatsService stats, ActivityLog activity,
+                UnansweredQuestions unanswered, LanguagePreferences languages, NudgeTrigger trigger, Clock clock,
+                NudgeSettings channelDefaults, ReloadCharter reload) {
+            this(answers, quiz, channelQuiz, quizData, tips, channels, deliveries, admin, stats, activity, unanswered, languages, trigger,
+                    clock, channelDefaults, reload, DrawCharts.none());
+        }
 
         /** The parts of a bot that serves the charter bundled with it, which {@code reload} says it cannot read again. */
         public Parts(AnswerEngine answers, RunQuiz quiz, RunChannelQuiz channelQuiz, PersonalData quizData, ShowTip tips,
@@ -85,6 +96,7 @@ public final class ConversationService implements Converse {
             Objects.requireNonNull(trigger, "trigger");
             Objects.requireNonNull(channelDefaults, "channelDefaults");
             Objects.requireNonNull(reload, "reload");
+            Objects.requireNonNull(charts, "charts");
         }
     }
 
@@ -165,7 +177,9 @@ public final class ConversationService implements Converse {
         } else if (command instanceof Command.Nudges nudges) {
             return List.of(admin.nudges(message, nudges.arguments(), language, personal));
         } else if (command instanceof Command.Stats stats) {
-            return List.of(admin.stats(message, stats.days(), language, personal));
+            return admin.stats(message, stats.days(), language, personal);
+        } else if (command instanceof Command.StatsExport) {
+            return List.of(admin.export(message, language, personal));
         } else if (command instanceof Command.Reload) {
             return List.of(admin.reload(message, language, personal));
         } else if (command instanceof Command.ForgetMe) {
@@ -188,6 +202,7 @@ public final class ConversationService implements Converse {
             case ActionIds.OPEN_SECTION -> List.of(openSection(value, language));
             case ActionIds.FEEDBACK_HELPFUL -> feedback(action.user(), value, true, language);
             case ActionIds.FEEDBACK_NOT_HELPFUL -> feedback(action.user(), value, false, language);
+            case ActionIds.STATS_EXPORT -> List.of(admin.exportAgain(action, value, language));
             default -> List.of(unknownAction(language));
         };
     }
@@ -210,6 +225,9 @@ public final class ConversationService implements Converse {
                     blocks.add(new Block.AlsoApplies(also.label(), also.points().stream()
                             .map(p -> new Block.AlsoApplies.Point(p.title(), p.text(), withTag(List.of(p.open()), tag).get(0)))
                             .toList()));
+                } else if (block instanceof Block.File file && file.again().isPresent()) {
+                    blocks.add(new Block.File(file.description(), file.fileName(), file.mediaType(), file.content(),
+                            Optional.of(withTag(List.of(file.again().get()), tag).get(0))));
                 } else {
                     blocks.add(block);
                 }

@@ -13,7 +13,7 @@ public sealed interface Command {
 
     /** Whether only charter administrators may run it: adapters look up platform admin rights for these alone. */
     default boolean administrative() {
-        return this instanceof Nudges || this instanceof Stats || this instanceof Reload;
+        return this instanceof Nudges || this instanceof Stats || this instanceof StatsExport || this instanceof Reload;
     }
 
     record Help(Optional<Language> wordLanguage) implements Command {}
@@ -45,6 +45,9 @@ public sealed interface Command {
             }
         }
     }
+
+    /** Admin: the weekly counts per topic and tier of the last weeks, as a CSV file ({@code stats export}). */
+    record StatsExport(Optional<Language> wordLanguage) implements Command {}
 
     /** Admin: read the charter folder again and serve it if it is valid. */
     record Reload(Optional<Language> wordLanguage) implements Command {}

@@ -22,6 +22,9 @@ public final class CommandParser {
     private static final int DEFAULT_STATS_DAYS = 30;
     /** The most characters of a wrong argument shown back in a usage message. */
     private static final int ECHOED = 40;
+    /** The argument of {@code stats} asking for the CSV export, and the language each says. */
+    private static final Map<String, Optional<Language>> EXPORT = Map.of(
+            "export", Optional.empty(), "csv", Optional.empty(), "exporter", Optional.of(Language.FR), "exporte", Optional.of(Language.FR));
 
     private enum Word { HELP, QUIZ, TIP, LANG, SETTINGS, NUDGES, STATS, RELOAD }
 
@@ -114,13 +117,17 @@ public final class CommandParser {
         return new Command.SetLanguage(chosen, said);
     }
 
-    /** The stats command, its usage when the argument is malformed, or null when the text reads as a sentence. */
+    /** The stats command or its export, its usage when the argument is malformed, or null when the text reads as a sentence. */
     private static Command stats(String argument, Optional<Language> said) {
         if (argument.isEmpty()) {
             return new Command.Stats(DEFAULT_STATS_DAYS, said);
         }
         if (argument.contains(" ") || argument.contains("?")) {
             return null;
+        }
+        Optional<Language> export = EXPORT.get(UserText.withoutTrailing(fold(argument), ".!"));
+        if (export != null) {
+            return new Command.StatsExport(said.or(() -> export));
         }
         String digits = withoutUnit(fold(argument));
         if (!digits.isEmpty() && digits.length() <= 3 && digits.chars().allMatch(c -> c >= '0' && c <= '9')) {

@@ -37,6 +37,11 @@ public final class ActionIds {
      * the form themselves (a modal, a card) instead of passing the click to the conversation.
      */
     public static final String NUDGES_EDIT = "charter.nudges.edit";
+    /**
+     * The CSV export of the weekly statistics, again (administrators only); value: the end of the exported period,
+     * in seconds since the epoch, so that the file is the same whenever it is asked for.
+     */
+    public static final String STATS_EXPORT = "charter.stats.export";
 
     private ActionIds() {}
 }

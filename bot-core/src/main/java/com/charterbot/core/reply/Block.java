@@ -2,12 +2,15 @@ package com.charterbot.core.reply;
 
 import com.charterbot.core.charter.Language;
 import com.charterbot.core.i18n.Messages;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One piece of a reply. Every text is final, in the reply's language: adapters only lay the
- * blocks out with the platform's widgets (Block Kit, Adaptive Cards).
+ * blocks out with the platform's widgets (Block Kit, Adaptive Cards), and deliver a
+ * {@link Picture} or {@link File} the way the platform delivers pictures and files.
  */
 public sealed interface Block {
 
@@ -144,6 +147,124 @@ public sealed interface Block {
         public String plainText(Language language) {
             return text;
         }
+    }
+
+    /**
+     * A picture to show with the reply, such as a chart. The same information is in the reply's
+     * text too, for screen readers and for clients that show no pictures.
+     *
+     * @param description what the picture shows, in a sentence: its alternative text
+     * @param fileName a name for platforms that deliver pictures as files, ending in {@code .png}
+     * @param png the picture, a PNG image
+     */
+    record Picture(String description, String fileName, byte[] png) implements Block {
+        public Picture {
+            requireText(description);
+            requireFileName(fileName);
+            png = requireContent(png).clone();
+        }
+
+        @Override
+        public byte[] png() {
+            return png.clone();
+        }
+
+        /** The picture's size in bytes. */
+        public int size() {
+            return png.length;
+        }
+
+        @Override
+        public String plainText(Language language) {
+            return description;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Picture that && description.equals(that.description) && fileName.equals(that.fileName)
+                    && Arrays.equals(png, that.png);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(description, fileName, Arrays.hashCode(png));
+        }
+
+        @Override
+        public String toString() {
+            return "Picture[" + fileName + ", " + png.length + " bytes]";
+        }
+    }
+
+    /**
+     * A file for the person to keep, such as a CSV export.
+     *
+     * @param description what the file holds, in a sentence
+     * @param fileName the name it is saved under
+     * @param mediaType its MIME type, e.g. {@code text/csv}
+     * @param again the action that gives the same file again, for platforms that deliver a file only once the
+     *     person has accepted it (Teams' file consent); empty when the file cannot be had again
+     */
+    record File(String description, String fileName, String mediaType, byte[] content, Optional<Button> again) implements Block {
+        public File {
+            requireText(description);
+            requireFileName(fileName);
+            requireText(mediaType);
+            content = requireContent(content).clone();
+            Objects.requireNonNull(again, "again");
+        }
+
+        @Override
+        public byte[] content() {
+            return content.clone();
+        }
+
+        /** The file's size in bytes. */
+        public int size() {
+            return content.length;
+        }
+
+        @Override
+        public String plainText(Language language) {
+            return description;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof File that && description.equals(that.description) && fileName.equals(that.fileName)
+                    && mediaType.equals(that.mediaType) && Arrays.equals(content, that.content) && again.equals(that.again);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(description, fileName, mediaType, Arrays.hashCode(content), again);
+        }
+
+        @Override
+        public String toString() {
+            return "File[" + fileName + ", " + mediaType + ", " + content.length + " bytes]";
+        }
+    }
+
+    /** Whether this block is something to deliver as a file or picture rather than to lay out as text and buttons. */
+    default boolean isAttachment() {
+        return this instanceof Picture || this instanceof File;
+    }
+
+    /** A file name is short, has an extension and nothing that means a folder or breaks a header. */
+    private static void requireFileName(String name) {
+        requireText(name);
+        if (!name.matches("[\\p{L}\\p{N}][\\p{L}\\p{N}._-]{0,99}\\.[a-z0-9]{1,5}")) {
+            throw new IllegalArgumentException("not a plain file name: " + name);
+        }
+    }
+
+    private static byte[] requireContent(byte[] content) {
+        Objects.requireNonNull(content, "content");
+        if (content.length == 0) {
+            throw new IllegalArgumentException("a file or picture is not empty");
+        }
+        return content;
     }
 
     private static void requireText(String text) {

@@ -74,6 +74,10 @@ final class ConversationHarness {
     /** What the next {@code reload} gives; the bundled charter's answer until a test says otherwise. */
     final java.util.concurrent.atomic.AtomicReference<java.util.function.Supplier<com.charterbot.core.charter.ReloadResult>> reloads =
             new java.util.concurrent.atomic.AtomicReference<>(com.charterbot.core.charter.ReloadResult.Bundled::new);
+    /** The chart sheets the conversation asked to draw, in order; each is "drawn" as {@link #PICTURE}. */
+    final java.util.List<com.charterbot.core.stats.ChartSheet> drawn = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** What the fake drawing gives for every sheet. */
+    static final byte[] PICTURE = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 1, 2, 3};
     final QuizService quiz;
     final ConversationService service;
 
@@ -88,7 +92,10 @@ final class ConversationHarness {
         AdminActions admin = new AdminActions(new AdminPolicy(new AdminDirectory(Set.of(ADMIN_ID), Set.of())), audit, clock);
         service = new ConversationService(new ConversationService.Parts(ENGINE, quiz, quiz, quiz, tips, channels, deliveries, admin,
                 new AwarenessStatsService(activity, clock), activity, unanswered, languages, triggered::add, clock,
-                com.charterbot.core.nudge.NudgeSettings.defaults(PARIS, Language.EN), () -> reloads.get().get()));
+                com.charterbot.core.nudge.NudgeSettings.defaults(PARIS, Language.EN), () -> reloads.get().get(), sheet -> {
+                    drawn.add(sheet);
+                    return Optional.of(PICTURE.clone());
+                }));
     }
 
     static Charter charter() {
@@ -111,6 +118,15 @@ final class ConversationHarness {
 
     List<Reply> say(UserRef user, ChannelRef where, Message.Origin origin, String text, boolean platformAdmin, Optional<Language> platformLanguage) {
         return service.onMessage(new Message(user, where, text, origin, platformAdmin, platformLanguage));
+    }
+
+    /** The first reply to a slash command typed in #general (the statistics' report, before their charts). */
+    Reply first(UserRef user, String text) {
+        List<Reply> replies = say(user, GENERAL, Message.Origin.COMMAND, text);
+        if (replies.isEmpty()) {
+            throw new AssertionError("no reply to " + text);
+        }
+        return replies.get(0);
     }
 
     /** The single reply to a slash command typed in #general. */

@@ -828,7 +828,7 @@ class ConversationServiceTest {
             bot.channels.save(ChannelState.of(GENERAL, "general", NudgeSettings.defaults(PARIS, Language.EN)).paused("channel_not_found"));
             bot.clock.advance(Duration.ofMinutes(5));
 
-            Reply reply = bot.command(ADMIN, "stats");
+            Reply reply = bot.first(ADMIN, "stats");
 
             List<Block.Checklist> lists = ConversationHarness.blocks(reply, Block.Checklist.class);
             assertThat(lists).anySatisfy(list -> {
@@ -854,7 +854,7 @@ class ConversationServiceTest {
             long id = bot.deliveries.createIfAbsent(GENERAL, bot.clock.instant().minus(Duration.ofHours(2))).orElseThrow().id();
             bot.deliveries.markFailed(id, 6, "HTTP 503 after 6 attempts");
 
-            Reply reply = bot.command(ADMIN, "stats 7");
+            Reply reply = bot.first(ADMIN, "stats 7");
 
             assertThat(ConversationHarness.blocks(reply, Block.Checklist.class)).anySatisfy(list -> {
                 assertThat(list.label()).isEqualTo(msg(Language.EN, "commands.stats.failed"));
@@ -880,7 +880,7 @@ class ConversationServiceTest {
             bot.clock.advance(Duration.ofHours(1));
             Map<Tier, Long> tiers = questionsAsked().stream().collect(Collectors.groupingBy(QuestionAsked::tier, Collectors.counting()));
 
-            Reply reply = bot.command(ADMIN, "stats");
+            Reply reply = bot.first(ADMIN, "stats");
 
             assertThat(reply.delivery()).isEqualTo(Reply.Delivery.PRIVATE);
             assertThat(reply.language()).isEqualTo(Language.EN);
@@ -948,7 +948,7 @@ class ConversationServiceTest {
 
         @Test
         void statisticsOfAnEmptyPeriodSaySo() {
-            Reply reply = bot.command(ADMIN, "stats");
+            Reply reply = bot.first(ADMIN, "stats");
 
             assertThat(texts(reply)).containsExactly(msg(Language.EN, "stats.empty"));
         }
@@ -958,7 +958,7 @@ class ConversationServiceTest {
             bot.command(ALICE, PHOTO_QUESTION_EN);
             bot.clock.advance(Duration.ofDays(10));
 
-            Reply reply = bot.command(ADMIN, "stats 7");
+            Reply reply = bot.first(ADMIN, "stats 7");
 
             assertThat(texts(reply)).containsExactly(msg(Language.EN, "stats.empty"));
         }
@@ -970,6 +970,112 @@ class ConversationServiceTest {
 
             assertThat(texts(reply)).containsExactly(msg(Language.EN, "commands.stats.usage", period));
             assertThat(bot.audit.recent(10)).isEmpty();
+        }
+
+        @Test
+        void statisticsWithActivityAddTheChartsOfTheLastTwelveWeeksWithTheirFiguresAsText() {
+            bot.command(ALICE, PHOTO_QUESTION_EN);
+            bot.command(BOB, "Can you order me a pizza?");
+            bot.clock.advance(Duration.ofDays(8));
+            bot.command(ALICE, PHOTO_QUESTION_FR);
+            bot.clock.advance(Duration.ofMinutes(1));
+
+            List<Reply> replies = bot.say(ADMIN, GENERAL, Message.Origin.COMMAND, "stats");
+
+            assertThat(replies).hasSize(2);
+            Reply charts = replies.get(1);
+            assertThat(charts.delivery()).isEqualTo(Reply.Delivery.PRIVATE);
+            Block.Picture picture = ConversationHarness.blocks(charts, Block.Picture.class).get(0);
+            assertThat(picture.png()).isEqualTo(ConversationHarness.PICTURE);
+            assertThat(picture.description()).isEqualTo(msg(Language.EN, "stats.chart.description", 12));
+            assertThat(picture.fileName()).matches("charter-stats-\\d{4}-\\d{2}-\\d{2}\\.png");
+            Block.Checklist weeks = ConversationHarness.blocks(charts, Block.Checklist.class).get(0);
+            assertThat(weeks.label()).isEqualTo(msg(Language.EN, "stats.weeks.label"));
+            assertThat(weeks.items()).hasSize(12);
+            assertThat(weeks.items().get(10)).contains(": 2 questions");
+            assertThat(weeks.items().get(11)).contains(": 1 questions");
+            assertThat(bot.drawn).singleElement().satisfies(sheet -> assertThat(sheet.charts()).hasSize(4));
+            assertThat(charts.fallbackText()).doesNotContain(ALICE.userId(), BOB.userId(), "pizza");
+        }
+
+        @Test
+        void noChartsWhenNothingHappenedInTwelveWeeks() {
+            bot.command(ALICE, PHOTO_QUESTION_EN);
+            bot.clock.advance(Duration.ofDays(7 * 13));
+
+            List<Reply> replies = bot.say(ADMIN, GENERAL, Message.Origin.COMMAND, "stats 7");
+
+            assertThat(replies).hasSize(1);
+            assertThat(bot.drawn).isEmpty();
+        }
+
+        @Test
+        void anAdministratorGetsTheWeeklyCountsAsACsvFileThatCanBeHadAgain() {
+            bot.command(ALICE, PHOTO_QUESTION_EN);
+            bot.command(BOB, "Can you order me a pizza?");
+            bot.clock.advance(Duration.ofMillis(1_500));
+
+            Reply reply = bot.command(ADMIN, "stats export");
+
+            assertThat(reply.delivery()).isEqualTo(Reply.Delivery.PRIVATE);
+            Block.File file = ConversationHarness.blocks(reply, Block.File.class).get(0);
+            assertThat(file.mediaType()).isEqualTo("text/csv");
+            assertThat(file.fileName()).endsWith(".csv");
+            String csv = new String(file.content(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(csv).contains("week_start,topic,topic_title,answered,suggested,not_covered,total")
+                    .contains(PHOTOS).doesNotContain("pizza", ALICE.userId(), BOB.userId());
+            assertThat(file.again()).hasValueSatisfying(again -> {
+                assertThat(again.actionId()).isEqualTo(ActionIds.STATS_EXPORT);
+                assertThat(again.value()).isEqualTo("en~" + bot.clock.instant().getEpochSecond());
+                assertThat(csv).contains(",1,0,0,1");
+            });
+            assertThat(bot.audit.recent(10)).singleElement().satisfies(record -> assertThat(record.action()).isEqualTo(AdminActions.STATS_EXPORT));
+
+            bot.clock.advance(Duration.ofHours(2));
+            bot.command(BOB, PHOTO_QUESTION_EN);
+            Reply again = only(bot.click(ADMIN, ActionIds.STATS_EXPORT, file.again().get().value()));
+            assertThat(ConversationHarness.blocks(again, Block.File.class).get(0).content())
+                    .as("the same file, whatever happened since").isEqualTo(file.content());
+        }
+
+        @Test
+        void statsExporterGivesTheFrenchExport() {
+            Reply reply = bot.command(ADMIN, "stats exporter");
+
+            assertThat(reply.language()).isEqualTo(Language.FR);
+            assertThat(texts(reply)).containsExactly(msg(Language.FR, "stats.export.text", 12));
+            assertThat(ConversationHarness.blocks(reply, Block.File.class)).singleElement()
+                    .satisfies(file -> assertThat(file.description()).startsWith("Questions par semaine"));
+        }
+
+        @Test
+        void theExportIsRefusedToNonAdministratorsEvenThroughItsAction() {
+            Reply asked = bot.command(ALICE, "stats export");
+            Reply clicked = only(bot.click(ALICE, ActionIds.STATS_EXPORT, Long.toString(bot.clock.instant().getEpochSecond())));
+
+            assertThat(texts(asked)).containsExactly(msg(Language.EN, Decision.Denied.NOT_ADMIN));
+            assertThat(ConversationHarness.blocks(clicked, Block.File.class)).isEmpty();
+            assertThat(texts(clicked)).containsExactly(msg(Language.EN, Decision.Denied.NOT_ADMIN));
+            assertThat(bot.audit.recent(10)).isEmpty();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"", "soon", "-1", "99999999999999999999", "253402300800"})
+        void anExportActionForAnotherTimeIsRefused(String value) {
+            Reply reply = only(bot.click(ADMIN, ActionIds.STATS_EXPORT, value));
+
+            assertThat(texts(reply)).containsExactly(msg(Language.EN, "stats.export.expired", 30));
+            assertThat(bot.audit.recent(10)).isEmpty();
+        }
+
+        @Test
+        void anExportAskedForMoreThanThirtyDaysAgoIsNotMadeAgain() {
+            String value = Long.toString(bot.clock.instant().getEpochSecond());
+            bot.clock.advance(Duration.ofDays(31));
+
+            Reply reply = only(bot.click(ADMIN, ActionIds.STATS_EXPORT, value));
+
+            assertThat(texts(reply)).containsExactly(msg(Language.EN, "stats.export.expired", 30));
         }
 
         @Test

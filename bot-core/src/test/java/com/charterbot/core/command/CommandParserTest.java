@@ -90,8 +90,19 @@ class CommandParserTest {
         assertThat(CommandParser.parse("can I reload a post?").administrative()).isFalse();
     }
 
+    @Test
+    void statsExportInEitherLanguageAsksForTheCsvFile() {
+        assertThat(CommandParser.parse("stats export")).isEqualTo(new Command.StatsExport(Optional.empty()));
+        assertThat(CommandParser.parse("Stats CSV.")).isEqualTo(new Command.StatsExport(Optional.empty()));
+        assertThat(CommandParser.parse("stats exporter")).isEqualTo(new Command.StatsExport(Optional.of(Language.FR)));
+        assertThat(CommandParser.parse("statistiques export")).isEqualTo(new Command.StatsExport(Optional.of(Language.FR)));
+        assertThat(CommandParser.parse("statistics export")).isEqualTo(new Command.StatsExport(Optional.of(Language.EN)));
+        assertThat(CommandParser.parse("stats export").administrative()).isTrue();
+        assertThat(CommandParser.parse("stats export to excel")).isInstanceOf(Command.Ask.class);
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"stats yesterday", "stats 0", "stats 400", "stats -3"})
+    @ValueSource(strings = {"stats yesterday", "stats 0", "stats 400", "stats -3", "stats exports"})
     void malformedStatsGetTheUsage(String text) {
         assertThat(CommandParser.parse(text)).isInstanceOfSatisfying(Command.Invalid.class,
                 invalid -> assertThat(invalid.messageKey()).isEqualTo("commands.stats.usage"));

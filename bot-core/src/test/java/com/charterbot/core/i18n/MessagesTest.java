@@ -76,7 +76,7 @@ class MessagesTest {
 
     @Test
     void everyMessageFormatsInBothLanguagesWithoutLeftovers() throws IOException {
-        String[] values = {"ARG-ZERO", "ARG-ONE", "ARG-TWO", "ARG-THREE", "ARG-FOUR"};
+        String[] values = {"ARG-ZERO", "ARG-ONE", "ARG-TWO", "ARG-THREE", "ARG-FOUR", "ARG-FIVE", "ARG-SIX", "ARG-SEVEN"};
         for (String name : bundles()) {
             Properties en = bundle(name + ".properties");
             for (String key : en.stringPropertyNames()) {

@@ -1,0 +1,101 @@
+package com.charterbot.playground;
+
+import com.charterbot.app.conversation.ConversationProperties;
+import com.charterbot.core.activity.InMemoryActivityLog;
+import com.charterbot.core.activity.InMemoryUnansweredQuestions;
+import com.charterbot.core.admin.AdminActions;
+import com.charterbot.core.admin.AdminDirectory;
+import com.charterbot.core.admin.AdminPolicy;
+import com.charterbot.core.admin.InMemoryAuditLog;
+import com.charterbot.core.answer.AnswerEngine;
+import com.charterbot.core.charter.Language;
+import com.charterbot.core.charter.ReloadResult;
+import com.charterbot.core.chat.ActionEvent;
+import com.charterbot.core.chat.ChannelRef;
+import com.charterbot.core.chat.ConversationService;
+import com.charterbot.core.chat.InMemoryLanguagePreferences;
+import com.charterbot.core.chat.Message;
+import com.charterbot.core.chat.Platform;
+import com.charterbot.core.chat.UserRef;
+import com.charterbot.core.nudge.InMemoryChannelStore;
+import com.charterbot.core.nudge.InMemoryDeliveryStore;
+import com.charterbot.core.quiz.InMemoryChannelQuizStore;
+import com.charterbot.core.quiz.InMemoryQuizProgressStore;
+import com.charterbot.core.quiz.InMemoryQuizSessionStore;
+import com.charterbot.core.quiz.QuizService;
+import com.charterbot.core.quiz.QuizSettings;
+import com.charterbot.core.reply.Reply;
+import com.charterbot.core.stats.AwarenessStatsService;
+import com.charterbot.core.stats.DrawCharts;
+import com.charterbot.core.tip.InMemoryTipRotationStore;
+import com.charterbot.core.tip.TipService;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The bot's whole conversation, as an employee has it in a direct message, over in-memory stores:
+ * what the playground shows for a question, and for a click on one of the reply's buttons. The
+ * author is a charter administrator, so {@code stats} and {@code reload} work too. Nothing is
+ * written anywhere; it all goes with the process. One conversation per reply language asked for
+ * (the language a person chose, as {@code lang fr} would), plus the one that detects it.
+ */
+final class PlaygroundChat {
+
+    private static final String TENANT = "playground";
+    private static final ChannelRef DIRECT = new ChannelRef(Platform.SLACK, TENANT, "D-playground");
+
+    private final ConversationService conversation;
+    private final InMemoryLanguagePreferences languages = new InMemoryLanguagePreferences();
+    private final Map<Language, UserRef> speakers = new EnumMap<>(Language.class);
+    private final UserRef detected = new UserRef(Platform.SLACK, TENANT, "author");
+
+    PlaygroundChat(AnswerEngine engine, ConversationProperties properties, LiveCharter charter, DrawCharts charts, Clock clock) {
+        SecureRandom random = new SecureRandom();
+        InMemoryActivityLog activity = new InMemoryActivityLog();
+        QuizService quiz = new QuizService(engine::charter, new InMemoryQuizProgressStore(), new InMemoryQuizSessionStore(),
+                new InMemoryChannelQuizStore(), activity, new QuizSettings(properties.quiz().questions(), properties.quiz().sessionTtl()),
+                clock, random);
+        TipService tips = new TipService(engine::charter, new InMemoryTipRotationStore(), activity, clock, random);
+        for (Language language : Language.values()) {
+            UserRef speaker = new UserRef(Platform.SLACK, TENANT, "author-" + language.tag());
+            speakers.put(language, speaker);
+            languages.save(speaker, language);
+        }
+        Set<String> administrators = Set.of(detected.userId(), speakers.get(Language.EN).userId(), speakers.get(Language.FR).userId());
+        AdminActions admin = new AdminActions(new AdminPolicy(new AdminDirectory(administrators, Set.of(), false)), new InMemoryAuditLog(), clock);
+        this.conversation = new ConversationService(new ConversationService.Parts(engine, quiz, quiz, quiz, tips, new InMemoryChannelStore(),
+                new InMemoryDeliveryStore(), admin, new AwarenessStatsService(activity, clock), activity, new InMemoryUnansweredQuestions(),
+                languages, channel -> false, clock, properties.nudges().settings(engine.defaultLanguage()), () -> reload(charter), charts));
+    }
+
+    /** The replies to a message, in the language asked for, or in the language the message is written in. */
+    List<Reply> say(String text, Optional<Language> language) {
+        return conversation.onMessage(new Message(speaker(language), DIRECT, text, Message.Origin.DIRECT, false, Optional.empty()));
+    }
+
+    /** The replies to a click on a button of an earlier reply. */
+    List<Reply> click(String actionId, String value, Optional<Language> language) {
+        return conversation.onAction(new ActionEvent(speaker(language), DIRECT, actionId, value, false, Optional.empty()));
+    }
+
+    private UserRef speaker(Optional<Language> language) {
+        return language.map(speakers::get).orElse(detected);
+    }
+
+    private static ReloadResult reload(LiveCharter charter) {
+        if (!charter.state().watching()) {
+            return new ReloadResult.Bundled();
+        }
+        String before = charter.state().version().orElse("-");
+        LiveCharter.State after = charter.reloadNow();
+        if (!after.problems().isEmpty()) {
+            return new ReloadResult.Rejected(before, after.problems());
+        }
+        return new ReloadResult.Reloaded(before, after.version().orElse("-"), after.sections());
+    }
+}

@@ -1,0 +1,35 @@
+package com.charterbot.playground;
+
+import com.charterbot.app.conversation.ConversationProperties;
+import com.charterbot.core.stats.DrawCharts;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * The playground's conversation, made once the charter first loads (the playground may start on a
+ * broken one); it answers from the live charter from then on, whatever reloads follow.
+ */
+final class PlaygroundChats {
+
+    private final LiveCharter charter;
+    private final ConversationProperties properties;
+    private final DrawCharts charts;
+    private final Clock clock;
+    private PlaygroundChat chat;
+
+    PlaygroundChats(LiveCharter charter, ConversationProperties properties, DrawCharts charts, Clock clock) {
+        this.charter = Objects.requireNonNull(charter, "charter");
+        this.properties = Objects.requireNonNull(properties, "properties");
+        this.charts = Objects.requireNonNull(charts, "charts");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** The conversation; the charter must have loaded. */
+    synchronized PlaygroundChat chat() {
+        if (chat == null) {
+            chat = new PlaygroundChat(charter.engine().orElseThrow(() -> new IllegalStateException("no charter has loaded yet")),
+                    properties, charter, charts, clock);
+        }
+        return chat;
+    }
+}

@@ -1,0 +1,50 @@
+package com.charterbot.playground;
+
+import com.charterbot.core.charter.Language;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+import java.util.TreeSet;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The playground page's sentences, in English ({@code playground.properties}) and French
+ * ({@code playground_fr.properties}), UTF-8, plain text: the page puts them in as text, never as
+ * markup; {@code {0}}-style arguments are filled in by the page.
+ */
+final class PlaygroundMessages {
+
+    static final String BUNDLE = "com/charterbot/playground/playground";
+
+    private PlaygroundMessages() {}
+
+    /** {@code {"en": {key: text...}, "fr": {...}}}. */
+    static ObjectNode all() {
+        ObjectNode all = PlaygroundViews.JSON.createObjectNode();
+        for (Language language : Language.values()) {
+            Properties bundle = bundle(language);
+            ObjectNode texts = all.putObject(language.tag());
+            for (String key : new TreeSet<>(bundle.stringPropertyNames())) {
+                texts.put(key, bundle.getProperty(key));
+            }
+        }
+        return all;
+    }
+
+    static Properties bundle(Language language) {
+        String name = BUNDLE + (language == Language.EN ? "" : "_" + language.tag()) + ".properties";
+        try (InputStream in = PlaygroundMessages.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing " + name);
+            }
+            Properties properties = new Properties();
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            return properties;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + name, e);
+        }
+    }
+}

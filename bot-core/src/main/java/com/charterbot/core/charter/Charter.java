@@ -13,8 +13,14 @@ import java.util.Optional;
  * A validated charter: the same sections in every {@link Language}, immutable.
  *
  * @param version a short content hash that changes whenever a file or a setting changes
+ * @param watchList the names the draft checker looks for whatever the language
  */
-public record Charter(String version, CharterSettings settings, Map<Language, Map<String, Section>> sections) {
+public record Charter(String version, CharterSettings settings, Map<Language, Map<String, Section>> sections, WatchList watchList) {
+
+    /** A charter without a watch-list. */
+    public Charter(String version, CharterSettings settings, Map<Language, Map<String, Section>> sections) {
+        this(version, settings, sections, WatchList.EMPTY);
+    }
 
     public Charter {
         Objects.requireNonNull(version, "version");
@@ -27,6 +33,7 @@ public record Charter(String version, CharterSettings settings, Map<Language, Ma
             }
         }
         sections = Collections.unmodifiableMap(copy);
+        Objects.requireNonNull(watchList, "watchList");
     }
 
     /** The section with this id in this language. */

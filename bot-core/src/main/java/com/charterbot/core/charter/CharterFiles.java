@@ -11,12 +11,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * The files of a charter as read from a folder or the classpath, with the problems met while reading them.
+ *
+ * @param watchList the text of the charter's {@value WatchList#FILE}, when it has one
  */
-public record CharterFiles(String origin, List<CharterFile> files, List<CharterProblem> problems) {
+public record CharterFiles(String origin, List<CharterFile> files, List<CharterProblem> problems, Optional<String> watchList) {
 
     /** Where the charter that ships with the bot lives on the classpath. */
     public static final String DEFAULT_CLASSPATH_ROOT = "charter/default";
@@ -24,9 +28,20 @@ public record CharterFiles(String origin, List<CharterFile> files, List<CharterP
     public CharterFiles {
         files = List.copyOf(files);
         problems = List.copyOf(problems);
+        Objects.requireNonNull(watchList, "watchList");
     }
 
-    /** Reads {@code <dir>/en/*.md} and {@code <dir>/fr/*.md}. */
+    /** A charter without a watch-list. */
+    public CharterFiles(String origin, List<CharterFile> files, List<CharterProblem> problems) {
+        this(origin, files, problems, Optional.empty());
+    }
+
+    /** The same files with another watch-list (the command line's {@code --watch-list}). */
+    public CharterFiles withWatchList(String text) {
+        return new CharterFiles(origin, files, problems, Optional.of(text));
+    }
+
+    /** Reads {@code <dir>/en/*.md}, {@code <dir>/fr/*.md} and {@code <dir>/watch-list.md} if there is one. */
     public static CharterFiles fromDirectory(Path dir) {
         List<CharterFile> files = new ArrayList<>();
         List<CharterProblem> problems = new ArrayList<>();
@@ -55,12 +70,24 @@ public record CharterFiles(String origin, List<CharterFile> files, List<CharterP
                 problems.add(new CharterProblem(language.tag() + "/", 0, "charter.problem.unlistable", List.of(String.valueOf(e.getMessage()))));
             }
         }
-        return new CharterFiles(dir.toString(), files, problems);
+        Optional<String> watchList = Optional.empty();
+        Path watchListFile = dir.resolve(WatchList.FILE);
+        if (Files.isRegularFile(watchListFile)) {
+            try {
+                watchList = Optional.of(decode(Files.readAllBytes(watchListFile)));
+            } catch (CharacterCodingException e) {
+                problems.add(new CharterProblem(WatchList.FILE, 0, "charter.problem.not-utf8", List.of()));
+            } catch (IOException e) {
+                problems.add(new CharterProblem(WatchList.FILE, 0, "charter.problem.unreadable", List.of(String.valueOf(e.getMessage()))));
+            }
+        }
+        return new CharterFiles(dir.toString(), files, problems, watchList);
     }
 
     /**
      * Reads a charter packaged on the classpath; {@code <root>/index.txt} lists its files, one
-     * {@code <lang>/<file>.md} per line, since a jar cannot be listed portably.
+     * {@code <lang>/<file>.md} per line (and {@value WatchList#FILE} when it has one), since a jar
+     * cannot be listed portably.
      */
     public static CharterFiles fromClasspath(String root) {
         List<CharterFile> files = new ArrayList<>();
@@ -72,10 +99,18 @@ public record CharterFiles(String origin, List<CharterFile> files, List<CharterP
             return new CharterFiles(origin, files, problems);
         }
         int lineNumber = 0;
+        Optional<String> watchList = Optional.empty();
         for (String line : index.split("\n")) {
             lineNumber++;
             String name = line.strip();
             if (name.isEmpty() || name.startsWith("#")) {
+                continue;
+            }
+            if (name.equals(WatchList.FILE)) {
+                watchList = Optional.ofNullable(readResource(root + "/" + name));
+                if (watchList.isEmpty()) {
+                    problems.add(new CharterProblem(origin + "/index.txt", lineNumber, "charter.problem.index-unknown-file", List.of(name)));
+                }
                 continue;
             }
             int slash = name.indexOf('/');
@@ -87,7 +122,7 @@ public record CharterFiles(String origin, List<CharterFile> files, List<CharterP
                 files.add(new CharterFile(language, name, text));
             }
         }
-        return new CharterFiles(origin, files, problems);
+        return new CharterFiles(origin, files, problems, watchList);
     }
 
     /** The charter that ships with the bot. */

@@ -35,6 +35,8 @@ import java.util.Set;
  *   <li>{@link Block.Buttons}: {@code actions} blocks of at most 25 buttons each.
  *   <li>{@link Block.Suggestions}: a {@code section} with the label in bold, then {@code actions} blocks.
  *   <li>{@link Block.Context}: a {@code context} block with escaped mrkdwn.
+ *   <li>{@link Block.Quoted}: a {@code section} block, the label in bold, then the quotes escaped and
+ *       {@code verbatim}: Slack neither links the URLs nor parses the names in a person's own words.
  * </ul>
  *
  * <p><b>Action ids.</b> Slack wants each {@code action_id} unique within a message, while a reply
@@ -129,6 +131,11 @@ public final class BlockKitRenderer {
                 actions(suggestions.buttons(), actionIds, blocks);
             } else if (block instanceof Block.Context context) {
                 contexts(split(escape(context.text()), MAX_SECTION_TEXT), blocks);
+            } else if (block instanceof Block.Quoted quoted) {
+                String text = bold(quoted.label()) + ": " + String.join(", ", quoted.quotes().stream().map(BlockKitRenderer::escape).toList());
+                for (String part : split(text, MAX_SECTION_TEXT)) {
+                    blocks.add(SectionBlock.builder().text(MarkdownTextObject.builder().text(part).verbatim(true).build()).build());
+                }
             } else {
                 throw new IllegalStateException("unhandled block " + block);
             }

@@ -198,7 +198,8 @@ public final class Tokens {
     }
 
     /**
-     * The host of a link: what follows the scheme and precedes the path, port or query; for a chunk
+     * The host of a link: what follows the scheme and precedes the path, port or query (or the
+     * {@code |label>} of Slack's link markup, {@code <https://host|label>}); for a chunk
      * without scheme, the chunk up to its first slash, when it is made of dot-separated labels
      * ending with a known top-level domain.
      */
@@ -210,13 +211,13 @@ public final class Tokens {
             rest = rest.substring(scheme + 3);
         }
         int at = rest.indexOf('@');
-        int slash = indexOfAny(rest, "/?#");
+        int slash = indexOfAny(rest, "/?#|>");
         if (at >= 0 && (slash < 0 || at < slash)) {
             if (!withScheme) {
                 return java.util.Optional.empty();
             }
             rest = rest.substring(at + 1);
-            slash = indexOfAny(rest, "/?#");
+            slash = indexOfAny(rest, "/?#|>");
         }
         String host = slash < 0 ? rest : rest.substring(0, slash);
         int colon = host.indexOf(':');

@@ -32,6 +32,8 @@ import java.util.Objects;
  *       {@code {"actionId": ..., "value": ...}}, passed back untouched; each falls back to the same
  *       {@code Action.Submit} on clients without Universal Actions.
  *   <li>{@link Block.Suggestions}: the label in bold, then action sets.
+ *   <li>{@link Block.Quoted}: one {@code RichTextBlock}, the label in bold, then the quotes as plain
+ *       runs: a person's own words are never Markdown, links or mentions.
  *   <li>A reply with a {@link Reply#view() view}, rendered for given people: a {@code refresh} whose
  *       {@code Action.Execute} is the view and whose {@code userIds} are those people's Teams ids, so
  *       that their clients fetch the card as it stands for each of them (user-specific views).
@@ -118,6 +120,13 @@ public final class AdaptiveCardRenderer {
                 actionSets(suggestions.buttons(), body, personal);
             } else if (block instanceof Block.Context context) {
                 lines(context.text(), body, "small", true, false);
+            } else if (block instanceof Block.Quoted quoted) {
+                ObjectNode quotes = JSON.objectNode();
+                quotes.put("type", "RichTextBlock");
+                ArrayNode inlines = quotes.putArray("inlines");
+                inlines.addObject().put("type", "TextRun").put("text", quoted.label() + ": ").put("weight", "bolder");
+                inlines.addObject().put("type", "TextRun").put("text", String.join(", ", quoted.quotes()));
+                body.add(quotes);
             } else {
                 throw new IllegalStateException("unhandled block " + block);
             }

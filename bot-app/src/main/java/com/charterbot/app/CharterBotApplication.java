@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
  * Starts the bot server, or runs a command-line tool when the first argument names one
- * ({@code ask}, {@code validate}, {@code eval}).
+ * ({@code ask}, {@code validate}, {@code eval}, {@code check}, {@code check-eval}).
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

@@ -38,7 +38,7 @@ public final class CommandLine {
     static final int FAILED = 1;
     static final int USAGE = 2;
 
-    private static final Set<String> COMMANDS = Set.of("ask", "validate", "eval", "help", "--help", "-h");
+    private static final Set<String> COMMANDS = Set.of("ask", "validate", "eval", "check", "check-eval", "help", "--help", "-h");
 
     private final PrintStream out;
     private final PrintStream err;
@@ -75,6 +75,7 @@ public final class CommandLine {
                 case "ask" -> cli.ask(arguments);
                 case "validate" -> cli.validate(arguments);
                 case "eval" -> cli.eval(arguments);
+                case "check", "check-eval" -> CheckCommands.run(arguments, properties(arguments), out, err);
                 default -> {
                     out.println(usage());
                     yield OK;
@@ -97,6 +98,8 @@ public final class CommandLine {
                   java -jar charter-bot.jar ask "<question>" [--lang en|fr] [--json] [--charter <dir>]
                   java -jar charter-bot.jar validate <charter-dir>        exit 0 when valid, 1 with every problem
                   java -jar charter-bot.jar eval <questions.yaml> [--charter <dir>] [--verbose]
+                  java -jar charter-bot.jar check "<draft>" [--lang en|fr] [--json] [--charter <dir>]
+                  java -jar charter-bot.jar check-eval <drafts.yaml> [--charter <dir>] [--verbose]
                 Any --charter.<property>=<value> (e.g. --charter.company-name="Acme") overrides the configuration.""";
     }
 

@@ -94,15 +94,6 @@ final class DraftText {
         };
     }
 
-    /** The detectors that recognise something starting at this token. */
-    void detectorsAt(int index, java.util.function.Consumer<Detector> each) {
-        for (Detector detector : Detector.values()) {
-            if (detected(detector, index) > index) {
-                each.accept(detector);
-            }
-        }
-    }
-
     private int[] ends(Detector detector) {
         return spans.computeIfAbsent(detector, d -> new int[tokens.size()]);
     }

@@ -36,6 +36,9 @@ final class SignalIndex {
     /** A sequence of steps, one {@code &}-separated piece of a pattern. */
     record Part(int id, Rule rule, List<Step> steps, int width) {}
 
+    /** A part filed under one alternative of its first step: only that alternative is tried first. */
+    record Entry(Part part, List<Object> first) {}
+
     sealed interface Step {}
 
     /** One of several sequences of globs and detectors, in a row. */
@@ -80,10 +83,11 @@ final class SignalIndex {
     private final List<String> sectionIds;
     private final List<Rule> rules = new ArrayList<>();
     private final List<Part> parts = new ArrayList<>();
-    private final Map<String, List<Part>> byWord = new HashMap<>();
-    private final Map<String, List<Part>> byPrefix = new HashMap<>();
-    private final List<Part> anywhere = new ArrayList<>();
-    private final Map<Detector, List<Part>> byDetector = new EnumMap<>(Detector.class);
+    private final Map<String, List<Entry>> byWord = new HashMap<>();
+    /** Parts whose first word is a pattern, by its first two letters (or its only one). */
+    private final Map<String, List<Entry>> byPrefix = new HashMap<>();
+    private final List<Entry> anywhere = new ArrayList<>();
+    private final Map<Detector, List<Entry>> byDetector = new EnumMap<>(Detector.class);
     private final List<Part> attachment = new ArrayList<>();
 
     private SignalIndex(Charter charter) {
@@ -186,21 +190,22 @@ final class SignalIndex {
     /** Files the part under what each of its first step's alternatives can start with. */
     private void index(Part part) {
         for (List<Object> alternative : ((ChoiceStep) part.steps().get(0)).alternatives()) {
+            Entry entry = new Entry(part, alternative);
             Object first = alternative.get(0);
             if (first instanceof Detector detector) {
                 if (detector == Detector.ATTACHMENT) {
                     attachment.add(part);
                 } else {
-                    byDetector.computeIfAbsent(detector, d -> new ArrayList<>()).add(part);
+                    byDetector.computeIfAbsent(detector, d -> new ArrayList<>()).add(entry);
                 }
             } else {
                 Glob glob = (Glob) first;
                 if (glob.exact()) {
-                    byWord.computeIfAbsent(glob.first(), w -> new ArrayList<>()).add(part);
+                    byWord.computeIfAbsent(glob.first(), w -> new ArrayList<>()).add(entry);
                 } else if (!glob.first().isEmpty()) {
-                    byPrefix.computeIfAbsent(glob.first().substring(0, 1), w -> new ArrayList<>()).add(part);
+                    byPrefix.computeIfAbsent(glob.first().substring(0, Math.min(2, glob.first().length())), w -> new ArrayList<>()).add(entry);
                 } else {
-                    anywhere.add(part);
+                    anywhere.add(entry);
                 }
             }
         }
@@ -238,8 +243,14 @@ final class SignalIndex {
         for (int i = 0; i < draft.size(); i++) {
             int at = i;
             Tokens.Token token = draft.token(i);
-            java.util.function.Consumer<Part> attempt = part -> {
+            java.util.function.Consumer<Entry> attempt = entry -> {
+                Part part = entry.part();
                 if (matched[part.id()] || triedAt[part.id()] == at) {
+                    return;
+                }
+                // Only the alternative this entry stands for is read first; most stop here.
+                work[0]++;
+                if (sequence(entry.first(), draft, at) <= at) {
                     return;
                 }
                 triedAt[part.id()] = at;
@@ -257,15 +268,22 @@ final class SignalIndex {
                 }
                 anywhere.forEach(attempt);
             }
-            draft.detectorsAt(i, detector -> byDetector.getOrDefault(detector, List.of()).forEach(attempt));
+            for (Map.Entry<Detector, List<Entry>> detector : byDetector.entrySet()) {
+                if (draft.detected(detector.getKey(), i) > i) {
+                    detector.getValue().forEach(attempt);
+                }
+            }
         }
         return new Matches(spans, matched, work[0]);
     }
 
-    private void candidates(String text, java.util.function.Consumer<Part> attempt) {
+    private void candidates(String text, java.util.function.Consumer<Entry> attempt) {
         byWord.getOrDefault(text, List.of()).forEach(attempt);
         if (!text.isEmpty()) {
             byPrefix.getOrDefault(text.substring(0, 1), List.of()).forEach(attempt);
+        }
+        if (text.length() >= 2) {
+            byPrefix.getOrDefault(text.substring(0, 2), List.of()).forEach(attempt);
         }
     }
 
@@ -293,15 +311,34 @@ final class SignalIndex {
     }
 
     /**
-     * The end (exclusive) of the shortest match of the part starting at {@code start}, or -1. The
-     * positions reachable after each step are kept as a set of offsets from the start, at most
+     * The end (exclusive) of the shortest match of the part starting at {@code start}, or -1, once
+     * one alternative of its first step is known to match there. The positions
+     * reachable after each step are kept as a set of offsets from the start, at most
      * {@link Part#width()} of them, so a try costs at most steps times width.
      */
     private static int matchFrom(Part part, DraftText draft, int start, long[] work) {
+        List<Step> steps = part.steps();
         boolean[] reachable = new boolean[part.width() + 1];
-        reachable[0] = true;
-        int highest = 0;
-        for (Step step : part.steps()) {
+        int highest = -1;
+        // Every alternative of the first step, not only the one that led here: "(heart|heart attack)" ends twice.
+        for (List<Object> alternative : ((ChoiceStep) steps.get(0)).alternatives()) {
+            int end = sequence(alternative, draft, start);
+            if (end > start && end - start < reachable.length) {
+                reachable[end - start] = true;
+                highest = Math.max(highest, end - start);
+            }
+        }
+        if (highest < 0) {
+            return -1;
+        }
+        if (steps.size() == 1) {
+            for (int offset = 1; offset <= highest; offset++) {
+                if (reachable[offset]) {
+                    return start + offset;
+                }
+            }
+        }
+        for (Step step : steps.subList(1, steps.size())) {
             boolean[] next = new boolean[reachable.length];
             int nextHighest = -1;
             for (int offset = 0; offset <= highest; offset++) {

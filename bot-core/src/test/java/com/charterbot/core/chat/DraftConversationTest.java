@@ -118,6 +118,18 @@ class DraftConversationTest {
     }
 
     @Test
+    void codeBlocksMarkupAndAPastedSlackMessageGetAnAnswer() {
+        for (String draft : List.of("```\nint x = 1; // sneak peek\n```", "*bold* _it_ <b>html</b> [link](https://intranet.example.com)",
+                "<!channel> <@U0123ABC> said: <https://intranet.example.com/plan|the plan> &lt;3", "Bonjour team, the new range launches next "
+                        + "month, ne partagez pas !")) {
+            Reply reply = harness.command(ALICE, "check " + draft);
+
+            assertThat(reply.blocks().get(0)).as(draft).isInstanceOf(Block.Heading.class);
+            assertThat(reply.fallbackText()).as(draft).contains(msg(reply.language(), "check.private"));
+        }
+    }
+
+    @Test
     void manyFindingsShowTheFirstFewAndNameTheOthers() {
         Reply reply = harness.command(ALICE, "check Sneak peek before the announcement! Share price will jump, trust me, Q3 numbers are going "
                 + "to surprise. Karen was fired, she's in hospital. We at Acme officially confirm it. You're lying, idiot. "

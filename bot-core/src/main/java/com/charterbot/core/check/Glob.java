@@ -1,23 +1,22 @@
 package com.charterbot.core.check;
 
 import com.charterbot.core.text.Tokens;
+import java.util.List;
 
 /**
  * One word of a signal, ready to compare with the draft's tokens: an exact folded word, or a
  * pattern whose {@code *} stands for any run of characters (checked by a prefix, a suffix and the
  * pieces in between, in one pass over the token).
  */
-record Glob(String written, String first, String last, String[] middle, boolean exact) {
+record Glob(String written, String first, String last, List<String> middle, boolean exact) {
 
     static Glob of(String written) {
         int star = written.indexOf('*');
         if (star < 0) {
-            return new Glob(written, written, "", new String[0], true);
+            return new Glob(written, written, "", List.of(), true);
         }
-        String[] pieces = written.split("\\*", -1);
-        String[] middle = new String[pieces.length - 2];
-        System.arraycopy(pieces, 1, middle, 0, middle.length);
-        return new Glob(written, pieces[0], pieces[pieces.length - 1], middle, false);
+        List<String> pieces = List.of(written.split("\\*", -1));
+        return new Glob(written, pieces.get(0), pieces.get(pieces.size() - 1), pieces.subList(1, pieces.size() - 1), false);
     }
 
     /** Whether the glob is written with a leading {@code #} or {@code @}: it then matches hashtags or mentions only. */

@@ -34,7 +34,7 @@ final class SignalIndex {
     }
 
     /** A sequence of steps, one {@code &}-separated piece of a pattern. */
-    record Part(int id, Rule rule, List<Step> steps, int width) {}
+    record Part(int id, List<Step> steps, int width) {}
 
     /** A part filed under one alternative of its first step: only that alternative is tried first. */
     record Entry(Part part, List<Object> first) {}
@@ -179,7 +179,7 @@ final class SignalIndex {
                     width += widest;
                 }
             }
-            Part part = new Part(parts.size(), rule, List.copyOf(steps), width);
+            Part part = new Part(parts.size(), List.copyOf(steps), width);
             parts.add(part);
             compiled.add(part);
             index(part);

@@ -132,7 +132,7 @@ public final class BlockKitRenderer {
             } else if (block instanceof Block.Context context) {
                 contexts(split(escape(context.text()), MAX_SECTION_TEXT), blocks);
             } else if (block instanceof Block.Quoted quoted) {
-                String text = bold(quoted.label()) + ": " + String.join(", ", quoted.quotes().stream().map(BlockKitRenderer::escape).toList());
+                String text = bold(quoted.label()) + " " + String.join(", ", quoted.quotes().stream().map(BlockKitRenderer::escape).toList());
                 for (String part : split(text, MAX_SECTION_TEXT)) {
                     blocks.add(SectionBlock.builder().text(MarkdownTextObject.builder().text(part).verbatim(true).build()).build());
                 }

@@ -124,7 +124,7 @@ public final class AdaptiveCardRenderer {
                 ObjectNode quotes = JSON.objectNode();
                 quotes.put("type", "RichTextBlock");
                 ArrayNode inlines = quotes.putArray("inlines");
-                inlines.addObject().put("type", "TextRun").put("text", quoted.label() + ": ").put("weight", "bolder");
+                inlines.addObject().put("type", "TextRun").put("text", quoted.label() + " ").put("weight", "bolder");
                 inlines.addObject().put("type", "TextRun").put("text", String.join(", ", quoted.quotes()));
                 body.add(quotes);
             } else {

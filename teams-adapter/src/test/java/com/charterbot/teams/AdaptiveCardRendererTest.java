@@ -52,7 +52,7 @@ class AdaptiveCardRendererTest {
 
     @Test
     void showsTheQuotesOfADraftAsPlainRuns() {
-        JsonNode element = renderer.card(reply(new Block.Quoted("In your draft",
+        JsonNode element = renderer.card(reply(new Block.Quoted("In your draft:",
                 List.of("\u201C[click](https://evil.example) @everyone\u201D", "\u201C**bold**\u201D")))).path("body").path(0);
 
         assertThat(element.path("type").asText()).isEqualTo("RichTextBlock");

@@ -117,6 +117,11 @@ final class CheckCommands {
         return Optional.of(new DraftChecker(() -> charter, properties.language(), DraftFindings.NONE));
     }
 
+    /** A colon as each language writes it after a label: French puts a space before. */
+    private static String colon(Language language) {
+        return language == Language.FR ? " :" : ":";
+    }
+
     /** The report as plain text for a terminal, in its language. */
     static String text(DraftReport report) {
         Language language = report.language();
@@ -140,17 +145,17 @@ final class CheckCommands {
             text.append('\n').append(finding.level().name()).append("  ").append(finding.section().title())
                     .append(" [").append(finding.section().sectionId()).append("]\n");
             if (!finding.triggers().isEmpty()) {
-                text.append("  ").append(Messages.get(language, "check.finding.words")).append(": ")
+                text.append("  ").append(Messages.get(language, "check.finding.words")).append(' ')
                         .append(String.join(", ", finding.triggers().stream().map(q -> Messages.get(language, "check.finding.quote", q)).toList()))
                         .append('\n');
             }
             text.append("  ").append(Messages.get(language, "check.finding.change", finding.change())).append('\n');
             if (finding.section().link() != null) {
-                text.append("  ").append(Messages.get(language, "label.source")).append(": ").append(finding.section().link()).append('\n');
+                text.append("  ").append(Messages.get(language, "label.source")).append(colon(language)).append(' ').append(finding.section().link()).append('\n');
             }
         }
         if (!report.needsChanges() && !report.always().isEmpty()) {
-            text.append('\n').append(Messages.get(language, "check.always.label")).append(":\n");
+            text.append('\n').append(Messages.get(language, "check.always.label")).append(colon(language)).append('\n');
             for (AlwaysCheck always : report.always()) {
                 text.append("  - ").append(Messages.get(language, "check.always.item", always.text(), always.section().title())).append('\n');
             }

@@ -39,7 +39,7 @@ class CheckCommandsTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).startsWith("La charte ne s'oppose pas à cette publication\n")
-                .contains("Quel que soit le message, vérifiez avant de publier:")
+                .contains("Quel que soit le message, vérifiez avant de publier :")
                 .contains("(Photos et vidéos au travail)");
     }
 

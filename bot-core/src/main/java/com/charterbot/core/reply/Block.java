@@ -107,7 +107,7 @@ public sealed interface Block {
      * the language's quotation marks. Renderers show them exactly as written: never as a link, a
      * mention or markup, whatever they contain ({@code <!channel>}, {@code https://...}, {@code @here}).
      *
-     * @param label e.g. "In your draft" / "Dans votre brouillon", already localized
+     * @param label e.g. "In your draft:" / "Dans votre brouillon :", already localized with its punctuation
      */
     record Quoted(String label, List<String> quotes) implements Block {
         public Quoted {
@@ -120,7 +120,7 @@ public sealed interface Block {
 
         @Override
         public String plainText() {
-            return label + ": " + String.join(", ", quotes);
+            return label + " " + String.join(", ", quotes);
         }
     }
 

@@ -37,8 +37,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The bot on Slack: a Bolt {@link App} with every handler registered (slash command, buttons, the
- * nudge form, events), reachable over HTTP through {@link SlackEventsServlet} and, with an app
- * token, over Socket Mode ({@link #startSocketMode()}).
+ * nudge form, the message shortcuts that check a message with the charter, events), reachable over
+ * HTTP through {@link SlackEventsServlet} and, with an app token, over Socket Mode
+ * ({@link #startSocketMode()}).
  *
  * <p>Nothing talks to Slack while the bot is built: {@code auth.test} is called on the first
  * request that needs a token and its answer kept, which gives the bot's own user id. Requests over

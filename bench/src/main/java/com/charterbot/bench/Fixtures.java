@@ -6,6 +6,9 @@ import com.charterbot.core.charter.CharterFiles;
 import com.charterbot.core.charter.CharterLoader;
 import com.charterbot.core.charter.CharterSettings;
 import com.charterbot.core.charter.LoadResult;
+import com.charterbot.core.check.Draft;
+import com.charterbot.core.eval.DraftSet;
+import com.charterbot.core.eval.EvalDraft;
 import com.charterbot.core.eval.EvalQuestion;
 import com.charterbot.core.eval.EvalSet;
 import java.io.IOException;
@@ -13,12 +16,15 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 
-/** What the benchmarks start from: the bundled charter and the evaluation questions. */
+/** What the benchmarks start from: the bundled charter, the evaluation questions and the labelled drafts. */
 final class Fixtures {
 
     /** Copied from bot-core's test resources when the module is built. */
     static final String QUESTIONS_RESOURCE = "eval/questions.yaml";
+    /** The labelled development drafts, copied the same way. */
+    static final String DRAFTS_RESOURCE = "eval/drafts-dev.yaml";
 
     private Fixtures() {}
 
@@ -39,6 +45,26 @@ final class Fixtures {
             throw new IllegalStateException(QUESTIONS_RESOURCE + " holds no questions");
         }
         return questions.stream().map(q -> Question.of(q.text())).toArray(Question[]::new);
+    }
+
+    /**
+     * Drafts of exactly {@code chars} characters (cut at a word), each the labelled drafts run
+     * together from a different one onwards, so that every draft differs.
+     */
+    static Draft[] drafts(int chars) {
+        List<EvalDraft> labelled = DraftSet.parse(readResource(DRAFTS_RESOURCE));
+        if (labelled.isEmpty()) {
+            throw new IllegalStateException(DRAFTS_RESOURCE + " holds no drafts");
+        }
+        Draft[] drafts = new Draft[labelled.size()];
+        for (int first = 0; first < labelled.size(); first++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = first; text.length() < chars; i = (i + 1) % labelled.size()) {
+                text.append(labelled.get(i).text()).append('\n');
+            }
+            drafts[first] = Draft.of(text.substring(0, chars), Optional.empty());
+        }
+        return drafts;
     }
 
     private static String readResource(String name) {

@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 /**
  * Starts the bot server when given no arguments or only {@code --name=value} properties; runs a
  * command-line tool otherwise ({@code init}, {@code ask}, {@code chat}, {@code validate},
- * {@code eval}, {@code --version}, {@code --help}) or the charter playground ({@code playground}), and
+ * {@code eval}, {@code check}, {@code check-eval}, {@code --version}, {@code --help}) or the charter playground ({@code playground}), and
  * refuses anything else with the usage.
  */
 @SpringBootApplication

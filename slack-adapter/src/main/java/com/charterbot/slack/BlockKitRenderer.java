@@ -41,6 +41,8 @@ import java.util.Set;
  *   <li>{@link Block.Context}: a {@code context} block with escaped mrkdwn.
  *   <li>{@link Block.Picture} and {@link Block.File}: nothing; Block Kit shows no bytes, so the adapter
  *       uploads them beside the message ({@link SlackFiles}).
+ *   <li>{@link Block.Quoted}: a {@code section} block, the label in bold, then the quotes escaped and
+ *       {@code verbatim}: Slack neither links the URLs nor parses the names in a person's own words.
  * </ul>
  *
  * <p><b>Action ids.</b> Slack wants each {@code action_id} unique within a message, while a reply
@@ -142,6 +144,11 @@ public final class BlockKitRenderer {
                 }
             } else if (block instanceof Block.Context context) {
                 contexts(split(escape(context.text()), MAX_SECTION_TEXT), blocks);
+            } else if (block instanceof Block.Quoted quoted) {
+                String text = bold(quoted.label()) + " " + String.join(", ", quoted.quotes().stream().map(BlockKitRenderer::escape).toList());
+                for (String part : split(text, MAX_SECTION_TEXT)) {
+                    blocks.add(SectionBlock.builder().text(MarkdownTextObject.builder().text(part).verbatim(true).build()).build());
+                }
             } else if (block.isAttachment()) {
                 continue;
             } else {

@@ -13,14 +13,17 @@ import com.charterbot.core.nudge.NudgeFormOutcome;
 import com.charterbot.core.reply.ActionIds;
 import com.charterbot.core.reply.Reply;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.app_backend.interactive_components.payload.MessageShortcutPayload;
 import com.slack.api.app_backend.interactive_components.response.ActionResponse;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
 import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
 import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.bolt.context.builtin.MessageShortcutContext;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.bolt.request.builtin.MessageShortcutRequest;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
@@ -46,6 +49,10 @@ import java.util.regex.Pattern;
  *   <li>{@link ActionIds#NUDGES_EDIT} opens the form as a modal ({@code views.open}).
  *   <li>Pictures and files of a reply (a statistics chart, an export) go to the person's direct
  *       messages with the bot ({@link SlackFiles}).
+ *   <li>The message shortcuts "Check with the charter" / "Vérifier avec la charte" ({@link SlackBot#CHECK_SHORTCUTS}):
+ *       acknowledged at once; the message's text (and whether a picture or video goes with it) goes
+ *       to the core as a draft, and the findings come back privately through the {@code response_url}
+ *       (ephemeral), else in the person's DM.
  * </ul>
  */
 final class Interactions {
@@ -54,6 +61,7 @@ final class Interactions {
     static final Duration ADMIN_BUDGET_IN_REQUEST = Duration.ofMillis(1_500);
 
     private static final Pattern LANGUAGE_TAG = Pattern.compile("([a-z]{2})~(.*)", Pattern.DOTALL);
+
     private static final String INVALID = "{\"error\":\"invalid request\"}";
 
     private final Converse converse;
@@ -116,6 +124,29 @@ final class Interactions {
                 .text(renderer.fallbackText(reply))
                 .blocks(renderer.render(reply))
                 .build();
+    }
+
+    // ----- the message shortcut -----
+
+    /** Checks the message the shortcut was used on; the findings are private to the person who used it. */
+    Response messageShortcut(MessageShortcutRequest request, MessageShortcutContext ctx, Language language) {
+        MessageShortcutPayload payload = request.getPayload();
+        String user = payload.getUser() == null ? null : payload.getUser().getId();
+        String team = payload.getTeam() != null && !isBlank(payload.getTeam().getId()) ? payload.getTeam().getId()
+                : payload.getUser() == null ? null : payload.getUser().getTeamId();
+        if (isBlank(user) || isBlank(team)) {
+            return Response.json(400, INVALID);
+        }
+        String channel = payload.getChannel() == null || isBlank(payload.getChannel().getId()) ? user : payload.getChannel().getId();
+        com.slack.api.model.Message shared = payload.getMessage();
+        String text = shared == null || shared.getText() == null ? "" : shared.getText();
+        boolean media = shared != null && SlackMessages.hasMedia(shared.getFiles());
+        Message draft = new Message(new UserRef(Platform.SLACK, team, user), new ChannelRef(Platform.SLACK, team, channel), text,
+                Message.Origin.COMMAND, false, Optional.of(language), media);
+        String responseUrl = payload.getResponseUrl();
+        WorkspaceBot bot = WorkspaceBot.of(team, ctx);
+        background.run("check shortcut", () -> converse.onDraft(draft).forEach(reply -> deliverActionReply(bot, reply, responseUrl, user)));
+        return ctx.ack();
     }
 
     // ----- buttons -----

@@ -13,11 +13,11 @@ import org.slf4j.LoggerFactory;
  * the empty answer each payload's contract allows. Without a handler Bolt answers 404, which Slack
  * shows the person as an error, and logs a WARN with a multi-line code hint.
  *
- * <p>Covered: global and message shortcuts, {@code view_closed}, {@code block_suggestion} (no
+ * <p>Covered: global shortcuts, {@code view_closed}, {@code block_suggestion} (no
  * options), attachment actions and dialogs of legacy messages, workflow steps from apps, and
- * anything else Bolt routes but finds no handler for ({@link #unmatched}). A slash command or
- * {@code view_submission} that is not the bot's is acknowledged by the bot's own handlers with
- * {@link #ack(String)}.
+ * anything else Bolt routes but finds no handler for ({@link #unmatched}). A slash command,
+ * {@code view_submission} or message shortcut that is not the bot's is acknowledged by the bot's
+ * own handlers with {@link #ack(String)}.
  */
 final class QuietAcks {
 
@@ -28,7 +28,6 @@ final class QuietAcks {
 
     static void register(App app) {
         app.globalShortcut(ANY, (request, ctx) -> ack("global shortcut"));
-        app.messageShortcut(ANY, (request, ctx) -> ack("message shortcut"));
         app.viewClosed(ANY, (request, ctx) -> ack("view_closed"));
         app.blockSuggestion(ANY, (request, ctx) -> {
             log.debug("Slack block_suggestion acknowledged, no options");

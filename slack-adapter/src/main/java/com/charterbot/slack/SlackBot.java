@@ -1,5 +1,6 @@
 package com.charterbot.slack;
 
+import com.charterbot.core.charter.Language;
 import com.charterbot.core.chat.Converse;
 import com.charterbot.core.chat.InMemoryRepliedMessages;
 import com.charterbot.core.chat.PlatformApiErrors;
@@ -29,6 +30,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -40,8 +42,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The bot on Slack: a Bolt {@link App} with every handler registered (slash command, buttons, the
- * nudge form, events), reachable over HTTP through {@link SlackEventsServlet} and, with an app
- * token, over Socket Mode ({@link #startSocketMode()}).
+ * nudge form, the message shortcuts that check a message with the charter, events), reachable over
+ * HTTP through {@link SlackEventsServlet} and, with an app token, over Socket Mode
+ * ({@link #startSocketMode()}).
  *
  * <p>Installed in one workspace with its bot token, or distributed: any number of workspaces and
  * Enterprise Grid organizations install it through Slack's OAuth flow (Bolt's own, served by
@@ -60,6 +63,12 @@ public final class SlackBot implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SlackBot.class);
     private static final String INTERNAL_ERROR = "{\"error\":\"internal error\"}";
     private static final Pattern ANY = Pattern.compile(".*");
+
+    /**
+     * The {@code callback_id}s of the message shortcuts "Check with the charter" and "Vérifier avec
+     * la charte" (declared in the app manifests), and the language each asks in.
+     */
+    public static final Map<String, Language> CHECK_SHORTCUTS = Map.of("charter.check", Language.EN, "charter.check.fr", Language.FR);
 
     /**
      * What the bot works with, from the core.
@@ -169,6 +178,12 @@ public final class SlackBot implements AutoCloseable {
         app.viewSubmission(ANY, (request, ctx) -> NudgeModal.CALLBACK_ID.equals(request.getPayload().getView().getCallbackId())
                 ? safely("nudge form", () -> interactions.viewSubmission(request, ctx), true)
                 : QuietAcks.ack("view_submission of another view"));
+        app.messageShortcut(ANY, (request, ctx) -> {
+            Language language = CHECK_SHORTCUTS.get(String.valueOf(request.getPayload().getCallbackId()));
+            return language != null
+                    ? safely("check shortcut", () -> interactions.messageShortcut(request, ctx, language), true)
+                    : QuietAcks.ack("message shortcut of another app");
+        });
         QuietAcks.register(app);
         new Events(parts, admins, locales, outbox, background, renderer, installations, files).register(app);
     }

@@ -51,6 +51,7 @@ final class SlackMessages {
     private static final Logger log = LoggerFactory.getLogger(SlackMessages.class);
     private static final Pattern LEADING_MENTIONS = Pattern.compile("^(?:[\\s\\p{Z}]*<@[A-Z0-9]+(?:\\|[^<>]*)?>)+");
     private static final Set<String> IMAGE_TYPES = Set.of("png", "jpg", "jpeg", "gif", "heic", "heif", "webp", "bmp", "tiff", "tif");
+    private static final Set<String> VIDEO_TYPES = Set.of("mp4", "mov", "m4v", "webm", "avi", "mkv", "3gp");
 
     private final Converse converse;
     private final RepliedMessages replies;
@@ -238,6 +239,27 @@ final class SlackMessages {
             String mime = file.getMimetype() == null ? "" : file.getMimetype().toLowerCase(Locale.ROOT);
             String type = file.getFiletype() == null ? "" : file.getFiletype().toLowerCase(Locale.ROOT);
             if (mime.startsWith("image/") || IMAGE_TYPES.contains(type)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a file is a picture or a video: what a draft to check must be looked at with. */
+    static boolean hasMedia(List<File> files) {
+        if (hasImage(files)) {
+            return true;
+        }
+        if (files == null) {
+            return false;
+        }
+        for (File file : files) {
+            if (file == null) {
+                continue;
+            }
+            String mime = file.getMimetype() == null ? "" : file.getMimetype().toLowerCase(Locale.ROOT);
+            String type = file.getFiletype() == null ? "" : file.getFiletype().toLowerCase(Locale.ROOT);
+            if (mime.startsWith("video/") || VIDEO_TYPES.contains(type)) {
                 return true;
             }
         }

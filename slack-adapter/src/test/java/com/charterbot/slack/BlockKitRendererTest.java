@@ -145,6 +145,19 @@ class BlockKitRendererTest {
     }
 
     @Test
+    void showsQuotesOfADraftVerbatimSoThatNothingInThemPingsOrLinks() {
+        JsonArray blocks = json(reply(new Block.Quoted("In your draft:", List.of("\u201C<!channel> see https://intranet.acme.local\u201D",
+                "\u201C@here <https://x.example|click> *bold*\u201D"))));
+
+        assertThat(blocks).hasSize(1);
+        JsonElement text = blocks.get(0).getAsJsonObject().get("text");
+        assertThat(text.getAsJsonObject().get("type").getAsString()).isEqualTo("mrkdwn");
+        assertThat(text.getAsJsonObject().get("verbatim").getAsBoolean()).as("no automatic links or mentions").isTrue();
+        assertThat(text(blocks.get(0))).isEqualTo("*In your draft:* \u201C&lt;!channel&gt; see https://intranet.acme.local\u201D, "
+                + "\u201C@here &lt;https://x.example|click&gt; *bold*\u201D");
+    }
+
+    @Test
     void keepsHeadingsAndButtonLabelsLiteralBecausePlainTextIsNotParsed() {
         JsonArray blocks = json(reply(new Block.Heading(HOSTILE), new Block.Buttons(List.of(Button.of("a", "v", HOSTILE)))));
 

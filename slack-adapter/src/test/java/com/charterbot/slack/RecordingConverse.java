@@ -15,6 +15,7 @@ final class RecordingConverse implements Converse {
     final List<Message> messages = new CopyOnWriteArrayList<>();
     final List<ActionEvent> actions = new CopyOnWriteArrayList<>();
     final List<List<Reply>> actionReplies = new CopyOnWriteArrayList<>();
+    final List<Message> drafts = new CopyOnWriteArrayList<>();
 
     RecordingConverse(Converse delegate) {
         this.delegate = delegate;
@@ -33,6 +34,11 @@ final class RecordingConverse implements Converse {
             public List<Reply> onAction(ActionEvent action) {
                 return current.onAction(action);
             }
+
+            @Override
+            public List<Reply> onDraft(Message draft) {
+                return current.onDraft(draft);
+            }
         };
     }
 
@@ -41,13 +47,14 @@ final class RecordingConverse implements Converse {
     }
 
     int calls() {
-        return messages.size() + actions.size();
+        return messages.size() + actions.size() + drafts.size();
     }
 
     void clear() {
         messages.clear();
         actions.clear();
         actionReplies.clear();
+        drafts.clear();
     }
 
     @Override
@@ -62,5 +69,11 @@ final class RecordingConverse implements Converse {
         List<Reply> replies = delegate.onAction(action);
         actionReplies.add(replies);
         return replies;
+    }
+
+    @Override
+    public List<Reply> onDraft(Message draft) {
+        drafts.add(draft);
+        return delegate.onDraft(draft);
     }
 }

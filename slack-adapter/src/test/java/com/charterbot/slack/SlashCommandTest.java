@@ -81,7 +81,7 @@ class SlashCommandTest {
         JsonArray blocks = ack.getAsJsonArray("blocks");
         assertThat(SlackRig.types(blocks)).containsExactly("header", "section", "section", "actions");
         assertThat(SlackRig.texts(blocks).get(0)).isEqualTo("What I can do");
-        assertThat(SlackRig.texts(blocks)).anyMatch(text -> text.startsWith("*Commands*\n\u2022 quiz: "));
+        assertThat(SlackRig.texts(blocks)).anyMatch(text -> text.startsWith("*Commands*\n\u2022 check &lt;your post&gt;: ") && text.contains("\n\u2022 quiz: "));
         assertThat(SlackRig.buttons(blocks)).containsExactly(ActionIds.QUIZ_START + "=en~");
     }
 

@@ -40,6 +40,8 @@ import java.util.Objects;
  *   <li>{@link Block.Picture}: an {@code Image} whose {@code url} is the PNG as a {@code data:} URI (Teams
  *       shows it without the bot hosting anything), its description as {@code altText}.
  *       {@link Block.File}: nothing here; the adapter offers the file with a file consent card ({@link TeamsFiles}).
+ *   <li>{@link Block.Quoted}: one {@code RichTextBlock}, the label in bold, then the quotes as plain
+ *       runs: a person's own words are never Markdown, links or mentions.
  *   <li>A reply with a {@link Reply#view() view}, rendered for given people: a {@code refresh} whose
  *       {@code Action.Execute} is the view and whose {@code userIds} are those people's Teams ids, so
  *       that their clients fetch the card as it stands for each of them (user-specific views).
@@ -134,6 +136,13 @@ public final class AdaptiveCardRenderer {
                 }
             } else if (block instanceof Block.Context context) {
                 lines(context.text(), body, "small", true, false);
+            } else if (block instanceof Block.Quoted quoted) {
+                ObjectNode quotes = JSON.objectNode();
+                quotes.put("type", "RichTextBlock");
+                ArrayNode inlines = quotes.putArray("inlines");
+                inlines.addObject().put("type", "TextRun").put("text", quoted.label() + " ").put("weight", "bolder");
+                inlines.addObject().put("type", "TextRun").put("text", String.join(", ", quoted.quotes()));
+                body.add(quotes);
             } else if (block instanceof Block.Picture picture) {
                 body.add(image(picture));
             } else if (block instanceof Block.File) {

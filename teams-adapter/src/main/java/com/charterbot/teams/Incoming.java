@@ -91,6 +91,87 @@ final class Incoming {
         return text.length() > max ? text.substring(0, max) : text;
     }
 
+    /**
+     * An HTML message body (a message a message action was used on) as text: tags removed, a link
+     * kept as its address next to its text, paragraphs and line breaks as new lines, entities
+     * decoded, at most {@code max} characters. One pass over the HTML, without regular expressions
+     * on it: each character is read at most twice.
+     */
+    static String plain(String html, int max) {
+        String source = html.length() > max * 2 ? html.substring(0, max * 2) : html;
+        StringBuilder text = new StringBuilder(source.length());
+        int i = 0;
+        while (i < source.length()) {
+            char c = source.charAt(i);
+            if (c != '<') {
+                text.append(c);
+                i++;
+                continue;
+            }
+            int end = i + 1;
+            while (end < source.length() && source.charAt(end) != '>' && source.charAt(end) != '<') {
+                end++;
+            }
+            if (end >= source.length() || source.charAt(end) == '<') {
+                text.append(c);
+                i++;
+                continue;
+            }
+            String tag = source.substring(i + 1, end).toLowerCase(Locale.ROOT);
+            String href = tag.startsWith("a ") || tag.startsWith("a\t") || tag.startsWith("a\n") ? attribute(source.substring(i + 1, end), "href") : "";
+            text.append(' ').append(href);
+            String name = tag.startsWith("/") ? tag.substring(1) : tag;
+            boolean block = name.startsWith("p") && (name.length() == 1 || !Character.isLetter(name.charAt(1)))
+                    || name.startsWith("br") || name.startsWith("div") || name.startsWith("li");
+            text.append(block ? '\n' : ' ');
+            i = end + 1;
+        }
+        String decoded = tidy(UserText.received(decode(text.toString())));
+        return decoded.length() > max ? decoded.substring(0, max) : decoded;
+    }
+
+    /** Runs of spaces as one, lines without spaces at their ends, no empty lines. */
+    private static String tidy(String text) {
+        StringBuilder tidy = new StringBuilder(text.length());
+        boolean space = false;
+        boolean newline = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                newline = tidy.length() > 0;
+                space = false;
+            } else if (c == ' ' || c == '\t') {
+                space = tidy.length() > 0 && !newline;
+            } else {
+                tidy.append(newline ? "\n" : space ? " " : "");
+                tidy.append(c);
+                newline = false;
+                space = false;
+            }
+        }
+        return tidy.toString();
+    }
+
+    /** The value of an attribute of a tag ({@code href="..."}), or empty. */
+    private static String attribute(String tag, String name) {
+        String lower = tag.toLowerCase(Locale.ROOT);
+        int at = lower.indexOf(name + "=");
+        if (at < 0 || at + name.length() + 1 >= tag.length()) {
+            return "";
+        }
+        int start = at + name.length() + 1;
+        char quote = tag.charAt(start);
+        if (quote != '"' && quote != '\'') {
+            int end = start;
+            while (end < tag.length() && !Character.isWhitespace(tag.charAt(end))) {
+                end++;
+            }
+            return tag.substring(start, end);
+        }
+        int end = tag.indexOf(quote, start + 1);
+        return end < 0 ? "" : tag.substring(start + 1, end);
+    }
+
     /** Whether one of the message's attachments is a picture. */
     static boolean hasImage(Activity activity) {
         List<Attachment> attachments = activity.getAttachments();

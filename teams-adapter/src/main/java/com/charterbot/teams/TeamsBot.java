@@ -12,6 +12,7 @@ import com.charterbot.core.chat.RepliedMessages;
 import com.charterbot.core.chat.SeenEvents;
 import com.charterbot.core.chat.UserRef;
 import com.charterbot.core.home.ShowHome;
+import com.charterbot.core.i18n.Messages;
 import com.charterbot.core.nudge.ChannelMembership;
 import com.charterbot.core.nudge.EditNudges;
 import com.charterbot.core.nudge.NudgeForm;
@@ -76,8 +77,9 @@ import org.slf4j.LoggerFactory;
  *       shows the person's page when a {@link ShowHome} is given. A message carrying an
  *       {@code Action.Submit}'s data is a button click (the nudge form, and clients without
  *       Universal Actions).
- *   <li><b>Clicks.</b> Buttons are {@code Action.Execute}s: see {@link #onCardAction}. Other invokes
- *       get their contract's answer from {@link Invokes}.
+ *   <li><b>Clicks.</b> Buttons are {@code Action.Execute}s: see {@link #onCardAction}. The message
+ *       action "Check with the charter" is {@link DraftActions}'. Other invokes get their contract's
+ *       answer from {@link Invokes}.
  *   <li><b>Files.</b> A reply's picture is an image in its card; a file (an export) is offered with a
  *       file consent card and uploaded once accepted ({@link TeamsFiles}, {@link #onFileConsent}).
  *   <li><b>Edits.</b> A {@code messageUpdate} of a message the bot answered is answered again, in
@@ -383,6 +385,8 @@ public final class TeamsBot implements Bot {
             response = onCardAction(turn, activity);
         } else if (TeamsFiles.CONSENT_INVOKE.equals(activity.getName()) && sender) {
             response = onFileConsent(turn, activity);
+        } else if (DraftActions.handles(activity) && sender) {
+            response = onCheckAction(activity);
         } else {
             response = Invokes.answer(activity.getName(), language(activity).orElse(Language.EN));
         }
@@ -503,6 +507,28 @@ public final class TeamsBot implements Bot {
             send(turn, TeamsFiles.fileCard(accepted.get()));
         }
         return new InvokeResponse(HttpURLConnection.HTTP_OK, null);
+    }
+
+    /**
+     * The message action "Check with the charter": the chosen message checked as a draft, the
+     * findings shown in a dialog only the person sees. Without a message (the compose box), the
+     * contract's "not offered here".
+     */
+    private InvokeResponse onCheckAction(Activity activity) {
+        Optional<DraftActions.Shared> shared = DraftActions.shared(activity, MAX_TEXT);
+        Optional<Language> language = language(activity);
+        if (shared.isEmpty()) {
+            return Invokes.answer(activity.getName(), language.orElse(Language.EN));
+        }
+        Where where = where(activity);
+        Message draft = new Message(user(activity, where), where.conversation(), shared.get().text(), Message.Origin.COMMAND, admin(activity),
+                language, shared.get().media());
+        List<Reply> replies = parts.converse().onDraft(draft);
+        if (replies.isEmpty()) {
+            return Invokes.answer(activity.getName(), language.orElse(Language.EN));
+        }
+        Reply reply = combined(replies);
+        return DraftActions.dialog(Messages.get(reply.language(), "check.action.title"), renderer.card(reply));
     }
 
     /** Several replies as one card: their blocks in order, the last view. */

@@ -78,6 +78,19 @@ class AdaptiveCardRendererTest {
     }
 
     @Test
+    void showsTheQuotesOfADraftAsPlainRuns() {
+        JsonNode element = renderer.card(reply(new Block.Quoted("In your draft:",
+                List.of("\u201C[click](https://evil.example) @everyone\u201D", "\u201C**bold**\u201D")))).path("body").path(0);
+
+        assertThat(element.path("type").asText()).isEqualTo("RichTextBlock");
+        assertThat(element.path("inlines").path(0).path("text").asText()).isEqualTo("In your draft: ");
+        assertThat(element.path("inlines").path(0).path("weight").asText()).isEqualTo("bolder");
+        assertThat(element.path("inlines").path(1).path("text").asText())
+                .isEqualTo("\u201C[click](https://evil.example) @everyone\u201D, \u201C**bold**\u201D");
+        assertThat(element.path("inlines").path(1).has("selectAction")).isFalse();
+    }
+
+    @Test
     void laysEachBlockOut() {
         ObjectNode card = renderer.card(reply(
                 new Block.Heading("Photos at work"),

@@ -66,7 +66,24 @@ class AppPackageTest {
                     .isNotEqualTo(Command.Ask.class);
         }
         assertThat(french.fieldNames()).toIterable().allSatisfy(key -> assertThat(key).matches(
-                "\\$schema|name\\.(short|full)|description\\.(short|full)|bots\\[0]\\.commandLists\\[0]\\.commands\\[\\d+]\\.(title|description)"));
+                "\\$schema|name\\.(short|full)|description\\.(short|full)|bots\\[0]\\.commandLists\\[0]\\.commands\\[\\d+]\\.(title|description)"
+                        + "|composeExtensions\\[0]\\.commands\\[0]\\.(title|description)"));
+        assertThat(french.path("composeExtensions[0].commands[0].title").asText()).isEqualTo("Vérifier avec la charte");
+    }
+
+    @Test
+    void theMessageActionChecksAMessageThroughTheBot() throws Exception {
+        JsonNode manifest = TeamsRig.read(Files.readString(SOURCES.resolve("manifest.json")));
+
+        JsonNode extension = manifest.path("composeExtensions").path(0);
+        assertThat(extension.path("botId").asText()).isEqualTo("@teams.app.id@");
+        JsonNode command = extension.path("commands").path(0);
+        assertThat(command.path("id").asText()).isEqualTo(DraftActions.COMMAND_ID);
+        assertThat(command.path("type").asText()).isEqualTo("action");
+        assertThat(command.path("context").toString()).isEqualTo("[\"message\"]");
+        assertThat(command.path("fetchTask").asBoolean()).isTrue();
+        assertThat(command.path("title").asText()).isEqualTo("Check with the charter").hasSizeLessThanOrEqualTo(32);
+        assertThat(command.path("description").asText()).hasSizeLessThanOrEqualTo(128);
     }
 
     @Test

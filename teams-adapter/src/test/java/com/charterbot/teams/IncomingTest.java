@@ -95,4 +95,25 @@ class IncomingTest {
                 .isEqualTo(Optional.empty());
         assertThat(Incoming.language(activity("", ""))).isEmpty();
     }
+
+    @Test
+    void aMessageBodyInHtmlReadsAsTextWithItsLinksAddressesKept() {
+        String html = "<p><at id=\"0\">Megan Bowen</at> see <a href=\"https://intranet.acme.local/plan\" title=\"x\">the plan</a></p>"
+                + "<p>R&amp;D &lt;b&gt; 1 &lt; 2<br>next line</p>";
+
+        assertThat(Incoming.plain(html, TeamsBot.MAX_TEXT)).isEqualTo(
+                "Megan Bowen see https://intranet.acme.local/plan the plan\nR&D <b> 1 < 2\nnext line");
+    }
+
+    @Test
+    void aLoneAngleBracketIsText() {
+        assertThat(Incoming.plain("a < b <c", 100)).isEqualTo("a < b <c");
+    }
+
+    @Test
+    void readingAMessageBodyIsLinearWhateverItHolds() {
+        for (String text : com.charterbot.core.text.LinearText.runs(20_000)) {
+            com.charterbot.core.text.LinearText.assertLinear("plain", html -> Incoming.plain(html.toString(), TeamsBot.MAX_TEXT), text);
+        }
+    }
 }

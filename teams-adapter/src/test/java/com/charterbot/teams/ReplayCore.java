@@ -105,6 +105,11 @@ final class ReplayCore implements Converse, ShowHome, ChannelMembership, EditNud
     }
 
     @Override
+    public List<Reply> onDraft(Message draft) {
+        return current.conversation().onDraft(draft);
+    }
+
+    @Override
     public Reply home(UserRef user, boolean platformAdmin, Optional<Language> platformLanguage) {
         return current.home().home(user, platformAdmin, platformLanguage);
     }

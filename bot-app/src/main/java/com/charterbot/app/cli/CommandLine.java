@@ -54,7 +54,7 @@ public final class CommandLine {
     static final double DEFAULT_PRECISION = 0.95;
     private static final int CALIBRATION_PHRASINGS = 8;
 
-    private static final Set<String> COMMANDS = Set.of("ask", "chat", "validate", "eval", "init");
+    private static final Set<String> COMMANDS = Set.of("ask", "chat", "validate", "eval", "init", "check", "check-eval");
 
     private final PrintStream out;
     private final PrintStream err;
@@ -128,6 +128,7 @@ public final class CommandLine {
                 case "validate" -> cli.validate(arguments);
                 case "eval" -> cli.eval(arguments);
                 case "init" -> cli.init(arguments);
+                case "check", "check-eval" -> CheckCommands.run(arguments, CliConfiguration.of(arguments.properties()).charter(), cli.out, cli.err);
                 default -> throw new IllegalStateException("unhandled command " + arguments.command());
             };
         } catch (UsageException e) {
@@ -151,6 +152,8 @@ public final class CommandLine {
                   java -jar charter-bot.jar validate <charter-folder>        exit 0 when valid, 1 with every problem
                   java -jar charter-bot.jar eval <questions.yaml>... [--max-phrasings N] [--verbose]
                   java -jar charter-bot.jar eval <questions.yaml>... --calibrate [--precision 0.95] > <charter-folder>/calibration.properties
+                  java -jar charter-bot.jar check "<draft>" [--lang en|fr] [--json]   what the charter says about a post
+                  java -jar charter-bot.jar check-eval <drafts.yaml> [--verbose]
                   java -jar charter-bot.jar playground [--charter <folder>] [--port 8090]   a web page to try a charter while writing it
                   java -jar charter-bot.jar --version | --help
                 Commands read the configuration the server reads (application.yaml here, environment variables);

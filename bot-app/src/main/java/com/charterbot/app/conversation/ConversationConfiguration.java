@@ -9,6 +9,8 @@ import com.charterbot.core.admin.AdminPolicy;
 import com.charterbot.core.admin.AuditLog;
 import com.charterbot.core.answer.AnswerEngine;
 import com.charterbot.core.charter.ReloadCharter;
+import com.charterbot.core.check.DraftChecker;
+import com.charterbot.core.check.DraftFindings;
 import com.charterbot.core.chat.ConversationService;
 import com.charterbot.core.chat.Converse;
 import com.charterbot.core.chat.LanguagePreferences;
@@ -117,10 +119,13 @@ class ConversationConfiguration {
             AdminActions admin, ActivityLog activity, UnansweredQuestions unanswered, LanguagePreferences languages,
             NudgeTrigger trigger, ReloadCharter reload, ConversationProperties properties, Clock clock, ObjectProvider<BotMetrics> metrics,
             DrawCharts charts) {
+        BotMetrics meters = metrics.getIfAvailable();
+        // The drafts people check go to the checker only: the metrics see sections and levels, never a word.
+        DraftChecker drafts = new DraftChecker(answers::charter, answers.defaultLanguage(),
+                meters == null ? DraftFindings.NONE : meters.draftFindings());
         Converse conversation = new ConversationService(new ConversationService.Parts(answers, quiz, quiz, quiz, tips, channels, deliveries,
                 admin, new AwarenessStatsService(activity, clock), activity, unanswered, languages, trigger, clock,
-                channelDefaults(properties, answers), reload, charts));
-        BotMetrics meters = metrics.getIfAvailable();
+                channelDefaults(properties, answers), reload, charts), drafts);
         return meters == null ? conversation : meters.conversation(conversation);
     }
 }

@@ -2,6 +2,8 @@ package com.charterbot.app.ops;
 
 import com.charterbot.core.activity.ActivityLog;
 import com.charterbot.core.activity.QuestionAsked;
+import com.charterbot.core.charter.Signal;
+import com.charterbot.core.check.DraftFindings;
 import com.charterbot.core.chat.Converse;
 import com.charterbot.core.chat.Platform;
 import com.charterbot.core.nudge.ChannelMessenger;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -38,6 +41,11 @@ public final class BotMetrics {
     public static final String CHANNELS_PAUSED = "charter.channels.paused";
     /** Errors a platform's API answered to a nudge or a reply, by {@code platform} and {@code status} (HTTP status, Slack error code, timeout...). */
     public static final String PLATFORM_API_ERRORS = "charter.platform.api.errors";
+
+    /** Drafts checked, by {@code verdict}: the most serious finding's level (stop, caution, tip), or none. */
+    public static final String DRAFTS_CHECKED = "charter.drafts.checked";
+    /** Findings on checked drafts, by {@code topic} (a charter section id) and {@code level}; never a word of a draft. */
+    public static final String DRAFT_FINDINGS = "charter.draft.findings";
 
     /** Times a platform held back events meant for the bot (Slack's {@code app_rate_limited}), by {@code platform}. */
     public static final String EVENTS_RATE_LIMITED = "charter.platform.events.rate.limited";
@@ -71,6 +79,10 @@ public final class BotMetrics {
         }
         quizAnswer(true);
         quizAnswer(false);
+        draftsChecked("none");
+        for (Signal.Level level : Signal.Level.values()) {
+            draftsChecked(name(level));
+        }
     }
 
     /** Counts the questions, quiz answers and nudges sent that the log records. */
@@ -86,6 +98,33 @@ public final class BotMetrics {
     /** Counts the nudge deliveries rescheduled after a failed attempt and the ones given up. */
     public DeliveryStore deliveries(DeliveryStore deliveries) {
         return new MeteredDeliveryStore(deliveries, this);
+    }
+
+    /** Counts checked drafts by verdict and their findings by section and level. */
+    public DraftFindings draftFindings() {
+        return new DraftFindings() {
+            @Override
+            public void checked(Optional<Signal.Level> verdict) {
+                draftsChecked(verdict.map(BotMetrics::name).orElse("none")).increment();
+            }
+
+            @Override
+            public void found(String sectionId, Signal.Level level) {
+                Counter.builder(DRAFT_FINDINGS)
+                        .description("Findings on checked drafts, by topic (charter section) and level")
+                        .tag("topic", TOPIC.matcher(sectionId).matches() ? sectionId : "none")
+                        .tag("level", name(level))
+                        .register(registry)
+                        .increment();
+            }
+        };
+    }
+
+    private Counter draftsChecked(String verdict) {
+        return Counter.builder(DRAFTS_CHECKED)
+                .description("Drafts checked against the charter, by the most serious finding's level")
+                .tag("verdict", verdict)
+                .register(registry);
     }
 
     /** Times the answers to questions. */
@@ -149,5 +188,9 @@ public final class BotMetrics {
 
     static String name(Platform platform) {
         return platform.name().toLowerCase(Locale.ROOT);
+    }
+
+    static String name(Signal.Level level) {
+        return level.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -38,4 +38,9 @@ final class TimedConverse implements Converse {
     public List<Reply> onAction(ActionEvent action) {
         return converse.onAction(action);
     }
+
+    @Override
+    public List<Reply> onDraft(Message draft) {
+        return converse.onDraft(draft);
+    }
 }

@@ -348,6 +348,11 @@ class FanoutBenchmark {
         public List<Reply> onAction(ActionEvent action) {
             return List.of();
         }
+
+        @Override
+        public List<Reply> onDraft(Message draft) {
+            return List.of();
+        }
     };
 
     private static final EditNudges NO_FORM = new EditNudges() {

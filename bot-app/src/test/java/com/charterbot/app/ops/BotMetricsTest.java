@@ -10,6 +10,8 @@ import com.charterbot.core.activity.QuestionAsked;
 import com.charterbot.core.activity.QuizAnswered;
 import com.charterbot.core.answer.Tier;
 import com.charterbot.core.charter.Language;
+import com.charterbot.core.charter.Signal;
+import com.charterbot.core.check.DraftFindings;
 import com.charterbot.core.chat.ActionEvent;
 import com.charterbot.core.chat.ChannelRef;
 import com.charterbot.core.chat.Converse;
@@ -210,17 +212,43 @@ class BotMetricsTest {
                 handled.incrementAndGet();
                 return List.of();
             }
+
+            @Override
+            public List<Reply> onDraft(Message draft) {
+                handled.incrementAndGet();
+                return List.of();
+            }
         });
 
         converse.onMessage(message("can I post this photo?"));
         converse.onMessage(message("quiz"));
         converse.onMessage(message("reload"));
+        converse.onMessage(message("check the fair was great"));
         converse.onAction(new ActionEvent(ALICE, SLACK_CHANNEL, "charter.quiz.start", "", false, Optional.empty()));
+        converse.onDraft(message("the fair was great"));
 
         Timer slack = registry.find(BotMetrics.ANSWER).tags("platform", "slack").timer();
         assertThat(slack.count()).isEqualTo(1);
         assertThat(registry.find(BotMetrics.ANSWER).tags("platform", "teams").timer().count()).isZero();
-        assertThat(handled).hasValue(4);
+        assertThat(handled).hasValue(6);
+    }
+
+    @Test
+    void countsCheckedDraftsByVerdictAndFindingsBySectionAndLevelOnly() {
+        DraftFindings findings = metrics.draftFindings();
+
+        findings.checked(Optional.of(Signal.Level.STOP));
+        findings.found("confidential-information", Signal.Level.STOP);
+        findings.found("photos-videos", Signal.Level.CAUTION);
+        findings.checked(Optional.empty());
+        findings.found("Sneak peek of the new range!", Signal.Level.TIP);
+
+        assertThat(count(BotMetrics.DRAFTS_CHECKED, "verdict", "stop")).isEqualTo(1);
+        assertThat(count(BotMetrics.DRAFTS_CHECKED, "verdict", "none")).isEqualTo(1);
+        assertThat(registry.find(BotMetrics.DRAFTS_CHECKED).tags("verdict", "caution").counter()).as("registered at start").isNotNull();
+        assertThat(count(BotMetrics.DRAFT_FINDINGS, "topic", "confidential-information", "level", "stop")).isEqualTo(1);
+        assertThat(count(BotMetrics.DRAFT_FINDINGS, "topic", "photos-videos", "level", "caution")).isEqualTo(1);
+        assertThat(count(BotMetrics.DRAFT_FINDINGS, "topic", "none", "level", "tip")).as("never free text as a label").isEqualTo(1);
     }
 
     private static Message message(String text) {

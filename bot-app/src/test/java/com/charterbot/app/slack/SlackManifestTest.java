@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import com.charterbot.slack.SlackBot;
 import com.charterbot.slack.SlackSettings;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -93,6 +94,29 @@ class SlackManifestTest {
                 .containsExactlyInAnyOrderElementsOf(SlackSettings.Distribution.BOT_SCOPES);
         assertThat(events(manifest)).contains("app_mention", "message.im", "app_home_opened", "member_joined_channel", "channel_left",
                 "channel_archive", "app_uninstalled", "tokens_revoked");
+    }
+
+    @Test
+    void bothManifestsDeclareTheMessageShortcutsTheAdapterHandles() throws IOException {
+        for (Path path : List.of(HTTP, SOCKET_MODE)) {
+            List<Map<String, Object>> shortcuts = shortcuts(load(path));
+
+            assertThat(shortcuts).as(path.toString()).extracting(shortcut -> shortcut.get("callback_id"))
+                    .containsExactlyInAnyOrderElementsOf(SlackBot.CHECK_SHORTCUTS.keySet());
+            assertThat(shortcuts).as(path.toString()).allSatisfy(shortcut -> {
+                assertThat(shortcut.get("type")).isEqualTo("message");
+                // Slack refuses shortcut names over 24 characters.
+                assertThat(((String) shortcut.get("name")).length()).isBetween(1, 24);
+                assertThat((String) shortcut.get("description")).isNotBlank();
+            });
+            assertThat(shortcuts).extracting(shortcut -> shortcut.get("name"))
+                    .containsExactlyInAnyOrder("Check with the charter", "Vérifier avec la charte");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> shortcuts(Map<String, Object> manifest) {
+        return (List<Map<String, Object>>) at(manifest, "features").get("shortcuts");
     }
 
     @SuppressWarnings("unchecked")

@@ -11,7 +11,7 @@ import org.apache.lucene.analysis.CharArraySet;
  * Guesses whether a question is English or French by counting each language's function words,
  * which is enough for short chat questions and needs no model.
  */
-final class LanguageDetector {
+public final class LanguageDetector {
 
     private static final Pattern WORD_SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final Pattern FRENCH_LETTERS = Pattern.compile("[éèêëàâîïôûùç]");
@@ -20,7 +20,7 @@ final class LanguageDetector {
     private final CharArraySet french = TextAnalysis.stopWords(Language.FR);
 
     /** The language the question is written in, or empty when the text does not tell. */
-    Optional<Language> detect(String text) {
+    public Optional<Language> detect(String text) {
         String lower = text.toLowerCase(Locale.ROOT);
         int englishScore = 0;
         int frenchScore = 0;

@@ -15,15 +15,17 @@ import java.util.Optional;
  * @param version a short content hash that changes whenever a file or a setting changes
  * @param vocabulary the default vocabulary plus the charter's own
  * @param calibration the charter's own calibration, or the default one
+ * @param watchList the names the draft checker looks for whatever the language
  */
 public record Charter(String version, CharterSettings settings, Map<Language, Map<String, Section>> sections, Vocabulary vocabulary,
-        Calibration calibration) {
+        Calibration calibration, WatchList watchList) {
 
     public Charter {
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(vocabulary, "vocabulary");
         Objects.requireNonNull(calibration, "calibration");
+        Objects.requireNonNull(watchList, "watchList");
         Map<Language, Map<String, Section>> copy = new EnumMap<>(Language.class);
         sections.forEach((language, byId) -> copy.put(language, Collections.unmodifiableMap(new LinkedHashMap<>(byId))));
         for (Language language : Language.values()) {
@@ -34,14 +36,25 @@ public record Charter(String version, CharterSettings settings, Map<Language, Ma
         sections = Collections.unmodifiableMap(copy);
     }
 
-    /** A charter with the default vocabulary and calibration. */
+    /** A charter with the default vocabulary and calibration, and no watch-list. */
     public Charter(String version, CharterSettings settings, Map<Language, Map<String, Section>> sections) {
-        this(version, settings, sections, Vocabulary.defaults(), Calibration.defaults());
+        this(version, settings, sections, Vocabulary.defaults(), Calibration.defaults(), WatchList.EMPTY);
+    }
+
+    /** A charter with the default vocabulary and calibration. */
+    public Charter(String version, CharterSettings settings, Map<Language, Map<String, Section>> sections, WatchList watchList) {
+        this(version, settings, sections, Vocabulary.defaults(), Calibration.defaults(), watchList);
+    }
+
+    /** A charter without a watch-list. */
+    public Charter(String version, CharterSettings settings, Map<Language, Map<String, Section>> sections, Vocabulary vocabulary,
+            Calibration calibration) {
+        this(version, settings, sections, vocabulary, calibration, WatchList.EMPTY);
     }
 
     /** This charter answering with another calibration, e.g. one being fitted. */
     public Charter withCalibration(Calibration other) {
-        return new Charter(version, settings, sections, vocabulary, other);
+        return new Charter(version, settings, sections, vocabulary, other, watchList);
     }
 
     /** The section with this id in this language. */
@@ -77,10 +90,9 @@ public record Charter(String version, CharterSettings settings, Map<Language, Ma
         Map<Language, Map<String, Section>> cut = new EnumMap<>(Language.class);
         sections.forEach((language, byId) -> {
             Map<String, Section> copy = new LinkedHashMap<>();
-            byId.forEach((id, s) -> copy.put(id, new Section(s.id(), s.kind(), s.language(), s.title(), s.rule(), s.checklist(), s.dos(),
-                    s.donts(), s.questions().subList(0, Math.min(max, s.questions().size())), s.related(), s.tips(), s.quiz(), s.source())));
+            byId.forEach((id, s) -> copy.put(id, s.withQuestions(s.questions().subList(0, Math.min(max, s.questions().size())))));
             cut.put(language, copy);
         });
-        return new Charter(version + "-q" + max, settings, cut, vocabulary, calibration);
+        return new Charter(version + "-q" + max, settings, cut, vocabulary, calibration, watchList);
     }
 }

@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -18,8 +20,10 @@ import java.util.stream.Stream;
  *
  * @param vocabulary the text of the charter's {@value Vocabulary#FILE_NAME}, or null when it has none
  * @param calibration the text of the charter's {@value Calibration#FILE_NAME}, or null when it has none
+ * @param watchList the text of the charter's {@value WatchList#FILE}, when it has one
  */
-public record CharterFiles(String origin, List<CharterFile> files, String vocabulary, String calibration, List<CharterProblem> problems) {
+public record CharterFiles(String origin, List<CharterFile> files, String vocabulary, String calibration, List<CharterProblem> problems,
+        Optional<String> watchList) {
 
     /** Where the charter that ships with the bot lives on the classpath. */
     public static final String DEFAULT_CLASSPATH_ROOT = "charter/default";
@@ -27,15 +31,31 @@ public record CharterFiles(String origin, List<CharterFile> files, String vocabu
     public CharterFiles {
         files = List.copyOf(files);
         problems = List.copyOf(problems);
+        Objects.requireNonNull(watchList, "watchList");
     }
 
     public CharterFiles(String origin, List<CharterFile> files, List<CharterProblem> problems) {
-        this(origin, files, null, null, problems);
+        this(origin, files, null, null, problems, Optional.empty());
+    }
+
+    /** A charter without a watch-list. */
+    public CharterFiles(String origin, List<CharterFile> files, String vocabulary, String calibration, List<CharterProblem> problems) {
+        this(origin, files, vocabulary, calibration, problems, Optional.empty());
+    }
+
+    /** A charter with the default vocabulary and calibration. */
+    public CharterFiles(String origin, List<CharterFile> files, List<CharterProblem> problems, Optional<String> watchList) {
+        this(origin, files, null, null, problems, watchList);
+    }
+
+    /** The same files with another watch-list (the command line's {@code --watch-list}). */
+    public CharterFiles withWatchList(String text) {
+        return new CharterFiles(origin, files, vocabulary, calibration, problems, Optional.of(text));
     }
 
     /**
-     * Reads {@code <dir>/en/*.md}, {@code <dir>/fr/*.md}, and {@code <dir>/vocabulary.md} and
-     * {@code <dir>/calibration.properties} when there are.
+     * Reads {@code <dir>/en/*.md}, {@code <dir>/fr/*.md}, and {@code <dir>/vocabulary.md},
+     * {@code <dir>/calibration.properties} and {@code <dir>/watch-list.md} when there are.
      */
     public static CharterFiles fromDirectory(Path dir) {
         List<CharterFile> files = new ArrayList<>();
@@ -67,7 +87,8 @@ public record CharterFiles(String origin, List<CharterFile> files, String vocabu
         }
         String vocabulary = optionalFile(dir, Vocabulary.FILE_NAME, problems);
         String calibration = optionalFile(dir, Calibration.FILE_NAME, problems);
-        return new CharterFiles(dir.toString(), files, vocabulary, calibration, problems);
+        Optional<String> watchList = Optional.ofNullable(optionalFile(dir, WatchList.FILE, problems));
+        return new CharterFiles(dir.toString(), files, vocabulary, calibration, problems, watchList);
     }
 
     private static String optionalFile(Path dir, String name, List<CharterProblem> problems) {
@@ -87,7 +108,7 @@ public record CharterFiles(String origin, List<CharterFile> files, String vocabu
 
     /**
      * Reads a charter packaged on the classpath; {@code <root>/index.txt} lists its files, one
-     * {@code <lang>/<file>.md} (or {@code vocabulary.md}, {@code calibration.properties}) per line,
+     * {@code <lang>/<file>.md} (or {@code vocabulary.md}, {@code calibration.properties}, {@code watch-list.md}) per line,
      * since a jar cannot be listed portably.
      */
     public static CharterFiles fromClasspath(String root) {
@@ -102,20 +123,23 @@ public record CharterFiles(String origin, List<CharterFile> files, String vocabu
         int lineNumber = 0;
         String vocabulary = null;
         String calibration = null;
+        Optional<String> watchList = Optional.empty();
         for (String line : index.split("\n")) {
             lineNumber++;
             String name = line.strip();
             if (name.isEmpty() || name.startsWith("#")) {
                 continue;
             }
-            if (name.equals(Vocabulary.FILE_NAME) || name.equals(Calibration.FILE_NAME)) {
+            if (name.equals(Vocabulary.FILE_NAME) || name.equals(Calibration.FILE_NAME) || name.equals(WatchList.FILE)) {
                 String text = readResource(root + "/" + name);
                 if (text == null) {
                     problems.add(new CharterProblem(origin + "/index.txt", lineNumber, "charter.problem.index-unknown-file", List.of(name)));
                 } else if (name.equals(Vocabulary.FILE_NAME)) {
                     vocabulary = text;
-                } else {
+                } else if (name.equals(Calibration.FILE_NAME)) {
                     calibration = text;
+                } else {
+                    watchList = Optional.of(text);
                 }
                 continue;
             }
@@ -128,7 +152,7 @@ public record CharterFiles(String origin, List<CharterFile> files, String vocabu
                 files.add(new CharterFile(language, name, text));
             }
         }
-        return new CharterFiles(origin, files, vocabulary, calibration, problems);
+        return new CharterFiles(origin, files, vocabulary, calibration, problems, watchList);
     }
 
     /** The charter that ships with the bot. */

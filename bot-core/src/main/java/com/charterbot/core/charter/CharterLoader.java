@@ -19,6 +19,9 @@ import java.util.Map;
  */
 public final class CharterLoader {
 
+    /** The most checks that always apply, across the charter. */
+    static final int MAX_ALWAYS = 3;
+
     private CharterLoader() {}
 
     public static LoadResult load(CharterFiles files, CharterSettings settings) {
@@ -62,6 +65,13 @@ public final class CharterLoader {
         }
         checkAcrossLanguages(byLanguage, problems);
         checkRelated(byLanguage, problems);
+        checkSignals(byLanguage, problems);
+        WatchList watchList = WatchList.EMPTY;
+        if (files.watchList().isPresent()) {
+            WatchList.Parsed parsed = WatchList.parse(WatchList.FILE, files.watchList().get());
+            problems.addAll(parsed.problems());
+            watchList = parsed.watchList();
+        }
         if (!problems.isEmpty()) {
             Collections.sort(problems);
             return new LoadResult.Rejected(problems);
@@ -75,7 +85,7 @@ public final class CharterLoader {
                     .forEach(section -> ordered.put(section.id(), section));
             sections.put(language, ordered);
         });
-        return new LoadResult.Loaded(new Charter(version(files, settings), settings, sections, vocabulary, calibration));
+        return new LoadResult.Loaded(new Charter(version(files, settings), settings, sections, vocabulary, calibration, watchList));
     }
 
     private static void checkAcrossLanguages(Map<Language, Map<String, SectionFileParser.Parsed>> byLanguage, List<CharterProblem> problems) {
@@ -121,6 +131,44 @@ public final class CharterLoader {
         }
     }
 
+    /**
+     * A section with signals in one language says what to change in every language, and the checks
+     * that always apply (a signals block's {@code always:} line) are the same sections in every
+     * language, at most {@value #MAX_ALWAYS} of them, since a reply shows them all.
+     */
+    private static void checkSignals(Map<Language, Map<String, SectionFileParser.Parsed>> byLanguage, List<CharterProblem> problems) {
+        for (Language language : Language.values()) {
+            List<SectionFileParser.Parsed> always = byLanguage.get(language).values().stream()
+                    .filter(parsed -> parsed.section().signals().always().isPresent()).toList();
+            if (always.size() > MAX_ALWAYS) {
+                SectionFileParser.Parsed extra = always.get(MAX_ALWAYS);
+                problems.add(new CharterProblem(extra.section().source(), extra.signalsLine(), "charter.problem.too-many-always",
+                        List.of(Integer.toString(MAX_ALWAYS))));
+            }
+            for (SectionFileParser.Parsed parsed : byLanguage.get(language).values()) {
+                if (parsed.section().signals().signals().isEmpty()) {
+                    continue;
+                }
+                for (Language other : Language.values()) {
+                    SectionFileParser.Parsed counterpart = byLanguage.get(other).get(parsed.section().id());
+                    if (other != language && counterpart != null && counterpart.section().signals().advice().isBlank()) {
+                        problems.add(new CharterProblem(counterpart.section().source(), counterpart.signalsLine(),
+                                "charter.problem.signals-missing-translation", List.of(parsed.section().source())));
+                    }
+                }
+            }
+            for (SectionFileParser.Parsed parsed : always) {
+                for (Language other : Language.values()) {
+                    SectionFileParser.Parsed counterpart = byLanguage.get(other).get(parsed.section().id());
+                    if (other != language && counterpart != null && counterpart.section().signals().always().isEmpty()) {
+                        problems.add(new CharterProblem(counterpart.section().source(), counterpart.signalsLine(),
+                                "charter.problem.always-missing-translation", List.of(parsed.section().source())));
+                    }
+                }
+            }
+        }
+    }
+
     private static String version(CharterFiles files, CharterSettings settings) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
@@ -137,6 +185,11 @@ public final class CharterLoader {
                 digest.update((Calibration.FILE_NAME + "\0" + files.calibration() + "\0").getBytes(StandardCharsets.UTF_8));
             }
             settings.placeholders().forEach((key, value) -> digest.update((key + "=" + value + "\n").getBytes(StandardCharsets.UTF_8)));
+            files.watchList().ifPresent(text -> {
+                digest.update(WatchList.FILE.getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                digest.update(text.getBytes(StandardCharsets.UTF_8));
+            });
             return HexFormat.of().formatHex(digest.digest()).substring(0, 12);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);

@@ -11,6 +11,7 @@ import java.util.Objects;
  *
  * @param questions the phrasings employees use when asking about this section
  * @param source the file it was read from, for problem reports
+ * @param signals what the draft checker looks for for this section ({@code ## Signals})
  */
 public record Section(
         String id,
@@ -25,7 +26,8 @@ public record Section(
         List<String> related,
         List<String> tips,
         List<QuizQuestion> quiz,
-        String source) {
+        String source,
+        SectionSignals signals) {
 
     /** Whether a section is part of the charter or a pointer to where an off-topic question belongs. */
     public enum Kind {
@@ -47,9 +49,21 @@ public record Section(
         tips = List.copyOf(tips);
         quiz = List.copyOf(quiz);
         Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(signals, "signals");
+    }
+
+    /** A section the draft checker never raises. */
+    public Section(String id, Kind kind, Language language, String title, String rule, List<String> checklist, List<String> dos,
+            List<String> donts, List<String> questions, List<String> related, List<String> tips, List<QuizQuestion> quiz, String source) {
+        this(id, kind, language, title, rule, checklist, dos, donts, questions, related, tips, quiz, source, SectionSignals.NONE);
     }
 
     public boolean isNotCovered() {
         return kind == Kind.NOT_COVERED;
+    }
+
+    /** The same section with other phrasings. */
+    public Section withQuestions(List<String> others) {
+        return new Section(id, kind, language, title, rule, checklist, dos, donts, others, related, tips, quiz, source, signals);
     }
 }

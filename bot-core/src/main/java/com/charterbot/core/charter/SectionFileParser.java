@@ -27,7 +27,7 @@ final class SectionFileParser {
     private static final Pattern OPTION = Pattern.compile("^\\s*" + BULLET + "\\s+\\[([ xX])]\\s*(.*)$");
     private static final Pattern EXPLANATION = Pattern.compile("^\\s*(?i:explanation|explication)\\s*:\\s*(.*)$");
 
-    private enum Block { RULE, CHECKLIST, DO, DONT, QUESTIONS, TIPS, QUIZ }
+    private enum Block { RULE, CHECKLIST, DO, DONT, QUESTIONS, TIPS, QUIZ, SIGNALS }
 
     private static final Map<String, Block> HEADINGS = Map.ofEntries(
             Map.entry("rule", Block.RULE),
@@ -44,10 +44,18 @@ final class SectionFileParser {
             Map.entry("questions", Block.QUESTIONS),
             Map.entry("tips", Block.TIPS),
             Map.entry("astuces", Block.TIPS),
-            Map.entry("quiz", Block.QUIZ));
+            Map.entry("quiz", Block.QUIZ),
+            Map.entry("signals", Block.SIGNALS),
+            Map.entry("signaux", Block.SIGNALS));
+
+    /** The levels of a signal line, in English and French; "unless" and "always" are not levels but share the list. */
+    private static final Map<String, String> SIGNAL_KINDS = Map.ofEntries(
+            Map.entry("stop", "stop"), Map.entry("caution", "caution"), Map.entry("attention", "caution"),
+            Map.entry("tip", "tip"), Map.entry("conseil", "tip"), Map.entry("unless", "unless"), Map.entry("sauf", "unless"),
+            Map.entry("sauf si", "unless"), Map.entry("always", "always"), Map.entry("toujours", "always"));
 
     /** What one file yields: the section (null when the file is too broken to give one) and where things were. */
-    record Parsed(Section section, int idLine, int relatedLine, List<CharterProblem> problems) {}
+    record Parsed(Section section, int idLine, int relatedLine, int signalsLine, List<CharterProblem> problems) {}
 
     private final CharterFile file;
     private final Map<String, String> placeholders;
@@ -70,7 +78,7 @@ final class SectionFileParser {
         }
         if (i >= lines.length || !lines[i].strip().equals("---")) {
             problem(i + 1 > lines.length ? 1 : i + 1, "charter.problem.no-front-matter");
-            return new Parsed(null, 0, 0, problems);
+            return new Parsed(null, 0, 0, 0, problems);
         }
         Map<String, String> front = new LinkedHashMap<>();
         Map<String, Integer> frontLines = new HashMap<>();
@@ -104,7 +112,7 @@ final class SectionFileParser {
         }
         if (!closed) {
             problem(lines.length, "charter.problem.front-matter-not-closed");
-            return new Parsed(null, 0, 0, problems);
+            return new Parsed(null, 0, 0, 0, problems);
         }
 
         int idLine = frontLines.getOrDefault("id", 1);
@@ -147,7 +155,7 @@ final class SectionFileParser {
         } else {
             requireItems(body, Block.QUESTIONS, MIN_NOT_COVERED_QUESTIONS,
                     "charter.problem.missing-questions", "charter.problem.too-few-questions", idLine);
-            for (Block unexpected : List.of(Block.CHECKLIST, Block.DO, Block.DONT, Block.TIPS, Block.QUIZ)) {
+            for (Block unexpected : List.of(Block.CHECKLIST, Block.DO, Block.DONT, Block.TIPS, Block.QUIZ, Block.SIGNALS)) {
                 if (body.lineOf.containsKey(unexpected)) {
                     problem(body.lineOf.get(unexpected), "charter.problem.not-covered-extra-heading");
                 }
@@ -157,13 +165,14 @@ final class SectionFileParser {
             problem(relatedLine, "charter.problem.not-covered-related");
         }
 
+        SectionSignals signals = signals(body);
         Section section = null;
         if (!id.isEmpty() && ID.matcher(id).matches() && !title.isEmpty()) {
             section = new Section(id, kind, file.language(), title, rule,
                     body.items.get(Block.CHECKLIST), body.items.get(Block.DO), body.items.get(Block.DONT),
-                    body.items.get(Block.QUESTIONS), related, body.items.get(Block.TIPS), body.quiz, file.name());
+                    body.items.get(Block.QUESTIONS), related, body.items.get(Block.TIPS), body.quiz, file.name(), signals);
         }
-        return new Parsed(section, idLine, relatedLine, problems);
+        return new Parsed(section, idLine, relatedLine, body.lineOf.getOrDefault(Block.SIGNALS, idLine), problems);
     }
 
     private static String canonicalKey(String key) {
@@ -192,6 +201,9 @@ final class SectionFileParser {
         final Map<Block, List<String>> items = new HashMap<>();
         final Map<Block, Integer> lineOf = new HashMap<>();
         final List<QuizQuestion> quiz = new ArrayList<>();
+        final StringBuilder advice = new StringBuilder();
+        final List<String> signalLines = new ArrayList<>();
+        final List<Integer> signalLineNumbers = new ArrayList<>();
 
         Body() {
             for (Block block : Block.values()) {
@@ -249,6 +261,18 @@ final class SectionFileParser {
                 body.rule.append(text);
             } else if (block == Block.QUIZ) {
                 draft = readQuizLine(draft, raw, text, lineNumber);
+            } else if (block == Block.SIGNALS) {
+                Matcher item = LIST_ITEM.matcher(text);
+                if (item.matches()) {
+                    body.signalLines.add(item.group(1).strip());
+                    body.signalLineNumbers.add(lineNumber);
+                } else {
+                    // A paragraph in the signals block is the advice: what to change when a signal is found.
+                    if (body.advice.length() > 0) {
+                        body.advice.append(paragraphBreak ? "\n\n" : " ");
+                    }
+                    body.advice.append(text);
+                }
             } else {
                 Matcher item = LIST_ITEM.matcher(text);
                 List<String> list = body.items.get(block);
@@ -269,6 +293,51 @@ final class SectionFileParser {
         }
         finishQuestion(draft, body);
         return body;
+    }
+
+    /**
+     * The signals block: {@code - level: pattern} lines ({@code stop}, {@code caution}, {@code tip},
+     * {@code unless}; {@code always: } a one-line check), and a paragraph saying what to change.
+     */
+    private SectionSignals signals(Body body) {
+        List<Signal> signals = new ArrayList<>();
+        List<SignalPattern> unless = new ArrayList<>();
+        String always = null;
+        for (int i = 0; i < body.signalLines.size(); i++) {
+            String line = body.signalLines.get(i);
+            int lineNumber = body.signalLineNumbers.get(i);
+            int colon = line.indexOf(':');
+            String kind = colon < 0 ? null : SIGNAL_KINDS.get(normalizeHeading(line.substring(0, colon)));
+            if (kind == null) {
+                problem(lineNumber, "charter.problem.signal-level");
+                continue;
+            }
+            String rest = line.substring(colon + 1).strip();
+            if (kind.equals("always")) {
+                if (rest.isEmpty()) {
+                    problem(lineNumber, "charter.problem.empty-list-item");
+                } else if (always != null) {
+                    problem(lineNumber, "charter.problem.always-twice");
+                } else {
+                    always = rest;
+                }
+                continue;
+            }
+            SignalPattern.Parsed parsed = SignalPattern.parse(rest);
+            if (parsed.pattern().isEmpty()) {
+                problem(lineNumber, parsed.problem(), parsed.arguments().toArray(String[]::new));
+            } else if (kind.equals("unless")) {
+                unless.add(parsed.pattern().get());
+            } else {
+                signals.add(new Signal(Signal.Level.valueOf(kind.toUpperCase(Locale.ROOT)), parsed.pattern().get(), rest));
+            }
+        }
+        String advice = body.advice.toString().strip();
+        if (!signals.isEmpty() && advice.isEmpty()) {
+            problem(body.lineOf.get(Block.SIGNALS), "charter.problem.signals-without-advice");
+            return SectionSignals.NONE;
+        }
+        return new SectionSignals(advice, signals, unless, java.util.Optional.ofNullable(always));
     }
 
     /** A quiz question being read. */

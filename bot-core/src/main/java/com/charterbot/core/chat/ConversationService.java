@@ -13,6 +13,10 @@ import com.charterbot.core.answer.Tier;
 import com.charterbot.core.charter.Charter;
 import com.charterbot.core.charter.Language;
 import com.charterbot.core.charter.ReloadCharter;
+import com.charterbot.core.check.CheckDraft;
+import com.charterbot.core.check.Draft;
+import com.charterbot.core.check.DraftChecker;
+import com.charterbot.core.check.DraftFindings;
 import com.charterbot.core.command.Command;
 import com.charterbot.core.command.CommandParser;
 import com.charterbot.core.i18n.Messages;
@@ -30,6 +34,7 @@ import com.charterbot.core.reply.Button;
 import com.charterbot.core.reply.Reply;
 import com.charterbot.core.stats.AwarenessStatsService;
 import com.charterbot.core.stats.DrawCharts;
+import com.charterbot.core.text.UserText;
 import com.charterbot.core.tip.ShowTip;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
@@ -114,15 +119,30 @@ public final class ConversationService implements Converse {
 
     private final PhotoChecklist photos;
 
+    private final CheckDraft drafts;
+
+    /** A conversation whose draft checks are counted nowhere. */
     public ConversationService(Parts parts) {
+        this(parts, new DraftChecker(parts.answers()::charter, parts.answers().defaultLanguage(), DraftFindings.NONE));
+    }
+
+    /** @param drafts checks the drafts of {@code check <draft>}, the message shortcut and the message action */
+    public ConversationService(Parts parts, CheckDraft drafts) {
         this.parts = Objects.requireNonNull(parts, "parts");
         this.admin = new AdminConversation(parts);
         this.photos = new PhotoChecklist(parts.answers());
+        this.drafts = Objects.requireNonNull(drafts, "drafts");
     }
 
     @Override
     public List<Reply> onMessage(Message message) {
         return tagged(reply(message));
+    }
+
+    @Override
+    public List<Reply> onDraft(Message draft) {
+        Optional<Language> asked = parts.languages().find(draft.user()).or(draft::platformLanguage);
+        return tagged(List.of(checkDraft(draft, draft.text(), asked)));
     }
 
     @Override
@@ -185,6 +205,8 @@ public final class ConversationService implements Converse {
         } else if (command instanceof Command.ForgetMe) {
             forget(message.user());
             return List.of(AnswerReplies.text(language, personal, Messages.get(language, "commands.forget.done")));
+        } else if (command instanceof Command.Check check) {
+            return List.of(checkDraft(message, check.draft(), parts.languages().find(message.user()).or(check::wordLanguage)));
         } else if (command instanceof Command.Invalid invalid) {
             return List.of(AnswerReplies.text(language, personal, Messages.get(language, invalid.messageKey(), invalid.arguments().toArray())));
         }
@@ -257,6 +279,20 @@ public final class ConversationService implements Converse {
             }
         }
         return AnswerReplies.answer(answer, shared(message));
+    }
+
+    /**
+     * The charter's findings on a draft, for the person alone (privately, or in their direct
+     * conversation with the bot). The draft goes no further than the checker.
+     *
+     * @param language the reply language the person gave (preference, command word, shortcut); else the draft's own
+     */
+    private Reply checkDraft(Message message, String text, Optional<Language> language) {
+        // A message of exactly the kept length was most likely cut on its way in.
+        boolean cut = message.text().length() >= UserText.MAX_CHARS;
+        Draft draft = new Draft(text, language, message.platformLanguage(), message.imageAttached(), cut);
+        Reply.Delivery delivery = message.origin() == Message.Origin.DIRECT ? Reply.Delivery.CONVERSATION : Reply.Delivery.PRIVATE;
+        return DraftReplies.report(drafts.check(draft), delivery);
     }
 
     private Reply help(Language language, Reply.Delivery delivery) {

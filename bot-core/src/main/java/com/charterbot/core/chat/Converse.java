@@ -14,4 +14,12 @@ public interface Converse {
 
     /** The replies to a button click, in order; empty when nothing should happen; never throws for any value. */
     List<Reply> onAction(ActionEvent action);
+
+    /**
+     * What the charter says about a message someone asked to check before posting it (Slack's
+     * message shortcut, Teams' message action): its whole text is the draft, never stored or logged;
+     * {@link Message#platformLanguage()} is the language the person asked in (the shortcut's, the
+     * client's). Never throws for any text.
+     */
+    List<Reply> onDraft(Message draft);
 }

@@ -78,6 +78,22 @@ public sealed interface Command {
         }
     }
 
+    /**
+     * {@code check <draft>} / {@code vérifier <brouillon>} (or {@code check: <draft>}): what the
+     * charter says about a post before it is published.
+     *
+     * @param draft everything after the command word, as written (line breaks kept), never blank
+     */
+    record Check(String draft, Optional<Language> wordLanguage) implements Command {
+        public Check {
+            Objects.requireNonNull(draft, "draft");
+            if (draft.isBlank()) {
+                throw new IllegalArgumentException("a check has a draft");
+            }
+            Objects.requireNonNull(wordLanguage, "wordLanguage");
+        }
+    }
+
     /** Anything that is not a command: a question for the charter. */
     record Ask(String question) implements Command {
         public Ask {

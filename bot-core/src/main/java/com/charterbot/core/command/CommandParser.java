@@ -11,8 +11,9 @@ import java.util.Optional;
  * command word alone (or with the arguments that command takes), so "help me write a post about
  * the fair" stays a question. Never throws: anything else is a question.
  *
- * <p>A text longer than {@link #MAX_COMMAND_LENGTH} is a question without further reading, and
- * what is read is read in linear passes ({@link UserText}): no message costs more than a few reads
+ * <p>A text longer than {@link #MAX_COMMAND_LENGTH} is a question without further reading, unless
+ * it starts with {@code check} or {@code vérifier}: a draft to check may be as long as a message.
+ * What is read is read in linear passes ({@link UserText}): no message costs more than a few reads
  * per character.
  */
 public final class CommandParser {
@@ -63,9 +64,21 @@ public final class CommandParser {
             "forget me", Language.EN, "forget-me", Language.EN, "forgetme", Language.EN,
             "oublie-moi", Language.FR, "oublie moi", Language.FR, "oubliez-moi", Language.FR, "oubliez moi", Language.FR);
 
+    /** The words that ask for a draft to be checked, folded, and the language each tells. */
+    private static final Map<String, Optional<Language>> CHECK_WORDS = Map.of(
+            "check", Optional.of(Language.EN), "verifier", Optional.of(Language.FR), "verif", Optional.of(Language.FR));
+    /** The longest command word looked for at the start of a draft to check. */
+    private static final int CHECK_WORD_LENGTH = 8;
+
     private CommandParser() {}
 
     public static Command parse(CharSequence text) {
+        if (text != null) {
+            Command check = check(text);
+            if (check != null) {
+                return check;
+            }
+        }
         String trimmed = text == null ? "" : UserText.oneLine(text);
         if (trimmed.isEmpty()) {
             return new Command.Help(Optional.empty());
@@ -104,6 +117,47 @@ public final class CommandParser {
                 yield stats == null ? new Command.Ask(trimmed) : stats;
             }
         };
+    }
+
+    /**
+     * {@code check <draft>}, {@code check: <draft>}, {@code vérifier : <brouillon>}: the draft is
+     * everything after the word and its colon, line breaks kept; the word alone gets its usage.
+     * Null when the text does not start with one of these words. Reads only the first few
+     * characters before deciding, then copies the rest once.
+     */
+    private static Command check(CharSequence text) {
+        int start = 0;
+        while (start < text.length() && UserText.isSpace(text.charAt(start))) {
+            start++;
+        }
+        int end = start;
+        while (end < text.length() && end - start <= CHECK_WORD_LENGTH && Character.isLetter(text.charAt(end))) {
+            end++;
+        }
+        if (end == start || end - start > CHECK_WORD_LENGTH) {
+            return null;
+        }
+        Optional<Language> said = CHECK_WORDS.get(fold(text.subSequence(start, end).toString()));
+        if (said == null) {
+            return null;
+        }
+        int rest = end;
+        while (rest < text.length() && UserText.isSpace(text.charAt(rest))) {
+            rest++;
+        }
+        boolean colon = rest < text.length() && text.charAt(rest) == ':';
+        if (rest == end && !colon && rest < text.length()) {
+            // "checking", "check-in", "vérifier?": not the command word alone.
+            return null;
+        }
+        if (colon) {
+            rest++;
+        }
+        String draft = text.subSequence(rest, text.length()).toString().strip();
+        if (draft.isBlank()) {
+            return new Command.Invalid("check.usage", List.of(), said);
+        }
+        return new Command.Check(draft, said);
     }
 
     private static Command language(String argument, Optional<Language> said) {

@@ -137,6 +137,28 @@ public sealed interface Block {
         }
     }
 
+    /**
+     * Words quoted from what a person wrote (a draft they asked to check), each already between
+     * the language's quotation marks. Renderers show them exactly as written: never as a link, a
+     * mention or markup, whatever they contain ({@code <!channel>}, {@code https://...}, {@code @here}).
+     *
+     * @param label e.g. "In your draft:" / "Dans votre brouillon :", already localized with its punctuation
+     */
+    record Quoted(String label, List<String> quotes) implements Block {
+        public Quoted {
+            requireText(label);
+            quotes = List.copyOf(quotes);
+            if (quotes.isEmpty()) {
+                throw new IllegalArgumentException("a quotation has quotes");
+            }
+        }
+
+        @Override
+        public String plainText(Language language) {
+            return label + " " + String.join(", ", quotes);
+        }
+    }
+
     /** Small print under a reply, such as a confidence or a count of answers. */
     record Context(String text) implements Block {
         public Context {

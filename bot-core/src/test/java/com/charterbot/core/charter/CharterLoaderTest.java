@@ -181,10 +181,15 @@ class CharterLoaderTest {
                         .forEach(p -> onDisk.add(language.tag() + "/" + p.getFileName()));
             }
         }
+        int sections = onDisk.size();
+        if (Files.isRegularFile(root.resolve(WatchList.FILE))) {
+            onDisk.add(WatchList.FILE);
+        }
         List<String> indexed = TestCharter.defaultIndex();
         assertThat(indexed).doesNotHaveDuplicates();
         assertThat(new TreeSet<>(indexed)).isEqualTo(onDisk);
-        assertThat(CharterFiles.defaults().files()).hasSize(onDisk.size());
+        assertThat(CharterFiles.defaults().files()).hasSize(sections);
+        assertThat(CharterFiles.defaults().watchList()).isPresent();
     }
 
     private static List<String> allText(Section s) {

@@ -1,0 +1,59 @@
+package com.charterbot.core.check;
+
+import com.charterbot.core.text.Tokens;
+import java.util.List;
+
+/**
+ * One word of a signal, ready to compare with the draft's tokens: an exact folded word, or a
+ * pattern whose {@code *} stands for any run of characters (checked by a prefix, a suffix and the
+ * pieces in between, in one pass over the token).
+ */
+record Glob(String written, String first, String last, List<String> middle, boolean exact) {
+
+    static Glob of(String written) {
+        int star = written.indexOf('*');
+        if (star < 0) {
+            return new Glob(written, written, "", List.of(), true);
+        }
+        List<String> pieces = List.of(written.split("\\*", -1));
+        return new Glob(written, pieces.get(0), pieces.get(pieces.size() - 1), pieces.subList(1, pieces.size() - 1), false);
+    }
+
+    /** Whether the glob is written with a leading {@code #} or {@code @}: it then matches hashtags or mentions only. */
+    char marker() {
+        return written.charAt(0) == '#' || written.charAt(0) == '@' ? written.charAt(0) : 0;
+    }
+
+    /** Whether a token's folded text matches. Links and addresses never match a word. */
+    boolean matches(Tokens.Token token) {
+        return switch (token.kind()) {
+            case LINK, EMAIL -> false;
+            case SYMBOL -> exact && first.equals(token.text());
+            case HASHTAG -> marker() == '#' ? matches(token.text()) : marker() == 0 && matches(token.text().substring(1));
+            case MENTION -> marker() == '@' && matches(token.text());
+            case WORD, NUMBER -> marker() == 0 && matches(token.text());
+        };
+    }
+
+    boolean matches(String text) {
+        if (exact) {
+            return first.equals(text);
+        }
+        if (text.length() < first.length() + last.length() || !text.startsWith(first) || !text.endsWith(last)) {
+            return false;
+        }
+        int from = first.length();
+        int until = text.length() - last.length();
+        for (String piece : middle) {
+            if (piece.isEmpty()) {
+                continue;
+            }
+            int found = text.indexOf(piece, from);
+            if (found < 0 || found + piece.length() > until) {
+                return false;
+            }
+            from = found + piece.length();
+        }
+        return true;
+    }
+}

@@ -1,0 +1,273 @@
+package com.charterbot.core.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.charterbot.core.charter.Charter;
+import com.charterbot.core.charter.CharterFiles;
+import com.charterbot.core.charter.CharterLoader;
+import com.charterbot.core.charter.CharterSettings;
+import com.charterbot.core.charter.Language;
+import com.charterbot.core.charter.LoadResult;
+import com.charterbot.core.charter.Signal;
+import com.charterbot.core.charter.TestCharter;
+import com.charterbot.core.text.UserText;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DraftCheckerTest {
+
+    private static final CharterSettings LINKED = new CharterSettings("Acme Industries", "communication@acme.example",
+            "security@acme.example", "hr@acme.example", "it@acme.example", "legal@acme.example", "https://intranet.acme.example/charter");
+
+    private static final String WATCH_LIST = String.join("\n",
+            "## Codenames", "- Blue Heron",
+            "## Customers", "- Veltra Automotive",
+            "## Competitors", "- Kordis",
+            "## Internal domains", "- corp.acme.example",
+            "");
+
+    @TempDir
+    Path dir;
+
+    private static Charter bundled(CharterSettings settings, boolean watchList) {
+        CharterFiles files = watchList ? CharterFiles.defaults().withWatchList(WATCH_LIST) : CharterFiles.defaults();
+        return ((LoadResult.Loaded) CharterLoader.load(files, settings)).charter();
+    }
+
+    private static DraftReport check(Charter charter, String text) {
+        return new DraftChecker(() -> charter, Language.EN, DraftFindings.NONE).check(Draft.of(text, Optional.empty()));
+    }
+
+    private static Optional<Finding> finding(DraftReport report, String sectionId) {
+        return report.findings().stream().filter(f -> f.section().sectionId().equals(sectionId)).findFirst();
+    }
+
+    /** A two-section charter whose alpha section has the given English signals (and a French stop). */
+    private Charter alphaWith(String... enSignals) {
+        TestCharter.writeValid(dir);
+        String en = "## Signals\nRemove it.\n\n" + String.join("\n", enSignals) + "\n";
+        String fr = "## Signaux\nRetirez-le.\n\n- stop : avant l'annonce\n";
+        TestCharter.write(dir, "en/alpha.md", withSignals(TestCharter.enSection("alpha", "Alpha things", "beta"), en));
+        TestCharter.write(dir, "fr/alpha.md", withSignals(TestCharter.frSection("alpha", "Choses alpha", "beta"), fr));
+        TestCharter.write(dir, "en/beta.md", withSignals(TestCharter.enSection("beta", "Beta things"), "## Signals\nCheck it.\n\n- caution: prototype*\n- tip: [mention]\n"));
+        TestCharter.write(dir, "fr/beta.md", withSignals(TestCharter.frSection("beta", "Choses bêta"), "## Signaux\nVérifiez.\n\n- attention : prototype*\n"));
+        return ((LoadResult.Loaded) TestCharter.load(dir)).charter();
+    }
+
+    private static String withSignals(String section, String signals) {
+        int quiz = section.indexOf("## Quiz");
+        return section.substring(0, quiz) + signals + "\n" + section.substring(quiz);
+    }
+
+    @Test
+    void stopsALeakAndQuotesTheDraftsOwnWordsWithTheSectionCitedLikeAnAnswer() {
+        DraftReport report = check(bundled(LINKED, false), "Sneak PEEK 👀 of next spring's range, shown to the sales team this morning!");
+
+        Finding leak = finding(report, "confidential-information").orElseThrow();
+        assertThat(report.verdict()).contains(Signal.Level.STOP);
+        assertThat(leak.level()).isEqualTo(Signal.Level.STOP);
+        assertThat(leak.triggers()).contains("Sneak PEEK");
+        assertThat(leak.section().title()).isEqualTo("Confidential information");
+        assertThat(leak.section().link()).isEqualTo("https://intranet.acme.example/charter#confidential-information");
+        assertThat(leak.change()).contains("communication@acme.example").doesNotContain("{{");
+        assertThat(report.language()).isEqualTo(Language.EN);
+    }
+
+    @Test
+    void oneFindingPerSectionAtItsMostSeriousLevelMostSeriousFirst() {
+        Charter charter = alphaWith("- tip: draft", "- caution: draft ... soon", "- stop: before the announcement");
+
+        DraftReport report = check(charter, "Our prototype draft, coming soon, before the announcement");
+
+        assertThat(report.findings()).extracting(f -> f.section().sectionId()).containsExactly("alpha", "beta");
+        assertThat(report.findings()).extracting(Finding::level).containsExactly(Signal.Level.STOP, Signal.Level.CAUTION);
+        assertThat(report.findings().get(0).triggers()).containsExactly("draft, coming soon", "before the announcement");
+        assertThat(report.findings().get(0).change()).isEqualTo("Remove it.");
+    }
+
+    @Test
+    void anUnlessPatternTurnsItsSectionsStopsIntoCautionsAndDropsTheRest() {
+        Charter charter = alphaWith("- stop: before the announcement", "- tip: draft", "- unless: (announced|published) (publicly|today)");
+
+        DraftReport lowered = check(charter, "Our prototype, announced publicly today, before the announcement was a secret");
+        DraftReport dropped = check(charter, "Our prototype draft, announced publicly today");
+        DraftReport kept = check(charter, "Our prototype, before the announcement");
+
+        assertThat(lowered.findings()).extracting(f -> f.section().sectionId() + " " + f.level())
+                .containsExactly("alpha CAUTION", "beta CAUTION");
+        assertThat(dropped.findings()).extracting(f -> f.section().sectionId()).containsExactly("beta");
+        assertThat(kept.findings()).extracting(f -> f.section().sectionId() + " " + f.level()).containsExactly("alpha STOP", "beta CAUTION");
+    }
+
+    @Test
+    void readsTheSignalsOfBothLanguagesAndReportsInTheDraftsLanguage() {
+        Charter charter = alphaWith("- stop: before the announcement");
+
+        DraftReport english = check(charter, "Quick update from the fair, avant l'annonce of course, it is going to be great");
+        DraftReport french = check(charter, "Petit point depuis le salon : c'est avant l'annonce, donc on ne dit rien à personne");
+
+        assertThat(english.language()).isEqualTo(Language.EN);
+        assertThat(finding(english, "alpha").orElseThrow().section().title()).isEqualTo("Alpha things");
+        assertThat(french.language()).isEqualTo(Language.FR);
+        assertThat(finding(french, "alpha").orElseThrow().section().title()).isEqualTo("Choses alpha");
+        assertThat(finding(french, "alpha").orElseThrow().change()).isEqualTo("Retirez-le.");
+    }
+
+    @Test
+    void theLanguageAskedForWinsOverTheDrafts() {
+        Charter charter = alphaWith("- stop: before the announcement");
+        DraftChecker checker = new DraftChecker(() -> charter, Language.EN, DraftFindings.NONE);
+
+        DraftReport report = checker.check(Draft.of("before the announcement, as planned", Optional.of(Language.FR)));
+
+        assertThat(report.language()).isEqualTo(Language.FR);
+        assertThat(report.findings().get(0).section().title()).isEqualTo("Choses alpha");
+    }
+
+    @Test
+    void findsPhoneNumbersAddressesAndInternalLinks() {
+        Charter charter = bundled(CharterSettings.DEFAULTS, true);
+
+        DraftReport report = check(charter, "Call Mrs Leroy on 06 71 22 33 44 or write to jane.doe@gmail.com. Notes on "
+                + "https://wiki.corp.acme.example/plan and http://10.1.2.3/dashboard");
+
+        assertThat(finding(report, "colleagues-privacy").orElseThrow().triggers()).contains("06 71 22 33 44", "jane.doe@gmail.com");
+        Finding internal = finding(report, "internal-networks").orElseThrow();
+        assertThat(internal.level()).isEqualTo(Signal.Level.STOP);
+        assertThat(internal.triggers()).containsExactly("https://wiki.corp.acme.example/plan");
+    }
+
+    @Test
+    void everyKindOfInternalHostCounts() {
+        Charter charter = bundled(CharterSettings.DEFAULTS, false);
+
+        for (String link : List.of("http://intranet/hr", "https://build.local/x", "https://acme.sharepoint.com/sites/hr",
+                "https://acme-team.slack.com/archives/C1/p1", "http://192.168.1.10/", "https://intranet.example.com/news")) {
+            assertThat(finding(check(charter, "Have a look: " + link), "internal-networks")).as(link).isPresent();
+        }
+        assertThat(finding(check(charter, "Have a look: https://www.wikipedia.org/wiki/Lean"), "internal-networks")).isEmpty();
+    }
+
+    @Test
+    void findsTheWatchListsNamesWrittenAsWordsOrHashtags() {
+        Charter charter = bundled(CharterSettings.DEFAULTS, true);
+
+        assertThat(finding(check(charter, "Project Blue Heron is going great"), "confidential-information").orElseThrow().level())
+                .isEqualTo(Signal.Level.STOP);
+        assertThat(finding(check(charter, "Proud to ship our valves to Veltra Automotive"), "customers-partners").orElseThrow().triggers())
+                .containsExactly("Veltra Automotive");
+        assertThat(finding(check(charter, "Proud of this week #VeltraAutomotive"), "customers-partners")).isPresent();
+        assertThat(finding(check(charter, "Kordis pumps are junk, they break after a week"), "disclosure-of-affiliation")).isPresent();
+        assertThat(finding(check(charter, "Veltra is a great name for a dog"), "customers-partners")).isEmpty();
+    }
+
+    @Test
+    void knowsTheCompanysNameAndItsOfficialSites() {
+        Charter charter = bundled(CharterSettings.DEFAULTS, false);
+
+        assertThat(finding(check(charter, "We at Acme announce a new plant"), "speaking-for-company").orElseThrow().triggers())
+                .containsExactly("We at Acme");
+        assertThat(finding(check(charter, "Acme compressors are the best on the market!"), "disclosure-of-affiliation")).isPresent();
+        assertThat(finding(check(charter, "Acme compressors are the best on the market! (I work at Acme)"), "disclosure-of-affiliation"))
+                .isEmpty();
+    }
+
+    @Test
+    void aDraftWithNothingRiskyStillGetsTheChecksThatAlwaysApply() {
+        Charter charter = bundled(CharterSettings.DEFAULTS, false);
+
+        DraftReport english = check(charter, "Finished my first marathon 🏅 4h12, sore legs, happy heart.");
+        DraftReport french = check(charter, "Premier marathon bouclé 🏅 4h12, jambes en compote, cœur léger.");
+
+        assertThat(english.findings()).isEmpty();
+        assertThat(english.verdict()).isEmpty();
+        assertThat(english.needsChanges()).isFalse();
+        assertThat(english.always()).extracting(a -> a.section().sectionId())
+                .containsExactlyInAnyOrder("confidential-information", "photos-videos", "colleagues-privacy");
+        assertThat(english.always()).allMatch(a -> !a.text().isBlank());
+        assertThat(french.language()).isEqualTo(Language.FR);
+        assertThat(french.always()).extracting(AlwaysCheck::text).anyMatch(text -> text.contains("arrière-plan"));
+    }
+
+    @Test
+    void aPictureAloneBringsThePhotoChecksAndEmojiAloneHasNoWords() {
+        Charter charter = bundled(CharterSettings.DEFAULTS, false);
+        DraftChecker checker = new DraftChecker(() -> charter, Language.EN, DraftFindings.NONE);
+
+        DraftReport picture = checker.check(new Draft("", Optional.empty(), Optional.empty(), true, false));
+        DraftReport emoji = checker.check(Draft.of("🔥🔥🚀 😂", Optional.empty()));
+
+        assertThat(picture.findings()).extracting(f -> f.section().sectionId()).containsExactly("photos-videos");
+        assertThat(picture.wordless()).isFalse();
+        assertThat(emoji.wordless()).isTrue();
+        assertThat(emoji.findings()).isEmpty();
+    }
+
+    @Test
+    void aDraftOverTheLimitIsCutAndSaysSo() {
+        Draft draft = Draft.of("word ".repeat(5_000), Optional.empty());
+
+        assertThat(draft.truncated()).isTrue();
+        assertThat(draft.text()).hasSize(UserText.MAX_CHARS);
+        assertThat(check(bundled(CharterSettings.DEFAULTS, false), draft.text()).truncated()).isFalse();
+        assertThat(new DraftChecker(() -> bundled(CharterSettings.DEFAULTS, false), Language.EN, DraftFindings.NONE).check(draft).truncated())
+                .isTrue();
+    }
+
+    @Test
+    void quotesAFewShortPiecesOfTheDraftEach() {
+        String longWord = "secret" + "x".repeat(200);
+        Charter charter = alphaWith("- stop: " + longWord.substring(0, 30) + "*", "- stop: hidden", "- stop: embargo*", "- stop: leak*");
+
+        DraftReport report = check(charter, longWord + " one, hidden two, embargoed three, leaked four");
+
+        List<String> triggers = report.findings().get(0).triggers();
+        assertThat(triggers).hasSize(DraftChecker.MAX_TRIGGERS);
+        assertThat(triggers).allMatch(quote -> quote.length() <= Finding.MAX_TRIGGER);
+    }
+
+    @Test
+    void theNextCheckUsesAReloadedCharter() {
+        Charter first = alphaWith("- stop: before the announcement");
+        Charter second = alphaWith("- stop: under embargo");
+        AtomicReference<Charter> current = new AtomicReference<>(first);
+        DraftChecker checker = new DraftChecker(current::get, Language.EN, DraftFindings.NONE);
+
+        assertThat(checker.check(Draft.of("It is under embargo", Optional.empty())).findings()).isEmpty();
+        current.set(second);
+        assertThat(checker.check(Draft.of("It is under embargo", Optional.empty())).findings()).hasSize(1);
+    }
+
+    @Test
+    void countsSectionsAndLevelsNeverWords() {
+        Charter charter = alphaWith("- stop: before the announcement");
+        List<String> counted = new ArrayList<>();
+        DraftFindings findings = new DraftFindings() {
+            @Override
+            public void checked(Optional<Signal.Level> verdict) {
+                counted.add("checked " + verdict.map(Enum::name).orElse("nothing"));
+            }
+
+            @Override
+            public void found(String sectionId, Signal.Level level) {
+                counted.add(sectionId + " " + level);
+            }
+        };
+        DraftChecker checker = new DraftChecker(() -> charter, Language.EN, findings);
+
+        checker.check(Draft.of("A prototype, before the announcement", Optional.empty()));
+        checker.check(Draft.of("A sunny day", Optional.empty()));
+
+        assertThat(counted).containsExactly("checked STOP", "alpha STOP", "beta CAUTION", "checked nothing");
+    }
+
+    @Test
+    void aDraftNeverShowsInItsOwnDescription() {
+        assertThat(Draft.of("the secret plan", Optional.empty()).toString()).doesNotContain("secret").contains("15 characters");
+    }
+}

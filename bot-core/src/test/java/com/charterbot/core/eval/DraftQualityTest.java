@@ -1,0 +1,78 @@
+package com.charterbot.core.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.charterbot.core.charter.Charter;
+import com.charterbot.core.charter.CharterFiles;
+import com.charterbot.core.charter.CharterLoader;
+import com.charterbot.core.charter.CharterSettings;
+import com.charterbot.core.charter.Language;
+import com.charterbot.core.charter.LoadResult;
+import com.charterbot.core.check.DraftChecker;
+import com.charterbot.core.check.DraftFindings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Guards the draft checker's quality on the labelled drafts, per language, with the bundled charter
+ * configured for the company the drafts are about (Norvane) and no watch-list. Floors are one or
+ * two drafts under the levels measured, so a change that loses ground fails the build.
+ *
+ * <p>The holdout set is only scored, never tuned on. Its levels are far from the issue's targets
+ * (recall_stop >= 0.90, precision >= 0.90, false_alarm_clean <= 0.10 per language): the charter's
+ * signals find the risks of the development drafts but generalise poorly to posts written
+ * differently. The floors keep what is reached; raising them is the work left.
+ */
+class DraftQualityTest {
+
+    private static DraftChecker checker;
+
+    @BeforeAll
+    static void loadTheBundledCharterForNorvane() {
+        CharterSettings norvane = new CharterSettings("Norvane", "communication@example.com", "security@example.com", "hr@example.com",
+                "servicedesk@example.com", "legal@example.com", "");
+        Charter charter = ((LoadResult.Loaded) CharterLoader.load(CharterFiles.defaults(), norvane)).charter();
+        checker = new DraftChecker(() -> charter, Language.EN, DraftFindings.NONE);
+    }
+
+    @Test
+    void keepsItsLevelsOnTheDevelopmentDrafts() throws IOException {
+        DraftEvaluation.Report report = run("eval/drafts-dev.yaml");
+
+        assertFloors(report.of(Language.EN), 0.90, 0.90, 0.07);
+        assertFloors(report.of(Language.FR), 0.90, 0.90, 0.07);
+    }
+
+    @Test
+    void keepsItsLevelsOnTheHoldoutDrafts() throws IOException {
+        DraftEvaluation.Report report = run("eval/drafts-holdout.yaml");
+
+        assertFloors(report.of(Language.EN), 0.17, 0.85, 0.13);
+        assertFloors(report.of(Language.FR), 0.47, 0.85, 0.09);
+    }
+
+    @Test
+    void theLastLineIsTheOverallOneInTheAgreedFormat() throws IOException {
+        DraftEvaluation.Report report = run("eval/drafts-dev.yaml");
+
+        assertThat(report.lines()).hasSize(3);
+        assertThat(report.lines().get(0)).startsWith("check-eval[en]: n=61 ");
+        assertThat(report.lines().get(2)).matches("check-eval: n=120 recall_stop=\\d\\.\\d\\d precision=\\d\\.\\d\\d false_alarm_clean=\\d\\.\\d\\d");
+    }
+
+    private static void assertFloors(DraftEvaluation.Metrics metrics, double recallStop, double precision, double falseAlarmClean) {
+        assertThat(metrics.recallStop()).as(metrics.line("recall_stop")).isGreaterThanOrEqualTo(recallStop);
+        assertThat(metrics.precision()).as(metrics.line("precision")).isGreaterThanOrEqualTo(precision);
+        assertThat(metrics.falseAlarmClean()).as(metrics.line("false_alarm_clean")).isLessThanOrEqualTo(falseAlarmClean);
+    }
+
+    private static DraftEvaluation.Report run(String resource) throws IOException {
+        try (InputStream in = DraftQualityTest.class.getClassLoader().getResourceAsStream(resource)) {
+            assertThat(in).as(resource).isNotNull();
+            return DraftEvaluation.run(checker, DraftSet.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+        }
+    }
+}

@@ -930,11 +930,11 @@ class ConversationServiceTest {
             UserRef workspaceAdmin = new UserRef(Platform.SLACK, "T1", "U-WSADMIN");
             UserRef orgAdmin = new UserRef(Platform.SLACK, "T1", "U-ORGADMIN");
 
-            Reply own = only(bot.service.onMessage(new Message(workspaceAdmin, GENERAL, "stats", Message.Origin.COMMAND, true,
-                    Optional.empty())));
-            Reply organization = only(bot.service.onMessage(new Message(orgAdmin, GENERAL, "stats", Message.Origin.COMMAND, true,
-                    Optional.empty(), false, java.util.Set.of("T2"))));
-            Reply everything = bot.command(ADMIN, "stats");
+            Reply own = bot.service.onMessage(new Message(workspaceAdmin, GENERAL, "stats", Message.Origin.COMMAND, true,
+                    Optional.empty())).get(0);
+            Reply organization = bot.service.onMessage(new Message(orgAdmin, GENERAL, "stats", Message.Origin.COMMAND, true,
+                    Optional.empty(), false, java.util.Set.of("T2"))).get(0);
+            Reply everything = bot.first(ADMIN, "stats");
 
             assertThat(texts(own)).anySatisfy(text -> assertThat(text).startsWith("Questions asked: 1 ("));
             assertThat(own.fallbackText()).doesNotContain("pizza", "t2-general");

@@ -1,0 +1,12 @@
+/**
+ * What happened, counted for the statistics: questions asked, answers judged, quiz answers, nudges.
+ *
+ * <p>Outbound ports: {@link com.charterbot.core.activity.ActivityLog} (events without text, with
+ * pseudonymous user ids) and {@link com.charterbot.core.activity.UnansweredQuestions} (the only
+ * place a question's text is kept, without any user id, until its retention ends). Values: the
+ * events {@link com.charterbot.core.activity.QuestionAsked},
+ * {@link com.charterbot.core.activity.AnswerFeedback}, {@link com.charterbot.core.activity.QuizAnswered},
+ * {@link com.charterbot.core.activity.NudgeSent}. The {@code InMemory*} stores serve the local chat,
+ * the playground and the tests; production uses the JDBC stores of {@code bot-app}.
+ */
+package com.charterbot.core.activity;

@@ -80,6 +80,7 @@ class ConversationConfiguration {
         return new AdminActions(new AdminPolicy(directory), audit, clock);
     }
 
+    /** Bound here rather than through the platform's properties record, which exists only when that platform is configured. */
     private static Set<String> platformAdmins(Environment environment, String platform) {
         return Binder.get(environment).bind("charter." + platform + ".admin-user-ids", Bindable.setOf(String.class)).orElse(Set.of());
     }

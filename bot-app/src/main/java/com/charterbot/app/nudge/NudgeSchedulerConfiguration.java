@@ -1,6 +1,7 @@
 package com.charterbot.app.nudge;
 
 import com.charterbot.app.ops.BotMetrics;
+import com.charterbot.app.persistence.PrivacyProperties;
 import com.charterbot.core.activity.ActivityLog;
 import com.charterbot.core.activity.UnansweredQuestions;
 import com.charterbot.core.chat.RepliedMessages;
@@ -55,13 +56,10 @@ import org.springframework.core.env.Environment;
  * sharing the database still do).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(NudgeSchedulerProperties.class)
+@EnableConfigurationProperties({NudgeSchedulerProperties.class, PrivacyProperties.class})
 public class NudgeSchedulerConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(NudgeSchedulerConfiguration.class);
-
-    /** How long unanswered question texts are kept unless {@code charter.privacy.question-retention} says otherwise. */
-    static final Duration DEFAULT_QUESTION_RETENTION = Duration.ofDays(30);
 
     @Bean
     JdbcDeliveryStore deliveryStore(DataSource dataSource) {
@@ -134,11 +132,8 @@ public class NudgeSchedulerConfiguration {
 
     /** Deletes unanswered question texts after {@code charter.privacy.question-retention} (30 days), when they are kept at all. */
     @Bean
-    RetentionHook questionRetention(ObjectProvider<UnansweredQuestions> questions, Environment environment) {
-        Duration keep = Binder.get(environment).bind("charter.privacy.question-retention", Duration.class).orElse(DEFAULT_QUESTION_RETENTION);
-        if (keep.isNegative() || keep.isZero()) {
-            throw new IllegalArgumentException("charter.privacy.question-retention must be positive: " + keep);
-        }
+    RetentionHook questionRetention(ObjectProvider<UnansweredQuestions> questions, PrivacyProperties privacy) {
+        Duration keep = privacy.questionRetention();
         return RetentionHook.of("unanswered questions older than " + keep, now -> {
             UnansweredQuestions store = questions.getIfAvailable();
             return store == null ? 0 : store.purgeBefore(now.minus(keep));

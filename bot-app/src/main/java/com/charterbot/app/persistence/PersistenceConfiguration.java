@@ -14,8 +14,8 @@ import com.charterbot.core.tip.TipRotationStore;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -26,6 +26,7 @@ import org.springframework.core.env.Profiles;
  * ./data by default, PostgreSQL in production), created once Flyway has migrated the schema.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PrivacyProperties.class)
 class PersistenceConfiguration {
 
     /** The profiles in which the pseudonym key must be configured. */
@@ -33,9 +34,8 @@ class PersistenceConfiguration {
 
     @Bean
     @DependsOnDatabaseInitialization
-    PseudonymousIds pseudonymousIds(DataSource dataSource, @Value("${" + UserKeySecret.PROPERTY + ":}") String secret,
-            Environment environment) {
-        Optional<String> configured = Optional.of(secret).filter(s -> !s.isBlank());
+    PseudonymousIds pseudonymousIds(DataSource dataSource, PrivacyProperties privacy, Environment environment) {
+        Optional<String> configured = privacy.configuredUserKey();
         if (configured.isEmpty() && environment.acceptsProfiles(PRODUCTION)) {
             // StartupChecks refuses this before anything starts; this second line holds for any other way of building the context.
             throw new StartupRefusal(UserKeySecret.PROPERTY + " is not set: in production the key that pseudonymizes user ids must come "

@@ -24,7 +24,7 @@ class PersistenceConfigurationTest {
         MockEnvironment production = new MockEnvironment();
         production.setActiveProfiles("prod");
 
-        assertThatThrownBy(() -> configuration.pseudonymousIds(database, " ", production))
+        assertThatThrownBy(() -> configuration.pseudonymousIds(database, privacy(" "), production))
                 .isInstanceOf(StartupRefusal.class)
                 .hasMessageContaining("charter.privacy.user-key-secret is not set")
                 .satisfies(refusal -> assertThat(((StartupRefusal) refusal).action()).contains("CHARTER_PRIVACY_USERKEYSECRET"));
@@ -37,7 +37,7 @@ class PersistenceConfigurationTest {
         MockEnvironment production = new MockEnvironment();
         production.setActiveProfiles("prod");
 
-        PseudonymousIds ids = configuration.pseudonymousIds(database, KEY, production);
+        PseudonymousIds ids = configuration.pseudonymousIds(database, privacy(KEY), production);
 
         assertThat(ids).isNotNull();
         assertThat(JdbcClient.create(database).sql("SELECT COUNT(*) FROM installation_secret").query(Integer.class).single()).isZero();
@@ -47,9 +47,13 @@ class PersistenceConfigurationTest {
     void keepsAGeneratedKeyForATrialOutsideProduction() {
         DataSource database = migrated();
 
-        configuration.pseudonymousIds(database, "", new MockEnvironment());
+        configuration.pseudonymousIds(database, privacy(""), new MockEnvironment());
 
         assertThat(JdbcClient.create(database).sql("SELECT COUNT(*) FROM installation_secret").query(Integer.class).single()).isEqualTo(1);
+    }
+
+    private static PrivacyProperties privacy(String key) {
+        return new PrivacyProperties(java.time.Duration.ofDays(30), key);
     }
 
     private static DataSource migrated() {

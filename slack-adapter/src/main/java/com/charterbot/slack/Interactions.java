@@ -12,6 +12,7 @@ import com.charterbot.core.nudge.EditNudges;
 import com.charterbot.core.nudge.NudgeFormOutcome;
 import com.charterbot.core.reply.ActionIds;
 import com.charterbot.core.reply.Reply;
+import com.charterbot.core.reply.TaggedValue;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.app_backend.interactive_components.payload.MessageShortcutPayload;
 import com.slack.api.app_backend.interactive_components.response.ActionResponse;
@@ -32,8 +33,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The slash command, button clicks and the nudge form's submission: translated into the core's
@@ -59,8 +58,6 @@ final class Interactions {
 
     /** How long a slash command or a form submission waits for {@code users.info} before counting "not an admin". */
     static final Duration ADMIN_BUDGET_IN_REQUEST = Duration.ofMillis(1_500);
-
-    private static final Pattern LANGUAGE_TAG = Pattern.compile("([a-z]{2})~(.*)", Pattern.DOTALL);
 
     private static final String INVALID = "{\"error\":\"invalid request\"}";
 
@@ -200,9 +197,9 @@ final class Interactions {
 
     private void openNudgeForm(WorkspaceBot bot, String user, String value, String triggerId, String responseUrl) {
         String team = bot.team();
-        Matcher tag = LANGUAGE_TAG.matcher(value);
-        Optional<Language> clicked = tag.matches() ? Language.fromTag(tag.group(1)) : Optional.empty();
-        String channelId = tag.matches() ? tag.group(2) : value;
+        TaggedValue tagged = TaggedValue.read(value);
+        Optional<Language> clicked = tagged.language();
+        String channelId = tagged.value();
         if (channelId.isBlank()) {
             return;
         }
@@ -236,9 +233,9 @@ final class Interactions {
         String team = payload.getTeam() != null && !isBlank(payload.getTeam().getId()) ? payload.getTeam().getId()
                 : payload.getUser() == null ? null : payload.getUser().getTeamId();
         String metadata = payload.getView() == null ? null : payload.getView().getPrivateMetadata();
-        Matcher tag = LANGUAGE_TAG.matcher(metadata == null ? "" : metadata);
-        Optional<Language> formLanguage = tag.matches() ? Language.fromTag(tag.group(1)) : Optional.empty();
-        String channelId = tag.matches() ? tag.group(2) : metadata;
+        TaggedValue tagged = TaggedValue.read(metadata);
+        Optional<Language> formLanguage = tagged.language();
+        String channelId = tagged.value();
         if (isBlank(user) || isBlank(team) || isBlank(channelId)) {
             return Response.json(400, INVALID);
         }

@@ -1,6 +1,7 @@
 package com.charterbot.slack;
 
 import com.charterbot.core.nudge.NudgeForm;
+import com.charterbot.core.reply.TaggedValue;
 import com.slack.api.model.block.InputBlock;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.OptionObject;
@@ -63,7 +64,7 @@ final class NudgeModal {
             blocks.add(input.build());
         }
         // The form's language travels with the channel id, so that errors come back in the same language.
-        String channelId = form.language().tag() + "~" + form.channel().channelId();
+        String channelId = TaggedValue.tag(form.language(), form.channel().channelId());
         return View.builder()
                 .type("modal")
                 .callbackId(CALLBACK_ID)

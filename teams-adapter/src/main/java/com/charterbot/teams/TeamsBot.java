@@ -20,6 +20,7 @@ import com.charterbot.core.nudge.NudgeFormOutcome;
 import com.charterbot.core.reply.ActionIds;
 import com.charterbot.core.reply.Block;
 import com.charterbot.core.reply.Reply;
+import com.charterbot.core.reply.TaggedValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -60,8 +61,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -119,7 +118,6 @@ public final class TeamsBot implements Bot {
     static final int MAX_FORM_VALUE = 2_000;
 
     private static final Set<String> HOME_WORDS = Set.of("home", "accueil");
-    private static final Pattern LANGUAGE_TAG = Pattern.compile("(en|fr)~(.*)", Pattern.DOTALL);
     /** The invoke of an {@code Action.Execute} (Universal Actions), and of a card's refresh. */
     static final String CARD_ACTION = "adaptiveCard/action";
     private static final String CARD_RESPONSE_TYPE = "application/vnd.microsoft.card.adaptive";
@@ -315,9 +313,9 @@ public final class TeamsBot implements Bot {
 
     /** Opens the nudge form in the person's chat; the form's title, or why there is none, for a Universal Action's answer. */
     private Optional<String> openForm(TurnContext turn, Activity activity, Where where, UserRef user, String value) {
-        Matcher tagged = LANGUAGE_TAG.matcher(value);
-        String channelId = tagged.matches() ? tagged.group(2) : value;
-        Optional<Language> language = tagged.matches() ? Language.fromTag(tagged.group(1)) : language(activity);
+        TaggedValue tagged = TaggedValue.read(value);
+        String channelId = tagged.value();
+        Optional<Language> language = tagged.language().or(() -> language(activity));
         if (channelId.isBlank()) {
             LOG.debug("Teams nudge form asked for no channel, ignored");
             return Optional.empty();

@@ -32,6 +32,7 @@ import com.charterbot.core.reply.ActionIds;
 import com.charterbot.core.reply.Block;
 import com.charterbot.core.reply.Button;
 import com.charterbot.core.reply.Reply;
+import com.charterbot.core.reply.TaggedValue;
 import com.charterbot.core.stats.AwarenessStatsService;
 import com.charterbot.core.stats.DrawCharts;
 import com.charterbot.core.text.UserText;
@@ -43,8 +44,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The platform-neutral conversation: reads commands and questions, runs them against the charter,
@@ -106,8 +105,6 @@ public final class ConversationService implements Converse {
     }
 
     /** Button values carry the reply's language: {@code <en|fr>~<value>}. */
-    static final String LANGUAGE_SEPARATOR = "~";
-    private static final Pattern LANGUAGE_TAG = Pattern.compile("(en|fr)~(.*)", Pattern.DOTALL);
 
     private static final DateTimeFormatter DUE_FORMAT = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT);
 
@@ -147,10 +144,9 @@ public final class ConversationService implements Converse {
 
     @Override
     public List<Reply> onAction(ActionEvent action) {
-        Matcher tag = LANGUAGE_TAG.matcher(action.value());
-        boolean hasTag = tag.matches();
-        Optional<Language> clicked = hasTag ? Language.fromTag(tag.group(1)) : action.platformLanguage();
-        String value = hasTag ? tag.group(2) : action.value();
+        TaggedValue tagged = TaggedValue.read(action.value());
+        Optional<Language> clicked = tagged.language().or(action::platformLanguage);
+        String value = tagged.value();
         Language language = parts.languages().find(action.user())
                 .or(() -> clicked)
                 .orElse(parts.answers().defaultLanguage());
@@ -236,7 +232,7 @@ public final class ConversationService implements Converse {
     private static List<Reply> tagged(List<Reply> replies) {
         List<Reply> result = new ArrayList<>(replies.size());
         for (Reply reply : replies) {
-            String tag = reply.language().tag() + LANGUAGE_SEPARATOR;
+            Language tag = reply.language();
             List<Block> blocks = new ArrayList<>(reply.blocks().size());
             for (Block block : reply.blocks()) {
                 if (block instanceof Block.Buttons buttons) {
@@ -260,9 +256,9 @@ public final class ConversationService implements Converse {
         return result;
     }
 
-    private static List<Button> withTag(List<Button> buttons, String tag) {
+    private static List<Button> withTag(List<Button> buttons, Language tag) {
         return buttons.stream()
-                .map(b -> LANGUAGE_TAG.matcher(b.value()).matches() ? b : new Button(b.actionId(), tag + b.value(), b.label(), b.style()))
+                .map(b -> TaggedValue.isTagged(b.value()) ? b : new Button(b.actionId(), TaggedValue.tag(tag, b.value()), b.label(), b.style()))
                 .toList();
     }
 

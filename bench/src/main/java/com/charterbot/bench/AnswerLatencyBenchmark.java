@@ -3,7 +3,7 @@ package com.charterbot.bench;
 import com.charterbot.core.answer.Answer;
 import com.charterbot.core.answer.AnswerEngine;
 import com.charterbot.core.answer.Question;
-import com.charterbot.core.charter.Language;
+import com.charterbot.core.values.Language;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

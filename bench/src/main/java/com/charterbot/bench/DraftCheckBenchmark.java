@@ -1,7 +1,7 @@
 package com.charterbot.bench;
 
 import com.charterbot.core.charter.Charter;
-import com.charterbot.core.charter.Language;
+import com.charterbot.core.values.Language;
 import com.charterbot.core.check.Draft;
 import com.charterbot.core.check.DraftChecker;
 import com.charterbot.core.check.DraftFindings;

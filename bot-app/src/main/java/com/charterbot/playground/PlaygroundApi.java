@@ -2,7 +2,7 @@ package com.charterbot.playground;
 
 import com.charterbot.core.answer.AnswerEngine;
 import com.charterbot.core.answer.Question;
-import com.charterbot.core.charter.Language;
+import com.charterbot.core.values.Language;
 import com.charterbot.core.command.Command;
 import com.charterbot.core.command.CommandParser;
 import com.charterbot.core.eval.EvalQuestion;

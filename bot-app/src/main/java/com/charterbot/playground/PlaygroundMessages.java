@@ -1,6 +1,6 @@
 package com.charterbot.playground;
 
-import com.charterbot.core.charter.Language;
+import com.charterbot.core.values.Language;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;

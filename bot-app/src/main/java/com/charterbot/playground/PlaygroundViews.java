@@ -4,7 +4,7 @@ import com.charterbot.core.answer.Answer;
 import com.charterbot.core.answer.AnswerTrace;
 import com.charterbot.core.charter.Charter;
 import com.charterbot.core.charter.CharterProblem;
-import com.charterbot.core.charter.Language;
+import com.charterbot.core.values.Language;
 import com.charterbot.core.charter.QuizQuestion;
 import com.charterbot.core.charter.Section;
 import com.charterbot.core.eval.Evaluation;

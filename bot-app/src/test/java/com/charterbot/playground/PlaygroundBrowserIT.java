@@ -3,7 +3,7 @@ package com.charterbot.playground;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.charterbot.app.TestCharters;
-import com.charterbot.core.charter.Language;
+import com.charterbot.core.values.Language;
 import com.charterbot.core.i18n.Messages;
 import java.io.IOException;
 import java.io.UncheckedIOException;

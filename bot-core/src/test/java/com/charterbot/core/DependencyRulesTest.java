@@ -1,6 +1,8 @@
 package com.charterbot.core;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.ArchConfiguration;
@@ -39,6 +41,22 @@ class DependencyRulesTest {
         noClasses().that().resideInAPackage("com.charterbot.core..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.slack..", "com.microsoft.bot..")
                 .because("bot-core is the platform-free domain")
+                .check(CORE);
+    }
+
+    @Test
+    void theCorePackagesFormNoCycle() {
+        slices().matching("com.charterbot.core.(*)..")
+                .should().beFreeOfCycles()
+                .because("each package of the core can be read, tested and changed with only the packages below it")
+                .check(CORE);
+    }
+
+    @Test
+    void theSharedValuesDependOnNothingButText() {
+        classes().that().resideInAPackage("com.charterbot.core.values..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("com.charterbot.core.values..", "com.charterbot.core.text..", "java..")
+                .because("the values every adapter builds sit under every feature")
                 .check(CORE);
     }
 }

@@ -1,6 +1,6 @@
 package com.charterbot.slack;
 
-import com.charterbot.core.charter.Language;
+import com.charterbot.core.values.Language;
 import com.charterbot.core.i18n.Messages;
 import com.charterbot.core.reply.Block;
 import com.charterbot.core.reply.Button;

@@ -1,9 +1,9 @@
 package com.charterbot.slack;
 
-import com.charterbot.core.chat.ChannelRef;
-import com.charterbot.core.chat.Platform;
+import com.charterbot.core.values.ChannelRef;
+import com.charterbot.core.values.Platform;
 import com.charterbot.core.chat.SeenEvents;
-import com.charterbot.core.chat.UserRef;
+import com.charterbot.core.values.UserRef;
 import com.charterbot.core.home.ShowHome;
 import com.charterbot.core.nudge.ChannelMembership;
 import com.charterbot.core.reply.Reply;

@@ -1,12 +1,12 @@
 package com.charterbot.slack;
 
-import com.charterbot.core.charter.Language;
-import com.charterbot.core.chat.ActionEvent;
-import com.charterbot.core.chat.ChannelRef;
+import com.charterbot.core.values.Language;
+import com.charterbot.core.values.ActionEvent;
+import com.charterbot.core.values.ChannelRef;
 import com.charterbot.core.chat.Converse;
-import com.charterbot.core.chat.Message;
-import com.charterbot.core.chat.Platform;
-import com.charterbot.core.chat.UserRef;
+import com.charterbot.core.values.Message;
+import com.charterbot.core.values.Platform;
+import com.charterbot.core.values.UserRef;
 import com.charterbot.core.home.ShowHome;
 import com.charterbot.core.nudge.EditNudges;
 import com.charterbot.core.nudge.NudgeFormOutcome;

@@ -1,6 +1,6 @@
 package com.charterbot.slack;
 
-import com.charterbot.core.charter.Language;
+import com.charterbot.core.values.Language;
 import com.charterbot.core.chat.Converse;
 import com.charterbot.core.chat.InMemoryRepliedMessages;
 import com.charterbot.core.chat.PlatformApiErrors;

@@ -1,6 +1,6 @@
 package com.charterbot.slack;
 
-import com.charterbot.core.chat.Platform;
+import com.charterbot.core.values.Platform;
 import com.charterbot.core.chat.PlatformApiErrors;
 import com.charterbot.core.reply.Block;
 import com.charterbot.core.reply.Reply;

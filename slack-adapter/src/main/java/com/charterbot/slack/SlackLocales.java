@@ -1,6 +1,6 @@
 package com.charterbot.slack;
 
-import com.charterbot.core.charter.Language;
+import com.charterbot.core.values.Language;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.slack.api.methods.response.users.UsersInfoResponse;

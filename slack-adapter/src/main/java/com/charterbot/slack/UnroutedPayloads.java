@@ -1,6 +1,6 @@
 package com.charterbot.slack;
 
-import com.charterbot.core.chat.Platform;
+import com.charterbot.core.values.Platform;
 import com.charterbot.core.chat.PlatformEvents;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;

@@ -9,8 +9,8 @@ import static com.charterbot.slack.SlackRig.eventId;
 import static com.charterbot.slack.SlackRig.object;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.charterbot.core.charter.Language;
-import com.charterbot.core.chat.Message;
+import com.charterbot.core.values.Language;
+import com.charterbot.core.values.Message;
 import com.charterbot.core.reply.Block;
 import com.charterbot.core.reply.Reply;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;

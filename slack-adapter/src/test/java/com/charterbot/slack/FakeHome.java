@@ -1,7 +1,7 @@
 package com.charterbot.slack;
 
-import com.charterbot.core.charter.Language;
-import com.charterbot.core.chat.UserRef;
+import com.charterbot.core.values.Language;
+import com.charterbot.core.values.UserRef;
 import com.charterbot.core.home.ShowHome;
 import com.charterbot.core.reply.ActionIds;
 import com.charterbot.core.reply.Block;

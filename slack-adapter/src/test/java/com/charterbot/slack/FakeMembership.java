@@ -1,8 +1,8 @@
 package com.charterbot.slack;
 
-import com.charterbot.core.charter.Language;
-import com.charterbot.core.chat.ChannelRef;
-import com.charterbot.core.chat.Platform;
+import com.charterbot.core.values.Language;
+import com.charterbot.core.values.ChannelRef;
+import com.charterbot.core.values.Platform;
 import com.charterbot.core.nudge.ChannelMembership;
 import com.charterbot.core.reply.Block;
 import com.charterbot.core.reply.Reply;

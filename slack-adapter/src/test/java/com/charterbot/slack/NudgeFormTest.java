@@ -9,9 +9,9 @@ import static com.charterbot.slack.SlackRig.typed;
 import static com.charterbot.slack.SlackRig.viewSubmission;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.charterbot.core.charter.Language;
-import com.charterbot.core.chat.ChannelRef;
-import com.charterbot.core.chat.Platform;
+import com.charterbot.core.values.Language;
+import com.charterbot.core.values.ChannelRef;
+import com.charterbot.core.values.Platform;
 import com.charterbot.core.nudge.NudgeForm;
 import com.charterbot.core.nudge.NudgeFormOutcome;
 import com.charterbot.core.reply.ActionIds;

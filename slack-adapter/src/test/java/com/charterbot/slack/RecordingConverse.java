@@ -1,8 +1,8 @@
 package com.charterbot.slack;
 
-import com.charterbot.core.chat.ActionEvent;
+import com.charterbot.core.values.ActionEvent;
 import com.charterbot.core.chat.Converse;
-import com.charterbot.core.chat.Message;
+import com.charterbot.core.values.Message;
 import com.charterbot.core.reply.Reply;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -16,7 +16,7 @@ import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
 import com.charterbot.core.chat.Converse;
 import com.charterbot.core.chat.InMemoryRepliedMessages;
-import com.charterbot.core.chat.Platform;
+import com.charterbot.core.values.Platform;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;

@@ -7,8 +7,8 @@ import static com.charterbot.slack.SlackRig.TEAM;
 import static com.charterbot.slack.SlackRig.slashCommand;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.charterbot.core.charter.Language;
-import com.charterbot.core.chat.Message;
+import com.charterbot.core.values.Language;
+import com.charterbot.core.values.Message;
 import com.charterbot.core.reply.ActionIds;
 import com.charterbot.core.reply.Block;
 import com.charterbot.core.reply.Reply;

@@ -1,6 +1,6 @@
 package com.charterbot.teams;
 
-import com.charterbot.core.charter.Language;
+import com.charterbot.core.values.Language;
 import com.charterbot.core.text.UserText;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.bot.schema.Activity;

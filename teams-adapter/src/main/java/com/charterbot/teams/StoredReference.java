@@ -1,7 +1,7 @@
 package com.charterbot.teams;
 
-import com.charterbot.core.chat.ChannelRef;
-import com.charterbot.core.chat.Platform;
+import com.charterbot.core.values.ChannelRef;
+import com.charterbot.core.values.Platform;
 import java.time.Instant;
 import java.util.Objects;
 

@@ -1,16 +1,16 @@
 package com.charterbot.teams;
 
-import com.charterbot.core.charter.Language;
-import com.charterbot.core.chat.ActionEvent;
-import com.charterbot.core.chat.ChannelRef;
+import com.charterbot.core.values.Language;
+import com.charterbot.core.values.ActionEvent;
+import com.charterbot.core.values.ChannelRef;
 import com.charterbot.core.chat.Converse;
-import com.charterbot.core.chat.Message;
-import com.charterbot.core.chat.Platform;
+import com.charterbot.core.values.Message;
+import com.charterbot.core.values.Platform;
 import com.charterbot.core.chat.InMemoryRepliedMessages;
 import com.charterbot.core.chat.PlatformApiErrors;
 import com.charterbot.core.chat.RepliedMessages;
 import com.charterbot.core.chat.SeenEvents;
-import com.charterbot.core.chat.UserRef;
+import com.charterbot.core.values.UserRef;
 import com.charterbot.core.home.ShowHome;
 import com.charterbot.core.i18n.Messages;
 import com.charterbot.core.nudge.ChannelMembership;

@@ -4,11 +4,11 @@ import static com.charterbot.teams.TeamsRig.actions;
 import static com.charterbot.teams.TeamsRig.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.charterbot.core.charter.Language;
-import com.charterbot.core.chat.ChannelRef;
-import com.charterbot.core.chat.Message;
-import com.charterbot.core.chat.Platform;
-import com.charterbot.core.chat.UserRef;
+import com.charterbot.core.values.Language;
+import com.charterbot.core.values.ChannelRef;
+import com.charterbot.core.values.Message;
+import com.charterbot.core.values.Platform;
+import com.charterbot.core.values.UserRef;
 import com.charterbot.core.reply.ActionIds;
 import com.charterbot.core.reply.Block;
 import com.charterbot.core.reply.Button;

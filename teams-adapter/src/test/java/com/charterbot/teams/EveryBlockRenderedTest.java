@@ -2,7 +2,7 @@ package com.charterbot.teams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.charterbot.core.charter.Language;
+import com.charterbot.core.values.Language;
 import com.charterbot.core.reply.Block;
 import com.charterbot.core.reply.BlockSamples;
 import com.charterbot.core.reply.Reply;

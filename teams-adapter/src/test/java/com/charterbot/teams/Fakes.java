@@ -1,10 +1,10 @@
 package com.charterbot.teams;
 
-import com.charterbot.core.charter.Language;
-import com.charterbot.core.chat.ChannelRef;
-import com.charterbot.core.chat.Platform;
+import com.charterbot.core.values.Language;
+import com.charterbot.core.values.ChannelRef;
+import com.charterbot.core.values.Platform;
 import com.charterbot.core.chat.SeenEvents;
-import com.charterbot.core.chat.UserRef;
+import com.charterbot.core.values.UserRef;
 import com.charterbot.core.nudge.ChannelMembership;
 import com.charterbot.core.nudge.ChannelState;
 import com.charterbot.core.nudge.EditNudges;

@@ -2,7 +2,7 @@ package com.charterbot.teams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.charterbot.core.charter.Language;
+import com.charterbot.core.values.Language;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.Serialization;
 import java.io.IOException;

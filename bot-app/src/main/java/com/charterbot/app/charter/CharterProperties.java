@@ -1,7 +1,7 @@
 package com.charterbot.app.charter;
 
 import com.charterbot.core.charter.CharterSettings;
-import com.charterbot.core.charter.Language;
+import com.charterbot.core.values.Language;
 import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

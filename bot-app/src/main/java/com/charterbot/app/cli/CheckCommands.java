@@ -5,7 +5,7 @@ import com.charterbot.app.charter.CharterSource;
 import com.charterbot.core.charter.Charter;
 import com.charterbot.core.charter.CharterFiles;
 import com.charterbot.core.charter.CharterLoader;
-import com.charterbot.core.charter.Language;
+import com.charterbot.core.values.Language;
 import com.charterbot.core.charter.LoadResult;
 import com.charterbot.core.check.AlwaysCheck;
 import com.charterbot.core.check.Draft;

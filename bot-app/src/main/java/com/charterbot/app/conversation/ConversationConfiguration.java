@@ -13,7 +13,7 @@ import com.charterbot.core.check.DraftChecker;
 import com.charterbot.core.check.DraftFindings;
 import com.charterbot.core.chat.ConversationService;
 import com.charterbot.core.chat.Converse;
-import com.charterbot.core.chat.LanguagePreferences;
+import com.charterbot.core.people.LanguagePreferences;
 import com.charterbot.core.nudge.ChannelStore;
 import com.charterbot.core.nudge.DeliveryStore;
 import com.charterbot.core.nudge.NudgeTrigger;

@@ -1,6 +1,6 @@
 package com.charterbot.app.conversation;
 
-import com.charterbot.core.charter.Language;
+import com.charterbot.core.values.Language;
 import com.charterbot.core.nudge.Frequency;
 import com.charterbot.core.nudge.NudgeContent;
 import com.charterbot.core.nudge.NudgeSettings;

@@ -1,8 +1,8 @@
 package com.charterbot.app.nudge;
 
 import com.charterbot.core.activity.NudgeSent;
-import com.charterbot.core.chat.ChannelRef;
-import com.charterbot.core.chat.Platform;
+import com.charterbot.core.values.ChannelRef;
+import com.charterbot.core.values.Platform;
 import com.charterbot.core.nudge.DeliveryStore;
 import com.charterbot.core.nudge.NudgeDelivery;
 import java.sql.ResultSet;

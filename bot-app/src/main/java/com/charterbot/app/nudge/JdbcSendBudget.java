@@ -1,6 +1,6 @@
 package com.charterbot.app.nudge;
 
-import com.charterbot.core.chat.ChannelRef;
+import com.charterbot.core.values.ChannelRef;
 import com.charterbot.core.nudge.SendBudget;
 import com.charterbot.core.nudge.SendPacing;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package com.charterbot.app.nudge;
 
-import com.charterbot.core.chat.Platform;
+import com.charterbot.core.values.Platform;
 import com.charterbot.core.nudge.ChannelMessenger;
 import com.charterbot.core.nudge.ChannelState;
 import com.charterbot.core.nudge.SendOutcome;

@@ -1,6 +1,6 @@
 package com.charterbot.app.nudge;
 
-import com.charterbot.core.chat.ChannelRef;
+import com.charterbot.core.values.ChannelRef;
 import com.charterbot.core.nudge.ChannelState;
 import com.charterbot.core.nudge.ChannelStore;
 import com.charterbot.core.nudge.DeliveryStore;

@@ -5,7 +5,7 @@ import com.charterbot.core.activity.QuestionAsked;
 import com.charterbot.core.charter.Signal;
 import com.charterbot.core.check.DraftFindings;
 import com.charterbot.core.chat.Converse;
-import com.charterbot.core.chat.Platform;
+import com.charterbot.core.values.Platform;
 import com.charterbot.core.nudge.ChannelMessenger;
 import com.charterbot.core.nudge.DeliveryStore;
 import io.micrometer.core.instrument.Counter;

@@ -1,7 +1,7 @@
 package com.charterbot.app.ops;
 
 import com.charterbot.core.activity.NudgeSent;
-import com.charterbot.core.chat.ChannelRef;
+import com.charterbot.core.values.ChannelRef;
 import com.charterbot.core.nudge.DeliveryStore;
 import com.charterbot.core.nudge.NudgeDelivery;
 import java.time.Instant;

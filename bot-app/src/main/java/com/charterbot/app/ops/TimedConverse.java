@@ -1,8 +1,8 @@
 package com.charterbot.app.ops;
 
-import com.charterbot.core.chat.ActionEvent;
+import com.charterbot.core.values.ActionEvent;
 import com.charterbot.core.chat.Converse;
-import com.charterbot.core.chat.Message;
+import com.charterbot.core.values.Message;
 import com.charterbot.core.command.Command;
 import com.charterbot.core.command.CommandParser;
 import com.charterbot.core.reply.Reply;

@@ -2,8 +2,8 @@ package com.charterbot.app.persistence;
 
 import com.charterbot.core.admin.AuditLog;
 import com.charterbot.core.admin.AuditRecord;
-import com.charterbot.core.chat.Platform;
-import com.charterbot.core.chat.UserRef;
+import com.charterbot.core.values.Platform;
+import com.charterbot.core.values.UserRef;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;

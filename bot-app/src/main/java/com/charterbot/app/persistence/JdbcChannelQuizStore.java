@@ -6,10 +6,10 @@ import static com.charterbot.app.persistence.JdbcQuizProgressStore.person;
 import static com.charterbot.app.persistence.JdbcQuizProgressStore.pseudonymOf;
 import static com.charterbot.app.persistence.DbTime.timestamp;
 
-import com.charterbot.core.charter.Language;
-import com.charterbot.core.chat.ChannelRef;
-import com.charterbot.core.chat.Platform;
-import com.charterbot.core.chat.UserRef;
+import com.charterbot.core.values.Language;
+import com.charterbot.core.values.ChannelRef;
+import com.charterbot.core.values.Platform;
+import com.charterbot.core.values.UserRef;
 import com.charterbot.core.quiz.ChannelQuiz;
 import com.charterbot.core.quiz.ChannelQuizStore;
 import java.sql.ResultSet;

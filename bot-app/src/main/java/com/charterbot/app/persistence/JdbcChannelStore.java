@@ -1,9 +1,9 @@
 package com.charterbot.app.persistence;
 
 import com.charterbot.core.activity.NudgeSent;
-import com.charterbot.core.charter.Language;
-import com.charterbot.core.chat.ChannelRef;
-import com.charterbot.core.chat.Platform;
+import com.charterbot.core.values.Language;
+import com.charterbot.core.values.ChannelRef;
+import com.charterbot.core.values.Platform;
 import com.charterbot.core.nudge.ChannelState;
 import com.charterbot.core.nudge.ChannelStore;
 import com.charterbot.core.nudge.Frequency;

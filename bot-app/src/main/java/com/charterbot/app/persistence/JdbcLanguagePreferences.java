@@ -1,8 +1,8 @@
 package com.charterbot.app.persistence;
 
-import com.charterbot.core.charter.Language;
-import com.charterbot.core.chat.LanguagePreferences;
-import com.charterbot.core.chat.UserRef;
+import com.charterbot.core.values.Language;
+import com.charterbot.core.people.LanguagePreferences;
+import com.charterbot.core.values.UserRef;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;

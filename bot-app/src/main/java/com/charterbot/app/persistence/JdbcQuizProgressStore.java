@@ -1,7 +1,7 @@
 package com.charterbot.app.persistence;
 
-import com.charterbot.core.chat.Platform;
-import com.charterbot.core.chat.UserRef;
+import com.charterbot.core.values.Platform;
+import com.charterbot.core.values.UserRef;
 import com.charterbot.core.quiz.CardState;
 import com.charterbot.core.quiz.QuizProgressStore;
 import java.sql.ResultSet;

@@ -6,8 +6,8 @@ import static com.charterbot.app.persistence.JdbcQuizProgressStore.person;
 import static com.charterbot.app.persistence.JdbcQuizProgressStore.pseudonymOf;
 import static com.charterbot.app.persistence.DbTime.timestamp;
 
-import com.charterbot.core.charter.Language;
-import com.charterbot.core.chat.UserRef;
+import com.charterbot.core.values.Language;
+import com.charterbot.core.values.UserRef;
 import com.charterbot.core.quiz.QuizSession;
 import com.charterbot.core.quiz.QuizSessionStore;
 import java.sql.ResultSet;

@@ -1,6 +1,6 @@
 package com.charterbot.app.persistence;
 
-import com.charterbot.core.chat.ChannelRef;
+import com.charterbot.core.values.ChannelRef;
 import com.charterbot.core.chat.RepliedMessages;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

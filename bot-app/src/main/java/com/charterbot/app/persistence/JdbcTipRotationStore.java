@@ -1,6 +1,6 @@
 package com.charterbot.app.persistence;
 
-import com.charterbot.core.chat.ChannelRef;
+import com.charterbot.core.values.ChannelRef;
 import com.charterbot.core.tip.TipId;
 import com.charterbot.core.tip.TipRotationStore;
 import java.util.HashMap;

@@ -5,7 +5,7 @@ import com.charterbot.app.startup.StartupRefusal;
 import com.charterbot.core.activity.ActivityLog;
 import com.charterbot.core.activity.UnansweredQuestions;
 import com.charterbot.core.admin.AuditLog;
-import com.charterbot.core.chat.LanguagePreferences;
+import com.charterbot.core.people.LanguagePreferences;
 import com.charterbot.core.nudge.ChannelStore;
 import com.charterbot.core.quiz.ChannelQuizStore;
 import com.charterbot.core.quiz.QuizProgressStore;

@@ -1,6 +1,6 @@
 package com.charterbot.app.persistence;
 
-import com.charterbot.core.chat.UserRef;
+import com.charterbot.core.values.UserRef;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;

@@ -3,7 +3,7 @@ package com.charterbot.app.slack;
 import com.charterbot.app.nudge.PlatformChannelMessenger;
 import com.charterbot.app.nudge.RetentionHook;
 import com.charterbot.core.chat.Converse;
-import com.charterbot.core.chat.Platform;
+import com.charterbot.core.values.Platform;
 import com.charterbot.core.chat.PlatformApiErrors;
 import com.charterbot.core.chat.PlatformEvents;
 import com.charterbot.core.chat.RepliedMessages;

@@ -1,7 +1,7 @@
 package com.charterbot.app.teams;
 
-import com.charterbot.core.chat.ChannelRef;
-import com.charterbot.core.chat.Platform;
+import com.charterbot.core.values.ChannelRef;
+import com.charterbot.core.values.Platform;
 import com.charterbot.teams.ConversationReferences;
 import com.charterbot.teams.StoredReference;
 import java.sql.ResultSet;

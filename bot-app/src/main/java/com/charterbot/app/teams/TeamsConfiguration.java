@@ -4,7 +4,7 @@ import com.charterbot.app.nudge.PlatformChannelMessenger;
 import com.charterbot.app.startup.StartupRefusal;
 import com.charterbot.core.chat.PlatformApiErrors;
 import com.charterbot.core.chat.Converse;
-import com.charterbot.core.chat.Platform;
+import com.charterbot.core.values.Platform;
 import com.charterbot.core.chat.RepliedMessages;
 import com.charterbot.core.chat.SeenEvents;
 import com.charterbot.core.home.ShowHome;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.charterbot.app.nudge.ClusterRig.CountingMessenger;
 import com.charterbot.app.nudge.ClusterRig.Replica;
-import com.charterbot.core.chat.ChannelRef;
+import com.charterbot.core.values.ChannelRef;
 import com.charterbot.core.nudge.ChannelState;
 import com.charterbot.core.nudge.NudgeDelivery;
 import com.charterbot.core.nudge.SendOutcome;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.charterbot.app.persistence.Databases;
 import com.charterbot.core.activity.NudgeSent;
-import com.charterbot.core.chat.ChannelRef;
-import com.charterbot.core.chat.Platform;
+import com.charterbot.core.values.ChannelRef;
+import com.charterbot.core.values.Platform;
 import com.charterbot.core.nudge.DeliveryStore;
 import com.charterbot.core.nudge.NudgeDelivery;
 import com.zaxxer.hikari.HikariConfig;

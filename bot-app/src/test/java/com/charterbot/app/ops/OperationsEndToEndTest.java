@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.charterbot.app.TestCharters;
 import com.charterbot.core.answer.AnswerEngine;
-import com.charterbot.core.charter.Language;
-import com.charterbot.core.chat.ChannelRef;
+import com.charterbot.core.values.Language;
+import com.charterbot.core.values.ChannelRef;
 import com.charterbot.core.chat.Converse;
-import com.charterbot.core.chat.Message;
-import com.charterbot.core.chat.Platform;
-import com.charterbot.core.chat.UserRef;
+import com.charterbot.core.values.Message;
+import com.charterbot.core.values.Platform;
+import com.charterbot.core.values.UserRef;
 import com.charterbot.core.i18n.Messages;
 import com.charterbot.core.reply.Reply;
 import java.io.IOException;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.charterbot.core.admin.AuditRecord;
 import com.charterbot.core.admin.InMemoryAuditLog;
-import com.charterbot.core.chat.Platform;
-import com.charterbot.core.chat.UserRef;
+import com.charterbot.core.values.Platform;
+import com.charterbot.core.values.UserRef;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

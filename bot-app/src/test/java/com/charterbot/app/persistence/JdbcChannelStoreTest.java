@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.charterbot.core.activity.NudgeSent;
-import com.charterbot.core.charter.Language;
-import com.charterbot.core.chat.ChannelRef;
-import com.charterbot.core.chat.Platform;
+import com.charterbot.core.values.Language;
+import com.charterbot.core.values.ChannelRef;
+import com.charterbot.core.values.Platform;
 import com.charterbot.core.nudge.ChannelState;
 import com.charterbot.core.nudge.Frequency;
 import com.charterbot.core.nudge.InMemoryChannelStore;

@@ -2,10 +2,10 @@ package com.charterbot.app.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.charterbot.core.charter.Language;
-import com.charterbot.core.chat.InMemoryLanguagePreferences;
-import com.charterbot.core.chat.Platform;
-import com.charterbot.core.chat.UserRef;
+import com.charterbot.core.values.Language;
+import com.charterbot.core.people.InMemoryLanguagePreferences;
+import com.charterbot.core.values.Platform;
+import com.charterbot.core.values.UserRef;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

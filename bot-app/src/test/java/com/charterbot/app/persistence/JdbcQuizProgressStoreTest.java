@@ -2,8 +2,8 @@ package com.charterbot.app.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.charterbot.core.chat.Platform;
-import com.charterbot.core.chat.UserRef;
+import com.charterbot.core.values.Platform;
+import com.charterbot.core.values.UserRef;
 import com.charterbot.core.quiz.CardState;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;

@@ -5,8 +5,8 @@ import static com.charterbot.app.persistence.JdbcQuizProgressStoreTest.count;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.charterbot.core.chat.ChannelRef;
-import com.charterbot.core.chat.Platform;
+import com.charterbot.core.values.ChannelRef;
+import com.charterbot.core.values.Platform;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.charterbot.app.CharterBotApplication;
 import com.charterbot.app.nudge.PlatformChannelMessenger;
 import com.charterbot.app.startup.StartupRefusal;
-import com.charterbot.core.chat.Platform;
+import com.charterbot.core.values.Platform;
 import com.charterbot.slack.SlackBot;
 import java.net.ServerSocket;
 import java.net.URI;

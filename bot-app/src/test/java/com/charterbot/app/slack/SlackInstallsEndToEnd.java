@@ -12,9 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.charterbot.app.nudge.PlatformChannelMessenger;
 import com.charterbot.core.activity.NudgeSent;
-import com.charterbot.core.charter.Language;
-import com.charterbot.core.chat.ChannelRef;
-import com.charterbot.core.chat.Platform;
+import com.charterbot.core.values.Language;
+import com.charterbot.core.values.ChannelRef;
+import com.charterbot.core.values.Platform;
 import com.charterbot.core.nudge.ChannelMembershipService;
 import com.charterbot.core.nudge.ChannelMessenger;
 import com.charterbot.core.nudge.ChannelState;

@@ -3,8 +3,8 @@ package com.charterbot.app.teams;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.charterbot.app.persistence.Databases;
-import com.charterbot.core.chat.ChannelRef;
-import com.charterbot.core.chat.Platform;
+import com.charterbot.core.values.ChannelRef;
+import com.charterbot.core.values.Platform;
 import com.charterbot.teams.StoredReference;
 import java.time.Instant;
 import javax.sql.DataSource;

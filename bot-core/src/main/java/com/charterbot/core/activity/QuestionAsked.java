@@ -1,7 +1,7 @@
 package com.charterbot.core.activity;
 
 import com.charterbot.core.answer.Tier;
-import com.charterbot.core.charter.Language;
+import com.charterbot.core.values.Language;
 import java.time.Instant;
 import java.util.Objects;
 

@@ -1,7 +1,7 @@
 package com.charterbot.core.activity;
 
-import com.charterbot.core.chat.ChannelRef;
-import com.charterbot.core.chat.UserRef;
+import com.charterbot.core.values.ChannelRef;
+import com.charterbot.core.values.UserRef;
 import java.time.Instant;
 import java.util.Objects;
 

@@ -1,6 +1,6 @@
 package com.charterbot.core.admin;
 
-import com.charterbot.core.chat.UserRef;
+import com.charterbot.core.values.UserRef;
 import java.time.Clock;
 import java.util.Objects;
 

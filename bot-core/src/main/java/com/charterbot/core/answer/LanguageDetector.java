@@ -1,6 +1,6 @@
 package com.charterbot.core.answer;
 
-import com.charterbot.core.charter.Language;
+import com.charterbot.core.values.Language;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package com.charterbot.core.answer;
 
 import com.charterbot.core.charter.Charter;
-import com.charterbot.core.charter.Language;
+import com.charterbot.core.values.Language;
 import com.charterbot.core.charter.Section;
 import java.util.ArrayList;
 import java.util.Collections;

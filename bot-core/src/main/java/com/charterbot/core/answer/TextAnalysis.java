@@ -1,6 +1,6 @@
 package com.charterbot.core.answer;
 
-import com.charterbot.core.charter.Language;
+import com.charterbot.core.values.Language;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package com.charterbot.core.charter;
 
+import com.charterbot.core.values.Language;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;

@@ -1,5 +1,6 @@
 package com.charterbot.core.charter;
 
+import com.charterbot.core.values.Language;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

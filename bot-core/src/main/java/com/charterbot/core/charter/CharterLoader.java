@@ -1,5 +1,6 @@
 package com.charterbot.core.charter;
 
+import com.charterbot.core.values.Language;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

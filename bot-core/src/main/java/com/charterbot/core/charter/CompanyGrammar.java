@@ -1,5 +1,6 @@
 package com.charterbot.core.charter;
 
+import com.charterbot.core.values.Language;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

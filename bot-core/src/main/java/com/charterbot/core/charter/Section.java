@@ -1,5 +1,6 @@
 package com.charterbot.core.charter;
 
+import com.charterbot.core.values.Language;
 import java.util.List;
 import java.util.Objects;
 

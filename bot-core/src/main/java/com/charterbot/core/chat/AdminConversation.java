@@ -1,10 +1,10 @@
 package com.charterbot.core.chat;
 
 import com.charterbot.core.activity.AnswerFeedback;
+import com.charterbot.core.activity.StatsScope;
 import com.charterbot.core.admin.AdminActions;
 import com.charterbot.core.admin.Decision;
 import com.charterbot.core.charter.CharterProblem;
-import com.charterbot.core.charter.Language;
 import com.charterbot.core.charter.ReloadResult;
 import com.charterbot.core.charter.Section;
 import com.charterbot.core.i18n.Messages;
@@ -17,10 +17,15 @@ import com.charterbot.core.reply.Block;
 import com.charterbot.core.reply.Reply;
 import com.charterbot.core.stats.AwarenessStats;
 import com.charterbot.core.stats.StatsReply;
-import com.charterbot.core.stats.StatsScope;
 import com.charterbot.core.stats.WeeklyCharts;
 import com.charterbot.core.stats.WeeklyExport;
 import com.charterbot.core.stats.WeeklyStats;
+import com.charterbot.core.values.ActionEvent;
+import com.charterbot.core.values.ChannelRef;
+import com.charterbot.core.values.Language;
+import com.charterbot.core.values.Message;
+import com.charterbot.core.values.Platform;
+import com.charterbot.core.values.UserRef;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;

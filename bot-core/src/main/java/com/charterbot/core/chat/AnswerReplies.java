@@ -5,7 +5,7 @@ import com.charterbot.core.answer.Citation;
 import com.charterbot.core.answer.InputIssue;
 import com.charterbot.core.answer.Tier;
 import com.charterbot.core.charter.Charter;
-import com.charterbot.core.charter.Language;
+import com.charterbot.core.values.Language;
 import com.charterbot.core.charter.Section;
 import com.charterbot.core.i18n.Messages;
 import com.charterbot.core.reply.ActionIds;

@@ -1,6 +1,8 @@
 package com.charterbot.core.chat;
 
 import com.charterbot.core.reply.Reply;
+import com.charterbot.core.values.ActionEvent;
+import com.charterbot.core.values.Message;
 import java.util.List;
 
 /**

@@ -1,5 +1,6 @@
 package com.charterbot.core.chat;
 
+import com.charterbot.core.values.ChannelRef;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;

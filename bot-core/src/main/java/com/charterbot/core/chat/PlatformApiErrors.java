@@ -1,5 +1,7 @@
 package com.charterbot.core.chat;
 
+import com.charterbot.core.values.Platform;
+
 /**
  * Told of each error a platform's API answers to the bot's replies (answers, follow-ups, home
  * tabs, forms), for monitoring; nudges are counted from their {@code SendOutcome}s instead.

@@ -1,5 +1,7 @@
 package com.charterbot.core.chat;
 
+import com.charterbot.core.values.Platform;
+
 /**
  * Told of what a platform says about the bot itself rather than about a conversation, for
  * monitoring: today, that it stopped sending the bot events for a while because the bot received too

@@ -7,12 +7,9 @@
  * {@link com.charterbot.core.chat.AnswerReplies}, {@link com.charterbot.core.chat.DraftReplies},
  * {@link com.charterbot.core.chat.AdminConversation}. Outbound ports:
  * {@link com.charterbot.core.chat.SeenEvents}, {@link com.charterbot.core.chat.RepliedMessages},
- * {@link com.charterbot.core.chat.LanguagePreferences}, {@link com.charterbot.core.chat.PersonalData}
- * ({@code forget me}), {@link com.charterbot.core.chat.PlatformEvents} and
- * {@link com.charterbot.core.chat.PlatformApiErrors} (monitoring).
+ * {@link com.charterbot.core.chat.PlatformEvents} and {@link com.charterbot.core.chat.PlatformApiErrors}
+ * (monitoring). The person's ports are in {@code people}, the values it reads in {@code values}.
  *
- * <p>Shared values every adapter builds: {@link com.charterbot.core.chat.Platform},
- * {@link com.charterbot.core.chat.UserRef}, {@link com.charterbot.core.chat.ChannelRef},
- * {@link com.charterbot.core.chat.Message}, {@link com.charterbot.core.chat.ActionEvent}.
+ * <p>This is the top of the core: it uses every feature package, and none uses it.
  */
 package com.charterbot.core.chat;

@@ -3,7 +3,7 @@ package com.charterbot.core.check;
 import com.charterbot.core.answer.Citation;
 import com.charterbot.core.answer.LanguageDetector;
 import com.charterbot.core.charter.Charter;
-import com.charterbot.core.charter.Language;
+import com.charterbot.core.values.Language;
 import com.charterbot.core.charter.Section;
 import com.charterbot.core.charter.Signal;
 import com.charterbot.core.text.UserText;

@@ -1,6 +1,6 @@
 package com.charterbot.core.check;
 
-import com.charterbot.core.charter.Language;
+import com.charterbot.core.values.Language;
 import com.charterbot.core.charter.Signal;
 import java.util.List;
 import java.util.Objects;

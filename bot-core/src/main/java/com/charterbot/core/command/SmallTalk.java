@@ -1,6 +1,6 @@
 package com.charterbot.core.command;
 
-import com.charterbot.core.charter.Language;
+import com.charterbot.core.values.Language;
 import com.charterbot.core.command.Command.SmallTalk.Kind;
 import java.util.Map;
 import java.util.Optional;

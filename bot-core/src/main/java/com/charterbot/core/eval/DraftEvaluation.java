@@ -1,6 +1,6 @@
 package com.charterbot.core.eval;
 
-import com.charterbot.core.charter.Language;
+import com.charterbot.core.values.Language;
 import com.charterbot.core.charter.Signal;
 import com.charterbot.core.check.CheckDraft;
 import com.charterbot.core.check.Draft;

@@ -1,6 +1,6 @@
 package com.charterbot.core.eval;
 
-import com.charterbot.core.charter.Language;
+import com.charterbot.core.values.Language;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package com.charterbot.core.eval;
 
-import com.charterbot.core.charter.Language;
+import com.charterbot.core.values.Language;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Collection;

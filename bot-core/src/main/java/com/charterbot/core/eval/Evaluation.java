@@ -4,7 +4,7 @@ import com.charterbot.core.answer.Answer;
 import com.charterbot.core.answer.AnswerQuestion;
 import com.charterbot.core.answer.Question;
 import com.charterbot.core.answer.Tier;
-import com.charterbot.core.charter.Language;
+import com.charterbot.core.values.Language;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -2,11 +2,11 @@ package com.charterbot.core.home;
 
 import com.charterbot.core.admin.AdminActions;
 import com.charterbot.core.charter.Charter;
-import com.charterbot.core.charter.Language;
+import com.charterbot.core.values.Language;
 import com.charterbot.core.charter.Section;
-import com.charterbot.core.chat.LanguagePreferences;
-import com.charterbot.core.chat.Platform;
-import com.charterbot.core.chat.UserRef;
+import com.charterbot.core.people.LanguagePreferences;
+import com.charterbot.core.values.Platform;
+import com.charterbot.core.values.UserRef;
 import com.charterbot.core.i18n.Messages;
 import com.charterbot.core.nudge.ChannelLabels;
 import com.charterbot.core.nudge.ChannelState;

@@ -1,7 +1,7 @@
 package com.charterbot.core.home;
 
-import com.charterbot.core.charter.Language;
-import com.charterbot.core.chat.UserRef;
+import com.charterbot.core.values.Language;
+import com.charterbot.core.values.UserRef;
 import com.charterbot.core.reply.Reply;
 import java.util.Optional;
 

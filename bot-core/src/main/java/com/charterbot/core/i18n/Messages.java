@@ -1,6 +1,6 @@
 package com.charterbot.core.i18n;
 
-import com.charterbot.core.charter.Language;
+import com.charterbot.core.values.Language;
 import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;

@@ -1,7 +1,7 @@
 package com.charterbot.core.nudge;
 
 import com.charterbot.core.activity.NudgeSent;
-import com.charterbot.core.chat.ChannelRef;
+import com.charterbot.core.values.ChannelRef;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;

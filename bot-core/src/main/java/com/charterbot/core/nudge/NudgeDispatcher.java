@@ -2,7 +2,7 @@ package com.charterbot.core.nudge;
 
 import com.charterbot.core.activity.ActivityLog;
 import com.charterbot.core.activity.NudgeSent;
-import com.charterbot.core.chat.ChannelRef;
+import com.charterbot.core.values.ChannelRef;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package com.charterbot.core.nudge;
 
-import com.charterbot.core.charter.Language;
+import com.charterbot.core.values.Language;
 import com.charterbot.core.i18n.Messages;
 import java.util.List;
 import java.util.Objects;

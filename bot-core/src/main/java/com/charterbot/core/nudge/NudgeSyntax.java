@@ -1,6 +1,6 @@
 package com.charterbot.core.nudge;
 
-import com.charterbot.core.charter.Language;
+import com.charterbot.core.values.Language;
 import com.charterbot.core.text.UserText;
 import java.text.Normalizer;
 import java.time.DayOfWeek;

@@ -1,6 +1,6 @@
 package com.charterbot.core.nudge;
 
-import com.charterbot.core.chat.ChannelRef;
+import com.charterbot.core.values.ChannelRef;
 
 /** Sends a channel one nudge right away, on an administrator's request ({@code nudges now}). */
 public interface NudgeTrigger {

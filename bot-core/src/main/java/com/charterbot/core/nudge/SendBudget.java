@@ -1,6 +1,6 @@
 package com.charterbot.core.nudge;
 
-import com.charterbot.core.chat.ChannelRef;
+import com.charterbot.core.values.ChannelRef;
 import java.time.Duration;
 import java.time.Instant;
 

@@ -1,6 +1,6 @@
 package com.charterbot.core.quiz;
 
-import com.charterbot.core.chat.UserRef;
+import com.charterbot.core.values.UserRef;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;

@@ -1,7 +1,7 @@
 package com.charterbot.core.quiz;
 
 import com.charterbot.core.charter.Charter;
-import com.charterbot.core.charter.Language;
+import com.charterbot.core.values.Language;
 import com.charterbot.core.charter.QuizQuestion;
 import com.charterbot.core.charter.Section;
 import java.util.ArrayList;

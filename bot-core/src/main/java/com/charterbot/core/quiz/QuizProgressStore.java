@@ -1,6 +1,6 @@
 package com.charterbot.core.quiz;
 
-import com.charterbot.core.chat.UserRef;
+import com.charterbot.core.values.UserRef;
 import java.util.Map;
 
 /** Keeps each person's spaced-repetition state, by question id. */

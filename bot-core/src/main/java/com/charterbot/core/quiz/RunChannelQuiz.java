@@ -1,8 +1,8 @@
 package com.charterbot.core.quiz;
 
-import com.charterbot.core.charter.Language;
-import com.charterbot.core.chat.ChannelRef;
-import com.charterbot.core.chat.UserRef;
+import com.charterbot.core.values.Language;
+import com.charterbot.core.values.ChannelRef;
+import com.charterbot.core.values.UserRef;
 import com.charterbot.core.reply.Reply;
 import java.util.List;
 import java.util.Optional;

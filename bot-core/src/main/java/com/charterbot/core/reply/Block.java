@@ -1,6 +1,6 @@
 package com.charterbot.core.reply;
 
-import com.charterbot.core.charter.Language;
+import com.charterbot.core.values.Language;
 import com.charterbot.core.i18n.Messages;
 import java.util.Arrays;
 import java.util.List;

@@ -3,7 +3,7 @@ package com.charterbot.core.stats;
 import com.charterbot.core.activity.NudgeSent;
 import com.charterbot.core.answer.Tier;
 import com.charterbot.core.charter.Charter;
-import com.charterbot.core.charter.Language;
+import com.charterbot.core.values.Language;
 import com.charterbot.core.charter.Section;
 import com.charterbot.core.i18n.Messages;
 import com.charterbot.core.reply.Block;

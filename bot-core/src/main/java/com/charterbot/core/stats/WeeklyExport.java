@@ -2,7 +2,7 @@ package com.charterbot.core.stats;
 
 import com.charterbot.core.answer.Tier;
 import com.charterbot.core.charter.Charter;
-import com.charterbot.core.charter.Language;
+import com.charterbot.core.values.Language;
 import com.charterbot.core.i18n.Messages;
 import com.charterbot.core.reply.ActionIds;
 import com.charterbot.core.reply.Block;

@@ -1,6 +1,6 @@
 package com.charterbot.core.tip;
 
-import com.charterbot.core.chat.ChannelRef;
+import com.charterbot.core.values.ChannelRef;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;

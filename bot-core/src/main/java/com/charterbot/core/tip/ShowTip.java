@@ -1,7 +1,7 @@
 package com.charterbot.core.tip;
 
-import com.charterbot.core.charter.Language;
-import com.charterbot.core.chat.ChannelRef;
+import com.charterbot.core.values.Language;
+import com.charterbot.core.values.ChannelRef;
 import com.charterbot.core.reply.Reply;
 
 /** Shows a channel its next charter tip: by a scheduled nudge, a command or the "another tip" button. */

@@ -1,6 +1,6 @@
 package com.charterbot.core.tip;
 
-import com.charterbot.core.chat.ChannelRef;
+import com.charterbot.core.values.ChannelRef;
 import java.util.Optional;
 import java.util.Set;
 

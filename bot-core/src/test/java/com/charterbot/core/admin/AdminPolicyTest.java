@@ -3,9 +3,9 @@ package com.charterbot.core.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.charterbot.core.charter.Language;
-import com.charterbot.core.chat.Platform;
-import com.charterbot.core.chat.UserRef;
+import com.charterbot.core.values.Language;
+import com.charterbot.core.values.Platform;
+import com.charterbot.core.values.UserRef;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 

@@ -3,8 +3,8 @@ package com.charterbot.core.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.charterbot.core.chat.Platform;
-import com.charterbot.core.chat.UserRef;
+import com.charterbot.core.values.Platform;
+import com.charterbot.core.values.UserRef;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -2,7 +2,7 @@ package com.charterbot.core.answer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.charterbot.core.charter.Language;
+import com.charterbot.core.values.Language;
 import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.charterbot.core.charter.CharterFiles;
 import com.charterbot.core.charter.CharterLoader;
 import com.charterbot.core.charter.CharterSettings;
-import com.charterbot.core.charter.Language;
+import com.charterbot.core.values.Language;
 import com.charterbot.core.charter.LoadResult;
 import com.charterbot.core.i18n.Messages;
 import java.util.ArrayList;

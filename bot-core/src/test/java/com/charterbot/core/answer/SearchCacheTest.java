@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.charterbot.core.charter.CharterFiles;
 import com.charterbot.core.charter.CharterSettings;
-import com.charterbot.core.charter.Language;
+import com.charterbot.core.values.Language;
 import com.charterbot.core.charter.TestCharter;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -10,6 +10,7 @@ import static com.charterbot.core.charter.TestCharter.writeValid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import com.charterbot.core.values.Language;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -9,6 +9,7 @@ import static com.charterbot.core.charter.TestCharter.writeValid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.charterbot.core.values.Language;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -2,6 +2,7 @@ package com.charterbot.core.charter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.charterbot.core.values.Language;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

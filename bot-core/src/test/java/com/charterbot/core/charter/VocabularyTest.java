@@ -8,6 +8,7 @@ import static com.charterbot.core.charter.TestCharter.write;
 import static com.charterbot.core.charter.TestCharter.writeValid;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.charterbot.core.values.Language;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -2,10 +2,15 @@ package com.charterbot.core.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.charterbot.core.charter.Language;
 import com.charterbot.core.reply.ActionIds;
 import com.charterbot.core.reply.Button;
 import com.charterbot.core.reply.Reply;
+import com.charterbot.core.values.ActionEvent;
+import com.charterbot.core.values.ChannelRef;
+import com.charterbot.core.values.Language;
+import com.charterbot.core.values.Message;
+import com.charterbot.core.values.Platform;
+import com.charterbot.core.values.UserRef;
 import java.util.List;
 import java.util.Optional;
 import net.jqwik.api.Arbitraries;

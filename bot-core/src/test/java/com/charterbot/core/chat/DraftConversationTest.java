@@ -5,11 +5,12 @@ import static com.charterbot.core.chat.ConversationHarness.DM;
 import static com.charterbot.core.chat.ConversationHarness.GENERAL;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.charterbot.core.charter.Language;
 import com.charterbot.core.i18n.Messages;
 import com.charterbot.core.reply.Block;
 import com.charterbot.core.reply.Reply;
 import com.charterbot.core.text.UserText;
+import com.charterbot.core.values.Language;
+import com.charterbot.core.values.Message;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

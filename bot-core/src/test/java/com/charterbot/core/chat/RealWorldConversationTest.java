@@ -10,13 +10,15 @@ import static com.charterbot.core.chat.ConversationHarness.only;
 import static com.charterbot.core.chat.ConversationHarness.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.charterbot.core.charter.Language;
 import com.charterbot.core.charter.Section;
 import com.charterbot.core.i18n.Messages;
 import com.charterbot.core.reply.ActionIds;
 import com.charterbot.core.reply.Block;
 import com.charterbot.core.reply.Button;
 import com.charterbot.core.reply.Reply;
+import com.charterbot.core.values.ChannelRef;
+import com.charterbot.core.values.Language;
+import com.charterbot.core.values.Message;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

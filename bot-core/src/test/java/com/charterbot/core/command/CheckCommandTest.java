@@ -2,7 +2,7 @@ package com.charterbot.core.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.charterbot.core.charter.Language;
+import com.charterbot.core.values.Language;
 import com.charterbot.core.text.CountingCharSequence;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

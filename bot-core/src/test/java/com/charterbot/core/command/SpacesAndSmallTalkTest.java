@@ -3,7 +3,7 @@ package com.charterbot.core.command;
 import com.charterbot.core.text.UserText;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.charterbot.core.charter.Language;
+import com.charterbot.core.values.Language;
 import com.charterbot.core.command.Command.SmallTalk.Kind;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -9,7 +9,7 @@ import com.charterbot.core.charter.Charter;
 import com.charterbot.core.charter.CharterFiles;
 import com.charterbot.core.charter.CharterLoader;
 import com.charterbot.core.charter.CharterSettings;
-import com.charterbot.core.charter.Language;
+import com.charterbot.core.values.Language;
 import com.charterbot.core.charter.LoadResult;
 import java.util.ArrayList;
 import java.util.List;

@@ -6,7 +6,7 @@ import com.charterbot.core.charter.Charter;
 import com.charterbot.core.charter.CharterFiles;
 import com.charterbot.core.charter.CharterLoader;
 import com.charterbot.core.charter.CharterSettings;
-import com.charterbot.core.charter.Language;
+import com.charterbot.core.values.Language;
 import com.charterbot.core.charter.LoadResult;
 import com.charterbot.core.check.DraftChecker;
 import com.charterbot.core.check.DraftFindings;

@@ -3,7 +3,7 @@ package com.charterbot.core.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.charterbot.core.charter.Language;
+import com.charterbot.core.values.Language;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

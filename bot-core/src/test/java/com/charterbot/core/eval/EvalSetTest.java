@@ -9,7 +9,7 @@ import com.charterbot.core.answer.Answer;
 import com.charterbot.core.answer.Citation;
 import com.charterbot.core.answer.InputIssue;
 import com.charterbot.core.answer.Tier;
-import com.charterbot.core.charter.Language;
+import com.charterbot.core.values.Language;
 import com.charterbot.core.eval.Evaluation.Metrics;
 import com.charterbot.core.eval.Evaluation.Outcome;
 import java.util.Arrays;

@@ -2,7 +2,7 @@ package com.charterbot.core.i18n;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.charterbot.core.charter.Language;
+import com.charterbot.core.values.Language;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;

@@ -3,9 +3,9 @@ package com.charterbot.core.nudge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.charterbot.core.activity.NudgeSent;
-import com.charterbot.core.charter.Language;
-import com.charterbot.core.chat.ChannelRef;
-import com.charterbot.core.chat.Platform;
+import com.charterbot.core.values.Language;
+import com.charterbot.core.values.ChannelRef;
+import com.charterbot.core.values.Platform;
 import com.charterbot.core.i18n.Messages;
 import com.charterbot.core.reply.Block;
 import com.charterbot.core.reply.Reply;

@@ -2,10 +2,10 @@ package com.charterbot.core.nudge;
 
 import com.charterbot.core.activity.InMemoryActivityLog;
 import com.charterbot.core.activity.NudgeSent;
-import com.charterbot.core.charter.Language;
-import com.charterbot.core.chat.ChannelRef;
-import com.charterbot.core.chat.Platform;
-import com.charterbot.core.chat.UserRef;
+import com.charterbot.core.values.Language;
+import com.charterbot.core.values.ChannelRef;
+import com.charterbot.core.values.Platform;
+import com.charterbot.core.values.UserRef;
 import com.charterbot.core.quiz.RunChannelQuiz;
 import com.charterbot.core.reply.Block;
 import com.charterbot.core.reply.Reply;

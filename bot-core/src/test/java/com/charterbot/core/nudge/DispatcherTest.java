@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.charterbot.core.activity.NudgeSent;
-import com.charterbot.core.chat.ChannelRef;
+import com.charterbot.core.values.ChannelRef;
 import com.charterbot.core.nudge.DispatcherFixtures.Rig;
 import java.time.Duration;
 import java.time.Instant;
@@ -410,10 +410,10 @@ class DispatcherTest {
     void waitsForTheLimiterWhenTheWaitIsShortAndComesBackLaterWhenItIsLong() {
         NudgeDispatcher.Settings settings = new NudgeDispatcher.Settings(RetryPolicy.DEFAULT, Duration.ofSeconds(2), Duration.ofMinutes(5));
         Rig rig = new Rig(MONDAY_SLOT.plusSeconds(20), Rig::sent, settings, new OutboundLimiter(1, 1, Duration.ofMillis(1100)));
-        ChannelRef a = new ChannelRef(com.charterbot.core.chat.Platform.SLACK, "T1", "A");
-        ChannelRef b = new ChannelRef(com.charterbot.core.chat.Platform.SLACK, "T1", "B");
-        ChannelRef c = new ChannelRef(com.charterbot.core.chat.Platform.SLACK, "T1", "C");
-        ChannelRef d = new ChannelRef(com.charterbot.core.chat.Platform.SLACK, "T1", "D");
+        ChannelRef a = new ChannelRef(com.charterbot.core.values.Platform.SLACK, "T1", "A");
+        ChannelRef b = new ChannelRef(com.charterbot.core.values.Platform.SLACK, "T1", "B");
+        ChannelRef c = new ChannelRef(com.charterbot.core.values.Platform.SLACK, "T1", "C");
+        ChannelRef d = new ChannelRef(com.charterbot.core.values.Platform.SLACK, "T1", "D");
         for (ChannelRef ref : List.of(a, b, c, d)) {
             rig.channels.save(nudgedAt(ref, WEEKLY_MONDAY_10, LAST_WEEK));
         }
@@ -501,7 +501,7 @@ class DispatcherTest {
                 new NudgeDispatcher.Settings(RetryPolicy.DEFAULT, Duration.ofSeconds(2), Duration.ofMinutes(5)),
                 OutboundLimiter.perSecond(5, Duration.ZERO));
         for (int n = 0; n < channelCount; n++) {
-            rig.channels.save(nudgedAt(new ChannelRef(com.charterbot.core.chat.Platform.SLACK, "T1", "C" + n), WEEKLY_MONDAY_10, LAST_WEEK));
+            rig.channels.save(nudgedAt(new ChannelRef(com.charterbot.core.values.Platform.SLACK, "T1", "C" + n), WEEKLY_MONDAY_10, LAST_WEEK));
         }
         // Every delivery due at once, as after a planner run, each on a thread of its own; each comes back at its RetryAt.
         java.util.PriorityQueue<long[]> queue = new java.util.PriorityQueue<>(java.util.Comparator.comparingLong((long[] e) -> e[0])

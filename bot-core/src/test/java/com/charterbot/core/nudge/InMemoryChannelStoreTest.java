@@ -2,9 +2,9 @@ package com.charterbot.core.nudge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.charterbot.core.charter.Language;
-import com.charterbot.core.chat.ChannelRef;
-import com.charterbot.core.chat.Platform;
+import com.charterbot.core.values.Language;
+import com.charterbot.core.values.ChannelRef;
+import com.charterbot.core.values.Platform;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,7 +4,7 @@ import static com.charterbot.core.nudge.DispatcherFixtures.channel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.charterbot.core.activity.NudgeSent;
-import com.charterbot.core.chat.ChannelRef;
+import com.charterbot.core.values.ChannelRef;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

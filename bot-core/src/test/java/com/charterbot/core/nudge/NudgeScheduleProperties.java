@@ -2,7 +2,7 @@ package com.charterbot.core.nudge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.charterbot.core.charter.Language;
+import com.charterbot.core.values.Language;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;

@@ -3,7 +3,7 @@ package com.charterbot.core.nudge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import com.charterbot.core.charter.Language;
+import com.charterbot.core.values.Language;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;

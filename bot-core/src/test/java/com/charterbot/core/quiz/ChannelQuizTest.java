@@ -13,7 +13,7 @@ import static com.charterbot.core.quiz.QuizHarness.sessionId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.charterbot.core.activity.QuizAnswered;
-import com.charterbot.core.charter.Language;
+import com.charterbot.core.values.Language;
 import com.charterbot.core.charter.QuizQuestion;
 import com.charterbot.core.charter.Section;
 import com.charterbot.core.reply.ActionIds;

@@ -2,7 +2,7 @@ package com.charterbot.core.quiz;
 
 import com.charterbot.core.activity.InMemoryActivityLog;
 import com.charterbot.core.charter.Charter;
-import com.charterbot.core.charter.Language;
+import com.charterbot.core.values.Language;
 import com.charterbot.core.reply.ActionIds;
 import com.charterbot.core.reply.Block;
 import com.charterbot.core.reply.Button;

@@ -8,7 +8,7 @@ import static com.charterbot.core.quiz.QuizFixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.charterbot.core.charter.Language;
+import com.charterbot.core.values.Language;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

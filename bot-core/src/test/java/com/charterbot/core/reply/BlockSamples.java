@@ -1,6 +1,6 @@
 package com.charterbot.core.reply;
 
-import com.charterbot.core.charter.Language;
+import com.charterbot.core.values.Language;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

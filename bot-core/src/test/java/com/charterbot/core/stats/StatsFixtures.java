@@ -11,11 +11,11 @@ import com.charterbot.core.charter.Charter;
 import com.charterbot.core.charter.CharterFiles;
 import com.charterbot.core.charter.CharterLoader;
 import com.charterbot.core.charter.CharterSettings;
-import com.charterbot.core.charter.Language;
+import com.charterbot.core.values.Language;
 import com.charterbot.core.charter.LoadResult;
-import com.charterbot.core.chat.ChannelRef;
-import com.charterbot.core.chat.Platform;
-import com.charterbot.core.chat.UserRef;
+import com.charterbot.core.values.ChannelRef;
+import com.charterbot.core.values.Platform;
+import com.charterbot.core.values.UserRef;
 import java.time.Duration;
 import java.time.Instant;
 

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.charterbot.core.activity.InMemoryActivityLog;
 import com.charterbot.core.activity.NudgeSent;
-import com.charterbot.core.charter.Language;
+import com.charterbot.core.values.Language;
 import com.charterbot.core.reply.Block;
 import com.charterbot.core.reply.Reply;
 import com.charterbot.core.stats.AwarenessStats.QuizScore;

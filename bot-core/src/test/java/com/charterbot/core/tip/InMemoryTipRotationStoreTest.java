@@ -3,8 +3,8 @@ package com.charterbot.core.tip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.charterbot.core.chat.ChannelRef;
-import com.charterbot.core.chat.Platform;
+import com.charterbot.core.values.ChannelRef;
+import com.charterbot.core.values.Platform;
 import org.junit.jupiter.api.Test;
 
 class InMemoryTipRotationStoreTest {

@@ -1,8 +1,8 @@
-package com.charterbot.core.stats;
+package com.charterbot.core.activity;
 
-import com.charterbot.core.chat.ChannelRef;
-import com.charterbot.core.chat.Platform;
-import com.charterbot.core.chat.UserRef;
+import com.charterbot.core.values.ChannelRef;
+import com.charterbot.core.values.Platform;
+import com.charterbot.core.values.UserRef;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package com.charterbot.core.chat;
+package com.charterbot.core.values;
 
 /** A chat platform the bot lives on. */
 public enum Platform {

@@ -1,6 +1,7 @@
-package com.charterbot.core.chat;
+package com.charterbot.core.people;
 
-import com.charterbot.core.charter.Language;
+import com.charterbot.core.values.Language;
+import com.charterbot.core.values.UserRef;
 import java.util.Optional;
 
 /** The reply language each person chose with {@code lang}, if they chose one. */

@@ -1,4 +1,4 @@
-package com.charterbot.core.chat;
+package com.charterbot.core.values;
 
 import java.util.Objects;
 

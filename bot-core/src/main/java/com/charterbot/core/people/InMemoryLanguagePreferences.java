@@ -1,6 +1,7 @@
-package com.charterbot.core.chat;
+package com.charterbot.core.people;
 
-import com.charterbot.core.charter.Language;
+import com.charterbot.core.values.Language;
+import com.charterbot.core.values.UserRef;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;

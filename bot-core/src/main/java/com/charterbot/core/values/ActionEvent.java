@@ -1,6 +1,6 @@
-package com.charterbot.core.chat;
+package com.charterbot.core.values;
 
-import com.charterbot.core.charter.Language;
+import com.charterbot.core.values.Language;
 import com.charterbot.core.text.UserText;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package com.charterbot.core.charter;
+package com.charterbot.core.values;
 
 import java.util.Locale;
 import java.util.Optional;

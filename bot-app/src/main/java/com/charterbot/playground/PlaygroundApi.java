@@ -2,12 +2,12 @@ package com.charterbot.playground;
 
 import com.charterbot.core.answer.AnswerEngine;
 import com.charterbot.core.answer.Question;
-import com.charterbot.core.values.Language;
 import com.charterbot.core.command.Command;
 import com.charterbot.core.command.CommandParser;
 import com.charterbot.core.eval.EvalQuestion;
 import com.charterbot.core.eval.EvalSet;
 import com.charterbot.core.eval.Evaluation;
+import com.charterbot.core.values.Language;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;

@@ -2,8 +2,8 @@ package com.charterbot.playground;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.charterbot.app.charter.CharterProperties;
 import com.charterbot.app.TestCharters;
+import com.charterbot.app.charter.CharterProperties;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

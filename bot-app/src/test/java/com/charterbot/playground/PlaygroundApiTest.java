@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import com.charterbot.app.TestCharters;
-import com.charterbot.core.values.Language;
 import com.charterbot.core.i18n.Messages;
+import com.charterbot.core.values.Language;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

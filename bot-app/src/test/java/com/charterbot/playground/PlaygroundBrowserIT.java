@@ -3,8 +3,8 @@ package com.charterbot.playground;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.charterbot.app.TestCharters;
-import com.charterbot.core.values.Language;
 import com.charterbot.core.i18n.Messages;
+import com.charterbot.core.values.Language;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;

@@ -1,10 +1,10 @@
 package com.charterbot.slack;
 
-import com.charterbot.core.values.Language;
 import com.charterbot.core.i18n.Messages;
 import com.charterbot.core.reply.Block;
 import com.charterbot.core.reply.Button;
 import com.charterbot.core.reply.Reply;
+import com.charterbot.core.values.Language;
 import com.slack.api.model.block.ActionsBlock;
 import com.slack.api.model.block.ContextBlock;
 import com.slack.api.model.block.ContextBlockElement;

@@ -1,12 +1,12 @@
 package com.charterbot.slack;
 
-import com.charterbot.core.values.ChannelRef;
-import com.charterbot.core.values.Platform;
 import com.charterbot.core.chat.SeenEvents;
-import com.charterbot.core.values.UserRef;
 import com.charterbot.core.home.ShowHome;
 import com.charterbot.core.nudge.ChannelMembership;
 import com.charterbot.core.reply.Reply;
+import com.charterbot.core.values.ChannelRef;
+import com.charterbot.core.values.Platform;
+import com.charterbot.core.values.UserRef;
 import com.slack.api.app_backend.events.payload.EventsApiPayload;
 import com.slack.api.bolt.App;
 import com.slack.api.model.event.AppHomeOpenedEvent;
@@ -32,8 +32,8 @@ import com.slack.api.model.event.TeamAccessRevokedEvent;
 import com.slack.api.model.event.TokensRevokedEvent;
 import java.time.Clock;
 import java.util.List;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

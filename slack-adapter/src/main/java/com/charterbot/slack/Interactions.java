@@ -1,18 +1,18 @@
 package com.charterbot.slack;
 
-import com.charterbot.core.values.Language;
-import com.charterbot.core.values.ActionEvent;
-import com.charterbot.core.values.ChannelRef;
 import com.charterbot.core.chat.Converse;
-import com.charterbot.core.values.Message;
-import com.charterbot.core.values.Platform;
-import com.charterbot.core.values.UserRef;
 import com.charterbot.core.home.ShowHome;
 import com.charterbot.core.nudge.EditNudges;
 import com.charterbot.core.nudge.NudgeFormOutcome;
 import com.charterbot.core.reply.ActionIds;
 import com.charterbot.core.reply.Reply;
 import com.charterbot.core.reply.TaggedValue;
+import com.charterbot.core.values.ActionEvent;
+import com.charterbot.core.values.ChannelRef;
+import com.charterbot.core.values.Language;
+import com.charterbot.core.values.Message;
+import com.charterbot.core.values.Platform;
+import com.charterbot.core.values.UserRef;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.app_backend.interactive_components.payload.MessageShortcutPayload;
 import com.slack.api.app_backend.interactive_components.response.ActionResponse;

@@ -1,6 +1,5 @@
 package com.charterbot.slack;
 
-import com.charterbot.core.values.Language;
 import com.charterbot.core.chat.Converse;
 import com.charterbot.core.chat.InMemoryRepliedMessages;
 import com.charterbot.core.chat.PlatformApiErrors;
@@ -11,6 +10,7 @@ import com.charterbot.core.home.ShowHome;
 import com.charterbot.core.nudge.ChannelMembership;
 import com.charterbot.core.nudge.ChannelMessenger;
 import com.charterbot.core.nudge.EditNudges;
+import com.charterbot.core.values.Language;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.app_backend.SlackSignature;

@@ -1,9 +1,9 @@
 package com.charterbot.slack;
 
-import com.charterbot.core.values.Platform;
 import com.charterbot.core.chat.PlatformApiErrors;
 import com.charterbot.core.reply.Block;
 import com.charterbot.core.reply.Reply;
+import com.charterbot.core.values.Platform;
 import com.slack.api.methods.request.files.FilesCompleteUploadExternalRequest;
 import com.slack.api.methods.response.files.FilesGetUploadURLExternalResponse;
 import java.io.IOException;

@@ -1,13 +1,13 @@
 package com.charterbot.slack;
 
-import com.charterbot.core.values.ChannelRef;
 import com.charterbot.core.chat.Converse;
+import com.charterbot.core.chat.RepliedMessages;
+import com.charterbot.core.reply.Reply;
+import com.charterbot.core.text.UserText;
+import com.charterbot.core.values.ChannelRef;
 import com.charterbot.core.values.Message;
 import com.charterbot.core.values.Platform;
-import com.charterbot.core.chat.RepliedMessages;
 import com.charterbot.core.values.UserRef;
-import com.charterbot.core.text.UserText;
-import com.charterbot.core.reply.Reply;
 import com.slack.api.app_backend.events.payload.EventsApiPayload;
 import com.slack.api.model.File;
 import com.slack.api.model.event.AppMentionEvent;

@@ -1,8 +1,8 @@
 package com.charterbot.slack;
 
-import com.charterbot.core.values.Platform;
 import com.charterbot.core.chat.PlatformApiErrors;
 import com.charterbot.core.reply.Reply;
+import com.charterbot.core.values.Platform;
 import com.google.gson.Gson;
 import com.slack.api.Slack;
 import com.slack.api.methods.MethodsClient;

@@ -1,7 +1,7 @@
 package com.charterbot.slack;
 
-import com.charterbot.core.values.Platform;
 import com.charterbot.core.chat.PlatformEvents;
+import com.charterbot.core.values.Platform;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;

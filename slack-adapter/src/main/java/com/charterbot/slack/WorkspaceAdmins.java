@@ -8,14 +8,14 @@ import com.slack.api.model.User;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Objects;
-import java.util.Set;
-import java.util.function.Function;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

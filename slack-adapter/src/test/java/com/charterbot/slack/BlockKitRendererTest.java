@@ -2,16 +2,16 @@ package com.charterbot.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.charterbot.core.values.Language;
-import com.charterbot.core.values.ChannelRef;
 import com.charterbot.core.chat.ConversationService;
-import com.charterbot.core.values.Message;
-import com.charterbot.core.values.Platform;
-import com.charterbot.core.values.UserRef;
 import com.charterbot.core.reply.ActionIds;
 import com.charterbot.core.reply.Block;
 import com.charterbot.core.reply.Button;
 import com.charterbot.core.reply.Reply;
+import com.charterbot.core.values.ChannelRef;
+import com.charterbot.core.values.Language;
+import com.charterbot.core.values.Message;
+import com.charterbot.core.values.Platform;
+import com.charterbot.core.values.UserRef;
 import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;

@@ -7,8 +7,8 @@ import static com.charterbot.slack.SlackRig.blockActions;
 import static com.charterbot.slack.SlackRig.slashCommand;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.charterbot.core.values.ActionEvent;
 import com.charterbot.core.reply.ActionIds;
+import com.charterbot.core.values.ActionEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;

@@ -9,10 +9,10 @@ import static com.charterbot.slack.SlackRig.eventId;
 import static com.charterbot.slack.SlackRig.object;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.charterbot.core.values.Language;
-import com.charterbot.core.values.Message;
 import com.charterbot.core.reply.Block;
 import com.charterbot.core.reply.Reply;
+import com.charterbot.core.values.Language;
+import com.charterbot.core.values.Message;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;

@@ -1,8 +1,5 @@
 package com.charterbot.slack;
 
-import com.charterbot.core.values.Language;
-import com.charterbot.core.values.ChannelRef;
-import com.charterbot.core.values.UserRef;
 import com.charterbot.core.nudge.ChannelState;
 import com.charterbot.core.nudge.EditNudges;
 import com.charterbot.core.nudge.NudgeForm;
@@ -10,6 +7,9 @@ import com.charterbot.core.nudge.NudgeFormOutcome;
 import com.charterbot.core.nudge.NudgeSettings;
 import com.charterbot.core.reply.Block;
 import com.charterbot.core.reply.Reply;
+import com.charterbot.core.values.ChannelRef;
+import com.charterbot.core.values.Language;
+import com.charterbot.core.values.UserRef;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;

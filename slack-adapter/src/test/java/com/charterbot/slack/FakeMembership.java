@@ -1,11 +1,11 @@
 package com.charterbot.slack;
 
-import com.charterbot.core.values.Language;
-import com.charterbot.core.values.ChannelRef;
-import com.charterbot.core.values.Platform;
 import com.charterbot.core.nudge.ChannelMembership;
 import com.charterbot.core.reply.Block;
 import com.charterbot.core.reply.Reply;
+import com.charterbot.core.values.ChannelRef;
+import com.charterbot.core.values.Language;
+import com.charterbot.core.values.Platform;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;

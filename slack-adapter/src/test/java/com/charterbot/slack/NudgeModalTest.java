@@ -2,10 +2,10 @@ package com.charterbot.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.charterbot.core.values.Language;
-import com.charterbot.core.values.ChannelRef;
-import com.charterbot.core.values.Platform;
 import com.charterbot.core.nudge.NudgeForm;
+import com.charterbot.core.values.ChannelRef;
+import com.charterbot.core.values.Language;
+import com.charterbot.core.values.Platform;
 import com.slack.api.model.block.InputBlock;
 import com.slack.api.model.block.element.PlainTextInputElement;
 import com.slack.api.model.block.element.StaticSelectElement;

@@ -1,9 +1,9 @@
 package com.charterbot.slack;
 
-import com.charterbot.core.values.ActionEvent;
 import com.charterbot.core.chat.Converse;
-import com.charterbot.core.values.Message;
 import com.charterbot.core.reply.Reply;
+import com.charterbot.core.values.ActionEvent;
+import com.charterbot.core.values.Message;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;

@@ -7,11 +7,11 @@ import static com.charterbot.slack.SlackRig.TEAM;
 import static com.charterbot.slack.SlackRig.slashCommand;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.charterbot.core.values.Language;
-import com.charterbot.core.values.Message;
 import com.charterbot.core.reply.ActionIds;
 import com.charterbot.core.reply.Block;
 import com.charterbot.core.reply.Reply;
+import com.charterbot.core.values.Language;
+import com.charterbot.core.values.Message;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.net.http.HttpResponse;

@@ -1,11 +1,11 @@
 package com.charterbot.teams;
 
-import com.charterbot.core.values.Language;
 import com.charterbot.core.i18n.Messages;
 import com.charterbot.core.nudge.NudgeForm;
 import com.charterbot.core.reply.Block;
 import com.charterbot.core.reply.Button;
 import com.charterbot.core.reply.Reply;
+import com.charterbot.core.values.Language;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

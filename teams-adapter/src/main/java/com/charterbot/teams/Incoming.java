@@ -1,7 +1,7 @@
 package com.charterbot.teams;
 
-import com.charterbot.core.values.Language;
 import com.charterbot.core.text.UserText;
+import com.charterbot.core.values.Language;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.Attachment;

@@ -1,7 +1,7 @@
 package com.charterbot.teams;
 
-import com.charterbot.core.values.Language;
 import com.charterbot.core.i18n.Messages;
+import com.charterbot.core.values.Language;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.bot.builder.InvokeResponse;

@@ -1,10 +1,10 @@
 package com.charterbot.teams;
 
-import com.charterbot.core.values.Platform;
 import com.charterbot.core.nudge.ChannelMessenger;
 import com.charterbot.core.nudge.ChannelState;
 import com.charterbot.core.nudge.SendOutcome;
 import com.charterbot.core.reply.Reply;
+import com.charterbot.core.values.Platform;
 import com.microsoft.bot.builder.BotFrameworkAdapter;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.Attachment;

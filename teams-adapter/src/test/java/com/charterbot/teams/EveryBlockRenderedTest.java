@@ -2,10 +2,10 @@ package com.charterbot.teams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.charterbot.core.values.Language;
 import com.charterbot.core.reply.Block;
 import com.charterbot.core.reply.BlockSamples;
 import com.charterbot.core.reply.Reply;
+import com.charterbot.core.values.Language;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,10 +1,6 @@
 package com.charterbot.teams;
 
-import com.charterbot.core.values.Language;
-import com.charterbot.core.values.ChannelRef;
-import com.charterbot.core.values.Platform;
 import com.charterbot.core.chat.SeenEvents;
-import com.charterbot.core.values.UserRef;
 import com.charterbot.core.nudge.ChannelMembership;
 import com.charterbot.core.nudge.ChannelState;
 import com.charterbot.core.nudge.EditNudges;
@@ -13,6 +9,10 @@ import com.charterbot.core.nudge.NudgeFormOutcome;
 import com.charterbot.core.nudge.NudgeSettings;
 import com.charterbot.core.reply.Block;
 import com.charterbot.core.reply.Reply;
+import com.charterbot.core.values.ChannelRef;
+import com.charterbot.core.values.Language;
+import com.charterbot.core.values.Platform;
+import com.charterbot.core.values.UserRef;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;

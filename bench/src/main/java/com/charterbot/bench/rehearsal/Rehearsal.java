@@ -1,10 +1,10 @@
 package com.charterbot.bench.rehearsal;
 
 import com.charterbot.bench.load.AppProcess;
-import com.charterbot.bench.load.Machine;
 import com.charterbot.bench.load.ConstantRate;
 import com.charterbot.bench.load.Knobs;
 import com.charterbot.bench.load.LoadGenerator;
+import com.charterbot.bench.load.Machine;
 import com.charterbot.bench.load.ResponseCheck;
 import com.charterbot.bench.load.SampleQuestion;
 import com.charterbot.bench.load.Target;

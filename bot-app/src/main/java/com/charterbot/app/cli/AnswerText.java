@@ -5,8 +5,8 @@ import com.charterbot.core.answer.Answer;
 import com.charterbot.core.answer.Citation;
 import com.charterbot.core.answer.InputIssue;
 import com.charterbot.core.answer.Tier;
-import com.charterbot.core.values.Language;
 import com.charterbot.core.i18n.Messages;
+import com.charterbot.core.values.Language;
 import java.util.List;
 import java.util.Locale;
 

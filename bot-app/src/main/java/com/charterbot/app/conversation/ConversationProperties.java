@@ -1,9 +1,9 @@
 package com.charterbot.app.conversation;
 
-import com.charterbot.core.values.Language;
 import com.charterbot.core.nudge.Frequency;
 import com.charterbot.core.nudge.NudgeContent;
 import com.charterbot.core.nudge.NudgeSettings;
+import com.charterbot.core.values.Language;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalTime;

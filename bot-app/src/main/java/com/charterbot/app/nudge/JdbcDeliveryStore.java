@@ -1,10 +1,10 @@
 package com.charterbot.app.nudge;
 
 import com.charterbot.core.activity.NudgeSent;
-import com.charterbot.core.values.ChannelRef;
-import com.charterbot.core.values.Platform;
 import com.charterbot.core.nudge.DeliveryStore;
 import com.charterbot.core.nudge.NudgeDelivery;
+import com.charterbot.core.values.ChannelRef;
+import com.charterbot.core.values.Platform;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

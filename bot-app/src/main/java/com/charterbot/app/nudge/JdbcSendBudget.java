@@ -1,8 +1,8 @@
 package com.charterbot.app.nudge;
 
-import com.charterbot.core.values.ChannelRef;
 import com.charterbot.core.nudge.SendBudget;
 import com.charterbot.core.nudge.SendPacing;
+import com.charterbot.core.values.ChannelRef;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;

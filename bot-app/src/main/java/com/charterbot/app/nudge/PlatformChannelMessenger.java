@@ -1,7 +1,7 @@
 package com.charterbot.app.nudge;
 
-import com.charterbot.core.values.Platform;
 import com.charterbot.core.nudge.ChannelMessenger;
+import com.charterbot.core.values.Platform;
 import java.util.Objects;
 
 /**

@@ -1,10 +1,10 @@
 package com.charterbot.app.nudge;
 
-import com.charterbot.core.values.Platform;
 import com.charterbot.core.nudge.ChannelMessenger;
 import com.charterbot.core.nudge.ChannelState;
 import com.charterbot.core.nudge.SendOutcome;
 import com.charterbot.core.reply.Reply;
+import com.charterbot.core.values.Platform;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;

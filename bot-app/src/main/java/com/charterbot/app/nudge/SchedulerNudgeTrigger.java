@@ -1,11 +1,11 @@
 package com.charterbot.app.nudge;
 
-import com.charterbot.core.values.ChannelRef;
 import com.charterbot.core.nudge.ChannelState;
 import com.charterbot.core.nudge.ChannelStore;
 import com.charterbot.core.nudge.DeliveryStore;
 import com.charterbot.core.nudge.NudgeDelivery;
 import com.charterbot.core.nudge.NudgeTrigger;
+import com.charterbot.core.values.ChannelRef;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,10 +1,10 @@
 package com.charterbot.app.ops;
 
-import com.charterbot.core.values.Platform;
 import com.charterbot.core.nudge.ChannelMessenger;
 import com.charterbot.core.nudge.ChannelState;
 import com.charterbot.core.nudge.SendOutcome;
 import com.charterbot.core.reply.Reply;
+import com.charterbot.core.values.Platform;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;

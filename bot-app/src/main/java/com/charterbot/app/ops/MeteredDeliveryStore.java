@@ -1,9 +1,9 @@
 package com.charterbot.app.ops;
 
 import com.charterbot.core.activity.NudgeSent;
-import com.charterbot.core.values.ChannelRef;
 import com.charterbot.core.nudge.DeliveryStore;
 import com.charterbot.core.nudge.NudgeDelivery;
+import com.charterbot.core.values.ChannelRef;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;

@@ -1,11 +1,11 @@
 package com.charterbot.app.ops;
 
-import com.charterbot.core.chat.PlatformApiErrors;
-import com.charterbot.core.chat.PlatformEvents;
 import com.charterbot.app.charter.CharterProperties;
 import com.charterbot.app.charter.CharterReloader;
 import com.charterbot.app.nudge.SchedulerLifecycle;
 import com.charterbot.core.answer.AnswerEngine;
+import com.charterbot.core.chat.PlatformApiErrors;
+import com.charterbot.core.chat.PlatformEvents;
 import com.charterbot.core.nudge.ChannelStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.DispatcherType;

@@ -1,11 +1,11 @@
 package com.charterbot.app.ops;
 
-import com.charterbot.core.values.ActionEvent;
 import com.charterbot.core.chat.Converse;
-import com.charterbot.core.values.Message;
 import com.charterbot.core.command.Command;
 import com.charterbot.core.command.CommandParser;
 import com.charterbot.core.reply.Reply;
+import com.charterbot.core.values.ActionEvent;
+import com.charterbot.core.values.Message;
 import io.micrometer.core.instrument.Timer;
 import java.util.List;
 import java.util.Objects;

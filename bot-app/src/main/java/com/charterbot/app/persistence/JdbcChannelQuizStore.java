@@ -6,12 +6,12 @@ import static com.charterbot.app.persistence.JdbcQuizProgressStore.person;
 import static com.charterbot.app.persistence.JdbcQuizProgressStore.pseudonymOf;
 import static com.charterbot.app.persistence.DbTime.timestamp;
 
-import com.charterbot.core.values.Language;
-import com.charterbot.core.values.ChannelRef;
-import com.charterbot.core.values.Platform;
-import com.charterbot.core.values.UserRef;
 import com.charterbot.core.quiz.ChannelQuiz;
 import com.charterbot.core.quiz.ChannelQuizStore;
+import com.charterbot.core.values.ChannelRef;
+import com.charterbot.core.values.Language;
+import com.charterbot.core.values.Platform;
+import com.charterbot.core.values.UserRef;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

@@ -1,14 +1,14 @@
 package com.charterbot.app.persistence;
 
 import com.charterbot.core.activity.NudgeSent;
-import com.charterbot.core.values.Language;
-import com.charterbot.core.values.ChannelRef;
-import com.charterbot.core.values.Platform;
 import com.charterbot.core.nudge.ChannelState;
 import com.charterbot.core.nudge.ChannelStore;
 import com.charterbot.core.nudge.Frequency;
 import com.charterbot.core.nudge.NudgeContent;
 import com.charterbot.core.nudge.NudgeSettings;
+import com.charterbot.core.values.ChannelRef;
+import com.charterbot.core.values.Language;
+import com.charterbot.core.values.Platform;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;

@@ -1,7 +1,7 @@
 package com.charterbot.app.persistence;
 
-import com.charterbot.core.values.Language;
 import com.charterbot.core.people.LanguagePreferences;
+import com.charterbot.core.values.Language;
 import com.charterbot.core.values.UserRef;
 import java.util.Objects;
 import java.util.Optional;

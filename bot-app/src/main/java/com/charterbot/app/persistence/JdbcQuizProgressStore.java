@@ -1,9 +1,9 @@
 package com.charterbot.app.persistence;
 
-import com.charterbot.core.values.Platform;
-import com.charterbot.core.values.UserRef;
 import com.charterbot.core.quiz.CardState;
 import com.charterbot.core.quiz.QuizProgressStore;
+import com.charterbot.core.values.Platform;
+import com.charterbot.core.values.UserRef;
 import java.sql.ResultSet;
 import java.util.HashMap;
 import java.util.Map;

@@ -6,10 +6,10 @@ import static com.charterbot.app.persistence.JdbcQuizProgressStore.person;
 import static com.charterbot.app.persistence.JdbcQuizProgressStore.pseudonymOf;
 import static com.charterbot.app.persistence.DbTime.timestamp;
 
-import com.charterbot.core.values.Language;
-import com.charterbot.core.values.UserRef;
 import com.charterbot.core.quiz.QuizSession;
 import com.charterbot.core.quiz.QuizSessionStore;
+import com.charterbot.core.values.Language;
+import com.charterbot.core.values.UserRef;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

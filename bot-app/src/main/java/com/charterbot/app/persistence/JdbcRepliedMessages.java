@@ -1,7 +1,7 @@
 package com.charterbot.app.persistence;
 
-import com.charterbot.core.values.ChannelRef;
 import com.charterbot.core.chat.RepliedMessages;
+import com.charterbot.core.values.ChannelRef;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

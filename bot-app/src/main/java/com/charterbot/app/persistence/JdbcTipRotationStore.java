@@ -1,8 +1,8 @@
 package com.charterbot.app.persistence;
 
-import com.charterbot.core.values.ChannelRef;
 import com.charterbot.core.tip.TipId;
 import com.charterbot.core.tip.TipRotationStore;
+import com.charterbot.core.values.ChannelRef;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;

@@ -1,8 +1,8 @@
 package com.charterbot.app.persistence;
 
+import com.charterbot.core.activity.StatsScope;
 import com.charterbot.core.activity.UnansweredQuestions;
 import com.charterbot.core.values.Language;
-import com.charterbot.core.activity.StatsScope;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;

@@ -2,14 +2,14 @@ package com.charterbot.app.teams;
 
 import com.charterbot.app.nudge.PlatformChannelMessenger;
 import com.charterbot.app.startup.StartupRefusal;
-import com.charterbot.core.chat.PlatformApiErrors;
 import com.charterbot.core.chat.Converse;
-import com.charterbot.core.values.Platform;
+import com.charterbot.core.chat.PlatformApiErrors;
 import com.charterbot.core.chat.RepliedMessages;
 import com.charterbot.core.chat.SeenEvents;
 import com.charterbot.core.home.ShowHome;
 import com.charterbot.core.nudge.ChannelMembership;
 import com.charterbot.core.nudge.EditNudges;
+import com.charterbot.core.values.Platform;
 import com.charterbot.teams.AdaptiveCardRenderer;
 import com.charterbot.teams.ConversationReferences;
 import com.charterbot.teams.TeamsAdapter;

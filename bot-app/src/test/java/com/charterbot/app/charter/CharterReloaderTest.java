@@ -2,8 +2,8 @@ package com.charterbot.app.charter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.charterbot.app.TestCharters;
 import com.charterbot.app.TestCharters.Planted;
+import com.charterbot.app.TestCharters;
 import com.charterbot.core.answer.AnswerEngine;
 import com.charterbot.core.answer.Question;
 import com.charterbot.core.charter.CharterFiles;

@@ -2,8 +2,8 @@ package com.charterbot.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.charterbot.app.TestCharters;
 import com.charterbot.app.TestCharters.Planted;
+import com.charterbot.app.TestCharters;
 import com.charterbot.core.charter.Calibration;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

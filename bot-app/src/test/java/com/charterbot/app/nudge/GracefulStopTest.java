@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.charterbot.app.nudge.ClusterRig.CountingMessenger;
 import com.charterbot.app.nudge.ClusterRig.Replica;
-import com.charterbot.core.values.ChannelRef;
 import com.charterbot.core.nudge.ChannelState;
 import com.charterbot.core.nudge.NudgeDelivery;
 import com.charterbot.core.nudge.SendOutcome;
 import com.charterbot.core.reply.Reply;
+import com.charterbot.core.values.ChannelRef;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -3,10 +3,10 @@ package com.charterbot.app.nudge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.charterbot.app.persistence.Databases;
-import com.charterbot.core.values.ChannelRef;
-import com.charterbot.core.values.Platform;
 import com.charterbot.core.nudge.OutboundLimiter;
 import com.charterbot.core.nudge.SendPacing;
+import com.charterbot.core.values.ChannelRef;
+import com.charterbot.core.values.Platform;
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Duration;
 import java.time.Instant;

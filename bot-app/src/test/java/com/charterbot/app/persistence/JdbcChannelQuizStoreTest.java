@@ -11,11 +11,11 @@ import static com.charterbot.app.persistence.JdbcQuizProgressStoreTest.count;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.charterbot.core.values.Language;
+import com.charterbot.core.quiz.ChannelQuiz;
 import com.charterbot.core.values.ChannelRef;
+import com.charterbot.core.values.Language;
 import com.charterbot.core.values.Platform;
 import com.charterbot.core.values.UserRef;
-import com.charterbot.core.quiz.ChannelQuiz;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,9 +2,9 @@ package com.charterbot.app.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.charterbot.core.quiz.CardState;
 import com.charterbot.core.values.Platform;
 import com.charterbot.core.values.UserRef;
-import com.charterbot.core.quiz.CardState;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -9,9 +9,9 @@ import static com.charterbot.app.persistence.JdbcQuizProgressStoreTest.atOnce;
 import static com.charterbot.app.persistence.JdbcQuizProgressStoreTest.cells;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.charterbot.core.quiz.QuizSession;
 import com.charterbot.core.values.Language;
 import com.charterbot.core.values.UserRef;
-import com.charterbot.core.quiz.QuizSession;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,10 +2,10 @@ package com.charterbot.app.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.charterbot.core.values.ChannelRef;
 import com.charterbot.core.chat.InMemoryRepliedMessages;
-import com.charterbot.core.values.Platform;
 import com.charterbot.core.chat.RepliedMessages;
+import com.charterbot.core.values.ChannelRef;
+import com.charterbot.core.values.Platform;
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Duration;
 import java.time.Instant;

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.charterbot.core.activity.InMemoryUnansweredQuestions;
-import com.charterbot.core.activity.UnansweredQuestions;
+import com.charterbot.core.activity.StatsScope;
 import com.charterbot.core.activity.UnansweredQuestions.Frequent;
+import com.charterbot.core.activity.UnansweredQuestions;
 import com.charterbot.core.values.Language;
 import com.charterbot.core.values.Platform;
-import com.charterbot.core.activity.StatsScope;
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -2,6 +2,8 @@ package com.charterbot.app.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.charterbot.slack.SlackBot;
+import com.charterbot.slack.SlackSettings;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
@@ -10,8 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import com.charterbot.slack.SlackBot;
-import com.charterbot.slack.SlackSettings;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;

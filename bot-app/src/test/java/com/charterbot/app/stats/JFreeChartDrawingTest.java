@@ -11,17 +11,17 @@ import com.charterbot.core.charter.Charter;
 import com.charterbot.core.charter.CharterFiles;
 import com.charterbot.core.charter.CharterLoader;
 import com.charterbot.core.charter.CharterSettings;
-import com.charterbot.core.values.Language;
 import com.charterbot.core.charter.LoadResult;
 import com.charterbot.core.charter.Section;
-import com.charterbot.core.values.ChannelRef;
-import com.charterbot.core.values.Platform;
-import com.charterbot.core.values.UserRef;
 import com.charterbot.core.stats.AwarenessStatsService;
 import com.charterbot.core.stats.ChartSheet;
 import com.charterbot.core.stats.DrawCharts;
 import com.charterbot.core.stats.WeeklyCharts;
 import com.charterbot.core.stats.WeeklyStats;
+import com.charterbot.core.values.ChannelRef;
+import com.charterbot.core.values.Language;
+import com.charterbot.core.values.Platform;
+import com.charterbot.core.values.UserRef;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -36,9 +36,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 
 /** The statistics' charts drawn as the administrators get them: small enough for Teams, readable, in both languages. */
 class JFreeChartDrawingTest {

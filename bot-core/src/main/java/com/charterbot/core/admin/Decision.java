@@ -1,7 +1,7 @@
 package com.charterbot.core.admin;
 
-import com.charterbot.core.values.Language;
 import com.charterbot.core.i18n.Messages;
+import com.charterbot.core.values.Language;
 import java.util.Objects;
 import java.util.Set;
 

@@ -1,8 +1,8 @@
 package com.charterbot.core.answer;
 
 import com.charterbot.core.charter.Charter;
-import com.charterbot.core.values.Language;
 import com.charterbot.core.charter.Section;
+import com.charterbot.core.values.Language;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
@@ -23,9 +23,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
 import java.util.function.IntToDoubleFunction;
 import java.util.function.Predicate;
-import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.TextField;

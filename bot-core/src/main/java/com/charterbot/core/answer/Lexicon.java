@@ -1,7 +1,7 @@
 package com.charterbot.core.answer;
 
-import com.charterbot.core.values.Language;
 import com.charterbot.core.charter.Vocabulary;
+import com.charterbot.core.values.Language;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;

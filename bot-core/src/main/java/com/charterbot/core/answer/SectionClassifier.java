@@ -1,8 +1,8 @@
 package com.charterbot.core.answer;
 
 import com.charterbot.core.charter.Charter;
-import com.charterbot.core.values.Language;
 import com.charterbot.core.charter.Section;
+import com.charterbot.core.values.Language;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;

@@ -1,6 +1,5 @@
 package com.charterbot.core.chat;
 
-import com.charterbot.core.values.Language;
 import com.charterbot.core.charter.Signal;
 import com.charterbot.core.check.AlwaysCheck;
 import com.charterbot.core.check.DraftReport;
@@ -9,6 +8,7 @@ import com.charterbot.core.i18n.Messages;
 import com.charterbot.core.reply.Block;
 import com.charterbot.core.reply.Reply;
 import com.charterbot.core.text.UserText;
+import com.charterbot.core.values.Language;
 import java.util.ArrayList;
 import java.util.List;
 

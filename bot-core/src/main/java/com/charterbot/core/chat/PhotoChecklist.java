@@ -4,10 +4,10 @@ import com.charterbot.core.answer.Answer;
 import com.charterbot.core.answer.AnswerEngine;
 import com.charterbot.core.answer.Question;
 import com.charterbot.core.answer.Tier;
-import com.charterbot.core.values.Language;
 import com.charterbot.core.i18n.Messages;
 import com.charterbot.core.reply.Block;
 import com.charterbot.core.reply.Reply;
+import com.charterbot.core.values.Language;
 import java.util.List;
 import java.util.Optional;
 

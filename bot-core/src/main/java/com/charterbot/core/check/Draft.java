@@ -1,7 +1,7 @@
 package com.charterbot.core.check;
 
-import com.charterbot.core.values.Language;
 import com.charterbot.core.text.UserText;
+import com.charterbot.core.values.Language;
 import java.util.Objects;
 import java.util.Optional;
 

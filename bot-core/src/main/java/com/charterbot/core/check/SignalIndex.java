@@ -1,12 +1,12 @@
 package com.charterbot.core.check;
 
 import com.charterbot.core.charter.Charter;
-import com.charterbot.core.values.Language;
 import com.charterbot.core.charter.Section;
 import com.charterbot.core.charter.Signal;
-import com.charterbot.core.charter.SignalPattern;
 import com.charterbot.core.charter.SignalPattern.Detector;
+import com.charterbot.core.charter.SignalPattern;
 import com.charterbot.core.text.Tokens;
+import com.charterbot.core.values.Language;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;

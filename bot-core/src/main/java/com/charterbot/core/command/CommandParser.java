@@ -1,7 +1,7 @@
 package com.charterbot.core.command;
 
-import com.charterbot.core.values.Language;
 import com.charterbot.core.text.UserText;
+import com.charterbot.core.values.Language;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package com.charterbot.core.command;
 
-import com.charterbot.core.values.Language;
 import com.charterbot.core.command.Command.SmallTalk.Kind;
+import com.charterbot.core.values.Language;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;

@@ -1,11 +1,11 @@
 package com.charterbot.core.eval;
 
-import com.charterbot.core.values.Language;
 import com.charterbot.core.charter.Signal;
 import com.charterbot.core.check.CheckDraft;
 import com.charterbot.core.check.Draft;
 import com.charterbot.core.check.DraftReport;
 import com.charterbot.core.check.Finding;
+import com.charterbot.core.values.Language;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

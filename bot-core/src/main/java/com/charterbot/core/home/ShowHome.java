@@ -1,8 +1,8 @@
 package com.charterbot.core.home;
 
+import com.charterbot.core.reply.Reply;
 import com.charterbot.core.values.Language;
 import com.charterbot.core.values.UserRef;
-import com.charterbot.core.reply.Reply;
 import java.util.Optional;
 
 /**

@@ -1,7 +1,7 @@
 package com.charterbot.core.nudge;
 
-import com.charterbot.core.values.Language;
 import com.charterbot.core.values.ChannelRef;
+import com.charterbot.core.values.Language;
 import com.charterbot.core.values.UserRef;
 import java.util.Map;
 import java.util.Optional;

@@ -2,13 +2,13 @@ package com.charterbot.core.nudge;
 
 import com.charterbot.core.admin.AdminActions;
 import com.charterbot.core.admin.Decision;
-import com.charterbot.core.values.Language;
-import com.charterbot.core.values.ChannelRef;
-import com.charterbot.core.people.LanguagePreferences;
-import com.charterbot.core.values.UserRef;
 import com.charterbot.core.i18n.Messages;
+import com.charterbot.core.people.LanguagePreferences;
 import com.charterbot.core.reply.Block;
 import com.charterbot.core.reply.Reply;
+import com.charterbot.core.values.ChannelRef;
+import com.charterbot.core.values.Language;
+import com.charterbot.core.values.UserRef;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.ZoneId;

@@ -1,7 +1,7 @@
 package com.charterbot.core.nudge;
 
-import com.charterbot.core.values.Language;
 import com.charterbot.core.text.UserText;
+import com.charterbot.core.values.Language;
 import java.text.Normalizer;
 import java.time.DayOfWeek;
 import java.time.LocalTime;

@@ -1,7 +1,7 @@
 package com.charterbot.core.quiz;
 
-import com.charterbot.core.values.Language;
 import com.charterbot.core.values.ChannelRef;
+import com.charterbot.core.values.Language;
 import com.charterbot.core.values.UserRef;
 import java.time.Instant;
 import java.util.HashMap;

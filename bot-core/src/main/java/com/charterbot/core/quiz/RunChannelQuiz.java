@@ -1,9 +1,9 @@
 package com.charterbot.core.quiz;
 
-import com.charterbot.core.values.Language;
-import com.charterbot.core.values.ChannelRef;
-import com.charterbot.core.values.UserRef;
 import com.charterbot.core.reply.Reply;
+import com.charterbot.core.values.ChannelRef;
+import com.charterbot.core.values.Language;
+import com.charterbot.core.values.UserRef;
 import java.util.List;
 import java.util.Optional;
 

@@ -2,12 +2,12 @@ package com.charterbot.core.stats;
 
 import com.charterbot.core.answer.Tier;
 import com.charterbot.core.charter.Charter;
-import com.charterbot.core.values.Language;
 import com.charterbot.core.i18n.Messages;
 import com.charterbot.core.reply.ActionIds;
 import com.charterbot.core.reply.Block;
 import com.charterbot.core.reply.Button;
 import com.charterbot.core.reply.Reply;
+import com.charterbot.core.values.Language;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;

@@ -1,8 +1,8 @@
 package com.charterbot.core.tip;
 
-import com.charterbot.core.values.Language;
-import com.charterbot.core.values.ChannelRef;
 import com.charterbot.core.reply.Reply;
+import com.charterbot.core.values.ChannelRef;
+import com.charterbot.core.values.Language;
 
 /** Shows a channel its next charter tip: by a scheduled nudge, a command or the "another tip" button. */
 public interface ShowTip {

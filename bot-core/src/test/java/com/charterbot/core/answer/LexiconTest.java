@@ -2,8 +2,8 @@ package com.charterbot.core.answer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.charterbot.core.values.Language;
 import com.charterbot.core.charter.Vocabulary;
+import com.charterbot.core.values.Language;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

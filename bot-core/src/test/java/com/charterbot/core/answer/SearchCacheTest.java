@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.charterbot.core.charter.CharterFiles;
 import com.charterbot.core.charter.CharterSettings;
-import com.charterbot.core.values.Language;
 import com.charterbot.core.charter.TestCharter;
+import com.charterbot.core.values.Language;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -8,9 +8,9 @@ import com.charterbot.core.charter.SignalPattern.Detector;
 import com.charterbot.core.charter.SignalPattern.Gap;
 import com.charterbot.core.charter.SignalPattern.Glob;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class SignalPatternTest {
 

@@ -2,8 +2,8 @@ package com.charterbot.core.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.charterbot.core.values.Language;
 import com.charterbot.core.text.CountingCharSequence;
+import com.charterbot.core.values.Language;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -3,12 +3,12 @@ package com.charterbot.core.nudge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.charterbot.core.activity.NudgeSent;
-import com.charterbot.core.values.Language;
-import com.charterbot.core.values.ChannelRef;
-import com.charterbot.core.values.Platform;
 import com.charterbot.core.i18n.Messages;
 import com.charterbot.core.reply.Block;
 import com.charterbot.core.reply.Reply;
+import com.charterbot.core.values.ChannelRef;
+import com.charterbot.core.values.Language;
+import com.charterbot.core.values.Platform;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.charterbot.core.activity.NudgeSent.Kind;
-import com.charterbot.core.values.Language;
 import com.charterbot.core.values.ChannelRef;
+import com.charterbot.core.values.Language;
 import com.charterbot.core.values.Platform;
 import java.time.Clock;
 import java.time.Instant;

@@ -2,14 +2,14 @@ package com.charterbot.core.nudge;
 
 import com.charterbot.core.activity.InMemoryActivityLog;
 import com.charterbot.core.activity.NudgeSent;
-import com.charterbot.core.values.Language;
-import com.charterbot.core.values.ChannelRef;
-import com.charterbot.core.values.Platform;
-import com.charterbot.core.values.UserRef;
 import com.charterbot.core.quiz.RunChannelQuiz;
 import com.charterbot.core.reply.Block;
 import com.charterbot.core.reply.Reply;
 import com.charterbot.core.tip.ShowTip;
+import com.charterbot.core.values.ChannelRef;
+import com.charterbot.core.values.Language;
+import com.charterbot.core.values.Platform;
+import com.charterbot.core.values.UserRef;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;

@@ -8,8 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.charterbot.core.activity.NudgeSent;
-import com.charterbot.core.values.ChannelRef;
 import com.charterbot.core.nudge.DispatcherFixtures.Rig;
+import com.charterbot.core.values.ChannelRef;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -2,8 +2,8 @@ package com.charterbot.core.nudge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.charterbot.core.values.Language;
 import com.charterbot.core.values.ChannelRef;
+import com.charterbot.core.values.Language;
 import com.charterbot.core.values.Platform;
 import java.time.ZoneId;
 import java.util.ArrayList;

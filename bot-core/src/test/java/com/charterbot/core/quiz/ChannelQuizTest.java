@@ -13,13 +13,13 @@ import static com.charterbot.core.quiz.QuizHarness.sessionId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.charterbot.core.activity.QuizAnswered;
-import com.charterbot.core.values.Language;
 import com.charterbot.core.charter.QuizQuestion;
 import com.charterbot.core.charter.Section;
 import com.charterbot.core.reply.ActionIds;
 import com.charterbot.core.reply.Block;
 import com.charterbot.core.reply.Button;
 import com.charterbot.core.reply.Reply;
+import com.charterbot.core.values.Language;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.charterbot.core.charter.Charter;
-import com.charterbot.core.values.Language;
 import com.charterbot.core.charter.QuizQuestion;
+import com.charterbot.core.values.Language;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 

@@ -2,11 +2,11 @@ package com.charterbot.core.quiz;
 
 import com.charterbot.core.activity.InMemoryActivityLog;
 import com.charterbot.core.charter.Charter;
-import com.charterbot.core.values.Language;
 import com.charterbot.core.reply.ActionIds;
 import com.charterbot.core.reply.Block;
 import com.charterbot.core.reply.Button;
 import com.charterbot.core.reply.Reply;
+import com.charterbot.core.values.Language;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicReference;

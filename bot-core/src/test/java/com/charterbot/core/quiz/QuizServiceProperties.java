@@ -6,10 +6,10 @@ import static com.charterbot.core.quiz.QuizFixtures.GENERAL;
 import static com.charterbot.core.quiz.QuizFixtures.RANDOM;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.charterbot.core.values.Language;
-import com.charterbot.core.values.ChannelRef;
-import com.charterbot.core.values.UserRef;
 import com.charterbot.core.reply.Reply;
+import com.charterbot.core.values.ChannelRef;
+import com.charterbot.core.values.Language;
+import com.charterbot.core.values.UserRef;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -7,11 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.charterbot.core.activity.InMemoryActivityLog;
 import com.charterbot.core.activity.NudgeSent;
-import com.charterbot.core.values.Language;
 import com.charterbot.core.reply.Block;
 import com.charterbot.core.reply.Reply;
 import com.charterbot.core.stats.AwarenessStats.QuizScore;
 import com.charterbot.core.stats.AwarenessStats.TierCounts;
+import com.charterbot.core.values.Language;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;

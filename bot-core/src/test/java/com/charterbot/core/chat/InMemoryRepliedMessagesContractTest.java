@@ -1,0 +1,9 @@
+package com.charterbot.core.chat;
+
+class InMemoryRepliedMessagesContractTest extends RepliedMessagesContract {
+
+    @Override
+    protected RepliedMessages newStore() {
+        return new InMemoryRepliedMessages();
+    }
+}

@@ -1,0 +1,9 @@
+package com.charterbot.core.chat;
+
+class InMemorySeenEventsContractTest extends SeenEventsContract {
+
+    @Override
+    protected SeenEvents newStore() {
+        return new InMemorySeenEvents();
+    }
+}

@@ -14,7 +14,6 @@ import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.util.http.SlackHttpClient;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -62,9 +61,6 @@ public final class SlackChannelMessenger implements ChannelMessenger {
             "restricted_action",
             "channel_is_archived",
             "team_access_not_granted");
-
-    /** The wait used when Slack throttles without a readable {@code Retry-After}. */
-    static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(1);
 
     /** Longest description kept in a {@link SendOutcome.Transient}. */
     static final int MAX_ERROR_LENGTH = 300;
@@ -176,7 +172,7 @@ public final class SlackChannelMessenger implements ChannelMessenger {
         okhttp3.Response response = e.getResponse();
         int status = response == null ? -1 : response.code();
         if (status == 429) {
-            return new SendOutcome.RateLimited(retryAfter(response.header("Retry-After")));
+            return new SendOutcome.RateLimited(SendOutcome.RateLimited.retryAfter(response.header("Retry-After")));
         }
         SlackApiErrorResponse error = e.getError();
         String code = error == null ? null : error.getError();
@@ -193,7 +189,7 @@ public final class SlackChannelMessenger implements ChannelMessenger {
         }
         String code = normalize(error);
         if (code.equals("ratelimited")) {
-            return new SendOutcome.RateLimited(DEFAULT_RETRY_AFTER);
+            return new SendOutcome.RateLimited(SendOutcome.RateLimited.DEFAULT_RETRY_AFTER);
         }
         if (PERMANENT_ERRORS.contains(code)) {
             return new SendOutcome.Permanent(code);
@@ -203,18 +199,6 @@ public final class SlackChannelMessenger implements ChannelMessenger {
 
     private static String normalize(String code) {
         return code.strip().toLowerCase(Locale.ROOT);
-    }
-
-    /** The {@code Retry-After} delta-seconds; {@link #DEFAULT_RETRY_AFTER} when missing or unreadable. */
-    static Duration retryAfter(String header) {
-        if (header == null) {
-            return DEFAULT_RETRY_AFTER;
-        }
-        String value = header.strip();
-        if (value.isEmpty() || value.length() > 9 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            return DEFAULT_RETRY_AFTER;
-        }
-        return Duration.ofSeconds(Long.parseLong(value));
     }
 
     private SendOutcome.Transient transientError(String description) {

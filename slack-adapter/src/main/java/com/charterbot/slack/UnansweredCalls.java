@@ -15,6 +15,10 @@ import okhttp3.Response;
  * <p>Per call (okhttp makes a listener for each), on okhttp's own events: the request is sent whole
  * when its body (or, without one, its head) has been written and the write did not fail, until
  * an answer's head comes back.
+ *
+ * <p>The other adapter keeps the same class ({@code teams-adapter/.../UnansweredCalls}) on purpose: each platform's
+ * okhttp client needs one, the core has no HTTP client to share it from, and a module for one class
+ * would cost more than the copy. Change both together.
  */
 final class UnansweredCalls extends EventListener {
 

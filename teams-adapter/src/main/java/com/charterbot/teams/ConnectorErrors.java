@@ -1,5 +1,6 @@
 package com.charterbot.teams;
 
+import com.charterbot.core.nudge.SendOutcome;
 import com.microsoft.bot.connector.authentication.AuthenticationException;
 import com.microsoft.bot.restclient.RestException;
 import java.io.IOException;
@@ -16,8 +17,6 @@ import java.util.concurrent.ExecutionException;
  */
 final class ConnectorErrors {
 
-    /** The wait used when the connector throttles without a readable {@code Retry-After}. */
-    static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(1);
 
     private ConnectorErrors() {}
 
@@ -49,18 +48,10 @@ final class ConnectorErrors {
         return OptionalInt.of(rest.response().code());
     }
 
-    /** The connector's {@code Retry-After} in seconds; {@link #DEFAULT_RETRY_AFTER} when missing or unreadable. */
+    /** The connector's {@code Retry-After}, read as the core reads every platform's. */
     static Duration retryAfter(Throwable error) {
         RestException rest = find(error, RestException.class);
-        String header = rest == null || rest.response() == null ? null : rest.response().headers().get("Retry-After");
-        if (header == null) {
-            return DEFAULT_RETRY_AFTER;
-        }
-        String value = header.strip();
-        if (value.isEmpty() || value.length() > 9 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            return DEFAULT_RETRY_AFTER;
-        }
-        return Duration.ofSeconds(Long.parseLong(value));
+        return SendOutcome.RateLimited.retryAfter(rest == null || rest.response() == null ? null : rest.response().headers().get("Retry-After"));
     }
 
     /** The failure as a metric label: the HTTP status, {@code timeout}, {@code network} or {@code other}. */

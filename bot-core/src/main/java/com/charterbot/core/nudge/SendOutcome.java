@@ -15,6 +15,22 @@ public sealed interface SendOutcome {
      * @param retryAfter how long the platform asked to wait (its Retry-After), zero when it did not say
      */
     record RateLimited(Duration retryAfter) implements SendOutcome {
+
+        /** The wait when the platform's answer says none, or nothing readable. */
+        public static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(1);
+
+        /**
+         * The wait an HTTP {@code Retry-After} header asks for, in delta-seconds (the form Slack and the
+         * Bot Connector use); {@link #DEFAULT_RETRY_AFTER} when it is missing or unreadable.
+         */
+        public static Duration retryAfter(String header) {
+            String value = header == null ? "" : header.strip();
+            if (value.isEmpty() || value.length() > 9 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                return DEFAULT_RETRY_AFTER;
+            }
+            return Duration.ofSeconds(Long.parseLong(value));
+        }
+
         public RateLimited {
             Objects.requireNonNull(retryAfter, "retryAfter");
             if (retryAfter.isNegative()) {

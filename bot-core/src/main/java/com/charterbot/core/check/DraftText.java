@@ -34,7 +34,6 @@ final class DraftText {
     private static final int MAX_NAME_WORDS = 4;
     private static final String SENTENCE_ENDS = ".!?\u2026:;\n\r";
     private static final String QUOTES = "([{<\u00ab\"'\u201c\u2018\u2014\u2013-*_";
-    private static final Set<String> PERCENT_WORDS = Set.of("percent", "per", "pct", "pour");
 
     private static final Set<String> INTERNAL_SUFFIXES = Set.of(".local", ".internal", ".corp", ".lan", ".intranet", ".localdomain",
             ".home.arpa", ".sharepoint.com", ".atlassian.net");
@@ -193,27 +192,18 @@ final class DraftText {
                 : token.kind() == Tokens.Kind.WORD && CURRENCY_WORDS.contains(token.text());
     }
 
-    /** Percentages: a number followed by "%", or by "percent", "per cent", "pct", "pour cent". */
+    /** Percentages: a number followed by "%" (the tokens keep the sign), or by "percent", "per cent", "pct", "pour cent". */
     private void findPercents() {
         int[] ends = ends(Detector.PERCENT);
-        for (int i = 0; i < tokens.size(); i++) {
-            Tokens.Token token = tokens.get(i);
-            if (token.kind() != Tokens.Kind.NUMBER) {
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            if (tokens.get(i).kind() != Tokens.Kind.NUMBER) {
                 continue;
             }
-            int at = token.end();
-            while (at < text.length() && (text.charAt(at) == ' ' || text.charAt(at) == '\u00a0' || text.charAt(at) == '\u202f')) {
-                at++;
-            }
-            if (at < text.length() && (text.charAt(at) == '%' || text.charAt(at) == '\uff05')) {
-                ends[i] = i + 1;
-            } else if (i + 1 < tokens.size() && PERCENT_WORDS.contains(tokens.get(i + 1).text())) {
-                boolean twoWords = !tokens.get(i + 1).text().equals("percent") && !tokens.get(i + 1).text().equals("pct");
-                if (!twoWords) {
-                    ends[i] = i + 2;
-                } else if (i + 2 < tokens.size() && tokens.get(i + 2).text().equals("cent")) {
-                    ends[i] = i + 3;
-                }
+            String next = tokens.get(i + 1).text();
+            if (next.equals("%") || next.equals("percent") || next.equals("pct")) {
+                ends[i] = i + 2;
+            } else if ((next.equals("per") || next.equals("pour")) && i + 2 < tokens.size() && tokens.get(i + 2).text().equals("cent")) {
+                ends[i] = i + 3;
             }
         }
     }

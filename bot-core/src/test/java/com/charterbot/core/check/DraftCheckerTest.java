@@ -182,6 +182,18 @@ class DraftCheckerTest {
     }
 
     @Test
+    void aLongWordFindsItsPluralAndFeminineButAShortOneOnlyItself() {
+        Charter charter = alphaWith("- stop: incompetent (boss|bosses)", "- stop: chut");
+
+        assertThat(finding(check(charter, "Incompetents bosses again"), "alpha")).isPresent();
+        assertThat(finding(check(charter, "incompetente boss"), "alpha")).isPresent();
+        assertThat(finding(check(charter, "incompetentes boss"), "alpha")).isPresent();
+        assertThat(finding(check(charter, "incompetently bossy"), "alpha")).isEmpty();
+        assertThat(finding(check(charter, "depuis sa chute"), "alpha")).isEmpty();
+        assertThat(finding(check(charter, "chut !"), "alpha")).isPresent();
+    }
+
+    @Test
     void findsPercentagesWrittenWithASignOrInWords() {
         Charter charter = alphaWith("- caution: [percent] & revenue");
 

@@ -47,6 +47,14 @@ class DraftQualityTest {
     }
 
     @Test
+    void keepsItsLevelsOnTheSecondDevelopmentDrafts() throws IOException {
+        DraftEvaluation.Report report = run("eval/drafts-dev2.yaml");
+
+        assertFloors(report.of(Language.EN), 0.84, 0.90, 0.07);
+        assertFloors(report.of(Language.FR), 0.84, 0.90, 0.07);
+    }
+
+    @Test
     void keepsItsLevelsOnTheHoldoutDrafts() throws IOException {
         DraftEvaluation.Report report = run("eval/drafts-holdout.yaml");
 

@@ -55,6 +55,14 @@ class DraftQualityTest {
     }
 
     @Test
+    void keepsItsLevelsOnTheProbes() throws IOException {
+        DraftEvaluation.Report report = run("eval/drafts-dev3.yaml");
+
+        assertFloors(report.of(Language.EN), 0.90, 0.90, 0.10);
+        assertFloors(report.of(Language.FR), 0.90, 0.90, 0.10);
+    }
+
+    @Test
     void keepsItsLevelsOnTheHoldoutDrafts() throws IOException {
         DraftEvaluation.Report report = run("eval/drafts-holdout.yaml");
 

@@ -97,7 +97,14 @@ public record SignalPattern(List<List<Element>> parts) {
         /** A codename or unreleased product of the watch-list. */
         CODENAME,
         /** A photo or video attached to the draft; alone in its part. */
-        ATTACHMENT
+        ATTACHMENT,
+        /**
+         * Someone's (or some firm's) name: capitalised words inside a sentence ("thanks to Jenna Morrow"), or
+         * after a title ("Mme Perrin", "Mr. Pryce"); not the company's own name.
+         */
+        NAME,
+        /** A percentage: "18%", "12 %", "3.5 percent", "20 pour cent". */
+        PERCENT
     }
 
     private static final Map<String, Detector> DETECTORS = Map.ofEntries(
@@ -114,7 +121,9 @@ public record SignalPattern(List<List<Element>> parts) {
             Map.entry("customer", Detector.CUSTOMER), Map.entry("client", Detector.CUSTOMER),
             Map.entry("competitor", Detector.COMPETITOR), Map.entry("concurrent", Detector.COMPETITOR),
             Map.entry("codename", Detector.CODENAME), Map.entry("nom de code", Detector.CODENAME),
-            Map.entry("attachment", Detector.ATTACHMENT), Map.entry("piece jointe", Detector.ATTACHMENT));
+            Map.entry("attachment", Detector.ATTACHMENT), Map.entry("piece jointe", Detector.ATTACHMENT),
+            Map.entry("name", Detector.NAME), Map.entry("nom", Detector.NAME),
+            Map.entry("percent", Detector.PERCENT), Map.entry("pourcentage", Detector.PERCENT));
 
     public SignalPattern {
         List<List<Element>> copy = new ArrayList<>();

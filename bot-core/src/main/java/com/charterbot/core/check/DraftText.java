@@ -22,6 +22,19 @@ final class DraftText {
             "mn", "mio", "bn", "md", "mds");
     private static final Set<String> CURRENCY_WORDS = Set.of("eur", "euro", "euros", "usd", "dollar", "dollars", "gbp", "chf", "keur",
             "meur");
+    /** Titles before a surname, as folded tokens: the next capitalised word is a name even at a sentence's start. */
+    private static final Set<String> TITLES = Set.of("mr", "mrs", "ms", "miss", "dr", "m", "mme", "mlle", "monsieur", "madame",
+            "mademoiselle", "me");
+    /** Capitalised words that name no one: days, months, pronouns and words often capitalised for emphasis. */
+    private static final Set<String> NOT_NAMES = Set.of("i", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+            "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+            "december", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "ok", "okay", "linkedin", "facebook",
+            "instagram", "tiktok", "twitter", "youtube", "slack", "teams", "google", "whatsapp", "bereal", "pov", "psa", "ps");
+    /** At most this many capitalised words in a row make one name. */
+    private static final int MAX_NAME_WORDS = 4;
+    private static final String SENTENCE_ENDS = ".!?\u2026:;\n\r";
+    private static final String QUOTES = "([{<\u00ab\"'\u201c\u2018\u2014\u2013-*_";
+
     private static final Set<String> INTERNAL_SUFFIXES = Set.of(".local", ".internal", ".corp", ".lan", ".intranet", ".localdomain",
             ".home.arpa", ".sharepoint.com", ".atlassian.net");
 
@@ -49,6 +62,8 @@ final class DraftText {
         draft.findNames(Detector.COMPETITOR, context.competitors());
         draft.findNames(Detector.CODENAME, context.codenames());
         draft.findAmounts();
+        draft.findPercents();
+        draft.findPersonNames(context);
         draft.findPhones();
         draft.classifyLinks(context);
         return draft;
@@ -175,6 +190,104 @@ final class DraftText {
     private static boolean isCurrency(Tokens.Token token) {
         return token.kind() == Tokens.Kind.SYMBOL ? Character.getType(token.text().codePointAt(0)) == Character.CURRENCY_SYMBOL
                 : token.kind() == Tokens.Kind.WORD && CURRENCY_WORDS.contains(token.text());
+    }
+
+    /** Percentages: a number followed by "%" (the tokens keep the sign), or by "percent", "per cent", "pct", "pour cent". */
+    private void findPercents() {
+        int[] ends = ends(Detector.PERCENT);
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            if (tokens.get(i).kind() != Tokens.Kind.NUMBER) {
+                continue;
+            }
+            String next = tokens.get(i + 1).text();
+            if (next.equals("%") || next.equals("percent") || next.equals("pct")) {
+                ends[i] = i + 2;
+            } else if ((next.equals("per") || next.equals("pour")) && i + 2 < tokens.size() && tokens.get(i + 2).text().equals("cent")) {
+                ends[i] = i + 3;
+            }
+        }
+    }
+
+    /**
+     * Names of people or firms: capitalised words in a row inside a sentence, or after a title. A word
+     * opening a sentence is read as a name only after a title, so "Great day" is not one; words in
+     * capitals are shouting or acronyms, not names; the company's own name is not one.
+     */
+    private void findPersonNames(SignalIndex.Context context) {
+        int[] ends = ends(Detector.NAME);
+        int[] company = spans.get(Detector.COMPANY);
+        int i = 0;
+        while (i < tokens.size()) {
+            if (!capitalised(i) || company != null && company[i] > i) {
+                i++;
+                continue;
+            }
+            boolean titled = i > 0 && TITLES.contains(tokens.get(i - 1).text()) && tokens.get(i - 1).kind() == Tokens.Kind.WORD
+                    && capitalised(i - 1);
+            if (!titled && opensSentence(i)) {
+                i++;
+                continue;
+            }
+            int end = i + 1;
+            while (end < tokens.size() && end - i < MAX_NAME_WORDS && capitalised(end) && onlySpaceBetween(end - 1, end)
+                    && (company == null || company[end] <= end)) {
+                end++;
+            }
+            ends[i] = end;
+            i = end;
+        }
+    }
+
+    /** Whether the token is a word written with a capital and then small letters, and could be a name. */
+    private boolean capitalised(int index) {
+        Tokens.Token token = tokens.get(index);
+        if (token.kind() != Tokens.Kind.WORD || NOT_NAMES.contains(token.text())) {
+            return false;
+        }
+        int first = Character.codePointAt(text, token.start());
+        if (!Character.isUpperCase(first)) {
+            return false;
+        }
+        int length = token.end() - token.start();
+        if (length < 2) {
+            return TITLES.contains(token.text());
+        }
+        for (int k = token.start() + Character.charCount(first); k < token.end(); k++) {
+            if (Character.isLowerCase(text.charAt(k))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether nothing but quotes and spaces stand between the token and the start of the text or of its sentence. */
+    private boolean opensSentence(int index) {
+        int at = tokens.get(index).start() - 1;
+        while (at >= 0) {
+            char c = text.charAt(at);
+            if (SENTENCE_ENDS.indexOf(c) >= 0) {
+                return true;
+            }
+            if (Character.isWhitespace(c) || QUOTES.indexOf(c) >= 0) {
+                at--;
+                continue;
+            }
+            if (Character.isLowSurrogate(c) || Character.getType(c) == Character.OTHER_SYMBOL) {
+                // An emoji often ends a sentence in a post: what follows starts a new one.
+                return true;
+            }
+            return false;
+        }
+        return true;
+    }
+
+    private boolean onlySpaceBetween(int left, int right) {
+        for (int k = tokens.get(left).end(); k < tokens.get(right).start(); k++) {
+            if (text.charAt(k) != ' ' && text.charAt(k) != '-' && text.charAt(k) != '.') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Phone numbers, found on the characters, then laid on the tokens they cover. */

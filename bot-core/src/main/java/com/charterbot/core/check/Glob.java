@@ -7,8 +7,18 @@ import java.util.List;
  * One word of a signal, ready to compare with the draft's tokens: an exact folded word, or a
  * pattern whose {@code *} stands for any run of characters (checked by a prefix, a suffix and the
  * pieces in between, in one pass over the token).
+ *
+ * <p>An exact word of at least {@value #MIN_INFLECTED} letters also finds its plural and French
+ * feminine forms ({@link #INFLECTIONS}): "incompetent" finds "incompetents", "incompétent" finds
+ * "incompétente" and "incompétentes", so a signal need not list every form.
  */
 record Glob(String written, String first, String last, List<String> middle, boolean exact) {
+
+    /** Endings an exact word may take: English and French plurals, French feminines. */
+    static final List<String> INFLECTIONS = List.of("s", "e", "es", "x");
+
+    /** Shorter words are matched exactly: "chut" (hush) must not find "chute" (a fall), nor "plan" "plane". */
+    static final int MIN_INFLECTED = 5;
 
     static Glob of(String written) {
         int star = written.indexOf('*');
@@ -17,6 +27,25 @@ record Glob(String written, String first, String last, List<String> middle, bool
         }
         List<String> pieces = List.of(written.split("\\*", -1));
         return new Glob(written, pieces.get(0), pieces.get(pieces.size() - 1), pieces.subList(1, pieces.size() - 1), false);
+    }
+
+    /** Whether the text is this exact word with one of the {@link #INFLECTIONS}. */
+    private boolean inflected(String text) {
+        if (first.length() < MIN_INFLECTED || !text.startsWith(first) || !first.chars().allMatch(Character::isLetter)) {
+            return false;
+        }
+        return INFLECTIONS.contains(text.substring(first.length()));
+    }
+
+    /** The words a token may be an inflected form of, longest ending first; empty for a short or bare word. */
+    static List<String> stems(String text) {
+        List<String> stems = new java.util.ArrayList<>(2);
+        for (String ending : List.of("es", "s", "e", "x")) {
+            if (text.length() - ending.length() >= MIN_INFLECTED && text.endsWith(ending)) {
+                stems.add(text.substring(0, text.length() - ending.length()));
+            }
+        }
+        return stems;
     }
 
     /** Whether the glob is written with a leading {@code #} or {@code @}: it then matches hashtags or mentions only. */
@@ -37,7 +66,7 @@ record Glob(String written, String first, String last, List<String> middle, bool
 
     boolean matches(String text) {
         if (exact) {
-            return first.equals(text);
+            return first.equals(text) || inflected(text);
         }
         if (text.length() < first.length() + last.length() || !text.startsWith(first) || !text.endsWith(last)) {
             return false;

@@ -279,6 +279,10 @@ final class SignalIndex {
 
     private void candidates(String text, java.util.function.Consumer<Entry> attempt) {
         byWord.getOrDefault(text, List.of()).forEach(attempt);
+        for (String stem : Glob.stems(text)) {
+            // "incompetents" starts the signals filed under "incompetent"; the glob itself checks the ending.
+            byWord.getOrDefault(stem, List.of()).forEach(attempt);
+        }
         if (!text.isEmpty()) {
             byPrefix.getOrDefault(text.substring(0, 1), List.of()).forEach(attempt);
         }

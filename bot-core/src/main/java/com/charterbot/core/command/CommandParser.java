@@ -157,7 +157,45 @@ public final class CommandParser {
         if (draft.isBlank()) {
             return new Command.Invalid("check.usage", List.of(), said);
         }
-        return new Command.Check(draft, said);
+        String question = question(draft, colon);
+        return question == null ? new Command.Check(draft, said) : new Command.Ask(question);
+    }
+
+    /** Words after "check" that make it a question ("check if I can...", "vérifier si je peux..."), folded. */
+    private static final List<String> WHETHER = List.of("if ", "whether ", "si ", "s'");
+    /** How a question about posting starts, folded: read as a question when it also ends with a question mark. */
+    private static final List<String> QUESTION_STARTS = List.of("can i ", "can we ", "may i ", "could i ", "should i ", "should we ",
+            "am i ", "is it ", "is this ", "are we ", "do i ", "do we ", "how do ", "how can ", "how should ", "what can ",
+            "what should ", "which ", "where can ", "est-ce qu", "est ce qu", "puis-je ", "puis je ", "je peux ", "j'ai le droit",
+            "ai-je ", "peut-on ", "on peut ", "dois-je ", "je dois ", "comment ", "quelle ", "quel ", "quelles ", "quels ", "a-t-on ");
+
+    /**
+     * The question, when what follows the check word asks about posting rather than being a post:
+     * "check: can I post a photo of the canteen?" or "vérifier si je peux partager une offre", at most
+     * a command's length on one line. "Check if..." without a colon is a question; after a colon
+     * ("check: If you're looking for a job...") it is a draft. Null for a draft.
+     */
+    private static String question(String draft, boolean colon) {
+        if (draft.length() > MAX_COMMAND_LENGTH || draft.indexOf('\n') >= 0) {
+            return null;
+        }
+        String folded = fold(draft);
+        if (!colon) {
+            for (String whether : WHETHER) {
+                if (folded.startsWith(whether)) {
+                    return draft.substring(whether.length()).strip();
+                }
+            }
+        }
+        if (!UserText.withoutTrailing(folded, " ").endsWith("?")) {
+            return null;
+        }
+        for (String start : QUESTION_STARTS) {
+            if (folded.startsWith(start)) {
+                return draft;
+            }
+        }
+        return null;
     }
 
     private static Command language(String argument, Optional<Language> said) {

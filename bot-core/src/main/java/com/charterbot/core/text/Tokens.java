@@ -123,8 +123,10 @@ public final class Tokens {
                 i = word(chunk, i + 1, i, offset, tokens);
                 continue;
             }
-            if (isSymbol(codePoint)) {
-                tokens.add(new Token(Kind.SYMBOL, new String(Character.toChars(codePoint)), offset + i, offset + i + width));
+            if (isSymbol(codePoint) || codePoint == '%' || codePoint == '\uff05') {
+                // The percent sign is kept too: "18 %" is a figure the draft checker looks at.
+                String symbol = codePoint == '\uff05' ? "%" : new String(Character.toChars(codePoint));
+                tokens.add(new Token(Kind.SYMBOL, symbol, offset + i, offset + i + width));
             }
             i += width;
         }

@@ -75,6 +75,26 @@ class DraftConversationTest {
     }
 
     @Test
+    void aQuestionAfterTheWordIsAnsweredLikeAnyQuestionNotCheckedAsADraft() {
+        Reply photo = only(harness.say(ALICE, DM, Message.Origin.DIRECT, "check: can I post a photo of the canteen?"));
+        Reply offer = only(harness.say(ALICE, DM, Message.Origin.DIRECT, "vérifier si je peux partager une offre d'emploi"));
+        Reply draft = only(harness.say(ALICE, DM, Message.Origin.DIRECT, "check: If you're looking for a job, we're hiring!"));
+
+        // Answers end with the helpful / not helpful buttons; a draft's report never has them.
+        assertThat(answered(photo)).isTrue();
+        assertThat(answered(offer)).isTrue();
+        assertThat(offer.language()).isEqualTo(Language.FR);
+        assertThat(offer.blocks()).doesNotContain(new Block.Heading(msg(Language.FR, "check.heading.clear")));
+        assertThat(answered(draft)).isFalse();
+        assertThat(draft.blocks().get(0)).isEqualTo(new Block.Heading(msg(Language.EN, "check.heading.clear")));
+    }
+
+    private static boolean answered(Reply reply) {
+        return blocks(reply, Block.Buttons.class).stream().flatMap(buttons -> buttons.buttons().stream())
+                .anyMatch(button -> button.actionId().equals("charter.feedback.helpful"));
+    }
+
+    @Test
     void theWordAloneExplainsHowToUseIt() {
         Reply reply = harness.command(ALICE, "vérifier");
 

@@ -167,6 +167,45 @@ class DraftCheckerTest {
     }
 
     @Test
+    void findsNamesInsideSentencesOrAfterATitleButNotAnOpeningWordOrShouting() {
+        Charter charter = alphaWith("- stop: [name] ... incompetent");
+
+        Finding named = finding(check(charter, "Thanks to Jenna Morrow, incompetent as ever"), "alpha").orElseThrow();
+        assertThat(named.triggers()).containsExactly("Jenna Morrow, incompetent");
+        assertThat(finding(check(charter, "Call Mme Perrin: incompetent"), "alpha")).isPresent();
+        assertThat(finding(check(charter, "Ugh. Mr. Pryce incompetent again"), "alpha")).isPresent();
+        assertThat(finding(check(charter, "Incompetent people everywhere"), "alpha")).isEmpty();
+        assertThat(finding(check(charter, "Great day. Incompetent me forgot the keys"), "alpha")).isEmpty();
+        assertThat(finding(check(charter, "what a day 🙄 Honestly incompetent"), "alpha")).isEmpty();
+        assertThat(finding(check(charter, "the NEW SYSTEM is incompetent"), "alpha")).isEmpty();
+        assertThat(finding(check(charter, "see you on Monday, incompetent or not"), "alpha")).isEmpty();
+    }
+
+    @Test
+    void aLongWordFindsItsPluralAndFeminineButAShortOneOnlyItself() {
+        Charter charter = alphaWith("- stop: incompetent (boss|bosses)", "- stop: chut");
+
+        assertThat(finding(check(charter, "Incompetents bosses again"), "alpha")).isPresent();
+        assertThat(finding(check(charter, "incompetente boss"), "alpha")).isPresent();
+        assertThat(finding(check(charter, "incompetentes boss"), "alpha")).isPresent();
+        assertThat(finding(check(charter, "incompetently bossy"), "alpha")).isEmpty();
+        assertThat(finding(check(charter, "depuis sa chute"), "alpha")).isEmpty();
+        assertThat(finding(check(charter, "chut !"), "alpha")).isPresent();
+    }
+
+    @Test
+    void findsPercentagesWrittenWithASignOrInWords() {
+        Charter charter = alphaWith("- caution: [percent] & revenue");
+
+        for (String draft : List.of("Revenue up 12% this quarter", "revenue: +12 % !", "revenue grew 3 percent", "revenue, 20 per cent up",
+                "revenue à 20 pour cent")) {
+            assertThat(finding(check(charter, draft), "alpha")).as(draft).isPresent();
+        }
+        assertThat(finding(check(charter, "revenue team of 12 people"), "alpha")).isEmpty();
+        assertThat(finding(check(charter, "revenue of 12 pour les amis"), "alpha")).isEmpty();
+    }
+
+    @Test
     void knowsTheCompanysNameAndItsOfficialSites() {
         Charter charter = bundled(CharterSettings.DEFAULTS, false);
 

@@ -47,6 +47,30 @@ class CheckCommandTest {
         assertThat(CommandParser.parse(text)).isInstanceOf(Command.Ask.class);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "check: can I post a photo of the canteen?|can I post a photo of the canteen?",
+            "check can we share the job offer on LinkedIn ?|can we share the job offer on LinkedIn ?",
+            "check if I can post a photo of the canteen|I can post a photo of the canteen",
+            "vérifier si je peux partager une offre d'emploi|je peux partager une offre d'emploi",
+            "vérifier : est-ce que je peux poster une photo de la cantine ?|est-ce que je peux poster une photo de la cantine ?",
+            "Vérifier s'il est possible de liker un post client|il est possible de liker un post client"})
+    void aQuestionAfterTheWordIsAskedNotChecked(String text, String question) {
+        assertThat(CommandParser.parse(text)).isEqualTo(new Command.Ask(question));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "check: If you're looking for an apprenticeship, we're hiring in Lyon!",
+            "vérifier : Si vous cherchez un stage, on recrute à Lyon !",
+            "check: Can I just say how proud I am of this team!",
+            "check: je peux enfin vous l'annoncer : on ouvre un site à Valence",
+            "check Who's coming to the fair next week?",
+            "check: can I get a hell yeah?\nSecond line of the post"})
+    void aDraftThatLooksLikeAQuestionIsStillChecked(String text) {
+        assertThat(CommandParser.parse(text)).isInstanceOf(Command.Check.class);
+    }
+
     @Test
     void decidesAfterReadingAFewCharacters() {
         CountingCharSequence question = new CountingCharSequence("checkpointing " + ".".repeat(100_000));

@@ -21,10 +21,12 @@ import org.junit.jupiter.api.Test;
  * configured for the company the drafts are about (Norvane) and no watch-list. Floors are one or
  * two drafts under the levels measured, so a change that loses ground fails the build.
  *
- * <p>The holdout set is only scored, never tuned on. Its levels are far from the issue's targets
- * (recall_stop >= 0.90, precision >= 0.90, false_alarm_clean <= 0.10 per language): the charter's
- * signals find the risks of the development drafts but generalise poorly to posts written
- * differently. The floors keep what is reached; raising them is the work left.
+ * <p>drafts-dev, drafts-dev2 and drafts-dev3 (probes) are tuned on; the holdout sets are only scored:
+ * drafts-holdout was looked at while the first signals were written, drafts-holdout2 was scored once
+ * before and once after the second round of signals (issue 19's recall follow-up). Both are still far
+ * from the issue's targets (recall_stop >= 0.90, precision >= 0.90, false_alarm_clean <= 0.10 per
+ * language): the signals find the risks of posts like the ones they were written from and miss many
+ * risky posts worded differently. The floors keep what is reached; raising them is the work left.
  */
 class DraftQualityTest {
 
@@ -47,11 +49,35 @@ class DraftQualityTest {
     }
 
     @Test
+    void keepsItsLevelsOnTheSecondDevelopmentDrafts() throws IOException {
+        DraftEvaluation.Report report = run("eval/drafts-dev2.yaml");
+
+        assertFloors(report.of(Language.EN), 0.84, 0.90, 0.07);
+        assertFloors(report.of(Language.FR), 0.84, 0.90, 0.07);
+    }
+
+    @Test
+    void keepsItsLevelsOnTheProbes() throws IOException {
+        DraftEvaluation.Report report = run("eval/drafts-dev3.yaml");
+
+        assertFloors(report.of(Language.EN), 0.90, 0.90, 0.10);
+        assertFloors(report.of(Language.FR), 0.90, 0.90, 0.10);
+    }
+
+    @Test
     void keepsItsLevelsOnTheHoldoutDrafts() throws IOException {
         DraftEvaluation.Report report = run("eval/drafts-holdout.yaml");
 
-        assertFloors(report.of(Language.EN), 0.17, 0.85, 0.13);
-        assertFloors(report.of(Language.FR), 0.47, 0.85, 0.09);
+        assertFloors(report.of(Language.EN), 0.29, 0.85, 0.13);
+        assertFloors(report.of(Language.FR), 0.58, 0.83, 0.09);
+    }
+
+    @Test
+    void keepsItsLevelsOnTheSecondHoldoutDrafts() throws IOException {
+        DraftEvaluation.Report report = run("eval/drafts-holdout2.yaml");
+
+        assertFloors(report.of(Language.EN), 0.53, 0.90, 0.16);
+        assertFloors(report.of(Language.FR), 0.53, 0.85, 0.22);
     }
 
     @Test

@@ -19,6 +19,7 @@ import com.charterbot.core.check.DraftChecker;
 import com.charterbot.core.check.DraftFindings;
 import com.charterbot.core.command.Command;
 import com.charterbot.core.command.CommandParser;
+import com.charterbot.core.experts.ExpertsDesk;
 import com.charterbot.core.i18n.Messages;
 import com.charterbot.core.nudge.ChannelLabels;
 import com.charterbot.core.nudge.ChannelState;
@@ -121,6 +122,8 @@ public final class ConversationService implements Converse {
 
     private final CheckDraft drafts;
 
+    private final Optional<ExpertsDesk> experts;
+
     /** A conversation whose draft checks are counted nowhere. */
     public ConversationService(Parts parts) {
         this(parts, new DraftChecker(parts.answers()::charter, parts.answers().defaultLanguage(), DraftFindings.NONE));
@@ -128,8 +131,17 @@ public final class ConversationService implements Converse {
 
     /** @param drafts checks the drafts of {@code check <draft>}, the message shortcut and the message action */
     public ConversationService(Parts parts, CheckDraft drafts) {
+        this(parts, drafts, Optional.empty());
+    }
+
+    /**
+     * @param drafts checks the drafts of {@code check <draft>}, the message shortcut and the message action
+     * @param experts sends questions to the communications team; empty where nobody can receive them (the command line)
+     */
+    public ConversationService(Parts parts, CheckDraft drafts, Optional<ExpertsDesk> experts) {
         this.parts = Objects.requireNonNull(parts, "parts");
-        this.admin = new AdminConversation(parts);
+        this.experts = Objects.requireNonNull(experts, "experts");
+        this.admin = new AdminConversation(parts, experts);
         this.photos = new PhotoChecklist(parts.answers());
         this.drafts = Objects.requireNonNull(drafts, "drafts");
     }
@@ -202,6 +214,12 @@ public final class ConversationService implements Converse {
             return List.of(admin.export(message, language, personal));
         } else if (command instanceof Command.Reload) {
             return List.of(admin.reload(message, language, personal));
+        } else if (command instanceof Command.ExpertsChannel) {
+            return List.of(experts
+                    .map(desk -> desk.channelHere(message.user(), message.platformAdmin(), message.conversation(),
+                            message.origin() == Message.Origin.DIRECT, language, personal))
+                    .orElseGet(() -> AnswerReplies.text(language, personal, Messages.get(language, "experts.unavailable",
+                            parts.answers().charter().settings().communicationsContact()))));
         } else if (command instanceof Command.ForgetMe) {
             forget(message.user());
             return List.of(AnswerReplies.text(language, personal, Messages.get(language, "commands.forget.done")));
@@ -214,6 +232,10 @@ public final class ConversationService implements Converse {
     }
 
     private List<Reply> act(ActionEvent action, String value, Language language) {
+        Optional<List<Reply>> desk = experts.flatMap(e -> e.act(action, value, language));
+        if (desk.isPresent()) {
+            return desk.get();
+        }
         return switch (action.actionId()) {
             case ActionIds.QUIZ_START -> List.of(parts.quiz().start(action.user(), language));
             case ActionIds.QUIZ_ANSWER -> parts.quiz().answer(action.user(), value, language);
@@ -278,7 +300,17 @@ public final class ConversationService implements Converse {
                 parts.unanswered().record(parts.clock().instant(), answer.replyLanguage(), text, tenant);
             }
         }
-        return AnswerReplies.answer(answer, shared(message));
+        Optional<Button> offer = answer.issue() == InputIssue.NONE
+                ? experts.flatMap(desk -> desk.offer(message.user(), text, answer.shownSectionIds(), answer.replyLanguage()))
+                : Optional.empty();
+        Reply reply = AnswerReplies.answer(answer, shared(message), offer.map(button -> UserText.oneLine(text)));
+        if (offer.isEmpty() || answer.tier() == Tier.ANSWER) {
+            return reply;
+        }
+        // No answer, or only "did you mean": the communications team may know.
+        List<Block> blocks = new ArrayList<>(reply.blocks());
+        blocks.add(new Block.Buttons(List.of(offer.get())));
+        return Reply.of(reply.language(), reply.delivery(), blocks);
     }
 
     /**
@@ -369,12 +401,20 @@ public final class ConversationService implements Converse {
         if (tier == null) {
             return List.of(unknownAction(language));
         }
-        String sectionId = value.substring(separator + 1);
+        String rest = value.substring(separator + 1);
+        int questionAt = rest.indexOf(AnswerReplies.FEEDBACK_SEPARATOR);
+        String sectionId = questionAt < 0 ? rest : rest.substring(0, questionAt);
+        String question = questionAt < 0 ? "" : rest.substring(questionAt + 1);
         boolean known = sectionId.isEmpty() || parts.answers().charter().section(sectionId, language).isPresent();
         parts.activity().record(new AnswerFeedback(parts.clock().instant(), language, tier, known && !sectionId.isEmpty() ? sectionId : null, helpful,
                 user.tenantKey()));
         String text = helpful ? Messages.get(language, "commands.feedback.thanks")
                 : Messages.get(language, "commands.feedback.sorry", parts.answers().charter().settings().communicationsContact());
+        Optional<Button> offer = helpful || question.isBlank() ? Optional.empty()
+                : experts.flatMap(desk -> desk.offer(user, question, known && !sectionId.isEmpty() ? List.of(sectionId) : List.of(), language));
+        if (offer.isPresent()) {
+            return List.of(Reply.of(language, Reply.Delivery.PRIVATE, List.of(new Block.Text(text), new Block.Buttons(List.of(offer.get())))));
+        }
         return List.of(AnswerReplies.text(language, Reply.Delivery.PRIVATE, text));
     }
 
@@ -391,6 +431,7 @@ public final class ConversationService implements Converse {
         parts.quizData().forget(user);
         parts.activity().forget(user);
         parts.languages().forget(user);
+        experts.ifPresent(desk -> desk.forget(user));
     }
 
     private static Reply unknownAction(Language language) {

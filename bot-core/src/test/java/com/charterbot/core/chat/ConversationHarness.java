@@ -78,6 +78,10 @@ final class ConversationHarness {
     final java.util.List<com.charterbot.core.stats.ChartSheet> drawn = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** What the fake drawing gives for every sheet. */
     static final byte[] PICTURE = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 1, 2, 3};
+    final com.charterbot.core.experts.InMemoryExpertQuestions expertQuestions = new com.charterbot.core.experts.InMemoryExpertQuestions();
+    final com.charterbot.core.experts.InMemoryExpertsChannels expertsChannels = new com.charterbot.core.experts.InMemoryExpertsChannels();
+    final RecordingExpertsMessenger expertsMessenger = new RecordingExpertsMessenger();
+    final com.charterbot.core.experts.ExpertsDesk experts;
     final QuizService quiz;
     final ConversationService service;
 
@@ -90,12 +94,16 @@ final class ConversationHarness {
         quiz = new QuizService(() -> CHARTER, progress, sessions, channelQuizzes, activity, QuizSettings.DEFAULTS, clock, seeded.split());
         TipService tips = new TipService(() -> CHARTER, tipRotation, activity, clock, seeded.split());
         AdminActions admin = new AdminActions(new AdminPolicy(new AdminDirectory(Set.of(ADMIN_ID), Set.of())), audit, clock);
+        experts = new com.charterbot.core.experts.ExpertsDesk(() -> CHARTER, expertQuestions, expertsChannels, expertsMessenger, admin,
+                Language.EN, new com.charterbot.core.experts.ExpertsDesk.Settings(Optional.empty(), Optional.empty(), Duration.ofDays(2), PARIS),
+                clock, seeded.split());
         service = new ConversationService(new ConversationService.Parts(ENGINE, quiz, quiz, quiz, tips, channels, deliveries, admin,
                 new AwarenessStatsService(activity, clock), activity, unanswered, languages, triggered::add, clock,
                 com.charterbot.core.nudge.NudgeSettings.defaults(PARIS, Language.EN), () -> reloads.get().get(), sheet -> {
                     drawn.add(sheet);
                     return Optional.of(PICTURE.clone());
-                }));
+                }), new com.charterbot.core.check.DraftChecker(() -> CHARTER, Language.EN, com.charterbot.core.check.DraftFindings.NONE),
+                Optional.of(experts));
     }
 
     static Charter charter() {
@@ -141,6 +149,11 @@ final class ConversationHarness {
 
     List<Reply> click(UserRef user, ChannelRef where, String actionId, String value) {
         return service.onAction(new ActionEvent(user, where, actionId, value, false, Optional.empty()));
+    }
+
+    /** A click of a named person, with what they entered in a form. */
+    List<Reply> submit(UserRef user, ChannelRef where, String name, String actionId, String value, java.util.Map<String, String> inputs) {
+        return service.onAction(new ActionEvent(user, where, actionId, value, false, Optional.empty(), name, inputs));
     }
 
     List<Reply> click(UserRef user, String actionId, String value) {

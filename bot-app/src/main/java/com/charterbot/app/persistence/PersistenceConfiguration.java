@@ -16,6 +16,8 @@ import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import com.charterbot.core.experts.ExpertQuestions;
+import com.charterbot.core.experts.ExpertsChannels;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -70,6 +72,18 @@ class PersistenceConfiguration {
     @DependsOnDatabaseInitialization
     UnansweredQuestions unansweredQuestions(DataSource dataSource) {
         return new JdbcUnansweredQuestions(dataSource);
+    }
+
+    @Bean
+    @DependsOnDatabaseInitialization
+    ExpertQuestions expertQuestions(DataSource dataSource, PseudonymousIds pseudonyms) {
+        return new JdbcExpertQuestions(dataSource, pseudonyms);
+    }
+
+    @Bean
+    @DependsOnDatabaseInitialization
+    ExpertsChannels expertsChannels(DataSource dataSource, java.time.Clock clock) {
+        return new JdbcExpertsChannels(dataSource, clock);
     }
 
     @Bean

@@ -30,7 +30,9 @@ import com.charterbot.core.home.HomeService;
 import com.charterbot.core.nudge.ChannelMembershipService;
 import com.charterbot.core.nudge.NudgeFormService;
 import com.charterbot.core.nudge.NudgeSettings;
+import com.charterbot.core.experts.ExpertsDesk;
 import java.security.SecureRandom;
+import java.util.Optional;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.Set;
@@ -118,14 +120,14 @@ class ConversationConfiguration {
             DeliveryStore deliveries,
             AdminActions admin, ActivityLog activity, UnansweredQuestions unanswered, LanguagePreferences languages,
             NudgeTrigger trigger, ReloadCharter reload, ConversationProperties properties, Clock clock, ObjectProvider<BotMetrics> metrics,
-            DrawCharts charts) {
+            DrawCharts charts, ObjectProvider<ExpertsDesk> experts) {
         BotMetrics meters = metrics.getIfAvailable();
         // The drafts people check go to the checker only: the metrics see sections and levels, never a word.
         DraftChecker drafts = new DraftChecker(answers::charter, answers.defaultLanguage(),
                 meters == null ? DraftFindings.NONE : meters.draftFindings());
         Converse conversation = new ConversationService(new ConversationService.Parts(answers, quiz, quiz, quiz, tips, channels, deliveries,
                 admin, new AwarenessStatsService(activity, clock), activity, unanswered, languages, trigger, clock,
-                channelDefaults(properties, answers), reload, charts), drafts);
+                channelDefaults(properties, answers), reload, charts), drafts, Optional.ofNullable(experts.getIfAvailable()));
         return meters == null ? conversation : meters.conversation(conversation);
     }
 }

@@ -269,6 +269,9 @@ public final class ConversationService implements Converse {
                     blocks.add(new Block.AlsoApplies(also.label(), also.points().stream()
                             .map(p -> new Block.AlsoApplies.Point(p.title(), p.text(), withTag(List.of(p.open()), tag).get(0)))
                             .toList()));
+                } else if (block instanceof Block.Form form) {
+                    blocks.add(new Block.Form(form.title(), form.intro(), form.fields(), withTag(List.of(form.submit()), tag).get(0),
+                            form.cancelLabel()));
                 } else if (block instanceof Block.File file && file.again().isPresent()) {
                     blocks.add(new Block.File(file.description(), file.fileName(), file.mediaType(), file.content(),
                             Optional.of(withTag(List.of(file.again().get()), tag).get(0))));

@@ -75,7 +75,7 @@ final class SlackExpertsMessenger implements ExpertsMessenger {
     }
 
     @Override
-    public boolean tell(UserRef person, Reply message) {
+    public boolean tell(UserRef person, ChannelRef sameTenant, Reply message) {
         try {
             Optional<MethodsClient> methods = methods(person.tenant());
             if (methods.isEmpty()) {

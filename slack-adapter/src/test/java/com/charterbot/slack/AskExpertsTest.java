@@ -92,8 +92,8 @@ class AskExpertsTest {
             }
 
             @Override
-            public boolean tell(UserRef person, Reply message) {
-                return messenger.get().tell(person, message);
+            public boolean tell(UserRef person, ChannelRef sameTenant, Reply message) {
+                return messenger.get().tell(person, sameTenant, message);
             }
         };
         AdminActions admin = new AdminActions(new AdminPolicy(new AdminDirectory(Set.of(), Set.of())), new InMemoryAuditLog(), clock);

@@ -36,8 +36,8 @@ final class RoutingExpertsMessenger implements ExpertsMessenger {
     }
 
     @Override
-    public boolean tell(UserRef person, Reply message) {
-        return on(person.platform()).tell(person, message);
+    public boolean tell(UserRef person, ChannelRef sameTenant, Reply message) {
+        return on(person.platform()).tell(person, sameTenant, message);
     }
 
     private ExpertsMessenger on(Platform platform) {

@@ -289,7 +289,7 @@ public final class ExpertsDesk implements PersonalData {
         }
         ExpertQuestion question = before.get();
         Reply toAsker = declining ? declined(question, reason, expert) : answered(question, answer, section.map(Section::id), expert);
-        if (!messenger.tell(question.asker(), toAsker)) {
+        if (question.channel() == null || !messenger.tell(question.asker(), question.channel(), toAsker)) {
             questions.reopen(id);
             return List.of(text(language, Reply.Delivery.PRIVATE, Messages.get(language, "experts.reply.undelivered")));
         }

@@ -35,8 +35,13 @@ public interface ExpertsMessenger {
     /** Replaces a posted card; false when the platform refused. */
     boolean update(ChannelRef channel, String cardId, Reply card);
 
-    /** Sends a message to one person privately (a Slack DM from the bot, a Teams personal chat); false when it could not. */
-    boolean tell(UserRef person, Reply message);
+    /**
+     * Sends a message to one person privately (a Slack DM from the bot, a Teams personal chat); false when it could not.
+     *
+     * @param sameTenant a conversation of the person's workspace or tenant the bot is in (the experts' channel), through
+     *     which a platform that needs one opens the personal chat (Teams' service URL)
+     */
+    boolean tell(UserRef person, ChannelRef sameTenant, Reply message);
 
     /** For a bot on no platform (the command line): nothing is ever sent. */
     ExpertsMessenger NONE = new ExpertsMessenger() {
@@ -51,7 +56,7 @@ public interface ExpertsMessenger {
         }
 
         @Override
-        public boolean tell(UserRef person, Reply message) {
+        public boolean tell(UserRef person, ChannelRef sameTenant, Reply message) {
             return false;
         }
     };

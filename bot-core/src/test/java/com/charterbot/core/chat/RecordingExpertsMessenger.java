@@ -33,7 +33,7 @@ final class RecordingExpertsMessenger implements ExpertsMessenger {
     }
 
     @Override
-    public boolean tell(UserRef person, Reply message) {
+    public boolean tell(UserRef person, ChannelRef sameTenant, Reply message) {
         if (!askerReachable) {
             return false;
         }

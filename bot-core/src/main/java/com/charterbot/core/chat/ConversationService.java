@@ -20,6 +20,7 @@ import com.charterbot.core.check.DraftFindings;
 import com.charterbot.core.command.Command;
 import com.charterbot.core.command.CommandParser;
 import com.charterbot.core.experts.ExpertsDesk;
+import com.charterbot.core.phrasing.PhrasingReview;
 import com.charterbot.core.i18n.Messages;
 import com.charterbot.core.nudge.ChannelLabels;
 import com.charterbot.core.nudge.ChannelState;
@@ -124,6 +125,8 @@ public final class ConversationService implements Converse {
 
     private final Optional<ExpertsDesk> experts;
 
+    private final Optional<PhrasingReview> phrasings;
+
     /** A conversation whose draft checks are counted nowhere. */
     public ConversationService(Parts parts) {
         this(parts, new DraftChecker(parts.answers()::charter, parts.answers().defaultLanguage(), DraftFindings.NONE));
@@ -139,8 +142,14 @@ public final class ConversationService implements Converse {
      * @param experts sends questions to the communications team; empty where nobody can receive them (the command line)
      */
     public ConversationService(Parts parts, CheckDraft drafts, Optional<ExpertsDesk> experts) {
+        this(parts, drafts, experts, Optional.empty());
+    }
+
+    /** @param phrasings learns phrasings from the sections people choose; empty where nobody reviews them */
+    public ConversationService(Parts parts, CheckDraft drafts, Optional<ExpertsDesk> experts, Optional<PhrasingReview> phrasings) {
         this.parts = Objects.requireNonNull(parts, "parts");
         this.experts = Objects.requireNonNull(experts, "experts");
+        this.phrasings = Objects.requireNonNull(phrasings, "phrasings");
         this.admin = new AdminConversation(parts, experts);
         this.photos = new PhotoChecklist(parts.answers());
         this.drafts = Objects.requireNonNull(drafts, "drafts");
@@ -220,6 +229,9 @@ public final class ConversationService implements Converse {
                             message.origin() == Message.Origin.DIRECT, language, personal))
                     .orElseGet(() -> AnswerReplies.text(language, personal, Messages.get(language, "experts.unavailable",
                             parts.answers().charter().settings().communicationsContact()))));
+        } else if (command instanceof Command.Phrasings) {
+            return List.of(phrasings.map(review -> review.review(message.user(), message.platformAdmin(), language, personal))
+                    .orElseGet(() -> AnswerReplies.text(language, personal, Messages.get(language, "phrasings.none"))));
         } else if (command instanceof Command.ForgetMe) {
             forget(message.user());
             return List.of(AnswerReplies.text(language, personal, Messages.get(language, "commands.forget.done")));
@@ -232,7 +244,8 @@ public final class ConversationService implements Converse {
     }
 
     private List<Reply> act(ActionEvent action, String value, Language language) {
-        Optional<List<Reply>> desk = experts.flatMap(e -> e.act(action, value, language));
+        Optional<List<Reply>> desk = experts.flatMap(e -> e.act(action, value, language))
+                .or(() -> phrasings.flatMap(review -> review.act(action, value, language)));
         if (desk.isPresent()) {
             return desk.get();
         }
@@ -292,6 +305,7 @@ public final class ConversationService implements Converse {
     }
 
     private Reply ask(Message message, String text) {
+        phrasings.ifPresent(PhrasingReview::refreshIfDue);
         Optional<Language> preferred = parts.languages().find(message.user());
         Answer answer = parts.answers().answer(new Question(text, preferred, message.platformLanguage()));
         if (answer.issue() == InputIssue.NONE) {
@@ -306,7 +320,9 @@ public final class ConversationService implements Converse {
         Optional<Button> offer = answer.issue() == InputIssue.NONE
                 ? experts.flatMap(desk -> desk.offer(message.user(), text, answer.shownSectionIds(), answer.replyLanguage()))
                 : Optional.empty();
-        Reply reply = AnswerReplies.answer(answer, shared(message), offer.map(button -> UserText.oneLine(text)));
+        // The question travels with "not helpful" (to send it to the team) and "did you mean" (to learn from the choice).
+        Optional<String> question = offer.isPresent() || phrasings.isPresent() ? Optional.of(UserText.oneLine(text)) : Optional.empty();
+        Reply reply = AnswerReplies.answer(answer, shared(message), question);
         if (offer.isEmpty() || answer.tier() == Tier.ANSWER) {
             return reply;
         }
@@ -390,7 +406,13 @@ public final class ConversationService implements Converse {
     }
 
 
-    private Reply openSection(String sectionId, Language language) {
+    /** A section opened; value: its id, then {@code |} and the question when it was a "did you mean" (a signal for phrasings). */
+    private Reply openSection(String value, Language language) {
+        int separator = value.indexOf(AnswerReplies.FEEDBACK_SEPARATOR);
+        String sectionId = separator < 0 ? value : value.substring(0, separator);
+        if (separator >= 0) {
+            phrasings.ifPresent(review -> review.seen(value.substring(separator + 1), sectionId, language));
+        }
         Charter charter = parts.answers().charter();
         return charter.section(sectionId, language)
                 .filter(section -> !section.isNotCovered())

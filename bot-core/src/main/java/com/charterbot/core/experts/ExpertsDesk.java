@@ -99,6 +99,13 @@ public final class ExpertsDesk implements PersonalData {
     private final Settings settings;
     private final Clock clock;
     private final RandomGenerator random;
+    private final SectionNamed named;
+
+    /** Learns from an expert naming the section that answers a question (see {@code PhrasingReview#seen}). */
+    @FunctionalInterface
+    public interface SectionNamed {
+        void seen(String question, String sectionId, Language language);
+    }
 
     /**
      * @param expertsLanguage the language of the experts' cards and forms: the charter's default
@@ -106,6 +113,13 @@ public final class ExpertsDesk implements PersonalData {
      */
     public ExpertsDesk(Supplier<Charter> charter, ExpertQuestions questions, ExpertsChannels channels, ExpertsMessenger messenger,
             AdminActions admin, Language expertsLanguage, Settings settings, Clock clock, RandomGenerator random) {
+        this(charter, questions, channels, messenger, admin, expertsLanguage, settings, clock, random, (q, s, l) -> { });
+    }
+
+    /** @param named told of each question an expert answered with a section */
+    public ExpertsDesk(Supplier<Charter> charter, ExpertQuestions questions, ExpertsChannels channels, ExpertsMessenger messenger,
+            AdminActions admin, Language expertsLanguage, Settings settings, Clock clock, RandomGenerator random, SectionNamed named) {
+        this.named = Objects.requireNonNull(named, "named");
         this.charter = Objects.requireNonNull(charter, "charter");
         this.questions = Objects.requireNonNull(questions, "questions");
         this.channels = Objects.requireNonNull(channels, "channels");
@@ -293,6 +307,7 @@ public final class ExpertsDesk implements PersonalData {
             questions.reopen(id);
             return List.of(text(language, Reply.Delivery.PRIVATE, Messages.get(language, "experts.reply.undelivered")));
         }
+        section.ifPresent(s -> named.seen(question.text(), s.id(), question.language()));
         questions.erase(id);
         if (question.channel() != null && question.cardId() != null) {
             messenger.update(question.channel(), question.cardId(), closedCard(question, declining, expert, now, section));

@@ -65,5 +65,14 @@ public final class ActionIds {
     /** An expert declines the question with a reason for the asker; value: the question id; inputs: {@code reason}. */
     public static final String EXPERT_DECLINE_SUBMIT = "charter.expert.decline.submit";
 
+    /** An administrator approves a suggested phrasing for its section; value: the candidate's id. */
+    public static final String PHRASING_APPROVE = "charter.phrasing.approve";
+    /** An administrator rejects a suggested phrasing; value: the candidate's id. */
+    public static final String PHRASING_REJECT = "charter.phrasing.reject";
+    /** An administrator opens the form moving a suggested phrasing to another section; value: the candidate's id. */
+    public static final String PHRASING_MOVE = "charter.phrasing.move";
+    /** An administrator approves a suggested phrasing for another section; value: the candidate's id; inputs: {@code section}. */
+    public static final String PHRASING_MOVE_SUBMIT = "charter.phrasing.move.submit";
+
     private ActionIds() {}
 }

@@ -31,6 +31,7 @@ import com.charterbot.core.nudge.ChannelMembershipService;
 import com.charterbot.core.nudge.NudgeFormService;
 import com.charterbot.core.nudge.NudgeSettings;
 import com.charterbot.core.experts.ExpertsDesk;
+import com.charterbot.core.phrasing.PhrasingReview;
 import java.security.SecureRandom;
 import java.util.Optional;
 import java.time.Clock;
@@ -120,14 +121,15 @@ class ConversationConfiguration {
             DeliveryStore deliveries,
             AdminActions admin, ActivityLog activity, UnansweredQuestions unanswered, LanguagePreferences languages,
             NudgeTrigger trigger, ReloadCharter reload, ConversationProperties properties, Clock clock, ObjectProvider<BotMetrics> metrics,
-            DrawCharts charts, ObjectProvider<ExpertsDesk> experts) {
+            DrawCharts charts, ObjectProvider<ExpertsDesk> experts, ObjectProvider<PhrasingReview> phrasings) {
         BotMetrics meters = metrics.getIfAvailable();
         // The drafts people check go to the checker only: the metrics see sections and levels, never a word.
         DraftChecker drafts = new DraftChecker(answers::charter, answers.defaultLanguage(),
                 meters == null ? DraftFindings.NONE : meters.draftFindings());
         Converse conversation = new ConversationService(new ConversationService.Parts(answers, quiz, quiz, quiz, tips, channels, deliveries,
                 admin, new AwarenessStatsService(activity, clock), activity, unanswered, languages, trigger, clock,
-                channelDefaults(properties, answers), reload, charts), drafts, Optional.ofNullable(experts.getIfAvailable()));
+                channelDefaults(properties, answers), reload, charts), drafts, Optional.ofNullable(experts.getIfAvailable()),
+                Optional.ofNullable(phrasings.getIfAvailable()));
         return meters == null ? conversation : meters.conversation(conversation);
     }
 }

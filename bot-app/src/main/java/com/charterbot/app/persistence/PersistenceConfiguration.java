@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import com.charterbot.core.experts.ExpertQuestions;
 import com.charterbot.core.experts.ExpertsChannels;
+import com.charterbot.core.phrasing.PhrasingCandidates;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -78,6 +79,12 @@ class PersistenceConfiguration {
     @DependsOnDatabaseInitialization
     ExpertQuestions expertQuestions(DataSource dataSource, PseudonymousIds pseudonyms) {
         return new JdbcExpertQuestions(dataSource, pseudonyms);
+    }
+
+    @Bean
+    @DependsOnDatabaseInitialization
+    PhrasingCandidates phrasingCandidates(DataSource dataSource) {
+        return new JdbcPhrasingCandidates(dataSource);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package com.charterbot.app.experts;
 
+import com.charterbot.app.nudge.HourlyHook;
 import com.charterbot.app.nudge.RetentionHook;
 import com.charterbot.core.admin.AdminActions;
 import com.charterbot.core.answer.AnswerEngine;
@@ -34,6 +35,12 @@ class ExpertsConfiguration {
         // Question ids travel in the experts' buttons: they must not be guessable.
         return new ExpertsDesk(answers::charter, questions, channels, new RoutingExpertsMessenger(() -> messengers.orderedStream().toList()),
                 admin, answers.defaultLanguage(), settings, clock, new SecureRandom(), phrasings::seen);
+    }
+
+    /** Reminds the experts' channels, once, of questions open longer than {@code charter.experts.reminder-after}. */
+    @Bean
+    HourlyHook expertsReminders(ExpertsDesk desk) {
+        return HourlyHook.of("reminders of open questions to the communications team", now -> desk.remind());
     }
 
     /** Suggested phrasings; each replica reads the approved ones again every 30 seconds. */

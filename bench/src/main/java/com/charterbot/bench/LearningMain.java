@@ -52,8 +52,9 @@ import java.util.SplittableRandom;
 /**
  * Measures the active-learning loop (issue 18): the bundled charter cut to 8 phrasings per section,
  * the real-world development questions played through the conversation core by people who click the
- * expected section whenever "did you mean" offers one, every suggested phrasing approved by an
- * administrator in chat, then the real-world holdout scored before and after.
+ * expected section whenever the bot offers one ("did you mean", the closest sections, or the other
+ * sections offered after they clicked "not helpful" on a wrong answer), every suggested phrasing
+ * approved by an administrator in chat, then the real-world holdout scored before and after.
  *
  * <p>Last line: {@code learning: questions=<n> candidates=<n> approved=<n> before_answered=<x.xx>
  * after_answered=<x.xx> before_wrong=<x.xx> after_wrong=<x.xx>}.
@@ -80,8 +81,17 @@ public final class LearningMain {
             UserRef user = new UserRef(Platform.SLACK, "T0BENCH", "U" + (++person));
             Optional<Language> language = Optional.of(q.language());
             for (Reply reply : conversation.onMessage(new Message(user, channel, q.text(), Message.Origin.COMMAND, false, language))) {
-                chosen(reply, q).ifPresent(button -> conversation.onAction(new ActionEvent(user, channel, button.actionId(), button.value(),
-                        false, language)));
+                Optional<Button> chosen = chosen(reply, q);
+                Optional<Button> notHelpful = wrong(reply, q);
+                if (chosen.isEmpty() && notHelpful.isPresent()) {
+                    // A wrong answer: "not helpful", then the expected section if the bot offers it instead.
+                    for (Reply sorry : conversation.onAction(new ActionEvent(user, channel, notHelpful.get().actionId(),
+                            notHelpful.get().value(), false, language))) {
+                        chosen = chosen.or(() -> chosen(sorry, q));
+                    }
+                }
+                chosen.ifPresent(button -> conversation.onAction(new ActionEvent(user, channel, button.actionId(), button.value(), false,
+                        language)));
             }
         }
         UserRef admin = new UserRef(Platform.SLACK, "T0BENCH", ADMIN);
@@ -114,6 +124,16 @@ public final class LearningMain {
             }
         }
         return Optional.empty();
+    }
+
+    /** The "not helpful" button of an answer citing a section the question does not expect. */
+    private static Optional<Button> wrong(Reply reply, EvalQuestion q) {
+        boolean cited = reply.blocks().stream().anyMatch(b -> b instanceof Block.CitedSection c && !q.expected().contains(c.sectionId()));
+        if (!cited || q.expected().isEmpty()) {
+            return Optional.empty();
+        }
+        return reply.blocks().stream().filter(Block.Buttons.class::isInstance).flatMap(b -> ((Block.Buttons) b).buttons().stream())
+                .filter(b -> b.actionId().equals(ActionIds.FEEDBACK_NOT_HELPFUL)).findFirst();
     }
 
     private static ConversationService conversation(AnswerEngine engine, InMemoryPhrasingCandidates candidates, Clock clock) {

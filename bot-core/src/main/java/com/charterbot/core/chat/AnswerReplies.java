@@ -59,8 +59,8 @@ final class AnswerReplies {
                 case SUGGEST -> "label.did-you-mean";
                 case FALLBACK -> "label.closest";
             };
-            // A "did you mean" choice carries the question: the section chosen for it is a suggested phrasing.
-            String asked = answer.tier() == Tier.SUGGEST ? question.map(q -> FEEDBACK_SEPARATOR + cut(q)).orElse("") : "";
+            // A "did you mean" or closest section carries the question: the section chosen for it is a suggested phrasing.
+            String asked = answer.tier() != Tier.ANSWER ? question.map(q -> FEEDBACK_SEPARATOR + cut(q)).orElse("") : "";
             blocks.add(new Block.Suggestions(Messages.get(language, label), answer.suggestions().stream()
                     .map(s -> Button.of(ActionIds.OPEN_SECTION, s.sectionId() + asked, s.title())).toList()));
         }

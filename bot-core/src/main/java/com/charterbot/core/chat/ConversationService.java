@@ -437,10 +437,30 @@ public final class ConversationService implements Converse {
                 : Messages.get(language, "commands.feedback.sorry", parts.answers().charter().settings().communicationsContact());
         Optional<Button> offer = helpful || question.isBlank() ? Optional.empty()
                 : experts.flatMap(desk -> desk.offer(user, question, known && !sectionId.isEmpty() ? List.of(sectionId) : List.of(), language));
-        if (offer.isPresent()) {
-            return List.of(Reply.of(language, Reply.Delivery.PRIVATE, List.of(new Block.Text(text), new Block.Buttons(List.of(offer.get())))));
+        List<Button> instead = helpful || question.isBlank() || phrasings.isEmpty() ? List.of() : otherSections(question, sectionId, language);
+        if (offer.isPresent() || !instead.isEmpty()) {
+            List<Block> blocks = new ArrayList<>(List.of(new Block.Text(text)));
+            if (!instead.isEmpty()) {
+                // The section the person opens instead is a suggested phrasing of it.
+                blocks.add(new Block.Suggestions(Messages.get(language, "label.did-you-mean"), instead));
+            }
+            offer.ifPresent(button -> blocks.add(new Block.Buttons(List.of(button))));
+            return List.of(Reply.of(language, Reply.Delivery.PRIVATE, blocks));
         }
         return List.of(AnswerReplies.text(language, Reply.Delivery.PRIVATE, text));
+    }
+
+    /** The other sections the answer to this question showed, to open instead, each carrying the question. */
+    private List<Button> otherSections(String question, String cited, Language language) {
+        Answer again = parts.answers().answer(new Question(question, Optional.of(language), Optional.empty()));
+        Charter charter = parts.answers().charter();
+        return again.shownSectionIds().stream()
+                .filter(id -> !id.equals(cited))
+                .distinct()
+                .flatMap(id -> charter.section(id, language).stream())
+                .filter(section -> !section.isNotCovered())
+                .map(section -> Button.of(ActionIds.OPEN_SECTION, section.id() + AnswerReplies.FEEDBACK_SEPARATOR + question, section.title()))
+                .toList();
     }
 
     private static Tier tierNamed(String name) {

@@ -135,4 +135,23 @@ class PhrasingConversationTest {
         assertThat(only(bot.click(ADMIN, ActionIds.PHRASING_APPROVE, "en~" + pending.get(0).id())).fallbackText())
                 .isEqualTo(Messages.get(Language.EN, "phrasings.gone"));
     }
+
+    @Test
+    void aSectionOpenedAfterNotHelpfulIsACandidateOfThatSection() {
+        Reply answer = only(bot.say(ALICE, GENERAL, Message.Origin.COMMAND, "can I post this photo?"));
+        Button notHelpful = taggedButtons(answer).stream().filter(b -> b.actionId().equals(ActionIds.FEEDBACK_NOT_HELPFUL)).findFirst()
+                .orElseThrow();
+
+        Reply sorry = only(bot.click(ALICE, notHelpful.actionId(), notHelpful.value()));
+
+        List<Button> instead = buttons(sorry, ActionIds.OPEN_SECTION);
+        assertThat(instead).isNotEmpty().allSatisfy(b -> assertThat(b.value()).endsWith("|can I post this photo?"))
+                .noneSatisfy(b -> assertThat(b.value()).startsWith("photos-videos|"));
+        Button other = taggedButtons(sorry).stream().filter(b -> b.actionId().equals(ActionIds.OPEN_SECTION)).findFirst().orElseThrow();
+        bot.click(ALICE, other.actionId(), other.value());
+        assertThat(bot.candidates.pending(10)).singleElement().satisfies(c -> {
+            assertThat(c.text()).isEqualTo("can I post this photo?");
+            assertThat(other.value()).contains("~" + c.sectionId() + "|");
+        });
+    }
 }

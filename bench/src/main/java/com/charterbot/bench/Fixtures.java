@@ -67,7 +67,7 @@ final class Fixtures {
         return drafts;
     }
 
-    private static String readResource(String name) {
+    static String readResource(String name) {
         try (InputStream in = Fixtures.class.getClassLoader().getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + name + " (was the bench module built with -Pbench?)");

@@ -149,6 +149,14 @@ public final class BlockKitRenderer {
                 for (String part : split(text, MAX_SECTION_TEXT)) {
                     blocks.add(SectionBlock.builder().text(MarkdownTextObject.builder().text(part).verbatim(true).build()).build());
                 }
+            } else if (block instanceof Block.Person person) {
+                // A Slack user id is letters and digits: only such an id becomes a mention, anything else is shown as text.
+                String who = person.userId().matches("[A-Z0-9]{2,40}") ? "<@" + person.userId() + ">"
+                        : escape(person.name().isBlank() ? person.userId() : person.name());
+                sections(bold(Messages.labelled(reply.language(), person.label())) + " " + who, blocks);
+            } else if (block instanceof Block.Form form) {
+                // Forms open as modals (FormModal); a message only says what the form is about.
+                sections(bold(form.title()) + (form.intro().isBlank() ? "" : "\n" + escape(form.intro())), blocks);
             } else if (block.isAttachment()) {
                 continue;
             } else {

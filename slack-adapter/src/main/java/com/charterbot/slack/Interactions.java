@@ -5,6 +5,7 @@ import com.charterbot.core.home.ShowHome;
 import com.charterbot.core.nudge.EditNudges;
 import com.charterbot.core.nudge.NudgeFormOutcome;
 import com.charterbot.core.reply.ActionIds;
+import com.charterbot.core.reply.Block;
 import com.charterbot.core.reply.Reply;
 import com.charterbot.core.reply.TaggedValue;
 import com.charterbot.core.values.ActionEvent;
@@ -167,14 +168,49 @@ final class Interactions {
             String triggerId = payload.getTriggerId();
             background.run("nudge form", () -> openNudgeForm(bot, user, value, triggerId, responseUrl));
         } else {
+            String name = payload.getUser().getName();
+            String triggerId = payload.getTriggerId();
             background.run("button " + actionId, () -> {
                 ActionEvent event = new ActionEvent(new UserRef(Platform.SLACK, team, user), new ChannelRef(Platform.SLACK, team, channel),
-                        actionId, value, admins.known(team, user), Optional.empty());
+                        actionId, value, admins.known(team, user), Optional.empty(), name, Map.of());
                 for (Reply reply : converse.onAction(event)) {
-                    deliverActionReply(bot, reply, responseUrl, user);
+                    Optional<Block.Form> form = FormModal.formOf(reply);
+                    if (form.isPresent() && !isBlank(triggerId)) {
+                        outbox.openView(bot, triggerId, FormModal.view(form.get()));
+                    } else {
+                        deliverActionReply(bot, reply, responseUrl, user);
+                    }
                 }
             });
         }
+        return ctx.ack();
+    }
+
+    // ----- the core's forms (an expert's answer...) -----
+
+    /**
+     * A submitted {@link FormModal}: acknowledged at once (the modal closes); the core gets the form's
+     * submit action with the fields, and its replies go to the person's DM with the bot.
+     */
+    Response formSubmission(ViewSubmissionRequest request, ViewSubmissionContext ctx) {
+        ViewSubmissionPayload payload = request.getPayload();
+        String user = payload.getUser() == null ? null : payload.getUser().getId();
+        String team = payload.getTeam() != null && !isBlank(payload.getTeam().getId()) ? payload.getTeam().getId()
+                : payload.getUser() == null ? null : payload.getUser().getTeamId();
+        Optional<String[]> submit = FormModal.submitOf(payload.getView() == null ? null : payload.getView().getPrivateMetadata());
+        if (isBlank(user) || isBlank(team) || submit.isEmpty()) {
+            return Response.json(400, INVALID);
+        }
+        Map<String, String> inputs = NudgeModal.values(payload.getView().getState());
+        String name = payload.getUser().getName();
+        WorkspaceBot bot = WorkspaceBot.of(team, ctx);
+        background.run("form " + submit.get()[0], () -> {
+            ActionEvent event = new ActionEvent(new UserRef(Platform.SLACK, team, user), new ChannelRef(Platform.SLACK, team, user),
+                    submit.get()[0], submit.get()[1], admins.known(team, user), Optional.empty(), name, inputs);
+            for (Reply reply : converse.onAction(event)) {
+                outbox.postMessage(bot, user, null, reply);
+            }
+        });
         return ctx.ack();
     }
 

@@ -6,6 +6,7 @@ import com.charterbot.core.chat.PlatformApiErrors;
 import com.charterbot.core.chat.PlatformEvents;
 import com.charterbot.core.chat.RepliedMessages;
 import com.charterbot.core.chat.SeenEvents;
+import com.charterbot.core.experts.ExpertsMessenger;
 import com.charterbot.core.home.ShowHome;
 import com.charterbot.core.nudge.ChannelMembership;
 import com.charterbot.core.nudge.ChannelMessenger;
@@ -121,6 +122,7 @@ public final class SlackBot implements AutoCloseable {
     private final Redaction redaction;
     private final BlockKitRenderer renderer = new BlockKitRenderer();
     private final ChannelMessenger messenger;
+    private final ExpertsMessenger expertsMessenger;
     private final PlatformEvents platformEvents;
     private final AtomicBoolean closed = new AtomicBoolean();
     private SocketModeApp socketMode;
@@ -152,12 +154,14 @@ public final class SlackBot implements AutoCloseable {
         if (installations == null) {
             app.asOAuthApp(false);
             this.messenger = new SlackChannelMessenger(slack, settings.botToken(), renderer);
+            this.expertsMessenger = new SlackExpertsMessenger(slack, BotTokens.fixed(settings.botToken()), renderer, redaction);
         } else {
             app.asOAuthApp(true);
             app.service(installations);
             app.service(new SignedOAuthStates(distribution.stateSecret(), stores.states(), parts.clock()));
             pages.register(app);
             this.messenger = new SlackChannelMessenger(slack, installations, renderer);
+            this.expertsMessenger = new SlackExpertsMessenger(slack, installations, renderer, redaction);
         }
         this.background = new Background("charter-slack", 4, 1_000, redaction);
         this.lookups = new Background("charter-slack-lookup", 2, 100, redaction);
@@ -175,9 +179,14 @@ public final class SlackBot implements AutoCloseable {
                 ? safely("slash command", () -> interactions.command(request, ctx), true)
                 : QuietAcks.ack("slash command of another app"));
         app.blockAction(ANY, (request, ctx) -> safely("button", () -> interactions.blockAction(request, ctx), false));
-        app.viewSubmission(ANY, (request, ctx) -> NudgeModal.CALLBACK_ID.equals(request.getPayload().getView().getCallbackId())
-                ? safely("nudge form", () -> interactions.viewSubmission(request, ctx), true)
-                : QuietAcks.ack("view_submission of another view"));
+        app.viewSubmission(ANY, (request, ctx) -> {
+            String callback = request.getPayload().getView().getCallbackId();
+            if (NudgeModal.CALLBACK_ID.equals(callback)) {
+                return safely("nudge form", () -> interactions.viewSubmission(request, ctx), true);
+            }
+            return FormModal.CALLBACK_ID.equals(callback) ? safely("form", () -> interactions.formSubmission(request, ctx), true)
+                    : QuietAcks.ack("view_submission of another view");
+        });
         app.messageShortcut(ANY, (request, ctx) -> {
             Language language = CHECK_SHORTCUTS.get(String.valueOf(request.getPayload().getCallbackId()));
             return language != null
@@ -282,6 +291,11 @@ public final class SlackBot implements AutoCloseable {
     /** Posts scheduled nudges with the same Slack client as the handlers, with the token of each channel's workspace. */
     public ChannelMessenger messenger() {
         return messenger;
+    }
+
+    /** Sends the communications team's cards and answers with the same Slack client and tokens. */
+    public ExpertsMessenger expertsMessenger() {
+        return expertsMessenger;
     }
 
     /** Whether no background work is queued or running (for tests). */

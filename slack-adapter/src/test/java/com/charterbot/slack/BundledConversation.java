@@ -47,17 +47,25 @@ final class BundledConversation {
 
     static ConversationService create() {
         Charter charter = bundledCharter();
-        ZoneId zone = ZoneId.of("Europe/Paris");
-        Clock clock = Clock.fixed(Instant.parse("2025-03-10T09:30:00Z"), zone);
+        Clock clock = Clock.fixed(Instant.parse("2025-03-10T09:30:00Z"), ZoneId.of("Europe/Paris"));
+        return create(new AnswerEngine(charter, Language.EN), clock, new com.charterbot.core.check.DraftChecker(() -> charter, Language.EN,
+                com.charterbot.core.check.DraftFindings.NONE), java.util.Optional.empty());
+    }
+
+    /** The same, with these answers, clock, draft checker and experts' desk. */
+    static ConversationService create(AnswerEngine answers, Clock clock, com.charterbot.core.check.CheckDraft drafts,
+            java.util.Optional<com.charterbot.core.experts.ExpertsDesk> experts) {
+        Charter charter = answers.charter();
+        ZoneId zone = clock.getZone();
         SplittableRandom random = new SplittableRandom(7L);
         InMemoryActivityLog activity = new InMemoryActivityLog();
         QuizService quiz = new QuizService(() -> charter, new InMemoryQuizProgressStore(), new InMemoryQuizSessionStore(),
                 new InMemoryChannelQuizStore(), activity, QuizSettings.DEFAULTS, clock, random.split());
         TipService tips = new TipService(() -> charter, new InMemoryTipRotationStore(), activity, clock, random.split());
         AdminActions admin = new AdminActions(new AdminPolicy(new AdminDirectory(Set.of(), Set.of())), new InMemoryAuditLog(), clock);
-        return new ConversationService(new ConversationService.Parts(new AnswerEngine(charter, Language.EN), quiz, quiz, quiz, tips,
+        return new ConversationService(new ConversationService.Parts(answers, quiz, quiz, quiz, tips,
                 new InMemoryChannelStore(), new InMemoryDeliveryStore(), admin, new AwarenessStatsService(activity, clock), activity,
                 new InMemoryUnansweredQuestions(), new InMemoryLanguagePreferences(), channel -> true, clock,
-                NudgeSettings.defaults(zone, Language.EN)));
+                NudgeSettings.defaults(zone, Language.EN)), drafts, experts);
     }
 }

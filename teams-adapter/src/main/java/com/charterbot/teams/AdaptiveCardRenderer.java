@@ -143,6 +143,19 @@ public final class AdaptiveCardRenderer {
                 inlines.addObject().put("type", "TextRun").put("text", quoted.label() + " ").put("weight", "bolder");
                 inlines.addObject().put("type", "TextRun").put("text", String.join(", ", quoted.quotes()));
                 body.add(quotes);
+            } else if (block instanceof Block.Person person) {
+                // Teams shows the name it gave; the id is no use to a reader.
+                body.add(run(Messages.labelled(reply.language(), person.label()) + " " + (person.name().isBlank() ? person.userId() : person.name()),
+                        "default", false, false, null));
+            } else if (block instanceof Block.Form form) {
+                body.add(run(form.title(), "large", true, false, null));
+                if (!form.intro().isBlank()) {
+                    lines(form.intro(), body, "default", false, false);
+                }
+                for (Block.Form.Field field : form.fields()) {
+                    body.add(input(field));
+                }
+                actionSets(List.of(form.submit()), body, personal);
             } else if (block instanceof Block.Picture picture) {
                 body.add(image(picture));
             } else if (block instanceof Block.File) {
@@ -292,6 +305,27 @@ public final class AdaptiveCardRenderer {
             title.putObject("selectAction").put("type", "Action.OpenUrl").put("url", link);
         }
         return block;
+    }
+
+    /** A form's field: a compact choice set, or a text input (several lines for long texts); its value comes back under its id. */
+    private static ObjectNode input(Block.Form.Field field) {
+        ObjectNode input = JSON.objectNode();
+        input.put("id", field.id());
+        input.put("label", field.label());
+        input.put("isRequired", !field.optional());
+        if (field.choice()) {
+            input.put("type", "Input.ChoiceSet");
+            input.put("style", "compact");
+            ArrayNode choices = input.putArray("choices");
+            for (Button option : field.options()) {
+                choices.addObject().put("title", truncate(option.label(), MAX_BUTTON_TITLE)).put("value", option.value());
+            }
+        } else {
+            input.put("type", "Input.Text");
+            input.put("maxLength", field.maxLength());
+            input.put("isMultiline", field.maxLength() > 300);
+        }
+        return input;
     }
 
     private static void actionSets(List<Button> buttons, ArrayNode body, boolean personal) {

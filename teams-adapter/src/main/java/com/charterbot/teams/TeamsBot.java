@@ -299,7 +299,8 @@ public final class TeamsBot implements Bot {
             case AdaptiveCardRenderer.FORM_SUBMIT -> submitForm(turn, activity, where, user, value, data);
             case AdaptiveCardRenderer.FORM_CANCEL -> closeForm(turn, activity);
             default -> {
-                ActionEvent click = new ActionEvent(user, where.conversation(), actionId, value, admin(activity), language(activity));
+                ActionEvent click = new ActionEvent(user, where.conversation(), actionId, value, admin(activity), language(activity),
+                        name(activity), inputs(data));
                 for (Reply reply : parts.converse().onAction(click)) {
                     if (personalCard && reply.delivery() != Reply.Delivery.CONVERSATION) {
                         sendPrivately(turn, where, withFiles(card(renderer.card(reply), reply.fallbackText()), reply));
@@ -428,7 +429,8 @@ public final class TeamsBot implements Bot {
         if (ActionIds.NUDGES_EDIT.equals(actionId)) {
             return messageResponse(openForm(turn, activity, where, user, clickValue).orElse(""));
         }
-        ActionEvent click = new ActionEvent(user, where.conversation(), actionId, clickValue, admin(activity), language(activity));
+        ActionEvent click = new ActionEvent(user, where.conversation(), actionId, clickValue, admin(activity), language(activity),
+                name(activity), inputs(data));
         List<Reply> replies = parts.converse().onAction(click);
         boolean continues = replies.stream().anyMatch(reply -> reply.delivery() == Reply.Delivery.REPLACE_ORIGINAL);
         List<Reply> mine = new ArrayList<>();
@@ -840,6 +842,27 @@ public final class TeamsBot implements Bot {
     private static String baseId(String conversationId) {
         int thread = conversationId.indexOf(";messageid=");
         return thread < 0 ? conversationId : conversationId.substring(0, thread);
+    }
+
+    /** The clicking person's name as Teams gives it, or empty. */
+    private static String name(Activity activity) {
+        return activity.getFrom() == null || activity.getFrom().getName() == null ? "" : activity.getFrom().getName();
+    }
+
+    /** What a person entered in a card's inputs: Teams merges them into the action's data, beside the bot's own keys. */
+    static Map<String, String> inputs(JsonNode data) {
+        Map<String, String> inputs = new java.util.LinkedHashMap<>();
+        if (data == null || !data.isObject()) {
+            return inputs;
+        }
+        data.properties().forEach(field -> {
+            String key = field.getKey();
+            if (field.getValue().isValueNode() && !key.equals(AdaptiveCardRenderer.DATA_ACTION_ID) && !key.equals(AdaptiveCardRenderer.DATA_VALUE)
+                    && !key.equals(AdaptiveCardRenderer.DATA_PERSONAL) && inputs.size() < 20) {
+                inputs.put(key, field.getValue().asText());
+            }
+        });
+        return inputs;
     }
 
     private static UserRef user(Activity activity, Where where) {

@@ -51,6 +51,11 @@ final class BundledConversation {
     }
 
     static ConversationService create(Set<String> adminAadIds) {
+        return create(adminAadIds, java.util.Optional.empty());
+    }
+
+    /** The same, with this experts' desk. */
+    static ConversationService create(Set<String> adminAadIds, java.util.Optional<com.charterbot.core.experts.ExpertsDesk> experts) {
         Charter charter = bundledCharter();
         ZoneId zone = ZoneId.of("Europe/Paris");
         SplittableRandom random = new SplittableRandom(7L);
@@ -62,6 +67,7 @@ final class BundledConversation {
         return new ConversationService(new ConversationService.Parts(new AnswerEngine(charter, Language.EN), quiz, quiz, quiz, tips,
                 new InMemoryChannelStore(), new InMemoryDeliveryStore(), admin, new AwarenessStatsService(activity, CLOCK), activity,
                 new InMemoryUnansweredQuestions(), new InMemoryLanguagePreferences(), channel -> true, CLOCK,
-                NudgeSettings.defaults(zone, Language.EN)));
+                NudgeSettings.defaults(zone, Language.EN)), new com.charterbot.core.check.DraftChecker(() -> charter, Language.EN,
+                com.charterbot.core.check.DraftFindings.NONE), experts);
     }
 }

@@ -83,15 +83,20 @@ final class TeamsRig implements AutoCloseable {
 
     /** With the settings made for the connector stub's service URL. */
     TeamsRig(Function<String, TeamsSettings> settingsFor, Optional<ShowHome> home) {
-        this(settingsFor, home, null);
+        this(settingsFor, home, null, null);
+    }
+
+    /** Authentication off, over this conversation. */
+    static TeamsRig unauthenticated(Converse converse) {
+        return new TeamsRig(serviceUrl -> TeamsSettings.unauthenticated(List.of(serviceUrl)), Optional.empty(), null, converse);
     }
 
     /** Over the whole real core (conversation, home page, welcomes, nudge form), with these settings. */
     TeamsRig(Function<String, TeamsSettings> settingsFor, ReplayCore core) {
-        this(settingsFor, Optional.of(core), core);
+        this(settingsFor, Optional.of(core), core, null);
     }
 
-    private TeamsRig(Function<String, TeamsSettings> settingsFor, Optional<ShowHome> home, ReplayCore core) {
+    private TeamsRig(Function<String, TeamsSettings> settingsFor, Optional<ShowHome> home, ReplayCore core, Converse conversation) {
         connector = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
         connector.start();
         stubConnector();
@@ -102,7 +107,7 @@ final class TeamsRig implements AutoCloseable {
         logs.start();
         root.addAppender(logs);
 
-        Converse converse = core != null ? core : BundledConversation.create(Set.of(Activities.ADMIN_AAD));
+        Converse converse = core != null ? core : conversation != null ? conversation : BundledConversation.create(Set.of(Activities.ADMIN_AAD));
         TeamsBot bot = new TeamsBot(new TeamsBot.Parts(converse, core != null ? core : membership, core != null ? core : nudges,
                 new Fakes.Seen(), home, references, BundledConversation.CLOCK, (platform, status) -> apiErrors.add(platform + " " + status),
                 replies), settings,

@@ -13,7 +13,7 @@ import java.util.List;
  * @param precision {@code eval --calibrate}: the share of answers that must be right; null for the default
  */
 record Arguments(String command, List<String> positional, String lang, String charter, boolean json, boolean verbose, boolean employee,
-        Integer maxPhrasings, boolean calibrate, Double precision, List<String> properties) {
+        Integer maxPhrasings, boolean calibrate, Double precision, List<String> properties, boolean dryRun) {
 
     static Arguments parse(String[] args) {
         if (args.length == 0) {
@@ -28,6 +28,7 @@ record Arguments(String command, List<String> positional, String lang, String ch
         boolean employee = false;
         Integer maxPhrasings = null;
         boolean calibrate = false;
+        boolean dryRun = false;
         Double precision = null;
         for (int i = 1; i < args.length; i++) {
             String arg = args[i];
@@ -36,6 +37,7 @@ record Arguments(String command, List<String> positional, String lang, String ch
                 case "--verbose", "-v" -> verbose = true;
                 case "--employee" -> employee = true;
                 case "--calibrate" -> calibrate = true;
+                case "--dry-run" -> dryRun = true;
                 case "--lang", "--charter", "--max-phrasings", "--precision" -> {
                     if (i + 1 >= args.length) {
                         throw new IllegalArgumentException(arg + " needs a value");
@@ -71,7 +73,7 @@ record Arguments(String command, List<String> positional, String lang, String ch
             properties.add("--charter.dir=" + charter);
         }
         return new Arguments(args[0], List.copyOf(positional), lang, charter, json, verbose, employee, maxPhrasings, calibrate, precision,
-                List.copyOf(properties));
+                List.copyOf(properties), dryRun);
     }
 
     private static double share(String option, String value) {

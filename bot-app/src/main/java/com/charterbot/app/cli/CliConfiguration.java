@@ -74,6 +74,15 @@ final class CliConfiguration {
         return direct().orElseGet(() -> bind("charter", CharterProperties.class));
     }
 
+    /** The server's database ({@code spring.datasource.*}), without a pool: one command's few queries. */
+    javax.sql.DataSource dataSource() {
+        DataSourceSettings settings = bind("spring.datasource", DataSourceSettings.class);
+        return new org.springframework.jdbc.datasource.DriverManagerDataSource(settings.url(), settings.username(), settings.password());
+    }
+
+    /** The {@code spring.datasource} settings a command needs. */
+    record DataSourceSettings(String url, String username, String password) {}
+
     ConversationProperties conversation() {
         return bind("charter", ConversationProperties.class);
     }

@@ -54,7 +54,7 @@ public final class CommandLine {
     static final double DEFAULT_PRECISION = 0.95;
     private static final int CALIBRATION_PHRASINGS = 8;
 
-    private static final Set<String> COMMANDS = Set.of("ask", "chat", "validate", "eval", "init", "check", "check-eval");
+    private static final Set<String> COMMANDS = Set.of("ask", "chat", "validate", "eval", "init", "check", "check-eval", "phrasings");
 
     private final PrintStream out;
     private final PrintStream err;
@@ -128,6 +128,7 @@ public final class CommandLine {
                 case "validate" -> cli.validate(arguments);
                 case "eval" -> cli.eval(arguments);
                 case "init" -> cli.init(arguments);
+                case "phrasings" -> cli.phrasings(arguments);
                 case "check", "check-eval" -> CheckCommands.run(arguments, CliConfiguration.of(arguments.properties()).charter(), cli.out, cli.err);
                 default -> throw new IllegalStateException("unhandled command " + arguments.command());
             };
@@ -154,10 +155,58 @@ public final class CommandLine {
                   java -jar charter-bot.jar eval <questions.yaml>... --calibrate [--precision 0.95] > <charter-folder>/calibration.properties
                   java -jar charter-bot.jar check "<draft>" [--lang en|fr] [--json]   what the charter says about a post
                   java -jar charter-bot.jar check-eval <drafts.yaml> [--verbose]
+                  java -jar charter-bot.jar phrasings export --charter <charter-folder> [--dry-run]
+                                                                             write the phrasings approved in chat into the section
+                                                                             files (--dry-run: print them as a patch instead)
                   java -jar charter-bot.jar playground [--charter <folder>] [--port 8090]   a web page to try a charter while writing it
                   java -jar charter-bot.jar --version | --help
                 Commands read the configuration the server reads (application.yaml here, environment variables);
                 --charter <folder> or any --name=value (e.g. --charter.company-name="Acme") overrides it.""";
+    }
+
+    /**
+     * {@code phrasings export --charter <folder> [--dry-run]}: the phrasings approved in chat, read from the
+     * server's database, written into the section files of the folder (then deleted from the overlay), or
+     * printed as a patch.
+     */
+    private int phrasings(Arguments arguments) {
+        if (!arguments.positional().equals(java.util.List.of("export")) || arguments.charter() == null) {
+            err.println("charter-bot: usage: phrasings export --charter <charter-folder> [--dry-run]");
+            return USAGE;
+        }
+        java.nio.file.Path folder = java.nio.file.Path.of(arguments.charter());
+        if (!java.nio.file.Files.isDirectory(folder)) {
+            err.println("charter-bot: " + folder + " is not a folder");
+            return FAILED;
+        }
+        javax.sql.DataSource database = CliConfiguration.of(arguments.properties()).dataSource();
+        com.charterbot.app.persistence.JdbcPhrasingCandidates candidates = new com.charterbot.app.persistence.JdbcPhrasingCandidates(database);
+        java.util.List<com.charterbot.core.phrasing.Candidate> approved;
+        try {
+            approved = candidates.approved();
+        } catch (org.springframework.dao.DataAccessException e) {
+            err.println("charter-bot: cannot read the approved phrasings from the database (has the server run once on it?): "
+                    + e.getMostSpecificCause().getMessage());
+            return FAILED;
+        }
+        try {
+            PhrasingExport.Result result = PhrasingExport.plan(folder, approved);
+            if (arguments.dryRun()) {
+                out.print(result.patch());
+                err.println(result.written() + " phrasing(s) to write in " + result.files().size() + " file(s); nothing changed (--dry-run)");
+                return OK;
+            }
+            for (java.util.Map.Entry<java.nio.file.Path, String> file : result.files().entrySet()) {
+                java.nio.file.Files.writeString(file.getKey(), file.getValue(), java.nio.charset.StandardCharsets.UTF_8);
+            }
+            candidates.exported(result.done().stream().map(com.charterbot.core.phrasing.Candidate::id).toList());
+            out.println("wrote " + result.written() + " phrasing(s) into " + result.files().size() + " file(s); reload the charter "
+                    + "(reload in chat, or wait for the folder watch) to serve them from the files");
+            return OK;
+        } catch (IOException | UncheckedIOException e) {
+            err.println("charter-bot: cannot write the charter files: " + e.getMessage());
+            return FAILED;
+        }
     }
 
     /** The jar's version, from the build information Maven writes into it. */

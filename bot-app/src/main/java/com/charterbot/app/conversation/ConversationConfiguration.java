@@ -13,6 +13,7 @@ import com.charterbot.core.chat.ConversationService;
 import com.charterbot.core.chat.Converse;
 import com.charterbot.core.check.DraftChecker;
 import com.charterbot.core.check.DraftFindings;
+import com.charterbot.core.experts.ExpertsDesk;
 import com.charterbot.core.home.HomeService;
 import com.charterbot.core.nudge.ChannelMembershipService;
 import com.charterbot.core.nudge.ChannelStore;
@@ -21,6 +22,7 @@ import com.charterbot.core.nudge.NudgeFormService;
 import com.charterbot.core.nudge.NudgeSettings;
 import com.charterbot.core.nudge.NudgeTrigger;
 import com.charterbot.core.people.LanguagePreferences;
+import com.charterbot.core.phrasing.PhrasingReview;
 import com.charterbot.core.quiz.ChannelQuizStore;
 import com.charterbot.core.quiz.QuizProgressStore;
 import com.charterbot.core.quiz.QuizService;
@@ -33,6 +35,7 @@ import com.charterbot.core.tip.TipService;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -119,14 +122,15 @@ class ConversationConfiguration {
             DeliveryStore deliveries,
             AdminActions admin, ActivityLog activity, UnansweredQuestions unanswered, LanguagePreferences languages,
             NudgeTrigger trigger, ReloadCharter reload, ConversationProperties properties, Clock clock, ObjectProvider<BotMetrics> metrics,
-            DrawCharts charts) {
+            DrawCharts charts, ObjectProvider<ExpertsDesk> experts, ObjectProvider<PhrasingReview> phrasings) {
         BotMetrics meters = metrics.getIfAvailable();
         // The drafts people check go to the checker only: the metrics see sections and levels, never a word.
         DraftChecker drafts = new DraftChecker(answers::charter, answers.defaultLanguage(),
                 meters == null ? DraftFindings.NONE : meters.draftFindings());
         Converse conversation = new ConversationService(new ConversationService.Parts(answers, quiz, quiz, quiz, tips, channels, deliveries,
                 admin, new AwarenessStatsService(activity, clock), activity, unanswered, languages, trigger, clock,
-                channelDefaults(properties, answers), reload, charts), drafts);
+                channelDefaults(properties, answers), reload, charts), drafts, Optional.ofNullable(experts.getIfAvailable()),
+                Optional.ofNullable(phrasings.getIfAvailable()));
         return meters == null ? conversation : meters.conversation(conversation);
     }
 }

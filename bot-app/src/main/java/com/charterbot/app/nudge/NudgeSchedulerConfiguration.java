@@ -142,8 +142,8 @@ public class NudgeSchedulerConfiguration {
 
     @Bean
     NudgeTasks nudgeTasks(NudgeDispatcher dispatcher, DeliveryStore deliveries, ObjectProvider<RetentionHook> hooks,
-            NudgeSchedulerProperties properties, Clock clock) {
-        return new NudgeTasks(dispatcher, deliveries, () -> hooks.orderedStream().toList(), clock, properties.plannerInterval(),
+            ObjectProvider<HourlyHook> hourly, NudgeSchedulerProperties properties, Clock clock) {
+        return new NudgeTasks(dispatcher, deliveries, () -> hooks.orderedStream().toList(), () -> hourly.orderedStream().toList(), clock, properties.plannerInterval(),
                 properties.retention().time(), properties.tenantBudgetPerSecond());
     }
 

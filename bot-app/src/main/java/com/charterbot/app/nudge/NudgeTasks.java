@@ -55,6 +55,8 @@ public final class NudgeTasks {
     public static final String PLANNER = "nudge-planner";
     public static final String DELIVERY = "nudge-delivery";
     public static final String RETENTION = "retention";
+    /** The recurring task running every {@link HourlyHook} once an hour. */
+    public static final String HOURLY = "hourly";
 
     /** How many PENDING deliveries one planner run checks for a lost instance. */
     static final int ORPHAN_SWEEP_LIMIT = 5000;
@@ -79,6 +81,8 @@ public final class NudgeTasks {
     private final CustomTask<Void> delivery;
     private final RecurringTask<Void> planner;
     private final RecurringTask<Void> retention;
+    private final RecurringTask<Void> hourly;
+    private final Supplier<List<HourlyHook>> hourlyHooks;
 
     /**
      * @param hooks asked for on each retention run, so beans declared later count
@@ -88,6 +92,14 @@ public final class NudgeTasks {
      */
     public NudgeTasks(NudgeDispatcher dispatcher, DeliveryStore deliveries, Supplier<List<RetentionHook>> hooks, Clock clock,
             Duration plannerInterval, LocalTime retentionAt, double tenantBudgetPerSecond) {
+        this(dispatcher, deliveries, hooks, List::of, clock, plannerInterval, retentionAt, tenantBudgetPerSecond);
+    }
+
+    /** @param hourlyHooks what the {@value #HOURLY} task runs */
+    public NudgeTasks(NudgeDispatcher dispatcher, DeliveryStore deliveries, Supplier<List<RetentionHook>> hooks,
+            Supplier<List<HourlyHook>> hourlyHooks, Clock clock, Duration plannerInterval, LocalTime retentionAt, double tenantBudgetPerSecond) {
+        this.hourlyHooks = Objects.requireNonNull(hourlyHooks, "hourlyHooks");
+        this.hourly = Tasks.recurring(HOURLY, Schedules.fixedDelay(Duration.ofHours(1))).execute((instance, context) -> runHourly());
         this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher");
         this.deliveries = Objects.requireNonNull(deliveries, "deliveries");
         this.hooks = Objects.requireNonNull(hooks, "hooks");
@@ -118,7 +130,7 @@ public final class NudgeTasks {
 
     /** The recurring tasks: pass to {@code SchedulerBuilder.startTasks}. */
     public List<RecurringTask<Void>> recurringTasks() {
-        return List.of(planner, retention);
+        return List.of(planner, retention, hourly);
     }
 
     /**
@@ -185,6 +197,18 @@ public final class NudgeTasks {
     }
 
     /** Runs every retention hook; one failing does not stop the others. */
+    /** Runs every {@link HourlyHook}, each failure logged without stopping the others. */
+    public void runHourly() {
+        Instant now = clock.instant();
+        for (HourlyHook hook : hourlyHooks.get()) {
+            try {
+                LOG.info("hourly {}: {} done", hook.name(), hook.run(now));
+            } catch (RuntimeException e) {
+                LOG.warn("hourly {} failed", hook.name(), e);
+            }
+        }
+    }
+
     public void runRetention() {
         Instant now = clock.instant();
         for (RetentionHook hook : hooks.get()) {

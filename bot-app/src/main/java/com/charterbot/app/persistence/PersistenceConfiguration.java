@@ -5,8 +5,11 @@ import com.charterbot.app.startup.StartupRefusal;
 import com.charterbot.core.activity.ActivityLog;
 import com.charterbot.core.activity.UnansweredQuestions;
 import com.charterbot.core.admin.AuditLog;
+import com.charterbot.core.experts.ExpertQuestions;
+import com.charterbot.core.experts.ExpertsChannels;
 import com.charterbot.core.nudge.ChannelStore;
 import com.charterbot.core.people.LanguagePreferences;
+import com.charterbot.core.phrasing.PhrasingCandidates;
 import com.charterbot.core.quiz.ChannelQuizStore;
 import com.charterbot.core.quiz.QuizProgressStore;
 import com.charterbot.core.quiz.QuizSessionStore;
@@ -70,6 +73,24 @@ class PersistenceConfiguration {
     @DependsOnDatabaseInitialization
     UnansweredQuestions unansweredQuestions(DataSource dataSource) {
         return new JdbcUnansweredQuestions(dataSource);
+    }
+
+    @Bean
+    @DependsOnDatabaseInitialization
+    ExpertQuestions expertQuestions(DataSource dataSource, PseudonymousIds pseudonyms) {
+        return new JdbcExpertQuestions(dataSource, pseudonyms);
+    }
+
+    @Bean
+    @DependsOnDatabaseInitialization
+    PhrasingCandidates phrasingCandidates(DataSource dataSource) {
+        return new JdbcPhrasingCandidates(dataSource);
+    }
+
+    @Bean
+    @DependsOnDatabaseInitialization
+    ExpertsChannels expertsChannels(DataSource dataSource, java.time.Clock clock) {
+        return new JdbcExpertsChannels(dataSource, clock);
     }
 
     @Bean

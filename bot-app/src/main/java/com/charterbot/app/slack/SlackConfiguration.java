@@ -1,5 +1,6 @@
 package com.charterbot.app.slack;
 
+import com.charterbot.app.experts.PlatformExpertsMessenger;
 import com.charterbot.app.nudge.PlatformChannelMessenger;
 import com.charterbot.app.nudge.RetentionHook;
 import com.charterbot.core.chat.Converse;
@@ -143,6 +144,12 @@ class SlackConfiguration {
     @Conditional(SlackEnabled.class)
     PlatformChannelMessenger slackMessenger(SlackBot bot) {
         return new PlatformChannelMessenger(Platform.SLACK, bot.messenger());
+    }
+
+    @Bean
+    @Conditional(SlackEnabled.class)
+    PlatformExpertsMessenger slackExpertsMessenger(SlackBot bot) {
+        return new PlatformExpertsMessenger(Platform.SLACK, bot.expertsMessenger());
     }
 
     @Bean

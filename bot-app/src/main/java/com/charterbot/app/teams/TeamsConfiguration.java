@@ -1,5 +1,6 @@
 package com.charterbot.app.teams;
 
+import com.charterbot.app.experts.PlatformExpertsMessenger;
 import com.charterbot.app.nudge.PlatformChannelMessenger;
 import com.charterbot.app.startup.StartupRefusal;
 import com.charterbot.core.chat.Converse;
@@ -15,6 +16,7 @@ import com.charterbot.teams.ConversationReferences;
 import com.charterbot.teams.TeamsAdapter;
 import com.charterbot.teams.TeamsBot;
 import com.charterbot.teams.TeamsChannelMessenger;
+import com.charterbot.teams.TeamsExpertsMessenger;
 import com.charterbot.teams.TeamsMessagesServlet;
 import com.charterbot.teams.TeamsSettings;
 import java.time.Clock;
@@ -101,6 +103,13 @@ class TeamsConfiguration {
     PlatformChannelMessenger teamsChannelMessenger(TeamsAdapter teamsAdapter, ConversationReferences teamsConversationReferences,
             AdaptiveCardRenderer adaptiveCardRenderer) {
         return new PlatformChannelMessenger(Platform.TEAMS, new TeamsChannelMessenger(teamsAdapter, teamsConversationReferences,
+                adaptiveCardRenderer, TeamsChannelMessenger.DEFAULT_TIMEOUT));
+    }
+
+    @Bean
+    PlatformExpertsMessenger teamsExpertsMessenger(TeamsAdapter teamsAdapter, ConversationReferences teamsConversationReferences,
+            AdaptiveCardRenderer adaptiveCardRenderer) {
+        return new PlatformExpertsMessenger(Platform.TEAMS, new TeamsExpertsMessenger(teamsAdapter, teamsConversationReferences,
                 adaptiveCardRenderer, TeamsChannelMessenger.DEFAULT_TIMEOUT));
     }
 }

@@ -20,6 +20,12 @@ public final class AdminActions {
     public static final String NUDGES_NOW = "nudges.now";
     /** The charter files were read again; target: "charter"; before and after: the versions, or the problems' count when rejected. */
     public static final String CHARTER_RELOAD = "charter.reload";
+    /** The channel receiving questions for the communications team was set in chat; target: the tenant key; before and after: channel keys. */
+    public static final String EXPERTS_CHANNEL = "experts.channel";
+    /** A suggested phrasing was approved; target: {@code <language>:<section id>}; after: the phrasing. */
+    public static final String PHRASING_APPROVE = "phrasing.approve";
+    /** A suggested phrasing was rejected; target: {@code <language>:<section id>}; after: the phrasing. */
+    public static final String PHRASING_REJECT = "phrasing.reject";
 
     private final AdminPolicy policy;
     private final AuditLog audit;

@@ -12,6 +12,7 @@ import com.charterbot.core.i18n.Messages;
 import com.charterbot.core.values.Language;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -37,6 +38,9 @@ public final class AnswerEngine implements AnswerQuestion {
     private final LanguageDetector detector = new LanguageDetector();
     private final Language defaultLanguage;
     private final AtomicReference<AnswerIndex> index = new AtomicReference<>();
+    /** The charter as installed, before the phrasings overlay. */
+    private Charter base;
+    private Map<Language, Map<String, List<String>>> phrasings = Map.of();
 
     /**
      * @param defaultLanguage the reply language when neither the user nor the question says
@@ -58,9 +62,19 @@ public final class AnswerEngine implements AnswerQuestion {
         Calibration.defaults();
     }
 
-    /** Indexes this charter and makes it the one answers come from. */
-    public void install(Charter charter) {
-        index.set(AnswerIndex.build(Objects.requireNonNull(charter, "charter"), analysis));
+    /** Indexes this charter, with the phrasings overlay, and makes it the one answers come from. */
+    public synchronized void install(Charter charter) {
+        base = Objects.requireNonNull(charter, "charter");
+        index.set(AnswerIndex.build(charter.withPhrasings(phrasings), analysis));
+    }
+
+    /**
+     * Replaces the phrasings added to the installed charter (those approved in chat), by language and
+     * section id, and indexes again: answers switch to the new index at once, as for a reload.
+     */
+    public synchronized void overlay(Map<Language, Map<String, List<String>>> approved) {
+        phrasings = Map.copyOf(Objects.requireNonNull(approved, "approved"));
+        index.set(AnswerIndex.build(base.withPhrasings(phrasings), analysis));
     }
 
     /**

@@ -96,4 +96,36 @@ public record Charter(String version, CharterSettings settings, Map<Language, Ma
         });
         return new Charter(version + "-q" + max, settings, cut, vocabulary, calibration, watchList);
     }
+
+    /**
+     * This charter with more phrasings (an overlay approved in chat), by language and section id;
+     * phrasings a section already has (its files may hold them since an export) are not added twice,
+     * nor those of unknown sections. The version says an overlay is applied, with a digest of it.
+     */
+    public Charter withPhrasings(Map<Language, Map<String, List<String>>> extra) {
+        Map<Language, Map<String, Section>> added = new EnumMap<>(Language.class);
+        java.util.List<String> applied = new java.util.ArrayList<>();
+        sections.forEach((language, byId) -> {
+            Map<String, Section> copy = new LinkedHashMap<>();
+            Map<String, List<String>> more = extra.getOrDefault(language, Map.of());
+            byId.forEach((id, s) -> {
+                java.util.Set<String> known = new java.util.HashSet<>();
+                s.questions().forEach(q -> known.add(q.strip().toLowerCase(java.util.Locale.ROOT)));
+                java.util.List<String> questions = new java.util.ArrayList<>(s.questions());
+                for (String phrasing : more.getOrDefault(id, List.of())) {
+                    if (known.add(phrasing.strip().toLowerCase(java.util.Locale.ROOT))) {
+                        questions.add(phrasing.strip());
+                        applied.add(language.tag() + ":" + id + ":" + phrasing.strip());
+                    }
+                }
+                copy.put(id, questions.size() == s.questions().size() ? s : s.withQuestions(questions));
+            });
+            added.put(language, copy);
+        });
+        if (applied.isEmpty()) {
+            return this;
+        }
+        String digest = Integer.toHexString(String.join("\n", applied).hashCode());
+        return new Charter(version + "+p" + applied.size() + "-" + digest, settings, added, vocabulary, calibration, watchList);
+    }
 }

@@ -7,6 +7,7 @@ import com.charterbot.core.admin.Decision;
 import com.charterbot.core.charter.CharterProblem;
 import com.charterbot.core.charter.ReloadResult;
 import com.charterbot.core.charter.Section;
+import com.charterbot.core.experts.ExpertsDesk;
 import com.charterbot.core.i18n.Messages;
 import com.charterbot.core.nudge.ChannelLabels;
 import com.charterbot.core.nudge.ChannelState;
@@ -34,6 +35,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -54,9 +56,11 @@ final class AdminConversation {
     static final Duration EXPORT_KEPT = Duration.ofDays(30);
 
     private final ConversationService.Parts parts;
+    private final Optional<ExpertsDesk> experts;
 
-    AdminConversation(ConversationService.Parts parts) {
+    AdminConversation(ConversationService.Parts parts, Optional<ExpertsDesk> experts) {
         this.parts = parts;
+        this.experts = experts;
     }
 
     Reply nudges(Message message, String arguments, Language language, Reply.Delivery delivery) {
@@ -252,6 +256,7 @@ final class AdminConversation {
         if (!unanswered.isEmpty()) {
             blocks.add(new Block.Checklist(Messages.get(language, "commands.stats.unanswered"), unanswered));
         }
+        experts.ifPresent(desk -> blocks.addAll(desk.statsBlocks(stats.from(), stats.to(), scope, language)));
         Map<String, Integer> unhelpful = new TreeMap<>();
         for (AnswerFeedback feedback : parts.activity().feedback(stats.from(), stats.to())) {
             if (!feedback.helpful() && scope.covers(feedback.tenant())) {

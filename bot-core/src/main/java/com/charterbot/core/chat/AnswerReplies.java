@@ -6,6 +6,7 @@ import com.charterbot.core.answer.InputIssue;
 import com.charterbot.core.answer.Tier;
 import com.charterbot.core.charter.Charter;
 import com.charterbot.core.charter.Section;
+import com.charterbot.core.experts.ExpertQuestion;
 import com.charterbot.core.i18n.Messages;
 import com.charterbot.core.reply.ActionIds;
 import com.charterbot.core.reply.Block;
@@ -25,6 +26,14 @@ final class AnswerReplies {
     private AnswerReplies() {}
 
     static Reply answer(Answer answer, Reply.Delivery delivery) {
+        return answer(answer, delivery, Optional.empty());
+    }
+
+    /**
+     * @param question the question, carried by the "not helpful" button so that the person can then send it to the
+     *     communications team; empty when they cannot
+     */
+    static Reply answer(Answer answer, Reply.Delivery delivery, Optional<String> question) {
         Language language = answer.replyLanguage();
         List<Block> blocks = new ArrayList<>();
         if (answer.tier() == Tier.ANSWER) {
@@ -50,18 +59,25 @@ final class AnswerReplies {
                 case SUGGEST -> "label.did-you-mean";
                 case FALLBACK -> "label.closest";
             };
+            // A "did you mean" or closest section carries the question: the section chosen for it is a suggested phrasing.
+            String asked = answer.tier() != Tier.ANSWER ? question.map(q -> FEEDBACK_SEPARATOR + cut(q)).orElse("") : "";
             blocks.add(new Block.Suggestions(Messages.get(language, label), answer.suggestions().stream()
-                    .map(s -> Button.of(ActionIds.OPEN_SECTION, s.sectionId(), s.title())).toList()));
+                    .map(s -> Button.of(ActionIds.OPEN_SECTION, s.sectionId() + asked, s.title())).toList()));
         }
         if (answer.issue() == InputIssue.NONE && answer.tier() != Tier.SUGGEST) {
             String sectionId = answer.citation() != null ? answer.citation().sectionId()
                     : answer.suggestions().isEmpty() ? "" : answer.suggestions().get(0).sectionId();
             String value = answer.tier().name() + FEEDBACK_SEPARATOR + sectionId;
+            String withQuestion = question.map(text -> value + FEEDBACK_SEPARATOR + cut(text)).orElse(value);
             blocks.add(new Block.Buttons(List.of(
                     Button.of(ActionIds.FEEDBACK_HELPFUL, value, Messages.get(language, "commands.feedback.helpful")),
-                    Button.of(ActionIds.FEEDBACK_NOT_HELPFUL, value, Messages.get(language, "commands.feedback.not-helpful")))));
+                    Button.of(ActionIds.FEEDBACK_NOT_HELPFUL, withQuestion, Messages.get(language, "commands.feedback.not-helpful")))));
         }
         return Reply.of(language, delivery, blocks);
+    }
+
+    private static String cut(String text) {
+        return text.length() <= ExpertQuestion.MAX_TEXT ? text : text.substring(0, ExpertQuestion.MAX_TEXT);
     }
 
     /** A whole section, as shown when someone opens it from a suggestion. */

@@ -18,6 +18,7 @@ import com.charterbot.core.check.DraftChecker;
 import com.charterbot.core.check.DraftFindings;
 import com.charterbot.core.command.Command;
 import com.charterbot.core.command.CommandParser;
+import com.charterbot.core.experts.ExpertsDesk;
 import com.charterbot.core.i18n.Messages;
 import com.charterbot.core.nudge.ChannelLabels;
 import com.charterbot.core.nudge.ChannelState;
@@ -27,6 +28,7 @@ import com.charterbot.core.nudge.NudgeSettings;
 import com.charterbot.core.nudge.NudgeTrigger;
 import com.charterbot.core.people.LanguagePreferences;
 import com.charterbot.core.people.PersonalData;
+import com.charterbot.core.phrasing.PhrasingReview;
 import com.charterbot.core.quiz.RunChannelQuiz;
 import com.charterbot.core.quiz.RunQuiz;
 import com.charterbot.core.reply.ActionIds;
@@ -123,6 +125,10 @@ public final class ConversationService implements Converse {
 
     private final CheckDraft drafts;
 
+    private final Optional<ExpertsDesk> experts;
+
+    private final Optional<PhrasingReview> phrasings;
+
     /** A conversation whose draft checks are counted nowhere. */
     public ConversationService(Parts parts) {
         this(parts, new DraftChecker(parts.answers()::charter, parts.answers().defaultLanguage(), DraftFindings.NONE));
@@ -130,8 +136,23 @@ public final class ConversationService implements Converse {
 
     /** @param drafts checks the drafts of {@code check <draft>}, the message shortcut and the message action */
     public ConversationService(Parts parts, CheckDraft drafts) {
+        this(parts, drafts, Optional.empty());
+    }
+
+    /**
+     * @param drafts checks the drafts of {@code check <draft>}, the message shortcut and the message action
+     * @param experts sends questions to the communications team; empty where nobody can receive them (the command line)
+     */
+    public ConversationService(Parts parts, CheckDraft drafts, Optional<ExpertsDesk> experts) {
+        this(parts, drafts, experts, Optional.empty());
+    }
+
+    /** @param phrasings learns phrasings from the sections people choose; empty where nobody reviews them */
+    public ConversationService(Parts parts, CheckDraft drafts, Optional<ExpertsDesk> experts, Optional<PhrasingReview> phrasings) {
         this.parts = Objects.requireNonNull(parts, "parts");
-        this.admin = new AdminConversation(parts);
+        this.experts = Objects.requireNonNull(experts, "experts");
+        this.phrasings = Objects.requireNonNull(phrasings, "phrasings");
+        this.admin = new AdminConversation(parts, experts);
         this.photos = new PhotoChecklist(parts.answers());
         this.drafts = Objects.requireNonNull(drafts, "drafts");
     }
@@ -203,6 +224,15 @@ public final class ConversationService implements Converse {
             return List.of(admin.export(message, language, personal));
         } else if (command instanceof Command.Reload) {
             return List.of(admin.reload(message, language, personal));
+        } else if (command instanceof Command.ExpertsChannel) {
+            return List.of(experts
+                    .map(desk -> desk.channelHere(message.user(), message.platformAdmin(), message.conversation(),
+                            message.origin() == Message.Origin.DIRECT, language, personal))
+                    .orElseGet(() -> AnswerReplies.text(language, personal, Messages.get(language, "experts.unavailable",
+                            parts.answers().charter().settings().communicationsContact()))));
+        } else if (command instanceof Command.Phrasings) {
+            return List.of(phrasings.map(review -> review.review(message.user(), message.platformAdmin(), language, personal))
+                    .orElseGet(() -> AnswerReplies.text(language, personal, Messages.get(language, "phrasings.none"))));
         } else if (command instanceof Command.ForgetMe) {
             forget(message.user());
             return List.of(AnswerReplies.text(language, personal, Messages.get(language, "commands.forget.done")));
@@ -215,6 +245,11 @@ public final class ConversationService implements Converse {
     }
 
     private List<Reply> act(ActionEvent action, String value, Language language) {
+        Optional<List<Reply>> desk = experts.flatMap(e -> e.act(action, value, language))
+                .or(() -> phrasings.flatMap(review -> review.act(action, value, language)));
+        if (desk.isPresent()) {
+            return desk.get();
+        }
         return switch (action.actionId()) {
             case ActionIds.QUIZ_START -> List.of(parts.quiz().start(action.user(), language));
             case ActionIds.QUIZ_ANSWER -> parts.quiz().answer(action.user(), value, language);
@@ -248,6 +283,9 @@ public final class ConversationService implements Converse {
                     blocks.add(new Block.AlsoApplies(also.label(), also.points().stream()
                             .map(p -> new Block.AlsoApplies.Point(p.title(), p.text(), withTag(List.of(p.open()), tag).get(0)))
                             .toList()));
+                } else if (block instanceof Block.Form form) {
+                    blocks.add(new Block.Form(form.title(), form.intro(), form.fields(), withTag(List.of(form.submit()), tag).get(0),
+                            form.cancelLabel()));
                 } else if (block instanceof Block.File file && file.again().isPresent()) {
                     blocks.add(new Block.File(file.description(), file.fileName(), file.mediaType(), file.content(),
                             Optional.of(withTag(List.of(file.again().get()), tag).get(0))));
@@ -268,6 +306,7 @@ public final class ConversationService implements Converse {
     }
 
     private Reply ask(Message message, String text) {
+        phrasings.ifPresent(PhrasingReview::refreshIfDue);
         Optional<Language> preferred = parts.languages().find(message.user());
         Answer answer = parts.answers().answer(new Question(text, preferred, message.platformLanguage()));
         if (answer.issue() == InputIssue.NONE) {
@@ -279,7 +318,19 @@ public final class ConversationService implements Converse {
                 parts.unanswered().record(parts.clock().instant(), answer.replyLanguage(), text, tenant);
             }
         }
-        return AnswerReplies.answer(answer, shared(message));
+        Optional<Button> offer = answer.issue() == InputIssue.NONE
+                ? experts.flatMap(desk -> desk.offer(message.user(), text, answer.shownSectionIds(), answer.replyLanguage()))
+                : Optional.empty();
+        // The question travels with "not helpful" (to send it to the team) and "did you mean" (to learn from the choice).
+        Optional<String> question = offer.isPresent() || phrasings.isPresent() ? Optional.of(UserText.oneLine(text)) : Optional.empty();
+        Reply reply = AnswerReplies.answer(answer, shared(message), question);
+        if (offer.isEmpty() || answer.tier() == Tier.ANSWER) {
+            return reply;
+        }
+        // No answer, or only "did you mean": the communications team may know.
+        List<Block> blocks = new ArrayList<>(reply.blocks());
+        blocks.add(new Block.Buttons(List.of(offer.get())));
+        return Reply.of(reply.language(), reply.delivery(), blocks);
     }
 
     /**
@@ -356,7 +407,13 @@ public final class ConversationService implements Converse {
     }
 
 
-    private Reply openSection(String sectionId, Language language) {
+    /** A section opened; value: its id, then {@code |} and the question when it was a "did you mean" (a signal for phrasings). */
+    private Reply openSection(String value, Language language) {
+        int separator = value.indexOf(AnswerReplies.FEEDBACK_SEPARATOR);
+        String sectionId = separator < 0 ? value : value.substring(0, separator);
+        if (separator >= 0) {
+            phrasings.ifPresent(review -> review.seen(value.substring(separator + 1), sectionId, language));
+        }
         Charter charter = parts.answers().charter();
         return charter.section(sectionId, language)
                 .filter(section -> !section.isNotCovered())
@@ -370,13 +427,41 @@ public final class ConversationService implements Converse {
         if (tier == null) {
             return List.of(unknownAction(language));
         }
-        String sectionId = value.substring(separator + 1);
+        String rest = value.substring(separator + 1);
+        int questionAt = rest.indexOf(AnswerReplies.FEEDBACK_SEPARATOR);
+        String sectionId = questionAt < 0 ? rest : rest.substring(0, questionAt);
+        String question = questionAt < 0 ? "" : rest.substring(questionAt + 1);
         boolean known = sectionId.isEmpty() || parts.answers().charter().section(sectionId, language).isPresent();
         parts.activity().record(new AnswerFeedback(parts.clock().instant(), language, tier, known && !sectionId.isEmpty() ? sectionId : null, helpful,
                 user.tenantKey()));
         String text = helpful ? Messages.get(language, "commands.feedback.thanks")
                 : Messages.get(language, "commands.feedback.sorry", parts.answers().charter().settings().communicationsContact());
+        Optional<Button> offer = helpful || question.isBlank() ? Optional.empty()
+                : experts.flatMap(desk -> desk.offer(user, question, known && !sectionId.isEmpty() ? List.of(sectionId) : List.of(), language));
+        List<Button> instead = helpful || question.isBlank() || phrasings.isEmpty() ? List.of() : otherSections(question, sectionId, language);
+        if (offer.isPresent() || !instead.isEmpty()) {
+            List<Block> blocks = new ArrayList<>(List.of(new Block.Text(text)));
+            if (!instead.isEmpty()) {
+                // The section the person opens instead is a suggested phrasing of it.
+                blocks.add(new Block.Suggestions(Messages.get(language, "label.did-you-mean"), instead));
+            }
+            offer.ifPresent(button -> blocks.add(new Block.Buttons(List.of(button))));
+            return List.of(Reply.of(language, Reply.Delivery.PRIVATE, blocks));
+        }
         return List.of(AnswerReplies.text(language, Reply.Delivery.PRIVATE, text));
+    }
+
+    /** The other sections the answer to this question showed, to open instead, each carrying the question. */
+    private List<Button> otherSections(String question, String cited, Language language) {
+        Answer again = parts.answers().answer(new Question(question, Optional.of(language), Optional.empty()));
+        Charter charter = parts.answers().charter();
+        return again.shownSectionIds().stream()
+                .filter(id -> !id.equals(cited))
+                .distinct()
+                .flatMap(id -> charter.section(id, language).stream())
+                .filter(section -> !section.isNotCovered())
+                .map(section -> Button.of(ActionIds.OPEN_SECTION, section.id() + AnswerReplies.FEEDBACK_SEPARATOR + question, section.title()))
+                .toList();
     }
 
     private static Tier tierNamed(String name) {
@@ -392,6 +477,7 @@ public final class ConversationService implements Converse {
         parts.quizData().forget(user);
         parts.activity().forget(user);
         parts.languages().forget(user);
+        experts.ifPresent(desk -> desk.forget(user));
     }
 
     private static Reply unknownAction(Language language) {

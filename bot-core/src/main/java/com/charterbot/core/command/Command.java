@@ -13,7 +13,8 @@ public sealed interface Command {
 
     /** Whether only charter administrators may run it: adapters look up platform admin rights for these alone. */
     default boolean administrative() {
-        return this instanceof Nudges || this instanceof Stats || this instanceof StatsExport || this instanceof Reload;
+        return this instanceof Nudges || this instanceof Stats || this instanceof StatsExport || this instanceof Reload
+                || this instanceof ExpertsChannel || this instanceof Phrasings;
     }
 
     record Help(Optional<Language> wordLanguage) implements Command {}
@@ -53,6 +54,12 @@ public sealed interface Command {
     record Reload(Optional<Language> wordLanguage) implements Command {}
 
     record ForgetMe(Optional<Language> wordLanguage) implements Command {}
+
+    /** Admin: questions for the communications team go to this channel ({@code experts channel here}). */
+    record ExpertsChannel(Optional<Language> wordLanguage) implements Command {}
+
+    /** Admin: review the suggested phrasings ({@code phrasings} / {@code formulations}). */
+    record Phrasings(Optional<Language> wordLanguage) implements Command {}
 
     /**
      * What people say to a bot before or after asking anything ("hello", "merci", "who are you?"):

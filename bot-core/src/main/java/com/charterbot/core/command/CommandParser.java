@@ -27,7 +27,7 @@ public final class CommandParser {
     private static final Map<String, Optional<Language>> EXPORT = Map.of(
             "export", Optional.empty(), "csv", Optional.empty(), "exporter", Optional.of(Language.FR), "exporte", Optional.of(Language.FR));
 
-    private enum Word { HELP, QUIZ, TIP, LANG, SETTINGS, NUDGES, STATS, RELOAD }
+    private enum Word { HELP, QUIZ, TIP, LANG, SETTINGS, NUDGES, STATS, RELOAD, EXPERTS, PHRASINGS }
 
     private record Alias(Word word, Optional<Language> language) {}
 
@@ -54,7 +54,15 @@ public final class CommandParser {
             Map.entry("statistics", new Alias(Word.STATS, Optional.of(Language.EN))),
             Map.entry("statistiques", new Alias(Word.STATS, Optional.of(Language.FR))),
             Map.entry("reload", new Alias(Word.RELOAD, Optional.of(Language.EN))),
-            Map.entry("recharger", new Alias(Word.RELOAD, Optional.of(Language.FR))));
+            Map.entry("recharger", new Alias(Word.RELOAD, Optional.of(Language.FR))),
+            Map.entry("experts", new Alias(Word.EXPERTS, Optional.empty())),
+            Map.entry("phrasings", new Alias(Word.PHRASINGS, Optional.of(Language.EN))),
+            Map.entry("formulations", new Alias(Word.PHRASINGS, Optional.of(Language.FR))));
+
+    /** What follows {@code experts} to make a channel the experts' one, folded, and the language each says. */
+    private static final Map<String, Optional<Language>> EXPERTS_HERE = Map.of(
+            "channel here", Optional.of(Language.EN), "here", Optional.of(Language.EN),
+            "ici", Optional.of(Language.FR), "canal ici", Optional.of(Language.FR), "salon ici", Optional.of(Language.FR));
 
     private static final Map<String, Language> LANGUAGE_NAMES = Map.of(
             "en", Language.EN, "english", Language.EN, "anglais", Language.EN,
@@ -110,6 +118,11 @@ public final class CommandParser {
             case TIP -> alone ? new Command.ShowTip(said) : new Command.Ask(trimmed);
             case SETTINGS -> alone ? new Command.Settings(said) : new Command.Ask(trimmed);
             case RELOAD -> alone ? new Command.Reload(said) : new Command.Ask(trimmed);
+            case PHRASINGS -> alone ? new Command.Phrasings(said) : new Command.Ask(trimmed);
+            case EXPERTS -> {
+                Optional<Language> here = EXPERTS_HERE.get(UserText.withoutTrailing(fold(rest), ".!"));
+                yield here == null ? new Command.Ask(trimmed) : new Command.ExpertsChannel(here);
+            }
             case LANG -> language(rest, said);
             case NUDGES -> rest.contains("?") ? new Command.Ask(trimmed) : new Command.Nudges(rest, said);
             case STATS -> {

@@ -18,7 +18,7 @@ import java.util.ResourceBundle;
 public final class Messages {
 
     /** The bundles, by base name in this package; every key must be unique across them. */
-    public static final List<String> BUNDLES = List.of("messages", "commands", "quiz", "tips", "nudges", "admin", "charter", "check");
+    public static final List<String> BUNDLES = List.of("messages", "commands", "quiz", "tips", "nudges", "admin", "charter", "check", "experts");
 
     private static final String PACKAGE = "com.charterbot.core.i18n.";
     private static final ResourceBundle.Control NO_FALLBACK =

@@ -43,5 +43,36 @@ public final class ActionIds {
      */
     public static final String STATS_EXPORT = "charter.stats.export";
 
+    /**
+     * Offer to send a question to the communications team: shows what will be sent and to whom;
+     * value: {@code <section ids, comma-separated>|<question>}.
+     */
+    public static final String EXPERTS_OFFER = "charter.experts.offer";
+    /** Send the question to the communications team, as confirmed; value: as {@link #EXPERTS_OFFER}. */
+    public static final String EXPERTS_SEND = "charter.experts.send";
+    /** Send nothing after all; value: empty. */
+    public static final String EXPERTS_CANCEL = "charter.experts.cancel";
+    /** An expert opens the answer form; value: the question id. */
+    public static final String EXPERT_ANSWER = "charter.expert.answer";
+    /** An expert sends an answer; value: the question id; inputs: {@code answer}, optional {@code section}. */
+    public static final String EXPERT_ANSWER_SUBMIT = "charter.expert.answer.submit";
+    /** An expert opens the form saying which section answers the question; value: the question id. */
+    public static final String EXPERT_SECTION = "charter.expert.section";
+    /** An expert names the section that answers the question; value: the question id; inputs: {@code section}. */
+    public static final String EXPERT_SECTION_SUBMIT = "charter.expert.section.submit";
+    /** An expert opens the "not for us" form; value: the question id. */
+    public static final String EXPERT_DECLINE = "charter.expert.decline";
+    /** An expert declines the question with a reason for the asker; value: the question id; inputs: {@code reason}. */
+    public static final String EXPERT_DECLINE_SUBMIT = "charter.expert.decline.submit";
+
+    /** An administrator approves a suggested phrasing for its section; value: the candidate's id. */
+    public static final String PHRASING_APPROVE = "charter.phrasing.approve";
+    /** An administrator rejects a suggested phrasing; value: the candidate's id. */
+    public static final String PHRASING_REJECT = "charter.phrasing.reject";
+    /** An administrator opens the form moving a suggested phrasing to another section; value: the candidate's id. */
+    public static final String PHRASING_MOVE = "charter.phrasing.move";
+    /** An administrator approves a suggested phrasing for another section; value: the candidate's id; inputs: {@code section}. */
+    public static final String PHRASING_MOVE_SUBMIT = "charter.phrasing.move.submit";
+
     private ActionIds() {}
 }

@@ -159,6 +159,76 @@ public sealed interface Block {
         }
     }
 
+    /**
+     * A person, shown as the platform shows them (a Slack mention, a Teams name), so that readers can
+     * reach them: the asker on a question sent to the communications team.
+     *
+     * @param label e.g. "Asked by", already localized, without its colon
+     * @param userId the platform's user id; Slack mentions it, so only letters and digits
+     * @param name the name the platform gave, shown where a mention is not possible; escaped by renderers
+     */
+    record Person(String label, String userId, String name) implements Block {
+        public Person {
+            requireText(label);
+            requireText(userId);
+            Objects.requireNonNull(name, "name");
+        }
+
+        @Override
+        public String plainText(Language language) {
+            return Messages.labelled(language, label) + " " + (name.isBlank() ? userId : name);
+        }
+    }
+
+    /**
+     * A form to fill in (a Slack modal, inputs on a Teams card): its fields' values come back with a
+     * click on {@code submit}, in {@link com.charterbot.core.values.ActionEvent#inputs()} by field id.
+     * Renderers lay out nothing else of a reply that holds a form.
+     *
+     * @param title e.g. "Answer the question", short: Slack cuts a modal title at 24 characters
+     * @param intro what the form is about (the question answered), shown above the fields; may be empty
+     */
+    record Form(String title, String intro, List<Field> fields, Button submit, String cancelLabel) implements Block {
+
+        /**
+         * One field.
+         *
+         * @param options the choices, for a choice; empty for free text
+         * @param optional whether the form may be sent without it
+         */
+        public record Field(String id, String label, List<Button> options, boolean optional, int maxLength) {
+            public Field {
+                requireText(id);
+                requireText(label);
+                options = List.copyOf(options);
+                if (maxLength < 1) {
+                    throw new IllegalArgumentException("maxLength must be positive");
+                }
+            }
+
+            /** Whether the field is a choice among {@link #options()} (the button labels shown, their values sent back). */
+            public boolean choice() {
+                return !options.isEmpty();
+            }
+        }
+
+        public Form {
+            requireText(title);
+            Objects.requireNonNull(intro, "intro");
+            fields = List.copyOf(fields);
+            if (fields.isEmpty()) {
+                throw new IllegalArgumentException("a form has fields");
+            }
+            Objects.requireNonNull(submit, "submit");
+            requireText(cancelLabel);
+        }
+
+        @Override
+        public String plainText(Language language) {
+            return intro.isBlank() ? title : title + "\n" + intro;
+        }
+    }
+
     /** Small print under a reply, such as a confidence or a count of answers. */
     record Context(String text) implements Block {
         public Context {

@@ -62,6 +62,7 @@ final class ConversationHarness {
     static final ChannelRef DM = new ChannelRef(Platform.SLACK, "T1", "D-DIRECT");
 
     private static final Charter CHARTER = loadBundled();
+    /** Shared by the harnesses that learn no phrasings, which never change it. */
     private static final AnswerEngine ENGINE = new AnswerEngine(CHARTER, Language.EN);
 
     final MovableClock clock = new MovableClock(START, PARIS);
@@ -84,6 +85,14 @@ final class ConversationHarness {
     final java.util.List<com.charterbot.core.stats.ChartSheet> drawn = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** What the fake drawing gives for every sheet. */
     static final byte[] PICTURE = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 1, 2, 3};
+    final com.charterbot.core.experts.InMemoryExpertQuestions expertQuestions = new com.charterbot.core.experts.InMemoryExpertQuestions();
+    final com.charterbot.core.experts.InMemoryExpertsChannels expertsChannels = new com.charterbot.core.experts.InMemoryExpertsChannels();
+    final RecordingExpertsMessenger expertsMessenger = new RecordingExpertsMessenger();
+    final com.charterbot.core.experts.ExpertsDesk experts;
+    final com.charterbot.core.phrasing.InMemoryPhrasingCandidates candidates = new com.charterbot.core.phrasing.InMemoryPhrasingCandidates();
+    /** The engine of this harness: its own when it learns phrasings, which change its index. */
+    final AnswerEngine engine;
+    final java.util.Optional<com.charterbot.core.phrasing.PhrasingReview> phrasings;
     final QuizService quiz;
     final ConversationService service;
 
@@ -92,16 +101,28 @@ final class ConversationHarness {
     }
 
     ConversationHarness(long seed) {
+        this(seed, false);
+    }
+
+    /** @param learning whether phrasings are learned, on an engine of its own */
+    ConversationHarness(long seed, boolean learning) {
+        engine = learning ? new AnswerEngine(CHARTER, Language.EN) : ENGINE;
         SplittableRandom seeded = new SplittableRandom(seed);
         quiz = new QuizService(() -> CHARTER, progress, sessions, channelQuizzes, activity, QuizSettings.DEFAULTS, clock, seeded.split());
         TipService tips = new TipService(() -> CHARTER, tipRotation, activity, clock, seeded.split());
         AdminActions admin = new AdminActions(new AdminPolicy(new AdminDirectory(Set.of(ADMIN_ID), Set.of())), audit, clock);
-        service = new ConversationService(new ConversationService.Parts(ENGINE, quiz, quiz, quiz, tips, channels, deliveries, admin,
+        phrasings = learning ? Optional.of(new com.charterbot.core.phrasing.PhrasingReview(engine, candidates, admin, clock, Duration.ofSeconds(30)))
+                : Optional.empty();
+        experts = new com.charterbot.core.experts.ExpertsDesk(engine::charter, expertQuestions, expertsChannels, expertsMessenger, admin,
+                Language.EN, new com.charterbot.core.experts.ExpertsDesk.Settings(Optional.empty(), Optional.empty(), Duration.ofDays(2), PARIS),
+                clock, seeded.split(), (question, section, language) -> phrasings.ifPresent(p -> p.seen(question, section, language)));
+        service = new ConversationService(new ConversationService.Parts(engine, quiz, quiz, quiz, tips, channels, deliveries, admin,
                 new AwarenessStatsService(activity, clock), activity, unanswered, languages, triggered::add, clock,
                 com.charterbot.core.nudge.NudgeSettings.defaults(PARIS, Language.EN), () -> reloads.get().get(), sheet -> {
                     drawn.add(sheet);
                     return Optional.of(PICTURE.clone());
-                }));
+                }), new com.charterbot.core.check.DraftChecker(() -> CHARTER, Language.EN, com.charterbot.core.check.DraftFindings.NONE),
+                Optional.of(experts), phrasings);
     }
 
     static Charter charter() {
@@ -147,6 +168,11 @@ final class ConversationHarness {
 
     List<Reply> click(UserRef user, ChannelRef where, String actionId, String value) {
         return service.onAction(new ActionEvent(user, where, actionId, value, false, Optional.empty()));
+    }
+
+    /** A click of a named person, with what they entered in a form. */
+    List<Reply> submit(UserRef user, ChannelRef where, String name, String actionId, String value, java.util.Map<String, String> inputs) {
+        return service.onAction(new ActionEvent(user, where, actionId, value, false, Optional.empty(), name, inputs));
     }
 
     List<Reply> click(UserRef user, String actionId, String value) {

@@ -1504,7 +1504,7 @@ class ConversationServiceTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"ANSWER|unknown-section", "SUGGEST|a|b", "FALLBACK|" + PHOTOS + "|x", "ANSWER|\u0000"})
+        @ValueSource(strings = {"ANSWER|unknown-section", "SUGGEST|a|b", "FALLBACK|no-" + PHOTOS + "|x", "ANSWER|\u0000"})
         void oddButWellTieredFeedbackNeverThrows(String value) {
             assertThatCode(() -> bot.click(ALICE, ActionIds.FEEDBACK_NOT_HELPFUL, value)).doesNotThrowAnyException();
             assertThat(feedbackGiven()).singleElement().satisfies(feedback -> assertThat(feedback.sectionId()).isNull());

@@ -32,6 +32,11 @@ public final class BlockSamples {
         add(samples, new Block.AlsoApplies("Also applies", List.of(new Block.AlsoApplies.Point("Confidentiality", "No prototypes.", OPEN))));
         add(samples, new Block.Quoted("In your draft:", List.of("our new prototype")));
         add(samples, new Block.Context("These figures cover this workspace only."));
+        add(samples, new Block.Person("Asked by", "U0ALICE", "Alice Martin"));
+        add(samples, new Block.Form("Answer the question", "Can I post a photo of the canteen?",
+                List.of(new Block.Form.Field("answer", "Your answer", List.of(), false, 3_000),
+                        new Block.Form.Field("section", "Section to cite", List.of(OPEN), true, 100)),
+                Button.of(ActionIds.OPEN_SECTION, "q-1", "Send"), "Cancel"));
         add(samples, new Block.Picture("Questions per week, rising from 2 to 5.", "questions.png", PNG));
         add(samples, new Block.File("Weekly figures as CSV.", "charter-stats.csv", "text/csv", "week,questions\n".getBytes(), Optional.empty()));
         return samples;

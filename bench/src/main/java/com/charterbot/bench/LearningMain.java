@@ -1,0 +1,153 @@
+package com.charterbot.bench;
+
+import com.charterbot.core.activity.InMemoryActivityLog;
+import com.charterbot.core.activity.InMemoryUnansweredQuestions;
+import com.charterbot.core.admin.AdminActions;
+import com.charterbot.core.admin.AdminDirectory;
+import com.charterbot.core.admin.AdminPolicy;
+import com.charterbot.core.admin.InMemoryAuditLog;
+import com.charterbot.core.answer.AnswerEngine;
+import com.charterbot.core.charter.Charter;
+import com.charterbot.core.chat.ConversationService;
+import com.charterbot.core.check.DraftChecker;
+import com.charterbot.core.check.DraftFindings;
+import com.charterbot.core.eval.EvalQuestion;
+import com.charterbot.core.eval.EvalSet;
+import com.charterbot.core.eval.Evaluation;
+import com.charterbot.core.nudge.InMemoryChannelStore;
+import com.charterbot.core.nudge.InMemoryDeliveryStore;
+import com.charterbot.core.nudge.NudgeSettings;
+import com.charterbot.core.people.InMemoryLanguagePreferences;
+import com.charterbot.core.phrasing.Candidate;
+import com.charterbot.core.phrasing.InMemoryPhrasingCandidates;
+import com.charterbot.core.phrasing.PhrasingReview;
+import com.charterbot.core.quiz.InMemoryChannelQuizStore;
+import com.charterbot.core.quiz.InMemoryQuizProgressStore;
+import com.charterbot.core.quiz.InMemoryQuizSessionStore;
+import com.charterbot.core.quiz.QuizService;
+import com.charterbot.core.quiz.QuizSettings;
+import com.charterbot.core.reply.ActionIds;
+import com.charterbot.core.reply.Block;
+import com.charterbot.core.reply.Button;
+import com.charterbot.core.reply.Reply;
+import com.charterbot.core.stats.AwarenessStatsService;
+import com.charterbot.core.tip.InMemoryTipRotationStore;
+import com.charterbot.core.tip.TipService;
+import com.charterbot.core.values.ActionEvent;
+import com.charterbot.core.values.ChannelRef;
+import com.charterbot.core.values.Language;
+import com.charterbot.core.values.Message;
+import com.charterbot.core.reply.TaggedValue;
+import com.charterbot.core.values.Platform;
+import com.charterbot.core.values.UserRef;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+/**
+ * Measures the active-learning loop (issue 18): the bundled charter cut to 8 phrasings per section,
+ * the real-world development questions played through the conversation core by people who click the
+ * expected section whenever the bot offers one ("did you mean", the closest sections, or the other
+ * sections offered after they clicked "not helpful" on a wrong answer), every suggested phrasing
+ * approved by an administrator in chat, then the real-world holdout scored before and after.
+ *
+ * <p>Last line: {@code learning: questions=<n> candidates=<n> approved=<n> before_answered=<x.xx>
+ * after_answered=<x.xx> before_wrong=<x.xx> after_wrong=<x.xx>}.
+ */
+public final class LearningMain {
+
+    private static final String ADMIN = "U0ADMIN";
+
+    private LearningMain() {}
+
+    public static void main(String[] args) {
+        List<EvalQuestion> dev = EvalSet.parse(Fixtures.readResource("eval/realworld-dev.yaml"));
+        List<EvalQuestion> holdout = EvalSet.parse(Fixtures.readResource("eval/realworld-holdout.yaml"));
+        Charter cut = Fixtures.bundledCharter().withFirstPhrasings(8);
+        AnswerEngine engine = new AnswerEngine(cut, Language.EN);
+        Evaluation.Metrics before = Evaluation.run(engine, holdout).overall();
+
+        Clock clock = Clock.fixed(Instant.parse("2026-03-02T09:00:00Z"), ZoneOffset.UTC);
+        InMemoryPhrasingCandidates candidates = new InMemoryPhrasingCandidates();
+        ConversationService conversation = conversation(engine, candidates, clock);
+        ChannelRef channel = new ChannelRef(Platform.SLACK, "T0BENCH", "C0BENCH");
+        int person = 0;
+        for (EvalQuestion q : dev) {
+            UserRef user = new UserRef(Platform.SLACK, "T0BENCH", "U" + (++person));
+            Optional<Language> language = Optional.of(q.language());
+            for (Reply reply : conversation.onMessage(new Message(user, channel, q.text(), Message.Origin.COMMAND, false, language))) {
+                Optional<Button> chosen = chosen(reply, q);
+                Optional<Button> notHelpful = wrong(reply, q);
+                if (chosen.isEmpty() && notHelpful.isPresent()) {
+                    // A wrong answer: "not helpful", then the expected section if the bot offers it instead.
+                    for (Reply sorry : conversation.onAction(new ActionEvent(user, channel, notHelpful.get().actionId(),
+                            notHelpful.get().value(), false, language))) {
+                        chosen = chosen.or(() -> chosen(sorry, q));
+                    }
+                }
+                chosen.ifPresent(button -> conversation.onAction(new ActionEvent(user, channel, button.actionId(), button.value(), false,
+                        language)));
+            }
+        }
+        UserRef admin = new UserRef(Platform.SLACK, "T0BENCH", ADMIN);
+        int found = candidates.pending(Integer.MAX_VALUE).size();
+        for (Candidate candidate : candidates.pending(Integer.MAX_VALUE)) {
+            conversation.onAction(new ActionEvent(admin, channel, ActionIds.PHRASING_APPROVE, "en~" + candidate.id(), false, Optional.empty()));
+        }
+        int approved = candidates.approved().size();
+        Evaluation.Metrics after = Evaluation.run(engine, holdout).overall();
+        System.out.println("charter " + engine.charter().version() + ", holdout of " + holdout.size() + " questions");
+        System.out.println(before.line("before"));
+        System.out.println(after.line("after "));
+        System.out.println(String.format(Locale.ROOT,
+                "learning: questions=%d candidates=%d approved=%d before_answered=%.2f after_answered=%.2f before_wrong=%.2f after_wrong=%.2f",
+                dev.size(), found, approved, before.answeredAt1(), after.answeredAt1(), before.wrong(), after.wrong()));
+    }
+
+    /** The "did you mean" button of a section the question expects, as a person who knows what they asked would click it. */
+    private static Optional<Button> chosen(Reply reply, EvalQuestion q) {
+        for (Block block : reply.blocks()) {
+            if (block instanceof Block.Suggestions suggestions) {
+                for (String expected : q.expected()) {
+                    for (Button button : suggestions.buttons()) {
+                        String value = TaggedValue.read(button.value()).value();
+                        if (button.actionId().equals(ActionIds.OPEN_SECTION) && value.startsWith(expected + "|")) {
+                            return Optional.of(button);
+                        }
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The "not helpful" button of an answer citing a section the question does not expect. */
+    private static Optional<Button> wrong(Reply reply, EvalQuestion q) {
+        boolean cited = reply.blocks().stream().anyMatch(b -> b instanceof Block.CitedSection c && !q.expected().contains(c.sectionId()));
+        if (!cited || q.expected().isEmpty()) {
+            return Optional.empty();
+        }
+        return reply.blocks().stream().filter(Block.Buttons.class::isInstance).flatMap(b -> ((Block.Buttons) b).buttons().stream())
+                .filter(b -> b.actionId().equals(ActionIds.FEEDBACK_NOT_HELPFUL)).findFirst();
+    }
+
+    private static ConversationService conversation(AnswerEngine engine, InMemoryPhrasingCandidates candidates, Clock clock) {
+        SplittableRandom random = new SplittableRandom(18L);
+        InMemoryActivityLog activity = new InMemoryActivityLog();
+        QuizService quiz = new QuizService(engine::charter, new InMemoryQuizProgressStore(), new InMemoryQuizSessionStore(),
+                new InMemoryChannelQuizStore(), activity, QuizSettings.DEFAULTS, clock, random.split());
+        TipService tips = new TipService(engine::charter, new InMemoryTipRotationStore(), activity, clock, random.split());
+        AdminActions admin = new AdminActions(new AdminPolicy(new AdminDirectory(Set.of(ADMIN), Set.of())), new InMemoryAuditLog(), clock);
+        PhrasingReview review = new PhrasingReview(engine, candidates, admin, clock, Duration.ofSeconds(30));
+        return new ConversationService(new ConversationService.Parts(engine, quiz, quiz, quiz, tips, new InMemoryChannelStore(),
+                new InMemoryDeliveryStore(), admin, new AwarenessStatsService(activity, clock), activity, new InMemoryUnansweredQuestions(),
+                new InMemoryLanguagePreferences(), channelRef -> true, clock, NudgeSettings.defaults(ZoneOffset.UTC, Language.EN)),
+                new DraftChecker(engine::charter, Language.EN, DraftFindings.NONE), Optional.empty(), Optional.of(review));
+    }
+}

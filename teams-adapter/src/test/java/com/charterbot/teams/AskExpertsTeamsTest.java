@@ -1,0 +1,143 @@
+package com.charterbot.teams;
+
+import static com.charterbot.teams.TeamsRig.actions;
+import static com.charterbot.teams.TeamsRig.card;
+import static com.charterbot.teams.TeamsRig.texts;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.charterbot.core.admin.AdminActions;
+import com.charterbot.core.admin.AdminDirectory;
+import com.charterbot.core.admin.AdminPolicy;
+import com.charterbot.core.admin.InMemoryAuditLog;
+import com.charterbot.core.charter.Charter;
+import com.charterbot.core.chat.Converse;
+import com.charterbot.core.experts.ExpertQuestion;
+import com.charterbot.core.experts.ExpertsDesk;
+import com.charterbot.core.experts.ExpertsMessenger;
+import com.charterbot.core.experts.InMemoryExpertQuestions;
+import com.charterbot.core.experts.InMemoryExpertsChannels;
+import com.charterbot.core.reply.ActionIds;
+import com.charterbot.core.reply.Reply;
+import com.charterbot.core.values.ChannelRef;
+import com.charterbot.core.values.Language;
+import com.charterbot.core.values.UserRef;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.http.RequestMethod;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** "Ask the communications team" through the real Bot Framework adapter: Action.Submit payloads, the connector a WireMock stub. */
+class AskExpertsTeamsTest {
+
+    static final String QUESTION = "can my cat bake a cake for the [party](https://evil.example) @General?";
+    static final String BOB_AAD = "9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a";
+
+    private static TeamsRig rig;
+    private static final AtomicReference<ExpertsMessenger> messenger = new AtomicReference<>();
+    private static final InMemoryExpertQuestions questions = new InMemoryExpertQuestions();
+
+    @BeforeAll
+    static void start() {
+        rig = TeamsRig.unauthenticated(conversation());
+        messenger.set(new TeamsExpertsMessenger(rig.adapter, rig.references, new AdaptiveCardRenderer(), Duration.ofSeconds(10)));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        rig.close();
+    }
+
+    private static Converse conversation() {
+        Charter charter = BundledConversation.bundledCharter();
+        ExpertsMessenger late = new ExpertsMessenger() {
+            @Override
+            public Posted post(ChannelRef channel, Reply card) {
+                return messenger.get().post(channel, card);
+            }
+
+            @Override
+            public boolean update(ChannelRef channel, String cardId, Reply card) {
+                return messenger.get().update(channel, cardId, card);
+            }
+
+            @Override
+            public boolean tell(UserRef person, ChannelRef sameTenant, Reply message) {
+                return messenger.get().tell(person, sameTenant, message);
+            }
+        };
+        AdminActions admin = new AdminActions(new AdminPolicy(new AdminDirectory(Set.of(), Set.of())), new InMemoryAuditLog(),
+                BundledConversation.CLOCK);
+        ExpertsDesk desk = new ExpertsDesk(() -> charter, questions, new InMemoryExpertsChannels(), late, admin, Language.EN,
+                new ExpertsDesk.Settings(Optional.empty(), Optional.of(Activities.GENERAL), Duration.ofDays(2), ZoneId.of("Europe/Paris")),
+                BundledConversation.CLOCK, new SplittableRandom(5));
+        return BundledConversation.create(Set.of(Activities.ADMIN_AAD), Optional.of(desk));
+    }
+
+    private static String value(JsonNode card, String actionId) {
+        return actions(card).stream().map(action -> action.path("data"))
+                .filter(data -> actionId.equals(data.path("actionId").asText()))
+                .map(data -> data.path("value").asText()).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + actionId + " in " + card));
+    }
+
+    private List<LoggedRequest> posts(String conversation) {
+        return rig.requests(RequestMethod.POST, TeamsRig.CONNECTOR_PATH + "v3/conversations/" + java.util.regex.Pattern.quote(conversation)
+                + "/activities(/[^/]+)?");
+    }
+
+    @Test
+    void aQuestionGoesToTheExpertsChannelAndTheAnswerToTheAskersPersonalChat() {
+        rig.post(rig.activities.channelMention(Activities.ADMIN_AAD, "tip", "en-US"));
+        rig.stubConnector();
+        ObjectNode ask = rig.activities.personal(Activities.ALICE_AAD, QUESTION, "en-US");
+        rig.post(ask);
+        String offer = value(card(rig.sent().get(0)), ActionIds.EXPERTS_OFFER);
+
+        rig.post(rig.activities.submit(ask, "1741599999000", Activities.data(ActionIds.EXPERTS_OFFER, offer)));
+        JsonNode confirmation = card(rig.sent().get(1));
+        assertThat(texts(confirmation)).anyMatch(text -> text.contains(QUESTION));
+        assertThat(posts(Activities.GENERAL)).as("nothing in the experts' channel before the confirmation").isEmpty();
+
+        rig.post(rig.activities.submit(ask, "1741599999000", Activities.data(ActionIds.EXPERTS_SEND, value(confirmation, ActionIds.EXPERTS_SEND))));
+
+        List<LoggedRequest> cards = posts(Activities.GENERAL);
+        assertThat(cards).hasSize(1);
+        JsonNode expertsCard = card(TeamsRig.read(cards.get(0).getBodyAsString()));
+        assertThat(texts(expertsCard)).anyMatch(text -> text.contains("Alice Martin")).anyMatch(text -> text.contains(QUESTION));
+        assertThat(expertsCard.toString()).doesNotContain("\"type\":\"TextBlock\"");
+        ExpertQuestion question = questions.askedBetween(Instant.EPOCH, Instant.MAX).get(0);
+        assertThat(question.cardId()).isEqualTo("1741599999000");
+        assertThat(value(expertsCard, ActionIds.EXPERT_ANSWER)).isEqualTo(question.id());
+
+        ObjectNode inChannel = rig.activities.channelMention(BOB_AAD, "x", "en-US");
+        ObjectNode answer = Activities.data(ActionIds.EXPERT_ANSWER_SUBMIT, "en~" + question.id());
+        answer.put(ExpertsDesk.ANSWER, "No, cats cannot bake. See [this](https://evil.example).");
+        answer.put(ExpertsDesk.SECTION, "");
+        rig.post(rig.activities.submit(inChannel, "1741599999000", answer));
+
+        List<LoggedRequest> created = rig.requests(RequestMethod.POST, TeamsRig.CONNECTOR_PATH + "v3/conversations");
+        // One personal chat for Alice's answer, one for what the expert is told privately.
+        assertThat(created).extracting(request -> TeamsRig.read(request.getBodyAsString()).path("members").path(0).path("id").asText())
+                .contains(Activities.ALICE_AAD);
+        List<LoggedRequest> toAlice = posts("a:1private-chat-created").stream()
+                .filter(request -> request.getBodyAsString().contains("cats cannot bake")).toList();
+        assertThat(toAlice).hasSize(1);
+        assertThat(texts(card(TeamsRig.read(toAlice.get(0).getBodyAsString()))))
+                .contains("No, cats cannot bake. See [this](https://evil.example).").anyMatch(text -> text.contains("Alice Martin"));
+        List<LoggedRequest> updates = rig.requests(RequestMethod.PUT, TeamsRig.CONNECTOR_PATH + "v3/conversations/19:.+/activities/1741599999000");
+        assertThat(updates).hasSize(1);
+        assertThat(texts(card(TeamsRig.read(updates.get(0).getBodyAsString())))).anyMatch(text -> text.startsWith("Answered by Alice Martin"));
+        assertThat(questions.find(question.id()).orElseThrow().status()).isEqualTo(ExpertQuestion.Status.ANSWERED);
+    }
+}

@@ -18,9 +18,11 @@ import com.charterbot.core.values.Language;
 import com.charterbot.core.values.Platform;
 import com.charterbot.core.values.UserRef;
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
@@ -64,7 +66,7 @@ public final class ExpertsDesk implements PersonalData {
      * The experts' channel of each platform from the configuration, used where no administrator set
      * one in chat; its tenant is the asker's.
      *
-     * @param reminderAfter how long a question stays open before the experts' channel is reminded of it once
+     * @param reminderAfter how long, in working time (weekends do not count), a question stays open before the experts' channel is reminded of it once
      */
     public record Settings(Optional<String> slackChannel, Optional<String> teamsChannel, Duration reminderAfter, ZoneId zone) {
         public Settings {
@@ -437,7 +439,7 @@ public final class ExpertsDesk implements PersonalData {
     public int remind() {
         Instant now = clock.instant();
         int sent = 0;
-        for (ExpertQuestion question : questions.dueForReminder(now.minus(settings.reminderAfter()))) {
+        for (ExpertQuestion question : questions.dueForReminder(workingTimeBefore(now, settings.reminderAfter(), settings.zone()))) {
             if (question.channel() == null || question.text() == null) {
                 continue;
             }
@@ -452,6 +454,32 @@ public final class ExpertsDesk implements PersonalData {
             questions.reminded(question.id(), now);
         }
         return sent;
+    }
+
+    /**
+     * The instant that lies {@code amount} of working time before {@code now} in {@code zone}: Saturdays
+     * and Sundays do not count, so "2 days" asked on a Friday afternoon falls due on Tuesday afternoon.
+     * Public holidays count as working days: they differ by country and the bot knows none.
+     */
+    static Instant workingTimeBefore(Instant now, Duration amount, ZoneId zone) {
+        ZonedDateTime cursor = now.atZone(zone);
+        Duration left = amount;
+        while (!left.isZero() && !left.isNegative()) {
+            ZonedDateTime dayStart = cursor.toLocalDate().atStartOfDay(zone);
+            if (!dayStart.isBefore(cursor)) {
+                dayStart = cursor.toLocalDate().minusDays(1).atStartOfDay(zone);
+            }
+            DayOfWeek day = dayStart.getDayOfWeek();
+            if (day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY) {
+                Duration available = Duration.between(dayStart, cursor);
+                if (left.compareTo(available) <= 0) {
+                    return cursor.minus(left).toInstant();
+                }
+                left = left.minus(available);
+            }
+            cursor = dayStart;
+        }
+        return cursor.toInstant();
     }
 
     // ----- values -----

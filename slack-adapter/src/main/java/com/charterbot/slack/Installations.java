@@ -83,16 +83,29 @@ final class Installations implements InstallationService, BotTokens {
         log.info("Slack app installed: {}", installation);
     }
 
-    /** Only ever called by Bolt's own rotation, which never runs here (Bolt is given no refresh token). */
+    /**
+     * A bot token Bolt hands back, kept like one refreshed here: under the store's lock, the
+     * installation's refresh token left as it is (Bolt is never given one, so its own rotation does
+     * not run; this keeps whatever token it saves rather than losing it).
+     */
     @Override
     public void saveBot(Bot bot) {
-        throw new UnsupportedOperationException("tokens are refreshed by Installations, under the store's lock");
+        String token = bot.getBotAccessToken();
+        if (token == null || token.isBlank()) {
+            return;
+        }
+        store.update(key(bot), current -> current.withTokens(token, current.botRefreshToken(), current.botTokenExpiresAt()))
+                .ifPresent(saved -> known.put(saved.key(), saved));
     }
 
     @Override
     public void deleteBot(Bot bot) {
-        forget(bot.getIsEnterpriseInstall() != null && bot.getIsEnterpriseInstall() ? SlackInstallation.orgKey(bot.getEnterpriseId())
-                : SlackInstallation.teamKey(bot.getTeamId()));
+        forget(key(bot));
+    }
+
+    private static String key(Bot bot) {
+        return Boolean.TRUE.equals(bot.getIsEnterpriseInstall()) ? SlackInstallation.orgKey(bot.getEnterpriseId())
+                : SlackInstallation.teamKey(bot.getTeamId());
     }
 
     /** No user token is ever stored. */

@@ -355,16 +355,19 @@ class FanoutBenchmark {
         }
     };
 
+    /** The benchmark only sends nudges: anyone opening the nudge form is told it is not offered here. */
     private static final EditNudges NO_FORM = new EditNudges() {
+        private static final String NOT_HERE = "The nudge form is not offered in the fan-out benchmark.";
+
         @Override
         public NudgeFormOutcome open(UserRef user, boolean platformAdmin, ChannelRef channel, Optional<Language> platformLanguage) {
-            throw new UnsupportedOperationException("no nudge form in the fan-out benchmark");
+            return new NudgeFormOutcome.Denied(NOT_HERE);
         }
 
         @Override
         public NudgeFormOutcome submit(UserRef user, boolean platformAdmin, ChannelRef channel, Map<String, String> values,
                 Optional<Language> platformLanguage) {
-            throw new UnsupportedOperationException("no nudge form in the fan-out benchmark");
+            return new NudgeFormOutcome.Denied(NOT_HERE);
         }
     };
 

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.Attachment;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -417,6 +419,17 @@ public final class AdaptiveCardRenderer {
             }
         }
         return -1;
+    }
+
+    /** A message activity carrying this card, its summary (the notification's text) cut to 300 characters. */
+    static Activity message(ObjectNode card, String summary) {
+        Attachment attachment = new Attachment();
+        attachment.setContentType(CONTENT_TYPE);
+        attachment.setContent(card);
+        Activity activity = Activity.createMessageActivity();
+        activity.setAttachments(List.of(attachment));
+        activity.setSummary(truncate(summary, 300));
+        return activity;
     }
 
     /** Text cut to {@code max} characters, ending with an ellipsis when cut; never splits a surrogate pair. */

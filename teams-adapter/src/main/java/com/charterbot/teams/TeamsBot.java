@@ -740,13 +740,7 @@ public final class TeamsBot implements Bot {
     }
 
     private static Activity card(ObjectNode content, String summary) {
-        Attachment attachment = new Attachment();
-        attachment.setContentType(AdaptiveCardRenderer.CONTENT_TYPE);
-        attachment.setContent(content);
-        Activity activity = Activity.createMessageActivity();
-        activity.setAttachments(List.of(attachment));
-        activity.setSummary(AdaptiveCardRenderer.truncate(summary, 300));
-        return activity;
+        return AdaptiveCardRenderer.message(content, summary);
     }
 
     /**

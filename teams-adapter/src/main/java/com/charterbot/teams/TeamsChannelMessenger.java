@@ -7,12 +7,10 @@ import com.charterbot.core.reply.Reply;
 import com.charterbot.core.values.Platform;
 import com.microsoft.bot.builder.BotFrameworkAdapter;
 import com.microsoft.bot.schema.Activity;
-import com.microsoft.bot.schema.Attachment;
 import com.microsoft.bot.schema.ConversationReference;
 import com.microsoft.bot.schema.Serialization;
 import java.io.InterruptedIOException;
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -127,13 +125,7 @@ public final class TeamsChannelMessenger implements ChannelMessenger {
     }
 
     private Activity card(Reply reply) {
-        Attachment attachment = new Attachment();
-        attachment.setContentType(AdaptiveCardRenderer.CONTENT_TYPE);
-        attachment.setContent(renderer.card(reply));
-        Activity activity = Activity.createMessageActivity();
-        activity.setAttachments(List.of(attachment));
-        activity.setSummary(AdaptiveCardRenderer.truncate(reply.fallbackText(), 300));
-        return activity;
+        return AdaptiveCardRenderer.message(renderer.card(reply), reply.fallbackText());
     }
 
     @Override

@@ -9,7 +9,6 @@ import com.microsoft.bot.builder.BotFrameworkAdapter;
 import com.microsoft.bot.builder.TurnContext;
 import com.microsoft.bot.connector.ConnectorClient;
 import com.microsoft.bot.schema.Activity;
-import com.microsoft.bot.schema.Attachment;
 import com.microsoft.bot.schema.ChannelAccount;
 import com.microsoft.bot.schema.ConversationParameters;
 import com.microsoft.bot.schema.ConversationReference;
@@ -125,13 +124,7 @@ public final class TeamsExpertsMessenger implements ExpertsMessenger {
     }
 
     private Activity activity(Reply reply) {
-        Attachment attachment = new Attachment();
-        attachment.setContentType(AdaptiveCardRenderer.CONTENT_TYPE);
-        attachment.setContent(renderer.card(reply));
-        Activity activity = Activity.createMessageActivity();
-        activity.setAttachments(List.of(attachment));
-        activity.setSummary(AdaptiveCardRenderer.truncate(reply.fallbackText(), 300));
-        return activity;
+        return AdaptiveCardRenderer.message(renderer.card(reply), reply.fallbackText());
     }
 
     @Override

@@ -5,6 +5,7 @@ import com.charterbot.core.chat.RepliedMessages;
 import com.charterbot.core.reply.Reply;
 import com.charterbot.core.text.UserText;
 import com.charterbot.core.values.ChannelRef;
+import com.charterbot.core.values.Media;
 import com.charterbot.core.values.Message;
 import com.charterbot.core.values.Platform;
 import com.charterbot.core.values.UserRef;
@@ -18,11 +19,11 @@ import com.slack.api.model.event.MessageMeEvent;
 import com.slack.api.model.event.MessageThreadBroadcastEvent;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,8 +51,6 @@ final class SlackMessages {
 
     private static final Logger log = LoggerFactory.getLogger(SlackMessages.class);
     private static final Pattern LEADING_MENTIONS = Pattern.compile("^(?:[\\s\\p{Z}]*<@[A-Z0-9]+(?:\\|[^<>]*)?>)+");
-    private static final Set<String> IMAGE_TYPES = Set.of("png", "jpg", "jpeg", "gif", "heic", "heif", "webp", "bmp", "tiff", "tif");
-    private static final Set<String> VIDEO_TYPES = Set.of("mp4", "mov", "m4v", "webm", "avi", "mkv", "3gp");
 
     private final Converse converse;
     private final RepliedMessages replies;
@@ -229,41 +228,17 @@ final class SlackMessages {
 
     /** Whether a file is a picture: by its MIME type, else by its file type (Slack sends one or both). */
     static boolean hasImage(List<File> files) {
-        if (files == null) {
-            return false;
-        }
-        for (File file : files) {
-            if (file == null) {
-                continue;
-            }
-            String mime = file.getMimetype() == null ? "" : file.getMimetype().toLowerCase(Locale.ROOT);
-            String type = file.getFiletype() == null ? "" : file.getFiletype().toLowerCase(Locale.ROOT);
-            if (mime.startsWith("image/") || IMAGE_TYPES.contains(type)) {
-                return true;
-            }
-        }
-        return false;
+        return media(files).anyMatch(Media.PICTURE::equals);
     }
 
     /** Whether a file is a picture or a video: what a draft to check must be looked at with. */
     static boolean hasMedia(List<File> files) {
-        if (hasImage(files)) {
-            return true;
-        }
-        if (files == null) {
-            return false;
-        }
-        for (File file : files) {
-            if (file == null) {
-                continue;
-            }
-            String mime = file.getMimetype() == null ? "" : file.getMimetype().toLowerCase(Locale.ROOT);
-            String type = file.getFiletype() == null ? "" : file.getFiletype().toLowerCase(Locale.ROOT);
-            if (mime.startsWith("video/") || VIDEO_TYPES.contains(type)) {
-                return true;
-            }
-        }
-        return false;
+        return media(files).findAny().isPresent();
+    }
+
+    private static Stream<Media> media(List<File> files) {
+        return files == null ? Stream.empty()
+                : files.stream().filter(Objects::nonNull).flatMap(file -> Media.of(file.getMimetype(), file.getFiletype()).stream());
     }
 
     private static boolean isBlank(String value) {

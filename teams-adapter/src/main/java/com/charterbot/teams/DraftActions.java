@@ -1,5 +1,6 @@
 package com.charterbot.teams;
 
+import com.charterbot.core.values.Media;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -24,8 +25,6 @@ final class DraftActions {
     static final String COMMAND_ID = "checkDraft";
 
     private static final Set<String> INVOKES = Set.of("composeExtension/fetchTask", "composeExtension/submitAction");
-    private static final Set<String> MEDIA_TYPES = Set.of("png", "jpg", "jpeg", "gif", "heic", "heif", "webp", "bmp", "tiff", "tif",
-            "mp4", "mov", "m4v", "webm", "avi");
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private DraftActions() {}
@@ -53,10 +52,7 @@ final class DraftActions {
                 : Incoming.plain(content, max);
         boolean media = content.toLowerCase(Locale.ROOT).contains("<img");
         for (JsonNode attachment : payload.path("attachments")) {
-            String type = attachment.path("contentType").asText("").toLowerCase(Locale.ROOT);
-            String name = attachment.path("name").asText("").toLowerCase(Locale.ROOT);
-            int dot = name.lastIndexOf('.');
-            if (type.startsWith("image/") || type.startsWith("video/") || dot >= 0 && MEDIA_TYPES.contains(name.substring(dot + 1))) {
+            if (Media.of(attachment.path("contentType").asText(""), attachment.path("name").asText("")).isPresent()) {
                 media = true;
             }
         }

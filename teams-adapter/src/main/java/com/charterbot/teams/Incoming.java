@@ -2,6 +2,7 @@ package com.charterbot.teams;
 
 import com.charterbot.core.text.UserText;
 import com.charterbot.core.values.Language;
+import com.charterbot.core.values.Media;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.Attachment;
@@ -11,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -44,7 +44,6 @@ final class Incoming {
     private static final Pattern MARK = Pattern.compile(MARK_START + "(\\d{1,3})" + MARK_END);
     private static final Pattern LEADING_MARKS = Pattern.compile("^(?:" + MARK_START + "\\d{1,3}" + MARK_END + " ?)+");
     private static final String FILE_DOWNLOAD_INFO = "application/vnd.microsoft.teams.file.download.info";
-    private static final Set<String> IMAGE_FILE_TYPES = Set.of("png", "jpg", "jpeg", "gif", "heic", "heif", "webp", "bmp", "tiff", "tif");
 
     private Incoming() {}
 
@@ -180,14 +179,10 @@ final class Incoming {
         }
         for (Attachment attachment : attachments) {
             String type = attachment == null || attachment.getContentType() == null ? "" : attachment.getContentType().toLowerCase(Locale.ROOT);
-            if (type.startsWith("image/")) {
+            String fileType = type.equals(FILE_DOWNLOAD_INFO) && attachment.getContent() != null
+                    ? Serialization.objectToTree(attachment.getContent()).path("fileType").asText("") : "";
+            if (Media.of(type, fileType).filter(Media.PICTURE::equals).isPresent()) {
                 return true;
-            }
-            if (type.equals(FILE_DOWNLOAD_INFO) && attachment.getContent() != null) {
-                String fileType = Serialization.objectToTree(attachment.getContent()).path("fileType").asText("").toLowerCase(Locale.ROOT);
-                if (IMAGE_FILE_TYPES.contains(fileType)) {
-                    return true;
-                }
             }
         }
         return false;

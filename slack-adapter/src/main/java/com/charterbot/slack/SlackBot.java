@@ -8,6 +8,7 @@ import com.charterbot.core.chat.RepliedMessages;
 import com.charterbot.core.chat.SeenEvents;
 import com.charterbot.core.experts.ExpertsMessenger;
 import com.charterbot.core.home.ShowHome;
+import com.charterbot.core.net.NoDelaySockets;
 import com.charterbot.core.nudge.ChannelMembership;
 import com.charterbot.core.nudge.ChannelMessenger;
 import com.charterbot.core.nudge.EditNudges;
@@ -25,6 +26,7 @@ import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.apps.connections.AppsConnectionsOpenResponse;
 import com.slack.api.socket_mode.SocketModeClient;
+import com.slack.api.util.http.SlackHttpClient;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -38,6 +40,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
+import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -145,7 +148,7 @@ public final class SlackBot implements AutoCloseable {
         }
         this.redaction = distribution == null ? new Redaction(settings.botToken(), settings.appToken(), settings.signingSecret())
                 : new Redaction(settings.appToken(), settings.signingSecret(), distribution.clientSecret(), distribution.stateSecret());
-        this.slack = Slack.getInstance(slackConfig(settings));
+        this.slack = slack(slackConfig(settings));
         InstallPages pages = new InstallPages();
         AppConfig appConfig = appConfig(settings, slack, pages);
         Installations installations = distribution == null ? null
@@ -195,6 +198,12 @@ public final class SlackBot implements AutoCloseable {
         });
         QuietAcks.register(app);
         new Events(parts, admins, locales, outbox, background, renderer, installations, files).register(app);
+    }
+
+    /** Slack's client as the SDK builds it from {@code config}, its sockets with Nagle off ({@link NoDelaySockets} says why). */
+    static Slack slack(SlackConfig config) {
+        OkHttpClient client = SlackHttpClient.buildOkHttpClient(config).newBuilder().socketFactory(NoDelaySockets.INSTANCE).build();
+        return Slack.getInstance(config, new SlackHttpClient(client));
     }
 
     private static SlackConfig slackConfig(SlackSettings settings) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 import com.charterbot.core.chat.PlatformApiErrors;
+import com.charterbot.core.net.NoDelaySockets;
 import com.charterbot.core.nudge.ChannelState;
 import com.charterbot.core.nudge.NudgeSettings;
 import com.charterbot.core.nudge.SendOutcome;
@@ -15,8 +16,11 @@ import com.charterbot.core.values.ChannelRef;
 import com.charterbot.core.values.Language;
 import com.charterbot.core.values.Platform;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
 import java.time.ZoneId;
 import java.util.List;
+import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 
 class SlackBotTest {
@@ -36,6 +40,19 @@ class SlackBotTest {
             assertThat(post.getHeader("Authorization")).isEqualTo("Bearer " + BOT_TOKEN);
             assertThat(SlackRig.formOf(post)).containsEntry("channel", "C0NUDGE");
         }
+    }
+
+    @Test
+    void theWebApiClientKeepsTheConfigurationAndTurnsNagleOff() {
+        SlackConfig config = new SlackConfig();
+        config.setHttpClientReadTimeoutMillis(1_234);
+
+        Slack slack = SlackBot.slack(config);
+
+        assertThat(slack.getConfig()).isSameAs(config);
+        OkHttpClient client = slack.getHttpClient().getOkHttpClient();
+        assertThat(client.socketFactory()).as("posts over 8 KiB would wait for a delayed ACK").isSameAs(NoDelaySockets.INSTANCE);
+        assertThat(client.readTimeoutMillis()).isEqualTo(1_234);
     }
 
     @Test

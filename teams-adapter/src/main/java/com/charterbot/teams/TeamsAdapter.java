@@ -1,5 +1,6 @@
 package com.charterbot.teams;
 
+import com.charterbot.core.net.NoDelaySockets;
 import com.microsoft.bot.connector.ConnectorClient;
 import com.microsoft.bot.connector.authentication.AppCredentials;
 import com.microsoft.bot.connector.authentication.AuthenticationConstants;
@@ -144,6 +145,31 @@ public final class TeamsAdapter {
         };
     }
 
+    /** The client that posts to one service URL: the SDK's default, not capped at OkHttp's 5 calls per host, with Nagle off. */
+    static ConnectorClient connector(String serviceUrl, AppCredentials credentials, Duration readTimeout) {
+        Dispatcher dispatcher = new Dispatcher();
+        dispatcher.setMaxRequestsPerHost(CONNECTOR_REQUESTS_PER_HOST);
+        String baseUrl;
+        try {
+            baseUrl = new URI(serviceUrl).toURL().toString();
+        } catch (Exception e) {
+            throw new IllegalArgumentException("not a service URL", e);
+        }
+        // RestConnectorClient.getDefaultRestClientBuilder, plus the listener, dispatcher, timeouts and Nagle off
+        // (NoDelaySockets: a reply card over 8 KiB otherwise waits for a delayed acknowledgement).
+        return new RestConnectorClient(new RestClient.Builder(
+                        new OkHttpClient.Builder().eventListenerFactory(UnansweredCalls.FACTORY)
+                                .socketFactory(NoDelaySockets.INSTANCE), new Retrofit.Builder())
+                .withBaseUrl(baseUrl)
+                .withCredentials(credentials)
+                .withSerializerAdapter(new JacksonAdapter())
+                .withResponseBuilderFactory(new ServiceResponseBuilder.Factory())
+                .withDispatcher(dispatcher)
+                .withReadTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .withConnectionTimeout(CONNECTOR_CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                .build());
+    }
+
     /**
      * Gets connector tokens from the registration's own tenant when it is single-tenant (the first
      * one at start-up), and makes connector clients that allow {@link #CONNECTOR_REQUESTS_PER_HOST}
@@ -207,28 +233,6 @@ public final class TeamsAdapter {
             } catch (RuntimeException e) {
                 return CompletableFuture.failedFuture(new IllegalArgumentException("Invalid Service URL", e));
             }
-        }
-
-        private static ConnectorClient connector(String serviceUrl, AppCredentials credentials, Duration readTimeout) {
-            Dispatcher dispatcher = new Dispatcher();
-            dispatcher.setMaxRequestsPerHost(CONNECTOR_REQUESTS_PER_HOST);
-            String baseUrl;
-            try {
-                baseUrl = new URI(serviceUrl).toURL().toString();
-            } catch (Exception e) {
-                throw new IllegalArgumentException("not a service URL", e);
-            }
-            // RestConnectorClient.getDefaultRestClientBuilder, plus the listener, dispatcher and timeouts.
-            return new RestConnectorClient(new RestClient.Builder(
-                            new OkHttpClient.Builder().eventListenerFactory(UnansweredCalls.FACTORY), new Retrofit.Builder())
-                    .withBaseUrl(baseUrl)
-                    .withCredentials(credentials)
-                    .withSerializerAdapter(new JacksonAdapter())
-                    .withResponseBuilderFactory(new ServiceResponseBuilder.Factory())
-                    .withDispatcher(dispatcher)
-                    .withReadTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
-                    .withConnectionTimeout(CONNECTOR_CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
-                    .build());
         }
 
         @Override

@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
 import com.charterbot.bench.load.AppProcess;
 import com.charterbot.bench.load.ConstantRate;
+import com.charterbot.bench.load.CpuWindow;
 import com.charterbot.bench.load.Json;
 import com.charterbot.bench.load.Knobs;
 import com.charterbot.bench.load.LoadGenerator;
@@ -43,7 +44,8 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p>Settings are system properties {@code bench.teams.*}: {@code rate} (100/s), {@code warmup-s} (10),
  * {@code duration-s} (30), {@code connections} (64), {@code timeout-ms} (5000), {@code startup-timeout-s}
- * (60), {@code app-heap} (512m), {@code app-args}, {@code jar} (bot-app/target/charter-bot.jar) and
+ * (60), {@code app-heap} (512m), {@code app-jvm-args} (extra JVM options of the app, e.g. to record a
+ * JFR profile), {@code app-args}, {@code jar} (bot-app/target/charter-bot.jar) and
  * {@code log} (bench/target/teams-load-app.log). Exit status 1 when the app does not start or more than
  * 1% of the requests are not ok; the last line is printed anyway, with {@code -} for what was not measured.
  */
@@ -70,6 +72,7 @@ public final class TeamsLoad {
         Duration timeout;
         Duration startup;
         String heap;
+        List<String> jvmOptions;
         List<String> extra;
         Path jar;
         Path log;
@@ -80,6 +83,8 @@ public final class TeamsLoad {
             timeout = knobs.millis("timeout-ms", 5000, 100, 120_000);
             startup = knobs.seconds("startup-timeout-s", 60, 5, 600);
             heap = knobs.string("app-heap", "512m");
+            String jvmRaw = knobs.string("app-jvm-args", "").strip();
+            jvmOptions = jvmRaw.isEmpty() ? List.of() : List.of(jvmRaw.split("\\s+"));
             String raw = knobs.string("app-args", "").strip();
             extra = raw.isEmpty() ? List.of() : List.of(raw.split("\\s+"));
             jar = Path.of(knobs.string("jar", "bot-app/target/charter-bot.jar"));
@@ -103,7 +108,7 @@ public final class TeamsLoad {
             }
             Path dataDir = Files.createTempDirectory("charter-bench-teams-");
             try (ConnectorStub connector = ConnectorStub.start();
-                 AppProcess app = AppProcess.start(jar, List.of("-Xmx" + heap), appArguments(port, managementPort, dataDir, connector, extra), log)) {
+                 AppProcess app = AppProcess.start(jar, jvm(heap, jvmOptions), appArguments(port, managementPort, dataDir, connector, extra), log)) {
                 System.out.println("app: " + jar + " on port " + port + ", log in " + log);
                 started = awaitHealthy(app, managementPort, startup);
                 if (started) {
@@ -118,8 +123,10 @@ public final class TeamsLoad {
                             System.err.println("bench-teams: " + PATH + " does not answer as expected: "
                                     + problem.orElse("no reply reached the connector stub"));
                         } else {
-                            PhaseResult phase = load.constantRate(target, plan);
+                            CpuWindow cpu = new CpuWindow(app::cpuTime);
+                            PhaseResult phase = load.constantRate(target, plan, cpu);
                             phase.report().forEach(System.out::println);
+                            System.out.println(cpu.describe(phase));
                             System.out.println();
                             result = Optional.of(phase);
                         }
@@ -135,6 +142,12 @@ public final class TeamsLoad {
             }
         }
         System.exit(finish(rate, result, started));
+    }
+
+    private static List<String> jvm(String heap, List<String> options) {
+        List<String> jvm = new ArrayList<>(List.of("-Xmx" + heap));
+        jvm.addAll(options);
+        return jvm;
     }
 
     private static List<String> appArguments(int port, int managementPort, Path dataDir, ConnectorStub connector, List<String> extra) {

@@ -11,6 +11,7 @@ import com.charterbot.bench.load.Json;
 import com.charterbot.bench.load.Knobs;
 import com.charterbot.bench.load.LoadGenerator;
 import com.charterbot.bench.load.Machine;
+import com.charterbot.bench.load.MaxThroughput;
 import com.charterbot.bench.load.PhaseResult;
 import com.charterbot.bench.load.ResponseCheck;
 import com.charterbot.bench.load.SampleQuestion;
@@ -29,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -42,7 +44,8 @@ import java.util.concurrent.atomic.LongAdder;
  * stub, so the latency includes the core's answer and the reply's round trip. {@code rps} is the
  * throughput achieved during the measured window.
  *
- * <p>Settings are system properties {@code bench.teams.*}: {@code rate} (100/s), {@code warmup-s} (10),
+ * <p>Settings are system properties {@code bench.teams.*}: {@code app-warmup-s} (20: 16 senders back to
+ * back, unmeasured, so that the phase measures compiled code), {@code rate} (100/s), {@code warmup-s} (10),
  * {@code duration-s} (30), {@code connections} (64), {@code timeout-ms} (5000), {@code startup-timeout-s}
  * (60), {@code app-heap} (512m), {@code app-jvm-args} (extra JVM options of the app, e.g. to record a
  * JFR profile), {@code app-args}, {@code jar} (bot-app/target/charter-bot.jar) and
@@ -71,6 +74,7 @@ public final class TeamsLoad {
         int connections;
         Duration timeout;
         Duration startup;
+        Duration appWarmup;
         String heap;
         List<String> jvmOptions;
         List<String> extra;
@@ -82,6 +86,7 @@ public final class TeamsLoad {
             connections = knobs.integer("connections", 64, 1, 1024);
             timeout = knobs.millis("timeout-ms", 5000, 100, 120_000);
             startup = knobs.seconds("startup-timeout-s", 60, 5, 600);
+            appWarmup = knobs.seconds("app-warmup-s", 20, 0, 600);
             heap = knobs.string("app-heap", "512m");
             String jvmRaw = knobs.string("app-jvm-args", "").strip();
             jvmOptions = jvmRaw.isEmpty() ? List.of() : List.of(jvmRaw.split("\\s+"));
@@ -98,6 +103,7 @@ public final class TeamsLoad {
         System.out.println("load average at start: " + Machine.loadAverage());
         Optional<PhaseResult> result = Optional.empty();
         boolean started = false;
+        long unanswered = 0;
         if (!Files.isRegularFile(jar)) {
             System.err.println("bench-teams: no app jar at " + jar.toAbsolutePath() + " (bench/teams-load builds it)");
         } else {
@@ -123,10 +129,17 @@ public final class TeamsLoad {
                             System.err.println("bench-teams: " + PATH + " does not answer as expected: "
                                     + problem.orElse("no reply reached the connector stub"));
                         } else {
+                            warmUp(load, target, appWarmup);
                             CpuWindow cpu = new CpuWindow(app::cpuTime);
+                            long repliesBeforePhase = connector.replies();
                             PhaseResult phase = load.constantRate(target, plan, cpu);
                             phase.report().forEach(System.out::println);
                             System.out.println(cpu.describe(phase));
+                            long phaseReplies = connector.replies() - repliesBeforePhase;
+                            long phaseRequests = phase.counts().total() + phase.warmup().total();
+                            System.out.printf(Locale.ROOT, "  replies posted to the connector stub: %d for %d messages (phase warm-up included)%n",
+                                    phaseReplies, phaseRequests);
+                            unanswered = phaseRequests - phaseReplies;
                             System.out.println();
                             result = Optional.of(phase);
                         }
@@ -141,7 +154,7 @@ public final class TeamsLoad {
                 Machine.deleteRecursively(dataDir, "bench-teams");
             }
         }
-        System.exit(finish(rate, result, started));
+        System.exit(finish(rate, result, started, unanswered));
     }
 
     private static List<String> jvm(String heap, List<String> options) {
@@ -163,6 +176,20 @@ public final class TeamsLoad {
         return arguments;
     }
 
+    /**
+     * JIT compilation of the whole path before the measured phase (as bench/slack-load does): 16
+     * senders back to back for {@code duration}, not measured. Without it the phase measures a JVM
+     * still compiling: at 50/s, 10 s after start-up, the C2 compiler used more CPU than the requests.
+     */
+    private static void warmUp(LoadGenerator load, Target target, Duration duration) throws InterruptedException {
+        if (duration.isZero()) {
+            return;
+        }
+        PhaseResult warmup = load.maxThroughput(target, new MaxThroughput(16, Duration.ZERO, duration));
+        System.out.printf(Locale.ROOT, "app warm-up (%s): %d requests, %d not ok, %.1f ok/s%n%n", target.name(),
+                warmup.counts().total(), warmup.counts().failed(), warmup.throughputPerSecond());
+    }
+
     /** Waits for the app's health on its management port (actuator is not served on the public port). */
     private static boolean awaitHealthy(AppProcess app, int managementPort, Duration timeout) throws InterruptedException {
         long start = System.nanoTime();
@@ -177,7 +204,7 @@ public final class TeamsLoad {
         return true;
     }
 
-    private static int finish(int rate, Optional<PhaseResult> result, boolean started) {
+    private static int finish(int rate, Optional<PhaseResult> result, boolean started, long unanswered) {
         int status = started && result.isPresent() ? 0 : 1;
         String p50 = "-";
         String p99 = "-";
@@ -187,6 +214,11 @@ public final class TeamsLoad {
             if (phase.counts().failureRatio() > MAX_FAILURE_RATIO) {
                 System.err.printf(Locale.ROOT, "bench-teams: %.2f%% of the requests were not ok (limit %.0f%%)%n",
                         phase.counts().failureRatio() * 100, MAX_FAILURE_RATIO * 100);
+                status = 1;
+            }
+            if (unanswered > MAX_FAILURE_RATIO * phase.counts().total()) {
+                // A message the app accepts without replying is cheap: the figures would flatter it.
+                System.err.printf(Locale.ROOT, "bench-teams: %d messages of the phase got no reply card%n", unanswered);
                 status = 1;
             }
             p50 = Machine.decimal(phase.latencyMillis(50));
@@ -201,9 +233,21 @@ public final class TeamsLoad {
 
     /**
      * Personal-chat messages as Teams posts them, rotating over the questions and {@value #PEOPLE}
-     * people; every activity has its own id, so the app's de-duplication never skips one. Thread-safe.
+     * people. Every activity has an id of its own across all phases (the generator's sequence starts
+     * again at 0 in each phase), so the app's de-duplication never skips one. Thread-safe.
      */
-    record Messages(URI endpoint, String serviceUrl, List<SampleQuestion> questions) implements com.charterbot.bench.load.RequestFactory {
+    static final class Messages implements com.charterbot.bench.load.RequestFactory {
+
+        private final URI endpoint;
+        private final String serviceUrl;
+        private final List<SampleQuestion> questions;
+        private final AtomicLong issued = new AtomicLong();
+
+        Messages(URI endpoint, String serviceUrl, List<SampleQuestion> questions) {
+            this.endpoint = endpoint;
+            this.serviceUrl = serviceUrl;
+            this.questions = List.copyOf(questions);
+        }
 
         @Override
         public HttpRequest next(long sequence) {
@@ -215,8 +259,9 @@ public final class TeamsLoad {
                     "serviceUrl":"%s","from":{"id":"29:1bench-%d","name":"Bench person","aadObjectId":"%s"},\
                     "conversation":{"conversationType":"personal","tenantId":"%s","id":"a:1bench-personal-%d"},\
                     "recipient":{"id":"%s","name":"Charter"},"locale":"%s","textFormat":"plain","text":"%s",\
-                    "channelData":{"tenant":{"id":"%s"}}}""".formatted(ProcessHandle.current().pid(), sequence, serviceUrl, person, aad,
-                    TENANT, person, BOT, question.language().equals("fr") ? "fr-FR" : "en-US", Json.escape(question.text()), TENANT);
+                    "channelData":{"tenant":{"id":"%s"}}}""".formatted(ProcessHandle.current().pid(), issued.incrementAndGet(), serviceUrl,
+                    person, aad, TENANT, person, BOT, question.language().equals("fr") ? "fr-FR" : "en-US", Json.escape(question.text()),
+                    TENANT);
             return HttpRequest.newBuilder(endpoint)
                     .timeout(Duration.ofSeconds(30))
                     .header("Content-Type", "application/json")

@@ -10,7 +10,6 @@ import com.microsoft.bot.integration.BotFrameworkHttpAdapter;
 import com.microsoft.bot.integration.Configuration;
 import com.microsoft.bot.restclient.RestClient;
 import com.microsoft.bot.restclient.ServiceResponseBuilder;
-import com.microsoft.bot.restclient.serializer.JacksonAdapter;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -155,14 +154,14 @@ public final class TeamsAdapter {
         } catch (Exception e) {
             throw new IllegalArgumentException("not a service URL", e);
         }
-        // RestConnectorClient.getDefaultRestClientBuilder, plus the listener, dispatcher, timeouts and Nagle off
+        // RestConnectorClient.getDefaultRestClientBuilder, plus the listener, dispatcher, timeouts, a plain mapper and Nagle off
         // (NoDelaySockets: a reply card over 8 KiB otherwise waits for a delayed acknowledgement).
         return new RestConnectorClient(new RestClient.Builder(
                         new OkHttpClient.Builder().eventListenerFactory(UnansweredCalls.FACTORY)
                                 .socketFactory(NoDelaySockets.INSTANCE), new Retrofit.Builder())
                 .withBaseUrl(baseUrl)
                 .withCredentials(credentials)
-                .withSerializerAdapter(new JacksonAdapter())
+                .withSerializerAdapter(new PlainJacksonAdapter())
                 .withResponseBuilderFactory(new ServiceResponseBuilder.Factory())
                 .withDispatcher(dispatcher)
                 .withReadTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)

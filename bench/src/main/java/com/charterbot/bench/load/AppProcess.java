@@ -122,6 +122,20 @@ public final class AppProcess implements AutoCloseable {
         return process.info().totalCpuDuration();
     }
 
+    /** The app's resident memory now, in MiB (VmRSS of /proc/<pid>/status); empty where there is no /proc. */
+    public Optional<Double> residentMiB() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Optional.of(Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0);
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+
     public Path log() {
         return log;
     }

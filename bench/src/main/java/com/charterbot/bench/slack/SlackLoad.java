@@ -118,6 +118,9 @@ public final class SlackLoad {
                         PhaseResult fullMax = report(load.maxThroughput(full, settings.throughputPhase(), fullCpu), fullCpu);
                         PhaseResult bareMax = report(load.maxThroughput(bare, settings.throughputPhase(), bareCpu), bareCpu);
                         PhaseResult latency = report(load.constantRate(full, settings.latencyPhase(), latencyCpu), latencyCpu);
+                        System.out.println(app.residentMiB().map(rss -> String.format(Locale.ROOT,
+                                "app resident memory at the end of the latency phase: %.0f MiB (heap limit %s)", rss, settings.heap()))
+                                .orElse("app resident memory: unknown (no /proc)"));
                         phases.addAll(List.of(latency, fullMax, bareMax));
                         System.out.printf(Locale.ROOT, "server CPU per ok response: full %.2f ms, bare %.2f ms, bare/full %.2f"
                                 + " (ratio's counterpart that other load on the machine moves less)%n",
@@ -255,7 +258,7 @@ public final class SlackLoad {
      * answered from the app's cache of recent searches).
      */
     record Settings(Duration appWarmup, int rate, ConstantRate latencyPhase, MaxThroughput throughputPhase, int connections, Duration timeout,
-            Duration startupTimeout, List<String> appJvmOptions, List<String> appArguments, Path jar, Path log, String summary,
+            Duration startupTimeout, String heap, List<String> appJvmOptions, List<String> appArguments, Path jar, Path log, String summary,
             boolean distinctQuestions) {
 
         static Settings from(Knobs knobs) {
@@ -267,13 +270,14 @@ public final class SlackLoad {
             int connections = knobs.integer("connections", 64, 1, 1024);
             Duration timeout = knobs.millis("timeout-ms", 5000, 100, 120_000);
             Duration startup = knobs.seconds("startup-timeout-s", 60, 5, 600);
-            List<String> jvm = new ArrayList<>(List.of("-Xmx" + knobs.string("app-heap", "512m")));
+            String heap = knobs.string("app-heap", "512m");
+            List<String> jvm = new ArrayList<>(List.of("-Xmx" + heap));
             jvm.addAll(words(knobs.string("app-jvm-args", "")));
             List<String> appArguments = words(knobs.string("app-args", ""));
             Path jar = Path.of(knobs.string("jar", "bot-app/target/charter-bot.jar"));
             Path log = Path.of(knobs.string("log", "bench/target/slack-load-app.log"));
             boolean distinct = Boolean.parseBoolean(knobs.string("distinct-questions", "false"));
-            return new Settings(appWarmup, rate, latency, throughput, connections, timeout, startup, List.copyOf(jvm), appArguments, jar, log,
+            return new Settings(appWarmup, rate, latency, throughput, connections, timeout, startup, heap, List.copyOf(jvm), appArguments, jar, log,
                     knobs.describe(), distinct);
         }
 

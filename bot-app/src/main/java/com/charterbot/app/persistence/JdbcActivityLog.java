@@ -18,6 +18,9 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -39,24 +42,34 @@ public final class JdbcActivityLog implements ActivityLog {
             + "participant_platform, participant_tenant, participant_pseudonym";
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batches;
     private final PseudonymousIds pseudonyms;
 
     public JdbcActivityLog(DataSource dataSource, PseudonymousIds pseudonyms) {
         this.jdbc = JdbcClient.create(Objects.requireNonNull(dataSource, "dataSource"));
+        this.batches = new NamedParameterJdbcTemplate(dataSource);
         this.pseudonyms = Objects.requireNonNull(pseudonyms, "pseudonyms");
     }
 
     @Override
     public void record(QuestionAsked event) {
-        Objects.requireNonNull(event, "event");
-        jdbc.sql("INSERT INTO activity_question (occurred_at, language, tier, section_id, tenant_key) "
-                        + "VALUES (:at, :language, :tier, :section, :tenant)")
-                .param("at", DbTime.timestamp(event.at()))
-                .param("language", event.language().tag())
-                .param("tier", event.tier().name())
-                .param("section", event.sectionId(), Types.VARCHAR)
-                .param("tenant", event.tenant(), Types.VARCHAR)
-                .update();
+        recordAll(List.of(Objects.requireNonNull(event, "event")));
+    }
+
+    /** Records several questions in one batch of statements (see {@link BatchedQuestions}). */
+    void recordAll(List<QuestionAsked> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        SqlParameterSource[] rows = events.stream().map(event -> new MapSqlParameterSource()
+                        .addValue("at", DbTime.timestamp(event.at()))
+                        .addValue("language", event.language().tag())
+                        .addValue("tier", event.tier().name())
+                        .addValue("section", event.sectionId(), Types.VARCHAR)
+                        .addValue("tenant", event.tenant(), Types.VARCHAR))
+                .toArray(SqlParameterSource[]::new);
+        batches.batchUpdate("INSERT INTO activity_question (occurred_at, language, tier, section_id, tenant_key) "
+                + "VALUES (:at, :language, :tier, :section, :tenant)", rows);
     }
 
     @Override

@@ -14,6 +14,10 @@ import com.charterbot.core.quiz.ChannelQuizStore;
 import com.charterbot.core.quiz.QuizProgressStore;
 import com.charterbot.core.quiz.QuizSessionStore;
 import com.charterbot.core.tip.TipRotationStore;
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
@@ -21,6 +25,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 
@@ -34,6 +39,12 @@ class PersistenceConfiguration {
 
     /** The profiles in which the pseudonym key must be configured. */
     static final Profiles PRODUCTION = Profiles.of("prod | production");
+
+    /** How long a question waits, at most, before it is written for the statistics. */
+    static final Duration QUESTIONS_WRITTEN_EVERY = Duration.ofMillis(250);
+
+    /** How long a replica trusts the language preference it read (one set on another replica shows within this). */
+    static final Duration LANGUAGES_KEPT = Duration.ofSeconds(10);
 
     @Bean
     @DependsOnDatabaseInitialization
@@ -54,11 +65,23 @@ class PersistenceConfiguration {
         return new JdbcChannelStore(dataSource);
     }
 
-    /** Counted for the bot's metrics (questions, quiz answers, nudges sent) when metrics are on. */
+    /**
+     * The activity tables, questions written in batches off the request thread; closed at shutdown,
+     * which writes what waits. Its drops (a full queue) are the {@code charter.activity.questions.dropped} gauge.
+     */
     @Bean
     @DependsOnDatabaseInitialization
-    ActivityLog activityLog(DataSource dataSource, PseudonymousIds pseudonyms, ObjectProvider<BotMetrics> metrics) {
-        ActivityLog log = new JdbcActivityLog(dataSource, pseudonyms);
+    BatchedQuestions batchedQuestions(DataSource dataSource, PseudonymousIds pseudonyms, ObjectProvider<MeterRegistry> registry) {
+        BatchedQuestions batched = new BatchedQuestions(new JdbcActivityLog(dataSource, pseudonyms), QUESTIONS_WRITTEN_EVERY);
+        registry.ifAvailable(meters -> Gauge.builder("charter.activity.questions.dropped", batched, BatchedQuestions::dropped)
+                .description("Questions not kept for statistics because too many waited to be written").register(meters));
+        return batched;
+    }
+
+    /** Counted for the bot's metrics (questions, quiz answers, nudges sent) when metrics are on. */
+    @Bean
+    @Primary
+    ActivityLog activityLog(BatchedQuestions log, ObjectProvider<BotMetrics> metrics) {
         BotMetrics meters = metrics.getIfAvailable();
         return meters == null ? log : meters.activity(log);
     }
@@ -96,7 +119,7 @@ class PersistenceConfiguration {
     @Bean
     @DependsOnDatabaseInitialization
     LanguagePreferences languagePreferences(DataSource dataSource, PseudonymousIds pseudonyms) {
-        return new JdbcLanguagePreferences(dataSource, pseudonyms);
+        return new CachedLanguagePreferences(new JdbcLanguagePreferences(dataSource, pseudonyms), LANGUAGES_KEPT, Ticker.systemTicker());
     }
 
     @Bean

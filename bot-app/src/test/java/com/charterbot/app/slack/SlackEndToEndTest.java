@@ -1,5 +1,6 @@
 package com.charterbot.app.slack;
 
+import com.charterbot.core.activity.ActivityLog;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -95,6 +96,9 @@ class SlackEndToEndTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    ActivityLog activity;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -206,6 +210,8 @@ class SlackEndToEndTest {
     // ----- helpers -----
 
     private int questionsCounted() {
+        // Questions are written in batches off the request thread; reading them back writes what waits.
+        activity.questions(Instant.EPOCH, Instant.now().plusSeconds(60));
         return jdbc.sql("SELECT COUNT(*) FROM activity_question").query(Integer.class).single();
     }
 

@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.LongAdder;
  * bench workspace, every other {@code /api/*} method and every {@code /commands/*} response URL
  * answers ok. Counts the calls it gets, so the report shows what the app calls per command.
  */
-final class SlackApiStub implements AutoCloseable {
+public final class SlackApiStub implements AutoCloseable {
 
     static final String AUTH_TEST = """
             {"ok":true,"url":"https://bench.slack.com/","team":"Bench","user":"charter",\
@@ -31,7 +31,7 @@ final class SlackApiStub implements AutoCloseable {
         this.server = server;
     }
 
-    static SlackApiStub start() {
+    public static SlackApiStub start() {
         WireMockServer server = new WireMockServer(WireMockConfiguration.options()
                 .bindAddress("127.0.0.1")
                 .dynamicPort()
@@ -51,17 +51,17 @@ final class SlackApiStub implements AutoCloseable {
     }
 
     /** For {@code charter.slack.api-url}. */
-    String apiUrl() {
+    public String apiUrl() {
         return "http://127.0.0.1:" + server.port() + "/api/";
     }
 
     /** For the payloads' {@code response_url}. */
-    String responseUrlBase() {
+    public String responseUrlBase() {
         return "http://127.0.0.1:" + server.port() + "/commands/";
     }
 
     /** {@code "METHOD path -> status"} and how often, sorted by key. */
-    Map<String, Long> calls() {
+    public Map<String, Long> calls() {
         Map<String, Long> counts = new TreeMap<>();
         calls.forEach((key, count) -> counts.put(key, count.sum()));
         return counts;

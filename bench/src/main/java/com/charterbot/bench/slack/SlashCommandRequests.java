@@ -16,7 +16,7 @@ import java.util.Locale;
  * the current time. Request {@code n} asks question {@code n mod questions} as user {@code n mod users}
  * (40 users, 6 channels), so the mix of languages, users and channels keeps changing.
  */
-final class SlashCommandRequests implements RequestFactory {
+public final class SlashCommandRequests implements RequestFactory {
 
     static final String TEAM_ID = "T0BENCH";
     static final String TEAM_DOMAIN = "bench";
@@ -47,7 +47,7 @@ final class SlashCommandRequests implements RequestFactory {
      * @param responseUrlBase where the payload's {@code response_url} points, up to and including
      *                        {@code /commands/}: the Slack stub, so a reply sent there stays local
      */
-    SlashCommandRequests(URI endpoint, SlackSigner signer, Clock clock, List<SampleQuestion> questions, String responseUrlBase) {
+    public SlashCommandRequests(URI endpoint, SlackSigner signer, Clock clock, List<SampleQuestion> questions, String responseUrlBase) {
         this(endpoint, signer, clock, questions, responseUrlBase, false);
     }
 
@@ -114,6 +114,16 @@ final class SlashCommandRequests implements RequestFactory {
     private static String responseToken(long seed) {
         long mixed = seed * 0x9E3779B97F4A7C15L;
         return String.format(Locale.ROOT, "%016x%08x", mixed, (int) (mixed >>> 17));
+    }
+
+    /** The ids of the people the commands come from, e.g. to make them charter administrators. */
+    public static List<String> userIds() {
+        return USERS.stream().map(Member::id).toList();
+    }
+
+    /** Whether request {@code sequence} comes from a channel (not a direct message), where {@code nudges} works. */
+    public static boolean fromChannel(long sequence) {
+        return CHANNELS.get((int) (sequence % CHANNELS.size())).id().startsWith("C");
     }
 
     private static List<Member> users() {

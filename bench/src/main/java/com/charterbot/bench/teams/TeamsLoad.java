@@ -54,7 +54,7 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class TeamsLoad {
 
-    static final String PATH = "/api/messages";
+    public static final String PATH = "/api/messages";
     static final String CONNECTOR_PATH = "/amer/";
     static final String TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47";
     static final String BOT = "28:00000000-0000-0000-0000-00000000b07";
@@ -236,14 +236,14 @@ public final class TeamsLoad {
      * people. Every activity has an id of its own across all phases (the generator's sequence starts
      * again at 0 in each phase), so the app's de-duplication never skips one. Thread-safe.
      */
-    static final class Messages implements com.charterbot.bench.load.RequestFactory {
+    public static final class Messages implements com.charterbot.bench.load.RequestFactory {
 
         private final URI endpoint;
         private final String serviceUrl;
         private final List<SampleQuestion> questions;
         private final AtomicLong issued = new AtomicLong();
 
-        Messages(URI endpoint, String serviceUrl, List<SampleQuestion> questions) {
+        public Messages(URI endpoint, String serviceUrl, List<SampleQuestion> questions) {
             this.endpoint = endpoint;
             this.serviceUrl = serviceUrl;
             this.questions = List.copyOf(questions);
@@ -271,7 +271,7 @@ public final class TeamsLoad {
     }
 
     /** The Bot Connector service on a loopback port: every reply, update and conversation creation answers 200. */
-    static final class ConnectorStub implements AutoCloseable {
+    public static final class ConnectorStub implements AutoCloseable {
 
         private final WireMockServer server;
         private final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
@@ -281,7 +281,7 @@ public final class TeamsLoad {
             this.server = server;
         }
 
-        static ConnectorStub start() {
+        public static ConnectorStub start() {
             // Replies are part of the measured latency: enough Jetty threads that the stub is never the queue.
             WireMockServer server = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort()
                     .containerThreads(64).jettyAcceptors(2).disableRequestJournal());
@@ -300,15 +300,15 @@ public final class TeamsLoad {
             return stub;
         }
 
-        String serviceUrl() {
+        public String serviceUrl() {
             return "http://127.0.0.1:" + server.port() + CONNECTOR_PATH;
         }
 
-        long replies() {
+        public long replies() {
             return replies.sum();
         }
 
-        Map<String, Long> calls() {
+        public Map<String, Long> calls() {
             Map<String, Long> counts = new TreeMap<>();
             calls.forEach((key, count) -> counts.put(key, count.sum()));
             return counts;

@@ -30,7 +30,9 @@ import org.slf4j.LoggerFactory;
  * <p>Nothing is lost silently: a question that finds the queue full ({@value #CAPACITY} waiting, the
  * database down for a while under load) is counted in {@link #dropped()} (the
  * {@code charter.activity.questions.dropped} gauge) and logged; a batch the database refuses is kept
- * and tried again on the next round, while new questions queue behind it. Reading questions back
+ * and tried again on the next rounds, while new questions queue behind it, and counted as dropped only
+ * after {@value #TRIES} tries in a row (a batch the database will never take must not stop the
+ * others). One WARN line when writing starts failing, one INFO line when it works again. Reading questions back
  * writes what waits first, so this replica's statistics include its latest questions;
  * {@link #close()} (at shutdown) writes the rest. Thread-safe.
  */
@@ -38,6 +40,7 @@ public final class BatchedQuestions implements ActivityLog, AutoCloseable {
 
     static final int CAPACITY = 10_000;
     static final int BATCH = 500;
+    static final int TRIES = 40;
     private static final Logger LOG = LoggerFactory.getLogger(BatchedQuestions.class);
 
     private final JdbcActivityLog log;
@@ -46,6 +49,8 @@ public final class BatchedQuestions implements ActivityLog, AutoCloseable {
     private final ScheduledExecutorService writer;
     private final Object writing = new Object();
     private List<QuestionAsked> refused = List.of(); // guarded by writing
+    private int tries; // of the refused batch; guarded by writing
+    private volatile boolean failing;
 
     public BatchedQuestions(JdbcActivityLog log, Duration every) {
         this.log = Objects.requireNonNull(log, "log");
@@ -90,9 +95,16 @@ public final class BatchedQuestions implements ActivityLog, AutoCloseable {
                 try {
                     log.recordAll(batch);
                 } catch (RuntimeException e) {
-                    refused = List.copyOf(batch);
+                    if (++tries >= TRIES) {
+                        dropped.addAndGet(batch.size());
+                        LOG.warn("{} question record(s) dropped after {} failed writes: {}", batch.size(), tries, e.getClass().getSimpleName());
+                        tries = 0;
+                    } else {
+                        refused = List.copyOf(batch);
+                    }
                     throw e;
                 }
+                tries = 0;
                 batch.clear();
             } while (!waiting.isEmpty());
         }
@@ -101,8 +113,15 @@ public final class BatchedQuestions implements ActivityLog, AutoCloseable {
     private void writeQuietly() {
         try {
             write();
+            if (failing) {
+                failing = false;
+                LOG.info("question records are written again");
+            }
         } catch (RuntimeException e) {
-            LOG.warn("question records not written yet, tried again shortly: {}", e.getClass().getSimpleName());
+            if (!failing) {
+                failing = true;
+                LOG.warn("question records not written, tried again every round: {}", e.getClass().getSimpleName());
+            }
         }
     }
 

@@ -103,6 +103,25 @@ class BatchedQuestionsTest {
     }
 
     @Test
+    void aBatchTheDatabaseNeverTakesIsDroppedAndCountedAndTheNextOnesAreWritten() {
+        DataSource dataSource = Databases.fresh(Databases.Kind.H2);
+        JdbcClient sql = JdbcClient.create(dataSource);
+        BatchedQuestions log = batched(dataSource, NEVER_BY_ITSELF);
+        log.record(question(1));
+        sql.sql("ALTER TABLE activity_question RENAME TO activity_question_away").update();
+        for (int i = 0; i < BatchedQuestions.TRIES; i++) {
+            assertThatRuntimeException().isThrownBy(log::write);
+        }
+        sql.sql("ALTER TABLE activity_question_away RENAME TO activity_question").update();
+
+        log.record(question(2));
+        log.write();
+
+        assertThat(log.dropped()).isEqualTo(1);
+        assertThat(log.questions(T0, T0.plusSeconds(3_600))).containsExactly(question(2));
+    }
+
+    @Test
     void aBatchTheDatabaseRefusesIsKeptAndWrittenOnTheNextTry() {
         DataSource dataSource = Databases.fresh(Databases.Kind.H2);
         JdbcClient sql = JdbcClient.create(dataSource);

@@ -1,12 +1,7 @@
 package com.charterbot.app.persistence;
 
-import com.charterbot.core.activity.ActivityLog;
-import com.charterbot.core.activity.AnswerFeedback;
-import com.charterbot.core.activity.NudgeSent;
+import com.charterbot.core.activity.ForwardingActivityLog;
 import com.charterbot.core.activity.QuestionAsked;
-import com.charterbot.core.activity.QuizAnswered;
-import com.charterbot.core.values.ChannelRef;
-import com.charterbot.core.values.UserRef;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * writes what waits first, so this replica's statistics include its latest questions;
  * {@link #close()} (at shutdown) writes the rest. Thread-safe.
  */
-public final class BatchedQuestions implements ActivityLog, AutoCloseable {
+public final class BatchedQuestions extends ForwardingActivityLog implements AutoCloseable {
 
     static final int CAPACITY = 10_000;
     static final int BATCH = 500;
@@ -53,7 +48,8 @@ public final class BatchedQuestions implements ActivityLog, AutoCloseable {
     private volatile boolean failing;
 
     public BatchedQuestions(JdbcActivityLog log, Duration every) {
-        this.log = Objects.requireNonNull(log, "log");
+        super(log);
+        this.log = log;
         if (every.isNegative() || every.isZero()) {
             throw new IllegalArgumentException("the interval between writes must be positive");
         }
@@ -126,49 +122,9 @@ public final class BatchedQuestions implements ActivityLog, AutoCloseable {
     }
 
     @Override
-    public void record(QuizAnswered event) {
-        log.record(event);
-    }
-
-    @Override
-    public void record(NudgeSent event) {
-        log.record(event);
-    }
-
-    @Override
-    public void record(AnswerFeedback event) {
-        log.record(event);
-    }
-
-    @Override
     public List<QuestionAsked> questions(Instant from, Instant to) {
         writeQuietly();
-        return log.questions(from, to);
-    }
-
-    @Override
-    public List<QuizAnswered> quizAnswers(Instant from, Instant to) {
-        return log.quizAnswers(from, to);
-    }
-
-    @Override
-    public List<QuizAnswered> quizAnswers(ChannelRef channel, Instant since) {
-        return log.quizAnswers(channel, since);
-    }
-
-    @Override
-    public List<NudgeSent> nudges(Instant from, Instant to) {
-        return log.nudges(from, to);
-    }
-
-    @Override
-    public List<AnswerFeedback> feedback(Instant from, Instant to) {
-        return log.feedback(from, to);
-    }
-
-    @Override
-    public void forget(UserRef user) {
-        log.forget(user);
+        return super.questions(from, to);
     }
 
     /** Stops the background writer and writes what waits (at shutdown). */

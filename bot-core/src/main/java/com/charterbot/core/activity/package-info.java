@@ -7,6 +7,7 @@
  * events {@link com.charterbot.core.activity.QuestionAsked},
  * {@link com.charterbot.core.activity.AnswerFeedback}, {@link com.charterbot.core.activity.QuizAnswered},
  * {@link com.charterbot.core.activity.NudgeSent}. The {@code InMemory*} stores serve the local chat,
- * the playground and the tests; production uses the JDBC stores of {@code bot-app}.
+ * the playground and the tests; production uses the JDBC stores of {@code bot-app}, decorated
+ * (batched, metered) through {@link com.charterbot.core.activity.ForwardingActivityLog}.
  */
 package com.charterbot.core.activity;

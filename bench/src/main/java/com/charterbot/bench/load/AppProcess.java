@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
@@ -124,16 +125,22 @@ public final class AppProcess implements AutoCloseable {
 
     /** The app's resident memory now, in MiB (VmRSS of /proc/<pid>/status); empty where there is no /proc. */
     public Optional<Double> residentMiB() {
+        OptionalLong kib = status("VmRSS:");
+        return kib.isPresent() ? Optional.of(kib.getAsLong() / 1024.0) : Optional.empty();
+    }
+
+    /** A number of the app's /proc/<pid>/status, e.g. {@code Threads:} or {@code VmRSS:} (in kB); empty where there is none. */
+    public OptionalLong status(String field) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Optional.of(Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0);
+                if (line.startsWith(field)) {
+                    return OptionalLong.of(Long.parseLong(line.substring(field.length()).replaceAll("[^0-9]", "")));
                 }
             }
         } catch (IOException | NumberFormatException e) {
-            return Optional.empty();
+            return OptionalLong.empty();
         }
-        return Optional.empty();
+        return OptionalLong.empty();
     }
 
     public Path log() {

@@ -31,7 +31,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -58,8 +57,6 @@ public final class Soak {
 
     private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
     private static final String SLACK_PATH = "/slack/events";
-    /** Sequences of the rotation skipped because they are a direct message (one timer thread: no race). */
-    private static long skipped;
 
     private Soak() {}
 
@@ -128,6 +125,7 @@ public final class Soak {
                 Clock.systemUTC(), List.of(new SampleQuestion("en", "nudges now")), slack.responseUrlBase());
 
         Samples samples = new Samples(app, csv);
+        AtomicLong rotation = new AtomicLong();
         AtomicLong nudgeCommands = new AtomicLong();
         AtomicLong nudgeFailures = new AtomicLong();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -138,7 +136,7 @@ public final class Soak {
                 samples.start();
                 timers.scheduleAtFixedRate(samples::sample, sampleEvery.toMillis(), sampleEvery.toMillis(), TimeUnit.MILLISECONDS);
                 timers.scheduleAtFixedRate(samples::heapAfterGc, heapEvery.toSeconds(), heapEvery.toSeconds(), TimeUnit.SECONDS);
-                timers.scheduleAtFixedRate(() -> nudge(http, nudgesNow, nudgeCommands, nudgeFailures), 5, 60, TimeUnit.SECONDS);
+                timers.scheduleAtFixedRate(() -> nudge(http, nudgesNow, rotation, nudgeCommands, nudgeFailures), 5, 60, TimeUnit.SECONDS);
             }
 
             @Override
@@ -184,12 +182,12 @@ public final class Soak {
     }
 
     /** An administrator's {@code nudges now} in a Slack channel (never the direct message of the rotation). */
-    private static void nudge(HttpClient http, SlashCommandRequests nudgesNow, AtomicLong commands, AtomicLong failures) {
-        long sequence = commands.getAndIncrement();
-        while (!SlashCommandRequests.fromChannel(sequence + skipped)) {
-            skipped++;
-        }
-        sequence += skipped;
+    private static void nudge(HttpClient http, SlashCommandRequests nudgesNow, AtomicLong rotation, AtomicLong commands, AtomicLong failures) {
+        long sequence;
+        do {
+            sequence = rotation.getAndIncrement();
+        } while (!SlashCommandRequests.fromChannel(sequence));
+        commands.incrementAndGet();
         try {
             HttpResponse<String> response = http.send(nudgesNow.next(sequence), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             if (response.statusCode() != 200 || !response.body().contains("\"blocks\"")) {
@@ -229,7 +227,7 @@ public final class Soak {
 
         synchronized void sample() {
             double rss = app.residentMiB().orElse(Double.NaN);
-            long threads = status("Threads:").orElse(-1);
+            long threads = app.status("Threads:").orElse(-1);
             rssEnd = rss;
             threadsMax = Math.max(threadsMax, threads);
             out.printf(Locale.ROOT, "%d,%.1f,%d,%d,%n", elapsed(), rss, threads, sockets());
@@ -268,19 +266,6 @@ public final class Soak {
 
         private long elapsed() {
             return Duration.ofNanos(System.nanoTime() - startNanos).toSeconds();
-        }
-
-        private OptionalLong status(String field) {
-            try {
-                for (String line : Files.readAllLines(Path.of("/proc", Long.toString(app.pid()), "status"))) {
-                    if (line.startsWith(field)) {
-                        return OptionalLong.of(Long.parseLong(line.substring(field.length()).strip()));
-                    }
-                }
-            } catch (IOException | NumberFormatException e) {
-                return OptionalLong.empty();
-            }
-            return OptionalLong.empty();
         }
 
         /** Open sockets of the app (connections and listeners), from its file descriptors. */

@@ -13,6 +13,7 @@ import com.charterbot.bench.load.LoadGenerator;
 import com.charterbot.bench.load.Machine;
 import com.charterbot.bench.load.MaxThroughput;
 import com.charterbot.bench.load.PhaseResult;
+import com.charterbot.bench.load.RequestFactory;
 import com.charterbot.bench.load.ResponseCheck;
 import com.charterbot.bench.load.SampleQuestion;
 import com.charterbot.bench.load.Target;
@@ -236,7 +237,7 @@ public final class TeamsLoad {
      * people. Every activity has an id of its own across all phases (the generator's sequence starts
      * again at 0 in each phase), so the app's de-duplication never skips one. Thread-safe.
      */
-    public static final class Messages implements com.charterbot.bench.load.RequestFactory {
+    public static final class Messages implements RequestFactory {
 
         private final URI endpoint;
         private final String serviceUrl;

@@ -59,4 +59,12 @@ class DependencyRulesTest {
                 .because("the values every adapter builds sit under every feature")
                 .check(CORE);
     }
+
+    @Test
+    void noServiceOfTheCoreUsesTheInMemoryStores() {
+        noClasses().that().resideOutsideOfPackage("com.charterbot.core.memory..")
+                .should().dependOnClassesThat().resideInAPackage("com.charterbot.core.memory..")
+                .because("a server's stores are the JDBC ones: the in-memory stores are for one process that keeps nothing")
+                .check(CORE);
+    }
 }

@@ -97,7 +97,7 @@ final class Interactions {
         }
         String text = payload.getText() == null ? "" : payload.getText();
         WorkspaceBot bot = WorkspaceBot.of(team, ctx);
-        boolean admin = WorkspaceAdmins.matters(text) && admins.isAdmin(bot, user, min(ADMIN_BUDGET_IN_REQUEST, apiTimeout));
+        boolean admin = converse.isAdministrative(text) && admins.isAdmin(bot, user, min(ADMIN_BUDGET_IN_REQUEST, apiTimeout));
         Message message = new Message(new UserRef(Platform.SLACK, team, user), new ChannelRef(Platform.SLACK, team, channel), text,
                 Message.Origin.COMMAND, admin, Optional.empty(), false, admin ? admins.alsoAdministers(team, user) : Set.of());
         List<Reply> replies = converse.onMessage(message);

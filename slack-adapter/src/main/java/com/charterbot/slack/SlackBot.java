@@ -1,7 +1,6 @@
 package com.charterbot.slack;
 
 import com.charterbot.core.chat.Converse;
-import com.charterbot.core.chat.InMemoryRepliedMessages;
 import com.charterbot.core.chat.PlatformApiErrors;
 import com.charterbot.core.chat.PlatformEvents;
 import com.charterbot.core.chat.RepliedMessages;
@@ -95,12 +94,6 @@ public final class SlackBot implements AutoCloseable {
             Objects.requireNonNull(apiErrors, "apiErrors");
             Objects.requireNonNull(replies, "replies");
             Objects.requireNonNull(platformEvents, "platformEvents");
-        }
-
-        /** The parts of a bot that keeps replies in memory and counts no platform event (tests, one process). */
-        public Parts(Converse converse, ChannelMembership membership, ShowHome home, EditNudges nudges, SeenEvents seen, Clock clock,
-                PlatformApiErrors apiErrors) {
-            this(converse, membership, home, nudges, seen, clock, apiErrors, new InMemoryRepliedMessages(), PlatformEvents.NONE);
         }
     }
 

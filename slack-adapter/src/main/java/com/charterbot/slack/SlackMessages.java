@@ -198,7 +198,7 @@ final class SlackMessages {
     }
 
     private Message message(Written written, Message.Origin origin) {
-        boolean admin = WorkspaceAdmins.matters(written.text()) && admins.isAdmin(written.bot(), written.user());
+        boolean admin = converse.isAdministrative(written.text()) && admins.isAdmin(written.bot(), written.user());
         return new Message(new UserRef(Platform.SLACK, written.bot().team(), written.user()), conversation(written), written.text(), origin, admin,
                 Optional.empty(), written.image(), admin ? admins.alsoAdministers(written.bot().team(), written.user()) : Set.of());
     }

@@ -1,6 +1,5 @@
 package com.charterbot.slack;
 
-import com.charterbot.core.command.CommandParser;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.slack.api.methods.response.users.UsersInfoResponse;
@@ -59,11 +58,6 @@ final class WorkspaceAdmins {
     Set<String> alsoAdministers(String team, String user) {
         Set<String> others = reach.getIfPresent(key(team, user));
         return others == null ? Set.of() : others;
-    }
-
-    /** Whether a message needs to know: only the administrators' commands ({@code nudges}, {@code stats}, {@code reload}) do. */
-    static boolean matters(String text) {
-        return CommandParser.parse(text).administrative();
     }
 
     /** What is already known, without asking Slack: false when nothing is. */

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 import com.charterbot.core.chat.PlatformApiErrors;
+import com.charterbot.core.chat.PlatformEvents;
+import com.charterbot.core.memory.InMemoryRepliedMessages;
 import com.charterbot.core.net.NoDelaySockets;
 import com.charterbot.core.nudge.ChannelState;
 import com.charterbot.core.nudge.NudgeSettings;
@@ -62,7 +64,7 @@ class SlackBotTest {
             String token = "xoxb-" + System.nanoTime() + "-fresh";
             SlackSettings settings = new SlackSettings(SlackRig.SIGNING_SECRET, token, null, rig.settings.apiUrl(), null, null, null);
             try (SlackBot bot = new SlackBot(settings, new SlackBot.Parts(rig.converse, rig.membership, rig.home, rig.nudges, rig.seen,
-                    rig.clock, PlatformApiErrors.NONE))) {
+                    rig.clock, PlatformApiErrors.NONE, new InMemoryRepliedMessages(), PlatformEvents.NONE))) {
                 ChannelState channel = ChannelState.of(new ChannelRef(Platform.SLACK, SlackRig.TEAM, "C0NUDGE"), "nudges",
                         NudgeSettings.defaults(ZoneId.of("Europe/Paris"), Language.EN));
 
@@ -89,7 +91,8 @@ class SlackBotTest {
         try (SlackRig rig = SlackRig.coldStart(BundledConversation.create())) {
             assertThat(rig.bot.toString()).doesNotContain(BOT_TOKEN, SlackRig.SIGNING_SECRET);
             assertThatNullPointerException()
-                    .isThrownBy(() -> new SlackBot.Parts(rig.converse, rig.membership, rig.home, null, rig.seen, rig.clock, PlatformApiErrors.NONE))
+                    .isThrownBy(() -> new SlackBot.Parts(rig.converse, rig.membership, rig.home, null, rig.seen, rig.clock, PlatformApiErrors.NONE,
+                            new InMemoryRepliedMessages(), PlatformEvents.NONE))
                     .withMessage("nudges");
         }
     }

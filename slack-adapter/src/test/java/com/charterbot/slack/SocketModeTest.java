@@ -124,7 +124,8 @@ class SocketModeTest {
     void socketModeNeedsAnAppToken() throws Exception {
         try (SlackBot httpOnly = new SlackBot(SlackSettings.http("secret", "xoxb-1-2-three"),
                 new SlackBot.Parts(rig.converse, rig.membership, rig.home, rig.nudges, rig.seen, rig.clock,
-                        com.charterbot.core.chat.PlatformApiErrors.NONE))) {
+                        com.charterbot.core.chat.PlatformApiErrors.NONE, new com.charterbot.core.memory.InMemoryRepliedMessages(),
+                        com.charterbot.core.chat.PlatformEvents.NONE))) {
             assertThatIllegalStateException().isThrownBy(httpOnly::startSocketMode).withMessageContaining("app token");
         }
     }

@@ -1,7 +1,6 @@
 package com.charterbot.teams;
 
 import com.charterbot.core.chat.Converse;
-import com.charterbot.core.chat.InMemoryRepliedMessages;
 import com.charterbot.core.chat.PlatformApiErrors;
 import com.charterbot.core.chat.RepliedMessages;
 import com.charterbot.core.chat.SeenEvents;
@@ -146,12 +145,6 @@ public final class TeamsBot implements Bot {
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(apiErrors, "apiErrors");
             Objects.requireNonNull(replies, "replies");
-        }
-
-        /** The parts of a bot that keeps its replies' ids in memory (tests, one process). */
-        public Parts(Converse converse, ChannelMembership membership, EditNudges editNudges, SeenEvents seenEvents,
-                Optional<ShowHome> home, ConversationReferences references, Clock clock, PlatformApiErrors apiErrors) {
-            this(converse, membership, editNudges, seenEvents, home, references, clock, apiErrors, new InMemoryRepliedMessages());
         }
     }
 

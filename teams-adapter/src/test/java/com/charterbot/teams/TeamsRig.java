@@ -13,7 +13,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
 import com.charterbot.core.chat.Converse;
-import com.charterbot.core.chat.InMemoryRepliedMessages;
+import com.charterbot.core.memory.InMemoryRepliedMessages;
 import com.charterbot.core.home.ShowHome;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

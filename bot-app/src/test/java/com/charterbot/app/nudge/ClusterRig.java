@@ -1,12 +1,12 @@
 package com.charterbot.app.nudge;
 
 import com.charterbot.app.persistence.Databases;
-import com.charterbot.core.activity.InMemoryActivityLog;
+import com.charterbot.core.memory.InMemoryActivityLog;
 import com.charterbot.core.activity.NudgeSent;
 import com.charterbot.core.nudge.ChannelMessenger;
 import com.charterbot.core.nudge.ChannelState;
 import com.charterbot.core.nudge.Frequency;
-import com.charterbot.core.nudge.InMemoryChannelStore;
+import com.charterbot.core.memory.InMemoryChannelStore;
 import com.charterbot.core.nudge.NudgeComposer;
 import com.charterbot.core.nudge.NudgeContent;
 import com.charterbot.core.nudge.NudgeDispatcher;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.charterbot.app.persistence.Databases;
 import com.charterbot.app.slack.TestInstallations;
-import com.charterbot.core.activity.InMemoryActivityLog;
+import com.charterbot.core.memory.InMemoryActivityLog;
 import com.charterbot.core.activity.NudgeSent;
 import com.charterbot.core.chat.Converse;
 import com.charterbot.core.nudge.ChannelMembershipService;
@@ -12,7 +12,7 @@ import com.charterbot.core.nudge.ChannelState;
 import com.charterbot.core.nudge.ChannelStore;
 import com.charterbot.core.nudge.DeliveryStore;
 import com.charterbot.core.nudge.EditNudges;
-import com.charterbot.core.nudge.InMemoryChannelStore;
+import com.charterbot.core.memory.InMemoryChannelStore;
 import com.charterbot.core.nudge.NudgeComposer;
 import com.charterbot.core.nudge.NudgeDelivery;
 import com.charterbot.core.nudge.NudgeDispatcher;
@@ -317,7 +317,8 @@ class FanoutBenchmark {
                     Duration.ofSeconds(5), new SlackSettings.Distribution("1.1", "bench-client-secret", "b".repeat(32), null, null));
             SlackBot bot = new SlackBot(settings, new SlackBot.Parts(NO_CONVERSATION, new ChannelMembershipService(fanOut.states,
                     ClusterRig.WEEKLY), (user, admin, language) -> ClusterRig.reply("home"), NO_FORM,
-                    new com.charterbot.core.chat.InMemorySeenEvents(), clock, (platform, status) -> { }),
+                    new com.charterbot.core.memory.InMemorySeenEvents(), clock, (platform, status) -> { },
+                    new com.charterbot.core.memory.InMemoryRepliedMessages(), com.charterbot.core.chat.PlatformEvents.NONE),
                     new SlackBot.Stores(installations, (state, expiresAt) -> true));
             TimedDeliveryStore deliveries = new TimedDeliveryStore(new JdbcDeliveryStore(pool), fanOut.timings, name);
             NudgeDispatcher dispatcher = new NudgeDispatcher(new NudgeDispatcher.Parts(fanOut.states, deliveries,

@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.charterbot.app.persistence.Databases;
 import com.charterbot.core.activity.ActivityLog;
-import com.charterbot.core.activity.InMemoryActivityLog;
-import com.charterbot.core.activity.InMemoryUnansweredQuestions;
+import com.charterbot.core.memory.InMemoryActivityLog;
+import com.charterbot.core.memory.InMemoryUnansweredQuestions;
 import com.charterbot.core.activity.NudgeSent;
 import com.charterbot.core.activity.UnansweredQuestions;
 import com.charterbot.core.nudge.ChannelMessenger;
 import com.charterbot.core.nudge.ChannelState;
 import com.charterbot.core.nudge.ChannelStore;
-import com.charterbot.core.nudge.InMemoryChannelStore;
+import com.charterbot.core.memory.InMemoryChannelStore;
 import com.charterbot.core.nudge.NudgeDispatcher;
 import com.charterbot.core.nudge.SendOutcome;
 import com.charterbot.core.quiz.RunChannelQuiz;

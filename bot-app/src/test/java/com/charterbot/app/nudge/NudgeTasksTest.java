@@ -3,10 +3,10 @@ package com.charterbot.app.nudge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.charterbot.app.persistence.Databases;
-import com.charterbot.core.activity.InMemoryActivityLog;
+import com.charterbot.core.memory.InMemoryActivityLog;
 import com.charterbot.core.activity.NudgeSent;
 import com.charterbot.core.nudge.ChannelState;
-import com.charterbot.core.nudge.InMemoryChannelStore;
+import com.charterbot.core.memory.InMemoryChannelStore;
 import com.charterbot.core.nudge.NudgeComposer;
 import com.charterbot.core.nudge.NudgeDispatcher;
 import com.charterbot.core.nudge.OutboundLimiter;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.charterbot.core.activity.ActivityLog;
-import com.charterbot.core.activity.InMemoryActivityLog;
+import com.charterbot.core.memory.InMemoryActivityLog;
 import com.charterbot.core.activity.NudgeSent;
 import com.charterbot.core.activity.QuestionAsked;
 import com.charterbot.core.activity.QuizAnswered;
@@ -17,7 +17,7 @@ import com.charterbot.core.check.DraftFindings;
 import com.charterbot.core.nudge.ChannelMessenger;
 import com.charterbot.core.nudge.ChannelState;
 import com.charterbot.core.nudge.DeliveryStore;
-import com.charterbot.core.nudge.InMemoryDeliveryStore;
+import com.charterbot.core.memory.InMemoryDeliveryStore;
 import com.charterbot.core.nudge.NudgeSettings;
 import com.charterbot.core.nudge.SendOutcome;
 import com.charterbot.core.reply.Block;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.charterbot.core.admin.AuditRecord;
-import com.charterbot.core.admin.InMemoryAuditLog;
+import com.charterbot.core.memory.InMemoryAuditLog;
 import com.charterbot.core.values.Platform;
 import com.charterbot.core.values.UserRef;
 import com.zaxxer.hikari.HikariDataSource;

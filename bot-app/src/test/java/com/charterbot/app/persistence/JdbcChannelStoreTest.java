@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.charterbot.core.activity.NudgeSent;
 import com.charterbot.core.nudge.ChannelState;
 import com.charterbot.core.nudge.Frequency;
-import com.charterbot.core.nudge.InMemoryChannelStore;
+import com.charterbot.core.memory.InMemoryChannelStore;
 import com.charterbot.core.nudge.NudgeContent;
 import com.charterbot.core.nudge.NudgeSettings;
 import com.charterbot.core.values.ChannelRef;

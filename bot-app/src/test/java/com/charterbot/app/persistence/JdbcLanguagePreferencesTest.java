@@ -2,7 +2,7 @@ package com.charterbot.app.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.charterbot.core.people.InMemoryLanguagePreferences;
+import com.charterbot.core.memory.InMemoryLanguagePreferences;
 import com.charterbot.core.values.Language;
 import com.charterbot.core.values.Platform;
 import com.charterbot.core.values.UserRef;

@@ -7,7 +7,7 @@ import static com.charterbot.app.persistence.JdbcQuizProgressStoreTest.T0;
 import static com.charterbot.app.persistence.JdbcQuizProgressStoreTest.cells;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.charterbot.core.activity.InMemoryActivityLog;
+import com.charterbot.core.memory.InMemoryActivityLog;
 import com.charterbot.core.activity.QuizAnswered;
 import com.charterbot.core.charter.Charter;
 import com.charterbot.core.charter.CharterFiles;

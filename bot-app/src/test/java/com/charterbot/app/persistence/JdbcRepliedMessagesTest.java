@@ -2,7 +2,7 @@ package com.charterbot.app.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.charterbot.core.chat.InMemoryRepliedMessages;
+import com.charterbot.core.memory.InMemoryRepliedMessages;
 import com.charterbot.core.chat.RepliedMessages;
 import com.charterbot.core.values.ChannelRef;
 import com.charterbot.core.values.Platform;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import com.charterbot.core.activity.InMemoryUnansweredQuestions;
+import com.charterbot.core.memory.InMemoryUnansweredQuestions;
 import com.charterbot.core.activity.StatsScope;
 import com.charterbot.core.activity.UnansweredQuestions.Frequent;
 import com.charterbot.core.activity.UnansweredQuestions;

@@ -1,5 +1,6 @@
 package com.charterbot.core.chat;
 
+import com.charterbot.core.command.CommandParser;
 import com.charterbot.core.reply.Reply;
 import com.charterbot.core.values.ActionEvent;
 import com.charterbot.core.values.Message;
@@ -24,4 +25,12 @@ public interface Converse {
      * client's). Never throws for any text.
      */
     List<Reply> onDraft(Message draft);
+
+    /**
+     * Whether this text is an administrator's command ({@code nudges}, {@code stats}, {@code reload}...),
+     * so that an adapter asks its platform who is an administrator only when the answer matters.
+     */
+    default boolean isAdministrative(String text) {
+        return CommandParser.parse(text == null ? "" : text).administrative();
+    }
 }

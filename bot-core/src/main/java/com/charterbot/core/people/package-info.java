@@ -3,7 +3,5 @@
  * {@link com.charterbot.core.people.LanguagePreferences} (the reply language chosen with
  * {@code lang}) and {@link com.charterbot.core.people.PersonalData}, which every store that holds
  * something about a person implements, so that {@code forget me} erases it everywhere.
- * {@link com.charterbot.core.people.InMemoryLanguagePreferences} serves the local chat, the
- * playground and the tests.
  */
 package com.charterbot.core.people;

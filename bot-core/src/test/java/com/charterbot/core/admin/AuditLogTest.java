@@ -3,6 +3,7 @@ package com.charterbot.core.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.charterbot.core.memory.InMemoryAuditLog;
 import com.charterbot.core.values.Platform;
 import com.charterbot.core.values.UserRef;
 import java.time.Clock;

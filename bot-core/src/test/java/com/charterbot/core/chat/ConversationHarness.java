@@ -1,28 +1,28 @@
 package com.charterbot.core.chat;
 
-import com.charterbot.core.activity.InMemoryActivityLog;
+import com.charterbot.core.memory.InMemoryActivityLog;
 import com.charterbot.core.admin.AdminActions;
 import com.charterbot.core.admin.AdminDirectory;
 import com.charterbot.core.admin.AdminPolicy;
-import com.charterbot.core.admin.InMemoryAuditLog;
+import com.charterbot.core.memory.InMemoryAuditLog;
 import com.charterbot.core.answer.AnswerEngine;
 import com.charterbot.core.charter.Charter;
 import com.charterbot.core.charter.CharterFiles;
 import com.charterbot.core.charter.CharterLoader;
 import com.charterbot.core.charter.CharterSettings;
 import com.charterbot.core.charter.LoadResult;
-import com.charterbot.core.nudge.InMemoryChannelStore;
-import com.charterbot.core.people.InMemoryLanguagePreferences;
-import com.charterbot.core.quiz.InMemoryChannelQuizStore;
-import com.charterbot.core.quiz.InMemoryQuizProgressStore;
-import com.charterbot.core.quiz.InMemoryQuizSessionStore;
+import com.charterbot.core.memory.InMemoryChannelStore;
+import com.charterbot.core.memory.InMemoryLanguagePreferences;
+import com.charterbot.core.memory.InMemoryChannelQuizStore;
+import com.charterbot.core.memory.InMemoryQuizProgressStore;
+import com.charterbot.core.memory.InMemoryQuizSessionStore;
 import com.charterbot.core.quiz.QuizService;
 import com.charterbot.core.quiz.QuizSettings;
 import com.charterbot.core.reply.Block;
 import com.charterbot.core.reply.Button;
 import com.charterbot.core.reply.Reply;
 import com.charterbot.core.stats.AwarenessStatsService;
-import com.charterbot.core.tip.InMemoryTipRotationStore;
+import com.charterbot.core.memory.InMemoryTipRotationStore;
 import com.charterbot.core.tip.TipService;
 import com.charterbot.core.values.ActionEvent;
 import com.charterbot.core.values.ChannelRef;
@@ -67,10 +67,10 @@ final class ConversationHarness {
 
     final MovableClock clock = new MovableClock(START, PARIS);
     final InMemoryActivityLog activity = new InMemoryActivityLog();
-    final com.charterbot.core.nudge.InMemoryDeliveryStore deliveries = new com.charterbot.core.nudge.InMemoryDeliveryStore();
+    final com.charterbot.core.memory.InMemoryDeliveryStore deliveries = new com.charterbot.core.memory.InMemoryDeliveryStore();
     /** Channels an administrator asked to nudge now, in order; the fake trigger always accepts. */
     final java.util.List<com.charterbot.core.values.ChannelRef> triggered = new java.util.concurrent.CopyOnWriteArrayList<>();
-    final com.charterbot.core.activity.InMemoryUnansweredQuestions unanswered = new com.charterbot.core.activity.InMemoryUnansweredQuestions();
+    final com.charterbot.core.memory.InMemoryUnansweredQuestions unanswered = new com.charterbot.core.memory.InMemoryUnansweredQuestions();
     final InMemoryQuizProgressStore progress = new InMemoryQuizProgressStore();
     final InMemoryQuizSessionStore sessions = new InMemoryQuizSessionStore();
     final InMemoryChannelQuizStore channelQuizzes = new InMemoryChannelQuizStore();
@@ -85,11 +85,11 @@ final class ConversationHarness {
     final java.util.List<com.charterbot.core.stats.ChartSheet> drawn = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** What the fake drawing gives for every sheet. */
     static final byte[] PICTURE = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 1, 2, 3};
-    final com.charterbot.core.experts.InMemoryExpertQuestions expertQuestions = new com.charterbot.core.experts.InMemoryExpertQuestions();
-    final com.charterbot.core.experts.InMemoryExpertsChannels expertsChannels = new com.charterbot.core.experts.InMemoryExpertsChannels();
+    final com.charterbot.core.memory.InMemoryExpertQuestions expertQuestions = new com.charterbot.core.memory.InMemoryExpertQuestions();
+    final com.charterbot.core.memory.InMemoryExpertsChannels expertsChannels = new com.charterbot.core.memory.InMemoryExpertsChannels();
     final RecordingExpertsMessenger expertsMessenger = new RecordingExpertsMessenger();
     final com.charterbot.core.experts.ExpertsDesk experts;
-    final com.charterbot.core.phrasing.InMemoryPhrasingCandidates candidates = new com.charterbot.core.phrasing.InMemoryPhrasingCandidates();
+    final com.charterbot.core.memory.InMemoryPhrasingCandidates candidates = new com.charterbot.core.memory.InMemoryPhrasingCandidates();
     /** The engine of this harness: its own when it learns phrasings, which change its index. */
     final AnswerEngine engine;
     final java.util.Optional<com.charterbot.core.phrasing.PhrasingReview> phrasings;

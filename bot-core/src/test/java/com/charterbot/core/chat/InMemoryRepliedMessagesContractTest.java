@@ -1,5 +1,7 @@
 package com.charterbot.core.chat;
 
+import com.charterbot.core.memory.InMemoryRepliedMessages;
+
 class InMemoryRepliedMessagesContractTest extends RepliedMessagesContract {
 
     @Override

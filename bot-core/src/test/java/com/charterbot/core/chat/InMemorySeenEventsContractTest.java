@@ -1,5 +1,7 @@
 package com.charterbot.core.chat;
 
+import com.charterbot.core.memory.InMemorySeenEvents;
+
 class InMemorySeenEventsContractTest extends SeenEventsContract {
 
     @Override

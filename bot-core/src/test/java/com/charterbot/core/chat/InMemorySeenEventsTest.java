@@ -3,6 +3,7 @@ package com.charterbot.core.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.charterbot.core.memory.InMemorySeenEvents;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

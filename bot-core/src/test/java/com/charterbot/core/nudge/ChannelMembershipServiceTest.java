@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.charterbot.core.activity.NudgeSent;
 import com.charterbot.core.i18n.Messages;
+import com.charterbot.core.memory.InMemoryChannelStore;
 import com.charterbot.core.reply.Block;
 import com.charterbot.core.reply.Reply;
 import com.charterbot.core.values.ChannelRef;

@@ -1,7 +1,9 @@
 package com.charterbot.core.nudge;
 
-import com.charterbot.core.activity.InMemoryActivityLog;
 import com.charterbot.core.activity.NudgeSent;
+import com.charterbot.core.memory.InMemoryActivityLog;
+import com.charterbot.core.memory.InMemoryChannelStore;
+import com.charterbot.core.memory.InMemoryDeliveryStore;
 import com.charterbot.core.quiz.RunChannelQuiz;
 import com.charterbot.core.reply.Block;
 import com.charterbot.core.reply.Reply;

@@ -2,6 +2,7 @@ package com.charterbot.core.nudge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.charterbot.core.memory.InMemoryChannelStore;
 import com.charterbot.core.values.ChannelRef;
 import com.charterbot.core.values.Language;
 import com.charterbot.core.values.Platform;

@@ -4,6 +4,7 @@ import static com.charterbot.core.nudge.DispatcherFixtures.channel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.charterbot.core.activity.NudgeSent;
+import com.charterbot.core.memory.InMemoryDeliveryStore;
 import com.charterbot.core.values.ChannelRef;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,7 @@
 package com.charterbot.core.people;
 
+import com.charterbot.core.memory.InMemoryLanguagePreferences;
+
 class InMemoryLanguagePreferencesContractTest extends LanguagePreferencesContract {
 
     @Override

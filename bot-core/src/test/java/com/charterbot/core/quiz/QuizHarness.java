@@ -1,7 +1,10 @@
 package com.charterbot.core.quiz;
 
-import com.charterbot.core.activity.InMemoryActivityLog;
 import com.charterbot.core.charter.Charter;
+import com.charterbot.core.memory.InMemoryActivityLog;
+import com.charterbot.core.memory.InMemoryChannelQuizStore;
+import com.charterbot.core.memory.InMemoryQuizProgressStore;
+import com.charterbot.core.memory.InMemoryQuizSessionStore;
 import com.charterbot.core.reply.ActionIds;
 import com.charterbot.core.reply.Block;
 import com.charterbot.core.reply.Button;

@@ -8,6 +8,9 @@ import static com.charterbot.core.quiz.QuizFixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.charterbot.core.memory.InMemoryChannelQuizStore;
+import com.charterbot.core.memory.InMemoryQuizProgressStore;
+import com.charterbot.core.memory.InMemoryQuizSessionStore;
 import com.charterbot.core.values.Language;
 import java.time.Duration;
 import java.util.List;

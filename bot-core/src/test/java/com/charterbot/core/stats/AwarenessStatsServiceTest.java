@@ -5,7 +5,7 @@ import static com.charterbot.core.stats.StatsFixtures.TO;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.charterbot.core.activity.InMemoryActivityLog;
+import com.charterbot.core.memory.InMemoryActivityLog;
 import com.charterbot.core.activity.NudgeSent;
 import com.charterbot.core.answer.Tier;
 import com.charterbot.core.stats.AwarenessStats.QuizScore;

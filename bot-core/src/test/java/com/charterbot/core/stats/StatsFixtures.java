@@ -2,7 +2,7 @@ package com.charterbot.core.stats;
 
 import static org.assertj.core.api.Assertions.fail;
 
-import com.charterbot.core.activity.InMemoryActivityLog;
+import com.charterbot.core.memory.InMemoryActivityLog;
 import com.charterbot.core.activity.NudgeSent;
 import com.charterbot.core.activity.QuestionAsked;
 import com.charterbot.core.activity.QuizAnswered;

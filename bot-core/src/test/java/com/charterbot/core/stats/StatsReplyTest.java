@@ -5,7 +5,7 @@ import static com.charterbot.core.stats.StatsFixtures.FROM;
 import static com.charterbot.core.stats.StatsFixtures.TO;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.charterbot.core.activity.InMemoryActivityLog;
+import com.charterbot.core.memory.InMemoryActivityLog;
 import com.charterbot.core.activity.NudgeSent;
 import com.charterbot.core.reply.Block;
 import com.charterbot.core.reply.Reply;

@@ -1,5 +1,7 @@
 package com.charterbot.core.tip;
 
+import com.charterbot.core.memory.InMemoryTipRotationStore;
+
 class InMemoryTipRotationStoreContractTest extends TipRotationStoreContract {
 
     @Override

@@ -3,6 +3,7 @@ package com.charterbot.core.tip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.charterbot.core.memory.InMemoryTipRotationStore;
 import com.charterbot.core.values.ChannelRef;
 import com.charterbot.core.values.Platform;
 import org.junit.jupiter.api.Test;

@@ -2,11 +2,12 @@ package com.charterbot.core.tip;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.charterbot.core.activity.InMemoryActivityLog;
 import com.charterbot.core.activity.QuizAnswered;
 import com.charterbot.core.charter.Charter;
 import com.charterbot.core.charter.CharterSettings;
 import com.charterbot.core.charter.Section;
+import com.charterbot.core.memory.InMemoryActivityLog;
+import com.charterbot.core.memory.InMemoryTipRotationStore;
 import com.charterbot.core.reply.ActionIds;
 import com.charterbot.core.reply.Block;
 import com.charterbot.core.reply.Button;

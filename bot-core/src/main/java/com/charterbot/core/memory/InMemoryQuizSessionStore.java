@@ -1,5 +1,7 @@
-package com.charterbot.core.quiz;
+package com.charterbot.core.memory;
 
+import com.charterbot.core.quiz.QuizSession;
+import com.charterbot.core.quiz.QuizSessionStore;
 import com.charterbot.core.values.UserRef;
 import java.time.Instant;
 import java.util.Map;

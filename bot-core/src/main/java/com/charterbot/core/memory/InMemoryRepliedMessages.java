@@ -1,5 +1,6 @@
-package com.charterbot.core.chat;
+package com.charterbot.core.memory;
 
+import com.charterbot.core.chat.RepliedMessages;
 import com.charterbot.core.values.ChannelRef;
 import java.time.Instant;
 import java.util.Map;

@@ -1,5 +1,7 @@
-package com.charterbot.core.experts;
+package com.charterbot.core.memory;
 
+import com.charterbot.core.experts.ExpertQuestion;
+import com.charterbot.core.experts.ExpertQuestions;
 import com.charterbot.core.values.ChannelRef;
 import com.charterbot.core.values.UserRef;
 import java.time.Instant;

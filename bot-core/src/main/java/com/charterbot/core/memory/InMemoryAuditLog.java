@@ -1,5 +1,7 @@
-package com.charterbot.core.admin;
+package com.charterbot.core.memory;
 
+import com.charterbot.core.admin.AuditLog;
+import com.charterbot.core.admin.AuditRecord;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -1,5 +1,7 @@
-package com.charterbot.core.quiz;
+package com.charterbot.core.memory;
 
+import com.charterbot.core.quiz.CardState;
+import com.charterbot.core.quiz.QuizProgressStore;
 import com.charterbot.core.values.UserRef;
 import java.util.Map;
 import java.util.Objects;

@@ -1,5 +1,6 @@
-package com.charterbot.core.chat;
+package com.charterbot.core.memory;
 
+import com.charterbot.core.chat.SeenEvents;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;

@@ -1,5 +1,7 @@
-package com.charterbot.core.phrasing;
+package com.charterbot.core.memory;
 
+import com.charterbot.core.phrasing.Candidate;
+import com.charterbot.core.phrasing.PhrasingCandidates;
 import com.charterbot.core.values.Language;
 import java.time.Instant;
 import java.util.ArrayList;

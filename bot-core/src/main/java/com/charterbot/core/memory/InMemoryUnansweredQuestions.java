@@ -1,6 +1,7 @@
-package com.charterbot.core.activity;
+package com.charterbot.core.memory;
 
 import com.charterbot.core.activity.StatsScope;
+import com.charterbot.core.activity.UnansweredQuestions;
 import com.charterbot.core.values.Language;
 import java.time.Instant;
 import java.util.ArrayList;

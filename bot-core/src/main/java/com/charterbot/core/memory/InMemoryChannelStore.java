@@ -1,5 +1,7 @@
-package com.charterbot.core.nudge;
+package com.charterbot.core.memory;
 
+import com.charterbot.core.nudge.ChannelState;
+import com.charterbot.core.nudge.ChannelStore;
 import com.charterbot.core.values.ChannelRef;
 import java.util.List;
 import java.util.Objects;

@@ -1,5 +1,7 @@
-package com.charterbot.core.tip;
+package com.charterbot.core.memory;
 
+import com.charterbot.core.tip.TipId;
+import com.charterbot.core.tip.TipRotationStore;
 import com.charterbot.core.values.ChannelRef;
 import java.util.HashMap;
 import java.util.HashSet;

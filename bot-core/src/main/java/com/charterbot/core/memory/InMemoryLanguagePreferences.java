@@ -1,5 +1,6 @@
-package com.charterbot.core.people;
+package com.charterbot.core.memory;
 
+import com.charterbot.core.people.LanguagePreferences;
 import com.charterbot.core.values.Language;
 import com.charterbot.core.values.UserRef;
 import java.util.Map;

@@ -1,5 +1,10 @@
-package com.charterbot.core.activity;
+package com.charterbot.core.memory;
 
+import com.charterbot.core.activity.ActivityLog;
+import com.charterbot.core.activity.AnswerFeedback;
+import com.charterbot.core.activity.NudgeSent;
+import com.charterbot.core.activity.QuestionAsked;
+import com.charterbot.core.activity.QuizAnswered;
 import com.charterbot.core.values.ChannelRef;
 import com.charterbot.core.values.UserRef;
 import java.time.Instant;

@@ -1,5 +1,7 @@
-package com.charterbot.core.quiz;
+package com.charterbot.core.memory;
 
+import com.charterbot.core.quiz.ChannelQuiz;
+import com.charterbot.core.quiz.ChannelQuizStore;
 import com.charterbot.core.values.ChannelRef;
 import com.charterbot.core.values.UserRef;
 import java.time.Instant;

@@ -1,5 +1,6 @@
-package com.charterbot.core.experts;
+package com.charterbot.core.memory;
 
+import com.charterbot.core.experts.ExpertsChannels;
 import com.charterbot.core.values.ChannelRef;
 import com.charterbot.core.values.Platform;
 import java.util.Map;

@@ -1,6 +1,8 @@
-package com.charterbot.core.nudge;
+package com.charterbot.core.memory;
 
 import com.charterbot.core.activity.NudgeSent;
+import com.charterbot.core.nudge.DeliveryStore;
+import com.charterbot.core.nudge.NudgeDelivery;
 import com.charterbot.core.values.ChannelRef;
 import java.time.Instant;
 import java.util.Comparator;

@@ -3,6 +3,7 @@ package com.charterbot.app.experts;
 import com.charterbot.app.conversation.ConversationProperties;
 import com.charterbot.app.nudge.HourlyHook;
 import com.charterbot.app.nudge.RetentionHook;
+import com.charterbot.app.persistence.PrivacyProperties;
 import com.charterbot.core.admin.AdminActions;
 import com.charterbot.core.answer.AnswerEngine;
 import com.charterbot.core.experts.ExpertQuestions;
@@ -16,14 +17,12 @@ import java.time.Duration;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 
 /** Wires "Ask the communications team" and the suggested phrasings over the database stores and the platform adapters' messengers. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(ExpertsProperties.class)
+@EnableConfigurationProperties({ExpertsProperties.class, PrivacyProperties.class})
 class ExpertsConfiguration {
 
     @Bean
@@ -51,8 +50,8 @@ class ExpertsConfiguration {
 
     /** Deletes pending suggested phrasings last seen before {@code charter.privacy.question-retention} (30 days). */
     @Bean
-    RetentionHook phrasingRetention(ObjectProvider<PhrasingCandidates> candidates, Environment environment) {
-        Duration keep = Binder.get(environment).bind("charter.privacy.question-retention", Duration.class).orElse(Duration.ofDays(30));
+    RetentionHook phrasingRetention(ObjectProvider<PhrasingCandidates> candidates, PrivacyProperties privacy) {
+        Duration keep = privacy.questionRetention();
         return RetentionHook.of("pending phrasings older than " + keep, now -> {
             PhrasingCandidates store = candidates.getIfAvailable();
             return store == null ? 0 : store.purgePendingBefore(now.minus(keep));
@@ -61,8 +60,8 @@ class ExpertsConfiguration {
 
     /** Deletes questions sent to the communications team after {@code charter.privacy.question-retention} (30 days). */
     @Bean
-    RetentionHook expertQuestionRetention(ObjectProvider<ExpertQuestions> questions, Environment environment) {
-        Duration keep = Binder.get(environment).bind("charter.privacy.question-retention", Duration.class).orElse(Duration.ofDays(30));
+    RetentionHook expertQuestionRetention(ObjectProvider<ExpertQuestions> questions, PrivacyProperties privacy) {
+        Duration keep = privacy.questionRetention();
         return RetentionHook.of("questions to the communications team older than " + keep, now -> {
             ExpertQuestions store = questions.getIfAvailable();
             return store == null ? 0 : store.purgeBefore(now.minus(keep));

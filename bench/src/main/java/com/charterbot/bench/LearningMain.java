@@ -8,7 +8,13 @@ import com.charterbot.core.admin.AdminPolicy;
 import com.charterbot.core.memory.InMemoryAuditLog;
 import com.charterbot.core.answer.AnswerEngine;
 import com.charterbot.core.charter.Charter;
+import com.charterbot.core.charter.ReloadCharter;
+import com.charterbot.core.chat.Administration;
+import com.charterbot.core.chat.ChannelNudges;
+import com.charterbot.core.chat.CommunicationsTeam;
 import com.charterbot.core.chat.ConversationService;
+import com.charterbot.core.chat.EmployeeServices;
+import com.charterbot.core.chat.PersonalRecords;
 import com.charterbot.core.check.DraftChecker;
 import com.charterbot.core.check.DraftFindings;
 import com.charterbot.core.eval.EvalQuestion;
@@ -32,6 +38,7 @@ import com.charterbot.core.reply.Button;
 import com.charterbot.core.reply.Reply;
 import com.charterbot.core.reply.TaggedValue;
 import com.charterbot.core.stats.AwarenessStatsService;
+import com.charterbot.core.stats.DrawCharts;
 import com.charterbot.core.memory.InMemoryTipRotationStore;
 import com.charterbot.core.tip.TipService;
 import com.charterbot.core.values.ActionEvent;
@@ -145,9 +152,13 @@ public final class LearningMain {
         TipService tips = new TipService(engine::charter, new InMemoryTipRotationStore(), activity, clock, random.split());
         AdminActions admin = new AdminActions(new AdminPolicy(new AdminDirectory(Set.of(ADMIN), Set.of())), new InMemoryAuditLog(), clock);
         PhrasingReview review = new PhrasingReview(engine, candidates, admin, clock, Duration.ofSeconds(30));
-        return new ConversationService(new ConversationService.Parts(engine, quiz, quiz, quiz, tips, new InMemoryChannelStore(),
-                new InMemoryDeliveryStore(), admin, new AwarenessStatsService(activity, clock), activity, new InMemoryUnansweredQuestions(),
-                new InMemoryLanguagePreferences(), channelRef -> true, clock, NudgeSettings.defaults(ZoneOffset.UTC, Language.EN)),
-                new DraftChecker(engine::charter, Language.EN, DraftFindings.NONE), Optional.empty(), Optional.of(review));
+        return new ConversationService(
+                new EmployeeServices(engine, new DraftChecker(engine::charter, Language.EN, DraftFindings.NONE), quiz, quiz, tips),
+                new PersonalRecords(new InMemoryLanguagePreferences(), quiz, activity),
+                new ChannelNudges(new InMemoryChannelStore(), new InMemoryDeliveryStore(), channelRef -> true,
+                        NudgeSettings.defaults(ZoneOffset.UTC, Language.EN)),
+                new Administration(admin, new AwarenessStatsService(activity, clock), new InMemoryUnansweredQuestions(), ReloadCharter.bundled(),
+                        DrawCharts.none()),
+                new CommunicationsTeam(Optional.empty(), Optional.of(review)), clock);
     }
 }

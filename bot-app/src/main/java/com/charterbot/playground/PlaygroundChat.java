@@ -9,7 +9,14 @@ import com.charterbot.core.admin.AdminPolicy;
 import com.charterbot.core.memory.InMemoryAuditLog;
 import com.charterbot.core.answer.AnswerEngine;
 import com.charterbot.core.charter.ReloadResult;
+import com.charterbot.core.chat.Administration;
+import com.charterbot.core.chat.ChannelNudges;
+import com.charterbot.core.chat.CommunicationsTeam;
 import com.charterbot.core.chat.ConversationService;
+import com.charterbot.core.chat.EmployeeServices;
+import com.charterbot.core.chat.PersonalRecords;
+import com.charterbot.core.check.DraftChecker;
+import com.charterbot.core.check.DraftFindings;
 import com.charterbot.core.memory.InMemoryChannelStore;
 import com.charterbot.core.memory.InMemoryDeliveryStore;
 import com.charterbot.core.memory.InMemoryLanguagePreferences;
@@ -68,9 +75,13 @@ final class PlaygroundChat {
         }
         Set<String> administrators = Set.of(detected.userId(), speakers.get(Language.EN).userId(), speakers.get(Language.FR).userId());
         AdminActions admin = new AdminActions(new AdminPolicy(new AdminDirectory(administrators, Set.of(), false)), new InMemoryAuditLog(), clock);
-        this.conversation = new ConversationService(new ConversationService.Parts(engine, quiz, quiz, quiz, tips, new InMemoryChannelStore(),
-                new InMemoryDeliveryStore(), admin, new AwarenessStatsService(activity, clock), activity, new InMemoryUnansweredQuestions(),
-                languages, channel -> false, clock, properties.nudges().settings(engine.defaultLanguage()), () -> reload(charter), charts));
+        this.conversation = new ConversationService(
+                new EmployeeServices(engine, new DraftChecker(engine::charter, engine.defaultLanguage(), DraftFindings.NONE), quiz, quiz, tips),
+                new PersonalRecords(languages, quiz, activity),
+                new ChannelNudges(new InMemoryChannelStore(), new InMemoryDeliveryStore(), channel -> false,
+                        properties.nudges().settings(engine.defaultLanguage())),
+                new Administration(admin, new AwarenessStatsService(activity, clock), new InMemoryUnansweredQuestions(), () -> reload(charter), charts),
+                CommunicationsTeam.NONE, clock);
     }
 
     /** The replies to a message, in the language asked for, or in the language the message is written in. */

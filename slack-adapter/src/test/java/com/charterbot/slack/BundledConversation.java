@@ -63,9 +63,13 @@ final class BundledConversation {
                 new InMemoryChannelQuizStore(), activity, QuizSettings.DEFAULTS, clock, random.split());
         TipService tips = new TipService(() -> charter, new InMemoryTipRotationStore(), activity, clock, random.split());
         AdminActions admin = new AdminActions(new AdminPolicy(new AdminDirectory(Set.of(), Set.of())), new InMemoryAuditLog(), clock);
-        return new ConversationService(new ConversationService.Parts(answers, quiz, quiz, quiz, tips,
-                new InMemoryChannelStore(), new InMemoryDeliveryStore(), admin, new AwarenessStatsService(activity, clock), activity,
-                new InMemoryUnansweredQuestions(), new InMemoryLanguagePreferences(), channel -> true, clock,
-                NudgeSettings.defaults(zone, Language.EN)), drafts, experts);
+        return new ConversationService(
+                new com.charterbot.core.chat.EmployeeServices(answers, drafts, quiz, quiz, tips),
+                new com.charterbot.core.chat.PersonalRecords(new InMemoryLanguagePreferences(), quiz, activity),
+                new com.charterbot.core.chat.ChannelNudges(new InMemoryChannelStore(), new InMemoryDeliveryStore(), channel -> true,
+                        NudgeSettings.defaults(zone, Language.EN)),
+                new com.charterbot.core.chat.Administration(admin, new AwarenessStatsService(activity, clock), new InMemoryUnansweredQuestions(),
+                        com.charterbot.core.charter.ReloadCharter.bundled(), com.charterbot.core.stats.DrawCharts.none()),
+                new com.charterbot.core.chat.CommunicationsTeam(experts, java.util.Optional.empty()), clock);
     }
 }

@@ -82,9 +82,15 @@ final class ReplayCore implements Converse, ShowHome, ChannelMembership, EditNud
                 QuizSettings.DEFAULTS, clock, random.split());
         TipService tips = new TipService(() -> CHARTER, new InMemoryTipRotationStore(), activity, clock, random.split());
         AdminActions admin = new AdminActions(new AdminPolicy(AdminDirectory.DEFAULTS), new InMemoryAuditLog(), clock);
-        ConversationService conversation = new ConversationService(new ConversationService.Parts(new AnswerEngine(CHARTER, Language.EN), quiz,
-                quiz, quiz, tips, channels, new InMemoryDeliveryStore(), admin, new AwarenessStatsService(activity, clock), activity,
-                new InMemoryUnansweredQuestions(), languages, channel -> true, clock, defaults));
+        AnswerEngine answers = new AnswerEngine(CHARTER, Language.EN);
+        ConversationService conversation = new ConversationService(
+                new com.charterbot.core.chat.EmployeeServices(answers, new com.charterbot.core.check.DraftChecker(() -> CHARTER, Language.EN,
+                        com.charterbot.core.check.DraftFindings.NONE), quiz, quiz, tips),
+                new com.charterbot.core.chat.PersonalRecords(languages, quiz, activity),
+                new com.charterbot.core.chat.ChannelNudges(channels, new InMemoryDeliveryStore(), channel -> true, defaults),
+                new com.charterbot.core.chat.Administration(admin, new AwarenessStatsService(activity, clock), new InMemoryUnansweredQuestions(),
+                        com.charterbot.core.charter.ReloadCharter.bundled(), com.charterbot.core.stats.DrawCharts.none()),
+                com.charterbot.core.chat.CommunicationsTeam.NONE, clock);
         return new Services(conversation, new HomeService(() -> CHARTER, progress, channels, admin, languages, Language.EN, clock),
                 new ChannelMembershipService(channels, defaults), new NudgeFormService(channels, admin, languages, defaults, Language.EN), quiz);
     }

@@ -64,10 +64,14 @@ final class BundledConversation {
                 new InMemoryChannelQuizStore(), activity, QuizSettings.DEFAULTS, CLOCK, random.split());
         TipService tips = new TipService(() -> charter, new InMemoryTipRotationStore(), activity, CLOCK, random.split());
         AdminActions admin = new AdminActions(new AdminPolicy(new AdminDirectory(Set.of(), adminAadIds)), new InMemoryAuditLog(), CLOCK);
-        return new ConversationService(new ConversationService.Parts(new AnswerEngine(charter, Language.EN), quiz, quiz, quiz, tips,
-                new InMemoryChannelStore(), new InMemoryDeliveryStore(), admin, new AwarenessStatsService(activity, CLOCK), activity,
-                new InMemoryUnansweredQuestions(), new InMemoryLanguagePreferences(), channel -> true, CLOCK,
-                NudgeSettings.defaults(zone, Language.EN)), new com.charterbot.core.check.DraftChecker(() -> charter, Language.EN,
-                com.charterbot.core.check.DraftFindings.NONE), experts);
+        return new ConversationService(
+                new com.charterbot.core.chat.EmployeeServices(new AnswerEngine(charter, Language.EN), new com.charterbot.core.check.DraftChecker(() -> charter, Language.EN,
+                        com.charterbot.core.check.DraftFindings.NONE), quiz, quiz, tips),
+                new com.charterbot.core.chat.PersonalRecords(new InMemoryLanguagePreferences(), quiz, activity),
+                new com.charterbot.core.chat.ChannelNudges(new InMemoryChannelStore(), new InMemoryDeliveryStore(), channel -> true,
+                        NudgeSettings.defaults(zone, Language.EN)),
+                new com.charterbot.core.chat.Administration(admin, new AwarenessStatsService(activity, CLOCK), new InMemoryUnansweredQuestions(),
+                        com.charterbot.core.charter.ReloadCharter.bundled(), com.charterbot.core.stats.DrawCharts.none()),
+                new com.charterbot.core.chat.CommunicationsTeam(experts, java.util.Optional.empty()), CLOCK);
     }
 }

@@ -9,7 +9,14 @@ import com.charterbot.core.admin.AdminPolicy;
 import com.charterbot.core.memory.InMemoryAuditLog;
 import com.charterbot.core.answer.AnswerEngine;
 import com.charterbot.core.charter.ReloadCharter;
+import com.charterbot.core.chat.Administration;
+import com.charterbot.core.chat.ChannelNudges;
+import com.charterbot.core.chat.CommunicationsTeam;
 import com.charterbot.core.chat.ConversationService;
+import com.charterbot.core.chat.EmployeeServices;
+import com.charterbot.core.chat.PersonalRecords;
+import com.charterbot.core.check.DraftChecker;
+import com.charterbot.core.check.DraftFindings;
 import com.charterbot.core.nudge.ChannelState;
 import com.charterbot.core.memory.InMemoryChannelStore;
 import com.charterbot.core.memory.InMemoryDeliveryStore;
@@ -24,6 +31,7 @@ import com.charterbot.core.quiz.QuizSettings;
 import com.charterbot.core.reply.Button;
 import com.charterbot.core.reply.Reply;
 import com.charterbot.core.stats.AwarenessStatsService;
+import com.charterbot.core.stats.DrawCharts;
 import com.charterbot.core.memory.InMemoryTipRotationStore;
 import com.charterbot.core.tip.TipService;
 import com.charterbot.core.values.ActionEvent;
@@ -78,9 +86,13 @@ final class Chat {
         AdminActions admin = new AdminActions(new AdminPolicy(directory), new InMemoryAuditLog(), clock);
         NudgeSettings channelDefaults = properties.nudges().settings(engine.defaultLanguage());
         this.composer = new NudgeComposer(tips, quiz);
-        this.conversation = new ConversationService(new ConversationService.Parts(engine, quiz, quiz, quiz, tips, channels,
-                new InMemoryDeliveryStore(), admin, new AwarenessStatsService(activity, clock), activity, new InMemoryUnansweredQuestions(),
-                new InMemoryLanguagePreferences(), this::postNudge, clock, channelDefaults, reload));
+        InMemoryLanguagePreferences languages = new InMemoryLanguagePreferences();
+        this.conversation = new ConversationService(
+                new EmployeeServices(engine, new DraftChecker(engine::charter, engine.defaultLanguage(), DraftFindings.NONE), quiz, quiz, tips),
+                new PersonalRecords(languages, quiz, activity),
+                new ChannelNudges(channels, new InMemoryDeliveryStore(), this::postNudge, channelDefaults),
+                new Administration(admin, new AwarenessStatsService(activity, clock), new InMemoryUnansweredQuestions(), reload, DrawCharts.none()),
+                CommunicationsTeam.NONE, clock);
     }
 
     /** The bot's replies to one line: a question, a command, or the number of a button of the last replies. */

@@ -9,7 +9,12 @@ import com.charterbot.core.admin.AdminPolicy;
 import com.charterbot.core.admin.AuditLog;
 import com.charterbot.core.answer.AnswerEngine;
 import com.charterbot.core.charter.ReloadCharter;
+import com.charterbot.core.chat.Administration;
+import com.charterbot.core.chat.ChannelNudges;
+import com.charterbot.core.chat.CommunicationsTeam;
 import com.charterbot.core.chat.ConversationService;
+import com.charterbot.core.chat.EmployeeServices;
+import com.charterbot.core.chat.PersonalRecords;
 import com.charterbot.core.chat.Converse;
 import com.charterbot.core.check.DraftChecker;
 import com.charterbot.core.check.DraftFindings;
@@ -127,10 +132,13 @@ class ConversationConfiguration {
         // The drafts people check go to the checker only: the metrics see sections and levels, never a word.
         DraftChecker drafts = new DraftChecker(answers::charter, answers.defaultLanguage(),
                 meters == null ? DraftFindings.NONE : meters.draftFindings());
-        Converse conversation = new ConversationService(new ConversationService.Parts(answers, quiz, quiz, quiz, tips, channels, deliveries,
-                admin, new AwarenessStatsService(activity, clock), activity, unanswered, languages, trigger, clock,
-                channelDefaults(properties, answers), reload, charts), drafts, Optional.ofNullable(experts.getIfAvailable()),
-                Optional.ofNullable(phrasings.getIfAvailable()));
+        Converse conversation = new ConversationService(
+                new EmployeeServices(answers, drafts, quiz, quiz, tips),
+                new PersonalRecords(languages, quiz, activity),
+                new ChannelNudges(channels, deliveries, trigger, channelDefaults(properties, answers)),
+                new Administration(admin, new AwarenessStatsService(activity, clock), unanswered, reload, charts),
+                new CommunicationsTeam(Optional.ofNullable(experts.getIfAvailable()), Optional.ofNullable(phrasings.getIfAvailable())),
+                clock);
         return meters == null ? conversation : meters.conversation(conversation);
     }
 }

@@ -1,9 +1,11 @@
 package com.charterbot.core.chat;
 
+import com.charterbot.core.activity.ActivityLog;
 import com.charterbot.core.activity.AnswerFeedback;
 import com.charterbot.core.activity.StatsScope;
 import com.charterbot.core.admin.AdminActions;
 import com.charterbot.core.admin.Decision;
+import com.charterbot.core.answer.AnswerEngine;
 import com.charterbot.core.charter.CharterProblem;
 import com.charterbot.core.charter.ReloadResult;
 import com.charterbot.core.charter.Section;
@@ -27,6 +29,7 @@ import com.charterbot.core.values.Language;
 import com.charterbot.core.values.Message;
 import com.charterbot.core.values.Platform;
 import com.charterbot.core.values.UserRef;
+import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,16 +58,25 @@ final class AdminConversation {
     /** How long an export can be had again (Teams asks the person before it sends a file; they may answer later). */
     static final Duration EXPORT_KEPT = Duration.ofDays(30);
 
-    private final ConversationService.Parts parts;
+    private final Administration administration;
+    private final ChannelNudges nudges;
+    private final AnswerEngine answers;
+    private final ActivityLog activity;
+    private final Clock clock;
     private final Optional<ExpertsDesk> experts;
 
-    AdminConversation(ConversationService.Parts parts, Optional<ExpertsDesk> experts) {
-        this.parts = parts;
+    AdminConversation(Administration administration, ChannelNudges nudges, AnswerEngine answers, ActivityLog activity, Clock clock,
+            Optional<ExpertsDesk> experts) {
+        this.administration = administration;
+        this.nudges = nudges;
+        this.answers = answers;
+        this.activity = activity;
+        this.clock = clock;
         this.experts = experts;
     }
 
     Reply nudges(Message message, String arguments, Language language, Reply.Delivery delivery) {
-        Decision decision = parts.admin().authorize(message.user(), message.platformAdmin());
+        Decision decision = administration.admin().authorize(message.user(), message.platformAdmin());
         if (decision instanceof Decision.Denied denied) {
             return AnswerReplies.text(language, delivery, denied.reason(language));
         }
@@ -73,12 +85,12 @@ final class AdminConversation {
         }
         ChannelState current = channel(message, language);
         if (NOW.contains(arguments.strip().toLowerCase(Locale.ROOT))) {
-            if (parts.channels().find(message.conversation()).isEmpty()) {
-                parts.channels().save(current);
+            if (nudges.channels().find(message.conversation()).isEmpty()) {
+                nudges.channels().save(current);
             }
-            boolean queued = parts.trigger().nudgeNow(message.conversation());
+            boolean queued = nudges.trigger().nudgeNow(message.conversation());
             if (queued) {
-                parts.admin().audited(message.user(), AdminActions.NUDGES_NOW, bounded(message.conversation().key()), "", "");
+                administration.admin().audited(message.user(), AdminActions.NUDGES_NOW, bounded(message.conversation().key()), "", "");
             }
             return AnswerReplies.text(language, delivery, Messages.get(language, queued ? "commands.nudges.now" : "commands.nudges.now-paused"));
         }
@@ -94,9 +106,9 @@ final class AdminConversation {
                 // An administrator acting on a paused channel wants its nudges back ("nudges on").
                 updated = updated.resumed();
             }
-            if (!updated.equals(current) || parts.channels().find(message.conversation()).isEmpty()) {
-                parts.channels().save(updated);
-                parts.admin().audited(message.user(), AdminActions.NUDGES_CHANGE, bounded(message.conversation().key()),
+            if (!updated.equals(current) || nudges.channels().find(message.conversation()).isEmpty()) {
+                nudges.channels().save(updated);
+                administration.admin().audited(message.user(), AdminActions.NUDGES_CHANGE, bounded(message.conversation().key()),
                         current.settings().describe(Language.EN), updated.settings().describe(Language.EN));
             }
             return Reply.of(language, delivery, List.of(
@@ -113,22 +125,22 @@ final class AdminConversation {
      * {@value WeeklyStats#WEEKS} weeks, their charts with the same figures as text.
      */
     List<Reply> stats(Message message, int days, Language language, Reply.Delivery delivery) {
-        Decision decision = parts.admin().authorize(message.user(), message.platformAdmin());
+        Decision decision = administration.admin().authorize(message.user(), message.platformAdmin());
         if (decision instanceof Decision.Denied denied) {
             return List.of(AnswerReplies.text(language, delivery, denied.reason(language)));
         }
-        parts.admin().audited(message.user(), AdminActions.STATS_VIEW, "last " + days + " days", "", "");
+        administration.admin().audited(message.user(), AdminActions.STATS_VIEW, "last " + days + " days", "", "");
         StatsScope scope = scope(message.user(), message.alsoAdministers(), (Decision.Allowed) decision);
-        List<NudgeDelivery> failed = failedSince(parts.clock().instant().minus(Duration.ofDays(days)), scope);
-        AwarenessStats stats = parts.stats().lastDays(days, scope).withNudgesFailed(failed.size());
-        Reply report = StatsReply.render(stats, parts.answers().charter(), language, parts.channelDefaults().zone());
+        List<NudgeDelivery> failed = failedSince(clock.instant().minus(Duration.ofDays(days)), scope);
+        AwarenessStats stats = administration.stats().lastDays(days, scope).withNudgesFailed(failed.size());
+        Reply report = StatsReply.render(stats, answers.charter(), language, nudges.defaults().zone());
         List<Block> blocks = new ArrayList<>(report.blocks());
         int insertAt = blocks.size() - 1; // before the closing privacy note
         List<Block> improvements = improvementBlocks(stats, language, scope);
         blocks.addAll(Math.max(insertAt, 0), improvements);
         blocks.add(Math.max(insertAt, 0) + improvements.size(), new Block.Context(scopeLabel(scope, message, language)));
         List<Reply> replies = new ArrayList<>(List.of(Reply.of(language, delivery, blocks)));
-        WeeklyCharts.reply(weeks(parts.clock().instant(), scope), parts.answers().charter(), language, parts.charts(), delivery).ifPresent(replies::add);
+        WeeklyCharts.reply(weeks(clock.instant(), scope), answers.charter(), language, administration.charts(), delivery).ifPresent(replies::add);
         return replies;
     }
 
@@ -137,7 +149,7 @@ final class AdminConversation {
      * that makes it again carries that second.
      */
     Reply export(Message message, Language language, Reply.Delivery delivery) {
-        Instant now = parts.clock().instant().truncatedTo(ChronoUnit.SECONDS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         return export(message.user(), message.platformAdmin(), message.alsoAdministers(), now, language, delivery);
     }
 
@@ -146,7 +158,7 @@ final class AdminConversation {
      * value is the end of the exported period (see {@link com.charterbot.core.reply.ActionIds#STATS_EXPORT}).
      */
     Reply exportAgain(ActionEvent action, String value, Language language) {
-        Instant now = parts.clock().instant();
+        Instant now = clock.instant();
         Instant until;
         try {
             until = Instant.ofEpochSecond(Long.parseLong(value));
@@ -161,24 +173,24 @@ final class AdminConversation {
 
     private Reply export(UserRef user, boolean platformAdmin, Set<String> alsoAdministers, Instant until, Language language,
             Reply.Delivery delivery) {
-        Decision decision = parts.admin().authorize(user, platformAdmin);
+        Decision decision = administration.admin().authorize(user, platformAdmin);
         if (decision instanceof Decision.Denied denied) {
             return AnswerReplies.text(language, delivery, denied.reason(language));
         }
-        parts.admin().audited(user, AdminActions.STATS_EXPORT, WeeklyStats.WEEKS + " weeks until " + until, "", "");
+        administration.admin().audited(user, AdminActions.STATS_EXPORT, WeeklyStats.WEEKS + " weeks until " + until, "", "");
         StatsScope scope = scope(user, alsoAdministers, (Decision.Allowed) decision);
-        return WeeklyExport.reply(weeks(until, scope), until, parts.answers().charter(), language, delivery);
+        return WeeklyExport.reply(weeks(until, scope), until, answers.charter(), language, delivery);
     }
 
     /** The last {@value WeeklyStats#WEEKS} weeks up to {@code until} in the scope, with the nudge deliveries that failed. */
     private WeeklyStats weeks(Instant until, StatsScope scope) {
-        WeeklyStats weeks = parts.stats().weeks(WeeklyStats.WEEKS, parts.channelDefaults().zone(), until, scope);
+        WeeklyStats weeks = administration.stats().weeks(WeeklyStats.WEEKS, nudges.defaults().zone(), until, scope);
         List<Instant> failed = failedSince(weeks.from(), scope).stream().map(NudgeDelivery::due).filter(due -> due.isBefore(until)).toList();
         return weeks.withFailures(failed);
     }
 
     private List<NudgeDelivery> failedSince(Instant since, StatsScope scope) {
-        return parts.deliveries().problems(since).stream()
+        return nudges.deliveries().problems(since).stream()
                 .filter(nudge -> nudge.status() == NudgeDelivery.Status.FAILED && scope.covers(nudge.channel()))
                 .toList();
     }
@@ -212,25 +224,25 @@ final class AdminConversation {
      * most {@value #SHOWN_PROBLEMS}, each as {@code file:line: message}) that kept the charter in use.
      */
     Reply reload(Message message, Language language, Reply.Delivery delivery) {
-        Decision decision = parts.admin().authorize(message.user(), message.platformAdmin());
+        Decision decision = administration.admin().authorize(message.user(), message.platformAdmin());
         if (decision instanceof Decision.Denied denied) {
             return AnswerReplies.text(language, delivery, denied.reason(language));
         }
         ReloadResult result;
         try {
-            result = parts.reload().reload();
+            result = administration.reload().reload();
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "reloading the charter failed", e);
             return AnswerReplies.text(language, delivery, Messages.get(language, "commands.reload.error"));
         }
         if (result instanceof ReloadResult.Reloaded reloaded) {
-            parts.admin().audited(message.user(), AdminActions.CHARTER_RELOAD, "charter", reloaded.previousVersion(), reloaded.version());
+            administration.admin().audited(message.user(), AdminActions.CHARTER_RELOAD, "charter", reloaded.previousVersion(), reloaded.version());
             String key = reloaded.changed() ? "commands.reload.done" : "commands.reload.unchanged";
             return AnswerReplies.text(language, delivery, Messages.get(language, key, reloaded.sections(), reloaded.version()));
         }
         if (result instanceof ReloadResult.Rejected rejected) {
             List<CharterProblem> problems = rejected.problems();
-            parts.admin().audited(message.user(), AdminActions.CHARTER_RELOAD, "charter", rejected.keptVersion(),
+            administration.admin().audited(message.user(), AdminActions.CHARTER_RELOAD, "charter", rejected.keptVersion(),
                     "rejected: " + problems.size() + (problems.size() == 1 ? " problem" : " problems"));
             List<Block> blocks = new ArrayList<>();
             String rejectedKey = problems.size() == 1 ? "commands.reload.rejected.one" : "commands.reload.rejected";
@@ -250,7 +262,7 @@ final class AdminConversation {
     /** What administrators can act on: questions the charter did not answer, unhelpful answers, paused channels. */
     private List<Block> improvementBlocks(AwarenessStats stats, Language language, StatsScope scope) {
         List<Block> blocks = new ArrayList<>();
-        List<String> unanswered = parts.unanswered().mostFrequent(stats.from(), stats.to(), TOP, scope).stream()
+        List<String> unanswered = administration.unanswered().mostFrequent(stats.from(), stats.to(), TOP, scope).stream()
                 .map(q -> Messages.get(language, "commands.stats.unanswered-item", q.text(), q.count()))
                 .toList();
         if (!unanswered.isEmpty()) {
@@ -258,10 +270,10 @@ final class AdminConversation {
         }
         experts.ifPresent(desk -> blocks.addAll(desk.statsBlocks(stats.from(), stats.to(), scope, language)));
         Map<String, Integer> unhelpful = new TreeMap<>();
-        for (AnswerFeedback feedback : parts.activity().feedback(stats.from(), stats.to())) {
+        for (AnswerFeedback feedback : activity.feedback(stats.from(), stats.to())) {
             if (!feedback.helpful() && scope.covers(feedback.tenant())) {
                 String title = feedback.sectionId() == null ? Messages.get(language, "commands.stats.no-section")
-                        : parts.answers().charter().section(feedback.sectionId(), language).map(Section::title).orElse(feedback.sectionId());
+                        : answers.charter().section(feedback.sectionId(), language).map(Section::title).orElse(feedback.sectionId());
                 unhelpful.merge(title, 1, Integer::sum);
             }
         }
@@ -272,7 +284,7 @@ final class AdminConversation {
                     .map(e -> Messages.get(language, "commands.stats.count-item", e.getKey(), e.getValue()))
                     .toList()));
         }
-        List<String> failures = parts.deliveries().problems(stats.from()).stream()
+        List<String> failures = nudges.deliveries().problems(stats.from()).stream()
                 .filter(delivery -> delivery.status() == NudgeDelivery.Status.FAILED && scope.covers(delivery.channel()))
                 .limit(TOP)
                 .map(delivery -> Messages.get(language, "commands.stats.paused-item", channelName(delivery.channel()), delivery.lastError()))
@@ -280,7 +292,7 @@ final class AdminConversation {
         if (!failures.isEmpty()) {
             blocks.add(new Block.Checklist(Messages.get(language, "commands.stats.failed"), failures));
         }
-        List<String> paused = parts.channels().all().stream()
+        List<String> paused = nudges.channels().all().stream()
                 .filter(channel -> channel.status() == ChannelState.Status.PAUSED && scope.covers(channel.channel()))
                 .map(channel -> Messages.get(language, "commands.stats.paused-item",
                         ChannelLabels.name(channel), ChannelLabels.pauseReason(channel.pauseReason(), language)))
@@ -292,7 +304,7 @@ final class AdminConversation {
     }
 
     private String channelName(ChannelRef channel) {
-        return parts.channels().find(channel).map(ChannelState::name).filter(name -> !name.isBlank()).orElse(channel.channelId());
+        return nudges.channels().find(channel).map(ChannelState::name).filter(name -> !name.isBlank()).orElse(channel.channelId());
     }
 
     private static String bounded(String text) {
@@ -305,7 +317,7 @@ final class AdminConversation {
 
     /** The channel's state, or the defaults of a channel the bot has not registered yet. */
     ChannelState channel(Message message, Language language) {
-        return parts.channels().find(message.conversation())
-                .orElseGet(() -> ChannelState.of(message.conversation(), "", parts.channelDefaults()));
+        return nudges.channels().find(message.conversation())
+                .orElseGet(() -> ChannelState.of(message.conversation(), "", nudges.defaults()));
     }
 }

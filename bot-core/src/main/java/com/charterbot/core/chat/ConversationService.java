@@ -1,45 +1,27 @@
 package com.charterbot.core.chat;
 
-import com.charterbot.core.activity.ActivityLog;
 import com.charterbot.core.activity.AnswerFeedback;
 import com.charterbot.core.activity.QuestionAsked;
 import com.charterbot.core.activity.UnansweredQuestions;
-import com.charterbot.core.admin.AdminActions;
 import com.charterbot.core.answer.Answer;
-import com.charterbot.core.answer.AnswerEngine;
 import com.charterbot.core.answer.InputIssue;
 import com.charterbot.core.answer.Question;
 import com.charterbot.core.answer.Tier;
 import com.charterbot.core.charter.Charter;
-import com.charterbot.core.charter.ReloadCharter;
-import com.charterbot.core.check.CheckDraft;
 import com.charterbot.core.check.Draft;
-import com.charterbot.core.check.DraftChecker;
-import com.charterbot.core.check.DraftFindings;
 import com.charterbot.core.command.Command;
 import com.charterbot.core.command.CommandParser;
 import com.charterbot.core.experts.ExpertsDesk;
 import com.charterbot.core.i18n.Messages;
 import com.charterbot.core.nudge.ChannelLabels;
 import com.charterbot.core.nudge.ChannelState;
-import com.charterbot.core.nudge.ChannelStore;
-import com.charterbot.core.nudge.DeliveryStore;
-import com.charterbot.core.nudge.NudgeSettings;
-import com.charterbot.core.nudge.NudgeTrigger;
-import com.charterbot.core.people.LanguagePreferences;
-import com.charterbot.core.people.PersonalData;
 import com.charterbot.core.phrasing.PhrasingReview;
-import com.charterbot.core.quiz.RunChannelQuiz;
-import com.charterbot.core.quiz.RunQuiz;
 import com.charterbot.core.reply.ActionIds;
 import com.charterbot.core.reply.Block;
 import com.charterbot.core.reply.Button;
 import com.charterbot.core.reply.Reply;
 import com.charterbot.core.reply.TaggedValue;
-import com.charterbot.core.stats.AwarenessStatsService;
-import com.charterbot.core.stats.DrawCharts;
 import com.charterbot.core.text.UserText;
-import com.charterbot.core.tip.ShowTip;
 import com.charterbot.core.values.ActionEvent;
 import com.charterbot.core.values.Language;
 import com.charterbot.core.values.Message;
@@ -58,103 +40,39 @@ import java.util.Optional;
  */
 public final class ConversationService implements Converse {
 
-    /**
-     * What the conversation works with.
-     *
-     * @param quizData erased, with the language choice and quiz answers, when a person says "forget me"
-     * @param unanswered where the text of questions the charter could not answer goes, for administrators
-     * @param channelDefaults the nudges of a channel nobody configured yet; its zone also dates statistics
-     * @param reload the administrators' {@code reload} command
-     * @param charts draws the statistics' charts; {@link DrawCharts#none()} for statistics as text alone
-     */
-    public record Parts(AnswerEngine answers, RunQuiz quiz, RunChannelQuiz channelQuiz, PersonalData quizData, ShowTip tips,
-            ChannelStore channels, DeliveryStore deliveries, AdminActions admin, AwarenessStatsService stats, ActivityLog activity,
-            UnansweredQuestions unanswered, LanguagePreferences languages, NudgeTrigger trigger, Clock clock,
-            NudgeSettings channelDefaults, ReloadCharter reload, DrawCharts charts) {
-
-        /** The parts of a bot whose statistics come as text alone. */
-        public Parts(AnswerEngine answers, RunQuiz quiz, RunChannelQuiz channelQuiz, PersonalData quizData, ShowTip tips,
-                ChannelStore channels, DeliveryStore deliveries, AdminActions admin, AwarenessStatsService stats, ActivityLog activity,
-                UnansweredQuestions unanswered, LanguagePreferences languages, NudgeTrigger trigger, Clock clock,
-                NudgeSettings channelDefaults, ReloadCharter reload) {
-            this(answers, quiz, channelQuiz, quizData, tips, channels, deliveries, admin, stats, activity, unanswered, languages, trigger,
-                    clock, channelDefaults, reload, DrawCharts.none());
-        }
-
-        /** The parts of a bot that serves the charter bundled with it, which {@code reload} says it cannot read again. */
-        public Parts(AnswerEngine answers, RunQuiz quiz, RunChannelQuiz channelQuiz, PersonalData quizData, ShowTip tips,
-                ChannelStore channels, DeliveryStore deliveries, AdminActions admin, AwarenessStatsService stats, ActivityLog activity,
-                UnansweredQuestions unanswered, LanguagePreferences languages, NudgeTrigger trigger, Clock clock,
-                NudgeSettings channelDefaults) {
-            this(answers, quiz, channelQuiz, quizData, tips, channels, deliveries, admin, stats, activity, unanswered, languages, trigger,
-                    clock, channelDefaults, ReloadCharter.bundled());
-        }
-
-        public Parts {
-            Objects.requireNonNull(answers, "answers");
-            Objects.requireNonNull(quiz, "quiz");
-            Objects.requireNonNull(channelQuiz, "channelQuiz");
-            Objects.requireNonNull(quizData, "quizData");
-            Objects.requireNonNull(tips, "tips");
-            Objects.requireNonNull(channels, "channels");
-            Objects.requireNonNull(deliveries, "deliveries");
-            Objects.requireNonNull(admin, "admin");
-            Objects.requireNonNull(stats, "stats");
-            Objects.requireNonNull(activity, "activity");
-            Objects.requireNonNull(languages, "languages");
-            Objects.requireNonNull(clock, "clock");
-            Objects.requireNonNull(unanswered, "unanswered");
-            Objects.requireNonNull(trigger, "trigger");
-            Objects.requireNonNull(channelDefaults, "channelDefaults");
-            Objects.requireNonNull(reload, "reload");
-            Objects.requireNonNull(charts, "charts");
-        }
-    }
-
-    /** Button values carry the reply's language: {@code <en|fr>~<value>}. */
-
     private static final DateTimeFormatter DUE_FORMAT = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT);
 
+    private final EmployeeServices employees;
 
-
-    private final Parts parts;
-
-    private final AdminConversation admin;
-
-    private final PhotoChecklist photos;
-
-    private final CheckDraft drafts;
+    private final PersonalRecords people;
 
     private final Optional<ExpertsDesk> experts;
 
     private final Optional<PhrasingReview> phrasings;
 
-    /** A conversation whose draft checks are counted nowhere. */
-    public ConversationService(Parts parts) {
-        this(parts, new DraftChecker(parts.answers()::charter, parts.answers().defaultLanguage(), DraftFindings.NONE));
-    }
+    private final UnansweredQuestions unanswered;
 
-    /** @param drafts checks the drafts of {@code check <draft>}, the message shortcut and the message action */
-    public ConversationService(Parts parts, CheckDraft drafts) {
-        this(parts, drafts, Optional.empty());
-    }
+    private final Clock clock;
+
+    private final AdminConversation admin;
+
+    private final PhotoChecklist photos;
 
     /**
-     * @param drafts checks the drafts of {@code check <draft>}, the message shortcut and the message action
-     * @param experts sends questions to the communications team; empty where nobody can receive them (the command line)
+     * @param nudges what {@code settings} shows of a channel's nudges, and what administrators change with {@code nudges}
+     * @param team the communications team's desks, where it has them; {@link CommunicationsTeam#NONE} elsewhere
      */
-    public ConversationService(Parts parts, CheckDraft drafts, Optional<ExpertsDesk> experts) {
-        this(parts, drafts, experts, Optional.empty());
-    }
-
-    /** @param phrasings learns phrasings from the sections people choose; empty where nobody reviews them */
-    public ConversationService(Parts parts, CheckDraft drafts, Optional<ExpertsDesk> experts, Optional<PhrasingReview> phrasings) {
-        this.parts = Objects.requireNonNull(parts, "parts");
-        this.experts = Objects.requireNonNull(experts, "experts");
-        this.phrasings = Objects.requireNonNull(phrasings, "phrasings");
-        this.admin = new AdminConversation(parts, experts);
-        this.photos = new PhotoChecklist(parts.answers());
-        this.drafts = Objects.requireNonNull(drafts, "drafts");
+    public ConversationService(EmployeeServices employees, PersonalRecords people, ChannelNudges nudges, Administration administration,
+            CommunicationsTeam team, Clock clock) {
+        this.employees = Objects.requireNonNull(employees, "employees");
+        this.people = Objects.requireNonNull(people, "people");
+        this.experts = Objects.requireNonNull(team, "team").experts();
+        this.phrasings = team.phrasings();
+        this.unanswered = Objects.requireNonNull(administration, "administration").unanswered();
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.admin = new AdminConversation(administration, Objects.requireNonNull(nudges, "nudges"),
+                employees.answers(), people.activity(), clock, experts);
+        this.photos = new PhotoChecklist(employees.answers());
     }
 
     @Override
@@ -164,7 +82,7 @@ public final class ConversationService implements Converse {
 
     @Override
     public List<Reply> onDraft(Message draft) {
-        Optional<Language> asked = parts.languages().find(draft.user()).or(draft::platformLanguage);
+        Optional<Language> asked = people.languages().find(draft.user()).or(draft::platformLanguage);
         return tagged(List.of(checkDraft(draft, draft.text(), asked)));
     }
 
@@ -173,9 +91,9 @@ public final class ConversationService implements Converse {
         TaggedValue tagged = TaggedValue.read(action.value());
         Optional<Language> clicked = tagged.language().or(action::platformLanguage);
         String value = tagged.value();
-        Language language = parts.languages().find(action.user())
+        Language language = people.languages().find(action.user())
                 .or(() -> clicked)
-                .orElse(parts.answers().defaultLanguage());
+                .orElse(employees.answers().defaultLanguage());
         return tagged(act(action, value, language));
     }
 
@@ -190,10 +108,10 @@ public final class ConversationService implements Converse {
             photos.reply(answer.language(), shared(message), citedSection(answer)).ifPresent(replies::add);
             return replies;
         }
-        Language language = parts.languages().find(message.user())
+        Language language = people.languages().find(message.user())
                 .or(command::wordLanguage)
                 .or(message::platformLanguage)
-                .orElse(parts.answers().defaultLanguage());
+                .orElse(employees.answers().defaultLanguage());
         Reply.Delivery personal = message.origin() == Message.Origin.DIRECT ? Reply.Delivery.CONVERSATION : Reply.Delivery.PRIVATE;
         if (message.imageAttached() && (command instanceof Command.SmallTalk || command instanceof Command.Help && message.text().isBlank())) {
             // A photo sent with nothing to ask, or with a mere "hi": what to check before posting it.
@@ -207,11 +125,11 @@ public final class ConversationService implements Converse {
         } else if (command instanceof Command.Help) {
             return List.of(help(language, shared(message)));
         } else if (command instanceof Command.StartQuiz) {
-            return List.of(parts.quiz().start(message.user(), language));
+            return List.of(employees.quiz().start(message.user(), language));
         } else if (command instanceof Command.ShowTip) {
-            return List.of(parts.tips().next(message.conversation(), language, shared(message)));
+            return List.of(employees.tips().next(message.conversation(), language, shared(message)));
         } else if (command instanceof Command.SetLanguage set) {
-            parts.languages().save(message.user(), set.language());
+            people.languages().save(message.user(), set.language());
             String name = Messages.get(set.language(), "commands.language." + set.language().tag());
             return List.of(AnswerReplies.text(set.language(), personal, Messages.get(set.language(), "commands.lang.set", name)));
         } else if (command instanceof Command.Settings) {
@@ -229,7 +147,7 @@ public final class ConversationService implements Converse {
                     .map(desk -> desk.channelHere(message.user(), message.platformAdmin(), message.conversation(),
                             message.origin() == Message.Origin.DIRECT, language, personal))
                     .orElseGet(() -> AnswerReplies.text(language, personal, Messages.get(language, "experts.unavailable",
-                            parts.answers().charter().settings().communicationsContact()))));
+                            employees.answers().charter().settings().communicationsContact()))));
         } else if (command instanceof Command.Phrasings) {
             return List.of(phrasings.map(review -> review.review(message.user(), message.platformAdmin(), language, personal))
                     .orElseGet(() -> AnswerReplies.text(language, personal, Messages.get(language, "phrasings.none"))));
@@ -237,7 +155,7 @@ public final class ConversationService implements Converse {
             forget(message.user());
             return List.of(AnswerReplies.text(language, personal, Messages.get(language, "commands.forget.done")));
         } else if (command instanceof Command.Check check) {
-            return List.of(checkDraft(message, check.draft(), parts.languages().find(message.user()).or(check::wordLanguage)));
+            return List.of(checkDraft(message, check.draft(), people.languages().find(message.user()).or(check::wordLanguage)));
         } else if (command instanceof Command.Invalid invalid) {
             return List.of(AnswerReplies.text(language, personal, Messages.get(language, invalid.messageKey(), invalid.arguments().toArray())));
         }
@@ -251,12 +169,12 @@ public final class ConversationService implements Converse {
             return desk.get();
         }
         return switch (action.actionId()) {
-            case ActionIds.QUIZ_START -> List.of(parts.quiz().start(action.user(), language));
-            case ActionIds.QUIZ_ANSWER -> parts.quiz().answer(action.user(), value, language);
-            case ActionIds.QUIZ_VIEW -> List.of(parts.quiz().view(action.user(), value, language));
-            case ActionIds.CHANNEL_QUIZ_ANSWER -> parts.channelQuiz().answer(action.user(), action.conversation(), value, language);
-            case ActionIds.CHANNEL_QUIZ_VIEW -> List.of(parts.channelQuiz().view(action.user(), action.conversation(), value, language));
-            case ActionIds.TIP_NEXT -> List.of(parts.tips().next(action.conversation(), language, Reply.Delivery.PRIVATE));
+            case ActionIds.QUIZ_START -> List.of(employees.quiz().start(action.user(), language));
+            case ActionIds.QUIZ_ANSWER -> employees.quiz().answer(action.user(), value, language);
+            case ActionIds.QUIZ_VIEW -> List.of(employees.quiz().view(action.user(), value, language));
+            case ActionIds.CHANNEL_QUIZ_ANSWER -> employees.channelQuiz().answer(action.user(), action.conversation(), value, language);
+            case ActionIds.CHANNEL_QUIZ_VIEW -> List.of(employees.channelQuiz().view(action.user(), action.conversation(), value, language));
+            case ActionIds.TIP_NEXT -> List.of(employees.tips().next(action.conversation(), language, Reply.Delivery.PRIVATE));
             case ActionIds.OPEN_SECTION -> List.of(openSection(value, language));
             case ActionIds.FEEDBACK_HELPFUL -> feedback(action.user(), value, true, language);
             case ActionIds.FEEDBACK_NOT_HELPFUL -> feedback(action.user(), value, false, language);
@@ -307,15 +225,15 @@ public final class ConversationService implements Converse {
 
     private Reply ask(Message message, String text) {
         phrasings.ifPresent(PhrasingReview::refreshIfDue);
-        Optional<Language> preferred = parts.languages().find(message.user());
-        Answer answer = parts.answers().answer(new Question(text, preferred, message.platformLanguage()));
+        Optional<Language> preferred = people.languages().find(message.user());
+        Answer answer = employees.answers().answer(new Question(text, preferred, message.platformLanguage()));
         if (answer.issue() == InputIssue.NONE) {
             String sectionId = answer.citation() != null ? answer.citation().sectionId()
                     : answer.suggestions().isEmpty() ? null : answer.suggestions().get(0).sectionId();
             String tenant = message.user().tenantKey();
-            parts.activity().record(new QuestionAsked(parts.clock().instant(), answer.replyLanguage(), answer.tier(), sectionId, tenant));
+            people.activity().record(new QuestionAsked(clock.instant(), answer.replyLanguage(), answer.tier(), sectionId, tenant));
             if (answer.tier() == Tier.FALLBACK) {
-                parts.unanswered().record(parts.clock().instant(), answer.replyLanguage(), text, tenant);
+                unanswered.record(clock.instant(), answer.replyLanguage(), text, tenant);
             }
         }
         Optional<Button> offer = answer.issue() == InputIssue.NONE
@@ -344,11 +262,11 @@ public final class ConversationService implements Converse {
         boolean cut = message.text().length() >= UserText.MAX_CHARS;
         Draft draft = new Draft(text, language, message.platformLanguage(), message.imageAttached(), cut);
         Reply.Delivery delivery = message.origin() == Message.Origin.DIRECT ? Reply.Delivery.CONVERSATION : Reply.Delivery.PRIVATE;
-        return DraftReplies.report(drafts.check(draft), delivery);
+        return DraftReplies.report(employees.drafts().check(draft), delivery);
     }
 
     private Reply help(Language language, Reply.Delivery delivery) {
-        String company = parts.answers().charter().settings().companyName();
+        String company = employees.answers().charter().settings().companyName();
         List<String> commands = List.of(Messages.get(language, "commands.help.commands").split("\n"));
         return Reply.of(language, delivery, List.of(
                 new Block.Heading(Messages.get(language, "commands.help.title")),
@@ -359,7 +277,7 @@ public final class ConversationService implements Converse {
 
     /** A short greeting, thanks or introduction, then the help: what small talk deserves instead of a charter search. */
     private Reply smallTalk(Command.SmallTalk talk, Language language, Reply.Delivery delivery) {
-        String company = parts.answers().charter().settings().companyName();
+        String company = employees.answers().charter().settings().companyName();
         String key = switch (talk.kind()) {
             case GREETING -> "commands.smalltalk.greeting";
             case THANKS -> "commands.smalltalk.thanks";
@@ -384,7 +302,7 @@ public final class ConversationService implements Converse {
     private Reply settings(Message message, Language language, Reply.Delivery delivery) {
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Block.Heading(Messages.get(language, "commands.settings.title")));
-        Optional<Language> chosen = parts.languages().find(message.user());
+        Optional<Language> chosen = people.languages().find(message.user());
         blocks.add(new Block.Text(chosen
                 .map(l -> Messages.get(language, "commands.settings.language.chosen", Messages.get(language, "commands.language." + l.tag())))
                 .orElseGet(() -> Messages.get(language, "commands.settings.language.auto"))));
@@ -397,7 +315,7 @@ public final class ConversationService implements Converse {
             if (channel.status() == ChannelState.Status.PAUSED) {
                 lines.add(Messages.get(language, "commands.settings.paused", ChannelLabels.pauseReason(channel.pauseReason(), language)));
             } else {
-                channel.nextDue(parts.clock()).ifPresent(due -> lines.add(Messages.get(language, "commands.settings.next-due",
+                channel.nextDue(clock).ifPresent(due -> lines.add(Messages.get(language, "commands.settings.next-due",
                         DUE_FORMAT.withLocale(language.locale()).format(due.atZone(channel.settings().zone())))));
             }
             blocks.add(new Block.Checklist(Messages.get(language, "commands.settings.channel-label"), lines));
@@ -414,7 +332,7 @@ public final class ConversationService implements Converse {
         if (separator >= 0) {
             phrasings.ifPresent(review -> review.seen(value.substring(separator + 1), sectionId, language));
         }
-        Charter charter = parts.answers().charter();
+        Charter charter = employees.answers().charter();
         return charter.section(sectionId, language)
                 .filter(section -> !section.isNotCovered())
                 .map(section -> AnswerReplies.section(charter, section, Reply.Delivery.PRIVATE))
@@ -431,11 +349,11 @@ public final class ConversationService implements Converse {
         int questionAt = rest.indexOf(AnswerReplies.FEEDBACK_SEPARATOR);
         String sectionId = questionAt < 0 ? rest : rest.substring(0, questionAt);
         String question = questionAt < 0 ? "" : rest.substring(questionAt + 1);
-        boolean known = sectionId.isEmpty() || parts.answers().charter().section(sectionId, language).isPresent();
-        parts.activity().record(new AnswerFeedback(parts.clock().instant(), language, tier, known && !sectionId.isEmpty() ? sectionId : null, helpful,
+        boolean known = sectionId.isEmpty() || employees.answers().charter().section(sectionId, language).isPresent();
+        people.activity().record(new AnswerFeedback(clock.instant(), language, tier, known && !sectionId.isEmpty() ? sectionId : null, helpful,
                 user.tenantKey()));
         String text = helpful ? Messages.get(language, "commands.feedback.thanks")
-                : Messages.get(language, "commands.feedback.sorry", parts.answers().charter().settings().communicationsContact());
+                : Messages.get(language, "commands.feedback.sorry", employees.answers().charter().settings().communicationsContact());
         Optional<Button> offer = helpful || question.isBlank() ? Optional.empty()
                 : experts.flatMap(desk -> desk.offer(user, question, known && !sectionId.isEmpty() ? List.of(sectionId) : List.of(), language));
         List<Button> instead = helpful || question.isBlank() || phrasings.isEmpty() ? List.of() : otherSections(question, sectionId, language);
@@ -453,8 +371,8 @@ public final class ConversationService implements Converse {
 
     /** The other sections the answer to this question showed, to open instead, each carrying the question. */
     private List<Button> otherSections(String question, String cited, Language language) {
-        Answer again = parts.answers().answer(new Question(question, Optional.of(language), Optional.empty()));
-        Charter charter = parts.answers().charter();
+        Answer again = employees.answers().answer(new Question(question, Optional.of(language), Optional.empty()));
+        Charter charter = employees.answers().charter();
         return again.shownSectionIds().stream()
                 .filter(id -> !id.equals(cited))
                 .distinct()
@@ -474,9 +392,9 @@ public final class ConversationService implements Converse {
     }
 
     private void forget(UserRef user) {
-        parts.quizData().forget(user);
-        parts.activity().forget(user);
-        parts.languages().forget(user);
+        people.quizData().forget(user);
+        people.activity().forget(user);
+        people.languages().forget(user);
         experts.ifPresent(desk -> desk.forget(user));
     }
 

@@ -116,13 +116,16 @@ final class ConversationHarness {
         experts = new com.charterbot.core.experts.ExpertsDesk(engine::charter, expertQuestions, expertsChannels, expertsMessenger, admin,
                 Language.EN, new com.charterbot.core.experts.ExpertsDesk.Settings(Optional.empty(), Optional.empty(), Duration.ofDays(2), PARIS),
                 clock, seeded.split(), (question, section, language) -> phrasings.ifPresent(p -> p.seen(question, section, language)));
-        service = new ConversationService(new ConversationService.Parts(engine, quiz, quiz, quiz, tips, channels, deliveries, admin,
-                new AwarenessStatsService(activity, clock), activity, unanswered, languages, triggered::add, clock,
-                com.charterbot.core.nudge.NudgeSettings.defaults(PARIS, Language.EN), () -> reloads.get().get(), sheet -> {
+        service = new ConversationService(
+                new EmployeeServices(engine, new com.charterbot.core.check.DraftChecker(() -> CHARTER, Language.EN,
+                        com.charterbot.core.check.DraftFindings.NONE), quiz, quiz, tips),
+                new PersonalRecords(languages, quiz, activity),
+                new ChannelNudges(channels, deliveries, triggered::add, com.charterbot.core.nudge.NudgeSettings.defaults(PARIS, Language.EN)),
+                new Administration(admin, new AwarenessStatsService(activity, clock), unanswered, () -> reloads.get().get(), sheet -> {
                     drawn.add(sheet);
                     return Optional.of(PICTURE.clone());
-                }), new com.charterbot.core.check.DraftChecker(() -> CHARTER, Language.EN, com.charterbot.core.check.DraftFindings.NONE),
-                Optional.of(experts), phrasings);
+                }),
+                new CommunicationsTeam(Optional.of(experts), phrasings), clock);
     }
 
     static Charter charter() {

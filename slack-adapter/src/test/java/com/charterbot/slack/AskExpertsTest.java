@@ -12,40 +12,23 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.charterbot.core.admin.AdminActions;
-import com.charterbot.core.admin.AdminDirectory;
-import com.charterbot.core.admin.AdminPolicy;
-import com.charterbot.core.memory.InMemoryAuditLog;
-import com.charterbot.core.answer.AnswerEngine;
-import com.charterbot.core.charter.Charter;
-import com.charterbot.core.chat.ConversationService;
-import com.charterbot.core.check.DraftChecker;
-import com.charterbot.core.check.DraftFindings;
 import com.charterbot.core.experts.ExpertQuestion;
 import com.charterbot.core.experts.ExpertsDesk;
 import com.charterbot.core.experts.ExpertsMessenger;
 import com.charterbot.core.memory.InMemoryExpertQuestions;
-import com.charterbot.core.memory.InMemoryExpertsChannels;
 import com.charterbot.core.reply.ActionIds;
-import com.charterbot.core.reply.Reply;
-import com.charterbot.core.values.ChannelRef;
-import com.charterbot.core.values.Language;
-import com.charterbot.core.values.UserRef;
+import com.charterbot.core.testing.TestConversation;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,11 +44,15 @@ class AskExpertsTest {
 
     private static SlackRig rig;
     private static final AtomicReference<ExpertsMessenger> messenger = new AtomicReference<>();
-    private static final InMemoryExpertQuestions questions = new InMemoryExpertQuestions();
+    /** The bundled conversation with an experts' desk sending through the rig's own Slack bot. */
+    private static final TestConversation core = TestConversation.builder()
+            .experts(messenger::get, new ExpertsDesk.Settings(Optional.of(EXPERTS), Optional.empty(), Duration.ofDays(2), TestConversation.PARIS))
+            .build();
+    private static final InMemoryExpertQuestions questions = core.expertQuestions;
 
     @BeforeAll
     static void start() throws Exception {
-        rig = SlackRig.start(conversation());
+        rig = SlackRig.start(core.conversation);
         messenger.set(rig.bot.expertsMessenger());
     }
 
@@ -73,35 +60,6 @@ class AskExpertsTest {
     static void stop() throws Exception {
         rig.assertNoSecretLogged();
         rig.close();
-    }
-
-    /** The bundled conversation with an experts' desk sending through the rig's own Slack bot. */
-    private static ConversationService conversation() {
-        ConversationService plain = BundledConversation.create();
-        Charter charter = BundledConversation.bundledCharter();
-        Clock clock = Clock.fixed(Instant.parse("2025-03-10T09:30:00Z"), ZoneId.of("Europe/Paris"));
-        ExpertsMessenger late = new ExpertsMessenger() {
-            @Override
-            public Posted post(ChannelRef channel, Reply card) {
-                return messenger.get().post(channel, card);
-            }
-
-            @Override
-            public boolean update(ChannelRef channel, String cardId, Reply card) {
-                return messenger.get().update(channel, cardId, card);
-            }
-
-            @Override
-            public boolean tell(UserRef person, ChannelRef sameTenant, Reply message) {
-                return messenger.get().tell(person, sameTenant, message);
-            }
-        };
-        AdminActions admin = new AdminActions(new AdminPolicy(new AdminDirectory(Set.of(), Set.of())), new InMemoryAuditLog(), clock);
-        ExpertsDesk desk = new ExpertsDesk(() -> charter, questions, new InMemoryExpertsChannels(), late, admin, Language.EN,
-                new ExpertsDesk.Settings(Optional.of(EXPERTS), Optional.empty(), Duration.ofDays(2), ZoneId.of("Europe/Paris")), clock,
-                new SplittableRandom(3));
-        return BundledConversation.create(new AnswerEngine(charter, Language.EN), clock,
-                new DraftChecker(() -> charter, Language.EN, DraftFindings.NONE), Optional.of(desk));
     }
 
     /** The value of the first button of this action id in these blocks. */

@@ -7,6 +7,7 @@ import com.charterbot.core.reply.ActionIds;
 import com.charterbot.core.reply.Block;
 import com.charterbot.core.reply.Button;
 import com.charterbot.core.reply.Reply;
+import com.charterbot.core.testing.TestConversation;
 import com.charterbot.core.values.ChannelRef;
 import com.charterbot.core.values.Language;
 import com.charterbot.core.values.Message;
@@ -361,7 +362,7 @@ class BlockKitRendererTest {
 
     @Test
     void rendersTheRealConversationsRepliesWithinSlacksLimits() {
-        ConversationService conversation = BundledConversation.create();
+        ConversationService conversation = TestConversation.create();
         UserRef user = new UserRef(Platform.SLACK, "T1", "U1");
         ChannelRef channel = new ChannelRef(Platform.SLACK, "T1", "C1");
         List<String> inputs = List.of("help", "aide", "Can I post a photo of the office on Instagram?",
@@ -387,7 +388,7 @@ class BlockKitRendererTest {
 
     @Test
     void carriesTheLanguageTaggedValuesOfTheConversationUntouched() {
-        ConversationService conversation = BundledConversation.create();
+        ConversationService conversation = TestConversation.create();
         UserRef user = new UserRef(Platform.SLACK, "T1", "U1");
         ChannelRef channel = new ChannelRef(Platform.SLACK, "T1", "C1");
         Reply quiz = conversation.onMessage(new Message(user, channel, "quizz", Message.Origin.COMMAND, false, Optional.empty())).get(0);

@@ -16,32 +16,10 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Clicks on the bot's buttons ({@code block_actions}), answered through the {@code response_url} or in the DM. */
-class ButtonClickTest {
-
-    private static SlackRig rig;
-
-    @BeforeAll
-    static void start() throws Exception {
-        rig = SlackRig.start(BundledConversation.create());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        rig.assertNoSecretLogged();
-        rig.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        rig.reset();
-        rig.converse.use(BundledConversation.create());
-    }
+class ButtonClickTest extends SharedRigTest {
 
     @Test
     void aQuizIsStartedAndAnsweredWithTheClickedMessageReplaced() {

@@ -20,35 +20,13 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The Events API: mentions, direct messages, the bot joining and leaving channels, the app leaving the workspace. */
-class EventsTest {
-
-    private static SlackRig rig;
-
-    @BeforeAll
-    static void start() throws Exception {
-        rig = SlackRig.start(BundledConversation.create());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        rig.assertNoSecretLogged();
-        rig.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        rig.reset();
-        rig.converse.use(BundledConversation.create());
-    }
+class EventsTest extends SharedRigTest {
 
     @Test
     void answersTheUrlVerificationChallenge() {

@@ -24,32 +24,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The administrators' nudge form: opened from a button as a modal, submitted back to {@link com.charterbot.core.nudge.EditNudges}. */
-class NudgeFormTest {
+class NudgeFormTest extends SharedRigTest {
 
     private static final ChannelRef GENERAL = new ChannelRef(Platform.SLACK, TEAM, "C0GENERAL");
 
-    private static SlackRig rig;
-
-    @BeforeAll
-    static void start() throws Exception {
-        rig = SlackRig.start(BundledConversation.create());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        rig.assertNoSecretLogged();
-        rig.close();
-    }
-
     @BeforeEach
     void reset() {
-        rig.reset();
         rig.nudges.submitOutcome = null;
     }
 

@@ -18,35 +18,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Only Slack gets in: signatures, size limits and unreadable payloads, with no stack trace ever shown. */
-class RequestSecurityTest {
+class RequestSecurityTest extends SharedRigTest {
 
     private static final String FORM = "application/x-www-form-urlencoded";
-
-    private static SlackRig rig;
-
-    @BeforeAll
-    static void start() throws Exception {
-        rig = SlackRig.start(BundledConversation.create());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        rig.assertNoSecretLogged();
-        rig.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        rig.reset();
-    }
 
     @Test
     void aSignedRequestGetsIn() {

@@ -12,12 +12,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.charterbot.core.testing.TestConversation;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import java.net.http.HttpResponse;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,25 +24,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Slack failing while the bot replies (429, 5xx, timeouts, refusals): logged without secrets, and the next request works. */
-class SlackApiFailureTest {
-
-    private static SlackRig rig;
-
-    @BeforeAll
-    static void start() throws Exception {
-        rig = SlackRig.start(BundledConversation.create());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        rig.assertNoSecretLogged();
-        rig.close();
-    }
+class SlackApiFailureTest extends SharedRigTest {
 
     @BeforeEach
     void reset() {
-        rig.reset();
-        rig.converse.use(BundledConversation.create());
         rig.logs.list.clear();
         rig.apiErrors.clear();
     }
@@ -100,7 +84,7 @@ class SlackApiFailureTest {
 
     @Test
     void aFailingAuthTestOnTheFirstRequestIsRetriedOnTheNext() throws Exception {
-        try (SlackRig cold = SlackRig.coldStart(BundledConversation.create())) {
+        try (SlackRig cold = SlackRig.coldStart(TestConversation.create())) {
             cold.slack.stubFor(post(urlEqualTo("/api/auth.test")).willReturn(aResponse().withStatus(500)));
 
             HttpResponse<String> failed = cold.postForm(slashCommand(MEMBER, CHANNEL, "help", cold.responseUrl()));

@@ -14,6 +14,7 @@ import com.charterbot.core.nudge.NudgeSettings;
 import com.charterbot.core.nudge.SendOutcome;
 import com.charterbot.core.reply.Block;
 import com.charterbot.core.reply.Reply;
+import com.charterbot.core.testing.TestConversation;
 import com.charterbot.core.values.ChannelRef;
 import com.charterbot.core.values.Language;
 import com.charterbot.core.values.Platform;
@@ -29,7 +30,7 @@ class SlackBotTest {
 
     @Test
     void buildingTheBotCallsNoWebApiAndItsMessengerSharesTheBotToken() throws Exception {
-        try (SlackRig rig = SlackRig.coldStart(BundledConversation.create())) {
+        try (SlackRig rig = SlackRig.coldStart(TestConversation.create())) {
             assertThat(rig.slack.getAllServeEvents()).as("nothing talks to Slack while the bot is built").isEmpty();
             ChannelState channel = ChannelState.of(new ChannelRef(Platform.SLACK, SlackRig.TEAM, "C0NUDGE"), "nudges",
                     NudgeSettings.defaults(ZoneId.of("Europe/Paris"), Language.EN));
@@ -59,7 +60,7 @@ class SlackBotTest {
 
     @Test
     void theWebApiClientMakesNoHiddenAuthTestCalls() throws Exception {
-        try (SlackRig rig = SlackRig.coldStart(BundledConversation.create())) {
+        try (SlackRig rig = SlackRig.coldStart(TestConversation.create())) {
             // A token this JVM never used: the Slack client's metrics would resolve its team with auth.test first.
             String token = "xoxb-" + System.nanoTime() + "-fresh";
             SlackSettings settings = new SlackSettings(SlackRig.SIGNING_SECRET, token, null, rig.settings.apiUrl(), null, null, null);
@@ -78,7 +79,7 @@ class SlackBotTest {
 
     @Test
     void closingTwiceIsHarmlessAndAClosedBotDoesNotStartSocketMode() throws Exception {
-        try (SlackRig rig = SlackRig.socketModeOnly(BundledConversation.create())) {
+        try (SlackRig rig = SlackRig.socketModeOnly(TestConversation.create())) {
             rig.bot.close();
             rig.bot.close();
 
@@ -88,7 +89,7 @@ class SlackBotTest {
 
     @Test
     void theBotShowsNoSecretAndNeedsAllItsParts() throws Exception {
-        try (SlackRig rig = SlackRig.coldStart(BundledConversation.create())) {
+        try (SlackRig rig = SlackRig.coldStart(TestConversation.create())) {
             assertThat(rig.bot.toString()).doesNotContain(BOT_TOKEN, SlackRig.SIGNING_SECRET);
             assertThatNullPointerException()
                     .isThrownBy(() -> new SlackBot.Parts(rig.converse, rig.membership, rig.home, null, rig.seen, rig.clock, PlatformApiErrors.NONE,

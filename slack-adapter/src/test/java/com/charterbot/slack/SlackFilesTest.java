@@ -17,6 +17,7 @@ import com.charterbot.core.reply.ActionIds;
 import com.charterbot.core.reply.Block;
 import com.charterbot.core.reply.Button;
 import com.charterbot.core.reply.Reply;
+import com.charterbot.core.testing.TestConversation;
 import com.charterbot.core.values.Language;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.google.gson.JsonArray;
@@ -25,8 +26,6 @@ import com.google.gson.JsonParser;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,27 +33,13 @@ import org.junit.jupiter.api.Test;
  * Pictures and files of replies (the statistics' chart and CSV export) reach the person privately,
  * through Slack's external upload, beside the message that holds the same figures as text.
  */
-class SlackFilesTest {
+class SlackFilesTest extends SharedRigTest {
 
     static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 42};
     static final byte[] CSV = "week_start,topic\n2025-07-28,photos-videos\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
-    private static SlackRig rig;
-
-    @BeforeAll
-    static void start() throws Exception {
-        rig = SlackRig.start(BundledConversation.create());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        rig.assertNoSecretLogged();
-        rig.close();
-    }
-
     @BeforeEach
     void reset() {
-        rig.reset();
         rig.apiErrors.clear();
         stubUploads();
         rig.converse.answerMessagesWith(message -> List.of(
@@ -141,7 +126,7 @@ class SlackFilesTest {
 
     @Test
     void repliesWithoutPicturesOrFilesUploadNothing() {
-        rig.converse.use(BundledConversation.create());
+        rig.converse.use(TestConversation.create());
 
         rig.postForm(slashCommand(ADMIN, CHANNEL, "help", rig.responseUrl()));
         rig.awaitIdle();

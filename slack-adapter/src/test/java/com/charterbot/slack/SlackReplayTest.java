@@ -8,9 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import com.charterbot.core.i18n.Messages;
+import com.charterbot.core.testing.ReplayCore;
+import com.charterbot.core.testing.ReplayFixtures;
 import com.charterbot.core.values.ChannelRef;
-import com.charterbot.core.values.Language;
 import com.charterbot.core.values.Platform;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.google.gson.JsonArray;
@@ -20,8 +20,6 @@ import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -79,12 +77,12 @@ class SlackReplayTest {
     }
 
     static Stream<Arguments> fixtures() {
-        return fixtureFiles().stream().map(file -> Arguments.of(file.getFileName().toString(), file));
+        return ReplayFixtures.files(FIXTURES).stream().map(file -> Arguments.of(file.getFileName().toString(), file));
     }
 
     @Test
     void coversEnoughShapes() {
-        List<JsonObject> all = fixtureFiles().stream().map(SlackReplayTest::read).toList();
+        List<JsonObject> all = ReplayFixtures.files(FIXTURES).stream().map(SlackReplayTest::read).toList();
 
         assertThat(all).hasSizeGreaterThanOrEqualTo(60);
         assertThat(all).allSatisfy(fixture -> assertThat(fixture.get("source").getAsString()).isNotBlank());
@@ -112,7 +110,7 @@ class SlackReplayTest {
         if (expect.has("body")) {
             String shown = String.join("\n", shownIn(response.body()));
             for (JsonElement expected : expect.getAsJsonArray("body")) {
-                assertThat(shown).as("what the acknowledgement shows").contains(text(expected.getAsString()));
+                assertThat(shown).as("what the acknowledgement shows").contains(ReplayFixtures.text(expected.getAsString()));
             }
         }
         JsonArray replies = expect.getAsJsonArray("replies");
@@ -124,10 +122,10 @@ class SlackReplayTest {
             Sent actual = sent.get(index);
             String shown = String.join("\n", actual.texts());
             for (JsonElement expected : array(reply, "contains")) {
-                assertThat(shown).as("reply %d of %s", index + 1, name).contains(text(expected.getAsString()));
+                assertThat(shown).as("reply %d of %s", index + 1, name).contains(ReplayFixtures.text(expected.getAsString()));
             }
             for (JsonElement unexpected : array(reply, "excludes")) {
-                assertThat(shown).as("reply %d of %s", index + 1, name).doesNotContain(text(unexpected.getAsString()));
+                assertThat(shown).as("reply %d of %s", index + 1, name).doesNotContain(ReplayFixtures.text(unexpected.getAsString()));
             }
             if (reply.has("params")) {
                 for (Map.Entry<String, JsonElement> param : reply.getAsJsonObject("params").entrySet()) {
@@ -260,33 +258,8 @@ class SlackReplayTest {
 
     // ----- fixtures -----
 
-    /** {@code en:key} or {@code fr:key}: the bot's sentence up to its first placeholder; anything else as written. */
-    private static String text(String expected) {
-        if (expected.startsWith("en:") || expected.startsWith("fr:")) {
-            Language language = expected.startsWith("fr:") ? Language.FR : Language.EN;
-            String sentence = Messages.get(language, expected.substring(3));
-            int placeholder = sentence.indexOf('{');
-            return placeholder < 0 ? sentence : sentence.substring(0, placeholder);
-        }
-        return expected;
-    }
-
     private static JsonArray array(JsonObject object, String key) {
         return object.has(key) ? object.getAsJsonArray(key) : new JsonArray();
-    }
-
-    private static List<Path> fixtureFiles() {
-        URL folder = SlackReplayTest.class.getClassLoader().getResource(FIXTURES);
-        if (folder == null) {
-            throw new IllegalStateException("no " + FIXTURES + " on the test class path");
-        }
-        try (Stream<Path> files = Files.list(Path.of(folder.toURI()))) {
-            return files.filter(path -> path.toString().endsWith(".json")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static JsonObject read(Path file) {

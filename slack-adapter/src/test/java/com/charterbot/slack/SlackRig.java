@@ -16,6 +16,7 @@ import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
 import com.charterbot.core.chat.Converse;
 import com.charterbot.core.memory.InMemoryRepliedMessages;
+import com.charterbot.core.testing.ReplayCore;
 import com.charterbot.core.values.Platform;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;

@@ -16,32 +16,10 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.net.http.HttpResponse;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@code /charter ...} through the servlet and Bolt, answered by the bundled charter's conversation. */
-class SlashCommandTest {
-
-    private static SlackRig rig;
-
-    @BeforeAll
-    static void start() throws Exception {
-        rig = SlackRig.start(BundledConversation.create());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        rig.assertNoSecretLogged();
-        rig.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        rig.reset();
-        rig.converse.use(BundledConversation.create());
-    }
+class SlashCommandTest extends SharedRigTest {
 
     @Test
     void answersAQuestionInTheAcknowledgementEphemerally() {

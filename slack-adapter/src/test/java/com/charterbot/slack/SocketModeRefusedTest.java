@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
+import com.charterbot.core.testing.TestConversation;
 import com.github.tomakehurst.wiremock.http.Fault;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,7 +20,7 @@ class SocketModeRefusedTest {
 
     @BeforeEach
     void start() throws Exception {
-        rig = SlackRig.socketModeOnly(BundledConversation.create());
+        rig = SlackRig.socketModeOnly(TestConversation.create());
     }
 
     @AfterEach

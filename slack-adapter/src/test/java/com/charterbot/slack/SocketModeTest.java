@@ -11,6 +11,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
+import com.charterbot.core.testing.TestConversation;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -41,7 +42,7 @@ class SocketModeTest {
         socket = new FakeSocketModeServer();
         socket.start();
         SlackRig.awaitTrue(() -> socket.port() > 0, "the WebSocket server to listen");
-        rig = SlackRig.socketModeOnly(BundledConversation.create());
+        rig = SlackRig.socketModeOnly(TestConversation.create());
         rig.slack.stubFor(post(urlEqualTo("/api/apps.connections.open")).willReturn(okJson(
                 "{\"ok\":true,\"url\":\"ws://127.0.0.1:" + socket.port() + "/link/?ticket=rig-ticket&app_id=A0RIG\"}")));
         rig.bot.startSocketMode();

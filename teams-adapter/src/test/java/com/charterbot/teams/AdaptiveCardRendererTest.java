@@ -4,10 +4,12 @@ import static com.charterbot.teams.TeamsRig.actions;
 import static com.charterbot.teams.TeamsRig.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.charterbot.core.admin.AdminDirectory;
 import com.charterbot.core.reply.ActionIds;
 import com.charterbot.core.reply.Block;
 import com.charterbot.core.reply.Button;
 import com.charterbot.core.reply.Reply;
+import com.charterbot.core.testing.TestConversation;
 import com.charterbot.core.values.ChannelRef;
 import com.charterbot.core.values.Language;
 import com.charterbot.core.values.Message;
@@ -184,7 +186,7 @@ class AdaptiveCardRendererTest {
 
     @Test
     void rendersEveryReplyOfTheBundledConversationWithinTheLimit() {
-        var conversation = BundledConversation.create(Set.of("admin"));
+        var conversation = TestConversation.builder().admins(new AdminDirectory(Set.of(), Set.of("admin"))).build().conversation;
         UserRef admin = new UserRef(Platform.TEAMS, "t", "admin");
         ChannelRef channel = new ChannelRef(Platform.TEAMS, "t", "19:c@thread.tacv2");
         for (String text : List.of("help", "aide", "quiz", "tip", "settings", "nudges", "stats", "can I post this photo?",

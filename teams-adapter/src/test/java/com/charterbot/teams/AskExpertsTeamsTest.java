@@ -5,33 +5,22 @@ import static com.charterbot.teams.TeamsRig.card;
 import static com.charterbot.teams.TeamsRig.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.charterbot.core.admin.AdminActions;
 import com.charterbot.core.admin.AdminDirectory;
-import com.charterbot.core.admin.AdminPolicy;
-import com.charterbot.core.memory.InMemoryAuditLog;
-import com.charterbot.core.charter.Charter;
-import com.charterbot.core.chat.Converse;
 import com.charterbot.core.experts.ExpertQuestion;
 import com.charterbot.core.experts.ExpertsDesk;
 import com.charterbot.core.experts.ExpertsMessenger;
 import com.charterbot.core.memory.InMemoryExpertQuestions;
-import com.charterbot.core.memory.InMemoryExpertsChannels;
 import com.charterbot.core.reply.ActionIds;
-import com.charterbot.core.reply.Reply;
-import com.charterbot.core.values.ChannelRef;
-import com.charterbot.core.values.Language;
-import com.charterbot.core.values.UserRef;
+import com.charterbot.core.testing.TestConversation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,43 +34,23 @@ class AskExpertsTeamsTest {
 
     private static TeamsRig rig;
     private static final AtomicReference<ExpertsMessenger> messenger = new AtomicReference<>();
-    private static final InMemoryExpertQuestions questions = new InMemoryExpertQuestions();
+    /** The bundled conversation with an experts' desk sending through the rig's own connector. */
+    private static final TestConversation core = TestConversation.builder()
+            .admins(new AdminDirectory(Set.of(), Set.of(Activities.ADMIN_AAD)))
+            .experts(messenger::get, new ExpertsDesk.Settings(Optional.empty(), Optional.of(Activities.GENERAL), Duration.ofDays(2),
+                    TestConversation.PARIS))
+            .build();
+    private static final InMemoryExpertQuestions questions = core.expertQuestions;
 
     @BeforeAll
     static void start() {
-        rig = TeamsRig.unauthenticated(conversation());
+        rig = TeamsRig.unauthenticated(core.conversation);
         messenger.set(new TeamsExpertsMessenger(rig.adapter, rig.references, new AdaptiveCardRenderer(), Duration.ofSeconds(10)));
     }
 
     @AfterAll
     static void stop() throws Exception {
         rig.close();
-    }
-
-    private static Converse conversation() {
-        Charter charter = BundledConversation.bundledCharter();
-        ExpertsMessenger late = new ExpertsMessenger() {
-            @Override
-            public Posted post(ChannelRef channel, Reply card) {
-                return messenger.get().post(channel, card);
-            }
-
-            @Override
-            public boolean update(ChannelRef channel, String cardId, Reply card) {
-                return messenger.get().update(channel, cardId, card);
-            }
-
-            @Override
-            public boolean tell(UserRef person, ChannelRef sameTenant, Reply message) {
-                return messenger.get().tell(person, sameTenant, message);
-            }
-        };
-        AdminActions admin = new AdminActions(new AdminPolicy(new AdminDirectory(Set.of(), Set.of())), new InMemoryAuditLog(),
-                BundledConversation.CLOCK);
-        ExpertsDesk desk = new ExpertsDesk(() -> charter, questions, new InMemoryExpertsChannels(), late, admin, Language.EN,
-                new ExpertsDesk.Settings(Optional.empty(), Optional.of(Activities.GENERAL), Duration.ofDays(2), ZoneId.of("Europe/Paris")),
-                BundledConversation.CLOCK, new SplittableRandom(5));
-        return BundledConversation.create(Set.of(Activities.ADMIN_AAD), Optional.of(desk));
     }
 
     private static String value(JsonNode card, String actionId) {

@@ -1,12 +1,16 @@
 package com.charterbot.teams;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
 import com.auth0.jwt.JWT;
+import com.auth0.jwt.JWTCreator;
 import com.auth0.jwt.algorithms.Algorithm;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
@@ -16,6 +20,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Date;
+import java.util.List;
 
 /**
  * A stand-in for the Bot Framework's token service: WireMock publishes the OpenID metadata and the
@@ -26,19 +31,14 @@ import java.util.Date;
 final class BotFrameworkIdentity implements AutoCloseable {
 
     static final String ISSUER = "https://api.botframework.com";
-    private static final String KEY_ID = "charter-replay-key";
+    /** The id of the published key, which tokens name. */
+    static final String KEY_ID = "charter-replay-key";
 
     private final WireMockServer server;
     private final KeyPair key;
 
     BotFrameworkIdentity() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            key = generator.generateKeyPair();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        key = newKey();
         server = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
         server.start();
         String base = "http://127.0.0.1:" + server.port();
@@ -59,16 +59,49 @@ final class BotFrameworkIdentity implements AutoCloseable {
 
     /** The {@code Authorization} header the Bot Connector would send this bot for an activity of this service URL. */
     String bearer(String appId, String serviceUrl) {
+        return "Bearer " + sign(claims(appId, serviceUrl));
+    }
+
+    /** Signs a token with the published key. */
+    String sign(JWTCreator.Builder token) {
+        return token.sign(algorithm(key));
+    }
+
+    /** What the Bot Connector's token says (issuer, audience, service URL, an expiry), unsigned, for a test to change. */
+    static JWTCreator.Builder claims(String appId, String serviceUrl) {
         Instant now = Instant.now();
-        return "Bearer " + JWT.create()
+        return JWT.create()
                 .withIssuer(ISSUER)
                 .withAudience(appId)
                 .withKeyId(KEY_ID)
                 .withClaim("serviceurl", serviceUrl)
                 .withNotBefore(Date.from(now.minusSeconds(60)))
                 .withIssuedAt(Date.from(now.minusSeconds(60)))
-                .withExpiresAt(Date.from(now.plusSeconds(600)))
-                .sign(Algorithm.RSA256((RSAPublicKey) key.getPublic(), (RSAPrivateKey) key.getPrivate()));
+                .withExpiresAt(Date.from(now.plusSeconds(600)));
+    }
+
+    /** A URL of the stand-in that serves nothing: a service URL no test stubbed. */
+    String url(String path) {
+        return "http://127.0.0.1:" + server.port() + path;
+    }
+
+    /** The requests the stand-in received on paths matching this pattern. */
+    List<LoggedRequest> requests(String pathRegex) {
+        return server.findAll(anyRequestedFor(urlPathMatching(pathRegex)));
+    }
+
+    static KeyPair newKey() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Algorithm algorithm(KeyPair key) {
+        return Algorithm.RSA256((RSAPublicKey) key.getPublic(), (RSAPrivateKey) key.getPrivate());
     }
 
     /** Base64url of a big integer's magnitude, without the sign byte Java adds. */

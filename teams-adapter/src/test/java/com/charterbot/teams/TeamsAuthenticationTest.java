@@ -1,22 +1,12 @@
 package com.charterbot.teams;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.auth0.jwt.JWT;
-import com.auth0.jwt.algorithms.Algorithm;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import java.net.http.HttpResponse;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
-import java.security.interfaces.RSAPrivateKey;
-import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -35,44 +25,28 @@ class TeamsAuthenticationTest {
 
     private static final String APP_ID = "9f3c2b1a-0e4d-4c5b-8a7f-6e5d4c3b2a19";
     private static final String APP_PASSWORD = "Xy8Q~s3cret-client-value.not-for-logs";
-    private static final String KEY_ID = "charter-test-key";
-    private static final String ISSUER = "https://api.botframework.com";
 
-    private static WireMockServer identity;
-    private static KeyPair botFrameworkKey;
+    private static BotFrameworkIdentity identity;
+    /** A key the Bot Framework does not publish. */
     private static KeyPair otherKey;
 
     private TeamsRig rig;
     private Activities teams;
 
     @BeforeAll
-    static void publishSigningKey() throws NoSuchAlgorithmException {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        botFrameworkKey = generator.generateKeyPair();
-        otherKey = generator.generateKeyPair();
-        identity = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
-        identity.start();
-        String base = "http://127.0.0.1:" + identity.port();
-        identity.stubFor(get(urlPathEqualTo("/v1/.well-known/openidconfiguration")).willReturn(TeamsRig.okJson("""
-                {"issuer": "%s", "authorization_endpoint": "%s/v1/authorize", "jwks_uri": "%s/v1/.well-known/keys",
-                 "id_token_signing_alg_values_supported": ["RS256"], "token_endpoint_auth_methods_supported": ["private_key_jwt"]}
-                """.formatted(ISSUER, base, base))));
-        RSAPublicKey publicKey = (RSAPublicKey) botFrameworkKey.getPublic();
-        identity.stubFor(get(urlPathEqualTo("/v1/.well-known/keys")).willReturn(TeamsRig.okJson("""
-                {"keys": [{"kty": "RSA", "use": "sig", "kid": "%s", "n": "%s", "e": "%s", "endorsements": ["msteams"]}]}
-                """.formatted(KEY_ID, unsigned(publicKey.getModulus().toByteArray()), unsigned(publicKey.getPublicExponent().toByteArray())))));
+    static void publishSigningKey() {
+        identity = new BotFrameworkIdentity();
+        otherKey = BotFrameworkIdentity.newKey();
     }
 
     @AfterAll
     static void stopIdentity() {
-        identity.stop();
+        identity.close();
     }
 
     @BeforeEach
     void start() {
-        String metadata = "http://127.0.0.1:" + identity.port() + "/v1/.well-known/openidconfiguration";
-        rig = new TeamsRig(serviceUrl -> new TeamsSettings(APP_ID, APP_PASSWORD, Activities.TENANT, List.of(serviceUrl), metadata),
+        rig = new TeamsRig(serviceUrl -> new TeamsSettings(APP_ID, APP_PASSWORD, Activities.TENANT, List.of(serviceUrl), identity.metadataUrl()),
                 Optional.empty());
         teams = rig.activities;
     }
@@ -86,7 +60,7 @@ class TeamsAuthenticationTest {
 
     @Test
     void acceptsATokenOfTheBotFrameworkForThisBotAndItsServiceUrl() {
-        HttpResponse<String> response = rig.post(renamed().toString(), bearer(token(APP_ID, rig.serviceUrl(), botFrameworkKey)));
+        HttpResponse<String> response = rig.post(renamed().toString(), identity.bearer(APP_ID, rig.serviceUrl()));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(rig.membership.calls).containsExactly("renamed " + Activities.GENERAL + " Brand questions");
@@ -99,35 +73,33 @@ class TeamsAuthenticationTest {
 
     @Test
     void refusesATokenSignedWithAnotherKey() {
-        assertRefused(rig.post(renamed().toString(), bearer(token(APP_ID, rig.serviceUrl(), otherKey))));
+        assertRefused(rig.post(renamed().toString(), "Bearer " + BotFrameworkIdentity.claims(APP_ID, rig.serviceUrl()).sign(BotFrameworkIdentity.algorithm(otherKey))));
     }
 
     @Test
     void refusesATokenForAnotherBot() {
-        assertRefused(rig.post(renamed().toString(), bearer(token("00000000-1111-2222-3333-444444444444", rig.serviceUrl(), botFrameworkKey))));
+        assertRefused(rig.post(renamed().toString(), identity.bearer("00000000-1111-2222-3333-444444444444", rig.serviceUrl())));
     }
 
     @Test
     void refusesATokenWhoseServiceUrlIsNotTheActivitys() {
-        assertRefused(rig.post(renamed().toString(), bearer(token(APP_ID, "https://smba.trafficmanager.net/emea/", botFrameworkKey))));
+        assertRefused(rig.post(renamed().toString(), identity.bearer(APP_ID, "https://smba.trafficmanager.net/emea/")));
     }
 
     @Test
     void refusesATokenFromAnotherIssuer() {
-        String token = JWT.create().withIssuer("https://sts.example.com/").withAudience(APP_ID).withKeyId(KEY_ID)
-                .withClaim("serviceurl", rig.serviceUrl()).withExpiresAt(Date.from(Instant.now().plusSeconds(300)))
-                .sign(Algorithm.RSA256((RSAPublicKey) botFrameworkKey.getPublic(), (RSAPrivateKey) botFrameworkKey.getPrivate()));
+        String token = identity.sign(JWT.create().withIssuer("https://sts.example.com/").withAudience(APP_ID)
+                .withKeyId(BotFrameworkIdentity.KEY_ID).withClaim("serviceurl", rig.serviceUrl()).withExpiresAt(Date.from(Instant.now().plusSeconds(300))));
 
-        assertRefused(rig.post(renamed().toString(), bearer(token)));
+        assertRefused(rig.post(renamed().toString(), "Bearer " + token));
     }
 
     @Test
     void refusesAnExpiredToken() {
-        String token = JWT.create().withIssuer(ISSUER).withAudience(APP_ID).withKeyId(KEY_ID).withClaim("serviceurl", rig.serviceUrl())
-                .withExpiresAt(Date.from(Instant.now().minusSeconds(3_600)))
-                .sign(Algorithm.RSA256((RSAPublicKey) botFrameworkKey.getPublic(), (RSAPrivateKey) botFrameworkKey.getPrivate()));
+        String token = identity.sign(JWT.create().withIssuer(BotFrameworkIdentity.ISSUER).withAudience(APP_ID)
+                .withKeyId(BotFrameworkIdentity.KEY_ID).withClaim("serviceurl", rig.serviceUrl()).withExpiresAt(Date.from(Instant.now().minusSeconds(3_600))));
 
-        assertRefused(rig.post(renamed().toString(), bearer(token)));
+        assertRefused(rig.post(renamed().toString(), "Bearer " + token));
     }
 
     @Test
@@ -138,25 +110,23 @@ class TeamsAuthenticationTest {
 
     @Test
     void refusesAValidTokenForAServiceUrlOffTheAllowList() {
-        String offList = "http://127.0.0.1:" + identity.port() + "/elsewhere/";
+        String offList = identity.url("/elsewhere/");
         ObjectNode activity = renamed();
         activity.put("serviceUrl", offList);
 
-        HttpResponse<String> response = rig.post(activity.toString(), bearer(token(APP_ID, offList, botFrameworkKey)));
+        HttpResponse<String> response = rig.post(activity.toString(), identity.bearer(APP_ID, offList));
 
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(rig.membership.calls).isEmpty();
-        assertThat(identity.findAll(com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(
-                com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/elsewhere/.*")))).isEmpty();
+        assertThat(identity.requests("/elsewhere/.*")).isEmpty();
     }
 
     @Test
     void refusesATokenWithoutAnExpiry() {
-        String token = JWT.create().withIssuer(ISSUER).withAudience(APP_ID).withKeyId(KEY_ID).withClaim("serviceurl", rig.serviceUrl())
-                .withNotBefore(Date.from(Instant.now().minusSeconds(60)))
-                .sign(Algorithm.RSA256((RSAPublicKey) botFrameworkKey.getPublic(), (RSAPrivateKey) botFrameworkKey.getPrivate()));
+        String token = identity.sign(JWT.create().withIssuer(BotFrameworkIdentity.ISSUER).withAudience(APP_ID)
+                .withKeyId(BotFrameworkIdentity.KEY_ID).withClaim("serviceurl", rig.serviceUrl()).withNotBefore(Date.from(Instant.now().minusSeconds(60))));
 
-        assertRefused(rig.post(renamed().toString(), bearer(token)));
+        assertRefused(rig.post(renamed().toString(), "Bearer " + token));
     }
 
     @Test
@@ -167,7 +137,7 @@ class TeamsAuthenticationTest {
             ((ObjectNode) activity.get("conversation")).put("tenantId", "11111111-2222-3333-4444-555555555555");
         }
 
-        HttpResponse<String> response = rig.post(activity.toString(), bearer(token(APP_ID, rig.serviceUrl(), botFrameworkKey)));
+        HttpResponse<String> response = rig.post(activity.toString(), identity.bearer(APP_ID, rig.serviceUrl()));
 
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(rig.membership.calls).isEmpty();
@@ -180,7 +150,7 @@ class TeamsAuthenticationTest {
         ((ObjectNode) activity.get("channelData")).remove("tenant");
         ((ObjectNode) activity.get("conversation")).remove("tenantId");
 
-        HttpResponse<String> response = rig.post(activity.toString(), bearer(token(APP_ID, rig.serviceUrl(), botFrameworkKey)));
+        HttpResponse<String> response = rig.post(activity.toString(), identity.bearer(APP_ID, rig.serviceUrl()));
 
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(rig.membership.calls).isEmpty();
@@ -201,29 +171,5 @@ class TeamsAuthenticationTest {
         data.put("eventType", "channelRenamed");
         ((ObjectNode) data.get("channel")).put("name", "Brand questions");
         return activity;
-    }
-
-    private static String token(String audience, String serviceUrl, KeyPair key) {
-        Instant now = Instant.now();
-        return JWT.create()
-                .withIssuer(ISSUER)
-                .withAudience(audience)
-                .withKeyId(KEY_ID)
-                .withClaim("serviceurl", serviceUrl)
-                .withNotBefore(Date.from(now.minusSeconds(60)))
-                .withIssuedAt(Date.from(now.minusSeconds(60)))
-                .withExpiresAt(Date.from(now.plusSeconds(600)))
-                .sign(Algorithm.RSA256((RSAPublicKey) key.getPublic(), (RSAPrivateKey) key.getPrivate()));
-    }
-
-    private static String bearer(String token) {
-        return "Bearer " + token;
-    }
-
-    /** Base64url of a big integer's magnitude, without the sign byte Java adds. */
-    private static String unsigned(byte[] bytes) {
-        int start = bytes.length > 1 && bytes[0] == 0 ? 1 : 0;
-        byte[] magnitude = java.util.Arrays.copyOfRange(bytes, start, bytes.length);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(magnitude);
     }
 }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.charterbot.core.i18n.Messages;
 import com.charterbot.core.reply.ActionIds;
+import com.charterbot.core.testing.TestConversation;
 import com.charterbot.core.values.Language;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -86,7 +87,7 @@ class TeamsFilesTest {
         assertThat(consent.path("content").path("description").asText()).startsWith("Questions per week, topic and tier");
         JsonNode context = consent.path("content").path("acceptContext");
         assertThat(context.path("actionId").asText()).isEqualTo(ActionIds.STATS_EXPORT);
-        assertThat(context.path("value").asText()).isEqualTo("en~" + BundledConversation.CLOCK.instant().getEpochSecond());
+        assertThat(context.path("value").asText()).isEqualTo("en~" + TestConversation.CLOCK.instant().getEpochSecond());
     }
 
     @Test

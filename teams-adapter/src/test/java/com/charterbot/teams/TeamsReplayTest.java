@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import com.charterbot.core.i18n.Messages;
+import com.charterbot.core.testing.ReplayCore;
+import com.charterbot.core.testing.ReplayFixtures;
+import com.charterbot.core.testing.TestConversation;
 import com.charterbot.core.values.ChannelRef;
-import com.charterbot.core.values.Language;
 import com.charterbot.core.values.Platform;
 import com.charterbot.core.values.UserRef;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,7 +16,6 @@ import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -79,12 +79,12 @@ class TeamsReplayTest {
     }
 
     static Stream<Arguments> fixtures() {
-        return fixtureFiles().stream().map(file -> Arguments.of(file.getFileName().toString(), file));
+        return ReplayFixtures.files(FIXTURES).stream().map(file -> Arguments.of(file.getFileName().toString(), file));
     }
 
     @Test
     void coversEnoughShapes() {
-        List<JsonNode> all = fixtureFiles().stream().map(TeamsReplayTest::read).toList();
+        List<JsonNode> all = ReplayFixtures.files(FIXTURES).stream().map(TeamsReplayTest::read).toList();
 
         assertThat(all).hasSizeGreaterThanOrEqualTo(60);
         assertThat(all).allSatisfy(fixture -> assertThat(fixture.path("source").asText()).isNotBlank());
@@ -129,7 +129,7 @@ class TeamsReplayTest {
                 String shown = body.path("value").isObject() && body.path("value").has("body")
                         ? String.join("\n", shown(body.path("value"))) : String.join("\n", strings(body));
                 for (JsonNode expected : invoke.path("contains")) {
-                    assertThat(shown).as("the invoke's answer to %s", name).contains(text(expected.asText()));
+                    assertThat(shown).as("the invoke's answer to %s", name).contains(ReplayFixtures.text(expected.asText()));
                 }
                 if (invoke.path("refresh").asBoolean(false)) {
                     assertThat(body.path("value").path("refresh").path("userIds").toString()).contains(sender(fixture));
@@ -145,10 +145,10 @@ class TeamsReplayTest {
             Sent actual = sent.get(index);
             String shown = String.join("\n", actual.texts());
             for (JsonNode text : one.path("contains")) {
-                assertThat(shown).as("card %d of %s", index + 1, name).contains(text(text.asText()));
+                assertThat(shown).as("card %d of %s", index + 1, name).contains(ReplayFixtures.text(text.asText()));
             }
             for (JsonNode text : one.path("excludes")) {
-                assertThat(shown).as("card %d of %s", index + 1, name).doesNotContain(text(text.asText()));
+                assertThat(shown).as("card %d of %s", index + 1, name).doesNotContain(ReplayFixtures.text(text.asText()));
             }
             if (one.has("id")) {
                 assertThat(actual.path()).as("the activity updated").endsWith("/activities/" + substitute(one.path("id").asText()));
@@ -184,7 +184,7 @@ class TeamsReplayTest {
         if (setup.has("replied")) {
             JsonNode replied = setup.path("replied");
             rig.replies.remember(new ChannelRef(Platform.TEAMS, Activities.TENANT, replied.path("conversation").asText()),
-                    replied.path("message").asText(), replied.path("reply").asText(), BundledConversation.CLOCK.instant());
+                    replied.path("message").asText(), replied.path("reply").asText(), TestConversation.CLOCK.instant());
         }
         if (setup.has("channelQuiz")) {
             values.put("${CHANNEL_QUIZ_ID}", core.postChannelQuiz(new ChannelRef(Platform.TEAMS, Activities.TENANT,
@@ -254,31 +254,6 @@ class TeamsReplayTest {
     }
 
     // ----- fixtures -----
-
-    /** {@code en:key} or {@code fr:key}: the bot's sentence up to its first placeholder; anything else as written. */
-    private static String text(String expected) {
-        if (expected.startsWith("en:") || expected.startsWith("fr:")) {
-            Language language = expected.startsWith("fr:") ? Language.FR : Language.EN;
-            String sentence = Messages.get(language, expected.substring(3));
-            int placeholder = sentence.indexOf('{');
-            return placeholder < 0 ? sentence : sentence.substring(0, placeholder);
-        }
-        return expected;
-    }
-
-    private static List<Path> fixtureFiles() {
-        URL folder = TeamsReplayTest.class.getClassLoader().getResource(FIXTURES);
-        if (folder == null) {
-            throw new IllegalStateException("no " + FIXTURES + " on the test class path");
-        }
-        try (Stream<Path> files = Files.list(Path.of(folder.toURI()))) {
-            return files.filter(path -> path.toString().endsWith(".json")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static JsonNode read(Path file) {
         try {

@@ -12,9 +12,12 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
+import com.charterbot.core.admin.AdminDirectory;
 import com.charterbot.core.chat.Converse;
 import com.charterbot.core.memory.InMemoryRepliedMessages;
 import com.charterbot.core.home.ShowHome;
+import com.charterbot.core.testing.ReplayCore;
+import com.charterbot.core.testing.TestConversation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -107,9 +110,10 @@ final class TeamsRig implements AutoCloseable {
         logs.start();
         root.addAppender(logs);
 
-        Converse converse = core != null ? core : conversation != null ? conversation : BundledConversation.create(Set.of(Activities.ADMIN_AAD));
+        Converse converse = core != null ? core : conversation != null ? conversation : TestConversation.builder()
+                .admins(new AdminDirectory(Set.of(), Set.of(Activities.ADMIN_AAD))).build().conversation;
         TeamsBot bot = new TeamsBot(new TeamsBot.Parts(converse, core != null ? core : membership, core != null ? core : nudges,
-                new Fakes.Seen(), home, references, BundledConversation.CLOCK, (platform, status) -> apiErrors.add(platform + " " + status),
+                new Fakes.Seen(), home, references, TestConversation.CLOCK, (platform, status) -> apiErrors.add(platform + " " + status),
                 replies), settings,
                 new AdaptiveCardRenderer(),
                 new TeamsBot.ReplyRetry(3, Duration.ofMillis(20), Duration.ofMillis(100)));

@@ -1,52 +1,57 @@
 package com.charterbot.core.chat;
 
-import com.charterbot.core.memory.InMemoryActivityLog;
-import com.charterbot.core.admin.AdminActions;
 import com.charterbot.core.admin.AdminDirectory;
-import com.charterbot.core.admin.AdminPolicy;
-import com.charterbot.core.memory.InMemoryAuditLog;
 import com.charterbot.core.answer.AnswerEngine;
 import com.charterbot.core.charter.Charter;
-import com.charterbot.core.charter.CharterFiles;
-import com.charterbot.core.charter.CharterLoader;
-import com.charterbot.core.charter.CharterSettings;
-import com.charterbot.core.charter.LoadResult;
-import com.charterbot.core.memory.InMemoryChannelStore;
-import com.charterbot.core.memory.InMemoryLanguagePreferences;
+import com.charterbot.core.charter.ReloadResult;
+import com.charterbot.core.experts.ExpertsDesk;
+import com.charterbot.core.memory.InMemoryActivityLog;
+import com.charterbot.core.memory.InMemoryAuditLog;
 import com.charterbot.core.memory.InMemoryChannelQuizStore;
+import com.charterbot.core.memory.InMemoryChannelStore;
+import com.charterbot.core.memory.InMemoryDeliveryStore;
+import com.charterbot.core.memory.InMemoryExpertQuestions;
+import com.charterbot.core.memory.InMemoryExpertsChannels;
+import com.charterbot.core.memory.InMemoryLanguagePreferences;
+import com.charterbot.core.memory.InMemoryPhrasingCandidates;
 import com.charterbot.core.memory.InMemoryQuizProgressStore;
 import com.charterbot.core.memory.InMemoryQuizSessionStore;
+import com.charterbot.core.memory.InMemoryUnansweredQuestions;
+import com.charterbot.core.phrasing.PhrasingReview;
 import com.charterbot.core.quiz.QuizService;
-import com.charterbot.core.quiz.QuizSettings;
 import com.charterbot.core.reply.Block;
 import com.charterbot.core.reply.Button;
 import com.charterbot.core.reply.Reply;
-import com.charterbot.core.stats.AwarenessStatsService;
-import com.charterbot.core.memory.InMemoryTipRotationStore;
-import com.charterbot.core.tip.TipService;
+import com.charterbot.core.stats.ChartSheet;
+import com.charterbot.core.testing.MovableClock;
+import com.charterbot.core.testing.TestConversation;
 import com.charterbot.core.values.ActionEvent;
 import com.charterbot.core.values.ChannelRef;
 import com.charterbot.core.values.Language;
 import com.charterbot.core.values.Message;
 import com.charterbot.core.values.Platform;
 import com.charterbot.core.values.UserRef;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SplittableRandom;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
- * A {@link ConversationService} wired on the bundled charter with in-memory stores, a clock the
- * test moves and a seeded random generator; the stores stay reachable for assertions.
+ * A {@link ConversationService} of a {@link TestConversation} with a clock the test moves, an
+ * administrator configured, an experts' desk that records what it sends and charts "drawn" as
+ * {@link #PICTURE}; the stores stay reachable for assertions.
  */
 final class ConversationHarness {
 
-    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-    static final Instant START = Instant.parse("2025-03-10T09:30:00Z");
+    static final ZoneId PARIS = TestConversation.PARIS;
+    static final Instant START = TestConversation.START;
     static final long SEED = 42L;
 
     static final String ADMIN_ID = "U-ADMIN";
@@ -61,38 +66,37 @@ final class ConversationHarness {
     static final ChannelRef RANDOM = new ChannelRef(Platform.SLACK, "T1", "C-RANDOM");
     static final ChannelRef DM = new ChannelRef(Platform.SLACK, "T1", "D-DIRECT");
 
-    private static final Charter CHARTER = loadBundled();
     /** Shared by the harnesses that learn no phrasings, which never change it. */
-    private static final AnswerEngine ENGINE = new AnswerEngine(CHARTER, Language.EN);
-
-    final MovableClock clock = new MovableClock(START, PARIS);
-    final InMemoryActivityLog activity = new InMemoryActivityLog();
-    final com.charterbot.core.memory.InMemoryDeliveryStore deliveries = new com.charterbot.core.memory.InMemoryDeliveryStore();
-    /** Channels an administrator asked to nudge now, in order; the fake trigger always accepts. */
-    final java.util.List<com.charterbot.core.values.ChannelRef> triggered = new java.util.concurrent.CopyOnWriteArrayList<>();
-    final com.charterbot.core.memory.InMemoryUnansweredQuestions unanswered = new com.charterbot.core.memory.InMemoryUnansweredQuestions();
-    final InMemoryQuizProgressStore progress = new InMemoryQuizProgressStore();
-    final InMemoryQuizSessionStore sessions = new InMemoryQuizSessionStore();
-    final InMemoryChannelQuizStore channelQuizzes = new InMemoryChannelQuizStore();
-    final InMemoryChannelStore channels = new InMemoryChannelStore();
-    final InMemoryAuditLog audit = new InMemoryAuditLog();
-    final InMemoryLanguagePreferences languages = new InMemoryLanguagePreferences();
-    final InMemoryTipRotationStore tipRotation = new InMemoryTipRotationStore();
-    /** What the next {@code reload} gives; the bundled charter's answer until a test says otherwise. */
-    final java.util.concurrent.atomic.AtomicReference<java.util.function.Supplier<com.charterbot.core.charter.ReloadResult>> reloads =
-            new java.util.concurrent.atomic.AtomicReference<>(com.charterbot.core.charter.ReloadResult.Bundled::new);
-    /** The chart sheets the conversation asked to draw, in order; each is "drawn" as {@link #PICTURE}. */
-    final java.util.List<com.charterbot.core.stats.ChartSheet> drawn = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private static final AnswerEngine ENGINE = new AnswerEngine(TestConversation.bundledCharter(), Language.EN);
     /** What the fake drawing gives for every sheet. */
     static final byte[] PICTURE = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 1, 2, 3};
-    final com.charterbot.core.memory.InMemoryExpertQuestions expertQuestions = new com.charterbot.core.memory.InMemoryExpertQuestions();
-    final com.charterbot.core.memory.InMemoryExpertsChannels expertsChannels = new com.charterbot.core.memory.InMemoryExpertsChannels();
+
+    final MovableClock clock = new MovableClock(START, PARIS);
+    /** What the next {@code reload} gives; the bundled charter's answer until a test says otherwise. */
+    final AtomicReference<Supplier<ReloadResult>> reloads = new AtomicReference<>(ReloadResult.Bundled::new);
+    /** The chart sheets the conversation asked to draw, in order; each is "drawn" as {@link #PICTURE}. */
+    final List<ChartSheet> drawn = new CopyOnWriteArrayList<>();
     final RecordingExpertsMessenger expertsMessenger = new RecordingExpertsMessenger();
-    final com.charterbot.core.experts.ExpertsDesk experts;
-    final com.charterbot.core.memory.InMemoryPhrasingCandidates candidates = new com.charterbot.core.memory.InMemoryPhrasingCandidates();
+
+    private final TestConversation bot;
+    final InMemoryActivityLog activity;
+    final InMemoryDeliveryStore deliveries;
+    /** Channels an administrator asked to nudge now, in order; the fake trigger always accepts. */
+    final List<ChannelRef> triggered;
+    final InMemoryUnansweredQuestions unanswered;
+    final InMemoryQuizProgressStore progress;
+    final InMemoryQuizSessionStore sessions;
+    final InMemoryChannelQuizStore channelQuizzes;
+    final InMemoryChannelStore channels;
+    final InMemoryAuditLog audit;
+    final InMemoryLanguagePreferences languages;
+    final InMemoryExpertQuestions expertQuestions;
+    final InMemoryExpertsChannels expertsChannels;
+    final ExpertsDesk experts;
+    final InMemoryPhrasingCandidates candidates;
     /** The engine of this harness: its own when it learns phrasings, which change its index. */
     final AnswerEngine engine;
-    final java.util.Optional<com.charterbot.core.phrasing.PhrasingReview> phrasings;
+    final Optional<PhrasingReview> phrasings;
     final QuizService quiz;
     final ConversationService service;
 
@@ -106,38 +110,40 @@ final class ConversationHarness {
 
     /** @param learning whether phrasings are learned, on an engine of its own */
     ConversationHarness(long seed, boolean learning) {
-        engine = learning ? new AnswerEngine(CHARTER, Language.EN) : ENGINE;
-        SplittableRandom seeded = new SplittableRandom(seed);
-        quiz = new QuizService(() -> CHARTER, progress, sessions, channelQuizzes, activity, QuizSettings.DEFAULTS, clock, seeded.split());
-        TipService tips = new TipService(() -> CHARTER, tipRotation, activity, clock, seeded.split());
-        AdminActions admin = new AdminActions(new AdminPolicy(new AdminDirectory(Set.of(ADMIN_ID), Set.of())), audit, clock);
-        phrasings = learning ? Optional.of(new com.charterbot.core.phrasing.PhrasingReview(engine, candidates, admin, clock, Duration.ofSeconds(30)))
-                : Optional.empty();
-        experts = new com.charterbot.core.experts.ExpertsDesk(engine::charter, expertQuestions, expertsChannels, expertsMessenger, admin,
-                Language.EN, new com.charterbot.core.experts.ExpertsDesk.Settings(Optional.empty(), Optional.empty(), Duration.ofDays(2), PARIS),
-                clock, seeded.split(), (question, section, language) -> phrasings.ifPresent(p -> p.seen(question, section, language)));
-        service = new ConversationService(
-                new EmployeeServices(engine, new com.charterbot.core.check.DraftChecker(() -> CHARTER, Language.EN,
-                        com.charterbot.core.check.DraftFindings.NONE), quiz, quiz, tips),
-                new PersonalRecords(languages, quiz, activity),
-                new ChannelNudges(channels, deliveries, triggered::add, com.charterbot.core.nudge.NudgeSettings.defaults(PARIS, Language.EN)),
-                new Administration(admin, new AwarenessStatsService(activity, clock), unanswered, () -> reloads.get().get(), sheet -> {
+        TestConversation.Builder builder = TestConversation.builder()
+                .answers(learning ? new AnswerEngine(TestConversation.bundledCharter(), Language.EN) : ENGINE)
+                .clock(clock)
+                .seed(seed)
+                .admins(new AdminDirectory(Set.of(ADMIN_ID), Set.of()))
+                .experts(() -> expertsMessenger, new ExpertsDesk.Settings(Optional.empty(), Optional.empty(), Duration.ofDays(2), PARIS))
+                .reload(() -> reloads.get().get())
+                .charts(sheet -> {
                     drawn.add(sheet);
                     return Optional.of(PICTURE.clone());
-                }),
-                new CommunicationsTeam(Optional.of(experts), phrasings), clock);
+                });
+        bot = (learning ? builder.learningPhrasings() : builder).build();
+        activity = bot.activity;
+        deliveries = bot.deliveries;
+        triggered = bot.triggered;
+        unanswered = bot.unanswered;
+        progress = bot.progress;
+        sessions = bot.sessions;
+        channelQuizzes = bot.channelQuizzes;
+        channels = bot.channels;
+        audit = bot.audit;
+        languages = bot.languages;
+        expertQuestions = bot.expertQuestions;
+        expertsChannels = bot.expertsChannels;
+        experts = bot.experts.orElseThrow();
+        candidates = bot.candidates;
+        engine = bot.answers;
+        phrasings = bot.phrasings;
+        quiz = bot.quiz;
+        service = bot.conversation;
     }
 
     static Charter charter() {
-        return CHARTER;
-    }
-
-    private static Charter loadBundled() {
-        LoadResult result = CharterLoader.load(CharterFiles.defaults(), CharterSettings.DEFAULTS);
-        if (result instanceof LoadResult.Loaded loaded) {
-            return loaded.charter();
-        }
-        throw new IllegalStateException("the bundled charter should load: " + result);
+        return TestConversation.bundledCharter();
     }
 
     // ----- talking to the service -----
@@ -174,7 +180,7 @@ final class ConversationHarness {
     }
 
     /** A click of a named person, with what they entered in a form. */
-    List<Reply> submit(UserRef user, ChannelRef where, String name, String actionId, String value, java.util.Map<String, String> inputs) {
+    List<Reply> submit(UserRef user, ChannelRef where, String name, String actionId, String value, Map<String, String> inputs) {
         return service.onAction(new ActionEvent(user, where, actionId, value, false, Optional.empty(), name, inputs));
     }
 
@@ -220,7 +226,7 @@ final class ConversationHarness {
             if (block instanceof Block.AlsoApplies also) {
                 return also.points().stream().map(Block.AlsoApplies.Point::open);
             }
-            return java.util.stream.Stream.empty();
+            return Stream.empty();
         }).toList();
     }
 
@@ -234,37 +240,5 @@ final class ConversationHarness {
 
     static List<String> contexts(Reply reply) {
         return blocks(reply, Block.Context.class).stream().map(Block.Context::text).toList();
-    }
-
-    /** A clock that stands still until the test moves it. */
-    static final class MovableClock extends Clock {
-
-        private Instant now;
-        private final ZoneId zone;
-
-        MovableClock(Instant now, ZoneId zone) {
-            this.now = now;
-            this.zone = zone;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return zone;
-        }
-
-        @Override
-        public Clock withZone(ZoneId other) {
-            MovableClock copy = new MovableClock(now, other);
-            return copy;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -7,17 +7,16 @@ import com.charterbot.core.memory.InMemoryDeliveryStore;
 import com.charterbot.core.quiz.RunChannelQuiz;
 import com.charterbot.core.reply.Block;
 import com.charterbot.core.reply.Reply;
+import com.charterbot.core.testing.MovableClock;
 import com.charterbot.core.tip.ShowTip;
 import com.charterbot.core.values.ChannelRef;
 import com.charterbot.core.values.Language;
 import com.charterbot.core.values.Platform;
 import com.charterbot.core.values.UserRef;
-import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,38 +76,6 @@ final class DispatcherFixtures {
                 throw new UnsupportedOperationException("nudges never show a quiz to one person");
             }
         };
-    }
-
-    /** A clock standing still until a test moves it. */
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 
     /** One call to the messenger. */
@@ -193,7 +160,7 @@ final class DispatcherFixtures {
 
     /** A dispatcher over in-memory stores, the clock and the messenger; its sleeper moves the clock. */
     static final class Rig {
-        final MutableClock clock;
+        final MovableClock clock;
         final InMemoryChannelStore channels = new InMemoryChannelStore();
         final InMemoryDeliveryStore deliveries = new InMemoryDeliveryStore();
         /** How many of the next {@code markSent} calls fail as a database cut off would. */
@@ -211,7 +178,7 @@ final class DispatcherFixtures {
         }
 
         Rig(Instant now, Function<ChannelState, SendOutcome> script, NudgeDispatcher.Settings settings, OutboundLimiter limiter) {
-            this.clock = new MutableClock(now);
+            this.clock = new MovableClock(now);
             this.messenger = new ScriptedMessenger(script);
             this.limiter = limiter;
             NudgeDispatcher.Sleeper sleeper = duration -> {

@@ -9,6 +9,7 @@ import com.charterbot.core.reply.ActionIds;
 import com.charterbot.core.reply.Block;
 import com.charterbot.core.reply.Button;
 import com.charterbot.core.reply.Reply;
+import com.charterbot.core.testing.MovableClock;
 import com.charterbot.core.values.Language;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -22,7 +23,7 @@ final class QuizHarness {
     final InMemoryQuizSessionStore sessions = new InMemoryQuizSessionStore();
     final InMemoryChannelQuizStore channelQuizzes = new InMemoryChannelQuizStore();
     final InMemoryActivityLog activity = new InMemoryActivityLog();
-    final QuizFixtures.MutableClock clock = new QuizFixtures.MutableClock(QuizFixtures.T0);
+    final MovableClock clock = new MovableClock(QuizFixtures.T0);
     final QuizService service;
 
     QuizHarness(Charter charter) {

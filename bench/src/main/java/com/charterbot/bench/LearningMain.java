@@ -1,5 +1,6 @@
 package com.charterbot.bench;
 
+import com.charterbot.core.home.HomeService;
 import com.charterbot.core.memory.InMemoryActivityLog;
 import com.charterbot.core.memory.InMemoryUnansweredQuestions;
 import com.charterbot.core.admin.AdminActions;
@@ -147,15 +148,19 @@ public final class LearningMain {
     private static ConversationService conversation(AnswerEngine engine, InMemoryPhrasingCandidates candidates, Clock clock) {
         SplittableRandom random = new SplittableRandom(18L);
         InMemoryActivityLog activity = new InMemoryActivityLog();
-        QuizService quiz = new QuizService(engine::charter, new InMemoryQuizProgressStore(), new InMemoryQuizSessionStore(),
+        InMemoryQuizProgressStore progress = new InMemoryQuizProgressStore();
+        QuizService quiz = new QuizService(engine::charter, progress, new InMemoryQuizSessionStore(),
                 new InMemoryChannelQuizStore(), activity, QuizSettings.DEFAULTS, clock, random.split());
         TipService tips = new TipService(engine::charter, new InMemoryTipRotationStore(), activity, clock, random.split());
         AdminActions admin = new AdminActions(new AdminPolicy(new AdminDirectory(Set.of(ADMIN), Set.of())), new InMemoryAuditLog(), clock);
         PhrasingReview review = new PhrasingReview(engine, candidates, admin, clock, Duration.ofSeconds(30));
+        InMemoryChannelStore channels = new InMemoryChannelStore();
+        InMemoryLanguagePreferences languages = new InMemoryLanguagePreferences();
+        HomeService home = new HomeService(engine::charter, progress, channels, admin, languages, Language.EN, clock);
         return new ConversationService(
-                new EmployeeServices(engine, new DraftChecker(engine::charter, Language.EN, DraftFindings.NONE), quiz, quiz, tips),
-                new PersonalRecords(new InMemoryLanguagePreferences(), quiz, activity),
-                new ChannelNudges(new InMemoryChannelStore(), new InMemoryDeliveryStore(), channelRef -> true,
+                new EmployeeServices(engine, new DraftChecker(engine::charter, Language.EN, DraftFindings.NONE), quiz, quiz, tips, home),
+                new PersonalRecords(languages, quiz, activity),
+                new ChannelNudges(channels, new InMemoryDeliveryStore(), channelRef -> true,
                         NudgeSettings.defaults(ZoneOffset.UTC, Language.EN)),
                 new Administration(admin, new AwarenessStatsService(activity, clock), new InMemoryUnansweredQuestions(), ReloadCharter.bundled(),
                         DrawCharts.none()),

@@ -1,6 +1,7 @@
 package com.charterbot.playground;
 
 import com.charterbot.app.conversation.ConversationProperties;
+import com.charterbot.core.home.HomeService;
 import com.charterbot.core.memory.InMemoryActivityLog;
 import com.charterbot.core.memory.InMemoryUnansweredQuestions;
 import com.charterbot.core.admin.AdminActions;
@@ -64,7 +65,8 @@ final class PlaygroundChat {
     PlaygroundChat(AnswerEngine engine, ConversationProperties properties, LiveCharter charter, DrawCharts charts, Clock clock) {
         SecureRandom random = new SecureRandom();
         InMemoryActivityLog activity = new InMemoryActivityLog();
-        QuizService quiz = new QuizService(engine::charter, new InMemoryQuizProgressStore(), new InMemoryQuizSessionStore(),
+        InMemoryQuizProgressStore progress = new InMemoryQuizProgressStore();
+        QuizService quiz = new QuizService(engine::charter, progress, new InMemoryQuizSessionStore(),
                 new InMemoryChannelQuizStore(), activity, new QuizSettings(properties.quiz().questions(), properties.quiz().sessionTtl()),
                 clock, random);
         TipService tips = new TipService(engine::charter, new InMemoryTipRotationStore(), activity, clock, random);
@@ -75,10 +77,13 @@ final class PlaygroundChat {
         }
         Set<String> administrators = Set.of(detected.userId(), speakers.get(Language.EN).userId(), speakers.get(Language.FR).userId());
         AdminActions admin = new AdminActions(new AdminPolicy(new AdminDirectory(administrators, Set.of(), false)), new InMemoryAuditLog(), clock);
+        InMemoryChannelStore channels = new InMemoryChannelStore();
+        HomeService home = new HomeService(engine::charter, progress, channels, admin, languages, engine.defaultLanguage(), clock);
         this.conversation = new ConversationService(
-                new EmployeeServices(engine, new DraftChecker(engine::charter, engine.defaultLanguage(), DraftFindings.NONE), quiz, quiz, tips),
+                new EmployeeServices(engine, new DraftChecker(engine::charter, engine.defaultLanguage(), DraftFindings.NONE), quiz, quiz, tips,
+                        home),
                 new PersonalRecords(languages, quiz, activity),
-                new ChannelNudges(new InMemoryChannelStore(), new InMemoryDeliveryStore(), channel -> false,
+                new ChannelNudges(channels, new InMemoryDeliveryStore(), channel -> false,
                         properties.nudges().settings(engine.defaultLanguage())),
                 new Administration(admin, new AwarenessStatsService(activity, clock), new InMemoryUnansweredQuestions(), () -> reload(charter), charts),
                 CommunicationsTeam.NONE, clock);

@@ -51,12 +51,10 @@ import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
@@ -71,8 +69,7 @@ import org.slf4j.LoggerFactory;
  *   <li><b>Messages.</b> In a personal chat every text is a {@link Message.Origin#DIRECT} message;
  *       in team channels and group chats Teams only delivers messages that mention the bot, which
  *       become {@link Message.Origin#MENTION} messages with the mention removed ({@link Incoming}
- *       reads the text, pictures and language). {@code home} (or {@code accueil}) in a personal chat
- *       shows the person's page when a {@link ShowHome} is given. A message carrying an
+ *       reads the text, pictures and language). A message carrying an
  *       {@code Action.Submit}'s data is a button click (the nudge form, and clients without
  *       Universal Actions).
  *   <li><b>Clicks.</b> Buttons are {@code Action.Execute}s: see {@link #onCardAction}. The message
@@ -116,7 +113,6 @@ public final class TeamsBot implements Bot {
     static final int MAX_FORM_FIELDS = 20;
     static final int MAX_FORM_VALUE = 2_000;
 
-    private static final Set<String> HOME_WORDS = Set.of("home", "accueil");
     /** The invoke of an {@code Action.Execute} (Universal Actions), and of a card's refresh. */
     static final String CARD_ACTION = "adaptiveCard/action";
     private static final String CARD_RESPONSE_TYPE = "application/vnd.microsoft.card.adaptive";
@@ -127,7 +123,7 @@ public final class TeamsBot implements Bot {
     /**
      * What the bot works with.
      *
-     * @param home shows a person's page on {@code home} and when installed in a personal scope; may be absent
+     * @param home shows a person's page when the bot is installed in a personal scope; may be absent
      * @param apiErrors told of each error the Bot Connector answers to a reply (every failed try)
      * @param replies which reply answered which message, so that an edited question's answer replaces it
      */
@@ -228,11 +224,6 @@ public final class TeamsBot implements Bot {
             return;
         }
         String text = text(activity);
-        UserRef user = user(activity, where);
-        if (where.scope() == Scope.PERSONAL && parts.home().isPresent() && HOME_WORDS.contains(text.toLowerCase(Locale.ROOT))) {
-            deliver(turn, where, parts.home().get().home(user, admin(activity), language(activity)));
-            return;
-        }
         boolean remembered = false;
         for (Reply reply : parts.converse().onMessage(message(activity, where, text))) {
             Optional<String> sent = deliver(turn, where, reply);

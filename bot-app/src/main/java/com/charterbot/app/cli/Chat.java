@@ -1,6 +1,7 @@
 package com.charterbot.app.cli;
 
 import com.charterbot.app.conversation.ConversationProperties;
+import com.charterbot.core.home.HomeService;
 import com.charterbot.core.memory.InMemoryActivityLog;
 import com.charterbot.core.memory.InMemoryUnansweredQuestions;
 import com.charterbot.core.admin.AdminActions;
@@ -78,7 +79,8 @@ final class Chat {
         this.clock = clock;
         SecureRandom random = new SecureRandom();
         InMemoryActivityLog activity = new InMemoryActivityLog();
-        QuizService quiz = new QuizService(engine::charter, new InMemoryQuizProgressStore(), new InMemoryQuizSessionStore(),
+        InMemoryQuizProgressStore progress = new InMemoryQuizProgressStore();
+        QuizService quiz = new QuizService(engine::charter, progress, new InMemoryQuizSessionStore(),
                 new InMemoryChannelQuizStore(), activity, new QuizSettings(properties.quiz().questions(), properties.quiz().sessionTtl()),
                 clock, random);
         TipService tips = new TipService(engine::charter, new InMemoryTipRotationStore(), activity, clock, random);
@@ -87,8 +89,10 @@ final class Chat {
         NudgeSettings channelDefaults = properties.nudges().settings(engine.defaultLanguage());
         this.composer = new NudgeComposer(tips, quiz);
         InMemoryLanguagePreferences languages = new InMemoryLanguagePreferences();
+        HomeService home = new HomeService(engine::charter, progress, channels, admin, languages, engine.defaultLanguage(), clock);
         this.conversation = new ConversationService(
-                new EmployeeServices(engine, new DraftChecker(engine::charter, engine.defaultLanguage(), DraftFindings.NONE), quiz, quiz, tips),
+                new EmployeeServices(engine, new DraftChecker(engine::charter, engine.defaultLanguage(), DraftFindings.NONE), quiz, quiz, tips,
+                        home),
                 new PersonalRecords(languages, quiz, activity),
                 new ChannelNudges(channels, new InMemoryDeliveryStore(), this::postNudge, channelDefaults),
                 new Administration(admin, new AwarenessStatsService(activity, clock), new InMemoryUnansweredQuestions(), reload, DrawCharts.none()),

@@ -123,7 +123,7 @@ class ConversationConfiguration {
 
     /** The conversation the platform adapters talk to; timed for the answer-latency metric when metrics are on. */
     @Bean
-    Converse conversationService(AnswerEngine answers, QuizService quiz, TipService tips, ChannelStore channels,
+    Converse conversationService(AnswerEngine answers, QuizService quiz, TipService tips, HomeService home, ChannelStore channels,
             DeliveryStore deliveries,
             AdminActions admin, ActivityLog activity, UnansweredQuestions unanswered, LanguagePreferences languages,
             NudgeTrigger trigger, ReloadCharter reload, ConversationProperties properties, Clock clock, ObjectProvider<BotMetrics> metrics,
@@ -133,7 +133,7 @@ class ConversationConfiguration {
         DraftChecker drafts = new DraftChecker(answers::charter, answers.defaultLanguage(),
                 meters == null ? DraftFindings.NONE : meters.draftFindings());
         Converse conversation = new ConversationService(
-                new EmployeeServices(answers, drafts, quiz, quiz, tips),
+                new EmployeeServices(answers, drafts, quiz, quiz, tips, home),
                 new PersonalRecords(languages, quiz, activity),
                 new ChannelNudges(channels, deliveries, trigger, channelDefaults(properties, answers)),
                 new Administration(admin, new AwarenessStatsService(activity, clock), unanswered, reload, charts),

@@ -134,6 +134,8 @@ public final class ConversationService implements Converse {
             return List.of(AnswerReplies.text(set.language(), personal, Messages.get(set.language(), "commands.lang.set", name)));
         } else if (command instanceof Command.Settings) {
             return List.of(settings(message, language, personal));
+        } else if (command instanceof Command.Home) {
+            return List.of(home(message, language, personal));
         } else if (command instanceof Command.Nudges nudges) {
             return List.of(admin.nudges(message, nudges.arguments(), language, personal));
         } else if (command instanceof Command.Stats stats) {
@@ -297,6 +299,12 @@ public final class ConversationService implements Converse {
                 .filter(Block.CitedSection.class::isInstance)
                 .map(block -> ((Block.CitedSection) block).sectionId())
                 .findFirst();
+    }
+
+    /** The person's own page, as the platform's home shows it, sent as a reply: it is theirs alone. */
+    private Reply home(Message message, Language language, Reply.Delivery delivery) {
+        Reply page = employees.home().home(message.user(), message.platformAdmin(), Optional.of(language));
+        return new Reply(page.language(), delivery, page.blocks(), page.fallbackText(), page.view());
     }
 
     private Reply settings(Message message, Language language, Reply.Delivery delivery) {

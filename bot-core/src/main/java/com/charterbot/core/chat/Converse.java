@@ -1,5 +1,6 @@
 package com.charterbot.core.chat;
 
+import com.charterbot.core.command.Command;
 import com.charterbot.core.command.CommandParser;
 import com.charterbot.core.reply.Reply;
 import com.charterbot.core.values.ActionEvent;
@@ -27,10 +28,13 @@ public interface Converse {
     List<Reply> onDraft(Message draft);
 
     /**
-     * Whether this text is an administrator's command ({@code nudges}, {@code stats}, {@code reload}...),
-     * so that an adapter asks its platform who is an administrator only when the answer matters.
+     * Whether the reply to this text depends on who is an administrator: an administrator's command
+     * ({@code nudges}, {@code stats}, {@code reload}...), or {@code home}, whose page lists an
+     * administrator's channels; so that an adapter asks its platform who is an administrator only
+     * when the answer matters.
      */
     default boolean isAdministrative(String text) {
-        return CommandParser.parse(text == null ? "" : text).administrative();
+        Command command = CommandParser.parse(text == null ? "" : text);
+        return command.administrative() || command instanceof Command.Home;
     }
 }

@@ -3,9 +3,12 @@
  *
  * <p>Inbound port: {@link com.charterbot.core.chat.Converse}, served by
  * {@link com.charterbot.core.chat.ConversationService}, which routes each message to the features
- * (answers, quiz, tips, nudges, statistics, draft check) through its helpers
+ * (answers, quiz, tips, the home page, nudges, statistics, draft check) through its helpers
  * {@link com.charterbot.core.chat.AnswerReplies}, {@link com.charterbot.core.chat.DraftReplies},
- * {@link com.charterbot.core.chat.AdminConversation}. Outbound ports:
+ * {@link com.charterbot.core.chat.AdminConversation}. It is built from its collaborators grouped by
+ * job: {@link com.charterbot.core.chat.EmployeeServices}, {@link com.charterbot.core.chat.PersonalRecords},
+ * {@link com.charterbot.core.chat.ChannelNudges}, {@link com.charterbot.core.chat.Administration} and
+ * {@link com.charterbot.core.chat.CommunicationsTeam}. Outbound ports:
  * {@link com.charterbot.core.chat.SeenEvents}, {@link com.charterbot.core.chat.RepliedMessages},
  * {@link com.charterbot.core.chat.PlatformEvents} and {@link com.charterbot.core.chat.PlatformApiErrors}
  * (monitoring). The person's ports are in {@code people}, the values it reads in {@code values}.

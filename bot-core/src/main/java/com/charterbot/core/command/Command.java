@@ -31,6 +31,9 @@ public sealed interface Command {
 
     record Settings(Optional<Language> wordLanguage) implements Command {}
 
+    /** The person's own page: their quiz progress and topics to review, for administrators their channels ({@code home} / {@code accueil}). */
+    record Home(Optional<Language> wordLanguage) implements Command {}
+
     /** Admin: show or change the nudges of the current channel; the arguments are parsed by the nudge syntax. */
     record Nudges(String arguments, Optional<Language> wordLanguage) implements Command {
         public Nudges {

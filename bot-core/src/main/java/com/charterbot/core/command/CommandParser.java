@@ -27,7 +27,7 @@ public final class CommandParser {
     private static final Map<String, Optional<Language>> EXPORT = Map.of(
             "export", Optional.empty(), "csv", Optional.empty(), "exporter", Optional.of(Language.FR), "exporte", Optional.of(Language.FR));
 
-    private enum Word { HELP, QUIZ, TIP, LANG, SETTINGS, NUDGES, STATS, RELOAD, EXPERTS, PHRASINGS }
+    private enum Word { HELP, QUIZ, TIP, LANG, SETTINGS, HOME, NUDGES, STATS, RELOAD, EXPERTS, PHRASINGS }
 
     private record Alias(Word word, Optional<Language> language) {}
 
@@ -47,6 +47,8 @@ public final class CommandParser {
             Map.entry("settings", new Alias(Word.SETTINGS, Optional.of(Language.EN))),
             Map.entry("reglages", new Alias(Word.SETTINGS, Optional.of(Language.FR))),
             Map.entry("parametres", new Alias(Word.SETTINGS, Optional.of(Language.FR))),
+            Map.entry("home", new Alias(Word.HOME, Optional.of(Language.EN))),
+            Map.entry("accueil", new Alias(Word.HOME, Optional.of(Language.FR))),
             Map.entry("nudges", new Alias(Word.NUDGES, Optional.empty())),
             Map.entry("nudge", new Alias(Word.NUDGES, Optional.empty())),
             Map.entry("rappels", new Alias(Word.NUDGES, Optional.of(Language.FR))),
@@ -117,6 +119,7 @@ public final class CommandParser {
             case QUIZ -> alone ? new Command.StartQuiz(said) : new Command.Ask(trimmed);
             case TIP -> alone ? new Command.ShowTip(said) : new Command.Ask(trimmed);
             case SETTINGS -> alone ? new Command.Settings(said) : new Command.Ask(trimmed);
+            case HOME -> alone ? new Command.Home(said) : new Command.Ask(trimmed);
             case RELOAD -> alone ? new Command.Reload(said) : new Command.Ask(trimmed);
             case PHRASINGS -> alone ? new Command.Phrasings(said) : new Command.Ask(trimmed);
             case EXPERTS -> {

@@ -504,6 +504,72 @@ class ConversationServiceTest {
     }
 
     @Nested
+    class Home {
+
+        @Test
+        void homeInAChannelIsThePersonsPageForThemAlone() {
+            Reply reply = bot.command(ALICE, "home");
+
+            assertThat(reply.language()).isEqualTo(Language.EN);
+            assertThat(reply.delivery()).isEqualTo(Reply.Delivery.PRIVATE);
+            assertThat(reply.blocks().get(0)).isEqualTo(new Block.Heading(msg(Language.EN, "commands.home.heading")));
+            assertThat(texts(reply)).containsExactly(msg(Language.EN, "commands.home.new"));
+            assertThat(buttons(reply)).extracting(Button::actionId).containsExactly(ActionIds.QUIZ_START);
+            assertThat(questionsAsked()).as("a command, not a question").isEmpty();
+        }
+
+        @Test
+        void accueilInADirectConversationIsThePageInFrenchInTheConversation() {
+            Reply reply = bot.direct(ALICE, "accueil");
+
+            assertThat(reply.language()).isEqualTo(Language.FR);
+            assertThat(reply.delivery()).isEqualTo(Reply.Delivery.CONVERSATION);
+            assertThat(reply.blocks().get(0)).isEqualTo(new Block.Heading(msg(Language.FR, "commands.home.heading")));
+            assertThat(texts(reply)).containsExactly(msg(Language.FR, "commands.home.new"));
+        }
+
+        @Test
+        void theChosenLanguageWinsOverTheWord() {
+            bot.command(ALICE, "lang fr");
+
+            assertThat(bot.command(ALICE, "home").blocks().get(0)).isEqualTo(new Block.Heading(msg(Language.FR, "commands.home.heading")));
+        }
+
+        @Test
+        void anAdministratorsPageListsTheirChannelsWithLanguageTaggedEditButtons() {
+            bot.channels.save(ChannelState.of(GENERAL, "general", NudgeSettings.defaults(PARIS, Language.EN)));
+            bot.channels.save(ChannelState.of(new ChannelRef(Platform.TEAMS, "tenant-1", "19:other@thread.tacv2"), "elsewhere",
+                    NudgeSettings.defaults(PARIS, Language.EN)));
+
+            Reply reply = bot.command(ADMIN, "accueil");
+
+            assertThat(blocks(reply, Block.Heading.class)).extracting(Block.Heading::text)
+                    .containsExactly(msg(Language.FR, "commands.home.heading"), msg(Language.FR, "commands.home.channels"));
+            assertThat(texts(reply)).anySatisfy(text -> assertThat(text).contains("general")).noneMatch(text -> text.contains("elsewhere"));
+            assertThat(ConversationHarness.taggedButtons(reply)).filteredOn(button -> button.actionId().equals(ActionIds.NUDGES_EDIT))
+                    .extracting(Button::value).containsExactly("fr~" + GENERAL.channelId());
+        }
+
+        @Test
+        void anEmployeesPageListsNoChannels() {
+            bot.channels.save(ChannelState.of(GENERAL, "general", NudgeSettings.defaults(PARIS, Language.EN)));
+
+            Reply reply = bot.command(ALICE, "home");
+
+            assertThat(blocks(reply, Block.Heading.class)).hasSize(1);
+            assertThat(buttons(reply, ActionIds.NUDGES_EDIT)).isEmpty();
+        }
+
+        @Test
+        void homeAsksTheAdapterWhoIsAnAdministrator() {
+            assertThat(bot.service.isAdministrative("home")).isTrue();
+            assertThat(bot.service.isAdministrative("Accueil")).isTrue();
+            assertThat(bot.service.isAdministrative("home office: can I post a photo of my desk?")).isFalse();
+            assertThat(bot.service.isAdministrative("quiz")).isFalse();
+        }
+    }
+
+    @Nested
     class ForgetMe {
 
         @Test

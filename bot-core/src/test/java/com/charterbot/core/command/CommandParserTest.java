@@ -54,6 +54,20 @@ class CommandParserTest {
     }
 
     @Test
+    void homeInBothLanguagesTellsTheLanguageOfTheWord() {
+        assertThat(CommandParser.parse("home")).isEqualTo(new Command.Home(Optional.of(Language.EN)));
+        assertThat(CommandParser.parse("HOME.")).isEqualTo(new Command.Home(Optional.of(Language.EN)));
+        assertThat(CommandParser.parse("accueil")).isEqualTo(new Command.Home(Optional.of(Language.FR)));
+        assertThat(CommandParser.parse("Accueil !")).isEqualTo(new Command.Home(Optional.of(Language.FR)));
+    }
+
+    @Test
+    void homeFollowedByMoreWordsIsAQuestion() {
+        assertThat(CommandParser.parse("home office: can I post a photo of my desk?")).isInstanceOf(Command.Ask.class);
+        assertThat(CommandParser.parse("accueil du site de Lyon")).isEqualTo(new Command.Ask("accueil du site de Lyon"));
+    }
+
+    @Test
     void settingsInBothLanguages() {
         assertThat(CommandParser.parse("settings")).isEqualTo(new Command.Settings(Optional.of(Language.EN)));
         assertThat(CommandParser.parse("réglages")).isEqualTo(new Command.Settings(Optional.of(Language.FR)));

@@ -128,13 +128,13 @@ public final class TestConversation {
                 expertsChannels, new LateMessenger(messenger), admin, Language.EN, builder.expertsSettings, clock, random.split(),
                 (question, section, language) -> phrasings.ifPresent(review -> review.seen(question, section, language))));
         CheckDraft drafts = builder.drafts != null ? builder.drafts : new DraftChecker(answers::charter, Language.EN, DraftFindings.NONE);
+        home = new HomeService(answers::charter, progress, channels, admin, languages, Language.EN, clock);
         conversation = new ConversationService(
-                new EmployeeServices(answers, drafts, quiz, quiz, tips),
+                new EmployeeServices(answers, drafts, quiz, quiz, tips, home),
                 new PersonalRecords(languages, quiz, activity),
                 new ChannelNudges(channels, deliveries, triggered::add, channelDefaults),
                 new Administration(admin, new AwarenessStatsService(activity, clock), unanswered, builder.reload, builder.charts),
                 new CommunicationsTeam(experts, phrasings), clock);
-        home = new HomeService(answers::charter, progress, channels, admin, languages, Language.EN, clock);
         membership = new ChannelMembershipService(channels, channelDefaults);
         nudgeForm = new NudgeFormService(channels, admin, languages, channelDefaults, Language.EN);
     }

@@ -105,8 +105,9 @@ public class NudgeSchedulerConfiguration {
             deliveries = meters.deliveries(deliveries);
         }
         // The random generator only spreads retries (jitter); it is used under the dispatcher's lock.
-        return new NudgeDispatcher(new NudgeDispatcher.Parts(channels, deliveries, composer, messenger, activity, limiter, clock,
-                NudgeDispatcher.Sleeper.SYSTEM, new SplittableRandom()), properties.dispatcherSettings());
+        return new NudgeDispatcher(new NudgeDispatcher.Stores(channels, deliveries, activity),
+                new NudgeDispatcher.Sending(composer, messenger, limiter),
+                new NudgeDispatcher.Pacing(clock, NudgeDispatcher.Sleeper.SYSTEM, new SplittableRandom()), properties.dispatcherSettings());
     }
 
     /** Deletes finished nudge deliveries after {@code charter.scheduler.retention.deliveries} (90 days). */

@@ -107,10 +107,11 @@ final class ClusterRig implements AutoCloseable {
         config.setPoolName(name);
         HikariDataSource pool = new HikariDataSource(config);
         JdbcDeliveryStore store = new JdbcDeliveryStore(pool);
-        NudgeDispatcher dispatcher = new NudgeDispatcher(new NudgeDispatcher.Parts(channels, store,
-                new NudgeComposer((channel, language, delivery) -> reply("tip for " + channel.channelId()), NO_QUIZ), messenger, activity,
-                new JdbcSendBudget(pool, SendPacing.evenly(properties.tenantBudgetPerSecond(), properties.channelSpacing())), Clock.systemUTC(),
-                NudgeDispatcher.Sleeper.SYSTEM, new SplittableRandom(name.hashCode())), properties.dispatcherSettings());
+        NudgeDispatcher dispatcher = new NudgeDispatcher(new NudgeDispatcher.Stores(channels, store, activity),
+                new NudgeDispatcher.Sending(new NudgeComposer((channel, language, delivery) -> reply("tip for " + channel.channelId()), NO_QUIZ),
+                        messenger, new JdbcSendBudget(pool, SendPacing.evenly(properties.tenantBudgetPerSecond(), properties.channelSpacing()))),
+                new NudgeDispatcher.Pacing(Clock.systemUTC(), NudgeDispatcher.Sleeper.SYSTEM, new SplittableRandom(name.hashCode())),
+                properties.dispatcherSettings());
         NudgeTasks tasks = new NudgeTasks(dispatcher, store, List::of, Clock.systemUTC(), properties.plannerInterval(),
                 properties.retention().time(), properties.tenantBudgetPerSecond());
         ExecutorService executor = Executors.newFixedThreadPool(properties.threads(), threads(name + "-exec-"));

@@ -321,10 +321,11 @@ class FanoutBenchmark {
                     new com.charterbot.core.memory.InMemoryRepliedMessages(), com.charterbot.core.chat.PlatformEvents.NONE),
                     new SlackBot.Stores(installations, (state, expiresAt) -> true));
             TimedDeliveryStore deliveries = new TimedDeliveryStore(new JdbcDeliveryStore(pool), fanOut.timings, name);
-            NudgeDispatcher dispatcher = new NudgeDispatcher(new NudgeDispatcher.Parts(fanOut.states, deliveries,
-                    new NudgeComposer((channel, language, delivery) -> ClusterRig.reply("tip for " + channel.channelId()), ClusterRig.NO_QUIZ),
-                    bot.messenger(), new InMemoryActivityLog(), new JdbcSendBudget(pool, SendPacing.evenly(BUDGET, CHANNEL_SPACING)), clock,
-                    fanOut.sleeper, new SplittableRandom(name.hashCode())), PROPERTIES.dispatcherSettings());
+            NudgeDispatcher dispatcher = new NudgeDispatcher(new NudgeDispatcher.Stores(fanOut.states, deliveries, new InMemoryActivityLog()),
+                    new NudgeDispatcher.Sending(
+                            new NudgeComposer((channel, language, delivery) -> ClusterRig.reply("tip for " + channel.channelId()), ClusterRig.NO_QUIZ),
+                            bot.messenger(), new JdbcSendBudget(pool, SendPacing.evenly(BUDGET, CHANNEL_SPACING))),
+                    new NudgeDispatcher.Pacing(clock, fanOut.sleeper, new SplittableRandom(name.hashCode())), PROPERTIES.dispatcherSettings());
             NudgeTasks tasks = new NudgeTasks(dispatcher, deliveries, List::of, clock, PROPERTIES.plannerInterval(),
                     PROPERTIES.retention().time(), PROPERTIES.tenantBudgetPerSecond());
             Scheduler scheduler = NudgeSchedulerConfiguration.buildScheduler(pool, tasks, PROPERTIES,

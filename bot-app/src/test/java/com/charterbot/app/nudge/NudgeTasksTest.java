@@ -43,10 +43,10 @@ class NudgeTasksTest {
         }
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         JdbcDeliveryStore deliveries = new JdbcDeliveryStore(database);
-        NudgeDispatcher dispatcher = new NudgeDispatcher(new NudgeDispatcher.Parts(channels, deliveries,
-                new NudgeComposer((channel, language, delivery) -> ClusterRig.reply("tip"), ClusterRig.NO_QUIZ),
-                (channel, reply) -> new SendOutcome.Sent(), new InMemoryActivityLog(), OutboundLimiter.perSecond(5, Duration.ZERO), clock,
-                NudgeDispatcher.Sleeper.SYSTEM, new SplittableRandom(1)), NudgeDispatcher.Settings.DEFAULTS);
+        NudgeDispatcher dispatcher = new NudgeDispatcher(new NudgeDispatcher.Stores(channels, deliveries, new InMemoryActivityLog()),
+                new NudgeDispatcher.Sending(new NudgeComposer((channel, language, delivery) -> ClusterRig.reply("tip"), ClusterRig.NO_QUIZ),
+                        (channel, reply) -> new SendOutcome.Sent(), OutboundLimiter.perSecond(5, Duration.ZERO)),
+                new NudgeDispatcher.Pacing(clock, NudgeDispatcher.Sleeper.SYSTEM, new SplittableRandom(1)), NudgeDispatcher.Settings.DEFAULTS);
         NudgeTasks tasks = new NudgeTasks(dispatcher, deliveries, List::of, clock, Duration.ofSeconds(30), LocalTime.of(3, 30), 5);
         SchedulerClient client = SchedulerClient.Builder.create(database, tasks.oneTimeTasks()).build();
 

@@ -86,33 +86,56 @@ public final class NudgeDispatcher {
     }
 
     /**
-     * What the dispatcher works with.
+     * What nudges are planned from and recorded in.
      *
-     * @param limiter the send budget every nudge is booked with, shared by the replicas that share the stores
-     * @param sleeper waits for the {@link SendBudget}
-     * @param random draws the retry jitter; used under a lock, so any generator will do
+     * @param deliveries each period's delivery, keyed by channel and slot: what makes a nudge go once
+     * @param activity told of each nudge sent, for the statistics and the choice of tips
      */
-    public record Parts(ChannelStore channels, DeliveryStore deliveries, NudgeComposer composer, ChannelMessenger messenger,
-            ActivityLog activity, SendBudget limiter, Clock clock, Sleeper sleeper, RandomGenerator random) {
-        public Parts {
+    public record Stores(ChannelStore channels, DeliveryStore deliveries, ActivityLog activity) {
+        public Stores {
             Objects.requireNonNull(channels, "channels");
             Objects.requireNonNull(deliveries, "deliveries");
+            Objects.requireNonNull(activity, "activity");
+        }
+    }
+
+    /**
+     * What makes a nudge and sends it.
+     *
+     * @param limiter the send budget every nudge is booked with, shared by the replicas that share the stores
+     */
+    public record Sending(NudgeComposer composer, ChannelMessenger messenger, SendBudget limiter) {
+        public Sending {
             Objects.requireNonNull(composer, "composer");
             Objects.requireNonNull(messenger, "messenger");
-            Objects.requireNonNull(activity, "activity");
             Objects.requireNonNull(limiter, "limiter");
+        }
+    }
+
+    /**
+     * Time and chance: what time it is, how the dispatcher waits, how it spreads its retries.
+     *
+     * @param sleeper waits for the {@link SendBudget} and between tries at recording a sent message
+     * @param random draws the retry jitter; used under a lock, so any generator will do
+     */
+    public record Pacing(Clock clock, Sleeper sleeper, RandomGenerator random) {
+        public Pacing {
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(sleeper, "sleeper");
             Objects.requireNonNull(random, "random");
         }
     }
 
-    private final Parts parts;
+    private final Stores stores;
+    private final Sending sending;
+    private final Pacing pacing;
     private final Settings settings;
     private final Object randomLock = new Object();
 
-    public NudgeDispatcher(Parts parts, Settings settings) {
-        this.parts = Objects.requireNonNull(parts, "parts");
+    public NudgeDispatcher(Stores stores, Sending sending, Pacing pacing, Settings settings) {
+        this.stores = Objects.requireNonNull(stores, "stores");
+        this.sending = Objects.requireNonNull(sending, "sending");
+        this.pacing = Objects.requireNonNull(pacing, "pacing");
         this.settings = Objects.requireNonNull(settings, "settings");
     }
 
@@ -148,7 +171,7 @@ public final class NudgeDispatcher {
         RuntimeException first = null;
         int planned = 0;
         int failed = 0;
-        for (ChannelState channel : parts.channels().all()) {
+        for (ChannelState channel : stores.channels().all()) {
             if (channel.status() != ChannelState.Status.ACTIVE || !channel.settings().enabled()) {
                 continue;
             }
@@ -181,9 +204,9 @@ public final class NudgeDispatcher {
         Optional<Instant> slot = openSlot(state, now);
         for (int step = 0; step < MAX_PERIOD_STEPS && slot.isPresent() && !slot.get().isAfter(now); step++) {
             Instant due = slot.get();
-            Optional<NudgeDelivery> existing = parts.deliveries().find(state.channel(), due);
+            Optional<NudgeDelivery> existing = stores.deliveries().find(state.channel(), due);
             if (existing.isEmpty()) {
-                return parts.deliveries().createIfAbsent(state.channel(), due);
+                return stores.deliveries().createIfAbsent(state.channel(), due);
             }
             NudgeDelivery delivery = existing.get();
             if (delivery.status() == NudgeDelivery.Status.PENDING) {
@@ -220,7 +243,7 @@ public final class NudgeDispatcher {
             return state;
         }
         ChannelState repaired = state.delivered(sentAt, delivery.kind().orElseThrow());
-        parts.channels().save(repaired);
+        stores.channels().save(repaired);
         return repaired;
     }
 
@@ -245,8 +268,8 @@ public final class NudgeDispatcher {
      * Exceptions of the stores propagate: the caller retries later.
      */
     public DeliveryResult deliver(long deliveryId) {
-        Instant now = parts.clock().instant();
-        Optional<NudgeDelivery> found = parts.deliveries().find(deliveryId);
+        Instant now = pacing.clock().instant();
+        Optional<NudgeDelivery> found = stores.deliveries().find(deliveryId);
         if (found.isEmpty()) {
             return new DeliveryResult.GaveUp("no delivery " + deliveryId);
         }
@@ -254,36 +277,36 @@ public final class NudgeDispatcher {
         if (delivery.status().terminal()) {
             return new DeliveryResult.Done();
         }
-        Optional<ChannelState> channel = parts.channels().find(delivery.channel());
+        Optional<ChannelState> channel = stores.channels().find(delivery.channel());
         Optional<String> skip = skipReason(delivery, channel);
         if (skip.isPresent()) {
-            parts.deliveries().markSkipped(delivery.id(), skip.get());
+            stores.deliveries().markSkipped(delivery.id(), skip.get());
             return new DeliveryResult.Done();
         }
         ChannelState state = channel.orElseThrow();
 
-        Duration wait = parts.limiter().reserve(delivery.channel(), now, settings.maxInlineWait());
+        Duration wait = sending.limiter().reserve(delivery.channel(), now, settings.maxInlineWait());
         if (wait.compareTo(settings.maxInlineWait()) > 0) {
             return new DeliveryResult.RetryAt(now.plus(wait));
         }
         if (!wait.isZero()) {
             try {
-                parts.sleeper().sleep(wait);
+                pacing.sleeper().sleep(wait);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return new DeliveryResult.RetryAt(parts.clock().instant());
+                return new DeliveryResult.RetryAt(pacing.clock().instant());
             }
         }
 
         NudgeComposer.Nudge nudge;
         try {
-            nudge = parts.composer().compose(state);
+            nudge = sending.composer().compose(state);
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "cannot compose the nudge of " + delivery.channel().key(), e);
-            return failed(delivery, "compose: " + describe(e), delivery.rateLimited(), parts.clock().instant());
+            return failed(delivery, "compose: " + describe(e), delivery.rateLimited(), pacing.clock().instant());
         }
         SendOutcome outcome = send(state, nudge);
-        Instant after = parts.clock().instant();
+        Instant after = pacing.clock().instant();
         if (outcome instanceof SendOutcome.Sent) {
             return sent(delivery, nudge.kind(), after);
         }
@@ -320,7 +343,7 @@ public final class NudgeDispatcher {
 
     private SendOutcome send(ChannelState state, NudgeComposer.Nudge nudge) {
         try {
-            SendOutcome outcome = parts.messenger().send(state, nudge.reply());
+            SendOutcome outcome = sending.messenger().send(state, nudge.reply());
             return outcome != null ? outcome : new SendOutcome.Transient("the messenger gave no outcome");
         } catch (RuntimeException e) {
             return new SendOutcome.Transient(describe(e));
@@ -333,19 +356,19 @@ public final class NudgeDispatcher {
      */
     private DeliveryResult sent(NudgeDelivery delivery, NudgeSent.Kind kind, Instant at) {
         String what = "the sent nudge of " + delivery.channel().key();
-        if (!persistently(what, () -> parts.deliveries().markSent(delivery.id(), at, kind))) {
+        if (!persistently(what, () -> stores.deliveries().markSent(delivery.id(), at, kind))) {
             // Another attempt finished it meanwhile (a revived execution): it recorded everything.
             return new DeliveryResult.Done();
         }
         ChannelRef ref = delivery.channel();
         persistently(what, () -> {
-            parts.channels().find(ref)
+            stores.channels().find(ref)
                     .filter(current -> current.lastDelivery().filter(last -> !last.isBefore(at)).isEmpty())
-                    .ifPresent(current -> parts.channels().save(current.delivered(at, kind)));
+                    .ifPresent(current -> stores.channels().save(current.delivered(at, kind)));
             return null;
         });
         persistently(what, () -> {
-            parts.activity().record(new NudgeSent(at, ref, kind));
+            stores.activity().record(new NudgeSent(at, ref, kind));
             return null;
         });
         return new DeliveryResult.Done();
@@ -353,7 +376,7 @@ public final class NudgeDispatcher {
 
     /** Runs the action, again after growing pauses while it throws, until {@link #RECORD_PATIENCE} is spent. */
     private <T> T persistently(String what, Supplier<T> action) {
-        Instant deadline = parts.clock().instant().plus(RECORD_PATIENCE);
+        Instant deadline = pacing.clock().instant().plus(RECORD_PATIENCE);
         Duration pause = Duration.ofMillis(250);
         for (int tries = 1; ; tries++) {
             try {
@@ -363,7 +386,7 @@ public final class NudgeDispatcher {
                 }
                 return result;
             } catch (RuntimeException e) {
-                if (parts.clock().instant().plus(pause).isAfter(deadline)) {
+                if (pacing.clock().instant().plus(pause).isAfter(deadline)) {
                     throw e;
                 }
                 if (tries == 1) {
@@ -371,7 +394,7 @@ public final class NudgeDispatcher {
                             what, describe(e), RECORD_PATIENCE);
                 }
                 try {
-                    parts.sleeper().sleep(pause);
+                    pacing.sleeper().sleep(pause);
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     throw e;
@@ -387,7 +410,7 @@ public final class NudgeDispatcher {
         if (delay.isEmpty()) {
             return failed(delivery, "rate limited " + rateLimited + " times", rateLimited, at);
         }
-        if (!parts.deliveries().markRetry(delivery.id(), delivery.attempts(), rateLimited, "rate limited, retry after " + limited.retryAfter())) {
+        if (!stores.deliveries().markRetry(delivery.id(), delivery.attempts(), rateLimited, "rate limited, retry after " + limited.retryAfter())) {
             return new DeliveryResult.Done();
         }
         return new DeliveryResult.RetryAt(at.plus(delay.get()));
@@ -397,15 +420,15 @@ public final class NudgeDispatcher {
         int attempts = delivery.attempts() + 1;
         Optional<Duration> delay;
         synchronized (randomLock) {
-            delay = settings.retry().delayAfter(attempts, parts.random());
+            delay = settings.retry().delayAfter(attempts, pacing.random());
         }
         if (delay.isPresent()) {
-            if (!parts.deliveries().markRetry(delivery.id(), attempts, rateLimited, error)) {
+            if (!stores.deliveries().markRetry(delivery.id(), attempts, rateLimited, error)) {
                 return new DeliveryResult.Done();
             }
             return new DeliveryResult.RetryAt(at.plus(delay.get()));
         }
-        if (!parts.deliveries().markFailed(delivery.id(), attempts, error)) {
+        if (!stores.deliveries().markFailed(delivery.id(), attempts, error)) {
             return new DeliveryResult.Done();
         }
         LOG.log(System.Logger.Level.WARNING, "gave up the nudge of {0} due {1} after {2} attempts: {3}",
@@ -414,10 +437,10 @@ public final class NudgeDispatcher {
     }
 
     private DeliveryResult permanent(NudgeDelivery delivery, String reason) {
-        parts.channels().find(delivery.channel())
+        stores.channels().find(delivery.channel())
                 .filter(current -> current.status() == ChannelState.Status.ACTIVE)
-                .ifPresent(current -> parts.channels().save(current.paused(reason)));
-        parts.deliveries().markSkipped(delivery.id(), reason);
+                .ifPresent(current -> stores.channels().save(current.paused(reason)));
+        stores.deliveries().markSkipped(delivery.id(), reason);
         LOG.log(System.Logger.Level.WARNING, "paused the nudges of {0}: {1}", delivery.channel().key(), reason);
         return new DeliveryResult.GaveUp(reason);
     }

@@ -187,9 +187,10 @@ final class DispatcherFixtures {
                 }
                 clock.advance(duration);
             };
-            this.dispatcher = new NudgeDispatcher(new NudgeDispatcher.Parts(channels, new CutOffDeliveries(deliveries, failingMarkSents),
-                    new NudgeComposer(tips(), quizzes(true)), messenger, activity, limiter, clock, sleeper, new SplittableRandom(7)),
-                    settings);
+            this.dispatcher = new NudgeDispatcher(
+                    new NudgeDispatcher.Stores(channels, new CutOffDeliveries(deliveries, failingMarkSents), activity),
+                    new NudgeDispatcher.Sending(new NudgeComposer(tips(), quizzes(true)), messenger, limiter),
+                    new NudgeDispatcher.Pacing(clock, sleeper, new SplittableRandom(7)), settings);
         }
 
         static SendOutcome sent(ChannelState channel) {

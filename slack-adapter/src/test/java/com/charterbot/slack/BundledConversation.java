@@ -55,6 +55,13 @@ final class BundledConversation {
     /** The same, with these answers, clock, draft checker and experts' desk. */
     static ConversationService create(AnswerEngine answers, Clock clock, com.charterbot.core.check.CheckDraft drafts,
             java.util.Optional<com.charterbot.core.experts.ExpertsDesk> experts) {
+        return create(answers, clock, drafts, experts, java.util.Optional.empty());
+    }
+
+    /** The same, learning phrasings for this review (which must work on {@code answers}). */
+    static ConversationService create(AnswerEngine answers, Clock clock, com.charterbot.core.check.CheckDraft drafts,
+            java.util.Optional<com.charterbot.core.experts.ExpertsDesk> experts,
+            java.util.Optional<com.charterbot.core.phrasing.PhrasingReview> phrasings) {
         Charter charter = answers.charter();
         ZoneId zone = clock.getZone();
         SplittableRandom random = new SplittableRandom(7L);
@@ -66,6 +73,6 @@ final class BundledConversation {
         return new ConversationService(new ConversationService.Parts(answers, quiz, quiz, quiz, tips,
                 new InMemoryChannelStore(), new InMemoryDeliveryStore(), admin, new AwarenessStatsService(activity, clock), activity,
                 new InMemoryUnansweredQuestions(), new InMemoryLanguagePreferences(), channel -> true, clock,
-                NudgeSettings.defaults(zone, Language.EN)), drafts, experts);
+                NudgeSettings.defaults(zone, Language.EN)), drafts, experts, phrasings);
     }
 }

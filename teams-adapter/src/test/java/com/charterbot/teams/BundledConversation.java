@@ -56,18 +56,28 @@ final class BundledConversation {
 
     /** The same, with this experts' desk. */
     static ConversationService create(Set<String> adminAadIds, java.util.Optional<com.charterbot.core.experts.ExpertsDesk> experts) {
-        Charter charter = bundledCharter();
+        return create(new AnswerEngine(bundledCharter(), Language.EN), admins(adminAadIds), experts, java.util.Optional.empty());
+    }
+
+    /** Charter administrators by Entra object id, platform administrators trusted. */
+    static AdminActions admins(Set<String> adminAadIds) {
+        return new AdminActions(new AdminPolicy(new AdminDirectory(Set.of(), adminAadIds)), new InMemoryAuditLog(), CLOCK);
+    }
+
+    /** The same over these answers and administrators, learning phrasings for this review (which must work on {@code answers}). */
+    static ConversationService create(AnswerEngine answers, AdminActions admin, java.util.Optional<com.charterbot.core.experts.ExpertsDesk> experts,
+            java.util.Optional<com.charterbot.core.phrasing.PhrasingReview> phrasings) {
+        Charter charter = answers.charter();
         ZoneId zone = ZoneId.of("Europe/Paris");
         SplittableRandom random = new SplittableRandom(7L);
         InMemoryActivityLog activity = new InMemoryActivityLog();
         QuizService quiz = new QuizService(() -> charter, new InMemoryQuizProgressStore(), new InMemoryQuizSessionStore(),
                 new InMemoryChannelQuizStore(), activity, QuizSettings.DEFAULTS, CLOCK, random.split());
         TipService tips = new TipService(() -> charter, new InMemoryTipRotationStore(), activity, CLOCK, random.split());
-        AdminActions admin = new AdminActions(new AdminPolicy(new AdminDirectory(Set.of(), adminAadIds)), new InMemoryAuditLog(), CLOCK);
-        return new ConversationService(new ConversationService.Parts(new AnswerEngine(charter, Language.EN), quiz, quiz, quiz, tips,
+        return new ConversationService(new ConversationService.Parts(answers, quiz, quiz, quiz, tips,
                 new InMemoryChannelStore(), new InMemoryDeliveryStore(), admin, new AwarenessStatsService(activity, CLOCK), activity,
                 new InMemoryUnansweredQuestions(), new InMemoryLanguagePreferences(), channel -> true, CLOCK,
                 NudgeSettings.defaults(zone, Language.EN)), new com.charterbot.core.check.DraftChecker(() -> charter, Language.EN,
-                com.charterbot.core.check.DraftFindings.NONE), experts);
+                com.charterbot.core.check.DraftFindings.NONE), experts, phrasings);
     }
 }

@@ -1,12 +1,9 @@
 package com.charterbot.slack;
 
 import com.charterbot.core.chat.SeenEvents;
-import com.charterbot.core.home.ShowHome;
 import com.charterbot.core.nudge.ChannelMembership;
-import com.charterbot.core.reply.Reply;
 import com.charterbot.core.values.ChannelRef;
 import com.charterbot.core.values.Platform;
-import com.charterbot.core.values.UserRef;
 import com.slack.api.app_backend.events.payload.EventsApiPayload;
 import com.slack.api.bolt.App;
 import com.slack.api.model.event.AppHomeOpenedEvent;
@@ -46,8 +43,7 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>{@code app_mention}, {@code message} in a DM and its subtypes that carry a person's text, and
  *       edits of a DM: see {@link SlackMessages}.
- *   <li>{@code app_home_opened} on the Home tab: {@code views.publish} of {@link ShowHome}'s page, in
- *       the language of the person's Slack client when they chose none ({@link SlackLocales}).
+ *   <li>{@code app_home_opened} on the Home tab: the person's page is published ({@link HomeTab}).
  *   <li>{@code member_joined_channel} of the bot itself: {@link ChannelMembership#joined}, then the
  *       welcome is posted, in the language of the person who invited the bot; {@code channel_left}/{@code group_left}, {@code *_archive},
  *       {@code *_unarchive} and {@code *_rename} reach the matching {@link ChannelMembership} method.
@@ -66,31 +62,27 @@ final class Events {
     private static final int MAX_KEY = 200;
 
     private final ChannelMembership membership;
-    private final ShowHome home;
+    private final HomeTab homeTab;
     private final SeenEvents seen;
     private final Clock clock;
-    private final WorkspaceAdmins admins;
     private final SlackOutbox outbox;
     private final Background background;
-    private final BlockKitRenderer renderer;
     private final SlackMessages messages;
     private final SlackLocales locales;
     private final Installations installations;
 
     /** @param installations the installations of a distributed app; null for one workspace by its bot token */
     Events(SlackBot.Parts parts, WorkspaceAdmins admins, SlackLocales locales, SlackOutbox outbox, Background background,
-            BlockKitRenderer renderer, Installations installations, SlackFiles files) {
+            HomeTab homeTab, Installations installations, SlackFiles files) {
         this.installations = installations;
         this.messages = new SlackMessages(parts.converse(), parts.replies(), parts.clock(), admins, outbox, files);
         this.locales = locales;
         this.membership = parts.membership();
-        this.home = parts.home();
+        this.homeTab = homeTab;
         this.seen = parts.seen();
         this.clock = parts.clock();
-        this.admins = admins;
         this.outbox = outbox;
         this.background = background;
-        this.renderer = renderer;
     }
 
     void register(App app) {
@@ -193,10 +185,7 @@ final class Events {
         if (!"home".equals(event.getTab()) || Interactions.isBlank(event.getUser())) {
             return;
         }
-        String team = payload.getTeamId();
-        boolean admin = admins.isAdmin(bot, event.getUser());
-        Reply page = home.home(new UserRef(Platform.SLACK, team, event.getUser()), admin, locales.of(bot, event.getUser()));
-        outbox.publishHome(bot, event.getUser(), renderer.homeView(page));
+        homeTab.publish(bot, event.getUser());
     }
 
     private void memberJoined(EventsApiPayload<MemberJoinedChannelEvent> payload, WorkspaceBot bot) {

@@ -22,12 +22,18 @@ import java.util.Optional;
 /**
  * Lays a core {@link Block.Form} out as a Slack modal and reads its submission back as the form's
  * submit action: the action id and value travel in {@code private_metadata}
- * ({@code <action id>\n<value>}), the fields come back by id ({@link NudgeModal#values}).
+ * ({@code <action id>\n<value>}), the fields come back by id ({@link NudgeModal#values}), and the
+ * {@code callback_id} says whether the form was opened from the App Home ({@link #HOME_CALLBACK_ID}).
  */
 final class FormModal {
 
     /** The modal's {@code callback_id}, routed to {@link Interactions#formSubmission}. */
     static final String CALLBACK_ID = "charter.form";
+    /**
+     * The {@code callback_id} of a form opened from the App Home, routed the same way: there, what
+     * replaces the original re-publishes the Home tab rather than going to the person's DM.
+     */
+    static final String HOME_CALLBACK_ID = "charter.form.home";
 
     private FormModal() {}
 
@@ -36,7 +42,13 @@ final class FormModal {
         return reply.blocks().stream().filter(Block.Form.class::isInstance).map(Block.Form.class::cast).findFirst();
     }
 
-    static View view(Block.Form form) {
+    /** Whether a submitted view is one of these forms. */
+    static boolean handles(String callbackId) {
+        return CALLBACK_ID.equals(callbackId) || HOME_CALLBACK_ID.equals(callbackId);
+    }
+
+    /** @param fromHome whether the button that opens it is in the App Home */
+    static View view(Block.Form form, boolean fromHome) {
         List<LayoutBlock> blocks = new ArrayList<>();
         if (!form.intro().isBlank()) {
             blocks.add(SectionBlock.builder()
@@ -56,7 +68,7 @@ final class FormModal {
         String metadata = submit.actionId() + "\n" + submit.value();
         return View.builder()
                 .type("modal")
-                .callbackId(CALLBACK_ID)
+                .callbackId(fromHome ? HOME_CALLBACK_ID : CALLBACK_ID)
                 .privateMetadata(metadata.length() <= NudgeModal.MAX_METADATA ? metadata : metadata.substring(0, NudgeModal.MAX_METADATA))
                 .title(ViewTitle.builder().type("plain_text").text(text(form.title(), NudgeModal.MAX_TITLE)).build())
                 .submit(ViewSubmit.builder().type("plain_text").text(text(submit.label(), NudgeModal.MAX_TITLE)).build())

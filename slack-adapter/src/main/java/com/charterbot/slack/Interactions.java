@@ -1,7 +1,6 @@
 package com.charterbot.slack;
 
 import com.charterbot.core.chat.Converse;
-import com.charterbot.core.home.ShowHome;
 import com.charterbot.core.nudge.EditNudges;
 import com.charterbot.core.nudge.NudgeFormOutcome;
 import com.charterbot.core.reply.ActionIds;
@@ -45,8 +44,14 @@ import java.util.Set;
  *       {@code CONVERSATION} is {@code in_channel}.
  *   <li>Button: acknowledged at once; the core runs in the background and its replies go to the
  *       {@code response_url} ({@code REPLACE_ORIGINAL} replaces the clicked message). A click in
- *       the App Home has no {@code response_url}: replies go to the person's DM.
- *   <li>{@link ActionIds#NUDGES_EDIT} opens the form as a modal ({@code views.open}).
+ *       the App Home has no {@code response_url} and no message to replace: {@code REPLACE_ORIGINAL}
+ *       re-publishes the Home tab ({@link HomeTab}, once per click), the other replies go to the
+ *       person's DM.
+ *   <li>A reply holding a {@link Block.Form} opens it as a modal ({@link FormModal}, {@code views.open}),
+ *       from a message as from the App Home; its submission's replies go to the person's DM, except
+ *       {@code REPLACE_ORIGINAL} for a form opened from the App Home, which re-publishes the Home tab.
+ *   <li>{@link ActionIds#NUDGES_EDIT} opens the nudge form as a modal ({@code views.open}); once it
+ *       is saved the Home tab is re-published.
  *   <li>Pictures and files of a reply (a statistics chart, an export) go to the person's direct
  *       messages with the bot ({@link SlackFiles}).
  *   <li>The message shortcuts "Check with the charter" / "Vérifier avec la charte" ({@link SlackBot#CHECK_SHORTCUTS}):
@@ -63,7 +68,7 @@ final class Interactions {
     private static final String INVALID = "{\"error\":\"invalid request\"}";
 
     private final Converse converse;
-    private final ShowHome home;
+    private final HomeTab homeTab;
     private final EditNudges nudges;
     private final WorkspaceAdmins admins;
     private final SlackOutbox outbox;
@@ -72,10 +77,10 @@ final class Interactions {
     private final Duration apiTimeout;
     private final SlackFiles files;
 
-    Interactions(Converse converse, ShowHome home, EditNudges nudges, WorkspaceAdmins admins, SlackOutbox outbox,
+    Interactions(Converse converse, HomeTab homeTab, EditNudges nudges, WorkspaceAdmins admins, SlackOutbox outbox,
             Background background, BlockKitRenderer renderer, Duration apiTimeout, SlackFiles files) {
         this.converse = converse;
-        this.home = home;
+        this.homeTab = homeTab;
         this.nudges = nudges;
         this.admins = admins;
         this.outbox = outbox;
@@ -170,16 +175,26 @@ final class Interactions {
         } else {
             String name = payload.getUser().getName();
             String triggerId = payload.getTriggerId();
+            boolean home = inHomeTab(payload);
             background.run("button " + actionId, () -> {
+                // The Home tab shows its administrator's part only to someone Slack just said is an admin: asked
+                // again (or remembered) here, so that a click long after the tab opened is not refused.
+                boolean admin = home ? admins.isAdmin(bot, user) : admins.known(team, user);
                 ActionEvent event = new ActionEvent(new UserRef(Platform.SLACK, team, user), new ChannelRef(Platform.SLACK, team, channel),
-                        actionId, value, admins.known(team, user), Optional.empty(), name, Map.of());
+                        actionId, value, admin, Optional.empty(), name, Map.of());
+                boolean republish = false;
                 for (Reply reply : converse.onAction(event)) {
                     Optional<Block.Form> form = FormModal.formOf(reply);
                     if (form.isPresent() && !isBlank(triggerId)) {
-                        outbox.openView(bot, triggerId, FormModal.view(form.get()));
+                        outbox.openView(bot, triggerId, FormModal.view(form.get(), home));
+                    } else if (home && reply.delivery() == Reply.Delivery.REPLACE_ORIGINAL) {
+                        republish = true;
                     } else {
                         deliverActionReply(bot, reply, responseUrl, user);
                     }
+                }
+                if (republish) {
+                    homeTab.publish(bot, user);
                 }
             });
         }
@@ -190,7 +205,8 @@ final class Interactions {
 
     /**
      * A submitted {@link FormModal}: acknowledged at once (the modal closes); the core gets the form's
-     * submit action with the fields, and its replies go to the person's DM with the bot.
+     * submit action with the fields, and its replies go to the person's DM with the bot, but for a
+     * form opened from the App Home, what replaces the original re-publishes the Home tab.
      */
     Response formSubmission(ViewSubmissionRequest request, ViewSubmissionContext ctx) {
         ViewSubmissionPayload payload = request.getPayload();
@@ -204,11 +220,20 @@ final class Interactions {
         Map<String, String> inputs = NudgeModal.values(payload.getView().getState());
         String name = payload.getUser().getName();
         WorkspaceBot bot = WorkspaceBot.of(team, ctx);
+        boolean home = FormModal.HOME_CALLBACK_ID.equals(payload.getView().getCallbackId());
         background.run("form " + submit.get()[0], () -> {
             ActionEvent event = new ActionEvent(new UserRef(Platform.SLACK, team, user), new ChannelRef(Platform.SLACK, team, user),
                     submit.get()[0], submit.get()[1], admins.known(team, user), Optional.empty(), name, inputs);
+            boolean republish = false;
             for (Reply reply : converse.onAction(event)) {
-                outbox.postMessage(bot, user, null, reply);
+                if (home && reply.delivery() == Reply.Delivery.REPLACE_ORIGINAL) {
+                    republish = true;
+                } else {
+                    outbox.postMessage(bot, user, null, reply);
+                }
+            }
+            if (republish) {
+                homeTab.publish(bot, user);
             }
         });
         return ctx.ack();
@@ -216,7 +241,7 @@ final class Interactions {
 
     private void deliverActionReply(WorkspaceBot bot, Reply reply, String responseUrl, String user) {
         if (!outbox.isResponseUrl(responseUrl)) {
-            // App Home: no message to replace or answer under; the person's DM (channel = user id) instead.
+            // App Home (or a shortcut without one): no message to answer under; the person's DM (channel = user id) instead.
             outbox.postMessage(bot, user, null, reply);
             return;
         }
@@ -287,7 +312,7 @@ final class Interactions {
             return ctx.ackWithErrors(Map.of(NudgeModal.firstBlockId(payload.getView()), denied.message()));
         } else if (outcome instanceof NudgeFormOutcome.Saved saved) {
             background.run("nudge form saved", () -> {
-                outbox.publishHome(bot, user, renderer.homeView(home.home(person, admin, Optional.empty())));
+                homeTab.publish(bot, user);
                 outbox.postMessage(bot, user, null, saved.confirmation());
             });
             return ctx.ack();
@@ -304,6 +329,12 @@ final class Interactions {
             return payload.getTeam().getId();
         }
         return payload.getUser() == null ? null : payload.getUser().getTeamId();
+    }
+
+    /** Whether the click was on the App Home tab (a {@code view} container of a view of type {@code home}). */
+    private static boolean inHomeTab(BlockActionPayload payload) {
+        return payload.getContainer() != null && "view".equals(payload.getContainer().getType())
+                && payload.getView() != null && "home".equals(payload.getView().getType());
     }
 
     /** Where the click happened: the channel, else the message's container; in the App Home, the person's DM (their user id). */

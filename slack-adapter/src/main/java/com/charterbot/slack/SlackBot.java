@@ -168,7 +168,8 @@ public final class SlackBot implements AutoCloseable {
         SlackLocales locales = new SlackLocales(outbox, settings.adminCacheTtl());
         this.platformEvents = parts.platformEvents();
         SlackFiles files = new SlackFiles(outbox, settings.apiUrl(), parts.apiErrors());
-        Interactions interactions = new Interactions(parts.converse(), parts.home(), parts.nudges(), admins, outbox, background, renderer,
+        HomeTab homeTab = new HomeTab(parts.home(), admins, locales, outbox, renderer);
+        Interactions interactions = new Interactions(parts.converse(), homeTab, parts.nudges(), admins, outbox, background, renderer,
                 settings.apiTimeout(), files);
         // Catch-all patterns: Bolt answers 404 (an error the person sees) to what no pattern matches.
         app.command(ANY, (request, ctx) -> settings.command().equals(request.getPayload().getCommand())
@@ -180,7 +181,7 @@ public final class SlackBot implements AutoCloseable {
             if (NudgeModal.CALLBACK_ID.equals(callback)) {
                 return safely("nudge form", () -> interactions.viewSubmission(request, ctx), true);
             }
-            return FormModal.CALLBACK_ID.equals(callback) ? safely("form", () -> interactions.formSubmission(request, ctx), true)
+            return FormModal.handles(callback) ? safely("form", () -> interactions.formSubmission(request, ctx), true)
                     : QuietAcks.ack("view_submission of another view");
         });
         app.messageShortcut(ANY, (request, ctx) -> {
@@ -190,7 +191,7 @@ public final class SlackBot implements AutoCloseable {
                     : QuietAcks.ack("message shortcut of another app");
         });
         QuietAcks.register(app);
-        new Events(parts, admins, locales, outbox, background, renderer, installations, files).register(app);
+        new Events(parts, admins, locales, outbox, background, homeTab, installations, files).register(app);
     }
 
     /** Slack's client as the SDK builds it from {@code config}, its sockets with Nagle off ({@link NoDelaySockets} says why). */

@@ -90,7 +90,7 @@ public class SlackEventsServlet extends SlackAppServlet {
                 return;
             }
             Response slackResponse = app.run(slackRequest);
-            ServletAdapterOps.writeResponse(resp, slackResponse);
+            SlackRequests.write(resp, slackResponse);
         } catch (Exception e) {
             failed(resp, e);
         }

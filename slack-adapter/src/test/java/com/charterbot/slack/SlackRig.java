@@ -15,6 +15,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
 import com.charterbot.core.chat.Converse;
+import com.charterbot.core.home.ShowHome;
 import com.charterbot.core.memory.InMemoryRepliedMessages;
 import com.charterbot.core.testing.ReplayCore;
 import com.charterbot.core.values.Platform;
@@ -106,11 +107,14 @@ final class SlackRig implements AutoCloseable {
     }
 
     private SlackRig(Converse conversation, boolean socketModeOnly, boolean warm) throws Exception {
-        this(conversation, null, socketModeOnly, warm);
+        this(conversation, null, null, socketModeOnly, warm);
     }
 
-    /** With {@code core} (when not null) as the conversation, membership, home page and nudge form, instead of the fakes. */
-    private SlackRig(Converse conversation, ReplayCore core, boolean socketModeOnly, boolean warm) throws Exception {
+    /**
+     * With {@code core} (when not null) as the conversation, membership, home page and nudge form, and {@code page}
+     * (when not null) as the home page, instead of the fakes.
+     */
+    private SlackRig(Converse conversation, ReplayCore core, ShowHome page, boolean socketModeOnly, boolean warm) throws Exception {
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         logs.start();
         root.addAppender(logs);
@@ -121,7 +125,7 @@ final class SlackRig implements AutoCloseable {
         converse = new RecordingConverse(conversation);
         settings = new SlackSettings(socketModeOnly ? null : SIGNING_SECRET, BOT_TOKEN, socketModeOnly ? APP_TOKEN : null,
                 "http://127.0.0.1:" + slack.port() + "/api/", "/charter", Duration.ofMinutes(10), API_TIMEOUT);
-        bot = new SlackBot(settings, new SlackBot.Parts(converse, core != null ? core : membership, core != null ? core : home,
+        bot = new SlackBot(settings, new SlackBot.Parts(converse, core != null ? core : membership, core != null ? core : page != null ? page : home,
                 core != null ? core : nudges, seen, clock, (platform, status) -> apiErrors.add(platform + " " + status), replies,
                 eventsRateLimited::add));
 
@@ -165,7 +169,12 @@ final class SlackRig implements AutoCloseable {
 
     /** A rig over the whole real core (conversation, home page, welcomes, nudge form). */
     static SlackRig replaying(ReplayCore core) throws Exception {
-        return new SlackRig(core, core, false, true);
+        return new SlackRig(core, core, null, false, true);
+    }
+
+    /** A rig whose conversation and home page are these (the real core's, usually). */
+    static SlackRig start(Converse conversation, ShowHome page) throws Exception {
+        return new SlackRig(conversation, null, page, false, true);
     }
 
     /** A rig that never talked to Slack yet: its first request calls {@code auth.test}. */

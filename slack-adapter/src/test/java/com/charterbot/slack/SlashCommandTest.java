@@ -52,6 +52,19 @@ class SlashCommandTest extends SharedRigTest {
     }
 
     @Test
+    void writesTheAcknowledgementAsUtf8BytesWithTheirLength() {
+        HttpResponse<String> response = rig.postForm(slashCommand(MEMBER, CHANNEL, "Puis-je publier une photo du bureau sur Instagram ?",
+                rig.responseUrl()));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type.toLowerCase(java.util.Locale.ROOT))
+                .startsWith("application/json").contains("charset=utf-8"));
+        assertThat(response.body()).contains("é");
+        assertThat(response.headers().firstValueAsLong("Content-Length"))
+                .hasValue(response.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+    }
+
+    @Test
     void helpListsTheCommandsWithAQuizButton() {
         JsonObject ack = SlackRig.json(rig.postForm(slashCommand(MEMBER, CHANNEL, "help", rig.responseUrl())).body());
 

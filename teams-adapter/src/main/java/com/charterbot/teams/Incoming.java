@@ -1,24 +1,38 @@
 package com.charterbot.teams;
 
 import com.charterbot.core.text.UserText;
+import com.charterbot.core.values.ChannelRef;
 import com.charterbot.core.values.Language;
 import com.charterbot.core.values.Media;
+import com.charterbot.core.values.Platform;
+import com.charterbot.core.values.UserRef;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.Attachment;
+import com.microsoft.bot.schema.ChannelAccount;
+import com.microsoft.bot.schema.ConversationAccount;
 import com.microsoft.bot.schema.Entity;
 import com.microsoft.bot.schema.Serialization;
+import com.microsoft.bot.schema.teams.TeamsChannelData;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
- * Reads what a person sent in a Teams activity, as Teams really sends it.
+ * Reads a Teams activity, as Teams really sends it: where it happened, who sent it, and what they sent.
  *
  * <ul>
+ *   <li><b>Where.</b> The tenant (the conversation's, else the channel data's, else the configured
+ *       one), the conversation without a thread's {@code ;messageid=}, whether it is a personal
+ *       chat, a team channel or a group chat, and its name ({@link Where}).
+ *   <li><b>Who.</b> The person's Entra object id (else their Teams id) in the tenant; never an
+ *       administrator as far as Teams can tell ({@link #admin}).
  *   <li><b>Text.</b> The bot's own mention is removed wherever it is, found through the activity's
  *       {@code mention} entities (their {@code text} is the exact markup, {@code <at>Charter</at>});
  *       mentions of other people that only lead the message are dropped too ("@Alice @Charter quiz"
@@ -46,6 +60,117 @@ final class Incoming {
     private static final String FILE_DOWNLOAD_INFO = "application/vnd.microsoft.teams.file.download.info";
 
     private Incoming() {}
+
+    /** How an activity's conversation is shared. */
+    enum Scope { PERSONAL, CHANNEL, GROUP_CHAT }
+
+    /** Where an activity happened. {@code conversation} is the channel without a thread's {@code ;messageid=}. */
+    record Where(String tenant, ChannelRef conversation, Scope scope, String name) {}
+
+    /** Where the activity happened; {@code configuredTenant} is its tenant when the activity names none. */
+    static Where where(Activity activity, String configuredTenant) {
+        TeamsChannelData data = channelData(activity);
+        ConversationAccount conversation = activity.getConversation();
+        String tenant = firstText(conversation.getTenantId(),
+                data == null || data.getTenant() == null ? null : data.getTenant().getId(),
+                configuredTenant, "default");
+        String type = conversation.getConversationType() == null ? "" : conversation.getConversationType();
+        Scope scope;
+        if (type.equals("channel") || data != null && data.getTeam() != null && !type.equals("personal") && !type.equals("groupChat")) {
+            scope = Scope.CHANNEL;
+        } else if (type.equals("groupChat") || !type.equals("personal") && conversation.isGroup()) {
+            scope = Scope.GROUP_CHAT;
+        } else {
+            scope = Scope.PERSONAL;
+        }
+        String name = scope == Scope.CHANNEL && data != null && data.getTeam() != null && data.getTeam().getName() != null
+                ? data.getTeam().getName()
+                : conversation.getName() == null ? "" : conversation.getName();
+        ChannelRef ref = new ChannelRef(Platform.TEAMS, tenant, baseId(conversation.getId()));
+        return new Where(tenant, ref, scope, name);
+    }
+
+    /** The tenant ids an activity names (the conversation's and the channel data's), absent ones left out. */
+    static List<String> tenants(Activity activity) {
+        TeamsChannelData data = channelData(activity);
+        return Stream.of(activity.getConversation() == null ? null : activity.getConversation().getTenantId(),
+                        data == null || data.getTenant() == null ? null : data.getTenant().getId())
+                .filter(id -> id != null && !id.isBlank())
+                .map(String::strip)
+                .toList();
+    }
+
+    /** A conversation id without a thread's {@code ;messageid=}. */
+    static String baseId(String conversationId) {
+        int thread = conversationId.indexOf(";messageid=");
+        return thread < 0 ? conversationId : conversationId.substring(0, thread);
+    }
+
+    /** The Teams channel data of the activity, or null. */
+    static TeamsChannelData channelData(Activity activity) {
+        if (activity.getChannelData() == null) {
+            return null;
+        }
+        return Serialization.getAs(activity.getChannelData(), TeamsChannelData.class);
+    }
+
+    /** The channel data's {@code eventType} (a channel renamed, a message edited...), or empty. */
+    static String eventType(Activity activity) {
+        TeamsChannelData data = channelData(activity);
+        return data == null || data.getEventType() == null ? "" : data.getEventType();
+    }
+
+    /** The activity's {@code value} (what a card's action sent, an invoke's payload) as JSON, or null. */
+    static JsonNode value(Activity activity) {
+        return activity.getValue() == null ? null : Serialization.objectToTree(activity.getValue());
+    }
+
+    /** The person who sent the activity: their Entra object id, else their Teams id, in the activity's tenant. */
+    static UserRef user(Activity activity, Where where) {
+        ChannelAccount from = activity.getFrom();
+        String id = firstText(from.getAadObjectId(), from.getId());
+        return new UserRef(Platform.TEAMS, where.tenant(), id);
+    }
+
+    /** The clicking person's name as Teams gives it, or empty. */
+    static String name(Activity activity) {
+        return activity.getFrom() == null || activity.getFrom().getName() == null ? "" : activity.getFrom().getName();
+    }
+
+    /**
+     * Whether the platform says the person is an administrator: never, for Teams. Activities do not
+     * tell who owns a team; only Microsoft Graph does, with a resource-specific permission the bot
+     * does not ask for. Charter administrators are configured by Entra object id
+     * ({@code charter.admins.teams-user-ids}, {@code charter.teams.admin-user-ids}) in the core.
+     */
+    static boolean admin(Activity activity) {
+        return false;
+    }
+
+    /** What a person entered in a card's inputs: Teams merges them into the action's data, beside the bot's own keys. */
+    static Map<String, String> inputs(JsonNode data) {
+        Map<String, String> inputs = new LinkedHashMap<>();
+        if (data == null || !data.isObject()) {
+            return inputs;
+        }
+        data.properties().forEach(field -> {
+            String key = field.getKey();
+            if (field.getValue().isValueNode() && !key.equals(AdaptiveCardRenderer.DATA_ACTION_ID) && !key.equals(AdaptiveCardRenderer.DATA_VALUE)
+                    && !key.equals(AdaptiveCardRenderer.DATA_PERSONAL) && inputs.size() < 20) {
+                inputs.put(key, field.getValue().asText());
+            }
+        });
+        return inputs;
+    }
+
+    private static String firstText(String... values) {
+        for (String value : values) {
+            if (value != null && !value.isBlank()) {
+                return value.strip();
+            }
+        }
+        return "";
+    }
 
     /** A mention in the activity: who, and the markup standing for them in the text. */
     private record Mention(String id, String markup) {}

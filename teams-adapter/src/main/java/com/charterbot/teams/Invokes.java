@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * sign-in, file consent, message extensions, tabs... Teams shows the person an error for any answer
  * but HTTP 200 with the body the invoke's contract defines, so each gets that, telling the person,
  * where the contract lets the bot say something, to write in the chat instead. Each is logged once
- * at DEBUG. Universal Actions ({@code adaptiveCard/action}) are the bot's own: see {@link TeamsBot}.
+ * at DEBUG. Universal Actions ({@code adaptiveCard/action}) are the bot's own: see {@link Interactions}.
  */
 final class Invokes {
 

@@ -67,6 +67,36 @@ final class Activities {
         return activity;
     }
 
+    /**
+     * What Teams posts when someone clicks an {@code Action.Execute} of the card {@code cardId}: an
+     * {@code adaptiveCard/action} invoke whose {@code value.action.data} holds the action's data merged with
+     * the card's inputs, as in Microsoft's Universal Actions documentation.
+     */
+    ObjectNode execute(ObjectNode message, String cardId, ObjectNode data) {
+        ObjectNode activity = message.deepCopy();
+        activity.put("type", "invoke");
+        activity.put("name", "adaptiveCard/action");
+        activity.put("id", String.valueOf(IDS.incrementAndGet()));
+        activity.remove("text");
+        activity.remove("textFormat");
+        activity.put("replyToId", cardId);
+        ObjectNode value = activity.putObject("value");
+        ObjectNode action = value.putObject("action");
+        action.put("type", "Action.Execute");
+        action.put("id", "");
+        action.put("verb", data.path("actionId").asText());
+        action.set("data", data);
+        value.put("trigger", "manual");
+        ArrayNode entities = JSON.createArrayNode();
+        message.path("entities").forEach(entity -> {
+            if (!"mention".equals(entity.path("type").asText())) {
+                entities.add(entity.deepCopy());
+            }
+        });
+        activity.set("entities", entities);
+        return activity;
+    }
+
     static ObjectNode data(String actionId, String value) {
         return JSON.createObjectNode().put("actionId", actionId).put("value", value);
     }

@@ -9,13 +9,16 @@ import com.charterbot.core.admin.AdminDirectory;
 import com.charterbot.core.experts.ExpertQuestion;
 import com.charterbot.core.experts.ExpertsDesk;
 import com.charterbot.core.experts.ExpertsMessenger;
+import com.charterbot.core.i18n.Messages;
 import com.charterbot.core.memory.InMemoryExpertQuestions;
 import com.charterbot.core.reply.ActionIds;
 import com.charterbot.core.testing.TestConversation;
+import com.charterbot.core.values.Language;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -60,6 +63,12 @@ class AskExpertsTeamsTest {
                 .orElseThrow(() -> new AssertionError("no " + actionId + " in " + card));
     }
 
+    /** The question sent to the experts with this text (the tests share the store). */
+    private static ExpertQuestion asked(String text) {
+        return questions.askedBetween(Instant.EPOCH, Instant.MAX).stream().filter(q -> text.equals(q.text())).findFirst()
+                .orElseThrow(() -> new AssertionError("no question sent to the experts: " + text));
+    }
+
     private List<LoggedRequest> posts(String conversation) {
         return rig.requests(RequestMethod.POST, TeamsRig.CONNECTOR_PATH + "v3/conversations/" + java.util.regex.Pattern.quote(conversation)
                 + "/activities(/[^/]+)?");
@@ -85,7 +94,7 @@ class AskExpertsTeamsTest {
         JsonNode expertsCard = card(TeamsRig.read(cards.get(0).getBodyAsString()));
         assertThat(texts(expertsCard)).anyMatch(text -> text.contains("Alice Martin")).anyMatch(text -> text.contains(QUESTION));
         assertThat(expertsCard.toString()).doesNotContain("\"type\":\"TextBlock\"");
-        ExpertQuestion question = questions.askedBetween(Instant.EPOCH, Instant.MAX).get(0);
+        ExpertQuestion question = asked(QUESTION);
         assertThat(question.cardId()).isEqualTo("1741599999000");
         assertThat(value(expertsCard, ActionIds.EXPERT_ANSWER)).isEqualTo(question.id());
 
@@ -107,6 +116,59 @@ class AskExpertsTeamsTest {
         List<LoggedRequest> updates = rig.requests(RequestMethod.PUT, TeamsRig.CONNECTOR_PATH + "v3/conversations/19:.+/activities/1741599999000");
         assertThat(updates).hasSize(1);
         assertThat(texts(card(TeamsRig.read(updates.get(0).getBodyAsString())))).anyMatch(text -> text.startsWith("Answered by Alice Martin"));
+        assertThat(questions.find(question.id()).orElseThrow().status()).isEqualTo(ExpertQuestion.Status.ANSWERED);
+    }
+
+    @Test
+    void anExpertOpensAndSendsTheAnswerFormWithActionExecuteShownToThemAloneInTheChannel() {
+        String text = "what is the best recipe for a chocolate cake?";
+        rig.post(rig.activities.channelMention(Activities.ADMIN_AAD, "tip", "en-US"));
+        rig.stubConnector();
+        ObjectNode ask = rig.activities.personal(Activities.ALICE_AAD, text, "en-US");
+        rig.post(ask);
+        String offer = value(card(rig.sent().get(0)), ActionIds.EXPERTS_OFFER);
+        rig.post(rig.activities.submit(ask, "1741599999000", Activities.data(ActionIds.EXPERTS_OFFER, offer)));
+        rig.post(rig.activities.submit(ask, "1741599999000", Activities.data(ActionIds.EXPERTS_SEND,
+                value(card(rig.sent().get(1)), ActionIds.EXPERTS_SEND))));
+        ExpertQuestion question = asked(text);
+        JsonNode expertsCard = card(TeamsRig.read(posts(Activities.GENERAL).get(0).getBodyAsString()));
+        JsonNode answerButton = actions(expertsCard).stream()
+                .filter(action -> ActionIds.EXPERT_ANSWER.equals(action.path("data").path("actionId").asText())).findFirst().orElseThrow();
+        assertThat(answerButton.path("type").asText()).isEqualTo("Action.Execute");
+        ObjectNode inChannel = rig.activities.channelMention(BOB_AAD, "x", "en-US");
+
+        HttpResponse<String> opened = rig.post(rig.activities.execute(inChannel, question.cardId(),
+                (ObjectNode) answerButton.path("data").deepCopy()));
+
+        assertThat(opened.statusCode()).isEqualTo(200);
+        JsonNode openedBody = TeamsRig.read(opened.body());
+        assertThat(openedBody.path("statusCode").asInt()).isEqualTo(200);
+        assertThat(openedBody.path("type").asText()).isEqualTo("application/vnd.microsoft.card.adaptive");
+        JsonNode form = openedBody.path("value");
+        assertThat(form.path("body").findValuesAsText("id")).contains(ExpertsDesk.ANSWER, ExpertsDesk.SECTION);
+        JsonNode submit = actions(form).stream()
+                .filter(action -> ActionIds.EXPERT_ANSWER_SUBMIT.equals(action.path("data").path("actionId").asText())).findFirst().orElseThrow();
+        assertThat(submit.path("type").asText()).isEqualTo("Action.Execute");
+        assertThat(submit.path("data").path("personal").asBoolean()).as("the form is the expert's own").isTrue();
+        String expertsCardPath = TeamsRig.CONNECTOR_PATH + "v3/conversations/19:.+/activities/" + question.cardId();
+        assertThat(rig.requests(RequestMethod.PUT, expertsCardPath)).as("the experts' card is left as everyone sees it").isEmpty();
+        assertThat(questions.find(question.id()).orElseThrow().status()).isEqualTo(ExpertQuestion.Status.OPEN);
+
+        // Teams merges the card's inputs into the action's data.
+        ObjectNode data = (ObjectNode) submit.path("data").deepCopy();
+        data.put(ExpertsDesk.ANSWER, "Not a charter question: ask the canteen.");
+        data.put(ExpertsDesk.SECTION, "");
+        HttpResponse<String> answered = rig.post(rig.activities.execute(inChannel, question.cardId(), data));
+
+        assertThat(answered.statusCode()).isEqualTo(200);
+        JsonNode answeredBody = TeamsRig.read(answered.body());
+        assertThat(answeredBody.path("statusCode").asInt()).isEqualTo(200);
+        assertThat(answeredBody.path("type").asText()).isEqualTo("application/vnd.microsoft.activity.message");
+        assertThat(answeredBody.path("value").asText()).isEqualTo(Messages.get(Language.EN, "experts.reply.sent"));
+        assertThat(posts("a:1private-chat-created")).filteredOn(request -> request.getBodyAsString().contains("ask the canteen")).hasSize(1);
+        List<LoggedRequest> updates = rig.requests(RequestMethod.PUT, expertsCardPath);
+        assertThat(updates).hasSize(1);
+        assertThat(texts(card(TeamsRig.read(updates.get(0).getBodyAsString())))).anyMatch(line -> line.startsWith("Answered by Alice Martin"));
         assertThat(questions.find(question.id()).orElseThrow().status()).isEqualTo(ExpertQuestion.Status.ANSWERED);
     }
 }

@@ -37,6 +37,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import org.apache.catalina.Context;
 import org.apache.catalina.startup.Tomcat;
@@ -63,6 +65,8 @@ final class TeamsRig implements AutoCloseable {
     final List<String> apiErrors = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Which reply answered which message. */
     final InMemoryRepliedMessages replies = new InMemoryRepliedMessages();
+    /** Every wait before a throttled reply's next try, in order: recorded, never slept, under {@link TeamsBot.ReplyRetry#DEFAULT}. */
+    final List<Duration> waits = new CopyOnWriteArrayList<>();
     final Activities activities;
     final TeamsAdapter adapter;
     final TeamsSettings settings;
@@ -116,7 +120,7 @@ final class TeamsRig implements AutoCloseable {
                 new Fakes.Seen(), home, references, TestConversation.CLOCK, (platform, status) -> apiErrors.add(platform + " " + status),
                 replies), settings,
                 new AdaptiveCardRenderer(),
-                new TeamsBot.ReplyRetry(3, Duration.ofMillis(20), Duration.ofMillis(100)));
+                TeamsBot.ReplyRetry.DEFAULT, waits::add, new SplittableRandom(17));
         // Over the replay core, replies need a connector token: a fixed one, as Microsoft's login is not reachable.
         adapter = core == null ? TeamsAdapter.create(settings)
                 : TeamsAdapter.create(settings, (tenant, scope) -> new FixedToken(tenant.appId(), scope), TeamsAdapter.CONNECTOR_READ_TIMEOUT);

@@ -117,8 +117,9 @@ class ConversationConfiguration {
 
     @Bean
     HomeService home(AnswerEngine answers, QuizProgressStore progress, ChannelStore channels, AdminActions admin,
-            LanguagePreferences languages, Clock clock) {
-        return new HomeService(answers::charter, progress, channels, admin, languages, answers.defaultLanguage(), clock);
+            LanguagePreferences languages, Clock clock, ObjectProvider<PhrasingReview> phrasings) {
+        return new HomeService(answers::charter, progress, channels, admin, languages, answers.defaultLanguage(), clock,
+                Optional.ofNullable(phrasings.getIfAvailable()));
     }
 
     /** The conversation the platform adapters talk to; timed for the answer-latency metric when metrics are on. */

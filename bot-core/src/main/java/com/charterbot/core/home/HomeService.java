@@ -8,6 +8,7 @@ import com.charterbot.core.nudge.ChannelLabels;
 import com.charterbot.core.nudge.ChannelState;
 import com.charterbot.core.nudge.ChannelStore;
 import com.charterbot.core.people.LanguagePreferences;
+import com.charterbot.core.phrasing.PhrasingReview;
 import com.charterbot.core.quiz.CardState;
 import com.charterbot.core.quiz.QuizBank;
 import com.charterbot.core.quiz.QuizProgressStore;
@@ -36,7 +37,8 @@ import java.util.function.Supplier;
  * The home page: the person's quiz progress (only questions the charter still has count), up to
  * {@value #WEAK_TOPICS} topics to review, a button to start a quiz, and for administrators the
  * channels of their own workspace or tenant, at most {@value #MAX_CHANNELS}, each with a button
- * to change its nudges.
+ * to change its nudges, then, where phrasings are reviewed, the suggested phrasings with their
+ * Approve, Reject and Move to section buttons ({@link PhrasingReview#pendingBlocks}).
  *
  * <p>The weakest topics are the sections with the most wrong answers over all the person's
  * answers; on a tie, the one whose questions sit in the lowest Leitner box, then the earliest in
@@ -58,14 +60,22 @@ public final class HomeService implements ShowHome {
     private final LanguagePreferences languages;
     private final Language defaultLanguage;
     private final Clock clock;
+    private final Optional<PhrasingReview> phrasings;
     private final AtomicReference<QuizBank> bank = new AtomicReference<>();
+
+    /** A home page without suggested phrasings. */
+    public HomeService(Supplier<Charter> charter, QuizProgressStore progress, ChannelStore channels, AdminActions admin,
+            LanguagePreferences languages, Language defaultLanguage, Clock clock) {
+        this(charter, progress, channels, admin, languages, defaultLanguage, clock, Optional.empty());
+    }
 
     /**
      * @param charter the charter in use, asked for on every call, so that a reload shows at once
      * @param defaultLanguage the page's language when neither the person nor the platform gives one
+     * @param phrasings the suggested phrasings administrators review; empty where nobody reviews them
      */
     public HomeService(Supplier<Charter> charter, QuizProgressStore progress, ChannelStore channels, AdminActions admin,
-            LanguagePreferences languages, Language defaultLanguage, Clock clock) {
+            LanguagePreferences languages, Language defaultLanguage, Clock clock, Optional<PhrasingReview> phrasings) {
         this.charter = Objects.requireNonNull(charter, "charter");
         this.progress = Objects.requireNonNull(progress, "progress");
         this.channels = Objects.requireNonNull(channels, "channels");
@@ -73,6 +83,7 @@ public final class HomeService implements ShowHome {
         this.languages = Objects.requireNonNull(languages, "languages");
         this.defaultLanguage = Objects.requireNonNull(defaultLanguage, "defaultLanguage");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.phrasings = Objects.requireNonNull(phrasings, "phrasings");
     }
 
     @Override
@@ -99,6 +110,7 @@ public final class HomeService implements ShowHome {
                 new Button(ActionIds.QUIZ_START, "", Messages.get(language, "commands.quiz.start"), Button.Style.PRIMARY))));
         if (admin.authorize(user, platformAdmin).allowed()) {
             blocks.addAll(channelBlocks(user, language));
+            phrasings.ifPresent(review -> blocks.addAll(review.pendingBlocks(language)));
         }
         return Reply.of(language, Reply.Delivery.PRIVATE, blocks);
     }

@@ -9,7 +9,9 @@ import java.util.Optional;
  * A person's own page with the bot (Slack's App Home, a Teams personal tab or card): their quiz
  * progress and weakest topics with a button to start a quiz, and for administrators the channels
  * of their workspace or tenant with each one's nudges and a button to change them
- * ({@link com.charterbot.core.reply.ActionIds#NUDGES_EDIT}).
+ * ({@link com.charterbot.core.reply.ActionIds#NUDGES_EDIT}), and the suggested phrasings to review
+ * ({@link com.charterbot.core.reply.ActionIds#PHRASING_APPROVE} and the others), whose clicks go to
+ * {@link com.charterbot.core.chat.Converse#onAction} like any other.
  */
 public interface ShowHome {
 

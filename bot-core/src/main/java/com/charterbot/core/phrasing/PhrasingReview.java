@@ -10,6 +10,7 @@ import com.charterbot.core.reply.ActionIds;
 import com.charterbot.core.reply.Block;
 import com.charterbot.core.reply.Button;
 import com.charterbot.core.reply.Reply;
+import com.charterbot.core.reply.TaggedValue;
 import com.charterbot.core.text.UserText;
 import com.charterbot.core.values.ActionEvent;
 import com.charterbot.core.values.Language;
@@ -36,7 +37,7 @@ public final class PhrasingReview {
     /** Form field: the section a candidate moves to. */
     public static final String SECTION = "section";
     /** How many candidates a review shows. */
-    static final int SHOWN = 5;
+    public static final int SHOWN = 5;
     /** Slack's static selects hold at most 100 options. */
     private static final int MAX_OPTIONS = 100;
 
@@ -100,12 +101,24 @@ public final class PhrasingReview {
     }
 
     private Reply list(Language language, Reply.Delivery delivery) {
+        return Reply.of(language, delivery, pendingBlocks(language));
+    }
+
+    /**
+     * The review as blocks, for the command's reply and for an administrator's home page: a heading, then
+     * the {@value #SHOWN} most seen pending candidates, each with Approve, Reject and Move to section, or a
+     * line saying there is none. Deciding who may see them is the caller's business.
+     *
+     * <p>The buttons' values carry {@code language} ({@link TaggedValue}): a home page is not a conversation's
+     * reply, which would tag them, and a click on it must be answered in the page's language.
+     */
+    public List<Block> pendingBlocks(Language language) {
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Block.Heading(Messages.get(language, "phrasings.title")));
         List<Candidate> pending = candidates.pending(SHOWN);
         if (pending.isEmpty()) {
             blocks.add(new Block.Text(Messages.get(language, "phrasings.none")));
-            return Reply.of(language, delivery, blocks);
+            return blocks;
         }
         blocks.add(new Block.Context(Messages.get(language, "phrasings.intro")));
         Charter charter = engine.charter();
@@ -113,13 +126,13 @@ public final class PhrasingReview {
             String title = charter.section(c.sectionId(), c.language()).map(Section::title).orElse(c.sectionId());
             blocks.add(new Block.Quoted(Messages.get(language, "phrasings.item", title, c.count(),
                     Messages.get(language, "commands.language." + c.language().tag())), List.of(quoted(c.text(), language))));
-            String id = Long.toString(c.id());
+            String id = TaggedValue.tag(language, Long.toString(c.id()));
             blocks.add(new Block.Buttons(List.of(
                     new Button(ActionIds.PHRASING_APPROVE, id, Messages.get(language, "phrasings.approve"), Button.Style.PRIMARY),
                     Button.of(ActionIds.PHRASING_REJECT, id, Messages.get(language, "phrasings.reject")),
                     Button.of(ActionIds.PHRASING_MOVE, id, Messages.get(language, "phrasings.move")))));
         }
-        return Reply.of(language, delivery, blocks);
+        return blocks;
     }
 
     /** What a click on a review's buttons gives; empty when the action is not a review's. */

@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.charterbot.core.admin.AdminActions;
 import com.charterbot.core.admin.AdminDirectory;
 import com.charterbot.core.admin.AdminPolicy;
+import com.charterbot.core.answer.AnswerEngine;
 import com.charterbot.core.memory.InMemoryAuditLog;
+import com.charterbot.core.memory.InMemoryPhrasingCandidates;
+import com.charterbot.core.phrasing.PhrasingReview;
+import com.charterbot.core.reply.TaggedValue;
+import com.charterbot.core.values.ActionEvent;
 import com.charterbot.core.charter.Charter;
 import com.charterbot.core.charter.CharterFiles;
 import com.charterbot.core.charter.CharterLoader;
@@ -358,6 +363,130 @@ class HomeServiceTest {
 
             assertThat(buttons(reply, ActionIds.OPEN_SECTION)).extracting(Button::value).containsExactly(PHOTOS);
             assertThat(buttons(reply, ActionIds.QUIZ_START)).hasSize(1);
+        }
+    }
+
+    @Nested
+    class SuggestedPhrasings {
+
+        private final InMemoryPhrasingCandidates candidates = new InMemoryPhrasingCandidates();
+        private final PhrasingReview review = new PhrasingReview(new AnswerEngine(CHARTER, Language.EN), candidates, admin,
+                Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofSeconds(30));
+        private final HomeService reviewing = new HomeService(() -> CHARTER, progress, channels, admin, languages, Language.EN,
+                Clock.fixed(NOW, ZoneOffset.UTC), Optional.of(review));
+
+        /** Seen {@code times} times, a minute apart from the others so that ties are broken by the last sighting. */
+        private long seen(String text, String sectionId, int times) {
+            for (int i = 0; i < times; i++) {
+                candidates.seen(text, sectionId, Language.EN, NOW.minusSeconds(60L * candidates.pending(100).size() + i));
+            }
+            return candidates.pending(100).stream().filter(c -> c.text().equals(text)).findFirst().orElseThrow().id();
+        }
+
+        private static List<Block> afterPhrasingsHeading(Reply reply) {
+            int heading = reply.blocks().indexOf(new Block.Heading(msg(reply.language(), "phrasings.title")));
+            assertThat(heading).as("suggested phrasings heading").isNotNegative();
+            return reply.blocks().subList(heading + 1, reply.blocks().size());
+        }
+
+        @Test
+        void anAdministratorSeesTheMostSeenCandidatesAfterTheChannelsEachWithApproveRejectAndMove() {
+            long selfie = seen("can I post a selfie at my desk?", PHOTOS, 3);
+            long journalist = seen("a journalist called me, what do I say?", MEDIA, 2);
+            for (int n = 0; n < 4; n++) {
+                seen("once-seen question " + n, SCOPE, 1);
+            }
+
+            Reply reply = reviewing.home(ADMIN, false, Optional.empty());
+
+            assertThat(reply.blocks().indexOf(new Block.Heading(msg(Language.EN, "phrasings.title"))))
+                    .isGreaterThan(reply.blocks().indexOf(new Block.Heading(msg(Language.EN, "commands.home.channels"))));
+            List<Block> part = afterPhrasingsHeading(reply);
+            assertThat(part.get(0)).isEqualTo(new Block.Context(msg(Language.EN, "phrasings.intro")));
+            assertThat(part.get(1)).isEqualTo(new Block.Quoted(msg(Language.EN, "phrasings.item", title(PHOTOS, Language.EN), 3, "English"),
+                    List.of("“can I post a selfie at my desk?”")));
+            assertThat(part.get(2)).isEqualTo(new Block.Buttons(List.of(
+                    new Button(ActionIds.PHRASING_APPROVE, "en~" + selfie, "Approve", Button.Style.PRIMARY),
+                    Button.of(ActionIds.PHRASING_REJECT, "en~" + selfie, "Reject"),
+                    Button.of(ActionIds.PHRASING_MOVE, "en~" + selfie, "Move to section…"))));
+            assertThat(buttons(reply, ActionIds.PHRASING_APPROVE)).hasSize(PhrasingReview.SHOWN)
+                    .extracting(Button::value).startsWith("en~" + selfie, "en~" + journalist);
+            assertThat(part).hasSize(1 + 2 * PhrasingReview.SHOWN);
+            assertThat(reply.fallbackText()).contains("once-seen question 0").doesNotContain("once-seen question 3");
+        }
+
+        @Test
+        void theBlockIsInFrenchForAFrenchAdministrator() {
+            long selfie = seen("can I post a selfie at my desk?", PHOTOS, 3);
+            languages.save(ADMIN, Language.FR);
+
+            List<Block> part = afterPhrasingsHeading(reviewing.home(ADMIN, false, Optional.empty()));
+
+            assertThat(part.get(0)).isEqualTo(new Block.Context("De vraies questions posées, avec la section choisie ou indiquée par un expert. "
+                    + "Les formulations approuvées aident le bot à répondre d'emblée à ces questions."));
+            // The section as the candidate's language names it: an English question belongs to the English section.
+            assertThat(((Block.Quoted) part.get(1)).label()).isEqualTo("Pour « " + title(PHOTOS, Language.EN) + " » (vue 3 fois, en anglais) :");
+            assertThat(((Block.Quoted) part.get(1)).quotes()).containsExactly("« can I post a selfie at my desk? »");
+            assertThat(((Block.Buttons) part.get(2)).buttons()).containsExactly(
+                    new Button(ActionIds.PHRASING_APPROVE, "fr~" + selfie, "Approuver", Button.Style.PRIMARY),
+                    Button.of(ActionIds.PHRASING_REJECT, "fr~" + selfie, "Rejeter"),
+                    Button.of(ActionIds.PHRASING_MOVE, "fr~" + selfie, "Déplacer vers une section…"));
+        }
+
+        @Test
+        void withoutCandidatesALineSaysThereIsNoneInTheirLanguage() {
+            assertThat(afterPhrasingsHeading(reviewing.home(ADMIN, false, Optional.empty())))
+                    .containsExactly(new Block.Text(msg(Language.EN, "phrasings.none")));
+
+            Reply french = reviewing.home(ADMIN, false, Optional.of(Language.FR));
+
+            assertThat(french.blocks()).contains(new Block.Heading("Formulations suggérées"));
+            assertThat(afterPhrasingsHeading(french)).containsExactly(new Block.Text("Aucune formulation à examiner : les vraies questions "
+                    + "apparaîtront ici dès que des personnes leur auront choisi une section."));
+        }
+
+        @Test
+        void aTrustedPlatformAdministratorSeesThemToo() {
+            seen("can I post a selfie at my desk?", PHOTOS, 1);
+
+            assertThat(buttons(reviewing.home(TEAMS_OWNER, true, Optional.empty()), ActionIds.PHRASING_APPROVE)).hasSize(1);
+        }
+
+        @Test
+        void someoneWhoIsNotAnAdministratorSeesNoPhrasing() {
+            seen("can I post a selfie at my desk?", PHOTOS, 3);
+
+            Reply reply = reviewing.home(ALICE, false, Optional.empty());
+
+            assertThat(reply.blocks()).doesNotContain(new Block.Heading(msg(Language.EN, "phrasings.title")));
+            assertThat(reply.fallbackText()).doesNotContain("selfie");
+            assertThat(reply.blocks()).flatMap(block -> block instanceof Block.Buttons row ? row.buttons() : List.of())
+                    .extracting(Button::actionId).noneMatch(id -> id.startsWith("charter.phrasing."));
+        }
+
+        @Test
+        void withoutPhrasingReviewAnAdministratorSeesNoPhrasing() {
+            seen("can I post a selfie at my desk?", PHOTOS, 3);
+
+            Reply reply = home.home(ADMIN, false, Optional.empty());
+
+            assertThat(reply.blocks()).doesNotContain(new Block.Heading(msg(Language.EN, "phrasings.title")));
+            assertThat(buttons(reply, ActionIds.PHRASING_APPROVE)).isEmpty();
+        }
+
+        @Test
+        void theHomesApproveValueDecidesThatCandidateAndTheNextPageNoLongerShowsIt() {
+            long selfie = seen("can I post a selfie at my desk?", PHOTOS, 3);
+            long journalist = seen("a journalist called me, what do I say?", MEDIA, 2);
+            Button approve = buttons(reviewing.home(ADMIN, false, Optional.empty()), ActionIds.PHRASING_APPROVE).get(0);
+            TaggedValue clicked = TaggedValue.read(approve.value());
+
+            review.act(new ActionEvent(ADMIN, new ChannelRef(Platform.SLACK, "T1", ADMIN.userId()), approve.actionId(), approve.value(), false,
+                    clicked.language()), clicked.value(), clicked.language().orElseThrow()).orElseThrow();
+
+            assertThat(candidates.find(selfie).orElseThrow().status()).isEqualTo(com.charterbot.core.phrasing.Candidate.Status.APPROVED);
+            assertThat(buttons(reviewing.home(ADMIN, false, Optional.empty()), ActionIds.PHRASING_APPROVE)).extracting(Button::value)
+                    .containsExactly("en~" + journalist);
         }
     }
 }

@@ -106,7 +106,7 @@ public final class TestConversation {
     public final TipService tips;
     /** Present when the builder was given the experts' messenger. */
     public final Optional<ExpertsDesk> experts;
-    /** Present when the builder was told to learn phrasings. */
+    /** Present when the builder was told to learn phrasings; the home page then shows administrators the suggestions. */
     public final Optional<PhrasingReview> phrasings;
     public final ConversationService conversation;
     public final HomeService home;
@@ -128,7 +128,7 @@ public final class TestConversation {
                 expertsChannels, new LateMessenger(messenger), admin, Language.EN, builder.expertsSettings, clock, random.split(),
                 (question, section, language) -> phrasings.ifPresent(review -> review.seen(question, section, language))));
         CheckDraft drafts = builder.drafts != null ? builder.drafts : new DraftChecker(answers::charter, Language.EN, DraftFindings.NONE);
-        home = new HomeService(answers::charter, progress, channels, admin, languages, Language.EN, clock);
+        home = new HomeService(answers::charter, progress, channels, admin, languages, Language.EN, clock, phrasings);
         conversation = new ConversationService(
                 new EmployeeServices(answers, drafts, quiz, quiz, tips, home),
                 new PersonalRecords(languages, quiz, activity),

@@ -22,10 +22,9 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -124,26 +123,14 @@ class AskExpertsTest {
 
     /** A {@code view_submission} of a core form: text inputs by block id. */
     static String formSubmission(String user, String metadata, Map<String, String> typed) {
-        JsonObject payload = new JsonObject();
-        payload.addProperty("type", "view_submission");
-        payload.add("team", object("id", TEAM, "domain", "rig"));
-        payload.add("user", object("id", user, "username", "someone", "name", "someone", "team_id", TEAM));
-        payload.addProperty("api_app_id", "A0RIG");
-        payload.addProperty("token", "legacy-verification-token");
-        payload.addProperty("trigger_id", SlackRig.triggerId());
+        JsonObject payload = SlackRig.interaction("view_submission", user, SlackRig.triggerId());
         JsonObject view = object("id", "V0FORM", "team_id", TEAM, "type", "modal", "callback_id", FormModal.CALLBACK_ID,
                 "private_metadata", metadata, "hash", "1741599000.abc");
         view.add("blocks", new JsonArray());
-        JsonObject values = new JsonObject();
-        typed.forEach((blockId, text) -> {
-            JsonObject byAction = new JsonObject();
-            byAction.add(blockId, SlackRig.typed(text));
-            values.add(blockId, byAction);
-        });
-        JsonObject state = new JsonObject();
-        state.add("values", values);
-        view.add("state", state);
+        Map<String, JsonObject> values = new LinkedHashMap<>();
+        typed.forEach((blockId, text) -> values.put(blockId, SlackRig.typed(text)));
+        view.add("state", SlackRig.state(values));
         payload.add("view", view);
-        return "payload=" + URLEncoder.encode(payload.toString(), StandardCharsets.UTF_8);
+        return SlackRig.encoded(payload);
     }
 }

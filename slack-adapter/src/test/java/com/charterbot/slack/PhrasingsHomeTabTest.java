@@ -23,10 +23,9 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -241,19 +240,13 @@ class PhrasingsHomeTabTest {
         actions.add(action);
 
         lastTriggerId = SlackRig.triggerId();
-        JsonObject payload = new JsonObject();
-        payload.addProperty("type", "block_actions");
-        payload.add("user", object("id", user, "username", "someone", "name", "someone", "team_id", TEAM));
-        payload.addProperty("api_app_id", "A0RIG");
-        payload.addProperty("token", "legacy-verification-token");
+        JsonObject payload = SlackRig.interaction("block_actions", user, lastTriggerId);
         payload.add("container", object("type", "view", "view_id", HOME_VIEW_ID));
-        payload.addProperty("trigger_id", lastTriggerId);
-        payload.add("team", object("id", TEAM, "domain", "rig"));
         payload.add("enterprise", JsonNull.INSTANCE);
         payload.addProperty("is_enterprise_install", false);
         payload.add("view", view);
         payload.add("actions", actions);
-        return "payload=" + URLEncoder.encode(payload.toString(), StandardCharsets.UTF_8);
+        return SlackRig.encoded(payload);
     }
 
     /** The {@code view_submission} of a form opened from the Home tab, one option chosen in its select. */
@@ -268,25 +261,13 @@ class PhrasingsHomeTabTest {
         JsonArray blocks = new JsonArray();
         blocks.add(input);
         view.add("blocks", blocks);
-        JsonObject byAction = new JsonObject();
-        byAction.add(field, SlackRig.selected(chosen));
-        JsonObject values = new JsonObject();
-        values.add(field, byAction);
-        JsonObject state = new JsonObject();
-        state.add("values", values);
-        view.add("state", state);
+        view.add("state", SlackRig.state(Map.of(field, SlackRig.selected(chosen))));
 
-        JsonObject payload = new JsonObject();
-        payload.addProperty("type", "view_submission");
-        payload.add("team", object("id", TEAM, "domain", "rig"));
-        payload.add("user", object("id", user, "username", "someone", "name", "someone", "team_id", TEAM));
-        payload.addProperty("api_app_id", "A0RIG");
-        payload.addProperty("token", "legacy-verification-token");
-        payload.addProperty("trigger_id", SlackRig.triggerId());
+        JsonObject payload = SlackRig.interaction("view_submission", user, SlackRig.triggerId());
         payload.add("view", view);
         payload.add("response_urls", new JsonArray());
         payload.addProperty("is_enterprise_install", false);
         payload.add("enterprise", JsonNull.INSTANCE);
-        return "payload=" + URLEncoder.encode(payload.toString(), StandardCharsets.UTF_8);
+        return SlackRig.encoded(payload);
     }
 }

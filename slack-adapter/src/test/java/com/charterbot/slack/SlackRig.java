@@ -324,13 +324,7 @@ final class SlackRig implements AutoCloseable {
 
     /** A {@code block_actions} payload for a button in a message (channel set) or in the App Home (channel null). */
     static String blockActions(String user, String channel, String actionId, String value, String responseUrl) {
-        JsonObject payload = new JsonObject();
-        payload.addProperty("type", "block_actions");
-        payload.add("team", object("id", TEAM, "domain", "rig"));
-        payload.add("user", object("id", user, "username", "someone", "name", "someone", "team_id", TEAM));
-        payload.addProperty("api_app_id", "A0RIG");
-        payload.addProperty("token", "legacy-verification-token");
-        payload.addProperty("trigger_id", triggerId());
+        JsonObject payload = interaction("block_actions", user, triggerId());
         JsonObject container = new JsonObject();
         if (channel != null) {
             container.addProperty("type", "message");
@@ -356,18 +350,12 @@ final class SlackRig implements AutoCloseable {
         JsonArray actions = new JsonArray();
         actions.add(action);
         payload.add("actions", actions);
-        return "payload=" + URLEncoder.encode(payload.toString(), StandardCharsets.UTF_8);
+        return encoded(payload);
     }
 
     /** A {@code view_submission} of the nudge form: {@code values} is block id to the state's value object. */
     static String viewSubmission(String user, String channel, Map<String, JsonObject> values, List<String> blockIds) {
-        JsonObject payload = new JsonObject();
-        payload.addProperty("type", "view_submission");
-        payload.add("team", object("id", TEAM, "domain", "rig"));
-        payload.add("user", object("id", user, "username", "someone", "name", "someone", "team_id", TEAM));
-        payload.addProperty("api_app_id", "A0RIG");
-        payload.addProperty("token", "legacy-verification-token");
-        payload.addProperty("trigger_id", triggerId());
+        JsonObject payload = interaction("view_submission", user, triggerId());
         JsonObject view = object("id", "V0MODAL", "team_id", TEAM, "type", "modal", "callback_id", NudgeModal.CALLBACK_ID,
                 "private_metadata", channel, "hash", "1741599000.abc");
         JsonArray blocks = new JsonArray();
@@ -378,16 +366,41 @@ final class SlackRig implements AutoCloseable {
             blocks.add(block);
         }
         view.add("blocks", blocks);
-        JsonObject state = new JsonObject();
-        JsonObject stateValues = new JsonObject();
+        view.add("state", state(values));
+        payload.add("view", view);
+        return encoded(payload);
+    }
+
+    /**
+     * The start of an interactive payload Slack posts: its type, the rig's workspace, the person and
+     * a trigger id; the caller adds the rest.
+     */
+    static JsonObject interaction(String type, String user, String triggerId) {
+        JsonObject payload = new JsonObject();
+        payload.addProperty("type", type);
+        payload.add("team", object("id", TEAM, "domain", "rig"));
+        payload.add("user", object("id", user, "username", "someone", "name", "someone", "team_id", TEAM));
+        payload.addProperty("api_app_id", "A0RIG");
+        payload.addProperty("token", "legacy-verification-token");
+        payload.addProperty("trigger_id", triggerId);
+        return payload;
+    }
+
+    /** A view's state as a {@code view_submission} carries it: each input's value object by block id, its action id the block id. */
+    static JsonObject state(Map<String, JsonObject> values) {
+        JsonObject byBlock = new JsonObject();
         values.forEach((blockId, value) -> {
             JsonObject byAction = new JsonObject();
             byAction.add(blockId, value);
-            stateValues.add(blockId, byAction);
+            byBlock.add(blockId, byAction);
         });
-        state.add("values", stateValues);
-        view.add("state", state);
-        payload.add("view", view);
+        JsonObject state = new JsonObject();
+        state.add("values", byBlock);
+        return state;
+    }
+
+    /** An interactive payload as Slack posts it: form-encoded as {@code payload=}. */
+    static String encoded(JsonObject payload) {
         return "payload=" + URLEncoder.encode(payload.toString(), StandardCharsets.UTF_8);
     }
 

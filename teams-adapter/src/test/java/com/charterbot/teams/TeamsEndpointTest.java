@@ -27,7 +27,6 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -36,23 +35,13 @@ import org.junit.jupiter.api.Test;
  * bundled conversation; the connector is a WireMock stub whose captured requests are the cards
  * Teams would have shown. Authentication is off here (see {@link TeamsAuthenticationTest}).
  */
-class TeamsEndpointTest {
+class TeamsEndpointTest extends FreshRigTest {
 
     private static final String PHOTO_QUESTION = "can I post this photo?";
 
-    private TeamsRig rig;
-    private Activities teams;
-
-    @BeforeEach
-    void start() {
-        rig = TeamsRig.unauthenticated();
-        teams = rig.activities;
-    }
-
     @AfterEach
-    void stop() throws Exception {
+    void logsNothingPersonal() {
         String logs = rig.logText();
-        rig.close();
         // Never a conversation reference, a person's name or a message in the logs.
         assertThat(logs).doesNotContain("Alice Martin").doesNotContain(Activities.GENERAL).doesNotContain(Activities.PERSONAL)
                 .doesNotContain(PHOTO_QUESTION).doesNotContain("serviceUrl");

@@ -16,7 +16,6 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,23 +23,13 @@ import org.junit.jupiter.api.Test;
  * An administrator's CSV export in Teams: offered with a file consent card in the personal chat,
  * made again and put in their OneDrive once they accept, then shown as a file card.
  */
-class TeamsFilesTest {
+class TeamsFilesTest extends FreshRigTest {
 
     private static final String UPLOAD_PATH = "/onedrive/upload/charter-stats.csv";
 
-    private TeamsRig rig;
-    private Activities teams;
-
     @BeforeEach
-    void start() {
-        rig = TeamsRig.unauthenticated();
-        teams = rig.activities;
+    void acceptUploads() {
         rig.connector.stubFor(put(urlPathEqualTo(UPLOAD_PATH)).willReturn(aResponse().withStatus(201)));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        rig.close();
     }
 
     /** The file consent card the bot sent with the export's card, after the administrator asked for it. */

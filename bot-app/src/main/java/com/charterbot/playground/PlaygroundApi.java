@@ -136,7 +136,7 @@ class PlaygroundApi {
     @PostMapping(value = "/api/eval", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> eval(@RequestBody String yaml) {
         if (yaml.length() > MAX_EVAL) {
-            return error(HttpStatus.PAYLOAD_TOO_LARGE, "error.too-long");
+            return error(HttpStatus.CONTENT_TOO_LARGE, "error.too-long");
         }
         Optional<AnswerEngine> engine = charter.engine();
         if (engine.isEmpty()) {
@@ -180,7 +180,7 @@ class PlaygroundApi {
 
         static Request read(String body, String textField) {
             if (body.length() > 4 * MAX_TEXT) {
-                throw new BadRequest(HttpStatus.PAYLOAD_TOO_LARGE, "error.too-long");
+                throw new BadRequest(HttpStatus.CONTENT_TOO_LARGE, "error.too-long");
             }
             JsonNode json;
             try {
@@ -193,7 +193,7 @@ class PlaygroundApi {
             }
             String text = json.path(textField).asString();
             if (text.length() > MAX_TEXT) {
-                throw new BadRequest(HttpStatus.PAYLOAD_TOO_LARGE, "error.too-long");
+                throw new BadRequest(HttpStatus.CONTENT_TOO_LARGE, "error.too-long");
             }
             String lang = json.path("lang").isString() ? json.path("lang").asString() : "";
             Optional<Language> language = lang.isEmpty() ? Optional.empty() : Language.fromTag(lang);
@@ -206,6 +206,8 @@ class PlaygroundApi {
 
     /** A request the page should not have sent; answered with the status and a message key, never a stack trace. */
     private static final class BadRequest extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         final HttpStatus status;
         final String key;
 

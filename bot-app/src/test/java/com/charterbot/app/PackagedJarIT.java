@@ -152,8 +152,8 @@ class PackagedJarIT {
             }
             JsonNode event = json.readTree(line);
             assertThat(event.has("@timestamp")).as("a JSON log event: " + line).isTrue();
-            assertThat(event.path("log").path("level").asText()).isNotEmpty();
-            messages.add(event.path("message").asText());
+            assertThat(event.path("log").path("level").asString()).isNotEmpty();
+            messages.add(event.path("message").asString());
         }
         assertThat(messages).hasSizeGreaterThan(10);
         return messages;

@@ -71,8 +71,8 @@ class QuickStartIT {
         try {
             awaitReady(server, management, log);
             JsonNode info = new ObjectMapper().readTree(get(management, "/actuator/info").body());
-            assertThat(info.path("charter").path("version").asText()).as("the server serves what validate checked").isEqualTo(version.group(1));
-            assertThat(info.path("charter").path("source").asText()).isEqualTo("folder");
+            assertThat(info.path("charter").path("version").asString()).as("the server serves what validate checked").isEqualTo(version.group(1));
+            assertThat(info.path("charter").path("source").asString()).isEqualTo("folder");
         } finally {
             server.destroy();
             server.waitFor(45, TimeUnit.SECONDS);

@@ -26,6 +26,8 @@ final class QuietAcks {
 
     private QuietAcks() {}
 
+    // Workflow steps from apps are deprecated by Slack, but a workspace may still send them: acknowledged quietly.
+    @SuppressWarnings("deprecation")
     static void register(App app) {
         app.globalShortcut(ANY, (request, ctx) -> ack("global shortcut"));
         app.viewClosed(ANY, (request, ctx) -> ack("view_closed"));

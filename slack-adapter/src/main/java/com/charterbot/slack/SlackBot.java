@@ -214,6 +214,9 @@ public final class SlackBot implements AutoCloseable {
         return config;
     }
 
+    // Bolt 1.46 still reads the deprecated verification token and OAuth path names: each is set here, so that no
+    // environment variable sets it instead.
+    @SuppressWarnings("deprecation")
     private static AppConfig appConfig(SlackSettings settings, Slack slack, InstallPages pages) {
         SlackSettings.Distribution distribution = settings.distribution();
         boolean oauth = distribution != null;
@@ -254,6 +257,7 @@ public final class SlackBot implements AutoCloseable {
      * and {@code auth.test} called on the first request that needs it for a token, its answer kept
      * ({@link KeptAuthTest} for one workspace, {@link KeptAuthTests} for installations).
      */
+    @SuppressWarnings("deprecation") // Bolt's SSLCheck still takes the verification token (null here: no legacy token check)
     private static List<Middleware> middleware(AppConfig config, Installations installations) {
         List<Middleware> middleware = new ArrayList<>();
         middleware.add(new SSLCheck(config.getVerificationToken()));

@@ -49,6 +49,7 @@ import java.util.function.BooleanSupplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.apache.catalina.Context;
+import org.apache.catalina.LifecycleException;
 import org.apache.catalina.startup.Tomcat;
 import org.slf4j.LoggerFactory;
 
@@ -592,7 +593,7 @@ final class SlackRig implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws LifecycleException {
         try {
             bot.close();
             tomcat.stop();

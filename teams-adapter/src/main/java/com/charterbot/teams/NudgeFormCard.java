@@ -79,7 +79,7 @@ final class NudgeFormCard {
             return;
         }
         Map<String, String> values = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> fields = data.fields();
+        Iterator<Map.Entry<String, JsonNode>> fields = data.properties().iterator();
         while (fields.hasNext() && values.size() < MAX_FORM_FIELDS) {
             Map.Entry<String, JsonNode> field = fields.next();
             if (field.getKey().equals(AdaptiveCardRenderer.DATA_ACTION_ID) || field.getKey().equals(AdaptiveCardRenderer.DATA_VALUE)

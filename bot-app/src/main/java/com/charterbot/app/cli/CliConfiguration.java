@@ -243,6 +243,8 @@ final class CliConfiguration {
 
     /** The configuration uses something only Spring Boot's loader reads: the direct reading steps aside. */
     private static final class SpringDecides extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         SpringDecides() {
             super(null, null, false, false);
         }

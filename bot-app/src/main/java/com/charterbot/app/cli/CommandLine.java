@@ -421,6 +421,8 @@ public final class CommandLine {
 
     /** A mistake in how the command was called. */
     static final class UsageException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         UsageException(String message) {
             super(message);
         }

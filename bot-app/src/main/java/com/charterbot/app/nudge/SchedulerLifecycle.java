@@ -4,7 +4,6 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.web.server.context.WebServerGracefulShutdownLifecycle;
 import org.springframework.context.SmartLifecycle;
 
 /**
@@ -21,8 +20,8 @@ import org.springframework.context.SmartLifecycle;
  */
 public final class SchedulerLifecycle implements SmartLifecycle {
 
-    /** The web server's graceful-shutdown phase. */
-    public static final int PHASE = WebServerGracefulShutdownLifecycle.SMART_LIFECYCLE_PHASE;
+    /** The web server's graceful-shutdown phase ({@code WebServerGracefulShutdownLifecycle}'s, whose constant is deprecated). */
+    public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 1024;
 
     private static final Logger LOG = LoggerFactory.getLogger(SchedulerLifecycle.class);
 

@@ -15,6 +15,8 @@ import java.util.Optional;
  * either text: the report reaches the logs.
  */
 public class StartupRefusal extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
 
     private final String action;
 

@@ -51,7 +51,7 @@ class InvalidCharterStartupTest {
         all[args.length + 2] = "--logging.level.org.springframework.boot.diagnostics=OFF";
         all[args.length + 3] = "--logging.level.org.springframework.boot.SpringApplication=OFF";
         try (ConfigurableApplicationContext context = application.run(all)) {
-            throw new AssertionError("the application started with a broken charter");
+            throw new AssertionError("the application started with a broken charter: " + context.getId());
         }
     }
 }

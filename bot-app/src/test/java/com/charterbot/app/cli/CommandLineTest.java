@@ -589,7 +589,7 @@ class CommandLineTest {
             run("init", folder.toString());
             List<String> known = new ArrayList<>();
             JsonNode metadata = JsonMapper.builder().build().readTree(getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json"));
-            metadata.path("properties").forEach(property -> known.add(property.path("name").asText()));
+            metadata.path("properties").forEach(property -> known.add(property.path("name").asString()));
 
             List<String> written = new ArrayList<>();
             flatten("", new org.yaml.snakeyaml.Yaml().load(Files.readString(folder.resolve("application.yaml"))), written);

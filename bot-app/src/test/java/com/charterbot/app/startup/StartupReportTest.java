@@ -56,10 +56,10 @@ class StartupReportTest {
 
         ObjectMapper json = new ObjectMapper();
         List<JsonNode> events = output.getAll().lines().filter(line -> line.startsWith("{")).map(json::readTree).toList();
-        List<JsonNode> reports = events.stream().filter(event -> event.path("message").asText().contains(REPORT)).toList();
+        List<JsonNode> reports = events.stream().filter(event -> event.path("message").asString().contains(REPORT)).toList();
         assertThat(reports).hasSize(1);
-        assertThat(reports.get(0).path("log").path("level").asText()).isEqualTo("ERROR");
-        assertThat(reports.get(0).path("message").asText()).contains("embedded H2 database", "Action:");
+        assertThat(reports.get(0).path("log").path("level").asString()).isEqualTo("ERROR");
+        assertThat(reports.get(0).path("message").asString()).contains("embedded H2 database", "Action:");
         assertThat(reports.get(0).has("error")).as("no stack trace in the event").isFalse();
         assertThat(output.getAll().lines().filter(line -> !line.isBlank() && !line.startsWith("{"))).as("only JSON lines").isEmpty();
     }
@@ -83,7 +83,7 @@ class StartupReportTest {
                 .toArray(String[]::new);
         return catchThrowable(() -> {
             try (ConfigurableApplicationContext context = new SpringApplication(CharterBotApplication.class).run(all)) {
-                throw new AssertionError("the application started");
+                throw new AssertionError("the application started: " + context.getId());
             }
         });
     }

@@ -151,6 +151,8 @@ public record SignalPattern(List<List<Element>> parts) {
 
     /** A problem found while reading, carried out of the nested reads. */
     private static final class Invalid extends Exception {
+        private static final long serialVersionUID = 1L;
+
         final Parsed parsed;
 
         Invalid(String key, String... arguments) {

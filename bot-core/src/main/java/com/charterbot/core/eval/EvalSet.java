@@ -25,6 +25,8 @@ public final class EvalSet {
 
     /** A file that cannot be used, with every problem found as {@code source:line: message}. */
     public static final class InvalidEvalSet extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
 
         private final List<String> problems;
 

@@ -147,6 +147,8 @@ public final class NudgeSyntax {
     }
 
     private static final class Rejected extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         final NudgeRequest.Invalid request;
 
         Rejected(String key, String... arguments) {

@@ -38,7 +38,11 @@ public final class DraftsMain {
             cli.showHelp();
             return;
         }
-        Options options = new OptionsBuilder().parent(cli).include("^" + CHECK.replace(".", "\\.") + "$").shouldFailOnError(true).build();
+        Options options = new OptionsBuilder()
+                .parent(cli)
+                .include("^" + CHECK.replace(".", "\\.") + "$")
+                .shouldFailOnError(true)
+                .build();
         Collection<RunResult> results = new Runner(options).run();
         for (RunResult run : results) {
             Result<?> result = run.getPrimaryResult();
@@ -47,8 +51,12 @@ public final class DraftsMain {
                 System.exit(2);
             }
             System.out.println();
-            System.out.printf(Locale.ROOT, "bench-drafts: chars=%s p50_us=%d p99_us=%d p999_us=%d%n", run.getParams().getParam("chars"),
-                    Math.round(result.getStatistics().getPercentile(50.0)), Math.round(result.getStatistics().getPercentile(99.0)),
+            System.out.printf(
+                    Locale.ROOT,
+                    "bench-drafts: chars=%s p50_us=%d p99_us=%d p999_us=%d%n",
+                    run.getParams().getParam("chars"),
+                    Math.round(result.getStatistics().getPercentile(50.0)),
+                    Math.round(result.getStatistics().getPercentile(99.0)),
                     Math.round(result.getStatistics().getPercentile(99.9)));
         }
     }

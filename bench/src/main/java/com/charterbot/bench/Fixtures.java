@@ -70,7 +70,8 @@ final class Fixtures {
     static String readResource(String name) {
         try (InputStream in = Fixtures.class.getClassLoader().getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException("missing resource " + name + " (was the bench module built with -Pbench?)");
+                throw new IllegalStateException(
+                        "missing resource " + name + " (was the bench module built with -Pbench?)");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -1,12 +1,8 @@
 package com.charterbot.bench;
 
-import com.charterbot.core.home.HomeService;
-import com.charterbot.core.memory.InMemoryActivityLog;
-import com.charterbot.core.memory.InMemoryUnansweredQuestions;
 import com.charterbot.core.admin.AdminActions;
 import com.charterbot.core.admin.AdminDirectory;
 import com.charterbot.core.admin.AdminPolicy;
-import com.charterbot.core.memory.InMemoryAuditLog;
 import com.charterbot.core.answer.AnswerEngine;
 import com.charterbot.core.charter.Charter;
 import com.charterbot.core.charter.ReloadCharter;
@@ -21,16 +17,21 @@ import com.charterbot.core.check.DraftFindings;
 import com.charterbot.core.eval.EvalQuestion;
 import com.charterbot.core.eval.EvalSet;
 import com.charterbot.core.eval.Evaluation;
+import com.charterbot.core.home.HomeService;
+import com.charterbot.core.memory.InMemoryActivityLog;
+import com.charterbot.core.memory.InMemoryAuditLog;
+import com.charterbot.core.memory.InMemoryChannelQuizStore;
 import com.charterbot.core.memory.InMemoryChannelStore;
 import com.charterbot.core.memory.InMemoryDeliveryStore;
-import com.charterbot.core.nudge.NudgeSettings;
 import com.charterbot.core.memory.InMemoryLanguagePreferences;
-import com.charterbot.core.phrasing.Candidate;
 import com.charterbot.core.memory.InMemoryPhrasingCandidates;
-import com.charterbot.core.phrasing.PhrasingReview;
-import com.charterbot.core.memory.InMemoryChannelQuizStore;
 import com.charterbot.core.memory.InMemoryQuizProgressStore;
 import com.charterbot.core.memory.InMemoryQuizSessionStore;
+import com.charterbot.core.memory.InMemoryTipRotationStore;
+import com.charterbot.core.memory.InMemoryUnansweredQuestions;
+import com.charterbot.core.nudge.NudgeSettings;
+import com.charterbot.core.phrasing.Candidate;
+import com.charterbot.core.phrasing.PhrasingReview;
 import com.charterbot.core.quiz.QuizService;
 import com.charterbot.core.quiz.QuizSettings;
 import com.charterbot.core.reply.ActionIds;
@@ -40,7 +41,6 @@ import com.charterbot.core.reply.Reply;
 import com.charterbot.core.reply.TaggedValue;
 import com.charterbot.core.stats.AwarenessStatsService;
 import com.charterbot.core.stats.DrawCharts;
-import com.charterbot.core.memory.InMemoryTipRotationStore;
 import com.charterbot.core.tip.TipService;
 import com.charterbot.core.values.ActionEvent;
 import com.charterbot.core.values.ChannelRef;
@@ -89,33 +89,47 @@ public final class LearningMain {
         for (EvalQuestion q : dev) {
             UserRef user = new UserRef(Platform.SLACK, "T0BENCH", "U" + (++person));
             Optional<Language> language = Optional.of(q.language());
-            for (Reply reply : conversation.onMessage(new Message(user, channel, q.text(), Message.Origin.COMMAND, false, language))) {
+            for (Reply reply : conversation.onMessage(
+                    new Message(user, channel, q.text(), Message.Origin.COMMAND, false, language))) {
                 Optional<Button> chosen = chosen(reply, q);
                 Optional<Button> notHelpful = wrong(reply, q);
                 if (chosen.isEmpty() && notHelpful.isPresent()) {
                     // A wrong answer: "not helpful", then the expected section if the bot offers it instead.
-                    for (Reply sorry : conversation.onAction(new ActionEvent(user, channel, notHelpful.get().actionId(),
-                            notHelpful.get().value(), false, language))) {
+                    for (Reply sorry : conversation.onAction(new ActionEvent(
+                            user,
+                            channel,
+                            notHelpful.get().actionId(),
+                            notHelpful.get().value(),
+                            false,
+                            language))) {
                         chosen = chosen.or(() -> chosen(sorry, q));
                     }
                 }
-                chosen.ifPresent(button -> conversation.onAction(new ActionEvent(user, channel, button.actionId(), button.value(), false,
-                        language)));
+                chosen.ifPresent(button -> conversation.onAction(
+                        new ActionEvent(user, channel, button.actionId(), button.value(), false, language)));
             }
         }
         UserRef admin = new UserRef(Platform.SLACK, "T0BENCH", ADMIN);
         int found = candidates.pending(Integer.MAX_VALUE).size();
         for (Candidate candidate : candidates.pending(Integer.MAX_VALUE)) {
-            conversation.onAction(new ActionEvent(admin, channel, ActionIds.PHRASING_APPROVE, "en~" + candidate.id(), false, Optional.empty()));
+            conversation.onAction(new ActionEvent(
+                    admin, channel, ActionIds.PHRASING_APPROVE, "en~" + candidate.id(), false, Optional.empty()));
         }
         int approved = candidates.approved().size();
         Evaluation.Metrics after = Evaluation.run(engine, holdout).overall();
         System.out.println("charter " + engine.charter().version() + ", holdout of " + holdout.size() + " questions");
         System.out.println(before.line("before"));
         System.out.println(after.line("after "));
-        System.out.println(String.format(Locale.ROOT,
+        System.out.println(String.format(
+                Locale.ROOT,
                 "learning: questions=%d candidates=%d approved=%d before_answered=%.2f after_answered=%.2f before_wrong=%.2f after_wrong=%.2f",
-                dev.size(), found, approved, before.answeredAt1(), after.answeredAt1(), before.wrong(), after.wrong()));
+                dev.size(),
+                found,
+                approved,
+                before.answeredAt1(),
+                after.answeredAt1(),
+                before.wrong(),
+                after.wrong()));
     }
 
     /** The "did you mean" button of a section the question expects, as a person who knows what they asked would click it. */
@@ -137,33 +151,62 @@ public final class LearningMain {
 
     /** The "not helpful" button of an answer citing a section the question does not expect. */
     private static Optional<Button> wrong(Reply reply, EvalQuestion q) {
-        boolean cited = reply.blocks().stream().anyMatch(b -> b instanceof Block.CitedSection c && !q.expected().contains(c.sectionId()));
+        boolean cited = reply.blocks().stream()
+                .anyMatch(
+                        b -> b instanceof Block.CitedSection c && !q.expected().contains(c.sectionId()));
         if (!cited || q.expected().isEmpty()) {
             return Optional.empty();
         }
-        return reply.blocks().stream().filter(Block.Buttons.class::isInstance).flatMap(b -> ((Block.Buttons) b).buttons().stream())
-                .filter(b -> b.actionId().equals(ActionIds.FEEDBACK_NOT_HELPFUL)).findFirst();
+        return reply.blocks().stream()
+                .filter(Block.Buttons.class::isInstance)
+                .flatMap(b -> ((Block.Buttons) b).buttons().stream())
+                .filter(b -> b.actionId().equals(ActionIds.FEEDBACK_NOT_HELPFUL))
+                .findFirst();
     }
 
-    private static ConversationService conversation(AnswerEngine engine, InMemoryPhrasingCandidates candidates, Clock clock) {
+    private static ConversationService conversation(
+            AnswerEngine engine, InMemoryPhrasingCandidates candidates, Clock clock) {
         SplittableRandom random = new SplittableRandom(18L);
         InMemoryActivityLog activity = new InMemoryActivityLog();
         InMemoryQuizProgressStore progress = new InMemoryQuizProgressStore();
-        QuizService quiz = new QuizService(engine::charter, progress, new InMemoryQuizSessionStore(),
-                new InMemoryChannelQuizStore(), activity, QuizSettings.DEFAULTS, clock, random.split());
-        TipService tips = new TipService(engine::charter, new InMemoryTipRotationStore(), activity, clock, random.split());
-        AdminActions admin = new AdminActions(new AdminPolicy(new AdminDirectory(Set.of(ADMIN), Set.of())), new InMemoryAuditLog(), clock);
+        QuizService quiz = new QuizService(
+                engine::charter,
+                progress,
+                new InMemoryQuizSessionStore(),
+                new InMemoryChannelQuizStore(),
+                activity,
+                QuizSettings.DEFAULTS,
+                clock,
+                random.split());
+        TipService tips =
+                new TipService(engine::charter, new InMemoryTipRotationStore(), activity, clock, random.split());
+        AdminActions admin = new AdminActions(
+                new AdminPolicy(new AdminDirectory(Set.of(ADMIN), Set.of())), new InMemoryAuditLog(), clock);
         PhrasingReview review = new PhrasingReview(engine, candidates, admin, clock, Duration.ofSeconds(30));
         InMemoryChannelStore channels = new InMemoryChannelStore();
         InMemoryLanguagePreferences languages = new InMemoryLanguagePreferences();
         HomeService home = new HomeService(engine::charter, progress, channels, admin, languages, Language.EN, clock);
         return new ConversationService(
-                new EmployeeServices(engine, new DraftChecker(engine::charter, Language.EN, DraftFindings.NONE), quiz, quiz, tips, home),
+                new EmployeeServices(
+                        engine,
+                        new DraftChecker(engine::charter, Language.EN, DraftFindings.NONE),
+                        quiz,
+                        quiz,
+                        tips,
+                        home),
                 new PersonalRecords(languages, quiz, activity),
-                new ChannelNudges(channels, new InMemoryDeliveryStore(), channelRef -> true,
+                new ChannelNudges(
+                        channels,
+                        new InMemoryDeliveryStore(),
+                        channelRef -> true,
                         NudgeSettings.defaults(ZoneOffset.UTC, Language.EN)),
-                new Administration(admin, new AwarenessStatsService(activity, clock), new InMemoryUnansweredQuestions(), ReloadCharter.bundled(),
+                new Administration(
+                        admin,
+                        new AwarenessStatsService(activity, clock),
+                        new InMemoryUnansweredQuestions(),
+                        ReloadCharter.bundled(),
                         DrawCharts.none()),
-                new CommunicationsTeam(Optional.empty(), Optional.of(review)), clock);
+                new CommunicationsTeam(Optional.empty(), Optional.of(review)),
+                clock);
     }
 }

@@ -49,8 +49,15 @@ final class LiveCharter implements SmartLifecycle {
      * @param problems what is wrong with the files as they are now; empty when they load
      * @param loading whether the files are being read for the first time (nothing else is known yet)
      */
-    record State(long revision, Instant checkedAt, String source, boolean watching, Optional<String> version, int sections,
-            List<CharterProblem> problems, boolean loading) {
+    record State(
+            long revision,
+            Instant checkedAt,
+            String source,
+            boolean watching,
+            Optional<String> version,
+            int sections,
+            List<CharterProblem> problems,
+            boolean loading) {
 
         State {
             Objects.requireNonNull(version, "version");
@@ -77,22 +84,31 @@ final class LiveCharter implements SmartLifecycle {
         this.properties = Objects.requireNonNull(properties, "properties");
         this.every = Objects.requireNonNull(every, "every");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.state = new State(0, clock.instant(), CharterSource.files(properties).origin(), properties.folder() != null, Optional.empty(), 0,
-                List.of(), true);
+        this.state = new State(
+                0,
+                clock.instant(),
+                CharterSource.files(properties).origin(),
+                properties.folder() != null,
+                Optional.empty(),
+                0,
+                List.of(),
+                true);
         // The first reading (the index, most of a second) overlaps the web server's start.
-        this.firstLoad = CompletableFuture.runAsync(() -> {
-            synchronized (this) {
-                if (properties.folder() != null) {
-                    seen = CharterWatcher.fingerprint(properties.folder());
-                }
-                load();
-            }
-            notifyListeners();
-        }, task -> {
-            Thread thread = new Thread(task, "playground-first-load");
-            thread.setDaemon(true);
-            thread.start();
-        });
+        this.firstLoad = CompletableFuture.runAsync(
+                () -> {
+                    synchronized (this) {
+                        if (properties.folder() != null) {
+                            seen = CharterWatcher.fingerprint(properties.folder());
+                        }
+                        load();
+                    }
+                    notifyListeners();
+                },
+                task -> {
+                    Thread thread = new Thread(task, "playground-first-load");
+                    thread.setDaemon(true);
+                    thread.start();
+                });
     }
 
     /** The engine answers come from, once the files have loaded; waits for the first reading. */
@@ -160,15 +176,26 @@ final class LiveCharter implements SmartLifecycle {
         } else {
             result = current.reload(files, properties.settings());
         }
-        List<CharterProblem> problems = result instanceof LoadResult.Rejected rejected ? rejected.problems() : List.of();
+        List<CharterProblem> problems =
+                result instanceof LoadResult.Rejected rejected ? rejected.problems() : List.of();
         Charter served = engine == null ? null : engine.charter();
         long revision = state.revision() + 1;
-        state = new State(revision, clock.instant(), files.origin(), properties.folder() != null, Optional.ofNullable(served).map(Charter::version),
-                served == null ? 0 : served.topicIds().size(), problems, false);
+        state = new State(
+                revision,
+                clock.instant(),
+                files.origin(),
+                properties.folder() != null,
+                Optional.ofNullable(served).map(Charter::version),
+                served == null ? 0 : served.topicIds().size(),
+                problems,
+                false);
         if (problems.isEmpty()) {
             LOG.info("Charter {} loaded from {}", state.version().orElse("?"), files.origin());
         } else {
-            LOG.info("The charter in {} has {} problem(s){}", files.origin(), problems.size(),
+            LOG.info(
+                    "The charter in {} has {} problem(s){}",
+                    files.origin(),
+                    problems.size(),
                     served == null ? "" : "; version " + served.version() + " still answers");
         }
     }

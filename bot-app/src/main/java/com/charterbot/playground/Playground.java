@@ -24,6 +24,7 @@ public final class Playground {
 
     /** The command's name, the first argument. */
     public static final String COMMAND = "playground";
+
     static final int DEFAULT_PORT = 8090;
 
     private Playground() {}
@@ -85,7 +86,8 @@ public final class Playground {
         defaults.put("logging.level.root", "WARN");
         defaults.put("logging.level.com.charterbot", "INFO");
         // An event stream the page closed, or one reaching its timeout, is not a problem worth a line.
-        defaults.put("logging.level.org.springframework.web.servlet.mvc.support.DefaultHandlerExceptionResolver", "ERROR");
+        defaults.put(
+                "logging.level.org.springframework.web.servlet.mvc.support.DefaultHandlerExceptionResolver", "ERROR");
         defaults.put("server.error.include-stacktrace", "never");
         return defaults;
     }

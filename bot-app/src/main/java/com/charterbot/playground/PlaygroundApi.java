@@ -105,7 +105,11 @@ class PlaygroundApi {
         view.put("charterVersion", engine.get().charter().version());
         view.set("replies", views.replies(chats.chat().say(request.text(), request.language())));
         if (CommandParser.parse(request.text()) instanceof Command.Ask) {
-            view.set("trace", views.trace(engine.get().trace(new Question(request.text(), request.language())), engine.get().charter()));
+            view.set(
+                    "trace",
+                    views.trace(
+                            engine.get().trace(new Question(request.text(), request.language())),
+                            engine.get().charter()));
         } else {
             view.putNull("trace");
         }
@@ -149,10 +153,13 @@ class PlaygroundApi {
             ObjectNode view = PlaygroundViews.JSON.createObjectNode();
             view.put("error", "error.eval-file");
             view.put("detail", e.getMessage() == null ? "" : e.getMessage());
-            return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON).body(PlaygroundViews.write(view));
+            return ResponseEntity.badRequest()
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(PlaygroundViews.write(view));
         }
         Evaluation.Report report = Evaluation.run(engine.get(), questions);
-        return ResponseEntity.ok(PlaygroundViews.write(views.evaluation(report, engine.get().charter().version())));
+        return ResponseEntity.ok(PlaygroundViews.write(
+                views.evaluation(report, engine.get().charter().version())));
     }
 
     /** The served charter's sections side by side in both languages, with the flags for the author. */
@@ -172,7 +179,9 @@ class PlaygroundApi {
     private static ResponseEntity<String> error(HttpStatus status, String key) {
         ObjectNode view = PlaygroundViews.JSON.createObjectNode();
         view.put("error", key);
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(PlaygroundViews.write(view));
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(PlaygroundViews.write(view));
     }
 
     /** What a page posts: a text (or a click's value), maybe an action id, maybe a reply language. */
@@ -200,7 +209,10 @@ class PlaygroundApi {
             if (!lang.isEmpty() && language.isEmpty()) {
                 throw new BadRequest(HttpStatus.BAD_REQUEST, "error.bad-request");
             }
-            return new Request(text, json.path("actionId").isString() ? json.path("actionId").asString() : "", language);
+            return new Request(
+                    text,
+                    json.path("actionId").isString() ? json.path("actionId").asString() : "",
+                    language);
         }
     }
 

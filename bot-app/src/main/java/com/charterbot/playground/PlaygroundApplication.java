@@ -32,9 +32,16 @@ import org.springframework.core.Ordered;
  * the auto-configurations listed here.
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
-@ImportAutoConfiguration({PropertyPlaceholderAutoConfiguration.class, TomcatServletWebServerAutoConfiguration.class,
-        DispatcherServletAutoConfiguration.class, WebMvcAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class,
-        JacksonAutoConfiguration.class, HttpEncodingAutoConfiguration.class, ErrorMvcAutoConfiguration.class})
+@ImportAutoConfiguration({
+    PropertyPlaceholderAutoConfiguration.class,
+    TomcatServletWebServerAutoConfiguration.class,
+    DispatcherServletAutoConfiguration.class,
+    WebMvcAutoConfiguration.class,
+    HttpMessageConvertersAutoConfiguration.class,
+    JacksonAutoConfiguration.class,
+    HttpEncodingAutoConfiguration.class,
+    ErrorMvcAutoConfiguration.class
+})
 @EnableConfigurationProperties({CharterProperties.class, ConversationProperties.class})
 class PlaygroundApplication {
 
@@ -57,7 +64,8 @@ class PlaygroundApplication {
     }
 
     @Bean
-    PlaygroundChats playgroundChats(LiveCharter charter, ConversationProperties properties, DrawCharts charts, Clock clock) {
+    PlaygroundChats playgroundChats(
+            LiveCharter charter, ConversationProperties properties, DrawCharts charts, Clock clock) {
         return new PlaygroundChats(charter, properties, charts, clock);
     }
 
@@ -76,7 +84,8 @@ class PlaygroundApplication {
 
     /** This machine only, whatever {@code server.address} says, on the port asked for. */
     @Bean
-    WebServerFactoryCustomizer<ConfigurableServletWebServerFactory> loopbackOnly(@Value("${charter.playground.port}") int port) {
+    WebServerFactoryCustomizer<ConfigurableServletWebServerFactory> loopbackOnly(
+            @Value("${charter.playground.port}") int port) {
         return new WebServerFactoryCustomizer<>() {
             @Override
             public void customize(ConfigurableServletWebServerFactory factory) {

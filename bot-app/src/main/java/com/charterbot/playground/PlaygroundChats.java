@@ -27,8 +27,12 @@ final class PlaygroundChats {
     /** The conversation; the charter must have loaded. */
     synchronized PlaygroundChat chat() {
         if (chat == null) {
-            chat = new PlaygroundChat(charter.engine().orElseThrow(() -> new IllegalStateException("no charter has loaded yet")),
-                    properties, charter, charts, clock);
+            chat = new PlaygroundChat(
+                    charter.engine().orElseThrow(() -> new IllegalStateException("no charter has loaded yet")),
+                    properties,
+                    charter,
+                    charts,
+                    clock);
         }
         return chat;
     }

@@ -65,13 +65,19 @@ final class PlaygroundViews {
         for (AnswerTrace.Ranked section : trace.ranked()) {
             ObjectNode item = ranked.addObject();
             item.put("id", section.sectionId());
-            item.put("title", charter.section(section.sectionId(), answer.replyLanguage()).map(Section::title).orElse(section.sectionId()));
+            item.put(
+                    "title",
+                    charter.section(section.sectionId(), answer.replyLanguage())
+                            .map(Section::title)
+                            .orElse(section.sectionId()));
             item.put("notCovered", section.notCovered());
             item.put("score", section.score());
             item.put("relative", best <= 0 ? 0 : section.score() / best);
             item.put("coverage", section.coverage());
             item.put("shown", shown.contains(section.sectionId()));
-            item.put("cited", answer.citation() != null && answer.citation().sectionId().equals(section.sectionId()));
+            item.put(
+                    "cited",
+                    answer.citation() != null && answer.citation().sectionId().equals(section.sectionId()));
             ArrayNode words = item.putArray("words");
             section.matchedWords().forEach(words::add);
         }
@@ -186,7 +192,8 @@ final class PlaygroundViews {
 
     /** A French version that is the English one copied: same title or same rule. */
     static boolean untranslated(Section english, Section french) {
-        return english.title().strip().equalsIgnoreCase(french.title().strip()) || english.rule().strip().equals(french.rule().strip());
+        return english.title().strip().equalsIgnoreCase(french.title().strip())
+                || english.rule().strip().equals(french.rule().strip());
     }
 
     private static void section(ObjectNode view, Section section) {

@@ -15,20 +15,27 @@ import org.junit.jupiter.api.Test;
 class AdapterRulesTest {
 
     /** Packages of plain helpers every side shares: values, replies and their parts, messages, text, sockets. */
-    private static final Set<String> SHARED = Set.of("com.charterbot.core.values", "com.charterbot.core.reply",
-            "com.charterbot.core.i18n", "com.charterbot.core.text", "com.charterbot.core.net");
+    private static final Set<String> SHARED = Set.of(
+            "com.charterbot.core.values",
+            "com.charterbot.core.reply",
+            "com.charterbot.core.i18n",
+            "com.charterbot.core.text",
+            "com.charterbot.core.net");
 
     /** The main classes of the launcher and both adapters, from the class path: no test class, of this module or a test-jar. */
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(location -> !location.contains("/test-classes/") && !location.contains("-tests.jar"))
             .withImportOption(new ImportOption.DoNotIncludeTests())
-            .importPackages("com.charterbot.app", "com.charterbot.playground", "com.charterbot.slack", "com.charterbot.teams");
+            .importPackages(
+                    "com.charterbot.app", "com.charterbot.playground", "com.charterbot.slack", "com.charterbot.teams");
 
     /** A class of the core that decides something: neither a port (interface), a value (record, enum) nor a shared helper. */
     private static final DescribedPredicate<JavaClass> CORE_IMPLEMENTATION = DescribedPredicate.describe(
             "implementations of the core (not a port, a value or a shared helper)",
             type -> type.getPackageName().startsWith("com.charterbot.core.")
-                    && !type.isInterface() && !type.isRecord() && !type.isEnum()
+                    && !type.isInterface()
+                    && !type.isRecord()
+                    && !type.isEnum()
                     && !type.isAssignableTo(Throwable.class)
                     && SHARED.stream().noneMatch(shared -> type.getPackageName().equals(shared)));
 
@@ -38,21 +45,29 @@ class AdapterRulesTest {
         assertThat(MAIN.contain("com.charterbot.teams.TeamsBot")).isTrue();
         assertThat(MAIN.contain("com.charterbot.app.CharterBotApplication")).isTrue();
         assertThat(MAIN.contain(AdapterRulesTest.class)).isFalse();
-        assertThat(MAIN.stream().anyMatch(type -> type.getSimpleName().equals("SlackRig"))).isFalse();
+        assertThat(MAIN.stream().anyMatch(type -> type.getSimpleName().equals("SlackRig")))
+                .isFalse();
     }
 
     @Test
     void theAdaptersUseOnlyTheCoresPortsAndValues() {
-        noClasses().that().resideInAnyPackage("com.charterbot.slack..", "com.charterbot.teams..")
-                .should().dependOnClassesThat(CORE_IMPLEMENTATION)
+        noClasses()
+                .that()
+                .resideInAnyPackage("com.charterbot.slack..", "com.charterbot.teams..")
+                .should()
+                .dependOnClassesThat(CORE_IMPLEMENTATION)
                 .because("an adapter translates between a platform and the core's ports; the core decides")
                 .check(MAIN);
     }
 
     @Test
     void onlyTheLocalChatAndThePlaygroundKeepTheirStoresInMemory() {
-        noClasses().that().resideOutsideOfPackages("com.charterbot.app.cli..", "com.charterbot.playground..")
-                .should().dependOnClassesThat().resideInAPackage("com.charterbot.core.memory..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("com.charterbot.app.cli..", "com.charterbot.playground..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("com.charterbot.core.memory..")
                 .because("a server shares its state with the other replicas through the database")
                 .check(MAIN);
     }

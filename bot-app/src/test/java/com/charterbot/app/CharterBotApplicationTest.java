@@ -25,8 +25,8 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -53,12 +53,18 @@ class CharterBotApplicationTest {
         UserRef user = new UserRef(Platform.SLACK, "T0001", "U0001");
         ChannelRef channel = new ChannelRef(Platform.SLACK, "T0001", "C0001");
 
-        List<Reply> replies = conversation.onMessage(new Message(user, channel, "quiz", Message.Origin.COMMAND, false, Optional.empty()));
+        List<Reply> replies = conversation.onMessage(
+                new Message(user, channel, "quiz", Message.Origin.COMMAND, false, Optional.empty()));
 
         assertThat(replies).singleElement().satisfies(reply -> {
             assertThat(reply.delivery()).isEqualTo(Reply.Delivery.PRIVATE);
-            assertThat(reply.blocks()).anySatisfy(block -> assertThat(block).isInstanceOfSatisfying(Block.Buttons.class,
-                    buttons -> assertThat(buttons.buttons()).allSatisfy(b -> assertThat(b.actionId()).isEqualTo(ActionIds.QUIZ_ANSWER))));
+            assertThat(reply.blocks())
+                    .anySatisfy(block -> assertThat(block)
+                            .isInstanceOfSatisfying(
+                                    Block.Buttons.class,
+                                    buttons -> assertThat(buttons.buttons())
+                                            .allSatisfy(b ->
+                                                    assertThat(b.actionId()).isEqualTo(ActionIds.QUIZ_ANSWER))));
         });
     }
 
@@ -81,7 +87,8 @@ class CharterBotApplicationTest {
     }
 
     private static HttpResponse<String> get(int port, String path) throws Exception {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(10))
                 .GET()

@@ -59,20 +59,24 @@ class PackagedJarIT {
     static final String TEAM = "T0JAR";
     /** The shutdown phase's timeout (spring.lifecycle.timeout-per-shutdown-phase) plus a margin for the JVM's exit. */
     static final Duration GRACE = Duration.ofSeconds(40);
+
     static final Duration START_TIMEOUT = Duration.ofSeconds(120);
     /** How long Slack takes to answer the lookup that is in flight when SIGTERM arrives. */
     static final Duration SLOW_SLACK = Duration.ofSeconds(3);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     /** Kept in target/ after the run, for a look at what the application logged. */
     private final Path log = Path.of("target", "packaged-jar-it.log");
 
     @Test
-    void startsWithTheProductionProfileOnPostgresqlReportsReadyServesMetricsAndStopsGracefullyOnSigterm() throws Exception {
+    void startsWithTheProductionProfileOnPostgresqlReportsReadyServesMetricsAndStopsGracefullyOnSigterm()
+            throws Exception {
         Path jar = Path.of(System.getProperty("charter.jar", "target/charter-bot.jar"));
         assertThat(jar).as("the packaged jar (run with ./mvnw verify)").isRegularFile();
         String database = createDatabase();
-        WireMockServer slack = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+        WireMockServer slack = new WireMockServer(
+                WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
         slack.start();
         Process app = null;
         try {
@@ -89,9 +93,12 @@ class PackagedJarIT {
             assertThat(readiness.statusCode()).isEqualTo(200);
             assertThat(readiness.body()).isEqualTo("{\"status\":\"UP\"}");
             assertThat(get(management, "/actuator/health/liveness").body()).contains("\"UP\"");
-            assertThat(get(management, "/actuator/info").body()).contains("\"charter\"", "\"version\"", "\"build\"", "0.1.0");
+            assertThat(get(management, "/actuator/info").body())
+                    .contains("\"charter\"", "\"version\"", "\"build\"", "0.1.0");
             for (String path : List.of("/actuator/health", "/actuator/prometheus", "/actuator/info", "/actuator/env")) {
-                assertThat(get(port, path).statusCode()).as("public port " + path).isEqualTo(404);
+                assertThat(get(port, path).statusCode())
+                        .as("public port " + path)
+                        .isEqualTo(404);
             }
 
             HttpResponse<String> answer = http.send(slashCommand(port, QUESTION), HttpResponse.BodyHandlers.ofString());
@@ -100,19 +107,32 @@ class PackagedJarIT {
             assertThat(answer.headers().firstValue("X-Request-Id")).isPresent();
 
             String metrics = get(management, "/actuator/prometheus").body();
-            assertThat(metrics).contains("charter_questions_total{language=\"en\",tier=\"answer\",topic=\"photos-videos\"} 1.0");
+            assertThat(metrics)
+                    .contains("charter_questions_total{language=\"en\",tier=\"answer\",topic=\"photos-videos\"} 1.0");
             assertThat(metrics).contains("charter_answer_seconds_count{platform=\"slack\"} 1");
-            assertThat(metrics).contains("charter_answer_seconds_bucket{platform=\"slack\",le=\"0.25\"}", "charter_quiz_answers_total{result=\"right\"}",
-                    "charter_nudges_total{outcome=\"failed\",platform=\"slack\"}", "charter_channels_paused 0.0", "hikaricp_connections",
-                    "jvm_memory_used_bytes");
+            assertThat(metrics)
+                    .contains(
+                            "charter_answer_seconds_bucket{platform=\"slack\",le=\"0.25\"}",
+                            "charter_quiz_answers_total{result=\"right\"}",
+                            "charter_nudges_total{outcome=\"failed\",platform=\"slack\"}",
+                            "charter_channels_paused 0.0",
+                            "hikaricp_connections",
+                            "jvm_memory_used_bytes");
 
-            // An administrator command makes the bot look the user up in Slack while the request waits: Slack is slow this
+            // An administrator command makes the bot look the user up in Slack while the request waits: Slack is slow
+            // this
             // time, and SIGTERM arrives while the request is in flight. It must still be answered.
-            slack.stubFor(post(urlEqualTo("/api/users.info")).willReturn(okJson(
-                    "{\"ok\":true,\"user\":{\"id\":\"U0JAR\",\"is_admin\":false,\"is_owner\":false,\"is_primary_owner\":false}}")
-                    .withFixedDelay((int) SLOW_SLACK.toMillis())));
-            CompletableFuture<HttpResponse<String>> inFlight = http.sendAsync(slashCommand(port, "stats"), HttpResponse.BodyHandlers.ofString());
-            awaitCondition(() -> slack.countRequestsMatching(postRequestedFor(urlEqualTo("/api/users.info")).build()).getCount() > 0,
+            slack.stubFor(post(urlEqualTo("/api/users.info"))
+                    .willReturn(okJson(
+                                    "{\"ok\":true,\"user\":{\"id\":\"U0JAR\",\"is_admin\":false,\"is_owner\":false,\"is_primary_owner\":false}}")
+                            .withFixedDelay((int) SLOW_SLACK.toMillis())));
+            CompletableFuture<HttpResponse<String>> inFlight =
+                    http.sendAsync(slashCommand(port, "stats"), HttpResponse.BodyHandlers.ofString());
+            awaitCondition(
+                    () -> slack.countRequestsMatching(postRequestedFor(urlEqualTo("/api/users.info"))
+                                            .build())
+                                    .getCount()
+                            > 0,
                     "the stats command waiting for Slack");
 
             long stopping = System.nanoTime();
@@ -121,19 +141,27 @@ class PackagedJarIT {
             Duration shutdown = Duration.ofNanos(System.nanoTime() - stopping);
             assertThat(exited).as("exits within " + GRACE + " of SIGTERM").isTrue();
             HttpResponse<String> finished = inFlight.get(10, TimeUnit.SECONDS);
-            assertThat(finished.statusCode()).as("the request in flight at SIGTERM was answered").isEqualTo(200);
+            assertThat(finished.statusCode())
+                    .as("the request in flight at SIGTERM was answered")
+                    .isEqualTo(200);
             assertThat(finished.body()).contains("\"blocks\"", "administrators");
-            assertThat(app.exitValue()).as("the JVM's exit status after SIGTERM").isIn(0, 143);
+            assertThat(app.exitValue())
+                    .as("the JVM's exit status after SIGTERM")
+                    .isIn(0, 143);
             List<String> output = output();
-            System.out.printf("packaged jar: ready in %d ms, stopped %d ms after SIGTERM (exit status %d), %d log lines%n", startup.toMillis(),
-                    shutdown.toMillis(), app.exitValue(), output.size());
+            System.out.printf(
+                    "packaged jar: ready in %d ms, stopped %d ms after SIGTERM (exit status %d), %d log lines%n",
+                    startup.toMillis(), shutdown.toMillis(), app.exitValue(), output.size());
 
-            assertThat(messages(output)).anySatisfy(m -> assertThat(m).contains("Graceful shutdown complete"))
+            assertThat(messages(output))
+                    .anySatisfy(m -> assertThat(m).contains("Graceful shutdown complete"))
                     .anySatisfy(m -> assertThat(m).contains("nudge scheduler stopped"))
                     .anySatisfy(m -> assertThat(m).contains("Started CharterBotApplication"));
             String all = String.join("\n", output);
             assertThat(all).doesNotContain(SIGNING_SECRET, BOT_TOKEN, USER_KEY_SECRET, "factory floor");
-            assertThat(all).as("the configured user-key secret is used, none generated").doesNotContain("installation_secret");
+            assertThat(all)
+                    .as("the configured user-key secret is used, none generated")
+                    .doesNotContain("installation_secret");
         } finally {
             if (app != null && app.isAlive()) {
                 app.destroyForcibly();
@@ -161,21 +189,24 @@ class PackagedJarIT {
 
     private Process start(Path jar, String database, int port, int management, int slackPort) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-jar", jar.toString(),
-                "--spring.profiles.active=prod",
-                "--charter.teams.enabled=false",
-                // The prod profile refuses the sample company and contacts.
-                "--charter.company-name=Jar Works",
-                "--charter.contacts.communications=comms@jar.test",
-                "--charter.contacts.security=security@jar.test",
-                "--charter.contacts.hr=people@jar.test",
-                "--charter.contacts.it=help@jar.test",
-                "--charter.contacts.legal=legal@jar.test",
-                "--server.port=" + port,
-                "--management.server.port=" + management,
-                "--spring.datasource.url=" + database,
-                "--spring.datasource.username=postgres",
-                "--charter.slack.api-url=http://127.0.0.1:" + slackPort + "/api/")
+        ProcessBuilder builder = new ProcessBuilder(
+                        java,
+                        "-jar",
+                        jar.toString(),
+                        "--spring.profiles.active=prod",
+                        "--charter.teams.enabled=false",
+                        // The prod profile refuses the sample company and contacts.
+                        "--charter.company-name=Jar Works",
+                        "--charter.contacts.communications=comms@jar.test",
+                        "--charter.contacts.security=security@jar.test",
+                        "--charter.contacts.hr=people@jar.test",
+                        "--charter.contacts.it=help@jar.test",
+                        "--charter.contacts.legal=legal@jar.test",
+                        "--server.port=" + port,
+                        "--management.server.port=" + management,
+                        "--spring.datasource.url=" + database,
+                        "--spring.datasource.username=postgres",
+                        "--charter.slack.api-url=http://127.0.0.1:" + slackPort + "/api/")
                 .redirectErrorStream(true)
                 // A file, not a pipe: Process.destroy() closes its pipes, which would lose what the shutdown logs.
                 .redirectOutput(log.toFile());
@@ -200,7 +231,8 @@ class PackagedJarIT {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!app.isAlive()) {
-                throw new AssertionError("the application exited with " + app.exitValue() + ":\n" + String.join("\n", output()));
+                throw new AssertionError(
+                        "the application exited with " + app.exitValue() + ":\n" + String.join("\n", output()));
             }
             try {
                 if (get(management, "/actuator/health/readiness").statusCode() == 200) {
@@ -225,7 +257,11 @@ class PackagedJarIT {
     }
 
     private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(10)).GET().build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .timeout(Duration.ofSeconds(10))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -248,7 +284,9 @@ class PackagedJarIT {
         long timestamp = Instant.now().getEpochSecond();
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(SIGNING_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        String signature = "v0=" + HexFormat.of().formatHex(mac.doFinal(("v0:" + timestamp + ":" + body).getBytes(StandardCharsets.UTF_8)));
+        String signature = "v0="
+                + HexFormat.of()
+                        .formatHex(mac.doFinal(("v0:" + timestamp + ":" + body).getBytes(StandardCharsets.UTF_8)));
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/slack/events"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("X-Slack-Request-Timestamp", Long.toString(timestamp))
@@ -259,18 +297,25 @@ class PackagedJarIT {
     }
 
     private static void stubSlack(WireMockServer slack) {
-        slack.stubFor(post(urlEqualTo("/api/auth.test")).willReturn(okJson("{\"ok\":true,\"url\":\"https://jar.slack.com/\",\"team\":\"Jar\","
-                + "\"user\":\"charter\",\"team_id\":\"" + TEAM + "\",\"user_id\":\"U0BOT\",\"bot_id\":\"B0BOT\"}")));
-        slack.stubFor(post(urlEqualTo("/api/users.info")).willReturn(okJson(
-                "{\"ok\":true,\"user\":{\"id\":\"U0JAR\",\"is_admin\":false,\"is_owner\":false,\"is_primary_owner\":false}}")));
-        slack.stubFor(post(urlEqualTo("/api/chat.postMessage")).willReturn(okJson("{\"ok\":true,\"channel\":\"C0JAR\",\"ts\":\"1.2\"}")));
+        slack.stubFor(post(urlEqualTo("/api/auth.test"))
+                .willReturn(okJson("{\"ok\":true,\"url\":\"https://jar.slack.com/\",\"team\":\"Jar\","
+                        + "\"user\":\"charter\",\"team_id\":\"" + TEAM
+                        + "\",\"user_id\":\"U0BOT\",\"bot_id\":\"B0BOT\"}")));
+        slack.stubFor(
+                post(urlEqualTo("/api/users.info"))
+                        .willReturn(
+                                okJson(
+                                        "{\"ok\":true,\"user\":{\"id\":\"U0JAR\",\"is_admin\":false,\"is_owner\":false,\"is_primary_owner\":false}}")));
+        slack.stubFor(post(urlEqualTo("/api/chat.postMessage"))
+                .willReturn(okJson("{\"ok\":true,\"channel\":\"C0JAR\",\"ts\":\"1.2\"}")));
     }
 
     /** A new, empty database on the shared embedded PostgreSQL: the application migrates it itself. */
     private static String createDatabase() throws Exception {
         EmbeddedPostgres postgres = Databases.postgresServer();
         String name = "charter_it_" + Long.toString(System.nanoTime(), 36);
-        try (Connection connection = postgres.getPostgresDatabase().getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
         }
         return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + name;

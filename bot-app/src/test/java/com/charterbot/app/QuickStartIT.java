@@ -46,7 +46,9 @@ class QuickStartIT {
         Run init = run(work, "init", "my-charter");
         assertThat(init.exitCode()).as(init.all()).isZero();
         Path settings = folder.resolve("application.yaml");
-        Files.writeString(settings, Files.readString(settings).replace("company-name: Acme Industries", "company-name: Globex Industrial"));
+        Files.writeString(
+                settings,
+                Files.readString(settings).replace("company-name: Acme Industries", "company-name: Globex Industrial"));
 
         Run validate = run(folder, "validate", ".");
         Run ask = run(folder, "ask", "can I post this photo?");
@@ -66,12 +68,23 @@ class QuickStartIT {
         int port = freePort();
         int management = freePort();
         Path log = work.resolve("server.log");
-        Process server = new ProcessBuilder(java(), "-jar", jar().toString(), "--server.port=" + port, "--management.server.port=" + management)
-                .directory(folder.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process server = new ProcessBuilder(
+                        java(),
+                        "-jar",
+                        jar().toString(),
+                        "--server.port=" + port,
+                        "--management.server.port=" + management)
+                .directory(folder.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         try {
             awaitReady(server, management, log);
-            JsonNode info = new ObjectMapper().readTree(get(management, "/actuator/info").body());
-            assertThat(info.path("charter").path("version").asString()).as("the server serves what validate checked").isEqualTo(version.group(1));
+            JsonNode info = new ObjectMapper()
+                    .readTree(get(management, "/actuator/info").body());
+            assertThat(info.path("charter").path("version").asString())
+                    .as("the server serves what validate checked")
+                    .isEqualTo(version.group(1));
             assertThat(info.path("charter").path("source").asString()).isEqualTo("folder");
         } finally {
             server.destroy();
@@ -80,8 +93,12 @@ class QuickStartIT {
                 server.destroyForcibly();
             }
         }
-        List<String> warnings = Files.readAllLines(log, StandardCharsets.UTF_8).stream().filter(line -> line.contains(" WARN ")).toList();
-        assertThat(warnings).as("one line per thing a quick start leaves unconfigured").hasSize(2)
+        List<String> warnings = Files.readAllLines(log, StandardCharsets.UTF_8).stream()
+                .filter(line -> line.contains(" WARN "))
+                .toList();
+        assertThat(warnings)
+                .as("one line per thing a quick start leaves unconfigured")
+                .hasSize(2)
                 .anySatisfy(line -> assertThat(line).contains("Microsoft Teams authentication is OFF"))
                 .anySatisfy(line -> assertThat(line).contains("charter.privacy.user-key-secret"));
         assertThat(Files.readString(log)).doesNotContain(" ERROR ");
@@ -111,15 +128,21 @@ class QuickStartIT {
         command.addAll(List.of(arguments));
         Path out = Files.createTempFile(work, "out", ".txt");
         Path err = Files.createTempFile(work, "err", ".txt");
-        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile())
+        Process process = new ProcessBuilder(command)
+                .directory(directory.toFile())
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
                 .start();
         process.getOutputStream().close();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as(String.join(" ", arguments)).isTrue();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS))
+                .as(String.join(" ", arguments))
+                .isTrue();
         return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
     }
 
     private static Path jar() {
-        Path jar = Path.of(System.getProperty("charter.jar", "target/charter-bot.jar")).toAbsolutePath();
+        Path jar = Path.of(System.getProperty("charter.jar", "target/charter-bot.jar"))
+                .toAbsolutePath();
         assertThat(jar).as("the packaged jar (run with ./mvnw verify)").isRegularFile();
         return jar;
     }
@@ -132,7 +155,8 @@ class QuickStartIT {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!server.isAlive()) {
-                throw new AssertionError("the server exited with " + server.exitValue() + ":\n" + Files.readString(log));
+                throw new AssertionError(
+                        "the server exited with " + server.exitValue() + ":\n" + Files.readString(log));
             }
             try {
                 if (get(management, "/actuator/health/readiness").statusCode() == 200) {
@@ -147,7 +171,11 @@ class QuickStartIT {
     }
 
     private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(10)).GET().build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .timeout(Duration.ofSeconds(10))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

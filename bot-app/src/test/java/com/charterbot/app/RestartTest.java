@@ -72,8 +72,14 @@ class RestartTest {
     static final Duration WAIT = Duration.ofSeconds(15);
 
     /** What the first process left behind. */
-    record Snapshot(ChannelState channel, Map<String, CardState> progress, Set<String> tipsShown, Optional<String> lastTip,
-            NudgeDelivery delivery, List<AuditRecord> audit, List<Button> secondQuestion) {}
+    record Snapshot(
+            ChannelState channel,
+            Map<String, CardState> progress,
+            Set<String> tipsShown,
+            Optional<String> lastTip,
+            NudgeDelivery delivery,
+            List<AuditRecord> audit,
+            List<Button> secondQuestion) {}
 
     @Test
     void keepsSettingsLanguageQuizTipsPendingNudgeAndAuditAcrossARestart(@TempDir Path dir) throws Exception {
@@ -83,7 +89,8 @@ class RestartTest {
         GatedMessenger firstMessenger = GatedMessenger.open();
         Snapshot before;
         // The first process polls once at start-up, then not for an hour: the "nudges now" delivery stays PENDING.
-        try (ConfigurableApplicationContext first = start(url, firstMessenger, "--charter.scheduler.polling-interval=1h")) {
+        try (ConfigurableApplicationContext first =
+                start(url, firstMessenger, "--charter.scheduler.polling-interval=1h")) {
             awaitFirstPlannerRun(first);
             before = useTheBot(first);
             assertThat(firstMessenger.sent).as("the first process sent nothing").isEmpty();
@@ -106,7 +113,8 @@ class RestartTest {
         Converse converse = context.getBean(Converse.class);
 
         // An administrator configures the channel's nudges.
-        Reply configured = single(converse.onMessage(message(ADMIN, NUDGED, "nudges weekly friday 16:00", Message.Origin.COMMAND)));
+        Reply configured = single(
+                converse.onMessage(message(ADMIN, NUDGED, "nudges weekly friday 16:00", Message.Origin.COMMAND)));
         assertThat(configured.fallbackText()).contains(Messages.get(Language.EN, "commands.nudges.updated"));
         ChannelState channel = context.getBean(ChannelStore.class).find(NUDGED).orElseThrow();
         assertThat(channel.settings().frequency()).isEqualTo(Frequency.WEEKLY);
@@ -130,7 +138,8 @@ class RestartTest {
         List<Button> secondOptions = quizButtons(answered.get(1));
         assertThat(secondOptions).as("the quiz asks its second question").isNotEmpty();
         assertThat(secondOptions.get(0).value()).endsWith(":1:0");
-        Map<String, CardState> progress = context.getBean(QuizProgressStore.class).load(USER);
+        Map<String, CardState> progress =
+                context.getBean(QuizProgressStore.class).load(USER);
         assertThat(progress).hasSize(1);
 
         // Two tips in another channel.
@@ -148,27 +157,41 @@ class RestartTest {
         Reply now = single(converse.onMessage(message(ADMIN, NUDGED, "nudges now", Message.Origin.COMMAND)));
         assertThat(now.fallbackText()).contains(Messages.get(Language.EN, "commands.nudges.now"));
         DeliveryStore deliveries = context.getBean(DeliveryStore.class);
-        List<NudgeDelivery> pending = deliveries.pending(100).stream().filter(d -> d.channel().equals(NUDGED)).toList();
-        assertThat(pending).singleElement().satisfies(d -> assertThat(d.status()).isEqualTo(NudgeDelivery.Status.PENDING));
+        List<NudgeDelivery> pending = deliveries.pending(100).stream()
+                .filter(d -> d.channel().equals(NUDGED))
+                .toList();
+        assertThat(pending)
+                .singleElement()
+                .satisfies(d -> assertThat(d.status()).isEqualTo(NudgeDelivery.Status.PENDING));
         NudgeDelivery delivery = pending.get(0);
         assertThat(deliveryInstances(context, delivery.id())).isEqualTo(1);
 
         List<AuditRecord> audit = context.getBean(AuditLog.class).recent(50);
-        assertThat(audit).extracting(AuditRecord::action).containsExactlyInAnyOrder(AdminActions.NUDGES_CHANGE, AdminActions.NUDGES_NOW);
+        assertThat(audit)
+                .extracting(AuditRecord::action)
+                .containsExactlyInAnyOrder(AdminActions.NUDGES_CHANGE, AdminActions.NUDGES_NOW);
 
-        return new Snapshot(context.getBean(ChannelStore.class).find(NUDGED).orElseThrow(), progress, shown, rotation.last(TIPS),
-                delivery, audit, secondOptions);
+        return new Snapshot(
+                context.getBean(ChannelStore.class).find(NUDGED).orElseThrow(),
+                progress,
+                shown,
+                rotation.last(TIPS),
+                delivery,
+                audit,
+                secondOptions);
     }
 
     // ----- the second run -----
 
-    private static void checkEverythingIsBack(ConfigurableApplicationContext context, Snapshot before, GatedMessenger messenger)
+    private static void checkEverythingIsBack(
+            ConfigurableApplicationContext context, Snapshot before, GatedMessenger messenger)
             throws InterruptedException {
         Converse converse = context.getBean(Converse.class);
 
         // The restarted scheduler picked the delivery up at once; the messenger holds it, so it is still PENDING.
         assertThat(messenger.called.await(WAIT.toSeconds(), TimeUnit.SECONDS))
-                .as("the restarted scheduler attempts the delivery the first process left pending").isTrue();
+                .as("the restarted scheduler attempts the delivery the first process left pending")
+                .isTrue();
         DeliveryStore deliveries = context.getBean(DeliveryStore.class);
         assertThat(deliveries.find(before.delivery().id())).contains(before.delivery());
         assertThat(deliveries.find(NUDGED, before.delivery().due())).contains(before.delivery());
@@ -183,7 +206,8 @@ class RestartTest {
 
         // The language choice: an English question is answered in French.
         assertThat(context.getBean(LanguagePreferences.class).find(USER)).contains(Language.FR);
-        Reply answer = single(converse.onMessage(message(USER, USER_DM, "can I post this photo?", Message.Origin.DIRECT)));
+        Reply answer =
+                single(converse.onMessage(message(USER, USER_DM, "can I post this photo?", Message.Origin.DIRECT)));
         assertThat(answer.language()).isEqualTo(Language.FR);
         assertThat(answer.blocks()).anySatisfy(block -> assertThat(block).isInstanceOf(Block.CitedSection.class));
         Reply help = single(converse.onMessage(message(USER, USER_DM, "?", Message.Origin.DIRECT)));
@@ -192,11 +216,17 @@ class RestartTest {
         // Quiz progress, and the quiz in progress goes on with its second question.
         QuizProgressStore progress = context.getBean(QuizProgressStore.class);
         assertThat(progress.load(USER)).isNotEmpty().isEqualTo(before.progress());
-        List<Reply> answered = converse.onAction(click(USER, USER_DM, before.secondQuestion().get(0)));
-        assertThat(answered).as("the second answer of the quiz started before the restart").hasSize(2);
+        List<Reply> answered =
+                converse.onAction(click(USER, USER_DM, before.secondQuestion().get(0)));
+        assertThat(answered)
+                .as("the second answer of the quiz started before the restart")
+                .hasSize(2);
         assertThat(answered.get(0).delivery()).isEqualTo(Reply.Delivery.REPLACE_ORIGINAL);
         assertThat(answered.get(0).language()).isEqualTo(Language.FR);
-        assertThat(quizButtons(answered.get(1))).isNotEmpty().first().satisfies(b -> assertThat(b.value()).endsWith(":2:0"));
+        assertThat(quizButtons(answered.get(1)))
+                .isNotEmpty()
+                .first()
+                .satisfies(b -> assertThat(b.value()).endsWith(":2:0"));
         Map<String, CardState> after = progress.load(USER);
         assertThat(after).hasSize(2).containsAllEntriesOf(before.progress());
 
@@ -207,29 +237,41 @@ class RestartTest {
         single(converse.onMessage(message(READER, TIPS, "tip", Message.Origin.MENTION)));
         String third = rotation.last(TIPS).orElseThrow();
         assertThat(third).isNotIn(before.tipsShown());
-        assertThat(rotation.shown(TIPS)).hasSize(3).containsAll(before.tipsShown()).contains(third);
+        assertThat(rotation.shown(TIPS))
+                .hasSize(3)
+                .containsAll(before.tipsShown())
+                .contains(third);
 
         // The audit trail, with the same pseudonym for the administrator (the installation secret survived).
         List<AuditRecord> audit = context.getBean(AuditLog.class).recent(50);
         assertThat(audit).containsAll(before.audit());
         String adminPseudonym = context.getBean(PseudonymousIds.class).of(ADMIN);
-        assertThat(audit).filteredOn(r -> r.action().equals(AdminActions.NUDGES_NOW)).singleElement().satisfies(r -> {
-            assertThat(r.target()).isEqualTo(NUDGED.key());
-            assertThat(r.who()).isEqualTo(new UserRef(Platform.SLACK, TENANT, adminPseudonym));
-        });
-        assertThat(audit).filteredOn(r -> r.action().equals(AdminActions.NUDGES_CHANGE)).singleElement()
+        assertThat(audit)
+                .filteredOn(r -> r.action().equals(AdminActions.NUDGES_NOW))
+                .singleElement()
+                .satisfies(r -> {
+                    assertThat(r.target()).isEqualTo(NUDGED.key());
+                    assertThat(r.who()).isEqualTo(new UserRef(Platform.SLACK, TENANT, adminPseudonym));
+                });
+        assertThat(audit)
+                .filteredOn(r -> r.action().equals(AdminActions.NUDGES_CHANGE))
+                .singleElement()
                 .satisfies(r -> assertThat(r.who().userId()).isEqualTo(adminPseudonym));
 
         // Still PENDING while the messenger holds it.
-        assertThat(deliveries.find(before.delivery().id()).orElseThrow().status()).isEqualTo(NudgeDelivery.Status.PENDING);
+        assertThat(deliveries.find(before.delivery().id()).orElseThrow().status())
+                .isEqualTo(NudgeDelivery.Status.PENDING);
         assertThat(messenger.sent).isEmpty();
     }
 
-    private static void checkThePendingNudgeIsSentOnce(ConfigurableApplicationContext context, Snapshot before, GatedMessenger messenger)
+    private static void checkThePendingNudgeIsSentOnce(
+            ConfigurableApplicationContext context, Snapshot before, GatedMessenger messenger)
             throws InterruptedException {
         DeliveryStore deliveries = context.getBean(DeliveryStore.class);
         long id = before.delivery().id();
-        await(() -> deliveries.find(id).orElseThrow().status() == NudgeDelivery.Status.SENT, "delivery " + id + " sent");
+        await(
+                () -> deliveries.find(id).orElseThrow().status() == NudgeDelivery.Status.SENT,
+                "delivery " + id + " sent");
         await(() -> deliveryInstances(context, id) == 0, "the task instance of delivery " + id + " removed");
         assertThat(messenger.sent).containsExactly(NUDGED);
         assertThat(deliveries.pending(100)).noneMatch(d -> d.channel().equals(NUDGED));
@@ -257,15 +299,23 @@ class RestartTest {
     /** The planner runs in the scheduler's first poll; once it has, the next poll is an hour away. */
     private static void awaitFirstPlannerRun(ConfigurableApplicationContext context) throws InterruptedException {
         JdbcClient jdbc = JdbcClient.create(context.getBean(DataSource.class));
-        await(() -> jdbc.sql("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = :name AND last_success IS NOT NULL")
-                .param("name", NudgeTasks.PLANNER).query(Long.class).single() == 1, "the first planner run");
+        await(
+                () -> jdbc.sql(
+                                        "SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = :name AND last_success IS NOT NULL")
+                                .param("name", NudgeTasks.PLANNER)
+                                .query(Long.class)
+                                .single()
+                        == 1,
+                "the first planner run");
     }
 
     private static long deliveryInstances(ConfigurableApplicationContext context, long deliveryId) {
         return JdbcClient.create(context.getBean(DataSource.class))
                 .sql("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = :name AND task_instance = :instance")
-                .param("name", NudgeTasks.DELIVERY).param("instance", String.valueOf(deliveryId))
-                .query(Long.class).single();
+                .param("name", NudgeTasks.DELIVERY)
+                .param("instance", String.valueOf(deliveryId))
+                .query(Long.class)
+                .single();
     }
 
     private static void await(BooleanSupplier condition, String what) throws InterruptedException {

@@ -21,7 +21,9 @@ public final class TestCharters {
 
     /** Copies the bundled charter's {@code en/} and {@code fr/} folders into {@code target}. */
     public static Path copyBundled(Path target) {
-        assertThat(BUNDLED.resolve("en")).as("bundled charter (tests run from the bot-app module)").isDirectory();
+        assertThat(BUNDLED.resolve("en"))
+                .as("bundled charter (tests run from the bot-app module)")
+                .isDirectory();
         try (Stream<Path> paths = Files.walk(BUNDLED)) {
             for (Path source : paths.toList()) {
                 Path destination = target.resolve(BUNDLED.relativize(source).toString());
@@ -68,7 +70,8 @@ public final class TestCharters {
      */
     public static List<Planted> copyBroken(Path target) {
         copyBundled(target);
-        int related = replaceLine(target, "en/photos-videos.md", "related:", "related: confidential-information, no-such-section");
+        int related = replaceLine(
+                target, "en/photos-videos.md", "related:", "related: confidential-information, no-such-section");
         int placeholderLine = ruleLine(target, "fr/sanctions.md");
         appendToLine(target, "fr/sanctions.md", placeholderLine, " Voir {{no_such_placeholder}}.");
         return List.of(new Planted("en/photos-videos.md", related), new Planted("fr/sanctions.md", placeholderLine));

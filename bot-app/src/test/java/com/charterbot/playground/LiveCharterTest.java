@@ -20,8 +20,13 @@ class LiveCharterTest {
     Path dir;
 
     private LiveCharter live() {
-        CharterProperties properties = new CharterProperties(dir.toString(), "Acme", "", new CharterProperties.Contacts("c@x.example", "s@x.example",
-                "h@x.example", "i@x.example", "l@x.example"), "en");
+        CharterProperties properties = new CharterProperties(
+                dir.toString(),
+                "Acme",
+                "",
+                new CharterProperties.Contacts(
+                        "c@x.example", "s@x.example", "h@x.example", "i@x.example", "l@x.example"),
+                "en");
         LiveCharter charter = new LiveCharter(properties, Duration.ofMillis(50), Clock.systemUTC());
         charter.awaitFirstLoad();
         return charter;
@@ -67,7 +72,9 @@ class LiveCharterTest {
         assertThat(charter.state().keptEarlier()).isTrue();
         assertThat(charter.state().revision()).isGreaterThan(revision);
         assertThat(charter.engine().orElseThrow().charter().version()).isEqualTo(version);
-        assertThat(charter.state().problems()).extracting(problem -> problem.file()).contains("fr/photos-videos.md");
+        assertThat(charter.state().problems())
+                .extracting(problem -> problem.file())
+                .contains("fr/photos-videos.md");
     }
 
     @Test

@@ -38,7 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
 class PlaygroundApiTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private static ConfigurableApplicationContext playground;
     private static String base;
@@ -47,9 +48,13 @@ class PlaygroundApiTest {
     @BeforeAll
     static void start() throws IOException {
         Path charter = TestCharters.copyBundled(Files.createTempDirectory("playground-api"));
-        playground = Playground.start(new String[] {"playground", "--charter", charter.toString(), "--port", "0",
-                "--charter.company-name=Globex"}, new PrintStream(OUT, true, StandardCharsets.UTF_8));
-        base = "http://127.0.0.1:" + ((WebServerApplicationContext) playground).getWebServer().getPort();
+        playground = Playground.start(
+                new String[] {
+                    "playground", "--charter", charter.toString(), "--port", "0", "--charter.company-name=Globex"
+                },
+                new PrintStream(OUT, true, StandardCharsets.UTF_8));
+        base = "http://127.0.0.1:"
+                + ((WebServerApplicationContext) playground).getWebServer().getPort();
     }
 
     @AfterAll
@@ -62,8 +67,12 @@ class PlaygroundApiTest {
     }
 
     private static HttpResponse<String> post(String path, String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static JsonNode json(HttpResponse<String> response) {
@@ -72,7 +81,8 @@ class PlaygroundApiTest {
 
     @Test
     void saysWhereItIsInBothLanguages() {
-        assertThat(OUT.toString(StandardCharsets.UTF_8)).contains("Charter playground: " + base + "/")
+        assertThat(OUT.toString(StandardCharsets.UTF_8))
+                .contains("Charter playground: " + base + "/")
                 .contains("Bac à sable de la charte : " + base + "/");
     }
 
@@ -81,9 +91,14 @@ class PlaygroundApiTest {
         HttpResponse<String> page = get("/");
 
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("<script src=\"playground.js\" defer></script>").doesNotContain("<script>");
-        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValue(PlaygroundGuard.CONTENT_SECURITY_POLICY);
-        assertThat(PlaygroundGuard.CONTENT_SECURITY_POLICY).contains("script-src 'self'").doesNotContain("unsafe");
+        assertThat(page.body())
+                .contains("<script src=\"playground.js\" defer></script>")
+                .doesNotContain("<script>");
+        assertThat(page.headers().firstValue("Content-Security-Policy"))
+                .hasValue(PlaygroundGuard.CONTENT_SECURITY_POLICY);
+        assertThat(PlaygroundGuard.CONTENT_SECURITY_POLICY)
+                .contains("script-src 'self'")
+                .doesNotContain("unsafe");
         assertThat(get("/playground.js").statusCode()).isEqualTo(200);
         assertThat(get("/playground.css").statusCode()).isEqualTo(200);
     }
@@ -94,7 +109,8 @@ class PlaygroundApiTest {
 
         JsonNode reply = answer.path("replies").path(0);
         assertThat(reply.path("slack").path(0).path("type").asString()).isEqualTo("header");
-        assertThat(reply.path("slack").path(0).path("text").path("text").asString()).isEqualTo("Photos and videos at work");
+        assertThat(reply.path("slack").path(0).path("text").path("text").asString())
+                .isEqualTo("Photos and videos at work");
         assertThat(reply.path("teams").path("type").asString()).isEqualTo("AdaptiveCard");
         assertThat(reply.path("slackText").asString()).startsWith("Photos and videos at work");
         JsonNode trace = answer.path("trace");
@@ -117,15 +133,23 @@ class PlaygroundApiTest {
         assertThat(french.path("replies").path(0).path("language").asString()).isEqualTo("fr");
         assertThat(french.path("trace").path("language").asString()).isEqualTo("fr");
         assertThat(help.path("trace").isNull()).isTrue();
-        assertThat(help.path("replies").path(0).path("slackText").asString()).contains(Messages.get(Language.FR, "commands.help.title"));
+        assertThat(help.path("replies").path(0).path("slackText").asString())
+                .contains(Messages.get(Language.FR, "commands.help.title"));
     }
 
     @Test
     void aClickOnAReplysButtonAnswersAsTheConversationDoes() throws Exception {
-        JsonNode opened = json(post("/api/action", "{\"actionId\": \"charter.section.open\", \"value\": \"fr~media-inquiries\"}"));
+        JsonNode opened = json(
+                post("/api/action", "{\"actionId\": \"charter.section.open\", \"value\": \"fr~media-inquiries\"}"));
 
         assertThat(opened.path("replies").path(0).path("language").asString()).isEqualTo("fr");
-        assertThat(opened.path("replies").path(0).path("slack").path(0).path("type").asString()).isEqualTo("header");
+        assertThat(opened.path("replies")
+                        .path(0)
+                        .path("slack")
+                        .path(0)
+                        .path("type")
+                        .asString())
+                .isEqualTo("header");
     }
 
     @Test
@@ -133,7 +157,8 @@ class PlaygroundApiTest {
         HttpResponse<String> notJson = post("/api/ask", "{text: ");
         HttpResponse<String> noText = post("/api/ask", "{\"question\": \"hi\"}");
         HttpResponse<String> badLanguage = post("/api/ask", "{\"text\": \"hi\", \"lang\": \"de\"}");
-        HttpResponse<String> tooLong = post("/api/ask", "{\"text\": \"" + "x".repeat(PlaygroundApi.MAX_TEXT + 1) + "\"}");
+        HttpResponse<String> tooLong =
+                post("/api/ask", "{\"text\": \"" + "x".repeat(PlaygroundApi.MAX_TEXT + 1) + "\"}");
         HttpResponse<String> noAction = post("/api/action", "{\"value\": \"x\"}");
 
         for (HttpResponse<String> response : List.of(notJson, noText, badLanguage, noAction)) {
@@ -159,8 +184,12 @@ class PlaygroundApiTest {
                   expect: []
                 """;
 
-        JsonNode report = json(HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/eval")).header("Content-Type", "text/plain")
-                .POST(HttpRequest.BodyPublishers.ofString(yaml)).build(), HttpResponse.BodyHandlers.ofString()));
+        JsonNode report = json(HTTP.send(
+                HttpRequest.newBuilder(URI.create(base + "/api/eval"))
+                        .header("Content-Type", "text/plain")
+                        .POST(HttpRequest.BodyPublishers.ofString(yaml))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString()));
 
         assertThat(report.path("metrics")).hasSize(2);
         assertThat(report.path("metrics").path(1).path("label").asString()).isEqualTo("all");
@@ -192,7 +221,8 @@ class PlaygroundApiTest {
         }
         assertThat(photos).isNotNull();
         assertThat(photos.path("en").path("questions").size()).isGreaterThanOrEqualTo(8);
-        assertThat(photos.path("fr").path("title").asString()).isNotEqualTo(photos.path("en").path("title").asString());
+        assertThat(photos.path("fr").path("title").asString())
+                .isNotEqualTo(photos.path("en").path("title").asString());
         assertThat(photos.path("flags").toString()).doesNotContain("no-french");
         assertThat(view.toString()).contains("Globex").doesNotContain("{{company}}");
     }
@@ -205,7 +235,11 @@ class PlaygroundApiTest {
         assertThat(french.stringPropertyNames()).isEqualTo(english.stringPropertyNames());
         for (String key : french.stringPropertyNames()) {
             String text = french.getProperty(key);
-            assertThat(text).as(key).isNotBlank().doesNotContainPattern("[\\p{L}\\d)»][:?!;]").doesNotContain("'");
+            assertThat(text)
+                    .as(key)
+                    .isNotBlank()
+                    .doesNotContainPattern("[\\p{L}\\d)»][:?!;]")
+                    .doesNotContain("'");
             assertThat(text.replaceAll("\\{\\d}", "")).as(key).doesNotContain("{", "}");
         }
     }
@@ -215,8 +249,9 @@ class PlaygroundApiTest {
         // A page elsewhere that points its own name at 127.0.0.1 (DNS rebinding) names itself in Host.
         int port = ((WebServerApplicationContext) playground).getWebServer().getPort();
         try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.getOutputStream().write(("GET /api/state HTTP/1.1\r\nHost: evil.example:" + port + "\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                    .write(("GET /api/state HTTP/1.1\r\nHost: evil.example:" + port + "\r\nConnection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
             String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
             assertThat(response).startsWith("HTTP/1.1 403");
         }
@@ -224,11 +259,19 @@ class PlaygroundApiTest {
 
     @Test
     void aPageOfAnotherSiteCannotPostHere() throws Exception {
-        HttpResponse<String> foreign = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/ask")).header("Origin", "https://evil.example")
-                .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("{\"text\": \"reload\"}")).build(),
+        HttpResponse<String> foreign = HTTP.send(
+                HttpRequest.newBuilder(URI.create(base + "/api/ask"))
+                        .header("Origin", "https://evil.example")
+                        .header("Content-Type", "text/plain")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"text\": \"reload\"}"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> own = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/ask")).header("Origin", base)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"text\": \"help\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> own = HTTP.send(
+                HttpRequest.newBuilder(URI.create(base + "/api/ask"))
+                        .header("Origin", base)
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"text\": \"help\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
 
         assertThat(foreign.statusCode()).isEqualTo(403);
         assertThat(own.statusCode()).isEqualTo(200);
@@ -237,28 +280,39 @@ class PlaygroundApiTest {
     @Test
     void listensOnThisMachineOnly() throws Exception {
         int port = ((WebServerApplicationContext) playground).getWebServer().getPort();
-        java.util.Optional<java.net.InetAddress> outside = java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces()).stream()
-                .flatMap(network -> java.util.Collections.list(network.getInetAddresses()).stream())
-                .filter(address -> !address.isLoopbackAddress() && address instanceof java.net.Inet4Address)
-                .findFirst();
-        org.junit.jupiter.api.Assumptions.assumeTrue(outside.isPresent(), "this machine has no address but its loopback");
+        java.util.Optional<java.net.InetAddress> outside =
+                java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces()).stream()
+                        .flatMap(network -> java.util.Collections.list(network.getInetAddresses()).stream())
+                        .filter(address -> !address.isLoopbackAddress() && address instanceof java.net.Inet4Address)
+                        .findFirst();
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                outside.isPresent(), "this machine has no address but its loopback");
 
         assertThat(org.assertj.core.api.Assertions.catchException(() -> new Socket(outside.get(), port).close()))
-                .as("a connection to %s:%d", outside.get(), port).isInstanceOf(java.net.ConnectException.class);
+                .as("a connection to %s:%d", outside.get(), port)
+                .isInstanceOf(java.net.ConnectException.class);
     }
 
     @Test
     void wrongCommandLinesAreRefusedWithWhatIsWrong(@TempDir Path dir) {
-        assertThatIllegalArgumentException().isThrownBy(() -> Playground.Options.parse(new String[] {"playground", "--port", "http"}))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Playground.Options.parse(new String[] {"playground", "--port", "http"}))
                 .withMessageContaining("--port");
-        assertThatIllegalArgumentException().isThrownBy(() -> Playground.Options.parse(new String[] {"playground", "--port", "70000"}));
-        assertThatIllegalArgumentException().isThrownBy(() -> Playground.Options.parse(new String[] {"playground", "--charter"}))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Playground.Options.parse(new String[] {"playground", "--port", "70000"}));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Playground.Options.parse(new String[] {"playground", "--charter"}))
                 .withMessageContaining("needs a value");
-        assertThatIllegalArgumentException().isThrownBy(() -> Playground.Options.parse(new String[] {"playground", "--charter",
-                dir.resolve("missing").toString()})).withMessageContaining("no charter folder");
-        assertThatIllegalArgumentException().isThrownBy(() -> Playground.Options.parse(new String[] {"playground", "--verbose"}))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Playground.Options.parse(new String[] {
+                    "playground", "--charter", dir.resolve("missing").toString()
+                }))
+                .withMessageContaining("no charter folder");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Playground.Options.parse(new String[] {"playground", "--verbose"}))
                 .withMessageContaining("unknown option");
-        assertThat(Playground.Options.parse(new String[] {"playground", "--port=9000", "--charter.link=https://x.example"}))
+        assertThat(Playground.Options.parse(
+                        new String[] {"playground", "--port=9000", "--charter.link=https://x.example"}))
                 .isEqualTo(new Playground.Options(null, 9000, List.of("--charter.link=https://x.example")));
         assertThat(Playground.isCommand(new String[] {"playground"})).isTrue();
         assertThat(Playground.isCommand(new String[] {"ask", "playground"})).isFalse();

@@ -82,7 +82,8 @@ class PlaygroundBrowserIT {
             throw new IllegalStateException("CHARTER_BROWSER_TESTS=required but " + CHROMIUM + " or " + CHROMEDRIVER
                     + " is missing: apt-get install -y chromium chromium-driver");
         }
-        Assumptions.assumeTrue(browser, "no chromium / chromedriver here (apt-get install -y chromium chromium-driver)");
+        Assumptions.assumeTrue(
+                browser, "no chromium / chromedriver here (apt-get install -y chromium chromium-driver)");
         Path jar = Path.of(System.getProperty("charter.jar", "target/charter-bot.jar"));
         assertThat(jar).as("the packaged jar (run with ./mvnw verify)").isRegularFile();
         charter = TestCharters.copyBundled(Files.createTempDirectory("playground-charter"));
@@ -91,24 +92,44 @@ class PlaygroundBrowserIT {
         // The browser first: its start is not the playground's.
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                "--user-data-dir=" + profile, "--window-size=" + WIDTH + "," + HEIGHT, "--lang=en-US");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-dev-shm-usage",
+                "--user-data-dir=" + profile,
+                "--window-size=" + WIDTH + "," + HEIGHT,
+                "--lang=en-US");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(WAIT);
 
         int port = freePort();
         url = "http://127.0.0.1:" + port + "/";
         long started = System.nanoTime();
-        playground = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-jar", jar.toString(), "playground",
-                "--charter", charter.toString(), "--port", String.valueOf(port))
+        playground = new ProcessBuilder(
+                        ProcessHandle.current().info().command().orElse("java"),
+                        "-jar",
+                        jar.toString(),
+                        "playground",
+                        "--charter",
+                        charter.toString(),
+                        "--port",
+                        String.valueOf(port))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
         awaitHttp(url, Duration.ofSeconds(60));
         driver.get(url);
-        until(d -> "true".equals(body().getAttribute("data-ready")) && !body().getAttribute("data-version").isEmpty());
+        until(d -> "true".equals(body().getAttribute("data-ready"))
+                && !body().getAttribute("data-version").isEmpty());
         timings.put("page ready after the command (ms)", (System.nanoTime() - started) / 1_000_000);
         screenshot("start");
     }
@@ -128,7 +149,8 @@ class PlaygroundBrowserIT {
         }
         if (!timings.isEmpty()) {
             StringBuilder report = new StringBuilder();
-            timings.forEach((what, ms) -> report.append(what).append(": ").append(ms).append('\n'));
+            timings.forEach(
+                    (what, ms) -> report.append(what).append(": ").append(ms).append('\n'));
             Files.writeString(Path.of("target", "playground-timings.txt"), report);
             System.out.print(report);
         }
@@ -153,7 +175,10 @@ class PlaygroundBrowserIT {
         assertThat(text("#trace .tier")).isEqualTo(ui(Language.EN, "ask.tier.ANSWER"));
         WebElement best = driver.findElement(By.cssSelector("#trace tr[data-section]"));
         assertThat(best.getAttribute("data-section")).isEqualTo("photos-videos");
-        assertThat(best.findElements(By.cssSelector(".chip"))).extracting(WebElement::getText).contains("photo").doesNotContain("Can", "the");
+        assertThat(best.findElements(By.cssSelector(".chip")))
+                .extracting(WebElement::getText)
+                .contains("photo")
+                .doesNotContain("Can", "the");
         timings.put("answer shown after typing stops, in the page (ms)", answers.get(answers.size() - 1));
         screenshot("ask-en");
     }
@@ -183,7 +208,9 @@ class PlaygroundBrowserIT {
         assertThat(text("#trace .tier")).isEqualTo(ui(Language.FR, "ask.tier.ANSWER"));
         WebElement best = driver.findElement(By.cssSelector("#trace tr[data-section]"));
         assertThat(best.getAttribute("data-section")).isEqualTo("media-inquiries");
-        assertThat(best.findElements(By.cssSelector(".chip"))).extracting(WebElement::getText).contains("journaliste");
+        assertThat(best.findElements(By.cssSelector(".chip")))
+                .extracting(WebElement::getText)
+                .contains("journaliste");
         screenshot("ask-fr");
     }
 
@@ -202,10 +229,14 @@ class PlaygroundBrowserIT {
                 && text("#problems").contains("fr/media-inquiries.md:"));
         timings.put("saved file's problem shown (ms)", (System.nanoTime() - saved) / 1_000_000);
 
-        assertThat(text("#problems .message")).isEqualTo(Messages.get(Language.FR, "charter.problem.related-missing", "aucune-section"));
-        assertThat(text("#problems")).contains(ui(Language.FR, "problems.kept").replace("{0}", body().getAttribute("data-version")));
+        assertThat(text("#problems .message"))
+                .isEqualTo(Messages.get(Language.FR, "charter.problem.related-missing", "aucune-section"));
+        assertThat(text("#problems"))
+                .contains(ui(Language.FR, "problems.kept").replace("{0}", body().getAttribute("data-version")));
         assertThat(body().getAttribute("data-revision")).isNotEqualTo(revision);
-        assertThat(text("#status .served")).as("the last good version still answers").startsWith("Version ");
+        assertThat(text("#status .served"))
+                .as("the last good version still answers")
+                .startsWith("Version ");
         screenshot("problem");
 
         Files.writeString(file, good);
@@ -234,15 +265,18 @@ class PlaygroundBrowserIT {
     @Test
     @Order(6)
     void markupAndScriptsTypedInThePageAreShownAsTextAndNeverRun() {
-        String hostile = "<script>window.__pwned = 1</script><img src=x onerror=\"window.__pwned = 2\"> <b>gras</b> *x* "
-                + "<https://evil.example|cliquez> &lt;i&gt; \u202Eevil";
+        String hostile =
+                "<script>window.__pwned = 1</script><img src=x onerror=\"window.__pwned = 2\"> <b>gras</b> *x* "
+                        + "<https://evil.example|cliquez> &lt;i&gt; \u202Eevil";
 
         type(hostile);
 
-        assertThat(((JavascriptExecutor) driver).executeScript("return typeof window.__pwned")).isEqualTo("undefined");
+        assertThat(((JavascriptExecutor) driver).executeScript("return typeof window.__pwned"))
+                .isEqualTo("undefined");
         assertThat(text("#slack .from-person .person-text")).isEqualTo(hostile);
         assertThat(text("#teams .from-person .person-text")).isEqualTo(hostile);
-        assertThat(driver.findElements(By.cssSelector("#slack script, #teams script, #slack img, #slack b, #teams b"))).isEmpty();
+        assertThat(driver.findElements(By.cssSelector("#slack script, #teams script, #slack img, #slack b, #teams b")))
+                .isEmpty();
         assertThat(driver.findElements(By.cssSelector("a[href*='evil']"))).isEmpty();
     }
 
@@ -252,8 +286,10 @@ class PlaygroundBrowserIT {
         setQuestion("photo ".repeat(700));
         until(d -> ("photo ".repeat(700)).equals(body().getAttribute("data-answered")));
         // 4,199 characters: the conversation reads a message without its trailing space.
-        assertThat(text("#slack .sk-section")).isIn(Messages.get(Language.EN, "answer.too-long", 4_199, 1_000),
-                Messages.get(Language.FR, "answer.too-long", 4_199, 1_000));
+        assertThat(text("#slack .sk-section"))
+                .isIn(
+                        Messages.get(Language.EN, "answer.too-long", 4_199, 1_000),
+                        Messages.get(Language.FR, "answer.too-long", 4_199, 1_000));
 
         setQuestion("x".repeat(30_000));
         until(d -> driver.findElement(By.id("ask-error")).isDisplayed());
@@ -268,15 +304,29 @@ class PlaygroundBrowserIT {
     void aQuestionFileGivesItsMetricsAndEachMissShowsWhy() {
         driver.findElement(By.id("tab-eval")).click();
         WebElement yaml = driver.findElement(By.id("eval-text"));
-        ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1]", yaml, String.join("\n",
-                "- q: \"" + PHOTO_QUESTION + "\"", "  lang: en", "  expect: [photos-videos]",
-                "- q: \"" + JOURNALIST_QUESTION + "\"", "  lang: fr", "  expect: [media-inquiries]",
-                "- q: \"" + PHOTO_QUESTION + "\"", "  lang: en", "  expect: [recruitment]", ""));
+        ((JavascriptExecutor) driver)
+                .executeScript(
+                        "arguments[0].value = arguments[1]",
+                        yaml,
+                        String.join(
+                                "\n",
+                                "- q: \"" + PHOTO_QUESTION + "\"",
+                                "  lang: en",
+                                "  expect: [photos-videos]",
+                                "- q: \"" + JOURNALIST_QUESTION + "\"",
+                                "  lang: fr",
+                                "  expect: [media-inquiries]",
+                                "- q: \"" + PHOTO_QUESTION + "\"",
+                                "  lang: en",
+                                "  expect: [recruitment]",
+                                ""));
 
         driver.findElement(By.id("eval-run")).click();
         until(d -> !all("#eval-results .metrics tr[data-set]").isEmpty());
 
-        assertThat(all("#eval-results .metrics tr[data-set]")).extracting(row -> row.getAttribute("data-set")).containsExactly("en", "fr", "all");
+        assertThat(all("#eval-results .metrics tr[data-set]"))
+                .extracting(row -> row.getAttribute("data-set"))
+                .containsExactly("en", "fr", "all");
         List<WebElement> misses = all("#eval-results tr.miss");
         assertThat(misses).hasSize(1);
         assertThat(misses.get(0).getText()).contains("recruitment");
@@ -285,20 +335,26 @@ class PlaygroundBrowserIT {
         misses.get(0).click();
         until(d -> PHOTO_QUESTION.equals(body().getAttribute("data-answered")));
         assertThat(driver.findElement(By.id("panel-ask")).isDisplayed()).isTrue();
-        assertThat(driver.findElement(By.cssSelector("#trace tr[data-section]")).getAttribute("data-section")).isEqualTo("photos-videos");
+        assertThat(driver.findElement(By.cssSelector("#trace tr[data-section]")).getAttribute("data-section"))
+                .isEqualTo("photos-videos");
     }
 
     @Test
     @Order(9)
     void aBrokenQuestionFileSaysWhatIsWrong() {
         driver.findElement(By.id("tab-eval")).click();
-        ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1]", driver.findElement(By.id("eval-text")),
-                "- q: hello\n  lang: de\n  expect: []\n");
+        ((JavascriptExecutor) driver)
+                .executeScript(
+                        "arguments[0].value = arguments[1]",
+                        driver.findElement(By.id("eval-text")),
+                        "- q: hello\n  lang: de\n  expect: []\n");
 
         driver.findElement(By.id("eval-run")).click();
         until(d -> driver.findElement(By.id("eval-error")).isDisplayed());
 
-        assertThat(text("#eval-error")).startsWith(ui(Language.FR, "error.eval-file").replace("{0}", "")).contains("lang");
+        assertThat(text("#eval-error"))
+                .startsWith(ui(Language.FR, "error.eval-file").replace("{0}", ""))
+                .contains("lang");
     }
 
     // ----- the charter side by side -----
@@ -318,15 +374,20 @@ class PlaygroundBrowserIT {
 
         WebElement photos = driver.findElement(By.id("section-photos-videos"));
         assertThat(photos.findElements(By.cssSelector(".column"))).hasSize(2);
-        assertThat(photos.findElements(By.cssSelector("[data-flag]"))).extracting(f -> f.getAttribute("data-flag")).contains("no-french");
-        assertThat(photos.findElement(By.cssSelector(".column[lang=fr] h3")).getText()).isEqualTo(englishTitle);
-        assertThat(photos.getAttribute("textContent")).contains(ui(Language.FR, "browse.phrasings").replace("{0})", ""));
+        assertThat(photos.findElements(By.cssSelector("[data-flag]")))
+                .extracting(f -> f.getAttribute("data-flag"))
+                .contains("no-french");
+        assertThat(photos.findElement(By.cssSelector(".column[lang=fr] h3")).getText())
+                .isEqualTo(englishTitle);
+        assertThat(photos.getAttribute("textContent"))
+                .contains(ui(Language.FR, "browse.phrasings").replace("{0})", ""));
         int all = all("#sections .section-card").size();
 
         driver.findElement(By.id("flagged-only")).click();
         until(d -> all("#sections .section-card").size() < all);
         screenshot("charter");
-        assertThat(all("#sections .section-card")).allSatisfy(card -> assertThat(card.getAttribute("class")).contains("flagged"));
+        assertThat(all("#sections .section-card"))
+                .allSatisfy(card -> assertThat(card.getAttribute("class")).contains("flagged"));
         Files.writeString(french, before);
     }
 
@@ -338,14 +399,17 @@ class PlaygroundBrowserIT {
         driver.findElement(By.id("tab-ask")).click();
         box.clear();
         box.sendKeys(question);
-        until(d -> question.equals(body().getAttribute("data-answered")) || driver.findElement(By.id("ask-error")).isDisplayed());
+        until(d -> question.equals(body().getAttribute("data-answered"))
+                || driver.findElement(By.id("ask-error")).isDisplayed());
     }
 
     /** Puts a long text in the box at once (typing 30,000 keys would take minutes) and tells the page. */
     static void setQuestion(String text) {
         driver.findElement(By.id("tab-ask")).click();
-        ((JavascriptExecutor) driver).executeScript(
-                "const box = document.getElementById('question'); box.value = arguments[0]; box.dispatchEvent(new Event('input'));", text);
+        ((JavascriptExecutor) driver)
+                .executeScript(
+                        "const box = document.getElementById('question'); box.value = arguments[0]; box.dispatchEvent(new Event('input'));",
+                        text);
     }
 
     static WebElement body() {
@@ -362,13 +426,15 @@ class PlaygroundBrowserIT {
     }
 
     static void until(Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(driver, WAIT, Duration.ofMillis(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        new WebDriverWait(driver, WAIT, Duration.ofMillis(20))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(condition::apply);
     }
 
     /** The whole page (up to 3,000 pixels high) as {@code target/playground-<name>.png}. */
     static void screenshot(String name) {
-        Object height = ((JavascriptExecutor) driver).executeScript("return Math.min(3000, document.documentElement.scrollHeight)");
+        Object height = ((JavascriptExecutor) driver)
+                .executeScript("return Math.min(3000, document.documentElement.scrollHeight)");
         driver.manage().window().setSize(new Dimension(WIDTH, ((Number) height).intValue()));
         try {
             byte[] png = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
@@ -381,14 +447,18 @@ class PlaygroundBrowserIT {
     }
 
     static void awaitHttp(String address, Duration timeout) throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!playground.isAlive()) {
                 throw new IllegalStateException("the playground stopped; see " + log);
             }
             try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(address)).timeout(Duration.ofSeconds(2)).build(),
+                HttpResponse<String> response = http.send(
+                        HttpRequest.newBuilder(URI.create(address))
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
                 if (response.statusCode() == 200) {
                     return;
@@ -415,8 +485,12 @@ class PlaygroundBrowserIT {
     /** The title of a charter file, from its front matter. */
     static String title(String file) {
         try {
-            return Files.readAllLines(charter.resolve(file)).stream().filter(line -> line.startsWith("title:")).findFirst().orElseThrow()
-                    .substring("title:".length()).strip();
+            return Files.readAllLines(charter.resolve(file)).stream()
+                    .filter(line -> line.startsWith("title:"))
+                    .findFirst()
+                    .orElseThrow()
+                    .substring("title:".length())
+                    .strip();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -38,8 +38,12 @@ class DependencyRulesTest {
 
     @Test
     void coreDependsOnNoChatPlatformOrSpring() {
-        noClasses().that().resideInAPackage("com.charterbot.core..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.slack..", "com.microsoft.bot..")
+        noClasses()
+                .that()
+                .resideInAPackage("com.charterbot.core..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.springframework..", "com.slack..", "com.microsoft.bot..")
                 .because("bot-core is the platform-free domain")
                 .check(CORE);
     }
@@ -47,24 +51,34 @@ class DependencyRulesTest {
     @Test
     void theCorePackagesFormNoCycle() {
         slices().matching("com.charterbot.core.(*)..")
-                .should().beFreeOfCycles()
+                .should()
+                .beFreeOfCycles()
                 .because("each package of the core can be read, tested and changed with only the packages below it")
                 .check(CORE);
     }
 
     @Test
     void theSharedValuesDependOnNothingButText() {
-        classes().that().resideInAPackage("com.charterbot.core.values..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("com.charterbot.core.values..", "com.charterbot.core.text..", "java..")
+        classes()
+                .that()
+                .resideInAPackage("com.charterbot.core.values..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("com.charterbot.core.values..", "com.charterbot.core.text..", "java..")
                 .because("the values every adapter builds sit under every feature")
                 .check(CORE);
     }
 
     @Test
     void noServiceOfTheCoreUsesTheInMemoryStores() {
-        noClasses().that().resideOutsideOfPackage("com.charterbot.core.memory..")
-                .should().dependOnClassesThat().resideInAPackage("com.charterbot.core.memory..")
-                .because("a server's stores are the JDBC ones: the in-memory stores are for one process that keeps nothing")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("com.charterbot.core.memory..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("com.charterbot.core.memory..")
+                .because(
+                        "a server's stores are the JDBC ones: the in-memory stores are for one process that keeps nothing")
                 .check(CORE);
     }
 }

@@ -29,7 +29,9 @@ final class Chart {
 
     /** The chart's folder; Maven passes it, an IDE run from the module falls back to the relative path. */
     static Path dir() {
-        return Path.of(System.getProperty("charter.chart.dir", "../helm/charter-bot")).toAbsolutePath().normalize();
+        return Path.of(System.getProperty("charter.chart.dir", "../helm/charter-bot"))
+                .toAbsolutePath()
+                .normalize();
     }
 
     static Path productionValues() {
@@ -71,20 +73,21 @@ final class Chart {
         return Rendered.parse(template(chartDir, valuesFiles, valuesDocuments).call());
     }
 
-
     /** Asserts that rendering fails, as {@code helm install} would before creating anything, and returns Helm's message. */
     static String renderingFailure(String... valuesDocuments) {
         return renderingFailureAt(dir(), valuesDocuments);
     }
 
     static String renderingFailureAt(Path chartDir, String... valuesDocuments) {
-        Exception failure = catchException(() -> template(chartDir, List.of(), valuesDocuments).call());
+        Exception failure = catchException(
+                () -> template(chartDir, List.of(), valuesDocuments).call());
         assertThat(failure).as("rendering should have failed").isNotNull();
         return Objects.requireNonNullElse(failure.getMessage(), "");
     }
 
     private static TemplateCommand template(Path chartDir, List<Path> valuesFiles, String... valuesDocuments) {
-        TemplateCommand template = new Helm(chartDir).template().withName(RELEASE).withNamespace(NAMESPACE);
+        TemplateCommand template =
+                new Helm(chartDir).template().withName(RELEASE).withNamespace(NAMESPACE);
         valuesFiles.forEach(template::withValuesFile);
         for (String document : valuesDocuments) {
             template.withValuesFile(writeTemporary(document));
@@ -125,7 +128,8 @@ final class Chart {
 
         /** The one manifest of this kind; fails when there is none or several. */
         Manifest one(String kind) {
-            List<Manifest> ofKind = manifests.stream().filter(m -> m.kind().equals(kind)).toList();
+            List<Manifest> ofKind =
+                    manifests.stream().filter(m -> m.kind().equals(kind)).toList();
             assertThat(ofKind).as("%s objects rendered", kind).hasSize(1);
             return ofKind.get(0);
         }
@@ -146,7 +150,10 @@ final class Chart {
 
         /** The container's env entry of this name, or null. */
         Node env(String name) {
-            return container().list("env").stream().filter(e -> name.equals(e.string("name"))).findFirst().orElse(null);
+            return container().list("env").stream()
+                    .filter(e -> name.equals(e.string("name")))
+                    .findFirst()
+                    .orElse(null);
         }
 
         List<String> envNames() {

@@ -17,13 +17,16 @@ class ChartLintTest {
         LintResult lint = new Helm(Chart.dir()).lint().strict().call();
 
         assertThat(lint.isFailed()).as("lint failed: %s", lint.getMessages()).isFalse();
-        assertThat(lint.getMessages()).noneMatch(message -> message.contains("[WARNING]") || message.contains("[ERROR]"));
+        assertThat(lint.getMessages())
+                .noneMatch(message -> message.contains("[WARNING]") || message.contains("[ERROR]"));
     }
 
     @Test
     void strictLintWouldCatchABrokenTemplate() throws IOException {
         Path chart = Chart.copy();
-        Files.writeString(chart.resolve("templates/service.yaml"), "\n  broken: {{ .Values.service.nope.deeper }}\n",
+        Files.writeString(
+                chart.resolve("templates/service.yaml"),
+                "\n  broken: {{ .Values.service.nope.deeper }}\n",
                 StandardOpenOption.APPEND);
 
         LintResult lint = new Helm(chart).lint().strict().call();

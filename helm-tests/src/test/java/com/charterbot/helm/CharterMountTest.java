@@ -60,7 +60,8 @@ class CharterMountTest {
         assertThat(mount.string("mountPath")).isEqualTo("/etc/charter-bot/charter");
         assertThat(mount.string("readOnly")).isEqualTo("true");
         assertThat(volume.string("configMap.name")).isEqualTo("charter-bot-charter");
-        assertThat(volume.list("configMap.items")).extracting(i -> i.string("key") + " -> " + i.string("path"))
+        assertThat(volume.list("configMap.items"))
+                .extracting(i -> i.string("key") + " -> " + i.string("path"))
                 .containsExactlyInAnyOrder(
                         "en.media.md -> en/media.md",
                         "en.photos-videos.md -> en/photos-videos.md",
@@ -115,13 +116,17 @@ class CharterMountTest {
     }
 
     private static Node mount(Rendered chart, String name) {
-        List<Node> mounts = chart.container().list("volumeMounts").stream().filter(m -> name.equals(m.string("name"))).toList();
+        List<Node> mounts = chart.container().list("volumeMounts").stream()
+                .filter(m -> name.equals(m.string("name")))
+                .toList();
         assertThat(mounts).as("mount " + name).hasSize(1);
         return mounts.get(0);
     }
 
     private static Node volume(Rendered chart, String name) {
-        List<Node> volumes = chart.podSpec().list("volumes").stream().filter(v -> name.equals(v.string("name"))).toList();
+        List<Node> volumes = chart.podSpec().list("volumes").stream()
+                .filter(v -> name.equals(v.string("name")))
+                .toList();
         assertThat(volumes).as("volume " + name).hasSize(1);
         return volumes.get(0);
     }

@@ -19,8 +19,11 @@ class ConfigSchemaTest {
 
     @Test
     void configAcceptsExactlyTheApplicationsCharterSettings() throws IOException {
-        Path metadata = Path.of(System.getProperty("charter.metadata", "../bot-app/target/classes/META-INF/spring-configuration-metadata.json"));
-        assertThat(metadata).as("bot-app's configuration metadata: build bot-app first (./mvnw verify builds it before this module)")
+        Path metadata = Path.of(System.getProperty(
+                "charter.metadata", "../bot-app/target/classes/META-INF/spring-configuration-metadata.json"));
+        assertThat(metadata)
+                .as(
+                        "bot-app's configuration metadata: build bot-app first (./mvnw verify builds it before this module)")
                 .isRegularFile();
         Set<String> application = new TreeSet<>();
         Map<?, ?> json = new ObjectMapper().readValue(metadata.toFile(), Map.class);
@@ -31,7 +34,8 @@ class ConfigSchemaTest {
             }
         }
 
-        Map<?, ?> schema = new ObjectMapper().readValue(Chart.dir().resolve("values.schema.json").toFile(), Map.class);
+        Map<?, ?> schema = new ObjectMapper()
+                .readValue(Chart.dir().resolve("values.schema.json").toFile(), Map.class);
         Set<String> accepted = new TreeSet<>();
         leaves("", (Map<?, ?>) ((Map<?, ?>) schema.get("properties")).get("config"), accepted);
 
@@ -39,7 +43,8 @@ class ConfigSchemaTest {
     }
 
     private static void leaves(String prefix, Map<?, ?> node, Set<String> names) {
-        assertThat(node.get("additionalProperties")).as("config%s refuses names it does not know", prefix.isEmpty() ? "" : "." + prefix)
+        assertThat(node.get("additionalProperties"))
+                .as("config%s refuses names it does not know", prefix.isEmpty() ? "" : "." + prefix)
                 .isEqualTo(false);
         ((Map<?, ?>) node.get("properties")).forEach((key, value) -> {
             String name = prefix.isEmpty() ? String.valueOf(key) : prefix + "." + key;

@@ -21,12 +21,17 @@ class DatabaseAndPlatformsTest {
 
         assertThat(chart.deployment().at("spec.replicas").value()).isEqualTo(1);
         assertThat(chart.has("HorizontalPodAutoscaler")).isFalse();
-        assertThat(chart.deployment().string("spec.strategy.type")).as("two pods must never open the same H2 files").isEqualTo("Recreate");
+        assertThat(chart.deployment().string("spec.strategy.type"))
+                .as("two pods must never open the same H2 files")
+                .isEqualTo("Recreate");
         assertThat(chart.env("CHARTER_DATA_DIR").string("value")).isEqualTo("/var/lib/charter-bot");
-        assertThat(chart.container().list("volumeMounts")).extracting(m -> m.string("name") + ":" + m.string("mountPath"))
+        assertThat(chart.container().list("volumeMounts"))
+                .extracting(m -> m.string("name") + ":" + m.string("mountPath"))
                 .contains("data:/var/lib/charter-bot");
-        assertThat(chart.podSpec().list("volumes")).filteredOn(v -> "data".equals(v.string("name")))
-                .singleElement().satisfies(v -> assertThat(v.exists("emptyDir")).isTrue());
+        assertThat(chart.podSpec().list("volumes"))
+                .filteredOn(v -> "data".equals(v.string("name")))
+                .singleElement()
+                .satisfies(v -> assertThat(v.exists("emptyDir")).isTrue());
         assertThat(chart.envNames()).noneMatch(name -> name.startsWith("SPRING_DATASOURCE_"));
     }
 
@@ -34,8 +39,11 @@ class DatabaseAndPlatformsTest {
     void embeddedH2CanKeepItsFilesOnAClaim() {
         Rendered chart = Chart.render(SINGLE_H2, "database: {h2: {existingClaim: charter-data}}");
 
-        assertThat(chart.podSpec().list("volumes")).filteredOn(v -> "data".equals(v.string("name")))
-                .singleElement().satisfies(v -> assertThat(v.string("persistentVolumeClaim.claimName")).isEqualTo("charter-data"));
+        assertThat(chart.podSpec().list("volumes"))
+                .filteredOn(v -> "data".equals(v.string("name")))
+                .singleElement()
+                .satisfies(v ->
+                        assertThat(v.string("persistentVolumeClaim.claimName")).isEqualTo("charter-data"));
     }
 
     @Test
@@ -46,10 +54,14 @@ class DatabaseAndPlatformsTest {
                   existingSecret: charter-db
                 """);
 
-        assertThat(chart.env("SPRING_DATASOURCE_URL").string("value")).isEqualTo("jdbc:postgresql://db.internal:5432/charter");
-        assertThat(chart.env("SPRING_DATASOURCE_USERNAME").string("valueFrom.secretKeyRef.name")).isEqualTo("charter-db");
-        assertThat(chart.env("SPRING_DATASOURCE_PASSWORD").string("valueFrom.secretKeyRef.name")).isEqualTo("charter-db");
-        assertThat(chart.env("SLACK_BOT_TOKEN").string("valueFrom.secretKeyRef.name")).as("other blocks keep the release Secret")
+        assertThat(chart.env("SPRING_DATASOURCE_URL").string("value"))
+                .isEqualTo("jdbc:postgresql://db.internal:5432/charter");
+        assertThat(chart.env("SPRING_DATASOURCE_USERNAME").string("valueFrom.secretKeyRef.name"))
+                .isEqualTo("charter-db");
+        assertThat(chart.env("SPRING_DATASOURCE_PASSWORD").string("valueFrom.secretKeyRef.name"))
+                .isEqualTo("charter-db");
+        assertThat(chart.env("SLACK_BOT_TOKEN").string("valueFrom.secretKeyRef.name"))
+                .as("other blocks keep the release Secret")
                 .isEqualTo(Chart.RELEASE);
     }
 
@@ -60,10 +72,12 @@ class DatabaseAndPlatformsTest {
                 ingress: {enabled: true, host: bot.example.com}
                 """);
 
-        assertThat(chart.env("SLACK_APP_TOKEN").string("valueFrom.secretKeyRef.key")).isEqualTo("slack-app-token");
+        assertThat(chart.env("SLACK_APP_TOKEN").string("valueFrom.secretKeyRef.key"))
+                .isEqualTo("slack-app-token");
         assertThat(chart.envNames()).doesNotContain("SLACK_SIGNING_SECRET");
         assertThat(chart.one("Ingress").node().list("spec.rules").get(0).list("http.paths"))
-                .extracting(p -> p.string("path")).containsExactly("/api/messages");
+                .extracting(p -> p.string("path"))
+                .containsExactly("/api/messages");
     }
 
     @Test
@@ -76,7 +90,8 @@ class DatabaseAndPlatformsTest {
         assertThat(chart.env("CHARTER_TEAMS_ENABLED").string("value")).isEqualTo("false");
         assertThat(chart.envNames()).noneMatch(name -> name.startsWith("MICROSOFT_APP_"));
         assertThat(chart.one("Ingress").node().list("spec.rules").get(0).list("http.paths"))
-                .extracting(p -> p.string("path") + " " + p.string("pathType")).containsExactly("/slack/events Prefix");
+                .extracting(p -> p.string("path") + " " + p.string("pathType"))
+                .containsExactly("/slack/events Prefix");
     }
 
     @Test

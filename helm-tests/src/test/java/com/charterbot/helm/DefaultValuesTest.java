@@ -23,8 +23,9 @@ class DefaultValuesTest {
 
     @Test
     void rendersTheWorkloadWithAutoscalingAndADisruptionBudgetButNoSecretIngressOrMonitoring() {
-        assertThat(chart.kinds()).containsExactlyInAnyOrder(
-                "ServiceAccount", "Service", "Deployment", "HorizontalPodAutoscaler", "PodDisruptionBudget");
+        assertThat(chart.kinds())
+                .containsExactlyInAnyOrder(
+                        "ServiceAccount", "Service", "Deployment", "HorizontalPodAutoscaler", "PodDisruptionBudget");
         assertThat(chart.text()).doesNotContain("kind: Secret");
     }
 
@@ -48,7 +49,8 @@ class DefaultValuesTest {
     void startupProbeGivesMigrationsAndTheCharterIndexMinutesNotSeconds() {
         Node startup = chart.container().at("startupProbe");
 
-        int patience = (Integer) startup.at("periodSeconds").value() * (Integer) startup.at("failureThreshold").value();
+        int patience = (Integer) startup.at("periodSeconds").value()
+                * (Integer) startup.at("failureThreshold").value();
 
         assertThat(patience).isGreaterThanOrEqualTo(120);
     }
@@ -57,7 +59,8 @@ class DefaultValuesTest {
     void serviceExposesThePublicAndManagementPortsUnderTheirNames() {
         Node service = chart.one("Service").node();
 
-        assertThat(service.list("spec.ports")).extracting(p -> p.string("name") + ":" + p.string("port") + "->" + p.string("targetPort"))
+        assertThat(service.list("spec.ports"))
+                .extracting(p -> p.string("name") + ":" + p.string("port") + "->" + p.string("targetPort"))
                 .containsExactly("http:8080->http", "management:8081->management");
         assertThat(service.map("spec.selector")).isEqualTo(chart.deployment().map("spec.template.metadata.labels"));
     }
@@ -82,8 +85,10 @@ class DefaultValuesTest {
             assertThat(entry.string("valueFrom.secretKeyRef.name")).as(env).isEqualTo(Chart.RELEASE);
             assertThat(entry.string("valueFrom.secretKeyRef.key")).as(env).isEqualTo(key);
         });
-        assertThat(chart.env("MICROSOFT_APP_TENANT_ID").string("valueFrom.secretKeyRef.optional")).isEqualTo("true");
-        assertThat(chart.env("SLACK_BOT_TOKEN").exists("valueFrom.secretKeyRef.optional")).isFalse();
+        assertThat(chart.env("MICROSOFT_APP_TENANT_ID").string("valueFrom.secretKeyRef.optional"))
+                .isEqualTo("true");
+        assertThat(chart.env("SLACK_BOT_TOKEN").exists("valueFrom.secretKeyRef.optional"))
+                .isFalse();
     }
 
     @Test
@@ -110,7 +115,8 @@ class DefaultValuesTest {
 
     @Test
     void tmpIsAWritableEmptyDirAndNothingElseIsMounted() {
-        assertThat(chart.container().list("volumeMounts")).extracting(m -> m.string("name") + ":" + m.string("mountPath"))
+        assertThat(chart.container().list("volumeMounts"))
+                .extracting(m -> m.string("name") + ":" + m.string("mountPath"))
                 .containsExactly("tmp:/tmp");
         Node tmp = chart.podSpec().list("volumes").get(0);
         assertThat(tmp.string("name")).isEqualTo("tmp");
@@ -127,15 +133,21 @@ class DefaultValuesTest {
     void autoscalerOwnsTheReplicaCountFromTwoPods() {
         Node hpa = chart.one("HorizontalPodAutoscaler").node();
 
-        assertThat(chart.deployment().exists("spec.replicas")).as("replicas would fight the HPA").isFalse();
+        assertThat(chart.deployment().exists("spec.replicas"))
+                .as("replicas would fight the HPA")
+                .isFalse();
         assertThat(hpa.string("spec.scaleTargetRef.kind")).isEqualTo("Deployment");
-        assertThat(hpa.string("spec.scaleTargetRef.name")).isEqualTo(chart.one("Deployment").name());
+        assertThat(hpa.string("spec.scaleTargetRef.name"))
+                .isEqualTo(chart.one("Deployment").name());
         assertThat(hpa.at("spec.minReplicas").value()).isEqualTo(2);
         assertThat((Integer) hpa.at("spec.maxReplicas").value()).isGreaterThan(2);
         Node cpu = hpa.list("spec.metrics").get(0);
         assertThat(cpu.string("resource.name")).isEqualTo("cpu");
-        assertThat((Integer) cpu.at("resource.target.averageUtilization").value()).isBetween(50, 90);
-        assertThat(chart.container().exists("resources.requests.cpu")).as("CPU utilisation needs a request").isTrue();
+        assertThat((Integer) cpu.at("resource.target.averageUtilization").value())
+                .isBetween(50, 90);
+        assertThat(chart.container().exists("resources.requests.cpu"))
+                .as("CPU utilisation needs a request")
+                .isTrue();
     }
 
     @Test
@@ -143,20 +155,27 @@ class DefaultValuesTest {
         Node pdb = chart.one("PodDisruptionBudget").node();
 
         assertThat(pdb.at("spec.maxUnavailable").value()).isEqualTo(1);
-        assertThat(pdb.map("spec.selector.matchLabels")).isEqualTo(chart.deployment().map("spec.selector.matchLabels"));
+        assertThat(pdb.map("spec.selector.matchLabels"))
+                .isEqualTo(chart.deployment().map("spec.selector.matchLabels"));
     }
 
     @Test
     void rollsPodsWithoutLosingCapacity() {
         assertThat(chart.deployment().string("spec.strategy.type")).isEqualTo("RollingUpdate");
-        assertThat(chart.deployment().at("spec.strategy.rollingUpdate.maxUnavailable").value()).isEqualTo(0);
+        assertThat(chart.deployment()
+                        .at("spec.strategy.rollingUpdate.maxUnavailable")
+                        .value())
+                .isEqualTo(0);
     }
 
     @Test
     void shutdownWaitsForEndpointsAndOutlastsTheApplicationsGracePeriod() {
-        int grace = (Integer) chart.podSpec().at("terminationGracePeriodSeconds").value();
-        List<?> preStop = (List<?>) chart.container().at("lifecycle.preStop.exec.command").value();
-        int sleep = Integer.parseInt(String.valueOf(preStop.get(preStop.size() - 1)).replace("sleep ", ""));
+        int grace =
+                (Integer) chart.podSpec().at("terminationGracePeriodSeconds").value();
+        List<?> preStop =
+                (List<?>) chart.container().at("lifecycle.preStop.exec.command").value();
+        int sleep =
+                Integer.parseInt(String.valueOf(preStop.get(preStop.size() - 1)).replace("sleep ", ""));
 
         assertThat(sleep).isBetween(1, 30);
         assertThat(grace).isGreaterThan(30 + sleep);
@@ -171,13 +190,17 @@ class DefaultValuesTest {
         String limit = chart.container().string("resources.limits.memory");
         assertThat(limit).endsWith("Mi");
         // Measured: the process holds about 150 MiB beyond a full 256 MiB heap under load (docs/measurements.md).
-        assertThat(Integer.parseInt(heap.group(1)) + 250).isLessThanOrEqualTo(Integer.parseInt(limit.replace("Mi", "")));
+        assertThat(Integer.parseInt(heap.group(1)) + 250)
+                .isLessThanOrEqualTo(Integer.parseInt(limit.replace("Mi", "")));
         assertThat(options).contains("-XX:+ExitOnOutOfMemoryError");
         assertThat(chart.container().string("image")).isEqualTo("charter-bot:0.1.0");
     }
 
     private static int containerPort(Node container, String name) {
-        return container.list("ports").stream().filter(p -> name.equals(p.string("name")))
-                .map(p -> (Integer) p.at("containerPort").value()).findFirst().orElseThrow();
+        return container.list("ports").stream()
+                .filter(p -> name.equals(p.string("name")))
+                .map(p -> (Integer) p.at("containerPort").value())
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -39,7 +39,9 @@ class InvalidValuesTest {
     void schemaRejects(String values, String expectedMessage) {
         String message = Chart.renderingFailure(values);
 
-        assertThat(message).contains("values don't meet the specifications of the schema").contains(expectedMessage);
+        assertThat(message)
+                .contains("values don't meet the specifications of the schema")
+                .contains(expectedMessage);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -55,7 +57,9 @@ class InvalidValuesTest {
         String message = Chart.renderingFailure("config: {" + config + "}");
 
         assertThat(message).contains(expectedField);
-        assertThat(message).doesNotContain(config.substring(config.indexOf(':', config.indexOf('{')) + 2).replace("}", ""));
+        assertThat(message)
+                .doesNotContain(config.substring(config.indexOf(':', config.indexOf('{')) + 2)
+                        .replace("}", ""));
     }
 
     @Test
@@ -66,7 +70,8 @@ class InvalidValuesTest {
                 autoscaling: {enabled: false}
                 """);
 
-        assertThat(message).contains("database.type=h2 allows one replica only", "Configure PostgreSQL", "or set replicaCount=1");
+        assertThat(message)
+                .contains("database.type=h2 allows one replica only", "Configure PostgreSQL", "or set replicaCount=1");
     }
 
     @Test
@@ -88,8 +93,12 @@ class InvalidValuesTest {
     @Test
     void saysWhereACredentialPutUnderConfigGoesInstead() {
         assertThat(Chart.renderingFailure("config: {slack: {bot-token: xoxb-1234}}"))
-                .contains("config.slack.bot-token is not set in config", "put it in the Secret under slack-bot-token", "README step 2");
-        assertThat(Chart.renderingFailure("config: {production: {allow-h2: true}}")).contains("set database.type=h2");
+                .contains(
+                        "config.slack.bot-token is not set in config",
+                        "put it in the Secret under slack-bot-token",
+                        "README step 2");
+        assertThat(Chart.renderingFailure("config: {production: {allow-h2: true}}"))
+                .contains("set database.type=h2");
     }
 
     @Test

@@ -50,7 +50,8 @@ class MonitoringTest {
                   alertLabels:
                     team: communications
                 """);
-        dashboard = JSON.readTree((String) chart.one("ConfigMap").node().map("data").get("charter-bot.json"));
+        dashboard =
+                JSON.readTree((String) chart.one("ConfigMap").node().map("data").get("charter-bot.json"));
         exported = new TreeSet<>();
         try (InputStream in = MonitoringTest.class.getResourceAsStream("/exported-metrics.txt")) {
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
@@ -88,7 +89,8 @@ class MonitoringTest {
 
         assertThat(configMap.string("metadata.name")).isEqualTo(Chart.RELEASE + "-dashboard");
         assertThat(configMap.string("metadata.namespace")).isEqualTo(Chart.NAMESPACE);
-        assertThat(configMap.map("metadata.labels")).containsEntry("grafana_dashboard", "1")
+        assertThat(configMap.map("metadata.labels"))
+                .containsEntry("grafana_dashboard", "1")
                 .containsEntry("app.kubernetes.io/name", "charter-bot");
         assertThat(configMap.map("metadata.annotations")).containsEntry("grafana_folder", "Charter Bot");
         String file = Files.readString(Chart.dir().resolve("dashboards/charter-bot.json"));
@@ -117,29 +119,50 @@ class MonitoringTest {
         Set<Integer> ids = new HashSet<>();
         for (JsonNode panel : dashboard.path("panels")) {
             titles.add(panel.path("title").asText());
-            assertThat(ids.add(panel.path("id").asInt())).as("panel ids are unique").isTrue();
+            assertThat(ids.add(panel.path("id").asInt()))
+                    .as("panel ids are unique")
+                    .isTrue();
             JsonNode grid = panel.path("gridPos");
-            assertThat(grid.path("x").asInt() + grid.path("w").asInt()).as(panel.path("title").asText()).isLessThanOrEqualTo(24);
+            assertThat(grid.path("x").asInt() + grid.path("w").asInt())
+                    .as(panel.path("title").asText())
+                    .isLessThanOrEqualTo(24);
             if (!panel.path("type").asText().equals("row")) {
-                assertThat(panel.path("datasource").path("uid").asText()).as("%s reads the chosen data source", titles.get(titles.size() - 1))
+                assertThat(panel.path("datasource").path("uid").asText())
+                        .as("%s reads the chosen data source", titles.get(titles.size() - 1))
                         .isEqualTo("${datasource}");
-                assertThat(panel.path("targets")).as(panel.path("title").asText()).isNotEmpty();
+                assertThat(panel.path("targets"))
+                        .as(panel.path("title").asText())
+                        .isNotEmpty();
             }
         }
-        assertThat(titles).contains("Questions by tier", "Top topics", "Answer time", "Quiz answers", "Nudges by outcome", "Paused channels",
-                "Platform API errors", "JVM heap", "Ready replicas");
+        assertThat(titles)
+                .contains(
+                        "Questions by tier",
+                        "Top topics",
+                        "Answer time",
+                        "Quiz answers",
+                        "Nudges by outcome",
+                        "Paused channels",
+                        "Platform API errors",
+                        "JVM heap",
+                        "Ready replicas");
     }
 
     @Test
     void everyDashboardQueryReadsExportedMetricsOfTheChosenReplicasWithDefinedVariables() {
         Set<String> defined = new HashSet<>(GRAFANA_VARIABLES);
-        dashboard.path("templating").path("list").forEach(variable -> defined.add(variable.path("name").asText()));
+        dashboard
+                .path("templating")
+                .path("list")
+                .forEach(variable -> defined.add(variable.path("name").asText()));
         assertThat(defined).contains("datasource", "namespace", "pod");
         for (String expression : dashboardExpressions()) {
             Set<String> metrics = PromQl.metricNames(expression);
             assertThat(metrics).as(expression).isNotEmpty();
             assertThat(exported).as("metrics of %s", expression).containsAll(metrics);
-            assertThat(expression).as("scoped to the chosen replicas").contains("namespace=\"$namespace\", pod=~\"$pod\"");
+            assertThat(expression)
+                    .as("scoped to the chosen replicas")
+                    .contains("namespace=\"$namespace\", pod=~\"$pod\"");
             Matcher variable = VARIABLE.matcher(expression);
             while (variable.find()) {
                 assertThat(defined).as("variable of %s", expression).contains(variable.group(1));
@@ -152,9 +175,17 @@ class MonitoringTest {
         Node rule = chart.one("PrometheusRule").node();
 
         assertThat(rule.map("metadata.labels")).containsEntry("release", "prometheus");
-        assertThat(rules()).extracting(r -> r.string("alert")).containsExactly("CharterBotNotReady", "CharterBotAbsent",
-                "CharterBotNudgesFailing", "CharterBotChannelsPaused", "CharterBotPlatformApiErrors", "CharterBotHttpErrors",
-                "CharterBotSlowAnswers", "CharterBotEventsHeldBack");
+        assertThat(rules())
+                .extracting(r -> r.string("alert"))
+                .containsExactly(
+                        "CharterBotNotReady",
+                        "CharterBotAbsent",
+                        "CharterBotNudgesFailing",
+                        "CharterBotChannelsPaused",
+                        "CharterBotPlatformApiErrors",
+                        "CharterBotHttpErrors",
+                        "CharterBotSlowAnswers",
+                        "CharterBotEventsHeldBack");
         for (Node alert : rules()) {
             String name = alert.string("alert");
             assertThat(alert.string("labels.severity")).as(name).isIn("critical", "warning", "info");
@@ -175,7 +206,9 @@ class MonitoringTest {
             int selectors = 0;
             while (selector.find()) {
                 selectors++;
-                assertThat(selector.group(1)).as(expression).contains("namespace=\"" + Chart.NAMESPACE + "\"", "job=\"" + Chart.RELEASE + "\"");
+                assertThat(selector.group(1))
+                        .as(expression)
+                        .contains("namespace=\"" + Chart.NAMESPACE + "\"", "job=\"" + Chart.RELEASE + "\"");
             }
             assertThat(selectors).as(expression).isGreaterThanOrEqualTo(metrics.size());
         }
@@ -185,7 +218,8 @@ class MonitoringTest {
     void prometheusTemplatesSurviveHelmsOwn() {
         Node notReady = rules().get(0);
 
-        assertThat(notReady.string("annotations.summary")).isEqualTo("Charter Bot replica {{ $labels.pod }} is not ready");
+        assertThat(notReady.string("annotations.summary"))
+                .isEqualTo("Charter Bot replica {{ $labels.pod }} is not ready");
         assertThat(rules().get(2).string("annotations.summary")).contains("{{ $value | humanize }}");
     }
 
@@ -198,7 +232,12 @@ class MonitoringTest {
                     notReadyFor: 2m
                     httpErrorRatio: 0.2
                     answerSecondsP95: 1.5
-                """).one("PrometheusRule").node().list("spec.groups").get(0).list("rules");
+                """)
+                .one("PrometheusRule")
+                .node()
+                .list("spec.groups")
+                .get(0)
+                .list("rules");
 
         assertThat(tuned.get(0).string("for")).isEqualTo("2m");
         assertThat(tuned.get(5).string("expr")).endsWith("> 0.2");
@@ -207,9 +246,12 @@ class MonitoringTest {
 
     @Test
     void aWrongThresholdOrAnUnknownSettingIsRefused() {
-        assertThat(Chart.renderingFailure("prometheusRule:\n  thresholds:\n    httpErrorRatio: 5\n")).contains("httpErrorRatio");
-        assertThat(Chart.renderingFailure("prometheusRule:\n  thresholds:\n    notReadyFor: soon\n")).contains("notReadyFor");
-        assertThat(Chart.renderingFailure("grafanaDashboard:\n  folder: Charter\n")).contains("folder");
+        assertThat(Chart.renderingFailure("prometheusRule:\n  thresholds:\n    httpErrorRatio: 5\n"))
+                .contains("httpErrorRatio");
+        assertThat(Chart.renderingFailure("prometheusRule:\n  thresholds:\n    notReadyFor: soon\n"))
+                .contains("notReadyFor");
+        assertThat(Chart.renderingFailure("grafanaDashboard:\n  folder: Charter\n"))
+                .contains("folder");
     }
 
     @Test
@@ -223,11 +265,16 @@ class MonitoringTest {
 
     @Test
     void readsMetricNamesOutOfPromQl() {
-        assertThat(PromQl.metricNames("histogram_quantile(0.95, sum by (le) (rate(charter_answer_seconds_bucket{pod=~\"$pod\"}[$__rate_interval])))"))
+        assertThat(
+                        PromQl.metricNames(
+                                "histogram_quantile(0.95, sum by (le) (rate(charter_answer_seconds_bucket{pod=~\"$pod\"}[$__rate_interval])))"))
                 .containsExactly("charter_answer_seconds_bucket");
-        assertThat(PromQl.metricNames("sum(rate(a_total{status=~\"5..\"}[5m])) / sum without (x) (rate(b_total[5m])) > 0.05"))
+        assertThat(PromQl.metricNames(
+                        "sum(rate(a_total{status=~\"5..\"}[5m])) / sum without (x) (rate(b_total[5m])) > 0.05"))
                 .containsExactly("a_total", "b_total");
-        assertThat(PromQl.metricNames("absent(up{job=\"x\"}) or vector(0) and on (pod) c_info == bool 1")).containsExactly("up", "c_info");
-        assertThat(PromQl.metricNames("topk(10, sum by (topic) (increase(q_total{topic!=\"none\"}[$__range])))")).containsExactly("q_total");
+        assertThat(PromQl.metricNames("absent(up{job=\"x\"}) or vector(0) and on (pod) c_info == bool 1"))
+                .containsExactly("up", "c_info");
+        assertThat(PromQl.metricNames("topk(10, sum by (topic) (increase(q_total{topic!=\"none\"}[$__range])))"))
+                .containsExactly("q_total");
     }
 }

@@ -21,7 +21,8 @@ class NotesTest {
         // template that a ConfigMap carries, so that it renders (and parses) like any object.
         chart = Chart.copy();
         Path notes = chart.resolve("templates/NOTES.txt");
-        Files.writeString(chart.resolve("templates/_notes-under-test.tpl"),
+        Files.writeString(
+                chart.resolve("templates/_notes-under-test.tpl"),
                 "{{- define \"notes-under-test\" -}}\n" + Files.readString(notes) + "\n{{- end }}\n");
         Files.delete(notes);
         Files.writeString(chart.resolve("templates/notes-under-test.yaml"), """
@@ -52,7 +53,8 @@ class NotesTest {
         String notes = notes(List.of());
 
         assertThat(notes).contains("charter-bot: database-url, database-username, database-password");
-        assertThat(notes).contains("charter-bot: microsoft-app-id, microsoft-app-password, microsoft-app-tenant-id (optional)");
+        assertThat(notes)
+                .contains("charter-bot: microsoft-app-id, microsoft-app-password, microsoft-app-tenant-id (optional)");
         assertThat(notes).contains("No ingress").contains("slack.mode=socket");
     }
 
@@ -66,7 +68,11 @@ class NotesTest {
 
     private static String notes(List<Path> valuesFiles, String... valuesDocuments) {
         Rendered rendered = Chart.renderAt(chart, valuesFiles, valuesDocuments);
-        return rendered.manifests().stream().filter(m -> m.name().equals("notes-under-test")).findFirst()
-                .orElseThrow().node().string("data.notes");
+        return rendered.manifests().stream()
+                .filter(m -> m.name().equals("notes-under-test"))
+                .findFirst()
+                .orElseThrow()
+                .node()
+                .string("data.notes");
     }
 }

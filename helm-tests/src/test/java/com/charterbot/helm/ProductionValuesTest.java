@@ -21,8 +21,16 @@ class ProductionValuesTest {
 
     @Test
     void rendersEveryOptionalObjectItEnables() {
-        assertThat(chart.kinds()).containsExactlyInAnyOrder("ServiceAccount", "Service", "Deployment",
-                "HorizontalPodAutoscaler", "PodDisruptionBudget", "Ingress", "NetworkPolicy", "ServiceMonitor");
+        assertThat(chart.kinds())
+                .containsExactlyInAnyOrder(
+                        "ServiceAccount",
+                        "Service",
+                        "Deployment",
+                        "HorizontalPodAutoscaler",
+                        "PodDisruptionBudget",
+                        "Ingress",
+                        "NetworkPolicy",
+                        "ServiceMonitor");
         assertThat(chart.text()).doesNotContain("kind: Secret");
     }
 
@@ -37,7 +45,8 @@ class ProductionValuesTest {
         assertThat(paths).extracting(p -> p.string("path")).containsExactly("/slack/events", "/api/messages");
         assertThat(paths).allSatisfy(p -> {
             assertThat(p.string("pathType")).isEqualTo("Exact");
-            assertThat(p.string("backend.service.name")).isEqualTo(chart.one("Service").name());
+            assertThat(p.string("backend.service.name"))
+                    .isEqualTo(chart.one("Service").name());
             assertThat(p.string("backend.service.port.name")).isEqualTo("http");
         });
         assertThat(ingress.text()).doesNotContain("actuator", "management", "8081");
@@ -56,7 +65,9 @@ class ProductionValuesTest {
         assertThat(monitor.string("metadata.labels.release")).isEqualTo("prometheus");
         Map<String, Object> serviceLabels = chart.one("Service").node().map("metadata.labels");
         assertThat(serviceLabels).containsAllEntriesOf(monitor.map("spec.selector.matchLabels"));
-        assertThat(chart.one("Service").node().list("spec.ports")).extracting(p -> p.string("name")).contains("management");
+        assertThat(chart.one("Service").node().list("spec.ports"))
+                .extracting(p -> p.string("name"))
+                .contains("management");
     }
 
     @Test
@@ -64,7 +75,8 @@ class ProductionValuesTest {
         Node policy = chart.one("NetworkPolicy").node();
         List<Node> ingress = policy.list("spec.ingress");
 
-        assertThat(policy.map("spec.podSelector.matchLabels")).isEqualTo(chart.deployment().map("spec.selector.matchLabels"));
+        assertThat(policy.map("spec.podSelector.matchLabels"))
+                .isEqualTo(chart.deployment().map("spec.selector.matchLabels"));
         assertThat(ingress).hasSize(2);
         assertThat(ingress.get(0).list("ports").get(0).string("port")).isEqualTo("http");
         assertThat(namespaceOf(ingress.get(0))).isEqualTo("ingress-nginx");
@@ -72,7 +84,9 @@ class ProductionValuesTest {
         assertThat(namespaceOf(ingress.get(1))).isEqualTo("monitoring");
         assertThat(policy.at("spec.policyTypes").value()).isEqualTo(List.of("Ingress", "Egress"));
         List<Node> egress = policy.list("spec.egress");
-        assertThat(egress.get(0).list("ports")).extracting(p -> p.string("port")).containsOnly("53");
+        assertThat(egress.get(0).list("ports"))
+                .extracting(p -> p.string("port"))
+                .containsOnly("53");
         assertThat(egress).hasSize(3);
     }
 
@@ -87,7 +101,8 @@ class ProductionValuesTest {
         assertSecretRef("CHARTER_PRIVACY_USERKEYSECRET", "charter-bot-credentials", "user-key-secret");
         // Public identifiers may be plain values.
         assertThat(chart.env("MICROSOFT_APP_ID").string("value")).isEqualTo("11111111-2222-3333-4444-555555555555");
-        assertThat(chart.env("MICROSOFT_APP_TENANT_ID").string("value")).isEqualTo("66666666-7777-8888-9999-000000000000");
+        assertThat(chart.env("MICROSOFT_APP_TENANT_ID").string("value"))
+                .isEqualTo("66666666-7777-8888-9999-000000000000");
     }
 
     @Test
@@ -96,8 +111,10 @@ class ProductionValuesTest {
         assertThat(chart.env("CHARTER_DEFAULTLANGUAGE").string("value")).isEqualTo("fr");
         assertThat(chart.env("CHARTER_CONTACTS_HR").string("value")).isEqualTo("hr@acme.example");
         assertThat(chart.env("CHARTER_ADMINS_SLACKUSERIDS").string("value")).isEqualTo("U012ABCDEF,U034GHIJKL");
-        assertThat(chart.env("CHARTER_ADMINS_TRUSTPLATFORMADMINS").string("value")).isEqualTo("false");
-        assertThat(chart.env("CHARTER_SCHEDULER_TENANTBUDGETPERSECOND").string("value")).isEqualTo("5");
+        assertThat(chart.env("CHARTER_ADMINS_TRUSTPLATFORMADMINS").string("value"))
+                .isEqualTo("false");
+        assertThat(chart.env("CHARTER_SCHEDULER_TENANTBUDGETPERSECOND").string("value"))
+                .isEqualTo("5");
         assertThat(chart.envNames()).doesNotHaveDuplicates();
     }
 
@@ -106,10 +123,13 @@ class ProductionValuesTest {
         String charterDir = chart.env("CHARTER_DIR").string("value");
 
         assertThat(charterDir).isEqualTo("/etc/charter-bot/charter");
-        assertThat(chart.container().list("volumeMounts")).extracting(m -> m.string("mountPath") + " " + m.string("readOnly"))
+        assertThat(chart.container().list("volumeMounts"))
+                .extracting(m -> m.string("mountPath") + " " + m.string("readOnly"))
                 .contains(charterDir + "/en true", charterDir + "/fr true");
         assertThat(chart.container().list("volumeMounts")).noneMatch(m -> m.exists("subPath"));
-        assertThat(chart.podSpec().list("volumes")).extracting(v -> v.string("configMap.name")).contains("acme-charter-en", "acme-charter-fr");
+        assertThat(chart.podSpec().list("volumes"))
+                .extracting(v -> v.string("configMap.name"))
+                .contains("acme-charter-en", "acme-charter-fr");
     }
 
     @Test
@@ -120,7 +140,8 @@ class ProductionValuesTest {
         assertThat(hpa.at("spec.maxReplicas").value()).isEqualTo(6);
         assertThat(chart.deployment().exists("spec.replicas")).isFalse();
         assertThat(chart.container().string("image")).isEqualTo("registry.example.com/platform/charter-bot:0.1.0");
-        assertThat(chart.podSpec().list("imagePullSecrets").get(0).string("name")).isEqualTo("registry-credentials");
+        assertThat(chart.podSpec().list("imagePullSecrets").get(0).string("name"))
+                .isEqualTo("registry-credentials");
     }
 
     private static void assertSecretRef(String env, String secret, String key) {

@@ -30,7 +30,12 @@ class RecipesTest {
 
     static Stream<String> recipeNames() throws IOException {
         try (Stream<Path> files = Files.list(recipes())) {
-            return files.map(path -> path.getFileName().toString()).filter(name -> !name.equals("my-values.yaml")).sorted().toList().stream();
+            return files
+                    .map(path -> path.getFileName().toString())
+                    .filter(name -> !name.equals("my-values.yaml"))
+                    .sorted()
+                    .toList()
+                    .stream();
         }
     }
 
@@ -48,20 +53,28 @@ class RecipesTest {
         for (Node entry : chart.container().list("env")) {
             Node reference = entry.at("valueFrom.secretKeyRef");
             if (reference.value() != null) {
-                assertThat(reference.string("name")).as(entry.string("name") + "'s Secret").isEqualTo(Chart.RELEASE);
+                assertThat(reference.string("name"))
+                        .as(entry.string("name") + "'s Secret")
+                        .isEqualTo(Chart.RELEASE);
                 referenced.add(reference.string("key"));
             }
         }
-        assertThat(referenced).as("keys the pods read: without one they stay in CreateContainerConfigError").isEqualTo(documented);
+        assertThat(referenced)
+                .as("keys the pods read: without one they stay in CreateContainerConfigError")
+                .isEqualTo(documented);
         assertThat(chart.env("SPRING_PROFILES_ACTIVE").string("value")).isEqualTo("prod");
-        assertThat(chart.env("CHARTER_COMPANYNAME").string("value")).as("the company, which prod requires").isEqualTo("Globex Industrial");
+        assertThat(chart.env("CHARTER_COMPANYNAME").string("value"))
+                .as("the company, which prod requires")
+                .isEqualTo("Globex Industrial");
     }
 
     @ParameterizedTest
     @MethodSource("recipeNames")
     void isInTheReadme(String recipe) throws IOException {
         String readme = Files.readString(Chart.dir().resolve("../../README.md"));
-        assertThat(readme.contains("helm/recipes/" + recipe)).as("the README's Kubernetes steps name helm/recipes/" + recipe).isTrue();
+        assertThat(readme.contains("helm/recipes/" + recipe))
+                .as("the README's Kubernetes steps name helm/recipes/" + recipe)
+                .isTrue();
     }
 
     @ParameterizedTest
@@ -70,7 +83,9 @@ class RecipesTest {
         Rendered chart = render(recipe);
 
         assertThat(chart.has("Ingress")).isFalse();
-        assertThat(chart.envNames()).contains("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN").doesNotContain("SLACK_SIGNING_SECRET")
+        assertThat(chart.envNames())
+                .contains("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN")
+                .doesNotContain("SLACK_SIGNING_SECRET")
                 .noneMatch(name -> name.startsWith("MICROSOFT_"));
         assertThat(chart.env("CHARTER_TEAMS_ENABLED").string("value")).isEqualTo("false");
     }
@@ -80,10 +95,13 @@ class RecipesTest {
     void anHttpRecipeRoutesWhatItServes(String recipe) {
         Rendered chart = render(recipe);
 
-        List<String> paths = chart.one("Ingress").node().list("spec.rules").get(0).list("http.paths").stream().map(p -> p.string("path")).toList();
+        List<String> paths = chart.one("Ingress").node().list("spec.rules").get(0).list("http.paths").stream()
+                .map(p -> p.string("path"))
+                .toList();
         assertThat(paths.contains("/slack/events")).isEqualTo(chart.envNames().contains("SLACK_SIGNING_SECRET"));
         assertThat(paths.contains("/api/messages")).isEqualTo(chart.envNames().contains("MICROSOFT_APP_PASSWORD"));
-        assertThat(chart.one("Ingress").node().list("spec.rules").get(0).string("host")).isEqualTo("charter-bot.example.com");
+        assertThat(chart.one("Ingress").node().list("spec.rules").get(0).string("host"))
+                .isEqualTo("charter-bot.example.com");
     }
 
     @ParameterizedTest
@@ -99,8 +117,11 @@ class RecipesTest {
 
     /** The keys listed on the recipe's {@code # secret keys:} line. */
     private static Set<String> documentedKeys(String recipe) throws IOException {
-        String line = Files.readAllLines(recipes().resolve(recipe)).stream().filter(l -> l.startsWith("# secret keys:")).findFirst()
+        String line = Files.readAllLines(recipes().resolve(recipe)).stream()
+                .filter(l -> l.startsWith("# secret keys:"))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError(recipe + " says which Secret keys to create"));
-        return new TreeSet<>(Arrays.asList(line.substring("# secret keys:".length()).strip().split("\\s+")));
+        return new TreeSet<>(
+                Arrays.asList(line.substring("# secret keys:".length()).strip().split("\\s+")));
     }
 }

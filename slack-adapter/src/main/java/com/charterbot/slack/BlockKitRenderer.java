@@ -103,7 +103,11 @@ public final class BlockKitRenderer {
      * reply's blocks, at most {@value #MAX_HOME_BLOCKS} of them.
      */
     public View homeView(Reply reply) {
-        return View.builder().type("home").callbackId(HOME_CALLBACK_ID).blocks(render(reply, MAX_HOME_BLOCKS)).build();
+        return View.builder()
+                .type("home")
+                .callbackId(HOME_CALLBACK_ID)
+                .blocks(render(reply, MAX_HOME_BLOCKS))
+                .build();
     }
 
     /** A bare text (a refusal the core gives without a reply) as escaped {@code section} blocks. */
@@ -139,19 +143,34 @@ public final class BlockKitRenderer {
                 sections(bold(also.label()), blocks);
                 for (Block.AlsoApplies.Point point : also.points()) {
                     String text = truncateEscaped(bold(point.title()) + "\n" + escape(point.text()), MAX_SECTION_TEXT);
-                    blocks.add(SectionBlock.builder().text(markdown(text))
-                            .accessory(button(point.open(), actionIds.next(point.open().actionId()))).build());
+                    blocks.add(SectionBlock.builder()
+                            .text(markdown(text))
+                            .accessory(button(
+                                    point.open(), actionIds.next(point.open().actionId())))
+                            .build());
                 }
             } else if (block instanceof Block.Context context) {
                 contexts(split(escape(context.text()), MAX_SECTION_TEXT), blocks);
             } else if (block instanceof Block.Quoted quoted) {
-                String text = bold(quoted.label()) + " " + String.join(", ", quoted.quotes().stream().map(BlockKitRenderer::escape).toList());
+                String text = bold(quoted.label()) + " "
+                        + String.join(
+                                ", ",
+                                quoted.quotes().stream()
+                                        .map(BlockKitRenderer::escape)
+                                        .toList());
                 for (String part : split(text, MAX_SECTION_TEXT)) {
-                    blocks.add(SectionBlock.builder().text(MarkdownTextObject.builder().text(part).verbatim(true).build()).build());
+                    blocks.add(SectionBlock.builder()
+                            .text(MarkdownTextObject.builder()
+                                    .text(part)
+                                    .verbatim(true)
+                                    .build())
+                            .build());
                 }
             } else if (block instanceof Block.Person person) {
-                // A Slack user id is letters and digits: only such an id becomes a mention, anything else is shown as text.
-                String who = person.userId().matches("[A-Z0-9]{2,40}") ? "<@" + person.userId() + ">"
+                // A Slack user id is letters and digits: only such an id becomes a mention, anything else is shown as
+                // text.
+                String who = person.userId().matches("[A-Z0-9]{2,40}")
+                        ? "<@" + person.userId() + ">"
                         : escape(person.name().isBlank() ? person.userId() : person.name());
                 sections(bold(Messages.labelled(reply.language(), person.label())) + " " + who, blocks);
             } else if (block instanceof Block.Form form) {
@@ -211,7 +230,9 @@ public final class BlockKitRenderer {
     // ----- blocks -----
 
     private static HeaderBlock header(String text) {
-        return HeaderBlock.builder().text(plain(truncate(text, MAX_HEADER_TEXT))).build();
+        return HeaderBlock.builder()
+                .text(plain(truncate(text, MAX_HEADER_TEXT)))
+                .build();
     }
 
     private static void sections(String mrkdwn, List<LayoutBlock> blocks) {
@@ -239,7 +260,8 @@ public final class BlockKitRenderer {
         String shown = cited.link() == null || cited.link().isBlank()
                 ? title
                 : "<" + linkTarget(cited.link()) + "|" + title + ">";
-        return markdown(truncateEscaped(escape(Messages.labelled(language, cited.label())) + " " + shown, MAX_SECTION_TEXT));
+        return markdown(
+                truncateEscaped(escape(Messages.labelled(language, cited.label())) + " " + shown, MAX_SECTION_TEXT));
     }
 
     /** A URL inside {@code <...|...>}: escaped, and without a {@code |} that would end it early. */
@@ -368,7 +390,9 @@ public final class BlockKitRenderer {
 
     /** {@code end}, moved back by one if it would split a surrogate pair. */
     private static int safeCut(String text, int end) {
-        if (end > 0 && end < text.length() && Character.isHighSurrogate(text.charAt(end - 1))
+        if (end > 0
+                && end < text.length()
+                && Character.isHighSurrogate(text.charAt(end - 1))
                 && Character.isLowSurrogate(text.charAt(end))) {
             return end - 1;
         }

@@ -29,7 +29,6 @@ import com.slack.api.model.event.TeamAccessRevokedEvent;
 import com.slack.api.model.event.TokensRevokedEvent;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
@@ -72,8 +71,15 @@ final class Events {
     private final Installations installations;
 
     /** @param installations the installations of a distributed app; null for one workspace by its bot token */
-    Events(SlackBot.Parts parts, WorkspaceAdmins admins, SlackLocales locales, SlackOutbox outbox, Background background,
-            HomeTab homeTab, Installations installations, SlackFiles files) {
+    Events(
+            SlackBot.Parts parts,
+            WorkspaceAdmins admins,
+            SlackLocales locales,
+            SlackOutbox outbox,
+            Background background,
+            HomeTab homeTab,
+            Installations installations,
+            SlackFiles files) {
         this.installations = installations;
         this.messages = new SlackMessages(parts.converse(), parts.replies(), parts.clock(), admins, outbox, files);
         this.locales = locales;
@@ -94,12 +100,30 @@ final class Events {
         on(app, MessageChangedEvent.class, messages::edited);
         on(app, AppHomeOpenedEvent.class, this::homeOpened);
         on(app, MemberJoinedChannelEvent.class, this::memberJoined);
-        on(app, ChannelLeftEvent.class, (p, bot) -> membership.left(channel(p, p.getEvent().getChannel())));
-        on(app, GroupLeftEvent.class, (p, bot) -> membership.left(channel(p, p.getEvent().getChannel())));
-        on(app, ChannelArchiveEvent.class, (p, bot) -> membership.archived(channel(p, p.getEvent().getChannel())));
-        on(app, GroupArchiveEvent.class, (p, bot) -> membership.archived(channel(p, p.getEvent().getChannel())));
-        on(app, ChannelUnarchiveEvent.class, (p, bot) -> membership.unarchived(channel(p, p.getEvent().getChannel())));
-        on(app, GroupUnarchiveEvent.class, (p, bot) -> membership.unarchived(channel(p, p.getEvent().getChannel())));
+        on(
+                app,
+                ChannelLeftEvent.class,
+                (p, bot) -> membership.left(channel(p, p.getEvent().getChannel())));
+        on(
+                app,
+                GroupLeftEvent.class,
+                (p, bot) -> membership.left(channel(p, p.getEvent().getChannel())));
+        on(
+                app,
+                ChannelArchiveEvent.class,
+                (p, bot) -> membership.archived(channel(p, p.getEvent().getChannel())));
+        on(
+                app,
+                GroupArchiveEvent.class,
+                (p, bot) -> membership.archived(channel(p, p.getEvent().getChannel())));
+        on(
+                app,
+                ChannelUnarchiveEvent.class,
+                (p, bot) -> membership.unarchived(channel(p, p.getEvent().getChannel())));
+        on(
+                app,
+                GroupUnarchiveEvent.class,
+                (p, bot) -> membership.unarchived(channel(p, p.getEvent().getChannel())));
         on(app, ChannelRenameEvent.class, (p, bot) -> {
             ChannelRenameEvent.Channel renamed = p.getEvent().getChannel();
             if (renamed != null && renamed.getName() != null) {
@@ -120,11 +144,14 @@ final class Events {
             }
         });
         onOrg(app, TeamAccessRevokedEvent.class, (p, bot) -> {
-            List<String> teams = p.getEvent().getTeamIds() == null ? List.of() : p.getEvent().getTeamIds();
+            List<String> teams =
+                    p.getEvent().getTeamIds() == null ? List.of() : p.getEvent().getTeamIds();
             pause(teams, "access to " + teams.size() + " workspace(s) of " + p.getEnterpriseId() + " revoked");
         });
         onOrg(app, TeamAccessGrantedEvent.class, (p, bot) -> {
-            if (installations != null && p.getEnterpriseId() != null && p.getEvent().getTeamIds() != null) {
+            if (installations != null
+                    && p.getEnterpriseId() != null
+                    && p.getEvent().getTeamIds() != null) {
                 installations.granted(p.getEnterpriseId(), p.getEvent().getTeamIds());
             }
         });
@@ -143,9 +170,11 @@ final class Events {
         register(app, type, true, work);
     }
 
-    private <E extends Event> void register(App app, Class<E> type, boolean orgLevel, BiConsumer<EventsApiPayload<E>, WorkspaceBot> work) {
+    private <E extends Event> void register(
+            App app, Class<E> type, boolean orgLevel, BiConsumer<EventsApiPayload<E>, WorkspaceBot> work) {
         app.event(type, (payload, ctx) -> {
-            boolean placed = !Interactions.isBlank(payload.getTeamId()) || orgLevel && !Interactions.isBlank(payload.getEnterpriseId());
+            boolean placed = !Interactions.isBlank(payload.getTeamId())
+                    || orgLevel && !Interactions.isBlank(payload.getEnterpriseId());
             if (payload.getEvent() == null || !placed || !firstTime(payload.getEventId())) {
                 return ctx.ack();
             }
@@ -196,7 +225,8 @@ final class Events {
         }
         String name = outbox.channelName(bot, event.getChannel()).orElse("");
         // The welcome speaks the language of whoever invited the bot, when Slack tells it.
-        membership.joined(channel(payload, event.getChannel()), name, locales.of(bot, event.getInviter()))
+        membership
+                .joined(channel(payload, event.getChannel()), name, locales.of(bot, event.getInviter()))
                 .ifPresent(welcome -> outbox.postMessage(bot, event.getChannel(), null, welcome));
     }
 

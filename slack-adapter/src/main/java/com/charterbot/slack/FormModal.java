@@ -39,7 +39,10 @@ final class FormModal {
 
     /** The first form of a reply, if it holds one. */
     static Optional<Block.Form> formOf(com.charterbot.core.reply.Reply reply) {
-        return reply.blocks().stream().filter(Block.Form.class::isInstance).map(Block.Form.class::cast).findFirst();
+        return reply.blocks().stream()
+                .filter(Block.Form.class::isInstance)
+                .map(Block.Form.class::cast)
+                .findFirst();
     }
 
     /** Whether a submitted view is one of these forms. */
@@ -52,8 +55,10 @@ final class FormModal {
         List<LayoutBlock> blocks = new ArrayList<>();
         if (!form.intro().isBlank()) {
             blocks.add(SectionBlock.builder()
-                    .text(MarkdownTextObject.builder().text(BlockKitRenderer.truncateEscaped(BlockKitRenderer.escape(form.intro()), 3_000))
-                            .verbatim(true).build())
+                    .text(MarkdownTextObject.builder()
+                            .text(BlockKitRenderer.truncateEscaped(BlockKitRenderer.escape(form.intro()), 3_000))
+                            .verbatim(true)
+                            .build())
                     .build());
         }
         for (Block.Form.Field field : form.fields()) {
@@ -69,10 +74,22 @@ final class FormModal {
         return View.builder()
                 .type("modal")
                 .callbackId(fromHome ? HOME_CALLBACK_ID : CALLBACK_ID)
-                .privateMetadata(metadata.length() <= NudgeModal.MAX_METADATA ? metadata : metadata.substring(0, NudgeModal.MAX_METADATA))
-                .title(ViewTitle.builder().type("plain_text").text(text(form.title(), NudgeModal.MAX_TITLE)).build())
-                .submit(ViewSubmit.builder().type("plain_text").text(text(submit.label(), NudgeModal.MAX_TITLE)).build())
-                .close(ViewClose.builder().type("plain_text").text(text(form.cancelLabel(), NudgeModal.MAX_TITLE)).build())
+                .privateMetadata(
+                        metadata.length() <= NudgeModal.MAX_METADATA
+                                ? metadata
+                                : metadata.substring(0, NudgeModal.MAX_METADATA))
+                .title(ViewTitle.builder()
+                        .type("plain_text")
+                        .text(text(form.title(), NudgeModal.MAX_TITLE))
+                        .build())
+                .submit(ViewSubmit.builder()
+                        .type("plain_text")
+                        .text(text(submit.label(), NudgeModal.MAX_TITLE))
+                        .build())
+                .close(ViewClose.builder()
+                        .type("plain_text")
+                        .text(text(form.cancelLabel(), NudgeModal.MAX_TITLE))
+                        .build())
                 .blocks(blocks)
                 .build();
     }
@@ -80,14 +97,25 @@ final class FormModal {
     private static BlockElement element(Block.Form.Field field) {
         if (field.choice()) {
             List<OptionObject> options = field.options().stream()
-                    .filter(option -> !option.value().isEmpty() && option.value().length() <= NudgeModal.MAX_OPTION_VALUE)
+                    .filter(option ->
+                            !option.value().isEmpty() && option.value().length() <= NudgeModal.MAX_OPTION_VALUE)
                     .limit(NudgeModal.MAX_OPTIONS)
-                    .map(option -> OptionObject.builder().text(plain(option.label(), NudgeModal.MAX_OPTION_TEXT)).value(option.value()).build())
+                    .map(option -> OptionObject.builder()
+                            .text(plain(option.label(), NudgeModal.MAX_OPTION_TEXT))
+                            .value(option.value())
+                            .build())
                     .toList();
-            return StaticSelectElement.builder().actionId(field.id()).options(options).build();
+            return StaticSelectElement.builder()
+                    .actionId(field.id())
+                    .options(options)
+                    .build();
         }
         int maxLength = Math.min(field.maxLength(), NudgeModal.MAX_INPUT_LENGTH);
-        return PlainTextInputElement.builder().actionId(field.id()).maxLength(maxLength).multiline(maxLength > 300).build();
+        return PlainTextInputElement.builder()
+                .actionId(field.id())
+                .maxLength(maxLength)
+                .multiline(maxLength > 300)
+                .build();
     }
 
     /** The submit action's id and value from the modal's metadata; empty when it is not one of ours. */
@@ -96,7 +124,9 @@ final class FormModal {
             return Optional.empty();
         }
         int newline = metadata.indexOf('\n');
-        return newline <= 0 ? Optional.empty() : Optional.of(new String[] {metadata.substring(0, newline), metadata.substring(newline + 1)});
+        return newline <= 0
+                ? Optional.empty()
+                : Optional.of(new String[] {metadata.substring(0, newline), metadata.substring(newline + 1)});
     }
 
     private static PlainTextObject plain(String text, int max) {

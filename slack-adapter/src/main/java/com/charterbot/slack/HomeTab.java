@@ -21,7 +21,12 @@ final class HomeTab {
     private final SlackOutbox outbox;
     private final BlockKitRenderer renderer;
 
-    HomeTab(ShowHome home, WorkspaceAdmins admins, SlackLocales locales, SlackOutbox outbox, BlockKitRenderer renderer) {
+    HomeTab(
+            ShowHome home,
+            WorkspaceAdmins admins,
+            SlackLocales locales,
+            SlackOutbox outbox,
+            BlockKitRenderer renderer) {
         this.home = Objects.requireNonNull(home, "home");
         this.admins = Objects.requireNonNull(admins, "admins");
         this.locales = Objects.requireNonNull(locales, "locales");

@@ -45,18 +45,24 @@ final class InstallPages implements OAuthInstallPageRenderer, OAuthRedirectUriPa
             }
             return failure(response, 400, code);
         });
-        app.oauthCallbackAccessError((OAuthCallbackRequest request, Response response,
-                com.slack.api.methods.response.oauth.OAuthV2AccessResponse apiResponse) -> {
-            String code = code(apiResponse.getError());
-            log.warn("Slack install not finished: oauth.v2.access answered {}", code);
-            return failure(response, 400, code);
-        });
+        app.oauthCallbackAccessError(
+                (OAuthCallbackRequest request,
+                        Response response,
+                        com.slack.api.methods.response.oauth.OAuthV2AccessResponse apiResponse) -> {
+                    String code = code(apiResponse.getError());
+                    log.warn("Slack install not finished: oauth.v2.access answered {}", code);
+                    return failure(response, 400, code);
+                });
         app.oauthCallbackException((request, response, e) -> {
-            log.warn("Slack install not finished: oauth.v2.access failed ({})", e.getClass().getSimpleName());
+            log.warn(
+                    "Slack install not finished: oauth.v2.access failed ({})",
+                    e.getClass().getSimpleName());
             return failure(response, 502, "slack_unreachable");
         });
         app.oauthPersistenceErrorCallback(args -> {
-            log.error("Slack install not finished: the installation could not be stored ({})", args.getError().getClass().getSimpleName());
+            log.error(
+                    "Slack install not finished: the installation could not be stored ({})",
+                    args.getError().getClass().getSimpleName());
             failure(args.getResponse(), 500, "not_saved");
         });
     }
@@ -104,8 +110,7 @@ final class InstallPages implements OAuthInstallPageRenderer, OAuthRedirectUriPa
                 <h1>Installation cancelled</h1>
                 <p>Nothing was installed. <a href="%1$s">Install Charter Bot</a> whenever you like.</p>
                 <h1 lang="fr">Installation annulée</h1>
-                <p lang="fr">Rien n’a été installé. <a href="%1$s">Installez Charter Bot</a> quand vous voulez.</p>"""
-                .formatted(SlackSettings.Distribution.INSTALL_PATH));
+                <p lang="fr">Rien n’a été installé. <a href="%1$s">Installez Charter Bot</a> quand vous voulez.</p>""".formatted(SlackSettings.Distribution.INSTALL_PATH));
     }
 
     private Response failure(Response response, int status, String code) {
@@ -125,7 +130,8 @@ final class InstallPages implements OAuthInstallPageRenderer, OAuthRedirectUriPa
             return "slack://open";
         }
         String app = URLEncoder.encode(installer.getAppId(), StandardCharsets.UTF_8);
-        if (Boolean.TRUE.equals(installer.getIsEnterpriseInstall()) && installer.getEnterpriseUrl() != null
+        if (Boolean.TRUE.equals(installer.getIsEnterpriseInstall())
+                && installer.getEnterpriseUrl() != null
                 && installer.getEnterpriseUrl().startsWith("https://")) {
             return installer.getEnterpriseUrl() + "manage/organization/apps/profile/" + app + "/workspaces/add";
         }

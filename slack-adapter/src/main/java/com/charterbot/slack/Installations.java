@@ -53,14 +53,25 @@ final class Installations implements InstallationService, BotTokens {
     private final Cache<String, String> rememberedWorkspaces;
     private boolean historicalDataEnabled;
 
-    Installations(InstallationStore store, Slack slack, SlackSettings.Distribution distribution, Clock clock, Redaction redaction) {
+    Installations(
+            InstallationStore store,
+            Slack slack,
+            SlackSettings.Distribution distribution,
+            Clock clock,
+            Redaction redaction) {
         this.store = Objects.requireNonNull(store, "store");
         this.slack = Objects.requireNonNull(slack, "slack");
         this.distribution = Objects.requireNonNull(distribution, "distribution");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.redaction = Objects.requireNonNull(redaction, "redaction");
-        this.known = Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(CACHE_SECONDS)).maximumSize(10_000).build();
-        this.rememberedWorkspaces = Caffeine.newBuilder().expireAfterWrite(Duration.ofHours(1)).maximumSize(10_000).build();
+        this.known = Caffeine.newBuilder()
+                .expireAfterWrite(Duration.ofSeconds(CACHE_SECONDS))
+                .maximumSize(10_000)
+                .build();
+        this.rememberedWorkspaces = Caffeine.newBuilder()
+                .expireAfterWrite(Duration.ofHours(1))
+                .maximumSize(10_000)
+                .build();
     }
 
     // ----- what the OAuth flow and Bolt's authorization call -----
@@ -73,10 +84,18 @@ final class Installations implements InstallationService, BotTokens {
         boolean org = Boolean.TRUE.equals(installer.getIsEnterpriseInstall());
         Long expiresAt = installer.getBotTokenExpiresAt();
         String refresh = installer.getBotRefreshToken();
-        SlackInstallation installation = new SlackInstallation(installer.getEnterpriseId(), org ? null : installer.getTeamId(), org,
-                installer.getEnterpriseUrl(), installer.getAppId(), installer.getBotId(),
-                installer.getBotUserId(), installer.getBotScope(), installer.getBotAccessToken(),
-                refresh == null || expiresAt == null ? null : refresh, refresh == null || expiresAt == null ? null : Instant.ofEpochMilli(expiresAt),
+        SlackInstallation installation = new SlackInstallation(
+                installer.getEnterpriseId(),
+                org ? null : installer.getTeamId(),
+                org,
+                installer.getEnterpriseUrl(),
+                installer.getAppId(),
+                installer.getBotId(),
+                installer.getBotUserId(),
+                installer.getBotScope(),
+                installer.getBotAccessToken(),
+                refresh == null || expiresAt == null ? null : refresh,
+                refresh == null || expiresAt == null ? null : Instant.ofEpochMilli(expiresAt),
                 clock.instant());
         store.save(installation);
         known.put(installation.key(), installation);
@@ -94,7 +113,9 @@ final class Installations implements InstallationService, BotTokens {
         if (token == null || token.isBlank()) {
             return;
         }
-        store.update(key(bot), current -> current.withTokens(token, current.botRefreshToken(), current.botTokenExpiresAt()))
+        store.update(
+                        key(bot),
+                        current -> current.withTokens(token, current.botRefreshToken(), current.botTokenExpiresAt()))
                 .ifPresent(saved -> known.put(saved.key(), saved));
     }
 
@@ -104,7 +125,8 @@ final class Installations implements InstallationService, BotTokens {
     }
 
     private static String key(Bot bot) {
-        return Boolean.TRUE.equals(bot.getIsEnterpriseInstall()) ? SlackInstallation.orgKey(bot.getEnterpriseId())
+        return Boolean.TRUE.equals(bot.getIsEnterpriseInstall())
+                ? SlackInstallation.orgKey(bot.getEnterpriseId())
                 : SlackInstallation.teamKey(bot.getTeamId());
     }
 
@@ -170,12 +192,15 @@ final class Installations implements InstallationService, BotTokens {
         if (own.isPresent() || enterpriseId != null) {
             return own.map(this::fresh);
         }
-        return store.enterpriseOf(teamId).flatMap(enterprise -> cached(SlackInstallation.orgKey(enterprise))).map(this::fresh);
+        return store.enterpriseOf(teamId)
+                .flatMap(enterprise -> cached(SlackInstallation.orgKey(enterprise)))
+                .map(this::fresh);
     }
 
     @Override
     public Optional<WorkspaceBot> forWorkspace(String team) {
-        return serving(null, Objects.requireNonNull(team, "team")).map(found -> new WorkspaceBot(team, found.botToken(), found.botUserId()));
+        return serving(null, Objects.requireNonNull(team, "team"))
+                .map(found -> new WorkspaceBot(team, found.botToken(), found.botUserId()));
     }
 
     /**
@@ -206,7 +231,9 @@ final class Installations implements InstallationService, BotTokens {
      * {@code authorizations}, which name the organization alone.
      */
     void seen(String enterpriseId, String teamId) {
-        if (enterpriseId != null && teamId != null && !enterpriseId.equals(rememberedWorkspaces.getIfPresent(teamId))
+        if (enterpriseId != null
+                && teamId != null
+                && !enterpriseId.equals(rememberedWorkspaces.getIfPresent(teamId))
                 && cached(SlackInstallation.orgKey(enterpriseId)).isPresent()) {
             remember(teamId, enterpriseId);
         }
@@ -259,28 +286,38 @@ final class Installations implements InstallationService, BotTokens {
         if (!dueForRefresh(installation, 0)) {
             return installation;
         }
-        SlackInstallation refreshed = store.update(installation.key(), current -> dueForRefresh(current, 0) ? refreshed(current) : current)
+        SlackInstallation refreshed = store.update(
+                        installation.key(), current -> dueForRefresh(current, 0) ? refreshed(current) : current)
                 .orElse(installation);
         known.put(refreshed.key(), refreshed);
         return refreshed;
     }
 
     private boolean dueForRefresh(SlackInstallation installation, long marginSeconds) {
-        return installation.rotating() && !installation.botTokenExpiresAt()
-                .isAfter(clock.instant().plus(distribution.refreshBefore()).plusSeconds(marginSeconds));
+        return installation.rotating()
+                && !installation
+                        .botTokenExpiresAt()
+                        .isAfter(clock.instant()
+                                .plus(distribution.refreshBefore())
+                                .plusSeconds(marginSeconds));
     }
 
     /** Spends the refresh token (Slack's {@code oauth.v2.access} with {@code grant_type=refresh_token}); the installation as it was when that fails. */
     private SlackInstallation refreshed(SlackInstallation current) {
         try {
-            OAuthV2AccessResponse response = slack.methods().oauthV2Access(r -> r
-                    .clientId(distribution.clientId())
-                    .clientSecret(distribution.clientSecret())
-                    .grantType("refresh_token")
-                    .refreshToken(current.botRefreshToken()));
-            if (response == null || !response.isOk() || response.getAccessToken() == null || response.getRefreshToken() == null
+            OAuthV2AccessResponse response = slack.methods()
+                    .oauthV2Access(r -> r.clientId(distribution.clientId())
+                            .clientSecret(distribution.clientSecret())
+                            .grantType("refresh_token")
+                            .refreshToken(current.botRefreshToken()));
+            if (response == null
+                    || !response.isOk()
+                    || response.getAccessToken() == null
+                    || response.getRefreshToken() == null
                     || response.getExpiresIn() == null) {
-                log.warn("Slack refused to refresh the token of {}: {}", current.key(),
+                log.warn(
+                        "Slack refused to refresh the token of {}: {}",
+                        current.key(),
                         response == null ? "no answer" : redaction.mask(response.getError()));
                 return current;
             }

@@ -77,8 +77,16 @@ final class Interactions {
     private final Duration apiTimeout;
     private final SlackFiles files;
 
-    Interactions(Converse converse, HomeTab homeTab, EditNudges nudges, WorkspaceAdmins admins, SlackOutbox outbox,
-            Background background, BlockKitRenderer renderer, Duration apiTimeout, SlackFiles files) {
+    Interactions(
+            Converse converse,
+            HomeTab homeTab,
+            EditNudges nudges,
+            WorkspaceAdmins admins,
+            SlackOutbox outbox,
+            Background background,
+            BlockKitRenderer renderer,
+            Duration apiTimeout,
+            SlackFiles files) {
         this.converse = converse;
         this.homeTab = homeTab;
         this.nudges = nudges;
@@ -102,9 +110,17 @@ final class Interactions {
         }
         String text = payload.getText() == null ? "" : payload.getText();
         WorkspaceBot bot = WorkspaceBot.of(team, ctx);
-        boolean admin = converse.isAdministrative(text) && admins.isAdmin(bot, user, min(ADMIN_BUDGET_IN_REQUEST, apiTimeout));
-        Message message = new Message(new UserRef(Platform.SLACK, team, user), new ChannelRef(Platform.SLACK, team, channel), text,
-                Message.Origin.COMMAND, admin, Optional.empty(), false, admin ? admins.alsoAdministers(team, user) : Set.of());
+        boolean admin =
+                converse.isAdministrative(text) && admins.isAdmin(bot, user, min(ADMIN_BUDGET_IN_REQUEST, apiTimeout));
+        Message message = new Message(
+                new UserRef(Platform.SLACK, team, user),
+                new ChannelRef(Platform.SLACK, team, channel),
+                text,
+                Message.Origin.COMMAND,
+                admin,
+                Optional.empty(),
+                false,
+                admin ? admins.alsoAdministers(team, user) : Set.of());
         List<Reply> replies = converse.onMessage(message);
         if (replies.isEmpty()) {
             return ctx.ack();
@@ -116,7 +132,9 @@ final class Interactions {
         }
         if (replies.size() > 1) {
             List<Reply> later = List.copyOf(replies.subList(1, replies.size()));
-            background.run("command follow-up", () -> later.forEach(reply -> outbox.respond(responseUrl, commandResponse(reply))));
+            background.run(
+                    "command follow-up",
+                    () -> later.forEach(reply -> outbox.respond(responseUrl, commandResponse(reply))));
         }
         return ctx.ack(commandResponse(replies.get(0)));
     }
@@ -135,20 +153,32 @@ final class Interactions {
     Response messageShortcut(MessageShortcutRequest request, MessageShortcutContext ctx, Language language) {
         MessageShortcutPayload payload = request.getPayload();
         String user = payload.getUser() == null ? null : payload.getUser().getId();
-        String team = payload.getTeam() != null && !isBlank(payload.getTeam().getId()) ? payload.getTeam().getId()
+        String team = payload.getTeam() != null && !isBlank(payload.getTeam().getId())
+                ? payload.getTeam().getId()
                 : payload.getUser() == null ? null : payload.getUser().getTeamId();
         if (isBlank(user) || isBlank(team)) {
             return Response.json(400, INVALID);
         }
-        String channel = payload.getChannel() == null || isBlank(payload.getChannel().getId()) ? user : payload.getChannel().getId();
+        String channel =
+                payload.getChannel() == null || isBlank(payload.getChannel().getId())
+                        ? user
+                        : payload.getChannel().getId();
         com.slack.api.model.Message shared = payload.getMessage();
         String text = shared == null || shared.getText() == null ? "" : shared.getText();
         boolean media = shared != null && SlackMessages.hasMedia(shared.getFiles());
-        Message draft = new Message(new UserRef(Platform.SLACK, team, user), new ChannelRef(Platform.SLACK, team, channel), text,
-                Message.Origin.COMMAND, false, Optional.of(language), media);
+        Message draft = new Message(
+                new UserRef(Platform.SLACK, team, user),
+                new ChannelRef(Platform.SLACK, team, channel),
+                text,
+                Message.Origin.COMMAND,
+                false,
+                Optional.of(language),
+                media);
         String responseUrl = payload.getResponseUrl();
         WorkspaceBot bot = WorkspaceBot.of(team, ctx);
-        background.run("check shortcut", () -> converse.onDraft(draft).forEach(reply -> deliverActionReply(bot, reply, responseUrl, user)));
+        background.run(
+                "check shortcut",
+                () -> converse.onDraft(draft).forEach(reply -> deliverActionReply(bot, reply, responseUrl, user)));
         return ctx.ack();
     }
 
@@ -159,7 +189,11 @@ final class Interactions {
         String user = payload.getUser() == null ? null : payload.getUser().getId();
         String team = team(payload);
         List<BlockActionPayload.Action> actions = payload.getActions();
-        if (isBlank(user) || isBlank(team) || actions == null || actions.isEmpty() || actions.get(0) == null
+        if (isBlank(user)
+                || isBlank(team)
+                || actions == null
+                || actions.isEmpty()
+                || actions.get(0) == null
                 || actions.get(0).getActionId() == null) {
             return Response.json(400, INVALID);
         }
@@ -180,8 +214,15 @@ final class Interactions {
                 // The Home tab shows its administrator's part only to someone Slack just said is an admin: asked
                 // again (or remembered) here, so that a click long after the tab opened is not refused.
                 boolean admin = home ? admins.isAdmin(bot, user) : admins.known(team, user);
-                ActionEvent event = new ActionEvent(new UserRef(Platform.SLACK, team, user), new ChannelRef(Platform.SLACK, team, channel),
-                        actionId, value, admin, Optional.empty(), name, Map.of());
+                ActionEvent event = new ActionEvent(
+                        new UserRef(Platform.SLACK, team, user),
+                        new ChannelRef(Platform.SLACK, team, channel),
+                        actionId,
+                        value,
+                        admin,
+                        Optional.empty(),
+                        name,
+                        Map.of());
                 boolean republish = false;
                 for (Reply reply : converse.onAction(event)) {
                     Optional<Block.Form> form = FormModal.formOf(reply);
@@ -211,9 +252,11 @@ final class Interactions {
     Response formSubmission(ViewSubmissionRequest request, ViewSubmissionContext ctx) {
         ViewSubmissionPayload payload = request.getPayload();
         String user = payload.getUser() == null ? null : payload.getUser().getId();
-        String team = payload.getTeam() != null && !isBlank(payload.getTeam().getId()) ? payload.getTeam().getId()
+        String team = payload.getTeam() != null && !isBlank(payload.getTeam().getId())
+                ? payload.getTeam().getId()
                 : payload.getUser() == null ? null : payload.getUser().getTeamId();
-        Optional<String[]> submit = FormModal.submitOf(payload.getView() == null ? null : payload.getView().getPrivateMetadata());
+        Optional<String[]> submit = FormModal.submitOf(
+                payload.getView() == null ? null : payload.getView().getPrivateMetadata());
         if (isBlank(user) || isBlank(team) || submit.isEmpty()) {
             return Response.json(400, INVALID);
         }
@@ -222,8 +265,15 @@ final class Interactions {
         WorkspaceBot bot = WorkspaceBot.of(team, ctx);
         boolean home = FormModal.HOME_CALLBACK_ID.equals(payload.getView().getCallbackId());
         background.run("form " + submit.get()[0], () -> {
-            ActionEvent event = new ActionEvent(new UserRef(Platform.SLACK, team, user), new ChannelRef(Platform.SLACK, team, user),
-                    submit.get()[0], submit.get()[1], admins.known(team, user), Optional.empty(), name, inputs);
+            ActionEvent event = new ActionEvent(
+                    new UserRef(Platform.SLACK, team, user),
+                    new ChannelRef(Platform.SLACK, team, user),
+                    submit.get()[0],
+                    submit.get()[1],
+                    admins.known(team, user),
+                    Optional.empty(),
+                    name,
+                    inputs);
             boolean republish = false;
             for (Reply reply : converse.onAction(event)) {
                 if (home && reply.delivery() == Reply.Delivery.REPLACE_ORIGINAL) {
@@ -241,13 +291,13 @@ final class Interactions {
 
     private void deliverActionReply(WorkspaceBot bot, Reply reply, String responseUrl, String user) {
         if (!outbox.isResponseUrl(responseUrl)) {
-            // App Home (or a shortcut without one): no message to answer under; the person's DM (channel = user id) instead.
+            // App Home (or a shortcut without one): no message to answer under; the person's DM (channel = user id)
+            // instead.
             outbox.postMessage(bot, user, null, reply);
             return;
         }
-        ActionResponse.ActionResponseBuilder response = ActionResponse.builder()
-                .text(renderer.fallbackText(reply))
-                .blocks(renderer.render(reply));
+        ActionResponse.ActionResponseBuilder response =
+                ActionResponse.builder().text(renderer.fallbackText(reply)).blocks(renderer.render(reply));
         switch (reply.delivery()) {
             case REPLACE_ORIGINAL -> response.replaceOriginal(true);
             case PRIVATE -> response.responseType("ephemeral").replaceOriginal(false);
@@ -265,8 +315,11 @@ final class Interactions {
             return;
         }
         boolean admin = admins.isAdmin(bot, user);
-        NudgeFormOutcome outcome = nudges.open(new UserRef(Platform.SLACK, team, user), admin,
-                new ChannelRef(Platform.SLACK, team, channelId.strip()), clicked);
+        NudgeFormOutcome outcome = nudges.open(
+                new UserRef(Platform.SLACK, team, user),
+                admin,
+                new ChannelRef(Platform.SLACK, team, channelId.strip()),
+                clicked);
         if (outcome instanceof NudgeFormOutcome.Form form) {
             if (isBlank(triggerId)) {
                 return;
@@ -274,12 +327,14 @@ final class Interactions {
             outbox.openView(bot, triggerId, NudgeModal.view(form.form()));
         } else if (outcome instanceof NudgeFormOutcome.Denied denied) {
             if (outbox.isResponseUrl(responseUrl)) {
-                outbox.respond(responseUrl, ActionResponse.builder()
-                        .responseType("ephemeral")
-                        .replaceOriginal(false)
-                        .text(BlockKitRenderer.escape(denied.message()))
-                        .blocks(renderer.renderText(denied.message()))
-                        .build());
+                outbox.respond(
+                        responseUrl,
+                        ActionResponse.builder()
+                                .responseType("ephemeral")
+                                .replaceOriginal(false)
+                                .text(BlockKitRenderer.escape(denied.message()))
+                                .blocks(renderer.renderText(denied.message()))
+                                .build());
             } else {
                 outbox.postText(bot, user, denied.message());
             }
@@ -291,7 +346,8 @@ final class Interactions {
     Response viewSubmission(ViewSubmissionRequest request, ViewSubmissionContext ctx) {
         ViewSubmissionPayload payload = request.getPayload();
         String user = payload.getUser() == null ? null : payload.getUser().getId();
-        String team = payload.getTeam() != null && !isBlank(payload.getTeam().getId()) ? payload.getTeam().getId()
+        String team = payload.getTeam() != null && !isBlank(payload.getTeam().getId())
+                ? payload.getTeam().getId()
                 : payload.getUser() == null ? null : payload.getUser().getTeamId();
         String metadata = payload.getView() == null ? null : payload.getView().getPrivateMetadata();
         TaggedValue tagged = TaggedValue.read(metadata);
@@ -304,8 +360,8 @@ final class Interactions {
         WorkspaceBot bot = WorkspaceBot.of(team, ctx);
         boolean admin = admins.isAdmin(bot, user, min(ADMIN_BUDGET_IN_REQUEST, apiTimeout));
         UserRef person = new UserRef(Platform.SLACK, team, user);
-        NudgeFormOutcome outcome = nudges.submit(person, admin, new ChannelRef(Platform.SLACK, team, channelId.strip()), values,
-                formLanguage);
+        NudgeFormOutcome outcome = nudges.submit(
+                person, admin, new ChannelRef(Platform.SLACK, team, channelId.strip()), values, formLanguage);
         if (outcome instanceof NudgeFormOutcome.Rejected rejected) {
             return ctx.ackWithErrors(rejected.errors());
         } else if (outcome instanceof NudgeFormOutcome.Denied denied) {
@@ -333,8 +389,10 @@ final class Interactions {
 
     /** Whether the click was on the App Home tab (a {@code view} container of a view of type {@code home}). */
     private static boolean inHomeTab(BlockActionPayload payload) {
-        return payload.getContainer() != null && "view".equals(payload.getContainer().getType())
-                && payload.getView() != null && "home".equals(payload.getView().getType());
+        return payload.getContainer() != null
+                && "view".equals(payload.getContainer().getType())
+                && payload.getView() != null
+                && "home".equals(payload.getView().getType());
     }
 
     /** Where the click happened: the channel, else the message's container; in the App Home, the person's DM (their user id). */

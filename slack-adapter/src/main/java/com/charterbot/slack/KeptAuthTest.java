@@ -21,7 +21,8 @@ final class KeptAuthTest extends SingleTeamAuthorization {
     }
 
     @Override
-    protected AuthTestResponse callAuthTest(String token, AppConfig config, MethodsClient client) throws IOException, SlackApiException {
+    protected AuthTestResponse callAuthTest(String token, AppConfig config, MethodsClient client)
+            throws IOException, SlackApiException {
         AuthTestResponse known = kept;
         if (known != null) {
             return known;

@@ -30,7 +30,8 @@ final class KeptAuthTests extends MultiTeamsAuthorization {
     }
 
     @Override
-    protected AuthTestResponse callAuthTest(String token, AppConfig config, MethodsClient client) throws IOException, SlackApiException {
+    protected AuthTestResponse callAuthTest(String token, AppConfig config, MethodsClient client)
+            throws IOException, SlackApiException {
         AuthTestResponse known = kept.getIfPresent(token);
         if (known != null) {
             return known;

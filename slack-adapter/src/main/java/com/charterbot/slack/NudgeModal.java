@@ -69,9 +69,18 @@ final class NudgeModal {
                 .type("modal")
                 .callbackId(CALLBACK_ID)
                 .privateMetadata(channelId.length() <= MAX_METADATA ? channelId : channelId.substring(0, MAX_METADATA))
-                .title(ViewTitle.builder().type("plain_text").text(text(form.title(), MAX_TITLE)).build())
-                .submit(ViewSubmit.builder().type("plain_text").text(text(form.submitLabel(), MAX_TITLE)).build())
-                .close(ViewClose.builder().type("plain_text").text(text(form.cancelLabel(), MAX_TITLE)).build())
+                .title(ViewTitle.builder()
+                        .type("plain_text")
+                        .text(text(form.title(), MAX_TITLE))
+                        .build())
+                .submit(ViewSubmit.builder()
+                        .type("plain_text")
+                        .text(text(form.submitLabel(), MAX_TITLE))
+                        .build())
+                .close(ViewClose.builder()
+                        .type("plain_text")
+                        .text(text(form.cancelLabel(), MAX_TITLE))
+                        .build())
                 .blocks(blocks)
                 .build();
     }
@@ -81,7 +90,9 @@ final class NudgeModal {
             List<OptionObject> options = new ArrayList<>();
             OptionObject initial = null;
             for (NudgeForm.Option option : field.options()) {
-                if (options.size() >= MAX_OPTIONS || option.value().isEmpty() || option.value().length() > MAX_OPTION_VALUE) {
+                if (options.size() >= MAX_OPTIONS
+                        || option.value().isEmpty()
+                        || option.value().length() > MAX_OPTION_VALUE) {
                     continue;
                 }
                 OptionObject shown = OptionObject.builder()
@@ -93,11 +104,19 @@ final class NudgeModal {
                     initial = shown;
                 }
             }
-            return StaticSelectElement.builder().actionId(field.id()).options(options).initialOption(initial).build();
+            return StaticSelectElement.builder()
+                    .actionId(field.id())
+                    .options(options)
+                    .initialOption(initial)
+                    .build();
         }
         int maxLength = Math.min(field.maxLength(), MAX_INPUT_LENGTH);
         String initial = field.value().isEmpty() ? null : BlockKitRenderer.truncate(field.value(), maxLength);
-        return PlainTextInputElement.builder().actionId(field.id()).maxLength(maxLength).initialValue(initial).build();
+        return PlainTextInputElement.builder()
+                .actionId(field.id())
+                .maxLength(maxLength)
+                .initialValue(initial)
+                .build();
     }
 
     /**
@@ -109,12 +128,15 @@ final class NudgeModal {
         if (state == null || state.getValues() == null) {
             return values;
         }
-        for (Map.Entry<String, Map<String, ViewState.Value>> block : state.getValues().entrySet()) {
+        for (Map.Entry<String, Map<String, ViewState.Value>> block :
+                state.getValues().entrySet()) {
             Map<String, ViewState.Value> actions = block.getValue();
             if (block.getKey() == null || actions == null || actions.isEmpty()) {
                 continue;
             }
-            ViewState.Value value = actions.containsKey(block.getKey()) ? actions.get(block.getKey()) : actions.values().iterator().next();
+            ViewState.Value value = actions.containsKey(block.getKey())
+                    ? actions.get(block.getKey())
+                    : actions.values().iterator().next();
             values.put(block.getKey(), valueOf(value));
         }
         return values;
@@ -125,7 +147,9 @@ final class NudgeModal {
             return "";
         }
         if (value.getSelectedOption() != null) {
-            return value.getSelectedOption().getValue() == null ? "" : value.getSelectedOption().getValue();
+            return value.getSelectedOption().getValue() == null
+                    ? ""
+                    : value.getSelectedOption().getValue();
         }
         return value.getValue() == null ? "" : value.getValue();
     }

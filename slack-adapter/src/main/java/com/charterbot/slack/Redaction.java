@@ -14,7 +14,10 @@ final class Redaction {
     private final List<String> secrets;
 
     Redaction(String... secrets) {
-        this.secrets = java.util.Arrays.stream(secrets).filter(Objects::nonNull).filter(s -> !s.isEmpty()).toList();
+        this.secrets = java.util.Arrays.stream(secrets)
+                .filter(Objects::nonNull)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     /** The text without any secret, cut to a log-friendly length. */

@@ -50,7 +50,8 @@ final class SignedOAuthStates implements OAuthStateService {
     public String generateNewStateValue() {
         byte[] nonce = new byte[18];
         random.nextBytes(nonce);
-        String payload = BASE64.encodeToString(nonce) + "." + clock.instant().plus(lifetime).getEpochSecond();
+        String payload = BASE64.encodeToString(nonce) + "."
+                + clock.instant().plus(lifetime).getEpochSecond();
         return payload + "." + sign(payload);
     }
 
@@ -87,7 +88,9 @@ final class SignedOAuthStates implements OAuthStateService {
             return false;
         }
         if (!expiresAt.isAfter(clock.instant())) {
-            log.info("Refused a Slack install whose state expired (an install must finish within {} minutes)", lifetime.toMinutes());
+            log.info(
+                    "Refused a Slack install whose state expired (an install must finish within {} minutes)",
+                    lifetime.toMinutes());
             return false;
         }
         if (!used.firstUse(hash(state), expiresAt)) {
@@ -115,7 +118,8 @@ final class SignedOAuthStates implements OAuthStateService {
 
     private static String hash(String state) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(state.getBytes(StandardCharsets.US_ASCII)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(state.getBytes(StandardCharsets.US_ASCII)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("SHA-256 is not available", e);
         }

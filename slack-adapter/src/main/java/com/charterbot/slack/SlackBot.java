@@ -71,7 +71,8 @@ public final class SlackBot implements AutoCloseable {
      * The {@code callback_id}s of the message shortcuts "Check with the charter" and "Vérifier avec
      * la charte" (declared in the app manifests), and the language each asks in.
      */
-    public static final Map<String, Language> CHECK_SHORTCUTS = Map.of("charter.check", Language.EN, "charter.check.fr", Language.FR);
+    public static final Map<String, Language> CHECK_SHORTCUTS =
+            Map.of("charter.check", Language.EN, "charter.check.fr", Language.FR);
 
     /**
      * What the bot works with, from the core.
@@ -82,8 +83,16 @@ public final class SlackBot implements AutoCloseable {
      * @param replies which reply answered which message, so that an edited question's answer replaces it
      * @param platformEvents told when Slack holds events back ({@code app_rate_limited})
      */
-    public record Parts(Converse converse, ChannelMembership membership, ShowHome home, EditNudges nudges, SeenEvents seen, Clock clock,
-            PlatformApiErrors apiErrors, RepliedMessages replies, PlatformEvents platformEvents) {
+    public record Parts(
+            Converse converse,
+            ChannelMembership membership,
+            ShowHome home,
+            EditNudges nudges,
+            SeenEvents seen,
+            Clock clock,
+            PlatformApiErrors apiErrors,
+            RepliedMessages replies,
+            PlatformEvents platformEvents) {
         public Parts {
             Objects.requireNonNull(converse, "converse");
             Objects.requireNonNull(membership, "membership");
@@ -137,20 +146,28 @@ public final class SlackBot implements AutoCloseable {
         Objects.requireNonNull(parts, "parts");
         SlackSettings.Distribution distribution = settings.distribution();
         if (distribution != null && stores == null) {
-            throw new IllegalArgumentException("a Slack app installed through OAuth needs an installation store and an OAuth state store");
+            throw new IllegalArgumentException(
+                    "a Slack app installed through OAuth needs an installation store and an OAuth state store");
         }
-        this.redaction = distribution == null ? new Redaction(settings.botToken(), settings.appToken(), settings.signingSecret())
-                : new Redaction(settings.appToken(), settings.signingSecret(), distribution.clientSecret(), distribution.stateSecret());
+        this.redaction = distribution == null
+                ? new Redaction(settings.botToken(), settings.appToken(), settings.signingSecret())
+                : new Redaction(
+                        settings.appToken(),
+                        settings.signingSecret(),
+                        distribution.clientSecret(),
+                        distribution.stateSecret());
         this.slack = slack(slackConfig(settings));
         InstallPages pages = new InstallPages();
         AppConfig appConfig = appConfig(settings, slack, pages);
-        Installations installations = distribution == null ? null
+        Installations installations = distribution == null
+                ? null
                 : new Installations(stores.installations(), slack, distribution, parts.clock(), redaction);
         this.app = new App(appConfig, middleware(appConfig, installations));
         if (installations == null) {
             app.asOAuthApp(false);
             this.messenger = new SlackChannelMessenger(slack, settings.botToken(), renderer);
-            this.expertsMessenger = new SlackExpertsMessenger(slack, BotTokens.fixed(settings.botToken()), renderer, redaction);
+            this.expertsMessenger =
+                    new SlackExpertsMessenger(slack, BotTokens.fixed(settings.botToken()), renderer, redaction);
         } else {
             app.asOAuthApp(true);
             app.service(installations);
@@ -163,29 +180,44 @@ public final class SlackBot implements AutoCloseable {
         this.lookups = new Background("charter-slack-lookup", 2, 100, redaction);
 
         SlackOutbox outbox = new SlackOutbox(slack, renderer, redaction, settings.apiUrl(), parts.apiErrors());
-        WorkspaceAdmins admins = new WorkspaceAdmins(outbox, lookups, settings.adminCacheTtl(),
+        WorkspaceAdmins admins = new WorkspaceAdmins(
+                outbox,
+                lookups,
+                settings.adminCacheTtl(),
                 installations == null ? enterprise -> Set.of() : installations::workspacesOf);
         SlackLocales locales = new SlackLocales(outbox, settings.adminCacheTtl());
         this.platformEvents = parts.platformEvents();
         SlackFiles files = new SlackFiles(outbox, settings.apiUrl(), parts.apiErrors());
         HomeTab homeTab = new HomeTab(parts.home(), admins, locales, outbox, renderer);
-        Interactions interactions = new Interactions(parts.converse(), homeTab, parts.nudges(), admins, outbox, background, renderer,
-                settings.apiTimeout(), files);
+        Interactions interactions = new Interactions(
+                parts.converse(),
+                homeTab,
+                parts.nudges(),
+                admins,
+                outbox,
+                background,
+                renderer,
+                settings.apiTimeout(),
+                files);
         // Catch-all patterns: Bolt answers 404 (an error the person sees) to what no pattern matches.
-        app.command(ANY, (request, ctx) -> settings.command().equals(request.getPayload().getCommand())
-                ? safely("slash command", () -> interactions.command(request, ctx), true)
-                : QuietAcks.ack("slash command of another app"));
+        app.command(
+                ANY,
+                (request, ctx) -> settings.command().equals(request.getPayload().getCommand())
+                        ? safely("slash command", () -> interactions.command(request, ctx), true)
+                        : QuietAcks.ack("slash command of another app"));
         app.blockAction(ANY, (request, ctx) -> safely("button", () -> interactions.blockAction(request, ctx), false));
         app.viewSubmission(ANY, (request, ctx) -> {
             String callback = request.getPayload().getView().getCallbackId();
             if (NudgeModal.CALLBACK_ID.equals(callback)) {
                 return safely("nudge form", () -> interactions.viewSubmission(request, ctx), true);
             }
-            return FormModal.handles(callback) ? safely("form", () -> interactions.formSubmission(request, ctx), true)
+            return FormModal.handles(callback)
+                    ? safely("form", () -> interactions.formSubmission(request, ctx), true)
                     : QuietAcks.ack("view_submission of another view");
         });
         app.messageShortcut(ANY, (request, ctx) -> {
-            Language language = CHECK_SHORTCUTS.get(String.valueOf(request.getPayload().getCallbackId()));
+            Language language =
+                    CHECK_SHORTCUTS.get(String.valueOf(request.getPayload().getCallbackId()));
             return language != null
                     ? safely("check shortcut", () -> interactions.messageShortcut(request, ctx, language), true)
                     : QuietAcks.ack("message shortcut of another app");
@@ -196,7 +228,10 @@ public final class SlackBot implements AutoCloseable {
 
     /** Slack's client as the SDK builds it from {@code config}, its sockets with Nagle off ({@link NoDelaySockets} says why). */
     static Slack slack(SlackConfig config) {
-        OkHttpClient client = SlackHttpClient.buildOkHttpClient(config).newBuilder().socketFactory(NoDelaySockets.INSTANCE).build();
+        OkHttpClient client = SlackHttpClient.buildOkHttpClient(config)
+                .newBuilder()
+                .socketFactory(NoDelaySockets.INSTANCE)
+                .build();
         return Slack.getInstance(config, new SlackHttpClient(client));
     }
 
@@ -242,7 +277,8 @@ public final class SlackBot implements AutoCloseable {
                 .stateValidationEnabled(true)
                 .oAuthInstallPageRenderer(pages)
                 .oAuthRedirectUriPageRenderer(pages)
-                .tokenRotationExpirationMillis(oauth ? distribution.refreshBefore().toMillis() : 0)
+                .tokenRotationExpirationMillis(
+                        oauth ? distribution.refreshBefore().toMillis() : 0)
                 // Self events are filtered by the handlers; Bolt's filter would call bots.info on the request path.
                 .ignoringSelfEventsEnabled(false)
                 // Events without a handler (message subtypes...) are acknowledged, so Slack does not retry them.
@@ -257,11 +293,13 @@ public final class SlackBot implements AutoCloseable {
      * and {@code auth.test} called on the first request that needs it for a token, its answer kept
      * ({@link KeptAuthTest} for one workspace, {@link KeptAuthTests} for installations).
      */
-    @SuppressWarnings("deprecation") // Bolt's SSLCheck still takes the verification token (null here: no legacy token check)
+    @SuppressWarnings(
+            "deprecation") // Bolt's SSLCheck still takes the verification token (null here: no legacy token check)
     private static List<Middleware> middleware(AppConfig config, Installations installations) {
         List<Middleware> middleware = new ArrayList<>();
         middleware.add(new SSLCheck(config.getVerificationToken()));
-        middleware.add(new RequestVerification(new SlackSignature.Verifier(new Utf8SignatureGenerator(config.getSigningSecret()))));
+        middleware.add(new RequestVerification(
+                new SlackSignature.Verifier(new Utf8SignatureGenerator(config.getSigningSecret()))));
         middleware.add(installations == null ? new KeptAuthTest(config) : new KeptAuthTests(config, installations));
         return middleware;
     }
@@ -339,10 +377,16 @@ public final class SlackBot implements AutoCloseable {
             throw new IllegalStateException(problem.get());
         }
         try {
-            SocketModeApp started = new SocketModeApp(settings.appToken(), SocketModeClient.Backend.JavaWebSocket, errorContext -> {
-                log.error("Slack Socket Mode request failed: {}", redaction.describe(errorContext.getException()));
-                return null;
-            }, app);
+            SocketModeApp started = new SocketModeApp(
+                    settings.appToken(),
+                    SocketModeClient.Backend.JavaWebSocket,
+                    errorContext -> {
+                        log.error(
+                                "Slack Socket Mode request failed: {}",
+                                redaction.describe(errorContext.getException()));
+                        return null;
+                    },
+                    app);
             started.startAsync();
             socketMode = started;
         } catch (Exception e) {
@@ -358,20 +402,23 @@ public final class SlackBot implements AutoCloseable {
      */
     public Optional<String> socketModeProblem() {
         try {
-            AppsConnectionsOpenResponse response = slack.methods().appsConnectionsOpen(r -> r.token(settings.appToken()));
+            AppsConnectionsOpenResponse response =
+                    slack.methods().appsConnectionsOpen(r -> r.token(settings.appToken()));
             if (response.isOk()) {
                 return Optional.empty();
             }
             String error = response.getError();
             String hint = switch (String.valueOf(error)) {
                 case "invalid_auth", "not_authed", "token_revoked", "account_inactive" ->
-                        ": the app-level token (SLACK_APP_TOKEN) is not valid; create one with the connections:write scope";
-                case "not_allowed_token_type" -> ": SLACK_APP_TOKEN must be an app-level token (xapp-...), not a bot token";
+                    ": the app-level token (SLACK_APP_TOKEN) is not valid; create one with the connections:write scope";
+                case "not_allowed_token_type" ->
+                    ": SLACK_APP_TOKEN must be an app-level token (xapp-...), not a bot token";
                 default -> "";
             };
             return Optional.of("Slack refused the Socket Mode connection (" + error + ")" + hint);
         } catch (SlackApiException e) {
-            return Optional.of("Slack answered HTTP " + e.getResponse().code() + " to the Socket Mode connection request");
+            return Optional.of(
+                    "Slack answered HTTP " + e.getResponse().code() + " to the Socket Mode connection request");
         } catch (IOException e) {
             return Optional.of("cannot reach Slack at " + settings.apiUrl() + " (" + redaction.describe(e) + ")");
         } catch (RuntimeException e) {
@@ -388,7 +435,9 @@ public final class SlackBot implements AutoCloseable {
         synchronized (this) {
             current = socketMode;
         }
-        return current != null && current.getClient() != null && current.getClient().verifyConnection();
+        return current != null
+                && current.getClient() != null
+                && current.getClient().verifyConnection();
     }
 
     /** Stops Socket Mode and the background work; idempotent. */

@@ -96,7 +96,10 @@ public final class SlackChannelMessenger implements ChannelMessenger {
     }
 
     private SlackChannelMessenger(Slack slack, BotTokens tokens, BlockKitRenderer renderer, String botToken) {
-        this(clients(watched(Objects.requireNonNull(slack, "slack")), Objects.requireNonNull(tokens, "tokens")), renderer, botToken);
+        this(
+                clients(watched(Objects.requireNonNull(slack, "slack")), Objects.requireNonNull(tokens, "tokens")),
+                renderer,
+                botToken);
     }
 
     private static Function<String, Optional<MethodsClient>> clients(Slack slack, BotTokens tokens) {
@@ -105,11 +108,16 @@ public final class SlackChannelMessenger implements ChannelMessenger {
 
     /** The same Slack (configuration, connection pool, dispatcher), its calls watched by {@link UnansweredCalls}. */
     private static Slack watched(Slack slack) {
-        OkHttpClient client = slack.getHttpClient().getOkHttpClient().newBuilder().eventListenerFactory(UnansweredCalls.FACTORY).build();
+        OkHttpClient client = slack.getHttpClient()
+                .getOkHttpClient()
+                .newBuilder()
+                .eventListenerFactory(UnansweredCalls.FACTORY)
+                .build();
         return Slack.getInstance(slack.getConfig(), new SlackHttpClient(client));
     }
 
-    private SlackChannelMessenger(Function<String, Optional<MethodsClient>> clients, BlockKitRenderer renderer, String botToken) {
+    private SlackChannelMessenger(
+            Function<String, Optional<MethodsClient>> clients, BlockKitRenderer renderer, String botToken) {
         this.clients = clients;
         this.renderer = Objects.requireNonNull(renderer, "renderer");
         this.botToken = botToken;
@@ -145,7 +153,8 @@ public final class SlackChannelMessenger implements ChannelMessenger {
         } catch (InterruptedIOException e) {
             // SocketTimeoutException and okhttp's call timeout (InterruptedIOException "timeout").
             if (UnansweredCalls.requestWasSent(e)) {
-                return new SendOutcome.Unconfirmed(truncate(mask("timeout after the request was sent: " + describe(e))));
+                return new SendOutcome.Unconfirmed(
+                        truncate(mask("timeout after the request was sent: " + describe(e))));
             }
             return transientError("timeout: " + describe(e));
         } catch (IOException e) {

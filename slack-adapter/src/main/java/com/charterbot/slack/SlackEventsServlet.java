@@ -57,7 +57,8 @@ public class SlackEventsServlet extends SlackAppServlet {
         this.parser = new SlackRequestParser(app.config());
         String secret = app.config().getSigningSecret();
         if (secret == null || secret.isBlank()) {
-            throw new IllegalArgumentException("the Slack app has no signing secret: HTTP requests could not be verified");
+            throw new IllegalArgumentException(
+                    "the Slack app has no signing secret: HTTP requests could not be verified");
         }
         this.signatures = new Utf8SignatureGenerator(secret);
         this.redaction = new Redaction(secret, app.config().getSingleTeamBotToken());
@@ -123,8 +124,12 @@ public class SlackEventsServlet extends SlackAppServlet {
         // What Bolt's handlers and Gson throw while app.run reads a parsed payload of the wrong shape (a missing
         // object, a string where an object belongs, a JSON array where Gson expects a primitive, a bad number):
         // all the sender's fault.
-        if (e instanceof JsonParseException || e instanceof IllegalStateException || e instanceof NullPointerException
-                || e instanceof ClassCastException || e instanceof UnsupportedOperationException || e instanceof NumberFormatException) {
+        if (e instanceof JsonParseException
+                || e instanceof IllegalStateException
+                || e instanceof NullPointerException
+                || e instanceof ClassCastException
+                || e instanceof UnsupportedOperationException
+                || e instanceof NumberFormatException) {
             log.info("Unreadable Slack request: {}", e.getClass().getSimpleName());
             SlackRequests.plain(resp, 400, "Invalid request");
         } else {

@@ -42,8 +42,10 @@ final class SlackExpertsMessenger implements ExpertsMessenger {
             if (methods.isEmpty()) {
                 return new Posted.Failed("not installed");
             }
-            ChatPostMessageResponse response = methods.get().chatPostMessage(r -> r.channel(channel.channelId())
-                    .blocks(renderer.render(card)).text(renderer.fallbackText(card)));
+            ChatPostMessageResponse response = methods.get()
+                    .chatPostMessage(r -> r.channel(channel.channelId())
+                            .blocks(renderer.render(card))
+                            .text(renderer.fallbackText(card)));
             if (response.isOk() && response.getTs() != null) {
                 return new Posted.Done(response.getTs());
             }
@@ -62,8 +64,11 @@ final class SlackExpertsMessenger implements ExpertsMessenger {
             if (methods.isEmpty()) {
                 return false;
             }
-            ChatUpdateResponse response = methods.get().chatUpdate(r -> r.channel(channel.channelId()).ts(cardId)
-                    .blocks(renderer.render(card)).text(renderer.fallbackText(card)));
+            ChatUpdateResponse response = methods.get()
+                    .chatUpdate(r -> r.channel(channel.channelId())
+                            .ts(cardId)
+                            .blocks(renderer.render(card))
+                            .text(renderer.fallbackText(card)));
             if (!response.isOk()) {
                 log.warn("Slack refused to update the experts' card: {}", response.getError());
             }
@@ -81,8 +86,10 @@ final class SlackExpertsMessenger implements ExpertsMessenger {
             if (methods.isEmpty()) {
                 return false;
             }
-            ChatPostMessageResponse response = methods.get().chatPostMessage(r -> r.channel(person.userId())
-                    .blocks(renderer.render(message)).text(renderer.fallbackText(message)));
+            ChatPostMessageResponse response = methods.get()
+                    .chatPostMessage(r -> r.channel(person.userId())
+                            .blocks(renderer.render(message))
+                            .text(renderer.fallbackText(message)));
             if (!response.isOk()) {
                 log.warn("Slack refused the answer to the asker: {}", response.getError());
             }

@@ -70,7 +70,8 @@ final class SlackFiles {
     int share(WorkspaceBot bot, String user, String directChannel, List<Reply> replies) {
         int shared = 0;
         for (Reply reply : replies) {
-            List<Block> attachments = reply.blocks().stream().filter(Block::isAttachment).toList();
+            List<Block> attachments =
+                    reply.blocks().stream().filter(Block::isAttachment).toList();
             if (!attachments.isEmpty() && shareOne(bot, user, directChannel, attachments)) {
                 shared++;
             }
@@ -86,15 +87,18 @@ final class SlackFiles {
         if (uploaded.isEmpty()) {
             return false;
         }
-        return outbox.call("files.completeUploadExternal", () -> outbox.methods(bot).filesCompleteUploadExternal(r -> {
-            r.files(uploaded);
-            if (directChannel != null) {
-                r.channelId(directChannel);
-            } else {
-                r.channels(List.of(user));
-            }
-            return r;
-        })).isPresent();
+        return outbox.call(
+                        "files.completeUploadExternal",
+                        () -> outbox.methods(bot).filesCompleteUploadExternal(r -> {
+                            r.files(uploaded);
+                            if (directChannel != null) {
+                                r.channelId(directChannel);
+                            } else {
+                                r.channels(List.of(user));
+                            }
+                            return r;
+                        }))
+                .isPresent();
     }
 
     /** Asks Slack where to send one file, sends it there; the file's id and title once Slack has it. */
@@ -119,29 +123,42 @@ final class SlackFiles {
         } else {
             throw new IllegalArgumentException("not an attachment: " + attachment);
         }
-        Optional<FilesGetUploadURLExternalResponse> target = outbox.call("files.getUploadURLExternal", () -> outbox.methods(bot)
-                .filesGetUploadURLExternal(r -> r.filename(name).length(content.length).altTxt(altText)));
+        Optional<FilesGetUploadURLExternalResponse> target = outbox.call(
+                "files.getUploadURLExternal",
+                () -> outbox.methods(bot)
+                        .filesGetUploadURLExternal(
+                                r -> r.filename(name).length(content.length).altTxt(altText)));
         if (target.isEmpty()) {
             return Optional.empty();
         }
         String address = target.get().getUploadUrl();
         String fileId = target.get().getFileId();
         if (fileId == null || fileId.isBlank() || !isUploadUrl(address)) {
-            log.warn("Slack files.getUploadURLExternal gave no file id or an upload address off Slack's file hosts; nothing sent");
+            log.warn(
+                    "Slack files.getUploadURLExternal gave no file id or an upload address off Slack's file hosts; nothing sent");
             count("other");
             return Optional.empty();
         }
         if (!post(bot, address, mediaType, content)) {
             return Optional.empty();
         }
-        return Optional.of(FilesCompleteUploadExternalRequest.FileDetails.builder().id(fileId)
-                .title(BlockKitRenderer.truncate(title, 250)).build());
+        return Optional.of(FilesCompleteUploadExternalRequest.FileDetails.builder()
+                .id(fileId)
+                .title(BlockKitRenderer.truncate(title, 250))
+                .build());
     }
 
     /** Posts the bytes to the upload address; Slack answers 200 once it has them. */
     private boolean post(WorkspaceBot bot, String address, String mediaType, byte[] content) {
-        Request request = new Request.Builder().url(address).post(RequestBody.create(content, MediaType.parse(mediaType))).build();
-        try (Response response = outbox.methods(bot).getSlackHttpClient().getOkHttpClient().newCall(request).execute()) {
+        Request request = new Request.Builder()
+                .url(address)
+                .post(RequestBody.create(content, MediaType.parse(mediaType)))
+                .build();
+        try (Response response = outbox.methods(bot)
+                .getSlackHttpClient()
+                .getOkHttpClient()
+                .newCall(request)
+                .execute()) {
             if (response.code() != 200) {
                 log.warn("Slack file upload answered HTTP {}", response.code());
                 count(String.valueOf(response.code()));
@@ -173,7 +190,8 @@ final class SlackFiles {
             if ("https".equalsIgnoreCase(uri.getScheme()) && UPLOAD_HOSTS.contains(host)) {
                 return true;
             }
-            return Objects.equals(uri.getScheme(), apiUrl.getScheme()) && host.equalsIgnoreCase(apiUrl.getHost())
+            return Objects.equals(uri.getScheme(), apiUrl.getScheme())
+                    && host.equalsIgnoreCase(apiUrl.getHost())
                     && uri.getPort() == apiUrl.getPort();
         } catch (URISyntaxException e) {
             return false;

@@ -17,8 +17,18 @@ import java.util.Objects;
  * @param botRefreshToken the refresh token of a rotating bot token; null when the token does not expire
  * @param botTokenExpiresAt when a rotating token expires; null when it does not
  */
-public record SlackInstallation(String enterpriseId, String teamId, boolean enterpriseInstall, String enterpriseUrl, String appId,
-        String botId, String botUserId, String botScopes, String botToken, String botRefreshToken, Instant botTokenExpiresAt,
+public record SlackInstallation(
+        String enterpriseId,
+        String teamId,
+        boolean enterpriseInstall,
+        String enterpriseUrl,
+        String appId,
+        String botId,
+        String botUserId,
+        String botScopes,
+        String botToken,
+        String botRefreshToken,
+        Instant botTokenExpiresAt,
         Instant installedAt) {
 
     private static final String ORG = "org:";
@@ -29,11 +39,14 @@ public record SlackInstallation(String enterpriseId, String teamId, boolean ente
         teamId = blankToNull(teamId);
         Objects.requireNonNull(installedAt, "installedAt");
         if (botToken == null || botToken.isBlank()) {
-            throw new IllegalArgumentException("an installation without a bot token serves nothing (the app asks for bot scopes)");
+            throw new IllegalArgumentException(
+                    "an installation without a bot token serves nothing (the app asks for bot scopes)");
         }
         if (enterpriseInstall ? enterpriseId == null : teamId == null) {
-            throw new IllegalArgumentException(enterpriseInstall ? "an org-wide installation names its organization"
-                    : "a workspace installation names its workspace");
+            throw new IllegalArgumentException(
+                    enterpriseInstall
+                            ? "an org-wide installation names its organization"
+                            : "a workspace installation names its workspace");
         }
         if ((botRefreshToken == null) != (botTokenExpiresAt == null)) {
             throw new IllegalArgumentException("a rotating token has both a refresh token and an expiry");
@@ -62,8 +75,19 @@ public record SlackInstallation(String enterpriseId, String teamId, boolean ente
 
     /** The same installation with the tokens a refresh gave. */
     public SlackInstallation withTokens(String token, String refreshToken, Instant expiresAt) {
-        return new SlackInstallation(enterpriseId, teamId, enterpriseInstall, enterpriseUrl, appId, botId, botUserId,
-                botScopes, token, refreshToken, expiresAt, installedAt);
+        return new SlackInstallation(
+                enterpriseId,
+                teamId,
+                enterpriseInstall,
+                enterpriseUrl,
+                appId,
+                botId,
+                botUserId,
+                botScopes,
+                token,
+                refreshToken,
+                expiresAt,
+                installedAt);
     }
 
     private static String blankToNull(String value) {
@@ -72,7 +96,8 @@ public record SlackInstallation(String enterpriseId, String teamId, boolean ente
 
     @Override
     public String toString() {
-        return "SlackInstallation[" + key() + (enterpriseId != null && !enterpriseInstall ? " in " + enterpriseId : "") + ", app " + appId
-                + ", bot user " + botUserId + (rotating() ? ", rotating token expiring " + botTokenExpiresAt : "") + "]";
+        return "SlackInstallation[" + key() + (enterpriseId != null && !enterpriseInstall ? " in " + enterpriseId : "")
+                + ", app " + appId + ", bot user " + botUserId
+                + (rotating() ? ", rotating token expiring " + botTokenExpiresAt : "") + "]";
     }
 }

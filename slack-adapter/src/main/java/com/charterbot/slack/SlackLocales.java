@@ -24,7 +24,10 @@ final class SlackLocales {
 
     SlackLocales(SlackOutbox outbox, Duration ttl) {
         this.outbox = Objects.requireNonNull(outbox, "outbox");
-        this.known = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(MAX_ENTRIES).build();
+        this.known = Caffeine.newBuilder()
+                .expireAfterWrite(ttl)
+                .maximumSize(MAX_ENTRIES)
+                .build();
     }
 
     /** The person's language, asking Slack unless it is remembered; empty without a user id. */
@@ -37,7 +40,8 @@ final class SlackLocales {
         if (cached != null) {
             return cached;
         }
-        Optional<UsersInfoResponse> answer = outbox.call("users.info",
+        Optional<UsersInfoResponse> answer = outbox.call(
+                "users.info",
                 () -> outbox.methods(bot).usersInfo(r -> r.user(user).includeLocale(true)));
         if (answer.isEmpty() || answer.get().getUser() == null) {
             return Optional.empty();

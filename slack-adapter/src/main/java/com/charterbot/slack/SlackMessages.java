@@ -59,7 +59,13 @@ final class SlackMessages {
     private final SlackOutbox outbox;
     private final SlackFiles files;
 
-    SlackMessages(Converse converse, RepliedMessages replies, Clock clock, WorkspaceAdmins admins, SlackOutbox outbox, SlackFiles files) {
+    SlackMessages(
+            Converse converse,
+            RepliedMessages replies,
+            Clock clock,
+            WorkspaceAdmins admins,
+            SlackOutbox outbox,
+            SlackFiles files) {
         this.converse = Objects.requireNonNull(converse, "converse");
         this.replies = Objects.requireNonNull(replies, "replies");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -69,7 +75,8 @@ final class SlackMessages {
     }
 
     /** A person's message, whichever event carried it. */
-    private record Written(WorkspaceBot bot, String user, String channel, String text, String ts, String threadTs, boolean image) {
+    private record Written(
+            WorkspaceBot bot, String user, String channel, String text, String ts, String threadTs, boolean image) {
         Written {
             text = text == null ? "" : text;
         }
@@ -84,8 +91,14 @@ final class SlackMessages {
         if (event.getBotId() != null || isBlank(user) || user.equals(botUserId) || isBlank(event.getChannel())) {
             return;
         }
-        Written written = new Written(bot, user, event.getChannel(), withoutMention(event.getText(), botUserId),
-                event.getTs(), event.getThreadTs() != null ? event.getThreadTs() : event.getTs(), hasImage(event.getFiles()));
+        Written written = new Written(
+                bot,
+                user,
+                event.getChannel(),
+                withoutMention(event.getText(), botUserId),
+                event.getTs(),
+                event.getThreadTs() != null ? event.getThreadTs() : event.getTs(),
+                hasImage(event.getFiles()));
         List<Reply> answer = converse.onMessage(message(written, Message.Origin.MENTION));
         if (event.getEdited() != null && updatedInPlace(written, answer)) {
             return;
@@ -97,30 +110,66 @@ final class SlackMessages {
 
     void direct(EventsApiPayload<MessageEvent> payload, WorkspaceBot bot) {
         MessageEvent event = payload.getEvent();
-        direct(bot.botUserId(), event.getChannelType(), event.getBotId(), new Written(bot, event.getUser(),
-                event.getChannel(), event.getText(), event.getTs(), event.getThreadTs(), hasImage(event.getFiles())));
+        direct(
+                bot.botUserId(),
+                event.getChannelType(),
+                event.getBotId(),
+                new Written(
+                        bot,
+                        event.getUser(),
+                        event.getChannel(),
+                        event.getText(),
+                        event.getTs(),
+                        event.getThreadTs(),
+                        hasImage(event.getFiles())));
     }
 
     void fileShared(EventsApiPayload<MessageFileShareEvent> payload, WorkspaceBot bot) {
         MessageFileShareEvent event = payload.getEvent();
-        direct(bot.botUserId(), event.getChannelType(), null, new Written(bot, event.getUser(),
-                event.getChannel(), event.getText(), event.getTs(), event.getThreadTs(), hasImage(event.getFiles())));
+        direct(
+                bot.botUserId(),
+                event.getChannelType(),
+                null,
+                new Written(
+                        bot,
+                        event.getUser(),
+                        event.getChannel(),
+                        event.getText(),
+                        event.getTs(),
+                        event.getThreadTs(),
+                        hasImage(event.getFiles())));
     }
 
     void broadcast(EventsApiPayload<MessageThreadBroadcastEvent> payload, WorkspaceBot bot) {
         MessageThreadBroadcastEvent event = payload.getEvent();
-        direct(bot.botUserId(), event.getChannelType(), null, new Written(bot, event.getUser(),
-                event.getChannel(), event.getText(), event.getTs(), event.getThreadTs(), false));
+        direct(
+                bot.botUserId(),
+                event.getChannelType(),
+                null,
+                new Written(
+                        bot,
+                        event.getUser(),
+                        event.getChannel(),
+                        event.getText(),
+                        event.getTs(),
+                        event.getThreadTs(),
+                        false));
     }
 
     void me(EventsApiPayload<MessageMeEvent> payload, WorkspaceBot bot) {
         MessageMeEvent event = payload.getEvent();
-        direct(bot.botUserId(), event.getChannelType(), event.getBotId(), new Written(bot, event.getUser(),
-                event.getChannel(), event.getText(), event.getTs(), null, false));
+        direct(
+                bot.botUserId(),
+                event.getChannelType(),
+                event.getBotId(),
+                new Written(bot, event.getUser(), event.getChannel(), event.getText(), event.getTs(), null, false));
     }
 
     private void direct(String botUserId, String channelType, String botId, Written written) {
-        if (!"im".equals(channelType) || botId != null || isBlank(written.user()) || written.user().equals(botUserId)
+        if (!"im".equals(channelType)
+                || botId != null
+                || isBlank(written.user())
+                || written.user().equals(botUserId)
                 || isBlank(written.channel())) {
             return;
         }
@@ -133,19 +182,33 @@ final class SlackMessages {
         String botUserId = bot.botUserId();
         MessageChangedEvent event = payload.getEvent();
         MessageChangedEvent.Message changed = event.getMessage();
-        if (!"im".equals(event.getChannelType()) || changed == null || changed.getBotId() != null || isBlank(changed.getUser())
-                || changed.getUser().equals(botUserId) || isBlank(event.getChannel()) || isBlank(changed.getTs())) {
+        if (!"im".equals(event.getChannelType())
+                || changed == null
+                || changed.getBotId() != null
+                || isBlank(changed.getUser())
+                || changed.getUser().equals(botUserId)
+                || isBlank(event.getChannel())
+                || isBlank(changed.getTs())) {
             return;
         }
-        String before = event.getPreviousMessage() == null || event.getPreviousMessage().getMessage() == null ? null
-                : event.getPreviousMessage().getMessage().getText();
+        String before =
+                event.getPreviousMessage() == null || event.getPreviousMessage().getMessage() == null
+                        ? null
+                        : event.getPreviousMessage().getMessage().getText();
         if (Objects.equals(before, changed.getText())) {
             // An unfurl, a reaction, a thread reply count: the question itself did not change.
             return;
         }
-        Written written = new Written(bot, changed.getUser(), event.getChannel(),
-                changed.getText(), changed.getTs(), changed.getThreadTs(), hasImage(changed.getFiles()));
-        if (replies.replyTo(conversation(written), written.ts(), clock.instant()).isEmpty()) {
+        Written written = new Written(
+                bot,
+                changed.getUser(),
+                event.getChannel(),
+                changed.getText(),
+                changed.getTs(),
+                changed.getThreadTs(),
+                hasImage(changed.getFiles()));
+        if (replies.replyTo(conversation(written), written.ts(), clock.instant())
+                .isEmpty()) {
             log.debug("Slack edit of a message without a known reply, ignored");
             return;
         }
@@ -158,7 +221,9 @@ final class SlackMessages {
      */
     private boolean updatedInPlace(Written written, List<Reply> answer) {
         Optional<String> earlier = replies.replyTo(conversation(written), written.ts(), clock.instant());
-        Optional<Reply> first = answer.stream().filter(reply -> reply.delivery() != Reply.Delivery.PRIVATE).findFirst();
+        Optional<Reply> first = answer.stream()
+                .filter(reply -> reply.delivery() != Reply.Delivery.PRIVATE)
+                .findFirst();
         if (earlier.isEmpty() || first.isEmpty()) {
             return false;
         }
@@ -199,8 +264,15 @@ final class SlackMessages {
 
     private Message message(Written written, Message.Origin origin) {
         boolean admin = converse.isAdministrative(written.text()) && admins.isAdmin(written.bot(), written.user());
-        return new Message(new UserRef(Platform.SLACK, written.bot().team(), written.user()), conversation(written), written.text(), origin, admin,
-                Optional.empty(), written.image(), admin ? admins.alsoAdministers(written.bot().team(), written.user()) : Set.of());
+        return new Message(
+                new UserRef(Platform.SLACK, written.bot().team(), written.user()),
+                conversation(written),
+                written.text(),
+                origin,
+                admin,
+                Optional.empty(),
+                written.image(),
+                admin ? admins.alsoAdministers(written.bot().team(), written.user()) : Set.of());
     }
 
     private static ChannelRef conversation(Written written) {
@@ -220,8 +292,11 @@ final class SlackMessages {
         }
         CharSequence rest = text;
         if (botUserId != null && !botUserId.isBlank()) {
-            // [^<>]*, not [^>]*: a label cannot run past the next '<', so no text makes this scan its rest again and again.
-            rest = Pattern.compile("<@" + Pattern.quote(botUserId) + "(\\|[^<>]*)?>").matcher(rest).replaceAll(" ");
+            // [^<>]*, not [^>]*: a label cannot run past the next '<', so no text makes this scan its rest again and
+            // again.
+            rest = Pattern.compile("<@" + Pattern.quote(botUserId) + "(\\|[^<>]*)?>")
+                    .matcher(rest)
+                    .replaceAll(" ");
         }
         return UserText.oneLine(LEADING_MENTIONS.matcher(rest).replaceFirst(""));
     }
@@ -237,8 +312,11 @@ final class SlackMessages {
     }
 
     private static Stream<Media> media(List<File> files) {
-        return files == null ? Stream.empty()
-                : files.stream().filter(Objects::nonNull).flatMap(file -> Media.of(file.getMimetype(), file.getFiletype()).stream());
+        return files == null
+                ? Stream.empty()
+                : files.stream()
+                        .filter(Objects::nonNull)
+                        .flatMap(file -> Media.of(file.getMimetype(), file.getFiletype()).stream());
     }
 
     private static boolean isBlank(String value) {

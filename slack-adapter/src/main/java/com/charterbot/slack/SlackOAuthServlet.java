@@ -35,7 +35,8 @@ public class SlackOAuthServlet extends HttpServlet {
     public SlackOAuthServlet(SlackBot bot) {
         Objects.requireNonNull(bot, "bot");
         if (!bot.settings().distributed()) {
-            throw new IllegalArgumentException("the Slack bot is not installed through OAuth (it has one workspace's bot token)");
+            throw new IllegalArgumentException(
+                    "the Slack bot is not installed through OAuth (it has one workspace's bot token)");
         }
         this.app = bot.app();
         this.parser = new SlackRequestParser(app.config());
@@ -46,7 +47,9 @@ public class SlackOAuthServlet extends HttpServlet {
         resp.setHeader("Cache-Control", "no-store");
         resp.setHeader("Referrer-Policy", "no-referrer");
         resp.setHeader("X-Content-Type-Options", "nosniff");
-        resp.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; form-action 'none'");
+        resp.setHeader(
+                "Content-Security-Policy",
+                "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; form-action 'none'");
         try {
             String query = req.getQueryString();
             if (query != null && query.length() > MAX_QUERY) {
@@ -65,7 +68,8 @@ public class SlackOAuthServlet extends HttpServlet {
             if (!resp.isCommitted()) {
                 resp.reset();
                 resp.setHeader("Cache-Control", "no-store");
-                SlackRequests.plain(resp, 500, "The installation could not be handled. / L'installation n'a pas pu être traitée.");
+                SlackRequests.plain(
+                        resp, 500, "The installation could not be handled. / L'installation n'a pas pu être traitée.");
             }
         }
     }
@@ -80,7 +84,9 @@ public class SlackOAuthServlet extends HttpServlet {
                     .remoteAddress(req.getRemoteAddr())
                     .build());
         } catch (RuntimeException unreadable) {
-            log.info("Unreadable Slack install request: {}", unreadable.getClass().getSimpleName());
+            log.info(
+                    "Unreadable Slack install request: {}",
+                    unreadable.getClass().getSimpleName());
             return null;
         }
     }

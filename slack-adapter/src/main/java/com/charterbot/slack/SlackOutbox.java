@@ -44,7 +44,8 @@ final class SlackOutbox {
     private final Gson gson;
     private final PlatformApiErrors apiErrors;
 
-    SlackOutbox(Slack slack, BlockKitRenderer renderer, Redaction redaction, String apiUrl, PlatformApiErrors apiErrors) {
+    SlackOutbox(
+            Slack slack, BlockKitRenderer renderer, Redaction redaction, String apiUrl, PlatformApiErrors apiErrors) {
         this.slack = Objects.requireNonNull(slack, "slack");
         this.renderer = Objects.requireNonNull(renderer, "renderer");
         this.redaction = Objects.requireNonNull(redaction, "redaction");
@@ -60,59 +61,73 @@ final class SlackOutbox {
 
     /** {@code chat.postMessage}, in the thread when {@code threadTs} is set. */
     boolean postMessage(WorkspaceBot bot, String channel, String threadTs, Reply reply) {
-        return ok("chat.postMessage", () -> methods(bot).chatPostMessage(r -> r
-                .channel(channel)
-                .threadTs(threadTs)
-                .blocks(renderer.render(reply))
-                .text(renderer.fallbackText(reply))));
+        return ok(
+                "chat.postMessage",
+                () -> methods(bot)
+                        .chatPostMessage(r -> r.channel(channel)
+                                .threadTs(threadTs)
+                                .blocks(renderer.render(reply))
+                                .text(renderer.fallbackText(reply))));
     }
 
     /** {@code chat.postMessage} like {@link #postMessage}, giving back the posted message's {@code ts} when Slack answered one. */
     Optional<String> post(WorkspaceBot bot, String channel, String threadTs, Reply reply) {
-        return call("chat.postMessage", () -> methods(bot).chatPostMessage(r -> r
-                .channel(channel)
-                .threadTs(threadTs)
-                .blocks(renderer.render(reply))
-                .text(renderer.fallbackText(reply))))
+        return call(
+                        "chat.postMessage",
+                        () -> methods(bot)
+                                .chatPostMessage(r -> r.channel(channel)
+                                        .threadTs(threadTs)
+                                        .blocks(renderer.render(reply))
+                                        .text(renderer.fallbackText(reply))))
                 .map(ChatPostMessageResponse::getTs)
                 .filter(ts -> !ts.isBlank());
     }
 
     /** {@code chat.update} of a message the bot posted, with a reply in its place. */
     boolean update(WorkspaceBot bot, String channel, String ts, Reply reply) {
-        return ok("chat.update", () -> methods(bot).chatUpdate(r -> r
-                .channel(channel)
-                .ts(ts)
-                .blocks(renderer.render(reply))
-                .text(renderer.fallbackText(reply))));
+        return ok(
+                "chat.update",
+                () -> methods(bot)
+                        .chatUpdate(r -> r.channel(channel)
+                                .ts(ts)
+                                .blocks(renderer.render(reply))
+                                .text(renderer.fallbackText(reply))));
     }
 
     /** {@code chat.postMessage} of a bare text (a refusal from the core that comes without a reply). */
     boolean postText(WorkspaceBot bot, String channel, String text) {
-        return ok("chat.postMessage", () -> methods(bot).chatPostMessage(r -> r
-                .channel(channel)
-                .blocks(renderer.renderText(text))
-                .text(BlockKitRenderer.escape(text))));
+        return ok(
+                "chat.postMessage",
+                () -> methods(bot)
+                        .chatPostMessage(r -> r.channel(channel)
+                                .blocks(renderer.renderText(text))
+                                .text(BlockKitRenderer.escape(text))));
     }
 
     /** {@code chat.postEphemeral}: only {@code user} sees it, in the thread when {@code threadTs} is set. */
     boolean postEphemeral(WorkspaceBot bot, String channel, String user, String threadTs, Reply reply) {
-        return ok("chat.postEphemeral", () -> methods(bot).chatPostEphemeral(r -> r
-                .channel(channel)
-                .user(user)
-                .threadTs(threadTs)
-                .blocks(renderer.render(reply))
-                .text(renderer.fallbackText(reply))));
+        return ok(
+                "chat.postEphemeral",
+                () -> methods(bot)
+                        .chatPostEphemeral(r -> r.channel(channel)
+                                .user(user)
+                                .threadTs(threadTs)
+                                .blocks(renderer.render(reply))
+                                .text(renderer.fallbackText(reply))));
     }
 
     /** {@code views.publish} of a person's App Home. */
     boolean publishHome(WorkspaceBot bot, String userId, View view) {
-        return ok("views.publish", () -> methods(bot).viewsPublish(r -> r.userId(userId).view(view)));
+        return ok(
+                "views.publish",
+                () -> methods(bot).viewsPublish(r -> r.userId(userId).view(view)));
     }
 
     /** {@code views.open} of a modal, within the 3 seconds the trigger id lives. */
     boolean openView(WorkspaceBot bot, String triggerId, View view) {
-        return ok("views.open", () -> methods(bot).viewsOpen(r -> r.triggerId(triggerId).view(view)));
+        return ok(
+                "views.open",
+                () -> methods(bot).viewsOpen(r -> r.triggerId(triggerId).view(view)));
     }
 
     /** The channel's name from {@code conversations.info}, or empty when Slack does not tell (missing scope, error). */
@@ -155,8 +170,10 @@ final class SlackOutbox {
             if ("https".equalsIgnoreCase(uri.getScheme()) && RESPONSE_URL_HOSTS.contains(host)) {
                 return uri.getRawUserInfo() == null;
             }
-            return Objects.equals(uri.getScheme(), apiUrl.getScheme()) && host.equalsIgnoreCase(apiUrl.getHost())
-                    && uri.getPort() == apiUrl.getPort() && uri.getRawUserInfo() == null;
+            return Objects.equals(uri.getScheme(), apiUrl.getScheme())
+                    && host.equalsIgnoreCase(apiUrl.getHost())
+                    && uri.getPort() == apiUrl.getPort()
+                    && uri.getRawUserInfo() == null;
         } catch (java.net.URISyntaxException e) {
             return false;
         }
@@ -189,7 +206,9 @@ final class SlackOutbox {
         } catch (SlackApiException e) {
             int status = e.getResponse() == null ? -1 : e.getResponse().code();
             String code = e.getError() == null ? "" : " " + e.getError().getError();
-            String retryAfter = status == 429 && e.getResponse() != null ? " (Retry-After " + e.getResponse().header("Retry-After") + ")" : "";
+            String retryAfter = status == 429 && e.getResponse() != null
+                    ? " (Retry-After " + e.getResponse().header("Retry-After") + ")"
+                    : "";
             log.warn("Slack {} failed: HTTP {}{}{}", method, status, redaction.mask(code), redaction.mask(retryAfter));
             count(status < 0 ? "other" : String.valueOf(status));
             return Optional.empty();

@@ -59,7 +59,8 @@ final class SlackRequests {
         }
         String expected = generator.generate(timestamp, body);
         return expected != null
-                && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), signature.getBytes(StandardCharsets.UTF_8));
+                && MessageDigest.isEqual(
+                        expected.getBytes(StandardCharsets.UTF_8), signature.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Whether the timestamp (seconds since the epoch, digits only) is within {@link #MAX_CLOCK_SKEW_SECONDS} of now. */
@@ -85,7 +86,11 @@ final class SlackRequests {
         for (String field : body.split("&", -1)) {
             if (field.equals("ssl_check=1") && !check) {
                 check = true;
-            } else if (field.startsWith("token=") && !token && field.substring(6).chars().allMatch(c -> c < 128 && (Character.isLetterOrDigit(c) || c == '-' || c == '_'))) {
+            } else if (field.startsWith("token=")
+                    && !token
+                    && field.substring(6)
+                            .chars()
+                            .allMatch(c -> c < 128 && (Character.isLetterOrDigit(c) || c == '-' || c == '_'))) {
                 token = true;
             } else {
                 return false;

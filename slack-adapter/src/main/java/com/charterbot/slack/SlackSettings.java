@@ -29,8 +29,15 @@ import java.util.Locale;
  * @param apiTimeout the timeout of one Web API call (default 5 seconds)
  * @param distribution the OAuth flow's settings when the app is installed through it; null for one workspace by its bot token
  */
-public record SlackSettings(String signingSecret, String botToken, String appToken, String apiUrl, String command,
-        Duration adminCacheTtl, Duration apiTimeout, Distribution distribution) {
+public record SlackSettings(
+        String signingSecret,
+        String botToken,
+        String appToken,
+        String apiUrl,
+        String command,
+        Duration adminCacheTtl,
+        Duration apiTimeout,
+        Distribution distribution) {
 
     public static final String DEFAULT_API_URL = "https://slack.com/api/";
     public static final String DEFAULT_COMMAND = "/charter";
@@ -48,9 +55,11 @@ public record SlackSettings(String signingSecret, String botToken, String appTok
 
         List<String> problems = new ArrayList<>();
         if (botToken == null && distribution == null) {
-            problems.add("botToken (one workspace) or the OAuth distribution settings (any number of workspaces) are required");
+            problems.add(
+                    "botToken (one workspace) or the OAuth distribution settings (any number of workspaces) are required");
         } else if (botToken != null && distribution != null) {
-            problems.add("botToken and the OAuth distribution settings exclude each other: installations through OAuth bring their own tokens");
+            problems.add(
+                    "botToken and the OAuth distribution settings exclude each other: installations through OAuth bring their own tokens");
         } else if (botToken != null && !botToken.startsWith("xoxb-")) {
             problems.add("botToken must be a bot token (starting with \"xoxb-\")");
         }
@@ -61,7 +70,8 @@ public record SlackSettings(String signingSecret, String botToken, String appTok
             problems.add("appToken must be an app-level token (starting with \"xapp-\")");
         }
         if (!isApiUrl(apiUrl)) {
-            problems.add("apiUrl must be an absolute http or https URL ending with '/', without credentials, query or fragment");
+            problems.add(
+                    "apiUrl must be an absolute http or https URL ending with '/', without credentials, query or fragment");
         }
         if (!command.startsWith("/") || command.length() < 2 || command.chars().anyMatch(Character::isWhitespace)) {
             problems.add("command must start with '/' and contain no spaces");
@@ -80,7 +90,13 @@ public record SlackSettings(String signingSecret, String botToken, String appTok
     }
 
     /** One workspace by its bot token. */
-    public SlackSettings(String signingSecret, String botToken, String appToken, String apiUrl, String command, Duration adminCacheTtl,
+    public SlackSettings(
+            String signingSecret,
+            String botToken,
+            String appToken,
+            String apiUrl,
+            String command,
+            Duration adminCacheTtl,
             Duration apiTimeout) {
         this(signingSecret, botToken, appToken, apiUrl, command, adminCacheTtl, apiTimeout, null);
     }
@@ -108,16 +124,26 @@ public record SlackSettings(String signingSecret, String botToken, String appTok
      * @param refreshBefore how long before a rotating token expires it is refreshed (default 2 hours;
      *     Slack's rotating tokens live 12)
      */
-    public record Distribution(String clientId, String clientSecret, String stateSecret, String redirectUri, Duration refreshBefore) {
+    public record Distribution(
+            String clientId, String clientSecret, String stateSecret, String redirectUri, Duration refreshBefore) {
 
         /** Where an install starts: a page with the "Add to Slack" button. */
         public static final String INSTALL_PATH = "/slack/install";
         /** Where Slack sends the person back with a code: the redirect URL of the app's manifest. */
         public static final String REDIRECT_PATH = "/slack/oauth_redirect";
+
         public static final Duration DEFAULT_REFRESH_BEFORE = Duration.ofHours(2);
         /** The bot scopes an install asks for: exactly those of the app manifests in {@code slack/}, which the code uses. */
-        public static final List<String> BOT_SCOPES = List.of("app_mentions:read", "channels:read", "groups:read", "chat:write", "commands",
-                "files:write", "im:history", "users:read");
+        public static final List<String> BOT_SCOPES = List.of(
+                "app_mentions:read",
+                "channels:read",
+                "groups:read",
+                "chat:write",
+                "commands",
+                "files:write",
+                "im:history",
+                "users:read");
+
         static final int MIN_STATE_SECRET = 32;
 
         public Distribution {
@@ -134,10 +160,12 @@ public record SlackSettings(String signingSecret, String botToken, String appTok
                 problems.add("clientSecret is required");
             }
             if (stateSecret == null || stateSecret.length() < MIN_STATE_SECRET) {
-                problems.add("stateSecret is required, at least " + MIN_STATE_SECRET + " characters (e.g. openssl rand -base64 32)");
+                problems.add("stateSecret is required, at least " + MIN_STATE_SECRET
+                        + " characters (e.g. openssl rand -base64 32)");
             }
             if (redirectUri != null && !isRedirectUri(redirectUri)) {
-                problems.add("redirectUri must be an absolute https URL ending with " + REDIRECT_PATH + " (http only on localhost)");
+                problems.add("redirectUri must be an absolute https URL ending with " + REDIRECT_PATH
+                        + " (http only on localhost)");
             }
             if (refreshBefore.isNegative() || refreshBefore.compareTo(Duration.ofHours(11)) > 0) {
                 problems.add("refreshBefore must be between 0 and 11 hours (Slack's rotating tokens live 12)");
@@ -153,8 +181,12 @@ public record SlackSettings(String signingSecret, String botToken, String appTok
                 String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
                 String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
                 boolean local = host.equals("localhost") || host.equals("127.0.0.1");
-                return uri.isAbsolute() && (scheme.equals("https") || scheme.equals("http") && local) && !host.isEmpty()
-                        && uri.getRawUserInfo() == null && uri.getRawQuery() == null && uri.getRawFragment() == null
+                return uri.isAbsolute()
+                        && (scheme.equals("https") || scheme.equals("http") && local)
+                        && !host.isEmpty()
+                        && uri.getRawUserInfo() == null
+                        && uri.getRawQuery() == null
+                        && uri.getRawFragment() == null
                         && REDIRECT_PATH.equals(uri.getPath());
             } catch (URISyntaxException e) {
                 return false;
@@ -163,8 +195,8 @@ public record SlackSettings(String signingSecret, String botToken, String appTok
 
         @Override
         public String toString() {
-            return "Distribution[clientId=" + clientId + ", clientSecret=" + shown(clientSecret) + ", stateSecret=" + shown(stateSecret)
-                    + ", redirectUri=" + redirectUri + ", refreshBefore=" + refreshBefore + "]";
+            return "Distribution[clientId=" + clientId + ", clientSecret=" + shown(clientSecret) + ", stateSecret="
+                    + shown(stateSecret) + ", redirectUri=" + redirectUri + ", refreshBefore=" + refreshBefore + "]";
         }
     }
 
@@ -186,9 +218,13 @@ public record SlackSettings(String signingSecret, String botToken, String appTok
         try {
             URI uri = new URI(url);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            return uri.isAbsolute() && (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null
+            return uri.isAbsolute()
+                    && (scheme.equals("http") || scheme.equals("https"))
+                    && uri.getHost() != null
                     && uri.getRawUserInfo() == null
-                    && uri.getRawQuery() == null && uri.getRawFragment() == null && url.endsWith("/");
+                    && uri.getRawQuery() == null
+                    && uri.getRawFragment() == null
+                    && url.endsWith("/");
         } catch (URISyntaxException e) {
             return false;
         }

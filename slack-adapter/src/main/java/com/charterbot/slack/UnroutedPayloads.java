@@ -24,9 +24,21 @@ final class UnroutedPayloads {
     private static final Logger log = LoggerFactory.getLogger(UnroutedPayloads.class);
 
     /** The payload types Bolt 1.46's request parser knows. */
-    private static final Set<String> BOLT_TYPES = Set.of("interactive_message", "block_actions", "block_suggestion", "shortcut",
-            "message_action", "event_callback", "url_verification", "dialog_cancellation", "dialog_submission", "dialog_suggestion",
-            "view_submission", "view_closed", "workflow_step_edit");
+    private static final Set<String> BOLT_TYPES = Set.of(
+            "interactive_message",
+            "block_actions",
+            "block_suggestion",
+            "shortcut",
+            "message_action",
+            "event_callback",
+            "url_verification",
+            "dialog_cancellation",
+            "dialog_submission",
+            "dialog_suggestion",
+            "view_submission",
+            "view_closed",
+            "workflow_step_edit");
+
     private static final String RATE_LIMITED = "app_rate_limited";
 
     private final JsonPayloadExtractor extractor = new JsonPayloadExtractor();
@@ -43,11 +55,14 @@ final class UnroutedPayloads {
             return false;
         }
         if (RATE_LIMITED.equals(type)) {
-            log.info("Slack held back events for the app for the rest of the minute (app_rate_limited): over 30,000 events "
-                    + "in an hour for one workspace");
+            log.info(
+                    "Slack held back events for the app for the rest of the minute (app_rate_limited): over 30,000 events "
+                            + "in an hour for one workspace");
             events.eventsRateLimited(Platform.SLACK);
         } else {
-            log.debug("Slack payload of type {} acknowledged, nothing to do", type.length() > 40 ? type.substring(0, 40) : type);
+            log.debug(
+                    "Slack payload of type {} acknowledged, nothing to do",
+                    type.length() > 40 ? type.substring(0, 40) : type);
         }
         return true;
     }
@@ -75,7 +90,11 @@ final class UnroutedPayloads {
             }
             JsonObject payload = tree.getAsJsonObject();
             JsonElement type = payload.get("type");
-            return type != null && type.isJsonPrimitive() && type.getAsJsonPrimitive().isString() ? type.getAsString() : null;
+            return type != null
+                            && type.isJsonPrimitive()
+                            && type.getAsJsonPrimitive().isString()
+                    ? type.getAsString()
+                    : null;
         } catch (RuntimeException unreadable) {
             return null;
         }

@@ -40,6 +40,7 @@ final class WorkspaceAdmins {
     private final Executor executor;
     /** The workspaces the bot knows in an Enterprise Grid organization. */
     private final Function<String, Set<String>> organization;
+
     private final Cache<String, Boolean> known;
     private final Cache<String, Set<String>> reach;
 
@@ -47,8 +48,14 @@ final class WorkspaceAdmins {
         this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.organization = Objects.requireNonNull(organization, "organization");
-        this.known = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(MAX_ENTRIES).build();
-        this.reach = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(MAX_ENTRIES).build();
+        this.known = Caffeine.newBuilder()
+                .expireAfterWrite(ttl)
+                .maximumSize(MAX_ENTRIES)
+                .build();
+        this.reach = Caffeine.newBuilder()
+                .expireAfterWrite(ttl)
+                .maximumSize(MAX_ENTRIES)
+                .build();
     }
 
     /**
@@ -90,7 +97,9 @@ final class WorkspaceAdmins {
         try {
             lookup = CompletableFuture.supplyAsync(() -> fetch(key, bot, user), executor);
         } catch (RuntimeException e) {
-            log.warn("Could not look up whether a Slack user is an admin: {}", e.getClass().getSimpleName());
+            log.warn(
+                    "Could not look up whether a Slack user is an admin: {}",
+                    e.getClass().getSimpleName());
             return false;
         }
         try {
@@ -107,14 +116,17 @@ final class WorkspaceAdmins {
     }
 
     private boolean fetch(String key, WorkspaceBot bot, String user) {
-        Optional<UsersInfoResponse> answer = outbox.call("users.info", () -> outbox.methods(bot).usersInfo(r -> r.user(user)));
+        Optional<UsersInfoResponse> answer =
+                outbox.call("users.info", () -> outbox.methods(bot).usersInfo(r -> r.user(user)));
         if (answer.isEmpty() || answer.get().getUser() == null) {
             return false;
         }
         User info = answer.get().getUser();
         boolean placed = belongsTo(info, bot.team());
         User.EnterpriseUser enterprise = info.getEnterpriseUser();
-        boolean orgAdmin = placed && enterprise != null && enterprise.getEnterpriseId() != null
+        boolean orgAdmin = placed
+                && enterprise != null
+                && enterprise.getEnterpriseId() != null
                 && (enterprise.isAdmin() || enterprise.isOwner() || enterprise.isPrimaryOwner());
         boolean admin = placed && (info.isAdmin() || info.isOwner() || info.isPrimaryOwner() || orgAdmin);
         Set<String> others = new HashSet<>(orgAdmin ? organization.apply(enterprise.getEnterpriseId()) : Set.of());
@@ -133,7 +145,9 @@ final class WorkspaceAdmins {
             return true;
         }
         User.EnterpriseUser enterprise = info.getEnterpriseUser();
-        return enterprise != null && enterprise.getTeams() != null && enterprise.getTeams().contains(team);
+        return enterprise != null
+                && enterprise.getTeams() != null
+                && enterprise.getTeams().contains(team);
     }
 
     private static String key(String team, String user) {

@@ -24,7 +24,9 @@ record WorkspaceBot(String team, String token, String botUserId) {
      * Bolt authorizes without a token ({@code app_uninstalled}, {@code tokens_revoked}).
      */
     static WorkspaceBot of(String team, Context ctx) {
-        return ctx.getBotToken() == null || team == null ? null : new WorkspaceBot(team, ctx.getBotToken(), ctx.getBotUserId());
+        return ctx.getBotToken() == null || team == null
+                ? null
+                : new WorkspaceBot(team, ctx.getBotToken(), ctx.getBotUserId());
     }
 
     @Override

@@ -10,7 +10,8 @@ import org.slf4j.MDC;
 
 class BackgroundTest {
 
-    private final Background background = new Background("test-background", 1, 10, new Redaction("xoxb-1", "", "secret"));
+    private final Background background =
+            new Background("test-background", 1, 10, new Redaction("xoxb-1", "", "secret"));
 
     @AfterEach
     void close() {
@@ -39,6 +40,8 @@ class BackgroundTest {
         CompletableFuture<String> second = new CompletableFuture<>();
         background.execute(() -> second.complete(String.valueOf(MDC.get("requestId"))));
 
-        assertThat(second.get(5, TimeUnit.SECONDS)).as("same pool thread, no request id").isEqualTo("null");
+        assertThat(second.get(5, TimeUnit.SECONDS))
+                .as("same pool thread, no request id")
+                .isEqualTo("null");
     }
 }

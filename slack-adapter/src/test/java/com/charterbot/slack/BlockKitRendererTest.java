@@ -39,27 +39,45 @@ class BlockKitRendererTest {
 
     @Test
     void mapsEveryBlockTypeToItsBlockKitWidget() {
-        Reply reply = Reply.of(Language.EN, Reply.Delivery.PRIVATE, List.of(
-                new Block.Heading("Posting photos of the office"),
-                new Block.Text("You may share photos of public areas."),
-                new Block.Checklist("Before you post", List.of("No screens", "No badges")),
-                new Block.CitedSection("Source", "photos", "Photos and videos", "https://intranet.example/charter#photos"),
-                new Block.Buttons(List.of(
-                        new Button(ActionIds.FEEDBACK_HELPFUL, "token-1", "Helpful", Button.Style.PRIMARY),
-                        new Button(ActionIds.FEEDBACK_NOT_HELPFUL, "token-1", "Not helpful", Button.Style.DANGER),
-                        Button.of(ActionIds.QUIZ_START, "q", "Start a quiz"))),
-                new Block.Suggestions("See also", List.of(Button.of(ActionIds.OPEN_SECTION, "events", "Events"))),
-                new Block.Context("Confidence: high")));
+        Reply reply = Reply.of(
+                Language.EN,
+                Reply.Delivery.PRIVATE,
+                List.of(
+                        new Block.Heading("Posting photos of the office"),
+                        new Block.Text("You may share photos of public areas."),
+                        new Block.Checklist("Before you post", List.of("No screens", "No badges")),
+                        new Block.CitedSection(
+                                "Source", "photos", "Photos and videos", "https://intranet.example/charter#photos"),
+                        new Block.Buttons(List.of(
+                                new Button(ActionIds.FEEDBACK_HELPFUL, "token-1", "Helpful", Button.Style.PRIMARY),
+                                new Button(
+                                        ActionIds.FEEDBACK_NOT_HELPFUL, "token-1", "Not helpful", Button.Style.DANGER),
+                                Button.of(ActionIds.QUIZ_START, "q", "Start a quiz"))),
+                        new Block.Suggestions(
+                                "See also", List.of(Button.of(ActionIds.OPEN_SECTION, "events", "Events"))),
+                        new Block.Context("Confidence: high")));
 
         JsonArray blocks = json(reply);
 
-        assertThat(types(blocks)).containsExactly("header", "section", "section", "context", "actions", "section", "actions", "context");
+        assertThat(types(blocks))
+                .containsExactly("header", "section", "section", "context", "actions", "section", "actions", "context");
         assertThat(text(blocks.get(0))).isEqualTo("Posting photos of the office");
-        assertThat(blocks.get(0).getAsJsonObject().getAsJsonObject("text").get("type").getAsString()).isEqualTo("plain_text");
-        assertThat(blocks.get(1).getAsJsonObject().getAsJsonObject("text").get("type").getAsString()).isEqualTo("mrkdwn");
+        assertThat(blocks.get(0)
+                        .getAsJsonObject()
+                        .getAsJsonObject("text")
+                        .get("type")
+                        .getAsString())
+                .isEqualTo("plain_text");
+        assertThat(blocks.get(1)
+                        .getAsJsonObject()
+                        .getAsJsonObject("text")
+                        .get("type")
+                        .getAsString())
+                .isEqualTo("mrkdwn");
         assertThat(text(blocks.get(1))).isEqualTo("You may share photos of public areas.");
         assertThat(text(blocks.get(2))).isEqualTo("*Before you post*\n\u2022 No screens\n\u2022 No badges");
-        assertThat(contextTexts(blocks.get(3))).containsExactly("Source: <https://intranet.example/charter#photos|Photos and videos>");
+        assertThat(contextTexts(blocks.get(3)))
+                .containsExactly("Source: <https://intranet.example/charter#photos|Photos and videos>");
         assertThat(text(blocks.get(5))).isEqualTo("*See also*");
         assertThat(contextTexts(blocks.get(7))).containsExactly("Confidence: high");
 
@@ -74,14 +92,27 @@ class BlockKitRendererTest {
         assertThat(helpful.getAsJsonObject("text").get("text").getAsString()).isEqualTo("Helpful");
         assertThat(buttons.get(1).getAsJsonObject().get("style").getAsString()).isEqualTo("danger");
         assertThat(buttons.get(2).getAsJsonObject().has("style")).isFalse();
-        assertThat(elements(blocks.get(6)).get(0).getAsJsonObject().get("action_id").getAsString()).isEqualTo(ActionIds.OPEN_SECTION);
+        assertThat(elements(blocks.get(6))
+                        .get(0)
+                        .getAsJsonObject()
+                        .get("action_id")
+                        .getAsString())
+                .isEqualTo(ActionIds.OPEN_SECTION);
     }
 
     @Test
     void laysOutSectionsThatAlsoApplyWithTheirKeyPointAndAnOpenButtonEach() {
-        JsonArray blocks = json(reply(new Block.AlsoApplies("Also applies", List.of(
-                new Block.AlsoApplies.Point("Photos and videos", "Check what your photos show.", Button.of(ActionIds.OPEN_SECTION, "photos", "Read the section")),
-                new Block.AlsoApplies.Point("Colleagues' privacy", "Your colleagues decide.", Button.of(ActionIds.OPEN_SECTION, "colleagues", "Read the section"))))));
+        JsonArray blocks = json(reply(new Block.AlsoApplies(
+                "Also applies",
+                List.of(
+                        new Block.AlsoApplies.Point(
+                                "Photos and videos",
+                                "Check what your photos show.",
+                                Button.of(ActionIds.OPEN_SECTION, "photos", "Read the section")),
+                        new Block.AlsoApplies.Point(
+                                "Colleagues' privacy",
+                                "Your colleagues decide.",
+                                Button.of(ActionIds.OPEN_SECTION, "colleagues", "Read the section"))))));
 
         assertThat(types(blocks)).containsExactly("section", "section", "section");
         assertThat(text(blocks.get(0))).isEqualTo("*Also applies*");
@@ -92,14 +123,19 @@ class BlockKitRendererTest {
         assertThat(first.get("type").getAsString()).isEqualTo("button");
         assertThat(first.get("value").getAsString()).isEqualTo("photos");
         assertThat(first.get("action_id").getAsString()).isEqualTo(ActionIds.OPEN_SECTION);
-        assertThat(second.get("action_id").getAsString()).as("unique within the message").isEqualTo(ActionIds.OPEN_SECTION + "#2");
-        assertThat(BlockKitRenderer.routedActionId(second.get("action_id").getAsString())).isEqualTo(ActionIds.OPEN_SECTION);
+        assertThat(second.get("action_id").getAsString())
+                .as("unique within the message")
+                .isEqualTo(ActionIds.OPEN_SECTION + "#2");
+        assertThat(BlockKitRenderer.routedActionId(second.get("action_id").getAsString()))
+                .isEqualTo(ActionIds.OPEN_SECTION);
     }
 
     @Test
     void escapesTheTitleAndKeyPointOfSectionsThatAlsoApply() {
-        JsonArray blocks = json(reply(new Block.AlsoApplies(HOSTILE, List.of(
-                new Block.AlsoApplies.Point(HOSTILE, HOSTILE, Button.of(ActionIds.OPEN_SECTION, "s", "Read"))))));
+        JsonArray blocks = json(reply(new Block.AlsoApplies(
+                HOSTILE,
+                List.of(new Block.AlsoApplies.Point(
+                        HOSTILE, HOSTILE, Button.of(ActionIds.OPEN_SECTION, "s", "Read"))))));
 
         assertThat(text(blocks.get(0))).isEqualTo("*" + HOSTILE_ESCAPED + "*");
         assertThat(text(blocks.get(1))).isEqualTo("*" + HOSTILE_ESCAPED + "*\n" + HOSTILE_ESCAPED);
@@ -108,11 +144,15 @@ class BlockKitRendererTest {
 
     @Test
     void leavesPicturesAndFilesToTheUploadAndKeepsTheirDescriptionInTheFallbackText() {
-        Reply reply = Reply.of(Language.EN, Reply.Delivery.PRIVATE, List.of(
-                new Block.Heading("The last 12 weeks"),
-                new Block.Picture("Charts of the last 12 weeks", "chart.png", new byte[] {1, 2}),
-                new Block.File("Weekly counts (CSV)", "stats.csv", "text/csv", new byte[] {3}, Optional.empty()),
-                new Block.Context("Counts only")));
+        Reply reply = Reply.of(
+                Language.EN,
+                Reply.Delivery.PRIVATE,
+                List.of(
+                        new Block.Heading("The last 12 weeks"),
+                        new Block.Picture("Charts of the last 12 weeks", "chart.png", new byte[] {1, 2}),
+                        new Block.File(
+                                "Weekly counts (CSV)", "stats.csv", "text/csv", new byte[] {3}, Optional.empty()),
+                        new Block.Context("Counts only")));
 
         assertThat(types(json(reply))).containsExactly("header", "context");
         assertThat(renderer.fallbackText(reply)).contains("Charts of the last 12 weeks", "Weekly counts (CSV)");
@@ -147,23 +187,36 @@ class BlockKitRendererTest {
 
     @Test
     void showsQuotesOfADraftVerbatimSoThatNothingInThemPingsOrLinks() {
-        JsonArray blocks = json(reply(new Block.Quoted("In your draft:", List.of("\u201C<!channel> see https://intranet.acme.local\u201D",
-                "\u201C@here <https://x.example|click> *bold*\u201D"))));
+        JsonArray blocks = json(reply(new Block.Quoted(
+                "In your draft:",
+                List.of(
+                        "\u201C<!channel> see https://intranet.acme.local\u201D",
+                        "\u201C@here <https://x.example|click> *bold*\u201D"))));
 
         assertThat(blocks).hasSize(1);
         JsonElement text = blocks.get(0).getAsJsonObject().get("text");
         assertThat(text.getAsJsonObject().get("type").getAsString()).isEqualTo("mrkdwn");
-        assertThat(text.getAsJsonObject().get("verbatim").getAsBoolean()).as("no automatic links or mentions").isTrue();
-        assertThat(text(blocks.get(0))).isEqualTo("*In your draft:* \u201C&lt;!channel&gt; see https://intranet.acme.local\u201D, "
-                + "\u201C@here &lt;https://x.example|click&gt; *bold*\u201D");
+        assertThat(text.getAsJsonObject().get("verbatim").getAsBoolean())
+                .as("no automatic links or mentions")
+                .isTrue();
+        assertThat(text(blocks.get(0)))
+                .isEqualTo("*In your draft:* \u201C&lt;!channel&gt; see https://intranet.acme.local\u201D, "
+                        + "\u201C@here &lt;https://x.example|click&gt; *bold*\u201D");
     }
 
     @Test
     void keepsHeadingsAndButtonLabelsLiteralBecausePlainTextIsNotParsed() {
-        JsonArray blocks = json(reply(new Block.Heading(HOSTILE), new Block.Buttons(List.of(Button.of("a", "v", HOSTILE)))));
+        JsonArray blocks =
+                json(reply(new Block.Heading(HOSTILE), new Block.Buttons(List.of(Button.of("a", "v", HOSTILE)))));
 
         assertThat(text(blocks.get(0))).isEqualTo(HOSTILE);
-        assertThat(elements(blocks.get(1)).get(0).getAsJsonObject().getAsJsonObject("text").get("text").getAsString()).isEqualTo(HOSTILE);
+        assertThat(elements(blocks.get(1))
+                        .get(0)
+                        .getAsJsonObject()
+                        .getAsJsonObject("text")
+                        .get("text")
+                        .getAsString())
+                .isEqualTo(HOSTILE);
     }
 
     @Test
@@ -195,8 +248,10 @@ class BlockKitRendererTest {
     void cutsAButtonLabelTo75CharactersWithAnEllipsis() {
         String label = "Option ".repeat(20);
 
-        JsonObject button = elements(json(reply(new Block.Buttons(List.of(Button.of("a", "v", label))))).get(0))
-                .get(0).getAsJsonObject();
+        JsonObject button = elements(json(reply(new Block.Buttons(List.of(Button.of("a", "v", label)))))
+                        .get(0))
+                .get(0)
+                .getAsJsonObject();
 
         String shown = button.getAsJsonObject("text").get("text").getAsString();
         assertThat(shown).hasSize(75).endsWith("\u2026").isEqualTo(label.substring(0, 74) + "\u2026");
@@ -206,8 +261,10 @@ class BlockKitRendererTest {
     void keepsA75CharacterButtonLabelWhole() {
         String label = "x".repeat(75);
 
-        JsonObject button = elements(json(reply(new Block.Buttons(List.of(Button.of("a", "v", label))))).get(0))
-                .get(0).getAsJsonObject();
+        JsonObject button = elements(json(reply(new Block.Buttons(List.of(Button.of("a", "v", label)))))
+                        .get(0))
+                .get(0)
+                .getAsJsonObject();
 
         assertThat(button.getAsJsonObject("text").get("text").getAsString()).isEqualTo(label);
     }
@@ -216,8 +273,10 @@ class BlockKitRendererTest {
     void neverCutsAnEmojiInHalfWhenCuttingALabel() {
         String label = "a".repeat(73) + "\uD83D\uDE00" + "tail";
 
-        JsonObject button = elements(json(reply(new Block.Buttons(List.of(Button.of("a", "v", label))))).get(0))
-                .get(0).getAsJsonObject();
+        JsonObject button = elements(json(reply(new Block.Buttons(List.of(Button.of("a", "v", label)))))
+                        .get(0))
+                .get(0)
+                .getAsJsonObject();
 
         assertThat(button.getAsJsonObject("text").get("text").getAsString()).isEqualTo("a".repeat(73) + "\u2026");
     }
@@ -226,16 +285,20 @@ class BlockKitRendererTest {
     void passesAFullLengthButtonValueThroughUntouched() {
         String value = "v".repeat(2_000);
 
-        JsonObject button = elements(json(reply(new Block.Buttons(List.of(Button.of("a", value, "Go"))))).get(0))
-                .get(0).getAsJsonObject();
+        JsonObject button = elements(json(reply(new Block.Buttons(List.of(Button.of("a", value, "Go")))))
+                        .get(0))
+                .get(0)
+                .getAsJsonObject();
 
         assertThat(button.get("value").getAsString()).isEqualTo(value);
     }
 
     @Test
     void leavesAnEmptyButtonValueOutOfTheJson() {
-        JsonObject button = elements(json(reply(new Block.Buttons(List.of(Button.of(ActionIds.TIP_NEXT, "", "Next"))))).get(0))
-                .get(0).getAsJsonObject();
+        JsonObject button = elements(json(reply(new Block.Buttons(List.of(Button.of(ActionIds.TIP_NEXT, "", "Next")))))
+                        .get(0))
+                .get(0)
+                .getAsJsonObject();
 
         assertThat(button.has("value")).isFalse();
     }
@@ -276,7 +339,9 @@ class BlockKitRendererTest {
 
     @Test
     void splitsALongChecklistBetweenItems() {
-        List<String> items = IntStream.range(0, 100).mapToObj(i -> "Item " + i + " " + "x".repeat(50)).toList();
+        List<String> items = IntStream.range(0, 100)
+                .mapToObj(i -> "Item " + i + " " + "x".repeat(50))
+                .toList();
 
         JsonArray blocks = json(reply(new Block.Checklist("Do", items)));
 
@@ -284,13 +349,16 @@ class BlockKitRendererTest {
         assertThat(text(blocks.get(0))).startsWith("*Do*\n\u2022 Item 0 ");
         for (JsonElement block : blocks) {
             assertThat(text(block).length()).isLessThanOrEqualTo(3_000);
-            assertThat(text(block).lines().filter(l -> !l.equals("*Do*"))).allMatch(l -> l.matches("\u2022 Item \\d+ x{50}"));
+            assertThat(text(block).lines().filter(l -> !l.equals("*Do*")))
+                    .allMatch(l -> l.matches("\u2022 Item \\d+ x{50}"));
         }
     }
 
     @Test
     void putsAtMost25ButtonsInOneActionsBlock() {
-        List<Button> buttons = IntStream.range(0, 60).mapToObj(i -> Button.of("choice." + i, "v" + i, "Choice " + i)).toList();
+        List<Button> buttons = IntStream.range(0, 60)
+                .mapToObj(i -> Button.of("choice." + i, "v" + i, "Choice " + i))
+                .toList();
 
         JsonArray blocks = json(reply(new Block.Buttons(buttons)));
 
@@ -298,12 +366,15 @@ class BlockKitRendererTest {
         assertThat(elements(blocks.get(0))).hasSize(25);
         assertThat(elements(blocks.get(1))).hasSize(25);
         assertThat(elements(blocks.get(2))).hasSize(10);
-        assertThat(elements(blocks.get(2)).get(9).getAsJsonObject().get("value").getAsString()).isEqualTo("v59");
+        assertThat(elements(blocks.get(2)).get(9).getAsJsonObject().get("value").getAsString())
+                .isEqualTo("v59");
     }
 
     @Test
     void keepsTheFirst50BlocksOfALongerReply() {
-        List<Block> many = IntStream.range(0, 70).<Block>mapToObj(i -> new Block.Text("Paragraph " + i)).toList();
+        List<Block> many = IntStream.range(0, 70)
+                .<Block>mapToObj(i -> new Block.Text("Paragraph " + i))
+                .toList();
 
         JsonArray blocks = json(reply(many.toArray(Block[]::new)));
 
@@ -316,7 +387,9 @@ class BlockKitRendererTest {
     void capsAtFiftyBlocksEvenWhenOneReplyBlockExpandsPastIt() {
         List<Block> blocks = new ArrayList<>();
         IntStream.range(0, 48).forEach(i -> blocks.add(new Block.Context("c" + i)));
-        blocks.add(new Block.Buttons(IntStream.range(0, 75).mapToObj(i -> Button.of("b", "v" + i, "B" + i)).toList()));
+        blocks.add(new Block.Buttons(IntStream.range(0, 75)
+                .mapToObj(i -> Button.of("b", "v" + i, "B" + i))
+                .toList()));
 
         JsonArray json = json(reply(blocks.toArray(Block[]::new)));
 
@@ -333,21 +406,32 @@ class BlockKitRendererTest {
                         Button.of(ActionIds.QUIZ_ANSWER, "s:0:0", "A"),
                         Button.of(ActionIds.QUIZ_ANSWER, "s:0:1", "B"),
                         Button.of(ActionIds.QUIZ_ANSWER, "s:0:2", "C"))),
-                new Block.Suggestions("See also", List.of(
-                        Button.of(ActionIds.OPEN_SECTION, "a", "A"),
-                        Button.of(ActionIds.OPEN_SECTION, "b", "B"))),
+                new Block.Suggestions(
+                        "See also",
+                        List.of(
+                                Button.of(ActionIds.OPEN_SECTION, "a", "A"),
+                                Button.of(ActionIds.OPEN_SECTION, "b", "B"))),
                 new Block.Buttons(List.of(Button.of(ActionIds.QUIZ_ANSWER, "s:0:3", "D"))));
 
         List<String> ids = actionIds(json(reply));
 
-        assertThat(ids).containsExactly(
-                ActionIds.QUIZ_ANSWER, ActionIds.QUIZ_ANSWER + "#2", ActionIds.QUIZ_ANSWER + "#3",
-                ActionIds.OPEN_SECTION, ActionIds.OPEN_SECTION + "#2",
-                ActionIds.QUIZ_ANSWER + "#4");
+        assertThat(ids)
+                .containsExactly(
+                        ActionIds.QUIZ_ANSWER,
+                        ActionIds.QUIZ_ANSWER + "#2",
+                        ActionIds.QUIZ_ANSWER + "#3",
+                        ActionIds.OPEN_SECTION,
+                        ActionIds.OPEN_SECTION + "#2",
+                        ActionIds.QUIZ_ANSWER + "#4");
         assertThat(ids).doesNotHaveDuplicates();
-        assertThat(ids.stream().map(BlockKitRenderer::routedActionId)).containsExactly(
-                ActionIds.QUIZ_ANSWER, ActionIds.QUIZ_ANSWER, ActionIds.QUIZ_ANSWER,
-                ActionIds.OPEN_SECTION, ActionIds.OPEN_SECTION, ActionIds.QUIZ_ANSWER);
+        assertThat(ids.stream().map(BlockKitRenderer::routedActionId))
+                .containsExactly(
+                        ActionIds.QUIZ_ANSWER,
+                        ActionIds.QUIZ_ANSWER,
+                        ActionIds.QUIZ_ANSWER,
+                        ActionIds.OPEN_SECTION,
+                        ActionIds.OPEN_SECTION,
+                        ActionIds.QUIZ_ANSWER);
     }
 
     @Test
@@ -365,13 +449,22 @@ class BlockKitRendererTest {
         ConversationService conversation = TestConversation.create();
         UserRef user = new UserRef(Platform.SLACK, "T1", "U1");
         ChannelRef channel = new ChannelRef(Platform.SLACK, "T1", "C1");
-        List<String> inputs = List.of("help", "aide", "Can I post a photo of the office on Instagram?",
-                "Puis-je publier une photo du bureau ?", "quiz", "tip", "what is the wifi password", HOSTILE, "settings");
+        List<String> inputs = List.of(
+                "help",
+                "aide",
+                "Can I post a photo of the office on Instagram?",
+                "Puis-je publier une photo du bureau ?",
+                "quiz",
+                "tip",
+                "what is the wifi password",
+                HOSTILE,
+                "settings");
 
         int rendered = 0;
         Set<String> seenTypes = new HashSet<>();
         for (String input : inputs) {
-            for (Reply reply : conversation.onMessage(new Message(user, channel, input, Message.Origin.COMMAND, false, Optional.empty()))) {
+            for (Reply reply : conversation.onMessage(
+                    new Message(user, channel, input, Message.Origin.COMMAND, false, Optional.empty()))) {
                 JsonArray blocks = json(reply);
                 assertThat(blocks.size()).as(input).isBetween(1, BlockKitRenderer.MAX_BLOCKS);
                 assertWithinSlackLimits(blocks, input);
@@ -391,7 +484,9 @@ class BlockKitRendererTest {
         ConversationService conversation = TestConversation.create();
         UserRef user = new UserRef(Platform.SLACK, "T1", "U1");
         ChannelRef channel = new ChannelRef(Platform.SLACK, "T1", "C1");
-        Reply quiz = conversation.onMessage(new Message(user, channel, "quizz", Message.Origin.COMMAND, false, Optional.empty())).get(0);
+        Reply quiz = conversation
+                .onMessage(new Message(user, channel, "quizz", Message.Origin.COMMAND, false, Optional.empty()))
+                .get(0);
 
         JsonArray blocks = json(quiz);
 
@@ -401,7 +496,8 @@ class BlockKitRendererTest {
             if (type(block).equals("actions")) {
                 for (JsonElement button : elements(block)) {
                     values.add(button.getAsJsonObject().get("value").getAsString());
-                    ids.add(BlockKitRenderer.routedActionId(button.getAsJsonObject().get("action_id").getAsString()));
+                    ids.add(BlockKitRenderer.routedActionId(
+                            button.getAsJsonObject().get("action_id").getAsString()));
                 }
             }
         }
@@ -420,18 +516,28 @@ class BlockKitRendererTest {
                 case "section" -> assertThat(text(block).length()).as(input).isBetween(1, 3_000);
                 case "context" -> {
                     assertThat(elements(block).size()).as(input).isBetween(1, 10);
-                    contextTexts(block).forEach(t -> assertThat(t.length()).as(input).isBetween(1, 3_000));
+                    contextTexts(block)
+                            .forEach(t -> assertThat(t.length()).as(input).isBetween(1, 3_000));
                 }
                 case "actions" -> {
                     assertThat(elements(block).size()).as(input).isBetween(1, 25);
                     for (JsonElement b : elements(block)) {
                         JsonObject button = b.getAsJsonObject();
                         assertThat(button.get("type").getAsString()).isEqualTo("button");
-                        assertThat(button.getAsJsonObject("text").get("text").getAsString().length()).as(input).isBetween(1, 75);
+                        assertThat(button.getAsJsonObject("text")
+                                        .get("text")
+                                        .getAsString()
+                                        .length())
+                                .as(input)
+                                .isBetween(1, 75);
                         if (button.has("value")) {
-                            assertThat(button.get("value").getAsString().length()).as(input).isBetween(1, 2_000);
+                            assertThat(button.get("value").getAsString().length())
+                                    .as(input)
+                                    .isBetween(1, 2_000);
                         }
-                        assertThat(actionIds.add(button.get("action_id").getAsString())).as("unique action_id in " + input).isTrue();
+                        assertThat(actionIds.add(button.get("action_id").getAsString()))
+                                .as("unique action_id in " + input)
+                                .isTrue();
                     }
                 }
                 default -> throw new AssertionError("unexpected block type " + type(block));
@@ -480,7 +586,9 @@ class BlockKitRendererTest {
         List<String> ids = new ArrayList<>();
         for (JsonElement block : blocks) {
             if (type(block).equals("actions")) {
-                elements(block).forEach(b -> ids.add(b.getAsJsonObject().get("action_id").getAsString()));
+                elements(block)
+                        .forEach(b ->
+                                ids.add(b.getAsJsonObject().get("action_id").getAsString()));
             }
         }
         return ids;
@@ -496,7 +604,8 @@ class BlockKitRendererTest {
         assertThat(view.getType()).isEqualTo("home");
         assertThat(view.getCallbackId()).isEqualTo(BlockKitRenderer.HOME_CALLBACK_ID);
         assertThat(view.getBlocks()).hasSize(BlockKitRenderer.MAX_HOME_BLOCKS);
-        assertThat(renderer.render(Reply.of(Language.EN, Reply.Delivery.PRIVATE, blocks))).hasSize(BlockKitRenderer.MAX_BLOCKS);
+        assertThat(renderer.render(Reply.of(Language.EN, Reply.Delivery.PRIVATE, blocks)))
+                .hasSize(BlockKitRenderer.MAX_BLOCKS);
     }
 
     @Test

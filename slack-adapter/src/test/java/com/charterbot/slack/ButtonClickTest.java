@@ -23,7 +23,8 @@ class ButtonClickTest extends SharedRigTest {
 
     @Test
     void aQuizIsStartedAndAnsweredWithTheClickedMessageReplaced() {
-        JsonObject quiz = SlackRig.json(rig.postForm(slashCommand(MEMBER, CHANNEL, "quiz", rig.responseUrl())).body());
+        JsonObject quiz = SlackRig.json(rig.postForm(slashCommand(MEMBER, CHANNEL, "quiz", rig.responseUrl()))
+                .body());
         JsonArray question = quiz.getAsJsonArray("blocks");
         assertThat(SlackRig.texts(question).get(0)).isEqualTo("Question 1 of 3");
         List<String> options = SlackRig.buttons(question);
@@ -38,13 +39,21 @@ class ButtonClickTest extends SharedRigTest {
         assertThat(ack.statusCode()).isEqualTo(200);
         assertThat(ack.body()).isEmpty();
         List<LoggedRequest> answers = rig.awaitHooks(2);
-        assertThat(answers).allMatch(request -> request.getUrl().equals(URI.create(responseUrl).getPath()));
-        JsonObject replaced = answers.stream().map(SlackRig::jsonOf).filter(json -> json.get("replace_original").getAsBoolean())
-                .findFirst().orElseThrow();
+        assertThat(answers)
+                .allMatch(request ->
+                        request.getUrl().equals(URI.create(responseUrl).getPath()));
+        JsonObject replaced = answers.stream()
+                .map(SlackRig::jsonOf)
+                .filter(json -> json.get("replace_original").getAsBoolean())
+                .findFirst()
+                .orElseThrow();
         assertThat(SlackRig.texts(replaced.getAsJsonArray("blocks"))).first().isEqualTo("Question 1 of 3");
         assertThat(SlackRig.buttons(replaced.getAsJsonArray("blocks"))).isEmpty();
-        JsonObject next = answers.stream().map(SlackRig::jsonOf).filter(json -> !json.get("replace_original").getAsBoolean())
-                .findFirst().orElseThrow();
+        JsonObject next = answers.stream()
+                .map(SlackRig::jsonOf)
+                .filter(json -> !json.get("replace_original").getAsBoolean())
+                .findFirst()
+                .orElseThrow();
         assertThat(next.get("response_type").getAsString()).isEqualTo("ephemeral");
         assertThat(SlackRig.texts(next.getAsJsonArray("blocks"))).first().isEqualTo("Question 2 of 3");
         assertThat(SlackRig.buttons(next.getAsJsonArray("blocks"))).allMatch(b -> b.startsWith(ActionIds.QUIZ_ANSWER));
@@ -60,7 +69,8 @@ class ButtonClickTest extends SharedRigTest {
 
     @Test
     void aSecondClickOnAnAnsweredQuestionSendsNothing() {
-        JsonArray question = SlackRig.json(rig.postForm(slashCommand(MEMBER, CHANNEL, "quiz", rig.responseUrl())).body())
+        JsonArray question = SlackRig.json(rig.postForm(slashCommand(MEMBER, CHANNEL, "quiz", rig.responseUrl()))
+                        .body())
                 .getAsJsonArray("blocks");
         String[] first = SlackRig.buttons(question).get(0).split("=", 2);
         rig.postForm(blockActions(MEMBER, CHANNEL, first[0], first[1], rig.responseUrl()));
@@ -79,7 +89,8 @@ class ButtonClickTest extends SharedRigTest {
     void anUnknownActionIsAnsweredPolitelyAndPrivately() {
         String responseUrl = rig.responseUrl();
 
-        HttpResponse<String> ack = rig.postForm(blockActions(MEMBER, CHANNEL, "something.else#7", "garbage", responseUrl));
+        HttpResponse<String> ack =
+                rig.postForm(blockActions(MEMBER, CHANNEL, "something.else#7", "garbage", responseUrl));
 
         assertThat(ack.statusCode()).isEqualTo(200);
         JsonObject answer = SlackRig.jsonOf(rig.awaitHooks(1).get(0));
@@ -106,8 +117,8 @@ class ButtonClickTest extends SharedRigTest {
 
     @Test
     void aResponseUrlOutsideSlackIsNotFollowed() {
-        HttpResponse<String> ack = rig.postForm(blockActions(MEMBER, CHANNEL, ActionIds.TIP_NEXT, "en~",
-                "https://attacker.example/collect"));
+        HttpResponse<String> ack = rig.postForm(
+                blockActions(MEMBER, CHANNEL, ActionIds.TIP_NEXT, "en~", "https://attacker.example/collect"));
 
         assertThat(ack.statusCode()).isEqualTo(200);
         // Treated like a click without response_url: the answer goes to the person's DM instead.
@@ -117,9 +128,11 @@ class ButtonClickTest extends SharedRigTest {
 
     @Test
     void aPayloadWithoutUserIsRefused() {
-        String payload = "payload=" + java.net.URLEncoder.encode(
-                "{\"type\":\"block_actions\",\"team\":{\"id\":\"" + TEAM + "\"},\"actions\":[{\"action_id\":\"charter.tip.next\"}]}",
-                java.nio.charset.StandardCharsets.UTF_8);
+        String payload = "payload="
+                + java.net.URLEncoder.encode(
+                        "{\"type\":\"block_actions\",\"team\":{\"id\":\"" + TEAM
+                                + "\"},\"actions\":[{\"action_id\":\"charter.tip.next\"}]}",
+                        java.nio.charset.StandardCharsets.UTF_8);
 
         HttpResponse<String> response = rig.postForm(payload);
 

@@ -39,8 +39,13 @@ class EventsTest extends SharedRigTest {
 
     @Test
     void aMentionIsAnsweredInItsThreadWithoutTheMention() {
-        HttpResponse<String> ack = rig.postJson(eventCallback(eventId(),
-                mention(MEMBER, "<@" + BOT_USER + "> Can I post a photo of the office on Instagram?", "1741599000.000100", null)));
+        HttpResponse<String> ack = rig.postJson(eventCallback(
+                eventId(),
+                mention(
+                        MEMBER,
+                        "<@" + BOT_USER + "> Can I post a photo of the office on Instagram?",
+                        "1741599000.000100",
+                        null)));
 
         assertThat(ack.statusCode()).isEqualTo(200);
         LoggedRequest post = rig.awaitApi("chat.postMessage", 1).get(0);
@@ -60,22 +65,28 @@ class EventsTest extends SharedRigTest {
 
     @Test
     void aMentionInsideAThreadIsAnsweredInThatThread() {
-        rig.postJson(eventCallback(eventId(), mention(MEMBER, "<@" + BOT_USER + "|charter> help", "1741599000.000900", "1741598000.000100")));
+        rig.postJson(eventCallback(
+                eventId(),
+                mention(MEMBER, "<@" + BOT_USER + "|charter> help", "1741599000.000900", "1741598000.000100")));
 
-        Map<String, String> form = SlackRig.formOf(rig.awaitApi("chat.postMessage", 1).get(0));
+        Map<String, String> form =
+                SlackRig.formOf(rig.awaitApi("chat.postMessage", 1).get(0));
         assertThat(form).containsEntry("thread_ts", "1741598000.000100");
         assertThat(rig.converse.messages.get(0).text()).isEqualTo("help");
     }
 
     @Test
     void aPrivateReplyToAMentionIsEphemeral() {
-        rig.converse.answerMessagesWith(message -> List.of(
-                Reply.of(Language.EN, Reply.Delivery.PRIVATE, List.of(new Block.Text("only you")))));
+        rig.converse.answerMessagesWith(
+                message -> List.of(Reply.of(Language.EN, Reply.Delivery.PRIVATE, List.of(new Block.Text("only you")))));
 
-        rig.postJson(eventCallback(eventId(), mention(MEMBER, "<@" + BOT_USER + "> settings", "1741599000.000100", null)));
+        rig.postJson(
+                eventCallback(eventId(), mention(MEMBER, "<@" + BOT_USER + "> settings", "1741599000.000100", null)));
 
         LoggedRequest ephemeral = rig.awaitApi("chat.postEphemeral", 1).get(0);
-        assertThat(SlackRig.formOf(ephemeral)).containsEntry("channel", CHANNEL).containsEntry("user", MEMBER)
+        assertThat(SlackRig.formOf(ephemeral))
+                .containsEntry("channel", CHANNEL)
+                .containsEntry("user", MEMBER)
                 .containsEntry("thread_ts", "1741599000.000100");
         assertThat(SlackRig.texts(SlackRig.blocksOf(ephemeral))).containsExactly("only you");
         rig.awaitIdle();
@@ -84,7 +95,8 @@ class EventsTest extends SharedRigTest {
 
     @Test
     void aDirectMessageIsAnsweredInTheDm() {
-        rig.postJson(eventCallback(eventId(), directMessage(MEMBER, "Puis-je publier une photo du bureau sur Instagram ?", null)));
+        rig.postJson(eventCallback(
+                eventId(), directMessage(MEMBER, "Puis-je publier une photo du bureau sur Instagram ?", null)));
 
         LoggedRequest post = rig.awaitApi("chat.postMessage", 1).get(0);
         assertThat(SlackRig.formOf(post)).containsEntry("channel", "D0DM").doesNotContainKey("thread_ts");
@@ -105,7 +117,8 @@ class EventsTest extends SharedRigTest {
         mentionByBot.addProperty("bot_id", "B0OTHER");
 
         for (JsonObject event : List.of(fromBot, fromAnotherBot, edit, inChannel, mentionByBot)) {
-            assertThat(rig.postJson(eventCallback(eventId(), event)).statusCode()).isEqualTo(200);
+            assertThat(rig.postJson(eventCallback(eventId(), event)).statusCode())
+                    .isEqualTo(200);
         }
 
         rig.awaitIdle();
@@ -121,8 +134,8 @@ class EventsTest extends SharedRigTest {
         String body = eventCallback(id, mention(MEMBER, "<@" + BOT_USER + "> help", "1741599000.000100", null));
 
         HttpResponse<String> first = rig.postJson(body);
-        HttpResponse<String> retry = rig.postSigned(body, "application/json", Map.of("X-Slack-Retry-Num", "1",
-                "X-Slack-Retry-Reason", "http_timeout"));
+        HttpResponse<String> retry = rig.postSigned(
+                body, "application/json", Map.of("X-Slack-Retry-Num", "1", "X-Slack-Retry-Reason", "http_timeout"));
 
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(retry.statusCode()).isEqualTo(200);
@@ -139,7 +152,8 @@ class EventsTest extends SharedRigTest {
 
         LoggedRequest welcome = rig.awaitApi("chat.postMessage", 1).get(0);
         assertThat(SlackRig.formOf(welcome)).containsEntry("channel", CHANNEL).doesNotContainKey("thread_ts");
-        assertThat(SlackRig.texts(SlackRig.blocksOf(welcome))).containsExactly("Hello #general", FakeMembership.WELCOME);
+        assertThat(SlackRig.texts(SlackRig.blocksOf(welcome)))
+                .containsExactly("Hello #general", FakeMembership.WELCOME);
         assertThat(SlackRig.formOf(rig.requests("conversations.info").get(0))).containsEntry("channel", CHANNEL);
         assertThat(rig.membership.calls).containsExactly("joined slack:" + TEAM + ":" + CHANNEL + " name=general");
     }
@@ -147,8 +161,9 @@ class EventsTest extends SharedRigTest {
     @Test
     void aChannelNameSlackWillNotGiveIsEmpty() {
         rig.slack.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
-                com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/api/conversations.info"))
-                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson("{\"ok\":false,\"error\":\"missing_scope\"}")));
+                        com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/api/conversations.info"))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(
+                        "{\"ok\":false,\"error\":\"missing_scope\"}")));
 
         rig.postJson(eventCallback(eventId(), memberJoined(BOT_USER)));
 
@@ -167,14 +182,25 @@ class EventsTest extends SharedRigTest {
 
     static Stream<Arguments> membershipEvents() {
         return Stream.of(
-                Arguments.of(object("type", "channel_left", "channel", CHANNEL, "actor_id", MEMBER), "left slack:T0RIG:" + CHANNEL),
+                Arguments.of(
+                        object("type", "channel_left", "channel", CHANNEL, "actor_id", MEMBER),
+                        "left slack:T0RIG:" + CHANNEL),
                 Arguments.of(object("type", "group_left", "channel", "G0PRIVATE"), "left slack:T0RIG:G0PRIVATE"),
-                Arguments.of(object("type", "channel_archive", "channel", CHANNEL, "user", MEMBER), "archived slack:T0RIG:" + CHANNEL),
+                Arguments.of(
+                        object("type", "channel_archive", "channel", CHANNEL, "user", MEMBER),
+                        "archived slack:T0RIG:" + CHANNEL),
                 Arguments.of(object("type", "group_archive", "channel", "G0PRIVATE"), "archived slack:T0RIG:G0PRIVATE"),
-                Arguments.of(object("type", "channel_unarchive", "channel", CHANNEL, "user", MEMBER), "unarchived slack:T0RIG:" + CHANNEL),
-                Arguments.of(object("type", "group_unarchive", "channel", "G0PRIVATE"), "unarchived slack:T0RIG:G0PRIVATE"),
-                Arguments.of(renamed("channel_rename", CHANNEL, "announcements"), "renamed slack:T0RIG:" + CHANNEL + " name=announcements"),
-                Arguments.of(renamed("group_rename", "G0PRIVATE", "secret-project"), "renamed slack:T0RIG:G0PRIVATE name=secret-project"),
+                Arguments.of(
+                        object("type", "channel_unarchive", "channel", CHANNEL, "user", MEMBER),
+                        "unarchived slack:T0RIG:" + CHANNEL),
+                Arguments.of(
+                        object("type", "group_unarchive", "channel", "G0PRIVATE"), "unarchived slack:T0RIG:G0PRIVATE"),
+                Arguments.of(
+                        renamed("channel_rename", CHANNEL, "announcements"),
+                        "renamed slack:T0RIG:" + CHANNEL + " name=announcements"),
+                Arguments.of(
+                        renamed("group_rename", "G0PRIVATE", "secret-project"),
+                        "renamed slack:T0RIG:G0PRIVATE name=secret-project"),
                 Arguments.of(object("type", "app_uninstalled"), "uninstalled SLACK:T0RIG"),
                 Arguments.of(tokensRevoked(List.of(), List.of(BOT_USER)), "uninstalled SLACK:T0RIG"));
     }
@@ -199,8 +225,8 @@ class EventsTest extends SharedRigTest {
 
     @Test
     void anEventTypeWithoutHandlerIsAcknowledged() {
-        HttpResponse<String> ack = rig.postJson(eventCallback(eventId(), object("type", "reaction_added", "user", MEMBER,
-                "reaction", "thumbsup")));
+        HttpResponse<String> ack = rig.postJson(
+                eventCallback(eventId(), object("type", "reaction_added", "user", MEMBER, "reaction", "thumbsup")));
 
         assertThat(ack.statusCode()).isEqualTo(200);
         rig.awaitIdle();
@@ -208,8 +234,21 @@ class EventsTest extends SharedRigTest {
     }
 
     static JsonObject mention(String user, String text, String ts, String threadTs) {
-        JsonObject event = object("type", "app_mention", "user", user, "text", text, "ts", ts, "channel", CHANNEL,
-                "event_ts", ts, "team", TEAM);
+        JsonObject event = object(
+                "type",
+                "app_mention",
+                "user",
+                user,
+                "text",
+                text,
+                "ts",
+                ts,
+                "channel",
+                CHANNEL,
+                "event_ts",
+                ts,
+                "team",
+                TEAM);
         if (threadTs != null) {
             event.addProperty("thread_ts", threadTs);
         }
@@ -217,8 +256,23 @@ class EventsTest extends SharedRigTest {
     }
 
     static JsonObject directMessage(String user, String text, String subtype) {
-        JsonObject event = object("type", "message", "channel", "D0DM", "user", user, "text", text, "ts", "1741599000.000200",
-                "event_ts", "1741599000.000200", "channel_type", "im", "team", TEAM);
+        JsonObject event = object(
+                "type",
+                "message",
+                "channel",
+                "D0DM",
+                "user",
+                user,
+                "text",
+                text,
+                "ts",
+                "1741599000.000200",
+                "event_ts",
+                "1741599000.000200",
+                "channel_type",
+                "im",
+                "team",
+                TEAM);
         if (subtype != null) {
             event.addProperty("subtype", subtype);
         }
@@ -226,8 +280,21 @@ class EventsTest extends SharedRigTest {
     }
 
     private static JsonObject memberJoined(String user) {
-        return object("type", "member_joined_channel", "user", user, "channel", CHANNEL, "channel_type", "C", "team", TEAM,
-                "inviter", MEMBER, "event_ts", "1741599000.000400");
+        return object(
+                "type",
+                "member_joined_channel",
+                "user",
+                user,
+                "channel",
+                CHANNEL,
+                "channel_type",
+                "C",
+                "team",
+                TEAM,
+                "inviter",
+                MEMBER,
+                "event_ts",
+                "1741599000.000400");
     }
 
     private static JsonObject renamed(String type, String id, String name) {

@@ -19,12 +19,17 @@ class EveryBlockRenderedTest {
         for (Block block : BlockSamples.one().values()) {
             Reply reply = new Reply(Language.EN, Reply.Delivery.PRIVATE, List.of(block), "sample");
             if (block.isAttachment()) {
-                assertThat(renderer.render(reply)).as("%s is uploaded by SlackFiles, not drawn in Block Kit", block).isEmpty();
-                assertThat(SlackFiles.any(List.of(reply))).as("%s is seen as a file to upload", block).isTrue();
+                assertThat(renderer.render(reply))
+                        .as("%s is uploaded by SlackFiles, not drawn in Block Kit", block)
+                        .isEmpty();
+                assertThat(SlackFiles.any(List.of(reply)))
+                        .as("%s is seen as a file to upload", block)
+                        .isTrue();
             } else {
                 assertThat(renderer.render(reply)).as("Block Kit for %s", block).isNotEmpty();
             }
         }
-        assertThat(renderer.render(BlockSamples.everyKind())).hasSizeGreaterThanOrEqualTo(BlockSamples.one().size() - 2);
+        assertThat(renderer.render(BlockSamples.everyKind()))
+                .hasSizeGreaterThanOrEqualTo(BlockSamples.one().size() - 2);
     }
 }

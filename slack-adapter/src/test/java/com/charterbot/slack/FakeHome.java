@@ -21,12 +21,16 @@ final class FakeHome implements ShowHome {
     @Override
     public Reply home(UserRef user, boolean platformAdmin, Optional<Language> platformLanguage) {
         calls.add(user.key() + " admin=" + platformAdmin);
-        return Reply.of(Language.EN, Reply.Delivery.PRIVATE, List.of(
-                new Block.Heading(TITLE),
-                new Block.Buttons(List.of(new Button(ActionIds.QUIZ_START, "en~", "Start a quiz", Button.Style.PRIMARY))),
-                new Block.Text("#general: weekly"),
-                new Block.Buttons(List.of(Button.of(ActionIds.NUDGES_EDIT, "en~C0GENERAL", "Change"))),
-                new Block.Text("#random: daily"),
-                new Block.Buttons(List.of(Button.of(ActionIds.NUDGES_EDIT, "en~C0RANDOM", "Change")))));
+        return Reply.of(
+                Language.EN,
+                Reply.Delivery.PRIVATE,
+                List.of(
+                        new Block.Heading(TITLE),
+                        new Block.Buttons(
+                                List.of(new Button(ActionIds.QUIZ_START, "en~", "Start a quiz", Button.Style.PRIMARY))),
+                        new Block.Text("#general: weekly"),
+                        new Block.Buttons(List.of(Button.of(ActionIds.NUDGES_EDIT, "en~C0GENERAL", "Change"))),
+                        new Block.Text("#random: daily"),
+                        new Block.Buttons(List.of(Button.of(ActionIds.NUDGES_EDIT, "en~C0RANDOM", "Change")))));
     }
 }

@@ -20,8 +20,10 @@ final class FakeMembership implements ChannelMembership {
     @Override
     public Optional<Reply> joined(ChannelRef channel, String name, Optional<Language> language) {
         calls.add("joined " + channel.key() + " name=" + name);
-        return Optional.of(Reply.of(Language.EN, Reply.Delivery.CONVERSATION, List.of(new Block.Heading("Hello #" + name),
-                new Block.Text(WELCOME))));
+        return Optional.of(Reply.of(
+                Language.EN,
+                Reply.Delivery.CONVERSATION,
+                List.of(new Block.Heading("Hello #" + name), new Block.Text(WELCOME))));
     }
 
     @Override

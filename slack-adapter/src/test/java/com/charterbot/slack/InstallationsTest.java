@@ -59,10 +59,17 @@ class InstallationsTest {
     }
 
     private final MemoryStore store = new MemoryStore();
-    private final Installations installations = new Installations(store, Slack.getInstance(),
-            new SlackSettings.Distribution("123.456", "client-secret", "state-secret-0123456789abcdef-0123456789", "https://bot.example.com/slack/oauth_redirect",
+    private final Installations installations = new Installations(
+            store,
+            Slack.getInstance(),
+            new SlackSettings.Distribution(
+                    "123.456",
+                    "client-secret",
+                    "state-secret-0123456789abcdef-0123456789",
+                    "https://bot.example.com/slack/oauth_redirect",
                     Duration.ofHours(2)),
-            Clock.fixed(NOW, ZoneOffset.UTC), new Redaction());
+            Clock.fixed(NOW, ZoneOffset.UTC),
+            new Redaction());
 
     private void install(String token, String refreshToken, Instant expiresAt) {
         DefaultInstaller installer = new DefaultInstaller();
@@ -108,7 +115,8 @@ class InstallationsTest {
         installations.saveBot(elsewhere);
 
         assertThat(store.saved).containsOnlyKeys(SlackInstallation.teamKey("T0ACME"));
-        assertThat(store.saved.get(SlackInstallation.teamKey("T0ACME")).botToken()).isEqualTo("xoxb-only");
+        assertThat(store.saved.get(SlackInstallation.teamKey("T0ACME")).botToken())
+                .isEqualTo("xoxb-only");
     }
 
     @Test

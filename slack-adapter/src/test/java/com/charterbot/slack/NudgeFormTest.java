@@ -40,19 +40,26 @@ class NudgeFormTest extends SharedRigTest {
     @Test
     void theEditButtonOpensAModalWithTheFormsFieldsAndCurrentValues() {
         String payload = blockActions(ADMIN, null, ActionIds.NUDGES_EDIT + "#2", "fr~C0GENERAL", null);
-        String triggerId = SlackRig.json(java.net.URLDecoder.decode(payload.substring("payload=".length()),
-                java.nio.charset.StandardCharsets.UTF_8)).get("trigger_id").getAsString();
+        String triggerId = SlackRig.json(java.net.URLDecoder.decode(
+                        payload.substring("payload=".length()), java.nio.charset.StandardCharsets.UTF_8))
+                .get("trigger_id")
+                .getAsString();
 
         HttpResponse<String> ack = rig.postForm(payload);
 
         assertThat(ack.statusCode()).isEqualTo(200);
         LoggedRequest open = rig.awaitApi("views.open", 1).get(0);
         assertThat(SlackRig.formOf(open)).containsEntry("trigger_id", triggerId);
-        JsonObject view = JsonParser.parseString(SlackRig.formOf(open).get("view")).getAsJsonObject();
+        JsonObject view =
+                JsonParser.parseString(SlackRig.formOf(open).get("view")).getAsJsonObject();
         assertThat(view.get("type").getAsString()).isEqualTo("modal");
         assertThat(view.get("callback_id").getAsString()).isEqualTo(NudgeModal.CALLBACK_ID);
-        assertThat(view.get("private_metadata").getAsString()).as("the form's language travels with the channel").isEqualTo("en~C0GENERAL");
-        assertThat(view.getAsJsonObject("title").get("text").getAsString()).isEqualTo("Nudges in #general, a l\u2026").hasSize(24);
+        assertThat(view.get("private_metadata").getAsString())
+                .as("the form's language travels with the channel")
+                .isEqualTo("en~C0GENERAL");
+        assertThat(view.getAsJsonObject("title").get("text").getAsString())
+                .isEqualTo("Nudges in #general, a l\u2026")
+                .hasSize(24);
         assertThat(view.getAsJsonObject("submit").get("text").getAsString()).isEqualTo("Save");
         assertThat(view.getAsJsonObject("close").get("text").getAsString()).isEqualTo("Cancel");
 
@@ -65,9 +72,15 @@ class NudgeFormTest extends SharedRigTest {
         assertThat(select.get("type").getAsString()).isEqualTo("static_select");
         assertThat(select.get("action_id").getAsString()).isEqualTo(NudgeForm.FREQUENCY);
         assertThat(select.getAsJsonArray("options")).hasSize(3);
-        assertThat(select.getAsJsonObject("initial_option").get("value").getAsString()).isEqualTo("weekly");
-        assertThat(select.getAsJsonObject("initial_option").getAsJsonObject("text").get("text").getAsString()).isEqualTo("Every week");
-        assertThat(frequency.has("optional") && frequency.get("optional").getAsBoolean()).isFalse();
+        assertThat(select.getAsJsonObject("initial_option").get("value").getAsString())
+                .isEqualTo("weekly");
+        assertThat(select.getAsJsonObject("initial_option")
+                        .getAsJsonObject("text")
+                        .get("text")
+                        .getAsString())
+                .isEqualTo("Every week");
+        assertThat(frequency.has("optional") && frequency.get("optional").getAsBoolean())
+                .isFalse();
 
         JsonObject time = blocks.get(1).getAsJsonObject();
         assertThat(time.get("block_id").getAsString()).isEqualTo(NudgeForm.TIME);
@@ -119,10 +132,18 @@ class NudgeFormTest extends SharedRigTest {
 
     @Test
     void aRejectedSubmissionShowsTheErrorsNextToTheFields() {
-        rig.nudges.submitOutcome = new NudgeFormOutcome.Rejected(FakeEditNudges.form(GENERAL),
-                Map.of(NudgeForm.TIME, "Write a time like 09:30", NudgeForm.FREQUENCY, "Choose one of the options in the list."));
+        rig.nudges.submitOutcome = new NudgeFormOutcome.Rejected(
+                FakeEditNudges.form(GENERAL),
+                Map.of(
+                        NudgeForm.TIME,
+                        "Write a time like 09:30",
+                        NudgeForm.FREQUENCY,
+                        "Choose one of the options in the list."));
 
-        HttpResponse<String> response = rig.postForm(viewSubmission(ADMIN, "C0GENERAL", submitted("sometimes", "25:99"),
+        HttpResponse<String> response = rig.postForm(viewSubmission(
+                ADMIN,
+                "C0GENERAL",
+                submitted("sometimes", "25:99"),
                 List.of(NudgeForm.FREQUENCY, NudgeForm.TIME, NudgeForm.ZONE)));
 
         assertThat(response.statusCode()).isEqualTo(200);
@@ -136,8 +157,9 @@ class NudgeFormTest extends SharedRigTest {
         assertThat(call.kind()).isEqualTo("submit");
         assertThat(call.admin()).isTrue();
         assertThat(call.channel()).isEqualTo(GENERAL);
-        assertThat(call.values()).containsExactlyInAnyOrderEntriesOf(Map.of(NudgeForm.FREQUENCY, "sometimes", NudgeForm.TIME, "25:99",
-                NudgeForm.ZONE, ""));
+        assertThat(call.values())
+                .containsExactlyInAnyOrderEntriesOf(
+                        Map.of(NudgeForm.FREQUENCY, "sometimes", NudgeForm.TIME, "25:99", NudgeForm.ZONE, ""));
         assertThat(rig.requests("views.publish")).isEmpty();
     }
 
@@ -145,14 +167,18 @@ class NudgeFormTest extends SharedRigTest {
     void aSavedSubmissionClosesTheModalRepublishesTheHomeAndConfirmsInTheDm() {
         rig.nudges.submitOutcome = FakeEditNudges.saved(GENERAL);
 
-        HttpResponse<String> response = rig.postForm(viewSubmission(ADMIN, "C0GENERAL", submitted("daily", "09:30"),
+        HttpResponse<String> response = rig.postForm(viewSubmission(
+                ADMIN,
+                "C0GENERAL",
+                submitted("daily", "09:30"),
                 List.of(NudgeForm.FREQUENCY, NudgeForm.TIME, NudgeForm.ZONE)));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEmpty();
         LoggedRequest publish = rig.awaitApi("views.publish", 1).get(0);
         assertThat(SlackRig.formOf(publish)).containsEntry("user_id", ADMIN);
-        JsonObject home = JsonParser.parseString(SlackRig.formOf(publish).get("view")).getAsJsonObject();
+        JsonObject home =
+                JsonParser.parseString(SlackRig.formOf(publish).get("view")).getAsJsonObject();
         assertThat(home.get("type").getAsString()).isEqualTo("home");
         assertThat(SlackRig.texts(home.getAsJsonArray("blocks"))).first().isEqualTo(FakeHome.TITLE);
         assertThat(rig.home.calls).containsExactly("slack:" + TEAM + ":" + ADMIN + " admin=true");
@@ -165,12 +191,23 @@ class NudgeFormTest extends SharedRigTest {
     void aSubmissionIsCheckedInTheLanguageTheFormWasShownIn() {
         rig.nudges.submitOutcome = FakeEditNudges.saved(GENERAL);
 
-        rig.postForm(viewSubmission(ADMIN, "fr~C0GENERAL", submitted("daily", "09:30"), List.of(NudgeForm.FREQUENCY, NudgeForm.TIME, NudgeForm.ZONE)));
-        rig.postForm(viewSubmission(ADMIN, "C0GENERAL", submitted("daily", "09:30"), List.of(NudgeForm.FREQUENCY, NudgeForm.TIME, NudgeForm.ZONE)));
+        rig.postForm(viewSubmission(
+                ADMIN,
+                "fr~C0GENERAL",
+                submitted("daily", "09:30"),
+                List.of(NudgeForm.FREQUENCY, NudgeForm.TIME, NudgeForm.ZONE)));
+        rig.postForm(viewSubmission(
+                ADMIN,
+                "C0GENERAL",
+                submitted("daily", "09:30"),
+                List.of(NudgeForm.FREQUENCY, NudgeForm.TIME, NudgeForm.ZONE)));
 
-        assertThat(rig.nudges.calls).extracting(FakeEditNudges.Call::channel).extracting(ChannelRef::channelId)
+        assertThat(rig.nudges.calls)
+                .extracting(FakeEditNudges.Call::channel)
+                .extracting(ChannelRef::channelId)
                 .containsExactly("C0GENERAL", "C0GENERAL");
-        assertThat(rig.nudges.calls).extracting(FakeEditNudges.Call::language)
+        assertThat(rig.nudges.calls)
+                .extracting(FakeEditNudges.Call::language)
                 .containsExactly(Optional.of(Language.FR), Optional.empty());
         rig.awaitApi("chat.postMessage", 2); // both confirmations sent before the next test
     }
@@ -179,12 +216,16 @@ class NudgeFormTest extends SharedRigTest {
     void aDeniedSubmissionShowsTheReasonOnTheFirstField() {
         rig.nudges.submitOutcome = new NudgeFormOutcome.Denied(FakeEditNudges.DENIED);
 
-        HttpResponse<String> response = rig.postForm(viewSubmission(MEMBER, "C0GENERAL", submitted("daily", "09:30"),
+        HttpResponse<String> response = rig.postForm(viewSubmission(
+                MEMBER,
+                "C0GENERAL",
+                submitted("daily", "09:30"),
                 List.of(NudgeForm.FREQUENCY, NudgeForm.TIME, NudgeForm.ZONE)));
 
         JsonObject body = SlackRig.json(response.body());
         assertThat(body.get("response_action").getAsString()).isEqualTo("errors");
-        assertThat(body.getAsJsonObject("errors").entrySet()).singleElement()
+        assertThat(body.getAsJsonObject("errors").entrySet())
+                .singleElement()
                 .satisfies(e -> assertThat(e.getKey()).isEqualTo(NudgeForm.FREQUENCY))
                 .satisfies(e -> assertThat(e.getValue().getAsString()).isEqualTo(FakeEditNudges.DENIED));
         assertThat(rig.nudges.calls.get(0).admin()).isFalse();
@@ -196,12 +237,17 @@ class NudgeFormTest extends SharedRigTest {
 
         LoggedRequest publish = rig.awaitApi("views.publish", 1).get(0);
         assertThat(SlackRig.formOf(publish)).containsEntry("user_id", MEMBER);
-        JsonObject view = JsonParser.parseString(SlackRig.formOf(publish).get("view")).getAsJsonObject();
+        JsonObject view =
+                JsonParser.parseString(SlackRig.formOf(publish).get("view")).getAsJsonObject();
         assertThat(view.get("type").getAsString()).isEqualTo("home");
         JsonArray blocks = view.getAsJsonArray("blocks");
-        assertThat(SlackRig.types(blocks)).containsExactly("header", "actions", "section", "actions", "section", "actions");
-        assertThat(SlackRig.buttons(blocks)).containsExactly(ActionIds.QUIZ_START + "=en~", ActionIds.NUDGES_EDIT + "=en~C0GENERAL",
-                ActionIds.NUDGES_EDIT + "#2=en~C0RANDOM");
+        assertThat(SlackRig.types(blocks))
+                .containsExactly("header", "actions", "section", "actions", "section", "actions");
+        assertThat(SlackRig.buttons(blocks))
+                .containsExactly(
+                        ActionIds.QUIZ_START + "=en~",
+                        ActionIds.NUDGES_EDIT + "=en~C0GENERAL",
+                        ActionIds.NUDGES_EDIT + "#2=en~C0RANDOM");
         assertThat(rig.home.calls).containsExactly("slack:" + TEAM + ":" + MEMBER + " admin=false");
     }
 
@@ -212,7 +258,8 @@ class NudgeFormTest extends SharedRigTest {
         rig.postJson(SlackRig.eventCallback(SlackRig.eventId(), homeOpened(ADMIN, "home")));
 
         rig.awaitApi("views.publish", 1);
-        assertThat(rig.requests("views.publish")).singleElement()
+        assertThat(rig.requests("views.publish"))
+                .singleElement()
                 .satisfies(request -> assertThat(SlackRig.formOf(request)).containsEntry("user_id", ADMIN));
         assertThat(rig.home.calls).containsExactly("slack:" + TEAM + ":" + ADMIN + " admin=true");
     }
@@ -220,22 +267,36 @@ class NudgeFormTest extends SharedRigTest {
     @Test
     void manyHomesOpeningAtOnceStillKnowTheirAdmins() {
         rig.slack.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
-                com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/api/users.info"))
+                        com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/api/users.info"))
                 .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("user=U0BUSY"))
                 .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(
-                        "{\"ok\":true,\"user\":{\"id\":\"U0BUSY\",\"team_id\":\"" + TEAM + "\",\"is_admin\":true}}").withFixedDelay(250)));
-        List<String> admins = java.util.stream.IntStream.range(0, 12).mapToObj(i -> "U0BUSY" + System.nanoTime() + i).toList();
+                                "{\"ok\":true,\"user\":{\"id\":\"U0BUSY\",\"team_id\":\"" + TEAM
+                                        + "\",\"is_admin\":true}}")
+                        .withFixedDelay(250)));
+        List<String> admins = java.util.stream.IntStream.range(0, 12)
+                .mapToObj(i -> "U0BUSY" + System.nanoTime() + i)
+                .toList();
 
         admins.forEach(admin -> rig.postJson(SlackRig.eventCallback(SlackRig.eventId(), homeOpened(admin, "home"))));
 
         rig.awaitApi("views.publish", admins.size());
-        // Lookups run on the handling thread: they never wait behind other events' work (which would time out as "not an admin").
+        // Lookups run on the handling thread: they never wait behind other events' work (which would time out as "not
+        // an admin").
         assertThat(rig.home.calls).hasSize(admins.size()).allMatch(call -> call.endsWith("admin=true"));
     }
 
     private static JsonObject homeOpened(String user, String tab) {
-        JsonObject event = SlackRig.object("type", "app_home_opened", "user", user, "channel", "D0DM", "tab", tab,
-                "event_ts", "1741599000.000300");
+        JsonObject event = SlackRig.object(
+                "type",
+                "app_home_opened",
+                "user",
+                user,
+                "channel",
+                "D0DM",
+                "tab",
+                tab,
+                "event_ts",
+                "1741599000.000300");
         return event;
     }
 

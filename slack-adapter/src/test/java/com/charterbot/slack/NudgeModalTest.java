@@ -25,23 +25,38 @@ class NudgeModalTest {
     @Test
     void aChoiceKeepsWithinSlacksLimitsAndHasNoInitialOptionWhenTheValueIsNotOffered() {
         List<NudgeForm.Option> options = new ArrayList<>();
-        IntStream.range(0, 120).forEach(i -> options.add(new NudgeForm.Option("v" + i, "Option " + "x".repeat(100) + i)));
+        IntStream.range(0, 120)
+                .forEach(i -> options.add(new NudgeForm.Option("v" + i, "Option " + "x".repeat(100) + i)));
         options.add(0, new NudgeForm.Option("x".repeat(151), "too long a value"));
-        NudgeForm form = new NudgeForm(Language.EN, CHANNEL, "T", "S", "C", List.of(
-                new NudgeForm.Field(NudgeForm.CONTENT, "What", NudgeForm.Kind.CHOICE, "gone", options, "", 10)));
+        NudgeForm form = new NudgeForm(
+                Language.EN,
+                CHANNEL,
+                "T",
+                "S",
+                "C",
+                List.of(new NudgeForm.Field(
+                        NudgeForm.CONTENT, "What", NudgeForm.Kind.CHOICE, "gone", options, "", 10)));
 
-        StaticSelectElement select = (StaticSelectElement) ((InputBlock) NudgeModal.view(form).getBlocks().get(0)).getElement();
+        StaticSelectElement select = (StaticSelectElement)
+                ((InputBlock) NudgeModal.view(form).getBlocks().get(0)).getElement();
 
         assertThat(select.getOptions()).hasSize(NudgeModal.MAX_OPTIONS);
         assertThat(select.getOptions().get(0).getValue()).isEqualTo("v0");
-        assertThat(select.getOptions()).allSatisfy(o -> assertThat(o.getText().getText()).hasSizeLessThanOrEqualTo(75));
+        assertThat(select.getOptions())
+                .allSatisfy(o -> assertThat(o.getText().getText()).hasSizeLessThanOrEqualTo(75));
         assertThat(select.getInitialOption()).isNull();
     }
 
     @Test
     void aTextKeepsWithinSlacksInputLimit() {
-        NudgeForm form = new NudgeForm(Language.EN, CHANNEL, "T", "S", "C", List.of(
-                new NudgeForm.Field(NudgeForm.TIME, "When", NudgeForm.Kind.TEXT, "9:30", List.of(), "", 10_000)));
+        NudgeForm form = new NudgeForm(
+                Language.EN,
+                CHANNEL,
+                "T",
+                "S",
+                "C",
+                List.of(new NudgeForm.Field(
+                        NudgeForm.TIME, "When", NudgeForm.Kind.TEXT, "9:30", List.of(), "", 10_000)));
 
         InputBlock block = (InputBlock) NudgeModal.view(form).getBlocks().get(0);
         PlainTextInputElement input = (PlainTextInputElement) block.getElement();
@@ -74,8 +89,16 @@ class NudgeModalTest {
         ViewState state = new ViewState();
         state.setValues(values);
 
-        assertThat(NudgeModal.values(state)).containsExactlyInAnyOrderEntriesOf(Map.of(NudgeForm.FREQUENCY, "daily",
-                NudgeForm.TIME, "09:30", NudgeForm.CONTENT, "", NudgeForm.ZONE, "Europe/Paris"));
+        assertThat(NudgeModal.values(state))
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        NudgeForm.FREQUENCY,
+                        "daily",
+                        NudgeForm.TIME,
+                        "09:30",
+                        NudgeForm.CONTENT,
+                        "",
+                        NudgeForm.ZONE,
+                        "Europe/Paris"));
         assertThat(NudgeModal.values(null)).isEmpty();
     }
 
@@ -89,12 +112,17 @@ class NudgeModalTest {
 
     @Test
     void theBotsMentionIsRemovedWhereverItIs() {
-        assertThat(SlackMessages.withoutMention("<@U0BOT> can I post?", "U0BOT")).isEqualTo("can I post?");
-        assertThat(SlackMessages.withoutMention("hey <@U0BOT|charter>, can I post?", "U0BOT")).isEqualTo("hey , can I post?");
-        assertThat(SlackMessages.withoutMention("<@U0BOT> ask <@U0OTHER>", "U0BOT")).isEqualTo("ask <@U0OTHER>");
+        assertThat(SlackMessages.withoutMention("<@U0BOT> can I post?", "U0BOT"))
+                .isEqualTo("can I post?");
+        assertThat(SlackMessages.withoutMention("hey <@U0BOT|charter>, can I post?", "U0BOT"))
+                .isEqualTo("hey , can I post?");
+        assertThat(SlackMessages.withoutMention("<@U0BOT> ask <@U0OTHER>", "U0BOT"))
+                .isEqualTo("ask <@U0OTHER>");
         assertThat(SlackMessages.withoutMention("<@U0BOT> help", null)).isEqualTo("help");
         assertThat(SlackMessages.withoutMention(null, "U0BOT")).isEmpty();
-        assertThat(SlackMessages.withoutMention("<@U0ALICE> <@U0BOT>\u00A0quiz", "U0BOT")).isEqualTo("quiz");
-        assertThat(SlackMessages.withoutMention("<@U0BOT> can <@U0ALICE|alice> post this?", "U0BOT")).isEqualTo("can <@U0ALICE|alice> post this?");
+        assertThat(SlackMessages.withoutMention("<@U0ALICE> <@U0BOT>\u00A0quiz", "U0BOT"))
+                .isEqualTo("quiz");
+        assertThat(SlackMessages.withoutMention("<@U0BOT> can <@U0ALICE|alice> post this?", "U0BOT"))
+                .isEqualTo("can <@U0ALICE|alice> post this?");
     }
 }

@@ -44,7 +44,9 @@ class PhrasingsHomeTabTest {
     private static final Clock CLOCK = TestConversation.CLOCK;
 
     /** The real core, learning phrasings; the Home tab shows its home page. */
-    private static final TestConversation core = TestConversation.builder().learningPhrasings().build();
+    private static final TestConversation core =
+            TestConversation.builder().learningPhrasings().build();
+
     private static final InMemoryPhrasingCandidates candidates = core.candidates;
     private static SlackRig rig;
 
@@ -62,8 +64,10 @@ class PhrasingsHomeTabTest {
     @BeforeEach
     void forgetSlack() {
         rig.reset();
-        rig.slack.stubFor(post(urlEqualTo("/api/users.info")).withRequestBody(containing("user=" + FRENCH_ADMIN)).willReturn(okJson(
-                "{\"ok\":true,\"user\":{\"id\":\"" + FRENCH_ADMIN + "\",\"team_id\":\"" + TEAM + "\",\"name\":\"someone\",\"is_admin\":true,"
+        rig.slack.stubFor(post(urlEqualTo("/api/users.info"))
+                .withRequestBody(containing("user=" + FRENCH_ADMIN))
+                .willReturn(okJson("{\"ok\":true,\"user\":{\"id\":\"" + FRENCH_ADMIN + "\",\"team_id\":\"" + TEAM
+                        + "\",\"name\":\"someone\",\"is_admin\":true,"
                         + "\"is_owner\":false,\"is_primary_owner\":false,\"locale\":\"fr-FR\"}}")));
     }
 
@@ -71,7 +75,11 @@ class PhrasingsHomeTabTest {
         for (int i = 0; i < times; i++) {
             candidates.seen(text, sectionId, Language.EN, CLOCK.instant());
         }
-        return candidates.pending(100).stream().filter(c -> c.text().equals(text)).findFirst().orElseThrow().id();
+        return candidates.pending(100).stream()
+                .filter(c -> c.text().equals(text))
+                .findFirst()
+                .orElseThrow()
+                .id();
     }
 
     @Test
@@ -79,22 +87,33 @@ class PhrasingsHomeTabTest {
         long selfie = seen("can I post a selfie with <!channel> at my desk?", "photos-videos", 3);
         long journalist = seen("a journalist called me, what do I say?", "media-inquiries", 2);
         JsonObject home = openHome(ADMIN, 1);
-        assertThat(SlackRig.texts(home.getAsJsonArray("blocks"))).contains(Messages.get(Language.EN, "phrasings.title"))
-                .anyMatch(text -> text.contains("&lt;!channel&gt;")).noneMatch(text -> text.contains("<!channel>"));
+        assertThat(SlackRig.texts(home.getAsJsonArray("blocks")))
+                .contains(Messages.get(Language.EN, "phrasings.title"))
+                .anyMatch(text -> text.contains("&lt;!channel&gt;"))
+                .noneMatch(text -> text.contains("<!channel>"));
 
-        HttpResponse<String> response = rig.postForm(homeClick(ADMIN, home, ActionIds.PHRASING_APPROVE, "en~" + selfie));
+        HttpResponse<String> response =
+                rig.postForm(homeClick(ADMIN, home, ActionIds.PHRASING_APPROVE, "en~" + selfie));
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonObject republished = published(rig.awaitApi("views.publish", 2).get(1), ADMIN);
         assertThat(republished.get("type").getAsString()).isEqualTo("home");
-        assertThat(SlackRig.buttons(republished.getAsJsonArray("blocks"))).noneMatch(button -> button.endsWith("=en~" + selfie))
-                .anyMatch(button -> button.startsWith(ActionIds.PHRASING_APPROVE) && button.endsWith("=en~" + journalist));
-        assertThat(String.join("\n", SlackRig.texts(republished.getAsJsonArray("blocks")))).doesNotContain("selfie");
+        assertThat(SlackRig.buttons(republished.getAsJsonArray("blocks")))
+                .noneMatch(button -> button.endsWith("=en~" + selfie))
+                .anyMatch(button ->
+                        button.startsWith(ActionIds.PHRASING_APPROVE) && button.endsWith("=en~" + journalist));
+        assertThat(String.join("\n", SlackRig.texts(republished.getAsJsonArray("blocks"))))
+                .doesNotContain("selfie");
         LoggedRequest note = rig.awaitApi("chat.postMessage", 1).get(0);
         assertThat(SlackRig.formOf(note)).containsEntry("channel", ADMIN);
-        assertThat(SlackRig.texts(SlackRig.blocksOf(note))).singleElement().asString().startsWith("Approved: ");
+        assertThat(SlackRig.texts(SlackRig.blocksOf(note)))
+                .singleElement()
+                .asString()
+                .startsWith("Approved: ");
         rig.awaitIdle();
-        assertThat(rig.requests("chat.postMessage")).as("the refreshed list is not posted to the DM").hasSize(1);
+        assertThat(rig.requests("chat.postMessage"))
+                .as("the refreshed list is not posted to the DM")
+                .hasSize(1);
         assertThat(rig.requests("views.publish")).hasSize(2);
         assertThat(rig.hooks()).isEmpty();
         assertThat(candidates.find(selfie).orElseThrow().status()).isEqualTo(Candidate.Status.APPROVED);
@@ -111,24 +130,32 @@ class PhrasingsHomeTabTest {
         assertThat(click.statusCode()).isEqualTo(200);
         LoggedRequest open = rig.awaitApi("views.open", 1).get(0);
         assertThat(SlackRig.formOf(open).get("trigger_id")).isEqualTo(lastTriggerId);
-        JsonObject modal = JsonParser.parseString(SlackRig.formOf(open).get("view")).getAsJsonObject();
+        JsonObject modal =
+                JsonParser.parseString(SlackRig.formOf(open).get("view")).getAsJsonObject();
         assertThat(modal.get("type").getAsString()).isEqualTo("modal");
         assertThat(modal.get("callback_id").getAsString()).isEqualTo(FormModal.HOME_CALLBACK_ID);
         String metadata = modal.get("private_metadata").getAsString();
         assertThat(metadata).isEqualTo(ActionIds.PHRASING_MOVE_SUBMIT + "\nen~" + offsite);
         assertThat(modal.toString()).contains("\"static_select\"").contains("\"value\":\"photos-videos\"");
         rig.awaitIdle();
-        assertThat(rig.requests("chat.postMessage")).as("the form opens as a modal, not in the DM").isEmpty();
+        assertThat(rig.requests("chat.postMessage"))
+                .as("the form opens as a modal, not in the DM")
+                .isEmpty();
 
-        HttpResponse<String> submitted = rig.postForm(homeFormSubmission(ADMIN, metadata, PhrasingReview.SECTION, "photos-videos"));
+        HttpResponse<String> submitted =
+                rig.postForm(homeFormSubmission(ADMIN, metadata, PhrasingReview.SECTION, "photos-videos"));
 
         assertThat(submitted.statusCode()).isEqualTo(200);
         assertThat(submitted.body()).isEmpty();
         JsonObject republished = published(rig.awaitApi("views.publish", 2).get(1), ADMIN);
-        assertThat(SlackRig.buttons(republished.getAsJsonArray("blocks"))).noneMatch(button -> button.endsWith("=en~" + offsite));
+        assertThat(SlackRig.buttons(republished.getAsJsonArray("blocks")))
+                .noneMatch(button -> button.endsWith("=en~" + offsite));
         LoggedRequest note = rig.awaitApi("chat.postMessage", 1).get(0);
         assertThat(SlackRig.formOf(note)).containsEntry("channel", ADMIN);
-        assertThat(SlackRig.texts(SlackRig.blocksOf(note))).singleElement().asString().startsWith("Approved: ")
+        assertThat(SlackRig.texts(SlackRig.blocksOf(note)))
+                .singleElement()
+                .asString()
+                .startsWith("Approved: ")
                 .contains("Photos and videos");
         rig.awaitIdle();
         assertThat(rig.requests("chat.postMessage")).hasSize(1);
@@ -146,10 +173,13 @@ class PhrasingsHomeTabTest {
         rig.postForm(homeClick(FRENCH_ADMIN, home, ActionIds.PHRASING_REJECT, "fr~" + draft));
 
         JsonObject republished = published(rig.awaitApi("views.publish", 2).get(1), FRENCH_ADMIN);
-        assertThat(SlackRig.texts(republished.getAsJsonArray("blocks"))).contains("Formulations suggérées")
+        assertThat(SlackRig.texts(republished.getAsJsonArray("blocks")))
+                .contains("Formulations suggérées")
                 .noneMatch(text -> text.contains("concurrent"));
         LoggedRequest note = rig.awaitApi("chat.postMessage", 1).get(0);
-        assertThat(SlackRig.texts(SlackRig.blocksOf(note))).singleElement().asString()
+        assertThat(SlackRig.texts(SlackRig.blocksOf(note)))
+                .singleElement()
+                .asString()
                 .isEqualTo("Rejetée : « puis-je relayer un article sur notre concurrent ? ».");
         assertThat(candidates.find(draft).orElseThrow().status()).isEqualTo(Candidate.Status.REJECTED);
     }
@@ -160,9 +190,11 @@ class PhrasingsHomeTabTest {
 
         JsonObject home = openHome(MEMBER, 1);
 
-        assertThat(SlackRig.texts(home.getAsJsonArray("blocks"))).doesNotContain(Messages.get(Language.EN, "phrasings.title"))
+        assertThat(SlackRig.texts(home.getAsJsonArray("blocks")))
+                .doesNotContain(Messages.get(Language.EN, "phrasings.title"))
                 .noneMatch(text -> text.contains("T-shirt"));
-        assertThat(SlackRig.buttons(home.getAsJsonArray("blocks"))).noneMatch(button -> button.startsWith("charter.phrasing."));
+        assertThat(SlackRig.buttons(home.getAsJsonArray("blocks")))
+                .noneMatch(button -> button.startsWith("charter.phrasing."));
     }
 
     // ----- Slack's side -----
@@ -172,7 +204,17 @@ class PhrasingsHomeTabTest {
 
     /** Opens the person's Home tab ({@code app_home_opened}) and gives the view the bot published. */
     private JsonObject openHome(String user, int publishes) {
-        JsonObject event = object("type", "app_home_opened", "user", user, "channel", "D0HOME", "tab", "home", "event_ts", "1741599000.000300");
+        JsonObject event = object(
+                "type",
+                "app_home_opened",
+                "user",
+                user,
+                "channel",
+                "D0HOME",
+                "tab",
+                "home",
+                "event_ts",
+                "1741599000.000300");
         rig.postJson(SlackRig.eventCallback(SlackRig.eventId(), event));
         return published(rig.awaitApi("views.publish", publishes).get(publishes - 1), user);
     }
@@ -200,7 +242,9 @@ class PhrasingsHomeTabTest {
             if (block.get("type").getAsString().equals("actions")) {
                 for (JsonElement element : block.getAsJsonArray("elements")) {
                     JsonObject button = element.getAsJsonObject();
-                    if (BlockKitRenderer.routedActionId(button.get("action_id").getAsString()).equals(actionId) && button.has("value")
+                    if (BlockKitRenderer.routedActionId(button.get("action_id").getAsString())
+                                    .equals(actionId)
+                            && button.has("value")
                             && button.get("value").getAsString().equals(value)) {
                         clicked = button;
                         blockId = block.get("block_id").getAsString();
@@ -208,7 +252,9 @@ class PhrasingsHomeTabTest {
                 }
             }
         }
-        assertThat(clicked).as("a %s button worth %s in the Home tab", actionId, value).isNotNull();
+        assertThat(clicked)
+                .as("a %s button worth %s in the Home tab", actionId, value)
+                .isNotNull();
         view.addProperty("id", HOME_VIEW_ID);
         view.addProperty("team_id", TEAM);
         view.addProperty("private_metadata", "");
@@ -230,8 +276,17 @@ class PhrasingsHomeTabTest {
         view.addProperty("app_installed_team_id", TEAM);
         view.addProperty("bot_id", "B0BOT");
 
-        JsonObject action = object("type", "button", "action_id", clicked.get("action_id").getAsString(), "block_id", blockId,
-                "value", value, "action_ts", "1741599001.000200");
+        JsonObject action = object(
+                "type",
+                "button",
+                "action_id",
+                clicked.get("action_id").getAsString(),
+                "block_id",
+                blockId,
+                "value",
+                value,
+                "action_ts",
+                "1741599001.000200");
         action.add("text", clicked.get("text").deepCopy());
         if (clicked.has("style")) {
             action.add("style", clicked.get("style").deepCopy());
@@ -251,9 +306,27 @@ class PhrasingsHomeTabTest {
 
     /** The {@code view_submission} of a form opened from the Home tab, one option chosen in its select. */
     private static String homeFormSubmission(String user, String metadata, String field, String chosen) {
-        JsonObject view = object("id", "V0MOVEFORM", "team_id", TEAM, "type", "modal", "callback_id", FormModal.HOME_CALLBACK_ID,
-                "private_metadata", metadata, "hash", "1741599002.mOvEfOrM", "root_view_id", "V0MOVEFORM", "app_id", "A0RIG",
-                "app_installed_team_id", TEAM, "bot_id", "B0BOT");
+        JsonObject view = object(
+                "id",
+                "V0MOVEFORM",
+                "team_id",
+                TEAM,
+                "type",
+                "modal",
+                "callback_id",
+                FormModal.HOME_CALLBACK_ID,
+                "private_metadata",
+                metadata,
+                "hash",
+                "1741599002.mOvEfOrM",
+                "root_view_id",
+                "V0MOVEFORM",
+                "app_id",
+                "A0RIG",
+                "app_installed_team_id",
+                TEAM,
+                "bot_id",
+                "B0BOT");
         view.add("previous_view_id", JsonNull.INSTANCE);
         JsonObject input = object("type", "input", "block_id", field);
         input.add("label", object("type", "plain_text", "text", "The section this question belongs to"));

@@ -29,7 +29,9 @@ class RequestSecurityTest extends SharedRigTest {
 
     @Test
     void aSignedRequestGetsIn() {
-        assertThat(rig.postForm(slashCommand(MEMBER, CHANNEL, "help", rig.responseUrl())).statusCode()).isEqualTo(200);
+        assertThat(rig.postForm(slashCommand(MEMBER, CHANNEL, "help", rig.responseUrl()))
+                        .statusCode())
+                .isEqualTo(200);
         assertThat(rig.converse.calls()).isEqualTo(1);
     }
 
@@ -38,8 +40,13 @@ class RequestSecurityTest extends SharedRigTest {
         String body = slashCommand(MEMBER, CHANNEL, "help", rig.responseUrl());
         String timestamp = now();
 
-        HttpResponse<String> response = send(body, Map.of("X-Slack-Request-Timestamp", timestamp,
-                "X-Slack-Signature", sign("not-the-secret", timestamp, body)));
+        HttpResponse<String> response = send(
+                body,
+                Map.of(
+                        "X-Slack-Request-Timestamp",
+                        timestamp,
+                        "X-Slack-Signature",
+                        sign("not-the-secret", timestamp, body)));
 
         assertRefused(response);
     }
@@ -49,8 +56,13 @@ class RequestSecurityTest extends SharedRigTest {
         String body = slashCommand(MEMBER, CHANNEL, "help", rig.responseUrl());
         String timestamp = now();
 
-        HttpResponse<String> response = send(body.replace("help", "stats"), Map.of("X-Slack-Request-Timestamp", timestamp,
-                "X-Slack-Signature", sign(SIGNING_SECRET, timestamp, body)));
+        HttpResponse<String> response = send(
+                body.replace("help", "stats"),
+                Map.of(
+                        "X-Slack-Request-Timestamp",
+                        timestamp,
+                        "X-Slack-Signature",
+                        sign(SIGNING_SECRET, timestamp, body)));
 
         assertRefused(response);
     }
@@ -60,8 +72,13 @@ class RequestSecurityTest extends SharedRigTest {
         String body = slashCommand(MEMBER, CHANNEL, "help", rig.responseUrl());
         String sixMinutesAgo = String.valueOf(Instant.now().minusSeconds(6 * 60).getEpochSecond());
 
-        HttpResponse<String> response = send(body, Map.of("X-Slack-Request-Timestamp", sixMinutesAgo,
-                "X-Slack-Signature", sign(SIGNING_SECRET, sixMinutesAgo, body)));
+        HttpResponse<String> response = send(
+                body,
+                Map.of(
+                        "X-Slack-Request-Timestamp",
+                        sixMinutesAgo,
+                        "X-Slack-Signature",
+                        sign(SIGNING_SECRET, sixMinutesAgo, body)));
 
         assertRefused(response);
     }
@@ -72,9 +89,14 @@ class RequestSecurityTest extends SharedRigTest {
         String body = slashCommand(MEMBER, CHANNEL, "help", rig.responseUrl());
         String ahead = String.valueOf(Instant.now().plusSeconds(secondsAhead).getEpochSecond());
 
-        HttpResponse<String> events = send(body, Map.of("X-Slack-Request-Timestamp", ahead, "X-Slack-Signature", sign(SIGNING_SECRET, ahead, body)));
-        HttpResponse<String> bare = rig.send(rig.bareUri(), body, FORM, Map.of("X-Slack-Request-Timestamp", ahead,
-                "X-Slack-Signature", sign(SIGNING_SECRET, ahead, body)));
+        HttpResponse<String> events = send(
+                body,
+                Map.of("X-Slack-Request-Timestamp", ahead, "X-Slack-Signature", sign(SIGNING_SECRET, ahead, body)));
+        HttpResponse<String> bare = rig.send(
+                rig.bareUri(),
+                body,
+                FORM,
+                Map.of("X-Slack-Request-Timestamp", ahead, "X-Slack-Signature", sign(SIGNING_SECRET, ahead, body)));
 
         assertRefused(events);
         assertThat(bare.statusCode()).isEqualTo(401);
@@ -85,22 +107,34 @@ class RequestSecurityTest extends SharedRigTest {
         String body = slashCommand(MEMBER, CHANNEL, "help", rig.responseUrl());
         String ahead = String.valueOf(Instant.now().plusSeconds(4 * 60).getEpochSecond());
 
-        HttpResponse<String> response = send(body, Map.of("X-Slack-Request-Timestamp", ahead, "X-Slack-Signature", sign(SIGNING_SECRET, ahead, body)));
+        HttpResponse<String> response = send(
+                body,
+                Map.of("X-Slack-Request-Timestamp", ahead, "X-Slack-Signature", sign(SIGNING_SECRET, ahead, body)));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(rig.converse.calls()).isEqualTo(1);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"%zz=1", "ssl_check=1&%zz", "ssl_check=1&text=help&command=%2Fcharter", "ssl_check=1&ssl_check=1",
-        "ssl_check=2&token=x", "token=abc", "ssl_check=1&payload=%7B%7D", "ssl_check=1&token=a%20b"})
+    @ValueSource(
+            strings = {
+                "%zz=1",
+                "ssl_check=1&%zz",
+                "ssl_check=1&text=help&command=%2Fcharter",
+                "ssl_check=1&ssl_check=1",
+                "ssl_check=2&token=x",
+                "token=abc",
+                "ssl_check=1&payload=%7B%7D",
+                "ssl_check=1&token=a%20b"
+            })
     void anUnsignedBodyThatIsNotExactlySlacksSslCheckIsRefusedQuietly(String body) {
         int logged = rig.logs.list.size();
 
         HttpResponse<String> response = send(body, Map.of());
 
         assertRefused(response);
-        assertThat(List.copyOf(rig.logs.list).subList(logged, rig.logs.list.size())).noneMatch(event -> event.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.WARN));
+        assertThat(List.copyOf(rig.logs.list).subList(logged, rig.logs.list.size()))
+                .noneMatch(event -> event.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.WARN));
     }
 
     @Test
@@ -123,7 +157,9 @@ class RequestSecurityTest extends SharedRigTest {
     void aGarbledTimestampIsRefused() {
         String body = slashCommand(MEMBER, CHANNEL, "help", rig.responseUrl());
 
-        assertRefused(send(body, Map.of("X-Slack-Request-Timestamp", "soon", "X-Slack-Signature", sign(SIGNING_SECRET, "soon", body))));
+        assertRefused(send(
+                body,
+                Map.of("X-Slack-Request-Timestamp", "soon", "X-Slack-Signature", sign(SIGNING_SECRET, "soon", body))));
     }
 
     @Test
@@ -139,12 +175,15 @@ class RequestSecurityTest extends SharedRigTest {
         assertThat(forged.getStatusCode()).isEqualTo(401);
         assertThat(stale.getStatusCode()).isEqualTo(401);
         assertThat(signed.getStatusCode()).isEqualTo(200);
-        assertThat(rig.converse.calls()).as("only the signed request reached the conversation").isEqualTo(1);
+        assertThat(rig.converse.calls())
+                .as("only the signed request reached the conversation")
+                .isEqualTo(1);
     }
 
     @Test
     void aSignedEventWithAnAccentIsVerifiedOverItsUtf8Bytes() {
-        String body = SlackRig.eventCallback(SlackRig.eventId(), EventsTest.directMessage(MEMBER, "Où est la charte ? Déjà vu, señor.", null));
+        String body = SlackRig.eventCallback(
+                SlackRig.eventId(), EventsTest.directMessage(MEMBER, "Où est la charte ? Déjà vu, señor.", null));
 
         assertThat(rig.postJson(body).statusCode()).isEqualTo(200);
         SlackRig.awaitTrue(() -> rig.converse.messages.size() == 1, "the message to reach the conversation");
@@ -152,16 +191,18 @@ class RequestSecurityTest extends SharedRigTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "payload=not-json",
-        "payload=%7B%22type%22%3A%22view_submission%22%7D",
-        "payload=%7B%22type%22%3A%22block_actions%22%2C%22actions%22%3A%5B%7B%22action_id%22%3A%5B1%2C2%5D%7D%5D%7D",
-        "payload=%5B1%2C2%5D",
-        "hello=world",
-        "text=100%&command=%2Fcharter",
-        "garbage&&&=%%%",
-        "payload=%7B%zz",
-        ""})
+    @ValueSource(
+            strings = {
+                "payload=not-json",
+                "payload=%7B%22type%22%3A%22view_submission%22%7D",
+                "payload=%7B%22type%22%3A%22block_actions%22%2C%22actions%22%3A%5B%7B%22action_id%22%3A%5B1%2C2%5D%7D%5D%7D",
+                "payload=%5B1%2C2%5D",
+                "hello=world",
+                "text=100%&command=%2Fcharter",
+                "garbage&&&=%%%",
+                "payload=%7B%zz",
+                ""
+            })
     void anUnreadableFormPayloadIsABadRequestWithoutStackTrace(String body) {
         HttpResponse<String> response = rig.postSigned(body, FORM, Map.of());
 
@@ -171,11 +212,13 @@ class RequestSecurityTest extends SharedRigTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "{",
-        "{\"type\":\"event_callback\",\"team_id\":\"T0RIG\",\"event_id\":\"Ev1\"}",
-        "{\"type\":\"event_callback\",\"team_id\":\"T0RIG\",\"event_id\":\"Ev2\",\"event\":{\"type\":\"app_mention\",\"text\":{\"a\":1}}}",
-        "{\"type\":\"event_callback\",\"team_id\":\"T0RIG\",\"event_id\":\"Ev3\",\"event\":{\"no\":\"type\"}}"})
+    @ValueSource(
+            strings = {
+                "{",
+                "{\"type\":\"event_callback\",\"team_id\":\"T0RIG\",\"event_id\":\"Ev1\"}",
+                "{\"type\":\"event_callback\",\"team_id\":\"T0RIG\",\"event_id\":\"Ev2\",\"event\":{\"type\":\"app_mention\",\"text\":{\"a\":1}}}",
+                "{\"type\":\"event_callback\",\"team_id\":\"T0RIG\",\"event_id\":\"Ev3\",\"event\":{\"no\":\"type\"}}"
+            })
     void anUnreadableEventIsABadRequestWithoutStackTrace(String body) {
         HttpResponse<String> response = rig.postJson(body);
 
@@ -200,10 +243,16 @@ class RequestSecurityTest extends SharedRigTest {
         byte[] body = ("text=" + "a".repeat(SlackRequests.MAX_BODY_BYTES)).getBytes(StandardCharsets.UTF_8);
         String timestamp = now();
 
-        HttpResponse<String> response = rig.sendRaw(rig.eventsUri(),
+        HttpResponse<String> response = rig.sendRaw(
+                rig.eventsUri(),
                 HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)),
-                Map.of("Content-Type", FORM, "X-Slack-Request-Timestamp", timestamp,
-                        "X-Slack-Signature", sign(SIGNING_SECRET, timestamp, new String(body, StandardCharsets.UTF_8))));
+                Map.of(
+                        "Content-Type",
+                        FORM,
+                        "X-Slack-Request-Timestamp",
+                        timestamp,
+                        "X-Slack-Signature",
+                        sign(SIGNING_SECRET, timestamp, new String(body, StandardCharsets.UTF_8))));
 
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(rig.converse.calls()).isZero();
@@ -222,8 +271,8 @@ class RequestSecurityTest extends SharedRigTest {
 
     @Test
     void aGetIsNotAllowedAndShowsNoStackTrace() throws Exception {
-        HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(rig.eventsUri()).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = java.net.http.HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(rig.eventsUri()).GET().build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(405);
         assertThat(response.body()).doesNotContain("Exception", "\tat ");
@@ -235,11 +284,19 @@ class RequestSecurityTest extends SharedRigTest {
         String body = slashCommand(MEMBER, CHANNEL, "help", rig.responseUrl());
         String timestamp = now();
 
-        HttpResponse<String> response = rig.send(rig.bareUri(), body, FORM, Map.of("X-Slack-Request-Timestamp", timestamp,
-                "X-Slack-Signature", sign(SIGNING_SECRET, timestamp, body)));
+        HttpResponse<String> response = rig.send(
+                rig.bareUri(),
+                body,
+                FORM,
+                Map.of(
+                        "X-Slack-Request-Timestamp",
+                        timestamp,
+                        "X-Slack-Signature",
+                        sign(SIGNING_SECRET, timestamp, body)));
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(SlackRig.json(response.body()).get("response_type").getAsString()).isEqualTo("ephemeral");
+        assertThat(SlackRig.json(response.body()).get("response_type").getAsString())
+                .isEqualTo("ephemeral");
         assertThat(response.body()).isEqualTo(SlackBareServlet.ANSWER);
         assertThat(rig.converse.calls()).isZero();
     }
@@ -250,13 +307,24 @@ class RequestSecurityTest extends SharedRigTest {
         String timestamp = now();
         String old = String.valueOf(Instant.now().minusSeconds(301).getEpochSecond());
 
-        HttpResponse<String> forged = rig.send(rig.bareUri(), body, FORM, Map.of("X-Slack-Request-Timestamp", timestamp,
-                "X-Slack-Signature", sign("not-the-secret", timestamp, body)));
-        HttpResponse<String> stale = rig.send(rig.bareUri(), body, FORM, Map.of("X-Slack-Request-Timestamp", old,
-                "X-Slack-Signature", sign(SIGNING_SECRET, old, body)));
+        HttpResponse<String> forged = rig.send(
+                rig.bareUri(),
+                body,
+                FORM,
+                Map.of(
+                        "X-Slack-Request-Timestamp",
+                        timestamp,
+                        "X-Slack-Signature",
+                        sign("not-the-secret", timestamp, body)));
+        HttpResponse<String> stale = rig.send(
+                rig.bareUri(),
+                body,
+                FORM,
+                Map.of("X-Slack-Request-Timestamp", old, "X-Slack-Signature", sign(SIGNING_SECRET, old, body)));
         HttpResponse<String> unsigned = rig.send(rig.bareUri(), body, FORM, Map.of());
 
-        assertThat(List.of(forged.statusCode(), stale.statusCode(), unsigned.statusCode())).containsOnly(401);
+        assertThat(List.of(forged.statusCode(), stale.statusCode(), unsigned.statusCode()))
+                .containsOnly(401);
     }
 
     private static HttpResponse<String> send(String body, Map<String, String> headers) {
@@ -266,23 +334,33 @@ class RequestSecurityTest extends SharedRigTest {
     private static void assertRefused(HttpResponse<String> response) {
         assertThat(response.statusCode()).isEqualTo(401);
         assertNoStackTrace(response);
-        assertThat(rig.converse.calls()).as("the conversation must not hear of a refused request").isZero();
+        assertThat(rig.converse.calls())
+                .as("the conversation must not hear of a refused request")
+                .isZero();
         assertThat(rig.requests("auth.test")).isEmpty();
     }
 
     private static void assertNoStackTrace(HttpResponse<String> response) {
-        assertThat(response.body()).hasSizeLessThan(200).doesNotContain("Exception", "\tat ", "com.slack", "com.charterbot");
+        assertThat(response.body())
+                .hasSizeLessThan(200)
+                .doesNotContain("Exception", "\tat ", "com.slack", "com.charterbot");
     }
 
     private static Request<?> boltRequest(String body, String timestamp, String signature) {
-        return new SlackRequestParser(rig.bot.app().config()).parse(SlackRequestParser.HttpRequest.builder()
-                .requestUri("/slack/events")
-                .queryString(Map.of())
-                .headers(new RequestHeaders(Map.of("Content-Type", List.of(FORM), "X-Slack-Request-Timestamp", List.of(timestamp),
-                        "X-Slack-Signature", List.of(signature))))
-                .requestBody(body)
-                .remoteAddress("127.0.0.1")
-                .build());
+        return new SlackRequestParser(rig.bot.app().config())
+                .parse(SlackRequestParser.HttpRequest.builder()
+                        .requestUri("/slack/events")
+                        .queryString(Map.of())
+                        .headers(new RequestHeaders(Map.of(
+                                "Content-Type",
+                                List.of(FORM),
+                                "X-Slack-Request-Timestamp",
+                                List.of(timestamp),
+                                "X-Slack-Signature",
+                                List.of(signature))))
+                        .requestBody(body)
+                        .remoteAddress("127.0.0.1")
+                        .build());
     }
 
     private static String now() {

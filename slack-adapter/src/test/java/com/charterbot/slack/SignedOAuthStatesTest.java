@@ -17,6 +17,7 @@ class SignedOAuthStatesTest {
 
     /** The shared store of used states, in memory, noting every state it was asked about. */
     private final Set<String> used = new HashSet<>();
+
     private final List<String> asked = new ArrayList<>();
     private final OAuthStateStore store = (hash, expiresAt) -> {
         asked.add(hash);
@@ -39,10 +40,14 @@ class SignedOAuthStatesTest {
     @Test
     void aForgedTamperedOrForeignStateIsRefusedWithoutAskingTheStore() {
         String state = states.generateNewStateValue();
-        String tampered = state.substring(0, state.indexOf('.') + 1) + "9999999999" + state.substring(state.lastIndexOf('.'));
-        String foreign = new SignedOAuthStates("another-secret-of-another-app-0123456789", store, clock).generateNewStateValue();
+        String tampered =
+                state.substring(0, state.indexOf('.') + 1) + "9999999999" + state.substring(state.lastIndexOf('.'));
+        String foreign =
+                new SignedOAuthStates("another-secret-of-another-app-0123456789", store, clock).generateNewStateValue();
 
-        assertThat(states.isAvailableInDatabase(tampered)).as("a longer expiry, same signature").isFalse();
+        assertThat(states.isAvailableInDatabase(tampered))
+                .as("a longer expiry, same signature")
+                .isFalse();
         assertThat(states.isAvailableInDatabase(foreign)).isFalse();
         assertThat(states.isAvailableInDatabase("not-a-state")).isFalse();
         assertThat(states.isAvailableInDatabase("a.b.c")).isFalse();

@@ -31,12 +31,19 @@ class SlackBotTest {
     @Test
     void buildingTheBotCallsNoWebApiAndItsMessengerSharesTheBotToken() throws Exception {
         try (SlackRig rig = SlackRig.coldStart(TestConversation.create())) {
-            assertThat(rig.slack.getAllServeEvents()).as("nothing talks to Slack while the bot is built").isEmpty();
-            ChannelState channel = ChannelState.of(new ChannelRef(Platform.SLACK, SlackRig.TEAM, "C0NUDGE"), "nudges",
+            assertThat(rig.slack.getAllServeEvents())
+                    .as("nothing talks to Slack while the bot is built")
+                    .isEmpty();
+            ChannelState channel = ChannelState.of(
+                    new ChannelRef(Platform.SLACK, SlackRig.TEAM, "C0NUDGE"),
+                    "nudges",
                     NudgeSettings.defaults(ZoneId.of("Europe/Paris"), Language.EN));
 
-            SendOutcome outcome = rig.bot.messenger().send(channel,
-                    Reply.of(Language.EN, Reply.Delivery.CONVERSATION, List.of(new Block.Text("A nudge"))));
+            SendOutcome outcome = rig.bot
+                    .messenger()
+                    .send(
+                            channel,
+                            Reply.of(Language.EN, Reply.Delivery.CONVERSATION, List.of(new Block.Text("A nudge"))));
 
             assertThat(outcome).isInstanceOf(SendOutcome.Sent.class);
             LoggedRequest post = rig.requests("chat.postMessage").get(0);
@@ -54,7 +61,9 @@ class SlackBotTest {
 
         assertThat(slack.getConfig()).isSameAs(config);
         OkHttpClient client = slack.getHttpClient().getOkHttpClient();
-        assertThat(client.socketFactory()).as("posts over 8 KiB would wait for a delayed ACK").isSameAs(NoDelaySockets.INSTANCE);
+        assertThat(client.socketFactory())
+                .as("posts over 8 KiB would wait for a delayed ACK")
+                .isSameAs(NoDelaySockets.INSTANCE);
         assertThat(client.readTimeoutMillis()).isEqualTo(1_234);
     }
 
@@ -63,13 +72,29 @@ class SlackBotTest {
         try (SlackRig rig = SlackRig.coldStart(TestConversation.create())) {
             // A token this JVM never used: the Slack client's metrics would resolve its team with auth.test first.
             String token = "xoxb-" + System.nanoTime() + "-fresh";
-            SlackSettings settings = new SlackSettings(SlackRig.SIGNING_SECRET, token, null, rig.settings.apiUrl(), null, null, null);
-            try (SlackBot bot = new SlackBot(settings, new SlackBot.Parts(rig.converse, rig.membership, rig.home, rig.nudges, rig.seen,
-                    rig.clock, PlatformApiErrors.NONE, new InMemoryRepliedMessages(), PlatformEvents.NONE))) {
-                ChannelState channel = ChannelState.of(new ChannelRef(Platform.SLACK, SlackRig.TEAM, "C0NUDGE"), "nudges",
+            SlackSettings settings =
+                    new SlackSettings(SlackRig.SIGNING_SECRET, token, null, rig.settings.apiUrl(), null, null, null);
+            try (SlackBot bot = new SlackBot(
+                    settings,
+                    new SlackBot.Parts(
+                            rig.converse,
+                            rig.membership,
+                            rig.home,
+                            rig.nudges,
+                            rig.seen,
+                            rig.clock,
+                            PlatformApiErrors.NONE,
+                            new InMemoryRepliedMessages(),
+                            PlatformEvents.NONE))) {
+                ChannelState channel = ChannelState.of(
+                        new ChannelRef(Platform.SLACK, SlackRig.TEAM, "C0NUDGE"),
+                        "nudges",
                         NudgeSettings.defaults(ZoneId.of("Europe/Paris"), Language.EN));
 
-                bot.messenger().send(channel, Reply.of(Language.EN, Reply.Delivery.CONVERSATION, List.of(new Block.Text("A nudge"))));
+                bot.messenger()
+                        .send(
+                                channel,
+                                Reply.of(Language.EN, Reply.Delivery.CONVERSATION, List.of(new Block.Text("A nudge"))));
 
                 assertThat(rig.requests("chat.postMessage")).hasSize(1);
                 assertThat(rig.requests("auth.test")).isEmpty();
@@ -83,7 +108,9 @@ class SlackBotTest {
             rig.bot.close();
             rig.bot.close();
 
-            assertThatIllegalStateException().isThrownBy(rig.bot::startSocketMode).withMessageContaining("closed");
+            assertThatIllegalStateException()
+                    .isThrownBy(rig.bot::startSocketMode)
+                    .withMessageContaining("closed");
         }
     }
 
@@ -92,8 +119,16 @@ class SlackBotTest {
         try (SlackRig rig = SlackRig.coldStart(TestConversation.create())) {
             assertThat(rig.bot.toString()).doesNotContain(BOT_TOKEN, SlackRig.SIGNING_SECRET);
             assertThatNullPointerException()
-                    .isThrownBy(() -> new SlackBot.Parts(rig.converse, rig.membership, rig.home, null, rig.seen, rig.clock, PlatformApiErrors.NONE,
-                            new InMemoryRepliedMessages(), PlatformEvents.NONE))
+                    .isThrownBy(() -> new SlackBot.Parts(
+                            rig.converse,
+                            rig.membership,
+                            rig.home,
+                            null,
+                            rig.seen,
+                            rig.clock,
+                            PlatformApiErrors.NONE,
+                            new InMemoryRepliedMessages(),
+                            PlatformEvents.NONE))
                     .withMessage("nudges");
         }
     }

@@ -61,7 +61,8 @@ class SlackChannelMessengerTest {
 
     @BeforeAll
     static void startSlackStandIn() {
-        slackApi = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+        slackApi = new WireMockServer(
+                WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
         slackApi.start();
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix("http://127.0.0.1:" + slackApi.port() + "/api/");
@@ -101,9 +102,10 @@ class SlackChannelMessengerTest {
 
         assertThat(send(reply)).isEqualTo(new SendOutcome.Sent());
 
-        slackApi.verify(1, postRequestedFor(urlEqualTo(POST_MESSAGE))
-                .withHeader("Authorization", equalTo("Bearer " + TOKEN)));
-        LoggedRequest request = slackApi.findAll(postRequestedFor(urlEqualTo(POST_MESSAGE))).get(0);
+        slackApi.verify(
+                1, postRequestedFor(urlEqualTo(POST_MESSAGE)).withHeader("Authorization", equalTo("Bearer " + TOKEN)));
+        LoggedRequest request =
+                slackApi.findAll(postRequestedFor(urlEqualTo(POST_MESSAGE))).get(0);
         Map<String, String> form = form(request.getBodyAsString());
         assertThat(form).containsEntry("channel", CHANNEL_ID);
         assertThat(form).containsEntry("text", renderer.fallbackText(reply));
@@ -127,15 +129,20 @@ class SlackChannelMessengerTest {
 
     @Test
     void http429UsesRetryAfterSeconds() {
-        stub(aResponse().withStatus(429).withHeader("Retry-After", "7")
-                .withHeader("Content-Type", "application/json").withBody("{\"ok\":false,\"error\":\"ratelimited\"}"));
+        stub(aResponse()
+                .withStatus(429)
+                .withHeader("Retry-After", "7")
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"ok\":false,\"error\":\"ratelimited\"}"));
 
         assertThat(send(reply())).isEqualTo(new SendOutcome.RateLimited(Duration.ofSeconds(7)));
     }
 
     @Test
     void http429WithoutRetryAfterWaitsOneSecond() {
-        stub(aResponse().withStatus(429).withHeader("Content-Type", "application/json")
+        stub(aResponse()
+                .withStatus(429)
+                .withHeader("Content-Type", "application/json")
                 .withBody("{\"ok\":false,\"error\":\"ratelimited\"}"));
 
         assertThat(send(reply())).isEqualTo(new SendOutcome.RateLimited(Duration.ofSeconds(1)));
@@ -224,9 +231,11 @@ class SlackChannelMessengerTest {
     // ----- permanent failures -----
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "channel_not_found", "not_in_channel", "is_archived", "account_inactive", "invalid_auth",
-        "token_revoked", "missing_scope", "restricted_action", "channel_is_archived", "team_access_not_granted"})
+    @ValueSource(
+            strings = {
+                "channel_not_found", "not_in_channel", "is_archived", "account_inactive", "invalid_auth",
+                "token_revoked", "missing_scope", "restricted_action", "channel_is_archived", "team_access_not_granted"
+            })
     void errorCodesRetryingCannotFixArePermanent(String code) {
         stub(okJson("{\"ok\":false,\"error\":\"" + code + "\"}"));
 
@@ -239,8 +248,8 @@ class SlackChannelMessengerTest {
     void exceptionsThatMentionTheTokenAreMasked() {
         SlackChannelMessenger io = new SlackChannelMessenger(
                 throwing(new IOException("refused for " + TOKEN + " and xoxp-1234-abcd")), renderer);
-        SlackChannelMessenger runtime = new SlackChannelMessenger(
-                throwing(new IllegalStateException("boom " + TOKEN)), renderer);
+        SlackChannelMessenger runtime =
+                new SlackChannelMessenger(throwing(new IllegalStateException("boom " + TOKEN)), renderer);
 
         SendOutcome ioOutcome = record(io.send(channel(), reply()));
         SendOutcome runtimeOutcome = record(runtime.send(channel(), reply()));
@@ -288,19 +297,27 @@ class SlackChannelMessengerTest {
     }
 
     private static ResponseDefinitionBuilder okJson(String body) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/json; charset=utf-8").withBody(body);
+        return aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/json; charset=utf-8")
+                .withBody(body);
     }
 
     private static ChannelState channel() {
-        return ChannelState.of(new ChannelRef(Platform.SLACK, "T0123", CHANNEL_ID), "general",
+        return ChannelState.of(
+                new ChannelRef(Platform.SLACK, "T0123", CHANNEL_ID),
+                "general",
                 NudgeSettings.defaults(ZoneId.of("Europe/Paris"), Language.EN));
     }
 
     private static Reply reply() {
-        return Reply.of(Language.EN, Reply.Delivery.CONVERSATION, List.of(
-                new Block.Heading("Weekly charter tip"),
-                new Block.Text("Ask before posting photos of <@U123> & colleagues."),
-                new Block.Buttons(List.of(Button.of(ActionIds.QUIZ_START, "q", "Start a quiz")))));
+        return Reply.of(
+                Language.EN,
+                Reply.Delivery.CONVERSATION,
+                List.of(
+                        new Block.Heading("Weekly charter tip"),
+                        new Block.Text("Ask before posting photos of <@U123> & colleagues."),
+                        new Block.Buttons(List.of(Button.of(ActionIds.QUIZ_START, "q", "Start a quiz")))));
     }
 
     private static Map<String, String> form(String body) {

@@ -57,7 +57,9 @@ class SlackReplayTest {
 
     private static final String FIXTURES = "replay/slack";
     /** Web API methods that show a person something, and the response_url: what a fixture's replies list. */
-    private static final List<String> SHOWN = List.of("chat.postMessage", "chat.postEphemeral", "chat.update", "views.publish", "views.open");
+    private static final List<String> SHOWN =
+            List.of("chat.postMessage", "chat.postEphemeral", "chat.update", "views.publish", "views.open");
+
     private static final String FRENCH_USER = "U0FRANCAIS";
     private static final AtomicInteger IDS = new AtomicInteger();
 
@@ -77,22 +79,39 @@ class SlackReplayTest {
     }
 
     static Stream<Arguments> fixtures() {
-        return ReplayFixtures.files(FIXTURES).stream().map(file -> Arguments.of(file.getFileName().toString(), file));
+        return ReplayFixtures.files(FIXTURES).stream()
+                .map(file -> Arguments.of(file.getFileName().toString(), file));
     }
 
     @Test
     void coversEnoughShapes() {
-        List<JsonObject> all = ReplayFixtures.files(FIXTURES).stream().map(SlackReplayTest::read).toList();
+        List<JsonObject> all = ReplayFixtures.files(FIXTURES).stream()
+                .map(SlackReplayTest::read)
+                .toList();
 
         assertThat(all).hasSizeGreaterThanOrEqualTo(60);
-        assertThat(all).allSatisfy(fixture -> assertThat(fixture.get("source").getAsString()).isNotBlank());
-        assertThat(all).filteredOn(fixture -> fixture.toString().contains("enterprise_id")).hasSizeGreaterThanOrEqualTo(10);
-        assertThat(all).filteredOn(fixture -> fixture.toString().contains("\"is_enterprise_install\":true")).hasSizeGreaterThanOrEqualTo(3);
-        assertThat(all).filteredOn(fixture -> fixture.toString().contains("\\u00a0") || fixture.toString().contains("\u00a0"))
+        assertThat(all)
+                .allSatisfy(fixture ->
+                        assertThat(fixture.get("source").getAsString()).isNotBlank());
+        assertThat(all)
+                .filteredOn(fixture -> fixture.toString().contains("enterprise_id"))
+                .hasSizeGreaterThanOrEqualTo(10);
+        assertThat(all)
+                .filteredOn(fixture -> fixture.toString().contains("\"is_enterprise_install\":true"))
                 .hasSizeGreaterThanOrEqualTo(3);
-        assertThat(all).filteredOn(fixture -> fixture.toString().contains("\"files\"")).hasSizeGreaterThanOrEqualTo(3);
-        assertThat(all).filteredOn(fixture -> fixture.getAsJsonObject("expect").getAsJsonArray("replies").isEmpty())
-                .as("payloads that must be acknowledged without a word").hasSizeGreaterThanOrEqualTo(20);
+        assertThat(all)
+                .filteredOn(fixture -> fixture.toString().contains("\\u00a0")
+                        || fixture.toString().contains("\u00a0"))
+                .hasSizeGreaterThanOrEqualTo(3);
+        assertThat(all)
+                .filteredOn(fixture -> fixture.toString().contains("\"files\""))
+                .hasSizeGreaterThanOrEqualTo(3);
+        assertThat(all)
+                .filteredOn(fixture -> fixture.getAsJsonObject("expect")
+                        .getAsJsonArray("replies")
+                        .isEmpty())
+                .as("payloads that must be acknowledged without a word")
+                .hasSizeGreaterThanOrEqualTo(20);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -110,31 +129,46 @@ class SlackReplayTest {
         if (expect.has("body")) {
             String shown = String.join("\n", shownIn(response.body()));
             for (JsonElement expected : expect.getAsJsonArray("body")) {
-                assertThat(shown).as("what the acknowledgement shows").contains(ReplayFixtures.text(expected.getAsString()));
+                assertThat(shown)
+                        .as("what the acknowledgement shows")
+                        .contains(ReplayFixtures.text(expected.getAsString()));
             }
         }
         JsonArray replies = expect.getAsJsonArray("replies");
         List<Sent> sent = awaitSent(replies.size());
-        assertThat(sent).as("what the person is shown, in order").extracting(Sent::to)
-                .containsExactlyElementsOf(replies.asList().stream().map(reply -> reply.getAsJsonObject().get("to").getAsString()).toList());
+        assertThat(sent)
+                .as("what the person is shown, in order")
+                .extracting(Sent::to)
+                .containsExactlyElementsOf(replies.asList().stream()
+                        .map(reply -> reply.getAsJsonObject().get("to").getAsString())
+                        .toList());
         for (int index = 0; index < replies.size(); index++) {
             JsonObject reply = replies.get(index).getAsJsonObject();
             Sent actual = sent.get(index);
             String shown = String.join("\n", actual.texts());
             for (JsonElement expected : array(reply, "contains")) {
-                assertThat(shown).as("reply %d of %s", index + 1, name).contains(ReplayFixtures.text(expected.getAsString()));
+                assertThat(shown)
+                        .as("reply %d of %s", index + 1, name)
+                        .contains(ReplayFixtures.text(expected.getAsString()));
             }
             for (JsonElement unexpected : array(reply, "excludes")) {
-                assertThat(shown).as("reply %d of %s", index + 1, name).doesNotContain(ReplayFixtures.text(unexpected.getAsString()));
+                assertThat(shown)
+                        .as("reply %d of %s", index + 1, name)
+                        .doesNotContain(ReplayFixtures.text(unexpected.getAsString()));
             }
             if (reply.has("params")) {
-                for (Map.Entry<String, JsonElement> param : reply.getAsJsonObject("params").entrySet()) {
-                    assertThat(actual.params()).as("parameters of reply %d of %s", index + 1, name)
-                            .containsEntry(param.getKey(), substitute(param.getValue().getAsString()));
+                for (Map.Entry<String, JsonElement> param :
+                        reply.getAsJsonObject("params").entrySet()) {
+                    assertThat(actual.params())
+                            .as("parameters of reply %d of %s", index + 1, name)
+                            .containsEntry(
+                                    param.getKey(), substitute(param.getValue().getAsString()));
                 }
             }
         }
-        assertThat(rig.eventsRateLimited).as("app_rate_limited counted").hasSize(expect.has("rateLimited") ? expect.get("rateLimited").getAsInt() : 0);
+        assertThat(rig.eventsRateLimited)
+                .as("app_rate_limited counted")
+                .hasSize(expect.has("rateLimited") ? expect.get("rateLimited").getAsInt() : 0);
         List<String> loud = rig.logs.list.subList(logsBefore, rig.logs.list.size()).stream()
                 .filter(event -> event.getLevel().isGreaterOrEqual(Level.WARN))
                 .map(ILoggingEvent::getFormattedMessage)
@@ -150,14 +184,25 @@ class SlackReplayTest {
         rig.converse.use(core);
         rig.eventsRateLimited.clear();
         rig.replies.forgetBefore(Instant.MAX);
-        rig.slack.stubFor(post(urlEqualTo("/api/users.info")).withRequestBody(containing("user=" + FRENCH_USER))
-                .willReturn(okJson("{\"ok\":true,\"user\":{\"id\":\"" + FRENCH_USER + "\",\"team_id\":\"" + SlackRig.TEAM
-                        + "\",\"name\":\"marie\",\"locale\":\"fr-FR\",\"is_admin\":false,\"is_owner\":false,\"is_primary_owner\":false}}")));
+        rig.slack.stubFor(
+                post(urlEqualTo("/api/users.info"))
+                        .withRequestBody(containing("user=" + FRENCH_USER))
+                        .willReturn(
+                                okJson(
+                                        "{\"ok\":true,\"user\":{\"id\":\"" + FRENCH_USER + "\",\"team_id\":\""
+                                                + SlackRig.TEAM
+                                                + "\",\"name\":\"marie\",\"locale\":\"fr-FR\",\"is_admin\":false,\"is_owner\":false,\"is_primary_owner\":false}}")));
         JsonObject setup = fixture.has("setup") ? fixture.getAsJsonObject("setup") : new JsonObject();
         if (setup.has("replied")) {
             JsonObject replied = setup.getAsJsonObject("replied");
-            rig.replies.remember(new ChannelRef(Platform.SLACK, SlackRig.TEAM, replied.get("channel").getAsString()),
-                    replied.get("message").getAsString(), replied.get("reply").getAsString(), rig.clock.instant());
+            rig.replies.remember(
+                    new ChannelRef(
+                            Platform.SLACK,
+                            SlackRig.TEAM,
+                            replied.get("channel").getAsString()),
+                    replied.get("message").getAsString(),
+                    replied.get("reply").getAsString(),
+                    rig.clock.instant());
         }
         values.clear();
         values.put("${TEAM}", SlackRig.TEAM);
@@ -165,8 +210,12 @@ class SlackReplayTest {
         values.put("${EVENT_ID}", "Ev0REPLAY" + IDS.incrementAndGet());
         values.put("${RESPONSE_URL}", rig.responseUrl());
         if (setup.has("channelQuiz")) {
-            values.put("${CHANNEL_QUIZ_ID}", core.postChannelQuiz(new ChannelRef(Platform.SLACK, SlackRig.TEAM,
-                    setup.get("channelQuiz").getAsString())));
+            values.put(
+                    "${CHANNEL_QUIZ_ID}",
+                    core.postChannelQuiz(new ChannelRef(
+                            Platform.SLACK,
+                            SlackRig.TEAM,
+                            setup.get("channelQuiz").getAsString())));
         }
     }
 
@@ -187,11 +236,15 @@ class SlackReplayTest {
             return rig.postJson(substitute(request.get("json").toString()));
         }
         if (request.has("payload")) {
-            return rig.postForm("payload=" + URLEncoder.encode(substitute(request.get("payload").toString()), StandardCharsets.UTF_8));
+            return rig.postForm("payload="
+                    + URLEncoder.encode(substitute(request.get("payload").toString()), StandardCharsets.UTF_8));
         }
         if (request.has("form")) {
             Map<String, String> form = new LinkedHashMap<>();
-            request.getAsJsonObject("form").entrySet().forEach(field -> form.put(field.getKey(), substitute(field.getValue().getAsString())));
+            request.getAsJsonObject("form")
+                    .entrySet()
+                    .forEach(field ->
+                            form.put(field.getKey(), substitute(field.getValue().getAsString())));
             return rig.postForm(SlackRig.formEncode(form));
         }
         return rig.postForm(substitute(request.get("raw").getAsString()));
@@ -220,16 +273,23 @@ class SlackReplayTest {
                 List<String> texts = new ArrayList<>();
                 texts.add(params.getOrDefault("text", ""));
                 if (params.containsKey("blocks")) {
-                    texts.addAll(SlackRig.texts(JsonParser.parseString(params.get("blocks")).getAsJsonArray()));
+                    texts.addAll(SlackRig.texts(
+                            JsonParser.parseString(params.get("blocks")).getAsJsonArray()));
                 }
                 if (params.containsKey("view")) {
-                    texts.addAll(SlackRig.texts(JsonParser.parseString(params.get("view")).getAsJsonObject().getAsJsonArray("blocks")));
+                    texts.addAll(SlackRig.texts(JsonParser.parseString(params.get("view"))
+                            .getAsJsonObject()
+                            .getAsJsonArray("blocks")));
                 }
                 sent.add(new Sent(method, texts, params, request.getLoggedDate().getTime()));
             }
         }
         for (LoggedRequest hook : rig.hooks()) {
-            sent.add(new Sent("response_url", shownIn(hook.getBodyAsString()), Map.of(), hook.getLoggedDate().getTime()));
+            sent.add(new Sent(
+                    "response_url",
+                    shownIn(hook.getBodyAsString()),
+                    Map.of(),
+                    hook.getLoggedDate().getTime()));
         }
         sent.sort(Comparator.comparingLong(Sent::at));
         return sent;
@@ -264,7 +324,8 @@ class SlackReplayTest {
 
     private static JsonObject read(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
-            return JsonParser.parseString(new String(in.readAllBytes(), StandardCharsets.UTF_8)).getAsJsonObject();
+            return JsonParser.parseString(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+                    .getAsJsonObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

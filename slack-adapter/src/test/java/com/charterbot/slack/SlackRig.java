@@ -69,12 +69,14 @@ final class SlackRig implements AutoCloseable {
     static final String ADMIN = "U0ADMIN";
     static final String MEMBER = "U0MEMBER";
     static final String CHANNEL = "C0GENERAL";
-    static final Duration API_TIMEOUT = Duration.ofSeconds(2); // generous: a loaded CI machine must not turn admins into members
+    static final Duration API_TIMEOUT =
+            Duration.ofSeconds(2); // generous: a loaded CI machine must not turn admins into members
     static final Duration WAIT = Duration.ofSeconds(10);
 
     private static final AtomicInteger IDS = new AtomicInteger();
     /** Tomcat's notes about Slack's HTTP client threads outliving the test web application: expected, not interesting. */
     private static final java.util.logging.Logger CATALINA = java.util.logging.Logger.getLogger("org.apache.catalina");
+
     private static final java.util.logging.Logger COYOTE = java.util.logging.Logger.getLogger("org.apache.coyote");
 
     static {
@@ -96,10 +98,12 @@ final class SlackRig implements AutoCloseable {
     final InMemoryRepliedMessages replies = new InMemoryRepliedMessages();
     /** Every time Slack said it held events back. */
     final List<Platform> eventsRateLimited = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     final Clock clock = Clock.fixed(Instant.parse("2025-03-10T09:30:00Z"), ZoneOffset.UTC);
     final ListAppender<ILoggingEvent> logs = new ListAppender<>();
     private final Tomcat tomcat;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI events;
     private final URI bare;
 
@@ -115,20 +119,37 @@ final class SlackRig implements AutoCloseable {
      * With {@code core} (when not null) as the conversation, membership, home page and nudge form, and {@code page}
      * (when not null) as the home page, instead of the fakes.
      */
-    private SlackRig(Converse conversation, ReplayCore core, ShowHome page, boolean socketModeOnly, boolean warm) throws Exception {
+    private SlackRig(Converse conversation, ReplayCore core, ShowHome page, boolean socketModeOnly, boolean warm)
+            throws Exception {
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         logs.start();
         root.addAppender(logs);
 
-        slack = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+        slack = new WireMockServer(
+                WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
         slack.start();
         stubSlack();
         converse = new RecordingConverse(conversation);
-        settings = new SlackSettings(socketModeOnly ? null : SIGNING_SECRET, BOT_TOKEN, socketModeOnly ? APP_TOKEN : null,
-                "http://127.0.0.1:" + slack.port() + "/api/", "/charter", Duration.ofMinutes(10), API_TIMEOUT);
-        bot = new SlackBot(settings, new SlackBot.Parts(converse, core != null ? core : membership, core != null ? core : page != null ? page : home,
-                core != null ? core : nudges, seen, clock, (platform, status) -> apiErrors.add(platform + " " + status), replies,
-                eventsRateLimited::add));
+        settings = new SlackSettings(
+                socketModeOnly ? null : SIGNING_SECRET,
+                BOT_TOKEN,
+                socketModeOnly ? APP_TOKEN : null,
+                "http://127.0.0.1:" + slack.port() + "/api/",
+                "/charter",
+                Duration.ofMinutes(10),
+                API_TIMEOUT);
+        bot = new SlackBot(
+                settings,
+                new SlackBot.Parts(
+                        converse,
+                        core != null ? core : membership,
+                        core != null ? core : page != null ? page : home,
+                        core != null ? core : nudges,
+                        seen,
+                        clock,
+                        (platform, status) -> apiErrors.add(platform + " " + status),
+                        replies,
+                        eventsRateLimited::add));
 
         tomcat = new Tomcat();
         tomcat.setBaseDir(Files.createTempDirectory("slack-rig-tomcat").toString());
@@ -155,7 +176,9 @@ final class SlackRig implements AutoCloseable {
      */
     private void warmUp() {
         for (int attempt = 0; attempt < 5; attempt++) {
-            if (postForm(slashCommand("U0WARM", CHANNEL, "stats", responseUrl())).statusCode() == 200) {
+            if (postForm(slashCommand("U0WARM", CHANNEL, "stats", responseUrl()))
+                            .statusCode()
+                    == 200) {
                 break;
             }
         }
@@ -199,23 +222,28 @@ final class SlackRig implements AutoCloseable {
     }
 
     private void stubSlack() {
-        slack.stubFor(post(urlEqualTo("/api/auth.test")).willReturn(okJson(
-                "{\"ok\":true,\"url\":\"https://rig.slack.com/\",\"team\":\"Rig\",\"user\":\"charter\",\"team_id\":\"" + TEAM
-                        + "\",\"user_id\":\"" + BOT_USER + "\",\"bot_id\":\"B0BOT\"}")));
-        for (String method : List.of("chat.postMessage", "chat.postEphemeral", "chat.update", "views.publish", "views.open")) {
+        slack.stubFor(post(urlEqualTo("/api/auth.test"))
+                .willReturn(okJson(
+                        "{\"ok\":true,\"url\":\"https://rig.slack.com/\",\"team\":\"Rig\",\"user\":\"charter\",\"team_id\":\""
+                                + TEAM + "\",\"user_id\":\"" + BOT_USER + "\",\"bot_id\":\"B0BOT\"}")));
+        for (String method :
+                List.of("chat.postMessage", "chat.postEphemeral", "chat.update", "views.publish", "views.open")) {
             slack.stubFor(post(urlEqualTo("/api/" + method)).willReturn(okJson("{\"ok\":true}")));
         }
         slack.stubFor(post(urlEqualTo("/api/users.info")).willReturn(okJson(user("U0ANYONE", false))));
-        slack.stubFor(post(urlEqualTo("/api/users.info")).withRequestBody(containing("user=" + ADMIN))
+        slack.stubFor(post(urlEqualTo("/api/users.info"))
+                .withRequestBody(containing("user=" + ADMIN))
                 .willReturn(okJson(user(ADMIN, true))));
-        slack.stubFor(post(urlEqualTo("/api/conversations.info")).willReturn(okJson(
-                "{\"ok\":true,\"channel\":{\"id\":\"" + CHANNEL + "\",\"name\":\"general\",\"is_channel\":true}}")));
-        slack.stubFor(post(urlPathMatching("/hooks/.*")).willReturn(aResponse().withStatus(200).withBody("ok")));
+        slack.stubFor(post(urlEqualTo("/api/conversations.info"))
+                .willReturn(okJson("{\"ok\":true,\"channel\":{\"id\":\"" + CHANNEL
+                        + "\",\"name\":\"general\",\"is_channel\":true}}")));
+        slack.stubFor(post(urlPathMatching("/hooks/.*"))
+                .willReturn(aResponse().withStatus(200).withBody("ok")));
     }
 
     private static String user(String id, boolean admin) {
-        return "{\"ok\":true,\"user\":{\"id\":\"" + id + "\",\"team_id\":\"" + TEAM + "\",\"name\":\"someone\",\"is_admin\":" + admin
-                + ",\"is_owner\":false,\"is_primary_owner\":false}}";
+        return "{\"ok\":true,\"user\":{\"id\":\"" + id + "\",\"team_id\":\"" + TEAM
+                + "\",\"name\":\"someone\",\"is_admin\":" + admin + ",\"is_owner\":false,\"is_primary_owner\":false}}";
     }
 
     // ----- requests -----
@@ -254,7 +282,8 @@ final class SlackRig implements AutoCloseable {
     }
 
     HttpResponse<String> sendRaw(URI target, HttpRequest.BodyPublisher body, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(20)).POST(body);
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(20)).POST(body);
         headers.forEach(request::header);
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -343,7 +372,8 @@ final class SlackRig implements AutoCloseable {
         if (responseUrl != null) {
             payload.addProperty("response_url", responseUrl);
         }
-        JsonObject action = object("action_id", actionId, "block_id", "b1", "type", "button", "action_ts", "1741599001.000200");
+        JsonObject action =
+                object("action_id", actionId, "block_id", "b1", "type", "button", "action_ts", "1741599001.000200");
         if (value != null) {
             action.addProperty("value", value);
         }
@@ -357,8 +387,19 @@ final class SlackRig implements AutoCloseable {
     /** A {@code view_submission} of the nudge form: {@code values} is block id to the state's value object. */
     static String viewSubmission(String user, String channel, Map<String, JsonObject> values, List<String> blockIds) {
         JsonObject payload = interaction("view_submission", user, triggerId());
-        JsonObject view = object("id", "V0MODAL", "team_id", TEAM, "type", "modal", "callback_id", NudgeModal.CALLBACK_ID,
-                "private_metadata", channel, "hash", "1741599000.abc");
+        JsonObject view = object(
+                "id",
+                "V0MODAL",
+                "team_id",
+                TEAM,
+                "type",
+                "modal",
+                "callback_id",
+                NudgeModal.CALLBACK_ID,
+                "private_metadata",
+                channel,
+                "hash",
+                "1741599000.abc");
         JsonArray blocks = new JsonArray();
         for (String blockId : blockIds) {
             JsonObject block = object("type", "input", "block_id", blockId);
@@ -449,7 +490,8 @@ final class SlackRig implements AutoCloseable {
 
     static String formEncode(Map<String, String> form) {
         List<String> pairs = new ArrayList<>();
-        form.forEach((k, v) -> pairs.add(URLEncoder.encode(k, StandardCharsets.UTF_8) + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        form.forEach((k, v) -> pairs.add(
+                URLEncoder.encode(k, StandardCharsets.UTF_8) + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8)));
         return String.join("&", pairs);
     }
 
@@ -471,7 +513,9 @@ final class SlackRig implements AutoCloseable {
 
     /** The requests matching {@code pattern}, once there are at least {@code count} of them (bounded wait). */
     List<LoggedRequest> await(RequestPatternBuilder pattern, int count) {
-        awaitTrue(() -> slack.findAll(pattern).size() >= count, "at least " + count + " request(s) matching " + pattern.build());
+        awaitTrue(
+                () -> slack.findAll(pattern).size() >= count,
+                "at least " + count + " request(s) matching " + pattern.build());
         return slack.findAll(pattern);
     }
 
@@ -543,8 +587,11 @@ final class SlackRig implements AutoCloseable {
             element.getAsJsonArray().forEach(e -> collectTexts(e, texts));
         } else if (element.isJsonObject()) {
             JsonObject object = element.getAsJsonObject();
-            if (object.has("type") && object.has("text") && object.get("text").isJsonPrimitive()
-                    && List.of("plain_text", "mrkdwn").contains(object.get("type").getAsString())) {
+            if (object.has("type")
+                    && object.has("text")
+                    && object.get("text").isJsonPrimitive()
+                    && List.of("plain_text", "mrkdwn")
+                            .contains(object.get("type").getAsString())) {
                 texts.add(object.get("text").getAsString());
             }
             object.entrySet().forEach(e -> collectTexts(e.getValue(), texts));
@@ -559,7 +606,8 @@ final class SlackRig implements AutoCloseable {
             if ("actions".equals(object.get("type").getAsString())) {
                 for (JsonElement element : object.getAsJsonArray("elements")) {
                     JsonObject button = element.getAsJsonObject();
-                    buttons.add(button.get("action_id").getAsString() + "=" + (button.has("value") ? button.get("value").getAsString() : ""));
+                    buttons.add(button.get("action_id").getAsString() + "="
+                            + (button.has("value") ? button.get("value").getAsString() : ""));
                 }
             }
         }
@@ -588,8 +636,12 @@ final class SlackRig implements AutoCloseable {
     }
 
     void assertNoSecretLogged() {
-        assertThat(logLines()).noneMatch(line -> line.contains(BOT_TOKEN) || line.contains(SIGNING_SECRET)
-                || line.contains(APP_TOKEN) || line.contains("rigbottoken") || line.contains("rigapptoken"));
+        assertThat(logLines())
+                .noneMatch(line -> line.contains(BOT_TOKEN)
+                        || line.contains(SIGNING_SECRET)
+                        || line.contains(APP_TOKEN)
+                        || line.contains("rigbottoken")
+                        || line.contains("rigapptoken"));
     }
 
     @Override

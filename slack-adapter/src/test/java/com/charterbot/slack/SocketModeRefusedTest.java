@@ -31,9 +31,11 @@ class SocketModeRefusedTest {
 
     @Test
     void aRefusedAppTokenSaysWhichTokenAndWhatToDo() {
-        rig.slack.stubFor(post(urlEqualTo("/api/apps.connections.open")).willReturn(okJson("{\"ok\":false,\"error\":\"invalid_auth\"}")));
+        rig.slack.stubFor(post(urlEqualTo("/api/apps.connections.open"))
+                .willReturn(okJson("{\"ok\":false,\"error\":\"invalid_auth\"}")));
 
-        assertThatIllegalStateException().isThrownBy(rig.bot::startSocketMode)
+        assertThatIllegalStateException()
+                .isThrownBy(rig.bot::startSocketMode)
                 .withMessageContaining("invalid_auth")
                 .withMessageContaining("SLACK_APP_TOKEN")
                 .withMessageNotContaining(SlackRig.APP_TOKEN)
@@ -43,9 +45,11 @@ class SocketModeRefusedTest {
 
     @Test
     void anUnreachableSlackNamesTheNetworkError() {
-        rig.slack.stubFor(post(urlEqualTo("/api/apps.connections.open")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        rig.slack.stubFor(post(urlEqualTo("/api/apps.connections.open"))
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
-        assertThatIllegalStateException().isThrownBy(rig.bot::startSocketMode)
+        assertThatIllegalStateException()
+                .isThrownBy(rig.bot::startSocketMode)
                 .withMessageStartingWith("cannot reach Slack at ")
                 .withMessageContaining("Exception")
                 .withMessageNotContaining("\n");
@@ -53,8 +57,10 @@ class SocketModeRefusedTest {
 
     @Test
     void anErrorStatusIsReportedAsSuch() {
-        rig.slack.stubFor(post(urlEqualTo("/api/apps.connections.open")).willReturn(aResponse().withStatus(503)));
+        rig.slack.stubFor(post(urlEqualTo("/api/apps.connections.open"))
+                .willReturn(aResponse().withStatus(503)));
 
-        assertThat(rig.bot.socketModeProblem()).contains("Slack answered HTTP 503 to the Socket Mode connection request");
+        assertThat(rig.bot.socketModeProblem())
+                .contains("Slack answered HTTP 503 to the Socket Mode connection request");
     }
 }

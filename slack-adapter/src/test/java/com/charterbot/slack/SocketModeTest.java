@@ -43,12 +43,15 @@ class SocketModeTest {
         socket.start();
         SlackRig.awaitTrue(() -> socket.port() > 0, "the WebSocket server to listen");
         rig = SlackRig.socketModeOnly(TestConversation.create());
-        rig.slack.stubFor(post(urlEqualTo("/api/apps.connections.open")).willReturn(okJson(
-                "{\"ok\":true,\"url\":\"ws://127.0.0.1:" + socket.port() + "/link/?ticket=rig-ticket&app_id=A0RIG\"}")));
+        rig.slack.stubFor(post(urlEqualTo("/api/apps.connections.open"))
+                .willReturn(okJson("{\"ok\":true,\"url\":\"ws://127.0.0.1:" + socket.port()
+                        + "/link/?ticket=rig-ticket&app_id=A0RIG\"}")));
         rig.bot.startSocketMode();
         SlackRig.awaitTrue(() -> !socket.connections.isEmpty(), "the bot to connect over Socket Mode");
-        socket.connections.get(socket.connections.size() - 1)
-                .send("{\"type\":\"hello\",\"num_connections\":1,\"debug_info\":{\"host\":\"rig\"},\"connection_info\":{\"app_id\":\"A0RIG\"}}");
+        socket.connections
+                .get(socket.connections.size() - 1)
+                .send(
+                        "{\"type\":\"hello\",\"num_connections\":1,\"debug_info\":{\"host\":\"rig\"},\"connection_info\":{\"app_id\":\"A0RIG\"}}");
     }
 
     @AfterAll
@@ -78,33 +81,45 @@ class SocketModeTest {
     void anEventEnvelopeIsAcknowledgedAndHandled() {
         String envelope = "{\"envelope_id\":\"env-event-1\",\"type\":\"events_api\",\"accepts_response_payload\":false,"
                 + "\"retry_attempt\":0,\"retry_reason\":\"\",\"payload\":"
-                + SlackRig.eventCallback(SlackRig.eventId(), EventsTest.mention(MEMBER, "<@" + BOT_USER + "> help", "1741599100.000100", null))
+                + SlackRig.eventCallback(
+                        SlackRig.eventId(),
+                        EventsTest.mention(MEMBER, "<@" + BOT_USER + "> help", "1741599100.000100", null))
                 + "}";
 
         socket.sendToBot(envelope);
 
         JsonObject ack = socket.awaitAck("env-event-1");
         assertThat(ack.has("payload")).isFalse();
-        LoggedRequest post = rig.await(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlEqualTo("/api/chat.postMessage"))
-                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("1741599100.000100")), 1).get(0);
-        assertThat(SlackRig.formOf(post)).containsEntry("channel", CHANNEL).containsEntry("thread_ts", "1741599100.000100");
+        LoggedRequest post = rig.await(
+                        com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                                        urlEqualTo("/api/chat.postMessage"))
+                                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing(
+                                        "1741599100.000100")),
+                        1)
+                .get(0);
+        assertThat(SlackRig.formOf(post))
+                .containsEntry("channel", CHANNEL)
+                .containsEntry("thread_ts", "1741599100.000100");
         assertThat(SlackRig.texts(SlackRig.blocksOf(post)).get(0)).isEqualTo("What I can do");
     }
 
     @Test
     void aSlashCommandEnvelopeIsAnsweredInTheAck() {
         JsonObject command = new JsonObject();
-        SlackRig.form(SlackRig.slashCommand(MEMBER, CHANNEL, "Can I post a photo of the office on Instagram?", rig.responseUrl()))
+        SlackRig.form(SlackRig.slashCommand(
+                        MEMBER, CHANNEL, "Can I post a photo of the office on Instagram?", rig.responseUrl()))
                 .forEach(command::addProperty);
-        String envelope = "{\"envelope_id\":\"env-command-1\",\"type\":\"slash_commands\",\"accepts_response_payload\":true,\"payload\":"
-                + command + "}";
+        String envelope =
+                "{\"envelope_id\":\"env-command-1\",\"type\":\"slash_commands\",\"accepts_response_payload\":true,\"payload\":"
+                        + command + "}";
 
         socket.sendToBot(envelope);
 
         JsonObject payload = socket.awaitAck("env-command-1").getAsJsonObject("payload");
         assertThat(payload.get("response_type").getAsString()).isEqualTo("ephemeral");
         assertThat(SlackRig.texts(payload.getAsJsonArray("blocks")).get(0)).isEqualTo("Photos and videos at work");
-        assertThat(rig.converse.messages).anyMatch(m -> m.user().tenant().equals(TEAM) && m.text().startsWith("Can I post a photo"));
+        assertThat(rig.converse.messages)
+                .anyMatch(m -> m.user().tenant().equals(TEAM) && m.text().startsWith("Can I post a photo"));
     }
 
     @Test
@@ -114,8 +129,15 @@ class SocketModeTest {
         int before = rig.converse.messages.size();
 
         // "---" is what Bolt checks HTTP requests against when an app has no signing secret.
-        HttpResponse<String> placeholder = rig.send(rig.eventsUri(), body, "application/x-www-form-urlencoded",
-                Map.of("X-Slack-Request-Timestamp", timestamp, "X-Slack-Signature", SlackRig.sign("---", timestamp, body)));
+        HttpResponse<String> placeholder = rig.send(
+                rig.eventsUri(),
+                body,
+                "application/x-www-form-urlencoded",
+                Map.of(
+                        "X-Slack-Request-Timestamp",
+                        timestamp,
+                        "X-Slack-Signature",
+                        SlackRig.sign("---", timestamp, body)));
 
         assertThat(placeholder.statusCode()).isEqualTo(401);
         assertThat(rig.converse.messages).hasSize(before);
@@ -123,11 +145,21 @@ class SocketModeTest {
 
     @Test
     void socketModeNeedsAnAppToken() throws Exception {
-        try (SlackBot httpOnly = new SlackBot(SlackSettings.http("secret", "xoxb-1-2-three"),
-                new SlackBot.Parts(rig.converse, rig.membership, rig.home, rig.nudges, rig.seen, rig.clock,
-                        com.charterbot.core.chat.PlatformApiErrors.NONE, new com.charterbot.core.memory.InMemoryRepliedMessages(),
+        try (SlackBot httpOnly = new SlackBot(
+                SlackSettings.http("secret", "xoxb-1-2-three"),
+                new SlackBot.Parts(
+                        rig.converse,
+                        rig.membership,
+                        rig.home,
+                        rig.nudges,
+                        rig.seen,
+                        rig.clock,
+                        com.charterbot.core.chat.PlatformApiErrors.NONE,
+                        new com.charterbot.core.memory.InMemoryRepliedMessages(),
                         com.charterbot.core.chat.PlatformEvents.NONE))) {
-            assertThatIllegalStateException().isThrownBy(httpOnly::startSocketMode).withMessageContaining("app token");
+            assertThatIllegalStateException()
+                    .isThrownBy(httpOnly::startSocketMode)
+                    .withMessageContaining("app token");
         }
     }
 
@@ -152,8 +184,13 @@ class SocketModeTest {
         }
 
         JsonObject awaitAck(String envelopeId) {
-            SlackRig.awaitTrue(() -> received.stream().anyMatch(m -> m.contains("\"" + envelopeId + "\"")), "the ack of " + envelopeId);
-            String ack = received.stream().filter(m -> m.contains("\"" + envelopeId + "\"")).findFirst().orElseThrow();
+            SlackRig.awaitTrue(
+                    () -> received.stream().anyMatch(m -> m.contains("\"" + envelopeId + "\"")),
+                    "the ack of " + envelopeId);
+            String ack = received.stream()
+                    .filter(m -> m.contains("\"" + envelopeId + "\""))
+                    .findFirst()
+                    .orElseThrow();
             JsonObject json = JsonParser.parseString(ack).getAsJsonObject();
             assertThat(json.get("envelope_id").getAsString()).isEqualTo(envelopeId);
             return json;

@@ -30,7 +30,9 @@ class TextPassesTest {
 
     @Test
     void stillRemovesTheMentionsOfTheBotOnly() {
-        assertThat(SlackMessages.withoutMention("<@U1> can I post <@U2|ann>'s photo <@U1|charter>?", "U1")).isEqualTo("can I post <@U2|ann>'s photo ?");
-        assertThat(SlackMessages.withoutMention("<@U2|ann> <@U1> can I post this?", "U1")).isEqualTo("can I post this?");
+        assertThat(SlackMessages.withoutMention("<@U1> can I post <@U2|ann>'s photo <@U1|charter>?", "U1"))
+                .isEqualTo("can I post <@U2|ann>'s photo ?");
+        assertThat(SlackMessages.withoutMention("<@U2|ann> <@U1> can I post this?", "U1"))
+                .isEqualTo("can I post this?");
     }
 }

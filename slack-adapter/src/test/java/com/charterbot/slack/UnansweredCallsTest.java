@@ -43,8 +43,10 @@ class UnansweredCallsTest {
         background(() -> readRequestsAndStaySilent(server));
         OkHttpClient client = client().readTimeout(Duration.ofMillis(300)).build();
 
-        IOException failure = catchThrowableOfType(IOException.class,
-                () -> client.newCall(post(server, RequestBody.create("channel=C1&text=hi", FORM))).execute());
+        IOException failure = catchThrowableOfType(
+                IOException.class,
+                () -> client.newCall(post(server, RequestBody.create("channel=C1&text=hi", FORM)))
+                        .execute());
 
         assertThat(failure).isInstanceOf(InterruptedIOException.class);
         assertThat(UnansweredCalls.requestWasSent(failure)).isTrue();
@@ -54,10 +56,14 @@ class UnansweredCallsTest {
     void theCallTimeoutWhileWaitingForTheAnswerIsMarkedToo() throws Exception {
         ServerSocket server = server(0);
         background(() -> readRequestsAndStaySilent(server));
-        OkHttpClient client = client().readTimeout(Duration.ofSeconds(10)).callTimeout(Duration.ofMillis(400)).build();
+        OkHttpClient client = client().readTimeout(Duration.ofSeconds(10))
+                .callTimeout(Duration.ofMillis(400))
+                .build();
 
-        IOException failure = catchThrowableOfType(IOException.class,
-                () -> client.newCall(post(server, RequestBody.create("channel=C1&text=hi", FORM))).execute());
+        IOException failure = catchThrowableOfType(
+                IOException.class,
+                () -> client.newCall(post(server, RequestBody.create("channel=C1&text=hi", FORM)))
+                        .execute());
 
         assertThat(failure).isInstanceOf(InterruptedIOException.class).hasMessage("timeout");
         assertThat(UnansweredCalls.requestWasSent(failure)).isTrue();
@@ -75,9 +81,12 @@ class UnansweredCallsTest {
                 // the test is over
             }
         });
-        OkHttpClient client = client().writeTimeout(Duration.ofMillis(300)).readTimeout(Duration.ofSeconds(10)).build();
+        OkHttpClient client = client().writeTimeout(Duration.ofMillis(300))
+                .readTimeout(Duration.ofSeconds(10))
+                .build();
 
-        IOException failure = catchThrowableOfType(IOException.class,
+        IOException failure = catchThrowableOfType(
+                IOException.class,
                 () -> client.newCall(post(server, new Zeros(256L << 20))).execute());
 
         assertThat(failure).isInstanceOf(InterruptedIOException.class);
@@ -90,10 +99,13 @@ class UnansweredCallsTest {
         try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = closed.getLocalPort();
         }
-        Request request = new Request.Builder().url("http://127.0.0.1:" + port + "/api/chat.postMessage")
-                .post(RequestBody.create("text=hi", FORM)).build();
+        Request request = new Request.Builder()
+                .url("http://127.0.0.1:" + port + "/api/chat.postMessage")
+                .post(RequestBody.create("text=hi", FORM))
+                .build();
 
-        IOException failure = catchThrowableOfType(IOException.class, () -> client().build().newCall(request).execute());
+        IOException failure = catchThrowableOfType(
+                IOException.class, () -> client().build().newCall(request).execute());
 
         assertThat(UnansweredCalls.requestWasSent(failure)).isFalse();
     }
@@ -101,10 +113,20 @@ class UnansweredCallsTest {
     @Test
     void aFailureAfterAnAnsweredAttemptIsNotMarked() {
         // A retry after a 5xx (the Bot Framework SDK's) that fails before it is sent: the first attempt was answered.
-        Request request = new Request.Builder().url("http://127.0.0.1:9/api/chat.postMessage").post(RequestBody.create("text=hi", FORM)).build();
+        Request request = new Request.Builder()
+                .url("http://127.0.0.1:9/api/chat.postMessage")
+                .post(RequestBody.create("text=hi", FORM))
+                .build();
         UnansweredCalls listener = new UnansweredCalls();
         listener.requestBodyEnd(null, 7);
-        listener.responseHeadersEnd(null, new Response.Builder().request(request).protocol(Protocol.HTTP_1_1).code(500).message("oops").build());
+        listener.responseHeadersEnd(
+                null,
+                new Response.Builder()
+                        .request(request)
+                        .protocol(Protocol.HTTP_1_1)
+                        .code(500)
+                        .message("oops")
+                        .build());
         IOException failure = new java.net.SocketTimeoutException("connect timed out");
 
         listener.callFailed(null, failure);
@@ -117,7 +139,8 @@ class UnansweredCallsTest {
         IOException marked = new IOException("timeout");
         marked.addSuppressed(new UnansweredCalls.RequestWasSent());
 
-        assertThat(UnansweredCalls.requestWasSent(new IllegalStateException(new RuntimeException(marked)))).isTrue();
+        assertThat(UnansweredCalls.requestWasSent(new IllegalStateException(new RuntimeException(marked))))
+                .isTrue();
         assertThat(UnansweredCalls.requestWasSent(new IOException("timeout"))).isFalse();
         assertThat(UnansweredCalls.requestWasSent(null)).isFalse();
     }
@@ -137,7 +160,10 @@ class UnansweredCallsTest {
     }
 
     private static Request post(ServerSocket server, RequestBody body) {
-        return new Request.Builder().url("http://127.0.0.1:" + server.getLocalPort() + "/api/chat.postMessage").post(body).build();
+        return new Request.Builder()
+                .url("http://127.0.0.1:" + server.getLocalPort() + "/api/chat.postMessage")
+                .post(body)
+                .build();
     }
 
     private static void background(Runnable task) {

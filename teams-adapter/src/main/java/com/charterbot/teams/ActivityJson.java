@@ -25,7 +25,8 @@ final class ActivityJson {
         record Unreadable(String problem) implements Parsed {}
     }
 
-    private static final Pattern WHOLE_SECONDS = Pattern.compile("(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2})(Z|[+-]\\d{2}:\\d{2})");
+    private static final Pattern WHOLE_SECONDS =
+            Pattern.compile("(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2})(Z|[+-]\\d{2}:\\d{2})");
 
     private ActivityJson() {}
 

@@ -142,13 +142,21 @@ public final class AdaptiveCardRenderer {
                 ObjectNode quotes = JSON.objectNode();
                 quotes.put("type", "RichTextBlock");
                 ArrayNode inlines = quotes.putArray("inlines");
-                inlines.addObject().put("type", "TextRun").put("text", quoted.label() + " ").put("weight", "bolder");
+                inlines.addObject()
+                        .put("type", "TextRun")
+                        .put("text", quoted.label() + " ")
+                        .put("weight", "bolder");
                 inlines.addObject().put("type", "TextRun").put("text", String.join(", ", quoted.quotes()));
                 body.add(quotes);
             } else if (block instanceof Block.Person person) {
                 // Teams shows the name it gave; the id is no use to a reader.
-                body.add(run(Messages.labelled(reply.language(), person.label()) + " " + (person.name().isBlank() ? person.userId() : person.name()),
-                        "default", false, false, null));
+                body.add(run(
+                        Messages.labelled(reply.language(), person.label()) + " "
+                                + (person.name().isBlank() ? person.userId() : person.name()),
+                        "default",
+                        false,
+                        false,
+                        null));
             } else if (block instanceof Block.Form form) {
                 body.add(run(form.title(), "large", true, false, null));
                 if (!form.intro().isBlank()) {
@@ -167,11 +175,17 @@ public final class AdaptiveCardRenderer {
             }
         }
         ObjectNode card = card(body, reply.fallbackText());
-        List<String> users = refreshFor.stream().filter(id -> id != null && !id.isBlank()).distinct().limit(MAX_REFRESH_USERS).toList();
+        List<String> users = refreshFor.stream()
+                .filter(id -> id != null && !id.isBlank())
+                .distinct()
+                .limit(MAX_REFRESH_USERS)
+                .toList();
         if (reply.view().isPresent() && !users.isEmpty()) {
             Button view = reply.view().get();
             ObjectNode refresh = card.putObject("refresh");
-            refresh.set("action", execute(view.actionId(), view.value(), view.label(), Button.Style.DEFAULT, personal, false));
+            refresh.set(
+                    "action",
+                    execute(view.actionId(), view.value(), view.label(), Button.Style.DEFAULT, personal, false));
             ArrayNode ids = refresh.putArray("userIds");
             users.forEach(ids::add);
         }
@@ -300,8 +314,15 @@ public final class AdaptiveCardRenderer {
         ObjectNode block = JSON.objectNode();
         block.put("type", "RichTextBlock");
         ArrayNode inlines = block.putArray("inlines");
-        inlines.addObject().put("type", "TextRun").put("text", Messages.labelled(language, cited.label()) + " ").put("size", "small").put("isSubtle", true);
-        ObjectNode title = inlines.addObject().put("type", "TextRun").put("text", cited.title()).put("size", "small");
+        inlines.addObject()
+                .put("type", "TextRun")
+                .put("text", Messages.labelled(language, cited.label()) + " ")
+                .put("size", "small")
+                .put("isSubtle", true);
+        ObjectNode title = inlines.addObject()
+                .put("type", "TextRun")
+                .put("text", cited.title())
+                .put("size", "small");
         String link = cited.link() == null ? "" : cited.link().strip();
         if (link.startsWith("https://") || link.startsWith("http://")) {
             title.putObject("selectAction").put("type", "Action.OpenUrl").put("url", link);
@@ -320,7 +341,9 @@ public final class AdaptiveCardRenderer {
             input.put("style", "compact");
             ArrayNode choices = input.putArray("choices");
             for (Button option : field.options()) {
-                choices.addObject().put("title", truncate(option.label(), MAX_BUTTON_TITLE)).put("value", option.value());
+                choices.addObject()
+                        .put("title", truncate(option.label(), MAX_BUTTON_TITLE))
+                        .put("value", option.value());
             }
         } else {
             input.put("type", "Input.Text");
@@ -343,7 +366,8 @@ public final class AdaptiveCardRenderer {
     }
 
     /** An {@code Action.Execute} whose verb is the action id, with an {@code Action.Submit} of the same data as fallback when asked. */
-    private static ObjectNode execute(String actionId, String value, String title, Button.Style style, boolean personal, boolean withFallback) {
+    private static ObjectNode execute(
+            String actionId, String value, String title, Button.Style style, boolean personal, boolean withFallback) {
         ObjectNode submit = submit(actionId, value, title, style);
         if (personal) {
             ((ObjectNode) submit.get("data")).put(DATA_PERSONAL, true);
@@ -364,7 +388,7 @@ public final class AdaptiveCardRenderer {
         switch (style) {
             case PRIMARY -> action.put("style", "positive");
             case DANGER -> action.put("style", "destructive");
-            case DEFAULT -> { }
+            case DEFAULT -> {}
         }
         action.putObject("data").put(DATA_ACTION_ID, actionId).put(DATA_VALUE, value);
         return action;
@@ -407,7 +431,9 @@ public final class AdaptiveCardRenderer {
                 continue;
             }
             for (JsonNode inline : inlines) {
-                if (longest == null || inline.get("text").asText().length() > longest.get("text").asText().length()) {
+                if (longest == null
+                        || inline.get("text").asText().length()
+                                > longest.get("text").asText().length()) {
                     longest = (ObjectNode) inline;
                 }
             }

@@ -17,13 +17,13 @@ import java.util.concurrent.ExecutionException;
  */
 final class ConnectorErrors {
 
-
     private ConnectorErrors() {}
 
     /** The exception behind the SDK's {@link CompletionException} and {@link ExecutionException} wrappers. */
     static Throwable unwrap(Throwable error) {
         Throwable current = error;
-        while ((current instanceof CompletionException || current instanceof ExecutionException) && current.getCause() != null) {
+        while ((current instanceof CompletionException || current instanceof ExecutionException)
+                && current.getCause() != null) {
             current = current.getCause();
         }
         return current;
@@ -31,7 +31,9 @@ final class ConnectorErrors {
 
     /** The first exception of this type in the cause chain, or null. */
     static <T extends Throwable> T find(Throwable error, Class<T> type) {
-        for (Throwable current = error; current != null; current = current.getCause() == current ? null : current.getCause()) {
+        for (Throwable current = error;
+                current != null;
+                current = current.getCause() == current ? null : current.getCause()) {
             if (type.isInstance(current)) {
                 return type.cast(current);
             }
@@ -51,7 +53,10 @@ final class ConnectorErrors {
     /** The connector's {@code Retry-After}, read as the core reads every platform's. */
     static Duration retryAfter(Throwable error) {
         RestException rest = find(error, RestException.class);
-        return SendOutcome.RateLimited.retryAfter(rest == null || rest.response() == null ? null : rest.response().headers().get("Retry-After"));
+        return SendOutcome.RateLimited.retryAfter(
+                rest == null || rest.response() == null
+                        ? null
+                        : rest.response().headers().get("Retry-After"));
     }
 
     /** The failure as a metric label: the HTTP status, {@code timeout}, {@code network} or {@code other}. */

@@ -37,7 +37,9 @@ final class DraftActions {
         if (activity.getName() == null || !INVOKES.contains(activity.getName()) || activity.getValue() == null) {
             return false;
         }
-        return COMMAND_ID.equals(Serialization.objectToTree(activity.getValue()).path("commandId").asText(""));
+        return COMMAND_ID.equals(Serialization.objectToTree(activity.getValue())
+                .path("commandId")
+                .asText(""));
     }
 
     /** The message the action was used on; empty when the invoke carries none (the compose box). */
@@ -48,11 +50,15 @@ final class DraftActions {
         }
         JsonNode body = payload.path("body");
         String content = body.path("content").asText("");
-        String text = "text".equalsIgnoreCase(body.path("contentType").asText("")) ? Incoming.plain(content.replace("<", "&lt;"), max)
+        String text = "text".equalsIgnoreCase(body.path("contentType").asText(""))
+                ? Incoming.plain(content.replace("<", "&lt;"), max)
                 : Incoming.plain(content, max);
         boolean media = content.toLowerCase(Locale.ROOT).contains("<img");
         for (JsonNode attachment : payload.path("attachments")) {
-            if (Media.of(attachment.path("contentType").asText(""), attachment.path("name").asText("")).isPresent()) {
+            if (Media.of(
+                            attachment.path("contentType").asText(""),
+                            attachment.path("name").asText(""))
+                    .isPresent()) {
                 media = true;
             }
         }

@@ -51,9 +51,11 @@ final class Incoming {
     private static final Pattern TAG = Pattern.compile("</?[a-zA-Z][^<>]*>");
     /** Most mentions read from one message: each one is a pass over the text. */
     static final int MAX_MENTIONS = 20;
+
     private static final Pattern NUMERIC_ENTITY = Pattern.compile("&#(x[0-9a-fA-F]{1,6}|[0-9]{1,7});");
     /** Stands for a mention of someone else while the text is cleaned: private-use characters no client sends. */
     private static final char MARK_START = '\uE000';
+
     private static final char MARK_END = '\uE001';
     private static final Pattern MARK = Pattern.compile(MARK_START + "(\\d{1,3})" + MARK_END);
     private static final Pattern LEADING_MARKS = Pattern.compile("^(?:" + MARK_START + "\\d{1,3}" + MARK_END + " ?)+");
@@ -62,7 +64,11 @@ final class Incoming {
     private Incoming() {}
 
     /** How an activity's conversation is shared. */
-    enum Scope { PERSONAL, CHANNEL, GROUP_CHAT }
+    enum Scope {
+        PERSONAL,
+        CHANNEL,
+        GROUP_CHAT
+    }
 
     /** Where an activity happened. {@code conversation} is the channel without a thread's {@code ;messageid=}. */
     record Where(String tenant, ChannelRef conversation, Scope scope, String name) {}
@@ -71,19 +77,27 @@ final class Incoming {
     static Where where(Activity activity, String configuredTenant) {
         TeamsChannelData data = channelData(activity);
         ConversationAccount conversation = activity.getConversation();
-        String tenant = firstText(conversation.getTenantId(),
-                data == null || data.getTenant() == null ? null : data.getTenant().getId(),
-                configuredTenant, "default");
+        String tenant = firstText(
+                conversation.getTenantId(),
+                data == null || data.getTenant() == null
+                        ? null
+                        : data.getTenant().getId(),
+                configuredTenant,
+                "default");
         String type = conversation.getConversationType() == null ? "" : conversation.getConversationType();
         Scope scope;
-        if (type.equals("channel") || data != null && data.getTeam() != null && !type.equals("personal") && !type.equals("groupChat")) {
+        if (type.equals("channel")
+                || data != null && data.getTeam() != null && !type.equals("personal") && !type.equals("groupChat")) {
             scope = Scope.CHANNEL;
         } else if (type.equals("groupChat") || !type.equals("personal") && conversation.isGroup()) {
             scope = Scope.GROUP_CHAT;
         } else {
             scope = Scope.PERSONAL;
         }
-        String name = scope == Scope.CHANNEL && data != null && data.getTeam() != null && data.getTeam().getName() != null
+        String name = scope == Scope.CHANNEL
+                        && data != null
+                        && data.getTeam() != null
+                        && data.getTeam().getName() != null
                 ? data.getTeam().getName()
                 : conversation.getName() == null ? "" : conversation.getName();
         ChannelRef ref = new ChannelRef(Platform.TEAMS, tenant, baseId(conversation.getId()));
@@ -93,8 +107,13 @@ final class Incoming {
     /** The tenant ids an activity names (the conversation's and the channel data's), absent ones left out. */
     static List<String> tenants(Activity activity) {
         TeamsChannelData data = channelData(activity);
-        return Stream.of(activity.getConversation() == null ? null : activity.getConversation().getTenantId(),
-                        data == null || data.getTenant() == null ? null : data.getTenant().getId())
+        return Stream.of(
+                        activity.getConversation() == null
+                                ? null
+                                : activity.getConversation().getTenantId(),
+                        data == null || data.getTenant() == null
+                                ? null
+                                : data.getTenant().getId())
                 .filter(id -> id != null && !id.isBlank())
                 .map(String::strip)
                 .toList();
@@ -134,7 +153,9 @@ final class Incoming {
 
     /** The clicking person's name as Teams gives it, or empty. */
     static String name(Activity activity) {
-        return activity.getFrom() == null || activity.getFrom().getName() == null ? "" : activity.getFrom().getName();
+        return activity.getFrom() == null || activity.getFrom().getName() == null
+                ? ""
+                : activity.getFrom().getName();
     }
 
     /**
@@ -155,8 +176,11 @@ final class Incoming {
         }
         data.properties().forEach(field -> {
             String key = field.getKey();
-            if (field.getValue().isValueNode() && !key.equals(AdaptiveCardRenderer.DATA_ACTION_ID) && !key.equals(AdaptiveCardRenderer.DATA_VALUE)
-                    && !key.equals(AdaptiveCardRenderer.DATA_PERSONAL) && inputs.size() < 20) {
+            if (field.getValue().isValueNode()
+                    && !key.equals(AdaptiveCardRenderer.DATA_ACTION_ID)
+                    && !key.equals(AdaptiveCardRenderer.DATA_VALUE)
+                    && !key.equals(AdaptiveCardRenderer.DATA_PERSONAL)
+                    && inputs.size() < 20) {
                 inputs.put(key, field.getValue().asText());
             }
         });
@@ -182,7 +206,8 @@ final class Incoming {
             text = text.substring(0, max * 2);
         }
         text = text.replace(MARK_START, ' ').replace(MARK_END, ' ');
-        String botId = activity.getRecipient() == null ? null : activity.getRecipient().getId();
+        String botId =
+                activity.getRecipient() == null ? null : activity.getRecipient().getId();
         List<String> others = new ArrayList<>();
         for (Mention mention : mentions(activity)) {
             if (sameAccount(mention.id(), botId)) {
@@ -191,7 +216,8 @@ final class Incoming {
                 others.add(mention.markup());
             }
         }
-        String botName = activity.getRecipient() == null ? null : activity.getRecipient().getName();
+        String botName =
+                activity.getRecipient() == null ? null : activity.getRecipient().getName();
         if (botName != null && !botName.isBlank()) {
             // Some clients and forwarded messages carry the mention markup without its entity.
             text = text.replace("<at>" + botName + "</at>", " ");
@@ -242,11 +268,15 @@ final class Incoming {
                 continue;
             }
             String tag = source.substring(i + 1, end).toLowerCase(Locale.ROOT);
-            String href = tag.startsWith("a ") || tag.startsWith("a\t") || tag.startsWith("a\n") ? attribute(source.substring(i + 1, end), "href") : "";
+            String href = tag.startsWith("a ") || tag.startsWith("a\t") || tag.startsWith("a\n")
+                    ? attribute(source.substring(i + 1, end), "href")
+                    : "";
             text.append(' ').append(href);
             String name = tag.startsWith("/") ? tag.substring(1) : tag;
             boolean block = name.startsWith("p") && (name.length() == 1 || !Character.isLetter(name.charAt(1)))
-                    || name.startsWith("br") || name.startsWith("div") || name.startsWith("li");
+                    || name.startsWith("br")
+                    || name.startsWith("div")
+                    || name.startsWith("li");
             text.append(block ? '\n' : ' ');
             i = end + 1;
         }
@@ -303,9 +333,14 @@ final class Incoming {
             return false;
         }
         for (Attachment attachment : attachments) {
-            String type = attachment == null || attachment.getContentType() == null ? "" : attachment.getContentType().toLowerCase(Locale.ROOT);
+            String type = attachment == null || attachment.getContentType() == null
+                    ? ""
+                    : attachment.getContentType().toLowerCase(Locale.ROOT);
             String fileType = type.equals(FILE_DOWNLOAD_INFO) && attachment.getContent() != null
-                    ? Serialization.objectToTree(attachment.getContent()).path("fileType").asText("") : "";
+                    ? Serialization.objectToTree(attachment.getContent())
+                            .path("fileType")
+                            .asText("")
+                    : "";
             if (Media.of(type, fileType).filter(Media.PICTURE::equals).isPresent()) {
                 return true;
             }
@@ -371,8 +406,12 @@ final class Incoming {
 
     /** HTML entities as text: the named ones Teams uses, and numeric ones. */
     private static String decode(String text) {
-        String named = text.replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
-                .replace("&#39;", "'").replace("&apos;", "'");
+        String named = text.replace("&nbsp;", " ")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&#39;", "'")
+                .replace("&apos;", "'");
         Matcher numeric = NUMERIC_ENTITY.matcher(named);
         StringBuilder decoded = new StringBuilder();
         while (numeric.find()) {
@@ -383,8 +422,12 @@ final class Incoming {
             } catch (NumberFormatException e) {
                 code = -1;
             }
-            String replacement = Character.isValidCodePoint(code) && code != 0 && (code < 0xD800 || code > 0xDFFF)
-                    && (code < MARK_START || code > MARK_END) ? new String(Character.toChars(code)) : " ";
+            String replacement = Character.isValidCodePoint(code)
+                            && code != 0
+                            && (code < 0xD800 || code > 0xDFFF)
+                            && (code < MARK_START || code > MARK_END)
+                    ? new String(Character.toChars(code))
+                    : " ";
             numeric.appendReplacement(decoded, Matcher.quoteReplacement(replacement));
         }
         numeric.appendTail(decoded);

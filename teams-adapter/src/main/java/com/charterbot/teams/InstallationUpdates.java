@@ -35,7 +35,8 @@ final class InstallationUpdates {
     private final SavedReferences references;
     private final TeamsOutbox outbox;
 
-    InstallationUpdates(ChannelMembership membership, Optional<ShowHome> home, SavedReferences references, TeamsOutbox outbox) {
+    InstallationUpdates(
+            ChannelMembership membership, Optional<ShowHome> home, SavedReferences references, TeamsOutbox outbox) {
         this.membership = Objects.requireNonNull(membership, "membership");
         this.home = Objects.requireNonNull(home, "home");
         this.references = Objects.requireNonNull(references, "references");
@@ -44,7 +45,8 @@ final class InstallationUpdates {
 
     /** A {@code conversationUpdate}: members added or removed (the bot among them), or a change of the team or its channels. */
     void onConversationUpdate(TurnContext turn, Activity activity, Where where) {
-        String botId = activity.getRecipient() == null ? null : activity.getRecipient().getId();
+        String botId =
+                activity.getRecipient() == null ? null : activity.getRecipient().getId();
         if (contains(activity.getMembersAdded(), botId)) {
             installed(turn, activity, where, true);
         }
@@ -53,8 +55,12 @@ final class InstallationUpdates {
         }
         TeamsChannelData data = Incoming.channelData(activity);
         String event = Incoming.eventType(activity);
-        String channelId = data == null || data.getChannel() == null || data.getChannel().getId() == null ? "" : data.getChannel().getId();
-        ChannelRef channel = channelId.isBlank() ? null : new ChannelRef(Platform.TEAMS, where.tenant(), Incoming.baseId(channelId));
+        String channelId =
+                data == null || data.getChannel() == null || data.getChannel().getId() == null
+                        ? ""
+                        : data.getChannel().getId();
+        ChannelRef channel =
+                channelId.isBlank() ? null : new ChannelRef(Platform.TEAMS, where.tenant(), Incoming.baseId(channelId));
         switch (event) {
             case "channelRenamed" -> {
                 if (channel != null && data.getChannel().getName() != null) {
@@ -73,7 +79,7 @@ final class InstallationUpdates {
                 membership.left(where.conversation());
                 references.forget(where.conversation());
             }
-            default -> { }
+            default -> {}
         }
     }
 
@@ -92,7 +98,8 @@ final class InstallationUpdates {
     private void installed(TurnContext turn, Activity activity, Where where, boolean showHome) {
         if (where.scope() == Scope.PERSONAL) {
             if (showHome && home.isPresent() && activity.getFrom() != null) {
-                Reply page = home.get().home(Incoming.user(activity, where), Incoming.admin(activity), Incoming.language(activity));
+                Reply page = home.get()
+                        .home(Incoming.user(activity, where), Incoming.admin(activity), Incoming.language(activity));
                 outbox.deliver(turn, where, page);
             }
             return;

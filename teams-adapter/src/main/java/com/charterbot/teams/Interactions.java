@@ -52,7 +52,12 @@ final class Interactions {
     private final AdaptiveCardRenderer renderer;
     private final TeamsOutbox outbox;
 
-    Interactions(Converse converse, TeamsSettings settings, NudgeFormCard form, TeamsFiles files, AdaptiveCardRenderer renderer,
+    Interactions(
+            Converse converse,
+            TeamsSettings settings,
+            NudgeFormCard form,
+            TeamsFiles files,
+            AdaptiveCardRenderer renderer,
             TeamsOutbox outbox) {
         this.converse = Objects.requireNonNull(converse, "converse");
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -65,18 +70,28 @@ final class Interactions {
     /** An {@code Action.Submit}'s data, delivered as a message. */
     void onSubmit(TurnContext turn, Activity activity, Where where, ObjectNode data) {
         String actionId = data.path(AdaptiveCardRenderer.DATA_ACTION_ID).asText();
-        String value = data.path(AdaptiveCardRenderer.DATA_VALUE).isTextual() ? data.path(AdaptiveCardRenderer.DATA_VALUE).asText() : "";
+        String value = data.path(AdaptiveCardRenderer.DATA_VALUE).isTextual()
+                ? data.path(AdaptiveCardRenderer.DATA_VALUE).asText()
+                : "";
         // A button of a card shown to everyone but meant for one person (a client without Universal Actions):
         // what replaces that card goes to the person's own chat, not to everyone.
-        boolean personalCard = data.path(AdaptiveCardRenderer.DATA_PERSONAL).asBoolean(false) && where.scope() != Scope.PERSONAL;
+        boolean personalCard =
+                data.path(AdaptiveCardRenderer.DATA_PERSONAL).asBoolean(false) && where.scope() != Scope.PERSONAL;
         UserRef user = Incoming.user(activity, where);
         switch (actionId) {
             case ActionIds.NUDGES_EDIT -> form.open(turn, activity, where, user, value);
             case AdaptiveCardRenderer.FORM_SUBMIT -> form.submit(turn, activity, where, user, value, data);
             case AdaptiveCardRenderer.FORM_CANCEL -> form.close(turn, activity);
             default -> {
-                ActionEvent click = new ActionEvent(user, where.conversation(), actionId, value, Incoming.admin(activity),
-                        Incoming.language(activity), Incoming.name(activity), Incoming.inputs(data));
+                ActionEvent click = new ActionEvent(
+                        user,
+                        where.conversation(),
+                        actionId,
+                        value,
+                        Incoming.admin(activity),
+                        Incoming.language(activity),
+                        Incoming.name(activity),
+                        Incoming.inputs(data));
                 for (Reply reply : converse.onAction(click)) {
                     if (personalCard && reply.delivery() != Reply.Delivery.CONVERSATION) {
                         outbox.sendPrivately(turn, where, outbox.withFiles(outbox.card(reply), reply));
@@ -111,20 +126,34 @@ final class Interactions {
         JsonNode value = Incoming.value(activity);
         JsonNode action = value == null ? null : value.path("action");
         JsonNode data = action == null ? null : action.path("data");
-        String actionId = data != null && data.path(AdaptiveCardRenderer.DATA_ACTION_ID).isTextual()
-                ? data.path(AdaptiveCardRenderer.DATA_ACTION_ID).asText() : action == null ? "" : action.path("verb").asText("");
-        String clickValue = data != null && data.path(AdaptiveCardRenderer.DATA_VALUE).isTextual()
-                ? data.path(AdaptiveCardRenderer.DATA_VALUE).asText() : "";
-        boolean personalCard = data != null && data.path(AdaptiveCardRenderer.DATA_PERSONAL).asBoolean(false);
-        boolean refresh = value != null && "automatic".equals(value.path("trigger").asText());
+        String actionId =
+                data != null && data.path(AdaptiveCardRenderer.DATA_ACTION_ID).isTextual()
+                        ? data.path(AdaptiveCardRenderer.DATA_ACTION_ID).asText()
+                        : action == null ? "" : action.path("verb").asText("");
+        String clickValue =
+                data != null && data.path(AdaptiveCardRenderer.DATA_VALUE).isTextual()
+                        ? data.path(AdaptiveCardRenderer.DATA_VALUE).asText()
+                        : "";
+        boolean personalCard =
+                data != null && data.path(AdaptiveCardRenderer.DATA_PERSONAL).asBoolean(false);
+        boolean refresh =
+                value != null && "automatic".equals(value.path("trigger").asText());
         boolean shared = where.scope() != Scope.PERSONAL;
         String person = activity.getFrom().getId();
         UserRef user = Incoming.user(activity, where);
         if (ActionIds.NUDGES_EDIT.equals(actionId)) {
-            return messageResponse(form.open(turn, activity, where, user, clickValue).orElse(""));
+            return messageResponse(
+                    form.open(turn, activity, where, user, clickValue).orElse(""));
         }
-        ActionEvent click = new ActionEvent(user, where.conversation(), actionId, clickValue, Incoming.admin(activity),
-                Incoming.language(activity), Incoming.name(activity), Incoming.inputs(data));
+        ActionEvent click = new ActionEvent(
+                user,
+                where.conversation(),
+                actionId,
+                clickValue,
+                Incoming.admin(activity),
+                Incoming.language(activity),
+                Incoming.name(activity),
+                Incoming.inputs(data));
         List<Reply> replies = converse.onAction(click);
         boolean continues = replies.stream().anyMatch(reply -> reply.delivery() == Reply.Delivery.REPLACE_ORIGINAL);
         List<Reply> mine = new ArrayList<>();
@@ -163,7 +192,8 @@ final class Interactions {
             return messageResponse(String.join("\n", notes));
         }
         Reply combined = combined(mine);
-        boolean personal = shared && (personalCard || mine.stream().anyMatch(reply -> reply.delivery() == Reply.Delivery.PRIVATE));
+        boolean personal =
+                shared && (personalCard || mine.stream().anyMatch(reply -> reply.delivery() == Reply.Delivery.PRIVATE));
         ObjectNode content = renderer.card(combined, List.of(person), personal);
         if (!refresh && !shared && activity.getReplyToId() != null) {
             // In a personal chat the card is the person's: keep it as they see it on every device.
@@ -186,11 +216,17 @@ final class Interactions {
     InvokeResponse onFileConsent(TurnContext turn, Activity activity) {
         Optional<TeamsFiles.Accepted> accepted = TeamsFiles.accepted(Incoming.value(activity));
         if (accepted.isEmpty()) {
-            return Invokes.answer(activity.getName(), Incoming.language(activity).orElse(Language.EN));
+            return Invokes.answer(
+                    activity.getName(), Incoming.language(activity).orElse(Language.EN));
         }
         Where where = Incoming.where(activity, settings.tenantId());
-        ActionEvent click = new ActionEvent(Incoming.user(activity, where), where.conversation(), accepted.get().actionId(),
-                accepted.get().value(), Incoming.admin(activity), Incoming.language(activity));
+        ActionEvent click = new ActionEvent(
+                Incoming.user(activity, where),
+                where.conversation(),
+                accepted.get().actionId(),
+                accepted.get().value(),
+                Incoming.admin(activity),
+                Incoming.language(activity));
         List<Reply> replies = converse.onAction(click);
         Optional<Block.File> file = TeamsFiles.file(replies);
         if (file.isEmpty()) {
@@ -213,8 +249,14 @@ final class Interactions {
             return Invokes.answer(activity.getName(), language.orElse(Language.EN));
         }
         Where where = Incoming.where(activity, settings.tenantId());
-        Message draft = new Message(Incoming.user(activity, where), where.conversation(), shared.get().text(), Message.Origin.COMMAND,
-                Incoming.admin(activity), language, shared.get().media());
+        Message draft = new Message(
+                Incoming.user(activity, where),
+                where.conversation(),
+                shared.get().text(),
+                Message.Origin.COMMAND,
+                Incoming.admin(activity),
+                language,
+                shared.get().media());
         List<Reply> replies = converse.onDraft(draft);
         if (replies.isEmpty()) {
             return Invokes.answer(activity.getName(), language.orElse(Language.EN));

@@ -47,7 +47,9 @@ final class Invokes {
                 yield config;
             }
             // Message extension commands: the extension pane shows the sentence.
-            case "composeExtension/query", "composeExtension/querySettingUrl", "composeExtension/submitAction",
+            case "composeExtension/query",
+                    "composeExtension/querySettingUrl",
+                    "composeExtension/submitAction",
                     "composeExtension/selectItem" -> {
                 ObjectNode extension = JSON.objectNode();
                 extension.putObject("composeExtension").put("type", "message").put("text", sentence);
@@ -71,10 +73,18 @@ final class Invokes {
             }
             case "tab/fetch", "tab/submit" -> {
                 ObjectNode tab = JSON.objectNode();
-                ObjectNode card = tab.putObject("tab").put("type", "continue").putObject("value").putArray("cards").addObject()
+                ObjectNode card = tab.putObject("tab")
+                        .put("type", "continue")
+                        .putObject("value")
+                        .putArray("cards")
+                        .addObject()
                         .putObject("card");
                 card.put("type", "AdaptiveCard").put("version", AdaptiveCardRenderer.VERSION);
-                card.putArray("body").addObject().put("type", "TextBlock").put("text", sentence).put("wrap", true);
+                card.putArray("body")
+                        .addObject()
+                        .put("type", "TextBlock")
+                        .put("text", sentence)
+                        .put("wrap", true);
                 yield tab;
             }
             case "healthCheck" -> {
@@ -82,11 +92,15 @@ final class Invokes {
                 health.putObject("healthResults").put("success", true);
                 yield health;
             }
-            // Sign-in, file consent cards the bot did not send, connector card actions, message actions, settings, legacy card
+            // Sign-in, file consent cards the bot did not send, connector card actions, message actions, settings,
+            // legacy card
             // actions and names Teams adds later: acknowledged, nothing to show.
             default -> null;
         };
-        LOG.debug("Teams invoke {} answered with {}", printable(invoke), body == null ? "an empty 200" : "its contract's 200 body");
+        LOG.debug(
+                "Teams invoke {} answered with {}",
+                printable(invoke),
+                body == null ? "an empty 200" : "its contract's 200 body");
         return new InvokeResponse(HttpURLConnection.HTTP_OK, body);
     }
 

@@ -37,6 +37,7 @@ final class NudgeFormCard {
 
     /** Most form fields read from a submission, and the longest value kept per field. */
     static final int MAX_FORM_FIELDS = 20;
+
     static final int MAX_FORM_VALUE = 2_000;
 
     private final EditNudges editNudges;
@@ -61,14 +62,17 @@ final class NudgeFormCard {
         ChannelRef channel = new ChannelRef(Platform.TEAMS, where.tenant(), channelId);
         NudgeFormOutcome outcome = editNudges.open(user, Incoming.admin(activity), channel, language);
         if (outcome instanceof NudgeFormOutcome.Form form) {
-            Activity card = AdaptiveCardRenderer.message(renderer.form(form.form(), Map.of()), form.form().title());
+            Activity card = AdaptiveCardRenderer.message(
+                    renderer.form(form.form(), Map.of()), form.form().title());
             outbox.sendPrivately(turn, where, card);
             return Optional.of(form.form().title());
         } else if (outcome instanceof NudgeFormOutcome.Denied denied) {
             outbox.deliver(turn, where, textReply(denied.message(), language, Reply.Delivery.PRIVATE));
             return Optional.of(denied.message());
         }
-        LOG.warn("Teams nudge form: unexpected outcome {} on open", outcome.getClass().getSimpleName());
+        LOG.warn(
+                "Teams nudge form: unexpected outcome {} on open",
+                outcome.getClass().getSimpleName());
         return Optional.empty();
     }
 
@@ -82,7 +86,8 @@ final class NudgeFormCard {
         Iterator<Map.Entry<String, JsonNode>> fields = data.properties().iterator();
         while (fields.hasNext() && values.size() < MAX_FORM_FIELDS) {
             Map.Entry<String, JsonNode> field = fields.next();
-            if (field.getKey().equals(AdaptiveCardRenderer.DATA_ACTION_ID) || field.getKey().equals(AdaptiveCardRenderer.DATA_VALUE)
+            if (field.getKey().equals(AdaptiveCardRenderer.DATA_ACTION_ID)
+                    || field.getKey().equals(AdaptiveCardRenderer.DATA_VALUE)
                     || !field.getValue().isValueNode()) {
                 continue;
             }
@@ -90,14 +95,18 @@ final class NudgeFormCard {
             values.put(field.getKey(), text.length() > MAX_FORM_VALUE ? text.substring(0, MAX_FORM_VALUE) : text);
         }
         ChannelRef channel = new ChannelRef(Platform.TEAMS, where.tenant(), channelId);
-        NudgeFormOutcome outcome = editNudges.submit(user, Incoming.admin(activity), channel, values, Incoming.language(activity));
+        NudgeFormOutcome outcome =
+                editNudges.submit(user, Incoming.admin(activity), channel, values, Incoming.language(activity));
         Activity card;
         if (outcome instanceof NudgeFormOutcome.Saved saved) {
             card = outbox.card(saved.confirmation());
         } else if (outcome instanceof NudgeFormOutcome.Rejected rejected) {
-            card = AdaptiveCardRenderer.message(renderer.form(rejected.form(), rejected.errors()), rejected.form().title());
+            card = AdaptiveCardRenderer.message(
+                    renderer.form(rejected.form(), rejected.errors()),
+                    rejected.form().title());
         } else if (outcome instanceof NudgeFormOutcome.Denied denied) {
-            card = outbox.card(textReply(denied.message(), Incoming.language(activity), Reply.Delivery.REPLACE_ORIGINAL));
+            card = outbox.card(
+                    textReply(denied.message(), Incoming.language(activity), Reply.Delivery.REPLACE_ORIGINAL));
         } else {
             NudgeForm form = ((NudgeFormOutcome.Form) outcome).form();
             card = AdaptiveCardRenderer.message(renderer.form(form, Map.of()), form.title());

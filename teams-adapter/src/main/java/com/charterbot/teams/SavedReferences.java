@@ -49,7 +49,10 @@ final class SavedReferences {
         ConversationReference reference = new ConversationReference();
         reference.setChannelId(activity.getChannelId());
         reference.setServiceUrl(activity.getServiceUrl());
-        ChannelAccount bot = activity.getRecipient() == null ? null : new ChannelAccount(activity.getRecipient().getId(), activity.getRecipient().getName());
+        ChannelAccount bot = activity.getRecipient() == null
+                ? null
+                : new ChannelAccount(
+                        activity.getRecipient().getId(), activity.getRecipient().getName());
         reference.setBot(bot);
         ConversationAccount conversation = new ConversationAccount();
         conversation.setId(where.conversation().channelId());
@@ -61,13 +64,15 @@ final class SavedReferences {
         if (json == null) {
             return;
         }
-        StoredReference.Scope scope = where.scope() == Scope.CHANNEL ? StoredReference.Scope.CHANNEL : StoredReference.Scope.GROUP_CHAT;
+        StoredReference.Scope scope =
+                where.scope() == Scope.CHANNEL ? StoredReference.Scope.CHANNEL : StoredReference.Scope.GROUP_CHAT;
         if (!always) {
             Optional<StoredReference> stored = references.find(where.conversation());
             if (stored.isPresent() && stored.get().json().equals(json)) {
                 return;
             }
         }
-        references.save(new StoredReference(where.conversation(), scope, activity.getServiceUrl(), json, clock.instant()));
+        references.save(
+                new StoredReference(where.conversation(), scope, activity.getServiceUrl(), json, clock.instant()));
     }
 }

@@ -73,9 +73,10 @@ public final class TeamsAdapter {
     public static TeamsAdapter create(TeamsSettings settings) {
         Objects.requireNonNull(settings, "settings");
         if (!settings.authenticationEnabled()) {
-            LOG.warn("Microsoft Teams authentication is OFF: no app id is configured, so /api/messages accepts activities from "
-                    + "anyone; fine locally with the Bot Framework Emulator, anywhere else set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD "
-                    + "and MICROSOFT_APP_TENANT_ID (or CHARTER_TEAMS_ENABLED=false)");
+            LOG.warn(
+                    "Microsoft Teams authentication is OFF: no app id is configured, so /api/messages accepts activities from "
+                            + "anyone; fine locally with the Bot Framework Emulator, anywhere else set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD "
+                            + "and MICROSOFT_APP_TENANT_ID (or CHARTER_TEAMS_ENABLED=false)");
         }
         return create(settings, TenantCredentials.MICROSOFT, CONNECTOR_READ_TIMEOUT);
     }
@@ -154,11 +155,14 @@ public final class TeamsAdapter {
         } catch (Exception e) {
             throw new IllegalArgumentException("not a service URL", e);
         }
-        // RestConnectorClient.getDefaultRestClientBuilder, plus the listener, dispatcher, timeouts, a plain mapper and Nagle off
+        // RestConnectorClient.getDefaultRestClientBuilder, plus the listener, dispatcher, timeouts, a plain mapper and
+        // Nagle off
         // (NoDelaySockets: a reply card over 8 KiB otherwise waits for a delayed acknowledgement).
         return new RestConnectorClient(new RestClient.Builder(
-                        new OkHttpClient.Builder().eventListenerFactory(UnansweredCalls.FACTORY)
-                                .socketFactory(NoDelaySockets.INSTANCE), new Retrofit.Builder())
+                        new OkHttpClient.Builder()
+                                .eventListenerFactory(UnansweredCalls.FACTORY)
+                                .socketFactory(NoDelaySockets.INSTANCE),
+                        new Retrofit.Builder())
                 .withBaseUrl(baseUrl)
                 .withCredentials(credentials)
                 .withSerializerAdapter(new PlainJacksonAdapter())
@@ -182,7 +186,11 @@ public final class TeamsAdapter {
         private final Map<String, ConnectorClient> connectors = new ConcurrentHashMap<>();
         private final Map<String, AppCredentials> credentials = new ConcurrentHashMap<>();
 
-        TenantAdapter(Configuration configuration, TeamsSettings settings, TenantCredentials makeCredentials, Duration readTimeout) {
+        TenantAdapter(
+                Configuration configuration,
+                TeamsSettings settings,
+                TenantCredentials makeCredentials,
+                Duration readTimeout) {
             super(configuration);
             this.settings = settings;
             this.makeCredentials = makeCredentials;
@@ -199,23 +207,30 @@ public final class TeamsAdapter {
             if (!settings.authenticationEnabled() || settings.tenantId().isEmpty()) {
                 return;
             }
-            Thread fetch = new Thread(() -> {
-                try {
-                    tenantCredentials(AuthenticationConstants.TO_CHANNEL_FROM_BOT_OAUTH_SCOPE).getToken().get(TOKEN_WAIT.toSeconds(), TimeUnit.SECONDS);
-                    LOG.info("Bot Connector token obtained at start-up");
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } catch (Exception e) {
-                    LOG.warn("no Bot Connector token at start-up ({}); the first reply asks again", e.getClass().getSimpleName());
-                }
-            }, "teams-token-at-start-up");
+            Thread fetch = new Thread(
+                    () -> {
+                        try {
+                            tenantCredentials(AuthenticationConstants.TO_CHANNEL_FROM_BOT_OAUTH_SCOPE)
+                                    .getToken()
+                                    .get(TOKEN_WAIT.toSeconds(), TimeUnit.SECONDS);
+                            LOG.info("Bot Connector token obtained at start-up");
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        } catch (Exception e) {
+                            LOG.warn(
+                                    "no Bot Connector token at start-up ({}); the first reply asks again",
+                                    e.getClass().getSimpleName());
+                        }
+                    },
+                    "teams-token-at-start-up");
             fetch.setDaemon(true);
             fetch.start();
         }
 
         /** One credentials object per scope, so the token fetched at start-up is the one the replies use. */
         private AppCredentials tenantCredentials(String scope) {
-            return credentials.computeIfAbsent(scope == null ? "" : scope, key -> makeCredentials.create(settings, scope));
+            return credentials.computeIfAbsent(
+                    scope == null ? "" : scope, key -> makeCredentials.create(settings, scope));
         }
 
         /**
@@ -223,12 +238,19 @@ public final class TeamsAdapter {
          * calls per host, with shorter timeouts, and its calls watched by {@link UnansweredCalls}.
          */
         @Override
-        protected CompletableFuture<ConnectorClient> getOrCreateConnectorClient(String serviceUrl, AppCredentials credentials) {
-            String key = keyForConnectorClient(serviceUrl, credentials == null ? null : credentials.getAppId(),
+        protected CompletableFuture<ConnectorClient> getOrCreateConnectorClient(
+                String serviceUrl, AppCredentials credentials) {
+            String key = keyForConnectorClient(
+                    serviceUrl,
+                    credentials == null ? null : credentials.getAppId(),
                     credentials == null ? null : credentials.oAuthScope());
             try {
-                return CompletableFuture.completedFuture(connectors.computeIfAbsent(key,
-                        k -> connector(serviceUrl, credentials == null ? MicrosoftAppCredentials.empty() : credentials, readTimeout)));
+                return CompletableFuture.completedFuture(connectors.computeIfAbsent(
+                        key,
+                        k -> connector(
+                                serviceUrl,
+                                credentials == null ? MicrosoftAppCredentials.empty() : credentials,
+                                readTimeout)));
             } catch (RuntimeException e) {
                 return CompletableFuture.failedFuture(new IllegalArgumentException("Invalid Service URL", e));
             }

@@ -78,8 +78,15 @@ public final class TeamsBot implements Bot {
      * @param apiErrors told of each error the Bot Connector answers to a reply (every failed try)
      * @param replies which reply answered which message, so that an edited question's answer replaces it
      */
-    public record Parts(Converse converse, ChannelMembership membership, EditNudges editNudges, SeenEvents seenEvents,
-            Optional<ShowHome> home, ConversationReferences references, Clock clock, PlatformApiErrors apiErrors,
+    public record Parts(
+            Converse converse,
+            ChannelMembership membership,
+            EditNudges editNudges,
+            SeenEvents seenEvents,
+            Optional<ShowHome> home,
+            ConversationReferences references,
+            Clock clock,
+            PlatformApiErrors apiErrors,
             RepliedMessages replies) {
 
         public Parts {
@@ -129,8 +136,13 @@ public final class TeamsBot implements Bot {
      * @param sleeper waits between two tries of a throttled reply
      * @param random draws the jitter of those waits
      */
-    TeamsBot(Parts parts, TeamsSettings settings, AdaptiveCardRenderer renderer, ReplyRetry retry,
-            TeamsOutbox.Sleeper sleeper, RandomGenerator random) {
+    TeamsBot(
+            Parts parts,
+            TeamsSettings settings,
+            AdaptiveCardRenderer renderer,
+            ReplyRetry retry,
+            TeamsOutbox.Sleeper sleeper,
+            RandomGenerator random) {
         this.parts = Objects.requireNonNull(parts, "parts");
         this.settings = Objects.requireNonNull(settings, "settings");
         TeamsFiles files = new TeamsFiles(settings, FILE_UPLOAD_TIMEOUT);
@@ -147,7 +159,8 @@ public final class TeamsBot implements Bot {
         if (!settings.allowsServiceUrl(activity.getServiceUrl())) {
             // Whatever the authentication mode (the token's serviceurl claim matched, or there is no token): the bot
             // never sends off the allow-list, so it refuses before any reply.
-            return CompletableFuture.failedFuture(ActivityRefusedException.serviceUrl(TeamsMessagesServlet.host(activity.getServiceUrl())));
+            return CompletableFuture.failedFuture(
+                    ActivityRefusedException.serviceUrl(TeamsMessagesServlet.host(activity.getServiceUrl())));
         }
         if (!settings.allowsTenant(Incoming.tenants(activity))) {
             return CompletableFuture.failedFuture(ActivityRefusedException.tenant());
@@ -183,7 +196,8 @@ public final class TeamsBot implements Bot {
         }
         references.refresh(activity, where);
         JsonNode value = Incoming.value(activity);
-        if (value instanceof ObjectNode data && data.path(AdaptiveCardRenderer.DATA_ACTION_ID).isTextual()) {
+        if (value instanceof ObjectNode data
+                && data.path(AdaptiveCardRenderer.DATA_ACTION_ID).isTextual()) {
             interactions.onSubmit(turn, activity, where, data);
             return;
         }
@@ -192,7 +206,12 @@ public final class TeamsBot implements Bot {
         for (Reply reply : parts.converse().onMessage(message(activity, where, text))) {
             Optional<String> sent = outbox.deliver(turn, where, reply);
             if (!remembered && sent.isPresent()) {
-                parts.replies().remember(where.conversation(), activity.getId(), sent.get(), parts.clock().instant());
+                parts.replies()
+                        .remember(
+                                where.conversation(),
+                                activity.getId(),
+                                sent.get(),
+                                parts.clock().instant());
                 remembered = true;
             }
         }
@@ -200,8 +219,14 @@ public final class TeamsBot implements Bot {
 
     private Message message(Activity activity, Where where, String text) {
         Message.Origin origin = where.scope() == Scope.PERSONAL ? Message.Origin.DIRECT : Message.Origin.MENTION;
-        return new Message(Incoming.user(activity, where), where.conversation(), text, origin, Incoming.admin(activity),
-                Incoming.language(activity), Incoming.hasImage(activity));
+        return new Message(
+                Incoming.user(activity, where),
+                where.conversation(),
+                text,
+                origin,
+                Incoming.admin(activity),
+                Incoming.language(activity),
+                Incoming.hasImage(activity));
     }
 
     /**
@@ -212,11 +237,15 @@ public final class TeamsBot implements Bot {
     private void onMessageUpdate(TurnContext turn, Activity activity) {
         Where where = where(activity);
         String event = Incoming.eventType(activity);
-        if (!event.equals("editMessage") || activity.getFrom() == null || activity.getFrom().getId() == null || activity.getId() == null) {
+        if (!event.equals("editMessage")
+                || activity.getFrom() == null
+                || activity.getFrom().getId() == null
+                || activity.getId() == null) {
             LOG.debug("Teams message update ({}) ignored", event.isEmpty() ? "no event type" : event);
             return;
         }
-        Optional<String> earlier = parts.replies().replyTo(where.conversation(), activity.getId(), parts.clock().instant());
+        Optional<String> earlier = parts.replies()
+                .replyTo(where.conversation(), activity.getId(), parts.clock().instant());
         if (earlier.isEmpty()) {
             LOG.debug("Teams edit of a message without a known reply, ignored");
             return;
@@ -244,7 +273,8 @@ public final class TeamsBot implements Bot {
         } else if (DraftActions.handles(activity) && sender) {
             response = interactions.onCheckAction(activity);
         } else {
-            response = Invokes.answer(activity.getName(), Incoming.language(activity).orElse(Language.EN));
+            response = Invokes.answer(
+                    activity.getName(), Incoming.language(activity).orElse(Language.EN));
         }
         Activity answer = new Activity(ActivityTypes.INVOKE_RESPONSE);
         answer.setValue(response);
@@ -270,7 +300,8 @@ public final class TeamsBot implements Bot {
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is always available", e);
         }

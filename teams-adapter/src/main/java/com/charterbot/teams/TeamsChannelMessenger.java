@@ -58,8 +58,8 @@ public final class TeamsChannelMessenger implements ChannelMessenger {
     private final AdaptiveCardRenderer renderer;
     private final Duration timeout;
 
-    public TeamsChannelMessenger(TeamsAdapter adapter, ConversationReferences references, AdaptiveCardRenderer renderer,
-            Duration timeout) {
+    public TeamsChannelMessenger(
+            TeamsAdapter adapter, ConversationReferences references, AdaptiveCardRenderer renderer, Duration timeout) {
         this.adapter = Objects.requireNonNull(adapter, "adapter").botFramework();
         this.settings = adapter.settings();
         this.references = Objects.requireNonNull(references, "references");
@@ -85,7 +85,10 @@ public final class TeamsChannelMessenger implements ChannelMessenger {
                 return new SendOutcome.Permanent("service URL not on the allow-list");
             }
             Activity card = card(reply);
-            adapter.continueConversation(settings.appId(), reference, turn -> turn.sendActivity(card).thenApply(sent -> null))
+            adapter.continueConversation(
+                            settings.appId(),
+                            reference,
+                            turn -> turn.sendActivity(card).thenApply(sent -> null))
                     .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return new SendOutcome.Sent();
         } catch (TimeoutException e) {
@@ -99,7 +102,8 @@ public final class TeamsChannelMessenger implements ChannelMessenger {
     }
 
     private static SendOutcome outcome(Throwable error) {
-        if (UnansweredCalls.requestWasSent(error) && ConnectorErrors.find(error, InterruptedIOException.class) != null) {
+        if (UnansweredCalls.requestWasSent(error)
+                && ConnectorErrors.find(error, InterruptedIOException.class) != null) {
             return new SendOutcome.Unconfirmed("timeout after the request was sent");
         }
         OptionalInt status = ConnectorErrors.status(error);

@@ -44,7 +44,8 @@ public final class TeamsExpertsMessenger implements ExpertsMessenger {
     private final AdaptiveCardRenderer renderer;
     private final Duration timeout;
 
-    public TeamsExpertsMessenger(TeamsAdapter adapter, ConversationReferences references, AdaptiveCardRenderer renderer, Duration timeout) {
+    public TeamsExpertsMessenger(
+            TeamsAdapter adapter, ConversationReferences references, AdaptiveCardRenderer renderer, Duration timeout) {
         this.adapter = Objects.requireNonNull(adapter, "adapter").botFramework();
         this.settings = adapter.settings();
         this.references = Objects.requireNonNull(references, "references");
@@ -55,11 +56,13 @@ public final class TeamsExpertsMessenger implements ExpertsMessenger {
     @Override
     public Posted post(ChannelRef channel, Reply card) {
         AtomicReference<String> id = new AtomicReference<>();
-        Optional<String> problem = inConversation(channel, turn -> turn.sendActivity(activity(card)).thenAccept(sent -> {
-            if (sent != null) {
-                id.set(sent.getId());
-            }
-        }));
+        Optional<String> problem = inConversation(
+                channel,
+                turn -> turn.sendActivity(activity(card)).thenAccept(sent -> {
+                    if (sent != null) {
+                        id.set(sent.getId());
+                    }
+                }));
         if (problem.isPresent()) {
             return new Posted.Failed(problem.get());
         }
@@ -70,7 +73,8 @@ public final class TeamsExpertsMessenger implements ExpertsMessenger {
     public boolean update(ChannelRef channel, String cardId, Reply card) {
         Activity updated = activity(card);
         updated.setId(cardId);
-        return inConversation(channel, turn -> turn.updateActivity(updated).thenApply(done -> null)).isEmpty();
+        return inConversation(channel, turn -> turn.updateActivity(updated).thenApply(done -> null))
+                .isEmpty();
     }
 
     @Override
@@ -79,25 +83,30 @@ public final class TeamsExpertsMessenger implements ExpertsMessenger {
             return false;
         }
         return inConversation(sameTenant, turn -> {
-            ConnectorClient connector = turn.getTurnState().get(BotFrameworkAdapter.CONNECTOR_CLIENT_KEY);
-            if (connector == null) {
-                return CompletableFuture.failedFuture(new IllegalStateException("no connector client"));
-            }
-            ConversationParameters parameters = new ConversationParameters();
-            parameters.setIsGroup(false);
-            parameters.setMembers(List.of(new ChannelAccount(person.userId())));
-            parameters.setTenantId(person.tenant());
-            TeamsChannelData data = new TeamsChannelData();
-            data.setTenant(new TenantInfo(person.tenant()));
-            parameters.setChannelData(data);
-            return connector.getConversations().createConversation(parameters)
-                    .thenCompose((ConversationResourceResponse chat) -> connector.getConversations().sendToConversation(chat.getId(), activity(message)))
-                    .thenApply((ResourceResponse sent) -> null);
-        }).isEmpty();
+                    ConnectorClient connector = turn.getTurnState().get(BotFrameworkAdapter.CONNECTOR_CLIENT_KEY);
+                    if (connector == null) {
+                        return CompletableFuture.failedFuture(new IllegalStateException("no connector client"));
+                    }
+                    ConversationParameters parameters = new ConversationParameters();
+                    parameters.setIsGroup(false);
+                    parameters.setMembers(List.of(new ChannelAccount(person.userId())));
+                    parameters.setTenantId(person.tenant());
+                    TeamsChannelData data = new TeamsChannelData();
+                    data.setTenant(new TenantInfo(person.tenant()));
+                    parameters.setChannelData(data);
+                    return connector
+                            .getConversations()
+                            .createConversation(parameters)
+                            .thenCompose((ConversationResourceResponse chat) ->
+                                    connector.getConversations().sendToConversation(chat.getId(), activity(message)))
+                            .thenApply((ResourceResponse sent) -> null);
+                })
+                .isEmpty();
     }
 
     /** Runs {@code work} in the stored conversation; why it could not, or empty when it went through. */
-    private Optional<String> inConversation(ChannelRef channel, java.util.function.Function<TurnContext, CompletableFuture<?>> work) {
+    private Optional<String> inConversation(
+            ChannelRef channel, java.util.function.Function<TurnContext, CompletableFuture<?>> work) {
         try {
             if (channel.platform() != Platform.TEAMS) {
                 return Optional.of("not a Teams conversation");
@@ -106,11 +115,17 @@ public final class TeamsExpertsMessenger implements ExpertsMessenger {
             if (stored.isEmpty()) {
                 return Optional.of("no conversation reference: the bot is not in the experts' channel");
             }
-            ConversationReference reference = Serialization.treeToValue(Serialization.jsonToTree(stored.get().json()), ConversationReference.class);
-            if (reference == null || reference.getServiceUrl() == null || !settings.allowsServiceUrl(reference.getServiceUrl())) {
+            ConversationReference reference = Serialization.treeToValue(
+                    Serialization.jsonToTree(stored.get().json()), ConversationReference.class);
+            if (reference == null
+                    || reference.getServiceUrl() == null
+                    || !settings.allowsServiceUrl(reference.getServiceUrl())) {
                 return Optional.of("unusable conversation reference");
             }
-            adapter.continueConversation(settings.appId(), reference, turn -> work.apply(turn).thenApply(done -> null))
+            adapter.continueConversation(
+                            settings.appId(),
+                            reference,
+                            turn -> work.apply(turn).thenApply(done -> null))
                     .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return Optional.empty();
         } catch (InterruptedException e) {

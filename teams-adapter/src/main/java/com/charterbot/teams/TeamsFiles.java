@@ -47,7 +47,14 @@ final class TeamsFiles {
     static final String CONSENT_INVOKE = "fileConsent/invoke";
 
     /** What an accepted card asks the core for, read back from the invoke. */
-    record Accepted(String actionId, String value, String uploadUrl, String contentUrl, String name, String uniqueId, String fileType) {}
+    record Accepted(
+            String actionId,
+            String value,
+            String uploadUrl,
+            String contentUrl,
+            String name,
+            String uniqueId,
+            String fileType) {}
 
     private final TeamsSettings settings;
     private final HttpClient http;
@@ -56,7 +63,10 @@ final class TeamsFiles {
     TeamsFiles(TeamsSettings settings, Duration timeout) {
         this.settings = settings;
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     /** A file consent card for each file of the reply that can be made again. */
@@ -95,15 +105,23 @@ final class TeamsFiles {
         if (actionId.isBlank() || !context.path(AdaptiveCardRenderer.DATA_VALUE).isTextual() || uploadUrl.isBlank()) {
             return Optional.empty();
         }
-        return Optional.of(new Accepted(actionId, context.path(AdaptiveCardRenderer.DATA_VALUE).asText(), uploadUrl,
-                upload.path("contentUrl").asText(""), upload.path("name").asText(""), upload.path("uniqueId").asText(""),
+        return Optional.of(new Accepted(
+                actionId,
+                context.path(AdaptiveCardRenderer.DATA_VALUE).asText(),
+                uploadUrl,
+                upload.path("contentUrl").asText(""),
+                upload.path("name").asText(""),
+                upload.path("uniqueId").asText(""),
                 upload.path("fileType").asText("")));
     }
 
     /** The first file among the core's replies to an accepted card. */
     static Optional<Block.File> file(List<Reply> replies) {
-        return replies.stream().flatMap(reply -> reply.blocks().stream())
-                .filter(Block.File.class::isInstance).map(Block.File.class::cast).findFirst();
+        return replies.stream()
+                .flatMap(reply -> reply.blocks().stream())
+                .filter(Block.File.class::isInstance)
+                .map(Block.File.class::cast)
+                .findFirst();
     }
 
     /** Puts the file at the address Teams gave, in one request; whether Teams took it. */
@@ -119,7 +137,8 @@ final class TeamsFiles {
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(content))
                 .build();
         try {
-            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            int status =
+                    http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
             if (status != 200 && status != 201) {
                 LOG.warn("Teams file upload answered HTTP {}", status);
                 return false;

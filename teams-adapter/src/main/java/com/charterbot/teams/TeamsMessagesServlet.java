@@ -110,7 +110,8 @@ public final class TeamsMessagesServlet extends HttpServlet {
         };
         InvokeResponse invoke;
         try {
-            invoke = adapter.processIncomingActivity(request.getHeader("Authorization"), activity, tracked).join();
+            invoke = adapter.processIncomingActivity(request.getHeader("Authorization"), activity, tracked)
+                    .join();
         } catch (RuntimeException e) {
             fail(response, activity, e, turnStarted.get());
             return;
@@ -127,14 +128,16 @@ public final class TeamsMessagesServlet extends HttpServlet {
         }
     }
 
-    private void fail(HttpServletResponse response, Activity activity, RuntimeException error, boolean turnStarted) throws IOException {
+    private void fail(HttpServletResponse response, Activity activity, RuntimeException error, boolean turnStarted)
+            throws IOException {
         Throwable cause = ConnectorErrors.unwrap(error);
         ActivityRefusedException refused = ConnectorErrors.find(cause, ActivityRefusedException.class);
         if (refused != null) {
             LOG.warn("Teams request refused (403): {}", refused.getMessage());
             plain(response, HttpServletResponse.SC_FORBIDDEN, "forbidden");
-        } else if (!turnStarted && (ConnectorErrors.find(cause, AuthenticationException.class) != null
-                || ConnectorErrors.find(cause, JWTVerificationException.class) != null)) {
+        } else if (!turnStarted
+                && (ConnectorErrors.find(cause, AuthenticationException.class) != null
+                        || ConnectorErrors.find(cause, JWTVerificationException.class) != null)) {
             // JWTVerificationException also covers tokens that do not even decode.
             LOG.info("Teams request refused (401): {}", cause.getClass().getSimpleName());
             plain(response, HttpServletResponse.SC_UNAUTHORIZED, "unauthorized");
@@ -152,7 +155,9 @@ public final class TeamsMessagesServlet extends HttpServlet {
         if (remoteAddress == null) {
             return false;
         }
-        String address = remoteAddress.startsWith("[") && remoteAddress.endsWith("]") ? remoteAddress.substring(1, remoteAddress.length() - 1) : remoteAddress;
+        String address = remoteAddress.startsWith("[") && remoteAddress.endsWith("]")
+                ? remoteAddress.substring(1, remoteAddress.length() - 1)
+                : remoteAddress;
         return address.startsWith("127.") || address.equals("::1") || address.equals("0:0:0:0:0:0:0:1");
     }
 
@@ -176,10 +181,12 @@ public final class TeamsMessagesServlet extends HttpServlet {
         if (blank(activity.getServiceUrl())) {
             return "serviceUrl";
         }
-        if (activity.getConversation() == null || blank(activity.getConversation().getId())) {
+        if (activity.getConversation() == null
+                || blank(activity.getConversation().getId())) {
             return "conversation.id";
         }
-        if (ActivityTypes.MESSAGE.equals(activity.getType()) && (activity.getFrom() == null || blank(activity.getFrom().getId()))) {
+        if (ActivityTypes.MESSAGE.equals(activity.getType())
+                && (activity.getFrom() == null || blank(activity.getFrom().getId()))) {
             return "from.id";
         }
         return null;

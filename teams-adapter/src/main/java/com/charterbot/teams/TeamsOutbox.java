@@ -63,8 +63,13 @@ final class TeamsOutbox {
     private final Object randomLock = new Object();
 
     /** {@code random} draws the jitter of the waits; it is used under a lock, so any generator will do. */
-    TeamsOutbox(AdaptiveCardRenderer renderer, TeamsFiles files, PlatformApiErrors apiErrors, TeamsBot.ReplyRetry retry,
-            Sleeper sleeper, RandomGenerator random) {
+    TeamsOutbox(
+            AdaptiveCardRenderer renderer,
+            TeamsFiles files,
+            PlatformApiErrors apiErrors,
+            TeamsBot.ReplyRetry retry,
+            Sleeper sleeper,
+            RandomGenerator random) {
         this.renderer = Objects.requireNonNull(renderer, "renderer");
         this.files = Objects.requireNonNull(files, "files");
         this.apiErrors = Objects.requireNonNull(apiErrors, "apiErrors");
@@ -115,7 +120,9 @@ final class TeamsOutbox {
     /** Sends a card in the conversation; the id Teams gave it, if any. */
     Optional<String> send(TurnContext turn, Activity card) {
         ResourceResponse sent = call("send a reply", () -> turn.sendActivity(card));
-        return sent == null || sent.getId() == null || sent.getId().isBlank() ? Optional.empty() : Optional.of(sent.getId());
+        return sent == null || sent.getId() == null || sent.getId().isBlank()
+                ? Optional.empty()
+                : Optional.of(sent.getId());
     }
 
     /** Puts the card in place of the one whose button was clicked, or sends it when there is none. */
@@ -150,7 +157,9 @@ final class TeamsOutbox {
         }
         Activity activity = turn.getActivity();
         ConnectorClient connector = turn.getTurnState().get(BotFrameworkAdapter.CONNECTOR_CLIENT_KEY);
-        if (connector == null || activity.getFrom() == null || activity.getFrom().getId() == null) {
+        if (connector == null
+                || activity.getFrom() == null
+                || activity.getFrom().getId() == null) {
             LOG.warn("Teams private reply not delivered: no connector or no sender");
             return;
         }
@@ -162,8 +171,8 @@ final class TeamsOutbox {
         TeamsChannelData channelData = new TeamsChannelData();
         channelData.setTenant(new TenantInfo(where.tenant()));
         parameters.setChannelData(channelData);
-        ConversationResourceResponse created = call("open a personal chat",
-                () -> connector.getConversations().createConversation(parameters));
+        ConversationResourceResponse created =
+                call("open a personal chat", () -> connector.getConversations().createConversation(parameters));
         if (created == null || created.getId() == null) {
             return;
         }
@@ -207,7 +216,12 @@ final class TeamsOutbox {
                 apiErrors.count(Platform.TEAMS, ConnectorErrors.label(e));
                 boolean throttled = status.isPresent() && (status.getAsInt() == 429 || status.getAsInt() == 412);
                 if (!throttled || attempt >= retry.attempts()) {
-                    LOG.warn("Teams: could not {} ({}, attempt {} of {})", what, ConnectorErrors.describe(e), attempt, retry.attempts());
+                    LOG.warn(
+                            "Teams: could not {} ({}, attempt {} of {})",
+                            what,
+                            ConnectorErrors.describe(e),
+                            attempt,
+                            retry.attempts());
                     return null;
                 }
                 if (!pause(wait(e, attempt))) {
@@ -228,8 +242,11 @@ final class TeamsOutbox {
             jitter = random.nextLong(base / 2 + 1);
         }
         long jittered = base / 2 + jitter;
-        long asked = ConnectorErrors.status(error).orElse(0) == 429 ? ConnectorErrors.retryAfter(error).toMillis() : 0;
-        return Duration.ofMillis(Math.min(Math.max(jittered, asked), retry.maxWait().toMillis()));
+        long asked = ConnectorErrors.status(error).orElse(0) == 429
+                ? ConnectorErrors.retryAfter(error).toMillis()
+                : 0;
+        return Duration.ofMillis(
+                Math.min(Math.max(jittered, asked), retry.maxWait().toMillis()));
     }
 
     /** Waits; false when the thread was interrupted, which ends the retries (the flag is set again). */

@@ -19,8 +19,8 @@ import java.util.Objects;
  * @param openIdMetadataUrl where the Bot Framework's signing keys are published; empty for the
  *     public cloud's; set by tests to a stub
  */
-public record TeamsSettings(String appId, String appPassword, String tenantId, List<String> allowedServiceUrls,
-        String openIdMetadataUrl) {
+public record TeamsSettings(
+        String appId, String appPassword, String tenantId, List<String> allowedServiceUrls, String openIdMetadataUrl) {
 
     /**
      * The public Microsoft Teams service URLs ({@code https://smba.trafficmanager.net/amer/},
@@ -67,7 +67,10 @@ public record TeamsSettings(String appId, String appPassword, String tenantId, L
         } catch (URISyntaxException e) {
             return false;
         }
-        if (uri.getRawUserInfo() != null || uri.getRawFragment() != null || uri.getHost() == null || uri.getScheme() == null) {
+        if (uri.getRawUserInfo() != null
+                || uri.getRawFragment() != null
+                || uri.getHost() == null
+                || uri.getScheme() == null) {
             return false;
         }
         for (String allowed : allowedServiceUrls) {
@@ -92,8 +95,9 @@ public record TeamsSettings(String appId, String appPassword, String tenantId, L
 
     @Override
     public String toString() {
-        return "TeamsSettings[appId=" + appId + ", appPassword=" + (appPassword.isEmpty() ? "" : "******") + ", tenantId=" + tenantId
-                + ", allowedServiceUrls=" + allowedServiceUrls + ", openIdMetadataUrl=" + openIdMetadataUrl + "]";
+        return "TeamsSettings[appId=" + appId + ", appPassword=" + (appPassword.isEmpty() ? "" : "******")
+                + ", tenantId=" + tenantId + ", allowedServiceUrls=" + allowedServiceUrls + ", openIdMetadataUrl="
+                + openIdMetadataUrl + "]";
     }
 
     /** One allow-list entry, parsed. */
@@ -115,7 +119,8 @@ public record TeamsSettings(String appId, String appPassword, String tenantId, L
                 throw new IllegalArgumentException("an allowed service URL is http or https: " + entry);
             }
             String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-            return new Prefix(scheme, uri.getHost().toLowerCase(Locale.ROOT), port(uri), path.endsWith("/") ? path : path + "/");
+            return new Prefix(
+                    scheme, uri.getHost().toLowerCase(Locale.ROOT), port(uri), path.endsWith("/") ? path : path + "/");
         }
 
         boolean matches(URI uri) {
@@ -128,7 +133,9 @@ public record TeamsSettings(String appId, String appPassword, String tenantId, L
                     && port == port(uri)
                     && path.startsWith(this.path)
                     // no dot segments, plain or encoded, that could climb out of the allowed path
-                    && !path.contains("/../") && !path.contains("/./") && !path.toLowerCase(Locale.ROOT).contains("%2e");
+                    && !path.contains("/../")
+                    && !path.contains("/./")
+                    && !path.toLowerCase(Locale.ROOT).contains("%2e");
         }
 
         private static int port(URI uri) {

@@ -147,13 +147,20 @@ final class Activities {
         activity.put("localTimestamp", "2025-03-10T10:30:00.1234567+01:00");
         activity.put("serviceUrl", serviceUrl);
         activity.put("channelId", "msteams");
-        activity.putObject("from").put("id", "29:1" + userAad.substring(0, 8) + "-teams-user-id").put("name", "Alice Martin")
+        activity.putObject("from")
+                .put("id", "29:1" + userAad.substring(0, 8) + "-teams-user-id")
+                .put("name", "Alice Martin")
                 .put("aadObjectId", userAad);
         activity.putObject("recipient").put("id", BOT_ID).put("name", BOT_NAME);
         if (locale != null) {
             activity.put("locale", locale);
-            activity.putArray("entities").addObject().put("type", "clientInfo").put("locale", locale).put("country", "FR")
-                    .put("platform", "Web").put("timezone", "Europe/Paris");
+            activity.putArray("entities")
+                    .addObject()
+                    .put("type", "clientInfo")
+                    .put("locale", locale)
+                    .put("country", "FR")
+                    .put("platform", "Web")
+                    .put("timezone", "Europe/Paris");
         }
         activity.putObject("channelData").putObject("tenant").put("id", TENANT);
         return activity;
@@ -184,7 +191,8 @@ final class Activities {
     private static void mention(ObjectNode activity, String text) {
         activity.put("text", "<at>" + BOT_NAME + "</at> " + text);
         activity.put("textFormat", "plain");
-        ArrayNode entities = activity.has("entities") ? (ArrayNode) activity.get("entities") : activity.putArray("entities");
+        ArrayNode entities =
+                activity.has("entities") ? (ArrayNode) activity.get("entities") : activity.putArray("entities");
         ObjectNode mention = entities.insertObject(0);
         mention.put("type", "mention");
         mention.put("text", "<at>" + BOT_NAME + "</at>");

@@ -45,13 +45,18 @@ class AdaptiveCardRendererTest {
     void showsAPictureAsAnImageCarriedInTheCardAndNoFile() {
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3};
 
-        JsonNode body = renderer.card(reply(new Block.Heading("The last 12 weeks"), new Block.Picture("Charts of 12 weeks", "c.png", png),
-                new Block.File("Weekly counts (CSV)", "s.csv", "text/csv", new byte[] {1}, Optional.empty()))).path("body");
+        JsonNode body = renderer.card(reply(
+                        new Block.Heading("The last 12 weeks"),
+                        new Block.Picture("Charts of 12 weeks", "c.png", png),
+                        new Block.File("Weekly counts (CSV)", "s.csv", "text/csv", new byte[] {1}, Optional.empty())))
+                .path("body");
 
         assertThat(body).hasSize(2);
         JsonNode image = body.path(1);
         assertThat(image.path("type").asText()).isEqualTo("Image");
-        assertThat(image.path("url").asText()).isEqualTo("data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(png));
+        assertThat(image.path("url").asText())
+                .isEqualTo(
+                        "data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(png));
         assertThat(image.path("altText").asText()).isEqualTo("Charts of 12 weeks");
     }
 
@@ -60,7 +65,9 @@ class AdaptiveCardRendererTest {
         byte[] png = new byte[AdaptiveCardRenderer.MAX_CARD_BYTES];
         new java.util.Random(7).nextBytes(png);
 
-        ObjectNode card = renderer.card(reply(new Block.Heading("The last 12 weeks"), new Block.Picture("Charts", "c.png", png),
+        ObjectNode card = renderer.card(reply(
+                new Block.Heading("The last 12 weeks"),
+                new Block.Picture("Charts", "c.png", png),
                 new Block.Checklist("Week by week", List.of("Week of 28 July: 3 questions"))));
 
         assertThat(AdaptiveCardRenderer.size(card)).isLessThanOrEqualTo(AdaptiveCardRenderer.MAX_CARD_BYTES);
@@ -72,17 +79,23 @@ class AdaptiveCardRendererTest {
     void showsTextLiterallyWithoutMarkdown() {
         String text = "**not bold** [a link](https://evil.example) <b>tag</b> _x_";
 
-        JsonNode element = renderer.card(reply(new Block.Text(text))).path("body").path(0);
+        JsonNode element =
+                renderer.card(reply(new Block.Text(text))).path("body").path(0);
 
-        assertThat(element.path("type").asText()).as("TextRun never interprets Markdown").isEqualTo("RichTextBlock");
+        assertThat(element.path("type").asText())
+                .as("TextRun never interprets Markdown")
+                .isEqualTo("RichTextBlock");
         assertThat(element.path("inlines").path(0).path("type").asText()).isEqualTo("TextRun");
         assertThat(element.path("inlines").path(0).path("text").asText()).isEqualTo(text);
     }
 
     @Test
     void showsTheQuotesOfADraftAsPlainRuns() {
-        JsonNode element = renderer.card(reply(new Block.Quoted("In your draft:",
-                List.of("\u201C[click](https://evil.example) @everyone\u201D", "\u201C**bold**\u201D")))).path("body").path(0);
+        JsonNode element = renderer.card(reply(new Block.Quoted(
+                        "In your draft:",
+                        List.of("\u201C[click](https://evil.example) @everyone\u201D", "\u201C**bold**\u201D"))))
+                .path("body")
+                .path(0);
 
         assertThat(element.path("type").asText()).isEqualTo("RichTextBlock");
         assertThat(element.path("inlines").path(0).path("text").asText()).isEqualTo("In your draft: ");
@@ -98,12 +111,25 @@ class AdaptiveCardRendererTest {
                 new Block.Heading("Photos at work"),
                 new Block.Text("First line\nSecond line"),
                 new Block.Checklist("Before you post", List.of("Ask the people in it", "Hide screens")),
-                new Block.CitedSection("Source", "photos", "Photos and videos", "https://intranet.example/charter#photos"),
-                new Block.Suggestions("Did you mean", List.of(Button.of(ActionIds.OPEN_SECTION, "en~press", "Talking to journalists"))),
+                new Block.CitedSection(
+                        "Source", "photos", "Photos and videos", "https://intranet.example/charter#photos"),
+                new Block.Suggestions(
+                        "Did you mean",
+                        List.of(Button.of(ActionIds.OPEN_SECTION, "en~press", "Talking to journalists"))),
                 new Block.Context("Answer 2 of 3")));
 
-        assertThat(texts(card)).containsExactly("Photos at work", "First line", "Second line", "Before you post",
-                "\u2022 Ask the people in it", "\u2022 Hide screens", "Source: ", "Photos and videos", "Did you mean", "Answer 2 of 3");
+        assertThat(texts(card))
+                .containsExactly(
+                        "Photos at work",
+                        "First line",
+                        "Second line",
+                        "Before you post",
+                        "\u2022 Ask the people in it",
+                        "\u2022 Hide screens",
+                        "Source: ",
+                        "Photos and videos",
+                        "Did you mean",
+                        "Answer 2 of 3");
         JsonNode heading = card.path("body").path(0).path("inlines").path(0);
         assertThat(heading.path("weight").asText()).isEqualTo("bolder");
         assertThat(heading.path("size").asText()).isEqualTo("large");
@@ -119,20 +145,48 @@ class AdaptiveCardRendererTest {
 
     @Test
     void laysOutSectionsThatAlsoApplyWithTheirKeyPointAndAnOpenButtonEach() {
-        ObjectNode card = renderer.card(reply(new Block.AlsoApplies("S'applique aussi", List.of(
-                new Block.AlsoApplies.Point("Photos et vidéos", "Vérifiez ce que montrent vos photos.", Button.of(ActionIds.OPEN_SECTION, "fr~photos", "Lire la section")),
-                new Block.AlsoApplies.Point("Vie privée des collègues", "Vos collègues décident.", Button.of(ActionIds.OPEN_SECTION, "fr~colleagues", "Lire la section"))))));
+        ObjectNode card = renderer.card(reply(new Block.AlsoApplies(
+                "S'applique aussi",
+                List.of(
+                        new Block.AlsoApplies.Point(
+                                "Photos et vidéos",
+                                "Vérifiez ce que montrent vos photos.",
+                                Button.of(ActionIds.OPEN_SECTION, "fr~photos", "Lire la section")),
+                        new Block.AlsoApplies.Point(
+                                "Vie privée des collègues",
+                                "Vos collègues décident.",
+                                Button.of(ActionIds.OPEN_SECTION, "fr~colleagues", "Lire la section"))))));
 
-        assertThat(texts(card)).containsExactly("S'applique aussi", "Photos et vidéos", "Vérifiez ce que montrent vos photos.",
-                "Vie privée des collègues", "Vos collègues décident.");
-        assertThat(card.path("body").path(0).path("inlines").path(0).path("weight").asText()).isEqualTo("bolder");
-        assertThat(card.path("body").path(1).path("inlines").path(0).path("weight").asText()).isEqualTo("bolder");
-        assertThat(actions(card)).extracting(action -> action.path("data").path("value").asText()).containsExactly("fr~photos", "fr~colleagues");
+        assertThat(texts(card))
+                .containsExactly(
+                        "S'applique aussi",
+                        "Photos et vidéos",
+                        "Vérifiez ce que montrent vos photos.",
+                        "Vie privée des collègues",
+                        "Vos collègues décident.");
+        assertThat(card.path("body")
+                        .path(0)
+                        .path("inlines")
+                        .path(0)
+                        .path("weight")
+                        .asText())
+                .isEqualTo("bolder");
+        assertThat(card.path("body")
+                        .path(1)
+                        .path("inlines")
+                        .path(0)
+                        .path("weight")
+                        .asText())
+                .isEqualTo("bolder");
+        assertThat(actions(card))
+                .extracting(action -> action.path("data").path("value").asText())
+                .containsExactly("fr~photos", "fr~colleagues");
         assertThat(actions(card)).allSatisfy(action -> {
             assertThat(action.path("title").asText()).isEqualTo("Lire la section");
             assertThat(action.path("data").path("actionId").asText()).isEqualTo(ActionIds.OPEN_SECTION);
         });
-        assertThat(card.path("fallbackText").asText()).contains("Photos et vidéos: Vérifiez ce que montrent vos photos.");
+        assertThat(card.path("fallbackText").asText())
+                .contains("Photos et vidéos: Vérifiez ce que montrent vos photos.");
     }
 
     @Test
@@ -144,9 +198,11 @@ class AdaptiveCardRendererTest {
 
     @Test
     void passesButtonValuesBackUntouchedAndMapsStyles() {
-        ObjectNode card = renderer.card(reply(new Block.Text("Quiz"), new Block.Buttons(List.of(
-                new Button(ActionIds.QUIZ_START, "", "Start", Button.Style.PRIMARY),
-                new Button(ActionIds.FEEDBACK_NOT_HELPFUL, "fr~ANSWER:photos", "Non", Button.Style.DANGER)))));
+        ObjectNode card = renderer.card(reply(
+                new Block.Text("Quiz"),
+                new Block.Buttons(List.of(
+                        new Button(ActionIds.QUIZ_START, "", "Start", Button.Style.PRIMARY),
+                        new Button(ActionIds.FEEDBACK_NOT_HELPFUL, "fr~ANSWER:photos", "Non", Button.Style.DANGER)))));
 
         List<JsonNode> actions = actions(card);
         assertThat(actions.get(0).path("style").asText()).isEqualTo("positive");
@@ -164,8 +220,11 @@ class AdaptiveCardRendererTest {
 
         ObjectNode card = renderer.card(reply(new Block.Text("Question"), new Block.Buttons(buttons)));
 
-        assertThat(card.path("body")).hasSize(4).filteredOn(element -> element.has("actions")).allSatisfy(set ->
-                assertThat(set.path("actions").size()).isLessThanOrEqualTo(AdaptiveCardRenderer.MAX_ACTIONS));
+        assertThat(card.path("body"))
+                .hasSize(4)
+                .filteredOn(element -> element.has("actions"))
+                .allSatisfy(set ->
+                        assertThat(set.path("actions").size()).isLessThanOrEqualTo(AdaptiveCardRenderer.MAX_ACTIONS));
         assertThat(actions(card)).hasSize(14);
     }
 
@@ -186,12 +245,26 @@ class AdaptiveCardRendererTest {
 
     @Test
     void rendersEveryReplyOfTheBundledConversationWithinTheLimit() {
-        var conversation = TestConversation.builder().admins(new AdminDirectory(Set.of(), Set.of("admin"))).build().conversation;
+        var conversation = TestConversation.builder()
+                .admins(new AdminDirectory(Set.of(), Set.of("admin")))
+                .build()
+                .conversation;
         UserRef admin = new UserRef(Platform.TEAMS, "t", "admin");
         ChannelRef channel = new ChannelRef(Platform.TEAMS, "t", "19:c@thread.tacv2");
-        for (String text : List.of("help", "aide", "quiz", "tip", "settings", "nudges", "stats", "can I post this photo?",
-                "un journaliste m'a appel\u00e9", "order me a pizza", "lang fr")) {
-            for (Reply reply : conversation.onMessage(new Message(admin, channel, text, Message.Origin.MENTION, false, Optional.empty()))) {
+        for (String text : List.of(
+                "help",
+                "aide",
+                "quiz",
+                "tip",
+                "settings",
+                "nudges",
+                "stats",
+                "can I post this photo?",
+                "un journaliste m'a appel\u00e9",
+                "order me a pizza",
+                "lang fr")) {
+            for (Reply reply : conversation.onMessage(
+                    new Message(admin, channel, text, Message.Origin.MENTION, false, Optional.empty()))) {
                 ObjectNode card = renderer.card(reply);
                 assertThat(AdaptiveCardRenderer.size(card)).isLessThanOrEqualTo(AdaptiveCardRenderer.MAX_CARD_BYTES);
                 assertThat(card.path("body").size()).as(text).isPositive();
@@ -206,11 +279,17 @@ class AdaptiveCardRendererTest {
         ObjectNode form = renderer.form(Fakes.Nudges.form(channel, "OFF", "7pm"), Map.of("time", "Use HH:mm"));
 
         JsonNode body = form.path("body");
-        JsonNode frequency = body.findParents("id").stream().filter(n -> n.path("id").asText().equals("frequency")).findFirst().orElseThrow();
+        JsonNode frequency = body.findParents("id").stream()
+                .filter(n -> n.path("id").asText().equals("frequency"))
+                .findFirst()
+                .orElseThrow();
         assertThat(frequency.path("type").asText()).isEqualTo("Input.ChoiceSet");
         assertThat(frequency.path("value").asText()).isEqualTo("OFF");
         assertThat(frequency.path("choices").findValuesAsText("value")).containsExactly("WEEKLY", "OFF");
-        JsonNode time = body.findParents("id").stream().filter(n -> n.path("id").asText().equals("time")).findFirst().orElseThrow();
+        JsonNode time = body.findParents("id").stream()
+                .filter(n -> n.path("id").asText().equals("time"))
+                .findFirst()
+                .orElseThrow();
         assertThat(time.path("type").asText()).isEqualTo("Input.Text");
         assertThat(time.path("maxLength").asInt()).isEqualTo(5);
         assertThat(texts(form)).containsSubsequence("Nudges in General", "HH:mm, 24-hour", "Use HH:mm");

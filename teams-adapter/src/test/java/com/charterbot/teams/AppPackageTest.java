@@ -47,28 +47,45 @@ class AppPackageTest {
 
         JsonNode languages = manifest.path("localizationInfo");
         assertThat(languages.path("defaultLanguageTag").asText()).isEqualTo("en-us");
-        assertThat(languages.path("additionalLanguages").path(0).path("languageTag").asText()).isEqualTo("fr-fr");
-        assertThat(languages.path("additionalLanguages").path(0).path("file").asText()).isEqualTo("fr-fr.json");
+        assertThat(languages
+                        .path("additionalLanguages")
+                        .path(0)
+                        .path("languageTag")
+                        .asText())
+                .isEqualTo("fr-fr");
+        assertThat(languages.path("additionalLanguages").path(0).path("file").asText())
+                .isEqualTo("fr-fr.json");
         assertThat(french.path("$schema").asText()).endsWith("/v1.22/MicrosoftTeams.Localization.schema.json");
         assertThat(french.path("name.short").asText()).isNotBlank().hasSizeLessThanOrEqualTo(30);
         assertThat(french.path("description.short").asText()).isNotBlank().hasSizeLessThanOrEqualTo(80);
         assertThat(french.path("description.full").asText()).isNotBlank().hasSizeLessThanOrEqualTo(4000);
-        JsonNode commands = manifest.path("bots").path(0).path("commandLists").path(0).path("commands");
+        JsonNode commands =
+                manifest.path("bots").path(0).path("commandLists").path(0).path("commands");
         for (int index = 0; index < commands.size(); index++) {
             String english = commands.get(index).path("title").asText();
-            String title = french.path("bots[0].commandLists[0].commands[" + index + "].title").asText();
-            String description = french.path("bots[0].commandLists[0].commands[" + index + "].description").asText();
+            String title = french.path("bots[0].commandLists[0].commands[" + index + "].title")
+                    .asText();
+            String description = french.path("bots[0].commandLists[0].commands[" + index + "].description")
+                    .asText();
             assertThat(title).as("French title of %s", english).isNotBlank().hasSizeLessThanOrEqualTo(32);
-            assertThat(description).as("French description of %s", english).isNotBlank().hasSizeLessThanOrEqualTo(128);
+            assertThat(description)
+                    .as("French description of %s", english)
+                    .isNotBlank()
+                    .hasSizeLessThanOrEqualTo(128);
             // Teams sends the title in the person's language: both must be the same command.
-            assertThat(CommandParser.parse(title).getClass()).as("'%s' and '%s'", title, english)
+            assertThat(CommandParser.parse(title).getClass())
+                    .as("'%s' and '%s'", title, english)
                     .isEqualTo(CommandParser.parse(english).getClass())
                     .isNotEqualTo(Command.Ask.class);
         }
-        assertThat(french.fieldNames()).toIterable().allSatisfy(key -> assertThat(key).matches(
-                "\\$schema|name\\.(short|full)|description\\.(short|full)|bots\\[0]\\.commandLists\\[0]\\.commands\\[\\d+]\\.(title|description)"
-                        + "|composeExtensions\\[0]\\.commands\\[0]\\.(title|description)"));
-        assertThat(french.path("composeExtensions[0].commands[0].title").asText()).isEqualTo("Vérifier avec la charte");
+        assertThat(french.fieldNames())
+                .toIterable()
+                .allSatisfy(key -> assertThat(key)
+                        .matches(
+                                "\\$schema|name\\.(short|full)|description\\.(short|full)|bots\\[0]\\.commandLists\\[0]\\.commands\\[\\d+]\\.(title|description)"
+                                        + "|composeExtensions\\[0]\\.commands\\[0]\\.(title|description)"));
+        assertThat(french.path("composeExtensions[0].commands[0].title").asText())
+                .isEqualTo("Vérifier avec la charte");
     }
 
     @Test
@@ -82,14 +99,17 @@ class AppPackageTest {
         assertThat(command.path("type").asText()).isEqualTo("action");
         assertThat(command.path("context").toString()).isEqualTo("[\"message\"]");
         assertThat(command.path("fetchTask").asBoolean()).isTrue();
-        assertThat(command.path("title").asText()).isEqualTo("Check with the charter").hasSizeLessThanOrEqualTo(32);
+        assertThat(command.path("title").asText())
+                .isEqualTo("Check with the charter")
+                .hasSizeLessThanOrEqualTo(32);
         assertThat(command.path("description").asText()).hasSizeLessThanOrEqualTo(128);
     }
 
     @Test
     void colourIconIs192SquareAndOutlineIsWhiteOnTransparent32() throws Exception {
         BufferedImage color = ImageIO.read(new File(SOURCES.resolve("color.png").toString()));
-        BufferedImage outline = ImageIO.read(new File(SOURCES.resolve("outline.png").toString()));
+        BufferedImage outline =
+                ImageIO.read(new File(SOURCES.resolve("outline.png").toString()));
 
         assertThat(color.getWidth()).isEqualTo(192);
         assertThat(color.getHeight()).isEqualTo(192);

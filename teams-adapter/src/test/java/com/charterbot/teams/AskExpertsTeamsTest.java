@@ -40,15 +40,22 @@ class AskExpertsTeamsTest {
     /** The bundled conversation with an experts' desk sending through the rig's own connector. */
     private static final TestConversation core = TestConversation.builder()
             .admins(new AdminDirectory(Set.of(), Set.of(Activities.ADMIN_AAD)))
-            .experts(messenger::get, new ExpertsDesk.Settings(Optional.empty(), Optional.of(Activities.GENERAL), Duration.ofDays(2),
-                    TestConversation.PARIS))
+            .experts(
+                    messenger::get,
+                    new ExpertsDesk.Settings(
+                            Optional.empty(),
+                            Optional.of(Activities.GENERAL),
+                            Duration.ofDays(2),
+                            TestConversation.PARIS))
             .build();
+
     private static final InMemoryExpertQuestions questions = core.expertQuestions;
 
     @BeforeAll
     static void start() {
         rig = TeamsRig.unauthenticated(core.conversation);
-        messenger.set(new TeamsExpertsMessenger(rig.adapter, rig.references, new AdaptiveCardRenderer(), Duration.ofSeconds(10)));
+        messenger.set(new TeamsExpertsMessenger(
+                rig.adapter, rig.references, new AdaptiveCardRenderer(), Duration.ofSeconds(10)));
     }
 
     @AfterAll
@@ -57,21 +64,27 @@ class AskExpertsTeamsTest {
     }
 
     private static String value(JsonNode card, String actionId) {
-        return actions(card).stream().map(action -> action.path("data"))
+        return actions(card).stream()
+                .map(action -> action.path("data"))
                 .filter(data -> actionId.equals(data.path("actionId").asText()))
-                .map(data -> data.path("value").asText()).findFirst()
+                .map(data -> data.path("value").asText())
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + actionId + " in " + card));
     }
 
     /** The question sent to the experts with this text (the tests share the store). */
     private static ExpertQuestion asked(String text) {
-        return questions.askedBetween(Instant.EPOCH, Instant.MAX).stream().filter(q -> text.equals(q.text())).findFirst()
+        return questions.askedBetween(Instant.EPOCH, Instant.MAX).stream()
+                .filter(q -> text.equals(q.text()))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no question sent to the experts: " + text));
     }
 
     private List<LoggedRequest> posts(String conversation) {
-        return rig.requests(RequestMethod.POST, TeamsRig.CONNECTOR_PATH + "v3/conversations/" + java.util.regex.Pattern.quote(conversation)
-                + "/activities(/[^/]+)?");
+        return rig.requests(
+                RequestMethod.POST,
+                TeamsRig.CONNECTOR_PATH + "v3/conversations/" + java.util.regex.Pattern.quote(conversation)
+                        + "/activities(/[^/]+)?");
     }
 
     @Test
@@ -85,14 +98,21 @@ class AskExpertsTeamsTest {
         rig.post(rig.activities.submit(ask, "1741599999000", Activities.data(ActionIds.EXPERTS_OFFER, offer)));
         JsonNode confirmation = card(rig.sent().get(1));
         assertThat(texts(confirmation)).anyMatch(text -> text.contains(QUESTION));
-        assertThat(posts(Activities.GENERAL)).as("nothing in the experts' channel before the confirmation").isEmpty();
+        assertThat(posts(Activities.GENERAL))
+                .as("nothing in the experts' channel before the confirmation")
+                .isEmpty();
 
-        rig.post(rig.activities.submit(ask, "1741599999000", Activities.data(ActionIds.EXPERTS_SEND, value(confirmation, ActionIds.EXPERTS_SEND))));
+        rig.post(rig.activities.submit(
+                ask,
+                "1741599999000",
+                Activities.data(ActionIds.EXPERTS_SEND, value(confirmation, ActionIds.EXPERTS_SEND))));
 
         List<LoggedRequest> cards = posts(Activities.GENERAL);
         assertThat(cards).hasSize(1);
         JsonNode expertsCard = card(TeamsRig.read(cards.get(0).getBodyAsString()));
-        assertThat(texts(expertsCard)).anyMatch(text -> text.contains("Alice Martin")).anyMatch(text -> text.contains(QUESTION));
+        assertThat(texts(expertsCard))
+                .anyMatch(text -> text.contains("Alice Martin"))
+                .anyMatch(text -> text.contains(QUESTION));
         assertThat(expertsCard.toString()).doesNotContain("\"type\":\"TextBlock\"");
         ExpertQuestion question = asked(QUESTION);
         assertThat(question.cardId()).isEqualTo("1741599999000");
@@ -106,16 +126,25 @@ class AskExpertsTeamsTest {
 
         List<LoggedRequest> created = rig.requests(RequestMethod.POST, TeamsRig.CONNECTOR_PATH + "v3/conversations");
         // One personal chat for Alice's answer, one for what the expert is told privately.
-        assertThat(created).extracting(request -> TeamsRig.read(request.getBodyAsString()).path("members").path(0).path("id").asText())
+        assertThat(created)
+                .extracting(request -> TeamsRig.read(request.getBodyAsString())
+                        .path("members")
+                        .path(0)
+                        .path("id")
+                        .asText())
                 .contains(Activities.ALICE_AAD);
         List<LoggedRequest> toAlice = posts("a:1private-chat-created").stream()
-                .filter(request -> request.getBodyAsString().contains("cats cannot bake")).toList();
+                .filter(request -> request.getBodyAsString().contains("cats cannot bake"))
+                .toList();
         assertThat(toAlice).hasSize(1);
         assertThat(texts(card(TeamsRig.read(toAlice.get(0).getBodyAsString()))))
-                .contains("No, cats cannot bake. See [this](https://evil.example).").anyMatch(text -> text.contains("Alice Martin"));
-        List<LoggedRequest> updates = rig.requests(RequestMethod.PUT, TeamsRig.CONNECTOR_PATH + "v3/conversations/19:.+/activities/1741599999000");
+                .contains("No, cats cannot bake. See [this](https://evil.example).")
+                .anyMatch(text -> text.contains("Alice Martin"));
+        List<LoggedRequest> updates = rig.requests(
+                RequestMethod.PUT, TeamsRig.CONNECTOR_PATH + "v3/conversations/19:.+/activities/1741599999000");
         assertThat(updates).hasSize(1);
-        assertThat(texts(card(TeamsRig.read(updates.get(0).getBodyAsString())))).anyMatch(text -> text.startsWith("Answered by Alice Martin"));
+        assertThat(texts(card(TeamsRig.read(updates.get(0).getBodyAsString()))))
+                .anyMatch(text -> text.startsWith("Answered by Alice Martin"));
         assertThat(questions.find(question.id()).orElseThrow().status()).isEqualTo(ExpertQuestion.Status.ANSWERED);
     }
 
@@ -128,17 +157,23 @@ class AskExpertsTeamsTest {
         rig.post(ask);
         String offer = value(card(rig.sent().get(0)), ActionIds.EXPERTS_OFFER);
         rig.post(rig.activities.submit(ask, "1741599999000", Activities.data(ActionIds.EXPERTS_OFFER, offer)));
-        rig.post(rig.activities.submit(ask, "1741599999000", Activities.data(ActionIds.EXPERTS_SEND,
-                value(card(rig.sent().get(1)), ActionIds.EXPERTS_SEND))));
+        rig.post(rig.activities.submit(
+                ask,
+                "1741599999000",
+                Activities.data(ActionIds.EXPERTS_SEND, value(card(rig.sent().get(1)), ActionIds.EXPERTS_SEND))));
         ExpertQuestion question = asked(text);
-        JsonNode expertsCard = card(TeamsRig.read(posts(Activities.GENERAL).get(0).getBodyAsString()));
+        JsonNode expertsCard =
+                card(TeamsRig.read(posts(Activities.GENERAL).get(0).getBodyAsString()));
         JsonNode answerButton = actions(expertsCard).stream()
-                .filter(action -> ActionIds.EXPERT_ANSWER.equals(action.path("data").path("actionId").asText())).findFirst().orElseThrow();
+                .filter(action -> ActionIds.EXPERT_ANSWER.equals(
+                        action.path("data").path("actionId").asText()))
+                .findFirst()
+                .orElseThrow();
         assertThat(answerButton.path("type").asText()).isEqualTo("Action.Execute");
         ObjectNode inChannel = rig.activities.channelMention(BOB_AAD, "x", "en-US");
 
-        HttpResponse<String> opened = rig.post(rig.activities.execute(inChannel, question.cardId(),
-                (ObjectNode) answerButton.path("data").deepCopy()));
+        HttpResponse<String> opened = rig.post(rig.activities.execute(inChannel, question.cardId(), (ObjectNode)
+                answerButton.path("data").deepCopy()));
 
         assertThat(opened.statusCode()).isEqualTo(200);
         JsonNode openedBody = TeamsRig.read(opened.body());
@@ -147,11 +182,18 @@ class AskExpertsTeamsTest {
         JsonNode form = openedBody.path("value");
         assertThat(form.path("body").findValuesAsText("id")).contains(ExpertsDesk.ANSWER, ExpertsDesk.SECTION);
         JsonNode submit = actions(form).stream()
-                .filter(action -> ActionIds.EXPERT_ANSWER_SUBMIT.equals(action.path("data").path("actionId").asText())).findFirst().orElseThrow();
+                .filter(action -> ActionIds.EXPERT_ANSWER_SUBMIT.equals(
+                        action.path("data").path("actionId").asText()))
+                .findFirst()
+                .orElseThrow();
         assertThat(submit.path("type").asText()).isEqualTo("Action.Execute");
-        assertThat(submit.path("data").path("personal").asBoolean()).as("the form is the expert's own").isTrue();
+        assertThat(submit.path("data").path("personal").asBoolean())
+                .as("the form is the expert's own")
+                .isTrue();
         String expertsCardPath = TeamsRig.CONNECTOR_PATH + "v3/conversations/19:.+/activities/" + question.cardId();
-        assertThat(rig.requests(RequestMethod.PUT, expertsCardPath)).as("the experts' card is left as everyone sees it").isEmpty();
+        assertThat(rig.requests(RequestMethod.PUT, expertsCardPath))
+                .as("the experts' card is left as everyone sees it")
+                .isEmpty();
         assertThat(questions.find(question.id()).orElseThrow().status()).isEqualTo(ExpertQuestion.Status.OPEN);
 
         // Teams merges the card's inputs into the action's data.
@@ -165,10 +207,13 @@ class AskExpertsTeamsTest {
         assertThat(answeredBody.path("statusCode").asInt()).isEqualTo(200);
         assertThat(answeredBody.path("type").asText()).isEqualTo("application/vnd.microsoft.activity.message");
         assertThat(answeredBody.path("value").asText()).isEqualTo(Messages.get(Language.EN, "experts.reply.sent"));
-        assertThat(posts("a:1private-chat-created")).filteredOn(request -> request.getBodyAsString().contains("ask the canteen")).hasSize(1);
+        assertThat(posts("a:1private-chat-created"))
+                .filteredOn(request -> request.getBodyAsString().contains("ask the canteen"))
+                .hasSize(1);
         List<LoggedRequest> updates = rig.requests(RequestMethod.PUT, expertsCardPath);
         assertThat(updates).hasSize(1);
-        assertThat(texts(card(TeamsRig.read(updates.get(0).getBodyAsString())))).anyMatch(line -> line.startsWith("Answered by Alice Martin"));
+        assertThat(texts(card(TeamsRig.read(updates.get(0).getBodyAsString()))))
+                .anyMatch(line -> line.startsWith("Answered by Alice Martin"));
         assertThat(questions.find(question.id()).orElseThrow().status()).isEqualTo(ExpertQuestion.Status.ANSWERED);
     }
 }

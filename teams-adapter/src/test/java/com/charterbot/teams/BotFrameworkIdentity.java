@@ -39,17 +39,22 @@ final class BotFrameworkIdentity implements AutoCloseable {
 
     BotFrameworkIdentity() {
         key = newKey();
-        server = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+        server = new WireMockServer(
+                WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
         server.start();
         String base = "http://127.0.0.1:" + server.port();
-        server.stubFor(get(urlPathEqualTo("/v1/.well-known/openidconfiguration")).willReturn(TeamsRig.okJson("""
+        server.stubFor(get(urlPathEqualTo("/v1/.well-known/openidconfiguration"))
+                .willReturn(TeamsRig.okJson("""
                 {"issuer": "%s", "authorization_endpoint": "%s/v1/authorize", "jwks_uri": "%s/v1/.well-known/keys",
                  "id_token_signing_alg_values_supported": ["RS256"], "token_endpoint_auth_methods_supported": ["private_key_jwt"]}
                 """.formatted(ISSUER, base, base))));
         RSAPublicKey publicKey = (RSAPublicKey) key.getPublic();
         server.stubFor(get(urlPathEqualTo("/v1/.well-known/keys")).willReturn(TeamsRig.okJson("""
                 {"keys": [{"kty": "RSA", "use": "sig", "kid": "%s", "n": "%s", "e": "%s", "endorsements": ["msteams"]}]}
-                """.formatted(KEY_ID, unsigned(publicKey.getModulus().toByteArray()), unsigned(publicKey.getPublicExponent().toByteArray())))));
+                """.formatted(
+                        KEY_ID,
+                        unsigned(publicKey.getModulus().toByteArray()),
+                        unsigned(publicKey.getPublicExponent().toByteArray())))));
     }
 
     /** Where the SDK reads the metadata. */

@@ -14,11 +14,13 @@ class ConnectorClientTest {
 
     @Test
     void repliesGoThroughSocketsWithNagleOffAndTheSettingsTimeouts() {
-        RestConnectorClient connector = (RestConnectorClient) TeamsAdapter.connector("https://smba.trafficmanager.net/emea/",
-                MicrosoftAppCredentials.empty(), Duration.ofMillis(4_321));
+        RestConnectorClient connector = (RestConnectorClient) TeamsAdapter.connector(
+                "https://smba.trafficmanager.net/emea/", MicrosoftAppCredentials.empty(), Duration.ofMillis(4_321));
 
         OkHttpClient client = connector.httpClient();
-        assertThat(client.socketFactory()).as("a reply card over 8 KiB would wait for a delayed ACK").isSameAs(NoDelaySockets.INSTANCE);
+        assertThat(client.socketFactory())
+                .as("a reply card over 8 KiB would wait for a delayed ACK")
+                .isSameAs(NoDelaySockets.INSTANCE);
         assertThat(client.readTimeoutMillis()).isEqualTo(4_321);
         assertThat(client.dispatcher().getMaxRequestsPerHost()).isEqualTo(TeamsAdapter.CONNECTOR_REQUESTS_PER_HOST);
         assertThat(connector.getRestClient().retrofit().baseUrl()).hasToString("https://smba.trafficmanager.net/emea/");
@@ -26,7 +28,9 @@ class ConnectorClientTest {
 
     @Test
     void aServiceUrlThatIsNoUrlIsRefused() {
-        assertThatIllegalArgumentException().isThrownBy(() -> TeamsAdapter.connector("not a url at all",
-                MicrosoftAppCredentials.empty(), Duration.ofSeconds(1))).withMessage("not a service URL");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> TeamsAdapter.connector(
+                        "not a url at all", MicrosoftAppCredentials.empty(), Duration.ofSeconds(1)))
+                .withMessage("not a service URL");
     }
 }

@@ -20,11 +20,14 @@ class EveryBlockRenderedTest {
             Reply reply = new Reply(Language.EN, Reply.Delivery.PRIVATE, List.of(block), "sample");
             int elements = renderer.card(reply).path("body").size();
             if (block instanceof Block.File) {
-                assertThat(elements).as("%s is offered as a file, not drawn in the card", block).isZero();
+                assertThat(elements)
+                        .as("%s is offered as a file, not drawn in the card", block)
+                        .isZero();
             } else {
                 assertThat(elements).as("card elements for %s", block).isPositive();
             }
         }
-        assertThat(renderer.card(BlockSamples.everyKind()).path("body").size()).isGreaterThanOrEqualTo(BlockSamples.one().size() - 1);
+        assertThat(renderer.card(BlockSamples.everyKind()).path("body").size())
+                .isGreaterThanOrEqualTo(BlockSamples.one().size() - 1);
     }
 }

@@ -42,7 +42,8 @@ final class Fakes {
                 return Optional.empty();
             }
             Language in = language.orElse(Language.EN);
-            return Optional.of(Reply.of(in, Reply.Delivery.CONVERSATION, List.of(new Block.Heading(WELCOME + " " + in.tag()))));
+            return Optional.of(
+                    Reply.of(in, Reply.Delivery.CONVERSATION, List.of(new Block.Heading(WELCOME + " " + in.tag()))));
         }
 
         @Override
@@ -86,7 +87,8 @@ final class Fakes {
         }
 
         @Override
-        public NudgeFormOutcome open(UserRef user, boolean platformAdmin, ChannelRef channel, Optional<Language> platformLanguage) {
+        public NudgeFormOutcome open(
+                UserRef user, boolean platformAdmin, ChannelRef channel, Optional<Language> platformLanguage) {
             if (!admins.contains(user.userId()) && !platformAdmin) {
                 return new NudgeFormOutcome.Denied(DENIED);
             }
@@ -94,7 +96,11 @@ final class Fakes {
         }
 
         @Override
-        public NudgeFormOutcome submit(UserRef user, boolean platformAdmin, ChannelRef channel, Map<String, String> values,
+        public NudgeFormOutcome submit(
+                UserRef user,
+                boolean platformAdmin,
+                ChannelRef channel,
+                Map<String, String> values,
                 Optional<Language> platformLanguage) {
             submitted.add(new HashMap<>(values));
             if (!admins.contains(user.userId()) && !platformAdmin) {
@@ -103,18 +109,45 @@ final class Fakes {
             String time = values.getOrDefault(NudgeForm.TIME, "");
             String frequency = values.getOrDefault(NudgeForm.FREQUENCY, "");
             if (!time.matches("\\d{2}:\\d{2}")) {
-                return new NudgeFormOutcome.Rejected(form(channel, frequency, time), Map.of(NudgeForm.TIME, TIME_ERROR));
+                return new NudgeFormOutcome.Rejected(
+                        form(channel, frequency, time), Map.of(NudgeForm.TIME, TIME_ERROR));
             }
-            ChannelState state = ChannelState.of(channel, "", NudgeSettings.defaults(ZoneId.of("Europe/Paris"), Language.EN));
-            return new NudgeFormOutcome.Saved(state, Reply.of(Language.EN, Reply.Delivery.REPLACE_ORIGINAL,
-                    List.of(new Block.Text(SAVED + " " + frequency + " " + time))));
+            ChannelState state =
+                    ChannelState.of(channel, "", NudgeSettings.defaults(ZoneId.of("Europe/Paris"), Language.EN));
+            return new NudgeFormOutcome.Saved(
+                    state,
+                    Reply.of(
+                            Language.EN,
+                            Reply.Delivery.REPLACE_ORIGINAL,
+                            List.of(new Block.Text(SAVED + " " + frequency + " " + time))));
         }
 
         static NudgeForm form(ChannelRef channel, String frequency, String time) {
-            return new NudgeForm(Language.EN, channel, "Nudges in General", "Save", "Cancel", List.of(
-                    new NudgeForm.Field(NudgeForm.FREQUENCY, "How often", NudgeForm.Kind.CHOICE, frequency,
-                            List.of(new NudgeForm.Option("WEEKLY", "Every week"), new NudgeForm.Option("OFF", "Never")), "", 20),
-                    new NudgeForm.Field(NudgeForm.TIME, "Time", NudgeForm.Kind.TEXT, time, List.of(), "HH:mm, 24-hour", 5)));
+            return new NudgeForm(
+                    Language.EN,
+                    channel,
+                    "Nudges in General",
+                    "Save",
+                    "Cancel",
+                    List.of(
+                            new NudgeForm.Field(
+                                    NudgeForm.FREQUENCY,
+                                    "How often",
+                                    NudgeForm.Kind.CHOICE,
+                                    frequency,
+                                    List.of(
+                                            new NudgeForm.Option("WEEKLY", "Every week"),
+                                            new NudgeForm.Option("OFF", "Never")),
+                                    "",
+                                    20),
+                            new NudgeForm.Field(
+                                    NudgeForm.TIME,
+                                    "Time",
+                                    NudgeForm.Kind.TEXT,
+                                    time,
+                                    List.of(),
+                                    "HH:mm, 24-hour",
+                                    5)));
         }
     }
 

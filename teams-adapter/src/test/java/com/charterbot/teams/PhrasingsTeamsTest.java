@@ -35,6 +35,7 @@ class PhrasingsTeamsTest {
 
     /** The id the connector gives the form's message, so that its update can be told from the list's. */
     private static final String FORM_ID = "1741599999777";
+
     private static final String LIST_ID = "1741599999000";
 
     /** The real core, learning phrasings, with a configured administrator. */
@@ -42,6 +43,7 @@ class PhrasingsTeamsTest {
             .admins(new AdminDirectory(Set.of(), Set.of(Activities.ADMIN_AAD)))
             .learningPhrasings()
             .build();
+
     private static final InMemoryPhrasingCandidates candidates = core.candidates;
     private static TeamsRig rig;
 
@@ -61,12 +63,19 @@ class PhrasingsTeamsTest {
         for (int i = 0; i < times; i++) {
             candidates.seen(text, sectionId, Language.EN, TestConversation.CLOCK.instant());
         }
-        return candidates.pending(100).stream().filter(c -> c.text().equals(text)).findFirst().orElseThrow().id();
+        return candidates.pending(100).stream()
+                .filter(c -> c.text().equals(text))
+                .findFirst()
+                .orElseThrow()
+                .id();
     }
 
     /** The Action.Execute of a card with this action id, whatever its value. */
     private static JsonNode execute(JsonNode card, String actionId) {
-        return actions(card).stream().filter(action -> actionId.equals(action.path("data").path("actionId").asText())).findFirst()
+        return actions(card).stream()
+                .filter(action ->
+                        actionId.equals(action.path("data").path("actionId").asText()))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + actionId + " in " + card));
     }
 
@@ -91,9 +100,11 @@ class PhrasingsTeamsTest {
         JsonNode move = execute(list, ActionIds.PHRASING_MOVE);
         assertThat(move.path("type").asText()).isEqualTo("Action.Execute");
         assertThat(move.path("data").path("value").asText()).isEqualTo("en~" + offsite);
-        rig.connector.stubFor(WireMock.post(WireMock.urlPathMatching(TeamsRig.ACTIVITIES)).willReturn(TeamsRig.okJson("{\"id\":\"" + FORM_ID + "\"}")));
+        rig.connector.stubFor(WireMock.post(WireMock.urlPathMatching(TeamsRig.ACTIVITIES))
+                .willReturn(TeamsRig.okJson("{\"id\":\"" + FORM_ID + "\"}")));
 
-        HttpResponse<String> opened = rig.post(rig.activities.execute(command, LIST_ID, (ObjectNode) move.path("data").deepCopy()));
+        HttpResponse<String> opened = rig.post(rig.activities.execute(
+                command, LIST_ID, (ObjectNode) move.path("data").deepCopy()));
 
         assertThat(opened.statusCode()).isEqualTo(200);
         assertThat(TeamsRig.read(opened.body()).path("statusCode").asInt()).isEqualTo(200);
@@ -109,7 +120,9 @@ class PhrasingsTeamsTest {
         JsonNode submit = execute(form, ActionIds.PHRASING_MOVE_SUBMIT);
         assertThat(submit.path("type").asText()).isEqualTo("Action.Execute");
         assertThat(submit.path("verb").asText()).isEqualTo(ActionIds.PHRASING_MOVE_SUBMIT);
-        assertThat(candidates.find(offsite).orElseThrow().status()).as("opening the form decides nothing").isEqualTo(Candidate.Status.PENDING);
+        assertThat(candidates.find(offsite).orElseThrow().status())
+                .as("opening the form decides nothing")
+                .isEqualTo(Candidate.Status.PENDING);
 
         // Teams merges the card's inputs into the action's data.
         ObjectNode data = (ObjectNode) submit.path("data").deepCopy();
@@ -122,9 +135,13 @@ class PhrasingsTeamsTest {
         assertThat(response.path("type").asText()).isEqualTo("application/vnd.microsoft.card.adaptive");
         JsonNode shown = response.path("value");
         assertThat(shown.path("type").asText()).isEqualTo("AdaptiveCard");
-        assertThat(texts(shown)).anyMatch(text -> text.startsWith("Approved: ") && text.contains("offsite photos") && text.contains("Photos and videos"))
+        assertThat(texts(shown))
+                .anyMatch(text -> text.startsWith("Approved: ")
+                        && text.contains("offsite photos")
+                        && text.contains("Photos and videos"))
                 .contains(Messages.get(Language.EN, "phrasings.title"));
-        assertThat(actions(shown)).noneMatch(action -> action.path("data").path("value").asText().equals("en~" + offsite));
+        assertThat(actions(shown))
+                .noneMatch(action -> action.path("data").path("value").asText().equals("en~" + offsite));
         List<LoggedRequest> updates = rig.requests(RequestMethod.PUT, TeamsRig.ACTIVITIES);
         assertThat(updates).singleElement().satisfies(update -> {
             assertThat(update.getUrl()).endsWith("/activities/" + FORM_ID);

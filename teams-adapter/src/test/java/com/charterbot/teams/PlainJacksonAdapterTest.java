@@ -53,15 +53,19 @@ class PlainJacksonAdapterTest {
     @Test
     void everyActivityTeamsSendsIsReadAndWrittenBackAsTheSdkDoes() throws IOException, URISyntaxException {
         List<Path> fixtures;
-        try (Stream<Path> files = Files.list(Path.of(getClass().getResource("/replay/teams").toURI()))) {
-            fixtures = files.filter(file -> file.toString().endsWith(".json")).sorted().toList();
+        try (Stream<Path> files =
+                Files.list(Path.of(getClass().getResource("/replay/teams").toURI()))) {
+            fixtures = files.filter(file -> file.toString().endsWith(".json"))
+                    .sorted()
+                    .toList();
         }
         assertThat(fixtures).hasSizeGreaterThan(50);
         for (Path fixture : fixtures) {
             String json = TREES.readTree(fixture.toFile()).path("activity").toString();
             Activity bySdk = sdk.deserialize(json, Activity.class);
             Activity byPlain = plain.deserialize(json, Activity.class);
-            assertThat(TREES.readTree(plain.serialize(byPlain))).as(fixture.getFileName().toString())
+            assertThat(TREES.readTree(plain.serialize(byPlain)))
+                    .as(fixture.getFileName().toString())
                     .isEqualTo(TREES.readTree(sdk.serialize(bySdk)));
         }
     }
@@ -69,7 +73,8 @@ class PlainJacksonAdapterTest {
     @Test
     void theConnectorsAnswersAreReadAsTheSdkReadsThem() throws IOException {
         assertSameReading("{\"id\":\"1:1DkBmkv0XV2Mm\"}", ResourceResponse.class);
-        assertSameReading("{\"id\":\"a:1bench\",\"activityId\":\"1741600000000\",\"serviceUrl\":\"https://smba.trafficmanager.net/emea/\"}",
+        assertSameReading(
+                "{\"id\":\"a:1bench\",\"activityId\":\"1741600000000\",\"serviceUrl\":\"https://smba.trafficmanager.net/emea/\"}",
                 ConversationResourceResponse.class);
         assertSameReading("""
                 {"id":"29:1abc","name":"Camille Martin","aadObjectId":"6b2c8a1e-3d4f-4a5b-9c8d-000000000001","givenName":"Camille",\
@@ -87,7 +92,8 @@ class PlainJacksonAdapterTest {
     private void assertSameReading(String json, Type type) throws IOException {
         Object bySdk = sdk.deserialize(json, type);
         Object byPlain = plain.deserialize(json, type);
-        assertThat(TREES.readTree(plain.serialize(byPlain))).isEqualTo(TREES.readTree(sdk.serialize(bySdk)))
+        assertThat(TREES.readTree(plain.serialize(byPlain)))
+                .isEqualTo(TREES.readTree(sdk.serialize(bySdk)))
                 .isNotEmpty();
     }
 }

@@ -46,7 +46,9 @@ class TeamsAuthenticationTest {
 
     @BeforeEach
     void start() {
-        rig = new TeamsRig(serviceUrl -> new TeamsSettings(APP_ID, APP_PASSWORD, Activities.TENANT, List.of(serviceUrl), identity.metadataUrl()),
+        rig = new TeamsRig(
+                serviceUrl -> new TeamsSettings(
+                        APP_ID, APP_PASSWORD, Activities.TENANT, List.of(serviceUrl), identity.metadataUrl()),
                 Optional.empty());
         teams = rig.activities;
     }
@@ -73,12 +75,17 @@ class TeamsAuthenticationTest {
 
     @Test
     void refusesATokenSignedWithAnotherKey() {
-        assertRefused(rig.post(renamed().toString(), "Bearer " + BotFrameworkIdentity.claims(APP_ID, rig.serviceUrl()).sign(BotFrameworkIdentity.algorithm(otherKey))));
+        assertRefused(rig.post(
+                renamed().toString(),
+                "Bearer "
+                        + BotFrameworkIdentity.claims(APP_ID, rig.serviceUrl())
+                                .sign(BotFrameworkIdentity.algorithm(otherKey))));
     }
 
     @Test
     void refusesATokenForAnotherBot() {
-        assertRefused(rig.post(renamed().toString(), identity.bearer("00000000-1111-2222-3333-444444444444", rig.serviceUrl())));
+        assertRefused(rig.post(
+                renamed().toString(), identity.bearer("00000000-1111-2222-3333-444444444444", rig.serviceUrl())));
     }
 
     @Test
@@ -88,16 +95,24 @@ class TeamsAuthenticationTest {
 
     @Test
     void refusesATokenFromAnotherIssuer() {
-        String token = identity.sign(JWT.create().withIssuer("https://sts.example.com/").withAudience(APP_ID)
-                .withKeyId(BotFrameworkIdentity.KEY_ID).withClaim("serviceurl", rig.serviceUrl()).withExpiresAt(Date.from(Instant.now().plusSeconds(300))));
+        String token = identity.sign(JWT.create()
+                .withIssuer("https://sts.example.com/")
+                .withAudience(APP_ID)
+                .withKeyId(BotFrameworkIdentity.KEY_ID)
+                .withClaim("serviceurl", rig.serviceUrl())
+                .withExpiresAt(Date.from(Instant.now().plusSeconds(300))));
 
         assertRefused(rig.post(renamed().toString(), "Bearer " + token));
     }
 
     @Test
     void refusesAnExpiredToken() {
-        String token = identity.sign(JWT.create().withIssuer(BotFrameworkIdentity.ISSUER).withAudience(APP_ID)
-                .withKeyId(BotFrameworkIdentity.KEY_ID).withClaim("serviceurl", rig.serviceUrl()).withExpiresAt(Date.from(Instant.now().minusSeconds(3_600))));
+        String token = identity.sign(JWT.create()
+                .withIssuer(BotFrameworkIdentity.ISSUER)
+                .withAudience(APP_ID)
+                .withKeyId(BotFrameworkIdentity.KEY_ID)
+                .withClaim("serviceurl", rig.serviceUrl())
+                .withExpiresAt(Date.from(Instant.now().minusSeconds(3_600))));
 
         assertRefused(rig.post(renamed().toString(), "Bearer " + token));
     }
@@ -123,8 +138,12 @@ class TeamsAuthenticationTest {
 
     @Test
     void refusesATokenWithoutAnExpiry() {
-        String token = identity.sign(JWT.create().withIssuer(BotFrameworkIdentity.ISSUER).withAudience(APP_ID)
-                .withKeyId(BotFrameworkIdentity.KEY_ID).withClaim("serviceurl", rig.serviceUrl()).withNotBefore(Date.from(Instant.now().minusSeconds(60))));
+        String token = identity.sign(JWT.create()
+                .withIssuer(BotFrameworkIdentity.ISSUER)
+                .withAudience(APP_ID)
+                .withKeyId(BotFrameworkIdentity.KEY_ID)
+                .withClaim("serviceurl", rig.serviceUrl())
+                .withNotBefore(Date.from(Instant.now().minusSeconds(60))));
 
         assertRefused(rig.post(renamed().toString(), "Bearer " + token));
     }

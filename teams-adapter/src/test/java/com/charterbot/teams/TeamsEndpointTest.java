@@ -43,8 +43,12 @@ class TeamsEndpointTest extends FreshRigTest {
     void logsNothingPersonal() {
         String logs = rig.logText();
         // Never a conversation reference, a person's name or a message in the logs.
-        assertThat(logs).doesNotContain("Alice Martin").doesNotContain(Activities.GENERAL).doesNotContain(Activities.PERSONAL)
-                .doesNotContain(PHOTO_QUESTION).doesNotContain("serviceUrl");
+        assertThat(logs)
+                .doesNotContain("Alice Martin")
+                .doesNotContain(Activities.GENERAL)
+                .doesNotContain(Activities.PERSONAL)
+                .doesNotContain(PHOTO_QUESTION)
+                .doesNotContain("serviceUrl");
     }
 
     @Nested
@@ -60,12 +64,15 @@ class TeamsEndpointTest extends FreshRigTest {
             assertThat(replies.get(0).getUrl()).contains("/v3/conversations/" + Activities.PERSONAL + "/activities/");
             JsonNode card = card(TeamsRig.read(replies.get(0).getBodyAsString()));
             assertThat(card.path("version").asText()).isEqualTo("1.5");
-            assertThat(texts(card)).anySatisfy(text -> assertThat(text).startsWith(Messages.get(Language.EN, "label.source")));
-            assertThat(actions(card)).extracting(action -> action.path("data").path("actionId").asText())
+            assertThat(texts(card))
+                    .anySatisfy(text -> assertThat(text).startsWith(Messages.get(Language.EN, "label.source")));
+            assertThat(actions(card))
+                    .extracting(action -> action.path("data").path("actionId").asText())
                     .contains(ActionIds.FEEDBACK_HELPFUL, ActionIds.FEEDBACK_NOT_HELPFUL);
             assertThat(actions(card)).allSatisfy(action -> {
                 assertThat(action.path("type").asText()).isEqualTo("Action.Execute");
-                assertThat(action.path("verb").asText()).isEqualTo(action.path("data").path("actionId").asText());
+                assertThat(action.path("verb").asText())
+                        .isEqualTo(action.path("data").path("actionId").asText());
                 assertThat(action.path("fallback").path("type").asText()).isEqualTo("Action.Submit");
                 assertThat(action.path("fallback").path("data")).isEqualTo(action.path("data"));
             });
@@ -79,12 +86,17 @@ class TeamsEndpointTest extends FreshRigTest {
 
             List<LoggedRequest> replies = rig.requests(RequestMethod.POST, TeamsRig.ACTIVITIES);
             assertThat(replies).hasSize(1);
-            String thread = Activities.GENERAL + ";messageid=" + mention.get("id").asText();
-            assertThat(replies.get(0).getUrl()).contains("/v3/conversations/" + thread + "/activities/" + mention.get("id").asText());
+            String thread =
+                    Activities.GENERAL + ";messageid=" + mention.get("id").asText();
+            assertThat(replies.get(0).getUrl())
+                    .contains("/v3/conversations/" + thread + "/activities/"
+                            + mention.get("id").asText());
             JsonNode reply = TeamsRig.read(replies.get(0).getBodyAsString());
-            assertThat(reply.path("replyToId").asText()).isEqualTo(mention.get("id").asText());
+            assertThat(reply.path("replyToId").asText())
+                    .isEqualTo(mention.get("id").asText());
             // The same answer as in a personal chat: the mention did not reach the question.
-            assertThat(actions(card(reply))).extracting(action -> action.path("data").path("actionId").asText())
+            assertThat(actions(card(reply)))
+                    .extracting(action -> action.path("data").path("actionId").asText())
                     .contains(ActionIds.FEEDBACK_HELPFUL);
         }
 
@@ -92,25 +104,33 @@ class TeamsEndpointTest extends FreshRigTest {
         void keepsTheChannelsReferenceWithoutThePersonWhoWrote() {
             rig.post(teams.channelMention(Activities.ALICE_AAD, "tip", "en-US"));
 
-            StoredReference stored = rig.references.find(new ChannelRef(Platform.TEAMS, Activities.TENANT, Activities.GENERAL)).orElseThrow();
+            StoredReference stored = rig.references
+                    .find(new ChannelRef(Platform.TEAMS, Activities.TENANT, Activities.GENERAL))
+                    .orElseThrow();
             assertThat(stored.scope()).isEqualTo(StoredReference.Scope.CHANNEL);
             assertThat(stored.serviceUrl()).isEqualTo(rig.serviceUrl());
             JsonNode json = TeamsRig.read(stored.json());
             assertThat(json.path("conversation").path("id").asText()).isEqualTo(Activities.GENERAL);
             assertThat(json.path("bot").path("id").asText()).isEqualTo(Activities.BOT_ID);
-            assertThat(stored.json()).doesNotContain("Alice").doesNotContain(Activities.ALICE_AAD).doesNotContain("messageid");
+            assertThat(stored.json())
+                    .doesNotContain("Alice")
+                    .doesNotContain(Activities.ALICE_AAD)
+                    .doesNotContain("messageid");
             assertThat(stored.toString()).doesNotContain(Activities.GENERAL);
         }
 
         @Test
         void answersAMentionInAGroupChatAndKeepsItsReference() {
-            assertThat(rig.post(teams.groupMention(Activities.ALICE_AAD, "help", "en-US")).statusCode()).isEqualTo(200);
+            assertThat(rig.post(teams.groupMention(Activities.ALICE_AAD, "help", "en-US"))
+                            .statusCode())
+                    .isEqualTo(200);
 
             List<JsonNode> sent = rig.sent();
             assertThat(sent).hasSize(1);
             assertThat(texts(card(sent.get(0)))).contains(Messages.get(Language.EN, "commands.help.title"));
             assertThat(rig.references.find(new ChannelRef(Platform.TEAMS, Activities.TENANT, Activities.GROUP_CHAT)))
-                    .hasValueSatisfying(stored -> assertThat(stored.scope()).isEqualTo(StoredReference.Scope.GROUP_CHAT));
+                    .hasValueSatisfying(
+                            stored -> assertThat(stored.scope()).isEqualTo(StoredReference.Scope.GROUP_CHAT));
         }
 
         @Test
@@ -138,14 +158,19 @@ class TeamsEndpointTest extends FreshRigTest {
         void recordsHelpfulFeedbackAndThanks() {
             rig.post(teams.personal(Activities.ALICE_AAD, PHOTO_QUESTION, "en-US"));
             JsonNode helpful = actions(card(rig.sent().get(0))).stream()
-                    .filter(action -> action.path("data").path("actionId").asText().equals(ActionIds.FEEDBACK_HELPFUL))
-                    .findFirst().orElseThrow();
+                    .filter(action ->
+                            action.path("data").path("actionId").asText().equals(ActionIds.FEEDBACK_HELPFUL))
+                    .findFirst()
+                    .orElseThrow();
             rig.connector.resetRequests();
 
-            ObjectNode click = teams.submit(teams.personal(Activities.ALICE_AAD, "", "en-US"), "1741599999000", (ObjectNode) helpful.get("data"));
+            ObjectNode click =
+                    teams.submit(teams.personal(Activities.ALICE_AAD, "", "en-US"), "1741599999000", (ObjectNode)
+                            helpful.get("data"));
             assertThat(rig.post(click).statusCode()).isEqualTo(200);
 
-            assertThat(texts(card(rig.sent().get(0)))).containsExactly(Messages.get(Language.EN, "commands.feedback.thanks"));
+            assertThat(texts(card(rig.sent().get(0))))
+                    .containsExactly(Messages.get(Language.EN, "commands.feedback.thanks"));
         }
 
         @Test
@@ -160,17 +185,22 @@ class TeamsEndpointTest extends FreshRigTest {
 
         @Test
         void sendsAdministratorRepliesAskedInAChannelToThePersonalChat() {
-            assertThat(rig.post(teams.channelMention(Activities.ADMIN_AAD, "stats", "en-US")).statusCode()).isEqualTo(200);
+            assertThat(rig.post(teams.channelMention(Activities.ADMIN_AAD, "stats", "en-US"))
+                            .statusCode())
+                    .isEqualTo(200);
 
-            List<LoggedRequest> created = rig.requests(RequestMethod.POST, TeamsRig.CONNECTOR_PATH + "v3/conversations");
+            List<LoggedRequest> created =
+                    rig.requests(RequestMethod.POST, TeamsRig.CONNECTOR_PATH + "v3/conversations");
             assertThat(created).hasSize(1);
             JsonNode parameters = TeamsRig.read(created.get(0).getBodyAsString());
             assertThat(parameters.path("isGroup").asBoolean(true)).isFalse();
-            assertThat(parameters.path("members").path(0).path("id").asText()).startsWith("29:1" + Activities.ADMIN_AAD.substring(0, 8));
+            assertThat(parameters.path("members").path(0).path("id").asText())
+                    .startsWith("29:1" + Activities.ADMIN_AAD.substring(0, 8));
             assertThat(parameters.path("tenantId").asText()).isEqualTo(Activities.TENANT);
             List<LoggedRequest> sent = rig.requests(RequestMethod.POST, TeamsRig.ACTIVITIES);
             assertThat(sent).hasSize(1);
-            assertThat(sent.get(0).getUrl()).contains("/v3/conversations/a:1private-chat-created/activities")
+            assertThat(sent.get(0).getUrl())
+                    .contains("/v3/conversations/a:1private-chat-created/activities")
                     .doesNotContain(Activities.GENERAL);
         }
     }
@@ -183,12 +213,16 @@ class TeamsEndpointTest extends FreshRigTest {
             rig.post(teams.personal(Activities.ALICE_AAD, "quiz", "en-US"));
             JsonNode question = card(rig.sent().get(0));
             List<JsonNode> options = actions(question);
-            assertThat(options).isNotEmpty().allSatisfy(option ->
-                    assertThat(option.path("data").path("actionId").asText()).isEqualTo(ActionIds.QUIZ_ANSWER));
+            assertThat(options)
+                    .isNotEmpty()
+                    .allSatisfy(option -> assertThat(
+                                    option.path("data").path("actionId").asText())
+                            .isEqualTo(ActionIds.QUIZ_ANSWER));
             rig.connector.resetRequests();
 
-            ObjectNode answer = teams.submit(teams.personal(Activities.ALICE_AAD, "", "en-US"), "card-question-1",
-                    (ObjectNode) options.get(0).get("data"));
+            ObjectNode answer =
+                    teams.submit(teams.personal(Activities.ALICE_AAD, "", "en-US"), "card-question-1", (ObjectNode)
+                            options.get(0).get("data"));
             assertThat(rig.post(answer).statusCode()).isEqualTo(200);
 
             List<LoggedRequest> updates = rig.requests(RequestMethod.PUT, TeamsRig.ACTIVITIES);
@@ -196,11 +230,14 @@ class TeamsEndpointTest extends FreshRigTest {
             assertThat(updates.get(0).getUrl()).endsWith("/activities/card-question-1");
             assertThat(texts(card(TeamsRig.read(updates.get(0).getBodyAsString()))))
                     .contains(Messages.get(Language.EN, "quiz.question.heading", 1, 3));
-            assertThat(rig.requests(RequestMethod.POST, TeamsRig.ACTIVITIES)).as("the next question").hasSize(1);
+            assertThat(rig.requests(RequestMethod.POST, TeamsRig.ACTIVITIES))
+                    .as("the next question")
+                    .hasSize(1);
             rig.connector.resetRequests();
 
-            ObjectNode again = teams.submit(teams.personal(Activities.ALICE_AAD, "", "en-US"), "card-question-1",
-                    (ObjectNode) options.get(1).get("data"));
+            ObjectNode again =
+                    teams.submit(teams.personal(Activities.ALICE_AAD, "", "en-US"), "card-question-1", (ObjectNode)
+                            options.get(1).get("data"));
             assertThat(rig.post(again).statusCode()).isEqualTo(200);
 
             assertThat(rig.connector.getAllServeEvents()).isEmpty();
@@ -212,14 +249,18 @@ class TeamsEndpointTest extends FreshRigTest {
 
         @Test
         void welcomesATeamOnceAndKeepsItsGeneralChannel() {
-            assertThat(rig.post(teams.botAddedToTeam(Activities.ALICE_AAD)).statusCode()).isEqualTo(200);
-            assertThat(rig.post(teams.installationUpdate("add", Activities.ALICE_AAD)).statusCode()).isEqualTo(200);
+            assertThat(rig.post(teams.botAddedToTeam(Activities.ALICE_AAD)).statusCode())
+                    .isEqualTo(200);
+            assertThat(rig.post(teams.installationUpdate("add", Activities.ALICE_AAD))
+                            .statusCode())
+                    .isEqualTo(200);
 
             List<JsonNode> sent = rig.sent();
             assertThat(sent).hasSize(1);
             assertThat(texts(card(sent.get(0)))).containsExactly(Fakes.Membership.WELCOME + " en");
             assertThat(rig.membership.calls).contains("joined " + Activities.GENERAL + " Marketing");
-            assertThat(rig.references.find(new ChannelRef(Platform.TEAMS, Activities.TENANT, Activities.GENERAL))).isPresent();
+            assertThat(rig.references.find(new ChannelRef(Platform.TEAMS, Activities.TENANT, Activities.GENERAL)))
+                    .isPresent();
         }
 
         @Test
@@ -229,17 +270,24 @@ class TeamsEndpointTest extends FreshRigTest {
             rig.post(teams.botRemovedFromTeam(Activities.ALICE_AAD));
             rig.post(teams.installationUpdate("remove", Activities.ALICE_AAD));
 
-            assertThat(rig.membership.calls).containsSubsequence("joined " + Activities.GENERAL + " Marketing", "left " + Activities.GENERAL);
+            assertThat(rig.membership.calls)
+                    .containsSubsequence("joined " + Activities.GENERAL + " Marketing", "left " + Activities.GENERAL);
         }
 
         @Test
         void showsThePersonalPageWhenInstalledForOnePerson() throws Exception {
             rig.close();
-            rig = new TeamsRig(serviceUrl -> TeamsSettings.unauthenticated(List.of(serviceUrl)), Optional.of((user, admin, language) -> Reply.of(language.orElse(Language.EN),
-                    Reply.Delivery.CONVERSATION, List.of(new Block.Heading("Home of " + user.userId() + " " + language.orElse(Language.EN).tag())))));
+            rig = new TeamsRig(
+                    serviceUrl -> TeamsSettings.unauthenticated(List.of(serviceUrl)),
+                    Optional.of((user, admin, language) -> Reply.of(
+                            language.orElse(Language.EN),
+                            Reply.Delivery.CONVERSATION,
+                            List.of(new Block.Heading("Home of " + user.userId() + " "
+                                    + language.orElse(Language.EN).tag())))));
             teams = rig.activities;
 
-            assertThat(rig.post(teams.botAddedToPersonal(Activities.ALICE_AAD)).statusCode()).isEqualTo(200);
+            assertThat(rig.post(teams.botAddedToPersonal(Activities.ALICE_AAD)).statusCode())
+                    .isEqualTo(200);
 
             assertThat(texts(card(rig.sent().get(0)))).containsExactly("Home of " + Activities.ALICE_AAD + " fr");
             assertThat(rig.membership.calls).isEmpty();
@@ -250,7 +298,9 @@ class TeamsEndpointTest extends FreshRigTest {
     class NudgeFormCard {
 
         private JsonNode openForm(String userAad) {
-            ObjectNode click = teams.submit(teams.personal(userAad, "", "en-US"), "card-home",
+            ObjectNode click = teams.submit(
+                    teams.personal(userAad, "", "en-US"),
+                    "card-home",
                     Activities.data(ActionIds.NUDGES_EDIT, "en~" + Activities.GENERAL));
             assertThat(rig.post(click).statusCode()).isEqualTo(200);
             List<JsonNode> sent = rig.sent();
@@ -265,9 +315,12 @@ class TeamsEndpointTest extends FreshRigTest {
 
             assertThat(form.path("body").findValuesAsText("type")).contains("Input.ChoiceSet", "Input.Text");
             JsonNode time = form.path("body").findParents("id").stream()
-                    .filter(node -> node.path("id").asText().equals(NudgeForm.TIME)).findFirst().orElseThrow();
+                    .filter(node -> node.path("id").asText().equals(NudgeForm.TIME))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(time.path("value").asText()).isEqualTo("10:00");
-            assertThat(actions(form)).extracting(action -> action.path("data").path("actionId").asText())
+            assertThat(actions(form))
+                    .extracting(action -> action.path("data").path("actionId").asText())
                     .containsExactly(AdaptiveCardRenderer.FORM_SUBMIT, AdaptiveCardRenderer.FORM_CANCEL);
         }
 
@@ -285,14 +338,17 @@ class TeamsEndpointTest extends FreshRigTest {
             JsonNode rejected = card(TeamsRig.read(updates.get(0).getBodyAsString()));
             assertThat(texts(rejected)).contains(Fakes.Nudges.TIME_ERROR);
             assertThat(rejected.toString()).contains("\"color\":\"attention\"").contains("\"value\":\"25h\"");
-            assertThat(rig.nudges.submitted.get(0)).containsEntry(NudgeForm.TIME, "25h").containsEntry(NudgeForm.FREQUENCY, "WEEKLY")
+            assertThat(rig.nudges.submitted.get(0))
+                    .containsEntry(NudgeForm.TIME, "25h")
+                    .containsEntry(NudgeForm.FREQUENCY, "WEEKLY")
                     .doesNotContainKeys("actionId", "value");
             rig.connector.resetRequests();
 
             data.put(NudgeForm.TIME, "09:30");
             rig.post(teams.submit(teams.personal(Activities.ADMIN_AAD, "", "en-US"), "card-form", data));
 
-            JsonNode saved = card(TeamsRig.read(rig.requests(RequestMethod.PUT, TeamsRig.ACTIVITIES).get(0).getBodyAsString()));
+            JsonNode saved = card(TeamsRig.read(
+                    rig.requests(RequestMethod.PUT, TeamsRig.ACTIVITIES).get(0).getBodyAsString()));
             assertThat(texts(saved)).containsExactly(Fakes.Nudges.SAVED + " WEEKLY 09:30");
         }
 
@@ -307,10 +363,13 @@ class TeamsEndpointTest extends FreshRigTest {
         void cancelDeletesTheForm() {
             openForm(Activities.ADMIN_AAD);
 
-            rig.post(teams.submit(teams.personal(Activities.ADMIN_AAD, "", "en-US"), "card-form",
+            rig.post(teams.submit(
+                    teams.personal(Activities.ADMIN_AAD, "", "en-US"),
+                    "card-form",
                     Activities.data(AdaptiveCardRenderer.FORM_CANCEL, Activities.GENERAL)));
 
-            assertThat(rig.requests(RequestMethod.DELETE, TeamsRig.ACTIVITIES)).singleElement()
+            assertThat(rig.requests(RequestMethod.DELETE, TeamsRig.ACTIVITIES))
+                    .singleElement()
                     .satisfies(request -> assertThat(request.getUrl()).endsWith("/activities/card-form"));
             assertThat(rig.nudges.submitted).isEmpty();
         }
@@ -331,7 +390,8 @@ class TeamsEndpointTest extends FreshRigTest {
 
         @Test
         void sendsNothingOffTheAllowListEvenWithAuthenticationOff() {
-            WireMockServer elsewhere = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+            WireMockServer elsewhere = new WireMockServer(
+                    WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
             elsewhere.start();
             try {
                 ObjectNode message = teams.personal(Activities.ALICE_AAD, "stats", "en-US");
@@ -404,15 +464,19 @@ class TeamsEndpointTest extends FreshRigTest {
         void answersAnOversizedQuestionWithTheCoresLimit() {
             String huge = "can I post this photo? ".repeat(4_000);
 
-            assertThat(rig.post(teams.personal(Activities.ALICE_AAD, huge, "en-US")).statusCode()).isEqualTo(200);
+            assertThat(rig.post(teams.personal(Activities.ALICE_AAD, huge, "en-US"))
+                            .statusCode())
+                    .isEqualTo(200);
 
             String tooLong = Messages.get(Language.EN, "answer.too-long", 1, 2);
-            assertThat(String.join(" ", texts(card(rig.sent().get(0))))).contains(tooLong.substring(0, tooLong.indexOf('(')));
+            assertThat(String.join(" ", texts(card(rig.sent().get(0)))))
+                    .contains(tooLong.substring(0, tooLong.indexOf('(')));
         }
 
         @Test
         void refusesABodyOverTheCap() {
-            String body = "{\"type\":\"message\",\"text\":\"" + "x".repeat(TeamsMessagesServlet.DEFAULT_MAX_BODY_BYTES) + "\"}";
+            String body = "{\"type\":\"message\",\"text\":\"" + "x".repeat(TeamsMessagesServlet.DEFAULT_MAX_BODY_BYTES)
+                    + "\"}";
 
             assertThat(rig.post(body, null).statusCode()).isEqualTo(413);
             assertThat(rig.connector.getAllServeEvents()).isEmpty();
@@ -420,7 +484,9 @@ class TeamsEndpointTest extends FreshRigTest {
 
         @Test
         void ignoresASubmitWithoutAnActionAndAMessageWithoutText() {
-            ObjectNode odd = teams.submit(teams.personal(Activities.ALICE_AAD, "", "en-US"), "card-x",
+            ObjectNode odd = teams.submit(
+                    teams.personal(Activities.ALICE_AAD, "", "en-US"),
+                    "card-x",
                     TeamsRig.JSON.createObjectNode().put("something", "else"));
 
             assertThat(rig.post(odd).statusCode()).isEqualTo(200);
@@ -434,15 +500,19 @@ class TeamsEndpointTest extends FreshRigTest {
 
         @Test
         void retriesAThrottledReplyAndDeliversIt() {
-            rig.connector.stubFor(post(urlPathMatching(TeamsRig.ACTIVITIES)).inScenario("throttled")
+            rig.connector.stubFor(post(urlPathMatching(TeamsRig.ACTIVITIES))
+                    .inScenario("throttled")
                     .whenScenarioStateIs(Scenario.STARTED)
                     .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "0"))
                     .willSetStateTo("open"));
-            rig.connector.stubFor(post(urlPathMatching(TeamsRig.ACTIVITIES)).inScenario("throttled")
+            rig.connector.stubFor(post(urlPathMatching(TeamsRig.ACTIVITIES))
+                    .inScenario("throttled")
                     .whenScenarioStateIs("open")
                     .willReturn(TeamsRig.okJson("{\"id\":\"1741599999000\"}")));
 
-            assertThat(rig.post(teams.personal(Activities.ALICE_AAD, "help", "en-US")).statusCode()).isEqualTo(200);
+            assertThat(rig.post(teams.personal(Activities.ALICE_AAD, "help", "en-US"))
+                            .statusCode())
+                    .isEqualTo(200);
 
             assertThat(rig.requests(RequestMethod.POST, TeamsRig.ACTIVITIES)).hasSize(2);
             assertThat(rig.apiErrors).as("each failed try counted").containsExactly("TEAMS 429");
@@ -454,19 +524,26 @@ class TeamsEndpointTest extends FreshRigTest {
                     .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "30")));
 
             long start = System.nanoTime();
-            assertThat(rig.post(teams.personal(Activities.ALICE_AAD, "help", "en-US")).statusCode()).isEqualTo(200);
+            assertThat(rig.post(teams.personal(Activities.ALICE_AAD, "help", "en-US"))
+                            .statusCode())
+                    .isEqualTo(200);
 
             assertThat(rig.requests(RequestMethod.POST, TeamsRig.ACTIVITIES)).hasSize(3);
-            assertThat(System.nanoTime() - start).as("waits are capped, whatever Retry-After says").isLessThan(5_000_000_000L);
+            assertThat(System.nanoTime() - start)
+                    .as("waits are capped, whatever Retry-After says")
+                    .isLessThan(5_000_000_000L);
             assertThat(rig.logText()).contains("could not send a reply (HTTP 429, attempt 3 of 3)");
             assertThat(rig.apiErrors).containsExactly("TEAMS 429", "TEAMS 429", "TEAMS 429");
         }
 
         @Test
         void logsAReplyTheConnectorKeepsFailing() {
-            rig.connector.stubFor(post(urlPathMatching(TeamsRig.ACTIVITIES)).willReturn(aResponse().withStatus(502)));
+            rig.connector.stubFor(post(urlPathMatching(TeamsRig.ACTIVITIES))
+                    .willReturn(aResponse().withStatus(502)));
 
-            assertThat(rig.post(teams.personal(Activities.ALICE_AAD, "help", "en-US")).statusCode()).isEqualTo(200);
+            assertThat(rig.post(teams.personal(Activities.ALICE_AAD, "help", "en-US"))
+                            .statusCode())
+                    .isEqualTo(200);
 
             // The SDK retries 5xx three times at once by itself; the bot does not add more.
             assertThat(rig.requests(RequestMethod.POST, TeamsRig.ACTIVITIES)).hasSize(4);

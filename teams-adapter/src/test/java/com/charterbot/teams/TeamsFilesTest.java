@@ -29,7 +29,8 @@ class TeamsFilesTest extends FreshRigTest {
 
     @BeforeEach
     void acceptUploads() {
-        rig.connector.stubFor(put(urlPathEqualTo(UPLOAD_PATH)).willReturn(aResponse().withStatus(201)));
+        rig.connector.stubFor(
+                put(urlPathEqualTo(UPLOAD_PATH)).willReturn(aResponse().withStatus(201)));
     }
 
     /** The file consent card the bot sent with the export's card, after the administrator asked for it. */
@@ -54,7 +55,9 @@ class TeamsFilesTest extends FreshRigTest {
         value.put("action", action);
         value.set("context", context);
         value.putObject("uploadInfo")
-                .put("contentUrl", "https://contoso-my.sharepoint.com/personal/admin/Documents/Applications/Charter/charter-stats.csv")
+                .put(
+                        "contentUrl",
+                        "https://contoso-my.sharepoint.com/personal/admin/Documents/Applications/Charter/charter-stats.csv")
                 .put("name", "charter-stats.csv")
                 .put("uploadUrl", uploadUrl)
                 .put("uniqueId", "1150D938-8870-4044-9F2C-5BBDEBA70C9D")
@@ -71,12 +74,15 @@ class TeamsFilesTest extends FreshRigTest {
         JsonNode consent = askForTheExport();
 
         assertThat(consent.path("contentType").asText()).isEqualTo("application/vnd.microsoft.teams.card.file.consent");
-        assertThat(consent.path("name").asText()).matches("charter-stats-\\d{4}-\\d{2}-\\d{2}-to-\\d{4}-\\d{2}-\\d{2}\\.csv");
+        assertThat(consent.path("name").asText())
+                .matches("charter-stats-\\d{4}-\\d{2}-\\d{2}-to-\\d{4}-\\d{2}-\\d{2}\\.csv");
         assertThat(consent.path("content").path("sizeInBytes").asLong()).isGreaterThan(60);
-        assertThat(consent.path("content").path("description").asText()).startsWith("Questions per week, topic and tier");
+        assertThat(consent.path("content").path("description").asText())
+                .startsWith("Questions per week, topic and tier");
         JsonNode context = consent.path("content").path("acceptContext");
         assertThat(context.path("actionId").asText()).isEqualTo(ActionIds.STATS_EXPORT);
-        assertThat(context.path("value").asText()).isEqualTo("en~" + TestConversation.CLOCK.instant().getEpochSecond());
+        assertThat(context.path("value").asText())
+                .isEqualTo("en~" + TestConversation.CLOCK.instant().getEpochSecond());
     }
 
     @Test
@@ -84,13 +90,18 @@ class TeamsFilesTest extends FreshRigTest {
         JsonNode offered = askForTheExport();
         int before = rig.sent().size();
 
-        HttpResponse<String> answer = rig.post(consent(Activities.ADMIN_AAD, "accept", offered.path("content").path("acceptContext"), uploadUrl()));
+        HttpResponse<String> answer = rig.post(
+                consent(Activities.ADMIN_AAD, "accept", offered.path("content").path("acceptContext"), uploadUrl()));
 
         assertThat(answer.statusCode()).isEqualTo(200);
-        LoggedRequest upload = rig.connector.findAll(putRequestedFor(urlPathEqualTo(UPLOAD_PATH))).get(0);
+        LoggedRequest upload = rig.connector
+                .findAll(putRequestedFor(urlPathEqualTo(UPLOAD_PATH)))
+                .get(0);
         byte[] csv = upload.getBody();
-        assertThat(csv.length).isEqualTo(offered.path("content").path("sizeInBytes").asInt());
-        assertThat(new String(csv, StandardCharsets.UTF_8)).contains("week_start,topic,topic_title,answered,suggested,not_covered,total");
+        assertThat(csv.length)
+                .isEqualTo(offered.path("content").path("sizeInBytes").asInt());
+        assertThat(new String(csv, StandardCharsets.UTF_8))
+                .contains("week_start,topic,topic_title,answered,suggested,not_covered,total");
         assertThat(upload.getHeader("Content-Range")).isEqualTo("bytes 0-" + (csv.length - 1) + "/" + csv.length);
         List<JsonNode> sent = rig.sent();
         assertThat(sent).hasSize(before + 1);
@@ -98,7 +109,8 @@ class TeamsFilesTest extends FreshRigTest {
         assertThat(fileCard.path("contentType").asText()).isEqualTo("application/vnd.microsoft.teams.card.file.info");
         assertThat(fileCard.path("contentUrl").asText()).endsWith("/charter-stats.csv");
         assertThat(fileCard.path("name").asText()).isEqualTo("charter-stats.csv");
-        assertThat(fileCard.path("content").path("uniqueId").asText()).isEqualTo("1150D938-8870-4044-9F2C-5BBDEBA70C9D");
+        assertThat(fileCard.path("content").path("uniqueId").asText())
+                .isEqualTo("1150D938-8870-4044-9F2C-5BBDEBA70C9D");
         assertThat(fileCard.path("content").path("fileType").asText()).isEqualTo("csv");
     }
 
@@ -108,10 +120,11 @@ class TeamsFilesTest extends FreshRigTest {
 
         rig.post(consent(Activities.ALICE_AAD, "accept", offered.path("content").path("acceptContext"), uploadUrl()));
 
-        assertThat(rig.connector.findAll(putRequestedFor(urlPathEqualTo(UPLOAD_PATH)))).isEmpty();
+        assertThat(rig.connector.findAll(putRequestedFor(urlPathEqualTo(UPLOAD_PATH))))
+                .isEmpty();
         JsonNode last = rig.sent().get(rig.sent().size() - 1);
-        assertThat(TeamsRig.texts(TeamsRig.card(last))).containsExactly(
-                Messages.get(Language.EN, com.charterbot.core.admin.Decision.Denied.NOT_ADMIN));
+        assertThat(TeamsRig.texts(TeamsRig.card(last)))
+                .containsExactly(Messages.get(Language.EN, com.charterbot.core.admin.Decision.Denied.NOT_ADMIN));
     }
 
     @Test
@@ -119,10 +132,12 @@ class TeamsFilesTest extends FreshRigTest {
         JsonNode offered = askForTheExport();
         int before = rig.sent().size();
 
-        HttpResponse<String> answer = rig.post(consent(Activities.ADMIN_AAD, "decline", offered.path("content").path("declineContext"), uploadUrl()));
+        HttpResponse<String> answer = rig.post(
+                consent(Activities.ADMIN_AAD, "decline", offered.path("content").path("declineContext"), uploadUrl()));
 
         assertThat(answer.statusCode()).isEqualTo(200);
-        assertThat(rig.connector.findAll(putRequestedFor(urlPathEqualTo(UPLOAD_PATH)))).isEmpty();
+        assertThat(rig.connector.findAll(putRequestedFor(urlPathEqualTo(UPLOAD_PATH))))
+                .isEmpty();
         assertThat(rig.sent()).hasSize(before);
     }
 
@@ -131,10 +146,14 @@ class TeamsFilesTest extends FreshRigTest {
         JsonNode offered = askForTheExport();
         int before = rig.sent().size();
 
-        rig.post(consent(Activities.ADMIN_AAD, "accept", offered.path("content").path("acceptContext"),
+        rig.post(consent(
+                Activities.ADMIN_AAD,
+                "accept",
+                offered.path("content").path("acceptContext"),
                 "http://files.example.com" + UPLOAD_PATH));
 
-        assertThat(rig.connector.findAll(putRequestedFor(urlPathEqualTo(UPLOAD_PATH)))).isEmpty();
+        assertThat(rig.connector.findAll(putRequestedFor(urlPathEqualTo(UPLOAD_PATH))))
+                .isEmpty();
         assertThat(rig.sent()).hasSize(before);
         assertThat(rig.logText()).contains("upload address is not HTTPS");
     }

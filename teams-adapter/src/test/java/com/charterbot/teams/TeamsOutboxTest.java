@@ -39,9 +39,12 @@ class TeamsOutboxTest {
 
         askForHelp();
 
-        assertThat(rig.requests(RequestMethod.POST, TeamsRig.ACTIVITIES)).as("throttled once, then delivered").hasSize(2);
-        assertThat(rig.waits).singleElement().satisfies(wait -> assertThat(wait)
-                .isBetween(POLICY.firstWait().dividedBy(2), POLICY.firstWait()));
+        assertThat(rig.requests(RequestMethod.POST, TeamsRig.ACTIVITIES))
+                .as("throttled once, then delivered")
+                .hasSize(2);
+        assertThat(rig.waits)
+                .singleElement()
+                .satisfies(wait -> assertThat(wait).isBetween(POLICY.firstWait().dividedBy(2), POLICY.firstWait()));
     }
 
     @Test
@@ -53,7 +56,8 @@ class TeamsOutboxTest {
         assertThat(rig.requests(RequestMethod.POST, TeamsRig.ACTIVITIES)).hasSize(3);
         assertThat(rig.waits).hasSize(2);
         assertThat(rig.waits.get(0)).isBetween(POLICY.firstWait().dividedBy(2), POLICY.firstWait());
-        assertThat(rig.waits.get(1)).isBetween(POLICY.firstWait(), POLICY.firstWait().multipliedBy(2));
+        assertThat(rig.waits.get(1))
+                .isBetween(POLICY.firstWait(), POLICY.firstWait().multipliedBy(2));
         assertThat(rig.apiErrors).containsExactly("TEAMS 429", "TEAMS 429");
     }
 
@@ -75,7 +79,9 @@ class TeamsOutboxTest {
         askForHelp();
 
         assertThat(rig.requests(RequestMethod.POST, TeamsRig.ACTIVITIES)).hasSize(POLICY.attempts());
-        assertThat(rig.waits).as("one wait between two tries, each capped").hasSize(POLICY.attempts() - 1)
+        assertThat(rig.waits)
+                .as("one wait between two tries, each capped")
+                .hasSize(POLICY.attempts() - 1)
                 .containsOnly(POLICY.maxWait());
     }
 
@@ -86,13 +92,15 @@ class TeamsOutboxTest {
         askForHelp();
 
         assertThat(rig.requests(RequestMethod.POST, TeamsRig.ACTIVITIES)).hasSize(2);
-        assertThat(rig.waits).singleElement().satisfies(wait -> assertThat(wait)
-                .isBetween(POLICY.firstWait().dividedBy(2), POLICY.firstWait()));
+        assertThat(rig.waits)
+                .singleElement()
+                .satisfies(wait -> assertThat(wait).isBetween(POLICY.firstWait().dividedBy(2), POLICY.firstWait()));
     }
 
     @Test
     void doesNotWaitForAFailureItDoesNotRetry() {
-        rig.connector.stubFor(post(urlPathMatching(TeamsRig.ACTIVITIES)).willReturn(aResponse().withStatus(403)));
+        rig.connector.stubFor(post(urlPathMatching(TeamsRig.ACTIVITIES))
+                .willReturn(aResponse().withStatus(403)));
 
         askForHelp();
 
@@ -106,18 +114,22 @@ class TeamsOutboxTest {
         String state = Scenario.STARTED;
         for (int i = 1; i <= times; i++) {
             String next = "throttled " + i;
-            rig.connector.stubFor(post(urlPathMatching(TeamsRig.ACTIVITIES)).inScenario("throttled")
+            rig.connector.stubFor(post(urlPathMatching(TeamsRig.ACTIVITIES))
+                    .inScenario("throttled")
                     .whenScenarioStateIs(state)
                     .willReturn(aResponse().withStatus(status).withHeader("Retry-After", retryAfter))
                     .willSetStateTo(next));
             state = next;
         }
-        rig.connector.stubFor(post(urlPathMatching(TeamsRig.ACTIVITIES)).inScenario("throttled")
+        rig.connector.stubFor(post(urlPathMatching(TeamsRig.ACTIVITIES))
+                .inScenario("throttled")
                 .whenScenarioStateIs(state)
                 .willReturn(TeamsRig.okJson("{\"id\":\"1741599999000\"}")));
     }
 
     private void askForHelp() {
-        assertThat(rig.post(rig.activities.personal(Activities.ALICE_AAD, "help", "en-US")).statusCode()).isEqualTo(200);
+        assertThat(rig.post(rig.activities.personal(Activities.ALICE_AAD, "help", "en-US"))
+                        .statusCode())
+                .isEqualTo(200);
     }
 }

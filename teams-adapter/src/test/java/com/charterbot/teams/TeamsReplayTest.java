@@ -16,7 +16,6 @@ import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -66,8 +65,10 @@ class TeamsReplayTest {
     static void start() {
         identity = new BotFrameworkIdentity();
         core = new ReplayCore();
-        rig = new TeamsRig(serviceUrl -> new TeamsSettings(APP_ID, "replay-client-secret", Activities.TENANT, List.of(serviceUrl),
-                identity.metadataUrl()), core);
+        rig = new TeamsRig(
+                serviceUrl -> new TeamsSettings(
+                        APP_ID, "replay-client-secret", Activities.TENANT, List.of(serviceUrl), identity.metadataUrl()),
+                core);
     }
 
     @AfterAll
@@ -79,26 +80,54 @@ class TeamsReplayTest {
     }
 
     static Stream<Arguments> fixtures() {
-        return ReplayFixtures.files(FIXTURES).stream().map(file -> Arguments.of(file.getFileName().toString(), file));
+        return ReplayFixtures.files(FIXTURES).stream()
+                .map(file -> Arguments.of(file.getFileName().toString(), file));
     }
 
     @Test
     void coversEnoughShapes() {
-        List<JsonNode> all = ReplayFixtures.files(FIXTURES).stream().map(TeamsReplayTest::read).toList();
+        List<JsonNode> all = ReplayFixtures.files(FIXTURES).stream()
+                .map(TeamsReplayTest::read)
+                .toList();
 
         assertThat(all).hasSizeGreaterThanOrEqualTo(60);
-        assertThat(all).allSatisfy(fixture -> assertThat(fixture.path("source").asText()).isNotBlank());
-        List<String> invokes = all.stream().map(fixture -> fixture.path("activity").path("name").asText()).toList();
-        assertThat(invokes).contains("adaptiveCard/action", "task/fetch", "task/submit", "config/fetch", "config/submit",
-                "signin/verifyState", "fileConsent/invoke", "composeExtension/query", "composeExtension/queryLink",
-                "composeExtension/fetchTask", "composeExtension/submitAction", "composeExtension/selectItem",
-                "composeExtension/querySettingUrl", "composeExtension/setting", "composeExtension/onCardButtonClicked");
-        assertThat(all).filteredOn(fixture -> fixture.toString().contains("fr-FR")).hasSizeGreaterThanOrEqualTo(8);
-        assertThat(all).filteredOn(fixture -> fixture.toString().contains("\u00a0") || fixture.toString().contains("&nbsp;"))
+        assertThat(all)
+                .allSatisfy(
+                        fixture -> assertThat(fixture.path("source").asText()).isNotBlank());
+        List<String> invokes = all.stream()
+                .map(fixture -> fixture.path("activity").path("name").asText())
+                .toList();
+        assertThat(invokes)
+                .contains(
+                        "adaptiveCard/action",
+                        "task/fetch",
+                        "task/submit",
+                        "config/fetch",
+                        "config/submit",
+                        "signin/verifyState",
+                        "fileConsent/invoke",
+                        "composeExtension/query",
+                        "composeExtension/queryLink",
+                        "composeExtension/fetchTask",
+                        "composeExtension/submitAction",
+                        "composeExtension/selectItem",
+                        "composeExtension/querySettingUrl",
+                        "composeExtension/setting",
+                        "composeExtension/onCardButtonClicked");
+        assertThat(all)
+                .filteredOn(fixture -> fixture.toString().contains("fr-FR"))
+                .hasSizeGreaterThanOrEqualTo(8);
+        assertThat(all)
+                .filteredOn(fixture -> fixture.toString().contains("\u00a0")
+                        || fixture.toString().contains("&nbsp;"))
                 .hasSizeGreaterThanOrEqualTo(4);
-        assertThat(all).filteredOn(fixture -> fixture.path("activity").has("attachments")).hasSizeGreaterThanOrEqualTo(3);
-        assertThat(all).filteredOn(fixture -> fixture.path("expect").path("sent").isEmpty()
-                && !fixture.path("activity").path("type").asText().equals("invoke")).hasSizeGreaterThanOrEqualTo(15);
+        assertThat(all)
+                .filteredOn(fixture -> fixture.path("activity").has("attachments"))
+                .hasSizeGreaterThanOrEqualTo(3);
+        assertThat(all)
+                .filteredOn(fixture -> fixture.path("expect").path("sent").isEmpty()
+                        && !fixture.path("activity").path("type").asText().equals("invoke"))
+                .hasSizeGreaterThanOrEqualTo(15);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -112,7 +141,9 @@ class TeamsReplayTest {
         HttpResponse<String> response = rig.post(activity, identity.bearer(APP_ID, rig.serviceUrl()));
 
         JsonNode expect = fixture.path("expect");
-        assertThat(response.statusCode()).as("HTTP status of %s (%s)", name, response.body()).isEqualTo(expect.path("status").asInt(200));
+        assertThat(response.statusCode())
+                .as("HTTP status of %s (%s)", name, response.body())
+                .isEqualTo(expect.path("status").asInt(200));
         if (expect.has("invoke")) {
             JsonNode invoke = expect.path("invoke");
             if (invoke.path("empty").asBoolean(false)) {
@@ -120,25 +151,39 @@ class TeamsReplayTest {
             } else {
                 JsonNode body = TeamsRig.read(response.body());
                 if (invoke.has("type")) {
-                    assertThat(body.path("type").asText()).as("the answer's type").isEqualTo(invoke.path("type").asText());
+                    assertThat(body.path("type").asText())
+                            .as("the answer's type")
+                            .isEqualTo(invoke.path("type").asText());
                     assertThat(body.path("statusCode").asInt()).isEqualTo(200);
                 }
                 if (invoke.has("key")) {
-                    assertThat(body.has(invoke.path("key").asText())).as("the answer has %s", invoke.path("key").asText()).isTrue();
+                    assertThat(body.has(invoke.path("key").asText()))
+                            .as("the answer has %s", invoke.path("key").asText())
+                            .isTrue();
                 }
-                String shown = body.path("value").isObject() && body.path("value").has("body")
-                        ? String.join("\n", shown(body.path("value"))) : String.join("\n", strings(body));
+                String shown =
+                        body.path("value").isObject() && body.path("value").has("body")
+                                ? String.join("\n", shown(body.path("value")))
+                                : String.join("\n", strings(body));
                 for (JsonNode expected : invoke.path("contains")) {
-                    assertThat(shown).as("the invoke's answer to %s", name).contains(ReplayFixtures.text(expected.asText()));
+                    assertThat(shown)
+                            .as("the invoke's answer to %s", name)
+                            .contains(ReplayFixtures.text(expected.asText()));
                 }
                 if (invoke.path("refresh").asBoolean(false)) {
-                    assertThat(body.path("value").path("refresh").path("userIds").toString()).contains(sender(fixture));
+                    assertThat(body.path("value")
+                                    .path("refresh")
+                                    .path("userIds")
+                                    .toString())
+                            .contains(sender(fixture));
                 }
             }
         }
         List<Sent> sent = sent();
         JsonNode expected = expect.path("sent");
-        assertThat(sent).as("what the connector was asked to do for %s", name).extracting(Sent::kind)
+        assertThat(sent)
+                .as("what the connector was asked to do for %s", name)
+                .extracting(Sent::kind)
                 .containsExactlyElementsOf(expectedKinds(expected));
         for (int index = 0; index < expected.size(); index++) {
             JsonNode one = expected.get(index);
@@ -148,18 +193,28 @@ class TeamsReplayTest {
                 assertThat(shown).as("card %d of %s", index + 1, name).contains(ReplayFixtures.text(text.asText()));
             }
             for (JsonNode text : one.path("excludes")) {
-                assertThat(shown).as("card %d of %s", index + 1, name).doesNotContain(ReplayFixtures.text(text.asText()));
+                assertThat(shown)
+                        .as("card %d of %s", index + 1, name)
+                        .doesNotContain(ReplayFixtures.text(text.asText()));
             }
             if (one.has("id")) {
-                assertThat(actual.path()).as("the activity updated").endsWith("/activities/" + substitute(one.path("id").asText()));
+                assertThat(actual.path())
+                        .as("the activity updated")
+                        .endsWith("/activities/" + substitute(one.path("id").asText()));
             }
             if (one.has("refresh")) {
-                assertThat(actual.card().path("refresh").path("userIds").toString().contains(sender(fixture)))
-                        .as("card %d of %s refreshes for the sender", index + 1, name).isEqualTo(one.path("refresh").asBoolean());
+                assertThat(actual.card()
+                                .path("refresh")
+                                .path("userIds")
+                                .toString()
+                                .contains(sender(fixture)))
+                        .as("card %d of %s refreshes for the sender", index + 1, name)
+                        .isEqualTo(one.path("refresh").asBoolean());
             }
             if (one.has("personal")) {
                 assertThat(actual.card().toString().contains("\"personal\":true"))
-                        .as("card %d of %s is one person's", index + 1, name).isEqualTo(one.path("personal").asBoolean());
+                        .as("card %d of %s is one person's", index + 1, name)
+                        .isEqualTo(one.path("personal").asBoolean());
             }
         }
         List<String> loud = rig.logEvents().subList(logsBefore, rig.logEvents().size()).stream()
@@ -183,15 +238,30 @@ class TeamsReplayTest {
         JsonNode setup = fixture.path("setup");
         if (setup.has("replied")) {
             JsonNode replied = setup.path("replied");
-            rig.replies.remember(new ChannelRef(Platform.TEAMS, Activities.TENANT, replied.path("conversation").asText()),
-                    replied.path("message").asText(), replied.path("reply").asText(), TestConversation.CLOCK.instant());
+            rig.replies.remember(
+                    new ChannelRef(
+                            Platform.TEAMS,
+                            Activities.TENANT,
+                            replied.path("conversation").asText()),
+                    replied.path("message").asText(),
+                    replied.path("reply").asText(),
+                    TestConversation.CLOCK.instant());
         }
         if (setup.has("channelQuiz")) {
-            values.put("${CHANNEL_QUIZ_ID}", core.postChannelQuiz(new ChannelRef(Platform.TEAMS, Activities.TENANT,
-                    setup.path("channelQuiz").asText())));
+            values.put(
+                    "${CHANNEL_QUIZ_ID}",
+                    core.postChannelQuiz(new ChannelRef(
+                            Platform.TEAMS,
+                            Activities.TENANT,
+                            setup.path("channelQuiz").asText())));
         }
         if (setup.has("quizOf")) {
-            values.put("${QUIZ_SESSION}", core.startQuiz(new UserRef(Platform.TEAMS, Activities.TENANT, setup.path("quizOf").asText())));
+            values.put(
+                    "${QUIZ_SESSION}",
+                    core.startQuiz(new UserRef(
+                            Platform.TEAMS,
+                            Activities.TENANT,
+                            setup.path("quizOf").asText())));
         }
     }
 
@@ -219,10 +289,14 @@ class TeamsReplayTest {
             if (!path.contains("/activities")) {
                 continue;
             }
-            String kind = request.getMethod().equals(RequestMethod.PUT) ? "update"
-                    : request.getMethod().equals(RequestMethod.DELETE) ? "delete"
-                    : path.contains("/conversations/" + PRIVATE_CHAT + "/") ? "private" : "send";
-            JsonNode card = kind.equals("delete") ? TeamsRig.JSON.createObjectNode() : TeamsRig.card(TeamsRig.read(request.getBodyAsString()));
+            String kind = request.getMethod().equals(RequestMethod.PUT)
+                    ? "update"
+                    : request.getMethod().equals(RequestMethod.DELETE)
+                            ? "delete"
+                            : path.contains("/conversations/" + PRIVATE_CHAT + "/") ? "private" : "send";
+            JsonNode card = kind.equals("delete")
+                    ? TeamsRig.JSON.createObjectNode()
+                    : TeamsRig.card(TeamsRig.read(request.getBodyAsString()));
             sent.add(new Sent(kind, path, card, shown(card)));
         }
         return sent;

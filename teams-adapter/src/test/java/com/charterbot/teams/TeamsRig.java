@@ -14,8 +14,8 @@ import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
 import com.charterbot.core.admin.AdminDirectory;
 import com.charterbot.core.chat.Converse;
-import com.charterbot.core.memory.InMemoryRepliedMessages;
 import com.charterbot.core.home.ShowHome;
+import com.charterbot.core.memory.InMemoryRepliedMessages;
 import com.charterbot.core.testing.ReplayCore;
 import com.charterbot.core.testing.TestConversation;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -55,6 +55,7 @@ final class TeamsRig implements AutoCloseable {
 
     /** Where the connector stub lives under its root, as Teams' regional service URLs do ({@code /amer/}). */
     static final String CONNECTOR_PATH = "/teams/";
+
     static final String ACTIVITIES = "/teams/v3/conversations/[^/]+/activities(/[^/]+)?";
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -68,12 +69,14 @@ final class TeamsRig implements AutoCloseable {
     final InMemoryRepliedMessages replies = new InMemoryRepliedMessages();
     /** Every wait before a throttled reply's next try, in order: recorded, never slept, under {@link TeamsBot.ReplyRetry#DEFAULT}. */
     final List<Duration> waits = new CopyOnWriteArrayList<>();
+
     final Activities activities;
     final TeamsAdapter adapter;
     final TeamsSettings settings;
     private final Tomcat tomcat;
     private final Path baseDir;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
     /** Tomcat logs through java.util.logging: kept to warnings so test output stays readable. */
     private static final java.util.logging.Logger TOMCAT_LOGS = quiet("org.apache");
@@ -96,7 +99,8 @@ final class TeamsRig implements AutoCloseable {
 
     /** Authentication off, over this conversation. */
     static TeamsRig unauthenticated(Converse converse) {
-        return new TeamsRig(serviceUrl -> TeamsSettings.unauthenticated(List.of(serviceUrl)), Optional.empty(), null, converse);
+        return new TeamsRig(
+                serviceUrl -> TeamsSettings.unauthenticated(List.of(serviceUrl)), Optional.empty(), null, converse);
     }
 
     /** Over the whole real core (conversation, home page, welcomes, nudge form), with these settings. */
@@ -104,8 +108,13 @@ final class TeamsRig implements AutoCloseable {
         this(settingsFor, Optional.of(core), core, null);
     }
 
-    private TeamsRig(Function<String, TeamsSettings> settingsFor, Optional<ShowHome> home, ReplayCore core, Converse conversation) {
-        connector = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+    private TeamsRig(
+            Function<String, TeamsSettings> settingsFor,
+            Optional<ShowHome> home,
+            ReplayCore core,
+            Converse conversation) {
+        connector = new WireMockServer(
+                WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
         connector.start();
         stubConnector();
         String serviceUrl = serviceUrl();
@@ -115,16 +124,37 @@ final class TeamsRig implements AutoCloseable {
         logs.start();
         root.addAppender(logs);
 
-        Converse converse = core != null ? core : conversation != null ? conversation : TestConversation.builder()
-                .admins(new AdminDirectory(Set.of(), Set.of(Activities.ADMIN_AAD))).build().conversation;
-        TeamsBot bot = new TeamsBot(new TeamsBot.Parts(converse, core != null ? core : membership, core != null ? core : nudges,
-                new Fakes.Seen(), home, references, TestConversation.CLOCK, (platform, status) -> apiErrors.add(platform + " " + status),
-                replies), settings,
+        Converse converse = core != null
+                ? core
+                : conversation != null
+                        ? conversation
+                        : TestConversation.builder()
+                                .admins(new AdminDirectory(Set.of(), Set.of(Activities.ADMIN_AAD)))
+                                .build()
+                                .conversation;
+        TeamsBot bot = new TeamsBot(
+                new TeamsBot.Parts(
+                        converse,
+                        core != null ? core : membership,
+                        core != null ? core : nudges,
+                        new Fakes.Seen(),
+                        home,
+                        references,
+                        TestConversation.CLOCK,
+                        (platform, status) -> apiErrors.add(platform + " " + status),
+                        replies),
+                settings,
                 new AdaptiveCardRenderer(),
-                TeamsBot.ReplyRetry.DEFAULT, waits::add, new SplittableRandom(17));
+                TeamsBot.ReplyRetry.DEFAULT,
+                waits::add,
+                new SplittableRandom(17));
         // Over the replay core, replies need a connector token: a fixed one, as Microsoft's login is not reachable.
-        adapter = core == null ? TeamsAdapter.create(settings)
-                : TeamsAdapter.create(settings, (tenant, scope) -> new FixedToken(tenant.appId(), scope), TeamsAdapter.CONNECTOR_READ_TIMEOUT);
+        adapter = core == null
+                ? TeamsAdapter.create(settings)
+                : TeamsAdapter.create(
+                        settings,
+                        (tenant, scope) -> new FixedToken(tenant.appId(), scope),
+                        TeamsAdapter.CONNECTOR_READ_TIMEOUT);
         try {
             baseDir = Files.createTempDirectory("teams-rig");
             tomcat = new Tomcat();
@@ -132,7 +162,10 @@ final class TeamsRig implements AutoCloseable {
             tomcat.setPort(0);
             tomcat.getConnector();
             Context context = tomcat.addContext("", null);
-            Tomcat.addServlet(context, "teams", new TeamsMessagesServlet(adapter, bot, TeamsMessagesServlet.DEFAULT_MAX_BODY_BYTES));
+            Tomcat.addServlet(
+                    context,
+                    "teams",
+                    new TeamsMessagesServlet(adapter, bot, TeamsMessagesServlet.DEFAULT_MAX_BODY_BYTES));
             context.addServletMappingDecoded("/api/messages", "teams");
             tomcat.start();
         } catch (Exception e) {
@@ -149,13 +182,17 @@ final class TeamsRig implements AutoCloseable {
         connector.resetAll();
         connector.stubFor(WireMock.post(urlPathMatching(ACTIVITIES)).willReturn(okJson("{\"id\":\"1741599999000\"}")));
         connector.stubFor(put(urlPathMatching(ACTIVITIES)).willReturn(okJson("{\"id\":\"1741599999001\"}")));
-        connector.stubFor(delete(urlPathMatching(ACTIVITIES)).willReturn(aResponse().withStatus(200)));
+        connector.stubFor(
+                delete(urlPathMatching(ACTIVITIES)).willReturn(aResponse().withStatus(200)));
         connector.stubFor(WireMock.post(urlPathEqualTo(CONNECTOR_PATH + "v3/conversations"))
                 .willReturn(okJson("{\"id\":\"a:1private-chat-created\"}")));
     }
 
     static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder okJson(String body) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
+        return aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody(body);
     }
 
     HttpResponse<String> post(JsonNode activity) {
@@ -163,7 +200,8 @@ final class TeamsRig implements AutoCloseable {
     }
 
     HttpResponse<String> post(String body, String authorization) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + tomcat.getConnector().getLocalPort() + "/api/messages"))
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + tomcat.getConnector().getLocalPort() + "/api/messages"))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
@@ -191,7 +229,9 @@ final class TeamsRig implements AutoCloseable {
     List<JsonNode> sent() {
         List<JsonNode> sent = new ArrayList<>();
         for (LoggedRequest request : connector.findAll(anyRequestedFor(anyUrl()))) {
-            if (request.getUrl().contains("/activities") && (request.getMethod().equals(RequestMethod.POST) || request.getMethod().equals(RequestMethod.PUT))) {
+            if (request.getUrl().contains("/activities")
+                    && (request.getMethod().equals(RequestMethod.POST)
+                            || request.getMethod().equals(RequestMethod.PUT))) {
                 sent.add(read(request.getBodyAsString()));
             }
         }
@@ -201,7 +241,8 @@ final class TeamsRig implements AutoCloseable {
     /** The Adaptive Card of a sent activity. */
     static JsonNode card(JsonNode activity) {
         JsonNode attachment = activity.path("attachments").path(0);
-        if (!AdaptiveCardRenderer.CONTENT_TYPE.equals(attachment.path("contentType").asText())) {
+        if (!AdaptiveCardRenderer.CONTENT_TYPE.equals(
+                attachment.path("contentType").asText())) {
             throw new AssertionError("not an Adaptive Card: " + activity);
         }
         return attachment.path("content");
@@ -248,7 +289,8 @@ final class TeamsRig implements AutoCloseable {
         for (ILoggingEvent event : List.copyOf(logs.list)) {
             text.append(event.getFormattedMessage()).append('\n');
             if (event.getThrowableProxy() != null) {
-                text.append(ThrowableProxyUtil.asString(event.getThrowableProxy())).append('\n');
+                text.append(ThrowableProxyUtil.asString(event.getThrowableProxy()))
+                        .append('\n');
             }
         }
         return text.toString();

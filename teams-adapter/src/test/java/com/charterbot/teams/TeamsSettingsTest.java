@@ -10,21 +10,35 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class TeamsSettingsTest {
 
-    private final TeamsSettings publicTeams = new TeamsSettings("app", "secret-value", "tenant",
-            TeamsSettings.PUBLIC_TEAMS_SERVICE_URLS, "");
+    private final TeamsSettings publicTeams =
+            new TeamsSettings("app", "secret-value", "tenant", TeamsSettings.PUBLIC_TEAMS_SERVICE_URLS, "");
 
     @ParameterizedTest
-    @ValueSource(strings = {"https://smba.trafficmanager.net/amer/", "https://smba.trafficmanager.net/emea/",
-            "https://SMBA.trafficmanager.net/teams/", "https://smba.trafficmanager.net:443/apac/"})
+    @ValueSource(
+            strings = {
+                "https://smba.trafficmanager.net/amer/",
+                "https://smba.trafficmanager.net/emea/",
+                "https://SMBA.trafficmanager.net/teams/",
+                "https://smba.trafficmanager.net:443/apac/"
+            })
     void allowsTeamsPublicServiceUrls(String url) {
         assertThat(publicTeams.allowsServiceUrl(url)).isTrue();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"https://smba.trafficmanager.net.evil.example/amer/", "http://smba.trafficmanager.net/amer/",
-            "https://smba.trafficmanager.net@evil.example/amer/", "https://evil.example/smba.trafficmanager.net/",
-            "https://smba.trafficmanager.net:8443/amer/", "https://smba.trafficmanager.net/amer/%2e%2e/x", "not a url", "",
-            "https://smba.trafficmanager.net/amer/#x", "file:///etc/passwd"})
+    @ValueSource(
+            strings = {
+                "https://smba.trafficmanager.net.evil.example/amer/",
+                "http://smba.trafficmanager.net/amer/",
+                "https://smba.trafficmanager.net@evil.example/amer/",
+                "https://evil.example/smba.trafficmanager.net/",
+                "https://smba.trafficmanager.net:8443/amer/",
+                "https://smba.trafficmanager.net/amer/%2e%2e/x",
+                "not a url",
+                "",
+                "https://smba.trafficmanager.net/amer/#x",
+                "file:///etc/passwd"
+            })
     void refusesEverythingElse(String url) {
         assertThat(publicTeams.allowsServiceUrl(url)).isFalse();
     }
@@ -33,9 +47,12 @@ class TeamsSettingsTest {
     void matchesAPathPrefixOnlyAtASegmentBoundary() {
         TeamsSettings amerOnly = TeamsSettings.unauthenticated(List.of("https://smba.trafficmanager.net/amer"));
 
-        assertThat(amerOnly.allowsServiceUrl("https://smba.trafficmanager.net/amer/")).isTrue();
-        assertThat(amerOnly.allowsServiceUrl("https://smba.trafficmanager.net/amerx/")).isFalse();
-        assertThat(amerOnly.allowsServiceUrl("https://smba.trafficmanager.net/emea/")).isFalse();
+        assertThat(amerOnly.allowsServiceUrl("https://smba.trafficmanager.net/amer/"))
+                .isTrue();
+        assertThat(amerOnly.allowsServiceUrl("https://smba.trafficmanager.net/amerx/"))
+                .isFalse();
+        assertThat(amerOnly.allowsServiceUrl("https://smba.trafficmanager.net/emea/"))
+                .isFalse();
     }
 
     @Test
@@ -46,12 +63,15 @@ class TeamsSettingsTest {
     @Test
     void authenticatesOnlyWithAnAppId() {
         assertThat(publicTeams.authenticationEnabled()).isTrue();
-        assertThat(TeamsSettings.unauthenticated(List.of()).authenticationEnabled()).isFalse();
+        assertThat(TeamsSettings.unauthenticated(List.of()).authenticationEnabled())
+                .isFalse();
     }
 
     @Test
     void refusesAnAppIdWithoutPasswordAndABadAllowList() {
-        assertThatThrownBy(() -> new TeamsSettings("app", "", "", List.of(), "")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> TeamsSettings.unauthenticated(List.of("ftp://x/"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new TeamsSettings("app", "", "", List.of(), ""))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> TeamsSettings.unauthenticated(List.of("ftp://x/")))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -67,7 +67,11 @@ public final class HostileMessages {
         messages.put("emoji", "\ud83d\ude00".repeat(LIMIT / 2));
         messages.put("combining-accents", "e\u0301".repeat(LIMIT / 2));
         messages.put("long-question", "can I post this photo of the plant? ".repeat(LIMIT / 36));
-        messages.put("longest-answered", "can I post a photo of my team at the trade fair on LinkedIn ".repeat(17).substring(0, 999));
+        messages.put(
+                "longest-answered",
+                "can I post a photo of my team at the trade fair on LinkedIn "
+                        .repeat(17)
+                        .substring(0, 999));
         return messages;
     }
 
@@ -78,15 +82,26 @@ public final class HostileMessages {
             System.exit(1);
         }
         System.out.println("load average at start: " + Machine.loadAverage());
-        WireMockServer platforms = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort().disableRequestJournal());
-        platforms.stubFor(post(urlPathEqualTo("/api/auth.test")).atPriority(1).willReturn(okJson(
-                "{\"ok\":true,\"team_id\":\"T0HOSTILE\",\"user_id\":\"U0BOT\",\"bot_id\":\"B0BOT\"}")));
+        WireMockServer platforms = new WireMockServer(WireMockConfiguration.options()
+                .bindAddress("127.0.0.1")
+                .dynamicPort()
+                .disableRequestJournal());
+        platforms.stubFor(post(urlPathEqualTo("/api/auth.test"))
+                .atPriority(1)
+                .willReturn(
+                        okJson("{\"ok\":true,\"team_id\":\"T0HOSTILE\",\"user_id\":\"U0BOT\",\"bot_id\":\"B0BOT\"}")));
         platforms.stubFor(post(urlPathMatching("/api/.*")).atPriority(5).willReturn(okJson("{\"ok\":true}")));
-        platforms.stubFor(post(urlPathEqualTo("/api/users.info")).atPriority(2).willReturn(okJson(
-                "{\"ok\":true,\"user\":{\"id\":\"U0PERSON\",\"team_id\":\"T0HOSTILE\",\"is_admin\":true}}")));
-        platforms.stubFor(any(urlPathMatching("/elsewhere/.*")).willReturn(aResponse().withStatus(200)));
-        platforms.stubFor(any(urlPathMatching("/teams/v3/conversations.*")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody("{\"id\":\"1741600000000\"}")));
+        platforms.stubFor(post(urlPathEqualTo("/api/users.info"))
+                .atPriority(2)
+                .willReturn(okJson(
+                        "{\"ok\":true,\"user\":{\"id\":\"U0PERSON\",\"team_id\":\"T0HOSTILE\",\"is_admin\":true}}")));
+        platforms.stubFor(
+                any(urlPathMatching("/elsewhere/.*")).willReturn(aResponse().withStatus(200)));
+        platforms.stubFor(any(urlPathMatching("/teams/v3/conversations.*"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"id\":\"1741600000000\"}")));
         platforms.start();
         Path data = Files.createTempDirectory("charter-bench-hostile-");
         String secret = "hostile-" + Long.toHexString(System.nanoTime()) + "-signing-secret";
@@ -94,12 +109,19 @@ public final class HostileMessages {
         int management = AppProcess.freePort();
         String base = "http://127.0.0.1:" + platforms.port();
         int status;
-        try (AppProcess app = AppProcess.start(jar, List.of("-Xmx256m"), List.of(
-                "--server.port=" + port, "--management.server.port=" + management,
-                "--charter.slack.signing-secret=" + secret, "--charter.slack.bot-token=xoxb-hostile-0000",
-                "--charter.slack.api-url=" + base + "/api/", "--charter.teams.allowed-service-urls=" + base + "/teams/",
-                "--charter.scheduler.enabled=false",
-                "--spring.datasource.url=jdbc:h2:file:" + data.resolve("charter-bot") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"),
+        try (AppProcess app = AppProcess.start(
+                jar,
+                List.of("-Xmx256m"),
+                List.of(
+                        "--server.port=" + port,
+                        "--management.server.port=" + management,
+                        "--charter.slack.signing-secret=" + secret,
+                        "--charter.slack.bot-token=xoxb-hostile-0000",
+                        "--charter.slack.api-url=" + base + "/api/",
+                        "--charter.teams.allowed-service-urls=" + base + "/teams/",
+                        "--charter.scheduler.enabled=false",
+                        "--spring.datasource.url=jdbc:h2:file:" + data.resolve("charter-bot")
+                                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"),
                 data.resolve("app.log"))) {
             app.awaitHealthy(URI.create("http://127.0.0.1:" + management + "/actuator/health"), Duration.ofMinutes(3));
             status = measure(app, port, secret, base, management);
@@ -111,7 +133,8 @@ public final class HostileMessages {
     }
 
     private static int measure(AppProcess app, int port, String secret, String base, int management) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         SlackSigner signer = new SlackSigner(secret);
         AtomicLong ids = new AtomicLong();
         Map<String, Double> cpuMs = new LinkedHashMap<>();
@@ -136,10 +159,12 @@ public final class HostileMessages {
                 }
                 double perMessage = after.get().minus(before.get()).toNanos() / 1e6 / MEASURED;
                 cpuMs.put(kind, perMessage);
-                System.out.printf(Locale.ROOT, "  %-32s %6d chars  %7.2f ms CPU per message%n", kind, text.length(), perMessage);
+                System.out.printf(
+                        Locale.ROOT, "  %-32s %6d chars  %7.2f ms CPU per message%n", kind, text.length(), perMessage);
             }
         }
-        Map.Entry<String, Double> worst = cpuMs.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
+        Map.Entry<String, Double> worst =
+                cpuMs.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
         List<Double> sorted = new ArrayList<>(cpuMs.values());
         sorted.sort(Comparator.naturalOrder());
         double median = sorted.get(sorted.size() / 2);
@@ -148,10 +173,23 @@ public final class HostileMessages {
         attacks.replay();
         System.out.println("load average at end: " + Machine.loadAverage());
         System.out.println();
-        System.out.printf(Locale.ROOT, "bench-hostile: messages=%d worst=%s worst_cpu_ms=%.2f median_cpu_ms=%.2f target_ms=%d "
-                + "attacks_refused=%d/%d slow_bodies_answer_ms=%d%n", cpuMs.size(), worst.getKey(), worst.getValue(), median, TARGET_MS,
-                attacks.refused(), attacks.tried(), attacks.slowBodiesAnswerMillis());
-        return worst.getValue() < TARGET_MS && attacks.refused() == attacks.tried() && attacks.slowBodiesAnswerMillis() < 1_000 ? 0 : 1;
+        System.out.printf(
+                Locale.ROOT,
+                "bench-hostile: messages=%d worst=%s worst_cpu_ms=%.2f median_cpu_ms=%.2f target_ms=%d "
+                        + "attacks_refused=%d/%d slow_bodies_answer_ms=%d%n",
+                cpuMs.size(),
+                worst.getKey(),
+                worst.getValue(),
+                median,
+                TARGET_MS,
+                attacks.refused(),
+                attacks.tried(),
+                attacks.slowBodiesAnswerMillis());
+        return worst.getValue() < TARGET_MS
+                        && attacks.refused() == attacks.tried()
+                        && attacks.slowBodiesAnswerMillis() < 1_000
+                ? 0
+                : 1;
     }
 
     /** The outside probe's attacks that apply to the quick start (Teams authentication off), each checked refused or harmless. */
@@ -177,20 +215,42 @@ public final class HostileMessages {
         void replay() throws Exception {
             System.out.println("attacks of the outside probe (issue 13), against the quick start:");
             long ahead = Instant.now().getEpochSecond() + 6 * 60;
-            String command = "token=x&team_id=T0HOSTILE&channel_id=C0HOSTILE&user_id=U0PERSON&command=%2Fcharter&text=help";
-            check("a Slack request signed 6 minutes ahead", raw("/slack/events", "application/x-www-form-urlencoded", command,
-                    Map.of("X-Slack-Request-Timestamp", Long.toString(ahead), "X-Slack-Signature", signer.signature(ahead, command))),
+            String command =
+                    "token=x&team_id=T0HOSTILE&channel_id=C0HOSTILE&user_id=U0PERSON&command=%2Fcharter&text=help";
+            check(
+                    "a Slack request signed 6 minutes ahead",
+                    raw(
+                            "/slack/events",
+                            "application/x-www-form-urlencoded",
+                            command,
+                            Map.of(
+                                    "X-Slack-Request-Timestamp",
+                                    Long.toString(ahead),
+                                    "X-Slack-Signature",
+                                    signer.signature(ahead, command))),
                     response -> response.statusCode() == 401);
-            check("an unsigned %zz=1", raw("/slack/events", "application/x-www-form-urlencoded", "%zz=1", Map.of()),
+            check(
+                    "an unsigned %zz=1",
+                    raw("/slack/events", "application/x-www-form-urlencoded", "%zz=1", Map.of()),
                     response -> response.statusCode() == 401);
-            check("an unsigned ssl_check=1 with a command", raw("/slack/events", "application/x-www-form-urlencoded", "ssl_check=1&" + command,
-                    Map.of()), response -> response.statusCode() == 401);
-            check("a workspace admin naming another workspace runs 'nudges now'", slackFrom("T0OTHER", "nudges now"),
-                    response -> response.statusCode() == 200 && response.body().contains("Only charter administrators"));
-            check("U+202E in the lang argument", slackFrom("T0HOSTILE", "lang \u202Exx"),
-                    response -> response.statusCode() == 200 && response.body().contains("xx") && !response.body().contains("\u202E")
+            check(
+                    "an unsigned ssl_check=1 with a command",
+                    raw("/slack/events", "application/x-www-form-urlencoded", "ssl_check=1&" + command, Map.of()),
+                    response -> response.statusCode() == 401);
+            check(
+                    "a workspace admin naming another workspace runs 'nudges now'",
+                    slackFrom("T0OTHER", "nudges now"),
+                    response ->
+                            response.statusCode() == 200 && response.body().contains("Only charter administrators"));
+            check(
+                    "U+202E in the lang argument",
+                    slackFrom("T0HOSTILE", "lang \u202Exx"),
+                    response -> response.statusCode() == 200
+                            && response.body().contains("xx")
+                            && !response.body().contains("\u202E")
                             && !response.body().toLowerCase(Locale.ROOT).contains("\\u202e"));
-            for (String url : List.of(base + "/elsewhere/", "http://127.0.0.1:" + management + "/actuator/", "http://169.254.169.254/")) {
+            for (String url : List.of(
+                    base + "/elsewhere/", "http://127.0.0.1:" + management + "/actuator/", "http://169.254.169.254/")) {
                 check("a Teams reply asked to go to " + url, teamsTo(url), response -> response.statusCode() == 403);
             }
             slowBodies();
@@ -198,11 +258,16 @@ public final class HostileMessages {
 
         private HttpRequest slackFrom(String team, String text) {
             String body = "token=x&team_id=" + team + "&channel_id=C0HOSTILE&user_id=U0PERSON&command=%2Fcharter&text="
-                    + URLEncoder.encode(text, StandardCharsets.UTF_8) + "&response_url=" + URLEncoder.encode(base + "/commands/1", StandardCharsets.UTF_8);
+                    + URLEncoder.encode(text, StandardCharsets.UTF_8) + "&response_url="
+                    + URLEncoder.encode(base + "/commands/1", StandardCharsets.UTF_8);
             long timestamp = Instant.now().getEpochSecond();
-            return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/slack/events")).timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", "application/x-www-form-urlencoded").header("X-Slack-Request-Timestamp", Long.toString(timestamp))
-                    .header("X-Slack-Signature", signer.signature(timestamp, body)).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/slack/events"))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("X-Slack-Request-Timestamp", Long.toString(timestamp))
+                    .header("X-Slack-Signature", signer.signature(timestamp, body))
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build();
         }
 
         private HttpRequest teamsTo(String serviceUrl) {
@@ -212,20 +277,28 @@ public final class HostileMessages {
         }
 
         private HttpRequest raw(String path, String contentType, String body, Map<String, String> headers) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(30))
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .timeout(Duration.ofSeconds(30))
                     .header("Content-Type", contentType);
             headers.forEach(request::header);
             return request.POST(HttpRequest.BodyPublishers.ofString(body)).build();
         }
 
-        private void check(String what, HttpRequest request, java.util.function.Predicate<HttpResponse<String>> harmless) throws Exception {
+        private void check(
+                String what, HttpRequest request, java.util.function.Predicate<HttpResponse<String>> harmless)
+                throws Exception {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             tried++;
             boolean ok = harmless.test(response);
             if (ok) {
                 refused++;
             }
-            System.out.printf(Locale.ROOT, "  %-70s HTTP %d  %s%n", what, response.statusCode(), ok ? "refused or harmless" : "GOT THROUGH");
+            System.out.printf(
+                    Locale.ROOT,
+                    "  %-70s HTTP %d  %s%n",
+                    what,
+                    response.statusCode(),
+                    ok ? "refused or harmless" : "GOT THROUGH");
         }
 
         /** 250 connections trickling a body, then a normal signed request: how long its answer takes. */
@@ -234,20 +307,29 @@ public final class HostileMessages {
             try {
                 for (int i = 0; i < 250; i++) {
                     java.net.Socket socket = new java.net.Socket("127.0.0.1", port);
-                    socket.getOutputStream().write(("POST " + (i % 2 == 0 ? "/slack/events" : "/api/messages") + " HTTP/1.1\r\nHost: x\r\n"
-                            + "Content-Type: application/json\r\nContent-Length: 1000\r\n\r\nx").getBytes(StandardCharsets.US_ASCII));
+                    socket.getOutputStream()
+                            .write(("POST " + (i % 2 == 0 ? "/slack/events" : "/api/messages")
+                                            + " HTTP/1.1\r\nHost: x\r\n"
+                                            + "Content-Type: application/json\r\nContent-Length: 1000\r\n\r\nx")
+                                    .getBytes(StandardCharsets.US_ASCII));
                     socket.getOutputStream().flush();
                     trickles.add(socket);
                 }
                 long start = System.nanoTime();
-                HttpResponse<String> answer = http.send(slackFrom("T0HOSTILE", "can I post a photo of the plant?"), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> answer = http.send(
+                        slackFrom("T0HOSTILE", "can I post a photo of the plant?"),
+                        HttpResponse.BodyHandlers.ofString());
                 slowBodiesAnswerMillis = (System.nanoTime() - start) / 1_000_000;
                 tried++;
                 if (answer.statusCode() == 200 && slowBodiesAnswerMillis < 1_000) {
                     refused++;
                 }
-                System.out.printf(Locale.ROOT, "  %-70s HTTP %d  answered in %d ms%n", "a signed question while 250 bodies trickle",
-                        answer.statusCode(), slowBodiesAnswerMillis);
+                System.out.printf(
+                        Locale.ROOT,
+                        "  %-70s HTTP %d  answered in %d ms%n",
+                        "a signed question while 250 bodies trickle",
+                        answer.statusCode(),
+                        slowBodiesAnswerMillis);
             } finally {
                 for (java.net.Socket socket : trickles) {
                     socket.close();
@@ -277,7 +359,8 @@ public final class HostileMessages {
 
     private static HttpRequest slack(int port, SlackSigner signer, String text, String base) {
         String body = "token=x&team_id=T0HOSTILE&channel_id=C0HOSTILE&user_id=U0PERSON&command=%2Fcharter&text="
-                + URLEncoder.encode(text, StandardCharsets.UTF_8) + "&response_url=" + URLEncoder.encode(base + "/commands/1", StandardCharsets.UTF_8);
+                + URLEncoder.encode(text, StandardCharsets.UTF_8) + "&response_url="
+                + URLEncoder.encode(base + "/commands/1", StandardCharsets.UTF_8);
         long timestamp = Instant.now().getEpochSecond();
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/slack/events"))
                 .timeout(Duration.ofSeconds(30))

@@ -43,7 +43,8 @@ public final class AppProcess implements AutoCloseable {
     }
 
     /** Starts the jar with the JDK running this benchmark; the log file is replaced. */
-    public static AppProcess start(Path jar, List<String> jvmOptions, List<String> arguments, Path log) throws IOException {
+    public static AppProcess start(Path jar, List<String> jvmOptions, List<String> arguments, Path log)
+            throws IOException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalArgumentException("no jar at " + jar.toAbsolutePath());
         }
@@ -76,17 +77,23 @@ public final class AppProcess implements AutoCloseable {
      * @throws IllegalStateException if the process exits or the timeout runs out first
      */
     public void awaitHealthy(URI health, Duration timeout) throws InterruptedException {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        HttpRequest request = HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).GET().build();
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest request = HttpRequest.newBuilder(health)
+                .timeout(Duration.ofSeconds(2))
+                .GET()
+                .build();
         long deadline = System.nanoTime() + timeout.toNanos();
         String last = "no answer yet";
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("the app exited with status " + process.exitValue() + " before it was healthy");
+                throw new IllegalStateException(
+                        "the app exited with status " + process.exitValue() + " before it was healthy");
             }
             try {
                 HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200 && response.body().replace(" ", "").contains("\"status\":\"UP\"")) {
+                if (response.statusCode() == 200
+                        && response.body().replace(" ", "").contains("\"status\":\"UP\"")) {
                     return;
                 }
                 last = "HTTP " + response.statusCode() + " " + response.body();
@@ -95,7 +102,8 @@ public final class AppProcess implements AutoCloseable {
             }
             Thread.sleep(POLL.toMillis());
         }
-        throw new IllegalStateException("the app was not healthy after " + timeout.toSeconds() + " s at " + health + " (last: " + last + ")");
+        throw new IllegalStateException(
+                "the app was not healthy after " + timeout.toSeconds() + " s at " + health + " (last: " + last + ")");
     }
 
     /** The operating system's id of the app's process. */
@@ -134,7 +142,8 @@ public final class AppProcess implements AutoCloseable {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
                 if (line.startsWith(field)) {
-                    return OptionalLong.of(Long.parseLong(line.substring(field.length()).replaceAll("[^0-9]", "")));
+                    return OptionalLong.of(
+                            Long.parseLong(line.substring(field.length()).replaceAll("[^0-9]", "")));
                 }
             }
         } catch (IOException | NumberFormatException e) {

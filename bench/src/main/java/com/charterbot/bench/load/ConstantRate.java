@@ -31,7 +31,11 @@ public record ConstantRate(int ratePerSecond, Duration warmup, Duration duration
     }
 
     String describe() {
-        return String.format(Locale.ROOT, "constant rate %d/s, %s measured after %s warm-up",
-                ratePerSecond, LoadPlans.seconds(duration), LoadPlans.seconds(warmup));
+        return String.format(
+                Locale.ROOT,
+                "constant rate %d/s, %s measured after %s warm-up",
+                ratePerSecond,
+                LoadPlans.seconds(duration),
+                LoadPlans.seconds(warmup));
     }
 }

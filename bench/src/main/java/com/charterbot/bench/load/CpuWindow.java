@@ -54,7 +54,10 @@ public final class CpuWindow implements WindowListener {
             return "  server CPU: unknown";
         }
         double wallSeconds = (closedNanos - openedNanos) / 1e9;
-        return String.format(Locale.ROOT, "  server CPU %.2f ms per ok response, %.2f cores busy on average",
-                millisPerOk(phase), wallSeconds <= 0 ? Double.NaN : used.get().toNanos() / 1e9 / wallSeconds);
+        return String.format(
+                Locale.ROOT,
+                "  server CPU %.2f ms per ok response, %.2f cores busy on average",
+                millisPerOk(phase),
+                wallSeconds <= 0 ? Double.NaN : used.get().toNanos() / 1e9 / wallSeconds);
     }
 }

@@ -32,7 +32,8 @@ public final class Knobs {
             throw new IllegalArgumentException(prefix + name + " must be a whole number, got '" + raw + "'");
         }
         if (value < min || value > max) {
-            throw new IllegalArgumentException(prefix + name + " must be between " + min + " and " + max + ", got " + value);
+            throw new IllegalArgumentException(
+                    prefix + name + " must be between " + min + " and " + max + ", got " + value);
         }
         return value;
     }
@@ -51,7 +52,9 @@ public final class Knobs {
 
     /** {@code name=value} for every knob read so far, in reading order. */
     public String describe() {
-        return used.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));
+        return used.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(" "));
     }
 
     private String raw(String name, String defaultValue) {

@@ -61,7 +61,8 @@ public final class LoadGenerator implements AutoCloseable {
     }
 
     /** {@link #constantRate(Target, ConstantRate)}, telling {@code window} when the measured window opens and closes. */
-    public PhaseResult constantRate(Target target, ConstantRate plan, WindowListener window) throws InterruptedException {
+    public PhaseResult constantRate(Target target, ConstantRate plan, WindowListener window)
+            throws InterruptedException {
         return constantRate(target, plan, window, RequestListener.NONE);
     }
 
@@ -88,7 +89,8 @@ public final class LoadGenerator implements AutoCloseable {
             if (!connections.tryAcquire(Math.max(0, intended + timeoutNanos - now), TimeUnit.NANOSECONDS)) {
                 now = System.nanoTime();
                 tally.gaveUp(now - intended, now);
-                requests.ended(sequence, intended, now, null, new HttpTimeoutException("not sent: every connection busy"));
+                requests.ended(
+                        sequence, intended, now, null, new HttpTimeoutException("not sent: every connection busy"));
                 continue;
             }
             now = System.nanoTime();
@@ -114,7 +116,8 @@ public final class LoadGenerator implements AutoCloseable {
             });
         }
         // Every request ends within its timeout (or the connect timeout); the margin covers callbacks.
-        if (!connections.tryAcquire(maxConnections, timeoutNanos * 2 + TimeUnit.SECONDS.toNanos(5), TimeUnit.NANOSECONDS)) {
+        if (!connections.tryAcquire(
+                maxConnections, timeoutNanos * 2 + TimeUnit.SECONDS.toNanos(5), TimeUnit.NANOSECONDS)) {
             throw new IllegalStateException("requests still in flight long after their timeout in " + target.name());
         }
         connections.release(maxConnections);
@@ -132,7 +135,8 @@ public final class LoadGenerator implements AutoCloseable {
     }
 
     /** {@link #maxThroughput(Target, MaxThroughput)}, telling {@code window} when the measured window opens and closes. */
-    public PhaseResult maxThroughput(Target target, MaxThroughput plan, WindowListener window) throws InterruptedException {
+    public PhaseResult maxThroughput(Target target, MaxThroughput plan, WindowListener window)
+            throws InterruptedException {
         Tally warmup = new Tally(target.check());
         Tally measured = new Tally(target.check());
         AtomicLong sequence = new AtomicLong();
@@ -145,7 +149,8 @@ public final class LoadGenerator implements AutoCloseable {
         for (int i = 0; i < workers.length; i++) {
             workers[i] = threads.newThread(() -> {
                 long sent;
-                while ((sent = System.nanoTime()) < end && !Thread.currentThread().isInterrupted()) {
+                while ((sent = System.nanoTime()) < end
+                        && !Thread.currentThread().isInterrupted()) {
                     Tally tally = sent < windowStart ? warmup : measured;
                     HttpRequest request;
                     try {
@@ -203,7 +208,9 @@ public final class LoadGenerator implements AutoCloseable {
         }
         long done = System.nanoTime();
         tally.record(response, failure, done - sent, done);
-        return tally.counts().ok() == 1 ? Optional.empty() : tally.failureKinds().keySet().stream().findFirst();
+        return tally.counts().ok() == 1
+                ? Optional.empty()
+                : tally.failureKinds().keySet().stream().findFirst();
     }
 
     @Override
@@ -211,11 +218,18 @@ public final class LoadGenerator implements AutoCloseable {
         executor.shutdownNow();
     }
 
-    private PhaseResult result(Target target, String plan, Tally measured, Tally warmup, long windowStart, long plannedEnd) {
+    private PhaseResult result(
+            Target target, String plan, Tally measured, Tally warmup, long windowStart, long plannedEnd) {
         long last = Math.max(measured.lastCompletionNanos(), plannedEnd);
-        return new PhaseResult(target.name(), plan, measured.counts(), measured.latencySnapshot(),
-                Duration.ofNanos(Math.max(0, last - windowStart)), Duration.ofNanos(measured.maxSendLagNanos()),
-                measured.failureKinds(), warmup.counts());
+        return new PhaseResult(
+                target.name(),
+                plan,
+                measured.counts(),
+                measured.latencySnapshot(),
+                Duration.ofNanos(Math.max(0, last - windowStart)),
+                Duration.ofNanos(measured.maxSendLagNanos()),
+                measured.failureKinds(),
+                warmup.counts());
     }
 
     private HttpRequest withTimeout(HttpRequest request) {
@@ -223,7 +237,9 @@ public final class LoadGenerator implements AutoCloseable {
         if (request.timeout().isPresent()) {
             return request;
         }
-        return HttpRequest.newBuilder(request, (name, value) -> true).timeout(requestTimeout).build();
+        return HttpRequest.newBuilder(request, (name, value) -> true)
+                .timeout(requestTimeout)
+                .build();
     }
 
     private static void parkUntil(long deadline) {

@@ -16,7 +16,8 @@ public final class Machine {
     public static String loadAverage() {
         try {
             String[] fields = Files.readString(Path.of("/proc/loadavg")).strip().split("\\s+");
-            return fields[0] + " " + fields[1] + " " + fields[2] + " (" + Runtime.getRuntime().availableProcessors() + " cores)";
+            return fields[0] + " " + fields[1] + " " + fields[2] + " ("
+                    + Runtime.getRuntime().availableProcessors() + " cores)";
         } catch (IOException | RuntimeException e) {
             return "unknown";
         }
@@ -30,7 +31,8 @@ public final class Machine {
     /** Deletes a folder and everything in it; a failure is reported on stderr under the benchmark's name, not thrown. */
     public static void deleteRecursively(Path dir, String benchmark) {
         try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             System.err.println(benchmark + ": could not delete " + dir + ": " + e.getMessage());
         }

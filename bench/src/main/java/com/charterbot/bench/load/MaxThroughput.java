@@ -18,7 +18,11 @@ public record MaxThroughput(int concurrency, Duration warmup, Duration duration)
     }
 
     String describe() {
-        return String.format(Locale.ROOT, "max throughput, %d concurrent, %s measured after %s warm-up",
-                concurrency, LoadPlans.seconds(duration), LoadPlans.seconds(warmup));
+        return String.format(
+                Locale.ROOT,
+                "max throughput, %d concurrent, %s measured after %s warm-up",
+                concurrency,
+                LoadPlans.seconds(duration),
+                LoadPlans.seconds(warmup));
     }
 }

@@ -21,8 +21,15 @@ import org.HdrHistogram.Histogram;
  *                      values mean every connection was busy or the load generator itself was starved
  * @param failures      failure descriptions (status and body excerpt, or exception) and their counts
  */
-public record PhaseResult(String target, String plan, Counts counts, Histogram latencyMicros, Duration window,
-        Duration maxSendLag, Map<String, Long> failures, Counts warmup) {
+public record PhaseResult(
+        String target,
+        String plan,
+        Counts counts,
+        Histogram latencyMicros,
+        Duration window,
+        Duration maxSendLag,
+        Map<String, Long> failures,
+        Counts warmup) {
 
     public PhaseResult {
         Objects.requireNonNull(target, "target");
@@ -57,16 +64,34 @@ public record PhaseResult(String target, String plan, Counts counts, Histogram l
     public List<String> report() {
         List<String> lines = new ArrayList<>();
         lines.add(target + ": " + plan);
-        lines.add(String.format(Locale.ROOT,
+        lines.add(String.format(
+                Locale.ROOT,
                 "  requests %d  ok %d  non-2xx %d  unexpected %d  errors %d  timeouts %d  (warm-up: %d requests, %d not ok)",
-                counts.total(), counts.ok(), counts.non2xx(), counts.unexpected(), counts.errors(), counts.timeouts(),
-                warmup.total(), warmup.failed()));
-        lines.add(String.format(Locale.ROOT, "  latency ms  p50 %.2f  p90 %.2f  p99 %.2f  p99.9 %.2f  max %.2f",
-                latencyMillis(50), latencyMillis(90), latencyMillis(99), latencyMillis(99.9), maxLatencyMillis()));
-        String lag = maxSendLag.isZero() ? ""
+                counts.total(),
+                counts.ok(),
+                counts.non2xx(),
+                counts.unexpected(),
+                counts.errors(),
+                counts.timeouts(),
+                warmup.total(),
+                warmup.failed()));
+        lines.add(String.format(
+                Locale.ROOT,
+                "  latency ms  p50 %.2f  p90 %.2f  p99 %.2f  p99.9 %.2f  max %.2f",
+                latencyMillis(50),
+                latencyMillis(90),
+                latencyMillis(99),
+                latencyMillis(99.9),
+                maxLatencyMillis()));
+        String lag = maxSendLag.isZero()
+                ? ""
                 : String.format(Locale.ROOT, "; sender at most %.1f ms behind schedule", maxSendLag.toNanos() / 1e6);
-        lines.add(String.format(Locale.ROOT, "  throughput %.1f ok/s over %.2f s%s",
-                throughputPerSecond(), window.toNanos() / 1e9, lag));
+        lines.add(String.format(
+                Locale.ROOT,
+                "  throughput %.1f ok/s over %.2f s%s",
+                throughputPerSecond(),
+                window.toNanos() / 1e9,
+                lag));
         failures.entrySet().stream()
                 .sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
                 .forEach(e -> lines.add("  not ok: " + e.getValue() + " x " + e.getKey()));

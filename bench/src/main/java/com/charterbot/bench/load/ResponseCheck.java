@@ -13,7 +13,9 @@ public interface ResponseCheck {
 
     /** A 200 whose body contains {@code fragment}, e.g. {@code "\"blocks\""} for a Block Kit reply. */
     static ResponseCheck status200WithBody(String fragment) {
-        return response -> response.statusCode() == 200 && response.body() != null && response.body().contains(fragment);
+        return response -> response.statusCode() == 200
+                && response.body() != null
+                && response.body().contains(fragment);
     }
 
     /** Exactly status 200, whatever the body. */

@@ -48,7 +48,9 @@ public record SampleQuestion(String language, String text) {
             if (bar < 0) {
                 throw new IllegalArgumentException("expected '<language> | <text>', got: " + trimmed);
             }
-            questions.add(new SampleQuestion(trimmed.substring(0, bar).strip(), trimmed.substring(bar + 1).strip()));
+            questions.add(new SampleQuestion(
+                    trimmed.substring(0, bar).strip(),
+                    trimmed.substring(bar + 1).strip()));
         }
         return List.copyOf(questions);
     }

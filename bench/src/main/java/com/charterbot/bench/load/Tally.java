@@ -25,6 +25,7 @@ final class Tally {
     private static final long MAX_LATENCY_MICROS = TimeUnit.MINUTES.toMicros(10);
     /** Distinct failure descriptions kept for the report; later new kinds go under "other". */
     private static final int FAILURE_KINDS = 8;
+
     private static final int BODY_EXCERPT = 120;
 
     private final ResponseCheck check;

@@ -30,6 +30,7 @@ final class BotFrameworkTokens {
     static final String KEY_ID = "rehearsal-key";
     /** Teams reuses a token for many requests; so does this, re-signing it after this long. */
     private static final Duration REUSE = Duration.ofMinutes(2);
+
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
     private final String appId;
@@ -51,20 +52,36 @@ final class BotFrameworkTokens {
     String jwks() {
         RSAPublicKey publicKey = (RSAPublicKey) key.getPublic();
         return """
-                {"keys":[{"kty":"RSA","use":"sig","kid":"%s","n":"%s","e":"%s","endorsements":["msteams"]}]}"""
-                .formatted(KEY_ID, unsigned(publicKey.getModulus()), unsigned(publicKey.getPublicExponent()));
+                {"keys":[{"kty":"RSA","use":"sig","kid":"%s","n":"%s","e":"%s","endorsements":["msteams"]}]}""".formatted(KEY_ID, unsigned(publicKey.getModulus()), unsigned(publicKey.getPublicExponent()));
     }
 
     /** A valid token for requests whose activity names this service URL; the same one for a while. */
     String valid(String serviceUrl) {
         Instant now = clock.instant();
-        Minted minted = valid.compute(serviceUrl, (url, old) -> old != null && old.at().plus(REUSE).isAfter(now)
-                ? old : new Minted(sign(claims(ISSUER, appId, url, now, now.plus(Duration.ofMinutes(10))), key.getPrivate(), KEY_ID), now));
+        Minted minted = valid.compute(
+                serviceUrl,
+                (url, old) -> old != null && old.at().plus(REUSE).isAfter(now)
+                        ? old
+                        : new Minted(
+                                sign(
+                                        claims(ISSUER, appId, url, now, now.plus(Duration.ofMinutes(10))),
+                                        key.getPrivate(),
+                                        KEY_ID),
+                                now));
         return minted.token();
     }
 
     /** The kinds of forged or stale token the rehearsal sends. */
-    enum Forgery { OTHER_KEY, OTHER_AUDIENCE, OTHER_ISSUER, EXPIRED, WRONG_SERVICE_URL, UNSIGNED, NOT_A_TOKEN, NO_EXPIRY }
+    enum Forgery {
+        OTHER_KEY,
+        OTHER_AUDIENCE,
+        OTHER_ISSUER,
+        EXPIRED,
+        WRONG_SERVICE_URL,
+        UNSIGNED,
+        NOT_A_TOKEN,
+        NO_EXPIRY
+    }
 
     /** A token that the bot must refuse, for an activity naming {@code serviceUrl}. */
     String forged(Forgery forgery, String serviceUrl) {
@@ -72,25 +89,56 @@ final class BotFrameworkTokens {
         Instant later = now.plus(Duration.ofMinutes(10));
         return switch (forgery) {
             case OTHER_KEY -> sign(claims(ISSUER, appId, serviceUrl, now, later), otherKey.getPrivate(), KEY_ID);
-            case OTHER_AUDIENCE -> sign(claims(ISSUER, "00000000-1111-2222-3333-444444444444", serviceUrl, now, later), key.getPrivate(), KEY_ID);
-            case OTHER_ISSUER -> sign(claims("https://sts.example.com/", appId, serviceUrl, now, later), key.getPrivate(), KEY_ID);
-            case EXPIRED -> sign(claims(ISSUER, appId, serviceUrl, now.minus(Duration.ofHours(2)), now.minus(Duration.ofHours(1))),
-                    key.getPrivate(), KEY_ID);
-            case WRONG_SERVICE_URL -> sign(claims(ISSUER, appId, "https://smba.trafficmanager.net/emea/", now, later), key.getPrivate(), KEY_ID);
-            case UNSIGNED -> encode("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + encode(claims(ISSUER, appId, serviceUrl, now, later)) + ".";
+            case OTHER_AUDIENCE ->
+                sign(
+                        claims(ISSUER, "00000000-1111-2222-3333-444444444444", serviceUrl, now, later),
+                        key.getPrivate(),
+                        KEY_ID);
+            case OTHER_ISSUER ->
+                sign(claims("https://sts.example.com/", appId, serviceUrl, now, later), key.getPrivate(), KEY_ID);
+            case EXPIRED ->
+                sign(
+                        claims(
+                                ISSUER,
+                                appId,
+                                serviceUrl,
+                                now.minus(Duration.ofHours(2)),
+                                now.minus(Duration.ofHours(1))),
+                        key.getPrivate(),
+                        KEY_ID);
+            case WRONG_SERVICE_URL ->
+                sign(
+                        claims(ISSUER, appId, "https://smba.trafficmanager.net/emea/", now, later),
+                        key.getPrivate(),
+                        KEY_ID);
+            case UNSIGNED ->
+                encode("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "."
+                        + encode(claims(ISSUER, appId, serviceUrl, now, later)) + ".";
             case NOT_A_TOKEN -> "not.a.token";
-            case NO_EXPIRY -> sign(claims(ISSUER, appId, serviceUrl, now, later).replaceFirst(",\"exp\":\\d+", ""), key.getPrivate(), KEY_ID);
+            case NO_EXPIRY ->
+                sign(
+                        claims(ISSUER, appId, serviceUrl, now, later).replaceFirst(",\"exp\":\\d+", ""),
+                        key.getPrivate(),
+                        KEY_ID);
         };
     }
 
     private static String claims(String issuer, String audience, String serviceUrl, Instant issued, Instant expires) {
         long iat = issued.minusSeconds(30).getEpochSecond();
-        return String.format(Locale.ROOT, "{\"iss\":\"%s\",\"aud\":\"%s\",\"serviceurl\":\"%s\",\"nbf\":%d,\"iat\":%d,\"exp\":%d}",
-                issuer, audience, serviceUrl, iat, iat, expires.getEpochSecond());
+        return String.format(
+                Locale.ROOT,
+                "{\"iss\":\"%s\",\"aud\":\"%s\",\"serviceurl\":\"%s\",\"nbf\":%d,\"iat\":%d,\"exp\":%d}",
+                issuer,
+                audience,
+                serviceUrl,
+                iat,
+                iat,
+                expires.getEpochSecond());
     }
 
     private static String sign(String claims, PrivateKey privateKey, String keyId) {
-        String signingInput = encode("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"" + keyId + "\"}") + "." + encode(claims);
+        String signingInput =
+                encode("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"" + keyId + "\"}") + "." + encode(claims);
         try {
             Signature rsa = Signature.getInstance("SHA256withRSA");
             rsa.initSign(privateKey);

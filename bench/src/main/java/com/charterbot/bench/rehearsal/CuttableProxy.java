@@ -37,7 +37,8 @@ final class CuttableProxy implements AutoCloseable {
     /** Listens on a free loopback port and forwards to {@code targetPort} on loopback. */
     static CuttableProxy start(int targetPort) throws IOException {
         ServerSocket server = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
-        CuttableProxy proxy = new CuttableProxy(server, new InetSocketAddress(InetAddress.getLoopbackAddress(), targetPort));
+        CuttableProxy proxy =
+                new CuttableProxy(server, new InetSocketAddress(InetAddress.getLoopbackAddress(), targetPort));
         Thread acceptor = new Thread(proxy::acceptLoop, "db-proxy-accept");
         acceptor.setDaemon(true);
         acceptor.start();
@@ -106,23 +107,26 @@ final class CuttableProxy implements AutoCloseable {
     }
 
     private void pump(Socket from, Socket to, String name) {
-        Thread thread = new Thread(() -> {
-            byte[] buffer = new byte[16 * 1024];
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                int read;
-                while ((read = in.read(buffer)) >= 0) {
-                    out.write(buffer, 0, read);
-                    out.flush();
-                }
-            } catch (IOException e) {
-                // Reset by a cut or closed by either side: close both ends below.
-            } finally {
-                open.remove(from);
-                open.remove(to);
-                reset(from);
-                reset(to);
-            }
-        }, name);
+        Thread thread = new Thread(
+                () -> {
+                    byte[] buffer = new byte[16 * 1024];
+                    try (InputStream in = from.getInputStream();
+                            OutputStream out = to.getOutputStream()) {
+                        int read;
+                        while ((read = in.read(buffer)) >= 0) {
+                            out.write(buffer, 0, read);
+                            out.flush();
+                        }
+                    } catch (IOException e) {
+                        // Reset by a cut or closed by either side: close both ends below.
+                    } finally {
+                        open.remove(from);
+                        open.remove(to);
+                        reset(from);
+                        reset(to);
+                    }
+                },
+                name);
         thread.setDaemon(true);
         thread.start();
     }

@@ -68,14 +68,16 @@ final class Database implements AutoCloseable {
      * migrations to have run.
      */
     void seed(List<SeedChannel> channels) throws SQLException {
-        String channel = "INSERT INTO channel_state (platform, tenant, channel_id, name, frequency, weekday, day_of_month, time_of_day,"
-                + " zone, language, content, status, last_delivery, last_kind, created_at, updated_at)"
-                + " VALUES (?, ?, ?, ?, 'WEEKLY', ?, 1, ?, 'UTC', ?, 'ALTERNATE', 'ACTIVE', ?, ?, now(), now())";
-        String reference = "INSERT INTO teams_conversation (tenant, conversation_id, scope, service_url, reference_json, updated_at)"
-                + " VALUES (?, ?, 'CHANNEL', ?, ?, now())";
+        String channel =
+                "INSERT INTO channel_state (platform, tenant, channel_id, name, frequency, weekday, day_of_month, time_of_day,"
+                        + " zone, language, content, status, last_delivery, last_kind, created_at, updated_at)"
+                        + " VALUES (?, ?, ?, ?, 'WEEKLY', ?, 1, ?, 'UTC', ?, 'ALTERNATE', 'ACTIVE', ?, ?, now(), now())";
+        String reference =
+                "INSERT INTO teams_conversation (tenant, conversation_id, scope, service_url, reference_json, updated_at)"
+                        + " VALUES (?, ?, 'CHANNEL', ?, ?, now())";
         try (Connection connection = direct.getConnection();
-             PreparedStatement channels1 = connection.prepareStatement(channel);
-             PreparedStatement references = connection.prepareStatement(reference)) {
+                PreparedStatement channels1 = connection.prepareStatement(channel);
+                PreparedStatement references = connection.prepareStatement(reference)) {
             connection.setAutoCommit(false);
             int n = 0;
             for (SeedChannel seed : channels) {
@@ -113,7 +115,7 @@ final class Database implements AutoCloseable {
     /** Whether the app's migrations have created the tables the rehearsal seeds. */
     boolean migrated() {
         try (Connection connection = direct.getConnection();
-             ResultSet tables = connection.getMetaData().getTables(null, null, "teams_conversation", null)) {
+                ResultSet tables = connection.getMetaData().getTables(null, null, "teams_conversation", null)) {
             return tables.next();
         } catch (SQLException e) {
             return false;
@@ -124,9 +126,10 @@ final class Database implements AutoCloseable {
     Map<String, String> pickedBy(String schedulerName) throws SQLException {
         Map<String, String> picked = new LinkedHashMap<>();
         try (Connection connection = direct.getConnection();
-             PreparedStatement statement = connection.prepareStatement("SELECT t.task_instance, d.channel_id FROM scheduled_tasks t"
-                     + " JOIN nudge_delivery d ON CAST(d.id AS VARCHAR) = t.task_instance"
-                     + " WHERE t.task_name = 'nudge-delivery' AND t.picked AND t.picked_by = ?")) {
+                PreparedStatement statement =
+                        connection.prepareStatement("SELECT t.task_instance, d.channel_id FROM scheduled_tasks t"
+                                + " JOIN nudge_delivery d ON CAST(d.id AS VARCHAR) = t.task_instance"
+                                + " WHERE t.task_name = 'nudge-delivery' AND t.picked AND t.picked_by = ?")) {
             statement.setString(1, schedulerName);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
@@ -148,8 +151,10 @@ final class Database implements AutoCloseable {
         }
         String marks = String.join(",", java.util.Collections.nCopies(instances.size(), "?"));
         try (Connection connection = direct.getConnection();
-             PreparedStatement statement = connection.prepareStatement("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = 'nudge-delivery'"
-                     + " AND picked AND (last_heartbeat IS NULL OR last_heartbeat <= ?) AND task_instance IN (" + marks + ")")) {
+                PreparedStatement statement = connection.prepareStatement(
+                        "SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = 'nudge-delivery'"
+                                + " AND picked AND (last_heartbeat IS NULL OR last_heartbeat <= ?) AND task_instance IN ("
+                                + marks + ")")) {
             statement.setObject(1, since.atOffset(ZoneOffset.UTC));
             int index = 2;
             for (String instance : instances) {
@@ -166,8 +171,9 @@ final class Database implements AutoCloseable {
     Map<String, Integer> deliveriesByStatus() throws SQLException {
         Map<String, Integer> counts = new LinkedHashMap<>();
         try (Connection connection = direct.getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT status, COUNT(*) FROM nudge_delivery GROUP BY status ORDER BY status")) {
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(
+                        "SELECT status, COUNT(*) FROM nudge_delivery GROUP BY status ORDER BY status")) {
             while (rows.next()) {
                 counts.put(rows.getString(1), rows.getInt(2));
             }
@@ -179,13 +185,14 @@ final class Database implements AutoCloseable {
     List<String> unsentDeliveries(int limit) throws SQLException {
         List<String> lines = new ArrayList<>();
         try (Connection connection = direct.getConnection();
-             PreparedStatement statement = connection.prepareStatement("SELECT channel_id, status, attempts, rate_limited, last_error"
-                     + " FROM nudge_delivery WHERE status <> 'SENT' ORDER BY id LIMIT ?")) {
+                PreparedStatement statement =
+                        connection.prepareStatement("SELECT channel_id, status, attempts, rate_limited, last_error"
+                                + " FROM nudge_delivery WHERE status <> 'SENT' ORDER BY id LIMIT ?")) {
             statement.setInt(1, limit);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    lines.add(rows.getString(1) + " " + rows.getString(2) + " attempts=" + rows.getInt(3) + " rate_limited=" + rows.getInt(4)
-                            + " last_error=" + rows.getString(5));
+                    lines.add(rows.getString(1) + " " + rows.getString(2) + " attempts=" + rows.getInt(3)
+                            + " rate_limited=" + rows.getInt(4) + " last_error=" + rows.getString(5));
                 }
             }
         }
@@ -195,8 +202,9 @@ final class Database implements AutoCloseable {
     /** How many task instances of nudge deliveries are still scheduled. */
     int scheduledDeliveries() throws SQLException {
         try (Connection connection = direct.getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = 'nudge-delivery'")) {
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(
+                        "SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = 'nudge-delivery'")) {
             rows.next();
             return rows.getInt(1);
         }
@@ -205,8 +213,9 @@ final class Database implements AutoCloseable {
     /** When the first and last deliveries were recorded SENT. */
     Instant[] sentSpan() throws SQLException {
         try (Connection connection = direct.getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT MIN(sent_at), MAX(sent_at) FROM nudge_delivery WHERE status = 'SENT'")) {
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(
+                        "SELECT MIN(sent_at), MAX(sent_at) FROM nudge_delivery WHERE status = 'SENT'")) {
             rows.next();
             Timestamp first = rows.getTimestamp(1);
             Timestamp last = rows.getTimestamp(2);

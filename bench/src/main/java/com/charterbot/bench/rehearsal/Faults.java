@@ -14,7 +14,12 @@ import java.util.SplittableRandom;
 final class Faults {
 
     /** One answer. */
-    enum Kind { ACCEPTED, RATE_LIMITED, SERVER_ERROR, LATE }
+    enum Kind {
+        ACCEPTED,
+        RATE_LIMITED,
+        SERVER_ERROR,
+        LATE
+    }
 
     /** What to answer: the kind, and for {@link Kind#RATE_LIMITED} the {@code Retry-After} seconds. */
     record Answer(Kind kind, int retryAfterSeconds) {}
@@ -55,9 +60,12 @@ final class Faults {
      */
     static WireMockServer stub(Extension faults) {
         return new WireMockServer(WireMockConfiguration.options()
-                .bindAddress("127.0.0.1").dynamicPort()
-                .containerThreads(120).jettyAcceptors(2)
-                .asynchronousResponseEnabled(true).asynchronousResponseThreads(16)
+                .bindAddress("127.0.0.1")
+                .dynamicPort()
+                .containerThreads(120)
+                .jettyAcceptors(2)
+                .asynchronousResponseEnabled(true)
+                .asynchronousResponseThreads(16)
                 .disableRequestJournal()
                 .extensions(faults));
     }

@@ -11,10 +11,13 @@ import java.net.http.HttpResponse;
  * and must be refused (or answered politely), never with a server error.
  */
 enum Kind {
-
     SLACK_QUESTION(Platform.SLACK, Role.GENUINE, 200, "a question (English or French) as /charter <text>"),
     SLACK_QUIZ(Platform.SLACK, Role.GENUINE, 200, "/charter quiz, answered with the first question's buttons"),
-    SLACK_QUIZ_ANSWER(Platform.SLACK, Role.GENUINE, 200, "a click on a quiz answer button; the verdict comes to the response URL"),
+    SLACK_QUIZ_ANSWER(
+            Platform.SLACK,
+            Role.GENUINE,
+            200,
+            "a click on a quiz answer button; the verdict comes to the response URL"),
     SLACK_ADMIN(Platform.SLACK, Role.GENUINE, 200, "an administrator's stats, settings or nudges command"),
     TEAMS_QUESTION(Platform.TEAMS, Role.GENUINE, 200, "a question in a personal chat; the card comes to the connector"),
     TEAMS_QUIZ(Platform.TEAMS, Role.GENUINE, 200, "quiz in a personal chat"),
@@ -28,7 +31,8 @@ enum Kind {
     SLACK_NO_TIMESTAMP(Platform.SLACK, Role.FORGED, 401, "no X-Slack-Request-Timestamp"),
     SLACK_TAMPERED(Platform.SLACK, Role.FORGED, 401, "signed, then its text changed"),
     SLACK_FUTURE(Platform.SLACK, Role.FORGED, 401, "correctly signed, 6 minutes ahead"),
-    SLACK_UNSIGNED_ESCAPE(Platform.SLACK, Role.FORGED, 401, "unsigned %zz=1 (Bolt's SSL-check detector decoded it: a 500)"),
+    SLACK_UNSIGNED_ESCAPE(
+            Platform.SLACK, Role.FORGED, 401, "unsigned %zz=1 (Bolt's SSL-check detector decoded it: a 500)"),
     TEAMS_NO_TOKEN(Platform.TEAMS, Role.FORGED, 401, "no Authorization header"),
     TEAMS_OTHER_KEY(Platform.TEAMS, Role.FORGED, 401, "a token signed with another key"),
     TEAMS_OTHER_AUDIENCE(Platform.TEAMS, Role.FORGED, 401, "a token for another bot"),
@@ -46,17 +50,31 @@ enum Kind {
     SLACK_BAD_PAYLOAD(Platform.SLACK, Role.MALFORMED, 400, "signed payload= with broken JSON"),
     SLACK_MISSING_FIELDS(Platform.SLACK, Role.MALFORMED, 400, "signed slash command without user_id"),
     SLACK_TOO_LARGE(Platform.SLACK, Role.MALFORMED, 413, "a 1.1 MB body"),
-    SLACK_LONG_TEXT(Platform.SLACK, Role.MALFORMED, 200, "signed /charter with 40,000 characters of text, answered politely"),
-    SLACK_PUNCTUATION_RUN(Platform.SLACK, Role.MALFORMED, 200, "signed /charter nudges + 20,000 dots + x (held a CPU 12.7 s), answered politely"),
+    SLACK_LONG_TEXT(
+            Platform.SLACK, Role.MALFORMED, 200, "signed /charter with 40,000 characters of text, answered politely"),
+    SLACK_PUNCTUATION_RUN(
+            Platform.SLACK,
+            Role.MALFORMED,
+            200,
+            "signed /charter nudges + 20,000 dots + x (held a CPU 12.7 s), answered politely"),
     TEAMS_NOT_JSON(Platform.TEAMS, Role.MALFORMED, 400, "broken JSON with a valid token"),
     TEAMS_MISSING_FIELDS(Platform.TEAMS, Role.MALFORMED, 400, "an activity without conversation, valid token"),
     TEAMS_TOO_LARGE(Platform.TEAMS, Role.MALFORMED, 413, "a 300 KB activity"),
-    TEAMS_LONG_TEXT(Platform.TEAMS, Role.MALFORMED, 200, "a 40,000-character message with a valid token, answered politely"),
-    TEAMS_PUNCTUATION_RUN(Platform.TEAMS, Role.MALFORMED, 200, "nudges + 20,000 dots + x with a valid token, answered politely");
+    TEAMS_LONG_TEXT(
+            Platform.TEAMS, Role.MALFORMED, 200, "a 40,000-character message with a valid token, answered politely"),
+    TEAMS_PUNCTUATION_RUN(
+            Platform.TEAMS, Role.MALFORMED, 200, "nudges + 20,000 dots + x with a valid token, answered politely");
 
-    enum Platform { SLACK, TEAMS }
+    enum Platform {
+        SLACK,
+        TEAMS
+    }
 
-    enum Role { GENUINE, FORGED, MALFORMED }
+    enum Role {
+        GENUINE,
+        FORGED,
+        MALFORMED
+    }
 
     /** How one request ended. */
     enum Verdict {

@@ -19,8 +19,15 @@ final class Ledger implements RequestListener {
             "\"action_id\"\\s*:\\s*\"(charter\\.quiz\\.answer[^\"]*)\"\\s*,\\s*\"value\"\\s*:\\s*\"([^\"]+)\"");
 
     /** One request: what it was, when it was meant to go and ended, its status (-1: none) and verdict. */
-    record Outcome(long sequence, Traffic.Planned planned, long intendedNanos, long endNanos, int status, Kind.Verdict verdict,
-            boolean forgedAccepted, String failure) {
+    record Outcome(
+            long sequence,
+            Traffic.Planned planned,
+            long intendedNanos,
+            long endNanos,
+            int status,
+            Kind.Verdict verdict,
+            boolean forgedAccepted,
+            String failure) {
 
         double latencyMillis() {
             return (endNanos - intendedNanos) / 1e6;
@@ -41,7 +48,8 @@ final class Ledger implements RequestListener {
     }
 
     @Override
-    public void ended(long sequence, long intendedNanos, long endNanos, HttpResponse<String> response, Throwable failure) {
+    public void ended(
+            long sequence, long intendedNanos, long endNanos, HttpResponse<String> response, Throwable failure) {
         Traffic.Planned planned = traffic.planned(sequence);
         if (planned == null) {
             // The factory threw before planning it: a bug of the rehearsal, shown as a failure of its own.
@@ -53,21 +61,33 @@ final class Ledger implements RequestListener {
         if (response != null && verdict != Kind.Verdict.OK) {
             why = "HTTP " + response.statusCode() + excerpt(response.body());
         }
-        outcomes.put(sequence, new Outcome(sequence, planned, intendedNanos, endNanos, response == null ? -1 : response.statusCode(),
-                verdict, kind.accepted(response), why));
+        outcomes.put(
+                sequence,
+                new Outcome(
+                        sequence,
+                        planned,
+                        intendedNanos,
+                        endNanos,
+                        response == null ? -1 : response.statusCode(),
+                        verdict,
+                        kind.accepted(response),
+                        why));
         if (kind == Kind.SLACK_QUIZ && verdict == Kind.Verdict.OK) {
             Matcher button = SLACK_QUIZ_BUTTON.matcher(response.body());
             if (button.find()) {
-                sightings.slackQuizButton(new Sightings.QuizButton(planned.person(), planned.channel(), button.group(1), button.group(2)));
+                sightings.slackQuizButton(new Sightings.QuizButton(
+                        planned.person(), planned.channel(), button.group(1), button.group(2)));
             }
         }
     }
 
     /** Genuine requests answered 200 whose reply never reached the stub become wrong. */
     void checkReplies() {
-        outcomes.replaceAll((sequence, outcome) -> outcome.verdict() == Kind.Verdict.OK && outcome.planned().kind().replyExpected()
-                && !sightings.replied(outcome.planned().key())
-                ? outcome.withVerdict(Kind.Verdict.WRONG, "answered " + outcome.status() + " but no reply reached the platform")
+        outcomes.replaceAll((sequence, outcome) -> outcome.verdict() == Kind.Verdict.OK
+                        && outcome.planned().kind().replyExpected()
+                        && !sightings.replied(outcome.planned().key())
+                ? outcome.withVerdict(
+                        Kind.Verdict.WRONG, "answered " + outcome.status() + " but no reply reached the platform")
                 : outcome);
     }
 
@@ -85,8 +105,9 @@ final class Ledger implements RequestListener {
 
     private static String describe(Throwable failure) {
         Throwable cause = failure;
-        while (cause.getCause() != null && (cause instanceof java.util.concurrent.CompletionException
-                || cause instanceof java.util.concurrent.ExecutionException)) {
+        while (cause.getCause() != null
+                && (cause instanceof java.util.concurrent.CompletionException
+                        || cause instanceof java.util.concurrent.ExecutionException)) {
             cause = cause.getCause();
         }
         return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());

@@ -60,29 +60,77 @@ final class MicrosoftLogin implements AutoCloseable {
         for (Path old : List.of(keyStore, certificate, trustStore)) {
             Files.deleteIfExists(old);
         }
-        keytool("-genkeypair", "-alias", "login", "-keyalg", "RSA", "-keysize", "2048", "-validity", "7",
-                "-dname", "CN=" + HOST, "-ext", "SAN=dns:" + HOST, "-keystore", keyStore.toString(), "-storetype", "PKCS12",
-                "-storepass", PASSWORD, "-keypass", PASSWORD);
-        keytool("-exportcert", "-alias", "login", "-keystore", keyStore.toString(), "-storepass", PASSWORD, "-file", certificate.toString());
-        keytool("-importcert", "-noprompt", "-alias", "login", "-file", certificate.toString(), "-keystore", trustStore.toString(),
-                "-storetype", "PKCS12", "-storepass", PASSWORD);
+        keytool(
+                "-genkeypair",
+                "-alias",
+                "login",
+                "-keyalg",
+                "RSA",
+                "-keysize",
+                "2048",
+                "-validity",
+                "7",
+                "-dname",
+                "CN=" + HOST,
+                "-ext",
+                "SAN=dns:" + HOST,
+                "-keystore",
+                keyStore.toString(),
+                "-storetype",
+                "PKCS12",
+                "-storepass",
+                PASSWORD,
+                "-keypass",
+                PASSWORD);
+        keytool(
+                "-exportcert",
+                "-alias",
+                "login",
+                "-keystore",
+                keyStore.toString(),
+                "-storepass",
+                PASSWORD,
+                "-file",
+                certificate.toString());
+        keytool(
+                "-importcert",
+                "-noprompt",
+                "-alias",
+                "login",
+                "-file",
+                certificate.toString(),
+                "-keystore",
+                trustStore.toString(),
+                "-storetype",
+                "PKCS12",
+                "-storepass",
+                PASSWORD);
 
         WireMockServer server = new WireMockServer(WireMockConfiguration.options()
-                .bindAddress("127.0.0.1").port(0).httpDisabled(true).dynamicHttpsPort()
-                .keystorePath(keyStore.toString()).keystoreType("PKCS12").keystorePassword(PASSWORD).keyManagerPassword(PASSWORD)
+                .bindAddress("127.0.0.1")
+                .port(0)
+                .httpDisabled(true)
+                .dynamicHttpsPort()
+                .keystorePath(keyStore.toString())
+                .keystoreType("PKCS12")
+                .keystorePassword(PASSWORD)
+                .keyManagerPassword(PASSWORD)
                 .disableRequestJournal());
         String base = "https://" + HOST;
-        server.stubFor(get(urlPathMatching("/common/discovery/instance")).willReturn(json("""
+        server.stubFor(get(urlPathMatching("/common/discovery/instance"))
+                .willReturn(json("""
                 {"tenant_discovery_endpoint":"%s/%s/v2.0/.well-known/openid-configuration","api-version":"1.1",\
                 "metadata":[{"preferred_network":"%s","preferred_cache":"login.windows.net",\
                 "aliases":["%s","login.windows.net","login.microsoft.com","sts.windows.net"]}]}""".formatted(base, tenantId, HOST, HOST))));
-        server.stubFor(get(urlPathMatching("/[^/]+/v2.0/.well-known/openid-configuration")).willReturn(json("""
+        server.stubFor(get(urlPathMatching("/[^/]+/v2.0/.well-known/openid-configuration"))
+                .willReturn(json("""
                 {"token_endpoint":"%1$s/%2$s/oauth2/v2.0/token","authorization_endpoint":"%1$s/%2$s/oauth2/v2.0/authorize",\
                 "issuer":"https://login.microsoftonline.com/%2$s/v2.0","jwks_uri":"%1$s/%2$s/discovery/v2.0/keys"}""".formatted(base, tenantId))));
         server.stubFor(post(urlPathMatching("/[^/]+/oauth2/v2.0/token")).willReturn(json("""
                 {"token_type":"Bearer","expires_in":3599,"ext_expires_in":3599,\
                 "access_token":"eyJhbGciOiJub25lIn0.eyJyZWhlYXJzYWwiOnRydWV9.cmVoZWFyc2Fs"}""")));
-        MicrosoftLogin login = new MicrosoftLogin(server, new ServerSocket(0, 50, InetAddress.getLoopbackAddress()), trustStore);
+        MicrosoftLogin login =
+                new MicrosoftLogin(server, new ServerSocket(0, 50, InetAddress.getLoopbackAddress()), trustStore);
         server.addMockServiceRequestListener((request, response) -> {
             if (request.getUrl().contains("/oauth2/v2.0/token") && response.getStatus() == 200) {
                 login.tokens.increment();
@@ -112,7 +160,8 @@ final class MicrosoftLogin implements AutoCloseable {
 
     /** Tunnels opened to the stub, and CONNECTs refused because they named another host. */
     String tunnelSummary() {
-        return tunnels.sum() + " tunnel(s) to " + HOST + ", " + refusedTunnels.sum() + " CONNECT(s) to other hosts refused";
+        return tunnels.sum() + " tunnel(s) to " + HOST + ", " + refusedTunnels.sum()
+                + " CONNECT(s) to other hosts refused";
     }
 
     private void acceptLoop() {
@@ -139,7 +188,8 @@ final class MicrosoftLogin implements AutoCloseable {
             OutputStream out = client.getOutputStream();
             if (!firstLine.toLowerCase(Locale.ROOT).startsWith("connect " + HOST + ":443 ")) {
                 refusedTunnels.increment();
-                out.write("HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                out.write("HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                        .getBytes(StandardCharsets.US_ASCII));
                 return;
             }
             tunnels.increment();
@@ -200,7 +250,10 @@ final class MicrosoftLogin implements AutoCloseable {
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
+        return aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody(body);
     }
 
     @Override

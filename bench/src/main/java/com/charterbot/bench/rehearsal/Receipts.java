@@ -57,7 +57,9 @@ final class Receipts {
 
     /** Channels that have at least one delivered message so far. */
     long channelsReached() {
-        return byChannel.values().stream().filter(list -> list.stream().anyMatch(Receipt::delivered)).count();
+        return byChannel.values().stream()
+                .filter(list -> list.stream().anyMatch(Receipt::delivered))
+                .count();
     }
 
     long unexpectedCount() {

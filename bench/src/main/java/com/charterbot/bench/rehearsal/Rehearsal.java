@@ -64,7 +64,8 @@ public final class Rehearsal {
 
     public static void main(String[] args) throws Exception {
         if (args.length > 0) {
-            System.err.println("rehearsal: no arguments; settings are -Dbench.rehearsal.<knob>=<value> (see bench/README.md)");
+            System.err.println(
+                    "rehearsal: no arguments; settings are -Dbench.rehearsal.<knob>=<value> (see bench/README.md)");
             System.exit(2);
         }
         Settings settings;
@@ -124,7 +125,8 @@ public final class Rehearsal {
             int perPlatform = settings.channels() / 2;
             for (int i = 0; i < perPlatform; i++) {
                 slackChannels.add(String.format(Locale.ROOT, "CREH%05d", i));
-                teamsConversations.add(String.format(Locale.ROOT, "%s%05d@thread.tacv2", TeamsPlatform.NUDGE_CONVERSATION_PREFIX, i));
+                teamsConversations.add(
+                        String.format(Locale.ROOT, "%s%05d@thread.tacv2", TeamsPlatform.NUDGE_CONVERSATION_PREFIX, i));
             }
             Set<String> all = new HashSet<>(slackChannels);
             all.addAll(teamsConversations);
@@ -139,14 +141,17 @@ public final class Rehearsal {
             System.out.println("settings: " + settings.summary());
             System.out.println("load average at start: " + Machine.loadAverage());
             if (!Files.isRegularFile(settings.jar())) {
-                throw new IllegalStateException("no app jar at " + settings.jar().toAbsolutePath() + " (bench/rehearsal builds it)");
+                throw new IllegalStateException(
+                        "no app jar at " + settings.jar().toAbsolutePath() + " (bench/rehearsal builds it)");
             }
             try (Database database = Database.start(dir.resolve("postgres"));
-                 CuttableProxy proxy = CuttableProxy.start(database.port());
-                 SlackPlatform slack = SlackPlatform.start(faults, receipts, sightings, settings.slackApiTimeout());
-                 TeamsPlatform teams = TeamsPlatform.start(faults, receipts, sightings, tokens, settings.teamsSendTimeout());
-                 MicrosoftLogin login = MicrosoftLogin.start(dir.resolve("tls"), tenant)) {
-                log("PostgreSQL on port " + database.port() + ", instances reach it through the cuttable proxy on port " + proxy.port());
+                    CuttableProxy proxy = CuttableProxy.start(database.port());
+                    SlackPlatform slack = SlackPlatform.start(faults, receipts, sightings, settings.slackApiTimeout());
+                    TeamsPlatform teams =
+                            TeamsPlatform.start(faults, receipts, sightings, tokens, settings.teamsSendTimeout());
+                    MicrosoftLogin login = MicrosoftLogin.start(dir.resolve("tls"), tenant)) {
+                log("PostgreSQL on port " + database.port() + ", instances reach it through the cuttable proxy on port "
+                        + proxy.port());
                 String userKeySecret = secret(32);
                 List<Replica> replicas = new ArrayList<>();
                 try {
@@ -158,17 +163,33 @@ public final class Rehearsal {
                     }
                     for (Replica replica : replicas) {
                         if (!replica.awaitReady(settings.startupTimeout())) {
-                            throw new IllegalStateException(replica.name() + " did not become ready; the end of its log:\n  | "
+                            throw new IllegalStateException(replica.name()
+                                    + " did not become ready; the end of its log:\n  | "
                                     + String.join("\n  | ", replica.process().logTail(40)));
                         }
-                        log(replica.name() + " ready on port " + replica.port() + " (pid " + replica.process().pid() + ")");
+                        log(replica.name() + " ready on port " + replica.port() + " (pid "
+                                + replica.process().pid() + ")");
                     }
                     if (!database.migrated()) {
-                        throw new IllegalStateException("the instances are ready but the database has no teams_conversation table");
+                        throw new IllegalStateException(
+                                "the instances are ready but the database has no teams_conversation table");
                     }
-                    Traffic traffic = new Traffic(replicas, new Traffic.Endpoints(signingSecret, slack.commandsUrl(), slack.forgedUrl(),
-                            teams.serviceUrl(), teams.offListServiceUrl(), appId, tenant), tokens, sightings, SampleQuestion.all(),
-                            settings.badShare(), settings.seed(), Clock.systemUTC());
+                    Traffic traffic = new Traffic(
+                            replicas,
+                            new Traffic.Endpoints(
+                                    signingSecret,
+                                    slack.commandsUrl(),
+                                    slack.forgedUrl(),
+                                    teams.serviceUrl(),
+                                    teams.offListServiceUrl(),
+                                    appId,
+                                    tenant),
+                            tokens,
+                            sightings,
+                            SampleQuestion.all(),
+                            settings.badShare(),
+                            settings.seed(),
+                            Clock.systemUTC());
                     installWorkspaces(replicas);
                     smokeTest(replicas, teams.serviceUrl(), slack.commandsUrl());
                     Ledger ledger = new Ledger(traffic, sightings);
@@ -184,8 +205,20 @@ public final class Rehearsal {
                         replica.close();
                     }
                     Csv.write(dir, ledger.from(0), receipts, timeline);
-                    Report report = new Report(settings, timeline, ledger.from(measuredFrom), receipts, sightings, inFlightAtKill, replicas,
-                            byStatus, unsent, sentSpan, login, proxy, slowClients);
+                    Report report = new Report(
+                            settings,
+                            timeline,
+                            ledger.from(measuredFrom),
+                            receipts,
+                            sightings,
+                            inFlightAtKill,
+                            replicas,
+                            byStatus,
+                            unsent,
+                            sentSpan,
+                            login,
+                            proxy,
+                            slowClients);
                     int status = report.print();
                     System.out.println("load average at end: " + Machine.loadAverage());
                     System.out.println();
@@ -199,7 +232,13 @@ public final class Rehearsal {
             }
         }
 
-        private Replica replica(String name, Path dir, CuttableProxy proxy, SlackPlatform slack, TeamsPlatform teams, MicrosoftLogin login,
+        private Replica replica(
+                String name,
+                Path dir,
+                CuttableProxy proxy,
+                SlackPlatform slack,
+                TeamsPlatform teams,
+                MicrosoftLogin login,
                 String userKeySecret) {
             int port = AppProcess.freePort();
             int managementPort = AppProcess.freePort();
@@ -219,7 +258,8 @@ public final class Rehearsal {
                     "--spring.datasource.password=",
                     "--charter.privacy.user-key-secret=" + userKeySecret,
                     "--charter.slack.signing-secret=" + signingSecret,
-                    // Two workspaces install the app through OAuth (installWorkspaces); tokens encrypted in the database.
+                    // Two workspaces install the app through OAuth (installWorkspaces); tokens encrypted in the
+                    // database.
                     "--charter.slack.client-id=" + SlackPlatform.CLIENT_ID,
                     "--charter.slack.client-secret=" + slackClientSecret,
                     "--charter.slack.state-secret=" + slackStateSecret,
@@ -232,10 +272,12 @@ public final class Rehearsal {
                     "--charter.teams.tenant-id=" + tenant,
                     "--charter.teams.allowed-service-urls=" + teams.serviceUrl(),
                     "--charter.teams.open-id-metadata-url=" + teams.openIdMetadataUrl(),
-                    "--charter.teams.admin-user-ids=" + String.format(Locale.ROOT, "6b2c8a1e-3d4f-4a5b-9c8d-%012d", Traffic.TEAMS_ADMIN_PERSON),
+                    "--charter.teams.admin-user-ids="
+                            + String.format(Locale.ROOT, "6b2c8a1e-3d4f-4a5b-9c8d-%012d", Traffic.TEAMS_ADMIN_PERSON),
                     "--charter.scheduler.name=" + name,
                     "--charter.scheduler.tenant-budget-per-second=" + settings.budget(),
-                    // A killed instance's deliveries are taken over after 4 missed heartbeats: 8 s instead of 3 minutes.
+                    // A killed instance's deliveries are taken over after 4 missed heartbeats: 8 s instead of 3
+                    // minutes.
                     "--charter.scheduler.heartbeat-interval=2s",
                     "--charter.scheduler.missed-heartbeats=4"));
             arguments.addAll(settings.appArguments());
@@ -248,45 +290,63 @@ public final class Rehearsal {
          * instance finishes an install another started), the state cookie carried between them.
          */
         private void installWorkspaces(List<Replica> replicas) throws IOException, InterruptedException {
-            HttpClient browser = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            HttpClient browser = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
             for (int i = 0; i < SlackPlatform.TEAMS.size(); i++) {
                 String team = SlackPlatform.TEAMS.get(i);
                 Replica starts = replicas.get(i % replicas.size());
                 Replica finishes = replicas.get((i + 1) % replicas.size());
-                HttpResponse<String> page = browser.send(HttpRequest.newBuilder(starts.uri("/slack/install")).timeout(Duration.ofSeconds(30))
-                        .GET().build(), HttpResponse.BodyHandlers.ofString());
-                java.util.regex.Matcher state = java.util.regex.Pattern.compile("state=([A-Za-z0-9_.\\-]+)").matcher(page.body());
+                HttpResponse<String> page = browser.send(
+                        HttpRequest.newBuilder(starts.uri("/slack/install"))
+                                .timeout(Duration.ofSeconds(30))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                java.util.regex.Matcher state = java.util.regex.Pattern.compile("state=([A-Za-z0-9_.\\-]+)")
+                        .matcher(page.body());
                 if (page.statusCode() != 200 || !state.find()) {
-                    throw new IllegalStateException("the install page of " + starts.name() + " answered " + page.statusCode());
+                    throw new IllegalStateException(
+                            "the install page of " + starts.name() + " answered " + page.statusCode());
                 }
-                HttpResponse<String> done = browser.send(HttpRequest.newBuilder(finishes.uri("/slack/oauth_redirect?code="
-                        + SlackPlatform.code(team) + "&state=" + state.group(1))).timeout(Duration.ofSeconds(30))
-                        .header("Cookie", "slack-app-oauth-state=" + state.group(1)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> done = browser.send(
+                        HttpRequest.newBuilder(finishes.uri("/slack/oauth_redirect?code=" + SlackPlatform.code(team)
+                                        + "&state=" + state.group(1)))
+                                .timeout(Duration.ofSeconds(30))
+                                .header("Cookie", "slack-app-oauth-state=" + state.group(1))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 if (done.statusCode() != 200 || !done.body().contains("Charter Bot is installed")) {
-                    throw new IllegalStateException("installing " + team + " (started on " + starts.name() + ", finished on " + finishes.name()
-                            + ") answered " + done.statusCode());
+                    throw new IllegalStateException("installing " + team + " (started on " + starts.name()
+                            + ", finished on " + finishes.name() + ") answered " + done.statusCode());
                 }
             }
-            log("Slack app installed through OAuth in " + SlackPlatform.TEAMS.size() + " workspaces " + SlackPlatform.TEAMS
-                    + ", each install started on one instance and finished on the other");
+            log("Slack app installed through OAuth in " + SlackPlatform.TEAMS.size() + " workspaces "
+                    + SlackPlatform.TEAMS + ", each install started on one instance and finished on the other");
         }
 
         /**
          * One genuine Slack command and one Teams message per instance, up to three tries each (the first
          * calls of a cold instance can be slow): a broken setup stops here, not after minutes.
          */
-        private void smokeTest(List<Replica> replicas, String serviceUrl, String commandsUrl) throws InterruptedException {
+        private void smokeTest(List<Replica> replicas, String serviceUrl, String commandsUrl)
+                throws InterruptedException {
             HttpClient client = HttpClient.newHttpClient();
             for (Replica replica : replicas) {
                 for (String platform : List.of("slack", "teams")) {
                     String problem = null;
                     for (int attempt = 1; attempt <= 3; attempt++) {
                         String key = "smoke-" + platform + "-" + replica.name() + "-" + attempt;
-                        HttpRequest request = platform.equals("slack") ? smokeSlack(replica, key, commandsUrl) : smokeTeams(replica, key, serviceUrl);
+                        HttpRequest request = platform.equals("slack")
+                                ? smokeSlack(replica, key, commandsUrl)
+                                : smokeTeams(replica, key, serviceUrl);
                         try {
                             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-                            boolean ok = response.statusCode() == 200 && (platform.equals("slack") ? response.body().contains("\"blocks\"")
-                                    : await(Duration.ofSeconds(10), () -> sightings.replied(key)));
+                            boolean ok = response.statusCode() == 200
+                                    && (platform.equals("slack")
+                                            ? response.body().contains("\"blocks\"")
+                                            : await(Duration.ofSeconds(10), () -> sightings.replied(key)));
                             problem = ok ? null : "HTTP " + response.statusCode() + " " + response.body();
                         } catch (IOException e) {
                             problem = e.toString();
@@ -298,24 +358,31 @@ public final class Rehearsal {
                         Thread.sleep(2000);
                     }
                     if (problem != null) {
-                        throw new IllegalStateException(platform + " smoke test on " + replica.name() + " failed: " + problem
-                                + "; the end of its log:\n  | " + String.join("\n  | ", replica.process().logTail(30)));
+                        throw new IllegalStateException(platform + " smoke test on " + replica.name() + " failed: "
+                                + problem + "; the end of its log:\n  | "
+                                + String.join("\n  | ", replica.process().logTail(30)));
                     }
                 }
             }
-            log("smoke test passed: a signed Slack command and an authenticated Teams message answered by each instance");
+            log(
+                    "smoke test passed: a signed Slack command and an authenticated Teams message answered by each instance");
         }
 
         private HttpRequest smokeSlack(Replica replica, String key, String commandsUrl) {
-            String body = "token=t&team_id=" + SlackPlatform.TEAM + "&channel_id=CLOAD00&user_id=U0REH00&command=%2Fcharter"
-                    + "&text=can+I+post+a+photo+of+my+team%3F&response_url=" + java.net.URLEncoder.encode(
-                            commandsUrl + key, java.nio.charset.StandardCharsets.UTF_8);
+            String body =
+                    "token=t&team_id=" + SlackPlatform.TEAM + "&channel_id=CLOAD00&user_id=U0REH00&command=%2Fcharter"
+                            + "&text=can+I+post+a+photo+of+my+team%3F&response_url="
+                            + java.net.URLEncoder.encode(commandsUrl + key, java.nio.charset.StandardCharsets.UTF_8);
             long timestamp = Instant.now().getEpochSecond();
-            return HttpRequest.newBuilder(replica.uri("/slack/events")).timeout(Duration.ofSeconds(30))
+            return HttpRequest.newBuilder(replica.uri("/slack/events"))
+                    .timeout(Duration.ofSeconds(30))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .header("X-Slack-Request-Timestamp", Long.toString(timestamp))
-                    .header("X-Slack-Signature", new com.charterbot.bench.slack.SlackSigner(signingSecret).signature(timestamp, body))
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                    .header(
+                            "X-Slack-Signature",
+                            new com.charterbot.bench.slack.SlackSigner(signingSecret).signature(timestamp, body))
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build();
         }
 
         private HttpRequest smokeTeams(Replica replica, String key, String serviceUrl) {
@@ -325,10 +392,12 @@ public final class Rehearsal {
                     "conversation":{"conversationType":"personal","tenantId":"%s","id":"a:1smoke-%s"},\
                     "recipient":{"id":"28:%s","name":"Charter"},"locale":"en-US","textFormat":"plain","text":"help",\
                     "channelData":{"tenant":{"id":"%s"}}}""".formatted(key, serviceUrl, tenant, replica.name(), appId, tenant);
-            return HttpRequest.newBuilder(replica.uri("/api/messages")).timeout(Duration.ofSeconds(60))
+            return HttpRequest.newBuilder(replica.uri("/api/messages"))
+                    .timeout(Duration.ofSeconds(60))
                     .header("Content-Type", "application/json")
                     .header("Authorization", "Bearer " + tokens.valid(serviceUrl))
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build();
         }
 
         /**
@@ -346,31 +415,50 @@ public final class Rehearsal {
             int perPlatform = slackChannels.size();
             for (int i = 0; i < perPlatform; i++) {
                 Instant slot = firstSlot.plus(Duration.ofMinutes((long) i * settings.slots() / perPlatform));
-                seeds.add(new Database.SeedChannel("SLACK", SlackPlatform.teamOfNudgeChannel(slackChannels.get(i)), slackChannels.get(i), slot,
+                seeds.add(new Database.SeedChannel(
+                        "SLACK",
+                        SlackPlatform.teamOfNudgeChannel(slackChannels.get(i)),
+                        slackChannels.get(i),
+                        slot,
                         null));
                 String conversation = teamsConversations.get(i);
                 String reference = """
                         {"channelId":"msteams","serviceUrl":"%s","bot":{"id":"28:%s","name":"Charter"},\
-                        "conversation":{"isGroup":true,"conversationType":"channel","id":"%s","tenantId":"%s"}}"""
-                        .formatted(serviceUrl, appId, conversation, tenant);
+                        "conversation":{"isGroup":true,"conversationType":"channel","id":"%s","tenantId":"%s"}}""".formatted(serviceUrl, appId, conversation, tenant);
                 seeds.add(new Database.SeedChannel("TEAMS", tenant, conversation, slot, reference));
             }
             database.seed(seeds);
-            // The fan-out of the last slot: planner delay, the cluster's budget per tenant (Teams has one tenant, Slack two
+            // The fan-out of the last slot: planner delay, the cluster's budget per tenant (Teams has one tenant, Slack
+            // two
             // workspaces), retries and the faults' recovery.
-            long fanOutSeconds = 30 + (long) Math.ceil(perPlatform / (double) settings.slots() / settings.budget()) + 60;
+            long fanOutSeconds =
+                    30 + (long) Math.ceil(perPlatform / (double) settings.slots() / settings.budget()) + 60;
             Duration measured = Duration.between(windowStart, lastSlot).plusSeconds(fanOutSeconds);
             if (measured.compareTo(settings.minDuration()) < 0) {
                 measured = settings.minDuration();
             }
             timeline.firstSlot = nanosAt(firstSlot);
             timeline.lastSlot = nanosAt(lastSlot);
-            log(String.format(Locale.ROOT, "seeded %d nudge channels (%d Slack, %d Teams), due from %s to %s; measured load %d s at %d/s",
-                    seeds.size(), perPlatform, perPlatform, firstSlot, lastSlot, measured.toSeconds(), settings.rate()));
+            log(String.format(
+                    Locale.ROOT,
+                    "seeded %d nudge channels (%d Slack, %d Teams), due from %s to %s; measured load %d s at %d/s",
+                    seeds.size(),
+                    perPlatform,
+                    perPlatform,
+                    firstSlot,
+                    lastSlot,
+                    measured.toSeconds(),
+                    settings.rate()));
             return new ConstantRate(settings.rate(), settings.warmup(), measured);
         }
 
-        private void runLoad(Traffic traffic, Ledger ledger, ConstantRate plan, List<Replica> replicas, Database database, CuttableProxy proxy)
+        private void runLoad(
+                Traffic traffic,
+                Ledger ledger,
+                ConstantRate plan,
+                List<Replica> replicas,
+                Database database,
+                CuttableProxy proxy)
                 throws InterruptedException, SQLException, IOException {
             Target target = new Target("rehearsal mix", traffic, ResponseCheck.ANY_2XX);
             AtomicLong failedLoad = new AtomicLong();
@@ -383,26 +471,45 @@ public final class Rehearsal {
                 long start = System.nanoTime();
                 timeline.windowStart = start + plan.warmup().toNanos();
                 timeline.windowEnd = timeline.windowStart + plan.duration().toNanos();
-                Replica survivor = replicas.stream().filter(r -> r.name().equals(SURVIVOR)).findFirst().orElseThrow();
+                Replica survivor = replicas.stream()
+                        .filter(r -> r.name().equals(SURVIVOR))
+                        .findFirst()
+                        .orElseThrow();
                 slowClients = new SlowClients(survivor.port(), settings.slowClients(), Duration.ofSeconds(5));
                 slowClients.start();
-                Thread loader = new Thread(() -> {
-                    try {
-                        load.constantRate(target, plan, WindowListener.NONE, ledger);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    } catch (RuntimeException e) {
-                        failedLoad.incrementAndGet();
-                        System.err.println("rehearsal: the load failed: " + e);
-                    }
-                }, "rehearsal-load");
+                Thread loader = new Thread(
+                        () -> {
+                            try {
+                                load.constantRate(target, plan, WindowListener.NONE, ledger);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            } catch (RuntimeException e) {
+                                failedLoad.incrementAndGet();
+                                System.err.println("rehearsal: the load failed: " + e);
+                            }
+                        },
+                        "rehearsal-load");
                 loader.start();
-                log("load started: " + plan.warmup().toSeconds() + " s warm-up, then " + plan.duration().toSeconds() + " s measured");
-                progress.scheduleAtFixedRate(() -> log(String.format(Locale.ROOT, "nudges delivered %d (channels %d/%d); ready: %s",
-                        receipts.deliveredCount(), receipts.channelsReached(), receipts.expected().size(),
-                        replicas.stream().map(r -> r.name() + "=" + r.isReady()).toList())), 10, 10, TimeUnit.SECONDS);
+                log("load started: " + plan.warmup().toSeconds() + " s warm-up, then "
+                        + plan.duration().toSeconds() + " s measured");
+                progress.scheduleAtFixedRate(
+                        () -> log(String.format(
+                                Locale.ROOT,
+                                "nudges delivered %d (channels %d/%d); ready: %s",
+                                receipts.deliveredCount(),
+                                receipts.channelsReached(),
+                                receipts.expected().size(),
+                                replicas.stream()
+                                        .map(r -> r.name() + "=" + r.isReady())
+                                        .toList())),
+                        10,
+                        10,
+                        TimeUnit.SECONDS);
 
-                Replica killed = replicas.stream().filter(r -> r.name().equals(KILLED)).findFirst().orElseThrow();
+                Replica killed = replicas.stream()
+                        .filter(r -> r.name().equals(KILLED))
+                        .findFirst()
+                        .orElseThrow();
                 long expected = receipts.expected().size();
                 // Should the fan-out be slow to start, the kill comes anyway a minute and a half after the first slot.
                 long killDeadline = timeline.firstSlot + TimeUnit.SECONDS.toNanos(90);
@@ -412,23 +519,38 @@ public final class Rehearsal {
                 killed.kill();
                 Map<String, String> picked = database.pickedBy(KILLED);
                 inFlightAtKill = Set.copyOf(picked.values());
-                log(String.format(Locale.ROOT, "SIGKILL %s with %d of %d nudge channels reached; it had %d nudge deliveries picked",
-                        KILLED, receipts.channelsReached(), expected, inFlightAtKill.size()));
+                log(String.format(
+                        Locale.ROOT,
+                        "SIGKILL %s with %d of %d nudge channels reached; it had %d nudge deliveries picked",
+                        KILLED,
+                        receipts.channelsReached(),
+                        expected,
+                        inFlightAtKill.size()));
                 watchRevival(database, picked.keySet(), killedAt);
                 killed.start();
                 timeline.restartedAt = System.nanoTime();
                 if (killed.awaitReady(settings.startupTimeout())) {
                     timeline.readyAgainAt = killed.readySinceNanos();
-                    log(KILLED + " ready again, " + Timeline.seconds(timeline.readyAgainAt - timeline.killAt) + " after the kill");
+                    log(KILLED + " ready again, " + Timeline.seconds(timeline.readyAgainAt - timeline.killAt)
+                            + " after the kill");
                 } else {
-                    log(KILLED + " did not become ready again within " + settings.startupTimeout().toSeconds() + " s");
+                    log(KILLED + " did not become ready again within "
+                            + settings.startupTimeout().toSeconds() + " s");
                 }
 
                 long cutDeadline = timeline.windowEnd - settings.cutLength().toNanos() - TimeUnit.SECONDS.toNanos(45);
-                awaitUntil(() -> receipts.channelsReached() >= settings.cutAfter() * expected && killed.isReady()
-                        && System.nanoTime() - killed.readySinceNanos() > settings.grace().toNanos() + TimeUnit.SECONDS.toNanos(5), cutDeadline);
-                log(String.format(Locale.ROOT, "database cut for %d s, with %d of %d nudge channels reached",
-                        settings.cutLength().toSeconds(), receipts.channelsReached(), expected));
+                awaitUntil(
+                        () -> receipts.channelsReached() >= settings.cutAfter() * expected
+                                && killed.isReady()
+                                && System.nanoTime() - killed.readySinceNanos()
+                                        > settings.grace().toNanos() + TimeUnit.SECONDS.toNanos(5),
+                        cutDeadline);
+                log(String.format(
+                        Locale.ROOT,
+                        "database cut for %d s, with %d of %d nudge channels reached",
+                        settings.cutLength().toSeconds(),
+                        receipts.channelsReached(),
+                        expected));
                 timeline.cutStart = System.nanoTime();
                 proxy.cut(settings.cutLength());
                 timeline.cutEnd = System.nanoTime();
@@ -447,16 +569,18 @@ public final class Rehearsal {
 
         /** Notes when no delivery picked by the killed instance is held by it any more: another instance revived them. */
         private void watchRevival(Database database, Set<String> instances, Instant killedAt) {
-            Thread watcher = new Thread(() -> {
-                try {
-                    while (database.stillHeld(instances, killedAt) > 0) {
-                        Thread.sleep(250);
-                    }
-                    timeline.revivedAt = System.nanoTime();
-                } catch (SQLException | InterruptedException e) {
-                    // Not known: the report says so.
-                }
-            }, "rehearsal-revival");
+            Thread watcher = new Thread(
+                    () -> {
+                        try {
+                            while (database.stillHeld(instances, killedAt) > 0) {
+                                Thread.sleep(250);
+                            }
+                            timeline.revivedAt = System.nanoTime();
+                        } catch (SQLException | InterruptedException e) {
+                            // Not known: the report says so.
+                        }
+                    },
+                    "rehearsal-revival");
             watcher.setDaemon(true);
             watcher.start();
         }
@@ -468,8 +592,11 @@ public final class Rehearsal {
             while (System.nanoTime() < deadline && settled < 5) {
                 try {
                     Map<String, Integer> byStatus = database.deliveriesByStatus();
-                    int total = byStatus.values().stream().mapToInt(Integer::intValue).sum();
-                    boolean done = byStatus.getOrDefault("PENDING", 0) == 0 && database.scheduledDeliveries() == 0
+                    int total = byStatus.values().stream()
+                            .mapToInt(Integer::intValue)
+                            .sum();
+                    boolean done = byStatus.getOrDefault("PENDING", 0) == 0
+                            && database.scheduledDeliveries() == 0
                             && total >= receipts.expected().size();
                     settled = done ? settled + 1 : 0;
                 } catch (SQLException e) {
@@ -478,7 +605,10 @@ public final class Rehearsal {
                 Thread.sleep(1000);
             }
             timeline.drainedAt = System.nanoTime();
-            log(settled >= 5 ? "every nudge delivery finished" : "drain timeout: some nudge deliveries were still pending");
+            log(
+                    settled >= 5
+                            ? "every nudge delivery finished"
+                            : "drain timeout: some nudge deliveries were still pending");
         }
 
         private void awaitUntil(BooleanSupplier condition, long deadlineNanos) throws InterruptedException {

@@ -30,7 +30,8 @@ final class Replica implements AutoCloseable {
     private final List<String> jvmOptions;
     private final List<String> arguments;
     private final Path logDir;
-    private final HttpClient probe = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
+    private final HttpClient probe =
+            HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
     private final List<String> transitions = new ArrayList<>();
     private final List<AppProcess> processes = new ArrayList<>();
     private volatile AppProcess process;
@@ -39,7 +40,14 @@ final class Replica implements AutoCloseable {
     private volatile boolean closed;
     private int starts;
 
-    Replica(String name, int port, int managementPort, Path jar, List<String> jvmOptions, List<String> arguments, Path logDir) {
+    Replica(
+            String name,
+            int port,
+            int managementPort,
+            Path jar,
+            List<String> jvmOptions,
+            List<String> arguments,
+            Path logDir) {
         this.name = name;
         this.port = port;
         this.managementPort = managementPort;
@@ -117,16 +125,25 @@ final class Replica implements AutoCloseable {
 
     /** Readiness changes seen, "ready at 12.3 s" and so on, relative to {@code originNanos}. */
     synchronized List<String> transitions(long originNanos) {
-        return transitions.stream().map(t -> {
-            String[] parts = t.split(" ", 2);
-            return String.format(Locale.ROOT, "%s at %.1f s", parts[1], (Long.parseLong(parts[0]) - originNanos) / 1e9);
-        }).toList();
+        return transitions.stream()
+                .map(t -> {
+                    String[] parts = t.split(" ", 2);
+                    return String.format(
+                            Locale.ROOT, "%s at %.1f s", parts[1], (Long.parseLong(parts[0]) - originNanos) / 1e9);
+                })
+                .toList();
     }
 
     private void pollReadiness() {
-        HttpRequest readiness = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/actuator/health/readiness"))
-                .timeout(Duration.ofSeconds(1)).GET().build();
-        HttpRequest health = HttpRequest.newBuilder(uri("/actuator/health")).timeout(Duration.ofSeconds(1)).GET().build();
+        HttpRequest readiness = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + managementPort + "/actuator/health/readiness"))
+                .timeout(Duration.ofSeconds(1))
+                .GET()
+                .build();
+        HttpRequest health = HttpRequest.newBuilder(uri("/actuator/health"))
+                .timeout(Duration.ofSeconds(1))
+                .GET()
+                .build();
         while (!closed) {
             boolean up = false;
             AppProcess current = process;
@@ -155,7 +172,8 @@ final class Replica implements AutoCloseable {
     private boolean isUp(HttpRequest request) {
         try {
             HttpResponse<String> response = probe.send(request, HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 && response.body().replace(" ", "").contains("\"status\":\"UP\"");
+            return response.statusCode() == 200
+                    && response.body().replace(" ", "").contains("\"status\":\"UP\"");
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {

@@ -30,11 +30,37 @@ import java.util.List;
  * @param targetP99      the p99 target outside the fault windows, in milliseconds
  * @param slowClients    connections trickling a request body to one instance during the whole load (the slow-body attack)
  */
-record Settings(int rate, Duration warmup, Duration minDuration, double badShare, int channels, int slots, Duration slotLead,
-        int budget, double killAfter, double cutAfter, Duration cutLength, Duration grace, Duration drainTimeout,
-        double rateLimited, double serverErrors, double late, Duration slackApiTimeout, Duration teamsSendTimeout,
-        int connections, Duration timeout, Duration startupTimeout, String appHeap, List<String> appJvmOptions,
-        List<String> appArguments, long seed, int targetP99, int slowClients, Path jar, Path dir, String summary) {
+record Settings(
+        int rate,
+        Duration warmup,
+        Duration minDuration,
+        double badShare,
+        int channels,
+        int slots,
+        Duration slotLead,
+        int budget,
+        double killAfter,
+        double cutAfter,
+        Duration cutLength,
+        Duration grace,
+        Duration drainTimeout,
+        double rateLimited,
+        double serverErrors,
+        double late,
+        Duration slackApiTimeout,
+        Duration teamsSendTimeout,
+        int connections,
+        Duration timeout,
+        Duration startupTimeout,
+        String appHeap,
+        List<String> appJvmOptions,
+        List<String> appArguments,
+        long seed,
+        int targetP99,
+        int slowClients,
+        Path jar,
+        Path dir,
+        String summary) {
 
     static Settings from(Knobs knobs) {
         int rate = knobs.integer("rate", 40, 1, 2_000);
@@ -43,7 +69,8 @@ record Settings(int rate, Duration warmup, Duration minDuration, double badShare
         double badShare = knobs.integer("bad-percent", 15, 0, 90) / 100.0;
         int channels = knobs.integer("channels", 2_000, 4, 20_000);
         if (channels % 2 != 0) {
-            throw new IllegalArgumentException("bench.rehearsal.channels must be even (half Slack, half Teams), got " + channels);
+            throw new IllegalArgumentException(
+                    "bench.rehearsal.channels must be even (half Slack, half Teams), got " + channels);
         }
         int slots = knobs.integer("slots", 2, 1, 10);
         Duration slotLead = knobs.seconds("slot-lead-s", 40, 10, 600);
@@ -69,9 +96,37 @@ record Settings(int rate, Duration warmup, Duration minDuration, double badShare
         int slowClients = knobs.integer("slow-clients", 250, 0, 2_000);
         Path jar = Path.of(knobs.string("jar", "bot-app/target/charter-bot.jar"));
         Path dir = Path.of(knobs.string("dir", "bench/target/rehearsal"));
-        return new Settings(rate, warmup, minDuration, badShare, channels, slots, slotLead, budget, killAfter, cutAfter, cutLength, grace,
-                drainTimeout, rateLimited, serverErrors, late, slackApiTimeout, teamsSendTimeout, connections, timeout, startupTimeout,
-                appHeap, appJvmOptions, appArguments, seed, targetP99, slowClients, jar, dir, knobs.describe());
+        return new Settings(
+                rate,
+                warmup,
+                minDuration,
+                badShare,
+                channels,
+                slots,
+                slotLead,
+                budget,
+                killAfter,
+                cutAfter,
+                cutLength,
+                grace,
+                drainTimeout,
+                rateLimited,
+                serverErrors,
+                late,
+                slackApiTimeout,
+                teamsSendTimeout,
+                connections,
+                timeout,
+                startupTimeout,
+                appHeap,
+                appJvmOptions,
+                appArguments,
+                seed,
+                targetP99,
+                slowClients,
+                jar,
+                dir,
+                knobs.describe());
     }
 
     private static List<String> words(String value) {

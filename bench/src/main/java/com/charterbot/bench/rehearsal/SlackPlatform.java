@@ -33,6 +33,7 @@ final class SlackPlatform implements AutoCloseable {
 
     /** The workspaces that install the app; people, load channels and nudge channels alternate between them. */
     static final List<String> TEAMS = List.of("T0REHEARSE", "T0REHEARSF");
+
     static final String CLIENT_ID = "1111.2222";
     static final String TEAM = TEAMS.get(0);
     private static final String TRANSFORMER = "rehearsal-slack-faults";
@@ -68,11 +69,21 @@ final class SlackPlatform implements AutoCloseable {
                 receipts.record(channel, answer.kind());
                 return switch (answer.kind()) {
                     case ACCEPTED -> posted(channel).build();
-                    case LATE -> posted(channel).withFixedDelay((int) lateMillis).build();
-                    case RATE_LIMITED -> aResponse().withStatus(429).withHeader("Retry-After", Integer.toString(answer.retryAfterSeconds()))
-                            .withHeader("Content-Type", "application/json").withBody("{\"ok\":false,\"error\":\"ratelimited\"}").build();
-                    case SERVER_ERROR -> aResponse().withStatus(500).withHeader("Content-Type", "application/json")
-                            .withBody("{\"ok\":false,\"error\":\"internal_error\"}").build();
+                    case LATE ->
+                        posted(channel).withFixedDelay((int) lateMillis).build();
+                    case RATE_LIMITED ->
+                        aResponse()
+                                .withStatus(429)
+                                .withHeader("Retry-After", Integer.toString(answer.retryAfterSeconds()))
+                                .withHeader("Content-Type", "application/json")
+                                .withBody("{\"ok\":false,\"error\":\"ratelimited\"}")
+                                .build();
+                    case SERVER_ERROR ->
+                        aResponse()
+                                .withStatus(500)
+                                .withHeader("Content-Type", "application/json")
+                                .withBody("{\"ok\":false,\"error\":\"internal_error\"}")
+                                .build();
                 };
             }
 
@@ -89,22 +100,33 @@ final class SlackPlatform implements AutoCloseable {
         WireMockServer server = Faults.stub(nudgeFaults);
         for (String team : TEAMS) {
             String bearer = "Bearer " + token(team);
-            server.stubFor(post(urlPathEqualTo("/api/auth.test")).withHeader("Authorization", equalTo(bearer)).atPriority(1).willReturn(json("""
+            server.stubFor(post(urlPathEqualTo("/api/auth.test"))
+                    .withHeader("Authorization", equalTo(bearer))
+                    .atPriority(1)
+                    .willReturn(json("""
                     {"ok":true,"url":"https://%s.slack.com/","team":"Rehearsal","user":"charter",\
                     "team_id":"%s","user_id":"U0BOT%s","bot_id":"B0BOT"}""".formatted(team.toLowerCase(Locale.ROOT), team, team))));
-            server.stubFor(post(urlPathEqualTo("/api/users.info")).withHeader("Authorization", equalTo(bearer)).atPriority(1).willReturn(json("""
-                    {"ok":true,"user":{"id":"U0SOMEONE","team_id":"%s","is_admin":false,"is_owner":false,"is_primary_owner":false}}"""
-                    .formatted(team))));
-            server.stubFor(post(urlPathEqualTo("/api/oauth.v2.access")).withRequestBody(containing("code=" + code(team))).atPriority(1)
+            server.stubFor(post(urlPathEqualTo("/api/users.info"))
+                    .withHeader("Authorization", equalTo(bearer))
+                    .atPriority(1)
+                    .willReturn(json("""
+                    {"ok":true,"user":{"id":"U0SOMEONE","team_id":"%s","is_admin":false,"is_owner":false,"is_primary_owner":false}}""".formatted(team))));
+            server.stubFor(post(urlPathEqualTo("/api/oauth.v2.access"))
+                    .withRequestBody(containing("code=" + code(team)))
+                    .atPriority(1)
                     .willReturn(json("""
                             {"ok":true,"app_id":"A0REHEARSE","authed_user":{"id":"U0INSTALLER"},"scope":"chat:write,commands",\
                             "token_type":"bot","access_token":"%s","bot_user_id":"U0BOT%s","team":{"id":"%s","name":"Rehearsal"},\
                             "enterprise":null,"is_enterprise_install":false}""".formatted(token(team), team, team))));
         }
-        server.stubFor(post(urlPathEqualTo("/api/chat.postMessage")).atPriority(1)
-                .willReturn(json("{\"ok\":true,\"channel\":\"C0\",\"ts\":\"1700000000.000100\"}").withTransformers(TRANSFORMER)));
+        server.stubFor(post(urlPathEqualTo("/api/chat.postMessage"))
+                .atPriority(1)
+                .willReturn(json("{\"ok\":true,\"channel\":\"C0\",\"ts\":\"1700000000.000100\"}")
+                        .withTransformers(TRANSFORMER)));
         server.stubFor(post(urlPathMatching("/api/.*")).atPriority(5).willReturn(json("{\"ok\":true}")));
-        server.stubFor(any(urlPathMatching("/(commands|forged)/.*")).atPriority(5).willReturn(aResponse().withStatus(200).withBody("ok")));
+        server.stubFor(any(urlPathMatching("/(commands|forged)/.*"))
+                .atPriority(5)
+                .willReturn(aResponse().withStatus(200).withBody("ok")));
         server.addMockServiceRequestListener((request, response) -> {
             String path = request.getUrl().replaceFirst("\\?.*", "");
             String key = path.substring(path.lastIndexOf('/') + 1);
@@ -122,12 +144,17 @@ final class SlackPlatform implements AutoCloseable {
     }
 
     private static ResponseDefinitionBuilder posted(String channel) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+        return aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/json")
                 .withBody("{\"ok\":true,\"channel\":\"" + channel + "\",\"ts\":\"1700000000.000100\"}");
     }
 
     private static ResponseDefinitionBuilder json(String body) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
+        return aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody(body);
     }
 
     /** The bot token Slack gives a workspace when it installs the app. */

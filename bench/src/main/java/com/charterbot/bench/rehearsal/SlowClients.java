@@ -54,8 +54,10 @@ final class SlowClients implements AutoCloseable {
                 opened.incrementAndGet();
                 socket.setSoTimeout((int) interval.toMillis());
                 OutputStream out = socket.getOutputStream();
-                out.write(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
-                        + "Content-Length: 100000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.write(("POST " + path
+                                + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                                + "Content-Length: 100000\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
                 out.flush();
                 InputStream in = socket.getInputStream();
                 String ending = null;
@@ -101,12 +103,17 @@ final class SlowClients implements AutoCloseable {
 
     /** How many connections were answered with a 2xx status: a slow body must never get in. */
     long accepted() {
-        return endings.entrySet().stream().filter(e -> e.getKey().startsWith("HTTP 2")).mapToLong(e -> e.getValue().sum()).sum();
+        return endings.entrySet().stream()
+                .filter(e -> e.getKey().startsWith("HTTP 2"))
+                .mapToLong(e -> e.getValue().sum())
+                .sum();
     }
 
     String summary() {
-        return connections == 0 ? "none" : connections + " at a time, " + opened.get() + " connections in all, trickling a byte every "
-                + interval.toSeconds() + " s; how they ended: " + new java.util.TreeMap<>(endings);
+        return connections == 0
+                ? "none"
+                : connections + " at a time, " + opened.get() + " connections in all, trickling a byte every "
+                        + interval.toSeconds() + " s; how they ended: " + new java.util.TreeMap<>(endings);
     }
 
     @Override

@@ -35,7 +35,8 @@ final class TeamsPlatform implements AutoCloseable {
     static final String PERSONAL_PREFIX = "a:1reh-p";
     static final String FORGED_PREFIX = "a:1forged-";
     private static final String TRANSFORMER = "rehearsal-teams-faults";
-    private static final Pattern ACTIVITIES = Pattern.compile(CONNECTOR_PATH + "v3/conversations/([^/]+)/activities(?:/([^/?]+))?");
+    private static final Pattern ACTIVITIES =
+            Pattern.compile(CONNECTOR_PATH + "v3/conversations/([^/]+)/activities(?:/([^/?]+))?");
     private static final Pattern QUIZ_BUTTON = Pattern.compile(
             "\"actionId\"\\s*:\\s*\"(charter\\.quiz\\.answer)\"\\s*,\\s*\"value\"\\s*:\\s*\"([^\"]+)\"");
 
@@ -48,7 +49,8 @@ final class TeamsPlatform implements AutoCloseable {
     /**
      * @param clientTimeout how long the app waits for a proactive send: a late answer waits longer
      */
-    static TeamsPlatform start(Faults faults, Receipts receipts, Sightings sightings, BotFrameworkTokens tokens, Duration clientTimeout) {
+    static TeamsPlatform start(
+            Faults faults, Receipts receipts, Sightings sightings, BotFrameworkTokens tokens, Duration clientTimeout) {
         long lateMillis = Faults.lateBy(clientTimeout).toMillis();
         ResponseDefinitionTransformerV2 connector = new ResponseDefinitionTransformerV2() {
             @Override
@@ -58,7 +60,8 @@ final class TeamsPlatform implements AutoCloseable {
                     return event.getResponseDefinition();
                 }
                 String conversation = URLDecoder.decode(path.group(1), StandardCharsets.UTF_8);
-                String replyTo = path.group(2) == null ? null : URLDecoder.decode(path.group(2), StandardCharsets.UTF_8);
+                String replyTo =
+                        path.group(2) == null ? null : URLDecoder.decode(path.group(2), StandardCharsets.UTF_8);
                 if (conversation.startsWith(FORGED_PREFIX)) {
                     sightings.forged("Teams connector call for " + conversation);
                     return event.getResponseDefinition();
@@ -79,11 +82,19 @@ final class TeamsPlatform implements AutoCloseable {
                 return switch (answer.kind()) {
                     case ACCEPTED -> created().build();
                     case LATE -> created().withFixedDelay((int) lateMillis).build();
-                    case RATE_LIMITED -> aResponse().withStatus(429).withHeader("Retry-After", Integer.toString(answer.retryAfterSeconds()))
-                            .withHeader("Content-Type", "application/json")
-                            .withBody("{\"error\":{\"code\":\"TooManyRequests\",\"message\":\"rehearsal\"}}").build();
-                    case SERVER_ERROR -> aResponse().withStatus(500).withHeader("Content-Type", "application/json")
-                            .withBody("{\"error\":{\"code\":\"ServiceError\",\"message\":\"rehearsal\"}}").build();
+                    case RATE_LIMITED ->
+                        aResponse()
+                                .withStatus(429)
+                                .withHeader("Retry-After", Integer.toString(answer.retryAfterSeconds()))
+                                .withHeader("Content-Type", "application/json")
+                                .withBody("{\"error\":{\"code\":\"TooManyRequests\",\"message\":\"rehearsal\"}}")
+                                .build();
+                    case SERVER_ERROR ->
+                        aResponse()
+                                .withStatus(500)
+                                .withHeader("Content-Type", "application/json")
+                                .withBody("{\"error\":{\"code\":\"ServiceError\",\"message\":\"rehearsal\"}}")
+                                .build();
                 };
             }
 
@@ -100,23 +111,26 @@ final class TeamsPlatform implements AutoCloseable {
         WireMockServer server = Faults.stub(connector);
         server.start();
         String base = "http://127.0.0.1:" + server.port();
-        server.stubFor(get(urlPathEqualTo("/v1/.well-known/openidconfiguration")).willReturn(json("""
+        server.stubFor(get(urlPathEqualTo("/v1/.well-known/openidconfiguration"))
+                .willReturn(json("""
                 {"issuer":"%s","authorization_endpoint":"%s/v1/authorize","jwks_uri":"%s/v1/.well-known/keys",\
-                "id_token_signing_alg_values_supported":["RS256"],"token_endpoint_auth_methods_supported":["private_key_jwt"]}"""
-                .formatted(BotFrameworkTokens.ISSUER, base, base))));
+                "id_token_signing_alg_values_supported":["RS256"],"token_endpoint_auth_methods_supported":["private_key_jwt"]}""".formatted(BotFrameworkTokens.ISSUER, base, base))));
         server.stubFor(get(urlPathEqualTo("/v1/.well-known/keys")).willReturn(json(tokens.jwks())));
         server.stubFor(post(urlPathMatching(CONNECTOR_PATH + "v3/conversations/[^/]+/activities(/[^/]+)?"))
                 .willReturn(created().withTransformers(TRANSFORMER)));
         server.stubFor(put(urlPathMatching(CONNECTOR_PATH + "v3/conversations/[^/]+/activities/[^/]+"))
                 .willReturn(created().withTransformers(TRANSFORMER)));
-        server.stubFor(post(urlPathEqualTo(CONNECTOR_PATH + "v3/conversations")).willReturn(json("{\"id\":\"a:1created-by-bot\"}")));
+        server.stubFor(post(urlPathEqualTo(CONNECTOR_PATH + "v3/conversations"))
+                .willReturn(json("{\"id\":\"a:1created-by-bot\"}")));
         server.stubFor(any(urlPathMatching(ELSEWHERE + ".*")).willReturn(json("{\"id\":\"1\"}")));
         server.addMockServiceRequestListener((request, response) -> {
             String path = request.getUrl().replaceFirst("\\?.*", "");
             if (path.startsWith(ELSEWHERE)) {
                 sightings.forged("a call to the off-allow-list service URL " + path);
             }
-            String shape = path.replaceAll("/conversations/" + Pattern.quote(NUDGE_CONVERSATION_PREFIX) + "[^/]+", "/conversations/{nudge}")
+            String shape = path.replaceAll(
+                            "/conversations/" + Pattern.quote(NUDGE_CONVERSATION_PREFIX) + "[^/]+",
+                            "/conversations/{nudge}")
                     .replaceAll("/conversations/[^/{]+", "/conversations/{id}")
                     .replaceAll("/activities/[^/]+", "/activities/{id}");
             sightings.call("Teams " + request.getMethod() + " " + shape + " -> " + response.getStatus());
@@ -132,7 +146,8 @@ final class TeamsPlatform implements AutoCloseable {
         if (button.find()) {
             try {
                 int person = Integer.parseInt(conversation.substring(PERSONAL_PREFIX.length()));
-                sightings.teamsQuizButton(new Sightings.QuizButton(person, conversation, button.group(1), button.group(2)));
+                sightings.teamsQuizButton(
+                        new Sightings.QuizButton(person, conversation, button.group(1), button.group(2)));
             } catch (NumberFormatException ignored) {
                 // not one of the load's personal chats
             }
@@ -144,7 +159,10 @@ final class TeamsPlatform implements AutoCloseable {
     }
 
     private static ResponseDefinitionBuilder json(String body) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
+        return aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody(body);
     }
 
     /** The Bot Connector service URL of the load's conversations and of the nudge conversations' references. */

@@ -35,7 +35,8 @@ final class Timeline {
      * kill's window: from the kill until the instance is ready again, plus {@code graceNanos}.
      */
     boolean inKillWindow(long from, long to, long graceNanos) {
-        return killAt != 0 && overlaps(from, to, killAt, readyAgainAt == 0 ? Long.MAX_VALUE : readyAgainAt + graceNanos);
+        return killAt != 0
+                && overlaps(from, to, killAt, readyAgainAt == 0 ? Long.MAX_VALUE : readyAgainAt + graceNanos);
     }
 
     /** Whether a request overlaps the database cut's window: from the cut until its end, plus {@code graceNanos}. */

@@ -31,10 +31,15 @@ final class Traffic implements RequestFactory {
     static final int PEOPLE = 300;
     static final int SLACK_USERS = 40;
     static final int SLACK_LOAD_CHANNELS = 6;
-    private static final String[] SLACK_ADMIN_COMMANDS = {"stats", "stats 7", "settings", "réglages", "nudges off", "statistiques 30"};
+    private static final String[] SLACK_ADMIN_COMMANDS = {
+        "stats", "stats 7", "settings", "réglages", "nudges off", "statistiques 30"
+    };
     private static final String[] TEAMS_ADMIN_COMMANDS = {"stats", "stats 7", "statistiques 30"};
-    private static final List<Kind> BAD = List.of(Kind.values()).stream().filter(kind -> kind.role != Kind.Role.GENUINE).toList();
-    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
+    private static final List<Kind> BAD = List.of(Kind.values()).stream()
+            .filter(kind -> kind.role != Kind.Role.GENUINE)
+            .toList();
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern(
+                    "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
     private static final String LONG_TEXT = "can I post this? ".repeat(2_500).substring(0, 40_000);
     private static final String PUNCTUATION_RUN = "nudges " + ".".repeat(20_000) + "x";
@@ -43,8 +48,14 @@ final class Traffic implements RequestFactory {
     record Planned(Kind kind, String replica, String key, int person, String channel) {}
 
     /** Where the rehearsal's stubs and secrets are. */
-    record Endpoints(String slackSigningSecret, String slackCommandsUrl, String slackForgedUrl, String teamsServiceUrl,
-            String teamsOffListServiceUrl, String teamsAppId, String teamsTenant) {}
+    record Endpoints(
+            String slackSigningSecret,
+            String slackCommandsUrl,
+            String slackForgedUrl,
+            String teamsServiceUrl,
+            String teamsOffListServiceUrl,
+            String teamsAppId,
+            String teamsTenant) {}
 
     private final List<Replica> replicas;
     private final Endpoints endpoints;
@@ -58,8 +69,15 @@ final class Traffic implements RequestFactory {
     private final Clock clock;
     private final Map<Long, Planned> planned = new ConcurrentHashMap<>();
 
-    Traffic(List<Replica> replicas, Endpoints endpoints, BotFrameworkTokens tokens, Sightings sightings, List<SampleQuestion> questions,
-            double badShare, long seed, Clock clock) {
+    Traffic(
+            List<Replica> replicas,
+            Endpoints endpoints,
+            BotFrameworkTokens tokens,
+            Sightings sightings,
+            List<SampleQuestion> questions,
+            double badShare,
+            long seed,
+            Clock clock) {
         this.replicas = List.copyOf(replicas);
         this.endpoints = endpoints;
         this.signer = new SlackSigner(endpoints.slackSigningSecret());
@@ -90,7 +108,9 @@ final class Traffic implements RequestFactory {
                 kind = Kind.SLACK_QUESTION;
             }
             int user = kind == Kind.SLACK_ADMIN ? -1 : button != null ? button.person() : random.nextInt(SLACK_USERS);
-            String channel = button != null ? button.channel() : String.format(Locale.ROOT, "CLOAD%02d", random.nextInt(SLACK_LOAD_CHANNELS));
+            String channel = button != null
+                    ? button.channel()
+                    : String.format(Locale.ROOT, "CLOAD%02d", random.nextInt(SLACK_LOAD_CHANNELS));
             plan = new Planned(kind, replica.name(), key, user, channel);
             request = slack(plan, random, button, replica);
         } else {
@@ -98,7 +118,9 @@ final class Traffic implements RequestFactory {
             if (kind == Kind.TEAMS_QUIZ_ANSWER && button == null) {
                 kind = Kind.TEAMS_QUESTION;
             }
-            int person = kind == Kind.TEAMS_ADMIN ? TEAMS_ADMIN_PERSON : button != null ? button.person() : random.nextInt(PEOPLE);
+            int person = kind == Kind.TEAMS_ADMIN
+                    ? TEAMS_ADMIN_PERSON
+                    : button != null ? button.person() : random.nextInt(PEOPLE);
             plan = new Planned(kind, replica.name(), key, person, TeamsPlatform.PERSONAL_PREFIX + person);
             request = teams(plan, random, button, replica, sequence);
         }
@@ -142,7 +164,8 @@ final class Traffic implements RequestFactory {
         String user = plan.person() < 0 ? ADMIN_SLACK_USER : String.format(Locale.ROOT, "U0REH%02d", plan.person());
         // People belong to one of the two workspaces that installed the app, for good: their answers are theirs.
         String team = SlackPlatform.team(Math.max(plan.person(), 0));
-        String responseUrl = (kind.role == Kind.Role.FORGED ? endpoints.slackForgedUrl() : endpoints.slackCommandsUrl()) + plan.key();
+        String responseUrl = (kind.role == Kind.Role.FORGED ? endpoints.slackForgedUrl() : endpoints.slackCommandsUrl())
+                + plan.key();
         String text = switch (kind) {
             case SLACK_QUIZ -> "quiz";
             case SLACK_ADMIN -> SLACK_ADMIN_COMMANDS[random.nextInt(SLACK_ADMIN_COMMANDS.length)];
@@ -161,7 +184,9 @@ final class Traffic implements RequestFactory {
         boolean withTimestamp = true;
         switch (kind) {
             case SLACK_QUIZ_ANSWER -> {
-                body = "payload=" + URLEncoder.encode(blockAction(team, user, plan.channel(), button, responseUrl), StandardCharsets.UTF_8);
+                body = "payload="
+                        + URLEncoder.encode(
+                                blockAction(team, user, plan.channel(), button, responseUrl), StandardCharsets.UTF_8);
                 signed = body;
             }
             case SLACK_FORGED_SIGNATURE -> by = null;
@@ -177,7 +202,8 @@ final class Traffic implements RequestFactory {
             case SLACK_NO_TIMESTAMP -> withTimestamp = false;
             case SLACK_TAMPERED -> body = form.replace("text=quiz", "text=stats");
             case SLACK_BAD_ESCAPE -> {
-                body = "token=rehearsal&team_id=" + SlackPlatform.TEAM + "&user_id=" + user + "&text=100%&command=%2Fcharter";
+                body = "token=rehearsal&team_id=" + SlackPlatform.TEAM + "&user_id=" + user
+                        + "&text=100%&command=%2Fcharter";
                 signed = body;
             }
             case SLACK_NOT_JSON -> {
@@ -186,7 +212,8 @@ final class Traffic implements RequestFactory {
                 contentType = "application/json";
             }
             case SLACK_BAD_PAYLOAD -> {
-                body = "payload=" + URLEncoder.encode("{\"type\":\"block_actions\",\"user\":{\"id\":", StandardCharsets.UTF_8);
+                body = "payload="
+                        + URLEncoder.encode("{\"type\":\"block_actions\",\"user\":{\"id\":", StandardCharsets.UTF_8);
                 signed = body;
             }
             case SLACK_MISSING_FIELDS -> {
@@ -197,7 +224,7 @@ final class Traffic implements RequestFactory {
                 body = form + "&padding=" + "x".repeat(1_100_000);
                 signed = body;
             }
-            default -> { }
+            default -> {}
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(replica.uri("/slack/events"))
                 .header("Content-Type", contentType)
@@ -209,7 +236,8 @@ final class Traffic implements RequestFactory {
             String signature = by == null ? "v0=" + hex(random, 64) : by.signature(timestamp, signed);
             request.header("X-Slack-Signature", signature);
         }
-        return request.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+        return request.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .build();
     }
 
     private static String command(String team, String user, String channel, String text, String responseUrl) {
@@ -230,15 +258,24 @@ final class Traffic implements RequestFactory {
         return form.toString();
     }
 
-    private static String blockAction(String team, String user, String channel, Sightings.QuizButton button, String responseUrl) {
+    private static String blockAction(
+            String team, String user, String channel, Sightings.QuizButton button, String responseUrl) {
         return """
                 {"type":"block_actions","user":{"id":"%s","username":"%s","team_id":"%s"},"api_app_id":"A0REHEARSE",\
                 "token":"rehearsalVerificationToken","container":{"type":"message","message_ts":"1700000000.000100",\
                 "channel_id":"%s","is_ephemeral":true},"trigger_id":"7000000000.4242.rehearsal","team":{"id":"%s","domain":"rehearsal"},\
                 "channel":{"id":"%s","name":"%s"},"response_url":"%s","actions":[{"action_id":"%s","block_id":"b1",\
-                "text":{"type":"plain_text","text":"answer"},"value":"%s","type":"button","action_ts":"1700000001.000200"}]}"""
-                .formatted(user, user.toLowerCase(Locale.ROOT), team, channel, team, channel,
-                        channel.toLowerCase(Locale.ROOT), responseUrl, Json.escape(button.actionId()), Json.escape(button.value()));
+                "text":{"type":"plain_text","text":"answer"},"value":"%s","type":"button","action_ts":"1700000001.000200"}]}""".formatted(
+                        user,
+                        user.toLowerCase(Locale.ROOT),
+                        team,
+                        channel,
+                        team,
+                        channel,
+                        channel.toLowerCase(Locale.ROOT),
+                        responseUrl,
+                        Json.escape(button.actionId()),
+                        Json.escape(button.value()));
     }
 
     private static void field(StringBuilder form, String name, String value) {
@@ -250,9 +287,11 @@ final class Traffic implements RequestFactory {
 
     // ----- Teams -----
 
-    private HttpRequest teams(Planned plan, SplittableRandom random, Sightings.QuizButton button, Replica replica, long sequence) {
+    private HttpRequest teams(
+            Planned plan, SplittableRandom random, Sightings.QuizButton button, Replica replica, long sequence) {
         Kind kind = plan.kind();
-        String serviceUrl = kind == Kind.TEAMS_OFF_ALLOW_LIST ? endpoints.teamsOffListServiceUrl() : endpoints.teamsServiceUrl();
+        String serviceUrl =
+                kind == Kind.TEAMS_OFF_ALLOW_LIST ? endpoints.teamsOffListServiceUrl() : endpoints.teamsServiceUrl();
         String conversation = kind.role == Kind.Role.FORGED ? TeamsPlatform.FORGED_PREFIX + sequence : plan.channel();
         String text = switch (kind) {
             case TEAMS_QUIZ -> "quiz";
@@ -261,30 +300,47 @@ final class Traffic implements RequestFactory {
             case TEAMS_PUNCTUATION_RUN -> PUNCTUATION_RUN;
             default -> kind.role == Kind.Role.FORGED ? "quiz" : question(random);
         };
-        String value = button == null ? null : "{\"actionId\":\"" + Json.escape(button.actionId()) + "\",\"value\":\"" + Json.escape(button.value()) + "\"}";
+        String value = button == null
+                ? null
+                : "{\"actionId\":\"" + Json.escape(button.actionId()) + "\",\"value\":\"" + Json.escape(button.value())
+                        + "\"}";
         String body = activity(plan, conversation, serviceUrl, kind == Kind.TEAMS_QUIZ_ANSWER ? null : text, value);
         String authorization = "Bearer " + tokens.valid(serviceUrl);
         switch (kind) {
             case TEAMS_NO_TOKEN -> authorization = null;
-            case TEAMS_OTHER_KEY -> authorization = "Bearer " + tokens.forged(BotFrameworkTokens.Forgery.OTHER_KEY, serviceUrl);
-            case TEAMS_OTHER_AUDIENCE -> authorization = "Bearer " + tokens.forged(BotFrameworkTokens.Forgery.OTHER_AUDIENCE, serviceUrl);
-            case TEAMS_OTHER_ISSUER -> authorization = "Bearer " + tokens.forged(BotFrameworkTokens.Forgery.OTHER_ISSUER, serviceUrl);
-            case TEAMS_EXPIRED -> authorization = "Bearer " + tokens.forged(BotFrameworkTokens.Forgery.EXPIRED, serviceUrl);
-            case TEAMS_WRONG_SERVICE_URL -> authorization = "Bearer " + tokens.forged(BotFrameworkTokens.Forgery.WRONG_SERVICE_URL, serviceUrl);
-            case TEAMS_UNSIGNED -> authorization = "Bearer " + tokens.forged(BotFrameworkTokens.Forgery.UNSIGNED, serviceUrl);
-            case TEAMS_NOT_A_TOKEN -> authorization = "Bearer " + tokens.forged(BotFrameworkTokens.Forgery.NOT_A_TOKEN, serviceUrl);
-            case TEAMS_NO_EXPIRY -> authorization = "Bearer " + tokens.forged(BotFrameworkTokens.Forgery.NO_EXPIRY, serviceUrl);
-            case TEAMS_OTHER_TENANT -> body = body.replace(endpoints.teamsTenant(), "11111111-2222-3333-4444-555555555555");
+            case TEAMS_OTHER_KEY ->
+                authorization = "Bearer " + tokens.forged(BotFrameworkTokens.Forgery.OTHER_KEY, serviceUrl);
+            case TEAMS_OTHER_AUDIENCE ->
+                authorization = "Bearer " + tokens.forged(BotFrameworkTokens.Forgery.OTHER_AUDIENCE, serviceUrl);
+            case TEAMS_OTHER_ISSUER ->
+                authorization = "Bearer " + tokens.forged(BotFrameworkTokens.Forgery.OTHER_ISSUER, serviceUrl);
+            case TEAMS_EXPIRED ->
+                authorization = "Bearer " + tokens.forged(BotFrameworkTokens.Forgery.EXPIRED, serviceUrl);
+            case TEAMS_WRONG_SERVICE_URL ->
+                authorization = "Bearer " + tokens.forged(BotFrameworkTokens.Forgery.WRONG_SERVICE_URL, serviceUrl);
+            case TEAMS_UNSIGNED ->
+                authorization = "Bearer " + tokens.forged(BotFrameworkTokens.Forgery.UNSIGNED, serviceUrl);
+            case TEAMS_NOT_A_TOKEN ->
+                authorization = "Bearer " + tokens.forged(BotFrameworkTokens.Forgery.NOT_A_TOKEN, serviceUrl);
+            case TEAMS_NO_EXPIRY ->
+                authorization = "Bearer " + tokens.forged(BotFrameworkTokens.Forgery.NO_EXPIRY, serviceUrl);
+            case TEAMS_OTHER_TENANT ->
+                body = body.replace(endpoints.teamsTenant(), "11111111-2222-3333-4444-555555555555");
             case TEAMS_NOT_JSON -> body = body.substring(0, body.length() / 2);
             case TEAMS_MISSING_FIELDS -> body = body.replaceFirst("\"conversation\":\\{[^}]*\\},", "");
-            case TEAMS_TOO_LARGE -> body = body.replace("\"textFormat\":\"plain\"", "\"textFormat\":\"plain\",\"padding\":\"" + "x".repeat(300_000) + "\"");
-            default -> { }
+            case TEAMS_TOO_LARGE ->
+                body = body.replace(
+                        "\"textFormat\":\"plain\"",
+                        "\"textFormat\":\"plain\",\"padding\":\"" + "x".repeat(300_000) + "\"");
+            default -> {}
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(replica.uri("/api/messages")).header("Content-Type", "application/json");
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(replica.uri("/api/messages")).header("Content-Type", "application/json");
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
-        return request.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+        return request.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .build();
     }
 
     private String activity(Planned plan, String conversation, String serviceUrl, String text, String value) {
@@ -293,21 +349,39 @@ final class Traffic implements RequestFactory {
         // Fractional seconds always: the SDK drops an activity whose timestamp has none (PLATFORM_NOTES).
         String timestamp = TIMESTAMP.format(clock.instant());
         StringBuilder json = new StringBuilder(512);
-        json.append("{\"type\":\"message\",\"id\":\"").append(plan.key()).append("\",\"timestamp\":\"").append(timestamp)
-                .append("\",\"channelId\":\"msteams\",\"serviceUrl\":\"").append(serviceUrl)
-                .append("\",\"from\":{\"id\":\"29:1reh-").append(person).append("\",\"name\":\"Person ").append(person)
-                .append("\",\"aadObjectId\":\"").append(aad).append("\"},")
-                .append("\"conversation\":{\"conversationType\":\"personal\",\"tenantId\":\"").append(endpoints.teamsTenant())
-                .append("\",\"id\":\"").append(conversation).append("\"},")
-                .append("\"recipient\":{\"id\":\"28:").append(endpoints.teamsAppId()).append("\",\"name\":\"Charter\"},")
-                .append("\"locale\":\"").append(person % 2 == 0 ? "en-US" : "fr-FR").append("\",\"textFormat\":\"plain\",");
+        json.append("{\"type\":\"message\",\"id\":\"")
+                .append(plan.key())
+                .append("\",\"timestamp\":\"")
+                .append(timestamp)
+                .append("\",\"channelId\":\"msteams\",\"serviceUrl\":\"")
+                .append(serviceUrl)
+                .append("\",\"from\":{\"id\":\"29:1reh-")
+                .append(person)
+                .append("\",\"name\":\"Person ")
+                .append(person)
+                .append("\",\"aadObjectId\":\"")
+                .append(aad)
+                .append("\"},")
+                .append("\"conversation\":{\"conversationType\":\"personal\",\"tenantId\":\"")
+                .append(endpoints.teamsTenant())
+                .append("\",\"id\":\"")
+                .append(conversation)
+                .append("\"},")
+                .append("\"recipient\":{\"id\":\"28:")
+                .append(endpoints.teamsAppId())
+                .append("\",\"name\":\"Charter\"},")
+                .append("\"locale\":\"")
+                .append(person % 2 == 0 ? "en-US" : "fr-FR")
+                .append("\",\"textFormat\":\"plain\",");
         if (text != null) {
             json.append("\"text\":\"").append(Json.escape(text)).append("\",");
         }
         if (value != null) {
             json.append("\"value\":").append(value).append(',');
         }
-        json.append("\"channelData\":{\"tenant\":{\"id\":\"").append(endpoints.teamsTenant()).append("\"}}}");
+        json.append("\"channelData\":{\"tenant\":{\"id\":\"")
+                .append(endpoints.teamsTenant())
+                .append("\"}}}");
         return json.toString();
     }
 

@@ -43,7 +43,8 @@ public final class SlackApiStub implements AutoCloseable {
         SlackApiStub stub = new SlackApiStub(server);
         server.addMockServiceRequestListener((request, response) -> {
             String path = request.getUrl().replaceFirst("\\?.*", "");
-            String key = request.getMethod() + " " + (path.startsWith("/commands/") ? "/commands/..." : path) + " -> " + response.getStatus();
+            String key = request.getMethod() + " " + (path.startsWith("/commands/") ? "/commands/..." : path) + " -> "
+                    + response.getStatus();
             stub.calls.computeIfAbsent(key, k -> new LongAdder()).increment();
         });
         server.start();

@@ -57,7 +57,8 @@ public final class SlackLoad {
 
     public static void main(String[] args) throws Exception {
         if (args.length > 0) {
-            System.err.println("bench-slack: no arguments; settings are -Dbench.slack.<knob>=<value> (see bench/README.md)");
+            System.err.println(
+                    "bench-slack: no arguments; settings are -Dbench.slack.<knob>=<value> (see bench/README.md)");
             System.exit(2);
         }
         Settings settings;
@@ -75,7 +76,8 @@ public final class SlackLoad {
         System.out.println("settings: " + settings.summary());
         System.out.println("load average at start: " + Machine.loadAverage());
         if (!Files.isRegularFile(settings.jar())) {
-            System.err.println("bench-slack: no app jar at " + settings.jar().toAbsolutePath() + " (bench/slack-load builds it)");
+            System.err.println(
+                    "bench-slack: no app jar at " + settings.jar().toAbsolutePath() + " (bench/slack-load builds it)");
             return finish(settings, List.of(), false);
         }
         String signingSecret = randomSecret();
@@ -90,20 +92,35 @@ public final class SlackLoad {
         boolean started;
 
         try (SlackApiStub slack = SlackApiStub.start();
-             AppProcess app = AppProcess.start(settings.jar(), settings.appJvmOptions(),
-                     appArguments(settings, signingSecret, port, managementPort, dataDir, slack), settings.log())) {
+                AppProcess app = AppProcess.start(
+                        settings.jar(),
+                        settings.appJvmOptions(),
+                        appArguments(settings, signingSecret, port, managementPort, dataDir, slack),
+                        settings.log())) {
             System.out.println("app: " + settings.jar() + " on port " + port + ", log in " + settings.log());
             started = awaitHealthy(app, managementPort, settings.startupTimeout());
             if (started) {
                 int logLinesBeforeLoad = app.logLineCount();
                 SlackSigner signer = new SlackSigner(signingSecret);
                 List<SampleQuestion> questions = SampleQuestion.all();
-                Target full = new Target("full path " + FULL_PATH,
-                        new SlashCommandRequests(uri(port, FULL_PATH), signer, Clock.systemUTC(), questions, slack.responseUrlBase(),
+                Target full = new Target(
+                        "full path " + FULL_PATH,
+                        new SlashCommandRequests(
+                                uri(port, FULL_PATH),
+                                signer,
+                                Clock.systemUTC(),
+                                questions,
+                                slack.responseUrlBase(),
                                 settings.distinctQuestions()),
                         ResponseCheck.status200WithBody("\"blocks\""));
-                Target bare = new Target("bare path " + BARE_PATH,
-                        new SlashCommandRequests(uri(port, BARE_PATH), signer, Clock.systemUTC(), questions, slack.responseUrlBase(),
+                Target bare = new Target(
+                        "bare path " + BARE_PATH,
+                        new SlashCommandRequests(
+                                uri(port, BARE_PATH),
+                                signer,
+                                Clock.systemUTC(),
+                                questions,
+                                slack.responseUrlBase(),
                                 settings.distinctQuestions()),
                         ResponseCheck.status200());
                 try (LoadGenerator load = new LoadGenerator(settings.connections(), settings.timeout())) {
@@ -115,16 +132,27 @@ public final class SlackLoad {
                         CpuWindow fullCpu = new CpuWindow(app::cpuTime);
                         CpuWindow bareCpu = new CpuWindow(app::cpuTime);
                         CpuWindow latencyCpu = new CpuWindow(app::cpuTime);
-                        PhaseResult fullMax = report(load.maxThroughput(full, settings.throughputPhase(), fullCpu), fullCpu);
-                        PhaseResult bareMax = report(load.maxThroughput(bare, settings.throughputPhase(), bareCpu), bareCpu);
-                        PhaseResult latency = report(load.constantRate(full, settings.latencyPhase(), latencyCpu), latencyCpu);
-                        System.out.println(app.residentMiB().map(rss -> String.format(Locale.ROOT,
-                                "app resident memory at the end of the latency phase: %.0f MiB (heap limit %s)", rss, settings.heap()))
+                        PhaseResult fullMax =
+                                report(load.maxThroughput(full, settings.throughputPhase(), fullCpu), fullCpu);
+                        PhaseResult bareMax =
+                                report(load.maxThroughput(bare, settings.throughputPhase(), bareCpu), bareCpu);
+                        PhaseResult latency =
+                                report(load.constantRate(full, settings.latencyPhase(), latencyCpu), latencyCpu);
+                        System.out.println(app.residentMiB()
+                                .map(rss -> String.format(
+                                        Locale.ROOT,
+                                        "app resident memory at the end of the latency phase: %.0f MiB (heap limit %s)",
+                                        rss,
+                                        settings.heap()))
                                 .orElse("app resident memory: unknown (no /proc)"));
                         phases.addAll(List.of(latency, fullMax, bareMax));
-                        System.out.printf(Locale.ROOT, "server CPU per ok response: full %.2f ms, bare %.2f ms, bare/full %.2f"
-                                + " (ratio's counterpart that other load on the machine moves less)%n",
-                                fullCpu.millisPerOk(fullMax), bareCpu.millisPerOk(bareMax), bareCpu.millisPerOk(bareMax) / fullCpu.millisPerOk(fullMax));
+                        System.out.printf(
+                                Locale.ROOT,
+                                "server CPU per ok response: full %.2f ms, bare %.2f ms, bare/full %.2f"
+                                        + " (ratio's counterpart that other load on the machine moves less)%n",
+                                fullCpu.millisPerOk(fullMax),
+                                bareCpu.millisPerOk(bareMax),
+                                bareCpu.millisPerOk(bareMax) / fullCpu.millisPerOk(fullMax));
                     }
                 }
                 reportApp(app, slack, logLinesBeforeLoad);
@@ -135,7 +163,8 @@ public final class SlackLoad {
         return finish(settings, phases, started);
     }
 
-    private static boolean awaitHealthy(AppProcess app, int managementPort, Duration timeout) throws InterruptedException {
+    private static boolean awaitHealthy(AppProcess app, int managementPort, Duration timeout)
+            throws InterruptedException {
         long start = System.nanoTime();
         try {
             app.awaitHealthy(URI.create("http://127.0.0.1:" + managementPort + "/actuator/health"), timeout);
@@ -148,8 +177,8 @@ public final class SlackLoad {
         return true;
     }
 
-    private static List<String> appArguments(Settings settings, String signingSecret, int port, int managementPort, Path dataDir,
-            SlackApiStub slack) {
+    private static List<String> appArguments(
+            Settings settings, String signingSecret, int port, int managementPort, Path dataDir, SlackApiStub slack) {
         List<String> arguments = new ArrayList<>(List.of(
                 "--server.port=" + port,
                 "--management.server.port=" + managementPort,
@@ -167,7 +196,8 @@ public final class SlackLoad {
     /** One request first: a missing endpoint or a wrong signature should fail in a second, not in a minute. */
     private static boolean answers(LoadGenerator load, Target target) throws InterruptedException {
         Optional<String> problem = load.checkOnce(target);
-        problem.ifPresent(p -> System.err.println("bench-slack: " + target.name() + " does not answer as expected: " + p));
+        problem.ifPresent(
+                p -> System.err.println("bench-slack: " + target.name() + " does not answer as expected: " + p));
         return problem.isEmpty();
     }
 
@@ -176,10 +206,15 @@ public final class SlackLoad {
         if (settings.appWarmup().isZero()) {
             return;
         }
-        PhaseResult warmup = load.maxThroughput(full, new MaxThroughput(settings.throughputPhase().concurrency(), Duration.ZERO,
-                settings.appWarmup()));
-        System.out.printf(Locale.ROOT, "app warm-up (%s): %d requests, %d not ok, %.1f ok/s%n%n", full.name(),
-                warmup.counts().total(), warmup.counts().failed(), warmup.throughputPerSecond());
+        PhaseResult warmup = load.maxThroughput(
+                full, new MaxThroughput(settings.throughputPhase().concurrency(), Duration.ZERO, settings.appWarmup()));
+        System.out.printf(
+                Locale.ROOT,
+                "app warm-up (%s): %d requests, %d not ok, %.1f ok/s%n%n",
+                full.name(),
+                warmup.counts().total(),
+                warmup.counts().failed(),
+                warmup.throughputPerSecond());
     }
 
     private static PhaseResult report(PhaseResult phase, CpuWindow cpu) {
@@ -203,8 +238,12 @@ public final class SlackLoad {
         int status = started && complete ? 0 : 1;
         for (PhaseResult phase : phases) {
             if (phase.counts().failureRatio() > MAX_FAILURE_RATIO) {
-                System.err.printf(Locale.ROOT, "bench-slack: %.2f%% of the requests of %s were not ok (limit %.0f%%)%n",
-                        phase.counts().failureRatio() * 100, phase.target(), MAX_FAILURE_RATIO * 100);
+                System.err.printf(
+                        Locale.ROOT,
+                        "bench-slack: %.2f%% of the requests of %s were not ok (limit %.0f%%)%n",
+                        phase.counts().failureRatio() * 100,
+                        phase.target(),
+                        MAX_FAILURE_RATIO * 100);
                 status = 1;
             }
         }
@@ -223,15 +262,33 @@ public final class SlackLoad {
             fullRps = Long.toString(Math.round(full));
             bareRps = Long.toString(Math.round(bare));
             ratio = bare > 0 ? Machine.decimal(full / bare) : "-";
-            System.out.printf(Locale.ROOT, "target p99 <= %.0f ms at %d/s: %s (p99 %s ms at %d/s)%n", TARGET_P99_MS, TARGET_RATE,
-                    settings.rate() != TARGET_RATE ? "not checked" : latency.latencyMillis(99) <= TARGET_P99_MS ? "met" : "MISSED",
-                    p99, settings.rate());
-            System.out.printf(Locale.ROOT, "target full_rps >= %.0f%% of bare_rps: %s (ratio %s)%n", TARGET_RATIO * 100,
-                    bare > 0 && full / bare >= TARGET_RATIO ? "met" : "MISSED", ratio);
+            System.out.printf(
+                    Locale.ROOT,
+                    "target p99 <= %.0f ms at %d/s: %s (p99 %s ms at %d/s)%n",
+                    TARGET_P99_MS,
+                    TARGET_RATE,
+                    settings.rate() != TARGET_RATE
+                            ? "not checked"
+                            : latency.latencyMillis(99) <= TARGET_P99_MS ? "met" : "MISSED",
+                    p99,
+                    settings.rate());
+            System.out.printf(
+                    Locale.ROOT,
+                    "target full_rps >= %.0f%% of bare_rps: %s (ratio %s)%n",
+                    TARGET_RATIO * 100,
+                    bare > 0 && full / bare >= TARGET_RATIO ? "met" : "MISSED",
+                    ratio);
         }
         System.out.println();
-        System.out.printf(Locale.ROOT, "bench-slack: rate=%d p50_ms=%s p99_ms=%s full_rps=%s bare_rps=%s ratio=%s%n",
-                settings.rate(), p50, p99, fullRps, bareRps, ratio);
+        System.out.printf(
+                Locale.ROOT,
+                "bench-slack: rate=%d p50_ms=%s p99_ms=%s full_rps=%s bare_rps=%s ratio=%s%n",
+                settings.rate(),
+                p50,
+                p99,
+                fullRps,
+                bareRps,
+                ratio);
         return status;
     }
 
@@ -257,16 +314,31 @@ public final class SlackLoad {
      * {@code distinct-questions} (false; true makes every question text unique, so that none is
      * answered from the app's cache of recent searches).
      */
-    record Settings(Duration appWarmup, int rate, ConstantRate latencyPhase, MaxThroughput throughputPhase, int connections, Duration timeout,
-            Duration startupTimeout, String heap, List<String> appJvmOptions, List<String> appArguments, Path jar, Path log, String summary,
+    record Settings(
+            Duration appWarmup,
+            int rate,
+            ConstantRate latencyPhase,
+            MaxThroughput throughputPhase,
+            int connections,
+            Duration timeout,
+            Duration startupTimeout,
+            String heap,
+            List<String> appJvmOptions,
+            List<String> appArguments,
+            Path jar,
+            Path log,
+            String summary,
             boolean distinctQuestions) {
 
         static Settings from(Knobs knobs) {
             Duration appWarmup = knobs.seconds("app-warmup-s", 10, 0, 600);
             int rate = knobs.integer("rate", TARGET_RATE, 1, 20_000);
-            ConstantRate latency = new ConstantRate(rate, knobs.seconds("warmup-s", 10, 0, 600), knobs.seconds("duration-s", 30, 1, 3600));
-            MaxThroughput throughput = new MaxThroughput(knobs.integer("concurrency", 16, 1, 512),
-                    knobs.seconds("max-warmup-s", 3, 0, 600), knobs.seconds("max-duration-s", 15, 1, 3600));
+            ConstantRate latency = new ConstantRate(
+                    rate, knobs.seconds("warmup-s", 10, 0, 600), knobs.seconds("duration-s", 30, 1, 3600));
+            MaxThroughput throughput = new MaxThroughput(
+                    knobs.integer("concurrency", 16, 1, 512),
+                    knobs.seconds("max-warmup-s", 3, 0, 600),
+                    knobs.seconds("max-duration-s", 15, 1, 3600));
             int connections = knobs.integer("connections", 64, 1, 1024);
             Duration timeout = knobs.millis("timeout-ms", 5000, 100, 120_000);
             Duration startup = knobs.seconds("startup-timeout-s", 60, 5, 600);
@@ -277,8 +349,21 @@ public final class SlackLoad {
             Path jar = Path.of(knobs.string("jar", "bot-app/target/charter-bot.jar"));
             Path log = Path.of(knobs.string("log", "bench/target/slack-load-app.log"));
             boolean distinct = Boolean.parseBoolean(knobs.string("distinct-questions", "false"));
-            return new Settings(appWarmup, rate, latency, throughput, connections, timeout, startup, heap, List.copyOf(jvm), appArguments, jar, log,
-                    knobs.describe(), distinct);
+            return new Settings(
+                    appWarmup,
+                    rate,
+                    latency,
+                    throughput,
+                    connections,
+                    timeout,
+                    startup,
+                    heap,
+                    List.copyOf(jvm),
+                    appArguments,
+                    jar,
+                    log,
+                    knobs.describe(),
+                    distinct);
         }
 
         private static List<String> words(String value) {

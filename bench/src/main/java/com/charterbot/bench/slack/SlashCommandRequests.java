@@ -23,6 +23,7 @@ public final class SlashCommandRequests implements RequestFactory {
     static final String APP_ID = "A0BENCH";
     /** The legacy verification token Slack still sends; Bolt ignores it when a signing secret is set. */
     static final String VERIFICATION_TOKEN = "benchVerificationToken0000";
+
     static final String USER_AGENT = "Slackbot 1.0 (+https://api.slack.com/robots)";
 
     private static final String[] FIRST_NAMES = {"alice", "bruno", "chloe", "david", "emma", "farid", "ines", "julien"};
@@ -47,7 +48,8 @@ public final class SlashCommandRequests implements RequestFactory {
      * @param responseUrlBase where the payload's {@code response_url} points, up to and including
      *                        {@code /commands/}: the Slack stub, so a reply sent there stays local
      */
-    public SlashCommandRequests(URI endpoint, SlackSigner signer, Clock clock, List<SampleQuestion> questions, String responseUrlBase) {
+    public SlashCommandRequests(
+            URI endpoint, SlackSigner signer, Clock clock, List<SampleQuestion> questions, String responseUrlBase) {
         this(endpoint, signer, clock, questions, responseUrlBase, false);
     }
 
@@ -55,7 +57,12 @@ public final class SlashCommandRequests implements RequestFactory {
      * @param distinct whether each request's text is made unique (the question followed by its
      *     sequence number), so that no answer comes from the app's cache of recent searches
      */
-    SlashCommandRequests(URI endpoint, SlackSigner signer, Clock clock, List<SampleQuestion> questions, String responseUrlBase,
+    SlashCommandRequests(
+            URI endpoint,
+            SlackSigner signer,
+            Clock clock,
+            List<SampleQuestion> questions,
+            String responseUrlBase,
             boolean distinct) {
         this.distinct = distinct;
         if (questions.isEmpty()) {
@@ -98,7 +105,10 @@ public final class SlashCommandRequests implements RequestFactory {
         field(form, "text", question);
         field(form, "api_app_id", APP_ID);
         field(form, "is_enterprise_install", "false");
-        field(form, "response_url", responseUrlBase + TEAM_ID + "/" + (7_000_000_000L + sequence) + "/" + responseToken(sequence));
+        field(
+                form,
+                "response_url",
+                responseUrlBase + TEAM_ID + "/" + (7_000_000_000L + sequence) + "/" + responseToken(sequence));
         field(form, "trigger_id", (7_000_000_000L + sequence) + ".4242424242." + responseToken(sequence * 31 + 7));
         return form.toString();
     }

@@ -18,7 +18,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -88,20 +87,25 @@ public final class Soak {
         String secret = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
         int status;
         try (SlackApiStub slack = SlackApiStub.start();
-             TeamsLoad.ConnectorStub connector = TeamsLoad.ConnectorStub.start()) {
+                TeamsLoad.ConnectorStub connector = TeamsLoad.ConnectorStub.start()) {
             int port = AppProcess.freePort();
             int management = AppProcess.freePort();
             List<String> arguments = List.of(
-                    "--server.port=" + port, "--management.server.port=" + management,
-                    "--charter.slack.signing-secret=" + secret, "--charter.slack.bot-token=xoxb-soak-0000",
+                    "--server.port=" + port,
+                    "--management.server.port=" + management,
+                    "--charter.slack.signing-secret=" + secret,
+                    "--charter.slack.bot-token=xoxb-soak-0000",
                     "--charter.slack.api-url=" + slack.apiUrl(),
-                    "--charter.teams.app-id=", "--charter.teams.allowed-service-urls=" + connector.serviceUrl(),
+                    "--charter.teams.app-id=",
+                    "--charter.teams.allowed-service-urls=" + connector.serviceUrl(),
                     "--charter.admins.slack-user-ids=" + String.join(",", SlashCommandRequests.userIds()),
                     "--CHARTER_DATA_DIR=" + dataDir,
                     "--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("charter-bot")
                             + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
-            try (AppProcess app = AppProcess.start(jar, List.of("-Xmx" + heap), arguments, Path.of("bench/target/soak-app.log"))) {
-                app.awaitHealthy(URI.create("http://127.0.0.1:" + management + "/actuator/health"), Duration.ofMinutes(3));
+            try (AppProcess app =
+                    AppProcess.start(jar, List.of("-Xmx" + heap), arguments, Path.of("bench/target/soak-app.log"))) {
+                app.awaitHealthy(
+                        URI.create("http://127.0.0.1:" + management + "/actuator/health"), Duration.ofMinutes(3));
                 status = run(app, port, secret, slack, connector, minutes, rate, sampleEvery, heapEvery, csv);
             }
         } finally {
@@ -110,33 +114,60 @@ public final class Soak {
         System.exit(status);
     }
 
-    private static int run(AppProcess app, int port, String secret, SlackApiStub slack, TeamsLoad.ConnectorStub connector, int minutes,
-            int rate, Duration sampleEvery, Duration heapEvery, Path csv) throws Exception {
+    private static int run(
+            AppProcess app,
+            int port,
+            String secret,
+            SlackApiStub slack,
+            TeamsLoad.ConnectorStub connector,
+            int minutes,
+            int rate,
+            Duration sampleEvery,
+            Duration heapEvery,
+            Path csv)
+            throws Exception {
         SlackSigner signer = new SlackSigner(secret);
         List<SampleQuestion> questions = SampleQuestion.all();
-        SlashCommandRequests slackQuestions = new SlashCommandRequests(URI.create("http://127.0.0.1:" + port + SLACK_PATH), signer,
-                Clock.systemUTC(), questions, slack.responseUrlBase());
-        TeamsLoad.Messages teamsQuestions = new TeamsLoad.Messages(URI.create("http://127.0.0.1:" + port + TeamsLoad.PATH),
-                connector.serviceUrl(), questions);
-        RequestFactory mixed = sequence -> sequence % 2 == 0 ? slackQuestions.next(sequence / 2) : teamsQuestions.next(sequence / 2);
-        Target target = new Target("Slack and Teams questions", mixed, response -> response.statusCode() == 200
-                && (!response.uri().getPath().equals(SLACK_PATH) || response.body().contains("\"blocks\"")));
-        SlashCommandRequests nudgesNow = new SlashCommandRequests(URI.create("http://127.0.0.1:" + port + SLACK_PATH), signer,
-                Clock.systemUTC(), List.of(new SampleQuestion("en", "nudges now")), slack.responseUrlBase());
+        SlashCommandRequests slackQuestions = new SlashCommandRequests(
+                URI.create("http://127.0.0.1:" + port + SLACK_PATH),
+                signer,
+                Clock.systemUTC(),
+                questions,
+                slack.responseUrlBase());
+        TeamsLoad.Messages teamsQuestions = new TeamsLoad.Messages(
+                URI.create("http://127.0.0.1:" + port + TeamsLoad.PATH), connector.serviceUrl(), questions);
+        RequestFactory mixed =
+                sequence -> sequence % 2 == 0 ? slackQuestions.next(sequence / 2) : teamsQuestions.next(sequence / 2);
+        Target target = new Target(
+                "Slack and Teams questions",
+                mixed,
+                response -> response.statusCode() == 200
+                        && (!response.uri().getPath().equals(SLACK_PATH)
+                                || response.body().contains("\"blocks\"")));
+        SlashCommandRequests nudgesNow = new SlashCommandRequests(
+                URI.create("http://127.0.0.1:" + port + SLACK_PATH),
+                signer,
+                Clock.systemUTC(),
+                List.of(new SampleQuestion("en", "nudges now")),
+                slack.responseUrlBase());
 
         Samples samples = new Samples(app, csv);
         AtomicLong rotation = new AtomicLong();
         AtomicLong nudgeCommands = new AtomicLong();
         AtomicLong nudgeFailures = new AtomicLong();
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         ScheduledExecutorService timers = Executors.newScheduledThreadPool(2);
         WindowListener window = new WindowListener() {
             @Override
             public void opened() {
                 samples.start();
-                timers.scheduleAtFixedRate(samples::sample, sampleEvery.toMillis(), sampleEvery.toMillis(), TimeUnit.MILLISECONDS);
-                timers.scheduleAtFixedRate(samples::heapAfterGc, heapEvery.toSeconds(), heapEvery.toSeconds(), TimeUnit.SECONDS);
-                timers.scheduleAtFixedRate(() -> nudge(http, nudgesNow, rotation, nudgeCommands, nudgeFailures), 5, 60, TimeUnit.SECONDS);
+                timers.scheduleAtFixedRate(
+                        samples::sample, sampleEvery.toMillis(), sampleEvery.toMillis(), TimeUnit.MILLISECONDS);
+                timers.scheduleAtFixedRate(
+                        samples::heapAfterGc, heapEvery.toSeconds(), heapEvery.toSeconds(), TimeUnit.SECONDS);
+                timers.scheduleAtFixedRate(
+                        () -> nudge(http, nudgesNow, rotation, nudgeCommands, nudgeFailures), 5, 60, TimeUnit.SECONDS);
             }
 
             @Override
@@ -151,7 +182,8 @@ public final class Soak {
                 System.err.println("soak: the app does not answer as expected: " + problem.get());
                 return 1;
             }
-            phase = load.constantRate(target, new ConstantRate(rate, Duration.ofSeconds(60), Duration.ofMinutes(minutes)), window);
+            phase = load.constantRate(
+                    target, new ConstantRate(rate, Duration.ofSeconds(60), Duration.ofMinutes(minutes)), window);
         } finally {
             timers.shutdownNow();
         }
@@ -161,10 +193,16 @@ public final class Soak {
         samples.close();
         Thread.sleep(3_000); // the last nudge's post
         phase.report().forEach(System.out::println);
-        long posts = slack.calls().entrySet().stream().filter(call -> call.getKey().startsWith("POST /api/chat.postMessage"))
-                .mapToLong(call -> call.getValue()).sum();
-        System.out.printf(Locale.ROOT, "nudges now: %d commands, %d refused or failed; chat.postMessage calls on the Slack stub: %d%n",
-                nudgeCommands.get(), nudgeFailures.get(), posts);
+        long posts = slack.calls().entrySet().stream()
+                .filter(call -> call.getKey().startsWith("POST /api/chat.postMessage"))
+                .mapToLong(call -> call.getValue())
+                .sum();
+        System.out.printf(
+                Locale.ROOT,
+                "nudges now: %d commands, %d refused or failed; chat.postMessage calls on the Slack stub: %d%n",
+                nudgeCommands.get(),
+                nudgeFailures.get(),
+                posts);
         System.out.println("Teams replies posted to the connector stub: " + connector.replies());
         List<String> problems = app.warningsAndErrors(0);
         System.out.println("app log: " + problems.size() + " WARN/ERROR lines (" + app.log() + ")");
@@ -173,23 +211,36 @@ public final class Soak {
         System.out.println("load average at end: " + Machine.loadAverage());
         long errors = phase.counts().total() - phase.counts().ok();
         System.out.println();
-        System.out.printf(Locale.ROOT,
+        System.out.printf(
+                Locale.ROOT,
                 "soak: minutes=%d requests=%d errors=%d p99_ms=%s rss_start_mib=%s rss_end_mib=%s heap_after_gc_growth_mib=%s threads_max=%d%n",
-                minutes, phase.counts().total(), errors, Machine.decimal(phase.latencyMillis(99)), samples.rssStart(), samples.rssEnd(),
-                samples.heapGrowth(), samples.threadsMax());
+                minutes,
+                phase.counts().total(),
+                errors,
+                Machine.decimal(phase.latencyMillis(99)),
+                samples.rssStart(),
+                samples.rssEnd(),
+                samples.heapGrowth(),
+                samples.threadsMax());
         boolean nudged = nudgeCommands.get() > 0 && nudgeFailures.get() == 0 && posts >= nudgeCommands.get();
         return errors == 0 && nudged ? 0 : 1;
     }
 
     /** An administrator's {@code nudges now} in a Slack channel (never the direct message of the rotation). */
-    private static void nudge(HttpClient http, SlashCommandRequests nudgesNow, AtomicLong rotation, AtomicLong commands, AtomicLong failures) {
+    private static void nudge(
+            HttpClient http,
+            SlashCommandRequests nudgesNow,
+            AtomicLong rotation,
+            AtomicLong commands,
+            AtomicLong failures) {
         long sequence;
         do {
             sequence = rotation.getAndIncrement();
         } while (!SlashCommandRequests.fromChannel(sequence));
         commands.incrementAndGet();
         try {
-            HttpResponse<String> response = http.send(nudgesNow.next(sequence), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response =
+                    http.send(nudgesNow.next(sequence), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             if (response.statusCode() != 200 || !response.body().contains("\"blocks\"")) {
                 failures.incrementAndGet();
             }
@@ -272,12 +323,13 @@ public final class Soak {
         private long sockets() {
             try (Stream<Path> fds = Files.list(Path.of("/proc", Long.toString(app.pid()), "fd"))) {
                 return fds.filter(fd -> {
-                    try {
-                        return Files.readSymbolicLink(fd).toString().startsWith("socket:");
-                    } catch (IOException e) {
-                        return false; // closed meanwhile
-                    }
-                }).count();
+                            try {
+                                return Files.readSymbolicLink(fd).toString().startsWith("socket:");
+                            } catch (IOException e) {
+                                return false; // closed meanwhile
+                            }
+                        })
+                        .count();
             } catch (IOException e) {
                 return -1;
             }
@@ -299,7 +351,9 @@ public final class Soak {
         }
 
         private static String run(String... command) throws IOException, InterruptedException {
-            Process process = new ProcessBuilder(new ArrayList<>(List.of(command))).redirectErrorStream(true).start();
+            Process process = new ProcessBuilder(new ArrayList<>(List.of(command)))
+                    .redirectErrorStream(true)
+                    .start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             process.waitFor(30, TimeUnit.SECONDS);
             return output;

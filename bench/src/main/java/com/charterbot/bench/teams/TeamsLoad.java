@@ -83,7 +83,8 @@ public final class TeamsLoad {
         Path log;
         try {
             rate = knobs.integer("rate", 100, 1, 20_000);
-            plan = new ConstantRate(rate, knobs.seconds("warmup-s", 10, 0, 600), knobs.seconds("duration-s", 30, 1, 3600));
+            plan = new ConstantRate(
+                    rate, knobs.seconds("warmup-s", 10, 0, 600), knobs.seconds("duration-s", 30, 1, 3600));
             connections = knobs.integer("connections", 64, 1, 1024);
             timeout = knobs.millis("timeout-ms", 5000, 100, 120_000);
             startup = knobs.seconds("startup-timeout-s", 60, 5, 600);
@@ -115,13 +116,21 @@ public final class TeamsLoad {
             }
             Path dataDir = Files.createTempDirectory("charter-bench-teams-");
             try (ConnectorStub connector = ConnectorStub.start();
-                 AppProcess app = AppProcess.start(jar, jvm(heap, jvmOptions), appArguments(port, managementPort, dataDir, connector, extra), log)) {
+                    AppProcess app = AppProcess.start(
+                            jar,
+                            jvm(heap, jvmOptions),
+                            appArguments(port, managementPort, dataDir, connector, extra),
+                            log)) {
                 System.out.println("app: " + jar + " on port " + port + ", log in " + log);
                 started = awaitHealthy(app, managementPort, startup);
                 if (started) {
                     int logLinesBefore = app.logLineCount();
-                    Target target = new Target("Teams messages " + PATH,
-                            new Messages(URI.create("http://127.0.0.1:" + port + PATH), connector.serviceUrl(), SampleQuestion.all()),
+                    Target target = new Target(
+                            "Teams messages " + PATH,
+                            new Messages(
+                                    URI.create("http://127.0.0.1:" + port + PATH),
+                                    connector.serviceUrl(),
+                                    SampleQuestion.all()),
                             ResponseCheck.status200());
                     try (LoadGenerator load = new LoadGenerator(connections, timeout)) {
                         Optional<String> problem = load.checkOnce(target);
@@ -137,9 +146,13 @@ public final class TeamsLoad {
                             phase.report().forEach(System.out::println);
                             System.out.println(cpu.describe(phase));
                             long phaseReplies = connector.replies() - repliesBeforePhase;
-                            long phaseRequests = phase.counts().total() + phase.warmup().total();
-                            System.out.printf(Locale.ROOT, "  replies posted to the connector stub: %d for %d messages (phase warm-up included)%n",
-                                    phaseReplies, phaseRequests);
+                            long phaseRequests =
+                                    phase.counts().total() + phase.warmup().total();
+                            System.out.printf(
+                                    Locale.ROOT,
+                                    "  replies posted to the connector stub: %d for %d messages (phase warm-up included)%n",
+                                    phaseReplies,
+                                    phaseRequests);
                             unanswered = phaseRequests - phaseReplies;
                             System.out.println();
                             result = Optional.of(phase);
@@ -148,7 +161,8 @@ public final class TeamsLoad {
                     System.out.println("Bot Connector stub calls:");
                     connector.calls().forEach((call, count) -> System.out.println("  " + count + " x " + call));
                     List<String> problems = app.warningsAndErrors(logLinesBefore);
-                    System.out.println("app log under load: " + problems.size() + " WARN/ERROR lines (" + app.log() + ")");
+                    System.out.println(
+                            "app log under load: " + problems.size() + " WARN/ERROR lines (" + app.log() + ")");
                     problems.stream().limit(8).forEach(line -> System.out.println("  | " + line));
                 }
             } finally {
@@ -164,7 +178,8 @@ public final class TeamsLoad {
         return jvm;
     }
 
-    private static List<String> appArguments(int port, int managementPort, Path dataDir, ConnectorStub connector, List<String> extra) {
+    private static List<String> appArguments(
+            int port, int managementPort, Path dataDir, ConnectorStub connector, List<String> extra) {
         List<String> arguments = new ArrayList<>(List.of(
                 "--server.port=" + port,
                 "--management.server.port=" + managementPort,
@@ -187,12 +202,18 @@ public final class TeamsLoad {
             return;
         }
         PhaseResult warmup = load.maxThroughput(target, new MaxThroughput(16, Duration.ZERO, duration));
-        System.out.printf(Locale.ROOT, "app warm-up (%s): %d requests, %d not ok, %.1f ok/s%n%n", target.name(),
-                warmup.counts().total(), warmup.counts().failed(), warmup.throughputPerSecond());
+        System.out.printf(
+                Locale.ROOT,
+                "app warm-up (%s): %d requests, %d not ok, %.1f ok/s%n%n",
+                target.name(),
+                warmup.counts().total(),
+                warmup.counts().failed(),
+                warmup.throughputPerSecond());
     }
 
     /** Waits for the app's health on its management port (actuator is not served on the public port). */
-    private static boolean awaitHealthy(AppProcess app, int managementPort, Duration timeout) throws InterruptedException {
+    private static boolean awaitHealthy(AppProcess app, int managementPort, Duration timeout)
+            throws InterruptedException {
         long start = System.nanoTime();
         try {
             app.awaitHealthy(URI.create("http://127.0.0.1:" + managementPort + "/actuator/health"), timeout);
@@ -213,8 +234,11 @@ public final class TeamsLoad {
         if (result.isPresent()) {
             PhaseResult phase = result.get();
             if (phase.counts().failureRatio() > MAX_FAILURE_RATIO) {
-                System.err.printf(Locale.ROOT, "bench-teams: %.2f%% of the requests were not ok (limit %.0f%%)%n",
-                        phase.counts().failureRatio() * 100, MAX_FAILURE_RATIO * 100);
+                System.err.printf(
+                        Locale.ROOT,
+                        "bench-teams: %.2f%% of the requests were not ok (limit %.0f%%)%n",
+                        phase.counts().failureRatio() * 100,
+                        MAX_FAILURE_RATIO * 100);
                 status = 1;
             }
             if (unanswered > MAX_FAILURE_RATIO * phase.counts().total()) {
@@ -260,9 +284,18 @@ public final class TeamsLoad {
                     "serviceUrl":"%s","from":{"id":"29:1bench-%d","name":"Bench person","aadObjectId":"%s"},\
                     "conversation":{"conversationType":"personal","tenantId":"%s","id":"a:1bench-personal-%d"},\
                     "recipient":{"id":"%s","name":"Charter"},"locale":"%s","textFormat":"plain","text":"%s",\
-                    "channelData":{"tenant":{"id":"%s"}}}""".formatted(ProcessHandle.current().pid(), issued.incrementAndGet(), serviceUrl,
-                    person, aad, TENANT, person, BOT, question.language().equals("fr") ? "fr-FR" : "en-US", Json.escape(question.text()),
-                    TENANT);
+                    "channelData":{"tenant":{"id":"%s"}}}""".formatted(
+                            ProcessHandle.current().pid(),
+                            issued.incrementAndGet(),
+                            serviceUrl,
+                            person,
+                            aad,
+                            TENANT,
+                            person,
+                            BOT,
+                            question.language().equals("fr") ? "fr-FR" : "en-US",
+                            Json.escape(question.text()),
+                            TENANT);
             return HttpRequest.newBuilder(endpoint)
                     .timeout(Duration.ofSeconds(30))
                     .header("Content-Type", "application/json")
@@ -284,15 +317,27 @@ public final class TeamsLoad {
 
         public static ConnectorStub start() {
             // Replies are part of the measured latency: enough Jetty threads that the stub is never the queue.
-            WireMockServer server = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort()
-                    .containerThreads(64).jettyAcceptors(2).disableRequestJournal());
+            WireMockServer server = new WireMockServer(WireMockConfiguration.options()
+                    .bindAddress("127.0.0.1")
+                    .dynamicPort()
+                    .containerThreads(64)
+                    .jettyAcceptors(2)
+                    .disableRequestJournal());
             server.stubFor(any(urlPathMatching(CONNECTOR_PATH + "v3/conversations.*"))
-                    .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("{\"id\":\"1741600000000\"}")));
+                    .willReturn(aResponse()
+                            .withStatus(200)
+                            .withHeader("Content-Type", "application/json")
+                            .withBody("{\"id\":\"1741600000000\"}")));
             ConnectorStub stub = new ConnectorStub(server);
             server.addMockServiceRequestListener((request, response) -> {
-                String path = request.getUrl().replaceFirst("\\?.*", "").replaceAll("/conversations/[^/]+", "/conversations/{id}")
+                String path = request.getUrl()
+                        .replaceFirst("\\?.*", "")
+                        .replaceAll("/conversations/[^/]+", "/conversations/{id}")
                         .replaceAll("/activities/[^/]+", "/activities/{id}");
-                stub.calls.computeIfAbsent(request.getMethod() + " " + path + " -> " + response.getStatus(), k -> new LongAdder()).increment();
+                stub.calls
+                        .computeIfAbsent(
+                                request.getMethod() + " " + path + " -> " + response.getStatus(), k -> new LongAdder())
+                        .increment();
                 if (path.contains("/activities")) {
                     stub.replies.increment();
                 }

@@ -37,7 +37,14 @@ class CpuWindowTest {
     }
 
     private static PhaseResult phaseWithOk(long ok) {
-        return new PhaseResult("t", "p", new Counts(ok, 0, 0, 0, 0), new Histogram(3), Duration.ofSeconds(1), Duration.ZERO,
-                Map.of(), new Counts(0, 0, 0, 0, 0));
+        return new PhaseResult(
+                "t",
+                "p",
+                new Counts(ok, 0, 0, 0, 0),
+                new Histogram(3),
+                Duration.ofSeconds(1),
+                Duration.ZERO,
+                Map.of(),
+                new Counts(0, 0, 0, 0, 0));
     }
 }

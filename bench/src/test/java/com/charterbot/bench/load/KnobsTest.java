@@ -28,7 +28,9 @@ class KnobsTest {
         properties.setProperty("bench.x.concurrency", "lots");
         Knobs knobs = new Knobs("bench.x.", properties);
 
-        assertThatThrownBy(() -> knobs.integer("rate", 200, 1, 1000)).hasMessage("bench.x.rate must be between 1 and 1000, got 0");
-        assertThatThrownBy(() -> knobs.integer("concurrency", 16, 1, 64)).hasMessage("bench.x.concurrency must be a whole number, got 'lots'");
+        assertThatThrownBy(() -> knobs.integer("rate", 200, 1, 1000))
+                .hasMessage("bench.x.rate must be between 1 and 1000, got 0");
+        assertThatThrownBy(() -> knobs.integer("concurrency", 16, 1, 64))
+                .hasMessage("bench.x.concurrency must be a whole number, got 'lots'");
     }
 }

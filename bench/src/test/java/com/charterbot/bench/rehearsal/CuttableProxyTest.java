@@ -16,7 +16,8 @@ class CuttableProxyTest {
 
     @Test
     void passesBytesBothWaysThenResetsEveryConnectionForTheLengthOfACut() throws Exception {
-        try (ServerSocket echo = echoServer(); CuttableProxy proxy = CuttableProxy.start(echo.getLocalPort())) {
+        try (ServerSocket echo = echoServer();
+                CuttableProxy proxy = CuttableProxy.start(echo.getLocalPort())) {
             try (Socket before = new Socket(InetAddress.getLoopbackAddress(), proxy.port())) {
                 assertThat(roundTrip(before, 42)).isEqualTo(42);
 
@@ -62,7 +63,9 @@ class CuttableProxyTest {
                 try {
                     Socket socket = server.accept();
                     Thread echo = new Thread(() -> {
-                        try (socket; InputStream in = socket.getInputStream(); OutputStream out = socket.getOutputStream()) {
+                        try (socket;
+                                InputStream in = socket.getInputStream();
+                                OutputStream out = socket.getOutputStream()) {
                             int b;
                             while ((b = in.read()) >= 0) {
                                 out.write(b);

@@ -17,9 +17,11 @@ class StubsAndVerdictsTest {
 
     @Test
     void findsTheChannelOfAFormEncodedOrJsonPostMessage() {
-        assertThat(SlackPlatform.channel("token=x&channel=CREH00012&blocks=%5B%5D")).isEqualTo("CREH00012");
+        assertThat(SlackPlatform.channel("token=x&channel=CREH00012&blocks=%5B%5D"))
+                .isEqualTo("CREH00012");
         assertThat(SlackPlatform.channel("channel=C%3A1&text=hi")).isEqualTo("C:1");
-        assertThat(SlackPlatform.channel("{\"channel\":\"CREH00003\",\"text\":\"hi\"}")).isEqualTo("CREH00003");
+        assertThat(SlackPlatform.channel("{\"channel\":\"CREH00003\",\"text\":\"hi\"}"))
+                .isEqualTo("CREH00003");
         assertThat(SlackPlatform.channel("text=hi")).isNull();
     }
 
@@ -50,10 +52,12 @@ class StubsAndVerdictsTest {
     @Test
     void judgesAnswersByKind() {
         assertThat(Kind.SLACK_QUESTION.judge(response(200, "{\"blocks\":[]}"))).isEqualTo(Kind.Verdict.OK);
-        assertThat(Kind.SLACK_QUESTION.judge(response(200, "{\"text\":\"no blocks\"}"))).isEqualTo(Kind.Verdict.WRONG);
+        assertThat(Kind.SLACK_QUESTION.judge(response(200, "{\"text\":\"no blocks\"}")))
+                .isEqualTo(Kind.Verdict.WRONG);
         assertThat(Kind.SLACK_QUIZ.judge(response(200, "{\"blocks\":[]}"))).isEqualTo(Kind.Verdict.WRONG);
         assertThat(Kind.SLACK_FORGED_SIGNATURE.judge(response(401, ""))).isEqualTo(Kind.Verdict.OK);
-        assertThat(Kind.SLACK_FORGED_SIGNATURE.accepted(response(200, "{\"blocks\":[]}"))).isTrue();
+        assertThat(Kind.SLACK_FORGED_SIGNATURE.accepted(response(200, "{\"blocks\":[]}")))
+                .isTrue();
         assertThat(Kind.SLACK_BAD_ESCAPE.judge(response(500, "internal error"))).isEqualTo(Kind.Verdict.SERVER_ERROR);
         assertThat(Kind.TEAMS_QUESTION.judge(null)).isEqualTo(Kind.Verdict.NO_ANSWER);
         assertThat(Kind.TEAMS_QUESTION.replyExpected()).isTrue();
@@ -62,8 +66,12 @@ class StubsAndVerdictsTest {
 
     @Test
     void countsAlikeLogLinesTogether() {
-        assertThat(Report.logKind("2026-11-26T23:41:38.247Z ERROR 31039 --- [charter-bot] [exec-3] [76043c72] c.c.slack.SlackEventsServlet : failed 12 times"))
-                .isEqualTo(Report.logKind("2026-11-26T23:42:00.000Z ERROR 31040 --- [charter-bot] [exec-9] [aa] c.c.slack.SlackEventsServlet : failed 7 times"));
+        assertThat(
+                        Report.logKind(
+                                "2026-11-26T23:41:38.247Z ERROR 31039 --- [charter-bot] [exec-3] [76043c72] c.c.slack.SlackEventsServlet : failed 12 times"))
+                .isEqualTo(
+                        Report.logKind(
+                                "2026-11-26T23:42:00.000Z ERROR 31040 --- [charter-bot] [exec-9] [aa] c.c.slack.SlackEventsServlet : failed 7 times"));
     }
 
     private static HttpResponse<String> response(int status, String body) {

@@ -24,15 +24,19 @@ class SlackApiStubTest {
             assertThat(auth.body()).isEqualTo(SlackApiStub.AUTH_TEST).contains("\"team_id\":\"T0BENCH\"");
             assertThat(postMessage.body()).isEqualTo("{\"ok\":true}");
             assertThat(responseUrl.statusCode()).isEqualTo(200);
-            assertThat(stub.calls()).containsExactly(
-                    Map.entry("POST /api/auth.test -> 200", 1L),
-                    Map.entry("POST /api/chat.postMessage -> 200", 2L),
-                    Map.entry("POST /commands/... -> 200", 1L));
+            assertThat(stub.calls())
+                    .containsExactly(
+                            Map.entry("POST /api/auth.test -> 200", 1L),
+                            Map.entry("POST /api/chat.postMessage -> 200", 2L),
+                            Map.entry("POST /commands/... -> 200", 1L));
         }
     }
 
     private HttpResponse<String> post(String url) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.ofString("token=x")).build(),
+        return client.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .POST(HttpRequest.BodyPublishers.ofString("token=x"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -30,8 +30,12 @@ class SlashCommandRequestsTest {
     private static final Instant NOW = Instant.parse("2025-11-26T10:00:00Z");
     private static final List<SampleQuestion> QUESTIONS = SampleQuestion.all();
 
-    private final SlashCommandRequests requests = new SlashCommandRequests(URI.create("http://127.0.0.1:1/slack/events"),
-            new SlackSigner(SECRET), Clock.fixed(NOW, ZoneOffset.UTC), QUESTIONS, "http://127.0.0.1:2/commands/");
+    private final SlashCommandRequests requests = new SlashCommandRequests(
+            URI.create("http://127.0.0.1:1/slack/events"),
+            new SlackSigner(SECRET),
+            Clock.fixed(NOW, ZoneOffset.UTC),
+            QUESTIONS,
+            "http://127.0.0.1:2/commands/");
 
     @Test
     void postsASignedFormOnTheWireAsSlackDoes() throws Exception {
@@ -42,15 +46,20 @@ class SlashCommandRequestsTest {
             try (exchange) {
                 body.set(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
                 headers.set(exchange.getRequestHeaders().entrySet().stream()
-                        .collect(Collectors.toMap(e -> e.getKey().toLowerCase(), e -> e.getValue().get(0))));
+                        .collect(Collectors.toMap(
+                                e -> e.getKey().toLowerCase(), e -> e.getValue().get(0))));
                 exchange.sendResponseHeaders(200, -1);
             }
         });
         server.start();
         try {
             URI endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/slack/events");
-            SlashCommandRequests local = new SlashCommandRequests(endpoint, new SlackSigner(SECRET),
-                    Clock.fixed(NOW, ZoneOffset.UTC), QUESTIONS, "http://127.0.0.1:2/commands/");
+            SlashCommandRequests local = new SlashCommandRequests(
+                    endpoint,
+                    new SlackSigner(SECRET),
+                    Clock.fixed(NOW, ZoneOffset.UTC),
+                    QUESTIONS,
+                    "http://127.0.0.1:2/commands/");
 
             HttpClient.newHttpClient().send(local.next(26), HttpResponse.BodyHandlers.discarding());
         } finally {
@@ -60,7 +69,8 @@ class SlashCommandRequestsTest {
         assertThat(headers.get())
                 .containsEntry("content-type", "application/x-www-form-urlencoded")
                 .containsEntry("x-slack-request-timestamp", Long.toString(NOW.getEpochSecond()))
-                .containsEntry("x-slack-signature", new SlackSigner(SECRET).signature(NOW.getEpochSecond(), body.get()));
+                .containsEntry(
+                        "x-slack-signature", new SlackSigner(SECRET).signature(NOW.getEpochSecond(), body.get()));
         assertThat(body.get()).isEqualTo(requests.body(26));
     }
 
@@ -68,32 +78,62 @@ class SlashCommandRequestsTest {
     void carriesEveryFieldOfASlashCommandUrlEncoded() {
         String body = requests.body(24);
 
-        assertThat(body).contains("&text=puis-je+partager+une+offre+d%27emploi+%3F&")
+        assertThat(body)
+                .contains("&text=puis-je+partager+une+offre+d%27emploi+%3F&")
                 .contains("&command=%2Fcharter&")
                 .contains("&response_url=http%3A%2F%2F127.0.0.1%3A2%2Fcommands%2FT0BENCH%2F");
-        assertThat(form(body).keySet()).containsExactly("token", "team_id", "team_domain", "channel_id", "channel_name",
-                "user_id", "user_name", "command", "text", "api_app_id", "is_enterprise_install", "response_url", "trigger_id");
-        assertThat(form(body)).containsEntry("team_id", "T0BENCH").containsEntry("user_id", "U0BENCH25")
+        assertThat(form(body).keySet())
+                .containsExactly(
+                        "token",
+                        "team_id",
+                        "team_domain",
+                        "channel_id",
+                        "channel_name",
+                        "user_id",
+                        "user_name",
+                        "command",
+                        "text",
+                        "api_app_id",
+                        "is_enterprise_install",
+                        "response_url",
+                        "trigger_id");
+        assertThat(form(body))
+                .containsEntry("team_id", "T0BENCH")
+                .containsEntry("user_id", "U0BENCH25")
                 .containsEntry("text", "puis-je partager une offre d'emploi ?");
     }
 
     @Test
     void canMakeEveryQuestionTextUniqueSoThatNoneIsCached() {
-        SlashCommandRequests distinct = new SlashCommandRequests(URI.create("http://127.0.0.1:1/slack/events"), new SlackSigner(SECRET),
-                Clock.systemUTC(), QUESTIONS, "http://127.0.0.1:2/commands/", true);
+        SlashCommandRequests distinct = new SlashCommandRequests(
+                URI.create("http://127.0.0.1:1/slack/events"),
+                new SlackSigner(SECRET),
+                Clock.systemUTC(),
+                QUESTIONS,
+                "http://127.0.0.1:2/commands/",
+                true);
         long rounds = 3L * QUESTIONS.size();
 
-        Set<String> texts = LongStream.range(0, rounds).mapToObj(n -> form(distinct.body(n)).get("text")).collect(Collectors.toSet());
+        Set<String> texts = LongStream.range(0, rounds)
+                .mapToObj(n -> form(distinct.body(n)).get("text"))
+                .collect(Collectors.toSet());
 
         assertThat(texts).hasSize((int) rounds);
-        assertThat(form(distinct.body(0)).get("text")).isEqualTo(form(requests.body(0)).get("text") + " 1");
+        assertThat(form(distinct.body(0)).get("text"))
+                .isEqualTo(form(requests.body(0)).get("text") + " 1");
     }
 
     @Test
     void rotatesOverEveryQuestionAndUser() {
-        Set<String> texts = LongStream.range(0, QUESTIONS.size()).mapToObj(n -> form(requests.body(n)).get("text")).collect(Collectors.toSet());
-        Set<String> users = LongStream.range(0, 100).mapToObj(n -> form(requests.body(n)).get("user_id")).collect(Collectors.toSet());
-        Set<String> triggers = LongStream.range(0, 100).mapToObj(n -> form(requests.body(n)).get("trigger_id")).collect(Collectors.toSet());
+        Set<String> texts = LongStream.range(0, QUESTIONS.size())
+                .mapToObj(n -> form(requests.body(n)).get("text"))
+                .collect(Collectors.toSet());
+        Set<String> users = LongStream.range(0, 100)
+                .mapToObj(n -> form(requests.body(n)).get("user_id"))
+                .collect(Collectors.toSet());
+        Set<String> triggers = LongStream.range(0, 100)
+                .mapToObj(n -> form(requests.body(n)).get("trigger_id"))
+                .collect(Collectors.toSet());
 
         assertThat(texts).hasSize(QUESTIONS.size());
         assertThat(users).hasSize(SlashCommandRequests.userCount()).hasSizeGreaterThanOrEqualTo(30);

@@ -33,13 +33,18 @@ class AnswerConfiguration {
         CharterFiles files = CharterSource.files(properties);
         LoadResult result = CharterLoader.load(files, properties.settings());
         if (result instanceof LoadResult.Rejected rejected) {
-            throw new StartupRefusal(CharterSource.describe(files, rejected),
+            throw new StartupRefusal(
+                    CharterSource.describe(files, rejected),
                     "Fix the files listed above (docs/charter-format.md says how), check them with "
                             + "'java -jar charter-bot.jar validate <dir>', or unset charter.dir (CHARTER_DIR) to use the bundled charter.");
         }
         var charter = ((LoadResult.Loaded) result).charter();
-        log.info("Charter {} loaded from {}: {} sections in {} languages", charter.version(), files.origin(),
-                charter.topicIds().size(), charter.sections().size());
+        log.info(
+                "Charter {} loaded from {}: {} sections in {} languages",
+                charter.version(),
+                files.origin(),
+                charter.topicIds().size(),
+                charter.sections().size());
         return new AnswerEngine(charter, properties.language());
     }
 
@@ -52,7 +57,8 @@ class AnswerConfiguration {
     /** Reloads on file changes, when the charter comes from a folder and the watch is not turned off. */
     @Bean
     @Conditional(WatchedFolder.class)
-    CharterWatcher charterWatcher(CharterProperties properties, CharterReloadProperties reload, CharterReloader reloader) {
+    CharterWatcher charterWatcher(
+            CharterProperties properties, CharterReloadProperties reload, CharterReloader reloader) {
         return new CharterWatcher(properties.folder(), reload.watchInterval(), reloader);
     }
 
@@ -60,9 +66,12 @@ class AnswerConfiguration {
     static final class WatchedFolder implements Condition {
         @Override
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            boolean folder = !context.getEnvironment().getProperty("charter.dir", "").isBlank();
-            boolean watching = Binder.get(context.getEnvironment()).bind("charter.reload", CharterReloadProperties.class)
-                    .orElseGet(() -> new CharterReloadProperties(Duration.ofSeconds(10))).watching();
+            boolean folder =
+                    !context.getEnvironment().getProperty("charter.dir", "").isBlank();
+            boolean watching = Binder.get(context.getEnvironment())
+                    .bind("charter.reload", CharterReloadProperties.class)
+                    .orElseGet(() -> new CharterReloadProperties(Duration.ofSeconds(10)))
+                    .watching();
             return folder && watching;
         }
     }

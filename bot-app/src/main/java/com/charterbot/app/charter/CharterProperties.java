@@ -34,7 +34,8 @@ public record CharterProperties(
 
     public CharterProperties {
         if (Language.fromTag(defaultLanguage).isEmpty()) {
-            throw new IllegalArgumentException("charter.default-language must be en or fr, not '" + defaultLanguage + "'");
+            throw new IllegalArgumentException(
+                    "charter.default-language must be en or fr, not '" + defaultLanguage + "'");
         }
     }
 
@@ -44,8 +45,14 @@ public record CharterProperties(
     }
 
     public CharterSettings settings() {
-        return new CharterSettings(companyName, contacts.communications(), contacts.security(), contacts.hr(),
-                contacts.it(), contacts.legal(), link);
+        return new CharterSettings(
+                companyName,
+                contacts.communications(),
+                contacts.security(),
+                contacts.hr(),
+                contacts.it(),
+                contacts.legal(),
+                link);
     }
 
     public Language language() {

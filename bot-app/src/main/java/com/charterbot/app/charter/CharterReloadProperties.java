@@ -15,7 +15,8 @@ public record CharterReloadProperties(@DefaultValue("10s") Duration watchInterva
 
     public CharterReloadProperties {
         if (watchInterval == null || watchInterval.isNegative()) {
-            throw new IllegalArgumentException("charter.reload.watch-interval must be zero (off) or positive: " + watchInterval);
+            throw new IllegalArgumentException(
+                    "charter.reload.watch-interval must be zero (off) or positive: " + watchInterval);
         }
     }
 

@@ -23,7 +23,10 @@ import org.slf4j.LoggerFactory;
 public final class CharterReloader implements ReloadCharter {
 
     /** What set a reload off, for the log. */
-    public enum Trigger { ADMIN_COMMAND, FILE_CHANGE }
+    public enum Trigger {
+        ADMIN_COMMAND,
+        FILE_CHANGE
+    }
 
     /**
      * The last reload.
@@ -62,15 +65,24 @@ public final class CharterReloader implements ReloadCharter {
         ReloadResult result;
         if (loaded instanceof LoadResult.Rejected rejected) {
             result = new ReloadResult.Rejected(before, rejected.problems());
-            LOG.warn("Charter reload ({}) rejected, still serving version {}. {}", describe(trigger), before,
+            LOG.warn(
+                    "Charter reload ({}) rejected, still serving version {}. {}",
+                    describe(trigger),
+                    before,
                     CharterSource.describe(files, rejected));
         } else {
             Charter charter = ((LoadResult.Loaded) loaded).charter();
-            ReloadResult.Reloaded reloaded = new ReloadResult.Reloaded(before, charter.version(), charter.topicIds().size());
+            ReloadResult.Reloaded reloaded = new ReloadResult.Reloaded(
+                    before, charter.version(), charter.topicIds().size());
             result = reloaded;
             if (reloaded.changed()) {
-                LOG.info("Charter {} reloaded ({}) from {}: {} sections, was version {}", reloaded.version(), describe(trigger),
-                        files.origin(), reloaded.sections(), before);
+                LOG.info(
+                        "Charter {} reloaded ({}) from {}: {} sections, was version {}",
+                        reloaded.version(),
+                        describe(trigger),
+                        files.origin(),
+                        reloaded.sections(),
+                        before);
             } else {
                 LOG.info("Charter reload ({}): the files are unchanged, still version {}", describe(trigger), before);
             }

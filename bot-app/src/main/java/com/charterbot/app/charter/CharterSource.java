@@ -17,6 +17,9 @@ public final class CharterSource {
     public static String describe(CharterFiles files, LoadResult.Rejected rejected) {
         int count = rejected.problems().size();
         return "The charter in " + files.origin() + " has " + count + (count == 1 ? " problem:\n" : " problems:\n")
-                + rejected.problems().stream().map(CharterProblem::toString).map(p -> "  " + p).collect(Collectors.joining("\n"));
+                + rejected.problems().stream()
+                        .map(CharterProblem::toString)
+                        .map(p -> "  " + p)
+                        .collect(Collectors.joining("\n"));
     }
 }

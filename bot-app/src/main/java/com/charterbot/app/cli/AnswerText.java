@@ -27,18 +27,31 @@ final class AnswerText {
         list(text, language, Messages.get(language, "label.dont"), answer.donts());
         if (answer.tier() == Tier.ANSWER) {
             Citation citation = answer.citation();
-            text.append('\n').append(Messages.labelled(language, Messages.get(language, "label.source"))).append(' ').append(citation.title())
-                    .append(" [").append(citation.sectionId()).append(']');
+            text.append('\n')
+                    .append(Messages.labelled(language, Messages.get(language, "label.source")))
+                    .append(' ')
+                    .append(citation.title())
+                    .append(" [")
+                    .append(citation.sectionId())
+                    .append(']');
             if (citation.link() != null) {
                 text.append(' ').append(citation.link());
             }
-            text.append(String.format(Locale.ROOT, " (%s %.2f)%n", Messages.get(language, "label.confidence"), answer.confidence()));
+            text.append(String.format(
+                    Locale.ROOT, " (%s %.2f)%n", Messages.get(language, "label.confidence"), answer.confidence()));
         }
         if (!answer.alsoApplies().isEmpty()) {
-            text.append('\n').append(Messages.get(language, "label.also-applies")).append(":\n");
+            text.append('\n')
+                    .append(Messages.get(language, "label.also-applies"))
+                    .append(":\n");
             for (AlsoApplies also : answer.alsoApplies()) {
-                text.append("  - ").append(also.citation().title()).append(" [").append(also.citation().sectionId()).append("]: ")
-                        .append(also.keyPoint()).append('\n');
+                text.append("  - ")
+                        .append(also.citation().title())
+                        .append(" [")
+                        .append(also.citation().sectionId())
+                        .append("]: ")
+                        .append(also.keyPoint())
+                        .append('\n');
             }
         }
         if (!answer.suggestions().isEmpty() && answer.issue() == InputIssue.NONE) {
@@ -47,9 +60,15 @@ final class AnswerText {
                 case SUGGEST -> "label.did-you-mean";
                 case FALLBACK -> "label.closest";
             };
-            text.append('\n').append(Messages.labelled(language, Messages.get(language, label))).append('\n');
+            text.append('\n')
+                    .append(Messages.labelled(language, Messages.get(language, label)))
+                    .append('\n');
             for (Citation suggestion : answer.suggestions()) {
-                text.append("  - ").append(suggestion.title()).append(" [").append(suggestion.sectionId()).append("]\n");
+                text.append("  - ")
+                        .append(suggestion.title())
+                        .append(" [")
+                        .append(suggestion.sectionId())
+                        .append("]\n");
             }
         }
         return text.toString();

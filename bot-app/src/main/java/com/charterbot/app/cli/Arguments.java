@@ -12,8 +12,19 @@ import java.util.List;
  * @param calibrate {@code eval}: fit the charter's confidence instead of scoring
  * @param precision {@code eval --calibrate}: the share of answers that must be right; null for the default
  */
-record Arguments(String command, List<String> positional, String lang, String charter, boolean json, boolean verbose, boolean employee,
-        Integer maxPhrasings, boolean calibrate, Double precision, List<String> properties, boolean dryRun) {
+record Arguments(
+        String command,
+        List<String> positional,
+        String lang,
+        String charter,
+        boolean json,
+        boolean verbose,
+        boolean employee,
+        Integer maxPhrasings,
+        boolean calibrate,
+        Double precision,
+        List<String> properties,
+        boolean dryRun) {
 
     static Arguments parse(String[] args) {
         if (args.length == 0) {
@@ -72,8 +83,19 @@ record Arguments(String command, List<String> positional, String lang, String ch
         if (charter != null) {
             properties.add("--charter.dir=" + charter);
         }
-        return new Arguments(args[0], List.copyOf(positional), lang, charter, json, verbose, employee, maxPhrasings, calibrate, precision,
-                List.copyOf(properties), dryRun);
+        return new Arguments(
+                args[0],
+                List.copyOf(positional),
+                lang,
+                charter,
+                json,
+                verbose,
+                employee,
+                maxPhrasings,
+                calibrate,
+                precision,
+                List.copyOf(properties),
+                dryRun);
     }
 
     private static double share(String option, String value) {
@@ -85,7 +107,8 @@ record Arguments(String command, List<String> positional, String lang, String ch
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException(option + " needs a number between 0.5 and 1, such as 0.95, not '" + value + "'");
+        throw new IllegalArgumentException(
+                option + " needs a number between 0.5 and 1, such as 0.95, not '" + value + "'");
     }
 
     private static int count(String option, String value) {

@@ -43,7 +43,9 @@ final class CheckCommands {
 
     /** Runs {@code check} or {@code check-eval}; the exit code as {@link CommandLine#run} gives it. */
     static int run(Arguments arguments, CharterProperties properties, PrintStream out, PrintStream err) {
-        return arguments.command().equals("check-eval") ? evaluate(arguments, properties, out, err) : check(arguments, properties, out, err);
+        return arguments.command().equals("check-eval")
+                ? evaluate(arguments, properties, out, err)
+                : check(arguments, properties, out, err);
     }
 
     private static int check(Arguments arguments, CharterProperties properties, PrintStream out, PrintStream err) {
@@ -53,7 +55,8 @@ final class CheckCommands {
         Optional<Language> language = Optional.empty();
         if (arguments.lang() != null) {
             language = Optional.of(Language.fromTag(arguments.lang())
-                    .orElseThrow(() -> new CommandLine.UsageException("--lang must be en or fr, not '" + arguments.lang() + "'")));
+                    .orElseThrow(() ->
+                            new CommandLine.UsageException("--lang must be en or fr, not '" + arguments.lang() + "'")));
         }
         Optional<DraftChecker> checker = checker(properties, err);
         if (checker.isEmpty()) {
@@ -61,7 +64,10 @@ final class CheckCommands {
         }
         DraftReport report = checker.get().check(Draft.of(String.join(" ", arguments.positional()), language));
         if (arguments.json()) {
-            out.println(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(report));
+            out.println(JsonMapper.builder()
+                    .enable(SerializationFeature.INDENT_OUTPUT)
+                    .build()
+                    .writeValueAsString(report));
         } else {
             out.print(text(report));
         }
@@ -95,9 +101,17 @@ final class CheckCommands {
             for (DraftEvaluation.Outcome outcome : report.outcomes()) {
                 if (outcome.failed()) {
                     EvalDraft draft = outcome.draft();
-                    out.printf(Locale.ROOT, "miss [%s %s] %s -> %s expected=%s%n", draft.language().tag(), draft.risk().name().toLowerCase(Locale.ROOT),
-                            UserText.echo(draft.text(), SHOWN_DRAFT), outcome.report().findings().stream()
-                                    .map(f -> f.level().name() + " " + f.section().sectionId()).toList(), draft.topics());
+                    out.printf(
+                            Locale.ROOT,
+                            "miss [%s %s] %s -> %s expected=%s%n",
+                            draft.language().tag(),
+                            draft.risk().name().toLowerCase(Locale.ROOT),
+                            UserText.echo(draft.text(), SHOWN_DRAFT),
+                            outcome.report().findings().stream()
+                                    .map(f ->
+                                            f.level().name() + " " + f.section().sectionId())
+                                    .toList(),
+                            draft.topics());
                 }
             }
         }
@@ -126,11 +140,13 @@ final class CheckCommands {
     static String text(DraftReport report) {
         Language language = report.language();
         StringBuilder text = new StringBuilder();
-        String heading = report.verdict().map(level -> switch (level) {
-            case STOP -> "check.heading.stop";
-            case CAUTION -> "check.heading.caution";
-            case TIP -> "check.heading.clear";
-        }).orElse("check.heading.clear");
+        String heading = report.verdict()
+                .map(level -> switch (level) {
+                    case STOP -> "check.heading.stop";
+                    case CAUTION -> "check.heading.caution";
+                    case TIP -> "check.heading.clear";
+                })
+                .orElse("check.heading.clear");
         text.append(Messages.get(language, heading)).append("\n\n");
         List<Finding> findings = report.findings();
         if (report.wordless()) {
@@ -138,30 +154,62 @@ final class CheckCommands {
         } else if (findings.isEmpty()) {
             text.append(Messages.get(language, "check.summary.nothing")).append('\n');
         } else {
-            text.append(findings.size() == 1 ? Messages.get(language, "check.summary.one")
-                    : Messages.get(language, "check.summary.many", findings.size())).append('\n');
+            text.append(
+                            findings.size() == 1
+                                    ? Messages.get(language, "check.summary.one")
+                                    : Messages.get(language, "check.summary.many", findings.size()))
+                    .append('\n');
         }
         for (Finding finding : findings) {
-            text.append('\n').append(finding.level().name()).append("  ").append(finding.section().title())
-                    .append(" [").append(finding.section().sectionId()).append("]\n");
+            text.append('\n')
+                    .append(finding.level().name())
+                    .append("  ")
+                    .append(finding.section().title())
+                    .append(" [")
+                    .append(finding.section().sectionId())
+                    .append("]\n");
             if (!finding.triggers().isEmpty()) {
-                text.append("  ").append(Messages.get(language, "check.finding.words")).append(' ')
-                        .append(String.join(", ", finding.triggers().stream().map(q -> Messages.get(language, "check.finding.quote", q)).toList()))
+                text.append("  ")
+                        .append(Messages.get(language, "check.finding.words"))
+                        .append(' ')
+                        .append(String.join(
+                                ", ",
+                                finding.triggers().stream()
+                                        .map(q -> Messages.get(language, "check.finding.quote", q))
+                                        .toList()))
                         .append('\n');
             }
-            text.append("  ").append(Messages.get(language, "check.finding.change", finding.change())).append('\n');
+            text.append("  ")
+                    .append(Messages.get(language, "check.finding.change", finding.change()))
+                    .append('\n');
             if (finding.section().link() != null) {
-                text.append("  ").append(Messages.get(language, "label.source")).append(colon(language)).append(' ').append(finding.section().link()).append('\n');
+                text.append("  ")
+                        .append(Messages.get(language, "label.source"))
+                        .append(colon(language))
+                        .append(' ')
+                        .append(finding.section().link())
+                        .append('\n');
             }
         }
         if (!report.needsChanges() && !report.always().isEmpty()) {
-            text.append('\n').append(Messages.get(language, "check.always.label")).append(colon(language)).append('\n');
+            text.append('\n')
+                    .append(Messages.get(language, "check.always.label"))
+                    .append(colon(language))
+                    .append('\n');
             for (AlwaysCheck always : report.always()) {
-                text.append("  - ").append(Messages.get(language, "check.always.item", always.text(), always.section().title())).append('\n');
+                text.append("  - ")
+                        .append(Messages.get(
+                                language,
+                                "check.always.item",
+                                always.text(),
+                                always.section().title()))
+                        .append('\n');
             }
         }
         if (report.truncated()) {
-            text.append('\n').append(Messages.get(language, "check.truncated", UserText.MAX_CHARS)).append('\n');
+            text.append('\n')
+                    .append(Messages.get(language, "check.truncated", UserText.MAX_CHARS))
+                    .append('\n');
         }
         return text.toString();
     }

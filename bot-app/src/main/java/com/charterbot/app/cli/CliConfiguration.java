@@ -9,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -45,10 +44,19 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 final class CliConfiguration {
 
     /** The settings {@link CharterProperties} binds, under {@code charter.}. */
-    static final List<String> KEYS = List.of("dir", "company-name", "link", "default-language", "contacts.communications",
-            "contacts.security", "contacts.hr", "contacts.it", "contacts.legal");
+    static final List<String> KEYS = List.of(
+            "dir",
+            "company-name",
+            "link",
+            "default-language",
+            "contacts.communications",
+            "contacts.security",
+            "contacts.hr",
+            "contacts.it",
+            "contacts.legal");
 
-    private static final List<String> FILE_NAMES = List.of("application.properties", "application.xml", "application.yml", "application.yaml");
+    private static final List<String> FILE_NAMES =
+            List.of("application.properties", "application.xml", "application.yml", "application.yaml");
 
     private final List<String> arguments;
     private final Map<String, String> environment;
@@ -56,7 +64,11 @@ final class CliConfiguration {
     private final Path workingFolder;
     private Binder spring;
 
-    CliConfiguration(List<String> arguments, Map<String, String> environment, Map<String, String> systemProperties, Path workingFolder) {
+    CliConfiguration(
+            List<String> arguments,
+            Map<String, String> environment,
+            Map<String, String> systemProperties,
+            Path workingFolder) {
         this.arguments = List.copyOf(arguments);
         this.environment = Map.copyOf(environment);
         this.systemProperties = Map.copyOf(systemProperties);
@@ -66,7 +78,8 @@ final class CliConfiguration {
     /** This process's configuration; {@code arguments} are {@code --name=value} words, as the server takes them. */
     static CliConfiguration of(List<String> arguments) {
         Map<String, String> systemProperties = new HashMap<>();
-        System.getProperties().forEach((key, value) -> systemProperties.put(String.valueOf(key), String.valueOf(value)));
+        System.getProperties()
+                .forEach((key, value) -> systemProperties.put(String.valueOf(key), String.valueOf(value)));
         return new CliConfiguration(arguments, System.getenv(), systemProperties, Path.of(""));
     }
 
@@ -77,7 +90,8 @@ final class CliConfiguration {
     /** The server's database ({@code spring.datasource.*}), without a pool: one command's few queries. */
     javax.sql.DataSource dataSource() {
         DataSourceSettings settings = bind("spring.datasource", DataSourceSettings.class);
-        return new org.springframework.jdbc.datasource.DriverManagerDataSource(settings.url(), settings.username(), settings.password());
+        return new org.springframework.jdbc.datasource.DriverManagerDataSource(
+                settings.url(), settings.username(), settings.password());
     }
 
     /** The {@code spring.datasource} settings a command needs. */
@@ -91,32 +105,54 @@ final class CliConfiguration {
     Optional<CharterProperties> direct() {
         Map<String, String> values = new HashMap<>();
         try {
-            if (environment.keySet().stream().map(name -> name.toUpperCase(Locale.ROOT)).anyMatch(
-                    name -> name.startsWith("SPRING_CONFIG_") || name.startsWith("SPRING_PROFILES_") || name.equals("SPRING_APPLICATION_JSON"))) {
+            if (environment.keySet().stream()
+                    .map(name -> name.toUpperCase(Locale.ROOT))
+                    .anyMatch(name -> name.startsWith("SPRING_CONFIG_")
+                            || name.startsWith("SPRING_PROFILES_")
+                            || name.equals("SPRING_APPLICATION_JSON"))) {
                 throw new SpringDecides();
             }
-            List<Map<String, Object>> sources = List.of(flatArguments(), new HashMap<>(systemProperties), environmentSettings(),
-                    fileIn(workingFolder.resolve("config"), true), fileIn(workingFolder, false), classpathFile("config/"), classpathFile(""));
-            if (sources.stream().flatMap(source -> source.keySet().stream()).anyMatch(
-                    name -> name.startsWith("spring.config.") || name.startsWith("spring.profiles.") || name.equals("spring.application.json"))) {
+            List<Map<String, Object>> sources = List.of(
+                    flatArguments(),
+                    new HashMap<>(systemProperties),
+                    environmentSettings(),
+                    fileIn(workingFolder.resolve("config"), true),
+                    fileIn(workingFolder, false),
+                    classpathFile("config/"),
+                    classpathFile(""));
+            if (sources.stream()
+                    .flatMap(source -> source.keySet().stream())
+                    .anyMatch(name -> name.startsWith("spring.config.")
+                            || name.startsWith("spring.profiles.")
+                            || name.equals("spring.application.json"))) {
                 throw new SpringDecides();
             }
             for (String key : KEYS) {
-                sources.stream().map(source -> find(source, key)).flatMap(Optional::stream).findFirst().ifPresent(value -> {
-                    if (!(value instanceof String text) || text.contains("${")) {
-                        throw new SpringDecides();
-                    }
-                    values.put(key, text);
-                });
+                sources.stream()
+                        .map(source -> find(source, key))
+                        .flatMap(Optional::stream)
+                        .findFirst()
+                        .ifPresent(value -> {
+                            if (!(value instanceof String text) || text.contains("${")) {
+                                throw new SpringDecides();
+                            }
+                            values.put(key, text);
+                        });
             }
         } catch (SpringDecides notDirect) {
             return Optional.empty();
         }
         try {
-            return Optional.of(new CharterProperties(values.get("dir"), values.get("company-name"),
+            return Optional.of(new CharterProperties(
+                    values.get("dir"),
+                    values.get("company-name"),
                     values.get("link"),
-                    new CharterProperties.Contacts(values.get("contacts.communications"), values.get("contacts.security"),
-                            values.get("contacts.hr"), values.get("contacts.it"), values.get("contacts.legal")),
+                    new CharterProperties.Contacts(
+                            values.get("contacts.communications"),
+                            values.get("contacts.security"),
+                            values.get("contacts.hr"),
+                            values.get("contacts.it"),
+                            values.get("contacts.legal")),
                     values.get("default-language")));
         } catch (IllegalArgumentException invalid) {
             throw new IllegalArgumentException("invalid setting: " + invalid.getMessage());
@@ -169,7 +205,10 @@ final class CliConfiguration {
         if (!Files.isDirectory(folder)) {
             return Map.of();
         }
-        List<Path> files = FILE_NAMES.stream().map(folder::resolve).filter(Files::isRegularFile).toList();
+        List<Path> files = FILE_NAMES.stream()
+                .map(folder::resolve)
+                .filter(Files::isRegularFile)
+                .toList();
         try (Stream<Path> entries = Files.list(folder)) {
             if (files.size() > 1 || configFolder && entries.anyMatch(Files::isDirectory)) {
                 throw new SpringDecides();
@@ -201,7 +240,10 @@ final class CliConfiguration {
     /** The configuration file in this folder of the classpath ({@code ""}: the jar's application.yaml), as {@link #fileIn} reads files. */
     private static Map<String, Object> classpathFile(String folder) {
         ClassLoader classpath = CliConfiguration.class.getClassLoader();
-        List<String> found = FILE_NAMES.stream().map(name -> folder + name).filter(name -> classpath.getResource(name) != null).toList();
+        List<String> found = FILE_NAMES.stream()
+                .map(name -> folder + name)
+                .filter(name -> classpath.getResource(name) != null)
+                .toList();
         if (found.isEmpty()) {
             return Map.of();
         }
@@ -254,7 +296,9 @@ final class CliConfiguration {
     private <T> T bind(String prefix, Class<T> type) {
         if (spring == null) {
             StandardEnvironment environment = new StandardEnvironment();
-            environment.getPropertySources().addFirst(new SimpleCommandLinePropertySource(arguments.toArray(String[]::new)));
+            environment
+                    .getPropertySources()
+                    .addFirst(new SimpleCommandLinePropertySource(arguments.toArray(String[]::new)));
             ConfigDataEnvironmentPostProcessor.applyTo(environment);
             ConfigurationPropertySources.attach(environment);
             spring = Binder.get(environment);
@@ -266,7 +310,9 @@ final class CliConfiguration {
             while (cause.getCause() != null) {
                 cause = cause.getCause();
             }
-            String setting = e.getProperty() == null ? prefix : e.getProperty().getName() + " = " + e.getProperty().getValue();
+            String setting = e.getProperty() == null
+                    ? prefix
+                    : e.getProperty().getName() + " = " + e.getProperty().getValue();
             throw new IllegalArgumentException("invalid setting " + setting + ": " + cause.getMessage());
         }
     }

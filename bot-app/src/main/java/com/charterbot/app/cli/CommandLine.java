@@ -52,9 +52,11 @@ public final class CommandLine {
 
     /** The precision {@code eval --calibrate} aims at on the questions it fits on; see docs/answer-engine.md. */
     static final double DEFAULT_PRECISION = 0.95;
+
     private static final int CALIBRATION_PHRASINGS = 8;
 
-    private static final Set<String> COMMANDS = Set.of("ask", "chat", "validate", "eval", "init", "check", "check-eval", "phrasings");
+    private static final Set<String> COMMANDS =
+            Set.of("ask", "chat", "validate", "eval", "init", "check", "check-eval", "phrasings");
 
     private final PrintStream out;
     private final PrintStream err;
@@ -72,8 +74,10 @@ public final class CommandLine {
      * refuses what it does not know rather than start a server nobody asked for.
      */
     public static boolean startsServer(String[] args) {
-        return Arrays.stream(args).allMatch(arg -> (arg.startsWith("--") && arg.indexOf('=') > 2) || arg.equals("--debug")
-                || arg.equals("--trace"));
+        return Arrays.stream(args)
+                .allMatch(arg -> (arg.startsWith("--") && arg.indexOf('=') > 2)
+                        || arg.equals("--debug")
+                        || arg.equals("--trace"));
     }
 
     /** Runs a command without input; see {@link #run(String[], InputStream, PrintStream, PrintStream)}. */
@@ -96,7 +100,8 @@ public final class CommandLine {
             }
             default -> {
                 if (!COMMANDS.contains(first)) {
-                    err.println("charter-bot: " + (first.startsWith("-") ? "unknown option " : "unknown command ") + "'" + first + "'");
+                    err.println("charter-bot: " + (first.startsWith("-") ? "unknown option " : "unknown command ") + "'"
+                            + first + "'");
                     err.println(usage());
                     return USAGE;
                 }
@@ -110,12 +115,15 @@ public final class CommandLine {
             err.println(usage());
             return USAGE;
         }
-        if ((arguments.maxPhrasings() != null || arguments.calibrate() || arguments.precision() != null) && !arguments.command().equals("eval")) {
+        if ((arguments.maxPhrasings() != null || arguments.calibrate() || arguments.precision() != null)
+                && !arguments.command().equals("eval")) {
             err.println("charter-bot: --max-phrasings, --calibrate and --precision only apply to eval");
             err.println(usage());
             return USAGE;
         }
-        if (arguments.command().equals("ask") || arguments.command().equals("eval") || arguments.command().equals("chat")) {
+        if (arguments.command().equals("ask")
+                || arguments.command().equals("eval")
+                || arguments.command().equals("chat")) {
             // Overlaps Lucene's start-up with reading the configuration and the charter.
             Thread warmUp = new Thread(AnswerEngine::prepare, "warm-up");
             warmUp.setDaemon(true);
@@ -129,7 +137,12 @@ public final class CommandLine {
                 case "eval" -> cli.eval(arguments);
                 case "init" -> cli.init(arguments);
                 case "phrasings" -> cli.phrasings(arguments);
-                case "check", "check-eval" -> CheckCommands.run(arguments, CliConfiguration.of(arguments.properties()).charter(), cli.out, cli.err);
+                case "check", "check-eval" ->
+                    CheckCommands.run(
+                            arguments,
+                            CliConfiguration.of(arguments.properties()).charter(),
+                            cli.out,
+                            cli.err);
                 default -> throw new IllegalStateException("unhandled command " + arguments.command());
             };
         } catch (UsageException e) {
@@ -179,28 +192,37 @@ public final class CommandLine {
             err.println("charter-bot: " + folder + " is not a folder");
             return FAILED;
         }
-        javax.sql.DataSource database = CliConfiguration.of(arguments.properties()).dataSource();
-        com.charterbot.app.persistence.JdbcPhrasingCandidates candidates = new com.charterbot.app.persistence.JdbcPhrasingCandidates(database);
+        javax.sql.DataSource database =
+                CliConfiguration.of(arguments.properties()).dataSource();
+        com.charterbot.app.persistence.JdbcPhrasingCandidates candidates =
+                new com.charterbot.app.persistence.JdbcPhrasingCandidates(database);
         java.util.List<com.charterbot.core.phrasing.Candidate> approved;
         try {
             approved = candidates.approved();
         } catch (org.springframework.dao.DataAccessException e) {
-            err.println("charter-bot: cannot read the approved phrasings from the database (has the server run once on it?): "
-                    + e.getMostSpecificCause().getMessage());
+            err.println(
+                    "charter-bot: cannot read the approved phrasings from the database (has the server run once on it?): "
+                            + e.getMostSpecificCause().getMessage());
             return FAILED;
         }
         try {
             PhrasingExport.Result result = PhrasingExport.plan(folder, approved);
             if (arguments.dryRun()) {
                 out.print(result.patch());
-                err.println(result.written() + " phrasing(s) to write in " + result.files().size() + " file(s); nothing changed (--dry-run)");
+                err.println(result.written() + " phrasing(s) to write in "
+                        + result.files().size() + " file(s); nothing changed (--dry-run)");
                 return OK;
             }
-            for (java.util.Map.Entry<java.nio.file.Path, String> file : result.files().entrySet()) {
-                java.nio.file.Files.writeString(file.getKey(), file.getValue(), java.nio.charset.StandardCharsets.UTF_8);
+            for (java.util.Map.Entry<java.nio.file.Path, String> file :
+                    result.files().entrySet()) {
+                java.nio.file.Files.writeString(
+                        file.getKey(), file.getValue(), java.nio.charset.StandardCharsets.UTF_8);
             }
-            candidates.exported(result.done().stream().map(com.charterbot.core.phrasing.Candidate::id).toList());
-            out.println("wrote " + result.written() + " phrasing(s) into " + result.files().size() + " file(s); reload the charter "
+            candidates.exported(result.done().stream()
+                    .map(com.charterbot.core.phrasing.Candidate::id)
+                    .toList());
+            out.println("wrote " + result.written() + " phrasing(s) into "
+                    + result.files().size() + " file(s); reload the charter "
                     + "(reload in chat, or wait for the folder watch) to serve them from the files");
             return OK;
         } catch (IOException | UncheckedIOException e) {
@@ -248,7 +270,10 @@ public final class CommandLine {
         }
         Answer answer = loaded.engine().answer(new Question(text, language));
         if (arguments.json()) {
-            out.println(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(answer));
+            out.println(JsonMapper.builder()
+                    .enable(SerializationFeature.INDENT_OUTPUT)
+                    .build()
+                    .writeValueAsString(answer));
         } else {
             out.print(AnswerText.render(answer));
         }
@@ -265,14 +290,21 @@ public final class CommandLine {
         }
         Charter charter = loaded.engine().charter();
         Chat chat = chat(loaded, !arguments.employee());
-        String who = arguments.employee() ? "an employee / un salarié" : "a charter administrator / un administrateur de la charte";
-        String banner = String.format(Locale.ROOT, """
+        String who = arguments.employee()
+                ? "an employee / un salarié"
+                : "a charter administrator / un administrateur de la charte";
+        String banner = String.format(
+                Locale.ROOT,
+                """
                 Charter Bot: charter %s from %s, %d sections, for %s. You are %s.
                 Type a question or a command (help, quiz, tip, settings, nudges, stats, reload...), or a button's number.
                 Posez une question ou tapez une commande (aide, quiz, astuce, réglages, rappels...), ou le numéro d'un bouton.
                 Nothing is kept / rien n'est conservé. quit (or Ctrl-D) to leave / pour quitter.""",
-                charter.version(), CharterSource.files(loaded.properties()).origin(), charter.topicIds().size(),
-                charter.settings().companyName(), who);
+                charter.version(),
+                CharterSource.files(loaded.properties()).origin(),
+                charter.topicIds().size(),
+                charter.settings().companyName(),
+                who);
         try {
             chat.run(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), out, banner);
         } catch (IOException e) {
@@ -285,8 +317,12 @@ public final class CommandLine {
     /** A conversation over in-memory stores, whose {@code reload} reads the charter folder again as the server's does. */
     private static Chat chat(Loaded loaded, boolean administrator) {
         Clock clock = Clock.systemUTC();
-        return new Chat(loaded.engine(), loaded.configuration().conversation(), new CharterReloader(loaded.engine(), loaded.properties(), clock),
-                administrator, clock);
+        return new Chat(
+                loaded.engine(),
+                loaded.configuration().conversation(),
+                new CharterReloader(loaded.engine(), loaded.properties(), clock),
+                administrator,
+                clock);
     }
 
     private int init(Arguments arguments) {
@@ -300,16 +336,23 @@ public final class CommandLine {
         if (arguments.positional().size() != 1) {
             throw new UsageException("validate needs exactly one charter folder");
         }
-        CharterProperties properties = CliConfiguration.of(arguments.properties()).charter();
-        CharterFiles files = CharterFiles.fromDirectory(Path.of(arguments.positional().get(0)));
+        CharterProperties properties =
+                CliConfiguration.of(arguments.properties()).charter();
+        CharterFiles files =
+                CharterFiles.fromDirectory(Path.of(arguments.positional().get(0)));
         LoadResult result = CharterLoader.load(files, properties.settings());
         if (result instanceof LoadResult.Rejected rejected) {
             out.println(CharterSource.describe(files, rejected));
             return FAILED;
         }
         Charter charter = ((LoadResult.Loaded) result).charter();
-        out.printf(Locale.ROOT, "%s: valid, version %s, %d sections and %d not-covered entries in en and fr%n", files.origin(),
-                charter.version(), charter.topicIds().size(), charter.sections(Language.EN).size() - charter.topicIds().size());
+        out.printf(
+                Locale.ROOT,
+                "%s: valid, version %s, %d sections and %d not-covered entries in en and fr%n",
+                files.origin(),
+                charter.version(),
+                charter.topicIds().size(),
+                charter.sections(Language.EN).size() - charter.topicIds().size());
         return OK;
     }
 
@@ -321,7 +364,8 @@ public final class CommandLine {
             throw new UsageException("--precision goes with --calibrate");
         }
         if (arguments.calibrate() && arguments.maxPhrasings() != null) {
-            throw new UsageException("--calibrate fits on the charter both as is and cut to 8 phrasings: leave out --max-phrasings");
+            throw new UsageException(
+                    "--calibrate fits on the charter both as is and cut to 8 phrasings: leave out --max-phrasings");
         }
         Map<Path, List<EvalQuestion>> files = new LinkedHashMap<>();
         for (String name : arguments.positional()) {
@@ -347,7 +391,10 @@ public final class CommandLine {
         List<EvalQuestion> questions = new ArrayList<>();
         try {
             for (Map.Entry<Path, List<EvalQuestion>> file : files.entrySet()) {
-                EvalSet.checkIds(file.getValue(), engine.charter().topicIds(), file.getKey().toString());
+                EvalSet.checkIds(
+                        file.getValue(),
+                        engine.charter().topicIds(),
+                        file.getKey().toString());
                 questions.addAll(file.getValue());
             }
         } catch (EvalSet.InvalidEvalSet e) {
@@ -365,8 +412,14 @@ public final class CommandLine {
             for (Evaluation.Outcome outcome : report.outcomes()) {
                 if (outcome.failed()) {
                     Answer answer = outcome.answer();
-                    out.printf(Locale.ROOT, "miss [%s] %s -> %s %.2f shown=%s expected=%s%n", outcome.question().language().tag(),
-                            outcome.question().text(), answer.tier(), answer.confidence(), answer.shownSectionIds(),
+                    out.printf(
+                            Locale.ROOT,
+                            "miss [%s] %s -> %s %.2f shown=%s expected=%s%n",
+                            outcome.question().language().tag(),
+                            outcome.question().text(),
+                            answer.tier(),
+                            answer.confidence(),
+                            answer.shownSectionIds(),
                             outcome.question().expected());
                 }
             }
@@ -387,16 +440,27 @@ public final class CommandLine {
         rows.addAll(CalibrationFit.rows(engine, questions));
         double precision = arguments.precision() == null ? DEFAULT_PRECISION : arguments.precision();
         CalibrationFit.Result result = CalibrationFit.fit(rows, precision);
-        out.print(result.calibration().toText(List.of(
-                "Written by: charter-bot eval " + String.join(" ", arguments.positional()) + " --calibrate"
-                        + (arguments.precision() == null ? "" : " --precision " + arguments.precision()),
-                String.format(Locale.ROOT, "Fitted on %d questions, each with the charter as is and cut to %d phrasings (%d rows).",
-                        questions.size(), CALIBRATION_PHRASINGS, result.rows()),
-                String.format(Locale.ROOT, "Target: answers right %.1f%% of the time for questions, %.1f%% for messages with a story.",
-                        100 * precision, 100 * CalibrationFit.storyPrecision(precision)),
-                String.format(Locale.ROOT, "On these rows: answers right %.1f%% of the time, %.1f%% of in-scope questions answered right.",
-                        100 * result.precision(), 100 * result.answered()),
-                "See docs/answer-engine.md before editing by hand.")));
+        out.print(result.calibration()
+                .toText(List.of(
+                        "Written by: charter-bot eval " + String.join(" ", arguments.positional()) + " --calibrate"
+                                + (arguments.precision() == null ? "" : " --precision " + arguments.precision()),
+                        String.format(
+                                Locale.ROOT,
+                                "Fitted on %d questions, each with the charter as is and cut to %d phrasings (%d rows).",
+                                questions.size(),
+                                CALIBRATION_PHRASINGS,
+                                result.rows()),
+                        String.format(
+                                Locale.ROOT,
+                                "Target: answers right %.1f%% of the time for questions, %.1f%% for messages with a story.",
+                                100 * precision,
+                                100 * CalibrationFit.storyPrecision(precision)),
+                        String.format(
+                                Locale.ROOT,
+                                "On these rows: answers right %.1f%% of the time, %.1f%% of in-scope questions answered right.",
+                                100 * result.precision(),
+                                100 * result.answered()),
+                        "See docs/answer-engine.md before editing by hand.")));
         return OK;
     }
 
@@ -416,7 +480,10 @@ public final class CommandLine {
             err.println(CharterSource.describe(files, rejected));
             return null;
         }
-        return new Loaded(configuration, properties, new AnswerEngine(((LoadResult.Loaded) result).charter(), properties.language()));
+        return new Loaded(
+                configuration,
+                properties,
+                new AnswerEngine(((LoadResult.Loaded) result).charter(), properties.language()));
     }
 
     /** A mistake in how the command was called. */

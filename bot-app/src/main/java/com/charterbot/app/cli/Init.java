@@ -28,7 +28,8 @@ final class Init {
     static int run(Path dir, PrintStream out, PrintStream err) {
         try {
             if (Files.exists(dir) && !isEmptyDirectory(dir)) {
-                err.println("charter-bot: " + dir + " already exists and is not empty: init writes a new folder, and overwrites nothing");
+                err.println("charter-bot: " + dir
+                        + " already exists and is not empty: init writes a new folder, and overwrites nothing");
                 return CommandLine.FAILED;
             }
             CharterFiles bundled = CharterFiles.defaults();

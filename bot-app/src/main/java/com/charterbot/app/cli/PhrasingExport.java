@@ -55,7 +55,8 @@ final class PhrasingExport {
                 continue;
             }
             files.put(entry.getKey(), String.join("\n", entry.getValue()));
-            patch.append(diff(charter.relativize(entry.getKey()).toString().replace('\\', '/'), before, entry.getValue()));
+            patch.append(
+                    diff(charter.relativize(entry.getKey()).toString().replace('\\', '/'), before, entry.getValue()));
         }
         return new Result(files, patch.toString(), written, done);
     }
@@ -93,7 +94,8 @@ final class PhrasingExport {
             return Optional.empty();
         }
         try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(path -> path.getFileName().toString().endsWith(".md")).sorted()
+            return files.filter(path -> path.getFileName().toString().endsWith(".md"))
+                    .sorted()
                     .filter(path -> {
                         Matcher id = ID.matcher(String.join("\n", read(path)));
                         return id.find() && id.group(1).equals(sectionId);
@@ -104,7 +106,8 @@ final class PhrasingExport {
 
     private static List<String> read(Path path) {
         try {
-            return new ArrayList<>(List.of(Files.readString(path, StandardCharsets.UTF_8).split("\\R", -1)));
+            return new ArrayList<>(
+                    List.of(Files.readString(path, StandardCharsets.UTF_8).split("\\R", -1)));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -125,7 +128,13 @@ final class PhrasingExport {
             while (j < after.size() && (i >= before.size() || !before.get(i).equals(after.get(j)))) {
                 j++;
             }
-            out.append("@@ -").append(i).append(",0 +").append(start + 1).append(',').append(j - start).append(" @@\n");
+            out.append("@@ -")
+                    .append(i)
+                    .append(",0 +")
+                    .append(start + 1)
+                    .append(',')
+                    .append(j - start)
+                    .append(" @@\n");
             for (int k = start; k < j; k++) {
                 out.append('+').append(after.get(k)).append('\n');
             }

@@ -22,23 +22,34 @@ final class ReplyText {
     static void render(Reply reply, StringBuilder text, List<Button> buttons) {
         for (Block block : reply.blocks()) {
             if (block instanceof Block.Heading heading) {
-                text.append(heading.text()).append('\n').append("-".repeat(Math.min(heading.text().length(), 72))).append('\n');
+                text.append(heading.text())
+                        .append('\n')
+                        .append("-".repeat(Math.min(heading.text().length(), 72)))
+                        .append('\n');
             } else if (block instanceof Block.Text paragraph) {
                 text.append(paragraph.text()).append('\n');
             } else if (block instanceof Block.CitedSection cited) {
-                text.append(Messages.labelled(reply.language(), cited.label())).append(' ').append(cited.title())
-                        .append(" [").append(cited.sectionId()).append(']');
+                text.append(Messages.labelled(reply.language(), cited.label()))
+                        .append(' ')
+                        .append(cited.title())
+                        .append(" [")
+                        .append(cited.sectionId())
+                        .append(']');
                 if (cited.link() != null) {
                     text.append(' ').append(cited.link());
                 }
                 text.append('\n');
             } else if (block instanceof Block.Checklist checklist) {
-                text.append(Messages.labelled(reply.language(), checklist.label())).append('\n');
-                checklist.items().forEach(item -> text.append("  - ").append(item).append('\n'));
+                text.append(Messages.labelled(reply.language(), checklist.label()))
+                        .append('\n');
+                checklist
+                        .items()
+                        .forEach(item -> text.append("  - ").append(item).append('\n'));
             } else if (block instanceof Block.Buttons row) {
                 numbered(row.buttons(), text, buttons);
             } else if (block instanceof Block.Suggestions suggestions) {
-                text.append(Messages.labelled(reply.language(), suggestions.label())).append('\n');
+                text.append(Messages.labelled(reply.language(), suggestions.label()))
+                        .append('\n');
                 numbered(suggestions.buttons(), text, buttons);
             } else if (block instanceof Block.Context context) {
                 text.append("  (").append(context.text()).append(")\n");
@@ -56,7 +67,11 @@ final class ReplyText {
     private static void numbered(List<Button> row, StringBuilder text, List<Button> buttons) {
         for (Button button : row) {
             buttons.add(button);
-            text.append("  [").append(buttons.size()).append("] ").append(button.label()).append('\n');
+            text.append("  [")
+                    .append(buttons.size())
+                    .append("] ")
+                    .append(button.label())
+                    .append('\n');
         }
     }
 }

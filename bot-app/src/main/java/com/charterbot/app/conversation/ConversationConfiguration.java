@@ -13,9 +13,9 @@ import com.charterbot.core.chat.Administration;
 import com.charterbot.core.chat.ChannelNudges;
 import com.charterbot.core.chat.CommunicationsTeam;
 import com.charterbot.core.chat.ConversationService;
+import com.charterbot.core.chat.Converse;
 import com.charterbot.core.chat.EmployeeServices;
 import com.charterbot.core.chat.PersonalRecords;
-import com.charterbot.core.chat.Converse;
 import com.charterbot.core.check.DraftChecker;
 import com.charterbot.core.check.DraftFindings;
 import com.charterbot.core.experts.ExpertsDesk;
@@ -62,11 +62,19 @@ class ConversationConfiguration {
     }
 
     @Bean
-    QuizService quizService(AnswerEngine answers, QuizProgressStore progress, QuizSessionStore sessions,
-            ChannelQuizStore channelQuizzes, ActivityLog activity, ConversationProperties properties, Clock clock) {
-        QuizSettings settings = new QuizSettings(properties.quiz().questions(), properties.quiz().sessionTtl());
+    QuizService quizService(
+            AnswerEngine answers,
+            QuizProgressStore progress,
+            QuizSessionStore sessions,
+            ChannelQuizStore channelQuizzes,
+            ActivityLog activity,
+            ConversationProperties properties,
+            Clock clock) {
+        QuizSettings settings = new QuizSettings(
+                properties.quiz().questions(), properties.quiz().sessionTtl());
         // Session and channel-quiz ids come from this generator: they must not be guessable.
-        return new QuizService(answers::charter, progress, sessions, channelQuizzes, activity, settings, clock, new SecureRandom());
+        return new QuizService(
+                answers::charter, progress, sessions, channelQuizzes, activity, settings, clock, new SecureRandom());
     }
 
     @Bean
@@ -90,7 +98,9 @@ class ConversationConfiguration {
 
     /** Bound here rather than through the platform's properties record, which exists only when that platform is configured. */
     private static Set<String> platformAdmins(Environment environment, String platform) {
-        return Binder.get(environment).bind("charter." + platform + ".admin-user-ids", Bindable.setOf(String.class)).orElse(Set.of());
+        return Binder.get(environment)
+                .bind("charter." + platform + ".admin-user-ids", Bindable.setOf(String.class))
+                .orElse(Set.of());
     }
 
     private static Set<String> union(Set<String> first, Set<String> second) {
@@ -105,40 +115,76 @@ class ConversationConfiguration {
     }
 
     @Bean
-    ChannelMembershipService channelMembership(ChannelStore channels, AnswerEngine answers, ConversationProperties properties) {
+    ChannelMembershipService channelMembership(
+            ChannelStore channels, AnswerEngine answers, ConversationProperties properties) {
         return new ChannelMembershipService(channels, channelDefaults(properties, answers));
     }
 
     @Bean
-    NudgeFormService nudgeForm(ChannelStore channels, AdminActions admin, LanguagePreferences languages, AnswerEngine answers,
+    NudgeFormService nudgeForm(
+            ChannelStore channels,
+            AdminActions admin,
+            LanguagePreferences languages,
+            AnswerEngine answers,
             ConversationProperties properties) {
-        return new NudgeFormService(channels, admin, languages, channelDefaults(properties, answers), answers.defaultLanguage());
+        return new NudgeFormService(
+                channels, admin, languages, channelDefaults(properties, answers), answers.defaultLanguage());
     }
 
     @Bean
-    HomeService home(AnswerEngine answers, QuizProgressStore progress, ChannelStore channels, AdminActions admin,
-            LanguagePreferences languages, Clock clock, ObjectProvider<PhrasingReview> phrasings) {
-        return new HomeService(answers::charter, progress, channels, admin, languages, answers.defaultLanguage(), clock,
+    HomeService home(
+            AnswerEngine answers,
+            QuizProgressStore progress,
+            ChannelStore channels,
+            AdminActions admin,
+            LanguagePreferences languages,
+            Clock clock,
+            ObjectProvider<PhrasingReview> phrasings) {
+        return new HomeService(
+                answers::charter,
+                progress,
+                channels,
+                admin,
+                languages,
+                answers.defaultLanguage(),
+                clock,
                 Optional.ofNullable(phrasings.getIfAvailable()));
     }
 
     /** The conversation the platform adapters talk to; timed for the answer-latency metric when metrics are on. */
     @Bean
-    Converse conversationService(AnswerEngine answers, QuizService quiz, TipService tips, HomeService home, ChannelStore channels,
+    Converse conversationService(
+            AnswerEngine answers,
+            QuizService quiz,
+            TipService tips,
+            HomeService home,
+            ChannelStore channels,
             DeliveryStore deliveries,
-            AdminActions admin, ActivityLog activity, UnansweredQuestions unanswered, LanguagePreferences languages,
-            NudgeTrigger trigger, ReloadCharter reload, ConversationProperties properties, Clock clock, ObjectProvider<BotMetrics> metrics,
-            DrawCharts charts, ObjectProvider<ExpertsDesk> experts, ObjectProvider<PhrasingReview> phrasings) {
+            AdminActions admin,
+            ActivityLog activity,
+            UnansweredQuestions unanswered,
+            LanguagePreferences languages,
+            NudgeTrigger trigger,
+            ReloadCharter reload,
+            ConversationProperties properties,
+            Clock clock,
+            ObjectProvider<BotMetrics> metrics,
+            DrawCharts charts,
+            ObjectProvider<ExpertsDesk> experts,
+            ObjectProvider<PhrasingReview> phrasings) {
         BotMetrics meters = metrics.getIfAvailable();
         // The drafts people check go to the checker only: the metrics see sections and levels, never a word.
-        DraftChecker drafts = new DraftChecker(answers::charter, answers.defaultLanguage(),
+        DraftChecker drafts = new DraftChecker(
+                answers::charter,
+                answers.defaultLanguage(),
                 meters == null ? DraftFindings.NONE : meters.draftFindings());
         Converse conversation = new ConversationService(
                 new EmployeeServices(answers, drafts, quiz, quiz, tips, home),
                 new PersonalRecords(languages, quiz, activity),
                 new ChannelNudges(channels, deliveries, trigger, channelDefaults(properties, answers)),
                 new Administration(admin, new AwarenessStatsService(activity, clock), unanswered, reload, charts),
-                new CommunicationsTeam(Optional.ofNullable(experts.getIfAvailable()), Optional.ofNullable(phrasings.getIfAvailable())),
+                new CommunicationsTeam(
+                        Optional.ofNullable(experts.getIfAvailable()), Optional.ofNullable(phrasings.getIfAvailable())),
                 clock);
         return meters == null ? conversation : meters.conversation(conversation);
     }

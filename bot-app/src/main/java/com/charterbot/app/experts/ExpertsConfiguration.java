@@ -26,14 +26,33 @@ import org.springframework.context.annotation.Configuration;
 class ExpertsConfiguration {
 
     @Bean
-    ExpertsDesk expertsDesk(AnswerEngine answers, ExpertQuestions questions, ExpertsChannels channels, AdminActions admin,
-            ExpertsProperties properties, ConversationProperties conversation, ObjectProvider<PlatformExpertsMessenger> messengers,
-            PhrasingReview phrasings, Clock clock) {
-        ExpertsDesk.Settings settings = new ExpertsDesk.Settings(Optional.of(properties.slackChannel()), Optional.of(properties.teamsChannel()),
-                properties.reminderAfter(), conversation.nudges().zone());
+    ExpertsDesk expertsDesk(
+            AnswerEngine answers,
+            ExpertQuestions questions,
+            ExpertsChannels channels,
+            AdminActions admin,
+            ExpertsProperties properties,
+            ConversationProperties conversation,
+            ObjectProvider<PlatformExpertsMessenger> messengers,
+            PhrasingReview phrasings,
+            Clock clock) {
+        ExpertsDesk.Settings settings = new ExpertsDesk.Settings(
+                Optional.of(properties.slackChannel()),
+                Optional.of(properties.teamsChannel()),
+                properties.reminderAfter(),
+                conversation.nudges().zone());
         // Question ids travel in the experts' buttons: they must not be guessable.
-        return new ExpertsDesk(answers::charter, questions, channels, new RoutingExpertsMessenger(() -> messengers.orderedStream().toList()),
-                admin, answers.defaultLanguage(), settings, clock, new SecureRandom(), phrasings::seen);
+        return new ExpertsDesk(
+                answers::charter,
+                questions,
+                channels,
+                new RoutingExpertsMessenger(() -> messengers.orderedStream().toList()),
+                admin,
+                answers.defaultLanguage(),
+                settings,
+                clock,
+                new SecureRandom(),
+                phrasings::seen);
     }
 
     /** Reminds the experts' channels, once, of questions open longer than {@code charter.experts.reminder-after}. */
@@ -44,7 +63,8 @@ class ExpertsConfiguration {
 
     /** Suggested phrasings; each replica reads the approved ones again every 30 seconds. */
     @Bean
-    PhrasingReview phrasingReview(AnswerEngine answers, PhrasingCandidates candidates, AdminActions admin, Clock clock) {
+    PhrasingReview phrasingReview(
+            AnswerEngine answers, PhrasingCandidates candidates, AdminActions admin, Clock clock) {
         return new PhrasingReview(answers, candidates, admin, clock, Duration.ofSeconds(30));
     }
 

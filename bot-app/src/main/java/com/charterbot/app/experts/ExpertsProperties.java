@@ -13,5 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param reminderAfter how long, in working time (weekends do not count), a question stays open before the experts' channel is reminded of it, once
  */
 @ConfigurationProperties("charter.experts")
-public record ExpertsProperties(@DefaultValue("") String slackChannel, @DefaultValue("") String teamsChannel,
+public record ExpertsProperties(
+        @DefaultValue("") String slackChannel,
+        @DefaultValue("") String teamsChannel,
         @DefaultValue("2d") Duration reminderAfter) {}

@@ -30,8 +30,10 @@ import org.springframework.jdbc.support.KeyHolder;
  */
 public final class JdbcDeliveryStore implements DeliveryStore {
 
-    private static final String COLUMNS = "id, platform, tenant, channel_id, due_at, status, kind, attempts, rate_limited, last_error, sent_at";
-    private static final String WHERE_KEY = " WHERE platform = :platform AND tenant = :tenant AND channel_id = :channelId AND due_at = :due";
+    private static final String COLUMNS =
+            "id, platform, tenant, channel_id, due_at, status, kind, attempts, rate_limited, last_error, sent_at";
+    private static final String WHERE_KEY =
+            " WHERE platform = :platform AND tenant = :tenant AND channel_id = :channelId AND due_at = :due";
     private static final String PENDING = " AND status = 'PENDING'";
     /** The SQLSTATE of a unique violation, on PostgreSQL and H2 alike. */
     private static final String UNIQUE_VIOLATION = "23505";
@@ -53,8 +55,11 @@ public final class JdbcDeliveryStore implements DeliveryStore {
         }
         KeyHolder keys = new GeneratedKeyHolder();
         try {
-            key(jdbc.sql("INSERT INTO nudge_delivery (platform, tenant, channel_id, due_at, status) "
-                    + "VALUES (:platform, :tenant, :channelId, :due, 'PENDING')"), channel, stored)
+            key(
+                            jdbc.sql("INSERT INTO nudge_delivery (platform, tenant, channel_id, due_at, status) "
+                                    + "VALUES (:platform, :tenant, :channelId, :due, 'PENDING')"),
+                            channel,
+                            stored)
                     .update(keys, "id");
         } catch (DuplicateKeyException raced) {
             return Optional.empty();
@@ -70,8 +75,10 @@ public final class JdbcDeliveryStore implements DeliveryStore {
 
     @Override
     public Optional<NudgeDelivery> find(long id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM nudge_delivery WHERE id = :id").param("id", id)
-                .query(JdbcDeliveryStore::map).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM nudge_delivery WHERE id = :id")
+                .param("id", id)
+                .query(JdbcDeliveryStore::map)
+                .optional();
     }
 
     @Override
@@ -79,58 +86,75 @@ public final class JdbcDeliveryStore implements DeliveryStore {
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(due, "due");
         return key(jdbc.sql("SELECT " + COLUMNS + " FROM nudge_delivery" + WHERE_KEY), channel, truncate(due))
-                .query(JdbcDeliveryStore::map).optional();
+                .query(JdbcDeliveryStore::map)
+                .optional();
     }
 
     @Override
     public List<NudgeDelivery> pending(int limit) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM nudge_delivery WHERE status = 'PENDING' ORDER BY id LIMIT :limit")
                 .param("limit", Math.max(0, limit))
-                .query(JdbcDeliveryStore::map).list();
+                .query(JdbcDeliveryStore::map)
+                .list();
     }
 
     @Override
     public boolean markSent(long id, Instant at, NudgeSent.Kind kind) {
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(kind, "kind");
-        return jdbc.sql("UPDATE nudge_delivery SET status = 'SENT', sent_at = :at, kind = :kind, updated_at = CURRENT_TIMESTAMP"
-                        + " WHERE id = :id" + PENDING)
-                .param("at", toDb(at)).param("kind", kind.name()).param("id", id)
-                .update() == 1;
+        return jdbc.sql(
+                                "UPDATE nudge_delivery SET status = 'SENT', sent_at = :at, kind = :kind, updated_at = CURRENT_TIMESTAMP"
+                                        + " WHERE id = :id" + PENDING)
+                        .param("at", toDb(at))
+                        .param("kind", kind.name())
+                        .param("id", id)
+                        .update()
+                == 1;
     }
 
     @Override
     public boolean markRetry(long id, int attempts, int rateLimited, String error) {
-        return jdbc.sql("UPDATE nudge_delivery SET attempts = :attempts, rate_limited = :rateLimited, last_error = :error,"
-                        + " updated_at = CURRENT_TIMESTAMP WHERE id = :id" + PENDING)
-                .param("attempts", attempts).param("rateLimited", rateLimited)
-                .param("error", DeliveryStore.clip(Objects.requireNonNull(error, "error"))).param("id", id)
-                .update() == 1;
+        return jdbc.sql(
+                                "UPDATE nudge_delivery SET attempts = :attempts, rate_limited = :rateLimited, last_error = :error,"
+                                        + " updated_at = CURRENT_TIMESTAMP WHERE id = :id" + PENDING)
+                        .param("attempts", attempts)
+                        .param("rateLimited", rateLimited)
+                        .param("error", DeliveryStore.clip(Objects.requireNonNull(error, "error")))
+                        .param("id", id)
+                        .update()
+                == 1;
     }
 
     @Override
     public boolean markFailed(long id, int attempts, String error) {
         return jdbc.sql("UPDATE nudge_delivery SET status = 'FAILED', attempts = :attempts, last_error = :error,"
-                        + " updated_at = CURRENT_TIMESTAMP WHERE id = :id" + PENDING)
-                .param("attempts", attempts)
-                .param("error", DeliveryStore.clip(Objects.requireNonNull(error, "error"))).param("id", id)
-                .update() == 1;
+                                + " updated_at = CURRENT_TIMESTAMP WHERE id = :id" + PENDING)
+                        .param("attempts", attempts)
+                        .param("error", DeliveryStore.clip(Objects.requireNonNull(error, "error")))
+                        .param("id", id)
+                        .update()
+                == 1;
     }
 
     @Override
     public boolean markSkipped(long id, String reason) {
-        return jdbc.sql("UPDATE nudge_delivery SET status = 'SKIPPED', last_error = :reason, updated_at = CURRENT_TIMESTAMP"
-                        + " WHERE id = :id" + PENDING)
-                .param("reason", DeliveryStore.clip(Objects.requireNonNull(reason, "reason"))).param("id", id)
-                .update() == 1;
+        return jdbc.sql(
+                                "UPDATE nudge_delivery SET status = 'SKIPPED', last_error = :reason, updated_at = CURRENT_TIMESTAMP"
+                                        + " WHERE id = :id" + PENDING)
+                        .param("reason", DeliveryStore.clip(Objects.requireNonNull(reason, "reason")))
+                        .param("id", id)
+                        .update()
+                == 1;
     }
 
     @Override
     public List<NudgeDelivery> problems(Instant since) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM nudge_delivery WHERE status IN ('FAILED', 'SKIPPED') AND due_at >= :since"
+        return jdbc.sql("SELECT " + COLUMNS
+                        + " FROM nudge_delivery WHERE status IN ('FAILED', 'SKIPPED') AND due_at >= :since"
                         + " ORDER BY due_at DESC, id DESC")
                 .param("since", toDb(Objects.requireNonNull(since, "since")))
-                .query(JdbcDeliveryStore::map).list();
+                .query(JdbcDeliveryStore::map)
+                .list();
     }
 
     @Override
@@ -149,7 +173,8 @@ public final class JdbcDeliveryStore implements DeliveryStore {
     }
 
     private static NudgeDelivery map(ResultSet rs, int row) throws SQLException {
-        ChannelRef channel = new ChannelRef(Platform.valueOf(rs.getString("platform")), rs.getString("tenant"), rs.getString("channel_id"));
+        ChannelRef channel = new ChannelRef(
+                Platform.valueOf(rs.getString("platform")), rs.getString("tenant"), rs.getString("channel_id"));
         String kind = rs.getString("kind");
         OffsetDateTime sentAt = rs.getObject("sent_at", OffsetDateTime.class);
         String lastError = rs.getString("last_error");

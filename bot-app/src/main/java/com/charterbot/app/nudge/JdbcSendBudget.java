@@ -67,7 +67,9 @@ final class JdbcSendBudget implements SendBudget {
                 Row tenant = locked(tenantKey);
                 Row place = lockedNew(channelKey);
                 SendPacing.Decision decision = pacing.decide(
-                        new SendPacing.Slots(instant(tenant.next()), instant(tenant.comeBack()), instant(place.next())), now, maxWait);
+                        new SendPacing.Slots(instant(tenant.next()), instant(tenant.comeBack()), instant(place.next())),
+                        now,
+                        maxWait);
                 SendPacing.Slots slots = decision.slots();
                 write(tenantKey, nanos(slots.tenantNext()), nanos(slots.tenantComeBack()));
                 if (decision.booked()) {
@@ -83,7 +85,8 @@ final class JdbcSendBudget implements SendBudget {
      * tenant or channel without a row starts afresh, which a past slot would also give).
      */
     int purgeBefore(Instant cutoff) {
-        return jdbc.sql("DELETE FROM send_budget WHERE (next_at IS NULL OR next_at < :cutoff) AND (come_back_at IS NULL OR come_back_at < :cutoff)")
+        return jdbc.sql(
+                        "DELETE FROM send_budget WHERE (next_at IS NULL OR next_at < :cutoff) AND (come_back_at IS NULL OR come_back_at < :cutoff)")
                 .param("cutoff", nanos(cutoff))
                 .update();
     }
@@ -96,7 +99,9 @@ final class JdbcSendBudget implements SendBudget {
         if (row.isPresent()) {
             return row.get();
         }
-        jdbc.sql("INSERT INTO send_budget (budget_key) VALUES (:key) ON CONFLICT DO NOTHING").param("key", key).update();
+        jdbc.sql("INSERT INTO send_budget (budget_key) VALUES (:key) ON CONFLICT DO NOTHING")
+                .param("key", key)
+                .update();
         return select(key).orElseThrow(() -> new IllegalStateException("the send budget row " + key + " vanished"));
     }
 
@@ -105,14 +110,17 @@ final class JdbcSendBudget implements SendBudget {
      * soon after its message and is rarely booked again before that (one statement fewer).
      */
     private Row lockedNew(String key) {
-        jdbc.sql("INSERT INTO send_budget (budget_key) VALUES (:key) ON CONFLICT DO NOTHING").param("key", key).update();
+        jdbc.sql("INSERT INTO send_budget (budget_key) VALUES (:key) ON CONFLICT DO NOTHING")
+                .param("key", key)
+                .update();
         return select(key).orElseThrow(() -> new IllegalStateException("the send budget row " + key + " vanished"));
     }
 
     private Optional<Row> select(String key) {
         return jdbc.sql("SELECT next_at, come_back_at FROM send_budget WHERE budget_key = :key FOR UPDATE")
                 .param("key", key)
-                .query((rs, index) -> new Row(rs.getObject("next_at", Long.class), rs.getObject("come_back_at", Long.class)))
+                .query((rs, index) ->
+                        new Row(rs.getObject("next_at", Long.class), rs.getObject("come_back_at", Long.class)))
                 .optional();
     }
 
@@ -131,16 +139,21 @@ final class JdbcSendBudget implements SendBudget {
     }
 
     private static Instant instant(Long nanos) {
-        return nanos == null ? null : Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
+        return nanos == null
+                ? null
+                : Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
     }
 
     private static Long nanos(Instant instant) {
-        return instant == null ? null : Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano());
+        return instant == null
+                ? null
+                : Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano());
     }
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("SHA-256 is not available", e);
         }

@@ -73,13 +73,15 @@ public class NudgeSchedulerConfiguration {
     @Bean
     @DependsOnDatabaseInitialization
     JdbcSendBudget sendBudget(DataSource dataSource, NudgeSchedulerProperties properties) {
-        return new JdbcSendBudget(dataSource, SendPacing.evenly(properties.tenantBudgetPerSecond(), properties.channelSpacing()));
+        return new JdbcSendBudget(
+                dataSource, SendPacing.evenly(properties.tenantBudgetPerSecond(), properties.channelSpacing()));
     }
 
     /** Forgets the send budget's rows once past: they only pace the next messages. */
     @Bean
     RetentionHook sendBudgetRetention(JdbcSendBudget budget) {
-        return RetentionHook.of("send budget slots in the past", now -> budget.purgeBefore(now.minus(Duration.ofHours(1))));
+        return RetentionHook.of(
+                "send budget slots in the past", now -> budget.purgeBefore(now.minus(Duration.ofHours(1))));
     }
 
     @Bean
@@ -89,13 +91,22 @@ public class NudgeSchedulerConfiguration {
 
     /** The dispatcher; what the platforms answer and what becomes of each delivery are counted when metrics are on. */
     @Bean
-    NudgeDispatcher nudgeDispatcher(ChannelStore channels, DeliveryStore deliveries, NudgeComposer composer,
-            ObjectProvider<ChannelMessenger> messengers, ObjectProvider<PlatformChannelMessenger> platforms, ActivityLog activity, SendBudget limiter, NudgeSchedulerProperties properties,
-            Clock clock, ObjectProvider<BotMetrics> metrics) {
+    NudgeDispatcher nudgeDispatcher(
+            ChannelStore channels,
+            DeliveryStore deliveries,
+            NudgeComposer composer,
+            ObjectProvider<ChannelMessenger> messengers,
+            ObjectProvider<PlatformChannelMessenger> platforms,
+            ActivityLog activity,
+            SendBudget limiter,
+            NudgeSchedulerProperties properties,
+            Clock clock,
+            ObjectProvider<BotMetrics> metrics) {
         ChannelMessenger messenger = messengers.getIfAvailable(() -> new RoutingChannelMessenger(() -> {
             List<PlatformChannelMessenger> adapters = platforms.orderedStream().toList();
             if (adapters.isEmpty()) {
-                LOG.warn("no platform adapter configured: scheduled nudges are not sent, and the channels they are due to get paused");
+                LOG.warn(
+                        "no platform adapter configured: scheduled nudges are not sent, and the channels they are due to get paused");
             }
             return adapters;
         }));
@@ -105,9 +116,11 @@ public class NudgeSchedulerConfiguration {
             deliveries = meters.deliveries(deliveries);
         }
         // The random generator only spreads retries (jitter); it is used under the dispatcher's lock.
-        return new NudgeDispatcher(new NudgeDispatcher.Stores(channels, deliveries, activity),
+        return new NudgeDispatcher(
+                new NudgeDispatcher.Stores(channels, deliveries, activity),
                 new NudgeDispatcher.Sending(composer, messenger, limiter),
-                new NudgeDispatcher.Pacing(clock, NudgeDispatcher.Sleeper.SYSTEM, new SplittableRandom()), properties.dispatcherSettings());
+                new NudgeDispatcher.Pacing(clock, NudgeDispatcher.Sleeper.SYSTEM, new SplittableRandom()),
+                properties.dispatcherSettings());
     }
 
     /** Deletes finished nudge deliveries after {@code charter.scheduler.retention.deliveries} (90 days). */
@@ -120,15 +133,21 @@ public class NudgeSchedulerConfiguration {
     /** Forgets handled platform event ids after a day: platforms retry within minutes. */
     @Bean
     RetentionHook seenEventsRetention(ObjectProvider<SeenEvents> seen) {
-        return RetentionHook.of("seen platform events older than a day",
-                now -> seen.stream().mapToInt(events -> events.forgetBefore(now.minus(Duration.ofDays(1)))).sum());
+        return RetentionHook.of(
+                "seen platform events older than a day",
+                now -> seen.stream()
+                        .mapToInt(events -> events.forgetBefore(now.minus(Duration.ofDays(1))))
+                        .sum());
     }
 
     /** Forgets which reply answered which message after a day ({@link RepliedMessages#KEPT}): edits come within minutes. */
     @Bean
     RetentionHook repliedMessagesRetention(ObjectProvider<RepliedMessages> replies) {
-        return RetentionHook.of("replied message ids older than " + RepliedMessages.KEPT,
-                now -> replies.stream().mapToInt(kept -> kept.forgetBefore(now.minus(RepliedMessages.KEPT))).sum());
+        return RetentionHook.of(
+                "replied message ids older than " + RepliedMessages.KEPT,
+                now -> replies.stream()
+                        .mapToInt(kept -> kept.forgetBefore(now.minus(RepliedMessages.KEPT)))
+                        .sum());
     }
 
     /** Deletes unanswered question texts after {@code charter.privacy.question-retention} (30 days), when they are kept at all. */
@@ -142,15 +161,28 @@ public class NudgeSchedulerConfiguration {
     }
 
     @Bean
-    NudgeTasks nudgeTasks(NudgeDispatcher dispatcher, DeliveryStore deliveries, ObjectProvider<RetentionHook> hooks,
-            ObjectProvider<HourlyHook> hourly, NudgeSchedulerProperties properties, Clock clock) {
-        return new NudgeTasks(dispatcher, deliveries, () -> hooks.orderedStream().toList(), () -> hourly.orderedStream().toList(), clock, properties.plannerInterval(),
-                properties.retention().time(), properties.tenantBudgetPerSecond());
+    NudgeTasks nudgeTasks(
+            NudgeDispatcher dispatcher,
+            DeliveryStore deliveries,
+            ObjectProvider<RetentionHook> hooks,
+            ObjectProvider<HourlyHook> hourly,
+            NudgeSchedulerProperties properties,
+            Clock clock) {
+        return new NudgeTasks(
+                dispatcher,
+                deliveries,
+                () -> hooks.orderedStream().toList(),
+                () -> hourly.orderedStream().toList(),
+                clock,
+                properties.plannerInterval(),
+                properties.retention().time(),
+                properties.tenantBudgetPerSecond());
     }
 
     /** {@code nudges now}; it schedules on the shared table, so it works on replicas that run no scheduler. */
     @Bean
-    NudgeTrigger nudgeTrigger(ChannelStore channels, DeliveryStore deliveries, NudgeTasks tasks, DataSource dataSource, Clock clock) {
+    NudgeTrigger nudgeTrigger(
+            ChannelStore channels, DeliveryStore deliveries, NudgeTasks tasks, DataSource dataSource, Clock clock) {
         SchedulerClient.Builder builder = SchedulerClient.Builder.create(dataSource, tasks.oneTimeTasks());
         if (!isPostgreSql(dataSource)) {
             builder.jdbcCustomization(h2Timestamps());
@@ -161,13 +193,20 @@ public class NudgeSchedulerConfiguration {
 
     @Bean
     @ConditionalOnProperty(prefix = "charter.scheduler", name = "enabled", havingValue = "true", matchIfMissing = true)
-    SchedulerLifecycle nudgeScheduler(DataSource dataSource, NudgeTasks tasks, NudgeSchedulerProperties properties, Environment environment) {
-        Duration phase = Binder.get(environment).bind("spring.lifecycle.timeout-per-shutdown-phase", Duration.class).orElse(Duration.ofSeconds(30));
+    SchedulerLifecycle nudgeScheduler(
+            DataSource dataSource, NudgeTasks tasks, NudgeSchedulerProperties properties, Environment environment) {
+        Duration phase = Binder.get(environment)
+                .bind("spring.lifecycle.timeout-per-shutdown-phase", Duration.class)
+                .orElse(Duration.ofSeconds(30));
         Duration drain = properties.shutdownMaxWait().multipliedBy(2);
         if (drain.compareTo(phase) > 0) {
-            LOG.warn("charter.scheduler.shutdown-max-wait ({}) lets running deliveries take up to {} on shutdown, longer than "
-                    + "spring.lifecycle.timeout-per-shutdown-phase ({}): the database may close under them (they are retried by "
-                    + "another replica)", properties.shutdownMaxWait(), drain, phase);
+            LOG.warn(
+                    "charter.scheduler.shutdown-max-wait ({}) lets running deliveries take up to {} on shutdown, longer than "
+                            + "spring.lifecycle.timeout-per-shutdown-phase ({}): the database may close under them (they are retried by "
+                            + "another replica)",
+                    properties.shutdownMaxWait(),
+                    drain,
+                    phase);
         }
         return new SchedulerLifecycle(buildScheduler(dataSource, tasks, properties, builder -> {}));
     }
@@ -178,7 +217,10 @@ public class NudgeSchedulerConfiguration {
      * On PostgreSQL it polls with {@code SELECT ... FOR UPDATE SKIP LOCKED}; elsewhere (H2) with
      * optimistic locking per execution.
      */
-    public static Scheduler buildScheduler(DataSource dataSource, NudgeTasks tasks, NudgeSchedulerProperties properties,
+    public static Scheduler buildScheduler(
+            DataSource dataSource,
+            NudgeTasks tasks,
+            NudgeSchedulerProperties properties,
             Consumer<SchedulerBuilder> customizer) {
         SchedulerBuilder builder = Scheduler.create(dataSource, tasks.oneTimeTasks())
                 .startTasks(tasks.recurringTasks())
@@ -211,7 +253,11 @@ public class NudgeSchedulerConfiguration {
 
     static boolean isPostgreSql(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
-            return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+            return connection
+                    .getMetaData()
+                    .getDatabaseProductName()
+                    .toLowerCase(Locale.ROOT)
+                    .contains("postgres");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot reach the database of the nudge scheduler", e);
         }

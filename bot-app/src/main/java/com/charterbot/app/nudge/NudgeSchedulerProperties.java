@@ -62,18 +62,32 @@ public record NudgeSchedulerProperties(
             throw new IllegalArgumentException("charter.scheduler.threads must be at least 1: " + threads);
         }
         if (missedHeartbeats < 4) {
-            throw new IllegalArgumentException("charter.scheduler.missed-heartbeats must be at least 4: " + missedHeartbeats);
+            throw new IllegalArgumentException(
+                    "charter.scheduler.missed-heartbeats must be at least 4: " + missedHeartbeats);
         }
         if (!(tenantBudgetPerSecond > 0)) {
-            throw new IllegalArgumentException("charter.scheduler.tenant-budget-per-second must be positive: " + tenantBudgetPerSecond);
+            throw new IllegalArgumentException(
+                    "charter.scheduler.tenant-budget-per-second must be positive: " + tenantBudgetPerSecond);
         }
     }
 
     /** The defaults, as if nothing were configured. */
     public static NudgeSchedulerProperties defaults() {
-        return new NudgeSchedulerProperties(true, "", Duration.ofSeconds(30), 10, Duration.ofSeconds(5), Duration.ofSeconds(10), 6,
-                Duration.ofSeconds(10), 20, Duration.ofMillis(1100), Duration.ofSeconds(2), Duration.ofMinutes(5),
-                Retry.defaults(), Retention.defaults());
+        return new NudgeSchedulerProperties(
+                true,
+                "",
+                Duration.ofSeconds(30),
+                10,
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(10),
+                6,
+                Duration.ofSeconds(10),
+                20,
+                Duration.ofMillis(1100),
+                Duration.ofSeconds(2),
+                Duration.ofMinutes(5),
+                Retry.defaults(),
+                Retention.defaults());
     }
 
     /** The dispatcher's settings. */
@@ -105,14 +119,20 @@ public record NudgeSchedulerProperties(
 
         public static Retry defaults() {
             RetryPolicy d = RetryPolicy.DEFAULT;
-            return new Retry(d.maxAttempts(), d.baseDelay(), d.maxDelay(), d.jitter(), d.rateLimitFloor(), d.maxRateLimited());
+            return new Retry(
+                    d.maxAttempts(), d.baseDelay(), d.maxDelay(), d.jitter(), d.rateLimitFloor(), d.maxRateLimited());
         }
 
         public RetryPolicy policy() {
             return policyOf(maxAttempts, baseDelay, maxDelay, jitter, rateLimitFloor, maxRateLimited);
         }
 
-        private static RetryPolicy policyOf(int maxAttempts, Duration baseDelay, Duration maxDelay, double jitter, Duration rateLimitFloor,
+        private static RetryPolicy policyOf(
+                int maxAttempts,
+                Duration baseDelay,
+                Duration maxDelay,
+                double jitter,
+                Duration rateLimitFloor,
                 int maxRateLimited) {
             try {
                 return new RetryPolicy(maxAttempts, baseDelay, maxDelay, jitter, rateLimitFloor, maxRateLimited);
@@ -126,7 +146,9 @@ public record NudgeSchedulerProperties(
      * @param dailyAt when the daily purge runs, HH:mm in UTC
      * @param deliveries how long finished nudge deliveries are kept
      */
-    public record Retention(@DefaultValue("03:30") String dailyAt, @DefaultValue("90d") Duration deliveries) {
+    public record Retention(
+            @DefaultValue("03:30") String dailyAt,
+            @DefaultValue("90d") Duration deliveries) {
 
         public Retention {
             Objects.requireNonNull(dailyAt, "dailyAt");
@@ -147,7 +169,8 @@ public record NudgeSchedulerProperties(
             try {
                 return LocalTime.parse(text.strip());
             } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("charter.scheduler.retention.daily-at must be HH:mm, not " + text, e);
+                throw new IllegalArgumentException(
+                        "charter.scheduler.retention.daily-at must be HH:mm, not " + text, e);
             }
         }
     }

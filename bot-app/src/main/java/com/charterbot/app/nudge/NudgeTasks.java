@@ -11,7 +11,6 @@ import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
 import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
 import com.github.kagkarlsson.scheduler.task.SchedulableInstance;
 import com.github.kagkarlsson.scheduler.task.Task;
-import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
@@ -60,6 +59,7 @@ public final class NudgeTasks {
 
     /** How many PENDING deliveries one planner run checks for a lost instance. */
     static final int ORPHAN_SWEEP_LIMIT = 5000;
+
     private static final Duration FAILURE_BACKOFF = Duration.ofSeconds(10);
     private static final Duration FAILURE_BACKOFF_MAX = Duration.ofMinutes(10);
 
@@ -90,16 +90,30 @@ public final class NudgeTasks {
      * @param retentionAt when the daily retention runs (UTC)
      * @param tenantBudgetPerSecond the cluster's messages per second per tenant
      */
-    public NudgeTasks(NudgeDispatcher dispatcher, DeliveryStore deliveries, Supplier<List<RetentionHook>> hooks, Clock clock,
-            Duration plannerInterval, LocalTime retentionAt, double tenantBudgetPerSecond) {
+    public NudgeTasks(
+            NudgeDispatcher dispatcher,
+            DeliveryStore deliveries,
+            Supplier<List<RetentionHook>> hooks,
+            Clock clock,
+            Duration plannerInterval,
+            LocalTime retentionAt,
+            double tenantBudgetPerSecond) {
         this(dispatcher, deliveries, hooks, List::of, clock, plannerInterval, retentionAt, tenantBudgetPerSecond);
     }
 
     /** @param hourlyHooks what the {@value #HOURLY} task runs */
-    public NudgeTasks(NudgeDispatcher dispatcher, DeliveryStore deliveries, Supplier<List<RetentionHook>> hooks,
-            Supplier<List<HourlyHook>> hourlyHooks, Clock clock, Duration plannerInterval, LocalTime retentionAt, double tenantBudgetPerSecond) {
+    public NudgeTasks(
+            NudgeDispatcher dispatcher,
+            DeliveryStore deliveries,
+            Supplier<List<RetentionHook>> hooks,
+            Supplier<List<HourlyHook>> hourlyHooks,
+            Clock clock,
+            Duration plannerInterval,
+            LocalTime retentionAt,
+            double tenantBudgetPerSecond) {
         this.hourlyHooks = Objects.requireNonNull(hourlyHooks, "hourlyHooks");
-        this.hourly = Tasks.recurring(HOURLY, Schedules.fixedDelay(Duration.ofHours(1))).execute((instance, context) -> runHourly());
+        this.hourly = Tasks.recurring(HOURLY, Schedules.fixedDelay(Duration.ofHours(1)))
+                .execute((instance, context) -> runHourly());
         this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher");
         this.deliveries = Objects.requireNonNull(deliveries, "deliveries");
         this.hooks = Objects.requireNonNull(hooks, "hooks");
@@ -112,9 +126,11 @@ public final class NudgeTasks {
                 .onFailure(NudgeTasks::backOff)
                 .onDeadExecutionRevive()
                 .execute((instance, context) -> completion(dispatcher.deliver(Long.parseLong(instance.getId()))));
-        this.planner = Tasks.recurring(PLANNER, Schedules.fixedDelay(Objects.requireNonNull(plannerInterval, "plannerInterval")))
+        this.planner = Tasks.recurring(
+                        PLANNER, Schedules.fixedDelay(Objects.requireNonNull(plannerInterval, "plannerInterval")))
                 .execute((instance, context) -> planAndSchedule(context.getSchedulerClient()));
-        this.retention = Tasks.recurring(RETENTION, Schedules.daily(ZoneOffset.UTC, Objects.requireNonNull(retentionAt, "retentionAt")))
+        this.retention = Tasks.recurring(
+                        RETENTION, Schedules.daily(ZoneOffset.UTC, Objects.requireNonNull(retentionAt, "retentionAt")))
                 .execute((instance, context) -> runRetention());
     }
 
@@ -153,13 +169,21 @@ public final class NudgeTasks {
         List<NudgeDelivery> pending = deliveries.pending(ORPHAN_SWEEP_LIMIT);
         if (pending.stream().anyMatch(p -> !handled.contains(p.id()))) {
             Set<String> instances = new HashSet<>();
-            client.fetchScheduledExecutionsForTask(DELIVERY, Void.class, ScheduledExecutionsFilter.all(),
+            client.fetchScheduledExecutionsForTask(
+                    DELIVERY,
+                    Void.class,
+                    ScheduledExecutionsFilter.all(),
                     execution -> instances.add(execution.getTaskInstance().getId()));
             for (NudgeDelivery orphan : pending) {
                 String id = String.valueOf(orphan.id());
-                if (!handled.contains(orphan.id()) && !instances.contains(id)
+                if (!handled.contains(orphan.id())
+                        && !instances.contains(id)
                         && client.scheduleIfNotExists(delivery.instance(id), now)) {
-                    LOG.info("rescheduled nudge delivery {} for {} due {}, which had no task instance", id, orphan.channel().key(), orphan.due());
+                    LOG.info(
+                            "rescheduled nudge delivery {} for {} due {}, which had no task instance",
+                            id,
+                            orphan.channel().key(),
+                            orphan.due());
                     scheduled++;
                 }
             }
@@ -175,11 +199,13 @@ public final class NudgeTasks {
      * fast as its budget, counting on from the tenant's earlier batches of this run; if any already has an
      * instance, one by one instead.
      */
-    private int scheduleAll(SchedulerClient client, List<NudgeDelivery> batch, Instant now, Map<String, Integer> handedOver) {
+    private int scheduleAll(
+            SchedulerClient client, List<NudgeDelivery> batch, Instant now, Map<String, Integer> handedOver) {
         List<SchedulableInstance<?>> instances = new ArrayList<>();
         for (NudgeDelivery created : batch) {
             int rank = handedOver.merge(created.channel().tenantKey(), 1, Integer::sum) - 1;
-            instances.add(SchedulableInstance.of(delivery.instance(String.valueOf(created.id())), now.plusNanos(rank * handoffSpacingNanos)));
+            instances.add(SchedulableInstance.of(
+                    delivery.instance(String.valueOf(created.id())), now.plusNanos(rank * handoffSpacingNanos)));
         }
         try {
             client.scheduleBatch(instances);
@@ -237,8 +263,12 @@ public final class NudgeTasks {
         if (delay.compareTo(FAILURE_BACKOFF_MAX) > 0) {
             delay = FAILURE_BACKOFF_MAX;
         }
-        LOG.warn("nudge delivery {} failed {} time(s) in a row; next attempt in {}", complete.getExecution().taskInstance.getId(), failures,
-                delay, complete.getCause().orElse(null));
+        LOG.warn(
+                "nudge delivery {} failed {} time(s) in a row; next attempt in {}",
+                complete.getExecution().taskInstance.getId(),
+                failures,
+                delay,
+                complete.getCause().orElse(null));
         operations.reschedule(complete, complete.getTimeDone().plus(delay));
     }
 }

@@ -64,13 +64,15 @@ public final class SchedulerLifecycle implements SmartLifecycle {
             callback.run();
             return;
         }
-        Thread stopping = new Thread(() -> {
-            try {
-                stop();
-            } finally {
-                callback.run();
-            }
-        }, "nudge-scheduler-stop");
+        Thread stopping = new Thread(
+                () -> {
+                    try {
+                        stop();
+                    } finally {
+                        callback.run();
+                    }
+                },
+                "nudge-scheduler-stop");
         stopping.start();
     }
 

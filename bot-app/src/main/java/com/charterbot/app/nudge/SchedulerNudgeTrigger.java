@@ -25,7 +25,8 @@ final class SchedulerNudgeTrigger implements NudgeTrigger {
     private final SchedulerClient client;
     private final Clock clock;
 
-    SchedulerNudgeTrigger(ChannelStore channels, DeliveryStore deliveries, NudgeTasks tasks, SchedulerClient client, Clock clock) {
+    SchedulerNudgeTrigger(
+            ChannelStore channels, DeliveryStore deliveries, NudgeTasks tasks, SchedulerClient client, Clock clock) {
         this.channels = Objects.requireNonNull(channels, "channels");
         this.deliveries = Objects.requireNonNull(deliveries, "deliveries");
         this.tasks = Objects.requireNonNull(tasks, "tasks");
@@ -36,7 +37,9 @@ final class SchedulerNudgeTrigger implements NudgeTrigger {
     @Override
     public boolean nudgeNow(ChannelRef channel) {
         Optional<ChannelState> state = channels.find(channel);
-        if (state.isEmpty() || state.get().status() != ChannelState.Status.ACTIVE || !state.get().settings().enabled()) {
+        if (state.isEmpty()
+                || state.get().status() != ChannelState.Status.ACTIVE
+                || !state.get().settings().enabled()) {
             return false;
         }
         // Whole seconds: a second click within the same second asks for the same delivery.

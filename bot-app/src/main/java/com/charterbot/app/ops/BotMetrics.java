@@ -51,12 +51,22 @@ public final class BotMetrics {
     public static final String EVENTS_RATE_LIMITED = "charter.platform.events.rate.limited";
 
     /** The outcomes of {@link #NUDGES}. */
-    public static final List<String> NUDGE_OUTCOMES = List.of("sent", "unconfirmed", "retried", "failed", "rate_limited", "paused");
+    public static final List<String> NUDGE_OUTCOMES =
+            List.of("sent", "unconfirmed", "retried", "failed", "rate_limited", "paused");
 
     /** The answer-time histogram's buckets: an answer is one Lucene query, a reply one platform call. */
-    private static final Duration[] ANSWER_BUCKETS = {Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25),
-            Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
-            Duration.ofMillis(2500), Duration.ofSeconds(5)};
+    private static final Duration[] ANSWER_BUCKETS = {
+        Duration.ofMillis(5),
+        Duration.ofMillis(10),
+        Duration.ofMillis(25),
+        Duration.ofMillis(50),
+        Duration.ofMillis(100),
+        Duration.ofMillis(250),
+        Duration.ofMillis(500),
+        Duration.ofSeconds(1),
+        Duration.ofMillis(2500),
+        Duration.ofSeconds(5)
+    };
     /** Section ids are short; anything else is not a topic. */
     private static final Pattern TOPIC = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
 
@@ -67,11 +77,13 @@ public final class BotMetrics {
         this.registry = Objects.requireNonNull(registry, "registry");
         // Registered at start, so that dashboards and alerts see zeros rather than missing series.
         for (Platform platform : Platform.values()) {
-            answerTimers.put(platform, Timer.builder(ANSWER)
-                    .description("Time from a question to the bot's replies")
-                    .tag("platform", name(platform))
-                    .serviceLevelObjectives(ANSWER_BUCKETS)
-                    .register(registry));
+            answerTimers.put(
+                    platform,
+                    Timer.builder(ANSWER)
+                            .description("Time from a question to the bot's replies")
+                            .tag("platform", name(platform))
+                            .serviceLevelObjectives(ANSWER_BUCKETS)
+                            .register(registry));
             for (String outcome : NUDGE_OUTCOMES) {
                 nudges(platform, outcome);
             }
@@ -133,7 +145,8 @@ public final class BotMetrics {
     }
 
     void questionAsked(QuestionAsked event) {
-        String topic = event.sectionId() != null && TOPIC.matcher(event.sectionId()).matches() ? event.sectionId() : "none";
+        String topic =
+                event.sectionId() != null && TOPIC.matcher(event.sectionId()).matches() ? event.sectionId() : "none";
         Counter.builder(QUESTIONS)
                 .description("Questions answered, by tier, topic (charter section) and language")
                 .tag("tier", event.tier().name().toLowerCase(Locale.ROOT))

@@ -43,7 +43,9 @@ final class MeteredDeliveryStore implements DeliveryStore {
     }
 
     private void count(long id, String outcome) {
-        store.find(id).ifPresent(delivery -> metrics.nudges(delivery.channel().platform(), outcome).increment());
+        store.find(id)
+                .ifPresent(delivery ->
+                        metrics.nudges(delivery.channel().platform(), outcome).increment());
     }
 
     @Override

@@ -61,7 +61,8 @@ class OperationsConfiguration {
     }
 
     @Bean
-    HealthIndicator charterHealthIndicator(AnswerEngine engine, CharterReloader reloader, CharterProperties properties) {
+    HealthIndicator charterHealthIndicator(
+            AnswerEngine engine, CharterReloader reloader, CharterProperties properties) {
         return new CharterHealthIndicator(engine, reloader, properties.folder() == null);
     }
 

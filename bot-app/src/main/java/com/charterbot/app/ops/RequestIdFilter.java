@@ -32,14 +32,18 @@ public final class RequestIdFilter implements Filter {
     private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
     @Override
-    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
         if (!(request instanceof HttpServletRequest http) || !(response instanceof HttpServletResponse reply)) {
             chain.doFilter(request, response);
             return;
         }
         // The second pass of a request whose body was read first (RequestBodyFilter) keeps the id of the first.
         String given = http.getDispatcherType() == DispatcherType.ASYNC ? reply.getHeader(HEADER) : null;
-        String id = given != null ? given : accepted(http.getHeader(HEADER)).orElseGet(() -> UUID.randomUUID().toString());
+        String id = given != null
+                ? given
+                : accepted(http.getHeader(HEADER))
+                        .orElseGet(() -> UUID.randomUUID().toString());
         reply.setHeader(HEADER, id);
         String outer = MDC.get(MDC_KEY);
         MDC.put(MDC_KEY, id);
@@ -56,6 +60,8 @@ public final class RequestIdFilter implements Filter {
 
     /** The caller's id when it can be used as it is. */
     static Optional<String> accepted(String header) {
-        return Optional.ofNullable(header).map(String::strip).filter(id -> ACCEPTED.matcher(id).matches());
+        return Optional.ofNullable(header)
+                .map(String::strip)
+                .filter(id -> ACCEPTED.matcher(id).matches());
     }
 }

@@ -34,6 +34,8 @@ final class SchedulerHealthIndicator implements HealthIndicator {
         if (!state.isStarted()) {
             return Health.down().withDetail("state", "not started").build();
         }
-        return Health.up().withDetail("state", state.isPaused() ? "paused" : "running").build();
+        return Health.up()
+                .withDetail("state", state.isPaused() ? "paused" : "running")
+                .build();
     }
 }

@@ -67,8 +67,10 @@ public final class BatchedQuestions extends ForwardingActivityLog implements Aut
         if (!waiting.offer(event)) {
             long total = dropped.incrementAndGet();
             if (total == 1 || total % 1_000 == 0) {
-                LOG.warn("{} question record(s) not kept for statistics so far: {} wait to be written (is the database reachable?)",
-                        total, CAPACITY);
+                LOG.warn(
+                        "{} question record(s) not kept for statistics so far: {} wait to be written (is the database reachable?)",
+                        total,
+                        CAPACITY);
             }
         }
     }
@@ -93,7 +95,11 @@ public final class BatchedQuestions extends ForwardingActivityLog implements Aut
                 } catch (RuntimeException e) {
                     if (++tries >= TRIES) {
                         dropped.addAndGet(batch.size());
-                        LOG.warn("{} question record(s) dropped after {} failed writes: {}", batch.size(), tries, e.getClass().getSimpleName());
+                        LOG.warn(
+                                "{} question record(s) dropped after {} failed writes: {}",
+                                batch.size(),
+                                tries,
+                                e.getClass().getSimpleName());
                         tries = 0;
                     } else {
                         refused = List.copyOf(batch);
@@ -116,7 +122,9 @@ public final class BatchedQuestions extends ForwardingActivityLog implements Aut
         } catch (RuntimeException e) {
             if (!failing) {
                 failing = true;
-                LOG.warn("question records not written, tried again every round: {}", e.getClass().getSimpleName());
+                LOG.warn(
+                        "question records not written, tried again every round: {}",
+                        e.getClass().getSimpleName());
             }
         }
     }
@@ -139,7 +147,10 @@ public final class BatchedQuestions extends ForwardingActivityLog implements Aut
         try {
             write();
         } catch (RuntimeException e) {
-            LOG.warn("{} question record(s) not written at shutdown: {}", waiting.size() + refusedCount(), e.getClass().getSimpleName());
+            LOG.warn(
+                    "{} question record(s) not written at shutdown: {}",
+                    waiting.size() + refusedCount(),
+                    e.getClass().getSimpleName());
         }
     }
 

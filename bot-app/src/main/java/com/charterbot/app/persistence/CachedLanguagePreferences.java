@@ -26,7 +26,11 @@ public final class CachedLanguagePreferences implements LanguagePreferences {
 
     public CachedLanguagePreferences(LanguagePreferences stored, Duration keep, Ticker ticker) {
         this.stored = Objects.requireNonNull(stored, "stored");
-        this.recent = Caffeine.newBuilder().maximumSize(MAX_PEOPLE).expireAfterWrite(keep).ticker(ticker).build();
+        this.recent = Caffeine.newBuilder()
+                .maximumSize(MAX_PEOPLE)
+                .expireAfterWrite(keep)
+                .ticker(ticker)
+                .build();
     }
 
     @Override

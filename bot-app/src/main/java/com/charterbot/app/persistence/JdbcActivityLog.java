@@ -37,9 +37,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class JdbcActivityLog implements ActivityLog {
 
     /** Query bounds are clamped to years both databases store. */
-
-    private static final String QUIZ_COLUMNS = "occurred_at, section_id, question_id, correct, channel_platform, channel_tenant, channel_id, "
-            + "participant_platform, participant_tenant, participant_pseudonym";
+    private static final String QUIZ_COLUMNS =
+            "occurred_at, section_id, question_id, correct, channel_platform, channel_tenant, channel_id, "
+                    + "participant_platform, participant_tenant, participant_pseudonym";
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batches;
@@ -61,15 +61,18 @@ public final class JdbcActivityLog implements ActivityLog {
         if (events.isEmpty()) {
             return;
         }
-        SqlParameterSource[] rows = events.stream().map(event -> new MapSqlParameterSource()
+        SqlParameterSource[] rows = events.stream()
+                .map(event -> new MapSqlParameterSource()
                         .addValue("at", DbTime.timestamp(event.at()))
                         .addValue("language", event.language().tag())
                         .addValue("tier", event.tier().name())
                         .addValue("section", event.sectionId(), Types.VARCHAR)
                         .addValue("tenant", event.tenant(), Types.VARCHAR))
                 .toArray(SqlParameterSource[]::new);
-        batches.batchUpdate("INSERT INTO activity_question (occurred_at, language, tier, section_id, tenant_key) "
-                + "VALUES (:at, :language, :tier, :section, :tenant)", rows);
+        batches.batchUpdate(
+                "INSERT INTO activity_question (occurred_at, language, tier, section_id, tenant_key) "
+                        + "VALUES (:at, :language, :tier, :section, :tenant)",
+                rows);
     }
 
     @Override
@@ -83,7 +86,10 @@ public final class JdbcActivityLog implements ActivityLog {
                 .param("section", event.sectionId())
                 .param("question", event.questionId())
                 .param("correct", event.correct())
-                .param("channelPlatform", channel == null ? null : channel.platform().name(), Types.VARCHAR)
+                .param(
+                        "channelPlatform",
+                        channel == null ? null : channel.platform().name(),
+                        Types.VARCHAR)
                 .param("channelTenant", channel == null ? null : channel.tenant(), Types.VARCHAR)
                 .param("channelId", channel == null ? null : channel.channelId(), Types.VARCHAR)
                 .param("platform", participant.platform().name())
@@ -95,7 +101,8 @@ public final class JdbcActivityLog implements ActivityLog {
     @Override
     public void record(NudgeSent event) {
         Objects.requireNonNull(event, "event");
-        jdbc.sql("INSERT INTO activity_nudge (occurred_at, platform, tenant, channel_id, kind) VALUES (:at, :platform, :tenant, :channelId, :kind)")
+        jdbc.sql(
+                        "INSERT INTO activity_nudge (occurred_at, platform, tenant, channel_id, kind) VALUES (:at, :platform, :tenant, :channelId, :kind)")
                 .param("at", DbTime.timestamp(event.at()))
                 .param("platform", event.channel().platform().name())
                 .param("tenant", event.channel().tenant())
@@ -121,7 +128,11 @@ public final class JdbcActivityLog implements ActivityLog {
     @Override
     public List<QuestionAsked> questions(Instant from, Instant to) {
         return between("SELECT occurred_at, language, tier, section_id, tenant_key FROM activity_question", from, to)
-                .query((rs, row) -> new QuestionAsked(at(rs), language(rs), Tier.valueOf(rs.getString("tier")), rs.getString("section_id"),
+                .query((rs, row) -> new QuestionAsked(
+                        at(rs),
+                        language(rs),
+                        Tier.valueOf(rs.getString("tier")),
+                        rs.getString("section_id"),
                         rs.getString("tenant_key")))
                 .list();
     }
@@ -129,7 +140,9 @@ public final class JdbcActivityLog implements ActivityLog {
     /** Quiz answers in [from, to); participants are pseudonyms (see the class comment). */
     @Override
     public List<QuizAnswered> quizAnswers(Instant from, Instant to) {
-        return between("SELECT " + QUIZ_COLUMNS + " FROM activity_quiz_answer", from, to).query(JdbcActivityLog::quizAnswer).list();
+        return between("SELECT " + QUIZ_COLUMNS + " FROM activity_quiz_answer", from, to)
+                .query(JdbcActivityLog::quizAnswer)
+                .list();
     }
 
     /** Channel micro-quiz answers in the channel at or after {@code since}; participants are pseudonyms. */
@@ -152,16 +165,27 @@ public final class JdbcActivityLog implements ActivityLog {
         return between("SELECT occurred_at, platform, tenant, channel_id, kind FROM activity_nudge", from, to)
                 .query((rs, row) -> new NudgeSent(
                         at(rs),
-                        new ChannelRef(Platform.valueOf(rs.getString("platform")), rs.getString("tenant"), rs.getString("channel_id")),
+                        new ChannelRef(
+                                Platform.valueOf(rs.getString("platform")),
+                                rs.getString("tenant"),
+                                rs.getString("channel_id")),
                         NudgeSent.Kind.valueOf(rs.getString("kind"))))
                 .list();
     }
 
     @Override
     public List<AnswerFeedback> feedback(Instant from, Instant to) {
-        return between("SELECT occurred_at, language, tier, section_id, helpful, tenant_key FROM activity_feedback", from, to)
-                .query((rs, row) -> new AnswerFeedback(at(rs), language(rs), Tier.valueOf(rs.getString("tier")), rs.getString("section_id"),
-                        rs.getBoolean("helpful"), rs.getString("tenant_key")))
+        return between(
+                        "SELECT occurred_at, language, tier, section_id, helpful, tenant_key FROM activity_feedback",
+                        from,
+                        to)
+                .query((rs, row) -> new AnswerFeedback(
+                        at(rs),
+                        language(rs),
+                        Tier.valueOf(rs.getString("tier")),
+                        rs.getString("section_id"),
+                        rs.getBoolean("helpful"),
+                        rs.getString("tenant_key")))
                 .list();
     }
 
@@ -169,15 +193,20 @@ public final class JdbcActivityLog implements ActivityLog {
     @Override
     public void forget(UserRef user) {
         Objects.requireNonNull(user, "user");
-        jdbc.sql("DELETE FROM activity_quiz_answer WHERE participant_pseudonym = :pseudonym").param("pseudonym", pseudonyms.of(user)).update();
+        jdbc.sql("DELETE FROM activity_quiz_answer WHERE participant_pseudonym = :pseudonym")
+                .param("pseudonym", pseudonyms.of(user))
+                .update();
     }
 
     /** Deletes every entry (questions, quiz answers, nudges, feedback) before the cutoff and returns how many were deleted. */
     public int purgeBefore(Instant cutoff) {
         OffsetDateTime bound = DbTime.bound(cutoff);
         int deleted = 0;
-        for (String table : List.of("activity_question", "activity_quiz_answer", "activity_nudge", "activity_feedback")) {
-            deleted += jdbc.sql("DELETE FROM " + table + " WHERE occurred_at < :cutoff").param("cutoff", bound).update();
+        for (String table :
+                List.of("activity_question", "activity_quiz_answer", "activity_nudge", "activity_feedback")) {
+            deleted += jdbc.sql("DELETE FROM " + table + " WHERE occurred_at < :cutoff")
+                    .param("cutoff", bound)
+                    .update();
         }
         return deleted;
     }
@@ -192,10 +221,19 @@ public final class JdbcActivityLog implements ActivityLog {
         String channelPlatform = rs.getString("channel_platform");
         ChannelRef channel = channelPlatform == null
                 ? null
-                : new ChannelRef(Platform.valueOf(channelPlatform), rs.getString("channel_tenant"), rs.getString("channel_id"));
+                : new ChannelRef(
+                        Platform.valueOf(channelPlatform), rs.getString("channel_tenant"), rs.getString("channel_id"));
         UserRef participant = new UserRef(
-                Platform.valueOf(rs.getString("participant_platform")), rs.getString("participant_tenant"), rs.getString("participant_pseudonym"));
-        return new QuizAnswered(at(rs), rs.getString("section_id"), rs.getString("question_id"), rs.getBoolean("correct"), channel, participant);
+                Platform.valueOf(rs.getString("participant_platform")),
+                rs.getString("participant_tenant"),
+                rs.getString("participant_pseudonym"));
+        return new QuizAnswered(
+                at(rs),
+                rs.getString("section_id"),
+                rs.getString("question_id"),
+                rs.getBoolean("correct"),
+                channel,
+                participant);
     }
 
     private static Instant at(ResultSet rs) throws SQLException {
@@ -204,7 +242,7 @@ public final class JdbcActivityLog implements ActivityLog {
 
     private static Language language(ResultSet rs) throws SQLException {
         String tag = rs.getString("language");
-        return Language.fromTag(tag).orElseThrow(() -> new IllegalStateException("unknown language '" + tag + "' stored"));
+        return Language.fromTag(tag)
+                .orElseThrow(() -> new IllegalStateException("unknown language '" + tag + "' stored"));
     }
-
 }

@@ -35,8 +35,9 @@ public final class JdbcAuditLog implements AuditLog {
     @Override
     public void append(AuditRecord record) {
         Objects.requireNonNull(record, "record");
-        jdbc.sql("INSERT INTO audit_log (occurred_at, platform, tenant, who_pseudonym, action, target, before_value, after_value) "
-                        + "VALUES (:at, :platform, :tenant, :who, :action, :target, :before, :after)")
+        jdbc.sql(
+                        "INSERT INTO audit_log (occurred_at, platform, tenant, who_pseudonym, action, target, before_value, after_value) "
+                                + "VALUES (:at, :platform, :tenant, :who, :action, :target, :before, :after)")
                 .param("at", DbTime.timestamp(record.at()))
                 .param("platform", record.who().platform().name())
                 .param("tenant", record.who().tenant())
@@ -57,8 +58,9 @@ public final class JdbcAuditLog implements AuditLog {
         if (limit == 0) {
             return List.of();
         }
-        return jdbc.sql("SELECT occurred_at, platform, tenant, who_pseudonym, action, target, before_value, after_value "
-                        + "FROM audit_log ORDER BY occurred_at DESC, id DESC LIMIT :limit")
+        return jdbc.sql(
+                        "SELECT occurred_at, platform, tenant, who_pseudonym, action, target, before_value, after_value "
+                                + "FROM audit_log ORDER BY occurred_at DESC, id DESC LIMIT :limit")
                 .param("limit", limit)
                 .query(JdbcAuditLog::record)
                 .list();
@@ -66,7 +68,10 @@ public final class JdbcAuditLog implements AuditLog {
 
     private static AuditRecord record(ResultSet rs, int row) throws SQLException {
         return new AuditRecord(
-                new UserRef(Platform.valueOf(rs.getString("platform")), rs.getString("tenant"), rs.getString("who_pseudonym")),
+                new UserRef(
+                        Platform.valueOf(rs.getString("platform")),
+                        rs.getString("tenant"),
+                        rs.getString("who_pseudonym")),
                 rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
                 rs.getString("action"),
                 rs.getString("target"),
@@ -77,5 +82,4 @@ public final class JdbcAuditLog implements AuditLog {
     private static String clean(String text) {
         return text.replace('\u0000', '\uFFFD');
     }
-
 }

@@ -2,9 +2,9 @@ package com.charterbot.app.persistence;
 
 import static com.charterbot.app.persistence.DbTime.bound;
 import static com.charterbot.app.persistence.DbTime.instant;
+import static com.charterbot.app.persistence.DbTime.timestamp;
 import static com.charterbot.app.persistence.JdbcQuizProgressStore.person;
 import static com.charterbot.app.persistence.JdbcQuizProgressStore.pseudonymOf;
-import static com.charterbot.app.persistence.DbTime.timestamp;
 
 import com.charterbot.core.quiz.ChannelQuiz;
 import com.charterbot.core.quiz.ChannelQuizStore;
@@ -93,12 +93,15 @@ public final class JdbcChannelQuizStore implements ChannelQuizStore {
         transaction.executeWithoutResult(status -> {
             if (jdbc.sql(UPDATE).params(params).update() == 0) {
                 try {
-                    nested.executeWithoutResult(savepoint -> jdbc.sql(INSERT).params(params).update());
+                    nested.executeWithoutResult(
+                            savepoint -> jdbc.sql(INSERT).params(params).update());
                 } catch (DuplicateKeyException raced) {
                     jdbc.sql(UPDATE).params(params).update();
                 }
             }
-            jdbc.sql("DELETE FROM channel_quiz_answer WHERE quiz_id = :id").param("id", quiz.id()).update();
+            jdbc.sql("DELETE FROM channel_quiz_answer WHERE quiz_id = :id")
+                    .param("id", quiz.id())
+                    .update();
             Map<String, UserRef> byPseudonym = new LinkedHashMap<>();
             quiz.answers().keySet().forEach(user -> byPseudonym.putIfAbsent(pseudonymOf(pseudonyms, user), user));
             byPseudonym.forEach((pseudonym, user) -> jdbc.sql(INSERT_ANSWER)
@@ -135,7 +138,8 @@ public final class JdbcChannelQuizStore implements ChannelQuizStore {
                 "tenant", user.tenant(),
                 "option", option);
         try {
-            Integer inserted = nested.execute(savepoint -> jdbc.sql(RECORD_ANSWER).params(params).update());
+            Integer inserted = nested.execute(
+                    savepoint -> jdbc.sql(RECORD_ANSWER).params(params).update());
             if (inserted == null || inserted == 0) {
                 return Optional.empty();
             }
@@ -154,23 +158,29 @@ public final class JdbcChannelQuizStore implements ChannelQuizStore {
     public List<ChannelQuiz> posted(ChannelRef channel, Instant since) {
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(since, "since");
-        return select("WHERE q.platform = :platform AND q.tenant = :tenant AND q.channel_id = :channel AND q.posted_at >= :since", Map.of(
-                "platform", channel.platform().name(),
-                "tenant", channel.tenant(),
-                "channel", channel.channelId(),
-                "since", bound(since)));
+        return select(
+                "WHERE q.platform = :platform AND q.tenant = :tenant AND q.channel_id = :channel AND q.posted_at >= :since",
+                Map.of(
+                        "platform", channel.platform().name(),
+                        "tenant", channel.tenant(),
+                        "channel", channel.channelId(),
+                        "since", bound(since)));
     }
 
     @Override
     public int purgeOlderThan(Instant before) {
         Objects.requireNonNull(before, "before");
-        return jdbc.sql("DELETE FROM channel_quiz WHERE posted_at < :before").param("before", bound(before)).update();
+        return jdbc.sql("DELETE FROM channel_quiz WHERE posted_at < :before")
+                .param("before", bound(before))
+                .update();
     }
 
     @Override
     public void forget(UserRef user) {
         Objects.requireNonNull(user, "user");
-        jdbc.sql("DELETE FROM channel_quiz_answer WHERE user_pseudonym = :user").param("user", pseudonymOf(pseudonyms, user)).update();
+        jdbc.sql("DELETE FROM channel_quiz_answer WHERE user_pseudonym = :user")
+                .param("user", pseudonymOf(pseudonyms, user))
+                .update();
     }
 
     /** The quiz read back holds pseudonyms, not user ids: the person's answer is found by theirs. */
@@ -178,7 +188,8 @@ public final class JdbcChannelQuizStore implements ChannelQuizStore {
     public Optional<Integer> answerOf(ChannelQuiz quiz, UserRef user) {
         Objects.requireNonNull(quiz, "quiz");
         Objects.requireNonNull(user, "user");
-        return Optional.ofNullable(quiz.answers().get(person(user.platform().name(), user.tenant(), pseudonymOf(pseudonyms, user))));
+        return Optional.ofNullable(
+                quiz.answers().get(person(user.platform().name(), user.tenant(), pseudonymOf(pseudonyms, user))));
     }
 
     /** The quizzes matching this condition with their answers, oldest first. */
@@ -192,7 +203,9 @@ public final class JdbcChannelQuizStore implements ChannelQuizStore {
             }
             String pseudonym = result.getString("user_pseudonym");
             if (pseudonym != null) {
-                row.answers.put(person(result.getString("answer_platform"), result.getString("answer_tenant"), pseudonym), result.getInt("option_index"));
+                row.answers.put(
+                        person(result.getString("answer_platform"), result.getString("answer_tenant"), pseudonym),
+                        result.getInt("option_index"));
             }
         });
         List<ChannelQuiz> quizzes = new ArrayList<>(rows.size());
@@ -201,12 +214,21 @@ public final class JdbcChannelQuizStore implements ChannelQuizStore {
     }
 
     /** One quiz while its answers are read. */
-    private record Row(String id, ChannelRef channel, String questionId, Language language, Instant postedAt, Map<UserRef, Integer> answers) {
+    private record Row(
+            String id,
+            ChannelRef channel,
+            String questionId,
+            Language language,
+            Instant postedAt,
+            Map<UserRef, Integer> answers) {
 
         static Row of(ResultSet result) throws SQLException {
             return new Row(
                     result.getString("id"),
-                    new ChannelRef(Platform.valueOf(result.getString("platform")), result.getString("tenant"), result.getString("channel_id")),
+                    new ChannelRef(
+                            Platform.valueOf(result.getString("platform")),
+                            result.getString("tenant"),
+                            result.getString("channel_id")),
                     result.getString("question_id"),
                     Language.valueOf(result.getString("language_tag")),
                     instant(result, "posted_at"),

@@ -38,9 +38,11 @@ public final class JdbcChannelStore implements ChannelStore {
 
     private static final DateTimeFormatter HOURS_MINUTES = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
 
-    private static final String COLUMNS = "platform, tenant, channel_id, name, frequency, weekday, day_of_month, time_of_day, "
-            + "zone, language, content, status, pause_reason, last_delivery, last_kind";
-    private static final String WHERE_CHANNEL = " WHERE platform = :platform AND tenant = :tenant AND channel_id = :channelId";
+    private static final String COLUMNS =
+            "platform, tenant, channel_id, name, frequency, weekday, day_of_month, time_of_day, "
+                    + "zone, language, content, status, pause_reason, last_delivery, last_kind";
+    private static final String WHERE_CHANNEL =
+            " WHERE platform = :platform AND tenant = :tenant AND channel_id = :channelId";
 
     private final JdbcClient jdbc;
 
@@ -65,10 +67,12 @@ public final class JdbcChannelStore implements ChannelStore {
         }
         int inserted;
         try {
-            inserted = fields(jdbc.sql("INSERT INTO channel_state (" + COLUMNS + ", created_at, updated_at) VALUES ("
-                    + ":platform, :tenant, :channelId, :name, :frequency, :weekday, :dayOfMonth, :time, "
-                    + ":zone, :language, :content, :status, :pauseReason, :lastDelivery, :lastKind, "
-                    + "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP) ON CONFLICT DO NOTHING"), state)
+            inserted = fields(
+                            jdbc.sql("INSERT INTO channel_state (" + COLUMNS + ", created_at, updated_at) VALUES ("
+                                    + ":platform, :tenant, :channelId, :name, :frequency, :weekday, :dayOfMonth, :time, "
+                                    + ":zone, :language, :content, :status, :pauseReason, :lastDelivery, :lastKind, "
+                                    + "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP) ON CONFLICT DO NOTHING"),
+                            state)
                     .update();
         } catch (DuplicateKeyException raceOnH2) {
             // H2 may report a concurrent insert of the same channel instead of skipping it.
@@ -81,23 +85,29 @@ public final class JdbcChannelStore implements ChannelStore {
     }
 
     private int update(ChannelState state) {
-        return fields(jdbc.sql("UPDATE channel_state SET name = :name, frequency = :frequency, weekday = :weekday, "
-                + "day_of_month = :dayOfMonth, time_of_day = :time, zone = :zone, language = :language, content = :content, "
-                + "status = :status, pause_reason = :pauseReason, last_delivery = :lastDelivery, last_kind = :lastKind, "
-                + "updated_at = CURRENT_TIMESTAMP" + WHERE_CHANNEL), state)
+        return fields(
+                        jdbc.sql("UPDATE channel_state SET name = :name, frequency = :frequency, weekday = :weekday, "
+                                + "day_of_month = :dayOfMonth, time_of_day = :time, zone = :zone, language = :language, content = :content, "
+                                + "status = :status, pause_reason = :pauseReason, last_delivery = :lastDelivery, last_kind = :lastKind, "
+                                + "updated_at = CURRENT_TIMESTAMP" + WHERE_CHANNEL),
+                        state)
                 .update();
     }
 
     /** Every state, oldest saved channel first. */
     @Override
     public List<ChannelState> all() {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM channel_state ORDER BY id").query(JdbcChannelStore::state).list();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM channel_state ORDER BY id")
+                .query(JdbcChannelStore::state)
+                .list();
     }
 
     /** How many channels have their nudges paused, counted by the database. */
     @Override
     public int countPaused() {
-        return jdbc.sql("SELECT COUNT(*) FROM channel_state WHERE status = 'PAUSED'").query(Integer.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM channel_state WHERE status = 'PAUSED'")
+                .query(Integer.class)
+                .single();
     }
 
     @Override
@@ -123,12 +133,16 @@ public final class JdbcChannelStore implements ChannelStore {
      */
     public void saveConversationReference(ChannelRef channel, String reference) {
         Objects.requireNonNull(channel, "channel");
-        int updated = channel(jdbc.sql("UPDATE channel_state SET conversation_reference = :reference, updated_at = CURRENT_TIMESTAMP"
-                + WHERE_CHANNEL), channel)
+        int updated = channel(
+                        jdbc.sql(
+                                "UPDATE channel_state SET conversation_reference = :reference, updated_at = CURRENT_TIMESTAMP"
+                                        + WHERE_CHANNEL),
+                        channel)
                 .param("reference", reference, Types.VARCHAR)
                 .update();
         if (updated == 0) {
-            throw new IllegalStateException("no state is kept for channel " + channel.key() + ": save it before its conversation reference");
+            throw new IllegalStateException(
+                    "no state is kept for channel " + channel.key() + ": save it before its conversation reference");
         }
     }
 
@@ -152,12 +166,16 @@ public final class JdbcChannelStore implements ChannelStore {
                 .param("content", settings.content().name())
                 .param("status", state.status().name())
                 .param("pauseReason", state.pauseReason().isEmpty() ? null : state.pauseReason(), Types.VARCHAR)
-                .param("lastDelivery", state.lastDelivery().map(DbTime::timestamp).orElse(null), Types.TIMESTAMP_WITH_TIMEZONE)
+                .param(
+                        "lastDelivery",
+                        state.lastDelivery().map(DbTime::timestamp).orElse(null),
+                        Types.TIMESTAMP_WITH_TIMEZONE)
                 .param("lastKind", state.lastKind().map(Enum::name).orElse(null), Types.VARCHAR);
     }
 
     private static ChannelState state(ResultSet rs, int row) throws SQLException {
-        ChannelRef channel = new ChannelRef(Platform.valueOf(rs.getString("platform")), rs.getString("tenant"), rs.getString("channel_id"));
+        ChannelRef channel = new ChannelRef(
+                Platform.valueOf(rs.getString("platform")), rs.getString("tenant"), rs.getString("channel_id"));
         String language = rs.getString("language");
         NudgeSettings settings = new NudgeSettings(
                 Frequency.valueOf(rs.getString("frequency")),
@@ -165,7 +183,9 @@ public final class JdbcChannelStore implements ChannelStore {
                 rs.getInt("day_of_month"),
                 LocalTime.parse(rs.getString("time_of_day"), HOURS_MINUTES),
                 ZoneId.of(rs.getString("zone")),
-                Language.fromTag(language).orElseThrow(() -> new IllegalStateException("unknown language '" + language + "' stored for " + channel.key())),
+                Language.fromTag(language)
+                        .orElseThrow(() -> new IllegalStateException(
+                                "unknown language '" + language + "' stored for " + channel.key())),
                 NudgeContent.valueOf(rs.getString("content")));
         OffsetDateTime lastDelivery = rs.getObject("last_delivery", OffsetDateTime.class);
         String lastKind = rs.getString("last_kind");
@@ -178,5 +198,4 @@ public final class JdbcChannelStore implements ChannelStore {
                 Optional.ofNullable(lastDelivery).map(OffsetDateTime::toInstant),
                 Optional.ofNullable(lastKind).map(NudgeSent.Kind::valueOf));
     }
-
 }

@@ -36,8 +36,9 @@ public final class JdbcExpertsChannels implements ExpertsChannels {
             return;
         }
         try {
-            jdbc.sql("INSERT INTO experts_channel (platform, tenant, channel_id, updated_at) VALUES (:platform, :tenant, :channel, :at) "
-                            + "ON CONFLICT DO NOTHING")
+            jdbc.sql(
+                            "INSERT INTO experts_channel (platform, tenant, channel_id, updated_at) VALUES (:platform, :tenant, :channel, :at) "
+                                    + "ON CONFLICT DO NOTHING")
                     .param("platform", channel.platform().name())
                     .param("tenant", channel.tenant())
                     .param("channel", channel.channelId())
@@ -50,7 +51,8 @@ public final class JdbcExpertsChannels implements ExpertsChannels {
     }
 
     private int update(ChannelRef channel) {
-        return jdbc.sql("UPDATE experts_channel SET channel_id = :channel, updated_at = :at WHERE platform = :platform AND tenant = :tenant")
+        return jdbc.sql(
+                        "UPDATE experts_channel SET channel_id = :channel, updated_at = :at WHERE platform = :platform AND tenant = :tenant")
                 .param("platform", channel.platform().name())
                 .param("tenant", channel.tenant())
                 .param("channel", channel.channelId())

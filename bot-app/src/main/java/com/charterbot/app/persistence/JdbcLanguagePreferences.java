@@ -31,7 +31,8 @@ public final class JdbcLanguagePreferences implements LanguagePreferences {
                 .param("pseudonym", pseudonyms.of(user))
                 .query((rs, row) -> rs.getString(1))
                 .optional()
-                .map(tag -> Language.fromTag(tag).orElseThrow(() -> new IllegalStateException("unknown language '" + tag + "' stored")));
+                .map(tag -> Language.fromTag(tag)
+                        .orElseThrow(() -> new IllegalStateException("unknown language '" + tag + "' stored")));
     }
 
     @Override
@@ -59,7 +60,8 @@ public final class JdbcLanguagePreferences implements LanguagePreferences {
     }
 
     private int update(String pseudonym, Language language) {
-        return jdbc.sql("UPDATE language_preference SET language = :language, updated_at = CURRENT_TIMESTAMP WHERE pseudonym = :pseudonym")
+        return jdbc.sql(
+                        "UPDATE language_preference SET language = :language, updated_at = CURRENT_TIMESTAMP WHERE pseudonym = :pseudonym")
                 .param("pseudonym", pseudonym)
                 .param("language", language.tag())
                 .update();
@@ -68,6 +70,8 @@ public final class JdbcLanguagePreferences implements LanguagePreferences {
     @Override
     public void forget(UserRef user) {
         Objects.requireNonNull(user, "user");
-        jdbc.sql("DELETE FROM language_preference WHERE pseudonym = :pseudonym").param("pseudonym", pseudonyms.of(user)).update();
+        jdbc.sql("DELETE FROM language_preference WHERE pseudonym = :pseudonym")
+                .param("pseudonym", pseudonyms.of(user))
+                .update();
     }
 }

@@ -19,7 +19,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class JdbcPhrasingCandidates implements PhrasingCandidates {
 
-    private static final String COLUMNS = "id, question_text, section_id, language, seen_count, first_seen, last_seen, status";
+    private static final String COLUMNS =
+            "id, question_text, section_id, language, seen_count, first_seen, last_seen, status";
 
     private final JdbcClient jdbc;
 
@@ -34,8 +35,9 @@ public final class JdbcPhrasingCandidates implements PhrasingCandidates {
             return;
         }
         try {
-            jdbc.sql("INSERT INTO phrasing_candidate (language, question_text, section_id, seen_count, first_seen, last_seen, status) "
-                            + "VALUES (:language, :text, :section, 1, :at, :at, 'PENDING') ON CONFLICT DO NOTHING")
+            jdbc.sql(
+                            "INSERT INTO phrasing_candidate (language, question_text, section_id, seen_count, first_seen, last_seen, status) "
+                                    + "VALUES (:language, :text, :section, 1, :at, :at, 'PENDING') ON CONFLICT DO NOTHING")
                     .param("language", language.tag())
                     .param("text", kept)
                     .param("section", sectionId)
@@ -67,7 +69,9 @@ public final class JdbcPhrasingCandidates implements PhrasingCandidates {
 
     @Override
     public Optional<Candidate> find(long id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM phrasing_candidate WHERE id = :id").param("id", id).query(JdbcPhrasingCandidates::read)
+        return jdbc.sql("SELECT " + COLUMNS + " FROM phrasing_candidate WHERE id = :id")
+                .param("id", id)
+                .query(JdbcPhrasingCandidates::read)
                 .optional();
     }
 
@@ -75,18 +79,27 @@ public final class JdbcPhrasingCandidates implements PhrasingCandidates {
     public boolean decide(long id, Candidate.Status status, String sectionId, Instant at) {
         try {
             return jdbc.sql("UPDATE phrasing_candidate SET status = :status, section_id = :section, decided_at = :at "
-                            + "WHERE id = :id AND status = 'PENDING'")
+                                    + "WHERE id = :id AND status = 'PENDING'")
+                            .param("status", status.name())
+                            .param("section", sectionId)
+                            .param("at", DbTime.timestamp(at))
+                            .param("id", id)
+                            .update()
+                    == 1;
+        } catch (DuplicateKeyException sameTextThere) {
+            // The text is already a candidate of that section: approve that one instead, drop this one.
+            jdbc.sql(
+                            "UPDATE phrasing_candidate SET status = :status, decided_at = :at WHERE section_id = :section AND status = 'PENDING' "
+                                    + "AND (language, question_text) IN (SELECT language, question_text FROM phrasing_candidate WHERE id = :id)")
                     .param("status", status.name())
                     .param("section", sectionId)
                     .param("at", DbTime.timestamp(at))
                     .param("id", id)
-                    .update() == 1;
-        } catch (DuplicateKeyException sameTextThere) {
-            // The text is already a candidate of that section: approve that one instead, drop this one.
-            jdbc.sql("UPDATE phrasing_candidate SET status = :status, decided_at = :at WHERE section_id = :section AND status = 'PENDING' "
-                            + "AND (language, question_text) IN (SELECT language, question_text FROM phrasing_candidate WHERE id = :id)")
-                    .param("status", status.name()).param("section", sectionId).param("at", DbTime.timestamp(at)).param("id", id).update();
-            return jdbc.sql("DELETE FROM phrasing_candidate WHERE id = :id AND status = 'PENDING'").param("id", id).update() == 1;
+                    .update();
+            return jdbc.sql("DELETE FROM phrasing_candidate WHERE id = :id AND status = 'PENDING'")
+                            .param("id", id)
+                            .update()
+                    == 1;
         }
     }
 
@@ -100,7 +113,9 @@ public final class JdbcPhrasingCandidates implements PhrasingCandidates {
     @Override
     public void exported(List<Long> ids) {
         for (Long id : ids) {
-            jdbc.sql("DELETE FROM phrasing_candidate WHERE id = :id AND status = 'APPROVED'").param("id", id).update();
+            jdbc.sql("DELETE FROM phrasing_candidate WHERE id = :id AND status = 'APPROVED'")
+                    .param("id", id)
+                    .update();
         }
     }
 
@@ -113,9 +128,15 @@ public final class JdbcPhrasingCandidates implements PhrasingCandidates {
 
     private static Candidate read(ResultSet rs, int row) throws SQLException {
         String tag = rs.getString("language");
-        return new Candidate(rs.getLong("id"), rs.getString("question_text"), rs.getString("section_id"),
-                Language.fromTag(tag).orElseThrow(() -> new IllegalStateException("unknown language '" + tag + "' stored")),
-                rs.getInt("seen_count"), DbTime.instant(rs, "first_seen"), DbTime.instant(rs, "last_seen"),
+        return new Candidate(
+                rs.getLong("id"),
+                rs.getString("question_text"),
+                rs.getString("section_id"),
+                Language.fromTag(tag)
+                        .orElseThrow(() -> new IllegalStateException("unknown language '" + tag + "' stored")),
+                rs.getInt("seen_count"),
+                DbTime.instant(rs, "first_seen"),
+                DbTime.instant(rs, "last_seen"),
                 Candidate.Status.valueOf(rs.getString("status")));
     }
 }

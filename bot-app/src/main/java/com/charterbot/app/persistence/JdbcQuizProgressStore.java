@@ -26,10 +26,10 @@ public final class JdbcQuizProgressStore implements QuizProgressStore {
     private static final Pattern PSEUDONYM = Pattern.compile("[0-9a-f]{64}");
 
     /** The range of instants both databases can hold, and to which query bounds are brought. */
-
     private static final String UPDATE = """
             UPDATE quiz_progress SET leitner_box = :box, due_at = :due, seen_count = :seen, correct_count = :correct
             WHERE user_pseudonym = :user AND question_id = :question""";
+
     private static final String INSERT = """
             INSERT INTO quiz_progress (user_pseudonym, question_id, leitner_box, due_at, seen_count, correct_count)
             VALUES (:user, :question, :box, :due, :seen, :correct)""";
@@ -50,11 +50,17 @@ public final class JdbcQuizProgressStore implements QuizProgressStore {
     public Map<String, CardState> load(UserRef user) {
         Objects.requireNonNull(user, "user");
         Map<String, CardState> cards = new HashMap<>();
-        jdbc.sql("SELECT question_id, leitner_box, due_at, seen_count, correct_count FROM quiz_progress WHERE user_pseudonym = :user")
+        jdbc.sql(
+                        "SELECT question_id, leitner_box, due_at, seen_count, correct_count FROM quiz_progress WHERE user_pseudonym = :user")
                 .param("user", pseudonymOf(pseudonyms, user))
                 .query((ResultSet row) -> {
-                    cards.put(row.getString("question_id"), new CardState(row.getInt("leitner_box"), DbTime.instant(row, "due_at"),
-                            row.getInt("seen_count"), row.getInt("correct_count")));
+                    cards.put(
+                            row.getString("question_id"),
+                            new CardState(
+                                    row.getInt("leitner_box"),
+                                    DbTime.instant(row, "due_at"),
+                                    row.getInt("seen_count"),
+                                    row.getInt("correct_count")));
                 });
         return Map.copyOf(cards);
     }
@@ -75,7 +81,8 @@ public final class JdbcQuizProgressStore implements QuizProgressStore {
             return;
         }
         try {
-            nested.executeWithoutResult(status -> jdbc.sql(INSERT).params(params).update());
+            nested.executeWithoutResult(
+                    status -> jdbc.sql(INSERT).params(params).update());
         } catch (DuplicateKeyException raced) {
             jdbc.sql(UPDATE).params(params).update();
         }
@@ -84,7 +91,9 @@ public final class JdbcQuizProgressStore implements QuizProgressStore {
     @Override
     public void forget(UserRef user) {
         Objects.requireNonNull(user, "user");
-        jdbc.sql("DELETE FROM quiz_progress WHERE user_pseudonym = :user").param("user", pseudonymOf(pseudonyms, user)).update();
+        jdbc.sql("DELETE FROM quiz_progress WHERE user_pseudonym = :user")
+                .param("user", pseudonymOf(pseudonyms, user))
+                .update();
     }
 
     // ----- shared by the JDBC quiz stores -----
@@ -103,5 +112,4 @@ public final class JdbcQuizProgressStore implements QuizProgressStore {
     static UserRef person(String platform, String tenant, String pseudonym) {
         return new UserRef(Platform.valueOf(platform), tenant, pseudonym);
     }
-
 }

@@ -2,9 +2,9 @@ package com.charterbot.app.persistence;
 
 import static com.charterbot.app.persistence.DbTime.bound;
 import static com.charterbot.app.persistence.DbTime.instant;
+import static com.charterbot.app.persistence.DbTime.timestamp;
 import static com.charterbot.app.persistence.JdbcQuizProgressStore.person;
 import static com.charterbot.app.persistence.JdbcQuizProgressStore.pseudonymOf;
-import static com.charterbot.app.persistence.DbTime.timestamp;
 
 import com.charterbot.core.quiz.QuizSession;
 import com.charterbot.core.quiz.QuizSessionStore;
@@ -88,7 +88,8 @@ public final class JdbcQuizSessionStore implements QuizSessionStore {
             return;
         }
         try {
-            nested.executeWithoutResult(status -> jdbc.sql(INSERT).params(params).update());
+            nested.executeWithoutResult(
+                    status -> jdbc.sql(INSERT).params(params).update());
         } catch (DuplicateKeyException raced) {
             jdbc.sql(UPDATE).params(params).update();
         }
@@ -99,7 +100,10 @@ public final class JdbcQuizSessionStore implements QuizSessionStore {
         if (id == null) {
             return Optional.empty();
         }
-        return jdbc.sql("SELECT " + COLUMNS + " FROM quiz_session WHERE id = :id").param("id", id).query(JdbcQuizSessionStore::session).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM quiz_session WHERE id = :id")
+                .param("id", id)
+                .query(JdbcQuizSessionStore::session)
+                .optional();
     }
 
     @Override
@@ -125,13 +129,17 @@ public final class JdbcQuizSessionStore implements QuizSessionStore {
     @Override
     public void forget(UserRef user) {
         Objects.requireNonNull(user, "user");
-        jdbc.sql("DELETE FROM quiz_session WHERE user_pseudonym = :user").param("user", pseudonymOf(pseudonyms, user)).update();
+        jdbc.sql("DELETE FROM quiz_session WHERE user_pseudonym = :user")
+                .param("user", pseudonymOf(pseudonyms, user))
+                .update();
     }
 
     @Override
     public int purgeExpired(Instant now) {
         Objects.requireNonNull(now, "now");
-        return jdbc.sql("DELETE FROM quiz_session WHERE expires_at <= :now").param("now", bound(now)).update();
+        return jdbc.sql("DELETE FROM quiz_session WHERE expires_at <= :now")
+                .param("now", bound(now))
+                .update();
     }
 
     /**
@@ -151,7 +159,8 @@ public final class JdbcQuizSessionStore implements QuizSessionStore {
     private static QuizSession session(ResultSet row, int rowNumber) throws SQLException {
         List<String> questionIds = decode(row.getString("question_ids"));
         if (questionIds.size() != row.getInt("question_count")) {
-            throw new IllegalStateException("quiz session " + row.getString("id") + " does not list as many questions as it counts");
+            throw new IllegalStateException(
+                    "quiz session " + row.getString("id") + " does not list as many questions as it counts");
         }
         return new QuizSession(
                 row.getString("id"),
@@ -181,7 +190,9 @@ public final class JdbcQuizSessionStore implements QuizSessionStore {
 
     /** The ids one a line; a backslash and a line break inside an id are written {@code \\} and {@code \n}. */
     static String encode(List<String> ids) {
-        return ids.stream().map(id -> id.replace("\\", "\\\\").replace("\n", "\\n")).collect(Collectors.joining("\n"));
+        return ids.stream()
+                .map(id -> id.replace("\\", "\\\\").replace("\n", "\\n"))
+                .collect(Collectors.joining("\n"));
     }
 
     static List<String> decode(String text) {

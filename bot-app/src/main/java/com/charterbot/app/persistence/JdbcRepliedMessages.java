@@ -37,7 +37,8 @@ public final class JdbcRepliedMessages implements RepliedMessages {
         // Insert first: a new message (nearly every call) costs one statement; an edited one, two.
         int inserted;
         try {
-            inserted = jdbc.sql("INSERT INTO replied_message (message_key, reply_id, replied_at) VALUES (:key, :reply, :at) ON CONFLICT DO NOTHING")
+            inserted = jdbc.sql(
+                            "INSERT INTO replied_message (message_key, reply_id, replied_at) VALUES (:key, :reply, :at) ON CONFLICT DO NOTHING")
                     .param("key", key)
                     .param("reply", replyId)
                     .param("at", DbTime.timestamp(at))
@@ -75,7 +76,9 @@ public final class JdbcRepliedMessages implements RepliedMessages {
 
     @Override
     public int forgetBefore(Instant before) {
-        return jdbc.sql("DELETE FROM replied_message WHERE replied_at < :before").param("before", DbTime.bound(before)).update();
+        return jdbc.sql("DELETE FROM replied_message WHERE replied_at < :before")
+                .param("before", DbTime.bound(before))
+                .update();
     }
 
     private static boolean usable(String id) {
@@ -85,11 +88,15 @@ public final class JdbcRepliedMessages implements RepliedMessages {
     /** The message's place, hashed: platform, tenant, conversation and message id, each length-prefixed so no two places collide. */
     static String key(ChannelRef conversation, String messageId) {
         StringBuilder place = new StringBuilder();
-        for (String part : new String[] {conversation.platform().name(), conversation.tenant(), conversation.channelId(), messageId}) {
+        for (String part :
+                new String[] {conversation.platform().name(), conversation.tenant(), conversation.channelId(), messageId
+                }) {
             place.append(part.length()).append(':').append(part);
         }
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(place.toString().getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256")
+                            .digest(place.toString().getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is always available", e);
         }

@@ -31,9 +31,10 @@ public final class JdbcSeenEvents implements SeenEvents {
         }
         try {
             return jdbc.sql("INSERT INTO seen_event (event_key, seen_at) VALUES (:key, :at) ON CONFLICT DO NOTHING")
-                    .param("key", key)
-                    .param("at", DbTime.timestamp(at))
-                    .update() == 1;
+                            .param("key", key)
+                            .param("at", DbTime.timestamp(at))
+                            .update()
+                    == 1;
         } catch (DuplicateKeyException raceOnH2) {
             // H2 may report a concurrent insert of the same key instead of skipping it.
             return false;
@@ -42,6 +43,8 @@ public final class JdbcSeenEvents implements SeenEvents {
 
     @Override
     public int forgetBefore(Instant before) {
-        return jdbc.sql("DELETE FROM seen_event WHERE seen_at < :before").param("before", DbTime.bound(before)).update();
+        return jdbc.sql("DELETE FROM seen_event WHERE seen_at < :before")
+                .param("before", DbTime.bound(before))
+                .update();
     }
 }

@@ -27,7 +27,8 @@ public final class JdbcTipRotationStore implements TipRotationStore {
             SELECT :platform, :tenant, :channel, :tip
             WHERE NOT EXISTS (SELECT 1 FROM tip_shown WHERE %s AND tip_id = :tip)""".formatted(CHANNEL);
     private static final String UPDATE_LAST = "UPDATE tip_last SET tip_id = :tip WHERE " + CHANNEL;
-    private static final String INSERT_LAST = "INSERT INTO tip_last (platform, tenant, channel_id, tip_id) VALUES (:platform, :tenant, :channel, :tip)";
+    private static final String INSERT_LAST =
+            "INSERT INTO tip_last (platform, tenant, channel_id, tip_id) VALUES (:platform, :tenant, :channel, :tip)";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
@@ -44,7 +45,10 @@ public final class JdbcTipRotationStore implements TipRotationStore {
 
     @Override
     public Set<String> shown(ChannelRef channel) {
-        return Set.copyOf(jdbc.sql("SELECT tip_id FROM tip_shown WHERE " + CHANNEL).params(channel(channel)).query(String.class).list());
+        return Set.copyOf(jdbc.sql("SELECT tip_id FROM tip_shown WHERE " + CHANNEL)
+                .params(channel(channel))
+                .query(String.class)
+                .list());
     }
 
     @Override
@@ -54,13 +58,15 @@ public final class JdbcTipRotationStore implements TipRotationStore {
         params.put("tip", tipId);
         transaction.executeWithoutResult(status -> {
             try {
-                nested.executeWithoutResult(savepoint -> jdbc.sql(INSERT_SHOWN).params(params).update());
+                nested.executeWithoutResult(
+                        savepoint -> jdbc.sql(INSERT_SHOWN).params(params).update());
             } catch (DuplicateKeyException alreadyShown) {
                 // shown in this cycle by a racing twin: nothing to add
             }
             if (jdbc.sql(UPDATE_LAST).params(params).update() == 0) {
                 try {
-                    nested.executeWithoutResult(savepoint -> jdbc.sql(INSERT_LAST).params(params).update());
+                    nested.executeWithoutResult(
+                            savepoint -> jdbc.sql(INSERT_LAST).params(params).update());
                 } catch (DuplicateKeyException raced) {
                     jdbc.sql(UPDATE_LAST).params(params).update();
                 }
@@ -70,12 +76,17 @@ public final class JdbcTipRotationStore implements TipRotationStore {
 
     @Override
     public void reset(ChannelRef channel) {
-        jdbc.sql("DELETE FROM tip_shown WHERE " + CHANNEL).params(channel(channel)).update();
+        jdbc.sql("DELETE FROM tip_shown WHERE " + CHANNEL)
+                .params(channel(channel))
+                .update();
     }
 
     @Override
     public Optional<String> last(ChannelRef channel) {
-        return jdbc.sql("SELECT tip_id FROM tip_last WHERE " + CHANNEL).params(channel(channel)).query(String.class).optional();
+        return jdbc.sql("SELECT tip_id FROM tip_last WHERE " + CHANNEL)
+                .params(channel(channel))
+                .query(String.class)
+                .optional();
     }
 
     private static Map<String, Object> channel(ChannelRef channel) {

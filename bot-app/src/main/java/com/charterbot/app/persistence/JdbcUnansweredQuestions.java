@@ -19,7 +19,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class JdbcUnansweredQuestions implements UnansweredQuestions {
 
     /** Query bounds are clamped to years both databases store. */
-
     private final JdbcClient jdbc;
 
     public JdbcUnansweredQuestions(DataSource dataSource) {
@@ -38,7 +37,8 @@ public final class JdbcUnansweredQuestions implements UnansweredQuestions {
             int end = Character.isHighSurrogate(normalized.charAt(MAX_TEXT - 1)) ? MAX_TEXT - 1 : MAX_TEXT;
             normalized = normalized.substring(0, end);
         }
-        jdbc.sql("INSERT INTO unanswered_question (occurred_at, language, question_text, tenant_key) VALUES (:at, :language, :text, :tenant)")
+        jdbc.sql(
+                        "INSERT INTO unanswered_question (occurred_at, language, question_text, tenant_key) VALUES (:at, :language, :text, :tenant)")
                 .param("at", DbTime.timestamp(at))
                 .param("language", language.tag())
                 .param("text", normalized)
@@ -55,12 +55,13 @@ public final class JdbcUnansweredQuestions implements UnansweredQuestions {
         if (limit == 0 || !scope.everything() && scope.tenants().isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("SELECT question_text, language, COUNT(*) AS asked, MAX(occurred_at) AS last_asked, MIN(id) AS first_id "
-                        + "FROM unanswered_question WHERE occurred_at >= :from AND occurred_at < :to "
-                        + (scope.everything() ? "" : "AND tenant_key IN (:tenants) ")
-                        + "GROUP BY language, question_text "
-                        + "ORDER BY asked DESC, last_asked DESC, first_id "
-                        + "LIMIT :limit")
+        return jdbc.sql(
+                        "SELECT question_text, language, COUNT(*) AS asked, MAX(occurred_at) AS last_asked, MIN(id) AS first_id "
+                                + "FROM unanswered_question WHERE occurred_at >= :from AND occurred_at < :to "
+                                + (scope.everything() ? "" : "AND tenant_key IN (:tenants) ")
+                                + "GROUP BY language, question_text "
+                                + "ORDER BY asked DESC, last_asked DESC, first_id "
+                                + "LIMIT :limit")
                 .param("from", DbTime.bound(from))
                 .param("to", DbTime.bound(to))
                 .param("tenants", scope.everything() ? List.of("") : List.copyOf(scope.tenants()))
@@ -69,7 +70,9 @@ public final class JdbcUnansweredQuestions implements UnansweredQuestions {
                     String tag = rs.getString("language");
                     return new Frequent(
                             rs.getString("question_text"),
-                            Language.fromTag(tag).orElseThrow(() -> new IllegalStateException("unknown language '" + tag + "' stored")),
+                            Language.fromTag(tag)
+                                    .orElseThrow(
+                                            () -> new IllegalStateException("unknown language '" + tag + "' stored")),
                             rs.getInt("asked"),
                             rs.getObject("last_asked", OffsetDateTime.class).toInstant());
                 })
@@ -78,7 +81,8 @@ public final class JdbcUnansweredQuestions implements UnansweredQuestions {
 
     @Override
     public int purgeBefore(Instant cutoff) {
-        return jdbc.sql("DELETE FROM unanswered_question WHERE occurred_at < :cutoff").param("cutoff", DbTime.bound(cutoff)).update();
+        return jdbc.sql("DELETE FROM unanswered_question WHERE occurred_at < :cutoff")
+                .param("cutoff", DbTime.bound(cutoff))
+                .update();
     }
-
 }

@@ -51,10 +51,13 @@ class PersistenceConfiguration {
     PseudonymousIds pseudonymousIds(DataSource dataSource, PrivacyProperties privacy, Environment environment) {
         Optional<String> configured = privacy.configuredUserKey();
         if (configured.isEmpty() && environment.acceptsProfiles(PRODUCTION)) {
-            // StartupChecks refuses this before anything starts; this second line holds for any other way of building the context.
-            throw new StartupRefusal(UserKeySecret.PROPERTY + " is not set: in production the key that pseudonymizes user ids must come "
-                    + "from a secret, not from the database it protects.", "Set CHARTER_PRIVACY_USERKEYSECRET (e.g. the output of "
-                    + "'openssl rand -base64 32'); the Helm chart reads it from the Secret's user-key-secret. See SECURITY.md.");
+            // StartupChecks refuses this before anything starts; this second line holds for any other way of building
+            // the context.
+            throw new StartupRefusal(
+                    UserKeySecret.PROPERTY + " is not set: in production the key that pseudonymizes user ids must come "
+                            + "from a secret, not from the database it protects.",
+                    "Set CHARTER_PRIVACY_USERKEYSECRET (e.g. the output of "
+                            + "'openssl rand -base64 32'); the Helm chart reads it from the Secret's user-key-secret. See SECURITY.md.");
         }
         return UserKeySecret.load(dataSource, configured);
     }
@@ -71,10 +74,14 @@ class PersistenceConfiguration {
      */
     @Bean
     @DependsOnDatabaseInitialization
-    BatchedQuestions batchedQuestions(DataSource dataSource, PseudonymousIds pseudonyms, ObjectProvider<MeterRegistry> registry) {
-        BatchedQuestions batched = new BatchedQuestions(new JdbcActivityLog(dataSource, pseudonyms), QUESTIONS_WRITTEN_EVERY);
-        registry.ifAvailable(meters -> Gauge.builder("charter.activity.questions.dropped", batched, BatchedQuestions::dropped)
-                .description("Questions not kept for statistics because too many waited to be written").register(meters));
+    BatchedQuestions batchedQuestions(
+            DataSource dataSource, PseudonymousIds pseudonyms, ObjectProvider<MeterRegistry> registry) {
+        BatchedQuestions batched =
+                new BatchedQuestions(new JdbcActivityLog(dataSource, pseudonyms), QUESTIONS_WRITTEN_EVERY);
+        registry.ifAvailable(
+                meters -> Gauge.builder("charter.activity.questions.dropped", batched, BatchedQuestions::dropped)
+                        .description("Questions not kept for statistics because too many waited to be written")
+                        .register(meters));
         return batched;
     }
 
@@ -119,7 +126,8 @@ class PersistenceConfiguration {
     @Bean
     @DependsOnDatabaseInitialization
     LanguagePreferences languagePreferences(DataSource dataSource, PseudonymousIds pseudonyms) {
-        return new CachedLanguagePreferences(new JdbcLanguagePreferences(dataSource, pseudonyms), LANGUAGES_KEPT, Ticker.systemTicker());
+        return new CachedLanguagePreferences(
+                new JdbcLanguagePreferences(dataSource, pseudonyms), LANGUAGES_KEPT, Ticker.systemTicker());
     }
 
     @Bean

@@ -18,7 +18,8 @@ public record PrivacyProperties(@DefaultValue("30d") Duration questionRetention,
 
     public PrivacyProperties {
         if (questionRetention.isNegative() || questionRetention.isZero()) {
-            throw new IllegalArgumentException("charter.privacy.question-retention must be positive, not " + questionRetention);
+            throw new IllegalArgumentException(
+                    "charter.privacy.question-retention must be positive, not " + questionRetention);
         }
     }
 
@@ -30,6 +31,7 @@ public record PrivacyProperties(@DefaultValue("30d") Duration questionRetention,
     /** Never shows the key. */
     @Override
     public String toString() {
-        return "PrivacyProperties[questionRetention=" + questionRetention + ", userKeySecret=" + (configuredUserKey().isPresent() ? "(set)" : "(unset)") + "]";
+        return "PrivacyProperties[questionRetention=" + questionRetention + ", userKeySecret="
+                + (configuredUserKey().isPresent() ? "(set)" : "(unset)") + "]";
     }
 }

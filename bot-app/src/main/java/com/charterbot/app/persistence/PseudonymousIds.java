@@ -22,7 +22,8 @@ public final class PseudonymousIds {
 
     public PseudonymousIds(byte[] secret) {
         if (secret == null || secret.length < MIN_SECRET_BYTES) {
-            throw new IllegalArgumentException("the user-id hashing secret must be at least " + MIN_SECRET_BYTES + " bytes");
+            throw new IllegalArgumentException(
+                    "the user-id hashing secret must be at least " + MIN_SECRET_BYTES + " bytes");
         }
         this.key = new SecretKeySpec(secret.clone(), "HmacSHA256");
     }

@@ -43,7 +43,8 @@ public final class UserKeySecret {
 
     private static final Logger LOG = LoggerFactory.getLogger(UserKeySecret.class);
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final Pattern BASE64 = Pattern.compile("(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?");
+    private static final Pattern BASE64 =
+            Pattern.compile("(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?");
 
     private UserKeySecret() {}
 
@@ -73,8 +74,10 @@ public final class UserKeySecret {
                 : configured.getBytes(StandardCharsets.UTF_8);
         if (secret.length < PseudonymousIds.MIN_SECRET_BYTES) {
             Arrays.fill(secret, (byte) 0);
-            throw new IllegalArgumentException(PROPERTY + " is too short: it must be base64 of at least " + PseudonymousIds.MIN_SECRET_BYTES
-                    + " bytes (e.g. the output of 'openssl rand -base64 32') or a text of at least " + PseudonymousIds.MIN_SECRET_BYTES + " bytes");
+            throw new IllegalArgumentException(
+                    PROPERTY + " is too short: it must be base64 of at least " + PseudonymousIds.MIN_SECRET_BYTES
+                            + " bytes (e.g. the output of 'openssl rand -base64 32') or a text of at least "
+                            + PseudonymousIds.MIN_SECRET_BYTES + " bytes");
         }
         return secret;
     }
@@ -85,7 +88,8 @@ public final class UserKeySecret {
             byte[] fresh = new byte[GENERATED_BYTES];
             RANDOM.nextBytes(fresh);
             try {
-                jdbc.sql("INSERT INTO installation_secret (id, secret, created_at) VALUES (1, :secret, CURRENT_TIMESTAMP) ON CONFLICT DO NOTHING")
+                jdbc.sql(
+                                "INSERT INTO installation_secret (id, secret, created_at) VALUES (1, :secret, CURRENT_TIMESTAMP) ON CONFLICT DO NOTHING")
                         .param("secret", Base64.getEncoder().encodeToString(fresh))
                         .update();
             } catch (DataAccessException e) {
@@ -100,19 +104,27 @@ public final class UserKeySecret {
         }
         byte[] secret;
         try {
-            secret = Base64.getDecoder().decode(stored.orElseThrow(() -> new IllegalStateException("the installation secret was not stored")));
+            secret = Base64.getDecoder()
+                    .decode(stored.orElseThrow(
+                            () -> new IllegalStateException("the installation secret was not stored")));
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("the installation_secret table holds something that is not base64; set " + PROPERTY + " or fix the table");
+            throw new IllegalStateException("the installation_secret table holds something that is not base64; set "
+                    + PROPERTY + " or fix the table");
         }
         if (secret.length < PseudonymousIds.MIN_SECRET_BYTES) {
-            throw new IllegalStateException("the installation_secret table holds a secret shorter than " + PseudonymousIds.MIN_SECRET_BYTES + " bytes");
+            throw new IllegalStateException("the installation_secret table holds a secret shorter than "
+                    + PseudonymousIds.MIN_SECRET_BYTES + " bytes");
         }
-        LOG.warn("{} is not set: user ids are pseudonymized with a key generated for this trial and kept in the database (fine for a trial; "
-                + "production refuses to start without it, see SECURITY.md)", PROPERTY);
+        LOG.warn(
+                "{} is not set: user ids are pseudonymized with a key generated for this trial and kept in the database (fine for a trial; "
+                        + "production refuses to start without it, see SECURITY.md)",
+                PROPERTY);
         return secret;
     }
 
     private static Optional<String> stored(JdbcClient jdbc) {
-        return jdbc.sql("SELECT secret FROM installation_secret WHERE id = 1").query(String.class).optional();
+        return jdbc.sql("SELECT secret FROM installation_secret WHERE id = 1")
+                .query(String.class)
+                .optional();
     }
 }

@@ -22,10 +22,14 @@ final class JdbcOAuthStates implements OAuthStateStore {
 
     @Override
     public boolean firstUse(String stateHash, Instant expiresAt) {
-        return jdbc.sql("INSERT INTO slack_oauth_state (state_hash, expires_at) VALUES (:hash, :expires) ON CONFLICT DO NOTHING")
-                .param("hash", Objects.requireNonNull(stateHash, "stateHash"))
-                .param("expires", expiresAt.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC))
-                .update() == 1;
+        return jdbc.sql(
+                                "INSERT INTO slack_oauth_state (state_hash, expires_at) VALUES (:hash, :expires) ON CONFLICT DO NOTHING")
+                        .param("hash", Objects.requireNonNull(stateHash, "stateHash"))
+                        .param(
+                                "expires",
+                                expiresAt.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC))
+                        .update()
+                == 1;
     }
 
     /** Deletes the states that expired before the cutoff; returns how many. */

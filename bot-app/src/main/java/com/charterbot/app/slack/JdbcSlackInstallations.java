@@ -45,7 +45,8 @@ final class JdbcSlackInstallations implements InstallationStore {
             WHERE install_key = :key""";
 
     /** The row, locked until the transaction ends: refreshes and rewrites of one installation queue on it. */
-    private static final String LOCKED = "SELECT " + COLUMNS + " FROM slack_installation WHERE install_key = :key FOR UPDATE";
+    private static final String LOCKED =
+            "SELECT " + COLUMNS + " FROM slack_installation WHERE install_key = :key FOR UPDATE";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
@@ -71,7 +72,8 @@ final class JdbcSlackInstallations implements InstallationStore {
         transaction.executeWithoutResult(status -> {
             if (jdbc.sql(UPDATE).params(params).update() == 0) {
                 try {
-                    nested.executeWithoutResult(savepoint -> jdbc.sql(INSERT).params(params).update());
+                    nested.executeWithoutResult(
+                            savepoint -> jdbc.sql(INSERT).params(params).update());
                 } catch (DuplicateKeyException raced) {
                     jdbc.sql(UPDATE).params(params).update();
                 }
@@ -112,17 +114,28 @@ final class JdbcSlackInstallations implements InstallationStore {
 
     @Override
     public boolean delete(String key) {
-        return jdbc.sql("DELETE FROM slack_installation WHERE install_key = :key").param("key", Objects.requireNonNull(key, "key")).update() > 0;
+        return jdbc.sql("DELETE FROM slack_installation WHERE install_key = :key")
+                        .param("key", Objects.requireNonNull(key, "key"))
+                        .update()
+                > 0;
     }
 
     @Override
     public void rememberWorkspace(String teamId, String enterpriseId, Instant seenAt) {
-        Map<String, Object> params = Map.of("team", Objects.requireNonNull(teamId, "teamId"),
-                "enterprise", Objects.requireNonNull(enterpriseId, "enterpriseId"), "seen", timestamp(seenAt));
+        Map<String, Object> params = Map.of(
+                "team",
+                Objects.requireNonNull(teamId, "teamId"),
+                "enterprise",
+                Objects.requireNonNull(enterpriseId, "enterpriseId"),
+                "seen",
+                timestamp(seenAt));
         String update = "UPDATE slack_workspace SET enterprise_id = :enterprise, seen_at = :seen WHERE team_id = :team";
         if (jdbc.sql(update).params(params).update() == 0
-                && jdbc.sql("INSERT INTO slack_workspace (team_id, enterprise_id, seen_at) VALUES (:team, :enterprise, :seen) ON CONFLICT DO NOTHING")
-                        .params(params).update() == 0) {
+                && jdbc.sql(
+                                        "INSERT INTO slack_workspace (team_id, enterprise_id, seen_at) VALUES (:team, :enterprise, :seen) ON CONFLICT DO NOTHING")
+                                .params(params)
+                                .update()
+                        == 0) {
             jdbc.sql(update).params(params).update();
         }
     }
@@ -137,7 +150,8 @@ final class JdbcSlackInstallations implements InstallationStore {
 
     @Override
     public Set<String> workspacesOf(String enterpriseId) {
-        List<String> teams = jdbc.sql("SELECT team_id FROM slack_workspace WHERE enterprise_id = :enterprise ORDER BY team_id")
+        List<String> teams = jdbc.sql(
+                        "SELECT team_id FROM slack_workspace WHERE enterprise_id = :enterprise ORDER BY team_id")
                 .param("enterprise", Objects.requireNonNull(enterpriseId, "enterpriseId"))
                 .query(String.class)
                 .list();
@@ -149,14 +163,21 @@ final class JdbcSlackInstallations implements InstallationStore {
      * rotation); returns how many installations were written.
      */
     int reencrypt() {
-        List<String> stale = jdbc.sql("SELECT install_key, bot_token, bot_refresh_token FROM slack_installation")
+        List<String> stale = jdbc
+                .sql("SELECT install_key, bot_token, bot_refresh_token FROM slack_installation")
                 .query((row, index) -> cipher.current(row.getString("bot_token"))
-                        && (row.getString("bot_refresh_token") == null || cipher.current(row.getString("bot_refresh_token")))
-                        ? null : row.getString("install_key"))
-                .list().stream().filter(Objects::nonNull).toList();
+                                && (row.getString("bot_refresh_token") == null
+                                        || cipher.current(row.getString("bot_refresh_token")))
+                        ? null
+                        : row.getString("install_key"))
+                .list()
+                .stream()
+                .filter(Objects::nonNull)
+                .toList();
         int written = 0;
         for (String key : stale) {
-            // Under the row's lock, as a refresh: a token refreshed meanwhile by another replica is not written back stale.
+            // Under the row's lock, as a refresh: a token refreshed meanwhile by another replica is not written back
+            // stale.
             Boolean rewritten = transaction.execute(status -> jdbc.sql(LOCKED)
                     .param("key", key)
                     .query((row, index) -> installation(row))
@@ -181,9 +202,14 @@ final class JdbcSlackInstallations implements InstallationStore {
         params.put("botUser", installation.botUserId());
         params.put("scopes", installation.botScopes());
         params.put("token", cipher.encrypt(installation.botToken(), context(key, "bot_token")));
-        params.put("refresh", installation.botRefreshToken() == null ? null
-                : cipher.encrypt(installation.botRefreshToken(), context(key, "bot_refresh_token")));
-        params.put("expires", installation.botTokenExpiresAt() == null ? null : timestamp(installation.botTokenExpiresAt()));
+        params.put(
+                "refresh",
+                installation.botRefreshToken() == null
+                        ? null
+                        : cipher.encrypt(installation.botRefreshToken(), context(key, "bot_refresh_token")));
+        params.put(
+                "expires",
+                installation.botTokenExpiresAt() == null ? null : timestamp(installation.botTokenExpiresAt()));
         params.put("installed", timestamp(installation.installedAt()));
         params.put("updated", timestamp(clock.instant()));
         return params;
@@ -193,11 +219,19 @@ final class JdbcSlackInstallations implements InstallationStore {
         String key = row.getString("install_key");
         String refresh = row.getString("bot_refresh_token");
         OffsetDateTime expires = row.getObject("bot_token_expires_at", OffsetDateTime.class);
-        return new SlackInstallation(row.getString("enterprise_id"), row.getString("team_id"), row.getBoolean("enterprise_install"),
-                row.getString("enterprise_url"), row.getString("app_id"), row.getString("bot_id"), row.getString("bot_user_id"),
-                row.getString("bot_scopes"), cipher.decrypt(row.getString("bot_token"), context(key, "bot_token")),
+        return new SlackInstallation(
+                row.getString("enterprise_id"),
+                row.getString("team_id"),
+                row.getBoolean("enterprise_install"),
+                row.getString("enterprise_url"),
+                row.getString("app_id"),
+                row.getString("bot_id"),
+                row.getString("bot_user_id"),
+                row.getString("bot_scopes"),
+                cipher.decrypt(row.getString("bot_token"), context(key, "bot_token")),
                 refresh == null ? null : cipher.decrypt(refresh, context(key, "bot_refresh_token")),
-                expires == null ? null : expires.toInstant(), row.getObject("installed_at", OffsetDateTime.class).toInstant());
+                expires == null ? null : expires.toInstant(),
+                row.getObject("installed_at", OffsetDateTime.class).toInstant());
     }
 
     private static String context(String key, String column) {

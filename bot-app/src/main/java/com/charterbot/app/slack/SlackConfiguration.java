@@ -65,12 +65,14 @@ class SlackConfiguration {
     ApplicationRunner slackStatus(SlackProperties properties) {
         return arguments -> {
             if (!properties.enabled()) {
-                LOG.info("Slack adapter off: no bot token and no client id (set SLACK_BOT_TOKEN for one workspace, or SLACK_CLIENT_ID, "
-                        + "SLACK_CLIENT_SECRET and SLACK_STATE_SECRET for installs through OAuth)");
+                LOG.info(
+                        "Slack adapter off: no bot token and no client id (set SLACK_BOT_TOKEN for one workspace, or SLACK_CLIENT_ID, "
+                                + "SLACK_CLIENT_SECRET and SLACK_STATE_SECRET for installs through OAuth)");
                 return;
             }
             String installs = properties.distributed()
-                    ? "installed through OAuth from " + SlackSettings.Distribution.INSTALL_PATH + " (any number of workspaces)"
+                    ? "installed through OAuth from " + SlackSettings.Distribution.INSTALL_PATH
+                            + " (any number of workspaces)"
                     : "for one workspace (its bot token)";
             if (properties.settings().socketMode()) {
                 LOG.info("Slack adapter on, in Socket Mode (no public URL needed for events), {}", installs);
@@ -82,13 +84,26 @@ class SlackConfiguration {
 
     @Bean(destroyMethod = "close")
     @Conditional(SlackEnabled.class)
-    SlackBot slackBot(SlackProperties properties, Converse converse, ChannelMembership membership, ShowHome home, EditNudges nudges,
-            SeenEvents seen, Clock clock, PlatformApiErrors apiErrors, RepliedMessages replies, PlatformEvents platformEvents,
-            ObjectProvider<JdbcSlackInstallations> installations, ObjectProvider<JdbcOAuthStates> states) {
+    SlackBot slackBot(
+            SlackProperties properties,
+            Converse converse,
+            ChannelMembership membership,
+            ShowHome home,
+            EditNudges nudges,
+            SeenEvents seen,
+            Clock clock,
+            PlatformApiErrors apiErrors,
+            RepliedMessages replies,
+            PlatformEvents platformEvents,
+            ObjectProvider<JdbcSlackInstallations> installations,
+            ObjectProvider<JdbcOAuthStates> states) {
         SlackSettings settings = properties.settings();
-        SlackBot.Stores stores = settings.distributed() ? new SlackBot.Stores(installations.getObject(), states.getObject()) : null;
-        return new SlackBot(settings, new SlackBot.Parts(converse, membership, home, nudges, seen, clock, apiErrors, replies,
-                platformEvents), stores);
+        SlackBot.Stores stores =
+                settings.distributed() ? new SlackBot.Stores(installations.getObject(), states.getObject()) : null;
+        return new SlackBot(
+                settings,
+                new SlackBot.Parts(converse, membership, home, nudges, seen, clock, apiErrors, replies, platformEvents),
+                stores);
     }
 
     /**
@@ -104,14 +119,18 @@ class SlackConfiguration {
         try {
             cipher = new TokenCipher(properties.tokenEncryptionKey(), properties.tokenEncryptionPreviousKeys());
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("Slack installs through OAuth keep every workspace's bot token in the database, encrypted: "
-                    + e.getMessage() + ". Set CHARTER_SLACK_TOKENENCRYPTIONKEY (the Helm chart reads it from the Secret's "
-                    + "slack-token-encryption-key).");
+            throw new IllegalStateException(
+                    "Slack installs through OAuth keep every workspace's bot token in the database, encrypted: "
+                            + e.getMessage()
+                            + ". Set CHARTER_SLACK_TOKENENCRYPTIONKEY (the Helm chart reads it from the Secret's "
+                            + "slack-token-encryption-key).");
         }
         JdbcSlackInstallations installations = new JdbcSlackInstallations(dataSource, cipher, clock);
         if (!properties.tokenEncryptionPreviousKeys().isEmpty()) {
             int written = installations.reencrypt();
-            LOG.info("Slack tokens encrypted with a previous key written again with the current one: {} installation(s)", written);
+            LOG.info(
+                    "Slack tokens encrypted with a previous key written again with the current one: {} installation(s)",
+                    written);
         }
         return installations;
     }
@@ -134,8 +153,10 @@ class SlackConfiguration {
     @Bean
     @Conditional(SlackDistributed.class)
     ServletRegistrationBean<SlackOAuthServlet> slackInstall(SlackBot bot) {
-        ServletRegistrationBean<SlackOAuthServlet> registration = new ServletRegistrationBean<>(new SlackOAuthServlet(bot),
-                SlackSettings.Distribution.INSTALL_PATH, SlackSettings.Distribution.REDIRECT_PATH);
+        ServletRegistrationBean<SlackOAuthServlet> registration = new ServletRegistrationBean<>(
+                new SlackOAuthServlet(bot),
+                SlackSettings.Distribution.INSTALL_PATH,
+                SlackSettings.Distribution.REDIRECT_PATH);
         registration.setName("slackInstall");
         return registration;
     }
@@ -155,7 +176,8 @@ class SlackConfiguration {
     @Bean
     @Conditional(SlackHttpMode.class)
     ServletRegistrationBean<SlackEventsServlet> slackEvents(SlackBot bot) {
-        ServletRegistrationBean<SlackEventsServlet> registration = new ServletRegistrationBean<>(new SlackEventsServlet(bot), EVENTS_PATH);
+        ServletRegistrationBean<SlackEventsServlet> registration =
+                new ServletRegistrationBean<>(new SlackEventsServlet(bot), EVENTS_PATH);
         registration.setName("slackEvents");
         return registration;
     }
@@ -164,8 +186,11 @@ class SlackConfiguration {
     @Conditional(SlackHttpMode.class)
     @ConditionalOnProperty(name = "charter.slack.bench-endpoint", havingValue = "true")
     ServletRegistrationBean<SlackBareServlet> slackBenchBaseline(SlackProperties properties) {
-        LOG.warn("{} is exposed (charter.slack.bench-endpoint=true): a benchmark endpoint, keep it off in production", BENCH_PATH);
-        ServletRegistrationBean<SlackBareServlet> registration = new ServletRegistrationBean<>(new SlackBareServlet(properties.settings()), BENCH_PATH);
+        LOG.warn(
+                "{} is exposed (charter.slack.bench-endpoint=true): a benchmark endpoint, keep it off in production",
+                BENCH_PATH);
+        ServletRegistrationBean<SlackBareServlet> registration =
+                new ServletRegistrationBean<>(new SlackBareServlet(properties.settings()), BENCH_PATH);
         registration.setName("slackBenchBaseline");
         return registration;
     }
@@ -174,27 +199,31 @@ class SlackConfiguration {
     @Bean
     @Conditional(SlackSocketMode.class)
     SocketModeLifecycle slackSocketMode(SlackBot bot, Clock clock) {
-        return new SocketModeLifecycle(new SocketModeLifecycle.Connection() {
-            @Override
-            public void start() {
-                bot.startSocketMode();
-            }
+        return new SocketModeLifecycle(
+                new SocketModeLifecycle.Connection() {
+                    @Override
+                    public void start() {
+                        bot.startSocketMode();
+                    }
 
-            @Override
-            public boolean connected() {
-                return bot.socketModeConnected();
-            }
+                    @Override
+                    public boolean connected() {
+                        return bot.socketModeConnected();
+                    }
 
-            @Override
-            public Optional<String> problem() {
-                return bot.socketModeProblem();
-            }
+                    @Override
+                    public Optional<String> problem() {
+                        return bot.socketModeProblem();
+                    }
 
-            @Override
-            public void close() {
-                bot.close();
-            }
-        }, SocketModeLifecycle.BACKOFF, CONNECTION_CHECK, clock);
+                    @Override
+                    public void close() {
+                        bot.close();
+                    }
+                },
+                SocketModeLifecycle.BACKOFF,
+                CONNECTION_CHECK,
+                clock);
     }
 
     /** "slack" in /actuator/health: whether the Socket Mode connection is up (not part of readiness). */
@@ -208,7 +237,10 @@ class SlackConfiguration {
     @Bean
     @Conditional(SlackSocketMode.class)
     MeterBinder slackConnectedGauge(SocketModeLifecycle socketMode) {
-        return registry -> Gauge.builder("charter.slack.connected", socketMode, lifecycle -> lifecycle.state().connected() ? 1 : 0)
+        return registry -> Gauge.builder(
+                        "charter.slack.connected",
+                        socketMode,
+                        lifecycle -> lifecycle.state().connected() ? 1 : 0)
                 .description("1 while the Slack Socket Mode connection is up, 0 while it is not")
                 .register(registry);
     }
@@ -217,7 +249,9 @@ class SlackConfiguration {
     static final class SlackEnabled implements Condition {
         @Override
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            return !context.getEnvironment().getProperty("charter.slack.bot-token", "").isBlank()
+            return !context.getEnvironment()
+                            .getProperty("charter.slack.bot-token", "")
+                            .isBlank()
                     || new SlackDistributed().matches(context, metadata);
         }
     }
@@ -226,7 +260,9 @@ class SlackConfiguration {
     static final class SlackDistributed implements Condition {
         @Override
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            return !context.getEnvironment().getProperty("charter.slack.client-id", "").isBlank();
+            return !context.getEnvironment()
+                    .getProperty("charter.slack.client-id", "")
+                    .isBlank();
         }
     }
 
@@ -234,7 +270,10 @@ class SlackConfiguration {
     static final class SlackSocketMode implements Condition {
         @Override
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            return new SlackEnabled().matches(context, metadata) && !context.getEnvironment().getProperty("charter.slack.app-token", "").isBlank();
+            return new SlackEnabled().matches(context, metadata)
+                    && !context.getEnvironment()
+                            .getProperty("charter.slack.app-token", "")
+                            .isBlank();
         }
     }
 
@@ -242,7 +281,10 @@ class SlackConfiguration {
     static final class SlackHttpMode implements Condition {
         @Override
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            return new SlackEnabled().matches(context, metadata) && context.getEnvironment().getProperty("charter.slack.app-token", "").isBlank();
+            return new SlackEnabled().matches(context, metadata)
+                    && context.getEnvironment()
+                            .getProperty("charter.slack.app-token", "")
+                            .isBlank();
         }
     }
 }

@@ -21,6 +21,8 @@ final class SlackHealthIndicator implements HealthIndicator {
     public Health health() {
         SocketModeLifecycle.State state = socketMode.state();
         Health.Builder health = state.connected() ? Health.up() : Health.down().withDetail("problem", state.problem());
-        return health.withDetail("mode", "socket").withDetail("since", state.since().toString()).build();
+        return health.withDetail("mode", "socket")
+                .withDetail("since", state.since().toString())
+                .build();
     }
 }

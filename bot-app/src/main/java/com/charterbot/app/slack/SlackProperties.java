@@ -66,12 +66,26 @@ public record SlackProperties(
     /** The adapter's settings; validated there, with messages that never repeat a secret. */
     public SlackSettings settings() {
         try {
-            SlackSettings.Distribution distribution = distributed() ? new SlackSettings.Distribution(clientId.strip(), clientSecret.strip(),
-                    stateSecret.strip(), redirectUri.strip(), tokenRefreshBefore) : null;
-            return new SlackSettings(signingSecret.strip(), botToken.strip(), appToken.strip(), apiUrl.strip(), command.strip(),
-                    adminCacheTtl, apiTimeout, distribution);
+            SlackSettings.Distribution distribution = distributed()
+                    ? new SlackSettings.Distribution(
+                            clientId.strip(),
+                            clientSecret.strip(),
+                            stateSecret.strip(),
+                            redirectUri.strip(),
+                            tokenRefreshBefore)
+                    : null;
+            return new SlackSettings(
+                    signingSecret.strip(),
+                    botToken.strip(),
+                    appToken.strip(),
+                    apiUrl.strip(),
+                    command.strip(),
+                    adminCacheTtl,
+                    apiTimeout,
+                    distribution);
         } catch (IllegalArgumentException e) {
-            throw new StartupRefusal("Slack is configured wrongly: " + e.getMessage() + ".",
+            throw new StartupRefusal(
+                    "Slack is configured wrongly: " + e.getMessage() + ".",
                     "Set SLACK_BOT_TOKEN for one workspace, or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET for installs "
                             + "through OAuth; with SLACK_SIGNING_SECRET for HTTP mode or SLACK_APP_TOKEN for Socket Mode (charter.slack.*). "
                             + "With neither a bot token nor a client id Slack stays off.");
@@ -80,11 +94,16 @@ public record SlackProperties(
 
     @Override
     public String toString() {
-        return "SlackProperties[signingSecret=" + mask(signingSecret) + ", botToken=" + mask(botToken) + ", appToken=" + mask(appToken)
-                + ", apiUrl=" + apiUrl + ", command=" + command + ", adminUserIds=" + adminUserIds + ", adminCacheTtl=" + adminCacheTtl
-                + ", apiTimeout=" + apiTimeout + ", benchEndpoint=" + benchEndpoint + ", clientId=" + clientId + ", clientSecret="
-                + mask(clientSecret) + ", stateSecret=" + mask(stateSecret) + ", redirectUri=" + redirectUri + ", tokenEncryptionKey="
-                + mask(tokenEncryptionKey) + ", tokenEncryptionPreviousKeys=" + tokenEncryptionPreviousKeys.size() + " key(s)"
+        return "SlackProperties[signingSecret=" + mask(signingSecret) + ", botToken=" + mask(botToken) + ", appToken="
+                + mask(appToken)
+                + ", apiUrl=" + apiUrl + ", command=" + command + ", adminUserIds=" + adminUserIds + ", adminCacheTtl="
+                + adminCacheTtl
+                + ", apiTimeout=" + apiTimeout + ", benchEndpoint=" + benchEndpoint + ", clientId=" + clientId
+                + ", clientSecret="
+                + mask(clientSecret) + ", stateSecret=" + mask(stateSecret) + ", redirectUri=" + redirectUri
+                + ", tokenEncryptionKey="
+                + mask(tokenEncryptionKey) + ", tokenEncryptionPreviousKeys=" + tokenEncryptionPreviousKeys.size()
+                + " key(s)"
                 + ", tokenRefreshBefore=" + tokenRefreshBefore + "]";
     }
 

@@ -52,7 +52,8 @@ final class SocketModeLifecycle implements SmartLifecycle {
         }
     }
 
-    static final RetryPolicy BACKOFF = new RetryPolicy(Integer.MAX_VALUE, Duration.ofSeconds(1), Duration.ofMinutes(5), 0.2, Duration.ZERO, 0);
+    static final RetryPolicy BACKOFF =
+            new RetryPolicy(Integer.MAX_VALUE, Duration.ofSeconds(1), Duration.ofMinutes(5), 0.2, Duration.ZERO, 0);
 
     private static final Logger LOG = LoggerFactory.getLogger(SocketModeLifecycle.class);
 
@@ -103,8 +104,11 @@ final class SocketModeLifecycle implements SmartLifecycle {
             } else {
                 state = new State(false, e.getMessage(), state.since());
             }
-            LOG.error("Slack Socket Mode not connected: {}; next attempt in {} s (attempt {})", e.getMessage(),
-                    Math.max(1, delay.toSeconds()), failedAttempts);
+            LOG.error(
+                    "Slack Socket Mode not connected: {}; next attempt in {} s (attempt {})",
+                    e.getMessage(),
+                    Math.max(1, delay.toSeconds()),
+                    failedAttempts);
             schedule(this::connect, delay);
         }
     }
@@ -117,7 +121,9 @@ final class SocketModeLifecycle implements SmartLifecycle {
         boolean connected = connection.connected();
         if (connected != state.connected()) {
             if (connected) {
-                LOG.info("Slack Socket Mode connected again, after {} s without", Duration.between(state.since(), clock.instant()).toSeconds());
+                LOG.info(
+                        "Slack Socket Mode connected again, after {} s without",
+                        Duration.between(state.since(), clock.instant()).toSeconds());
                 state = new State(true, "", clock.instant());
             } else {
                 String problem = connection.problem().orElse("the connection stopped answering");

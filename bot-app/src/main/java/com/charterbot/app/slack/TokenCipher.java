@@ -66,7 +66,10 @@ final class TokenCipher {
             cipher.init(Cipher.ENCRYPT_MODE, current, new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(aad(context));
             byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
-            byte[] out = ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array();
+            byte[] out = ByteBuffer.allocate(nonce.length + sealed.length)
+                    .put(nonce)
+                    .put(sealed)
+                    .array();
             return VERSION + ":" + currentId + ":" + Base64.getEncoder().encodeToString(out);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is not available", e);
@@ -83,12 +86,13 @@ final class TokenCipher {
         Objects.requireNonNull(stored, "stored");
         String[] parts = stored.split(":", 3);
         if (parts.length != 3 || !VERSION.equals(parts[0])) {
-            throw new IllegalStateException("a stored Slack token is not in the encrypted format (" + VERSION + ":...)");
+            throw new IllegalStateException(
+                    "a stored Slack token is not in the encrypted format (" + VERSION + ":...)");
         }
         SecretKey key = byId.get(parts[1]);
         if (key == null) {
-            throw new IllegalStateException("a stored Slack token was encrypted with another key (key id " + parts[1] + "): set that key in "
-                    + "charter.slack.token-encryption-previous-keys, or install the app again");
+            throw new IllegalStateException("a stored Slack token was encrypted with another key (key id " + parts[1]
+                    + "): set that key in " + "charter.slack.token-encryption-previous-keys, or install the app again");
         }
         try {
             byte[] in = Base64.getDecoder().decode(parts[2]);
@@ -100,7 +104,8 @@ final class TokenCipher {
             cipher.updateAAD(aad(context));
             return new String(cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES), StandardCharsets.UTF_8);
         } catch (AEADBadTagException | IllegalArgumentException e) {
-            throw new IllegalStateException("a stored Slack token does not decrypt: it was changed, or copied from elsewhere");
+            throw new IllegalStateException(
+                    "a stored Slack token does not decrypt: it was changed, or copied from elsewhere");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is not available", e);
         }
@@ -112,7 +117,8 @@ final class TokenCipher {
     }
 
     private static byte[] aad(String context) {
-        return ("charter-bot/slack-token/" + Objects.requireNonNull(context, "context")).getBytes(StandardCharsets.UTF_8);
+        return ("charter-bot/slack-token/" + Objects.requireNonNull(context, "context"))
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     private static SecretKey key(String base64, String name) {
@@ -123,7 +129,8 @@ final class TokenCipher {
             problems.add(name + " is not set");
         } else {
             try {
-                bytes = (value.contains("-") || value.contains("_") ? Base64.getUrlDecoder() : Base64.getDecoder()).decode(value);
+                bytes = (value.contains("-") || value.contains("_") ? Base64.getUrlDecoder() : Base64.getDecoder())
+                        .decode(value);
             } catch (IllegalArgumentException notBase64) {
                 problems.add(name + " is not base64");
             }
@@ -132,8 +139,9 @@ final class TokenCipher {
             }
         }
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(String.join("; ", problems) + ": use 32 random bytes in base64, e.g. the output of "
-                    + "'openssl rand -base64 32', from a secret");
+            throw new IllegalArgumentException(
+                    String.join("; ", problems) + ": use 32 random bytes in base64, e.g. the output of "
+                            + "'openssl rand -base64 32', from a secret");
         }
         return new SecretKeySpec(bytes, "AES");
     }

@@ -10,4 +10,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param allowPlaceholders runs with the sample company name or contacts at example domains; for a demonstration
  */
 @ConfigurationProperties("charter.production")
-public record ProductionProperties(@DefaultValue("false") boolean allowH2, @DefaultValue("false") boolean allowPlaceholders) {}
+public record ProductionProperties(
+        @DefaultValue("false") boolean allowH2,
+        @DefaultValue("false") boolean allowPlaceholders) {}

@@ -50,15 +50,20 @@ public class StartupChecks implements ApplicationListener<ApplicationEnvironment
             ProductionProperties allowed = binder.bindOrCreate("charter.production", ProductionProperties.class);
             String url = environment.getProperty("spring.datasource.url", "");
             if (url.toLowerCase(Locale.ROOT).startsWith("jdbc:h2:") && !allowed.allowH2()) {
-                refusals.add(new StartupRefusal("The prod profile would run on the embedded H2 database (" + url.replaceFirst(";.*", "")
-                        + "): its data lives in this one process's folder, and no second replica can share it.",
+                refusals.add(new StartupRefusal(
+                        "The prod profile would run on the embedded H2 database (" + url.replaceFirst(";.*", "")
+                                + "): its data lives in this one process's folder, and no second replica can share it.",
                         "Set SPRING_DATASOURCE_URL=jdbc:postgresql://<host>:5432/<database> with SPRING_DATASOURCE_USERNAME and "
                                 + "SPRING_DATASOURCE_PASSWORD; or, for a trial on one instance, set CHARTER_PRODUCTION_ALLOWH2=true "
                                 + "(charter.production.allow-h2)."));
             }
-            if (binder.bind(UserKeySecret.PROPERTY, String.class).map(String::strip).orElse("").isEmpty()) {
-                refusals.add(new StartupRefusal("The prod profile has no " + UserKeySecret.PROPERTY + ": the key that pseudonymizes user "
-                        + "ids must come from a secret, not from the database it protects.",
+            if (binder.bind(UserKeySecret.PROPERTY, String.class)
+                    .map(String::strip)
+                    .orElse("")
+                    .isEmpty()) {
+                refusals.add(new StartupRefusal(
+                        "The prod profile has no " + UserKeySecret.PROPERTY + ": the key that pseudonymizes user "
+                                + "ids must come from a secret, not from the database it protects.",
                         "Set CHARTER_PRIVACY_USERKEYSECRET (e.g. the output of 'openssl rand -base64 32') and keep it for good; the Helm "
                                 + "chart reads it from the Secret's user-key-secret. See SECURITY.md."));
             }
@@ -66,10 +71,13 @@ public class StartupChecks implements ApplicationListener<ApplicationEnvironment
             if (!samples.isEmpty() && !allowed.allowPlaceholders()) {
                 List<String> found = new ArrayList<>();
                 samples.forEach((placeholder, value) -> found.add(property(placeholder) + " = " + value));
-                refusals.add(new StartupRefusal("The prod profile would send employees to sample values: " + String.join(", ", found) + ".",
-                        "Set your company's name and contacts: CHARTER_COMPANYNAME, CHARTER_CONTACTS_COMMUNICATIONS, _SECURITY, _HR, "
-                                + "_IT, _LEGAL and CHARTER_LINK (charter.company-name, charter.contacts.*, charter.link); or, for a "
-                                + "demonstration, set CHARTER_PRODUCTION_ALLOWPLACEHOLDERS=true (charter.production.allow-placeholders)."));
+                refusals.add(
+                        new StartupRefusal(
+                                "The prod profile would send employees to sample values: " + String.join(", ", found)
+                                        + ".",
+                                "Set your company's name and contacts: CHARTER_COMPANYNAME, CHARTER_CONTACTS_COMMUNICATIONS, _SECURITY, _HR, "
+                                        + "_IT, _LEGAL and CHARTER_LINK (charter.company-name, charter.contacts.*, charter.link); or, for a "
+                                        + "demonstration, set CHARTER_PRODUCTION_ALLOWPLACEHOLDERS=true (charter.production.allow-placeholders)."));
             }
         }
         return StartupRefusal.combine(refusals);
@@ -93,7 +101,9 @@ public class StartupChecks implements ApplicationListener<ApplicationEnvironment
     /** The charter settings still at sample values; none when they do not bind (the context then reports why). */
     private static Map<String, String> samples(Binder binder) {
         try {
-            return binder.bindOrCreate("charter", CharterProperties.class).settings().samplesLeft();
+            return binder.bindOrCreate("charter", CharterProperties.class)
+                    .settings()
+                    .samplesLeft();
         } catch (RuntimeException unbound) {
             return Map.of();
         }

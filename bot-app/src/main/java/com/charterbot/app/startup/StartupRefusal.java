@@ -17,7 +17,6 @@ import java.util.Optional;
 public class StartupRefusal extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-
     private final String action;
 
     /**
@@ -43,12 +42,16 @@ public class StartupRefusal extends RuntimeException {
         if (refusals.size() < 2) {
             return refusals.stream().findFirst();
         }
-        return Optional.of(new StartupRefusal(bullets(refusals.stream().map(StartupRefusal::problem).toList()),
+        return Optional.of(new StartupRefusal(
+                bullets(refusals.stream().map(StartupRefusal::problem).toList()),
                 bullets(refusals.stream().map(StartupRefusal::action).toList())));
     }
 
     private static String bullets(List<String> lines) {
-        return "- " + String.join("\n- ", lines.stream().map(line -> line.replace("\n", "\n  ")).toList());
+        return "- "
+                + String.join(
+                        "\n- ",
+                        lines.stream().map(line -> line.replace("\n", "\n  ")).toList());
     }
 
     private static String requireText(String text, String name) {

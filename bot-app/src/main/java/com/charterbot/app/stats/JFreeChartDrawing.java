@@ -50,8 +50,13 @@ public final class JFreeChartDrawing implements DrawCharts {
     private static final Color INK = new Color(0x33, 0x33, 0x33);
     private static final Color LINE = new Color(0x99, 0x99, 0x99);
     /** Series colours, in order: blue, orange, vermillion, bluish green, sky blue. */
-    private static final List<Color> SERIES = List.of(new Color(0x00, 0x72, 0xB2), new Color(0xE6, 0x9F, 0x00),
-            new Color(0xD5, 0x5E, 0x00), new Color(0x00, 0x9E, 0x73), new Color(0x56, 0xB4, 0xE9));
+    private static final List<Color> SERIES = List.of(
+            new Color(0x00, 0x72, 0xB2),
+            new Color(0xE6, 0x9F, 0x00),
+            new Color(0xD5, 0x5E, 0x00),
+            new Color(0x00, 0x9E, 0x73),
+            new Color(0x56, 0xB4, 0xE9));
+
     private static final IndexColorModel PALETTE = palette();
 
     private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 15);
@@ -78,7 +83,9 @@ public final class JFreeChartDrawing implements DrawCharts {
                     return Optional.of(png);
                 }
             }
-            LOG.info("The statistics chart stays over {} bytes at every size; the reply gives the figures as text", maxBytes);
+            LOG.info(
+                    "The statistics chart stays over {} bytes at every size; the reply gives the figures as text",
+                    maxBytes);
             return Optional.empty();
         } catch (RuntimeException | IOException | Error e) {
             // No fonts, no graphics environment: statistics as text are still statistics.
@@ -105,7 +112,13 @@ public final class JFreeChartDrawing implements DrawCharts {
             int cellHeight = (height - titleHeight) / rows;
             for (int i = 0; i < sheet.charts().size(); i++) {
                 JFreeChart chart = chart(sheet.charts().get(i));
-                chart.draw(g, new Rectangle((i % columns) * cellWidth, titleHeight + (i / columns) * cellHeight, cellWidth, cellHeight));
+                chart.draw(
+                        g,
+                        new Rectangle(
+                                (i % columns) * cellWidth,
+                                titleHeight + (i / columns) * cellHeight,
+                                cellWidth,
+                                cellHeight));
             }
         } finally {
             g.dispose();
@@ -120,7 +133,10 @@ public final class JFreeChartDrawing implements DrawCharts {
         for (ChartSheet.Series series : spec.series()) {
             for (int i = 0; i < spec.categories().size(); i++) {
                 // Categories are keys: two sections may share a title, so each key carries its position.
-                data.addValue(series.values().get(i), series.name(), new Category(i, spec.categories().get(i)));
+                data.addValue(
+                        series.values().get(i),
+                        series.name(),
+                        new Category(i, spec.categories().get(i)));
             }
         }
         CategoryItemRenderer renderer = switch (spec.kind()) {
@@ -154,7 +170,8 @@ public final class JFreeChartDrawing implements DrawCharts {
             orientation = PlotOrientation.HORIZONTAL;
             categories.setMaximumCategoryLabelWidthRatio(0.45f);
         } else {
-            categories.setCategoryLabelPositions(spec.categories().size() > 8 ? CategoryLabelPositions.UP_90 : CategoryLabelPositions.STANDARD);
+            categories.setCategoryLabelPositions(
+                    spec.categories().size() > 8 ? CategoryLabelPositions.UP_90 : CategoryLabelPositions.STANDARD);
         }
         CategoryPlot plot = new CategoryPlot(data, categories, values, renderer);
         plot.setOrientation(orientation);
@@ -163,7 +180,8 @@ public final class JFreeChartDrawing implements DrawCharts {
         plot.setRangeGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
         plot.setRangeGridlineStroke(new BasicStroke(1f));
         plot.setNoDataMessage("-");
-        JFreeChart chart = new JFreeChart(spec.title(), CHART_TITLE, plot, spec.series().size() > 1);
+        JFreeChart chart =
+                new JFreeChart(spec.title(), CHART_TITLE, plot, spec.series().size() > 1);
         chart.getTitle().setPaint(INK);
         chart.setBackgroundPaint(Color.WHITE);
         chart.setAntiAlias(false);
@@ -196,8 +214,14 @@ public final class JFreeChartDrawing implements DrawCharts {
 
     /** White, greys for text and lines, the series colours; the rest of the 16 entries white. */
     private static IndexColorModel palette() {
-        List<Color> colors = new java.util.ArrayList<>(List.of(Color.WHITE, Color.BLACK, INK, LINE, new Color(0xDD, 0xDD, 0xDD),
-                new Color(0x66, 0x66, 0x66), new Color(0xBB, 0xBB, 0xBB)));
+        List<Color> colors = new java.util.ArrayList<>(List.of(
+                Color.WHITE,
+                Color.BLACK,
+                INK,
+                LINE,
+                new Color(0xDD, 0xDD, 0xDD),
+                new Color(0x66, 0x66, 0x66),
+                new Color(0xBB, 0xBB, 0xBB)));
         colors.addAll(SERIES);
         while (colors.size() < 16) {
             colors.add(Color.WHITE);

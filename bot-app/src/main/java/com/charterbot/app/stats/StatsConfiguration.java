@@ -20,8 +20,16 @@ class StatsConfiguration {
     @Bean
     SmartInitializingSingleton chartsWarmUp(DrawCharts charts) {
         return () -> {
-            Thread warmUp = new Thread(() -> charts.png(new ChartSheet("-", List.of(new ChartSheet.Chart("-", ChartSheet.Kind.BARS,
-                    List.of("-"), List.of(new ChartSheet.Series("-", List.of(1.0))), 0)))), "charts-warm-up");
+            Thread warmUp = new Thread(
+                    () -> charts.png(new ChartSheet(
+                            "-",
+                            List.of(new ChartSheet.Chart(
+                                    "-",
+                                    ChartSheet.Kind.BARS,
+                                    List.of("-"),
+                                    List.of(new ChartSheet.Series("-", List.of(1.0))),
+                                    0)))),
+                    "charts-warm-up");
             warmUp.setDaemon(true);
             warmUp.start();
         };

@@ -51,7 +51,9 @@ final class JdbcConversationReferences implements ConversationReferences {
                 .param("scope", reference.scope().name())
                 .param("serviceUrl", reference.serviceUrl())
                 .param("json", reference.json())
-                .param("updatedAt", OffsetDateTime.ofInstant(reference.updatedAt().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC))
+                .param(
+                        "updatedAt",
+                        OffsetDateTime.ofInstant(reference.updatedAt().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC))
                 .update();
     }
 
@@ -60,8 +62,9 @@ final class JdbcConversationReferences implements ConversationReferences {
         if (conversation.platform() != Platform.TEAMS) {
             return Optional.empty();
         }
-        return jdbc.sql("SELECT tenant, conversation_id, scope, service_url, reference_json, updated_at FROM teams_conversation "
-                        + "WHERE tenant = :tenant AND conversation_id = :conversation")
+        return jdbc.sql(
+                        "SELECT tenant, conversation_id, scope, service_url, reference_json, updated_at FROM teams_conversation "
+                                + "WHERE tenant = :tenant AND conversation_id = :conversation")
                 .param("tenant", conversation.tenant())
                 .param("conversation", conversation.channelId())
                 .query((row, index) -> reference(row))
@@ -78,8 +81,11 @@ final class JdbcConversationReferences implements ConversationReferences {
 
     private static StoredReference reference(ResultSet row) throws SQLException {
         Instant updatedAt = row.getObject("updated_at", OffsetDateTime.class).toInstant();
-        return new StoredReference(new ChannelRef(Platform.TEAMS, row.getString("tenant"), row.getString("conversation_id")),
-                StoredReference.Scope.valueOf(row.getString("scope")), row.getString("service_url"), row.getString("reference_json"),
+        return new StoredReference(
+                new ChannelRef(Platform.TEAMS, row.getString("tenant"), row.getString("conversation_id")),
+                StoredReference.Scope.valueOf(row.getString("scope")),
+                row.getString("service_url"),
+                row.getString("reference_json"),
                 updatedAt);
     }
 }

@@ -54,10 +54,11 @@ class TeamsConfiguration {
                 properties.allowedServiceUrls(),
                 properties.openIdMetadataUrl());
         if (!settings.authenticationEnabled() && environment.acceptsProfiles(PRODUCTION)) {
-            throw new StartupRefusal("Microsoft Teams is enabled without an app id, which would accept unauthenticated "
-                    + "requests on /api/messages: the production profile refuses to start that way.",
+            throw new StartupRefusal(
+                    "Microsoft Teams is enabled without an app id, which would accept unauthenticated "
+                            + "requests on /api/messages: the production profile refuses to start that way.",
                     "Set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID (or charter.teams.app-id, app-password, "
-                    + "tenant-id), or turn Teams off with CHARTER_TEAMS_ENABLED=false.");
+                            + "tenant-id), or turn Teams off with CHARTER_TEAMS_ENABLED=false.");
         }
         return settings;
     }
@@ -82,34 +83,70 @@ class TeamsConfiguration {
     }
 
     @Bean
-    TeamsBot teamsBot(Converse converse, ChannelMembership membership, EditNudges editNudges, SeenEvents seenEvents,
-            ObjectProvider<ShowHome> home, ConversationReferences teamsConversationReferences, TeamsSettings settings,
-            AdaptiveCardRenderer adaptiveCardRenderer, Clock clock, PlatformApiErrors apiErrors, RepliedMessages replies) {
-        return new TeamsBot(new TeamsBot.Parts(converse, membership, editNudges, seenEvents, Optional.ofNullable(home.getIfAvailable()),
-                teamsConversationReferences, clock, apiErrors, replies), settings, adaptiveCardRenderer, TeamsBot.ReplyRetry.DEFAULT);
+    TeamsBot teamsBot(
+            Converse converse,
+            ChannelMembership membership,
+            EditNudges editNudges,
+            SeenEvents seenEvents,
+            ObjectProvider<ShowHome> home,
+            ConversationReferences teamsConversationReferences,
+            TeamsSettings settings,
+            AdaptiveCardRenderer adaptiveCardRenderer,
+            Clock clock,
+            PlatformApiErrors apiErrors,
+            RepliedMessages replies) {
+        return new TeamsBot(
+                new TeamsBot.Parts(
+                        converse,
+                        membership,
+                        editNudges,
+                        seenEvents,
+                        Optional.ofNullable(home.getIfAvailable()),
+                        teamsConversationReferences,
+                        clock,
+                        apiErrors,
+                        replies),
+                settings,
+                adaptiveCardRenderer,
+                TeamsBot.ReplyRetry.DEFAULT);
     }
 
     @Bean
-    ServletRegistrationBean<TeamsMessagesServlet> teamsMessagesServlet(TeamsAdapter teamsAdapter, TeamsBot teamsBot,
-            TeamsProperties properties) {
-        int maxBytes = (int) Math.min(Integer.MAX_VALUE, properties.maxRequestSize().toBytes());
-        ServletRegistrationBean<TeamsMessagesServlet> registration =
-                new ServletRegistrationBean<>(new TeamsMessagesServlet(teamsAdapter, teamsBot, maxBytes), "/api/messages");
+    ServletRegistrationBean<TeamsMessagesServlet> teamsMessagesServlet(
+            TeamsAdapter teamsAdapter, TeamsBot teamsBot, TeamsProperties properties) {
+        int maxBytes =
+                (int) Math.min(Integer.MAX_VALUE, properties.maxRequestSize().toBytes());
+        ServletRegistrationBean<TeamsMessagesServlet> registration = new ServletRegistrationBean<>(
+                new TeamsMessagesServlet(teamsAdapter, teamsBot, maxBytes), "/api/messages");
         registration.setName("teamsMessages");
         return registration;
     }
 
     @Bean
-    PlatformChannelMessenger teamsChannelMessenger(TeamsAdapter teamsAdapter, ConversationReferences teamsConversationReferences,
+    PlatformChannelMessenger teamsChannelMessenger(
+            TeamsAdapter teamsAdapter,
+            ConversationReferences teamsConversationReferences,
             AdaptiveCardRenderer adaptiveCardRenderer) {
-        return new PlatformChannelMessenger(Platform.TEAMS, new TeamsChannelMessenger(teamsAdapter, teamsConversationReferences,
-                adaptiveCardRenderer, TeamsChannelMessenger.DEFAULT_TIMEOUT));
+        return new PlatformChannelMessenger(
+                Platform.TEAMS,
+                new TeamsChannelMessenger(
+                        teamsAdapter,
+                        teamsConversationReferences,
+                        adaptiveCardRenderer,
+                        TeamsChannelMessenger.DEFAULT_TIMEOUT));
     }
 
     @Bean
-    PlatformExpertsMessenger teamsExpertsMessenger(TeamsAdapter teamsAdapter, ConversationReferences teamsConversationReferences,
+    PlatformExpertsMessenger teamsExpertsMessenger(
+            TeamsAdapter teamsAdapter,
+            ConversationReferences teamsConversationReferences,
             AdaptiveCardRenderer adaptiveCardRenderer) {
-        return new PlatformExpertsMessenger(Platform.TEAMS, new TeamsExpertsMessenger(teamsAdapter, teamsConversationReferences,
-                adaptiveCardRenderer, TeamsChannelMessenger.DEFAULT_TIMEOUT));
+        return new PlatformExpertsMessenger(
+                Platform.TEAMS,
+                new TeamsExpertsMessenger(
+                        teamsAdapter,
+                        teamsConversationReferences,
+                        adaptiveCardRenderer,
+                        TeamsChannelMessenger.DEFAULT_TIMEOUT));
     }
 }

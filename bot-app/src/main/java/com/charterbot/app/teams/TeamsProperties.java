@@ -45,8 +45,10 @@ public record TeamsProperties(
 
     @Override
     public String toString() {
-        return "TeamsProperties[enabled=" + enabled + ", appId=" + appId + ", appPassword=" + (appPassword.isEmpty() ? "" : "******")
-                + ", tenantId=" + tenantId + ", allowedServiceUrls=" + allowedServiceUrls + ", adminUserIds=" + adminUserIds
+        return "TeamsProperties[enabled=" + enabled + ", appId=" + appId + ", appPassword="
+                + (appPassword.isEmpty() ? "" : "******")
+                + ", tenantId=" + tenantId + ", allowedServiceUrls=" + allowedServiceUrls + ", adminUserIds="
+                + adminUserIds
                 + ", openIdMetadataUrl=" + openIdMetadataUrl + ", maxRequestSize=" + maxRequestSize + "]";
     }
 }

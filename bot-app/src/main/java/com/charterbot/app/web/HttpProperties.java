@@ -22,7 +22,10 @@ public record HttpProperties(
         @DefaultValue("64MB") DataSize maxBufferedSize) {
 
     RequestBodyFilter.Limits limits() {
-        return new RequestBodyFilter.Limits(bodyTimeout, (int) Math.min(Integer.MAX_VALUE, maxBodySize.toBytes()), maxConcurrentBodies,
+        return new RequestBodyFilter.Limits(
+                bodyTimeout,
+                (int) Math.min(Integer.MAX_VALUE, maxBodySize.toBytes()),
+                maxConcurrentBodies,
                 maxBufferedSize.toBytes());
     }
 }

@@ -61,9 +61,13 @@ public final class RequestBodyFilter implements Filter {
     public record Limits(Duration timeout, int maxBodyBytes, int maxReads, long maxBufferedBytes) {
         public Limits {
             Objects.requireNonNull(timeout, "timeout");
-            if (timeout.isNegative() || timeout.isZero() || maxBodyBytes < 1 || maxReads < 1 || maxBufferedBytes < maxBodyBytes) {
-                throw new IllegalArgumentException("body limits must be positive, and the buffer at least one body: " + timeout + ", "
-                        + maxBodyBytes + ", " + maxReads + ", " + maxBufferedBytes);
+            if (timeout.isNegative()
+                    || timeout.isZero()
+                    || maxBodyBytes < 1
+                    || maxReads < 1
+                    || maxBufferedBytes < maxBodyBytes) {
+                throw new IllegalArgumentException("body limits must be positive, and the buffer at least one body: "
+                        + timeout + ", " + maxBodyBytes + ", " + maxReads + ", " + maxBufferedBytes);
             }
         }
     }
@@ -78,7 +82,8 @@ public final class RequestBodyFilter implements Filter {
     }
 
     @Override
-    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
         if (!(request instanceof HttpServletRequest http) || !(response instanceof HttpServletResponse reply)) {
             chain.doFilter(request, response);
             return;
@@ -88,7 +93,9 @@ public final class RequestBodyFilter implements Filter {
             chain.doFilter(new ReadRequest(http, body), response);
             return;
         }
-        if (request.getDispatcherType() != DispatcherType.REQUEST || !"POST".equals(http.getMethod()) || !request.isAsyncSupported()) {
+        if (request.getDispatcherType() != DispatcherType.REQUEST
+                || !"POST".equals(http.getMethod())
+                || !request.isAsyncSupported()) {
             chain.doFilter(request, response);
             return;
         }
@@ -105,7 +112,8 @@ public final class RequestBodyFilter implements Filter {
         try {
             AsyncContext async = http.startAsync();
             async.setTimeout(limits.timeout().toMillis());
-            Reading reading = new Reading(async, http.getInputStream(), (int) Math.max(0, Math.min(http.getContentLengthLong(), 16 * 1024)));
+            Reading reading = new Reading(
+                    async, http.getInputStream(), (int) Math.max(0, Math.min(http.getContentLengthLong(), 16 * 1024)));
             async.addListener(reading);
             http.getInputStream().setReadListener(reading);
         } catch (IOException | RuntimeException e) {
@@ -263,7 +271,8 @@ public final class RequestBodyFilter implements Filter {
         @Override
         public BufferedReader getReader() {
             String encoding = getCharacterEncoding();
-            return new BufferedReader(new InputStreamReader(getInputStream(),
+            return new BufferedReader(new InputStreamReader(
+                    getInputStream(),
                     encoding == null ? StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(encoding)));
         }
 

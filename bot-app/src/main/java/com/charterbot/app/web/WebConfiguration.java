@@ -21,7 +21,8 @@ class WebConfiguration {
      */
     @Bean
     FilterRegistrationBean<RequestBodyFilter> requestBodyFilter(HttpProperties properties) {
-        FilterRegistrationBean<RequestBodyFilter> registration = new FilterRegistrationBean<>(new RequestBodyFilter(properties.limits()));
+        FilterRegistrationBean<RequestBodyFilter> registration =
+                new FilterRegistrationBean<>(new RequestBodyFilter(properties.limits()));
         registration.setName("requestBody");
         registration.addUrlPatterns("/slack/*", "/api/*");
         registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC);

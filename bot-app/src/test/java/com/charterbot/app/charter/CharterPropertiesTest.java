@@ -50,8 +50,15 @@ class CharterPropertiesTest {
 
         assertThat(properties.folder()).isEqualTo(Path.of("/srv/charter"));
         assertThat(properties.language()).isEqualTo(Language.FR);
-        assertThat(properties.settings()).isEqualTo(new CharterSettings("Globex", "press@globex.test", "soc@globex.test",
-                "people@globex.test", "help@globex.test", "counsel@globex.test", "https://intranet.globex.test/charter"));
+        assertThat(properties.settings())
+                .isEqualTo(new CharterSettings(
+                        "Globex",
+                        "press@globex.test",
+                        "soc@globex.test",
+                        "people@globex.test",
+                        "help@globex.test",
+                        "counsel@globex.test",
+                        "https://intranet.globex.test/charter"));
     }
 
     @Test
@@ -74,6 +81,9 @@ class CharterPropertiesTest {
 
         assertThat(failure).isInstanceOf(BindException.class);
         assertThat(failure).hasRootCauseInstanceOf(IllegalArgumentException.class);
-        assertThat(failure).rootCause().hasMessageContaining("charter.default-language").hasMessageContaining("'de'");
+        assertThat(failure)
+                .rootCause()
+                .hasMessageContaining("charter.default-language")
+                .hasMessageContaining("'de'");
     }
 }

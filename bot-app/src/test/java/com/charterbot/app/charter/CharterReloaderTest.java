@@ -2,8 +2,8 @@ package com.charterbot.app.charter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.charterbot.app.TestCharters.Planted;
 import com.charterbot.app.TestCharters;
+import com.charterbot.app.TestCharters.Planted;
 import com.charterbot.core.answer.AnswerEngine;
 import com.charterbot.core.answer.Question;
 import com.charterbot.core.charter.CharterFiles;
@@ -37,15 +37,26 @@ class CharterReloaderTest {
     void loadTheCopiedCharter() {
         TestCharters.copyBundled(dir);
         properties = properties(dir);
-        engine = new AnswerEngine(((LoadResult.Loaded) CharterLoader.load(CharterSource.files(properties), properties.settings())).charter(),
+        engine = new AnswerEngine(
+                ((LoadResult.Loaded) CharterLoader.load(CharterSource.files(properties), properties.settings()))
+                        .charter(),
                 properties.language());
         reloader = new CharterReloader(engine, properties, Clock.fixed(NOW, ZoneOffset.UTC));
         startVersion = engine.charter().version();
     }
 
     static CharterProperties properties(Path dir) {
-        return new CharterProperties(dir == null ? null : dir.toString(), "Acme Industries", "", new CharterProperties.Contacts("communication@example.com",
-                "security@example.com", "hr@example.com", "servicedesk@example.com", "legal@example.com"), "en");
+        return new CharterProperties(
+                dir == null ? null : dir.toString(),
+                "Acme Industries",
+                "",
+                new CharterProperties.Contacts(
+                        "communication@example.com",
+                        "security@example.com",
+                        "hr@example.com",
+                        "servicedesk@example.com",
+                        "legal@example.com"),
+                "en");
     }
 
     @Test
@@ -57,10 +68,15 @@ class CharterReloaderTest {
         assertThat(result).isInstanceOfSatisfying(ReloadResult.Reloaded.class, reloaded -> {
             assertThat(reloaded.previousVersion()).isEqualTo(startVersion);
             assertThat(reloaded.version()).isEqualTo(engine.charter().version()).isNotEqualTo(startVersion);
-            assertThat(reloaded.sections()).isEqualTo(engine.charter().topicIds().size()).isPositive();
+            assertThat(reloaded.sections())
+                    .isEqualTo(engine.charter().topicIds().size())
+                    .isPositive();
             assertThat(reloaded.changed()).isTrue();
         });
-        assertThat(engine.answer(Question.of("can I post this photo?")).citation().title()).isEqualTo("Pictures and films at work");
+        assertThat(engine.answer(Question.of("can I post this photo?"))
+                        .citation()
+                        .title())
+                .isEqualTo("Pictures and films at work");
         assertThat(reloader.last()).hasValueSatisfying(last -> {
             assertThat(last.at()).isEqualTo(NOW);
             assertThat(last.trigger()).isEqualTo(CharterReloader.Trigger.ADMIN_COMMAND);
@@ -72,7 +88,9 @@ class CharterReloaderTest {
     void unchangedFilesKeepTheVersion() {
         ReloadResult result = reloader.reload(CharterReloader.Trigger.FILE_CHANGE);
 
-        assertThat(result).isEqualTo(new ReloadResult.Reloaded(startVersion, startVersion, engine.charter().topicIds().size()));
+        assertThat(result)
+                .isEqualTo(new ReloadResult.Reloaded(
+                        startVersion, startVersion, engine.charter().topicIds().size()));
     }
 
     @Test
@@ -84,12 +102,16 @@ class CharterReloaderTest {
 
         assertThat(result).isInstanceOfSatisfying(ReloadResult.Rejected.class, rejected -> {
             assertThat(rejected.keptVersion()).isEqualTo(startVersion);
-            assertThat(rejected.problems()).extracting(CharterProblem::toString)
+            assertThat(rejected.problems())
+                    .extracting(CharterProblem::toString)
                     .anySatisfy(p -> assertThat(p).startsWith(planted.get(0).location()))
                     .anySatisfy(p -> assertThat(p).startsWith(planted.get(1).location()));
         });
         assertThat(engine.charter().version()).isEqualTo(startVersion);
-        assertThat(engine.answer(Question.of("can I post this photo?")).citation().sectionId()).isEqualTo("photos-videos");
+        assertThat(engine.answer(Question.of("can I post this photo?"))
+                        .citation()
+                        .sectionId())
+                .isEqualTo("photos-videos");
     }
 
     @Test
@@ -138,7 +160,9 @@ class CharterReloaderTest {
 
             CharterReloader.Outcome reported = reloader.last().orElseThrow();
             watcher.check();
-            assertThat(reloader.last()).as("the same broken files are not reloaded again").containsSame(reported);
+            assertThat(reloader.last())
+                    .as("the same broken files are not reloaded again")
+                    .containsSame(reported);
 
             TestCharters.replaceLine(dir, "en/photos-videos.md", "related:", related);
             watcher.check();
@@ -150,7 +174,10 @@ class CharterReloaderTest {
 
     private static String line(Path file, String prefix) {
         try {
-            return java.nio.file.Files.readAllLines(file).stream().filter(l -> l.startsWith(prefix)).findFirst().orElseThrow();
+            return java.nio.file.Files.readAllLines(file).stream()
+                    .filter(l -> l.startsWith(prefix))
+                    .findFirst()
+                    .orElseThrow();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.charterbot.app.CharterBotApplication;
-import com.charterbot.app.TestCharters.Planted;
 import com.charterbot.app.TestCharters;
+import com.charterbot.app.TestCharters.Planted;
 import com.charterbot.app.startup.StartupRefusal;
 import java.nio.file.Path;
 import java.util.List;

@@ -38,7 +38,8 @@ class CheckCommandsTest {
         Run run = run("check", "A sunny day at the lake", "--lang", "fr");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).startsWith("La charte ne s'oppose pas à cette publication\n")
+        assertThat(run.out())
+                .startsWith("La charte ne s'oppose pas à cette publication\n")
                 .contains("Quel que soit le message, vérifiez avant de publier :")
                 .contains("(Photos et vidéos au travail)");
     }
@@ -50,7 +51,8 @@ class CheckCommandsTest {
         JsonNode report = JsonMapper.builder().build().readTree(run.out());
         assertThat(report.path("language").asString()).isEqualTo("EN");
         assertThat(report.path("findings").path(0).path("level").asString()).isEqualTo("STOP");
-        assertThat(report.path("findings").findValuesAsString("sectionId")).contains("confidential-information", "internal-networks");
+        assertThat(report.path("findings").findValuesAsString("sectionId"))
+                .contains("confidential-information", "internal-networks");
         assertThat(report.path("always")).hasSize(3);
     }
 
@@ -71,7 +73,9 @@ class CheckCommandsTest {
         assertThat(lines).hasSize(3);
         assertThat(lines.get(0)).startsWith("check-eval[en]: n=61 recall_stop=");
         assertThat(lines.get(1)).startsWith("check-eval[fr]: n=59 recall_stop=");
-        assertThat(lines.get(2)).matches("check-eval: n=120 recall_stop=\\d\\.\\d\\d precision=\\d\\.\\d\\d false_alarm_clean=\\d\\.\\d\\d");
+        assertThat(lines.get(2))
+                .matches(
+                        "check-eval: n=120 recall_stop=\\d\\.\\d\\d precision=\\d\\.\\d\\d false_alarm_clean=\\d\\.\\d\\d");
     }
 
     @Test
@@ -88,7 +92,8 @@ class CheckCommandsTest {
         assertThat(run.out().lines().filter(line -> line.startsWith("miss "))).hasSize(2);
         assertThat(run.out()).contains("miss [en stop] A sunny day at the lake -> [] expected=[photos-videos]");
         List<String> lines = run.out().lines().toList();
-        assertThat(lines.get(lines.size() - 1)).isEqualTo("check-eval: n=3 recall_stop=0.50 precision=1.00 false_alarm_clean=1.00");
+        assertThat(lines.get(lines.size() - 1))
+                .isEqualTo("check-eval: n=3 recall_stop=0.50 precision=1.00 false_alarm_clean=1.00");
     }
 
     @Test

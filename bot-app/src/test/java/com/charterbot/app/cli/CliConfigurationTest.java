@@ -39,8 +39,13 @@ class CliConfigurationTest {
 
     @Test
     void readsEnvironmentVariablesInBothRelaxedForms() {
-        Map<String, String> environment = Map.of("CHARTER_COMPANY_NAME", "Globex", "CHARTER_CONTACTS_HR", "people@globex.test",
-                "CHARTER_DEFAULTLANGUAGE", "fr");
+        Map<String, String> environment = Map.of(
+                "CHARTER_COMPANY_NAME",
+                "Globex",
+                "CHARTER_CONTACTS_HR",
+                "people@globex.test",
+                "CHARTER_DEFAULTLANGUAGE",
+                "fr");
 
         CharterProperties read = direct(List.of(), environment, Map.of());
 
@@ -52,11 +57,19 @@ class CliConfigurationTest {
 
     @Test
     void argumentsWinOverSystemPropertiesWhichWinOverTheEnvironmentWhichWinsOverFiles() throws IOException {
-        Files.writeString(folder.resolve("application.yaml"), "charter:\n  company-name: FromFile\n  contacts: {legal: legal@file.test}\n");
+        Files.writeString(
+                folder.resolve("application.yaml"),
+                "charter:\n  company-name: FromFile\n  contacts: {legal: legal@file.test}\n");
         List<String> arguments = List.of("--charter.link=https://intranet.test/charter", "--charter.dir=/tmp/charter");
-        Map<String, String> environment = Map.of("CHARTER_LINK", "https://env.test", "CHARTER_COMPANY_NAME", "FromEnv",
-                "CHARTER_CONTACTS_IT", "it@env.test");
-        Map<String, String> systemProperties = Map.of("charter.company-name", "FromSystem", "charter.link", "https://system.test");
+        Map<String, String> environment = Map.of(
+                "CHARTER_LINK",
+                "https://env.test",
+                "CHARTER_COMPANY_NAME",
+                "FromEnv",
+                "CHARTER_CONTACTS_IT",
+                "it@env.test");
+        Map<String, String> systemProperties =
+                Map.of("charter.company-name", "FromSystem", "charter.link", "https://system.test");
 
         CharterProperties read = direct(arguments, environment, systemProperties);
 
@@ -81,7 +94,8 @@ class CliConfigurationTest {
                     it: help@globex.test
                 """);
         Files.createDirectories(folder.resolve("config"));
-        Files.writeString(folder.resolve("config/application.properties"), "charter.contacts.it=servicedesk@globex.test\n");
+        Files.writeString(
+                folder.resolve("config/application.properties"), "charter.contacts.it=servicedesk@globex.test\n");
 
         CharterProperties read = direct(List.of(), Map.of(), Map.of());
 
@@ -95,20 +109,38 @@ class CliConfigurationTest {
 
     @Test
     void leavesToSpringBootWhatOnlyItKnows() throws IOException {
-        assertThat(configuration(List.of("--spring.profiles.active=demo"), Map.of(), Map.of()).direct()).isEmpty();
-        assertThat(configuration(List.of(), Map.of("SPRING_PROFILES_ACTIVE", "prod"), Map.of()).direct()).isEmpty();
-        assertThat(configuration(List.of(), Map.of("SPRING_APPLICATION_JSON", "{}"), Map.of()).direct()).isEmpty();
-        assertThat(configuration(List.of(), Map.of(), Map.of("spring.config.location", "file:/etc/bot/")).direct()).isEmpty();
+        assertThat(configuration(List.of("--spring.profiles.active=demo"), Map.of(), Map.of())
+                        .direct())
+                .isEmpty();
+        assertThat(configuration(List.of(), Map.of("SPRING_PROFILES_ACTIVE", "prod"), Map.of())
+                        .direct())
+                .isEmpty();
+        assertThat(configuration(List.of(), Map.of("SPRING_APPLICATION_JSON", "{}"), Map.of())
+                        .direct())
+                .isEmpty();
+        assertThat(configuration(List.of(), Map.of(), Map.of("spring.config.location", "file:/etc/bot/"))
+                        .direct())
+                .isEmpty();
 
         Files.writeString(folder.resolve("application.yaml"), "charter:\n  company-name: ${COMPANY:Globex}\n");
-        assertThat(configuration(List.of(), Map.of(), Map.of()).direct()).as("a placeholder").isEmpty();
-        Files.writeString(folder.resolve("application.yaml"), "charter:\n  company-name: Globex\n---\nspring.config.activate.on-profile: x\n");
-        assertThat(configuration(List.of(), Map.of(), Map.of()).direct()).as("several documents").isEmpty();
+        assertThat(configuration(List.of(), Map.of(), Map.of()).direct())
+                .as("a placeholder")
+                .isEmpty();
+        Files.writeString(
+                folder.resolve("application.yaml"),
+                "charter:\n  company-name: Globex\n---\nspring.config.activate.on-profile: x\n");
+        assertThat(configuration(List.of(), Map.of(), Map.of()).direct())
+                .as("several documents")
+                .isEmpty();
         Files.writeString(folder.resolve("application.yaml"), "spring.config.import: optional:file:more.yaml\n");
-        assertThat(configuration(List.of(), Map.of(), Map.of()).direct()).as("an import").isEmpty();
+        assertThat(configuration(List.of(), Map.of(), Map.of()).direct())
+                .as("an import")
+                .isEmpty();
         Files.writeString(folder.resolve("application.yaml"), "charter:\n  company-name: Globex\n");
         Files.writeString(folder.resolve("application.properties"), "charter.company-name=Initech\n");
-        assertThat(configuration(List.of(), Map.of(), Map.of()).direct()).as("two files in one folder").isEmpty();
+        assertThat(configuration(List.of(), Map.of(), Map.of()).direct())
+                .as("two files in one folder")
+                .isEmpty();
     }
 
     @Test
@@ -123,20 +155,25 @@ class CliConfigurationTest {
 
     @Test
     void namesASettingThatDoesNotBindAndWhy() {
-        assertThatThrownBy(() -> CliConfiguration.of(List.of("--charter.quiz.session-ttl=soon")).conversation())
+        assertThatThrownBy(() -> CliConfiguration.of(List.of("--charter.quiz.session-ttl=soon"))
+                        .conversation())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("charter.quiz.session-ttl = soon");
-        assertThatThrownBy(() -> CliConfiguration.of(List.of("--charter.default-language=de")).charter())
+        assertThatThrownBy(() -> CliConfiguration.of(List.of("--charter.default-language=de"))
+                        .charter())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("charter.default-language must be en or fr, not 'de'");
     }
 
-    private CliConfiguration configuration(List<String> arguments, Map<String, String> environment, Map<String, String> systemProperties) {
+    private CliConfiguration configuration(
+            List<String> arguments, Map<String, String> environment, Map<String, String> systemProperties) {
         return new CliConfiguration(arguments, environment, systemProperties, folder);
     }
 
-    private CharterProperties direct(List<String> arguments, Map<String, String> environment, Map<String, String> systemProperties) {
-        return configuration(arguments, environment, systemProperties).direct()
+    private CharterProperties direct(
+            List<String> arguments, Map<String, String> environment, Map<String, String> systemProperties) {
+        return configuration(arguments, environment, systemProperties)
+                .direct()
                 .orElseThrow(() -> new AssertionError("read through Spring Boot, not directly"));
     }
 
@@ -144,18 +181,21 @@ class CliConfigurationTest {
      * What the server binds from the same inputs: Spring Boot's config-data loader, with the
      * working folder at {@link #folder} instead of the process's.
      */
-    private CharterProperties server(List<String> arguments, Map<String, String> environment, Map<String, String> systemProperties) {
+    private CharterProperties server(
+            List<String> arguments, Map<String, String> environment, Map<String, String> systemProperties) {
         List<String> all = new ArrayList<>(arguments);
-        all.add("--spring.config.location=optional:classpath:/;optional:classpath:/config/;optional:file:" + folder + "/;optional:file:"
-                + folder + "/config/");
+        all.add("--spring.config.location=optional:classpath:/;optional:classpath:/config/;optional:file:" + folder
+                + "/;optional:file:" + folder + "/config/");
         StandardEnvironment spring = new StandardEnvironment();
         spring.getPropertySources().remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
         spring.getPropertySources().remove(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME);
         spring.getPropertySources().addLast(new SimpleCommandLinePropertySource(all.toArray(String[]::new)));
-        spring.getPropertySources().addLast(new MapPropertySource(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME,
-                Map.copyOf(systemProperties)));
-        spring.getPropertySources().addLast(new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-                Map.copyOf(environment)));
+        spring.getPropertySources()
+                .addLast(new MapPropertySource(
+                        StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME, Map.copyOf(systemProperties)));
+        spring.getPropertySources()
+                .addLast(new SystemEnvironmentPropertySource(
+                        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, Map.copyOf(environment)));
         ConfigDataEnvironmentPostProcessor.applyTo(spring);
         ConfigurationPropertySources.attach(spring);
         return Binder.get(spring).bindOrCreate("charter", CharterProperties.class);

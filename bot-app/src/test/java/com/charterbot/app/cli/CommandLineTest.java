@@ -2,8 +2,8 @@ package com.charterbot.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.charterbot.app.TestCharters.Planted;
 import com.charterbot.app.TestCharters;
+import com.charterbot.app.TestCharters.Planted;
 import com.charterbot.core.charter.Calibration;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -44,7 +44,8 @@ class CommandLineTest {
         int code;
         try (PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
                 PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            code = CommandLine.run(args, new ByteArrayInputStream(typed.getBytes(StandardCharsets.UTF_8)), outStream, errStream);
+            code = CommandLine.run(
+                    args, new ByteArrayInputStream(typed.getBytes(StandardCharsets.UTF_8)), outStream, errStream);
         }
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
@@ -57,8 +58,10 @@ class CommandLineTest {
             Run run = run("ask", "funny photo of a colleague asleep at the seminar, ok to post?");
 
             assertThat(run.exitCode()).as(run.err()).isZero();
-            assertThat(run.out()).startsWith("Colleagues' privacy and image\n")
-                    .contains("\nAlso applies:\n  - Photos and videos at work [photos-videos]: Photos and videos of your work");
+            assertThat(run.out())
+                    .startsWith("Colleagues' privacy and image\n")
+                    .contains(
+                            "\nAlso applies:\n  - Photos and videos at work [photos-videos]: Photos and videos of your work");
         }
 
         @Test
@@ -130,7 +133,9 @@ class CommandLineTest {
 
             assertThat(run.exitCode()).as(run.err()).isZero();
             JsonNode citation = JsonMapper.builder().build().readTree(run.out()).get("citation");
-            assertThat(citation.get("link").asString()).startsWith("https://intranet.example/charter").contains("photos-videos");
+            assertThat(citation.get("link").asString())
+                    .startsWith("https://intranet.example/charter")
+                    .contains("photos-videos");
         }
 
         @Test
@@ -162,18 +167,22 @@ class CommandLineTest {
         @Test
         void usesTheCharterFolderGiven(@TempDir Path dir) {
             TestCharters.copyBundled(dir);
-            TestCharters.replaceLine(dir, "en/photos-videos.md", "title:", "title: Photos and videos at work, test edition");
+            TestCharters.replaceLine(
+                    dir, "en/photos-videos.md", "title:", "title: Photos and videos at work, test edition");
 
             Run run = run("ask", PHOTO, "--charter", dir.toString());
 
             assertThat(run.exitCode()).as(run.err()).isZero();
-            assertThat(run.out()).startsWith("Photos and videos at work, test edition\n").contains("[photos-videos]");
+            assertThat(run.out())
+                    .startsWith("Photos and videos at work, test edition\n")
+                    .contains("[photos-videos]");
         }
 
         @Test
         void acceptsCharterWithEqualsSign(@TempDir Path dir) {
             TestCharters.copyBundled(dir);
-            TestCharters.replaceLine(dir, "en/photos-videos.md", "title:", "title: Photos and videos at work, test edition");
+            TestCharters.replaceLine(
+                    dir, "en/photos-videos.md", "title:", "title: Photos and videos at work, test edition");
 
             Run run = run("ask", PHOTO, "--charter=" + dir);
 
@@ -223,7 +232,9 @@ class CommandLineTest {
             Run run = run("ask", PHOTO, "--charter.default-language=de");
 
             assertThat(run.exitCode()).isEqualTo(1);
-            assertThat(run.err()).contains("charter.default-language must be en or fr, not 'de'").doesNotContain("Exception");
+            assertThat(run.err())
+                    .contains("charter.default-language must be en or fr, not 'de'")
+                    .doesNotContain("Exception");
             assertThat(run.err().lines()).hasSize(1);
         }
 
@@ -241,7 +252,10 @@ class CommandLineTest {
             Run run = run("ask", "quiz");
 
             assertThat(run.exitCode()).as(run.err()).isZero();
-            assertThat(run.out()).startsWith("Question 1 of 3\n").contains("  [1] ", "  [2] ", "chat").doesNotContain("not cover");
+            assertThat(run.out())
+                    .startsWith("Question 1 of 3\n")
+                    .contains("  [1] ", "  [2] ", "chat")
+                    .doesNotContain("not cover");
         }
 
         @Test
@@ -257,7 +271,9 @@ class CommandLineTest {
         void putsTheFrenchSpaceBeforeTheColonOfItsLabels() {
             Run run = run("ask", "Un journaliste veut m'interviewer, que faire ?");
 
-            assertThat(run.out()).contains("Avant d'agir\u00a0:\n", "Source\u00a0: ").doesNotContain("agir:");
+            assertThat(run.out())
+                    .contains("Avant d'agir\u00a0:\n", "Source\u00a0: ")
+                    .doesNotContain("agir:");
         }
     }
 
@@ -325,7 +341,9 @@ class CommandLineTest {
             Run run = run("validate");
 
             assertThat(run.exitCode()).isEqualTo(2);
-            assertThat(run.err()).contains("validate needs exactly one charter folder").contains("usage:");
+            assertThat(run.err())
+                    .contains("validate needs exactly one charter folder")
+                    .contains("usage:");
             assertThat(run.out()).isEmpty();
         }
     }
@@ -340,9 +358,11 @@ class CommandLineTest {
             assertThat(run.exitCode()).as(run.err()).isZero();
             List<String> lines = run.outLines();
             assertThat(lines).isNotEmpty();
-            String metrics = " n=\\d+ answered@1=\\d\\.\\d\\d hit@3=\\d\\.\\d\\d mrr=\\d\\.\\d\\d wrong=\\d\\.\\d\\d abstain=\\d\\.\\d\\d";
+            String metrics =
+                    " n=\\d+ answered@1=\\d\\.\\d\\d hit@3=\\d\\.\\d\\d mrr=\\d\\.\\d\\d wrong=\\d\\.\\d\\d abstain=\\d\\.\\d\\d";
             assertThat(lines.get(lines.size() - 1))
-                    .matches("eval: n=61 answered@1=\\d\\.\\d\\d hit@3=\\d\\.\\d\\d mrr=\\d\\.\\d\\d wrong=\\d\\.\\d\\d abstain=\\d\\.\\d\\d");
+                    .matches(
+                            "eval: n=61 answered@1=\\d\\.\\d\\d hit@3=\\d\\.\\d\\d mrr=\\d\\.\\d\\d wrong=\\d\\.\\d\\d abstain=\\d\\.\\d\\d");
             List<String> before = lines.subList(0, lines.size() - 1);
             assertThat(before).anyMatch(l -> l.matches("eval\\[en]:" + metrics));
             assertThat(before).anyMatch(l -> l.matches("eval\\[fr]:" + metrics));
@@ -413,7 +433,9 @@ class CommandLineTest {
             Run run = run("eval", file.toString());
 
             assertThat(run.exitCode()).isEqualTo(1);
-            assertThat(run.err()).contains(file + ":3: unknown section id 'colleague-privacy'").contains("colleagues-privacy");
+            assertThat(run.err())
+                    .contains(file + ":3: unknown section id 'colleague-privacy'")
+                    .contains("colleagues-privacy");
             assertThat(run.out()).isEmpty();
         }
 
@@ -429,7 +451,9 @@ class CommandLineTest {
 
             assertThat(run.exitCode()).as(run.err()).isZero();
             assertThat(run.outLines()).anyMatch(l -> l.startsWith("eval[en]: n=1 ") && l.endsWith(" abstain=-"));
-            assertThat(run.outLines()).anyMatch(l -> l.matches("eval\\[fr]: n=1 answered@1=- hit@3=- mrr=- wrong=- abstain=\\d\\.\\d\\d"));
+            assertThat(run.outLines())
+                    .anyMatch(
+                            l -> l.matches("eval\\[fr]: n=1 answered@1=- hit@3=- mrr=- wrong=- abstain=\\d\\.\\d\\d"));
         }
 
         @Test
@@ -454,8 +478,11 @@ class CommandLineTest {
             Run run = run("eval", EVAL_QUESTIONS, HELDOUT_QUESTIONS, "--calibrate", "--precision", "0.9");
 
             assertThat(run.exitCode()).as(run.err()).isZero();
-            assertThat(run.out()).startsWith("# Written by: charter-bot eval " + EVAL_QUESTIONS + " " + HELDOUT_QUESTIONS + " --calibrate --precision 0.9\n")
-                    .contains("Fitted on 257 questions").contains("answers right 90.0% of the time for questions");
+            assertThat(run.out())
+                    .startsWith("# Written by: charter-bot eval " + EVAL_QUESTIONS + " " + HELDOUT_QUESTIONS
+                            + " --calibrate --precision 0.9\n")
+                    .contains("Fitted on 257 questions")
+                    .contains("answers right 90.0% of the time for questions");
             Calibration.Parsed parsed = Calibration.parse("calibration.properties", run.out());
             assertThat(parsed.problems()).isEmpty();
             assertThat(parsed.calibration()).isNotEqualTo(Calibration.defaults());
@@ -469,24 +496,33 @@ class CommandLineTest {
 
         @Test
         void calibrateAndPrecisionAreCheckedBeforeAnyWork() {
-            assertThat(run("eval", EVAL_QUESTIONS, "--precision", "0.9").err()).contains("--precision goes with --calibrate");
-            assertThat(run("eval", EVAL_QUESTIONS, "--calibrate", "--precision", "95").err()).contains("between 0.5 and 1");
-            assertThat(run("eval", EVAL_QUESTIONS, "--calibrate", "--max-phrasings", "8").exitCode()).isEqualTo(2);
+            assertThat(run("eval", EVAL_QUESTIONS, "--precision", "0.9").err())
+                    .contains("--precision goes with --calibrate");
+            assertThat(run("eval", EVAL_QUESTIONS, "--calibrate", "--precision", "95")
+                            .err())
+                    .contains("between 0.5 and 1");
+            assertThat(run("eval", EVAL_QUESTIONS, "--calibrate", "--max-phrasings", "8")
+                            .exitCode())
+                    .isEqualTo(2);
             assertThat(run("ask", PHOTO, "--calibrate").exitCode()).isEqualTo(2);
         }
 
         @Test
         void maxPhrasingsNeedsAPositiveNumberAndOnlyAppliesToEval() {
-            assertThat(run("eval", EVAL_QUESTIONS, "--max-phrasings", "0").exitCode()).isEqualTo(2);
-            assertThat(run("eval", EVAL_QUESTIONS, "--max-phrasings=many").err()).contains("--max-phrasings needs a whole number");
+            assertThat(run("eval", EVAL_QUESTIONS, "--max-phrasings", "0").exitCode())
+                    .isEqualTo(2);
+            assertThat(run("eval", EVAL_QUESTIONS, "--max-phrasings=many").err())
+                    .contains("--max-phrasings needs a whole number");
             assertThat(run("ask", PHOTO, "--max-phrasings", "8").exitCode()).isEqualTo(2);
         }
 
         @Test
         void nonUtf8FileFails(@TempDir Path dir) throws Exception {
             Path file = dir.resolve("latin1.yaml");
-            Files.write(file, "- {q: \"Puis-je publier cette photo ? \u00e9t\u00e9\", lang: fr, expect: [photos-videos]}\n"
-                    .getBytes(StandardCharsets.ISO_8859_1));
+            Files.write(
+                    file,
+                    "- {q: \"Puis-je publier cette photo ? \u00e9t\u00e9\", lang: fr, expect: [photos-videos]}\n"
+                            .getBytes(StandardCharsets.ISO_8859_1));
 
             Run run = run("eval", file.toString());
 
@@ -503,8 +539,12 @@ class CommandLineTest {
         }
 
         private static int sampleSize(List<String> lines, String prefix) {
-            String line = lines.stream().filter(l -> l.startsWith(prefix)).findFirst().orElseThrow();
-            String n = Arrays.stream(line.split(" ")).filter(w -> w.startsWith("n=")).findFirst().orElseThrow();
+            String line =
+                    lines.stream().filter(l -> l.startsWith(prefix)).findFirst().orElseThrow();
+            String n = Arrays.stream(line.split(" "))
+                    .filter(w -> w.startsWith("n="))
+                    .findFirst()
+                    .orElseThrow();
             return Integer.parseInt(n.substring(2));
         }
     }
@@ -525,8 +565,12 @@ class CommandLineTest {
         void letsAnAdministratorTryNudgesAndStatistics() {
             Run run = runTyping("nudges monthly 15 09:00\nnudges now\nstats\n", "chat");
 
-            assertThat(run.out()).contains("Monthly on day 15 at 09:00", "A nudge is on its way to this channel.",
-                    "~ nudge posted in the channel", "Charter awareness from");
+            assertThat(run.out())
+                    .contains(
+                            "Monthly on day 15 at 09:00",
+                            "A nudge is on its way to this channel.",
+                            "~ nudge posted in the channel",
+                            "Charter awareness from");
         }
 
         @Test
@@ -588,11 +632,17 @@ class CommandLineTest {
             Path folder = dir.resolve("my-charter");
             run("init", folder.toString());
             List<String> known = new ArrayList<>();
-            JsonNode metadata = JsonMapper.builder().build().readTree(getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json"));
-            metadata.path("properties").forEach(property -> known.add(property.path("name").asString()));
+            JsonNode metadata = JsonMapper.builder()
+                    .build()
+                    .readTree(getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json"));
+            metadata.path("properties")
+                    .forEach(property -> known.add(property.path("name").asString()));
 
             List<String> written = new ArrayList<>();
-            flatten("", new org.yaml.snakeyaml.Yaml().load(Files.readString(folder.resolve("application.yaml"))), written);
+            flatten(
+                    "",
+                    new org.yaml.snakeyaml.Yaml().load(Files.readString(folder.resolve("application.yaml"))),
+                    written);
 
             assertThat(written).hasSizeGreaterThan(15);
             assertThat(known).containsAll(written);
@@ -611,7 +661,8 @@ class CommandLineTest {
 
         private static void flatten(String prefix, Object value, List<String> names) {
             if (value instanceof java.util.Map<?, ?> map) {
-                map.forEach((key, nested) -> flatten(prefix.isEmpty() ? String.valueOf(key) : prefix + "." + key, nested, names));
+                map.forEach((key, nested) ->
+                        flatten(prefix.isEmpty() ? String.valueOf(key) : prefix + "." + key, nested, names));
             } else {
                 names.add(prefix);
             }
@@ -661,15 +712,24 @@ class CommandLineTest {
     @Test
     void startsTheServerWithoutArgumentsOrWithOnlyProperties() {
         assertThat(CommandLine.startsServer(new String[0])).isTrue();
-        assertThat(CommandLine.startsServer(new String[] {"--server.port=1", "--spring.profiles.active=prod"})).isTrue();
+        assertThat(CommandLine.startsServer(new String[] {"--server.port=1", "--spring.profiles.active=prod"}))
+                .isTrue();
         assertThat(CommandLine.startsServer(new String[] {"--debug"})).isTrue();
     }
 
     @Test
     void leavesEverythingElseToTheCommandLine() {
-        for (String[] args : List.of(new String[] {"ask", "x"}, new String[] {"--version"}, new String[] {"--help"},
-                new String[] {"serve"}, new String[] {"--server.port=1", "oops"}, new String[] {"--port"}, new String[] {"--=x"})) {
-            assertThat(CommandLine.startsServer(args)).as(String.join(" ", args)).isFalse();
+        for (String[] args : List.of(
+                new String[] {"ask", "x"},
+                new String[] {"--version"},
+                new String[] {"--help"},
+                new String[] {"serve"},
+                new String[] {"--server.port=1", "oops"},
+                new String[] {"--port"},
+                new String[] {"--=x"})) {
+            assertThat(CommandLine.startsServer(args))
+                    .as(String.join(" ", args))
+                    .isFalse();
         }
     }
 }

@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
 class ConversationPropertiesTest {
 
     private static ConversationProperties bind(Map<String, String> values) {
-        return new Binder(new MapConfigurationPropertySource(values)).bindOrCreate("charter", ConversationProperties.class);
+        return new Binder(new MapConfigurationPropertySource(values))
+                .bindOrCreate("charter", ConversationProperties.class);
     }
 
     @Test

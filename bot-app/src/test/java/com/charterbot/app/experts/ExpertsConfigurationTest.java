@@ -68,16 +68,23 @@ class ExpertsConfigurationTest {
         }
     }
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withUserConfiguration(Application.class, ExpertsConfiguration.class);
+    private final ApplicationContextRunner runner =
+            new ApplicationContextRunner().withUserConfiguration(Application.class, ExpertsConfiguration.class);
 
     @Test
     void questionsAndPendingPhrasingsGoAfterTheConfiguredRetention() {
         runner.withPropertyValues("charter.privacy.question-retention=10d").run(context -> {
             Instant now = Instant.now();
             InMemoryExpertQuestions questions = context.getBean(InMemoryExpertQuestions.class);
-            questions.add(ExpertQuestion.asked("old", ALICE, "Alice", "an old question", Language.EN, List.of(), now.minus(Duration.ofDays(11))));
-            questions.add(ExpertQuestion.asked("recent", ALICE, "Alice", "a recent question", Language.EN, List.of(),
+            questions.add(ExpertQuestion.asked(
+                    "old", ALICE, "Alice", "an old question", Language.EN, List.of(), now.minus(Duration.ofDays(11))));
+            questions.add(ExpertQuestion.asked(
+                    "recent",
+                    ALICE,
+                    "Alice",
+                    "a recent question",
+                    Language.EN,
+                    List.of(),
                     now.minus(Duration.ofDays(9))));
             InMemoryPhrasingCandidates candidates = context.getBean(InMemoryPhrasingCandidates.class);
             candidates.seen("an old phrasing", "photos-videos", Language.EN, now.minus(Duration.ofDays(11)));
@@ -93,7 +100,11 @@ class ExpertsConfigurationTest {
 
     @Test
     void theRetentionIsThirtyDaysUnlessConfigured() {
-        runner.run(context -> assertThat(context.getBeansOfType(RetentionHook.class).values()).extracting(RetentionHook::name)
-                .containsExactlyInAnyOrder("pending phrasings older than PT720H", "questions to the communications team older than PT720H"));
+        runner.run(context -> assertThat(
+                        context.getBeansOfType(RetentionHook.class).values())
+                .extracting(RetentionHook::name)
+                .containsExactlyInAnyOrder(
+                        "pending phrasings older than PT720H",
+                        "questions to the communications team older than PT720H"));
     }
 }

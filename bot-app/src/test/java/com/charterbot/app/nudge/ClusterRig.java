@@ -1,12 +1,12 @@
 package com.charterbot.app.nudge;
 
 import com.charterbot.app.persistence.Databases;
-import com.charterbot.core.memory.InMemoryActivityLog;
 import com.charterbot.core.activity.NudgeSent;
+import com.charterbot.core.memory.InMemoryActivityLog;
+import com.charterbot.core.memory.InMemoryChannelStore;
 import com.charterbot.core.nudge.ChannelMessenger;
 import com.charterbot.core.nudge.ChannelState;
 import com.charterbot.core.nudge.Frequency;
-import com.charterbot.core.memory.InMemoryChannelStore;
 import com.charterbot.core.nudge.NudgeComposer;
 import com.charterbot.core.nudge.NudgeContent;
 import com.charterbot.core.nudge.NudgeDispatcher;
@@ -58,14 +58,31 @@ final class ClusterRig implements AutoCloseable {
      * without a heartbeat (250 ms x 8): with 400 ms, a live replica starved of CPU on a loaded
      * machine was taken for dead and its send repeated by another.
      */
-    static final NudgeSchedulerProperties FAST = new NudgeSchedulerProperties(true, "", Duration.ofMillis(250), 8,
-            Duration.ofMillis(100), Duration.ofMillis(250), 8, Duration.ofSeconds(2), 10_000, Duration.ZERO, Duration.ofSeconds(1),
+    static final NudgeSchedulerProperties FAST = new NudgeSchedulerProperties(
+            true,
+            "",
+            Duration.ofMillis(250),
+            8,
+            Duration.ofMillis(100),
+            Duration.ofMillis(250),
+            8,
+            Duration.ofSeconds(2),
+            10_000,
+            Duration.ZERO,
+            Duration.ofSeconds(1),
             Duration.ofMinutes(5),
-            new NudgeSchedulerProperties.Retry(8, Duration.ofMillis(20), Duration.ofMillis(200), 0.5, Duration.ofMillis(10), 20),
+            new NudgeSchedulerProperties.Retry(
+                    8, Duration.ofMillis(20), Duration.ofMillis(200), 0.5, Duration.ofMillis(10), 20),
             NudgeSchedulerProperties.Retention.defaults());
 
-    static final NudgeSettings WEEKLY = new NudgeSettings(Frequency.WEEKLY, DayOfWeek.WEDNESDAY, 1, LocalTime.of(9, 30), ZoneOffset.UTC,
-            Language.EN, NudgeContent.TIPS);
+    static final NudgeSettings WEEKLY = new NudgeSettings(
+            Frequency.WEEKLY,
+            DayOfWeek.WEDNESDAY,
+            1,
+            LocalTime.of(9, 30),
+            ZoneOffset.UTC,
+            Language.EN,
+            NudgeContent.TIPS);
 
     final DataSource database = Databases.fresh(Databases.Kind.POSTGRESQL);
     final InMemoryChannelStore channels = new InMemoryChannelStore();
@@ -74,8 +91,14 @@ final class ClusterRig implements AutoCloseable {
     final JdbcDeliveryStore deliveries = new JdbcDeliveryStore(database);
 
     /** One replica: its pool, executors and scheduler, run by the application's {@link SchedulerLifecycle}. */
-    record Replica(String name, HikariDataSource pool, ExecutorService executor, ExecutorService due,
-            ScheduledExecutorService housekeeper, Scheduler scheduler, SchedulerLifecycle lifecycle) {
+    record Replica(
+            String name,
+            HikariDataSource pool,
+            ExecutorService executor,
+            ExecutorService due,
+            ScheduledExecutorService housekeeper,
+            Scheduler scheduler,
+            SchedulerLifecycle lifecycle) {
 
         /** Dies at once: stops polling and heartbeats; whatever runs on its threads stays stuck. */
         void freeze() {
@@ -89,7 +112,8 @@ final class ClusterRig implements AutoCloseable {
         Instant eightDaysAgo = Instant.now().minus(Duration.ofDays(8));
         List<ChannelRef> refs = new ArrayList<>();
         for (int n = 0; n < count; n++) {
-            ChannelRef ref = new ChannelRef(n % 2 == 0 ? Platform.SLACK : Platform.TEAMS, "tenant-" + n % 5, "C" + n + ":conv;id@x");
+            ChannelRef ref = new ChannelRef(
+                    n % 2 == 0 ? Platform.SLACK : Platform.TEAMS, "tenant-" + n % 5, "C" + n + ":conv;id@x");
             channels.save(ChannelState.of(ref, "channel " + n, WEEKLY).delivered(eightDaysAgo, NudgeSent.Kind.TIP));
             refs.add(ref);
         }
@@ -107,22 +131,39 @@ final class ClusterRig implements AutoCloseable {
         config.setPoolName(name);
         HikariDataSource pool = new HikariDataSource(config);
         JdbcDeliveryStore store = new JdbcDeliveryStore(pool);
-        NudgeDispatcher dispatcher = new NudgeDispatcher(new NudgeDispatcher.Stores(channels, store, activity),
-                new NudgeDispatcher.Sending(new NudgeComposer((channel, language, delivery) -> reply("tip for " + channel.channelId()), NO_QUIZ),
-                        messenger, new JdbcSendBudget(pool, SendPacing.evenly(properties.tenantBudgetPerSecond(), properties.channelSpacing()))),
-                new NudgeDispatcher.Pacing(Clock.systemUTC(), NudgeDispatcher.Sleeper.SYSTEM, new SplittableRandom(name.hashCode())),
+        NudgeDispatcher dispatcher = new NudgeDispatcher(
+                new NudgeDispatcher.Stores(channels, store, activity),
+                new NudgeDispatcher.Sending(
+                        new NudgeComposer(
+                                (channel, language, delivery) -> reply("tip for " + channel.channelId()), NO_QUIZ),
+                        messenger,
+                        new JdbcSendBudget(
+                                pool,
+                                SendPacing.evenly(properties.tenantBudgetPerSecond(), properties.channelSpacing()))),
+                new NudgeDispatcher.Pacing(
+                        Clock.systemUTC(), NudgeDispatcher.Sleeper.SYSTEM, new SplittableRandom(name.hashCode())),
                 properties.dispatcherSettings());
-        NudgeTasks tasks = new NudgeTasks(dispatcher, store, List::of, Clock.systemUTC(), properties.plannerInterval(),
-                properties.retention().time(), properties.tenantBudgetPerSecond());
+        NudgeTasks tasks = new NudgeTasks(
+                dispatcher,
+                store,
+                List::of,
+                Clock.systemUTC(),
+                properties.plannerInterval(),
+                properties.retention().time(),
+                properties.tenantBudgetPerSecond());
         ExecutorService executor = Executors.newFixedThreadPool(properties.threads(), threads(name + "-exec-"));
         ExecutorService due = Executors.newSingleThreadExecutor(threads(name + "-due-"));
         ScheduledExecutorService housekeeper = Executors.newScheduledThreadPool(3, threads(name + "-housekeeper-"));
-        Scheduler scheduler = NudgeSchedulerConfiguration.buildScheduler(pool, tasks, properties, builder -> builder
-                .schedulerName(new SchedulerName.Fixed(name))
-                .executorService(executor)
-                .dueExecutor(due)
-                .housekeeperExecutor(housekeeper));
-        Replica replica = new Replica(name, pool, executor, due, housekeeper, scheduler, new SchedulerLifecycle(scheduler));
+        Scheduler scheduler = NudgeSchedulerConfiguration.buildScheduler(
+                pool,
+                tasks,
+                properties,
+                builder -> builder.schedulerName(new SchedulerName.Fixed(name))
+                        .executorService(executor)
+                        .dueExecutor(due)
+                        .housekeeperExecutor(housekeeper));
+        Replica replica =
+                new Replica(name, pool, executor, due, housekeeper, scheduler, new SchedulerLifecycle(scheduler));
         replicas.add(replica);
         replica.lifecycle().start();
         return replica;
@@ -209,7 +250,9 @@ final class ClusterRig implements AutoCloseable {
         void accept(ChannelRef channel) {
             accepted.computeIfAbsent(channel, c -> new AtomicInteger()).incrementAndGet();
             String thread = Thread.currentThread().getName();
-            byReplica.computeIfAbsent(thread.substring(0, thread.indexOf('-')), r -> new AtomicInteger()).incrementAndGet();
+            byReplica
+                    .computeIfAbsent(thread.substring(0, thread.indexOf('-')), r -> new AtomicInteger())
+                    .incrementAndGet();
         }
 
         int total() {

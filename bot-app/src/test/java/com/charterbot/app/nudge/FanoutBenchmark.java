@@ -4,15 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.charterbot.app.persistence.Databases;
 import com.charterbot.app.slack.TestInstallations;
-import com.charterbot.core.memory.InMemoryActivityLog;
 import com.charterbot.core.activity.NudgeSent;
 import com.charterbot.core.chat.Converse;
+import com.charterbot.core.memory.InMemoryActivityLog;
+import com.charterbot.core.memory.InMemoryChannelStore;
 import com.charterbot.core.nudge.ChannelMembershipService;
 import com.charterbot.core.nudge.ChannelState;
 import com.charterbot.core.nudge.ChannelStore;
 import com.charterbot.core.nudge.DeliveryStore;
 import com.charterbot.core.nudge.EditNudges;
-import com.charterbot.core.memory.InMemoryChannelStore;
 import com.charterbot.core.nudge.NudgeComposer;
 import com.charterbot.core.nudge.NudgeDelivery;
 import com.charterbot.core.nudge.NudgeDispatcher;
@@ -105,26 +105,52 @@ class FanoutBenchmark {
     static final Duration SEND_LATENCY = Duration.ofMillis(1);
     /** The default spacing: each channel gets one message, so it never binds. */
     static final Duration CHANNEL_SPACING = Duration.ofMillis(1100);
+
     static final double TARGET_RATIO = 1.15;
 
-    static final NudgeSchedulerProperties PROPERTIES = new NudgeSchedulerProperties(true, "bench", Duration.ofSeconds(30), THREADS,
-            POLLING, Duration.ofSeconds(30), 6, Duration.ofSeconds(2), BUDGET, CHANNEL_SPACING, Duration.ofSeconds(2),
-            Duration.ofMinutes(5), NudgeSchedulerProperties.Retry.defaults(), NudgeSchedulerProperties.Retention.defaults());
+    static final NudgeSchedulerProperties PROPERTIES = new NudgeSchedulerProperties(
+            true,
+            "bench",
+            Duration.ofSeconds(30),
+            THREADS,
+            POLLING,
+            Duration.ofSeconds(30),
+            6,
+            Duration.ofSeconds(2),
+            BUDGET,
+            CHANNEL_SPACING,
+            Duration.ofSeconds(2),
+            Duration.ofMinutes(5),
+            NudgeSchedulerProperties.Retry.defaults(),
+            NudgeSchedulerProperties.Retention.defaults());
 
     @Test
     void fanOut() throws Exception {
         Report report = new Report();
-        report.line("setup: %d channels over %d Slack workspaces, all due at one weekly slot; %d replicas on one embedded PostgreSQL;"
-                + " stub Slack (HTTP) %d ms a message; %d CPUs", CHANNELS, WORKSPACES, REPLICAS, SEND_LATENCY.toMillis(),
+        report.line(
+                "setup: %d channels over %d Slack workspaces, all due at one weekly slot; %d replicas on one embedded PostgreSQL;"
+                        + " stub Slack (HTTP) %d ms a message; %d CPUs",
+                CHANNELS,
+                WORKSPACES,
+                REPLICAS,
+                SEND_LATENCY.toMillis(),
                 Runtime.getRuntime().availableProcessors());
-        report.line("budget: %s msg/s per workspace for the cluster (charter.scheduler.tenant-budget-per-second=%s, evenly paced, kept in"
-                + " the database), %s msg/s in all; channel spacing %d ms (one message a channel: never binds)", num(BUDGET), num(BUDGET),
-                num(BUDGET * WORKSPACES), CHANNEL_SPACING.toMillis());
-        report.line("scheduler: %d db-scheduler instances, %d threads each, polling %d ms, lock-and-fetch, pools of %d connections,"
-                + " max limiter wait %d ms", REPLICAS, THREADS, POLLING.toMillis(), THREADS + 4, PROPERTIES.maxLimiterWait().toMillis());
+        report.line(
+                "budget: %s msg/s per workspace for the cluster (charter.scheduler.tenant-budget-per-second=%s, evenly paced, kept in"
+                        + " the database), %s msg/s in all; channel spacing %d ms (one message a channel: never binds)",
+                num(BUDGET), num(BUDGET), num(BUDGET * WORKSPACES), CHANNEL_SPACING.toMillis());
+        report.line(
+                "scheduler: %d db-scheduler instances, %d threads each, polling %d ms, lock-and-fetch, pools of %d connections,"
+                        + " max limiter wait %d ms",
+                REPLICAS,
+                THREADS,
+                POLLING.toMillis(),
+                THREADS + 4,
+                PROPERTIES.maxLimiterWait().toMillis());
         if (WARMUP > 0) {
             FanOut warmup = FanOut.run(WARMUP);
-            report.line("warm-up (not measured): %d channels on another database in %.2f s, ratio %.2f, lost %d, duplicated %d",
+            report.line(
+                    "warm-up (not measured): %d channels on another database in %.2f s, ratio %.2f, lost %d, duplicated %d",
                     WARMUP, warmup.elapsed(), warmup.elapsed() / ideal(WARMUP), warmup.lost(), warmup.duplicated());
         } else {
             report.line("warm-up: none (cold start)");
@@ -136,17 +162,38 @@ class FanoutBenchmark {
         String ratio = String.format(Locale.ROOT, "%.2f", run.elapsed() / ideal);
         int maxPerSecond = run.stub.maxPerTokenPerSecond();
         long budget = (long) Math.floor(BUDGET);
-        report.line("result: %s; ratio %s, target <= %.2f: %s; busiest workspace second %d messages, budget %d: %s",
-                run.complete() ? "every channel's delivery SENT" : "TIMED OUT after " + TIMEOUT, ratio, TARGET_RATIO,
-                Double.parseDouble(ratio) <= TARGET_RATIO ? "met" : "MISSED", maxPerSecond, budget, maxPerSecond <= budget ? "met" : "MISSED");
-        report.last(String.format(Locale.ROOT, "bench-fanout: channels=%d workspaces=%d replicas=%d elapsed_s=%.2f ideal_s=%.2f ratio=%s"
-                + " lost=%d duplicated=%d max_workspace_per_s=%d budget_per_s=%d", CHANNELS, WORKSPACES, REPLICAS, run.elapsed(), ideal, ratio,
-                run.lost(), run.duplicated(), maxPerSecond, budget));
+        report.line(
+                "result: %s; ratio %s, target <= %.2f: %s; busiest workspace second %d messages, budget %d: %s",
+                run.complete() ? "every channel's delivery SENT" : "TIMED OUT after " + TIMEOUT,
+                ratio,
+                TARGET_RATIO,
+                Double.parseDouble(ratio) <= TARGET_RATIO ? "met" : "MISSED",
+                maxPerSecond,
+                budget,
+                maxPerSecond <= budget ? "met" : "MISSED");
+        report.last(String.format(
+                Locale.ROOT,
+                "bench-fanout: channels=%d workspaces=%d replicas=%d elapsed_s=%.2f ideal_s=%.2f ratio=%s"
+                        + " lost=%d duplicated=%d max_workspace_per_s=%d budget_per_s=%d",
+                CHANNELS,
+                WORKSPACES,
+                REPLICAS,
+                run.elapsed(),
+                ideal,
+                ratio,
+                run.lost(),
+                run.duplicated(),
+                maxPerSecond,
+                budget));
 
         assertThat(run.lost()).as("channels never nudged").isZero();
         assertThat(run.duplicated()).as("nudges sent twice").isZero();
-        assertThat(run.stub.wrongTokens()).as("nudges posted with another workspace's token").isZero();
-        assertThat(run.complete()).as("every delivery recorded SENT within " + TIMEOUT).isTrue();
+        assertThat(run.stub.wrongTokens())
+                .as("nudges posted with another workspace's token")
+                .isZero();
+        assertThat(run.complete())
+                .as("every delivery recorded SENT within " + TIMEOUT)
+                .isTrue();
     }
 
     private static double ideal(int channels) {
@@ -186,7 +233,8 @@ class FanoutBenchmark {
             InMemoryChannelStore store = new InMemoryChannelStore();
             for (int n = 0; n < count; n++) {
                 ChannelRef ref = new ChannelRef(Platform.SLACK, workspace(n % WORKSPACES), "C" + n);
-                store.save(ChannelState.of(ref, "channel " + n, ClusterRig.WEEKLY).delivered(lastNudge, NudgeSent.Kind.TIP));
+                store.save(ChannelState.of(ref, "channel " + n, ClusterRig.WEEKLY)
+                        .delivered(lastNudge, NudgeSent.Kind.TIP));
                 channels.add(ref);
             }
             this.states = new PlannerWatch(store);
@@ -211,8 +259,19 @@ class FanoutBenchmark {
                 }
                 InstallationStore installations = replicas.get(0).installations;
                 for (int w = 0; w < WORKSPACES; w++) {
-                    installations.save(new SlackInstallation(null, workspace(w), false, null, "A0BENCH", "B0BENCH", "U0BENCH",
-                            "chat:write", token(workspace(w)), null, null, Instant.now()));
+                    installations.save(new SlackInstallation(
+                            null,
+                            workspace(w),
+                            false,
+                            null,
+                            "A0BENCH",
+                            "B0BENCH",
+                            "U0BENCH",
+                            "chat:write",
+                            token(workspace(w)),
+                            null,
+                            null,
+                            Instant.now()));
                 }
                 loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
                 schedulerStart = System.nanoTime();
@@ -234,31 +293,58 @@ class FanoutBenchmark {
 
             JdbcClient jdbc = JdbcClient.create(database);
             Map<String, Object> statuses = new TreeMap<>();
-            jdbc.sql("SELECT status, COUNT(*) AS n FROM nudge_delivery GROUP BY status").query()
-                    .listOfRows().forEach(row -> statuses.put((String) row.get("status"), row.get("n")));
+            jdbc.sql("SELECT status, COUNT(*) AS n FROM nudge_delivery GROUP BY status")
+                    .query()
+                    .listOfRows()
+                    .forEach(row -> statuses.put((String) row.get("status"), row.get("n")));
             Number leftInstances = (Number) jdbc.sql("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = :task")
-                    .param("task", NudgeTasks.DELIVERY).query().singleValue();
-            Number budgetRows = (Number) jdbc.sql("SELECT COUNT(*) FROM send_budget").query().singleValue();
-            notes.add(String.format(Locale.ROOT, "deliveries %s, %d delivery task instance(s) left, %d send budget rows",
-                    statuses, leftInstances.longValue(), budgetRows.longValue()));
+                    .param("task", NudgeTasks.DELIVERY)
+                    .query()
+                    .singleValue();
+            Number budgetRows = (Number)
+                    jdbc.sql("SELECT COUNT(*) FROM send_budget").query().singleValue();
+            notes.add(String.format(
+                    Locale.ROOT,
+                    "deliveries %s, %d delivery task instance(s) left, %d send budget rows",
+                    statuses,
+                    leftInstances.longValue(),
+                    budgetRows.longValue()));
         }
 
         void describe(Report report) {
-            report.line("load average: %.1f before the measured fan-out, %.1f after (other work on the machine changes the result)",
+            report.line(
+                    "load average: %.1f before the measured fan-out, %.1f after (other work on the machine changes the result)",
                     loadBefore, loadAfter);
-            report.line("planner: first run %.3f s after scheduler start, %d run(s); deliveries created from +%.3f s to +%.3f s,"
-                    + " their task instances scheduled from +%.3f s to +%.3f s", seconds(startedAt - schedulerStart), states.runs(),
-                    since(timings.created.first()), since(timings.created.last()), since(scheduled.times.first()),
+            report.line(
+                    "planner: first run %.3f s after scheduler start, %d run(s); deliveries created from +%.3f s to +%.3f s,"
+                            + " their task instances scheduled from +%.3f s to +%.3f s",
+                    seconds(startedAt - schedulerStart),
+                    states.runs(),
+                    since(timings.created.first()),
+                    since(timings.created.last()),
+                    since(scheduled.times.first()),
                     since(scheduled.times.last()));
-            report.line("sends: first SENT at +%.3f s, last at +%.3f s (%d recorded SENT); %d chat.postMessage calls, per replica %s",
-                    since(timings.sent.first()), since(timings.sent.last()), timings.sent.count(), stub.calls(), timings.perReplica());
-            report.line("attempts: %d delivery attempts for %d deliveries (%d rescheduled or repeated); limiter slept %d times,"
-                    + " %.1f s in all, longest %.0f ms", timings.attempts(), timings.created.count(),
-                    timings.attempts() - timings.created.count(), sleeper.count(), seconds(sleeper.totalNanos()),
+            report.line(
+                    "sends: first SENT at +%.3f s, last at +%.3f s (%d recorded SENT); %d chat.postMessage calls, per replica %s",
+                    since(timings.sent.first()),
+                    since(timings.sent.last()),
+                    timings.sent.count(),
+                    stub.calls(),
+                    timings.perReplica());
+            report.line(
+                    "attempts: %d delivery attempts for %d deliveries (%d rescheduled or repeated); limiter slept %d times,"
+                            + " %.1f s in all, longest %.0f ms",
+                    timings.attempts(),
+                    timings.created.count(),
+                    timings.attempts() - timings.created.count(),
+                    sleeper.count(),
+                    seconds(sleeper.totalNanos()),
                     sleeper.longestNanos() / 1e6);
-            report.line("per second (deliveries created/instances scheduled/recorded SENT): %s",
+            report.line(
+                    "per second (deliveries created/instances scheduled/recorded SENT): %s",
                     Moments.timeline(startedAt, timings.created, scheduled.times, timings.sent));
-            report.line("Slack stub, messages per workspace per second (busiest second first): %s", stub.busiestSeconds());
+            report.line(
+                    "Slack stub, messages per workspace per second (busiest second first): %s", stub.busiestSeconds());
             report.line("database: %s", String.join("; ", notes));
         }
 
@@ -276,12 +362,17 @@ class FanoutBenchmark {
         }
 
         int lost() {
-            return (int) channels.stream().filter(channel -> stub.sends(channel.channelId()) == 0).count();
+            return (int) channels.stream()
+                    .filter(channel -> stub.sends(channel.channelId()) == 0)
+                    .count();
         }
 
         int duplicated() {
-            return channels.stream().mapToInt(channel -> stub.sends(channel.channelId())).filter(sends -> sends > 1)
-                    .map(sends -> sends - 1).sum();
+            return channels.stream()
+                    .mapToInt(channel -> stub.sends(channel.channelId()))
+                    .filter(sends -> sends > 1)
+                    .map(sends -> sends - 1)
+                    .sum();
         }
     }
 
@@ -296,7 +387,12 @@ class FanoutBenchmark {
         final SlackBot bot;
         final Scheduler scheduler;
 
-        private Replica(String name, HikariDataSource pool, InstallationStore installations, SlackBot bot, Scheduler scheduler) {
+        private Replica(
+                String name,
+                HikariDataSource pool,
+                InstallationStore installations,
+                SlackBot bot,
+                Scheduler scheduler) {
             this.name = name;
             this.pool = pool;
             this.installations = installations;
@@ -313,23 +409,53 @@ class FanoutBenchmark {
             HikariDataSource pool = new HikariDataSource(config);
             Clock clock = Clock.systemUTC();
             InstallationStore installations = TestInstallations.on(pool, clock);
-            SlackSettings settings = new SlackSettings("bench-signing-secret", null, null, fanOut.stub.apiUrl(), null, null,
-                    Duration.ofSeconds(5), new SlackSettings.Distribution("1.1", "bench-client-secret", "b".repeat(32), null, null));
-            SlackBot bot = new SlackBot(settings, new SlackBot.Parts(NO_CONVERSATION, new ChannelMembershipService(fanOut.states,
-                    ClusterRig.WEEKLY), (user, admin, language) -> ClusterRig.reply("home"), NO_FORM,
-                    new com.charterbot.core.memory.InMemorySeenEvents(), clock, (platform, status) -> { },
-                    new com.charterbot.core.memory.InMemoryRepliedMessages(), com.charterbot.core.chat.PlatformEvents.NONE),
+            SlackSettings settings = new SlackSettings(
+                    "bench-signing-secret",
+                    null,
+                    null,
+                    fanOut.stub.apiUrl(),
+                    null,
+                    null,
+                    Duration.ofSeconds(5),
+                    new SlackSettings.Distribution("1.1", "bench-client-secret", "b".repeat(32), null, null));
+            SlackBot bot = new SlackBot(
+                    settings,
+                    new SlackBot.Parts(
+                            NO_CONVERSATION,
+                            new ChannelMembershipService(fanOut.states, ClusterRig.WEEKLY),
+                            (user, admin, language) -> ClusterRig.reply("home"),
+                            NO_FORM,
+                            new com.charterbot.core.memory.InMemorySeenEvents(),
+                            clock,
+                            (platform, status) -> {},
+                            new com.charterbot.core.memory.InMemoryRepliedMessages(),
+                            com.charterbot.core.chat.PlatformEvents.NONE),
                     new SlackBot.Stores(installations, (state, expiresAt) -> true));
             TimedDeliveryStore deliveries = new TimedDeliveryStore(new JdbcDeliveryStore(pool), fanOut.timings, name);
-            NudgeDispatcher dispatcher = new NudgeDispatcher(new NudgeDispatcher.Stores(fanOut.states, deliveries, new InMemoryActivityLog()),
+            NudgeDispatcher dispatcher = new NudgeDispatcher(
+                    new NudgeDispatcher.Stores(fanOut.states, deliveries, new InMemoryActivityLog()),
                     new NudgeDispatcher.Sending(
-                            new NudgeComposer((channel, language, delivery) -> ClusterRig.reply("tip for " + channel.channelId()), ClusterRig.NO_QUIZ),
-                            bot.messenger(), new JdbcSendBudget(pool, SendPacing.evenly(BUDGET, CHANNEL_SPACING))),
-                    new NudgeDispatcher.Pacing(clock, fanOut.sleeper, new SplittableRandom(name.hashCode())), PROPERTIES.dispatcherSettings());
-            NudgeTasks tasks = new NudgeTasks(dispatcher, deliveries, List::of, clock, PROPERTIES.plannerInterval(),
-                    PROPERTIES.retention().time(), PROPERTIES.tenantBudgetPerSecond());
-            Scheduler scheduler = NudgeSchedulerConfiguration.buildScheduler(pool, tasks, PROPERTIES,
-                    builder -> builder.schedulerName(new SchedulerName.Fixed(name)).addSchedulerListener(fanOut.scheduled));
+                            new NudgeComposer(
+                                    (channel, language, delivery) -> ClusterRig.reply("tip for " + channel.channelId()),
+                                    ClusterRig.NO_QUIZ),
+                            bot.messenger(),
+                            new JdbcSendBudget(pool, SendPacing.evenly(BUDGET, CHANNEL_SPACING))),
+                    new NudgeDispatcher.Pacing(clock, fanOut.sleeper, new SplittableRandom(name.hashCode())),
+                    PROPERTIES.dispatcherSettings());
+            NudgeTasks tasks = new NudgeTasks(
+                    dispatcher,
+                    deliveries,
+                    List::of,
+                    clock,
+                    PROPERTIES.plannerInterval(),
+                    PROPERTIES.retention().time(),
+                    PROPERTIES.tenantBudgetPerSecond());
+            Scheduler scheduler = NudgeSchedulerConfiguration.buildScheduler(
+                    pool,
+                    tasks,
+                    PROPERTIES,
+                    builder -> builder.schedulerName(new SchedulerName.Fixed(name))
+                            .addSchedulerListener(fanOut.scheduled));
             return new Replica(name, pool, installations, bot, scheduler);
         }
 
@@ -362,12 +488,17 @@ class FanoutBenchmark {
         private static final String NOT_HERE = "The nudge form is not offered in the fan-out benchmark.";
 
         @Override
-        public NudgeFormOutcome open(UserRef user, boolean platformAdmin, ChannelRef channel, Optional<Language> platformLanguage) {
+        public NudgeFormOutcome open(
+                UserRef user, boolean platformAdmin, ChannelRef channel, Optional<Language> platformLanguage) {
             return new NudgeFormOutcome.Denied(NOT_HERE);
         }
 
         @Override
-        public NudgeFormOutcome submit(UserRef user, boolean platformAdmin, ChannelRef channel, Map<String, String> values,
+        public NudgeFormOutcome submit(
+                UserRef user,
+                boolean platformAdmin,
+                ChannelRef channel,
+                Map<String, String> values,
                 Optional<Language> platformLanguage) {
             return new NudgeFormOutcome.Denied(NOT_HERE);
         }
@@ -415,10 +546,13 @@ class FanoutBenchmark {
                     String id = channel.find() ? URLDecoder.decode(channel.group(1), StandardCharsets.UTF_8) : "";
                     calls.incrementAndGet();
                     TimeUnit.NANOSECONDS.sleep(latencyNanos);
-                    perTokenSecond.computeIfAbsent(token, t -> new ConcurrentHashMap<>()).computeIfAbsent(second, s -> new AtomicInteger())
+                    perTokenSecond
+                            .computeIfAbsent(token, t -> new ConcurrentHashMap<>())
+                            .computeIfAbsent(second, s -> new AtomicInteger())
                             .incrementAndGet();
                     sends.computeIfAbsent(id, c -> new AtomicInteger()).incrementAndGet();
-                    if (id.startsWith("C") && !token.equals(token(workspace(Integer.parseInt(id.substring(1)) % WORKSPACES)))) {
+                    if (id.startsWith("C")
+                            && !token.equals(token(workspace(Integer.parseInt(id.substring(1)) % WORKSPACES)))) {
                         wrongTokens.incrementAndGet();
                     }
                 }
@@ -445,15 +579,24 @@ class FanoutBenchmark {
         }
 
         int maxPerTokenPerSecond() {
-            return perTokenSecond.values().stream().flatMap(seconds -> seconds.values().stream()).mapToInt(AtomicInteger::get).max()
+            return perTokenSecond.values().stream()
+                    .flatMap(seconds -> seconds.values().stream())
+                    .mapToInt(AtomicInteger::get)
+                    .max()
                     .orElse(0);
         }
 
         /** Each workspace's busiest seconds, e.g. "T0BENCH0 100,100,99". */
         String busiestSeconds() {
-            return perTokenSecond.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                    .map(e -> e.getKey().replace("xoxb-bench-", "") + " " + e.getValue().values().stream().map(AtomicInteger::get)
-                            .sorted(Comparator.reverseOrder()).limit(5).map(String::valueOf).collect(Collectors.joining(",")))
+            return perTokenSecond.entrySet().stream()
+                    .sorted(Map.Entry.comparingByKey())
+                    .map(e -> e.getKey().replace("xoxb-bench-", "") + " "
+                            + e.getValue().values().stream()
+                                    .map(AtomicInteger::get)
+                                    .sorted(Comparator.reverseOrder())
+                                    .limit(5)
+                                    .map(String::valueOf)
+                                    .collect(Collectors.joining(",")))
                     .collect(Collectors.joining("; "));
         }
 
@@ -605,7 +748,8 @@ class FanoutBenchmark {
                 for (int i = 0; i < Math.min(moments.count.get(), moments.times.length()); i++) {
                     long time = moments.times.get(i);
                     if (time != 0) {
-                        buckets.computeIfAbsent(Math.max(0, time - origin) / 1_000_000_000L, b -> new int[series.length])[s]++;
+                        buckets.computeIfAbsent(
+                                        Math.max(0, time - origin) / 1_000_000_000L, b -> new int[series.length])[s]++;
                     }
                 }
             }
@@ -689,7 +833,9 @@ class FanoutBenchmark {
             boolean changed = delegate.markSent(id, at, kind);
             if (changed) {
                 timings.sent.note();
-                timings.sentBy.computeIfAbsent(replica, r -> new AtomicInteger()).incrementAndGet();
+                timings.sentBy
+                        .computeIfAbsent(replica, r -> new AtomicInteger())
+                        .incrementAndGet();
             }
             return changed;
         }

@@ -33,8 +33,20 @@ class GracefulStopTest {
     static final NudgeSchedulerProperties PATIENT = withShutdownMaxWait(ClusterRig.FAST, WAIT);
 
     static NudgeSchedulerProperties withShutdownMaxWait(NudgeSchedulerProperties p, Duration wait) {
-        return new NudgeSchedulerProperties(p.enabled(), p.name(), p.plannerInterval(), p.threads(), p.pollingInterval(), p.heartbeatInterval(),
-                p.missedHeartbeats(), wait, p.tenantBudgetPerSecond(), p.channelSpacing(), p.maxLimiterWait(), p.firstNudgeGrace(), p.retry(),
+        return new NudgeSchedulerProperties(
+                p.enabled(),
+                p.name(),
+                p.plannerInterval(),
+                p.threads(),
+                p.pollingInterval(),
+                p.heartbeatInterval(),
+                p.missedHeartbeats(),
+                wait,
+                p.tenantBudgetPerSecond(),
+                p.channelSpacing(),
+                p.maxLimiterWait(),
+                p.firstNudgeGrace(),
+                p.retry(),
                 p.retention());
     }
 
@@ -74,34 +86,60 @@ class GracefulStopTest {
         try (ClusterRig rig = new ClusterRig()) {
             List<ChannelRef> channels = rig.addDueChannels(CHANNELS);
             Replica alpha = rig.start("alpha", messenger, PATIENT);
-            assertThat(ClusterRig.await(WAIT, () -> !messenger.startedOnHeld.isEmpty())).as("alpha is sending").isTrue();
+            assertThat(ClusterRig.await(WAIT, () -> !messenger.startedOnHeld.isEmpty()))
+                    .as("alpha is sending")
+                    .isTrue();
 
             CountDownLatch stopped = new CountDownLatch(1);
             alpha.lifecycle().stop(stopped::countDown);
-            assertThat(ClusterRig.await(WAIT, () -> alpha.scheduler().getSchedulerState().isShuttingDown())).isTrue();
+            assertThat(ClusterRig.await(
+                            WAIT, () -> alpha.scheduler().getSchedulerState().isShuttingDown()))
+                    .isTrue();
             Set<ChannelRef> inFlight = Set.copyOf(messenger.startedOnHeld);
-            assertThat(stopped.getCount()).as("the stop waits for the sends in flight").isEqualTo(1);
+            assertThat(stopped.getCount())
+                    .as("the stop waits for the sends in flight")
+                    .isEqualTo(1);
             messenger.gate.countDown();
-            assertThat(stopped.await(WAIT.toSeconds(), TimeUnit.SECONDS)).as("alpha stopped").isTrue();
+            assertThat(stopped.await(WAIT.toSeconds(), TimeUnit.SECONDS))
+                    .as("alpha stopped")
+                    .isTrue();
             assertThat(alpha.lifecycle().isRunning()).isFalse();
-            int sentByAlpha = messenger.byReplica.getOrDefault("alpha", new java.util.concurrent.atomic.AtomicInteger()).get();
+            int sentByAlpha = messenger
+                    .byReplica
+                    .getOrDefault("alpha", new java.util.concurrent.atomic.AtomicInteger())
+                    .get();
 
             // What alpha had started went out and is on record: nothing is left for another replica to redo.
-            assertThat(inFlight).allSatisfy(channel -> assertThat(messenger.count(channel)).as("sends to %s", channel.key()).isEqualTo(1));
+            assertThat(inFlight)
+                    .allSatisfy(channel -> assertThat(messenger.count(channel))
+                            .as("sends to %s", channel.key())
+                            .isEqualTo(1));
             assertThat(sentDeliveries(rig)).isEqualTo(sentByAlpha);
 
             rig.start("beta", messenger);
-            assertThat(ClusterRig.await(WAIT, () -> messenger.total() >= CHANNELS && rig.deliveries.pending(1).isEmpty()))
-                    .as("beta sent the rest").isTrue();
+            assertThat(ClusterRig.await(
+                            WAIT,
+                            () -> messenger.total() >= CHANNELS
+                                    && rig.deliveries.pending(1).isEmpty()))
+                    .as("beta sent the rest")
+                    .isTrue();
             TimeUnit.MILLISECONDS.sleep(300);
 
-            assertThat(messenger.byReplica.get("alpha")).as("alpha picked nothing after it stopped").hasValue(sentByAlpha);
-            assertThat(messenger.byReplica.get("beta").get()).isEqualTo(CHANNELS - sentByAlpha).isPositive();
-            assertThat(channels).allSatisfy(channel -> assertThat(messenger.count(channel)).as("sends to %s", channel.key()).isEqualTo(1));
+            assertThat(messenger.byReplica.get("alpha"))
+                    .as("alpha picked nothing after it stopped")
+                    .hasValue(sentByAlpha);
+            assertThat(messenger.byReplica.get("beta").get())
+                    .isEqualTo(CHANNELS - sentByAlpha)
+                    .isPositive();
+            assertThat(channels)
+                    .allSatisfy(channel -> assertThat(messenger.count(channel))
+                            .as("sends to %s", channel.key())
+                            .isEqualTo(1));
             assertThat(rig.deliveries.problems(Instant.EPOCH)).isEmpty();
             assertThat(sentDeliveries(rig)).isEqualTo(CHANNELS);
-            System.out.printf("graceful stop: alpha sent %d (%d in flight when told to stop), beta %d%n", sentByAlpha, inFlight.size(),
-                    CHANNELS - sentByAlpha);
+            System.out.printf(
+                    "graceful stop: alpha sent %d (%d in flight when told to stop), beta %d%n",
+                    sentByAlpha, inFlight.size(), CHANNELS - sentByAlpha);
         } finally {
             messenger.gate.countDown();
         }
@@ -114,36 +152,55 @@ class GracefulStopTest {
         try (ClusterRig rig = new ClusterRig()) {
             List<ChannelRef> channels = rig.addDueChannels(CHANNELS);
             Replica alpha = rig.start("alpha", messenger);
-            assertThat(ClusterRig.await(WAIT, () -> !messenger.startedOnHeld.isEmpty())).as("alpha is sending").isTrue();
+            assertThat(ClusterRig.await(WAIT, () -> !messenger.startedOnHeld.isEmpty()))
+                    .as("alpha is sending")
+                    .isTrue();
 
             CountDownLatch stopped = new CountDownLatch(1);
             alpha.lifecycle().stop(stopped::countDown);
-            assertThat(stopped.await(WAIT.toSeconds(), TimeUnit.SECONDS)).as("alpha stopped within its bound").isTrue();
+            assertThat(stopped.await(WAIT.toSeconds(), TimeUnit.SECONDS))
+                    .as("alpha stopped within its bound")
+                    .isTrue();
             Set<ChannelRef> interrupted = Set.copyOf(messenger.startedOnHeld);
 
             assertThat(messenger.byReplica).doesNotContainKey("alpha");
             assertThat(interrupted).allSatisfy(channel -> {
-                NudgeDelivery delivery = rig.deliveries.pending(CHANNELS).stream().filter(d -> d.channel().equals(channel)).findFirst()
-                        .orElseThrow(() -> new AssertionError("the interrupted delivery to " + channel.key() + " is still pending"));
+                NudgeDelivery delivery = rig.deliveries.pending(CHANNELS).stream()
+                        .filter(d -> d.channel().equals(channel))
+                        .findFirst()
+                        .orElseThrow(() -> new AssertionError(
+                                "the interrupted delivery to " + channel.key() + " is still pending"));
                 assertThat(delivery.attempts()).isEqualTo(1);
                 assertThat(delivery.lastError()).isEqualTo("interrupted");
             });
 
             rig.start("beta", messenger);
-            assertThat(ClusterRig.await(WAIT, () -> messenger.total() >= CHANNELS && rig.deliveries.pending(1).isEmpty()))
-                    .as("beta sent everything, the interrupted ones included").isTrue();
+            assertThat(ClusterRig.await(
+                            WAIT,
+                            () -> messenger.total() >= CHANNELS
+                                    && rig.deliveries.pending(1).isEmpty()))
+                    .as("beta sent everything, the interrupted ones included")
+                    .isTrue();
             TimeUnit.MILLISECONDS.sleep(300);
 
-            assertThat(channels).allSatisfy(channel -> assertThat(messenger.count(channel)).as("sends to %s", channel.key()).isEqualTo(1));
+            assertThat(channels)
+                    .allSatisfy(channel -> assertThat(messenger.count(channel))
+                            .as("sends to %s", channel.key())
+                            .isEqualTo(1));
             assertThat(rig.deliveries.problems(Instant.EPOCH)).isEmpty();
             assertThat(sentDeliveries(rig)).isEqualTo(CHANNELS);
-            System.out.printf("interrupted stop: %d sends interrupted on alpha, all %d sent by beta%n", interrupted.size(), CHANNELS);
+            System.out.printf(
+                    "interrupted stop: %d sends interrupted on alpha, all %d sent by beta%n",
+                    interrupted.size(), CHANNELS);
         } finally {
             messenger.gate.countDown();
         }
     }
 
     private static int sentDeliveries(ClusterRig rig) {
-        return JdbcClient.create(rig.database).sql("SELECT COUNT(*) FROM nudge_delivery WHERE status = 'SENT'").query(Integer.class).single();
+        return JdbcClient.create(rig.database)
+                .sql("SELECT COUNT(*) FROM nudge_delivery WHERE status = 'SENT'")
+                .query(Integer.class)
+                .single();
     }
 }

@@ -28,8 +28,8 @@ class JdbcDeliveryStoreTest {
 
     static final Instant DUE = Instant.parse("2024-03-04T10:00:00Z");
     static final ChannelRef GENERAL = new ChannelRef(Platform.SLACK, "T0001", "C0GENERAL");
-    static final ChannelRef TEAMS = new ChannelRef(Platform.TEAMS, "7f3c1b2e-0000-4000-8000-000000000001",
-            "19:0b1e5c7a8d9f4e2a@thread.tacv2;messageid=1");
+    static final ChannelRef TEAMS = new ChannelRef(
+            Platform.TEAMS, "7f3c1b2e-0000-4000-8000-000000000001", "19:0b1e5c7a8d9f4e2a@thread.tacv2;messageid=1");
 
     static JdbcDeliveryStore store(Databases.Kind kind) {
         return new JdbcDeliveryStore(Databases.fresh(kind));
@@ -44,7 +44,8 @@ class JdbcDeliveryStoreTest {
         Optional<NudgeDelivery> again = store.createIfAbsent(GENERAL, DUE);
         Optional<NudgeDelivery> nextWeek = store.createIfAbsent(GENERAL, DUE.plus(Duration.ofDays(7)));
         Optional<NudgeDelivery> teams = store.createIfAbsent(TEAMS, DUE);
-        Optional<NudgeDelivery> sameIdOtherPlatform = store.createIfAbsent(new ChannelRef(Platform.TEAMS, "T0001", "C0GENERAL"), DUE);
+        Optional<NudgeDelivery> sameIdOtherPlatform =
+                store.createIfAbsent(new ChannelRef(Platform.TEAMS, "T0001", "C0GENERAL"), DUE);
 
         assertThat(first).get().satisfies(d -> {
             assertThat(d.channel()).isEqualTo(GENERAL);
@@ -119,7 +120,11 @@ class JdbcDeliveryStoreTest {
             }
 
             assertThat(results).hasSize(20 * 12);
-            assertThat(results.stream().flatMap(Optional::stream).map(NudgeDelivery::due).distinct()).hasSize(20);
+            assertThat(results.stream()
+                            .flatMap(Optional::stream)
+                            .map(NudgeDelivery::due)
+                            .distinct())
+                    .hasSize(20);
             assertThat(results.stream().flatMap(Optional::stream)).hasSize(20);
         } finally {
             threads.shutdownNow();
@@ -164,10 +169,18 @@ class JdbcDeliveryStoreTest {
     void listsPendingOldestFirstAndProblemsLatestFirst(Databases.Kind kind) {
         JdbcDeliveryStore store = store(kind);
         long failed = store.createIfAbsent(GENERAL, DUE).orElseThrow().id();
-        long skipped = store.createIfAbsent(TEAMS, DUE.plus(Duration.ofDays(1))).orElseThrow().id();
-        long pendingA = store.createIfAbsent(GENERAL, DUE.plus(Duration.ofDays(7))).orElseThrow().id();
-        long pendingB = store.createIfAbsent(TEAMS, DUE.plus(Duration.ofDays(8))).orElseThrow().id();
-        long old = store.createIfAbsent(GENERAL, DUE.minus(Duration.ofDays(60))).orElseThrow().id();
+        long skipped = store.createIfAbsent(TEAMS, DUE.plus(Duration.ofDays(1)))
+                .orElseThrow()
+                .id();
+        long pendingA = store.createIfAbsent(GENERAL, DUE.plus(Duration.ofDays(7)))
+                .orElseThrow()
+                .id();
+        long pendingB = store.createIfAbsent(TEAMS, DUE.plus(Duration.ofDays(8)))
+                .orElseThrow()
+                .id();
+        long old = store.createIfAbsent(GENERAL, DUE.minus(Duration.ofDays(60)))
+                .orElseThrow()
+                .id();
         store.markFailed(failed, 6, "é".repeat(3000));
         store.markSkipped(skipped, "channel paused: not_in_channel");
         store.markFailed(old, 6, "old");
@@ -189,7 +202,8 @@ class JdbcDeliveryStoreTest {
         Instant old = DUE.minus(Duration.ofDays(100));
         long oldSent = store.createIfAbsent(GENERAL, old).orElseThrow().id();
         long oldSkipped = store.createIfAbsent(TEAMS, old).orElseThrow().id();
-        long oldPending = store.createIfAbsent(GENERAL, old.plusSeconds(60)).orElseThrow().id();
+        long oldPending =
+                store.createIfAbsent(GENERAL, old.plusSeconds(60)).orElseThrow().id();
         long recent = store.createIfAbsent(GENERAL, DUE).orElseThrow().id();
         store.markSent(oldSent, old, NudgeSent.Kind.TIP);
         store.markSkipped(oldSkipped, "paused");
@@ -201,6 +215,8 @@ class JdbcDeliveryStoreTest {
         assertThat(store.find(oldSkipped)).isEmpty();
         assertThat(store.find(oldPending)).isPresent();
         assertThat(store.find(recent)).isPresent();
-        assertThat(store.createIfAbsent(GENERAL, old)).as("the key is free again").isPresent();
+        assertThat(store.createIfAbsent(GENERAL, old))
+                .as("the key is free again")
+                .isPresent();
     }
 }

@@ -37,14 +37,22 @@ class JdbcSendBudgetTest {
         try (HikariDataSource dataSource = Databases.pooled(kind)) {
             JdbcSendBudget stored = new JdbcSendBudget(dataSource, new SendPacing(10, 3, Duration.ofMillis(1100)));
             OutboundLimiter inMemory = new OutboundLimiter(10, 3, Duration.ofMillis(1100));
-            List<ChannelRef> channels = List.of(slack("T1", "C1"), slack("T1", "C2"), slack("T1", "C1"), slack("T2", "C1"),
-                    new ChannelRef(Platform.TEAMS, "T1", "19:abc@thread.tacv2"), slack("T1", "C3"), slack("T1", "C4"), slack("T1", "C1"));
+            List<ChannelRef> channels = List.of(
+                    slack("T1", "C1"),
+                    slack("T1", "C2"),
+                    slack("T1", "C1"),
+                    slack("T2", "C1"),
+                    new ChannelRef(Platform.TEAMS, "T1", "19:abc@thread.tacv2"),
+                    slack("T1", "C3"),
+                    slack("T1", "C4"),
+                    slack("T1", "C1"));
 
             for (int round = 0; round < 3; round++) {
                 Instant now = T0.plusMillis(700L * round);
                 for (ChannelRef channel : channels) {
                     Duration maxWait = round == 1 ? Duration.ofMillis(400) : null;
-                    assertThat(stored.reserve(channel, now, maxWait)).as("%s at round %d", channel, round)
+                    assertThat(stored.reserve(channel, now, maxWait))
+                            .as("%s at round %d", channel, round)
                             .isEqualTo(inMemory.reserve(channel, now, maxWait));
                 }
             }
@@ -92,7 +100,8 @@ class JdbcSendBudgetTest {
 
             assertThat(sendAt).hasSize(bookings).doesNotHaveDuplicates();
             assertThat(perWindow.values()).as("bookings per second").allMatch(count -> count <= perSecond);
-            assertThat(sendAt.stream().max(Instant::compareTo).orElseThrow()).as("one every 20 ms, the first at once")
+            assertThat(sendAt.stream().max(Instant::compareTo).orElseThrow())
+                    .as("one every 20 ms, the first at once")
                     .isEqualTo(T0.plusMillis(20L * (bookings - 1)));
         } finally {
             threads.shutdownNow();
@@ -110,10 +119,16 @@ class JdbcSendBudgetTest {
             budget.reserve(slack("T1", "C1"), T0);
             budget.reserve(slack("T2", "C1"), T0.plusSeconds(3600));
 
-            assertThat(budget.purgeBefore(T0.plusSeconds(60))).as("T1 and its channel").isEqualTo(2);
+            assertThat(budget.purgeBefore(T0.plusSeconds(60)))
+                    .as("T1 and its channel")
+                    .isEqualTo(2);
             assertThat(Databases.rows(dataSource, "send_budget")).hasSize(2);
-            assertThat(budget.reserve(slack("T1", "C1"), T0)).as("a forgotten tenant starts afresh").isZero();
-            assertThat(budget.reserve(slack("T2", "C2"), T0.plusSeconds(3600))).as("a kept one does not").isEqualTo(Duration.ofSeconds(1));
+            assertThat(budget.reserve(slack("T1", "C1"), T0))
+                    .as("a forgotten tenant starts afresh")
+                    .isZero();
+            assertThat(budget.reserve(slack("T2", "C2"), T0.plusSeconds(3600)))
+                    .as("a kept one does not")
+                    .isEqualTo(Duration.ofSeconds(1));
         }
     }
 }

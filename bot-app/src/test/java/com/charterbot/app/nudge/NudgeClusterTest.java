@@ -35,19 +35,29 @@ class NudgeClusterTest {
             rig.start("beta", messenger);
             rig.start("gamma", messenger);
 
-            assertThat(ClusterRig.await(Duration.ofSeconds(30), () -> messenger.total() >= CHANNELS)).as("all sent in time").isTrue();
+            assertThat(ClusterRig.await(Duration.ofSeconds(30), () -> messenger.total() >= CHANNELS))
+                    .as("all sent in time")
+                    .isTrue();
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             // Give stray duplicates a chance to show up.
             TimeUnit.MILLISECONDS.sleep(1000);
 
             assertThat(messenger.total()).isEqualTo(CHANNELS);
-            assertThat(channels).allSatisfy(channel -> assertThat(messenger.count(channel)).as("sends to %s", channel.key()).isEqualTo(1));
+            assertThat(channels)
+                    .allSatisfy(channel -> assertThat(messenger.count(channel))
+                            .as("sends to %s", channel.key())
+                            .isEqualTo(1));
             assertThat(rig.deliveries.pending(10)).isEmpty();
             assertThat(rig.deliveries.problems(Instant.EPOCH)).isEmpty();
             assertThat(rig.activity.nudges(Instant.EPOCH, Instant.MAX)).hasSize(CHANNELS);
-            assertThat(rig.channels.all()).allSatisfy(c -> assertThat(c.lastDelivery().orElseThrow()).isAfter(Instant.now().minusSeconds(60)));
-            System.out.printf("fan-out: %d nudges in %d ms, per replica %s%n", CHANNELS, took.toMillis(), messenger.byReplica);
-            assertThat(messenger.byReplica.keySet()).as("work spread over replicas").hasSizeGreaterThanOrEqualTo(2);
+            assertThat(rig.channels.all())
+                    .allSatisfy(c -> assertThat(c.lastDelivery().orElseThrow())
+                            .isAfter(Instant.now().minusSeconds(60)));
+            System.out.printf(
+                    "fan-out: %d nudges in %d ms, per replica %s%n", CHANNELS, took.toMillis(), messenger.byReplica);
+            assertThat(messenger.byReplica.keySet())
+                    .as("work spread over replicas")
+                    .hasSizeGreaterThanOrEqualTo(2);
         }
     }
 
@@ -86,9 +96,12 @@ class NudgeClusterTest {
             assertThat(died.await(20, TimeUnit.SECONDS)).as("gamma took part").isTrue();
             gamma.freeze();
 
-            assertThat(ClusterRig.await(Duration.ofSeconds(30),
-                    () -> channels.stream().allMatch(c -> messenger.count(c) >= 1) && rig.deliveries.pending(1).isEmpty()))
-                    .as("every channel nudged and every delivery finished").isTrue();
+            assertThat(ClusterRig.await(
+                            Duration.ofSeconds(30),
+                            () -> channels.stream().allMatch(c -> messenger.count(c) >= 1)
+                                    && rig.deliveries.pending(1).isEmpty()))
+                    .as("every channel nudged and every delivery finished")
+                    .isTrue();
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             TimeUnit.MILLISECONDS.sleep(500);
 
@@ -96,14 +109,17 @@ class NudgeClusterTest {
                 int sends = messenger.count(channel);
                 assertThat(sends).as("sends to %s", channel.key()).isBetween(1, 2);
                 if (sends == 2) {
-                    assertThat(stuckOnTheDeadReplica).as("only a send in flight on the dead replica repeats").contains(channel);
+                    assertThat(stuckOnTheDeadReplica)
+                            .as("only a send in flight on the dead replica repeats")
+                            .contains(channel);
                 }
             });
             assertThat(stuckOnTheDeadReplica).isNotEmpty().hasSizeLessThanOrEqualTo(ClusterRig.FAST.threads());
             assertThat(messenger.total()).isEqualTo(CHANNELS + stuckOnTheDeadReplica.size());
             assertThat(rig.deliveries.problems(Instant.EPOCH)).isEmpty();
-            System.out.printf("crash: %d nudges (%d repeated after the crash) in %d ms, per replica %s%n", messenger.total(),
-                    stuckOnTheDeadReplica.size(), took.toMillis(), messenger.byReplica);
+            System.out.printf(
+                    "crash: %d nudges (%d repeated after the crash) in %d ms, per replica %s%n",
+                    messenger.total(), stuckOnTheDeadReplica.size(), took.toMillis(), messenger.byReplica);
         } finally {
             never.countDown();
         }
@@ -149,12 +165,19 @@ class NudgeClusterTest {
             rig.start("beta", messenger);
             rig.start("gamma", messenger);
 
-            assertThat(ClusterRig.await(Duration.ofSeconds(30),
-                    () -> messenger.total() >= CHANNELS && rig.deliveries.pending(1).isEmpty())).as("all sent in time").isTrue();
+            assertThat(ClusterRig.await(
+                            Duration.ofSeconds(30),
+                            () -> messenger.total() >= CHANNELS
+                                    && rig.deliveries.pending(1).isEmpty()))
+                    .as("all sent in time")
+                    .isTrue();
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             TimeUnit.MILLISECONDS.sleep(500);
 
-            assertThat(channels).allSatisfy(channel -> assertThat(messenger.count(channel)).as("sends to %s", channel.key()).isEqualTo(1));
+            assertThat(channels)
+                    .allSatisfy(channel -> assertThat(messenger.count(channel))
+                            .as("sends to %s", channel.key())
+                            .isEqualTo(1));
             assertThat(messenger.total()).isEqualTo(CHANNELS);
             assertThat(rig.deliveries.problems(Instant.EPOCH)).isEmpty();
             assertThat(rateLimited.get()).isPositive();
@@ -162,14 +185,22 @@ class NudgeClusterTest {
             assertThat(timeouts.get()).isPositive();
             // Every fault is on record: each error or timeout cost its delivery one attempt, each 429 none.
             java.util.Map<String, Object> totals = org.springframework.jdbc.core.simple.JdbcClient.create(rig.database)
-                    .sql("SELECT COUNT(*) AS sent, SUM(attempts) AS attempts, SUM(rate_limited) AS limited FROM nudge_delivery"
-                            + " WHERE status = 'SENT'")
-                    .query().singleRow();
+                    .sql(
+                            "SELECT COUNT(*) AS sent, SUM(attempts) AS attempts, SUM(rate_limited) AS limited FROM nudge_delivery"
+                                    + " WHERE status = 'SENT'")
+                    .query()
+                    .singleRow();
             assertThat(((Number) totals.get("sent")).intValue()).isEqualTo(CHANNELS);
             assertThat(((Number) totals.get("attempts")).intValue()).isEqualTo(transients.get() + timeouts.get());
             assertThat(((Number) totals.get("limited")).intValue()).isEqualTo(rateLimited.get());
-            System.out.printf("faults: %d nudges after %d calls (%d rate limited, %d errors, %d timeouts) in %d ms%n", messenger.total(),
-                    messenger.calls.get(), rateLimited.get(), transients.get(), timeouts.get(), took.toMillis());
+            System.out.printf(
+                    "faults: %d nudges after %d calls (%d rate limited, %d errors, %d timeouts) in %d ms%n",
+                    messenger.total(),
+                    messenger.calls.get(),
+                    rateLimited.get(),
+                    transients.get(),
+                    timeouts.get(),
+                    took.toMillis());
         }
     }
 }

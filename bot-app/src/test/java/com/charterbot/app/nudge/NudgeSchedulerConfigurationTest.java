@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.charterbot.app.persistence.Databases;
 import com.charterbot.core.activity.ActivityLog;
-import com.charterbot.core.memory.InMemoryActivityLog;
-import com.charterbot.core.memory.InMemoryUnansweredQuestions;
 import com.charterbot.core.activity.NudgeSent;
 import com.charterbot.core.activity.UnansweredQuestions;
+import com.charterbot.core.memory.InMemoryActivityLog;
+import com.charterbot.core.memory.InMemoryChannelStore;
+import com.charterbot.core.memory.InMemoryUnansweredQuestions;
 import com.charterbot.core.nudge.ChannelMessenger;
 import com.charterbot.core.nudge.ChannelState;
 import com.charterbot.core.nudge.ChannelStore;
-import com.charterbot.core.memory.InMemoryChannelStore;
 import com.charterbot.core.nudge.NudgeDispatcher;
 import com.charterbot.core.nudge.SendOutcome;
 import com.charterbot.core.quiz.RunChannelQuiz;
@@ -50,7 +50,8 @@ class NudgeSchedulerConfigurationTest {
             InMemoryChannelStore channels = new InMemoryChannelStore();
             Instant eightDaysAgo = Instant.now().minus(Duration.ofDays(8));
             for (ChannelRef ref : List.of(SLACK_CHANNEL, TEAMS_CHANNEL)) {
-                channels.save(ChannelState.of(ref, "general", ClusterRig.WEEKLY).delivered(eightDaysAgo, NudgeSent.Kind.TIP));
+                channels.save(
+                        ChannelState.of(ref, "general", ClusterRig.WEEKLY).delivered(eightDaysAgo, NudgeSent.Kind.TIP));
             }
             return channels;
         }
@@ -91,23 +92,32 @@ class NudgeSchedulerConfigurationTest {
 
     final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withUserConfiguration(Application.class, NudgeSchedulerConfiguration.class)
-            .withPropertyValues("charter.scheduler.planner-interval=200ms", "charter.scheduler.polling-interval=100ms",
-                    "charter.scheduler.heartbeat-interval=1s", "charter.scheduler.shutdown-max-wait=1s", "charter.scheduler.name=test");
+            .withPropertyValues(
+                    "charter.scheduler.planner-interval=200ms",
+                    "charter.scheduler.polling-interval=100ms",
+                    "charter.scheduler.heartbeat-interval=1s",
+                    "charter.scheduler.shutdown-max-wait=1s",
+                    "charter.scheduler.name=test");
 
     @Test
     void withoutAnAdapterTheDueChannelsArePausedWithTheReason() {
         runner.run(context -> {
-            assertThat(context).hasNotFailed().hasSingleBean(NudgeDispatcher.class).hasSingleBean(SchedulerLifecycle.class);
+            assertThat(context)
+                    .hasNotFailed()
+                    .hasSingleBean(NudgeDispatcher.class)
+                    .hasSingleBean(SchedulerLifecycle.class);
             assertThat(context.getBean(SchedulerLifecycle.class).isRunning()).isTrue();
             ChannelStore channels = context.getBean(ChannelStore.class);
 
-            boolean paused = ClusterRig.await(Duration.ofSeconds(15), () -> channels.all().stream()
-                    .allMatch(c -> c.status() == ChannelState.Status.PAUSED));
+            boolean paused = ClusterRig.await(
+                    Duration.ofSeconds(15),
+                    () -> channels.all().stream().allMatch(c -> c.status() == ChannelState.Status.PAUSED));
 
             assertThat(paused).isTrue();
             assertThat(channels.find(SLACK_CHANNEL).orElseThrow().pauseReason()).isEqualTo("no adapter for slack");
             assertThat(channels.find(TEAMS_CHANNEL).orElseThrow().pauseReason()).isEqualTo("no adapter for teams");
-            assertThat(context.getBean(JdbcDeliveryStore.class).problems(Instant.EPOCH)).hasSize(2)
+            assertThat(context.getBean(JdbcDeliveryStore.class).problems(Instant.EPOCH))
+                    .hasSize(2)
                     .allSatisfy(d -> assertThat(d.lastError()).startsWith("no adapter for"));
         });
     }
@@ -118,11 +128,14 @@ class NudgeSchedulerConfigurationTest {
             Adapter adapter = context.getBean(Adapter.class);
             ActivityLog activity = context.getBean(ActivityLog.class);
 
-            boolean sent = ClusterRig.await(Duration.ofSeconds(15), () -> activity.nudges(Instant.EPOCH, Instant.MAX).size() == 2);
+            boolean sent = ClusterRig.await(
+                    Duration.ofSeconds(15),
+                    () -> activity.nudges(Instant.EPOCH, Instant.MAX).size() == 2);
 
             assertThat(sent).isTrue();
             assertThat(adapter.sent).containsExactlyInAnyOrder(SLACK_CHANNEL, TEAMS_CHANNEL);
-            assertThat(context.getBean(ChannelStore.class).all()).allSatisfy(c -> assertThat(c.status()).isEqualTo(ChannelState.Status.ACTIVE));
+            assertThat(context.getBean(ChannelStore.class).all())
+                    .allSatisfy(c -> assertThat(c.status()).isEqualTo(ChannelState.Status.ACTIVE));
         });
     }
 
@@ -133,7 +146,8 @@ class NudgeSchedulerConfigurationTest {
             context.close();
 
             assertThat(lifecycle.isRunning()).isFalse();
-            assertThat(lifecycle.scheduler().getSchedulerState().isShuttingDown()).isTrue();
+            assertThat(lifecycle.scheduler().getSchedulerState().isShuttingDown())
+                    .isTrue();
         });
     }
 
@@ -147,13 +161,21 @@ class NudgeSchedulerConfigurationTest {
 
     @Test
     void bindsTheDefaultsAndTheSettings() {
-        new ApplicationContextRunner().withUserConfiguration(PropertiesOnly.class).run(context ->
-                assertThat(context.getBean(NudgeSchedulerProperties.class)).isEqualTo(NudgeSchedulerProperties.defaults()));
+        new ApplicationContextRunner()
+                .withUserConfiguration(PropertiesOnly.class)
+                .run(context -> assertThat(context.getBean(NudgeSchedulerProperties.class))
+                        .isEqualTo(NudgeSchedulerProperties.defaults()));
 
-        new ApplicationContextRunner().withUserConfiguration(PropertiesOnly.class)
-                .withPropertyValues("charter.scheduler.tenant-budget-per-second=7.5", "charter.scheduler.channel-spacing=2s",
-                        "charter.scheduler.threads=3", "charter.scheduler.retry.max-attempts=9", "charter.scheduler.retry.base-delay=5s",
-                        "charter.scheduler.retention.daily-at=04:15", "charter.scheduler.retention.deliveries=30d")
+        new ApplicationContextRunner()
+                .withUserConfiguration(PropertiesOnly.class)
+                .withPropertyValues(
+                        "charter.scheduler.tenant-budget-per-second=7.5",
+                        "charter.scheduler.channel-spacing=2s",
+                        "charter.scheduler.threads=3",
+                        "charter.scheduler.retry.max-attempts=9",
+                        "charter.scheduler.retry.base-delay=5s",
+                        "charter.scheduler.retention.daily-at=04:15",
+                        "charter.scheduler.retention.deliveries=30d")
                 .run(context -> {
                     NudgeSchedulerProperties properties = context.getBean(NudgeSchedulerProperties.class);
                     assertThat(properties.tenantBudgetPerSecond()).isEqualTo(7.5);
@@ -165,7 +187,8 @@ class NudgeSchedulerConfigurationTest {
                     assertThat(properties.retention().deliveries()).isEqualTo(Duration.ofDays(30));
                 });
 
-        new ApplicationContextRunner().withUserConfiguration(PropertiesOnly.class)
+        new ApplicationContextRunner()
+                .withUserConfiguration(PropertiesOnly.class)
                 .withPropertyValues("charter.scheduler.retry.jitter=2")
                 .run(context -> assertThat(context).hasFailed());
     }
@@ -178,23 +201,33 @@ class NudgeSchedulerConfigurationTest {
     void theRetentionTaskRunsEveryHookWithTheConfiguredRetentions() {
         runner.withPropertyValues("charter.scheduler.enabled=false", "charter.privacy.question-retention=10d")
                 .withBean(UnansweredQuestions.class, InMemoryUnansweredQuestions::new)
-                .withBean("failingHook", RetentionHook.class, () -> RetentionHook.of("broken", now -> {
-                    throw new IllegalStateException("boom");
-                }))
+                .withBean(
+                        "failingHook",
+                        RetentionHook.class,
+                        () -> RetentionHook.of("broken", now -> {
+                            throw new IllegalStateException("boom");
+                        }))
                 .run(context -> {
                     UnansweredQuestions questions = context.getBean(UnansweredQuestions.class);
                     Instant now = Instant.now();
                     questions.record(now.minus(Duration.ofDays(11)), Language.EN, "old question");
                     questions.record(now.minus(Duration.ofDays(9)), Language.EN, "recent question");
                     JdbcDeliveryStore deliveries = context.getBean(JdbcDeliveryStore.class);
-                    long old = deliveries.createIfAbsent(SLACK_CHANNEL, now.minus(Duration.ofDays(91))).orElseThrow().id();
+                    long old = deliveries
+                            .createIfAbsent(SLACK_CHANNEL, now.minus(Duration.ofDays(91)))
+                            .orElseThrow()
+                            .id();
                     deliveries.markSent(old, now.minus(Duration.ofDays(91)), NudgeSent.Kind.TIP);
-                    long recent = deliveries.createIfAbsent(SLACK_CHANNEL, now.minus(Duration.ofDays(89))).orElseThrow().id();
+                    long recent = deliveries
+                            .createIfAbsent(SLACK_CHANNEL, now.minus(Duration.ofDays(89)))
+                            .orElseThrow()
+                            .id();
                     deliveries.markSent(recent, now.minus(Duration.ofDays(89)), NudgeSent.Kind.TIP);
 
                     context.getBean(NudgeTasks.class).runRetention();
 
-                    assertThat(questions.mostFrequent(Instant.EPOCH, Instant.MAX, 10)).extracting(UnansweredQuestions.Frequent::text)
+                    assertThat(questions.mostFrequent(Instant.EPOCH, Instant.MAX, 10))
+                            .extracting(UnansweredQuestions.Frequent::text)
                             .containsExactly("recent question");
                     assertThat(deliveries.find(old)).isEmpty();
                     assertThat(deliveries.find(recent)).isPresent();

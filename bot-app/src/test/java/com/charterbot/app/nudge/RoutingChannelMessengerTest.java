@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 class RoutingChannelMessengerTest {
 
-    private static final Reply TIP = Reply.of(Language.EN, Reply.Delivery.CONVERSATION, List.of(new Block.Text("A tip")));
+    private static final Reply TIP =
+            Reply.of(Language.EN, Reply.Delivery.CONVERSATION, List.of(new Block.Text("A tip")));
     private static final NudgeSettings SETTINGS = NudgeSettings.defaults(ZoneId.of("Europe/Paris"), Language.EN);
 
     @Test
@@ -29,14 +30,16 @@ class RoutingChannelMessengerTest {
             slackSent.add(channel.channel().channelId());
             return new SendOutcome.Sent();
         };
-        RoutingChannelMessenger router = new RoutingChannelMessenger(List.of(new PlatformChannelMessenger(Platform.SLACK, slack)));
+        RoutingChannelMessenger router =
+                new RoutingChannelMessenger(List.of(new PlatformChannelMessenger(Platform.SLACK, slack)));
 
         SendOutcome toSlack = router.send(channel(Platform.SLACK, "C0GENERAL"), TIP);
         SendOutcome toTeams = router.send(channel(Platform.TEAMS, "19:abc@thread.tacv2"), TIP);
 
         assertThat(toSlack).isInstanceOf(SendOutcome.Sent.class);
         assertThat(slackSent).containsExactly("C0GENERAL");
-        assertThat(toTeams).as("no Teams adapter: the channel is paused, not retried")
+        assertThat(toTeams)
+                .as("no Teams adapter: the channel is paused, not retried")
                 .isEqualTo(new SendOutcome.Permanent("no adapter for teams"));
     }
 
@@ -44,7 +47,8 @@ class RoutingChannelMessengerTest {
     void refusesTwoMessengersForOnePlatform() {
         ChannelMessenger any = (channel, reply) -> new SendOutcome.Sent();
         assertThatThrownBy(() -> new RoutingChannelMessenger(List.of(
-                new PlatformChannelMessenger(Platform.SLACK, any), new PlatformChannelMessenger(Platform.SLACK, any))))
+                        new PlatformChannelMessenger(Platform.SLACK, any),
+                        new PlatformChannelMessenger(Platform.SLACK, any))))
                 .hasMessageContaining("two messengers for SLACK");
     }
 

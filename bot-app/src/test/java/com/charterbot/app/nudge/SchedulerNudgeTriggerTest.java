@@ -34,7 +34,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * {@code nudges now} through the application's {@link NudgeTrigger} (a {@link SchedulerNudgeTrigger})
  * on the test's in-memory H2, with this process running no scheduler, so nothing is ever sent.
  */
-@SpringBootTest(classes = CharterBotApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
+@SpringBootTest(
+        classes = CharterBotApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = "charter.scheduler.enabled=false")
 class SchedulerNudgeTriggerTest {
 
@@ -66,7 +68,8 @@ class SchedulerNudgeTriggerTest {
     @Test
     void runsNoSchedulerInThisProcess() {
         assertThat(trigger).isInstanceOf(SchedulerNudgeTrigger.class);
-        assertThat(context.getBeanProvider(SchedulerLifecycle.class).getIfAvailable()).isNull();
+        assertThat(context.getBeanProvider(SchedulerLifecycle.class).getIfAvailable())
+                .isNull();
     }
 
     @Test
@@ -86,12 +89,15 @@ class SchedulerNudgeTriggerTest {
         assertThat(delivery.channel()).isEqualTo(channel);
         assertThat(delivery.status()).isEqualTo(NudgeDelivery.Status.PENDING);
         assertThat(delivery.due()).isBetween(before, after);
-        assertThat(delivery.due()).as("due on a whole second").isEqualTo(delivery.due().truncatedTo(ChronoUnit.SECONDS));
+        assertThat(delivery.due())
+                .as("due on a whole second")
+                .isEqualTo(delivery.due().truncatedTo(ChronoUnit.SECONDS));
         assertThat(deliveries.pending(10_000)).contains(delivery);
 
         List<Map<String, Object>> instances = jdbc.queryForList(
                 "SELECT task_instance, execution_time, picked FROM scheduled_tasks WHERE task_name = ? AND task_instance = ?",
-                NudgeTasks.DELIVERY, String.valueOf(id));
+                NudgeTasks.DELIVERY,
+                String.valueOf(id));
         assertThat(instances).singleElement().satisfies(instance -> {
             assertThat(instance).containsEntry("picked", false);
             assertThat(executionTime(instance)).isEqualTo(delivery.due());
@@ -113,7 +119,9 @@ class SchedulerNudgeTriggerTest {
                 continue;
             }
             assertThat(first).isTrue();
-            assertThat(second).as("the second click is accepted, and answered by the delivery already queued").isTrue();
+            assertThat(second)
+                    .as("the second click is accepted, and answered by the delivery already queued")
+                    .isTrue();
             List<Map<String, Object>> rows = deliveryRows(channel);
             assertThat(rows).hasSize(1);
             assertThat(taskInstances(rows)).isEqualTo(1);
@@ -134,7 +142,8 @@ class SchedulerNudgeTriggerTest {
 
         List<Map<String, Object>> rows = deliveryRows(channel);
         assertThat(rows).hasSize(1);
-        assertThat(deliveries.find(channel, Instant.parse("2030-01-07T09:00:00Z"))).get()
+        assertThat(deliveries.find(channel, Instant.parse("2030-01-07T09:00:00Z")))
+                .get()
                 .satisfies(d -> assertThat(d.status()).isEqualTo(NudgeDelivery.Status.PENDING));
         assertThat(taskInstances(rows)).isEqualTo(1);
 
@@ -153,7 +162,9 @@ class SchedulerNudgeTriggerTest {
 
         assertThat(trigger.nudgeNow(unknown)).isFalse();
 
-        assertThat(channels.find(unknown)).as("the trigger does not register the channel").isEmpty();
+        assertThat(channels.find(unknown))
+                .as("the trigger does not register the channel")
+                .isEmpty();
         assertThat(deliveryRows(unknown)).isEmpty();
         assertThat(allDeliveryInstances()).isEqualTo(instancesBefore);
     }
@@ -187,7 +198,8 @@ class SchedulerNudgeTriggerTest {
     // ----- helpers -----
 
     private SchedulerNudgeTrigger triggerWith(Clock clock) {
-        SchedulerClient client = SchedulerClient.Builder.create(dataSource, tasks.oneTimeTasks()).build();
+        SchedulerClient client =
+                SchedulerClient.Builder.create(dataSource, tasks.oneTimeTasks()).build();
         return new SchedulerNudgeTrigger(channels, deliveries, tasks, client, clock);
     }
 
@@ -201,23 +213,30 @@ class SchedulerNudgeTriggerTest {
     }
 
     private List<Map<String, Object>> deliveryRows(ChannelRef channel) {
-        return jdbc.queryForList("SELECT id, status, attempts FROM nudge_delivery WHERE platform = ? AND tenant = ? AND channel_id = ? ORDER BY id",
-                channel.platform().name(), channel.tenant(), channel.channelId());
+        return jdbc.queryForList(
+                "SELECT id, status, attempts FROM nudge_delivery WHERE platform = ? AND tenant = ? AND channel_id = ? ORDER BY id",
+                channel.platform().name(),
+                channel.tenant(),
+                channel.channelId());
     }
 
     /** How many nudge-delivery task instances the deliveries of these rows have. */
     private long taskInstances(List<Map<String, Object>> rows) {
         long count = 0;
         for (Map<String, Object> row : rows) {
-            Long found = jdbc.queryForObject("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = ? AND task_instance = ?", Long.class,
-                    NudgeTasks.DELIVERY, String.valueOf(row.get("id")));
+            Long found = jdbc.queryForObject(
+                    "SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = ? AND task_instance = ?",
+                    Long.class,
+                    NudgeTasks.DELIVERY,
+                    String.valueOf(row.get("id")));
             count += found == null ? 0 : found;
         }
         return count;
     }
 
     private long allDeliveryInstances() {
-        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = ?", Long.class, NudgeTasks.DELIVERY);
+        Long count = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = ?", Long.class, NudgeTasks.DELIVERY);
         return count == null ? 0 : count;
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.charterbot.core.activity.ActivityLog;
-import com.charterbot.core.memory.InMemoryActivityLog;
 import com.charterbot.core.activity.NudgeSent;
 import com.charterbot.core.activity.QuestionAsked;
 import com.charterbot.core.activity.QuizAnswered;
@@ -14,10 +13,11 @@ import com.charterbot.core.chat.Converse;
 import com.charterbot.core.chat.PlatformApiErrors;
 import com.charterbot.core.chat.PlatformEvents;
 import com.charterbot.core.check.DraftFindings;
+import com.charterbot.core.memory.InMemoryActivityLog;
+import com.charterbot.core.memory.InMemoryDeliveryStore;
 import com.charterbot.core.nudge.ChannelMessenger;
 import com.charterbot.core.nudge.ChannelState;
 import com.charterbot.core.nudge.DeliveryStore;
-import com.charterbot.core.memory.InMemoryDeliveryStore;
 import com.charterbot.core.nudge.NudgeSettings;
 import com.charterbot.core.nudge.SendOutcome;
 import com.charterbot.core.reply.Block;
@@ -67,17 +67,22 @@ class BotMetricsTest {
         log.record(new QuestionAsked(AT, Language.EN, Tier.ANSWER, "photos-videos"));
         log.record(new QuestionAsked(AT, Language.FR, Tier.FALLBACK, null));
 
-        assertThat(count(BotMetrics.QUESTIONS, "tier", "answer", "topic", "photos-videos", "language", "en")).isEqualTo(2);
-        assertThat(count(BotMetrics.QUESTIONS, "tier", "fallback", "topic", "none", "language", "fr")).isEqualTo(1);
+        assertThat(count(BotMetrics.QUESTIONS, "tier", "answer", "topic", "photos-videos", "language", "en"))
+                .isEqualTo(2);
+        assertThat(count(BotMetrics.QUESTIONS, "tier", "fallback", "topic", "none", "language", "fr"))
+                .isEqualTo(1);
         assertThat(stored.questions(Instant.EPOCH, Instant.MAX)).hasSize(3);
     }
 
     @Test
     void aTopicIsASectionIdNeverFreeText() {
-        metrics.activity(new InMemoryActivityLog()).record(new QuestionAsked(AT, Language.EN, Tier.SUGGEST, "Can I post my boss's photo?"));
+        metrics.activity(new InMemoryActivityLog())
+                .record(new QuestionAsked(AT, Language.EN, Tier.SUGGEST, "Can I post my boss's photo?"));
 
-        assertThat(registry.find(BotMetrics.QUESTIONS).counters()).singleElement()
-                .satisfies(counter -> assertThat(counter.getId().getTag("topic")).isEqualTo("none"));
+        assertThat(registry.find(BotMetrics.QUESTIONS).counters())
+                .singleElement()
+                .satisfies(
+                        counter -> assertThat(counter.getId().getTag("topic")).isEqualTo("none"));
     }
 
     @Test
@@ -105,15 +110,23 @@ class BotMetricsTest {
 
         assertThat(count(BotMetrics.QUIZ_ANSWERS, "result", "right")).isEqualTo(1);
         assertThat(count(BotMetrics.QUIZ_ANSWERS, "result", "wrong")).isEqualTo(2);
-        assertThat(count(BotMetrics.NUDGES, "platform", "teams", "outcome", "sent")).isEqualTo(1);
-        assertThat(count(BotMetrics.NUDGES, "platform", "slack", "outcome", "sent")).isZero();
+        assertThat(count(BotMetrics.NUDGES, "platform", "teams", "outcome", "sent"))
+                .isEqualTo(1);
+        assertThat(count(BotMetrics.NUDGES, "platform", "slack", "outcome", "sent"))
+                .isZero();
     }
 
     @Test
     void registersTheFixedSeriesAtZeroFromTheStart() {
         for (String outcome : BotMetrics.NUDGE_OUTCOMES) {
-            assertThat(registry.find(BotMetrics.NUDGES).tags("platform", "slack", "outcome", outcome).counter()).isNotNull();
-            assertThat(registry.find(BotMetrics.NUDGES).tags("platform", "teams", "outcome", outcome).counter()).isNotNull();
+            assertThat(registry.find(BotMetrics.NUDGES)
+                            .tags("platform", "slack", "outcome", outcome)
+                            .counter())
+                    .isNotNull();
+            assertThat(registry.find(BotMetrics.NUDGES)
+                            .tags("platform", "teams", "outcome", outcome)
+                            .counter())
+                    .isNotNull();
         }
         assertThat(registry.find(BotMetrics.QUIZ_ANSWERS).counters()).hasSize(2);
         assertThat(registry.find(BotMetrics.ANSWER).timers()).hasSize(2);
@@ -122,10 +135,15 @@ class BotMetricsTest {
     @Test
     void countsWhatThePlatformAnsweredToNudges() {
         AtomicInteger call = new AtomicInteger();
-        List<SendOutcome> answers = List.of(new SendOutcome.Sent(), new SendOutcome.RateLimited(Duration.ofSeconds(3)),
-                new SendOutcome.Transient("HTTP 503"), new SendOutcome.Permanent("channel_not_found"),
-                new SendOutcome.Permanent("no conversation reference"), new SendOutcome.Transient("timeout: SocketTimeoutException"),
-                new SendOutcome.Transient("interrupted"), new SendOutcome.Unconfirmed("timeout after the request was sent"));
+        List<SendOutcome> answers = List.of(
+                new SendOutcome.Sent(),
+                new SendOutcome.RateLimited(Duration.ofSeconds(3)),
+                new SendOutcome.Transient("HTTP 503"),
+                new SendOutcome.Permanent("channel_not_found"),
+                new SendOutcome.Permanent("no conversation reference"),
+                new SendOutcome.Transient("timeout: SocketTimeoutException"),
+                new SendOutcome.Transient("interrupted"),
+                new SendOutcome.Unconfirmed("timeout after the request was sent"));
         ChannelMessenger messenger = metrics.messenger((channel, reply) -> answers.get(call.getAndIncrement()));
 
         for (int i = 0; i < answers.size(); i++) {
@@ -133,16 +151,25 @@ class BotMetricsTest {
             assertThat(messenger.send(channel(where), NUDGE)).isEqualTo(answers.get(i));
         }
 
-        assertThat(count(BotMetrics.NUDGES, "platform", "slack", "outcome", "rate_limited")).isEqualTo(1);
-        assertThat(count(BotMetrics.NUDGES, "platform", "slack", "outcome", "paused")).isEqualTo(1);
-        assertThat(count(BotMetrics.NUDGES, "platform", "teams", "outcome", "paused")).isEqualTo(1);
-        assertThat(count(BotMetrics.PLATFORM_API_ERRORS, "platform", "slack", "status", "429")).isEqualTo(1);
-        assertThat(count(BotMetrics.PLATFORM_API_ERRORS, "platform", "slack", "status", "503")).isEqualTo(1);
-        assertThat(count(BotMetrics.PLATFORM_API_ERRORS, "platform", "slack", "status", "channel_not_found")).isEqualTo(1);
-        assertThat(count(BotMetrics.NUDGES, "platform", "slack", "outcome", "unconfirmed")).isEqualTo(1);
-        assertThat(count(BotMetrics.PLATFORM_API_ERRORS, "platform", "slack", "status", "timeout")).isEqualTo(2);
+        assertThat(count(BotMetrics.NUDGES, "platform", "slack", "outcome", "rate_limited"))
+                .isEqualTo(1);
+        assertThat(count(BotMetrics.NUDGES, "platform", "slack", "outcome", "paused"))
+                .isEqualTo(1);
+        assertThat(count(BotMetrics.NUDGES, "platform", "teams", "outcome", "paused"))
+                .isEqualTo(1);
+        assertThat(count(BotMetrics.PLATFORM_API_ERRORS, "platform", "slack", "status", "429"))
+                .isEqualTo(1);
+        assertThat(count(BotMetrics.PLATFORM_API_ERRORS, "platform", "slack", "status", "503"))
+                .isEqualTo(1);
+        assertThat(count(BotMetrics.PLATFORM_API_ERRORS, "platform", "slack", "status", "channel_not_found"))
+                .isEqualTo(1);
+        assertThat(count(BotMetrics.NUDGES, "platform", "slack", "outcome", "unconfirmed"))
+                .isEqualTo(1);
+        assertThat(count(BotMetrics.PLATFORM_API_ERRORS, "platform", "slack", "status", "timeout"))
+                .isEqualTo(2);
         assertThat(registry.find(BotMetrics.PLATFORM_API_ERRORS).counters())
-                .as("a reason decided without asking the platform, and an interruption, are not API errors").hasSize(4);
+                .as("a reason decided without asking the platform, and an interruption, are not API errors")
+                .hasSize(4);
     }
 
     @Test
@@ -153,14 +180,18 @@ class BotMetricsTest {
         replies.count(Platform.SLACK, "500");
         replies.count(Platform.TEAMS, "timeout");
 
-        assertThat(count(BotMetrics.PLATFORM_API_ERRORS, "platform", "slack", "status", "500")).isEqualTo(2);
-        assertThat(count(BotMetrics.PLATFORM_API_ERRORS, "platform", "teams", "status", "timeout")).isEqualTo(1);
+        assertThat(count(BotMetrics.PLATFORM_API_ERRORS, "platform", "slack", "status", "500"))
+                .isEqualTo(2);
+        assertThat(count(BotMetrics.PLATFORM_API_ERRORS, "platform", "teams", "status", "timeout"))
+                .isEqualTo(1);
     }
 
     @Test
     void countsTheTimesAPlatformHeldEventsBackFromZero() {
         PlatformEvents events = new OperationsConfiguration().platformEvents(metrics);
-        assertThat(count(BotMetrics.EVENTS_RATE_LIMITED, "platform", "slack")).as("registered at zero").isZero();
+        assertThat(count(BotMetrics.EVENTS_RATE_LIMITED, "platform", "slack"))
+                .as("registered at zero")
+                .isZero();
 
         events.eventsRateLimited(Platform.SLACK);
         events.eventsRateLimited(Platform.SLACK);
@@ -170,10 +201,17 @@ class BotMetricsTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "HTTP 503|503", "HTTP 403 invalid_auth|403", "not_in_channel|not_in_channel", "timeout|timeout",
-            "network error: ConnectException|network", "unexpected error: IllegalStateException: boom|other",
-            "no token for the connector|other"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "HTTP 503|503",
+                "HTTP 403 invalid_auth|403",
+                "not_in_channel|not_in_channel",
+                "timeout|timeout",
+                "network error: ConnectException|network",
+                "unexpected error: IllegalStateException: boom|other",
+                "no token for the connector|other"
+            })
     void namesTheStatusOfATransientFailure(String error, String status) {
         assertThat(MeteredChannelMessenger.transientStatus(error)).contains(status);
     }
@@ -188,12 +226,17 @@ class BotMetricsTest {
         assertThat(deliveries.markRetry(slack, 1, 0, "HTTP 503")).isTrue();
         assertThat(deliveries.markRetry(slack, 2, 0, "HTTP 503")).isTrue();
         assertThat(deliveries.markFailed(slack, 3, "HTTP 503")).isTrue();
-        assertThat(deliveries.markRetry(slack, 4, 0, "HTTP 503")).as("no longer pending").isFalse();
+        assertThat(deliveries.markRetry(slack, 4, 0, "HTTP 503"))
+                .as("no longer pending")
+                .isFalse();
         assertThat(deliveries.markFailed(teams, 6, "timeout")).isTrue();
 
-        assertThat(count(BotMetrics.NUDGES, "platform", "slack", "outcome", "retried")).isEqualTo(2);
-        assertThat(count(BotMetrics.NUDGES, "platform", "slack", "outcome", "failed")).isEqualTo(1);
-        assertThat(count(BotMetrics.NUDGES, "platform", "teams", "outcome", "failed")).isEqualTo(1);
+        assertThat(count(BotMetrics.NUDGES, "platform", "slack", "outcome", "retried"))
+                .isEqualTo(2);
+        assertThat(count(BotMetrics.NUDGES, "platform", "slack", "outcome", "failed"))
+                .isEqualTo(1);
+        assertThat(count(BotMetrics.NUDGES, "platform", "teams", "outcome", "failed"))
+                .isEqualTo(1);
         assertThat(stored.find(slack).orElseThrow().attempts()).isEqualTo(3);
     }
 
@@ -229,7 +272,11 @@ class BotMetricsTest {
 
         Timer slack = registry.find(BotMetrics.ANSWER).tags("platform", "slack").timer();
         assertThat(slack.count()).isEqualTo(1);
-        assertThat(registry.find(BotMetrics.ANSWER).tags("platform", "teams").timer().count()).isZero();
+        assertThat(registry.find(BotMetrics.ANSWER)
+                        .tags("platform", "teams")
+                        .timer()
+                        .count())
+                .isZero();
         assertThat(handled).hasValue(6);
     }
 
@@ -245,10 +292,18 @@ class BotMetricsTest {
 
         assertThat(count(BotMetrics.DRAFTS_CHECKED, "verdict", "stop")).isEqualTo(1);
         assertThat(count(BotMetrics.DRAFTS_CHECKED, "verdict", "none")).isEqualTo(1);
-        assertThat(registry.find(BotMetrics.DRAFTS_CHECKED).tags("verdict", "caution").counter()).as("registered at start").isNotNull();
-        assertThat(count(BotMetrics.DRAFT_FINDINGS, "topic", "confidential-information", "level", "stop")).isEqualTo(1);
-        assertThat(count(BotMetrics.DRAFT_FINDINGS, "topic", "photos-videos", "level", "caution")).isEqualTo(1);
-        assertThat(count(BotMetrics.DRAFT_FINDINGS, "topic", "none", "level", "tip")).as("never free text as a label").isEqualTo(1);
+        assertThat(registry.find(BotMetrics.DRAFTS_CHECKED)
+                        .tags("verdict", "caution")
+                        .counter())
+                .as("registered at start")
+                .isNotNull();
+        assertThat(count(BotMetrics.DRAFT_FINDINGS, "topic", "confidential-information", "level", "stop"))
+                .isEqualTo(1);
+        assertThat(count(BotMetrics.DRAFT_FINDINGS, "topic", "photos-videos", "level", "caution"))
+                .isEqualTo(1);
+        assertThat(count(BotMetrics.DRAFT_FINDINGS, "topic", "none", "level", "tip"))
+                .as("never free text as a label")
+                .isEqualTo(1);
     }
 
     private static Message message(String text) {

@@ -32,8 +32,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
@@ -55,7 +55,8 @@ class OperationsEndToEndTest {
     static final ChannelRef CHANNEL = new ChannelRef(Platform.SLACK, "T0OPS", "C0OPS");
     static final Path CHARTER = charterFolder();
     /** The metrics the Helm chart's dashboard and alerts read. */
-    static final Path EXPORTED_METRICS = Path.of("..", "helm-tests", "src", "test", "resources", "exported-metrics.txt");
+    static final Path EXPORTED_METRICS =
+            Path.of("..", "helm-tests", "src", "test", "resources", "exported-metrics.txt");
 
     private static Path charterFolder() {
         try {
@@ -96,7 +97,8 @@ class OperationsEndToEndTest {
     @Autowired
     MeterRegistry meters;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
     void probesAreOnTheManagementPortWithoutDetails() throws Exception {
@@ -104,7 +106,9 @@ class OperationsEndToEndTest {
         HttpResponse<String> liveness = get(managementPort, "/actuator/health/liveness");
 
         assertThat(readiness.statusCode()).isEqualTo(200);
-        assertThat(readiness.body()).contains("\"status\":\"UP\"").doesNotContain("charter", "scheduler", "db", engine.charter().version());
+        assertThat(readiness.body())
+                .contains("\"status\":\"UP\"")
+                .doesNotContain("charter", "scheduler", "db", engine.charter().version());
         assertThat(liveness.statusCode()).isEqualTo(200);
         assertThat(liveness.body()).contains("\"status\":\"UP\"");
     }
@@ -114,7 +118,9 @@ class OperationsEndToEndTest {
         assertThat(indicators).containsKeys("charterHealthIndicator", "schedulerHealthIndicator");
         Health charter = indicators.get("charterHealthIndicator").health();
         assertThat(charter.getStatus()).isEqualTo(Status.UP);
-        assertThat(charter.getDetails()).containsEntry("version", engine.charter().version()).containsEntry("source", "folder");
+        assertThat(charter.getDetails())
+                .containsEntry("version", engine.charter().version())
+                .containsEntry("source", "folder");
         Health scheduler = indicators.get("schedulerHealthIndicator").health();
         assertThat(scheduler.getStatus()).isEqualTo(Status.UP);
         assertThat(scheduler.getDetails()).containsEntry("state", "running");
@@ -125,17 +131,26 @@ class OperationsEndToEndTest {
         HttpResponse<String> info = get(managementPort, "/actuator/info");
 
         assertThat(info.statusCode()).isEqualTo(200);
-        assertThat(info.body()).contains("\"charter\"", "\"version\":\"" + engine.charter().version() + "\"", "\"source\":\"folder\"");
+        assertThat(info.body())
+                .contains("\"charter\"", "\"version\":\"" + engine.charter().version() + "\"", "\"source\":\"folder\"");
         assertThat(info.body()).contains("\"build\"").contains("\"artifact\":\"bot-app\"");
     }
 
     @Test
     void theMainPortServesNoManagementEndpoint() throws Exception {
-        for (String path : List.of("/actuator", "/actuator/health", "/actuator/health/readiness", "/actuator/info", "/actuator/prometheus",
-                "/actuator/env", "/actuator/metrics")) {
+        for (String path : List.of(
+                "/actuator",
+                "/actuator/health",
+                "/actuator/health/readiness",
+                "/actuator/info",
+                "/actuator/prometheus",
+                "/actuator/env",
+                "/actuator/metrics")) {
             assertThat(get(port, path).statusCode()).as(path).isEqualTo(404);
         }
-        assertThat(get(managementPort, "/actuator/env").statusCode()).as("only health, info and prometheus are exposed").isEqualTo(404);
+        assertThat(get(managementPort, "/actuator/env").statusCode())
+                .as("only health, info and prometheus are exposed")
+                .isEqualTo(404);
     }
 
     /**
@@ -148,10 +163,15 @@ class OperationsEndToEndTest {
     void everyPlatformRequestEndsItsHttpObservation() throws Exception {
         double before = requestsTimed();
         for (int i = 0; i < 5; i++) {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/messages"))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"type\":")).build(),
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/messages"))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"type\":"))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as("a broken activity is refused, not failed").isBetween(400, 499);
+            assertThat(response.statusCode())
+                    .as("a broken activity is refused, not failed")
+                    .isBetween(400, 499);
         }
 
         // The observation ends when the async request completes, just after the response is sent.
@@ -164,11 +184,15 @@ class OperationsEndToEndTest {
     }
 
     private int activeRequests() {
-        return meters.find("http.server.requests.active").longTaskTimers().stream().mapToInt(LongTaskTimer::activeTasks).sum();
+        return meters.find("http.server.requests.active").longTaskTimers().stream()
+                .mapToInt(LongTaskTimer::activeTasks)
+                .sum();
     }
 
     private double requestsTimed() {
-        return meters.find("http.server.requests").timers().stream().mapToLong(Timer::count).sum();
+        return meters.find("http.server.requests").timers().stream()
+                .mapToLong(Timer::count)
+                .sum();
     }
 
     @Test
@@ -182,8 +206,11 @@ class OperationsEndToEndTest {
         assertThat(scrape).contains("charter_questions_total{language=\"fr\",tier=\"answer\",topic=\"photos-videos\"}");
         assertThat(scrape).containsPattern("charter_answer_seconds_count\\{platform=\"slack\"} [1-9]");
         assertThat(scrape).contains("charter_answer_seconds_bucket{platform=\"slack\",le=\"0.1\"}");
-        assertThat(scrape).contains("charter_quiz_answers_total{result=\"right\"}", "charter_nudges_total{outcome=\"sent\",platform=\"teams\"}",
-                "charter_channels_paused ");
+        assertThat(scrape)
+                .contains(
+                        "charter_quiz_answers_total{result=\"right\"}",
+                        "charter_nudges_total{outcome=\"sent\",platform=\"teams\"}",
+                        "charter_channels_paused ");
         assertThat(scrape).doesNotContain("can I post");
     }
 
@@ -197,15 +224,28 @@ class OperationsEndToEndTest {
             Reply reloaded = single(converse.onMessage(message(ADMIN, "reload")));
             String edited = engine.charter().version();
             assertThat(edited).isNotEqualTo(before);
-            assertThat(reloaded.fallbackText()).contains(Messages.get(Language.EN, "commands.reload.done", engine.charter().topicIds().size(), edited));
+            assertThat(reloaded.fallbackText())
+                    .contains(Messages.get(
+                            Language.EN,
+                            "commands.reload.done",
+                            engine.charter().topicIds().size(),
+                            edited));
 
             TestCharters.replaceLine(CHARTER, "en/photos-videos.md", "related:", "related: no-such-section");
             Reply rejected = single(converse.onMessage(message(ADMIN, "recharger")));
             assertThat(rejected.language()).isEqualTo(Language.FR);
             assertThat(rejected.fallbackText()).contains("en/photos-videos.md:", "no-such-section");
-            assertThat(engine.charter().version()).as("the edited charter stays in use").isEqualTo(edited);
-            assertThat(get(managementPort, "/actuator/health/readiness").statusCode()).isEqualTo(200);
-            assertThat(indicators.get("charterHealthIndicator").health().getDetails().get("lastReload").toString())
+            assertThat(engine.charter().version())
+                    .as("the edited charter stays in use")
+                    .isEqualTo(edited);
+            assertThat(get(managementPort, "/actuator/health/readiness").statusCode())
+                    .isEqualTo(200);
+            assertThat(indicators
+                            .get("charterHealthIndicator")
+                            .health()
+                            .getDetails()
+                            .get("lastReload")
+                            .toString())
                     .contains("rejected");
 
             Reply refused = single(converse.onMessage(message(EMPLOYEE, "reload")));
@@ -218,12 +258,17 @@ class OperationsEndToEndTest {
 
     @Test
     void everyResponseCarriesItsRequestId() throws Exception {
-        HttpResponse<String> given = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/nothing-here"))
-                .header(RequestIdFilter.HEADER, "lb-7f3e").GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> given = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/nothing-here"))
+                        .header(RequestIdFilter.HEADER, "lb-7f3e")
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         HttpResponse<String> generated = get(port, "/nothing-here");
 
         assertThat(given.headers().firstValue(RequestIdFilter.HEADER)).contains("lb-7f3e");
-        assertThat(generated.headers().firstValue(RequestIdFilter.HEADER)).hasValueSatisfying(id -> assertThat(id).hasSize(36));
+        assertThat(generated.headers().firstValue(RequestIdFilter.HEADER))
+                .hasValueSatisfying(id -> assertThat(id).hasSize(36));
     }
 
     /**
@@ -242,17 +287,25 @@ class OperationsEndToEndTest {
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target", "prometheus-scrape.txt"), scrape);
 
-        List<String> names = Files.readAllLines(EXPORTED_METRICS).stream().map(String::strip)
-                .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+        List<String> names = Files.readAllLines(EXPORTED_METRICS).stream()
+                .map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                .toList();
         assertThat(names).hasSizeGreaterThan(5);
         for (String name : names) {
-            assertThat(scrape).as("a sample of %s", name).containsPattern("(?m)^" + java.util.regex.Pattern.quote(name) + "[{ ]");
+            assertThat(scrape)
+                    .as("a sample of %s", name)
+                    .containsPattern("(?m)^" + java.util.regex.Pattern.quote(name) + "[{ ]");
         }
         assertThat(scrape).containsPattern("(?m)^charter_ready 1\\.0$");
     }
 
     private HttpResponse<String> get(int port, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(10)).GET().build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .timeout(Duration.ofSeconds(10))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -266,6 +319,9 @@ class OperationsEndToEndTest {
     }
 
     private static String firstLine(Path file, String prefix) throws IOException {
-        return Files.readAllLines(file).stream().filter(line -> line.startsWith(prefix)).findFirst().orElseThrow();
+        return Files.readAllLines(file).stream()
+                .filter(line -> line.startsWith(prefix))
+                .findFirst()
+                .orElseThrow();
     }
 }

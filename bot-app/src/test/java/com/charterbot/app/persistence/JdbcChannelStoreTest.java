@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.charterbot.core.activity.NudgeSent;
+import com.charterbot.core.memory.InMemoryChannelStore;
 import com.charterbot.core.nudge.ChannelState;
 import com.charterbot.core.nudge.Frequency;
-import com.charterbot.core.memory.InMemoryChannelStore;
 import com.charterbot.core.nudge.NudgeContent;
 import com.charterbot.core.nudge.NudgeSettings;
 import com.charterbot.core.values.ChannelRef;
@@ -40,8 +40,8 @@ class JdbcChannelStoreTest {
     private final List<HikariDataSource> pools = new ArrayList<>();
 
     private static final ChannelRef GENERAL = new ChannelRef(Platform.SLACK, "T0001", "C0GENERAL");
-    private static final ChannelRef TEAMS = new ChannelRef(Platform.TEAMS, "7f3c1b2e-0000-4000-8000-000000000001",
-            "19:0b1e5c7a8d9f4e2a@thread.tacv2");
+    private static final ChannelRef TEAMS =
+            new ChannelRef(Platform.TEAMS, "7f3c1b2e-0000-4000-8000-000000000001", "19:0b1e5c7a8d9f4e2a@thread.tacv2");
 
     private static NudgeSettings paris() {
         return NudgeSettings.defaults(ZoneId.of("Europe/Paris"), Language.FR);
@@ -50,8 +50,17 @@ class JdbcChannelStoreTest {
     /** Every field in many shapes: zones with and without DST, offsets, empty and odd names, paused or not, deliveries. */
     private static List<ChannelState> variedStates() {
         List<ChannelState> states = new ArrayList<>();
-        String[] zones = {"Europe/Paris", "America/New_York", "Australia/Lord_Howe", "Pacific/Chatham", "UTC", "+05:30",
-            "GMT+02:00", "America/Argentina/ComodRivadavia", "Asia/Kathmandu"};
+        String[] zones = {
+            "Europe/Paris",
+            "America/New_York",
+            "Australia/Lord_Howe",
+            "Pacific/Chatham",
+            "UTC",
+            "+05:30",
+            "GMT+02:00",
+            "America/Argentina/ComodRivadavia",
+            "Asia/Kathmandu"
+        };
         Frequency[] frequencies = Frequency.values();
         DayOfWeek[] weekdays = DayOfWeek.values();
         NudgeContent[] contents = NudgeContent.values();
@@ -83,7 +92,8 @@ class JdbcChannelStoreTest {
                 state = state.paused("");
             }
             if (i % 3 != 2) {
-                state = state.delivered(deliveries[i % deliveries.length], i % 2 == 0 ? NudgeSent.Kind.TIP : NudgeSent.Kind.QUIZ);
+                state = state.delivered(
+                        deliveries[i % deliveries.length], i % 2 == 0 ? NudgeSent.Kind.TIP : NudgeSent.Kind.QUIZ);
             }
             states.add(state);
         }
@@ -103,14 +113,16 @@ class JdbcChannelStoreTest {
         for (ChannelState state : states) {
             ChannelState found = store.find(state.channel()).orElseThrow();
             assertThat(found).isEqualTo(state);
-            assertThat(found.settings().zone().getId()).isEqualTo(state.settings().zone().getId());
+            assertThat(found.settings().zone().getId())
+                    .isEqualTo(state.settings().zone().getId());
             assertThat(found.nextDue(clock)).isEqualTo(state.nextDue(clock));
             assertThat(found.nextKind()).isEqualTo(state.nextKind());
         }
         assertThat(store.all()).containsExactlyElementsOf(states);
 
         ChannelRef precise = new ChannelRef(Platform.SLACK, "T0001", "CPRECISE");
-        store.save(ChannelState.of(precise, "", paris()).delivered(Instant.parse("2025-03-30T00:59:59.123456789Z"), NudgeSent.Kind.QUIZ));
+        store.save(ChannelState.of(precise, "", paris())
+                .delivered(Instant.parse("2025-03-30T00:59:59.123456789Z"), NudgeSent.Kind.QUIZ));
         assertThat(store.find(precise).orElseThrow().lastDelivery())
                 .as("instants are kept to the microsecond")
                 .contains(Instant.parse("2025-03-30T00:59:59.123456Z"));
@@ -121,12 +133,14 @@ class JdbcChannelStoreTest {
     void saveReplacesTheStateOfTheSameChannel(Databases.Kind kind) {
         DataSource dataSource = database(kind);
         JdbcChannelStore store = new JdbcChannelStore(dataSource);
-        ChannelState first = ChannelState.of(GENERAL, "general", paris()).delivered(Instant.parse("2024-06-04T08:00:00Z"), NudgeSent.Kind.TIP);
+        ChannelState first = ChannelState.of(GENERAL, "general", paris())
+                .delivered(Instant.parse("2024-06-04T08:00:00Z"), NudgeSent.Kind.TIP);
         store.save(first);
         store.save(ChannelState.of(TEAMS, "Teams", paris()));
         OffsetDateTime created = timestamp(dataSource, "created_at");
 
-        ChannelState second = first.withName("").withSettings(paris().withFrequency(Frequency.MONTHLY).withDayOfMonth(30))
+        ChannelState second = first.withName("")
+                .withSettings(paris().withFrequency(Frequency.MONTHLY).withDayOfMonth(30))
                 .paused("token revoked");
         store.save(second);
         ChannelState third = second.resumed().delivered(Instant.parse("2024-07-30T08:00:00Z"), NudgeSent.Kind.QUIZ);
@@ -134,7 +148,11 @@ class JdbcChannelStoreTest {
 
         assertThat(store.find(GENERAL)).contains(third);
         assertThat(store.all()).hasSize(2).contains(third);
-        assertThat(JdbcClient.create(dataSource).sql("SELECT COUNT(*) FROM channel_state").query(Integer.class).single()).isEqualTo(2);
+        assertThat(JdbcClient.create(dataSource)
+                        .sql("SELECT COUNT(*) FROM channel_state")
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(2);
         assertThat(timestamp(dataSource, "created_at")).isEqualTo(created);
         assertThat(timestamp(dataSource, "updated_at")).isAfterOrEqualTo(created);
     }
@@ -147,9 +165,12 @@ class JdbcChannelStoreTest {
         store.save(ChannelState.of(GENERAL, "general", paris()));
         store.save(teams);
 
-        assertThat(store.find(new ChannelRef(Platform.SLACK, "T0001", "C0OTHER"))).isEmpty();
-        assertThat(store.find(new ChannelRef(Platform.SLACK, "T0002", GENERAL.channelId()))).isEmpty();
-        assertThat(store.find(new ChannelRef(Platform.TEAMS, "T0001", GENERAL.channelId()))).isEmpty();
+        assertThat(store.find(new ChannelRef(Platform.SLACK, "T0001", "C0OTHER")))
+                .isEmpty();
+        assertThat(store.find(new ChannelRef(Platform.SLACK, "T0002", GENERAL.channelId())))
+                .isEmpty();
+        assertThat(store.find(new ChannelRef(Platform.TEAMS, "T0001", GENERAL.channelId())))
+                .isEmpty();
 
         store.remove(GENERAL);
         store.remove(GENERAL);
@@ -174,13 +195,16 @@ class JdbcChannelStoreTest {
         store.save(state);
         assertThat(store.conversationReference(TEAMS)).isEmpty();
 
-        String reference = "{\"conversation\":{\"id\":\"" + TEAMS.channelId() + "\"},\"serviceUrl\":\"https://smba.trafficmanager.net/emea/\","
-                + "\"padding\":\"" + "é".repeat(20_000) + "\"}";
+        String reference = "{\"conversation\":{\"id\":\"" + TEAMS.channelId()
+                + "\"},\"serviceUrl\":\"https://smba.trafficmanager.net/emea/\"," + "\"padding\":\""
+                + "é".repeat(20_000) + "\"}";
         store.saveConversationReference(TEAMS, reference);
         assertThat(store.conversationReference(TEAMS)).contains(reference);
 
         store.save(state.paused("no access").delivered(Instant.parse("2024-01-01T00:00:00Z"), NudgeSent.Kind.TIP));
-        assertThat(store.conversationReference(TEAMS)).as("a save keeps the reference").contains(reference);
+        assertThat(store.conversationReference(TEAMS))
+                .as("a save keeps the reference")
+                .contains(reference);
         assertThat(store.find(TEAMS).orElseThrow().status()).isEqualTo(ChannelState.Status.PAUSED);
 
         store.saveConversationReference(TEAMS, "{\"v\":2}");
@@ -191,7 +215,9 @@ class JdbcChannelStoreTest {
         store.saveConversationReference(TEAMS, "{\"v\":3}");
         store.remove(TEAMS);
         store.save(state);
-        assertThat(store.conversationReference(TEAMS)).as("removing the channel removes its reference").isEmpty();
+        assertThat(store.conversationReference(TEAMS))
+                .as("removing the channel removes its reference")
+                .isEmpty();
     }
 
     @ParameterizedTest
@@ -228,8 +254,11 @@ class JdbcChannelStoreTest {
 
         assertThat(store.all()).hasSize(writers + 1);
         assertThat(store.find(GENERAL).orElseThrow().name()).startsWith("writer ");
-        assertThat(JdbcClient.create(dataSource).sql("SELECT COUNT(*) FROM channel_state WHERE channel_id = 'C0GENERAL'")
-                .query(Integer.class).single()).isEqualTo(1);
+        assertThat(JdbcClient.create(dataSource)
+                        .sql("SELECT COUNT(*) FROM channel_state WHERE channel_id = 'C0GENERAL'")
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @ParameterizedTest
@@ -237,7 +266,10 @@ class JdbcChannelStoreTest {
     void behavesLikeTheInMemoryStore(Databases.Kind kind) {
         JdbcChannelStore store = new JdbcChannelStore(database(kind));
         InMemoryChannelStore memory = new InMemoryChannelStore();
-        List<ChannelRef> channels = List.of(GENERAL, TEAMS, new ChannelRef(Platform.SLACK, "T0002", GENERAL.channelId()),
+        List<ChannelRef> channels = List.of(
+                GENERAL,
+                TEAMS,
+                new ChannelRef(Platform.SLACK, "T0002", GENERAL.channelId()),
                 new ChannelRef(Platform.TEAMS, TEAMS.tenant(), "a:1personal"));
         List<ChannelState> shapes = variedStates();
         Random random = new Random(42);
@@ -249,8 +281,14 @@ class JdbcChannelStoreTest {
                 memory.remove(channel);
             } else {
                 ChannelState shape = shapes.get(random.nextInt(shapes.size()));
-                ChannelState state = new ChannelState(channel, shape.name(), shape.settings(), shape.status(), shape.pauseReason(),
-                        shape.lastDelivery(), shape.lastKind());
+                ChannelState state = new ChannelState(
+                        channel,
+                        shape.name(),
+                        shape.settings(),
+                        shape.status(),
+                        shape.pauseReason(),
+                        shape.lastDelivery(),
+                        shape.lastKind());
                 store.save(state);
                 memory.save(state);
             }

@@ -27,7 +27,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class JdbcExpertQuestionsTest {
 
-    private static final PseudonymousIds PSEUDONYMS = new PseudonymousIds("experts-test-secret-0123456789".getBytes(StandardCharsets.UTF_8));
+    private static final PseudonymousIds PSEUDONYMS =
+            new PseudonymousIds("experts-test-secret-0123456789".getBytes(StandardCharsets.UTF_8));
     private static final UserRef ALICE = new UserRef(Platform.SLACK, "T0ACME", "U0RAWALICE");
     private static final UserRef BOB = new UserRef(Platform.TEAMS, "tenant-b", "aad-raw-bob");
     private static final ChannelRef EXPERTS = new ChannelRef(Platform.SLACK, "T0ACME", "C0EXPERTS");
@@ -37,7 +38,14 @@ class JdbcExpertQuestionsTest {
     private final List<HikariDataSource> pools = new ArrayList<>();
 
     private static ExpertQuestion question(String id, UserRef asker, Instant at) {
-        return ExpertQuestion.asked(id, asker, "Alice Martin", SECRET_QUESTION, Language.FR, List.of("photos-videos", "confidentiality"), at);
+        return ExpertQuestion.asked(
+                id,
+                asker,
+                "Alice Martin",
+                SECRET_QUESTION,
+                Language.FR,
+                List.of("photos-videos", "confidentiality"),
+                at);
     }
 
     @ParameterizedTest
@@ -52,9 +60,13 @@ class JdbcExpertQuestionsTest {
 
         ExpertQuestion stored = questions.find(id).orElseThrow();
         assertThat(stored).isEqualTo(question(id, ALICE, T0).posted(EXPERTS, "1712345678.000100"));
-        assertThat(questions.close(id, ExpertQuestion.Status.ANSWERED, "Bob Expert", T0.plusSeconds(60))).isTrue();
-        assertThat(questions.close(id, ExpertQuestion.Status.DECLINED, "Carol", T0.plusSeconds(61))).isFalse();
-        assertThat(questions.find(id).orElseThrow().text()).as("kept until delivered").isEqualTo(SECRET_QUESTION);
+        assertThat(questions.close(id, ExpertQuestion.Status.ANSWERED, "Bob Expert", T0.plusSeconds(60)))
+                .isTrue();
+        assertThat(questions.close(id, ExpertQuestion.Status.DECLINED, "Carol", T0.plusSeconds(61)))
+                .isFalse();
+        assertThat(questions.find(id).orElseThrow().text())
+                .as("kept until delivered")
+                .isEqualTo(SECRET_QUESTION);
 
         questions.erase(id);
 
@@ -64,8 +76,12 @@ class JdbcExpertQuestionsTest {
         assertThat(closed.closedAt()).isEqualTo(T0.plusSeconds(60));
         assertThat(closed.text()).isNull();
         assertThat(closed.asker()).isNull();
-        assertThat(Databases.rows(dataSource, "expert_question")).singleElement()
-                .satisfies(row -> assertThat(row).doesNotContain("merger").doesNotContain("RAWALICE").doesNotContain("Alice"));
+        assertThat(Databases.rows(dataSource, "expert_question"))
+                .singleElement()
+                .satisfies(row -> assertThat(row)
+                        .doesNotContain("merger")
+                        .doesNotContain("RAWALICE")
+                        .doesNotContain("Alice"));
     }
 
     @ParameterizedTest
@@ -81,10 +97,13 @@ class JdbcExpertQuestionsTest {
         assertThat(questions.find("a".repeat(32)).orElseThrow().status()).isEqualTo(ExpertQuestion.Status.FORGOTTEN);
         assertThat(questions.find("b".repeat(32)).orElseThrow().open()).isTrue();
         assertThat(questions.find("b".repeat(32)).orElseThrow().asker()).isEqualTo(BOB);
-        assertThat(Databases.rows(dataSource, "expert_question")).filteredOn(row -> row.startsWith("a"))
-                .singleElement().satisfies(row -> assertThat(row).doesNotContain("merger").doesNotContain("RAWALICE"));
+        assertThat(Databases.rows(dataSource, "expert_question"))
+                .filteredOn(row -> row.startsWith("a"))
+                .singleElement()
+                .satisfies(row -> assertThat(row).doesNotContain("merger").doesNotContain("RAWALICE"));
         questions.reopen("a".repeat(32));
-        assertThat(questions.find("a".repeat(32)).orElseThrow().status()).as("a forgotten question never reopens")
+        assertThat(questions.find("a".repeat(32)).orElseThrow().status())
+                .as("a forgotten question never reopens")
                 .isEqualTo(ExpertQuestion.Status.FORGOTTEN);
     }
 
@@ -124,8 +143,12 @@ class JdbcExpertQuestionsTest {
         questions.add(question("d".repeat(32), ALICE, T0));
         questions.add(question("e".repeat(32), BOB, T0.plus(Duration.ofDays(3))));
 
-        assertThat(questions.askedBetween(T0, T0.plusSeconds(1))).extracting(ExpertQuestion::id).containsExactly("d".repeat(32));
-        assertThat(questions.dueForReminder(T0.plus(Duration.ofDays(2)))).extracting(ExpertQuestion::id).containsExactly("d".repeat(32));
+        assertThat(questions.askedBetween(T0, T0.plusSeconds(1)))
+                .extracting(ExpertQuestion::id)
+                .containsExactly("d".repeat(32));
+        assertThat(questions.dueForReminder(T0.plus(Duration.ofDays(2))))
+                .extracting(ExpertQuestion::id)
+                .containsExactly("d".repeat(32));
         questions.reminded("d".repeat(32), T0.plus(Duration.ofDays(2)));
         assertThat(questions.dueForReminder(T0.plus(Duration.ofDays(2)))).isEmpty();
 
@@ -144,8 +167,10 @@ class JdbcExpertQuestionsTest {
         channels.set(new ChannelRef(Platform.SLACK, "T0ACME", "C0OTHER"));
         channels.set(new ChannelRef(Platform.TEAMS, "T0ACME", "19:abc@thread.tacv2"));
 
-        assertThat(channels.find(Platform.SLACK, "T0ACME")).contains(new ChannelRef(Platform.SLACK, "T0ACME", "C0OTHER"));
-        assertThat(channels.find(Platform.TEAMS, "T0ACME")).contains(new ChannelRef(Platform.TEAMS, "T0ACME", "19:abc@thread.tacv2"));
+        assertThat(channels.find(Platform.SLACK, "T0ACME"))
+                .contains(new ChannelRef(Platform.SLACK, "T0ACME", "C0OTHER"));
+        assertThat(channels.find(Platform.TEAMS, "T0ACME"))
+                .contains(new ChannelRef(Platform.TEAMS, "T0ACME", "19:abc@thread.tacv2"));
     }
 
     private DataSource database(Databases.Kind kind) {

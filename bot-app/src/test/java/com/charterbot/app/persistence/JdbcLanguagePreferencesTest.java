@@ -24,11 +24,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 class JdbcLanguagePreferencesTest {
 
-    private static final PseudonymousIds PSEUDONYMS = new PseudonymousIds("language-test-secret-0123456789".getBytes(StandardCharsets.UTF_8));
+    private static final PseudonymousIds PSEUDONYMS =
+            new PseudonymousIds("language-test-secret-0123456789".getBytes(StandardCharsets.UTF_8));
     private static final UserRef ALICE = new UserRef(Platform.SLACK, "T0ACME", "U0RAWALICE");
     private static final UserRef ALICE_ELSEWHERE = new UserRef(Platform.SLACK, "T0OTHER", "U0RAWALICE");
     private static final UserRef ALICE_ON_TEAMS = new UserRef(Platform.TEAMS, "T0ACME", "U0RAWALICE");
-    private static final UserRef BOB = new UserRef(Platform.TEAMS, "5e1f0000-aaaa-4bbb-8ccc-000000000001", "0b0b-raw-bob-id");
+    private static final UserRef BOB =
+            new UserRef(Platform.TEAMS, "5e1f0000-aaaa-4bbb-8ccc-000000000001", "0b0b-raw-bob-id");
 
     private final List<HikariDataSource> pools = new ArrayList<>();
 
@@ -49,11 +51,16 @@ class JdbcLanguagePreferencesTest {
         preferences.save(ALICE, Language.EN);
         preferences.save(ALICE, Language.FR);
         assertThat(preferences.find(ALICE)).contains(Language.FR);
-        assertThat(rows(dataSource)).hasSize(3)
+        assertThat(rows(dataSource))
+                .hasSize(3)
                 .noneMatch(row -> row.contains("RAWALICE") || row.contains("raw-bob") || row.contains("T0ACME"))
                 .anyMatch(row -> row.startsWith(PSEUDONYMS.of(ALICE) + " | fr | "));
-        assertThat(new JdbcLanguagePreferences(dataSource, new PseudonymousIds("another-secret-0123456789".getBytes(StandardCharsets.UTF_8)))
-                .find(ALICE)).as("without the secret, the pseudonym is not found").isEmpty();
+        assertThat(new JdbcLanguagePreferences(
+                                dataSource,
+                                new PseudonymousIds("another-secret-0123456789".getBytes(StandardCharsets.UTF_8)))
+                        .find(ALICE))
+                .as("without the secret, the pseudonym is not found")
+                .isEmpty();
 
         preferences.forget(ALICE);
         preferences.forget(ALICE_ON_TEAMS);
@@ -113,8 +120,10 @@ class JdbcLanguagePreferencesTest {
 
     /** Every row of the table, each column as a string, for checking what is stored. */
     private static List<String> rows(DataSource dataSource) {
-        return JdbcClient.create(dataSource).sql("SELECT pseudonym, language, updated_at FROM language_preference").query((rs, row) ->
-                rs.getString(1) + " | " + rs.getString(2) + " | " + rs.getString(3)).list();
+        return JdbcClient.create(dataSource)
+                .sql("SELECT pseudonym, language, updated_at FROM language_preference")
+                .query((rs, row) -> rs.getString(1) + " | " + rs.getString(2) + " | " + rs.getString(3))
+                .list();
     }
 
     /** A fresh database behind a small pool, as in production (PostgreSQL connections are slow to open). */

@@ -29,14 +29,20 @@ class JdbcPhrasingCandidatesTest {
         candidates.seen("puis-je publier un selfie au bureau ?", "photos-videos", Language.FR, T0.plusSeconds(60));
 
         List<Candidate> pending = candidates.pending(10);
-        assertThat(pending).extracting(Candidate::text).containsExactly("puis-je publier un selfie au bureau ?", "can I post a selfie at my desk?");
+        assertThat(pending)
+                .extracting(Candidate::text)
+                .containsExactly("puis-je publier un selfie au bureau ?", "can I post a selfie at my desk?");
         assertThat(pending.get(0).count()).isEqualTo(2);
         assertThat(pending.get(0).firstSeen()).isEqualTo(T0);
         assertThat(pending.get(0).lastSeen()).isEqualTo(T0.plusSeconds(60));
 
-        assertThat(candidates.decide(pending.get(0).id(), Candidate.Status.APPROVED, "respect-conduct", T0)).isTrue();
-        assertThat(candidates.decide(pending.get(0).id(), Candidate.Status.REJECTED, "respect-conduct", T0)).isFalse();
-        assertThat(candidates.approved()).singleElement().satisfies(c -> assertThat(c.sectionId()).isEqualTo("respect-conduct"));
+        assertThat(candidates.decide(pending.get(0).id(), Candidate.Status.APPROVED, "respect-conduct", T0))
+                .isTrue();
+        assertThat(candidates.decide(pending.get(0).id(), Candidate.Status.REJECTED, "respect-conduct", T0))
+                .isFalse();
+        assertThat(candidates.approved())
+                .singleElement()
+                .satisfies(c -> assertThat(c.sectionId()).isEqualTo("respect-conduct"));
         assertThat(candidates.pending(10)).hasSize(1);
 
         candidates.exported(List.of(pending.get(0).id()));
@@ -50,7 +56,11 @@ class JdbcPhrasingCandidatesTest {
         candidates.seen("old question", "photos-videos", Language.EN, T0);
         candidates.seen("approved question", "photos-videos", Language.EN, T0);
         candidates.seen("recent question", "photos-videos", Language.EN, T0.plus(Duration.ofDays(40)));
-        long approved = candidates.pending(10).stream().filter(c -> c.text().equals("approved question")).findFirst().orElseThrow().id();
+        long approved = candidates.pending(10).stream()
+                .filter(c -> c.text().equals("approved question"))
+                .findFirst()
+                .orElseThrow()
+                .id();
         candidates.decide(approved, Candidate.Status.APPROVED, "photos-videos", T0);
 
         assertThat(candidates.purgePendingBefore(T0.plus(Duration.ofDays(30)))).isEqualTo(1);

@@ -26,7 +26,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class JdbcQuizProgressStoreTest {
 
-    static final PseudonymousIds PSEUDONYMS = new PseudonymousIds("a test secret of 32 bytes at min".getBytes(StandardCharsets.UTF_8));
+    static final PseudonymousIds PSEUDONYMS =
+            new PseudonymousIds("a test secret of 32 bytes at min".getBytes(StandardCharsets.UTF_8));
     static final UserRef ALICE = new UserRef(Platform.SLACK, "T1", "U-ALICE");
     static final UserRef BOB = new UserRef(Platform.SLACK, "T1", "U-BOB");
     static final UserRef CAROL = new UserRef(Platform.TEAMS, "tenant-1", "carol-object-id");
@@ -36,14 +37,19 @@ class JdbcQuizProgressStoreTest {
     /** Every cell of these tables, as text. */
     static String cells(DataSource dataSource, String... tables) throws SQLException {
         StringBuilder text = new StringBuilder();
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
             for (String table : tables) {
                 try (ResultSet rows = statement.executeQuery("SELECT * FROM " + table)) {
                     int columns = rows.getMetaData().getColumnCount();
                     while (rows.next()) {
                         for (int column = 1; column <= columns; column++) {
-                            text.append(table).append('.').append(rows.getMetaData().getColumnName(column)).append('=')
-                                    .append(rows.getString(column)).append('\n');
+                            text.append(table)
+                                    .append('.')
+                                    .append(rows.getMetaData().getColumnName(column))
+                                    .append('=')
+                                    .append(rows.getString(column))
+                                    .append('\n');
                         }
                     }
                 }
@@ -130,7 +136,8 @@ class JdbcQuizProgressStoreTest {
         store.save(CAROL, "conduct#0", new CardState(1, T0, 1, 0));
 
         String cells = cells(dataSource, "quiz_progress");
-        assertThat(cells).contains(PSEUDONYMS.of(ALICE), PSEUDONYMS.of(CAROL))
+        assertThat(cells)
+                .contains(PSEUDONYMS.of(ALICE), PSEUDONYMS.of(CAROL))
                 .doesNotContain("U-ALICE", "carol-object-id", "T1", "tenant-1");
     }
 

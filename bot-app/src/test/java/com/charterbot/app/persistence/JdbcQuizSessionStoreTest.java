@@ -43,12 +43,15 @@ class JdbcQuizSessionStoreTest {
     void keepsEveryFieldOfASession(Databases.Kind kind) {
         JdbcQuizSessionStore store = new JdbcQuizSessionStore(Databases.fresh(kind), PSEUDONYMS);
         List<String> questionIds = List.of("conduct#0", "back\\slash#1", "line\nbreak#2", "privacy#3");
-        QuizSession session = new QuizSession(ID, CAROL, Language.FR, questionIds, 3, 2, List.of(true, false, true), T0, EXPIRES);
+        QuizSession session =
+                new QuizSession(ID, CAROL, Language.FR, questionIds, 3, 2, List.of(true, false, true), T0, EXPIRES);
 
         store.save(session);
 
         QuizSession found = store.find(ID).orElseThrow();
-        assertThat(found).isEqualTo(new QuizSession(ID, stored(CAROL), Language.FR, questionIds, 3, 2, List.of(true, false, true), T0, EXPIRES));
+        assertThat(found)
+                .isEqualTo(new QuizSession(
+                        ID, stored(CAROL), Language.FR, questionIds, 3, 2, List.of(true, false, true), T0, EXPIRES));
         assertThat(store.find(OTHER_ID)).isEmpty();
         assertThat(store.find(null)).isEmpty();
     }
@@ -167,12 +170,21 @@ class JdbcQuizSessionStoreTest {
         store.save(started(OTHER_ID, CAROL));
         store.advance(ID, 0, true, T0);
 
-        assertThat(cells(dataSource, "quiz_session")).contains(PSEUDONYMS.of(ALICE), PSEUDONYMS.of(CAROL))
+        assertThat(cells(dataSource, "quiz_session"))
+                .contains(PSEUDONYMS.of(ALICE), PSEUDONYMS.of(CAROL))
                 .doesNotContain("U-ALICE", "carol-object-id");
     }
 
     private static QuizSession withUser(QuizSession session, UserRef user) {
-        return new QuizSession(session.id(), user, session.language(), session.questionIds(), session.currentIndex(), session.correctCount(),
-                session.results(), session.created(), session.expires());
+        return new QuizSession(
+                session.id(),
+                user,
+                session.language(),
+                session.questionIds(),
+                session.currentIndex(),
+                session.correctCount(),
+                session.results(),
+                session.created(),
+                session.expires());
     }
 }

@@ -7,7 +7,6 @@ import static com.charterbot.app.persistence.JdbcQuizProgressStoreTest.T0;
 import static com.charterbot.app.persistence.JdbcQuizProgressStoreTest.cells;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.charterbot.core.memory.InMemoryActivityLog;
 import com.charterbot.core.activity.QuizAnswered;
 import com.charterbot.core.charter.Charter;
 import com.charterbot.core.charter.CharterFiles;
@@ -15,6 +14,7 @@ import com.charterbot.core.charter.CharterLoader;
 import com.charterbot.core.charter.CharterSettings;
 import com.charterbot.core.charter.LoadResult;
 import com.charterbot.core.i18n.Messages;
+import com.charterbot.core.memory.InMemoryActivityLog;
 import com.charterbot.core.quiz.QuizBank;
 import com.charterbot.core.quiz.QuizService;
 import com.charterbot.core.quiz.QuizSettings;
@@ -81,8 +81,15 @@ class JdbcQuizStoresEndToEndTest {
         JdbcChannelQuizStore channelQuizzes = new JdbcChannelQuizStore(dataSource, PSEUDONYMS);
         JdbcTipRotationStore tips = new JdbcTipRotationStore(dataSource);
         InMemoryActivityLog activity = new InMemoryActivityLog();
-        QuizService service = new QuizService(() -> CHARTER, progress, sessions, channelQuizzes, activity, QuizSettings.DEFAULTS,
-                Clock.fixed(T0, ZoneOffset.UTC), new SplittableRandom(7));
+        QuizService service = new QuizService(
+                () -> CHARTER,
+                progress,
+                sessions,
+                channelQuizzes,
+                activity,
+                QuizSettings.DEFAULTS,
+                Clock.fixed(T0, ZoneOffset.UTC),
+                new SplittableRandom(7));
 
         // A personal quiz: three questions, the first answered wrong, then right; every click counts once.
         Reply question = service.start(ALICE, Language.EN);
@@ -90,15 +97,20 @@ class JdbcQuizStoresEndToEndTest {
             List<Button> options = answerButtons(question, ActionIds.QUIZ_ANSWER);
             String[] parts = options.get(0).value().split(":");
             assertThat(parts[1]).isEqualTo(String.valueOf(n));
-            String questionId = sessions.find(parts[0]).orElseThrow().questionIds().get(n);
+            String questionId =
+                    sessions.find(parts[0]).orElseThrow().questionIds().get(n);
             int correct = BANK.question(questionId, Language.EN).orElseThrow().correctIndex();
-            String click = options.get(n == 0 ? (correct + 1) % options.size() : correct).value();
+            String click = options.get(n == 0 ? (correct + 1) % options.size() : correct)
+                    .value();
 
-            assertThat(service.answer(BOB, click, Language.EN)).singleElement()
+            assertThat(service.answer(BOB, click, Language.EN))
+                    .singleElement()
                     .satisfies(reply -> assertThat(text(reply)).contains(Messages.get(Language.EN, "quiz.not-yours")));
-            assertThat(text(service.view(ALICE, parts[0], Language.EN))).as("the quiz as it stands, for Alice")
+            assertThat(text(service.view(ALICE, parts[0], Language.EN)))
+                    .as("the quiz as it stands, for Alice")
                     .contains(Messages.get(Language.EN, "quiz.question.heading", n + 1, 3));
-            assertThat(text(service.view(BOB, parts[0], Language.EN))).contains(Messages.get(Language.EN, "quiz.not-yours"));
+            assertThat(text(service.view(BOB, parts[0], Language.EN)))
+                    .contains(Messages.get(Language.EN, "quiz.not-yours"));
             List<Reply> replies = service.answer(ALICE, click, Language.EN);
             assertThat(replies).hasSize(2);
             assertThat(replies.get(0).delivery()).isEqualTo(Reply.Delivery.REPLACE_ORIGINAL);
@@ -109,44 +121,58 @@ class JdbcQuizStoresEndToEndTest {
         assertThat(answerButtons(question, ActionIds.QUIZ_ANSWER)).isEmpty();
         assertThat(progress.load(ALICE)).hasSize(3);
         assertThat(progress.load(BOB)).isEmpty();
-        assertThat(activity.quizAnswers(Instant.EPOCH, Instant.MAX)).hasSize(3).allMatch(answer -> answer.participant().equals(ALICE));
+        assertThat(activity.quizAnswers(Instant.EPOCH, Instant.MAX))
+                .hasSize(3)
+                .allMatch(answer -> answer.participant().equals(ALICE));
 
         // A channel quiz answered by two people, each once.
         Reply posted = service.post(GENERAL, Language.EN).orElseThrow();
         List<Button> options = answerButtons(posted, ActionIds.CHANNEL_QUIZ_ANSWER);
         String quizId = options.get(0).value().split(":")[0];
-        int correct = BANK.question(channelQuizzes.find(quizId).orElseThrow().questionId(), Language.EN).orElseThrow().correctIndex();
+        int correct = BANK.question(channelQuizzes.find(quizId).orElseThrow().questionId(), Language.EN)
+                .orElseThrow()
+                .correctIndex();
         String right = options.get(correct).value();
         String wrong = options.get((correct + 1) % options.size()).value();
 
         List<Reply> alice = service.answer(ALICE, GENERAL, right, Language.EN);
         assertThat(alice).hasSize(2);
         assertThat(text(alice.get(1))).contains(Messages.get(Language.EN, "quiz.channel.tally.one", "100"));
-        assertThat(service.answer(ALICE, GENERAL, wrong, Language.EN)).singleElement()
-                .satisfies(reply -> assertThat(text(reply)).isEqualTo(Messages.get(Language.EN, "quiz.channel.already")));
+        assertThat(service.answer(ALICE, GENERAL, wrong, Language.EN))
+                .singleElement()
+                .satisfies(
+                        reply -> assertThat(text(reply)).isEqualTo(Messages.get(Language.EN, "quiz.channel.already")));
         List<Reply> bob = service.answer(BOB, GENERAL, wrong, Language.EN);
         assertThat(bob).hasSize(2);
         assertThat(text(bob.get(1))).contains(Messages.get(Language.EN, "quiz.channel.tally", "2", "50"));
         assertThat(channelQuizzes.find(quizId).orElseThrow().answers()).hasSize(2);
         String source = Messages.get(Language.EN, "quiz.label.source");
-        assertThat(service.view(ALICE, GENERAL, quizId, Language.EN).blocks()).as("Alice's verdict, found by her pseudonym")
+        assertThat(service.view(ALICE, GENERAL, quizId, Language.EN).blocks())
+                .as("Alice's verdict, found by her pseudonym")
                 .anySatisfy(block -> assertThat(block.plainText(Language.EN)).startsWith(source));
-        assertThat(text(service.view(ALICE, GENERAL, quizId, Language.EN))).contains(Messages.get(Language.EN, "quiz.feedback.right", "X").split("X")[0]);
+        assertThat(text(service.view(ALICE, GENERAL, quizId, Language.EN)))
+                .contains(Messages.get(Language.EN, "quiz.feedback.right", "X").split("X")[0]);
         UserRef carol = new UserRef(Platform.SLACK, "T1", "U-CAROL");
-        assertThat(service.view(carol, GENERAL, quizId, Language.EN).blocks()).as("no verdict for someone who did not answer")
+        assertThat(service.view(carol, GENERAL, quizId, Language.EN).blocks())
+                .as("no verdict for someone who did not answer")
                 .noneSatisfy(block -> assertThat(block.plainText(Language.EN)).startsWith(source));
-        assertThat(activity.quizAnswers(GENERAL, Instant.EPOCH)).extracting(QuizAnswered::correct).containsExactly(true, false);
+        assertThat(activity.quizAnswers(GENERAL, Instant.EPOCH))
+                .extracting(QuizAnswered::correct)
+                .containsExactly(true, false);
 
         // Forgetting a person leaves nothing of them in the stores, and no user id was ever stored.
         assertThat(cells(dataSource, "quiz_progress", "quiz_session", "channel_quiz", "channel_quiz_answer"))
-                .contains(PSEUDONYMS.of(ALICE)).doesNotContain("U-ALICE", "U-BOB");
+                .contains(PSEUDONYMS.of(ALICE))
+                .doesNotContain("U-ALICE", "U-BOB");
         service.forget(ALICE);
         assertThat(progress.load(ALICE)).isEmpty();
         assertThat(channelQuizzes.find(quizId).orElseThrow().answers()).hasSize(1);
-        assertThat(cells(dataSource, "quiz_progress", "quiz_session", "channel_quiz_answer")).doesNotContain(PSEUDONYMS.of(ALICE));
+        assertThat(cells(dataSource, "quiz_progress", "quiz_session", "channel_quiz_answer"))
+                .doesNotContain(PSEUDONYMS.of(ALICE));
 
         // Tips go round the channel on the JDBC rotation store: each once, then a new cycle not opening with the last.
-        TipService tipService = new TipService(() -> CHARTER, tips, activity, Clock.fixed(T0, ZoneOffset.UTC), new SplittableRandom(7));
+        TipService tipService =
+                new TipService(() -> CHARTER, tips, activity, Clock.fixed(T0, ZoneOffset.UTC), new SplittableRandom(7));
         List<String> tipIds = TipService.tipIds(CHARTER, Language.EN);
         for (int n = 0; n < tipIds.size(); n++) {
             tipService.next(GENERAL, Language.EN, Reply.Delivery.CONVERSATION);

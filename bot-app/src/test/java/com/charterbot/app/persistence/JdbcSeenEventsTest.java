@@ -27,14 +27,23 @@ class JdbcSeenEventsTest {
             JdbcSeenEvents seen = new JdbcSeenEvents(dataSource);
 
             assertThat(seen.firstTime("slack:Ev01", NOW)).isTrue();
-            assertThat(seen.firstTime("slack:Ev01", NOW.plusSeconds(5))).as("a retried event").isFalse();
-            assertThat(seen.firstTime("slack:Ev02", NOW.minus(Duration.ofDays(2)))).isTrue();
-            assertThat(seen.firstTime("teams:Ev01", NOW)).as("keys are platform-scoped").isTrue();
+            assertThat(seen.firstTime("slack:Ev01", NOW.plusSeconds(5)))
+                    .as("a retried event")
+                    .isFalse();
+            assertThat(seen.firstTime("slack:Ev02", NOW.minus(Duration.ofDays(2))))
+                    .isTrue();
+            assertThat(seen.firstTime("teams:Ev01", NOW))
+                    .as("keys are platform-scoped")
+                    .isTrue();
 
             assertThat(seen.forgetBefore(NOW.minus(Duration.ofDays(1)))).isEqualTo(1);
             assertThat(Databases.rows(dataSource, "seen_event")).hasSize(2);
-            assertThat(seen.firstTime("slack:Ev01", NOW)).as("recent keys are kept").isFalse();
-            assertThat(seen.firstTime("slack:Ev02", NOW)).as("a forgotten key is new again").isTrue();
+            assertThat(seen.firstTime("slack:Ev01", NOW))
+                    .as("recent keys are kept")
+                    .isFalse();
+            assertThat(seen.firstTime("slack:Ev02", NOW))
+                    .as("a forgotten key is new again")
+                    .isTrue();
         }
     }
 
@@ -72,7 +81,8 @@ class JdbcSeenEventsTest {
         try (HikariDataSource dataSource = Databases.pooled(kind)) {
             JdbcSeenEvents seen = new JdbcSeenEvents(dataSource);
 
-            assertThatThrownBy(() -> seen.firstTime("x".repeat(JdbcSeenEvents.MAX_KEY + 1), NOW)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> seen.firstTime("x".repeat(JdbcSeenEvents.MAX_KEY + 1), NOW))
+                    .isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> seen.firstTime(" ", NOW)).isInstanceOf(IllegalArgumentException.class);
             assertThat(seen.firstTime("x".repeat(JdbcSeenEvents.MAX_KEY), NOW)).isTrue();
             assertThat(Databases.rows(dataSource, "seen_event")).hasSize(1);

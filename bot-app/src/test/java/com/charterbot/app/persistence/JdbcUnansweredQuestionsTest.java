@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import com.charterbot.core.memory.InMemoryUnansweredQuestions;
 import com.charterbot.core.activity.StatsScope;
-import com.charterbot.core.activity.UnansweredQuestions.Frequent;
 import com.charterbot.core.activity.UnansweredQuestions;
+import com.charterbot.core.activity.UnansweredQuestions.Frequent;
+import com.charterbot.core.memory.InMemoryUnansweredQuestions;
 import com.charterbot.core.values.Language;
 import com.charterbot.core.values.Platform;
 import com.zaxxer.hikari.HikariDataSource;
@@ -39,11 +39,17 @@ class JdbcUnansweredQuestionsTest {
         questions.record(T0, Language.EN, "canteen?");
 
         assertThat(questions.mostFrequent(Instant.MIN, Instant.MAX, 10, StatsScope.of(Platform.SLACK, List.of("T1"))))
-                .extracting(Frequent::text, Frequent::count).containsExactly(tuple("pizza?", 1));
-        assertThat(questions.mostFrequent(Instant.MIN, Instant.MAX, 10, StatsScope.of(Platform.SLACK, List.of("T1", "T2"))))
-                .extracting(Frequent::text, Frequent::count).containsExactly(tuple("pizza?", 2), tuple("wifi?", 1));
-        assertThat(questions.mostFrequent(Instant.MIN, Instant.MAX, 10, StatsScope.of(Platform.TEAMS, List.of("T1")))).isEmpty();
-        assertThat(questions.mostFrequent(Instant.MIN, Instant.MAX, 10)).as("everything, those without a tenant too").hasSize(4);
+                .extracting(Frequent::text, Frequent::count)
+                .containsExactly(tuple("pizza?", 1));
+        assertThat(questions.mostFrequent(
+                        Instant.MIN, Instant.MAX, 10, StatsScope.of(Platform.SLACK, List.of("T1", "T2"))))
+                .extracting(Frequent::text, Frequent::count)
+                .containsExactly(tuple("pizza?", 2), tuple("wifi?", 1));
+        assertThat(questions.mostFrequent(Instant.MIN, Instant.MAX, 10, StatsScope.of(Platform.TEAMS, List.of("T1"))))
+                .isEmpty();
+        assertThat(questions.mostFrequent(Instant.MIN, Instant.MAX, 10))
+                .as("everything, those without a tenant too")
+                .hasSize(4);
     }
 
     @ParameterizedTest
@@ -63,20 +69,29 @@ class JdbcUnansweredQuestionsTest {
         questions.record(T0.plusSeconds(6), Language.FR, "Puis-je dire « 100 % » ? L'équipe 'ops' \\ _%");
 
         List<Frequent> all = questions.mostFrequent(Instant.MIN, Instant.MAX, 10);
-        assertThat(all).extracting(Frequent::text).containsExactly(
-                "Puis-je dire « 100 % » ? L'équipe 'ops' \\ _%",
-                "nul inside",
-                "y".repeat(UnansweredQuestions.MAX_TEXT - 1),
-                max,
-                "Can I post photos of the office?");
+        assertThat(all)
+                .extracting(Frequent::text)
+                .containsExactly(
+                        "Puis-je dire « 100 % » ? L'équipe 'ops' \\ _%",
+                        "nul inside",
+                        "y".repeat(UnansweredQuestions.MAX_TEXT - 1),
+                        max,
+                        "Can I post photos of the office?");
         assertThat(all.get(0).language()).isEqualTo(Language.FR);
         assertThat(all.get(4)).isEqualTo(new Frequent("Can I post photos of the office?", Language.EN, 1, T0));
-        assertThat(JdbcClient.create(dataSource).sql("SELECT COUNT(*) FROM unanswered_question").query(Integer.class).single()).isEqualTo(5);
+        assertThat(JdbcClient.create(dataSource)
+                        .sql("SELECT COUNT(*) FROM unanswered_question")
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(5);
 
         assertThat(questions.purgeBefore(T0.plusSeconds(4))).isEqualTo(2);
         assertThat(questions.purgeBefore(T0.plusSeconds(4))).isZero();
-        assertThat(questions.mostFrequent(Instant.MIN, Instant.MAX, 10)).extracting(Frequent::text).containsExactly(
-                "Puis-je dire « 100 % » ? L'équipe 'ops' \\ _%", "nul inside", "y".repeat(UnansweredQuestions.MAX_TEXT - 1));
+        assertThat(questions.mostFrequent(Instant.MIN, Instant.MAX, 10))
+                .extracting(Frequent::text)
+                .containsExactly(
+                        "Puis-je dire « 100 % » ? L'équipe 'ops' \\ _%",
+                        "nul inside", "y".repeat(UnansweredQuestions.MAX_TEXT - 1));
         assertThat(questions.purgeBefore(Instant.MAX)).isEqualTo(3);
         assertThat(questions.mostFrequent(Instant.MIN, Instant.MAX, 10)).isEmpty();
     }
@@ -105,15 +120,16 @@ class JdbcUnansweredQuestionsTest {
 
         List<Frequent> ranked = questions.mostFrequent(from, to, 10);
 
-        assertThat(ranked).containsExactly(
-                new Frequent("later pair", Language.EN, 2, from.plusSeconds(40)),
-                new Frequent("earlier pair", Language.EN, 2, from.plusSeconds(30)),
-                new Frequent("twice", Language.EN, 2, from.plusSeconds(10)),
-                new Frequent("newest single", Language.EN, 1, to.minusNanos(1_000)),
-                new Frequent("tie b", Language.EN, 1, from.plusSeconds(60)),
-                new Frequent("tie a", Language.EN, 1, from.plusSeconds(60)),
-                new Frequent("older single", Language.EN, 1, from.plusSeconds(50)),
-                new Frequent("twice", Language.FR, 1, from.plusSeconds(20)));
+        assertThat(ranked)
+                .containsExactly(
+                        new Frequent("later pair", Language.EN, 2, from.plusSeconds(40)),
+                        new Frequent("earlier pair", Language.EN, 2, from.plusSeconds(30)),
+                        new Frequent("twice", Language.EN, 2, from.plusSeconds(10)),
+                        new Frequent("newest single", Language.EN, 1, to.minusNanos(1_000)),
+                        new Frequent("tie b", Language.EN, 1, from.plusSeconds(60)),
+                        new Frequent("tie a", Language.EN, 1, from.plusSeconds(60)),
+                        new Frequent("older single", Language.EN, 1, from.plusSeconds(50)),
+                        new Frequent("twice", Language.FR, 1, from.plusSeconds(20)));
         assertThat(questions.mostFrequent(from, to, 2)).isEqualTo(ranked.subList(0, 2));
         assertThat(questions.mostFrequent(from, to, 0)).isEmpty();
         assertThat(questions.mostFrequent(to, from, 10)).isEmpty();
@@ -146,7 +162,9 @@ class JdbcUnansweredQuestionsTest {
             Instant from = a.isBefore(b) ? a : b;
             Instant to = a.isBefore(b) ? b : a;
             int limit = 1 + random.nextInt(8);
-            assertThat(questions.mostFrequent(from, to, limit)).as("[%s, %s) limit %d", from, to, limit).isEqualTo(memory.mostFrequent(from, to, limit));
+            assertThat(questions.mostFrequent(from, to, limit))
+                    .as("[%s, %s) limit %d", from, to, limit)
+                    .isEqualTo(memory.mostFrequent(from, to, limit));
         }
     }
 

@@ -27,8 +27,13 @@ class PersistenceConfigurationTest {
         assertThatThrownBy(() -> configuration.pseudonymousIds(database, privacy(" "), production))
                 .isInstanceOf(StartupRefusal.class)
                 .hasMessageContaining("charter.privacy.user-key-secret is not set")
-                .satisfies(refusal -> assertThat(((StartupRefusal) refusal).action()).contains("CHARTER_PRIVACY_USERKEYSECRET"));
-        assertThat(JdbcClient.create(database).sql("SELECT COUNT(*) FROM installation_secret").query(Integer.class).single()).isZero();
+                .satisfies(refusal ->
+                        assertThat(((StartupRefusal) refusal).action()).contains("CHARTER_PRIVACY_USERKEYSECRET"));
+        assertThat(JdbcClient.create(database)
+                        .sql("SELECT COUNT(*) FROM installation_secret")
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -40,7 +45,11 @@ class PersistenceConfigurationTest {
         PseudonymousIds ids = configuration.pseudonymousIds(database, privacy(KEY), production);
 
         assertThat(ids).isNotNull();
-        assertThat(JdbcClient.create(database).sql("SELECT COUNT(*) FROM installation_secret").query(Integer.class).single()).isZero();
+        assertThat(JdbcClient.create(database)
+                        .sql("SELECT COUNT(*) FROM installation_secret")
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -49,7 +58,11 @@ class PersistenceConfigurationTest {
 
         configuration.pseudonymousIds(database, privacy(""), new MockEnvironment());
 
-        assertThat(JdbcClient.create(database).sql("SELECT COUNT(*) FROM installation_secret").query(Integer.class).single()).isEqualTo(1);
+        assertThat(JdbcClient.create(database)
+                        .sql("SELECT COUNT(*) FROM installation_secret")
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     private static PrivacyProperties privacy(String key) {
@@ -59,7 +72,11 @@ class PersistenceConfigurationTest {
     private static DataSource migrated() {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
-        Flyway.configure().dataSource(h2).locations("classpath:db/migration").load().migrate();
+        Flyway.configure()
+                .dataSource(h2)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
         return h2;
     }
 }

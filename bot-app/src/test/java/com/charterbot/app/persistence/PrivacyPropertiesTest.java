@@ -28,7 +28,8 @@ class PrivacyPropertiesTest {
 
     @Test
     void aBlankKeyIsNoKeyAndASetKeyNeverShows() {
-        assertThat(new PrivacyProperties(Duration.ofDays(1), "   ").configuredUserKey()).isEmpty();
+        assertThat(new PrivacyProperties(Duration.ofDays(1), "   ").configuredUserKey())
+                .isEmpty();
         PrivacyProperties set = new PrivacyProperties(Duration.ofDays(1), " s3cret-pseudonym-key ");
         assertThat(set.configuredUserKey()).contains("s3cret-pseudonym-key");
         assertThat(set.toString()).doesNotContain("s3cret").contains("(set)");
@@ -36,9 +37,13 @@ class PrivacyPropertiesTest {
 
     @Test
     void aRetentionOfZeroStopsTheStartWithTheSettingsName() {
-        assertThatThrownBy(() -> new PrivacyProperties(Duration.ZERO, null)).hasMessageContaining("charter.privacy.question-retention");
+        assertThatThrownBy(() -> new PrivacyProperties(Duration.ZERO, null))
+                .hasMessageContaining("charter.privacy.question-retention");
         runner.withPropertyValues("charter.privacy.question-retention=-1d")
-                .run(context -> assertThat(context).hasFailed()
-                        .getFailure().rootCause().hasMessageContaining("charter.privacy.question-retention must be positive"));
+                .run(context -> assertThat(context)
+                        .hasFailed()
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("charter.privacy.question-retention must be positive"));
     }
 }

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class StoreContractsTest {
 
-    private static final PseudonymousIds PSEUDONYMS = new PseudonymousIds("contract-test-secret-0123456789".getBytes(StandardCharsets.UTF_8));
+    private static final PseudonymousIds PSEUDONYMS =
+            new PseudonymousIds("contract-test-secret-0123456789".getBytes(StandardCharsets.UTF_8));
 
     /** Fresh migrated databases for one test, closed after it. */
     static final class Pools implements AfterEachCallback {

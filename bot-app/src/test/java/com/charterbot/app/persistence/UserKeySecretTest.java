@@ -46,15 +46,22 @@ class UserKeySecretTest {
         String base64 = Base64.getEncoder().encodeToString(random);
         String text = "a long enough pass phrase, not base64";
 
-        assertThat(UserKeySecret.load(dataSource, Optional.of(base64)).of(ALICE)).isEqualTo(new PseudonymousIds(random).of(ALICE));
-        assertThat(UserKeySecret.load(dataSource, Optional.of("  " + base64 + "\n")).of(ALICE))
-                .as("surrounding white space is ignored").isEqualTo(new PseudonymousIds(random).of(ALICE));
+        assertThat(UserKeySecret.load(dataSource, Optional.of(base64)).of(ALICE))
+                .isEqualTo(new PseudonymousIds(random).of(ALICE));
+        assertThat(UserKeySecret.load(dataSource, Optional.of("  " + base64 + "\n"))
+                        .of(ALICE))
+                .as("surrounding white space is ignored")
+                .isEqualTo(new PseudonymousIds(random).of(ALICE));
         assertThat(UserKeySecret.load(dataSource, Optional.of(text)).of(ALICE))
                 .isEqualTo(new PseudonymousIds(text.getBytes(StandardCharsets.UTF_8)).of(ALICE));
-        assertThat(UserKeySecret.load(dataSource, Optional.of("sixteen-bytes-ok")).of(ALICE))
+        assertThat(UserKeySecret.load(dataSource, Optional.of("sixteen-bytes-ok"))
+                        .of(ALICE))
                 .isEqualTo(new PseudonymousIds("sixteen-bytes-ok".getBytes(StandardCharsets.UTF_8)).of(ALICE));
         assertThat(secretRows(dataSource)).isEmpty();
-        assertThat(output.getAll()).doesNotContain(WARNING).doesNotContain(base64).doesNotContain(text);
+        assertThat(output.getAll())
+                .doesNotContain(WARNING)
+                .doesNotContain(base64)
+                .doesNotContain(text);
     }
 
     @ParameterizedTest
@@ -62,7 +69,8 @@ class UserKeySecretTest {
     void refusesAShortConfiguredOrACorruptStoredSecret(Databases.Kind kind, CapturedOutput output) {
         DataSource dataSource = database(kind);
         String tenBytesInBase64 = Base64.getEncoder().encodeToString(new byte[10]);
-        for (String secret : List.of("tiny", "fifteen-bytes!!", "élan-13-char", tenBytesInBase64, "AAAAAAAAAAAAAAAAAAAA")) {
+        for (String secret :
+                List.of("tiny", "fifteen-bytes!!", "élan-13-char", tenBytesInBase64, "AAAAAAAAAAAAAAAAAAAA")) {
             assertThatThrownBy(() -> UserKeySecret.load(dataSource, Optional.of(secret)))
                     .as(secret)
                     .isInstanceOf(IllegalArgumentException.class)
@@ -73,12 +81,21 @@ class UserKeySecretTest {
         assertThat(output.getAll()).doesNotContain("fifteen-bytes!!");
 
         JdbcClient jdbc = JdbcClient.create(dataSource);
-        jdbc.sql("INSERT INTO installation_secret (id, secret, created_at) VALUES (1, 'AAAA', CURRENT_TIMESTAMP)").update();
-        assertThatThrownBy(() -> UserKeySecret.load(dataSource, Optional.empty())).isInstanceOf(IllegalStateException.class);
-        jdbc.sql("UPDATE installation_secret SET secret = 'not base64!' WHERE id = 1").update();
-        assertThatThrownBy(() -> UserKeySecret.load(dataSource, Optional.empty())).isInstanceOf(IllegalStateException.class);
-        assertThat(UserKeySecret.load(dataSource, Optional.of("sixteen-bytes-ok")).of(ALICE)).as("a configured secret ignores the table").hasSize(64);
-        assertThatThrownBy(() -> jdbc.sql("INSERT INTO installation_secret (id, secret, created_at) VALUES (2, 'AAAA', CURRENT_TIMESTAMP)").update())
+        jdbc.sql("INSERT INTO installation_secret (id, secret, created_at) VALUES (1, 'AAAA', CURRENT_TIMESTAMP)")
+                .update();
+        assertThatThrownBy(() -> UserKeySecret.load(dataSource, Optional.empty()))
+                .isInstanceOf(IllegalStateException.class);
+        jdbc.sql("UPDATE installation_secret SET secret = 'not base64!' WHERE id = 1")
+                .update();
+        assertThatThrownBy(() -> UserKeySecret.load(dataSource, Optional.empty()))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(UserKeySecret.load(dataSource, Optional.of("sixteen-bytes-ok"))
+                        .of(ALICE))
+                .as("a configured secret ignores the table")
+                .hasSize(64);
+        assertThatThrownBy(() -> jdbc.sql(
+                                "INSERT INTO installation_secret (id, secret, created_at) VALUES (2, 'AAAA', CURRENT_TIMESTAMP)")
+                        .update())
                 .as("the table holds one row at most");
     }
 
@@ -103,10 +120,13 @@ class UserKeySecretTest {
         assertThat(again.of(ALICE)).isEqualTo(first.of(ALICE));
         assertThat(blank.of(ALICE)).as("a blank setting counts as unset").isEqualTo(first.of(ALICE));
         assertThat(secretRows(dataSource)).containsExactlyElementsOf(rows);
-        assertThat(occurrences(output.getAll(), WARNING)).as("one warning per load").isEqualTo(3);
+        assertThat(occurrences(output.getAll(), WARNING))
+                .as("one warning per load")
+                .isEqualTo(3);
         assertThat(output.getAll()).doesNotContain(rows.get(0));
         assertThat(UserKeySecret.load(database(kind), Optional.empty()).of(ALICE))
-                .as("another installation has another secret").isNotEqualTo(first.of(ALICE));
+                .as("another installation has another secret")
+                .isNotEqualTo(first.of(ALICE));
     }
 
     @ParameterizedTest
@@ -135,7 +155,9 @@ class UserKeySecretTest {
 
         assertThat(pseudonyms).hasSize(1);
         assertThat(secretRows(dataSource)).hasSize(1);
-        assertThat(pseudonyms).containsExactly(UserKeySecret.load(dataSource, Optional.empty()).of(ALICE));
+        assertThat(pseudonyms)
+                .containsExactly(
+                        UserKeySecret.load(dataSource, Optional.empty()).of(ALICE));
     }
 
     private static int occurrences(String text, String part) {
@@ -147,7 +169,10 @@ class UserKeySecretTest {
     }
 
     private static List<String> secretRows(DataSource dataSource) {
-        return JdbcClient.create(dataSource).sql("SELECT secret FROM installation_secret").query(String.class).list();
+        return JdbcClient.create(dataSource)
+                .sql("SELECT secret FROM installation_secret")
+                .query(String.class)
+                .list();
     }
 
     /** A fresh database behind a small pool, as in production (PostgreSQL connections are slow to open). */

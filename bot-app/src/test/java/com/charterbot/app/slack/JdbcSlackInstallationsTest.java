@@ -28,20 +28,43 @@ class JdbcSlackInstallationsTest {
     private static final String REFRESH = "xoxe-1-refreshtokenvalue";
 
     static SlackInstallation workspace(String team, String token, String refresh, Instant expiresAt) {
-        return new SlackInstallation(null, team, false, null, "A0APP", "B0BOT", "U0BOT", "chat:write,commands", token, refresh, expiresAt,
+        return new SlackInstallation(
+                null,
+                team,
+                false,
+                null,
+                "A0APP",
+                "B0BOT",
+                "U0BOT",
+                "chat:write,commands",
+                token,
+                refresh,
+                expiresAt,
                 NOW);
     }
 
     static SlackInstallation org(String enterprise, String token) {
-        return new SlackInstallation(enterprise, null, true, "https://acme.enterprise.slack.com/", "A0APP", "B0ORG", "U0ORGBOT",
-                "chat:write,commands", token, null, null, NOW);
+        return new SlackInstallation(
+                enterprise,
+                null,
+                true,
+                "https://acme.enterprise.slack.com/",
+                "A0APP",
+                "B0ORG",
+                "U0ORGBOT",
+                "chat:write,commands",
+                token,
+                null,
+                null,
+                NOW);
     }
 
     @ParameterizedTest
     @MethodSource("com.charterbot.app.persistence.Databases#kinds")
     void keepsInstallationsWithTheirTokensEncrypted(Databases.Kind kind) {
         try (HikariDataSource dataSource = Databases.pooled(kind)) {
-            JdbcSlackInstallations store = new JdbcSlackInstallations(dataSource, new TokenCipher(TokenCipherTest.KEY, List.of()), CLOCK);
+            JdbcSlackInstallations store =
+                    new JdbcSlackInstallations(dataSource, new TokenCipher(TokenCipherTest.KEY, List.of()), CLOCK);
             SlackInstallation rotating = workspace("T1", TOKEN, REFRESH, NOW.plusSeconds(43_200));
             SlackInstallation grid = org("E1", "xoxb-2-orgtokenvalue");
 
@@ -53,13 +76,16 @@ class JdbcSlackInstallationsTest {
             assertThat(store.find("org:E1")).contains(grid);
             assertThat(store.find("team:T3")).isEmpty();
             assertThat(String.join("\n", Databases.rows(dataSource, "slack_installation")))
-                    .doesNotContain("workspacetokenvalue", "refreshtokenvalue", "orgtokenvalue", "secondvalue").contains("v1:");
+                    .doesNotContain("workspacetokenvalue", "refreshtokenvalue", "orgtokenvalue", "secondvalue")
+                    .contains("v1:");
             assertThat(store.delete("team:T2")).isTrue();
             assertThat(store.delete("team:T2")).isFalse();
             assertThat(store.find("team:T2")).isEmpty();
 
             store.save(workspace("T1", "xoxb-4-reinstalled", null, null));
-            assertThat(store.find("team:T1").orElseThrow().botToken()).as("a reinstall replaces the tokens").isEqualTo("xoxb-4-reinstalled");
+            assertThat(store.find("team:T1").orElseThrow().botToken())
+                    .as("a reinstall replaces the tokens")
+                    .isEqualTo("xoxb-4-reinstalled");
         }
     }
 
@@ -68,8 +94,10 @@ class JdbcSlackInstallationsTest {
     void replicasRefreshingTheSameTokenAtOnceSpendTheRefreshTokenOnce(Databases.Kind kind) throws Exception {
         try (HikariDataSource dataSource = Databases.pooled(kind)) {
             TokenCipher cipher = new TokenCipher(TokenCipherTest.KEY, List.of());
-            List<JdbcSlackInstallations> replicas = List.of(new JdbcSlackInstallations(dataSource, cipher, CLOCK),
-                    new JdbcSlackInstallations(dataSource, cipher, CLOCK), new JdbcSlackInstallations(dataSource, cipher, CLOCK));
+            List<JdbcSlackInstallations> replicas = List.of(
+                    new JdbcSlackInstallations(dataSource, cipher, CLOCK),
+                    new JdbcSlackInstallations(dataSource, cipher, CLOCK),
+                    new JdbcSlackInstallations(dataSource, cipher, CLOCK));
             replicas.get(0).save(workspace("T1", TOKEN, REFRESH, NOW.plusSeconds(60)));
             AtomicInteger refreshes = new AtomicInteger();
             ExecutorService threads = Executors.newFixedThreadPool(6);
@@ -81,13 +109,15 @@ class JdbcSlackInstallationsTest {
                     results.add(threads.submit(() -> {
                         start.await();
                         return replica.update("team:T1", current -> {
-                            if (current.botTokenExpiresAt().isAfter(NOW.plusSeconds(3600))) {
-                                return current;
-                            }
-                            int n = refreshes.incrementAndGet();
-                            sleep(50); // the call to Slack, lock held
-                            return current.withTokens("xoxe.xoxb-1-refreshed" + n, "xoxe-1-next" + n, NOW.plusSeconds(43_200));
-                        }).orElseThrow();
+                                    if (current.botTokenExpiresAt().isAfter(NOW.plusSeconds(3600))) {
+                                        return current;
+                                    }
+                                    int n = refreshes.incrementAndGet();
+                                    sleep(50); // the call to Slack, lock held
+                                    return current.withTokens(
+                                            "xoxe.xoxb-1-refreshed" + n, "xoxe-1-next" + n, NOW.plusSeconds(43_200));
+                                })
+                                .orElseThrow();
                     }));
                 }
                 start.countDown();
@@ -98,11 +128,14 @@ class JdbcSlackInstallationsTest {
 
                 assertThat(refreshes).as("Slack asked once").hasValue(1);
                 assertThat(tokens).containsOnly("xoxe.xoxb-1-refreshed1");
-                assertThat(replicas.get(2).find("team:T1").orElseThrow().botRefreshToken()).isEqualTo("xoxe-1-next1");
+                assertThat(replicas.get(2).find("team:T1").orElseThrow().botRefreshToken())
+                        .isEqualTo("xoxe-1-next1");
             } finally {
                 threads.shutdownNow();
             }
-            assertThat(replicas.get(0).update("team:T9", current -> current)).as("nothing to update").isEmpty();
+            assertThat(replicas.get(0).update("team:T9", current -> current))
+                    .as("nothing to update")
+                    .isEmpty();
         }
     }
 
@@ -110,7 +143,8 @@ class JdbcSlackInstallationsTest {
     @MethodSource("com.charterbot.app.persistence.Databases#kinds")
     void remembersWhichOrganizationAWorkspaceBelongsTo(Databases.Kind kind) {
         try (HikariDataSource dataSource = Databases.pooled(kind)) {
-            JdbcSlackInstallations store = new JdbcSlackInstallations(dataSource, new TokenCipher(TokenCipherTest.KEY, List.of()), CLOCK);
+            JdbcSlackInstallations store =
+                    new JdbcSlackInstallations(dataSource, new TokenCipher(TokenCipherTest.KEY, List.of()), CLOCK);
 
             store.rememberWorkspace("T1", "E1", NOW);
             store.rememberWorkspace("T2", "E1", NOW);
@@ -129,13 +163,17 @@ class JdbcSlackInstallationsTest {
         try (HikariDataSource dataSource = Databases.pooled(kind)) {
             new JdbcSlackInstallations(dataSource, new TokenCipher(TokenCipherTest.OTHER_KEY, List.of()), CLOCK)
                     .save(workspace("T1", TOKEN, REFRESH, NOW.plusSeconds(43_200)));
-            JdbcSlackInstallations rotated = new JdbcSlackInstallations(dataSource,
-                    new TokenCipher(TokenCipherTest.KEY, List.of(TokenCipherTest.OTHER_KEY)), CLOCK);
+            JdbcSlackInstallations rotated = new JdbcSlackInstallations(
+                    dataSource, new TokenCipher(TokenCipherTest.KEY, List.of(TokenCipherTest.OTHER_KEY)), CLOCK);
 
             assertThat(rotated.reencrypt()).isEqualTo(1);
             assertThat(rotated.reencrypt()).isZero();
-            assertThat(new JdbcSlackInstallations(dataSource, new TokenCipher(TokenCipherTest.KEY, List.of()), CLOCK).find("team:T1")
-                    .orElseThrow().botToken()).as("readable without the old key").isEqualTo(TOKEN);
+            assertThat(new JdbcSlackInstallations(dataSource, new TokenCipher(TokenCipherTest.KEY, List.of()), CLOCK)
+                            .find("team:T1")
+                            .orElseThrow()
+                            .botToken())
+                    .as("readable without the old key")
+                    .isEqualTo(TOKEN);
         }
     }
 
@@ -146,7 +184,9 @@ class JdbcSlackInstallationsTest {
             JdbcOAuthStates states = new JdbcOAuthStates(dataSource);
 
             assertThat(states.firstUse("a".repeat(64), NOW.plusSeconds(600))).isTrue();
-            assertThat(states.firstUse("a".repeat(64), NOW.plusSeconds(600))).as("a replay").isFalse();
+            assertThat(states.firstUse("a".repeat(64), NOW.plusSeconds(600)))
+                    .as("a replay")
+                    .isFalse();
             assertThat(states.firstUse("b".repeat(64), NOW.minusSeconds(1))).isTrue();
             assertThat(states.purgeBefore(NOW)).isEqualTo(1);
             assertThat(Databases.rows(dataSource, "slack_oauth_state")).hasSize(1);

@@ -1,6 +1,5 @@
 package com.charterbot.app.slack;
 
-import com.charterbot.core.activity.ActivityLog;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -9,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.charterbot.app.nudge.PlatformChannelMessenger;
+import com.charterbot.core.activity.ActivityLog;
 import com.charterbot.core.nudge.ChannelState;
 import com.charterbot.core.nudge.ChannelStore;
 import com.charterbot.core.nudge.Frequency;
@@ -42,8 +42,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -64,7 +64,8 @@ class SlackEndToEndTest {
     private static final String EMPLOYEE = "U0ALICE";
     private static final String GENERAL = "C0GENERAL";
     private static final Duration WAIT = Duration.ofSeconds(15);
-    private static final WireMockServer SLACK = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+    private static final WireMockServer SLACK = new WireMockServer(
+            WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
 
     static {
         SLACK.start();
@@ -105,39 +106,51 @@ class SlackEndToEndTest {
     @BeforeEach
     void stubSlack() {
         SLACK.resetAll();
-        SLACK.stubFor(post(urlEqualTo("/api/auth.test")).willReturn(okJson("{\"ok\":true,\"url\":\"https://acme.slack.com/\",\"team\":\"Acme\","
-                + "\"user\":\"charter\",\"team_id\":\"" + TEAM + "\",\"user_id\":\"" + BOT_USER + "\",\"bot_id\":\"B0CHARTER\"}")));
-        SLACK.stubFor(post(urlEqualTo("/api/chat.postMessage")).willReturn(okJson("{\"ok\":true,\"channel\":\"" + GENERAL + "\",\"ts\":\"1741600000.000100\"}")));
-        SLACK.stubFor(post(urlEqualTo("/api/users.info")).willReturn(okJson("{\"ok\":true,\"user\":{\"id\":\"" + EMPLOYEE
-                + "\",\"is_admin\":false,\"is_owner\":false,\"is_primary_owner\":false}}")));
-        SLACK.stubFor(post(urlEqualTo("/api/conversations.info")).willReturn(okJson(
-                "{\"ok\":true,\"channel\":{\"id\":\"" + GENERAL + "\",\"name\":\"general\",\"is_channel\":true}}")));
+        SLACK.stubFor(post(urlEqualTo("/api/auth.test"))
+                .willReturn(okJson("{\"ok\":true,\"url\":\"https://acme.slack.com/\",\"team\":\"Acme\","
+                        + "\"user\":\"charter\",\"team_id\":\"" + TEAM + "\",\"user_id\":\"" + BOT_USER
+                        + "\",\"bot_id\":\"B0CHARTER\"}")));
+        SLACK.stubFor(post(urlEqualTo("/api/chat.postMessage"))
+                .willReturn(okJson("{\"ok\":true,\"channel\":\"" + GENERAL + "\",\"ts\":\"1741600000.000100\"}")));
+        SLACK.stubFor(post(urlEqualTo("/api/users.info"))
+                .willReturn(okJson("{\"ok\":true,\"user\":{\"id\":\"" + EMPLOYEE
+                        + "\",\"is_admin\":false,\"is_owner\":false,\"is_primary_owner\":false}}")));
+        SLACK.stubFor(post(urlEqualTo("/api/conversations.info"))
+                .willReturn(okJson("{\"ok\":true,\"channel\":{\"id\":\"" + GENERAL
+                        + "\",\"name\":\"general\",\"is_channel\":true}}")));
     }
 
     @Test
     void answersASignedSlashCommandInItsResponseWithACitedSection() throws Exception {
-        HttpResponse<String> response = postSigned(slashCommand(EMPLOYEE, "can I post a photo of the factory floor?"), Instant.now());
+        HttpResponse<String> response =
+                postSigned(slashCommand(EMPLOYEE, "can I post a photo of the factory floor?"), Instant.now());
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("\"response_type\":\"ephemeral\"", "\"blocks\"", "charter.feedback.helpful");
+        assertThat(response.body())
+                .contains("\"response_type\":\"ephemeral\"", "\"blocks\"", "charter.feedback.helpful");
         assertThat(questionsCounted()).isEqualTo(1);
     }
 
     /** The request-id filter runs before Bolt and reads headers only, so Slack's signature over the raw form body still verifies. */
     @Test
     void aSignedFormPostVerifiesThroughTheRequestIdFilterAndCarriesItsId() throws Exception {
-        HttpResponse<String> response = postSigned(slashCommand(EMPLOYEE, "help"), Instant.now(),
+        HttpResponse<String> response = postSigned(
+                slashCommand(EMPLOYEE, "help"),
+                Instant.now(),
                 Map.of(com.charterbot.app.ops.RequestIdFilter.HEADER, "slack-e2e-42"));
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue(com.charterbot.app.ops.RequestIdFilter.HEADER)).contains("slack-e2e-42");
-        assertThat(response.body()).as("the command text was read from the verified body")
+        assertThat(response.headers().firstValue(com.charterbot.app.ops.RequestIdFilter.HEADER))
+                .contains("slack-e2e-42");
+        assertThat(response.body())
+                .as("the command text was read from the verified body")
                 .contains("\"blocks\"", com.charterbot.core.i18n.Messages.get(Language.EN, "commands.help.title"));
     }
 
     @Test
     void answersInFrenchAQuestionAskedInFrench() throws Exception {
-        HttpResponse<String> response = postSigned(slashCommand(EMPLOYEE, "puis-je publier une photo de l'usine ?"), Instant.now());
+        HttpResponse<String> response =
+                postSigned(slashCommand(EMPLOYEE, "puis-je publier une photo de l'usine ?"), Instant.now());
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("Source").contains("\"blocks\"").contains("Utile");
@@ -150,10 +163,15 @@ class SlackEndToEndTest {
 
         HttpResponse<String> forged = send(body, Instant.now(), "v0=" + "0".repeat(64));
         HttpResponse<String> stale = postSigned(body, Instant.now().minus(Duration.ofMinutes(6)));
-        HttpResponse<String> unsigned = http.send(HttpRequest.newBuilder(events()).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> unsigned = http.send(
+                HttpRequest.newBuilder(events())
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
 
-        assertThat(List.of(forged.statusCode(), stale.statusCode(), unsigned.statusCode())).containsOnly(401);
+        assertThat(List.of(forged.statusCode(), stale.statusCode(), unsigned.statusCode()))
+                .containsOnly(401);
         assertThat(forged.body() + stale.body() + unsigned.body()).doesNotContain("Exception", "at com.");
         assertThat(questionsCounted()).isEqualTo(before);
     }
@@ -166,7 +184,11 @@ class SlackEndToEndTest {
                  "event_ts":"1741600000.000200"}""".formatted(BOT_USER, channel, TEAM, ADMIN));
 
         assertThat(postSigned(event, Instant.now()).statusCode()).isEqualTo(200);
-        assertThat(postSigned(event, Instant.now(), Map.of("X-Slack-Retry-Num", "1", "X-Slack-Retry-Reason", "http_timeout")).statusCode())
+        assertThat(postSigned(
+                                event,
+                                Instant.now(),
+                                Map.of("X-Slack-Retry-Num", "1", "X-Slack-Retry-Reason", "http_timeout"))
+                        .statusCode())
                 .isEqualTo(200);
 
         ChannelRef ref = new ChannelRef(Platform.SLACK, TEAM, channel);
@@ -175,7 +197,9 @@ class SlackEndToEndTest {
         List<LoggedRequest> welcomes = waitForPosts(channel, 1);
         assertThat(welcomes.get(0).getBodyAsString()).contains("blocks");
         Thread.sleep(500);
-        assertThat(posts(channel)).as("the retried event posts no second welcome").hasSize(1);
+        assertThat(posts(channel))
+                .as("the retried event posts no second welcome")
+                .hasSize(1);
     }
 
     @Test
@@ -183,27 +207,43 @@ class SlackEndToEndTest {
         HttpResponse<String> response = postSigned(slashCommand(ADMIN, "nudges daily 09:15"), Instant.now());
 
         assertThat(response.statusCode()).isEqualTo(200);
-        ChannelState state = channels.find(new ChannelRef(Platform.SLACK, TEAM, GENERAL)).orElseThrow();
+        ChannelState state =
+                channels.find(new ChannelRef(Platform.SLACK, TEAM, GENERAL)).orElseThrow();
         assertThat(state.settings().frequency()).isEqualTo(Frequency.DAILY_WORKDAYS);
         assertThat(state.settings().time().toString()).isEqualTo("09:15");
 
         HttpResponse<String> denied = postSigned(slashCommand(EMPLOYEE, "nudges off"), Instant.now());
         assertThat(denied.statusCode()).isEqualTo(200);
-        assertThat(channels.find(new ChannelRef(Platform.SLACK, TEAM, GENERAL)).orElseThrow().settings().frequency())
-                .as("an employee cannot turn the nudges off").isEqualTo(Frequency.DAILY_WORKDAYS);
+        assertThat(channels.find(new ChannelRef(Platform.SLACK, TEAM, GENERAL))
+                        .orElseThrow()
+                        .settings()
+                        .frequency())
+                .as("an employee cannot turn the nudges off")
+                .isEqualTo(Frequency.DAILY_WORKDAYS);
     }
 
     @Test
     void postsScheduledNudgesToSlackChannelsThroughTheWebApi() throws Exception {
-        PlatformChannelMessenger slack = messengers.stream().filter(m -> m.platform() == Platform.SLACK).findFirst().orElseThrow();
-        ChannelState channel = ChannelState.of(new ChannelRef(Platform.SLACK, TEAM, "C0NUDGED"), "nudged",
+        PlatformChannelMessenger slack = messengers.stream()
+                .filter(m -> m.platform() == Platform.SLACK)
+                .findFirst()
+                .orElseThrow();
+        ChannelState channel = ChannelState.of(
+                new ChannelRef(Platform.SLACK, TEAM, "C0NUDGED"),
+                "nudged",
                 com.charterbot.core.nudge.NudgeSettings.defaults(java.time.ZoneId.of("Europe/Paris"), Language.EN));
 
-        SendOutcome outcome = slack.messenger().send(channel,
-                Reply.of(Language.EN, Reply.Delivery.CONVERSATION, List.of(new Block.Text("Check who is in the background before you post a photo."))));
+        SendOutcome outcome = slack.messenger()
+                .send(
+                        channel,
+                        Reply.of(
+                                Language.EN,
+                                Reply.Delivery.CONVERSATION,
+                                List.of(new Block.Text("Check who is in the background before you post a photo."))));
 
         assertThat(outcome).isInstanceOf(SendOutcome.Sent.class);
-        assertThat(posts("C0NUDGED")).singleElement()
+        assertThat(posts("C0NUDGED"))
+                .singleElement()
                 .satisfies(request -> assertThat(request.getBodyAsString()).contains("background"));
     }
 
@@ -212,7 +252,9 @@ class SlackEndToEndTest {
     private int questionsCounted() {
         // Questions are written in batches off the request thread; reading them back writes what waits.
         activity.questions(Instant.EPOCH, Instant.now().plusSeconds(60));
-        return jdbc.sql("SELECT COUNT(*) FROM activity_question").query(Integer.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM activity_question")
+                .query(Integer.class)
+                .single();
     }
 
     private URI events() {
@@ -241,8 +283,7 @@ class SlackEndToEndTest {
     private static String eventCallback(String eventId, String event) {
         return """
                 {"token":"deprecated","team_id":"%s","api_app_id":"A0CHARTER","event":%s,"type":"event_callback",
-                 "event_id":"%s","event_time":1741600000,"authorizations":[{"team_id":"%s","user_id":"%s","is_bot":true}]}"""
-                .formatted(TEAM, event, eventId, TEAM, BOT_USER);
+                 "event_id":"%s","event_time":1741600000,"authorizations":[{"team_id":"%s","user_id":"%s","is_bot":true}]}""".formatted(TEAM, event, eventId, TEAM, BOT_USER);
     }
 
     private HttpResponse<String> postSigned(String body, Instant at) throws Exception {
@@ -257,7 +298,8 @@ class SlackEndToEndTest {
         return send(body, at, signature, Map.of());
     }
 
-    private HttpResponse<String> send(String body, Instant at, String signature, Map<String, String> headers) throws Exception {
+    private HttpResponse<String> send(String body, Instant at, String signature, Map<String, String> headers)
+            throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(events())
                 .header("Content-Type", body.startsWith("{") ? "application/json" : "application/x-www-form-urlencoded")
                 .header("X-Slack-Request-Timestamp", Long.toString(at.getEpochSecond()))
@@ -276,7 +318,8 @@ class SlackEndToEndTest {
     }
 
     private static List<LoggedRequest> posts(String channel) {
-        return SLACK.findAll(postRequestedFor(urlEqualTo("/api/chat.postMessage")).withRequestBody(containing(channel)));
+        return SLACK.findAll(
+                postRequestedFor(urlEqualTo("/api/chat.postMessage")).withRequestBody(containing(channel)));
     }
 
     private static List<LoggedRequest> waitForPosts(String channel, int count) throws InterruptedException {

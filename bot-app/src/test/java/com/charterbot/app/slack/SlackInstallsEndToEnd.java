@@ -59,8 +59,8 @@ import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
@@ -86,9 +86,11 @@ abstract class SlackInstallsEndToEnd {
     static final String CLIENT_SECRET = "e2e-client-secret-77b1";
     static final String STATE_SECRET = "e2e-state-secret-0123456789abcdef0123";
     static final String SIGNING_SECRET = "e2e-oauth-signing-secret";
-    static final String ENCRYPTION_KEY = Base64.getEncoder().encodeToString("e2e-token-encryption-key-32bytes".getBytes(StandardCharsets.UTF_8));
+    static final String ENCRYPTION_KEY =
+            Base64.getEncoder().encodeToString("e2e-token-encryption-key-32bytes".getBytes(StandardCharsets.UTF_8));
     static final Duration WAIT = Duration.ofSeconds(15);
-    static final WireMockServer SLACK = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+    static final WireMockServer SLACK = new WireMockServer(
+            WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
 
     /** A workspace or organization the app gets installed in, with what Slack gives for it. */
     record Place(String code, String team, String enterprise, String token, String botUser) {
@@ -181,9 +183,12 @@ abstract class SlackInstallsEndToEnd {
     @BeforeEach
     void stubSlack() {
         SLACK.resetAll();
-        SLACK.stubFor(post(urlEqualTo("/api/chat.postMessage")).willReturn(okJson("{\"ok\":true,\"ts\":\"1741600000.000100\"}")));
-        SLACK.stubFor(post(urlEqualTo("/api/conversations.info")).willReturn(okJson("{\"ok\":true,\"channel\":{\"id\":\"C0\",\"name\":\"general\"}}")));
-        SLACK.stubFor(post(urlPathMatching("/hooks/.*")).willReturn(aResponse().withStatus(200).withBody("ok")));
+        SLACK.stubFor(post(urlEqualTo("/api/chat.postMessage"))
+                .willReturn(okJson("{\"ok\":true,\"ts\":\"1741600000.000100\"}")));
+        SLACK.stubFor(post(urlEqualTo("/api/conversations.info"))
+                .willReturn(okJson("{\"ok\":true,\"channel\":{\"id\":\"C0\",\"name\":\"general\"}}")));
+        SLACK.stubFor(post(urlPathMatching("/hooks/.*"))
+                .willReturn(aResponse().withStatus(200).withBody("ok")));
         for (Place place : List.of(ALPHA, BETA, GRID)) {
             stubPlace(place, place.token());
         }
@@ -191,17 +196,25 @@ abstract class SlackInstallsEndToEnd {
 
     private static void stubPlace(Place place, String token) {
         String identity = place.org()
-                ? "\"team_id\":\"" + place.enterprise() + "\",\"enterprise_id\":\"" + place.enterprise() + "\",\"is_enterprise_install\":true"
+                ? "\"team_id\":\"" + place.enterprise() + "\",\"enterprise_id\":\"" + place.enterprise()
+                        + "\",\"is_enterprise_install\":true"
                 : "\"team_id\":\"" + place.team() + "\"";
-        SLACK.stubFor(post(urlEqualTo("/api/auth.test")).withHeader("Authorization", equalTo("Bearer " + token))
-                .willReturn(okJson("{\"ok\":true,\"url\":\"https://acme.enterprise.slack.com/\",\"user\":\"charter\",\"user_id\":\""
-                        + place.botUser() + "\",\"bot_id\":\"B" + place.botUser() + "\"," + identity + "}")));
+        SLACK.stubFor(post(urlEqualTo("/api/auth.test"))
+                .withHeader("Authorization", equalTo("Bearer " + token))
+                .willReturn(okJson(
+                        "{\"ok\":true,\"url\":\"https://acme.enterprise.slack.com/\",\"user\":\"charter\",\"user_id\":\""
+                                + place.botUser() + "\",\"bot_id\":\"B" + place.botUser() + "\"," + identity + "}")));
         String where = place.org()
-                ? "\"team\":null,\"enterprise\":{\"id\":\"" + place.enterprise() + "\",\"name\":\"Grid\"},\"is_enterprise_install\":true"
-                : "\"team\":{\"id\":\"" + place.team() + "\",\"name\":\"" + place.team() + "\"},\"enterprise\":null,\"is_enterprise_install\":false";
-        SLACK.stubFor(post(urlEqualTo("/api/oauth.v2.access")).withRequestBody(containing("code=" + place.code()))
-                .willReturn(okJson("{\"ok\":true,\"app_id\":\"A0CHARTER\",\"authed_user\":{\"id\":\"U0INSTALLER\"},\"scope\":\"chat:write,commands\","
-                        + "\"token_type\":\"bot\",\"access_token\":\"" + token + "\",\"bot_user_id\":\"" + place.botUser() + "\"," + where + "}")));
+                ? "\"team\":null,\"enterprise\":{\"id\":\"" + place.enterprise()
+                        + "\",\"name\":\"Grid\"},\"is_enterprise_install\":true"
+                : "\"team\":{\"id\":\"" + place.team() + "\",\"name\":\"" + place.team()
+                        + "\"},\"enterprise\":null,\"is_enterprise_install\":false";
+        SLACK.stubFor(post(urlEqualTo("/api/oauth.v2.access"))
+                .withRequestBody(containing("code=" + place.code()))
+                .willReturn(okJson(
+                        "{\"ok\":true,\"app_id\":\"A0CHARTER\",\"authed_user\":{\"id\":\"U0INSTALLER\"},\"scope\":\"chat:write,commands\","
+                                + "\"token_type\":\"bot\",\"access_token\":\"" + token + "\",\"bot_user_id\":\""
+                                + place.botUser() + "\"," + where + "}")));
     }
 
     // ----- the OAuth flow -----
@@ -213,9 +226,13 @@ abstract class SlackInstallsEndToEnd {
             assertThat(done.statusCode()).as("installed %s", place).isEqualTo(200);
             assertThat(done.body()).contains("Charter Bot is installed", "Charter Bot est installé");
         }
-        assertThat(String.join("\n", jdbc.sql("SELECT install_key, bot_token FROM slack_installation").query((row, n) ->
-                row.getString(1) + " " + row.getString(2)).list()))
-                .contains("team:T0ALPHA", "team:T0BETA", "org:E0GRID").doesNotContain("alpha-token", "beta-token", "grid-org-token");
+        assertThat(String.join(
+                        "\n",
+                        jdbc.sql("SELECT install_key, bot_token FROM slack_installation")
+                                .query((row, n) -> row.getString(1) + " " + row.getString(2))
+                                .list()))
+                .contains("team:T0ALPHA", "team:T0BETA", "org:E0GRID")
+                .doesNotContain("alpha-token", "beta-token", "grid-org-token");
 
         mention(ALPHA.team(), null, ALPHA.botUser(), "C0ALPHA", "can I post a photo of the plant?");
         mention(BETA.team(), null, BETA.botUser(), "C0BETA", "can I post a photo of the plant?");
@@ -223,7 +240,8 @@ abstract class SlackInstallsEndToEnd {
 
         assertThat(waitForPosts("C0ALPHA", 1)).allMatch(post -> bearer(post, ALPHA.token()));
         assertThat(waitForPosts("C0BETA", 1)).allMatch(post -> bearer(post, BETA.token()));
-        assertThat(waitForPosts("C0GRIDA", 1)).as("a workspace of the org, by the org-wide installation")
+        assertThat(waitForPosts("C0GRIDA", 1))
+                .as("a workspace of the org, by the org-wide installation")
                 .allMatch(post -> bearer(post, GRID.token()));
         waitUntil(() -> installations.enterpriseOf(GRID_WORKSPACE).isPresent());
 
@@ -233,7 +251,8 @@ abstract class SlackInstallsEndToEnd {
         assertThat(posts("C0NUDGEA")).singleElement().matches(post -> bearer(post, ALPHA.token()));
         assertThat(posts("C0NUDGEB")).singleElement().matches(post -> bearer(post, BETA.token()));
         assertThat(posts("C0NUDGEG")).singleElement().matches(post -> bearer(post, GRID.token()));
-        assertThat(nudge("T0NEVER", "C0NEVER")).isEqualTo(new SendOutcome.Permanent(ChannelMembershipService.REASON_UNINSTALLED));
+        assertThat(nudge("T0NEVER", "C0NEVER"))
+                .isEqualTo(new SendOutcome.Permanent(ChannelMembershipService.REASON_UNINSTALLED));
     }
 
     @Test
@@ -241,22 +260,33 @@ abstract class SlackInstallsEndToEnd {
         install(ALPHA.code());
         install(BETA.code());
         String boss = "U0BOSS";
-        SLACK.stubFor(post(urlEqualTo("/api/users.info")).withHeader("Authorization", equalTo("Bearer " + ALPHA.token()))
-                .willReturn(okJson("{\"ok\":true,\"user\":{\"id\":\"" + boss + "\",\"team_id\":\"" + ALPHA.team() + "\",\"is_admin\":true}}")));
-        SLACK.stubFor(post(urlEqualTo("/api/users.info")).withHeader("Authorization", equalTo("Bearer " + BETA.token()))
-                .willReturn(okJson("{\"ok\":true,\"user\":{\"id\":\"" + boss + "\",\"team_id\":\"" + ALPHA.team() + "\",\"is_admin\":true}}")));
+        SLACK.stubFor(post(urlEqualTo("/api/users.info"))
+                .withHeader("Authorization", equalTo("Bearer " + ALPHA.token()))
+                .willReturn(okJson("{\"ok\":true,\"user\":{\"id\":\"" + boss + "\",\"team_id\":\"" + ALPHA.team()
+                        + "\",\"is_admin\":true}}")));
+        SLACK.stubFor(post(urlEqualTo("/api/users.info"))
+                .withHeader("Authorization", equalTo("Bearer " + BETA.token()))
+                .willReturn(okJson("{\"ok\":true,\"user\":{\"id\":\"" + boss + "\",\"team_id\":\"" + ALPHA.team()
+                        + "\",\"is_admin\":true}}")));
 
         HttpResponse<String> atHome = events(slashCommand(ALPHA.team(), boss, "C0ADMINA", "nudges daily 09:15"));
         HttpResponse<String> elsewhere = events(slashCommand(BETA.team(), boss, "C0ADMINB", "nudges daily 09:15"));
 
         assertThat(atHome.statusCode()).isEqualTo(200);
         assertThat(elsewhere.statusCode()).isEqualTo(200);
-        assertThat(channels.find(new ChannelRef(Platform.SLACK, ALPHA.team(), "C0ADMINA"))).as("an admin of Alpha, in Alpha").isPresent();
-        assertThat(channels.find(new ChannelRef(Platform.SLACK, BETA.team(), "C0ADMINB"))).as("Slack places them in Alpha only").isEmpty();
-        assertThat(SLACK.findAll(postRequestedFor(urlEqualTo("/api/users.info")).withHeader("Authorization", equalTo("Bearer " + ALPHA.token()))))
+        assertThat(channels.find(new ChannelRef(Platform.SLACK, ALPHA.team(), "C0ADMINA")))
+                .as("an admin of Alpha, in Alpha")
+                .isPresent();
+        assertThat(channels.find(new ChannelRef(Platform.SLACK, BETA.team(), "C0ADMINB")))
+                .as("Slack places them in Alpha only")
+                .isEmpty();
+        assertThat(SLACK.findAll(postRequestedFor(urlEqualTo("/api/users.info"))
+                        .withHeader("Authorization", equalTo("Bearer " + ALPHA.token()))))
                 .isNotEmpty();
-        assertThat(SLACK.findAll(postRequestedFor(urlEqualTo("/api/users.info")).withHeader("Authorization", equalTo("Bearer " + BETA.token()))))
-                .as("Beta's own token asks about a request from Beta").isNotEmpty();
+        assertThat(SLACK.findAll(postRequestedFor(urlEqualTo("/api/users.info"))
+                        .withHeader("Authorization", equalTo("Bearer " + BETA.token()))))
+                .as("Beta's own token asks about a request from Beta")
+                .isNotEmpty();
     }
 
     @Test
@@ -264,20 +294,27 @@ abstract class SlackInstallsEndToEnd {
         install(GRID.code());
         mention(GRID_WORKSPACE, GRID.enterprise(), GRID.botUser(), "C0STATSA", "can I post a photo of the plant?");
         mention("T0GRIDB", GRID.enterprise(), GRID.botUser(), "C0STATSB", "can I post a photo of the plant?");
-        waitUntil(() -> installations.enterpriseOf("T0GRIDB").isPresent() && installations.enterpriseOf(GRID_WORKSPACE).isPresent());
-        SLACK.stubFor(post(urlEqualTo("/api/users.info")).withRequestBody(containing("user=U0ORGADMIN"))
-                .willReturn(okJson("{\"ok\":true,\"user\":{\"id\":\"U0ORGADMIN\",\"team_id\":\"" + GRID_WORKSPACE + "\",\"is_admin\":false,"
-                        + "\"enterprise_user\":{\"id\":\"U0ORGADMIN\",\"enterprise_id\":\"" + GRID.enterprise() + "\",\"is_admin\":true,"
+        waitUntil(() -> installations.enterpriseOf("T0GRIDB").isPresent()
+                && installations.enterpriseOf(GRID_WORKSPACE).isPresent());
+        SLACK.stubFor(post(urlEqualTo("/api/users.info"))
+                .withRequestBody(containing("user=U0ORGADMIN"))
+                .willReturn(okJson("{\"ok\":true,\"user\":{\"id\":\"U0ORGADMIN\",\"team_id\":\"" + GRID_WORKSPACE
+                        + "\",\"is_admin\":false,"
+                        + "\"enterprise_user\":{\"id\":\"U0ORGADMIN\",\"enterprise_id\":\"" + GRID.enterprise()
+                        + "\",\"is_admin\":true,"
                         + "\"teams\":[\"" + GRID_WORKSPACE + "\"]}}}")));
-        SLACK.stubFor(post(urlEqualTo("/api/users.info")).withRequestBody(containing("user=U0WSADMIN"))
-                .willReturn(okJson("{\"ok\":true,\"user\":{\"id\":\"U0WSADMIN\",\"team_id\":\"" + GRID_WORKSPACE + "\",\"is_admin\":true}}")));
+        SLACK.stubFor(post(urlEqualTo("/api/users.info"))
+                .withRequestBody(containing("user=U0WSADMIN"))
+                .willReturn(okJson("{\"ok\":true,\"user\":{\"id\":\"U0WSADMIN\",\"team_id\":\"" + GRID_WORKSPACE
+                        + "\",\"is_admin\":true}}")));
 
         HttpResponse<String> org = events(slashCommand(GRID_WORKSPACE, "U0ORGADMIN", "C0STATSA", "stats"));
         HttpResponse<String> workspace = events(slashCommand(GRID_WORKSPACE, "U0WSADMIN", "C0STATSA", "stats"));
 
         assertThat(org.body()).contains("These figures cover the 2 workspaces of your organization");
         assertThat(workspace.body()).contains("These figures cover this workspace only");
-        assertThat(SLACK.findAll(postRequestedFor(urlEqualTo("/api/users.info")))).allMatch(request -> bearer(request, GRID.token()));
+        assertThat(SLACK.findAll(postRequestedFor(urlEqualTo("/api/users.info"))))
+                .allMatch(request -> bearer(request, GRID.token()));
     }
 
     @Test
@@ -288,23 +325,33 @@ abstract class SlackInstallsEndToEnd {
         stubPlace(forged, forged.token());
 
         String state = startInstall();
-        HttpResponse<String> cookieless = get("/slack/oauth_redirect?code=" + replayed.code() + "&state=" + state, null);
+        HttpResponse<String> cookieless =
+                get("/slack/oauth_redirect?code=" + replayed.code() + "&state=" + state, null);
         HttpResponse<String> first = get("/slack/oauth_redirect?code=" + replayed.code() + "&state=" + state, state);
         HttpResponse<String> again = get("/slack/oauth_redirect?code=" + replayed.code() + "&state=" + state, state);
-        String fake = "bm9uY2Vub25jZW5vbmNl." + (Instant.now().getEpochSecond() + 300) + ".c2lnbmF0dXJlc2lnbmF0dXJlc2lnbmF0dXJl";
+        String fake = "bm9uY2Vub25jZW5vbmNl." + (Instant.now().getEpochSecond() + 300)
+                + ".c2lnbmF0dXJlc2lnbmF0dXJlc2lnbmF0dXJl";
         HttpResponse<String> forgery = get("/slack/oauth_redirect?code=" + forged.code() + "&state=" + fake, fake);
         String tamperedState = tamper(startInstall());
-        HttpResponse<String> tampered = get("/slack/oauth_redirect?code=" + forged.code() + "&state=" + tamperedState, tamperedState);
+        HttpResponse<String> tampered =
+                get("/slack/oauth_redirect?code=" + forged.code() + "&state=" + tamperedState, tamperedState);
 
-        assertThat(cookieless.statusCode()).as("a state without its browser's cookie").isEqualTo(400);
+        assertThat(cookieless.statusCode())
+                .as("a state without its browser's cookie")
+                .isEqualTo(400);
         assertThat(first.statusCode()).as("the state's own browser, once").isEqualTo(200);
         assertThat(List.of(again, forgery, tampered)).allSatisfy(refused -> {
             assertThat(refused.statusCode()).isEqualTo(400);
-            assertThat(refused.body()).contains("invalid_state", "L’installation n’a pas abouti").doesNotContain("Exception", "at com.");
+            assertThat(refused.body())
+                    .contains("invalid_state", "L’installation n’a pas abouti")
+                    .doesNotContain("Exception", "at com.");
         });
-        assertThat(SLACK.findAll(postRequestedFor(urlEqualTo("/api/oauth.v2.access")).withRequestBody(containing("code=" + replayed.code()))))
-                .as("the code is exchanged once").hasSize(1);
-        assertThat(SLACK.findAll(postRequestedFor(urlEqualTo("/api/oauth.v2.access")).withRequestBody(containing("code=" + forged.code()))))
+        assertThat(SLACK.findAll(postRequestedFor(urlEqualTo("/api/oauth.v2.access"))
+                        .withRequestBody(containing("code=" + replayed.code()))))
+                .as("the code is exchanged once")
+                .hasSize(1);
+        assertThat(SLACK.findAll(postRequestedFor(urlEqualTo("/api/oauth.v2.access"))
+                        .withRequestBody(containing("code=" + forged.code()))))
                 .isEmpty();
         assertThat(installations.find("team:T0FORGED")).isEmpty();
         assertThat(installations.find("team:T0REPLAY")).isPresent();
@@ -319,14 +366,19 @@ abstract class SlackInstallsEndToEnd {
         install(gone.code());
         ChannelRef goneChannel = new ChannelRef(Platform.SLACK, gone.team(), "C0GONECHAN");
         ChannelRef alphaChannel = new ChannelRef(Platform.SLACK, ALPHA.team(), "C0STAYS");
-        channels.save(ChannelState.of(goneChannel, "gone", NudgeSettings.defaults(ZoneId.of("Europe/Paris"), Language.EN)));
-        channels.save(ChannelState.of(alphaChannel, "stays", NudgeSettings.defaults(ZoneId.of("Europe/Paris"), Language.EN)));
+        channels.save(
+                ChannelState.of(goneChannel, "gone", NudgeSettings.defaults(ZoneId.of("Europe/Paris"), Language.EN)));
+        channels.save(
+                ChannelState.of(alphaChannel, "stays", NudgeSettings.defaults(ZoneId.of("Europe/Paris"), Language.EN)));
 
-        assertThat(events(event(gone.team(), null, null, "{\"type\":\"app_uninstalled\"}", false)).statusCode()).isEqualTo(200);
+        assertThat(events(event(gone.team(), null, null, "{\"type\":\"app_uninstalled\"}", false))
+                        .statusCode())
+                .isEqualTo(200);
 
         waitUntil(() -> installations.find("team:" + gone.team()).isEmpty());
         waitUntil(() -> channels.find(goneChannel).orElseThrow().status() == ChannelState.Status.PAUSED);
-        assertThat(channels.find(goneChannel).orElseThrow().pauseReason()).isEqualTo(ChannelMembershipService.REASON_UNINSTALLED);
+        assertThat(channels.find(goneChannel).orElseThrow().pauseReason())
+                .isEqualTo(ChannelMembershipService.REASON_UNINSTALLED);
         assertThat(channels.find(alphaChannel).orElseThrow().status()).isEqualTo(ChannelState.Status.ACTIVE);
         assertThat(installations.find("team:" + ALPHA.team())).isPresent();
         assertThat(installations.find("org:" + GRID.enterprise())).isPresent();
@@ -335,18 +387,30 @@ abstract class SlackInstallsEndToEnd {
         mention(GRID_WORKSPACE, GRID.enterprise(), GRID.botUser(), "C0GRIDAFTER", "can I post a photo of the plant?");
         assertThat(waitForPosts("C0AFTER", 1)).allMatch(post -> bearer(post, ALPHA.token()));
         assertThat(waitForPosts("C0GRIDAFTER", 1)).allMatch(post -> bearer(post, GRID.token()));
-        HttpResponse<String> fromGone = events(event(gone.team(), null, gone.botUser(),
-                "{\"type\":\"app_mention\",\"user\":\"U0EMP\",\"text\":\"hello\",\"ts\":\"1.2\",\"channel\":\"C0GONEMSG\",\"event_ts\":\"1.2\"}", false));
-        assertThat(fromGone.statusCode()).as("an event of a workspace without installation").isEqualTo(401);
-        assertThat(nudge(gone.team(), "C0GONENUDGE")).isEqualTo(new SendOutcome.Permanent(ChannelMembershipService.REASON_UNINSTALLED));
+        HttpResponse<String> fromGone = events(event(
+                gone.team(),
+                null,
+                gone.botUser(),
+                "{\"type\":\"app_mention\",\"user\":\"U0EMP\",\"text\":\"hello\",\"ts\":\"1.2\",\"channel\":\"C0GONEMSG\",\"event_ts\":\"1.2\"}",
+                false));
+        assertThat(fromGone.statusCode())
+                .as("an event of a workspace without installation")
+                .isEqualTo(401);
+        assertThat(nudge(gone.team(), "C0GONENUDGE"))
+                .isEqualTo(new SendOutcome.Permanent(ChannelMembershipService.REASON_UNINSTALLED));
         Thread.sleep(300);
         assertThat(SLACK.findAll(postRequestedFor(urlEqualTo("/api/chat.postMessage"))
-                .withHeader("Authorization", equalTo("Bearer " + gone.token())))).as("nothing more with its token").isEmpty();
+                        .withHeader("Authorization", equalTo("Bearer " + gone.token()))))
+                .as("nothing more with its token")
+                .isEmpty();
 
         HttpResponse<String> command = events(slashCommand(gone.team(), "U0EMP", "C0GONECMD", "help"));
         assertThat(command.statusCode()).isEqualTo(200);
-        waitUntil(() -> !SLACK.findAll(postRequestedFor(urlPathMatching("/hooks/.*"))).isEmpty());
-        assertThat(SLACK.findAll(postRequestedFor(urlPathMatching("/hooks/.*"))).get(0).getBodyAsString())
+        waitUntil(() ->
+                !SLACK.findAll(postRequestedFor(urlPathMatching("/hooks/.*"))).isEmpty());
+        assertThat(SLACK.findAll(postRequestedFor(urlPathMatching("/hooks/.*")))
+                        .get(0)
+                        .getBodyAsString())
                 .as("the person is told to ask for an install, in both languages")
                 .contains("not installed in this workspace", "n’est pas installé");
     }
@@ -359,27 +423,36 @@ abstract class SlackInstallsEndToEnd {
         String secondToken = "xoxe.xoxb-7-rotate-second";
         stubPlace(rotating, rotating.token());
         stubPlace(rotating, secondToken);
-        SLACK.stubFor(post(urlEqualTo("/api/oauth.v2.access")).withRequestBody(containing("code=" + rotating.code()))
-                .willReturn(okJson("{\"ok\":true,\"app_id\":\"A0CHARTER\",\"authed_user\":{\"id\":\"U0INSTALLER\"},\"scope\":\"chat:write\","
-                        + "\"token_type\":\"bot\",\"access_token\":\"" + rotating.token() + "\",\"refresh_token\":\"xoxe-1-refresh-first\","
-                        + "\"expires_in\":43200,\"bot_user_id\":\"" + rotating.botUser() + "\",\"team\":{\"id\":\"" + rotating.team()
-                        + "\"},\"enterprise\":null,\"is_enterprise_install\":false}")));
-        SLACK.stubFor(post(urlEqualTo("/api/oauth.v2.access")).withRequestBody(containing("grant_type=refresh_token"))
+        SLACK.stubFor(post(urlEqualTo("/api/oauth.v2.access"))
+                .withRequestBody(containing("code=" + rotating.code()))
+                .willReturn(okJson(
+                        "{\"ok\":true,\"app_id\":\"A0CHARTER\",\"authed_user\":{\"id\":\"U0INSTALLER\"},\"scope\":\"chat:write\","
+                                + "\"token_type\":\"bot\",\"access_token\":\"" + rotating.token()
+                                + "\",\"refresh_token\":\"xoxe-1-refresh-first\","
+                                + "\"expires_in\":43200,\"bot_user_id\":\"" + rotating.botUser()
+                                + "\",\"team\":{\"id\":\"" + rotating.team()
+                                + "\"},\"enterprise\":null,\"is_enterprise_install\":false}")));
+        SLACK.stubFor(post(urlEqualTo("/api/oauth.v2.access"))
+                .withRequestBody(containing("grant_type=refresh_token"))
                 .withRequestBody(containing("refresh_token=xoxe-1-refresh-first"))
-                .willReturn(okJson("{\"ok\":true,\"app_id\":\"A0CHARTER\",\"token_type\":\"bot\",\"access_token\":\"" + secondToken
-                        + "\",\"refresh_token\":\"xoxe-1-refresh-second\",\"expires_in\":43200,\"team\":{\"id\":\"" + rotating.team() + "\"}}")));
+                .willReturn(okJson(
+                        "{\"ok\":true,\"app_id\":\"A0CHARTER\",\"token_type\":\"bot\",\"access_token\":\"" + secondToken
+                                + "\",\"refresh_token\":\"xoxe-1-refresh-second\",\"expires_in\":43200,\"team\":{\"id\":\""
+                                + rotating.team() + "\"}}")));
         assertThat(install(rotating.code()).statusCode()).isEqualTo(200);
 
         int count = 24;
         List<ChannelRef> fanOut = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             ChannelRef channel = new ChannelRef(Platform.SLACK, rotating.team(), "C0FAN" + i);
-            channels.save(ChannelState.of(channel, "fan " + i, NudgeSettings.defaults(ZoneId.of("Europe/Paris"), Language.EN))
-                    .delivered(clock.instant().minus(Duration.ofDays(8)), NudgeSent.Kind.TIP));
+            channels.save(
+                    ChannelState.of(channel, "fan " + i, NudgeSettings.defaults(ZoneId.of("Europe/Paris"), Language.EN))
+                            .delivered(clock.instant().minus(Duration.ofDays(8)), NudgeSent.Kind.TIP));
             fanOut.add(channel);
         }
         List<NudgeDelivery> planned = dispatcher.plan(clock.instant()).stream()
-                .filter(delivery -> delivery.channel().tenant().equals(rotating.team())).toList();
+                .filter(delivery -> delivery.channel().tenant().equals(rotating.team()))
+                .toList();
         assertThat(planned).hasSize(count);
 
         ExecutorService threads = Executors.newFixedThreadPool(8);
@@ -392,16 +465,23 @@ abstract class SlackInstallsEndToEnd {
             threads.shutdownNow();
         }
 
-        assertThat(SLACK.findAll(postRequestedFor(urlEqualTo("/api/oauth.v2.access")).withRequestBody(containing("grant_type=refresh_token"))))
-                .as("the refresh token is spent once").hasSize(1);
+        assertThat(SLACK.findAll(postRequestedFor(urlEqualTo("/api/oauth.v2.access"))
+                        .withRequestBody(containing("grant_type=refresh_token"))))
+                .as("the refresh token is spent once")
+                .hasSize(1);
         for (int i = 0; i < count; i++) {
             List<LoggedRequest> sent = posts("C0FAN" + i + "\\b");
             assertThat(sent).as("channel %d", i).hasSize(1);
-            assertThat(bearer(sent.get(0), i < count / 2 ? rotating.token() : secondToken)).as("channel %d's token", i).isTrue();
+            assertThat(bearer(sent.get(0), i < count / 2 ? rotating.token() : secondToken))
+                    .as("channel %d's token", i)
+                    .isTrue();
         }
-        assertThat(planned).allSatisfy(delivery ->
-                assertThat(deliveries.find(delivery.id()).orElseThrow().status()).isEqualTo(NudgeDelivery.Status.SENT));
-        assertThat(installations.find("team:" + rotating.team()).orElseThrow().botRefreshToken()).isEqualTo("xoxe-1-refresh-second");
+        assertThat(planned)
+                .allSatisfy(delivery -> assertThat(
+                                deliveries.find(delivery.id()).orElseThrow().status())
+                        .isEqualTo(NudgeDelivery.Status.SENT));
+        assertThat(installations.find("team:" + rotating.team()).orElseThrow().botRefreshToken())
+                .isEqualTo("xoxe-1-refresh-second");
     }
 
     private void deliverAll(ExecutorService threads, List<NudgeDelivery> planned) throws Exception {
@@ -419,7 +499,9 @@ abstract class SlackInstallsEndToEnd {
     /** The install page, then Slack's redirect back with the code, from the same browser (its state cookie). */
     HttpResponse<String> install(String code) throws Exception {
         String state = startInstall();
-        return get("/slack/oauth_redirect?code=" + code + "&state=" + URLEncoder.encode(state, StandardCharsets.UTF_8), state);
+        return get(
+                "/slack/oauth_redirect?code=" + code + "&state=" + URLEncoder.encode(state, StandardCharsets.UTF_8),
+                state);
     }
 
     /** The install page's state, checked to be the one its cookie holds. */
@@ -431,7 +513,9 @@ abstract class SlackInstallsEndToEnd {
         Matcher state = Pattern.compile("state=([A-Za-z0-9_.\\-]+)").matcher(page.body());
         assertThat(state.find()).isTrue();
         String cookie = page.headers().firstValue("Set-Cookie").orElseThrow();
-        assertThat(cookie).startsWith("slack-app-oauth-state=" + state.group(1) + ";").contains("HttpOnly", "Secure");
+        assertThat(cookie)
+                .startsWith("slack-app-oauth-state=" + state.group(1) + ";")
+                .contains("HttpOnly", "Secure");
         return state.group(1);
     }
 
@@ -442,7 +526,8 @@ abstract class SlackInstallsEndToEnd {
     }
 
     HttpResponse<String> get(String path, String stateCookie) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .GET();
         if (stateCookie != null) {
             request.header("Cookie", "slack-app-oauth-state=" + stateCookie);
         }
@@ -450,26 +535,42 @@ abstract class SlackInstallsEndToEnd {
     }
 
     SendOutcome nudge(String team, String channel) {
-        ChannelMessenger slack = messengers.stream().filter(m -> m.platform() == Platform.SLACK).findFirst().orElseThrow().messenger();
-        return slack.send(ChannelState.of(new ChannelRef(Platform.SLACK, team, channel), "nudged",
-                NudgeSettings.defaults(ZoneId.of("Europe/Paris"), Language.EN)),
-                Reply.of(Language.EN, Reply.Delivery.CONVERSATION, List.of(new Block.Text("Check who is in the background."))));
+        ChannelMessenger slack = messengers.stream()
+                .filter(m -> m.platform() == Platform.SLACK)
+                .findFirst()
+                .orElseThrow()
+                .messenger();
+        return slack.send(
+                ChannelState.of(
+                        new ChannelRef(Platform.SLACK, team, channel),
+                        "nudged",
+                        NudgeSettings.defaults(ZoneId.of("Europe/Paris"), Language.EN)),
+                Reply.of(
+                        Language.EN,
+                        Reply.Delivery.CONVERSATION,
+                        List.of(new Block.Text("Check who is in the background."))));
     }
 
     void mention(String team, String enterprise, String botUser, String channel, String text) throws Exception {
-        String event = "{\"type\":\"app_mention\",\"user\":\"U0EMP\",\"text\":\"<@" + botUser + "> " + text + "\",\"ts\":\"1741600000.0001\","
-                + "\"channel\":\"" + channel + "\",\"event_ts\":\"1741600000.0001\"}";
+        String event = "{\"type\":\"app_mention\",\"user\":\"U0EMP\",\"text\":\"<@" + botUser + "> " + text
+                + "\",\"ts\":\"1741600000.0001\"," + "\"channel\":\"" + channel
+                + "\",\"event_ts\":\"1741600000.0001\"}";
         HttpResponse<String> response = events(event(team, enterprise, botUser, event, enterprise != null));
         assertThat(response.statusCode()).as("mention in %s", team).isEqualTo(200);
     }
 
     private static String event(String team, String enterprise, String botUser, String event, boolean orgInstall) {
         String enterpriseJson = enterprise == null ? "null" : "\"" + enterprise + "\"";
-        String authorizations = botUser == null ? "" : ",\"authorizations\":[{\"enterprise_id\":" + enterpriseJson + ",\"team_id\":"
-                + (orgInstall ? "null" : "\"" + team + "\"") + ",\"user_id\":\"" + botUser + "\",\"is_bot\":true,\"is_enterprise_install\":"
-                + orgInstall + "}]";
-        return "{\"token\":\"unused\",\"team_id\":\"" + team + "\",\"enterprise_id\":" + enterpriseJson + ",\"api_app_id\":\"A0CHARTER\","
-                + "\"event\":" + event + ",\"type\":\"event_callback\",\"event_id\":\"Ev" + System.nanoTime() + "\",\"event_time\":1741600000"
+        String authorizations = botUser == null
+                ? ""
+                : ",\"authorizations\":[{\"enterprise_id\":" + enterpriseJson + ",\"team_id\":"
+                        + (orgInstall ? "null" : "\"" + team + "\"") + ",\"user_id\":\"" + botUser
+                        + "\",\"is_bot\":true,\"is_enterprise_install\":"
+                        + orgInstall + "}]";
+        return "{\"token\":\"unused\",\"team_id\":\"" + team + "\",\"enterprise_id\":" + enterpriseJson
+                + ",\"api_app_id\":\"A0CHARTER\","
+                + "\"event\":" + event + ",\"type\":\"event_callback\",\"event_id\":\"Ev" + System.nanoTime()
+                + "\",\"event_time\":1741600000"
                 + authorizations + "}";
     }
 
@@ -484,7 +585,8 @@ abstract class SlackInstallsEndToEnd {
         fields.put("api_app_id", "A0CHARTER");
         fields.put("response_url", "http://127.0.0.1:" + SLACK.port() + "/hooks/commands/" + team + "/1/abc");
         fields.put("trigger_id", "1.2.abc");
-        return fields.entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        return fields.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
     }
 
@@ -492,12 +594,20 @@ abstract class SlackInstallsEndToEnd {
         Instant at = Instant.now();
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(SIGNING_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        String signature = "v0=" + HexFormat.of().formatHex(mac.doFinal(("v0:" + at.getEpochSecond() + ":" + body).getBytes(StandardCharsets.UTF_8)));
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/slack/events"))
-                .header("Content-Type", body.startsWith("{") ? "application/json" : "application/x-www-form-urlencoded")
-                .header("X-Slack-Request-Timestamp", Long.toString(at.getEpochSecond()))
-                .header("X-Slack-Signature", signature)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        String signature = "v0="
+                + HexFormat.of()
+                        .formatHex(mac.doFinal(
+                                ("v0:" + at.getEpochSecond() + ":" + body).getBytes(StandardCharsets.UTF_8)));
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/slack/events"))
+                        .header(
+                                "Content-Type",
+                                body.startsWith("{") ? "application/json" : "application/x-www-form-urlencoded")
+                        .header("X-Slack-Request-Timestamp", Long.toString(at.getEpochSecond()))
+                        .header("X-Slack-Signature", signature)
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     static boolean bearer(LoggedRequest request, String token) {
@@ -508,7 +618,8 @@ abstract class SlackInstallsEndToEnd {
     static List<LoggedRequest> posts(String channel) {
         Pattern field = Pattern.compile("channel=" + channel);
         return SLACK.findAll(postRequestedFor(urlEqualTo("/api/chat.postMessage"))).stream()
-                .filter(request -> field.matcher(request.getBodyAsString()).find()).toList();
+                .filter(request -> field.matcher(request.getBodyAsString()).find())
+                .toList();
     }
 
     static List<LoggedRequest> waitForPosts(String channel, int count) throws InterruptedException {

@@ -9,7 +9,9 @@ class SlackInstallsOnH2Test extends SlackInstallsEndToEnd {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         common(registry);
-        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:slack-installs-" + System.nanoTime()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+        registry.add(
+                "spring.datasource.url",
+                () -> "jdbc:h2:mem:slack-installs-" + System.nanoTime()
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
     }
 }

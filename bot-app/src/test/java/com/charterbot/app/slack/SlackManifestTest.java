@@ -29,11 +29,16 @@ class SlackManifestTest {
         Map<String, Object> manifest = load(HTTP);
 
         Map<String, Object> command = slashCommand(manifest);
-        SlackProperties defaults = new Binder(new MapConfigurationPropertySource(Map.of())).bindOrCreate("charter.slack", SlackProperties.class);
-        assertThat(command.get("command")).as("the command the adapter listens to by default").isEqualTo(defaults.command());
+        SlackProperties defaults = new Binder(new MapConfigurationPropertySource(Map.of()))
+                .bindOrCreate("charter.slack", SlackProperties.class);
+        assertThat(command.get("command"))
+                .as("the command the adapter listens to by default")
+                .isEqualTo(defaults.command());
         assertThat((String) command.get("url")).endsWith(SlackConfiguration.EVENTS_PATH);
-        assertThat((String) at(manifest, "settings", "event_subscriptions").get("request_url")).endsWith(SlackConfiguration.EVENTS_PATH);
-        assertThat((String) at(manifest, "settings", "interactivity").get("request_url")).endsWith(SlackConfiguration.EVENTS_PATH);
+        assertThat((String) at(manifest, "settings", "event_subscriptions").get("request_url"))
+                .endsWith(SlackConfiguration.EVENTS_PATH);
+        assertThat((String) at(manifest, "settings", "interactivity").get("request_url"))
+                .endsWith(SlackConfiguration.EVENTS_PATH);
         assertThat(at(manifest, "settings").get("socket_mode_enabled")).isEqualTo(false);
         assertThat(at(manifest, "features", "app_home").get("home_tab_enabled")).isEqualTo(true);
         assertThat(at(manifest, "settings").get("org_deploy_enabled")).isEqualTo(false);
@@ -44,11 +49,13 @@ class SlackManifestTest {
         for (Path path : List.of(HTTP, ORG)) {
             Map<String, Object> manifest = load(path);
             List<String> redirects = redirectUrls(manifest);
-            String events = (String) at(manifest, "settings", "event_subscriptions").get("request_url");
+            String events =
+                    (String) at(manifest, "settings", "event_subscriptions").get("request_url");
 
             assertThat(redirects).as(path.toString()).singleElement().satisfies(url -> {
                 assertThat(url).endsWith(SlackSettings.Distribution.REDIRECT_PATH);
-                assertThat(URI.create(url).getHost()).isEqualTo(URI.create(events).getHost());
+                assertThat(URI.create(url).getHost())
+                        .isEqualTo(URI.create(events).getHost());
                 assertThat(url).startsWith("https://");
             });
         }
@@ -62,7 +69,8 @@ class SlackManifestTest {
         assertThat(at(org, "settings").get("org_deploy_enabled")).isEqualTo(true);
         assertThat(scopes(org)).isEqualTo(scopes(http));
         assertThat(events(org)).containsAll(events(http));
-        assertThat(events(org)).filteredOn(event -> !events(http).contains(event))
+        assertThat(events(org))
+                .filteredOn(event -> !events(http).contains(event))
                 .containsExactlyInAnyOrder("team_access_granted", "team_access_revoked");
         assertThat(slashCommand(org)).isEqualTo(slashCommand(http));
         assertThat(at(org, "settings", "interactivity")).isEqualTo(at(http, "settings", "interactivity"));
@@ -81,19 +89,37 @@ class SlackManifestTest {
         assertThat(at(socket, "settings", "interactivity")).doesNotContainKey("request_url");
         assertThat(scopes(socket)).isEqualTo(scopes(http));
         assertThat(events(socket)).isEqualTo(events(http));
-        assertThat(slashCommand(socket).get("command")).isEqualTo(slashCommand(http).get("command"));
+        assertThat(slashCommand(socket).get("command"))
+                .isEqualTo(slashCommand(http).get("command"));
     }
 
     @Test
     void requestsOnlyTheScopesTheEventsAndCallsNeed() throws IOException {
         Map<String, Object> manifest = load(HTTP);
 
-        assertThat(scopes(manifest)).containsExactlyInAnyOrder(
-                "app_mentions:read", "channels:read", "groups:read", "chat:write", "commands", "files:write", "im:history", "users:read");
-        assertThat(scopes(manifest)).as("what an install through OAuth asks for")
+        assertThat(scopes(manifest))
+                .containsExactlyInAnyOrder(
+                        "app_mentions:read",
+                        "channels:read",
+                        "groups:read",
+                        "chat:write",
+                        "commands",
+                        "files:write",
+                        "im:history",
+                        "users:read");
+        assertThat(scopes(manifest))
+                .as("what an install through OAuth asks for")
                 .containsExactlyInAnyOrderElementsOf(SlackSettings.Distribution.BOT_SCOPES);
-        assertThat(events(manifest)).contains("app_mention", "message.im", "app_home_opened", "member_joined_channel", "channel_left",
-                "channel_archive", "app_uninstalled", "tokens_revoked");
+        assertThat(events(manifest))
+                .contains(
+                        "app_mention",
+                        "message.im",
+                        "app_home_opened",
+                        "member_joined_channel",
+                        "channel_left",
+                        "channel_archive",
+                        "app_uninstalled",
+                        "tokens_revoked");
     }
 
     @Test
@@ -101,7 +127,9 @@ class SlackManifestTest {
         for (Path path : List.of(HTTP, SOCKET_MODE)) {
             List<Map<String, Object>> shortcuts = shortcuts(load(path));
 
-            assertThat(shortcuts).as(path.toString()).extracting(shortcut -> shortcut.get("callback_id"))
+            assertThat(shortcuts)
+                    .as(path.toString())
+                    .extracting(shortcut -> shortcut.get("callback_id"))
                     .containsExactlyInAnyOrderElementsOf(SlackBot.CHECK_SHORTCUTS.keySet());
             assertThat(shortcuts).as(path.toString()).allSatisfy(shortcut -> {
                 assertThat(shortcut.get("type")).isEqualTo("message");
@@ -109,7 +137,8 @@ class SlackManifestTest {
                 assertThat(((String) shortcut.get("name")).length()).isBetween(1, 24);
                 assertThat((String) shortcut.get("description")).isNotBlank();
             });
-            assertThat(shortcuts).extracting(shortcut -> shortcut.get("name"))
+            assertThat(shortcuts)
+                    .extracting(shortcut -> shortcut.get("name"))
                     .containsExactlyInAnyOrder("Check with the charter", "Vérifier avec la charte");
         }
     }
@@ -137,7 +166,8 @@ class SlackManifestTest {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> slashCommand(Map<String, Object> manifest) {
-        List<Map<String, Object>> commands = (List<Map<String, Object>>) at(manifest, "features").get("slash_commands");
+        List<Map<String, Object>> commands =
+                (List<Map<String, Object>>) at(manifest, "features").get("slash_commands");
         assertThat(commands).hasSize(1);
         return commands.get(0);
     }

@@ -22,12 +22,15 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 class SocketModeLifecycleTest {
 
     /** 20 ms doubling to 160 ms, without jitter, so that the test sees the doubling. */
-    private static final RetryPolicy QUICK = new RetryPolicy(Integer.MAX_VALUE, Duration.ofMillis(20), Duration.ofMillis(160), 0.0,
-            Duration.ZERO, 0);
-    private static final String UNREACHABLE = "cannot reach Slack at https://slack.com/api/ (UnknownHostException: slack.com)";
+    private static final RetryPolicy QUICK =
+            new RetryPolicy(Integer.MAX_VALUE, Duration.ofMillis(20), Duration.ofMillis(160), 0.0, Duration.ZERO, 0);
+
+    private static final String UNREACHABLE =
+            "cannot reach Slack at https://slack.com/api/ (UnknownHostException: slack.com)";
 
     private final FakeConnection slack = new FakeConnection();
-    private final SocketModeLifecycle lifecycle = new SocketModeLifecycle(slack, QUICK, Duration.ofMillis(20), Clock.systemUTC());
+    private final SocketModeLifecycle lifecycle =
+            new SocketModeLifecycle(slack, QUICK, Duration.ofMillis(20), Clock.systemUTC());
 
     @AfterEach
     void stop() {
@@ -45,12 +48,19 @@ class SocketModeLifecycleTest {
         assertThat(at).hasSize(5);
         for (int failed = 1; failed <= 4; failed++) {
             long gap = at.get(failed) - at.get(failed - 1);
-            assertThat(gap).as("wait after %d failed attempts", failed).isGreaterThanOrEqualTo(Math.min(160, 20L << (failed - 1)));
+            assertThat(gap)
+                    .as("wait after %d failed attempts", failed)
+                    .isGreaterThanOrEqualTo(Math.min(160, 20L << (failed - 1)));
         }
-        List<String> failures = output.getAll().lines().filter(line -> line.contains("Slack Socket Mode not connected")).toList();
+        List<String> failures = output.getAll()
+                .lines()
+                .filter(line -> line.contains("Slack Socket Mode not connected"))
+                .toList();
         assertThat(failures).hasSize(4).allSatisfy(line -> assertThat(line).contains(UNREACHABLE, "next attempt in"));
         assertThat(failures.get(3)).contains("(attempt 4)");
-        assertThat(output.getAll()).contains("Slack Socket Mode connected").doesNotContain("\tat ", "NullPointerException");
+        assertThat(output.getAll())
+                .contains("Slack Socket Mode connected")
+                .doesNotContain("\tat ", "NullPointerException");
     }
 
     @Test
@@ -68,8 +78,10 @@ class SocketModeLifecycleTest {
         slack.up.set(true);
         await(() -> lifecycle.state().connected(), "seen up again");
 
-        assertThat(output.getAll().lines().filter(line -> line.contains("connection lost: " + UNREACHABLE))).hasSize(1);
-        assertThat(output.getAll().lines().filter(line -> line.contains("Slack Socket Mode connected again"))).hasSize(1);
+        assertThat(output.getAll().lines().filter(line -> line.contains("connection lost: " + UNREACHABLE)))
+                .hasSize(1);
+        assertThat(output.getAll().lines().filter(line -> line.contains("Slack Socket Mode connected again")))
+                .hasSize(1);
         assertThat(new SlackHealthIndicator(lifecycle).health().getStatus()).isEqualTo(Status.UP);
     }
 

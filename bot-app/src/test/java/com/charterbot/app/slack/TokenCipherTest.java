@@ -22,21 +22,28 @@ class TokenCipherTest {
 
         assertThat(stored).startsWith("v1:").doesNotContain(TOKEN).doesNotContain("cipheredtoken");
         assertThat(cipher.decrypt(stored, "team:T1/bot_token")).isEqualTo(TOKEN);
-        assertThat(cipher.encrypt(TOKEN, "team:T1/bot_token")).as("a fresh nonce each time").isNotEqualTo(stored);
+        assertThat(cipher.encrypt(TOKEN, "team:T1/bot_token"))
+                .as("a fresh nonce each time")
+                .isNotEqualTo(stored);
     }
 
     @Test
     void aCiphertextMovedToAnotherRowOrColumnOrChangedDoesNotDecrypt() {
         TokenCipher cipher = new TokenCipher(KEY, List.of());
         String stored = cipher.encrypt(TOKEN, "team:T1/bot_token");
-        String flipped = stored.substring(0, stored.length() - 3) + (stored.charAt(stored.length() - 3) == 'A' ? 'B' : 'A')
+        String flipped = stored.substring(0, stored.length() - 3)
+                + (stored.charAt(stored.length() - 3) == 'A' ? 'B' : 'A')
                 + stored.substring(stored.length() - 2);
 
-        assertThatIllegalStateException().isThrownBy(() -> cipher.decrypt(stored, "team:T2/bot_token")).withMessageContaining("copied");
+        assertThatIllegalStateException()
+                .isThrownBy(() -> cipher.decrypt(stored, "team:T2/bot_token"))
+                .withMessageContaining("copied");
         assertThatIllegalStateException().isThrownBy(() -> cipher.decrypt(stored, "team:T1/bot_refresh_token"));
         assertThatIllegalStateException().isThrownBy(() -> cipher.decrypt(flipped, "team:T1/bot_token"));
-        assertThatIllegalStateException().isThrownBy(() -> cipher.decrypt(TOKEN, "team:T1/bot_token"))
-                .withMessageContaining("not in the encrypted format").withMessageNotContaining(TOKEN);
+        assertThatIllegalStateException()
+                .isThrownBy(() -> cipher.decrypt(TOKEN, "team:T1/bot_token"))
+                .withMessageContaining("not in the encrypted format")
+                .withMessageNotContaining(TOKEN);
     }
 
     @Test
@@ -48,21 +55,30 @@ class TokenCipherTest {
         assertThat(rotated.decrypt(old, "org:E1/bot_token")).isEqualTo(TOKEN);
         assertThat(rotated.current(old)).isFalse();
         assertThat(rotated.current(rotated.encrypt(TOKEN, "org:E1/bot_token"))).isTrue();
-        assertThatIllegalStateException().isThrownBy(() -> withoutTheOldKey.decrypt(old, "org:E1/bot_token"))
-                .withMessageContaining("charter.slack.token-encryption-previous-keys").withMessageNotContaining(OTHER_KEY);
+        assertThatIllegalStateException()
+                .isThrownBy(() -> withoutTheOldKey.decrypt(old, "org:E1/bot_token"))
+                .withMessageContaining("charter.slack.token-encryption-previous-keys")
+                .withMessageNotContaining(OTHER_KEY);
     }
 
     @Test
     void refusesKeysThatAreNot32BytesOfBase64WithoutRepeatingThem() {
         String shortKey = Base64.getEncoder().encodeToString("sixteen-byte-key".getBytes());
 
-        assertThatIllegalArgumentException().isThrownBy(() -> new TokenCipher("", List.of())).withMessageContaining("is not set");
-        assertThatIllegalArgumentException().isThrownBy(() -> new TokenCipher(shortKey, List.of()))
-                .withMessageContaining("must be 32 bytes (AES-256), not 16").withMessageNotContaining(shortKey);
-        assertThatIllegalArgumentException().isThrownBy(() -> new TokenCipher("correct horse battery staple!!", List.of()))
-                .withMessageContaining("is not base64").withMessageContaining("openssl rand -base64 32")
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new TokenCipher("", List.of()))
+                .withMessageContaining("is not set");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new TokenCipher(shortKey, List.of()))
+                .withMessageContaining("must be 32 bytes (AES-256), not 16")
+                .withMessageNotContaining(shortKey);
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new TokenCipher("correct horse battery staple!!", List.of()))
+                .withMessageContaining("is not base64")
+                .withMessageContaining("openssl rand -base64 32")
                 .withMessageNotContaining("horse");
-        assertThatIllegalArgumentException().isThrownBy(() -> new TokenCipher(KEY, List.of(shortKey)))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new TokenCipher(KEY, List.of(shortKey)))
                 .withMessageContaining("charter.slack.token-encryption-previous-keys[0]");
     }
 }

@@ -52,16 +52,29 @@ class StartupReportTest {
     /** The prod profile logs JSON (application-prod.yaml). */
     @Test
     void reportsAProductionRefusalAsOneJsonEvent(CapturedOutput output) {
-        start("--spring.profiles.active=prod", "--spring.datasource.url=jdbc:h2:mem:refused", "--logging.structured.format.console=ecs");
+        start(
+                "--spring.profiles.active=prod",
+                "--spring.datasource.url=jdbc:h2:mem:refused",
+                "--logging.structured.format.console=ecs");
 
         ObjectMapper json = new ObjectMapper();
-        List<JsonNode> events = output.getAll().lines().filter(line -> line.startsWith("{")).map(json::readTree).toList();
-        List<JsonNode> reports = events.stream().filter(event -> event.path("message").asString().contains(REPORT)).toList();
+        List<JsonNode> events = output.getAll()
+                .lines()
+                .filter(line -> line.startsWith("{"))
+                .map(json::readTree)
+                .toList();
+        List<JsonNode> reports = events.stream()
+                .filter(event -> event.path("message").asString().contains(REPORT))
+                .toList();
         assertThat(reports).hasSize(1);
         assertThat(reports.get(0).path("log").path("level").asString()).isEqualTo("ERROR");
         assertThat(reports.get(0).path("message").asString()).contains("embedded H2 database", "Action:");
-        assertThat(reports.get(0).has("error")).as("no stack trace in the event").isFalse();
-        assertThat(output.getAll().lines().filter(line -> !line.isBlank() && !line.startsWith("{"))).as("only JSON lines").isEmpty();
+        assertThat(reports.get(0).has("error"))
+                .as("no stack trace in the event")
+                .isFalse();
+        assertThat(output.getAll().lines().filter(line -> !line.isBlank() && !line.startsWith("{")))
+                .as("only JSON lines")
+                .isEmpty();
     }
 
     @Test
@@ -74,8 +87,15 @@ class StartupReportTest {
         String text = output.getAll();
         assertThat(occurrences(text, REPORT)).isEqualTo(1);
         assertThat(text).contains("The charter in " + dir, "validate");
-        assertThat(occurrences(text, "no-such-section")).as("each problem listed once, in the report").isEqualTo(1);
-        assertThat(text).doesNotContain("\tat ", "Exception encountered", "UnsatisfiedDependencyException", "appears to have started a thread");
+        assertThat(occurrences(text, "no-such-section"))
+                .as("each problem listed once, in the report")
+                .isEqualTo(1);
+        assertThat(text)
+                .doesNotContain(
+                        "\tat ",
+                        "Exception encountered",
+                        "UnsatisfiedDependencyException",
+                        "appears to have started a thread");
     }
 
     private static Throwable start(String... args) {

@@ -2,7 +2,6 @@ package com.charterbot.app.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.charterbot.core.memory.InMemoryActivityLog;
 import com.charterbot.core.activity.NudgeSent;
 import com.charterbot.core.activity.QuestionAsked;
 import com.charterbot.core.activity.QuizAnswered;
@@ -13,6 +12,7 @@ import com.charterbot.core.charter.CharterLoader;
 import com.charterbot.core.charter.CharterSettings;
 import com.charterbot.core.charter.LoadResult;
 import com.charterbot.core.charter.Section;
+import com.charterbot.core.memory.InMemoryActivityLog;
 import com.charterbot.core.stats.AwarenessStatsService;
 import com.charterbot.core.stats.ChartSheet;
 import com.charterbot.core.stats.DrawCharts;
@@ -53,21 +53,33 @@ class JFreeChartDrawingTest {
         Charter charter = charter();
         InMemoryActivityLog log = new InMemoryActivityLog();
         Random random = new Random(21);
-        List<Section> sections = charter.sections(Language.EN).stream().filter(s -> !s.isNotCovered()).toList();
+        List<Section> sections = charter.sections(Language.EN).stream()
+                .filter(s -> !s.isNotCovered())
+                .toList();
         ChannelRef channel = new ChannelRef(Platform.SLACK, "T1", "C1");
         for (int day = 0; day < 84; day++) {
             Instant at = NOW.minus(Duration.ofDays(day));
             for (int q = 0; q < 5 + random.nextInt(20); q++) {
                 Tier tier = Tier.values()[random.nextInt(3)];
-                log.record(new QuestionAsked(at, Language.FR, tier, sections.get(random.nextInt(sections.size())).id()));
+                log.record(new QuestionAsked(
+                        at,
+                        Language.FR,
+                        tier,
+                        sections.get(random.nextInt(sections.size())).id()));
             }
             for (int a = 0; a < random.nextInt(6); a++) {
-                log.record(new QuizAnswered(at, "photos-videos", "photos-videos#0", random.nextBoolean(), null,
+                log.record(new QuizAnswered(
+                        at,
+                        "photos-videos",
+                        "photos-videos#0",
+                        random.nextBoolean(),
+                        null,
                         new UserRef(Platform.SLACK, "T1", "U" + random.nextInt(40))));
             }
             log.record(new NudgeSent(at, channel, day % 2 == 0 ? NudgeSent.Kind.TIP : NudgeSent.Kind.QUIZ));
         }
-        return new AwarenessStatsService(log, Clock.fixed(NOW, ZoneOffset.UTC)).weeks(WeeklyStats.WEEKS, PARIS)
+        return new AwarenessStatsService(log, Clock.fixed(NOW, ZoneOffset.UTC))
+                .weeks(WeeklyStats.WEEKS, PARIS)
                 .withFailures(List.of(NOW.minus(Duration.ofDays(3)), NOW.minus(Duration.ofDays(40))));
     }
 
@@ -102,7 +114,9 @@ class JFreeChartDrawingTest {
         for (int cell = 0; cell < 4; cell++) {
             int x0 = (cell % 2) * 400;
             int y0 = 28 + (cell / 2) * 266;
-            assertThat(colouredPixels(image, x0, y0, 400, 266)).as("chart %d", cell + 1).isGreaterThan(200);
+            assertThat(colouredPixels(image, x0, y0, 400, 266))
+                    .as("chart %d", cell + 1)
+                    .isGreaterThan(200);
         }
     }
 
@@ -114,7 +128,8 @@ class JFreeChartDrawingTest {
 
         Optional<byte[]> fitted = new JFreeChartDrawing(largest - 1).png(sheet);
         assertThat(fitted).isPresent();
-        assertThat(ImageIO.read(new ByteArrayInputStream(fitted.get())).getWidth()).isLessThan(800);
+        assertThat(ImageIO.read(new ByteArrayInputStream(fitted.get())).getWidth())
+                .isLessThan(800);
         assertThat(new JFreeChartDrawing(smallest - 1).png(sheet)).isEmpty();
     }
 

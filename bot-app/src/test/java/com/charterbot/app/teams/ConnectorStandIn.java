@@ -50,7 +50,8 @@ final class ConnectorStandIn implements AutoCloseable {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String path = exchange.getRequestURI().getRawPath();
         requests.add(new Request(exchange.getRequestMethod(), path, body));
-        String answer = path.endsWith("/v3/conversations") ? "{\"id\":\"a:1private-chat\"}" : "{\"id\":\"1741600000000\"}";
+        String answer =
+                path.endsWith("/v3/conversations") ? "{\"id\":\"a:1private-chat\"}" : "{\"id\":\"1741600000000\"}";
         byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         exchange.sendResponseHeaders(200, bytes.length);

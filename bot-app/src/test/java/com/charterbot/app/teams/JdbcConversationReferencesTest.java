@@ -17,8 +17,12 @@ class JdbcConversationReferencesTest {
     private static final Instant AT = Instant.parse("2025-03-10T09:30:00.123456789Z");
 
     private static StoredReference reference(ChannelRef channel, String serviceUrl, Instant at) {
-        return new StoredReference(channel, StoredReference.Scope.CHANNEL, serviceUrl,
-                "{\"serviceUrl\":\"" + serviceUrl + "\",\"conversation\":{\"id\":\"" + channel.channelId() + "\"}}", at);
+        return new StoredReference(
+                channel,
+                StoredReference.Scope.CHANNEL,
+                serviceUrl,
+                "{\"serviceUrl\":\"" + serviceUrl + "\",\"conversation\":{\"id\":\"" + channel.channelId() + "\"}}",
+                at);
     }
 
     @ParameterizedTest
@@ -35,12 +39,14 @@ class JdbcConversationReferencesTest {
         });
 
         references.save(reference(CHANNEL, "https://smba.trafficmanager.net/emea/", AT.plusSeconds(60)));
-        assertThat(references.find(CHANNEL)).hasValueSatisfying(found ->
-                assertThat(found.serviceUrl()).isEqualTo("https://smba.trafficmanager.net/emea/"));
+        assertThat(references.find(CHANNEL))
+                .hasValueSatisfying(
+                        found -> assertThat(found.serviceUrl()).isEqualTo("https://smba.trafficmanager.net/emea/"));
 
         ChannelRef otherTenant = new ChannelRef(Platform.TEAMS, "tenant-2", CHANNEL.channelId());
         assertThat(references.find(otherTenant)).isEmpty();
-        assertThat(references.find(new ChannelRef(Platform.SLACK, "tenant-1", CHANNEL.channelId()))).isEmpty();
+        assertThat(references.find(new ChannelRef(Platform.SLACK, "tenant-1", CHANNEL.channelId())))
+                .isEmpty();
 
         references.forget(CHANNEL);
         assertThat(references.find(CHANNEL)).isEmpty();
@@ -52,8 +58,10 @@ class JdbcConversationReferencesTest {
         JdbcConversationReferences references = new JdbcConversationReferences(Databases.fresh(kind));
         ChannelRef chat = new ChannelRef(Platform.TEAMS, "tenant-1", "19:meeting_" + "M".repeat(600) + "@thread.v2");
 
-        references.save(new StoredReference(chat, StoredReference.Scope.GROUP_CHAT, "https://smba.trafficmanager.net/teams/", "{}", AT));
+        references.save(new StoredReference(
+                chat, StoredReference.Scope.GROUP_CHAT, "https://smba.trafficmanager.net/teams/", "{}", AT));
 
-        assertThat(references.find(chat)).hasValueSatisfying(found -> assertThat(found.scope()).isEqualTo(StoredReference.Scope.GROUP_CHAT));
+        assertThat(references.find(chat))
+                .hasValueSatisfying(found -> assertThat(found.scope()).isEqualTo(StoredReference.Scope.GROUP_CHAT));
     }
 }

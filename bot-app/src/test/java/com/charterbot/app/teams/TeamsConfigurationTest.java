@@ -16,7 +16,14 @@ class TeamsConfigurationTest {
     private final TeamsConfiguration configuration = new TeamsConfiguration();
 
     private static TeamsProperties properties(String appId, String password, String tenant) {
-        return new TeamsProperties(true, appId, password, tenant, List.of("https://smba.trafficmanager.net/"), Set.of(), "",
+        return new TeamsProperties(
+                true,
+                appId,
+                password,
+                tenant,
+                List.of("https://smba.trafficmanager.net/"),
+                Set.of(),
+                "",
                 DataSize.ofKilobytes(256));
     }
 

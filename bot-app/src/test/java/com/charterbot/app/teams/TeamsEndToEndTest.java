@@ -24,8 +24,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -87,14 +87,17 @@ class TeamsEndToEndTest {
         assertThat(CONNECTOR.requests()).singleElement().satisfies(request -> {
             assertThat(request.method()).isEqualTo("POST");
             assertThat(request.path()).startsWith("/teams/v3/conversations/a:1personal-alice/activities/1741600000101");
-            assertThat(request.body()).contains("application/vnd.microsoft.card.adaptive").contains("\"version\":\"1.5\"")
+            assertThat(request.body())
+                    .contains("application/vnd.microsoft.card.adaptive")
+                    .contains("\"version\":\"1.5\"")
                     .contains("charter.feedback.helpful");
         });
     }
 
     @Test
     void welcomesATeamKeepsItsReferenceAndSendsItNudges() throws Exception {
-        HttpResponse<String> response = post("""
+        HttpResponse<String> response =
+                post("""
                 {"type": "conversationUpdate", "id": "f:1741600000202", "timestamp": "2025-03-10T09:31:00Z", "channelId": "msteams",
                  "serviceUrl": "%s", "from": {"id": "29:1alice", "aadObjectId": "6b2c8a1e-3d4f-4a5b-9c8d-7e6f5a4b3c2d"},
                  "conversation": {"isGroup": true, "conversationType": "channel", "tenantId": "%s", "id": "%s"},
@@ -104,8 +107,10 @@ class TeamsEndToEndTest {
                 """.formatted(CONNECTOR.serviceUrl(), TENANT, GENERAL, BOT, BOT, GENERAL, GENERAL, TENANT));
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(CONNECTOR.requests()).singleElement().satisfies(request ->
-                assertThat(request.body()).contains(Messages.get(Language.EN, "nudges.welcome.heading")));
+        assertThat(CONNECTOR.requests())
+                .singleElement()
+                .satisfies(request ->
+                        assertThat(request.body()).contains(Messages.get(Language.EN, "nudges.welcome.heading")));
         ChannelRef general = new ChannelRef(Platform.TEAMS, TENANT, GENERAL);
         StoredReference stored = references.find(general).orElseThrow();
         assertThat(stored.scope()).isEqualTo(StoredReference.Scope.CHANNEL);
@@ -114,9 +119,17 @@ class TeamsEndToEndTest {
         assertThat(state.status()).isEqualTo(ChannelState.Status.ACTIVE);
         CONNECTOR.clear();
 
-        PlatformChannelMessenger teams = messengers.stream().filter(m -> m.platform() == Platform.TEAMS).findFirst().orElseThrow();
-        SendOutcome outcome = teams.messenger().send(state, Reply.of(Language.EN, Reply.Delivery.CONVERSATION,
-                List.of(new Block.Text("A tip for the channel"))));
+        PlatformChannelMessenger teams = messengers.stream()
+                .filter(m -> m.platform() == Platform.TEAMS)
+                .findFirst()
+                .orElseThrow();
+        SendOutcome outcome = teams.messenger()
+                .send(
+                        state,
+                        Reply.of(
+                                Language.EN,
+                                Reply.Delivery.CONVERSATION,
+                                List.of(new Block.Text("A tip for the channel"))));
 
         assertThat(outcome).isEqualTo(new SendOutcome.Sent());
         assertThat(CONNECTOR.requests()).singleElement().satisfies(request -> {
@@ -135,9 +148,12 @@ class TeamsEndToEndTest {
     }
 
     private HttpResponse<String> post(String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/messages"))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/messages"))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -26,8 +26,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -38,20 +38,22 @@ import org.springframework.test.context.DynamicPropertySource;
  * Slack request in the middle of them. Before {@link RequestBodyFilter}, each trickle held one of
  * Tomcat's 200 request threads until its body was whole, and the signed request waited behind them.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-    "charter.http.body-timeout=2s",
-    "charter.scheduler.enabled=false"})
+@SpringBootTest(
+        webEnvironment = WebEnvironment.RANDOM_PORT,
+        properties = {"charter.http.body-timeout=2s", "charter.scheduler.enabled=false"})
 class SlowBodiesTest {
 
     private static final String SECRET = "slow-bodies-signing-secret-7c2e";
     private static final int TRICKLES = 250;
-    private static final WireMockServer SLACK = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+    private static final WireMockServer SLACK = new WireMockServer(
+            WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
 
     static {
         SLACK.start();
-        SLACK.stubFor(post(urlEqualTo("/api/auth.test")).willReturn(okJson(
-                "{\"ok\":true,\"team_id\":\"T0SLOW\",\"user_id\":\"U0BOT\",\"bot_id\":\"B0BOT\"}")));
-        SLACK.stubFor(post(urlEqualTo("/api/users.info")).willReturn(okJson("{\"ok\":true,\"user\":{\"id\":\"U0ANY\",\"team_id\":\"T0SLOW\"}}")));
+        SLACK.stubFor(post(urlEqualTo("/api/auth.test"))
+                .willReturn(okJson("{\"ok\":true,\"team_id\":\"T0SLOW\",\"user_id\":\"U0BOT\",\"bot_id\":\"B0BOT\"}")));
+        SLACK.stubFor(post(urlEqualTo("/api/users.info"))
+                .willReturn(okJson("{\"ok\":true,\"user\":{\"id\":\"U0ANY\",\"team_id\":\"T0SLOW\"}}")));
     }
 
     @DynamicPropertySource
@@ -77,8 +79,10 @@ class SlowBodiesTest {
             for (int i = 0; i < TRICKLES; i++) {
                 trickles.add(trickle(i % 2 == 0 ? "/slack/events" : "/api/messages"));
             }
-            HttpResponse<String> answered = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build().send(signedHelp(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> answered = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build()
+                    .send(signedHelp(), HttpResponse.BodyHandlers.ofString());
 
             assertThat(answered.statusCode()).isEqualTo(200);
             assertThat(answered.body()).contains("blocks");
@@ -97,8 +101,9 @@ class SlowBodiesTest {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(5_000);
             OutputStream out = socket.getOutputStream();
-            out.write(("POST /api/messages HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 2000000\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(
+                    ("POST /api/messages HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 2000000\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
             out.flush();
 
             assertThat(statusLine(socket)).startsWith("HTTP/1.1 413");
@@ -109,8 +114,10 @@ class SlowBodiesTest {
         Socket socket = new Socket("127.0.0.1", port);
         socket.setSoTimeout(10_000);
         OutputStream out = socket.getOutputStream();
-        out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\n"
-                + "Content-Length: 1000\r\n\r\nt").getBytes(StandardCharsets.US_ASCII));
+        out.write(
+                ("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                                + "Content-Length: 1000\r\n\r\nt")
+                        .getBytes(StandardCharsets.US_ASCII));
         out.flush();
         return socket;
     }
@@ -126,12 +133,15 @@ class SlowBodiesTest {
     }
 
     private HttpRequest signedHelp() throws Exception {
-        String body = "token=x&team_id=T0SLOW&channel_id=C0SLOW&user_id=U0ALICE&command=" + URLEncoder.encode("/charter", StandardCharsets.UTF_8)
-                + "&text=help&response_url=" + URLEncoder.encode("http://127.0.0.1:" + SLACK.port() + "/hook", StandardCharsets.UTF_8);
+        String body = "token=x&team_id=T0SLOW&channel_id=C0SLOW&user_id=U0ALICE&command="
+                + URLEncoder.encode("/charter", StandardCharsets.UTF_8) + "&text=help&response_url="
+                + URLEncoder.encode("http://127.0.0.1:" + SLACK.port() + "/hook", StandardCharsets.UTF_8);
         long timestamp = Instant.now().getEpochSecond();
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        String signature = "v0=" + HexFormat.of().formatHex(mac.doFinal(("v0:" + timestamp + ":" + body).getBytes(StandardCharsets.UTF_8)));
+        String signature = "v0="
+                + HexFormat.of()
+                        .formatHex(mac.doFinal(("v0:" + timestamp + ":" + body).getBytes(StandardCharsets.UTF_8)));
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/slack/events"))
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/x-www-form-urlencoded")

@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param sectionId the section the answer cited or offered first, or null
  * @param tenant the tenant key of the person who gave it ({@code slack:T0123}); null when not known
  */
-public record AnswerFeedback(Instant at, Language language, Tier tier, String sectionId, boolean helpful, String tenant) {
+public record AnswerFeedback(
+        Instant at, Language language, Tier tier, String sectionId, boolean helpful, String tenant) {
 
     public AnswerFeedback {
         Objects.requireNonNull(at, "at");

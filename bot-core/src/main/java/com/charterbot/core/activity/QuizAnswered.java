@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param channel the channel of a channel micro-quiz, or null for a personal quiz
  * @param participant who answered; persistent stores keep only a keyed hash of it
  */
-public record QuizAnswered(Instant at, String sectionId, String questionId, boolean correct, ChannelRef channel, UserRef participant) {
+public record QuizAnswered(
+        Instant at, String sectionId, String questionId, boolean correct, ChannelRef channel, UserRef participant) {
 
     public QuizAnswered {
         Objects.requireNonNull(at, "at");

@@ -30,7 +30,10 @@ public record StatsScope(Set<String> tenants) {
     public static StatsScope of(Platform platform, Collection<String> tenantIds) {
         Objects.requireNonNull(platform, "platform");
         String prefix = platform.name().toLowerCase(Locale.ROOT) + ":";
-        return new StatsScope(tenantIds.stream().filter(Objects::nonNull).map(id -> prefix + id).collect(Collectors.toSet()));
+        return new StatsScope(tenantIds.stream()
+                .filter(Objects::nonNull)
+                .map(id -> prefix + id)
+                .collect(Collectors.toSet()));
     }
 
     /** Whether every tenant is covered. */

@@ -1,6 +1,5 @@
 package com.charterbot.core.activity;
 
-import com.charterbot.core.activity.StatsScope;
 import com.charterbot.core.values.Language;
 import java.time.Instant;
 import java.util.List;

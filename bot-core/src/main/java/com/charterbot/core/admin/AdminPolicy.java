@@ -22,7 +22,8 @@ public final class AdminPolicy {
         Objects.requireNonNull(user, "user");
         boolean configured = switch (user.platform()) {
             case SLACK -> directory.slackUserIds().contains(user.userId().strip());
-            case TEAMS -> directory.teamsUserIds().contains(user.userId().strip().toLowerCase(Locale.ROOT));
+            case TEAMS ->
+                directory.teamsUserIds().contains(user.userId().strip().toLowerCase(Locale.ROOT));
         };
         if (configured) {
             return new Decision.Allowed(Decision.Allowed.CONFIGURED);

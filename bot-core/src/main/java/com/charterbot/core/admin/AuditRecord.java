@@ -23,7 +23,8 @@ public record AuditRecord(UserRef who, Instant at, String action, String target,
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(action, "action");
         if (!ACTION.matcher(action).matches() || action.length() > 100) {
-            throw new IllegalArgumentException("an audit action is lower-case dotted words such as nudges.change, not '" + action + "'");
+            throw new IllegalArgumentException(
+                    "an audit action is lower-case dotted words such as nudges.change, not '" + action + "'");
         }
         Objects.requireNonNull(target, "target");
         if (target.isBlank()) {
@@ -38,7 +39,8 @@ public record AuditRecord(UserRef who, Instant at, String action, String target,
 
     private static void requireShort(String value, String name) {
         if (value.length() > MAX_LENGTH) {
-            throw new IllegalArgumentException("an audit record's " + name + " is at most " + MAX_LENGTH + " characters");
+            throw new IllegalArgumentException(
+                    "an audit record's " + name + " is at most " + MAX_LENGTH + " characters");
         }
     }
 }

@@ -20,7 +20,8 @@ public sealed interface Decision {
 
         public Allowed {
             if (!Set.of(CONFIGURED, PLATFORM).contains(basis)) {
-                throw new IllegalArgumentException("an admin decision's basis is 'configured' or 'platform', not " + basis);
+                throw new IllegalArgumentException(
+                        "an admin decision's basis is 'configured' or 'platform', not " + basis);
             }
         }
     }

@@ -40,6 +40,7 @@ public final class AnswerEngine implements AnswerQuestion {
     private final AtomicReference<AnswerIndex> index = new AtomicReference<>();
     /** The charter as installed, before the phrasings overlay. */
     private Charter base;
+
     private Map<Language, Map<String, List<String>>> phrasings = Map.of();
 
     /**
@@ -109,17 +110,28 @@ public final class AnswerEngine implements AnswerQuestion {
         int length = cleaned.codePointCount(0, cleaned.length());
         if (length > Question.MAX_LENGTH) {
             String sample = cleaned.substring(0, Math.min(cleaned.length(), Question.MAX_LENGTH));
-            Language language = question.preferredLanguage().or(() -> detector.detect(sample)).or(question::fallbackLanguage).orElse(defaultLanguage);
+            Language language = question.preferredLanguage()
+                    .or(() -> detector.detect(sample))
+                    .or(question::fallbackLanguage)
+                    .orElse(defaultLanguage);
             String text = Messages.get(language, "answer.too-long", length, Question.MAX_LENGTH);
             return empty(charter, language, text, InputIssue.TOO_LONG);
         }
-        Language language = question.preferredLanguage().or(() -> detector.detect(cleaned)).or(question::fallbackLanguage).orElse(defaultLanguage);
+        Language language = question.preferredLanguage()
+                .or(() -> detector.detect(cleaned))
+                .or(question::fallbackLanguage)
+                .orElse(defaultLanguage);
         if (!QuestionText.hasWords(cleaned)) {
-            return empty(charter, language, Messages.get(language, "answer.blank", charter.settings().companyName()), InputIssue.BLANK);
+            return empty(
+                    charter,
+                    language,
+                    Messages.get(language, "answer.blank", charter.settings().companyName()),
+                    InputIssue.BLANK);
         }
         AnswerIndex.Ranking ranking = current.search(cleaned, CANDIDATES);
         List<AnswerIndex.Candidate> candidates = ranking.candidates();
-        List<AnswerIndex.Candidate> sections = candidates.stream().filter(c -> !c.section().isNotCovered()).toList();
+        List<AnswerIndex.Candidate> sections =
+                candidates.stream().filter(c -> !c.section().isNotCovered()).toList();
         if (candidates.isEmpty()) {
             return fallback(charter, language, 0, sections, null);
         }
@@ -136,21 +148,43 @@ public final class AnswerEngine implements AnswerQuestion {
             List<AnswerIndex.Candidate> others = new ArrayList<>();
             for (AnswerIndex.Candidate candidate : sections.subList(1, sections.size())) {
                 if (alsoApplies.size() < SHOWN - 1 && others.isEmpty() && alsoApplies(top, candidate)) {
-                    Section other = charter.section(candidate.section().id(), language).orElseThrow();
+                    Section other =
+                            charter.section(candidate.section().id(), language).orElseThrow();
                     alsoApplies.add(new AlsoApplies(citation(charter, other), keyPoint(other)));
                 } else {
                     others.add(candidate);
                 }
             }
-            return new Answer(Tier.ANSWER, language, confidence, citation(charter, section), section.rule(),
-                    section.checklist(), section.dos(), section.donts(), alsoApplies,
+            return new Answer(
+                    Tier.ANSWER,
+                    language,
+                    confidence,
+                    citation(charter, section),
+                    section.rule(),
+                    section.checklist(),
+                    section.dos(),
+                    section.donts(),
+                    alsoApplies,
                     citations(charter, language, others, SHOWN - 1 - alsoApplies.size()),
-                    null, InputIssue.NONE, charter.version());
+                    null,
+                    InputIssue.NONE,
+                    charter.version());
         }
         if (confidence >= calibration.suggestAt()) {
-            return new Answer(Tier.SUGGEST, language, confidence, null, Messages.get(language, "answer.suggest"),
-                    List.of(), List.of(), List.of(), List.of(), citations(charter, language, sections, SHOWN),
-                    null, InputIssue.NONE, charter.version());
+            return new Answer(
+                    Tier.SUGGEST,
+                    language,
+                    confidence,
+                    null,
+                    Messages.get(language, "answer.suggest"),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    citations(charter, language, sections, SHOWN),
+                    null,
+                    InputIssue.NONE,
+                    charter.version());
         }
         return fallback(charter, language, confidence, sections, null);
     }
@@ -168,7 +202,11 @@ public final class AnswerEngine implements AnswerQuestion {
         }
         String cleaned = QuestionText.clean(question.text());
         List<AnswerTrace.Ranked> ranked = current.search(cleaned, CANDIDATES).candidates().stream()
-                .map(c -> new AnswerTrace.Ranked(c.section().id(), c.section().isNotCovered(), c.score(), c.coverage(),
+                .map(c -> new AnswerTrace.Ranked(
+                        c.section().id(),
+                        c.section().isNotCovered(),
+                        c.score(),
+                        c.coverage(),
                         current.matchedWords(cleaned, c.section().id())))
                 .toList();
         return new AnswerTrace(answer, ranked);
@@ -181,8 +219,11 @@ public final class AnswerEngine implements AnswerQuestion {
      * and colleagues' privacy).
      */
     private static boolean alsoApplies(AnswerIndex.Candidate top, AnswerIndex.Candidate candidate) {
-        boolean related = top.section().related().contains(candidate.section().id()) || candidate.section().related().contains(top.section().id());
-        return related && candidate.score() >= ALSO_APPLIES_SCORE * top.score() && candidate.owned() >= ALSO_APPLIES_OWNED;
+        boolean related = top.section().related().contains(candidate.section().id())
+                || candidate.section().related().contains(top.section().id());
+        return related
+                && candidate.score() >= ALSO_APPLIES_SCORE * top.score()
+                && candidate.owned() >= ALSO_APPLIES_OWNED;
     }
 
     /** The first sentence of a section's rule: what to remember from it. */
@@ -199,7 +240,8 @@ public final class AnswerEngine implements AnswerQuestion {
      */
     public Observation observe(String text) {
         AnswerIndex.Ranking ranking = index.get().search(QuestionText.clean(text), CANDIDATES);
-        return new Observation(ranking.candidates().stream().map(c -> c.section().id()).toList(), signals(ranking));
+        return new Observation(
+                ranking.candidates().stream().map(c -> c.section().id()).toList(), signals(ranking));
     }
 
     /** The signals of a ranking, in {@link Calibration#SIGNALS} order; their meaning is in {@code docs/answer-engine.md}. */
@@ -227,7 +269,12 @@ public final class AnswerEngine implements AnswerQuestion {
         };
     }
 
-    private Answer fallback(Charter charter, Language language, double confidence, List<AnswerIndex.Candidate> sections, Section notCovered) {
+    private Answer fallback(
+            Charter charter,
+            Language language,
+            double confidence,
+            List<AnswerIndex.Candidate> sections,
+            Section notCovered) {
         String text;
         Citation entry = null;
         if (notCovered != null) {
@@ -237,21 +284,48 @@ public final class AnswerEngine implements AnswerQuestion {
         } else {
             text = Messages.get(language, "answer.fallback", charter.settings().communicationsContact());
         }
-        return new Answer(Tier.FALLBACK, language, confidence, null, text, List.of(), List.of(), List.of(), List.of(),
-                citations(charter, language, sections, SHOWN), entry, InputIssue.NONE, charter.version());
+        return new Answer(
+                Tier.FALLBACK,
+                language,
+                confidence,
+                null,
+                text,
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                citations(charter, language, sections, SHOWN),
+                entry,
+                InputIssue.NONE,
+                charter.version());
     }
 
     private static Answer empty(Charter charter, Language language, String text, InputIssue issue) {
-        return new Answer(Tier.FALLBACK, language, 0, null, text, List.of(), List.of(), List.of(), List.of(), List.of(), null, issue, charter.version());
+        return new Answer(
+                Tier.FALLBACK,
+                language,
+                0,
+                null,
+                text,
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                null,
+                issue,
+                charter.version());
     }
 
-    private static List<Citation> citations(Charter charter, Language language, List<AnswerIndex.Candidate> candidates, int max) {
+    private static List<Citation> citations(
+            Charter charter, Language language, List<AnswerIndex.Candidate> candidates, int max) {
         List<Citation> citations = new ArrayList<>();
         for (AnswerIndex.Candidate candidate : candidates) {
             if (citations.size() == max) {
                 break;
             }
-            charter.section(candidate.section().id(), language).ifPresent(section -> citations.add(citation(charter, section)));
+            charter.section(candidate.section().id(), language)
+                    .ifPresent(section -> citations.add(citation(charter, section)));
         }
         return citations;
     }

@@ -62,6 +62,7 @@ final class AnswerIndex {
     private static final double COVERAGE_OFFSET = 0.5;
     /** How the three views weigh in the fused score, each first divided by its best section's. */
     private static final double SECTION_WEIGHT = 0.5;
+
     private static final double CLASSIFIER_WEIGHT = 0.3;
     private static final double SENTENCE_WEIGHT = 0.2;
     /** Below this share of the question's weight in its ask, the story around it counts in full. */
@@ -80,7 +81,13 @@ final class AnswerIndex {
      * @param sentenceCoverage the share of the question's weight that the section's best matching sentence contains
      * @param owned the share of the question's weight in words the classifier ties to this section more than to any other
      */
-    record Candidate(Section section, double score, double coverage, double probability, double relevance, double sentenceCoverage,
+    record Candidate(
+            Section section,
+            double score,
+            double coverage,
+            double probability,
+            double relevance,
+            double sentenceCoverage,
             double owned) {}
 
     /**
@@ -105,7 +112,6 @@ final class AnswerIndex {
 
     private record Doc(String sectionId, Language language, Set<String> terms) {}
 
-
     private final Charter charter;
     private final Lexicon lexicon;
     private final SectionClassifier classifier;
@@ -115,7 +121,12 @@ final class AnswerIndex {
     private final Map<Language, Map<String, Integer>> documentFrequencies = new EnumMap<>(Language.class);
     private final Map<Language, Integer> documentCounts = new EnumMap<>(Language.class);
 
-    private AnswerIndex(Charter charter, Lexicon lexicon, SectionClassifier classifier, IndexSearcher sectionSearcher, List<Doc> docs,
+    private AnswerIndex(
+            Charter charter,
+            Lexicon lexicon,
+            SectionClassifier classifier,
+            IndexSearcher sectionSearcher,
+            List<Doc> docs,
             SentenceIndex sentences) {
         this.charter = charter;
         this.lexicon = lexicon;
@@ -144,12 +155,15 @@ final class AnswerIndex {
      */
     static AnswerIndex build(Charter charter, TextAnalysis analysis) {
         Lexicon lexicon = Lexicon.compile(charter.vocabulary(), analysis);
-        CompletableFuture<Map<String, List<String>>> french = CompletableFuture.supplyAsync(() -> analyse(charter, lexicon, Language.FR));
+        CompletableFuture<Map<String, List<String>>> french =
+                CompletableFuture.supplyAsync(() -> analyse(charter, lexicon, Language.FR));
         Map<Language, Map<String, List<String>>> analysed = new EnumMap<>(Language.class);
         analysed.put(Language.EN, analyse(charter, lexicon, Language.EN));
         analysed.put(Language.FR, french.join());
-        BiFunction<Language, String, List<String>> terms = (language, text) -> analysed.get(language).get(text);
-        CompletableFuture<SectionClassifier> classifier = CompletableFuture.supplyAsync(() -> SectionClassifier.train(charter, lexicon, terms));
+        BiFunction<Language, String, List<String>> terms =
+                (language, text) -> analysed.get(language).get(text);
+        CompletableFuture<SectionClassifier> classifier =
+                CompletableFuture.supplyAsync(() -> SectionClassifier.train(charter, lexicon, terms));
         try {
             ByteBuffersDirectory sectionDirectory = new ByteBuffersDirectory();
             List<Doc> docs = new ArrayList<>();
@@ -168,13 +182,15 @@ final class AnswerIndex {
                             for (String text : texts) {
                                 List<String> textTerms = terms.apply(language, text);
                                 sectionTerms.addAll(textTerms);
-                                document.add(new TextField(field(name, language), String.join(" ", textTerms), Field.Store.NO));
+                                document.add(new TextField(
+                                        field(name, language), String.join(" ", textTerms), Field.Store.NO));
                             }
                         });
                         sectionWriter.addDocument(document);
                         docs.add(new Doc(section.id(), language, Set.copyOf(sectionTerms)));
                         for (String sentence : SectionText.sentences(section)) {
-                            sentences.add(new SentenceIndex.Sentence(section.id(), language, terms.apply(language, sentence)));
+                            sentences.add(new SentenceIndex.Sentence(
+                                    section.id(), language, terms.apply(language, sentence)));
                         }
                     }
                 }
@@ -185,8 +201,13 @@ final class AnswerIndex {
             if (sectionReader.leaves().size() > 1 || sectionReader.maxDoc() != docs.size()) {
                 throw new IllegalStateException("expected one segment holding every section");
             }
-            return new AnswerIndex(charter, lexicon, classifier.join(), new IndexSearcher(sectionReader),
-                    List.copyOf(docs), new SentenceIndex(sentences));
+            return new AnswerIndex(
+                    charter,
+                    lexicon,
+                    classifier.join(),
+                    new IndexSearcher(sectionReader),
+                    List.copyOf(docs),
+                    new SentenceIndex(sentences));
         } catch (IOException e) {
             throw new UncheckedIOException("building an in-memory index failed", e);
         }
@@ -212,9 +233,14 @@ final class AnswerIndex {
 
     /** Indexes and searches a throw-away document, which loads and initialises Lucene's classes. */
     static void warmUp(TextAnalysis analysis) {
-        try (ByteBuffersDirectory directory = new ByteBuffersDirectory(); IndexWriter writer = writer(directory)) {
+        try (ByteBuffersDirectory directory = new ByteBuffersDirectory();
+                IndexWriter writer = writer(directory)) {
             Document document = new Document();
-            String terms = String.join(" ", analysis.tokens(Language.EN, "can I post this photo").stream().map(TextAnalysis.Token::stem).toList());
+            String terms = String.join(
+                    " ",
+                    analysis.tokens(Language.EN, "can I post this photo").stream()
+                            .map(TextAnalysis.Token::stem)
+                            .toList());
             document.add(new TextField(field("alt", Language.EN), terms, Field.Store.NO));
             writer.addDocument(document);
             writer.commit();
@@ -279,7 +305,8 @@ final class AnswerIndex {
         Map<String, Double> owned = owned(unitsByLanguage);
         double[] probabilities = classifier.probabilities(text, weights);
         double bestSection = max(sectionScores.values());
-        double bestSentence = max(bestSentences.values().stream().map(SentenceIndex.Best::score).toList());
+        double bestSentence = max(
+                bestSentences.values().stream().map(SentenceIndex.Best::score).toList());
         double bestProbability = 0;
         double offTopic = 0;
         for (int i = 0; i < probabilities.length; i++) {
@@ -294,11 +321,26 @@ final class AnswerIndex {
             double relevance = share(sectionScores.get(id), bestSection);
             double score = SECTION_WEIGHT * relevance
                     + CLASSIFIER_WEIGHT * share(probabilities[i], bestProbability)
-                    + SENTENCE_WEIGHT * share(bestSentences.containsKey(id) ? bestSentences.get(id).score() : null, bestSentence);
+                    + SENTENCE_WEIGHT
+                            * share(
+                                    bestSentences.containsKey(id)
+                                            ? bestSentences.get(id).score()
+                                            : null,
+                                    bestSentence);
             SentenceIndex.Best best = bestSentences.get(id);
-            double sentenceCoverage = best == null ? 0
-                    : share(unitsByLanguage.get(best.sentence().language()), best.sentence().language(), best.sentence().terms()::contains);
-            candidates.add(new Candidate(section(id), score, coverages.getOrDefault(id, 0.0), probabilities[i], relevance, sentenceCoverage,
+            double sentenceCoverage = best == null
+                    ? 0
+                    : share(
+                            unitsByLanguage.get(best.sentence().language()),
+                            best.sentence().language(),
+                            best.sentence().terms()::contains);
+            candidates.add(new Candidate(
+                    section(id),
+                    score,
+                    coverages.getOrDefault(id, 0.0),
+                    probabilities[i],
+                    relevance,
+                    sentenceCoverage,
                     owned.getOrDefault(id, 0.0)));
         }
         candidates.sort(Comparator.comparingDouble(Candidate::score).reversed());
@@ -311,8 +353,9 @@ final class AnswerIndex {
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         unitsByLanguage.forEach((language, units) -> {
             for (Lexicon.Unit unit : units) {
-                FIELDS.forEach((name, boost) ->
-                        query.add(fieldQuery(field(name, language), unit.terms(), (float) (boost * unit.weight())), BooleanClause.Occur.SHOULD));
+                FIELDS.forEach((name, boost) -> query.add(
+                        fieldQuery(field(name, language), unit.terms(), (float) (boost * unit.weight())),
+                        BooleanClause.Occur.SHOULD));
             }
         });
         Map<String, Double> scores = new HashMap<>();
@@ -456,7 +499,8 @@ final class AnswerIndex {
         while (word.find()) {
             for (Language language : Language.values()) {
                 Set<String> terms = docTerms(sectionId, language);
-                boolean contains = lexicon.terms(language, word.group()).stream().anyMatch(terms::contains);
+                boolean contains =
+                        lexicon.terms(language, word.group()).stream().anyMatch(terms::contains);
                 if (contains) {
                     matched.add(word.group());
                     break;

@@ -19,7 +19,8 @@ public record AnswerTrace(Answer answer, List<Ranked> ranked) {
      * @param coverage the share of the question's weight the section contains, in [0, 1]
      * @param matchedWords the question's words, as typed, that the section contains (or a synonym of them)
      */
-    public record Ranked(String sectionId, boolean notCovered, double score, double coverage, List<String> matchedWords) {
+    public record Ranked(
+            String sectionId, boolean notCovered, double score, double coverage, List<String> matchedWords) {
         public Ranked {
             Objects.requireNonNull(sectionId, "sectionId");
             matchedWords = List.copyOf(matchedWords);

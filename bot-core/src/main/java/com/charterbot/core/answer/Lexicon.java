@@ -79,7 +79,10 @@ final class Lexicon {
             Map<String, List<Entry>> byFirst = new HashMap<>();
             groupsByStems.forEach((stems, groups) -> byFirst.computeIfAbsent(stems.get(0), k -> new ArrayList<>())
                     .add(new Entry(List.copyOf(stems), List.copyOf(groups))));
-            byFirst.values().forEach(entries -> entries.sort(Comparator.comparingInt((Entry e) -> e.stems().size()).reversed()));
+            byFirst.values()
+                    .forEach(entries -> entries.sort(
+                            Comparator.comparingInt((Entry e) -> e.stems().size())
+                                    .reversed()));
             lexicon.entriesByFirstStem.put(language, byFirst);
         }
         return lexicon;
@@ -142,7 +145,8 @@ final class Lexicon {
     }
 
     private Entry longestEntryAt(Language language, List<TextAnalysis.Token> tokens, int i) {
-        List<Entry> candidates = entriesByFirstStem.get(language).get(tokens.get(i).stem());
+        List<Entry> candidates =
+                entriesByFirstStem.get(language).get(tokens.get(i).stem());
         if (candidates == null) {
             return null;
         }
@@ -163,7 +167,9 @@ final class Lexicon {
     }
 
     private List<String> stems(Language language, String entry) {
-        return analysis.tokens(language, entry).stream().map(TextAnalysis.Token::stem).toList();
+        return analysis.tokens(language, entry).stream()
+                .map(TextAnalysis.Token::stem)
+                .toList();
     }
 
     private static String concept(int group) {

@@ -51,7 +51,8 @@ final class Message {
     private static void add(String text, int start, int end, boolean questionMark, List<Sentence> sentences) {
         String sentence = text.substring(start, end).strip();
         if (!sentence.isEmpty()) {
-            sentences.add(new Sentence(start, end, questionMark || ASKING.matcher(sentence).find()));
+            sentences.add(new Sentence(
+                    start, end, questionMark || ASKING.matcher(sentence).find()));
         }
     }
 

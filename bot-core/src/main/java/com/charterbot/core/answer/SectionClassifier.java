@@ -124,7 +124,8 @@ final class SectionClassifier {
                     for (String feature : features.keySet()) {
                         ids[i++] = featureIds.computeIfAbsent(feature, k -> featureIds.size());
                     }
-                    examples.add(new Example(labelIds.get(section.id()), ids, normalised(new ArrayList<>(features.values()))));
+                    examples.add(new Example(
+                            labelIds.get(section.id()), ids, normalised(new ArrayList<>(features.values()))));
                 }
             }
         }

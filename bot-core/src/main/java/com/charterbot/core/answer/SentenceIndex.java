@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * BM25 over every sentence of a charter on its own, to find each section's best matching sentence.
@@ -45,7 +44,9 @@ final class SentenceIndex {
                 count++;
                 length += sentence.terms().size();
                 for (String term : new HashSet<>(sentence.terms())) {
-                    postings.get(language).computeIfAbsent(term, k -> new ArrayList<>()).add(i);
+                    postings.get(language)
+                            .computeIfAbsent(term, k -> new ArrayList<>())
+                            .add(i);
                 }
             }
             counts.put(language, count);
@@ -72,13 +73,15 @@ final class SentenceIndex {
                         if (frequencies[sentence] == 0) {
                             matched.add(sentence);
                         }
-                        frequencies[sentence] += occurrences(sentences.get(sentence).terms(), term);
+                        frequencies[sentence] +=
+                                occurrences(sentences.get(sentence).terms(), term);
                     }
                 }
                 double idf = Math.log(1 + (count - documents + 0.5) / (documents + 0.5));
                 for (int sentence : matched) {
                     int tf = frequencies[sentence];
-                    double norm = K1 * (1 - B + B * sentences.get(sentence).terms().size() / averageLength);
+                    double norm =
+                            K1 * (1 - B + B * sentences.get(sentence).terms().size() / averageLength);
                     if (scores[sentence] == 0) {
                         touched.add(sentence);
                     }

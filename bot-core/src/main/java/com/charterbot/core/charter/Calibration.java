@@ -26,8 +26,18 @@ public record Calibration(Model questions, Model stories) {
      * in {@code docs/answer-engine.md}; {@code story} also chooses the model.
      */
     public static final List<String> SIGNALS = List.of(
-            "coverage", "probability", "relevance", "margin", "lead", "known", "off-topic", "story", "words", "second-coverage",
-            "sentence-coverage", "pair");
+            "coverage",
+            "probability",
+            "relevance",
+            "margin",
+            "lead",
+            "known",
+            "off-topic",
+            "story",
+            "words",
+            "second-coverage",
+            "sentence-coverage",
+            "pair");
 
     /** Where the default calibration is on the classpath. */
     public static final String DEFAULT_RESOURCE = "charter/calibration.properties";
@@ -54,7 +64,8 @@ public record Calibration(Model questions, Model stories) {
                 throw new IllegalArgumentException("expected " + SIGNALS.size() + " weights, got " + weights.size());
             }
             if (!(suggestAt >= 0 && suggestAt <= answerAt && answerAt <= 1)) {
-                throw new IllegalArgumentException("expected 0 <= suggest-at <= answer-at <= 1: " + suggestAt + ", " + answerAt);
+                throw new IllegalArgumentException(
+                        "expected 0 <= suggest-at <= answer-at <= 1: " + suggestAt + ", " + answerAt);
             }
         }
 
@@ -99,10 +110,22 @@ public record Calibration(Model questions, Model stories) {
         for (int m = 0; m < models.size(); m++) {
             Model model = models.get(m);
             String prefix = PREFIXES.get(m);
-            text.append(String.format(Locale.ROOT, "%n%sanswer-at = %.3f%n%ssuggest-at = %.3f%n%sbias = %.4f%n",
-                    prefix, model.answerAt(), prefix, model.suggestAt(), prefix, model.bias()));
+            text.append(String.format(
+                    Locale.ROOT,
+                    "%n%sanswer-at = %.3f%n%ssuggest-at = %.3f%n%sbias = %.4f%n",
+                    prefix,
+                    model.answerAt(),
+                    prefix,
+                    model.suggestAt(),
+                    prefix,
+                    model.bias()));
             for (int i = 0; i < SIGNALS.size(); i++) {
-                text.append(String.format(Locale.ROOT, "%sweight.%s = %.4f%n", prefix, SIGNALS.get(i), model.weights().get(i)));
+                text.append(String.format(
+                        Locale.ROOT,
+                        "%sweight.%s = %.4f%n",
+                        prefix,
+                        SIGNALS.get(i),
+                        model.weights().get(i)));
             }
         }
         return text.toString();
@@ -127,7 +150,10 @@ public record Calibration(Model questions, Model stories) {
             keys.add(prefix + "bias");
             SIGNALS.forEach(signal -> keys.add(prefix + "weight." + signal));
         }
-        String[] rows = text.replace("\uFEFF", "").replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
+        String[] rows = text.replace("\uFEFF", "")
+                .replace("\r\n", "\n")
+                .replace('\r', '\n')
+                .split("\n", -1);
         for (int i = 0; i < rows.length; i++) {
             String row = rows[i].strip();
             int line = i + 1;
@@ -154,12 +180,14 @@ public record Calibration(Model questions, Model stories) {
                     values.put(key, number);
                     lines.put(key, line);
                 } catch (NumberFormatException e) {
-                    problems.add(new CharterProblem(name, line, "charter.problem.calibration-not-a-number", List.of(key, value)));
+                    problems.add(new CharterProblem(
+                            name, line, "charter.problem.calibration-not-a-number", List.of(key, value)));
                 }
             }
         }
         for (String key : keys) {
-            if (!values.containsKey(key) && problems.stream().noneMatch(p -> p.arguments().contains(key))) {
+            if (!values.containsKey(key)
+                    && problems.stream().noneMatch(p -> p.arguments().contains(key))) {
                 problems.add(new CharterProblem(name, 0, "charter.problem.calibration-missing-key", List.of(key)));
             }
         }
@@ -169,10 +197,16 @@ public record Calibration(Model questions, Model stories) {
                 double answerAt = values.get(prefix + "answer-at");
                 double suggestAt = values.get(prefix + "suggest-at");
                 if (!(suggestAt >= 0 && suggestAt <= answerAt && answerAt <= 1)) {
-                    problems.add(new CharterProblem(name, lines.get(prefix + "answer-at"), "charter.problem.calibration-thresholds", List.of()));
+                    problems.add(new CharterProblem(
+                            name,
+                            lines.get(prefix + "answer-at"),
+                            "charter.problem.calibration-thresholds",
+                            List.of()));
                     continue;
                 }
-                List<Double> weights = SIGNALS.stream().map(signal -> values.get(prefix + "weight." + signal)).toList();
+                List<Double> weights = SIGNALS.stream()
+                        .map(signal -> values.get(prefix + "weight." + signal))
+                        .toList();
                 models.add(new Model(values.get(prefix + "bias"), weights, answerAt, suggestAt));
             }
         }

@@ -18,8 +18,13 @@ import java.util.Optional;
  * @param calibration the charter's own calibration, or the default one
  * @param watchList the names the draft checker looks for whatever the language
  */
-public record Charter(String version, CharterSettings settings, Map<Language, Map<String, Section>> sections, Vocabulary vocabulary,
-        Calibration calibration, WatchList watchList) {
+public record Charter(
+        String version,
+        CharterSettings settings,
+        Map<Language, Map<String, Section>> sections,
+        Vocabulary vocabulary,
+        Calibration calibration,
+        WatchList watchList) {
 
     public Charter {
         Objects.requireNonNull(version, "version");
@@ -28,7 +33,8 @@ public record Charter(String version, CharterSettings settings, Map<Language, Ma
         Objects.requireNonNull(calibration, "calibration");
         Objects.requireNonNull(watchList, "watchList");
         Map<Language, Map<String, Section>> copy = new EnumMap<>(Language.class);
-        sections.forEach((language, byId) -> copy.put(language, Collections.unmodifiableMap(new LinkedHashMap<>(byId))));
+        sections.forEach(
+                (language, byId) -> copy.put(language, Collections.unmodifiableMap(new LinkedHashMap<>(byId))));
         for (Language language : Language.values()) {
             if (!copy.containsKey(language)) {
                 throw new IllegalArgumentException("the charter has no " + language.tag() + " sections");
@@ -43,12 +49,20 @@ public record Charter(String version, CharterSettings settings, Map<Language, Ma
     }
 
     /** A charter with the default vocabulary and calibration. */
-    public Charter(String version, CharterSettings settings, Map<Language, Map<String, Section>> sections, WatchList watchList) {
+    public Charter(
+            String version,
+            CharterSettings settings,
+            Map<Language, Map<String, Section>> sections,
+            WatchList watchList) {
         this(version, settings, sections, Vocabulary.defaults(), Calibration.defaults(), watchList);
     }
 
     /** A charter without a watch-list. */
-    public Charter(String version, CharterSettings settings, Map<Language, Map<String, Section>> sections, Vocabulary vocabulary,
+    public Charter(
+            String version,
+            CharterSettings settings,
+            Map<Language, Map<String, Section>> sections,
+            Vocabulary vocabulary,
             Calibration calibration) {
         this(version, settings, sections, vocabulary, calibration, WatchList.EMPTY);
     }
@@ -91,7 +105,10 @@ public record Charter(String version, CharterSettings settings, Map<Language, Ma
         Map<Language, Map<String, Section>> cut = new EnumMap<>(Language.class);
         sections.forEach((language, byId) -> {
             Map<String, Section> copy = new LinkedHashMap<>();
-            byId.forEach((id, s) -> copy.put(id, s.withQuestions(s.questions().subList(0, Math.min(max, s.questions().size())))));
+            byId.forEach((id, s) -> copy.put(
+                    id,
+                    s.withQuestions(
+                            s.questions().subList(0, Math.min(max, s.questions().size())))));
             cut.put(language, copy);
         });
         return new Charter(version + "-q" + max, settings, cut, vocabulary, calibration, watchList);
@@ -126,6 +143,7 @@ public record Charter(String version, CharterSettings settings, Map<Language, Ma
             return this;
         }
         String digest = Integer.toHexString(String.join("\n", applied).hashCode());
-        return new Charter(version + "+p" + applied.size() + "-" + digest, settings, added, vocabulary, calibration, watchList);
+        return new Charter(
+                version + "+p" + applied.size() + "-" + digest, settings, added, vocabulary, calibration, watchList);
     }
 }

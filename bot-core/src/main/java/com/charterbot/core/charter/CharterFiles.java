@@ -23,7 +23,12 @@ import java.util.stream.Stream;
  * @param calibration the text of the charter's {@value Calibration#FILE_NAME}, or null when it has none
  * @param watchList the text of the charter's {@value WatchList#FILE}, when it has one
  */
-public record CharterFiles(String origin, List<CharterFile> files, String vocabulary, String calibration, List<CharterProblem> problems,
+public record CharterFiles(
+        String origin,
+        List<CharterFile> files,
+        String vocabulary,
+        String calibration,
+        List<CharterProblem> problems,
         Optional<String> watchList) {
 
     /** Where the charter that ships with the bot lives on the classpath. */
@@ -40,12 +45,18 @@ public record CharterFiles(String origin, List<CharterFile> files, String vocabu
     }
 
     /** A charter without a watch-list. */
-    public CharterFiles(String origin, List<CharterFile> files, String vocabulary, String calibration, List<CharterProblem> problems) {
+    public CharterFiles(
+            String origin,
+            List<CharterFile> files,
+            String vocabulary,
+            String calibration,
+            List<CharterProblem> problems) {
         this(origin, files, vocabulary, calibration, problems, Optional.empty());
     }
 
     /** A charter with the default vocabulary and calibration. */
-    public CharterFiles(String origin, List<CharterFile> files, List<CharterProblem> problems, Optional<String> watchList) {
+    public CharterFiles(
+            String origin, List<CharterFile> files, List<CharterProblem> problems, Optional<String> watchList) {
         this(origin, files, null, null, problems, watchList);
     }
 
@@ -68,22 +79,30 @@ public record CharterFiles(String origin, List<CharterFile> files, String vocabu
         for (Language language : Language.values()) {
             Path folder = dir.resolve(language.tag());
             if (!Files.isDirectory(folder)) {
-                problems.add(new CharterProblem(language.tag() + "/", 0, "charter.problem.missing-language-folder", List.of()));
+                problems.add(new CharterProblem(
+                        language.tag() + "/", 0, "charter.problem.missing-language-folder", List.of()));
                 continue;
             }
             try (Stream<Path> paths = Files.list(folder)) {
-                for (Path path : paths.filter(p -> p.getFileName().toString().endsWith(".md")).sorted().toList()) {
+                for (Path path : paths.filter(p -> p.getFileName().toString().endsWith(".md"))
+                        .sorted()
+                        .toList()) {
                     String name = language.tag() + "/" + path.getFileName();
                     try {
                         files.add(new CharterFile(language, name, decode(Files.readAllBytes(path))));
                     } catch (CharacterCodingException e) {
                         problems.add(new CharterProblem(name, 0, "charter.problem.not-utf8", List.of()));
                     } catch (IOException e) {
-                        problems.add(new CharterProblem(name, 0, "charter.problem.unreadable", List.of(String.valueOf(e.getMessage()))));
+                        problems.add(new CharterProblem(
+                                name, 0, "charter.problem.unreadable", List.of(String.valueOf(e.getMessage()))));
                     }
                 }
             } catch (IOException e) {
-                problems.add(new CharterProblem(language.tag() + "/", 0, "charter.problem.unlistable", List.of(String.valueOf(e.getMessage()))));
+                problems.add(new CharterProblem(
+                        language.tag() + "/",
+                        0,
+                        "charter.problem.unlistable",
+                        List.of(String.valueOf(e.getMessage()))));
             }
         }
         String vocabulary = optionalFile(dir, Vocabulary.FILE_NAME, problems);
@@ -102,7 +121,8 @@ public record CharterFiles(String origin, List<CharterFile> files, String vocabu
         } catch (CharacterCodingException e) {
             problems.add(new CharterProblem(name, 0, "charter.problem.not-utf8", List.of()));
         } catch (IOException e) {
-            problems.add(new CharterProblem(name, 0, "charter.problem.unreadable", List.of(String.valueOf(e.getMessage()))));
+            problems.add(
+                    new CharterProblem(name, 0, "charter.problem.unreadable", List.of(String.valueOf(e.getMessage()))));
         }
         return null;
     }
@@ -131,10 +151,13 @@ public record CharterFiles(String origin, List<CharterFile> files, String vocabu
             if (name.isEmpty() || name.startsWith("#")) {
                 continue;
             }
-            if (name.equals(Vocabulary.FILE_NAME) || name.equals(Calibration.FILE_NAME) || name.equals(WatchList.FILE)) {
+            if (name.equals(Vocabulary.FILE_NAME)
+                    || name.equals(Calibration.FILE_NAME)
+                    || name.equals(WatchList.FILE)) {
                 String text = readResource(root + "/" + name);
                 if (text == null) {
-                    problems.add(new CharterProblem(origin + "/index.txt", lineNumber, "charter.problem.index-unknown-file", List.of(name)));
+                    problems.add(new CharterProblem(
+                            origin + "/index.txt", lineNumber, "charter.problem.index-unknown-file", List.of(name)));
                 } else if (name.equals(Vocabulary.FILE_NAME)) {
                     vocabulary = text;
                 } else if (name.equals(Calibration.FILE_NAME)) {
@@ -145,10 +168,13 @@ public record CharterFiles(String origin, List<CharterFile> files, String vocabu
                 continue;
             }
             int slash = name.indexOf('/');
-            Language language = slash < 0 ? null : Language.fromTag(name.substring(0, slash)).orElse(null);
+            Language language = slash < 0
+                    ? null
+                    : Language.fromTag(name.substring(0, slash)).orElse(null);
             String text = readResource(root + "/" + name);
             if (language == null || text == null) {
-                problems.add(new CharterProblem(origin + "/index.txt", lineNumber, "charter.problem.index-unknown-file", List.of(name)));
+                problems.add(new CharterProblem(
+                        origin + "/index.txt", lineNumber, "charter.problem.index-unknown-file", List.of(name)));
             } else {
                 files.add(new CharterFile(language, name, text));
             }
@@ -170,7 +196,8 @@ public record CharterFiles(String origin, List<CharterFile> files, String vocabu
     }
 
     private static String decode(byte[] bytes) throws CharacterCodingException {
-        return StandardCharsets.UTF_8.newDecoder()
+        return StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT)
                 .decode(ByteBuffer.wrap(bytes))

@@ -41,14 +41,18 @@ public final class CharterLoader {
             Map<String, SectionFileParser.Parsed> sections = byLanguage.get(file.language());
             SectionFileParser.Parsed earlier = sections.get(section.id());
             if (earlier != null) {
-                problems.add(new CharterProblem(file.name(), parsed.idLine(), "charter.problem.duplicate-id",
+                problems.add(new CharterProblem(
+                        file.name(),
+                        parsed.idLine(),
+                        "charter.problem.duplicate-id",
                         List.of(section.id(), earlier.section().source(), Integer.toString(earlier.idLine()))));
             } else {
                 sections.put(section.id(), parsed);
             }
         }
         for (Language language : Language.values()) {
-            if (byLanguage.get(language).isEmpty() && problems.stream().noneMatch(p -> p.file().startsWith(language.tag() + "/"))) {
+            if (byLanguage.get(language).isEmpty()
+                    && problems.stream().noneMatch(p -> p.file().startsWith(language.tag() + "/"))) {
                 problems.add(new CharterProblem(language.tag() + "/", 0, "charter.problem.no-sections", List.of()));
             }
         }
@@ -69,7 +73,8 @@ public final class CharterLoader {
         checkSignals(byLanguage, problems);
         WatchList watchList = WatchList.EMPTY;
         if (files.watchList().isPresent()) {
-            WatchList.Parsed parsed = WatchList.parse(WatchList.FILE, files.watchList().get());
+            WatchList.Parsed parsed =
+                    WatchList.parse(WatchList.FILE, files.watchList().get());
             problems.addAll(parsed.problems());
             watchList = parsed.watchList();
         }
@@ -86,10 +91,12 @@ public final class CharterLoader {
                     .forEach(section -> ordered.put(section.id(), section));
             sections.put(language, ordered);
         });
-        return new LoadResult.Loaded(new Charter(version(files, settings), settings, sections, vocabulary, calibration, watchList));
+        return new LoadResult.Loaded(
+                new Charter(version(files, settings), settings, sections, vocabulary, calibration, watchList));
     }
 
-    private static void checkAcrossLanguages(Map<Language, Map<String, SectionFileParser.Parsed>> byLanguage, List<CharterProblem> problems) {
+    private static void checkAcrossLanguages(
+            Map<Language, Map<String, SectionFileParser.Parsed>> byLanguage, List<CharterProblem> problems) {
         for (Language language : Language.values()) {
             for (SectionFileParser.Parsed parsed : byLanguage.get(language).values()) {
                 Section section = parsed.section();
@@ -100,12 +107,20 @@ public final class CharterLoader {
                     SectionFileParser.Parsed counterpart = byLanguage.get(other).get(section.id());
                     if (counterpart == null) {
                         if (!byLanguage.get(other).isEmpty()) {
-                            problems.add(new CharterProblem(section.source(), parsed.idLine(), "charter.problem.missing-translation",
+                            problems.add(new CharterProblem(
+                                    section.source(),
+                                    parsed.idLine(),
+                                    "charter.problem.missing-translation",
                                     List.of(section.id(), other.tag())));
                         }
-                    } else if (language.ordinal() < other.ordinal() && counterpart.section().kind() != section.kind()) {
-                        problems.add(new CharterProblem(section.source(), parsed.idLine(),
-                                section.isNotCovered() ? "charter.problem.not-covered-here-section-there" : "charter.problem.section-here-not-covered-there",
+                    } else if (language.ordinal() < other.ordinal()
+                            && counterpart.section().kind() != section.kind()) {
+                        problems.add(new CharterProblem(
+                                section.source(),
+                                parsed.idLine(),
+                                section.isNotCovered()
+                                        ? "charter.problem.not-covered-here-section-there"
+                                        : "charter.problem.section-here-not-covered-there",
                                 List.of(section.id(), counterpart.section().source())));
                     }
                 }
@@ -113,7 +128,8 @@ public final class CharterLoader {
         }
     }
 
-    private static void checkRelated(Map<Language, Map<String, SectionFileParser.Parsed>> byLanguage, List<CharterProblem> problems) {
+    private static void checkRelated(
+            Map<Language, Map<String, SectionFileParser.Parsed>> byLanguage, List<CharterProblem> problems) {
         for (Map<String, SectionFileParser.Parsed> sections : byLanguage.values()) {
             Map<String, Section.Kind> kinds = new HashMap<>();
             sections.forEach((id, parsed) -> kinds.put(id, parsed.section().kind()));
@@ -121,11 +137,23 @@ public final class CharterLoader {
                 Section section = parsed.section();
                 for (String ref : section.related()) {
                     if (ref.equals(section.id())) {
-                        problems.add(new CharterProblem(section.source(), parsed.relatedLine(), "charter.problem.related-to-itself", List.of()));
+                        problems.add(new CharterProblem(
+                                section.source(),
+                                parsed.relatedLine(),
+                                "charter.problem.related-to-itself",
+                                List.of()));
                     } else if (!kinds.containsKey(ref)) {
-                        problems.add(new CharterProblem(section.source(), parsed.relatedLine(), "charter.problem.related-missing", List.of(ref)));
+                        problems.add(new CharterProblem(
+                                section.source(),
+                                parsed.relatedLine(),
+                                "charter.problem.related-missing",
+                                List.of(ref)));
                     } else if (kinds.get(ref) == Section.Kind.NOT_COVERED) {
-                        problems.add(new CharterProblem(section.source(), parsed.relatedLine(), "charter.problem.related-not-covered", List.of(ref)));
+                        problems.add(new CharterProblem(
+                                section.source(),
+                                parsed.relatedLine(),
+                                "charter.problem.related-not-covered",
+                                List.of(ref)));
                     }
                 }
             }
@@ -137,13 +165,18 @@ public final class CharterLoader {
      * that always apply (a signals block's {@code always:} line) are the same sections in every
      * language, at most {@value #MAX_ALWAYS} of them, since a reply shows them all.
      */
-    private static void checkSignals(Map<Language, Map<String, SectionFileParser.Parsed>> byLanguage, List<CharterProblem> problems) {
+    private static void checkSignals(
+            Map<Language, Map<String, SectionFileParser.Parsed>> byLanguage, List<CharterProblem> problems) {
         for (Language language : Language.values()) {
             List<SectionFileParser.Parsed> always = byLanguage.get(language).values().stream()
-                    .filter(parsed -> parsed.section().signals().always().isPresent()).toList();
+                    .filter(parsed -> parsed.section().signals().always().isPresent())
+                    .toList();
             if (always.size() > MAX_ALWAYS) {
                 SectionFileParser.Parsed extra = always.get(MAX_ALWAYS);
-                problems.add(new CharterProblem(extra.section().source(), extra.signalsLine(), "charter.problem.too-many-always",
+                problems.add(new CharterProblem(
+                        extra.section().source(),
+                        extra.signalsLine(),
+                        "charter.problem.too-many-always",
                         List.of(Integer.toString(MAX_ALWAYS))));
             }
             for (SectionFileParser.Parsed parsed : byLanguage.get(language).values()) {
@@ -151,19 +184,31 @@ public final class CharterLoader {
                     continue;
                 }
                 for (Language other : Language.values()) {
-                    SectionFileParser.Parsed counterpart = byLanguage.get(other).get(parsed.section().id());
-                    if (other != language && counterpart != null && counterpart.section().signals().advice().isBlank()) {
-                        problems.add(new CharterProblem(counterpart.section().source(), counterpart.signalsLine(),
-                                "charter.problem.signals-missing-translation", List.of(parsed.section().source())));
+                    SectionFileParser.Parsed counterpart =
+                            byLanguage.get(other).get(parsed.section().id());
+                    if (other != language
+                            && counterpart != null
+                            && counterpart.section().signals().advice().isBlank()) {
+                        problems.add(new CharterProblem(
+                                counterpart.section().source(),
+                                counterpart.signalsLine(),
+                                "charter.problem.signals-missing-translation",
+                                List.of(parsed.section().source())));
                     }
                 }
             }
             for (SectionFileParser.Parsed parsed : always) {
                 for (Language other : Language.values()) {
-                    SectionFileParser.Parsed counterpart = byLanguage.get(other).get(parsed.section().id());
-                    if (other != language && counterpart != null && counterpart.section().signals().always().isEmpty()) {
-                        problems.add(new CharterProblem(counterpart.section().source(), counterpart.signalsLine(),
-                                "charter.problem.always-missing-translation", List.of(parsed.section().source())));
+                    SectionFileParser.Parsed counterpart =
+                            byLanguage.get(other).get(parsed.section().id());
+                    if (other != language
+                            && counterpart != null
+                            && counterpart.section().signals().always().isEmpty()) {
+                        problems.add(new CharterProblem(
+                                counterpart.section().source(),
+                                counterpart.signalsLine(),
+                                "charter.problem.always-missing-translation",
+                                List.of(parsed.section().source())));
                     }
                 }
             }
@@ -173,19 +218,25 @@ public final class CharterLoader {
     private static String version(CharterFiles files, CharterSettings settings) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            files.files().stream().sorted(Comparator.comparing(CharterFile::name)).forEach(file -> {
-                digest.update(file.name().getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-                digest.update(file.text().getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-            });
+            files.files().stream()
+                    .sorted(Comparator.comparing(CharterFile::name))
+                    .forEach(file -> {
+                        digest.update(file.name().getBytes(StandardCharsets.UTF_8));
+                        digest.update((byte) 0);
+                        digest.update(file.text().getBytes(StandardCharsets.UTF_8));
+                        digest.update((byte) 0);
+                    });
             if (files.vocabulary() != null) {
-                digest.update((Vocabulary.FILE_NAME + "\0" + files.vocabulary() + "\0").getBytes(StandardCharsets.UTF_8));
+                digest.update(
+                        (Vocabulary.FILE_NAME + "\0" + files.vocabulary() + "\0").getBytes(StandardCharsets.UTF_8));
             }
             if (files.calibration() != null) {
-                digest.update((Calibration.FILE_NAME + "\0" + files.calibration() + "\0").getBytes(StandardCharsets.UTF_8));
+                digest.update(
+                        (Calibration.FILE_NAME + "\0" + files.calibration() + "\0").getBytes(StandardCharsets.UTF_8));
             }
-            settings.placeholders().forEach((key, value) -> digest.update((key + "=" + value + "\n").getBytes(StandardCharsets.UTF_8)));
+            settings.placeholders()
+                    .forEach(
+                            (key, value) -> digest.update((key + "=" + value + "\n").getBytes(StandardCharsets.UTF_8)));
             files.watchList().ifPresent(text -> {
                 digest.update(WatchList.FILE.getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) 0);

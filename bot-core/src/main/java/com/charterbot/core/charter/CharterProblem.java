@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param key the message key, in the {@code charter} bundle ({@code charter.problem.*})
  * @param arguments the message's {0}-style arguments, already formatted
  */
-public record CharterProblem(String file, int line, String key, List<String> arguments) implements Comparable<CharterProblem> {
+public record CharterProblem(String file, int line, String key, List<String> arguments)
+        implements Comparable<CharterProblem> {
 
     public CharterProblem {
         Objects.requireNonNull(file, "file");

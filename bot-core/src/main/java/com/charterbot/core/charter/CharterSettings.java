@@ -30,7 +30,8 @@ public record CharterSettings(
             "");
 
     /** Hosts reserved for examples (RFC 2606): example.com, .org, .net and anything under .example. */
-    private static final Pattern EXAMPLE_HOST = Pattern.compile("(?i)(^|[@./])(example\\.(com|org|net)|[-a-z0-9.]*\\.example)([/:>\\s]|$)");
+    private static final Pattern EXAMPLE_HOST =
+            Pattern.compile("(?i)(^|[@./])(example\\.(com|org|net)|[-a-z0-9.]*\\.example)([/:>\\s]|$)");
 
     public CharterSettings {
         companyName = requireText(companyName, "company name");

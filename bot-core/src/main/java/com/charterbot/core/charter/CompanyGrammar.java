@@ -14,10 +14,13 @@ import java.util.regex.Pattern;
  */
 final class CompanyGrammar {
 
-    private static final Pattern POSSESSIVE = Pattern.compile("(\\{\\{\\s*company\\s*}})(['\u2019])s\\b", Pattern.CASE_INSENSITIVE);
-    private static final Pattern ELIDED = Pattern.compile("\\b(d|qu|jusqu|lorsqu|puisqu)e\\s+(\\{\\{\\s*company\\s*}})",
+    private static final Pattern POSSESSIVE =
+            Pattern.compile("(\\{\\{\\s*company\\s*}})(['\u2019])s\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ELIDED = Pattern.compile(
+            "\\b(d|qu|jusqu|lorsqu|puisqu)e\\s+(\\{\\{\\s*company\\s*}})",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-    private static final Pattern VOWEL = Pattern.compile("^[aeiouyàâäæéèêëîïôöœùûü]", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern VOWEL =
+            Pattern.compile("^[aeiouyàâäæéèêëîïôöœùûü]", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     private CompanyGrammar() {}
 

@@ -54,9 +54,35 @@ public record Section(
     }
 
     /** A section the draft checker never raises. */
-    public Section(String id, Kind kind, Language language, String title, String rule, List<String> checklist, List<String> dos,
-            List<String> donts, List<String> questions, List<String> related, List<String> tips, List<QuizQuestion> quiz, String source) {
-        this(id, kind, language, title, rule, checklist, dos, donts, questions, related, tips, quiz, source, SectionSignals.NONE);
+    public Section(
+            String id,
+            Kind kind,
+            Language language,
+            String title,
+            String rule,
+            List<String> checklist,
+            List<String> dos,
+            List<String> donts,
+            List<String> questions,
+            List<String> related,
+            List<String> tips,
+            List<QuizQuestion> quiz,
+            String source) {
+        this(
+                id,
+                kind,
+                language,
+                title,
+                rule,
+                checklist,
+                dos,
+                donts,
+                questions,
+                related,
+                tips,
+                quiz,
+                source,
+                SectionSignals.NONE);
     }
 
     public boolean isNotCovered() {
@@ -65,6 +91,7 @@ public record Section(
 
     /** The same section with other phrasings. */
     public Section withQuestions(List<String> others) {
-        return new Section(id, kind, language, title, rule, checklist, dos, donts, others, related, tips, quiz, source, signals);
+        return new Section(
+                id, kind, language, title, rule, checklist, dos, donts, others, related, tips, quiz, source, signals);
     }
 }

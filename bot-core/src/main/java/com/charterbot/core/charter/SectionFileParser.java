@@ -23,11 +23,21 @@ final class SectionFileParser {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([^{}]*?)\\s*}}");
     /** A list item's mark: Markdown's - and *, and the bullets a word processor pastes (•, ·, ▪, ◦, –, and Word's Symbol-font one). */
     private static final String BULLET = "[-*\u2022\u00B7\u25AA\u25E6\u2013\u2043\uF0B7]";
+
     private static final Pattern LIST_ITEM = Pattern.compile("^\\s*" + BULLET + "\\s+(.*)$");
     private static final Pattern OPTION = Pattern.compile("^\\s*" + BULLET + "\\s+\\[([ xX])]\\s*(.*)$");
     private static final Pattern EXPLANATION = Pattern.compile("^\\s*(?i:explanation|explication)\\s*:\\s*(.*)$");
 
-    private enum Block { RULE, CHECKLIST, DO, DONT, QUESTIONS, TIPS, QUIZ, SIGNALS }
+    private enum Block {
+        RULE,
+        CHECKLIST,
+        DO,
+        DONT,
+        QUESTIONS,
+        TIPS,
+        QUIZ,
+        SIGNALS
+    }
 
     private static final Map<String, Block> HEADINGS = Map.ofEntries(
             Map.entry("rule", Block.RULE),
@@ -50,9 +60,16 @@ final class SectionFileParser {
 
     /** The levels of a signal line, in English and French; "unless" and "always" are not levels but share the list. */
     private static final Map<String, String> SIGNAL_KINDS = Map.ofEntries(
-            Map.entry("stop", "stop"), Map.entry("caution", "caution"), Map.entry("attention", "caution"),
-            Map.entry("tip", "tip"), Map.entry("conseil", "tip"), Map.entry("unless", "unless"), Map.entry("sauf", "unless"),
-            Map.entry("sauf si", "unless"), Map.entry("always", "always"), Map.entry("toujours", "always"));
+            Map.entry("stop", "stop"),
+            Map.entry("caution", "caution"),
+            Map.entry("attention", "caution"),
+            Map.entry("tip", "tip"),
+            Map.entry("conseil", "tip"),
+            Map.entry("unless", "unless"),
+            Map.entry("sauf", "unless"),
+            Map.entry("sauf si", "unless"),
+            Map.entry("always", "always"),
+            Map.entry("toujours", "always"));
 
     /** What one file yields: the section (null when the file is too broken to give one) and where things were. */
     record Parsed(Section section, int idLine, int relatedLine, int signalsLine, List<CharterProblem> problems) {}
@@ -71,7 +88,11 @@ final class SectionFileParser {
     }
 
     private Parsed parse() {
-        String[] lines = file.text().replace("\uFEFF", "").replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
+        String[] lines = file.text()
+                .replace("\uFEFF", "")
+                .replace("\r\n", "\n")
+                .replace('\r', '\n')
+                .split("\n", -1);
         int i = 0;
         while (i < lines.length && lines[i].isBlank()) {
             i++;
@@ -101,7 +122,10 @@ final class SectionFileParser {
             }
             String key = canonicalKey(line.substring(0, colon).strip().toLowerCase(Locale.ROOT));
             if (key == null) {
-                problem(i + 1, "charter.problem.front-matter-unknown-key", line.substring(0, colon).strip());
+                problem(
+                        i + 1,
+                        "charter.problem.front-matter-unknown-key",
+                        line.substring(0, colon).strip());
                 continue;
             }
             if (front.containsKey(key)) {
@@ -145,17 +169,32 @@ final class SectionFileParser {
         Body body = readBody(lines, i);
         String rule = body.rule.toString().strip();
         if (rule.isEmpty()) {
-            problem(body.lineOf.getOrDefault(Block.RULE, idLine),
-                    kind == Section.Kind.SECTION ? "charter.problem.missing-rule" : "charter.problem.missing-where-to-go");
+            problem(
+                    body.lineOf.getOrDefault(Block.RULE, idLine),
+                    kind == Section.Kind.SECTION
+                            ? "charter.problem.missing-rule"
+                            : "charter.problem.missing-where-to-go");
         }
         if (kind == Section.Kind.SECTION) {
             requireItems(body, Block.DO, 1, "charter.problem.missing-do", "charter.problem.too-few-do", idLine);
             requireItems(body, Block.DONT, 1, "charter.problem.missing-dont", "charter.problem.too-few-dont", idLine);
-            requireItems(body, Block.QUESTIONS, MIN_QUESTIONS, "charter.problem.missing-questions", "charter.problem.too-few-questions", idLine);
+            requireItems(
+                    body,
+                    Block.QUESTIONS,
+                    MIN_QUESTIONS,
+                    "charter.problem.missing-questions",
+                    "charter.problem.too-few-questions",
+                    idLine);
         } else {
-            requireItems(body, Block.QUESTIONS, MIN_NOT_COVERED_QUESTIONS,
-                    "charter.problem.missing-questions", "charter.problem.too-few-questions", idLine);
-            for (Block unexpected : List.of(Block.CHECKLIST, Block.DO, Block.DONT, Block.TIPS, Block.QUIZ, Block.SIGNALS)) {
+            requireItems(
+                    body,
+                    Block.QUESTIONS,
+                    MIN_NOT_COVERED_QUESTIONS,
+                    "charter.problem.missing-questions",
+                    "charter.problem.too-few-questions",
+                    idLine);
+            for (Block unexpected :
+                    List.of(Block.CHECKLIST, Block.DO, Block.DONT, Block.TIPS, Block.QUIZ, Block.SIGNALS)) {
                 if (body.lineOf.containsKey(unexpected)) {
                     problem(body.lineOf.get(unexpected), "charter.problem.not-covered-extra-heading");
                 }
@@ -168,9 +207,21 @@ final class SectionFileParser {
         SectionSignals signals = signals(body);
         Section section = null;
         if (!id.isEmpty() && ID.matcher(id).matches() && !title.isEmpty()) {
-            section = new Section(id, kind, file.language(), title, rule,
-                    body.items.get(Block.CHECKLIST), body.items.get(Block.DO), body.items.get(Block.DONT),
-                    body.items.get(Block.QUESTIONS), related, body.items.get(Block.TIPS), body.quiz, file.name(), signals);
+            section = new Section(
+                    id,
+                    kind,
+                    file.language(),
+                    title,
+                    rule,
+                    body.items.get(Block.CHECKLIST),
+                    body.items.get(Block.DO),
+                    body.items.get(Block.DONT),
+                    body.items.get(Block.QUESTIONS),
+                    related,
+                    body.items.get(Block.TIPS),
+                    body.quiz,
+                    file.name(),
+                    signals);
         }
         return new Parsed(section, idLine, relatedLine, body.lineOf.getOrDefault(Block.SIGNALS, idLine), problems);
     }
@@ -241,7 +292,8 @@ final class SectionFileParser {
                     continue;
                 }
                 draft = finishQuestion(draft, body);
-                draft = new QuizDraft(lineNumber, substitute(stripped.substring(3).strip(), lineNumber));
+                draft = new QuizDraft(
+                        lineNumber, substitute(stripped.substring(3).strip(), lineNumber));
                 continue;
             }
             if (stripped.isEmpty()) {
@@ -329,7 +381,10 @@ final class SectionFileParser {
             } else if (kind.equals("unless")) {
                 unless.add(parsed.pattern().get());
             } else {
-                signals.add(new Signal(Signal.Level.valueOf(kind.toUpperCase(Locale.ROOT)), parsed.pattern().get(), rest));
+                signals.add(new Signal(
+                        Signal.Level.valueOf(kind.toUpperCase(Locale.ROOT)),
+                        parsed.pattern().get(),
+                        rest));
             }
         }
         String advice = body.advice.toString().strip();
@@ -404,7 +459,11 @@ final class SectionFileParser {
             valid = false;
         }
         if (valid && draft.options.stream().noneMatch(String::isBlank)) {
-            body.quiz.add(new QuizQuestion(draft.text, draft.options, draft.correct.get(0), draft.explanation.toString().strip()));
+            body.quiz.add(new QuizQuestion(
+                    draft.text,
+                    draft.options,
+                    draft.correct.get(0),
+                    draft.explanation.toString().strip()));
         }
         return null;
     }
@@ -416,7 +475,11 @@ final class SectionFileParser {
             String name = matcher.group(1).toLowerCase(Locale.ROOT);
             String value = placeholders.get(name);
             if (value == null) {
-                problem(lineNumber, "charter.problem.unknown-placeholder", matcher.group(1), String.join(", ", placeholders.keySet()));
+                problem(
+                        lineNumber,
+                        "charter.problem.unknown-placeholder",
+                        matcher.group(1),
+                        String.join(", ", placeholders.keySet()));
                 value = matcher.group();
             }
             matcher.appendReplacement(out, Matcher.quoteReplacement(value));
@@ -426,8 +489,13 @@ final class SectionFileParser {
     }
 
     static String normalizeHeading(String heading) {
-        String folded = Normalizer.normalize(heading.strip(), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        return folded.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replaceAll("\\s*:$", "").replaceAll("\\s+", " ").strip();
+        String folded =
+                Normalizer.normalize(heading.strip(), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        return folded.toLowerCase(Locale.ROOT)
+                .replace('\u2019', '\'')
+                .replaceAll("\\s*:$", "")
+                .replaceAll("\\s+", " ")
+                .strip();
     }
 
     private void problem(Integer line, String key, String... arguments) {

@@ -30,6 +30,7 @@ public record SignalPattern(List<List<Element>> parts) {
     public static final int GAP = 4;
     /** Limits that keep a pattern readable and its matching cheap. */
     static final int MAX_LENGTH = 600;
+
     static final int MAX_PARTS = 3;
     static final int MAX_ELEMENTS = 12;
     static final int MAX_GAPS = 3;
@@ -108,22 +109,37 @@ public record SignalPattern(List<List<Element>> parts) {
     }
 
     private static final Map<String, Detector> DETECTORS = Map.ofEntries(
-            Map.entry("company", Detector.COMPANY), Map.entry("entreprise", Detector.COMPANY),
-            Map.entry("number", Detector.NUMBER), Map.entry("nombre", Detector.NUMBER),
-            Map.entry("amount", Detector.AMOUNT), Map.entry("montant", Detector.AMOUNT),
+            Map.entry("company", Detector.COMPANY),
+            Map.entry("entreprise", Detector.COMPANY),
+            Map.entry("number", Detector.NUMBER),
+            Map.entry("nombre", Detector.NUMBER),
+            Map.entry("amount", Detector.AMOUNT),
+            Map.entry("montant", Detector.AMOUNT),
             Map.entry("mention", Detector.MENTION),
-            Map.entry("link", Detector.LINK), Map.entry("lien", Detector.LINK),
-            Map.entry("official link", Detector.OFFICIAL_LINK), Map.entry("lien officiel", Detector.OFFICIAL_LINK),
-            Map.entry("internal link", Detector.INTERNAL_LINK), Map.entry("lien interne", Detector.INTERNAL_LINK),
-            Map.entry("email", Detector.EMAIL), Map.entry("e-mail", Detector.EMAIL), Map.entry("courriel", Detector.EMAIL),
+            Map.entry("link", Detector.LINK),
+            Map.entry("lien", Detector.LINK),
+            Map.entry("official link", Detector.OFFICIAL_LINK),
+            Map.entry("lien officiel", Detector.OFFICIAL_LINK),
+            Map.entry("internal link", Detector.INTERNAL_LINK),
+            Map.entry("lien interne", Detector.INTERNAL_LINK),
+            Map.entry("email", Detector.EMAIL),
+            Map.entry("e-mail", Detector.EMAIL),
+            Map.entry("courriel", Detector.EMAIL),
             Map.entry("adresse e-mail", Detector.EMAIL),
-            Map.entry("phone", Detector.PHONE), Map.entry("telephone", Detector.PHONE),
-            Map.entry("customer", Detector.CUSTOMER), Map.entry("client", Detector.CUSTOMER),
-            Map.entry("competitor", Detector.COMPETITOR), Map.entry("concurrent", Detector.COMPETITOR),
-            Map.entry("codename", Detector.CODENAME), Map.entry("nom de code", Detector.CODENAME),
-            Map.entry("attachment", Detector.ATTACHMENT), Map.entry("piece jointe", Detector.ATTACHMENT),
-            Map.entry("name", Detector.NAME), Map.entry("nom", Detector.NAME),
-            Map.entry("percent", Detector.PERCENT), Map.entry("pourcentage", Detector.PERCENT));
+            Map.entry("phone", Detector.PHONE),
+            Map.entry("telephone", Detector.PHONE),
+            Map.entry("customer", Detector.CUSTOMER),
+            Map.entry("client", Detector.CUSTOMER),
+            Map.entry("competitor", Detector.COMPETITOR),
+            Map.entry("concurrent", Detector.COMPETITOR),
+            Map.entry("codename", Detector.CODENAME),
+            Map.entry("nom de code", Detector.CODENAME),
+            Map.entry("attachment", Detector.ATTACHMENT),
+            Map.entry("piece jointe", Detector.ATTACHMENT),
+            Map.entry("name", Detector.NAME),
+            Map.entry("nom", Detector.NAME),
+            Map.entry("percent", Detector.PERCENT),
+            Map.entry("pourcentage", Detector.PERCENT));
 
     public SignalPattern {
         List<List<Element>> copy = new ArrayList<>();
@@ -187,12 +203,17 @@ public record SignalPattern(List<List<Element>> parts) {
                         throw new Invalid("charter.problem.signal-unclosed", String.valueOf(c), String.valueOf(close));
                     }
                     String inside = written.substring(i + 1, end);
-                    part.add(c == '(' ? choice(inside, written.substring(i, end + 1)) : new Choice(List.of(List.of(detector(inside)))));
+                    part.add(
+                            c == '('
+                                    ? choice(inside, written.substring(i, end + 1))
+                                    : new Choice(List.of(List.of(detector(inside)))));
                     i = end + 1;
                     continue;
                 }
                 int end = i;
-                while (end < written.length() && !Character.isWhitespace(written.charAt(end)) && written.charAt(end) != '('
+                while (end < written.length()
+                        && !Character.isWhitespace(written.charAt(end))
+                        && written.charAt(end) != '('
                         && written.charAt(end) != '[') {
                     end++;
                 }
@@ -291,9 +312,13 @@ public record SignalPattern(List<List<Element>> parts) {
                 throw new Invalid("charter.problem.signal-gap-twice");
             }
         }
-        boolean attachment = part.stream().anyMatch(element -> element instanceof Choice choice
-                && choice.alternatives().stream().flatMap(List::stream).anyMatch(atom -> atom instanceof Detected d && d.detector() == Detector.ATTACHMENT));
-        boolean alone = part.size() == 1 && ((Choice) part.get(0)).alternatives().size() == 1
+        boolean attachment = part.stream()
+                .anyMatch(element -> element instanceof Choice choice
+                        && choice.alternatives().stream()
+                                .flatMap(List::stream)
+                                .anyMatch(atom -> atom instanceof Detected d && d.detector() == Detector.ATTACHMENT));
+        boolean alone = part.size() == 1
+                && ((Choice) part.get(0)).alternatives().size() == 1
                 && ((Choice) part.get(0)).alternatives().get(0).size() == 1;
         if (attachment && !alone) {
             throw new Invalid("charter.problem.signal-attachment-alone");
@@ -313,7 +338,9 @@ public record SignalPattern(List<List<Element>> parts) {
         while (i < folded.length()) {
             int codePoint = folded.codePointAt(i);
             int width = Character.charCount(codePoint);
-            if (Tokens.isWordChar(codePoint) || codePoint == '*' || (codePoint == '#' || codePoint == '@') && current.isEmpty()) {
+            if (Tokens.isWordChar(codePoint)
+                    || codePoint == '*'
+                    || (codePoint == '#' || codePoint == '@') && current.isEmpty()) {
                 current.appendCodePoint(codePoint);
             } else {
                 flush(current, segments);

@@ -55,7 +55,8 @@ public record Vocabulary(List<List<String>> groups, List<String> ignored) {
                 if (in == null) {
                     throw new IllegalStateException("the default vocabulary " + DEFAULT_RESOURCE + " is missing");
                 }
-                VocabularyParser.Parsed parsed = VocabularyParser.parse(DEFAULT_RESOURCE, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                VocabularyParser.Parsed parsed =
+                        VocabularyParser.parse(DEFAULT_RESOURCE, new String(in.readAllBytes(), StandardCharsets.UTF_8));
                 if (!parsed.problems().isEmpty()) {
                     throw new IllegalStateException("the default vocabulary is invalid: " + parsed.problems());
                 }

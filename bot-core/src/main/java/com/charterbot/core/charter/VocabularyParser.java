@@ -21,7 +21,10 @@ final class VocabularyParser {
     private static final Pattern LIST_ITEM = Pattern.compile("^\\s*[-*]\\s+(.*)$");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]");
 
-    private enum Block { SAME, IGNORE }
+    private enum Block {
+        SAME,
+        IGNORE
+    }
 
     private static final Map<String, Block> HEADINGS = Map.of(
             "same meaning", Block.SAME,
@@ -42,7 +45,10 @@ final class VocabularyParser {
         Map<String, Integer> ignoredLines = new HashMap<>();
         Map<String, Integer> groupedLines = new HashMap<>();
         Set<Block> seen = new HashSet<>();
-        String[] lines = text.replace("\uFEFF", "").replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
+        String[] lines = text.replace("\uFEFF", "")
+                .replace("\r\n", "\n")
+                .replace('\r', '\n')
+                .split("\n", -1);
         Block block = null;
         for (int i = 0; i < lines.length; i++) {
             int lineNumber = i + 1;
@@ -77,7 +83,12 @@ final class VocabularyParser {
                 if (!WORD.matcher(entry).find()) {
                     problems.add(problem(name, lineNumber, "charter.problem.vocabulary-empty-entry"));
                 } else if (entry.split(" ").length > MAX_WORDS) {
-                    problems.add(problem(name, lineNumber, "charter.problem.vocabulary-entry-too-long", entry, Integer.toString(MAX_WORDS)));
+                    problems.add(problem(
+                            name,
+                            lineNumber,
+                            "charter.problem.vocabulary-entry-too-long",
+                            entry,
+                            Integer.toString(MAX_WORDS)));
                 } else if (!keys.add(key(entry))) {
                     problems.add(problem(name, lineNumber, "charter.problem.vocabulary-entry-twice", entry));
                 } else {
@@ -99,7 +110,12 @@ final class VocabularyParser {
         groupedLines.forEach((entry, line) -> {
             Integer ignoredAt = ignoredLines.get(entry);
             if (ignoredAt != null) {
-                problems.add(problem(name, ignoredAt, "charter.problem.vocabulary-ignored-and-grouped", entry, Integer.toString(line)));
+                problems.add(problem(
+                        name,
+                        ignoredAt,
+                        "charter.problem.vocabulary-ignored-and-grouped",
+                        entry,
+                        Integer.toString(line)));
             }
         });
         problems.sort(null);

@@ -12,8 +12,12 @@ import java.util.Map;
  * domains, and the company's official domains. Names are kept as the draft's words would be cut
  * (folded, split at apostrophes and hyphens); domains lower case, without a leading {@code *.}.
  */
-public record WatchList(List<List<String>> codenames, List<List<String>> customers, List<List<String>> competitors,
-        List<String> internalDomains, List<String> officialDomains) {
+public record WatchList(
+        List<List<String>> codenames,
+        List<List<String>> customers,
+        List<List<String>> competitors,
+        List<String> internalDomains,
+        List<String> officialDomains) {
 
     /** The file's name, at the top of a charter folder. */
     public static final String FILE = "watch-list.md";
@@ -37,15 +41,23 @@ public record WatchList(List<List<String>> codenames, List<List<String>> custome
     }
 
     /** The lists a watch-list file may have, with their headings in English and French. */
-    private enum Heading { CODENAMES, CUSTOMERS, COMPETITORS, INTERNAL_DOMAINS, OFFICIAL_DOMAINS }
+    private enum Heading {
+        CODENAMES,
+        CUSTOMERS,
+        COMPETITORS,
+        INTERNAL_DOMAINS,
+        OFFICIAL_DOMAINS
+    }
 
     private static final Map<String, Heading> HEADINGS = Map.ofEntries(
             Map.entry("codenames", Heading.CODENAMES), Map.entry("noms de code", Heading.CODENAMES),
             Map.entry("unreleased products", Heading.CODENAMES), Map.entry("produits non annonces", Heading.CODENAMES),
             Map.entry("customers", Heading.CUSTOMERS), Map.entry("clients", Heading.CUSTOMERS),
             Map.entry("competitors", Heading.COMPETITORS), Map.entry("concurrents", Heading.COMPETITORS),
-            Map.entry("internal domains", Heading.INTERNAL_DOMAINS), Map.entry("domaines internes", Heading.INTERNAL_DOMAINS),
-            Map.entry("official domains", Heading.OFFICIAL_DOMAINS), Map.entry("domaines officiels", Heading.OFFICIAL_DOMAINS));
+            Map.entry("internal domains", Heading.INTERNAL_DOMAINS),
+                    Map.entry("domaines internes", Heading.INTERNAL_DOMAINS),
+            Map.entry("official domains", Heading.OFFICIAL_DOMAINS),
+                    Map.entry("domaines officiels", Heading.OFFICIAL_DOMAINS));
 
     /** The watch-list of a file, and every problem with it (file and line). */
     record Parsed(WatchList watchList, List<CharterProblem> problems) {}
@@ -59,7 +71,10 @@ public record WatchList(List<List<String>> codenames, List<List<String>> custome
             names.put(heading, new ArrayList<>());
             domains.put(heading, new ArrayList<>());
         }
-        String[] lines = text.replace("\uFEFF", "").replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
+        String[] lines = text.replace("\uFEFF", "")
+                .replace("\r\n", "\n")
+                .replace('\r', '\n')
+                .split("\n", -1);
         Heading current = null;
         boolean comment = false;
         for (int i = 0; i < lines.length; i++) {
@@ -75,13 +90,17 @@ public record WatchList(List<List<String>> codenames, List<List<String>> custome
             if (line.startsWith("##")) {
                 current = HEADINGS.get(SectionFileParser.normalizeHeading(line.substring(2)));
                 if (current == null) {
-                    problems.add(new CharterProblem(name, lineNumber, "charter.problem.watch-list-heading", List.of(line)));
+                    problems.add(
+                            new CharterProblem(name, lineNumber, "charter.problem.watch-list-heading", List.of(line)));
                 }
                 continue;
             }
             if (!line.startsWith("- ") && !line.startsWith("* ")) {
-                problems.add(new CharterProblem(name, lineNumber, current == null ? "charter.problem.text-before-heading"
-                        : "charter.problem.expected-list-item", List.of()));
+                problems.add(new CharterProblem(
+                        name,
+                        lineNumber,
+                        current == null ? "charter.problem.text-before-heading" : "charter.problem.expected-list-item",
+                        List.of()));
                 continue;
             }
             if (current == null) {
@@ -94,22 +113,34 @@ public record WatchList(List<List<String>> codenames, List<List<String>> custome
             } else if (current == Heading.INTERNAL_DOMAINS || current == Heading.OFFICIAL_DOMAINS) {
                 String domain = domain(entry);
                 if (domain == null) {
-                    problems.add(new CharterProblem(name, lineNumber, "charter.problem.watch-list-domain", List.of(entry)));
+                    problems.add(
+                            new CharterProblem(name, lineNumber, "charter.problem.watch-list-domain", List.of(entry)));
                 } else {
                     domains.get(current).add(domain);
                 }
             } else {
-                List<String> words = SignalPattern.segments(entry).stream().filter(w -> !w.contains("*")).toList();
-                if (words.isEmpty() || words.size() > MAX_NAME_WORDS || words.size() == 1 && words.get(0).length() < 2) {
-                    problems.add(new CharterProblem(name, lineNumber, "charter.problem.watch-list-name",
+                List<String> words = SignalPattern.segments(entry).stream()
+                        .filter(w -> !w.contains("*"))
+                        .toList();
+                if (words.isEmpty()
+                        || words.size() > MAX_NAME_WORDS
+                        || words.size() == 1 && words.get(0).length() < 2) {
+                    problems.add(new CharterProblem(
+                            name,
+                            lineNumber,
+                            "charter.problem.watch-list-name",
                             List.of(entry, Integer.toString(MAX_NAME_WORDS))));
                 } else {
                     names.get(current).add(words);
                 }
             }
         }
-        WatchList watchList = new WatchList(names.get(Heading.CODENAMES), names.get(Heading.CUSTOMERS), names.get(Heading.COMPETITORS),
-                domains.get(Heading.INTERNAL_DOMAINS), domains.get(Heading.OFFICIAL_DOMAINS));
+        WatchList watchList = new WatchList(
+                names.get(Heading.CODENAMES),
+                names.get(Heading.CUSTOMERS),
+                names.get(Heading.COMPETITORS),
+                domains.get(Heading.INTERNAL_DOMAINS),
+                domains.get(Heading.OFFICIAL_DOMAINS));
         return new Parsed(watchList, problems);
     }
 
@@ -119,7 +150,11 @@ public record WatchList(List<List<String>> codenames, List<List<String>> custome
         if (domain.startsWith("*.")) {
             domain = domain.substring(2);
         }
-        if (domain.isEmpty() || domain.length() > 253 || domain.startsWith(".") || domain.endsWith(".") || domain.contains("..")
+        if (domain.isEmpty()
+                || domain.length() > 253
+                || domain.startsWith(".")
+                || domain.endsWith(".")
+                || domain.contains("..")
                 || domain.startsWith("-")) {
             return null;
         }
@@ -134,7 +169,11 @@ public record WatchList(List<List<String>> codenames, List<List<String>> custome
 
     /** How many names and domains it holds. */
     public int size() {
-        return codenames.size() + customers.size() + competitors.size() + internalDomains.size() + officialDomains.size();
+        return codenames.size()
+                + customers.size()
+                + competitors.size()
+                + internalDomains.size()
+                + officialDomains.size();
     }
 
     @Override

@@ -9,4 +9,3 @@
  * {@code docs/charter-format.md} is the authors' guide.
  */
 package com.charterbot.core.charter;
-

@@ -49,11 +49,13 @@ final class AdminConversation {
     private static final int MAX_TARGET = 500;
     /** How many entries each list of the statistics shows. */
     private static final int TOP = 5;
+
     private static final Set<String> NOW = Set.of("now", "maintenant", "tout de suite");
     /** How many charter problems a rejected reload lists; the validate command lists them all. */
     static final int SHOWN_PROBLEMS = 10;
     /** A problem line longer than this is cut: it quotes a charter file, whose lines may be long. */
     private static final int MAX_PROBLEM = 300;
+
     private static final System.Logger LOG = System.getLogger(AdminConversation.class.getName());
     /** How long an export can be had again (Teams asks the person before it sends a file; they may answer later). */
     static final Duration EXPORT_KEPT = Duration.ofDays(30);
@@ -65,7 +67,12 @@ final class AdminConversation {
     private final Clock clock;
     private final Optional<ExpertsDesk> experts;
 
-    AdminConversation(Administration administration, ChannelNudges nudges, AnswerEngine answers, ActivityLog activity, Clock clock,
+    AdminConversation(
+            Administration administration,
+            ChannelNudges nudges,
+            AnswerEngine answers,
+            ActivityLog activity,
+            Clock clock,
             Optional<ExpertsDesk> experts) {
         this.administration = administration;
         this.nudges = nudges;
@@ -90,34 +97,65 @@ final class AdminConversation {
             }
             boolean queued = nudges.trigger().nudgeNow(message.conversation());
             if (queued) {
-                administration.admin().audited(message.user(), AdminActions.NUDGES_NOW, bounded(message.conversation().key()), "", "");
+                administration
+                        .admin()
+                        .audited(
+                                message.user(),
+                                AdminActions.NUDGES_NOW,
+                                bounded(message.conversation().key()),
+                                "",
+                                "");
             }
-            return AnswerReplies.text(language, delivery, Messages.get(language, queued ? "commands.nudges.now" : "commands.nudges.now-paused"));
+            return AnswerReplies.text(
+                    language,
+                    delivery,
+                    Messages.get(language, queued ? "commands.nudges.now" : "commands.nudges.now-paused"));
         }
         NudgeRequest request = NudgeSyntax.interpret(arguments, current.settings());
         if (request instanceof NudgeRequest.Invalid invalid) {
-            return Reply.of(language, delivery, List.of(
-                    new Block.Text(invalid.message(language)),
-                    new Block.Context(Messages.get(language, NudgeSyntax.USAGE_KEY))));
+            return Reply.of(
+                    language,
+                    delivery,
+                    List.of(
+                            new Block.Text(invalid.message(language)),
+                            new Block.Context(Messages.get(language, NudgeSyntax.USAGE_KEY))));
         }
         if (request instanceof NudgeRequest.Change change) {
             ChannelState updated = current.withSettings(change.settings());
-            if (updated.status() == ChannelState.Status.PAUSED && updated.settings().enabled()) {
+            if (updated.status() == ChannelState.Status.PAUSED
+                    && updated.settings().enabled()) {
                 // An administrator acting on a paused channel wants its nudges back ("nudges on").
                 updated = updated.resumed();
             }
-            if (!updated.equals(current) || nudges.channels().find(message.conversation()).isEmpty()) {
+            if (!updated.equals(current)
+                    || nudges.channels().find(message.conversation()).isEmpty()) {
                 nudges.channels().save(updated);
-                administration.admin().audited(message.user(), AdminActions.NUDGES_CHANGE, bounded(message.conversation().key()),
-                        current.settings().describe(Language.EN), updated.settings().describe(Language.EN));
+                administration
+                        .admin()
+                        .audited(
+                                message.user(),
+                                AdminActions.NUDGES_CHANGE,
+                                bounded(message.conversation().key()),
+                                current.settings().describe(Language.EN),
+                                updated.settings().describe(Language.EN));
             }
-            return Reply.of(language, delivery, List.of(
-                    new Block.Text(Messages.get(language, "commands.nudges.updated")),
-                    new Block.Checklist(Messages.get(language, "commands.nudges.current"), List.of(updated.settings().describe(language)))));
+            return Reply.of(
+                    language,
+                    delivery,
+                    List.of(
+                            new Block.Text(Messages.get(language, "commands.nudges.updated")),
+                            new Block.Checklist(
+                                    Messages.get(language, "commands.nudges.current"),
+                                    List.of(updated.settings().describe(language)))));
         }
-        return Reply.of(language, delivery, List.of(
-                new Block.Checklist(Messages.get(language, "commands.nudges.current"), List.of(current.settings().describe(language))),
-                new Block.Context(Messages.get(language, NudgeSyntax.USAGE_KEY))));
+        return Reply.of(
+                language,
+                delivery,
+                List.of(
+                        new Block.Checklist(
+                                Messages.get(language, "commands.nudges.current"),
+                                List.of(current.settings().describe(language))),
+                        new Block.Context(Messages.get(language, NudgeSyntax.USAGE_KEY))));
     }
 
     /**
@@ -133,14 +171,18 @@ final class AdminConversation {
         StatsScope scope = scope(message.user(), message.alsoAdministers(), (Decision.Allowed) decision);
         List<NudgeDelivery> failed = failedSince(clock.instant().minus(Duration.ofDays(days)), scope);
         AwarenessStats stats = administration.stats().lastDays(days, scope).withNudgesFailed(failed.size());
-        Reply report = StatsReply.render(stats, answers.charter(), language, nudges.defaults().zone());
+        Reply report = StatsReply.render(
+                stats, answers.charter(), language, nudges.defaults().zone());
         List<Block> blocks = new ArrayList<>(report.blocks());
         int insertAt = blocks.size() - 1; // before the closing privacy note
         List<Block> improvements = improvementBlocks(stats, language, scope);
         blocks.addAll(Math.max(insertAt, 0), improvements);
-        blocks.add(Math.max(insertAt, 0) + improvements.size(), new Block.Context(scopeLabel(scope, message, language)));
+        blocks.add(
+                Math.max(insertAt, 0) + improvements.size(), new Block.Context(scopeLabel(scope, message, language)));
         List<Reply> replies = new ArrayList<>(List.of(Reply.of(language, delivery, blocks)));
-        WeeklyCharts.reply(weeks(clock.instant(), scope), answers.charter(), language, administration.charts(), delivery).ifPresent(replies::add);
+        WeeklyCharts.reply(
+                        weeks(clock.instant(), scope), answers.charter(), language, administration.charts(), delivery)
+                .ifPresent(replies::add);
         return replies;
     }
 
@@ -166,26 +208,41 @@ final class AdminConversation {
             until = null;
         }
         if (until == null || until.isAfter(now) || until.isBefore(now.minus(EXPORT_KEPT))) {
-            return AnswerReplies.text(language, Reply.Delivery.PRIVATE, Messages.get(language, "stats.export.expired", EXPORT_KEPT.toDays()));
+            return AnswerReplies.text(
+                    language,
+                    Reply.Delivery.PRIVATE,
+                    Messages.get(language, "stats.export.expired", EXPORT_KEPT.toDays()));
         }
         return export(action.user(), action.platformAdmin(), Set.of(), until, language, Reply.Delivery.PRIVATE);
     }
 
-    private Reply export(UserRef user, boolean platformAdmin, Set<String> alsoAdministers, Instant until, Language language,
+    private Reply export(
+            UserRef user,
+            boolean platformAdmin,
+            Set<String> alsoAdministers,
+            Instant until,
+            Language language,
             Reply.Delivery delivery) {
         Decision decision = administration.admin().authorize(user, platformAdmin);
         if (decision instanceof Decision.Denied denied) {
             return AnswerReplies.text(language, delivery, denied.reason(language));
         }
-        administration.admin().audited(user, AdminActions.STATS_EXPORT, WeeklyStats.WEEKS + " weeks until " + until, "", "");
+        administration
+                .admin()
+                .audited(user, AdminActions.STATS_EXPORT, WeeklyStats.WEEKS + " weeks until " + until, "", "");
         StatsScope scope = scope(user, alsoAdministers, (Decision.Allowed) decision);
         return WeeklyExport.reply(weeks(until, scope), until, answers.charter(), language, delivery);
     }
 
     /** The last {@value WeeklyStats#WEEKS} weeks up to {@code until} in the scope, with the nudge deliveries that failed. */
     private WeeklyStats weeks(Instant until, StatsScope scope) {
-        WeeklyStats weeks = administration.stats().weeks(WeeklyStats.WEEKS, nudges.defaults().zone(), until, scope);
-        List<Instant> failed = failedSince(weeks.from(), scope).stream().map(NudgeDelivery::due).filter(due -> due.isBefore(until)).toList();
+        WeeklyStats weeks = administration
+                .stats()
+                .weeks(WeeklyStats.WEEKS, nudges.defaults().zone(), until, scope);
+        List<Instant> failed = failedSince(weeks.from(), scope).stream()
+                .map(NudgeDelivery::due)
+                .filter(due -> due.isBefore(until))
+                .toList();
         return weeks.withFailures(failed);
     }
 
@@ -214,9 +271,13 @@ final class AdminConversation {
             return Messages.get(language, "commands.stats.scope.everything");
         }
         int tenants = scope.tenants().size();
-        return tenants > 1 ? Messages.get(language, "commands.stats.scope.organization", tenants)
-                : Messages.get(language, message.user().platform() == Platform.SLACK ? "commands.stats.scope.workspace"
-                        : "commands.stats.scope.tenant");
+        return tenants > 1
+                ? Messages.get(language, "commands.stats.scope.organization", tenants)
+                : Messages.get(
+                        language,
+                        message.user().platform() == Platform.SLACK
+                                ? "commands.stats.scope.workspace"
+                                : "commands.stats.scope.tenant");
     }
 
     /**
@@ -236,23 +297,40 @@ final class AdminConversation {
             return AnswerReplies.text(language, delivery, Messages.get(language, "commands.reload.error"));
         }
         if (result instanceof ReloadResult.Reloaded reloaded) {
-            administration.admin().audited(message.user(), AdminActions.CHARTER_RELOAD, "charter", reloaded.previousVersion(), reloaded.version());
+            administration
+                    .admin()
+                    .audited(
+                            message.user(),
+                            AdminActions.CHARTER_RELOAD,
+                            "charter",
+                            reloaded.previousVersion(),
+                            reloaded.version());
             String key = reloaded.changed() ? "commands.reload.done" : "commands.reload.unchanged";
-            return AnswerReplies.text(language, delivery, Messages.get(language, key, reloaded.sections(), reloaded.version()));
+            return AnswerReplies.text(
+                    language, delivery, Messages.get(language, key, reloaded.sections(), reloaded.version()));
         }
         if (result instanceof ReloadResult.Rejected rejected) {
             List<CharterProblem> problems = rejected.problems();
-            administration.admin().audited(message.user(), AdminActions.CHARTER_RELOAD, "charter", rejected.keptVersion(),
-                    "rejected: " + problems.size() + (problems.size() == 1 ? " problem" : " problems"));
+            administration
+                    .admin()
+                    .audited(
+                            message.user(),
+                            AdminActions.CHARTER_RELOAD,
+                            "charter",
+                            rejected.keptVersion(),
+                            "rejected: " + problems.size() + (problems.size() == 1 ? " problem" : " problems"));
             List<Block> blocks = new ArrayList<>();
             String rejectedKey = problems.size() == 1 ? "commands.reload.rejected.one" : "commands.reload.rejected";
             blocks.add(new Block.Text(Messages.get(language, rejectedKey, problems.size(), rejected.keptVersion())));
-            blocks.add(new Block.Checklist(Messages.get(language, "commands.reload.problems"), problems.stream()
-                    .limit(SHOWN_PROBLEMS)
-                    .map(problem -> clip(problem.describe(language), MAX_PROBLEM))
-                    .toList()));
+            blocks.add(new Block.Checklist(
+                    Messages.get(language, "commands.reload.problems"),
+                    problems.stream()
+                            .limit(SHOWN_PROBLEMS)
+                            .map(problem -> clip(problem.describe(language), MAX_PROBLEM))
+                            .toList()));
             if (problems.size() > SHOWN_PROBLEMS) {
-                blocks.add(new Block.Context(Messages.get(language, "commands.reload.more", problems.size() - SHOWN_PROBLEMS)));
+                blocks.add(new Block.Context(
+                        Messages.get(language, "commands.reload.more", problems.size() - SHOWN_PROBLEMS)));
             }
             return Reply.of(language, delivery, blocks);
         }
@@ -262,9 +340,10 @@ final class AdminConversation {
     /** What administrators can act on: questions the charter did not answer, unhelpful answers, paused channels. */
     private List<Block> improvementBlocks(AwarenessStats stats, Language language, StatsScope scope) {
         List<Block> blocks = new ArrayList<>();
-        List<String> unanswered = administration.unanswered().mostFrequent(stats.from(), stats.to(), TOP, scope).stream()
-                .map(q -> Messages.get(language, "commands.stats.unanswered-item", q.text(), q.count()))
-                .toList();
+        List<String> unanswered =
+                administration.unanswered().mostFrequent(stats.from(), stats.to(), TOP, scope).stream()
+                        .map(q -> Messages.get(language, "commands.stats.unanswered-item", q.text(), q.count()))
+                        .toList();
         if (!unanswered.isEmpty()) {
             blocks.add(new Block.Checklist(Messages.get(language, "commands.stats.unanswered"), unanswered));
         }
@@ -272,30 +351,42 @@ final class AdminConversation {
         Map<String, Integer> unhelpful = new TreeMap<>();
         for (AnswerFeedback feedback : activity.feedback(stats.from(), stats.to())) {
             if (!feedback.helpful() && scope.covers(feedback.tenant())) {
-                String title = feedback.sectionId() == null ? Messages.get(language, "commands.stats.no-section")
-                        : answers.charter().section(feedback.sectionId(), language).map(Section::title).orElse(feedback.sectionId());
+                String title = feedback.sectionId() == null
+                        ? Messages.get(language, "commands.stats.no-section")
+                        : answers.charter()
+                                .section(feedback.sectionId(), language)
+                                .map(Section::title)
+                                .orElse(feedback.sectionId());
                 unhelpful.merge(title, 1, Integer::sum);
             }
         }
         if (!unhelpful.isEmpty()) {
-            blocks.add(new Block.Checklist(Messages.get(language, "commands.stats.unhelpful"), unhelpful.entrySet().stream()
-                    .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
-                    .limit(TOP)
-                    .map(e -> Messages.get(language, "commands.stats.count-item", e.getKey(), e.getValue()))
-                    .toList()));
+            blocks.add(new Block.Checklist(
+                    Messages.get(language, "commands.stats.unhelpful"),
+                    unhelpful.entrySet().stream()
+                            .sorted(Map.Entry.<String, Integer>comparingByValue()
+                                    .reversed())
+                            .limit(TOP)
+                            .map(e -> Messages.get(language, "commands.stats.count-item", e.getKey(), e.getValue()))
+                            .toList()));
         }
         List<String> failures = nudges.deliveries().problems(stats.from()).stream()
-                .filter(delivery -> delivery.status() == NudgeDelivery.Status.FAILED && scope.covers(delivery.channel()))
+                .filter(delivery ->
+                        delivery.status() == NudgeDelivery.Status.FAILED && scope.covers(delivery.channel()))
                 .limit(TOP)
-                .map(delivery -> Messages.get(language, "commands.stats.paused-item", channelName(delivery.channel()), delivery.lastError()))
+                .map(delivery -> Messages.get(
+                        language, "commands.stats.paused-item", channelName(delivery.channel()), delivery.lastError()))
                 .toList();
         if (!failures.isEmpty()) {
             blocks.add(new Block.Checklist(Messages.get(language, "commands.stats.failed"), failures));
         }
         List<String> paused = nudges.channels().all().stream()
                 .filter(channel -> channel.status() == ChannelState.Status.PAUSED && scope.covers(channel.channel()))
-                .map(channel -> Messages.get(language, "commands.stats.paused-item",
-                        ChannelLabels.name(channel), ChannelLabels.pauseReason(channel.pauseReason(), language)))
+                .map(channel -> Messages.get(
+                        language,
+                        "commands.stats.paused-item",
+                        ChannelLabels.name(channel),
+                        ChannelLabels.pauseReason(channel.pauseReason(), language)))
                 .toList();
         if (!paused.isEmpty()) {
             blocks.add(new Block.Checklist(Messages.get(language, "commands.stats.paused"), paused));
@@ -304,7 +395,11 @@ final class AdminConversation {
     }
 
     private String channelName(ChannelRef channel) {
-        return nudges.channels().find(channel).map(ChannelState::name).filter(name -> !name.isBlank()).orElse(channel.channelId());
+        return nudges.channels()
+                .find(channel)
+                .map(ChannelState::name)
+                .filter(name -> !name.isBlank())
+                .orElse(channel.channelId());
     }
 
     private static String bounded(String text) {
@@ -317,7 +412,8 @@ final class AdminConversation {
 
     /** The channel's state, or the defaults of a channel the bot has not registered yet. */
     ChannelState channel(Message message, Language language) {
-        return nudges.channels().find(message.conversation())
+        return nudges.channels()
+                .find(message.conversation())
                 .orElseGet(() -> ChannelState.of(message.conversation(), "", nudges.defaults()));
     }
 }

@@ -16,7 +16,11 @@ import java.util.Objects;
  * @param reload the {@code reload} command; {@link ReloadCharter#bundled()} for a bot that serves the charter bundled with it
  * @param charts draws the statistics' charts; {@link DrawCharts#none()} for statistics as text alone
  */
-public record Administration(AdminActions admin, AwarenessStatsService stats, UnansweredQuestions unanswered, ReloadCharter reload,
+public record Administration(
+        AdminActions admin,
+        AwarenessStatsService stats,
+        UnansweredQuestions unanswered,
+        ReloadCharter reload,
         DrawCharts charts) {
 
     public Administration {

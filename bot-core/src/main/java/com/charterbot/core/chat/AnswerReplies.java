@@ -45,13 +45,21 @@ final class AnswerReplies {
         addList(blocks, Messages.get(language, "label.dont"), answer.donts());
         if (answer.tier() == Tier.ANSWER) {
             Citation citation = answer.citation();
-            blocks.add(new Block.CitedSection(Messages.get(language, "label.source"), citation.sectionId(), citation.title(), citation.link()));
+            blocks.add(new Block.CitedSection(
+                    Messages.get(language, "label.source"), citation.sectionId(), citation.title(), citation.link()));
         }
         if (!answer.alsoApplies().isEmpty()) {
-            blocks.add(new Block.AlsoApplies(Messages.get(language, "label.also-applies"), answer.alsoApplies().stream()
-                    .map(a -> new Block.AlsoApplies.Point(a.citation().title(), a.keyPoint(),
-                            Button.of(ActionIds.OPEN_SECTION, a.citation().sectionId(), Messages.get(language, "label.open-section"))))
-                    .toList()));
+            blocks.add(new Block.AlsoApplies(
+                    Messages.get(language, "label.also-applies"),
+                    answer.alsoApplies().stream()
+                            .map(a -> new Block.AlsoApplies.Point(
+                                    a.citation().title(),
+                                    a.keyPoint(),
+                                    Button.of(
+                                            ActionIds.OPEN_SECTION,
+                                            a.citation().sectionId(),
+                                            Messages.get(language, "label.open-section"))))
+                            .toList()));
         }
         if (!answer.suggestions().isEmpty() && answer.issue() == InputIssue.NONE) {
             String label = switch (answer.tier()) {
@@ -59,19 +67,32 @@ final class AnswerReplies {
                 case SUGGEST -> "label.did-you-mean";
                 case FALLBACK -> "label.closest";
             };
-            // A "did you mean" or closest section carries the question: the section chosen for it is a suggested phrasing.
-            String asked = answer.tier() != Tier.ANSWER ? question.map(q -> FEEDBACK_SEPARATOR + cut(q)).orElse("") : "";
-            blocks.add(new Block.Suggestions(Messages.get(language, label), answer.suggestions().stream()
-                    .map(s -> Button.of(ActionIds.OPEN_SECTION, s.sectionId() + asked, s.title())).toList()));
+            // A "did you mean" or closest section carries the question: the section chosen for it is a suggested
+            // phrasing.
+            String asked = answer.tier() != Tier.ANSWER
+                    ? question.map(q -> FEEDBACK_SEPARATOR + cut(q)).orElse("")
+                    : "";
+            blocks.add(new Block.Suggestions(
+                    Messages.get(language, label),
+                    answer.suggestions().stream()
+                            .map(s -> Button.of(ActionIds.OPEN_SECTION, s.sectionId() + asked, s.title()))
+                            .toList()));
         }
         if (answer.issue() == InputIssue.NONE && answer.tier() != Tier.SUGGEST) {
-            String sectionId = answer.citation() != null ? answer.citation().sectionId()
-                    : answer.suggestions().isEmpty() ? "" : answer.suggestions().get(0).sectionId();
+            String sectionId = answer.citation() != null
+                    ? answer.citation().sectionId()
+                    : answer.suggestions().isEmpty()
+                            ? ""
+                            : answer.suggestions().get(0).sectionId();
             String value = answer.tier().name() + FEEDBACK_SEPARATOR + sectionId;
-            String withQuestion = question.map(text -> value + FEEDBACK_SEPARATOR + cut(text)).orElse(value);
+            String withQuestion =
+                    question.map(text -> value + FEEDBACK_SEPARATOR + cut(text)).orElse(value);
             blocks.add(new Block.Buttons(List.of(
                     Button.of(ActionIds.FEEDBACK_HELPFUL, value, Messages.get(language, "commands.feedback.helpful")),
-                    Button.of(ActionIds.FEEDBACK_NOT_HELPFUL, withQuestion, Messages.get(language, "commands.feedback.not-helpful")))));
+                    Button.of(
+                            ActionIds.FEEDBACK_NOT_HELPFUL,
+                            withQuestion,
+                            Messages.get(language, "commands.feedback.not-helpful")))));
         }
         return Reply.of(language, delivery, blocks);
     }
@@ -90,7 +111,8 @@ final class AnswerReplies {
         addList(blocks, Messages.get(language, "label.do"), section.dos());
         addList(blocks, Messages.get(language, "label.dont"), section.donts());
         Optional<String> link = charter.settings().linkTo(section.id());
-        blocks.add(new Block.CitedSection(Messages.get(language, "commands.section.label"), section.id(), section.title(), link.orElse(null)));
+        blocks.add(new Block.CitedSection(
+                Messages.get(language, "commands.section.label"), section.id(), section.title(), link.orElse(null)));
         return Reply.of(language, delivery, blocks);
     }
 

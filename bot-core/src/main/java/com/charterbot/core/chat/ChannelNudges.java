@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param trigger sends a channel its next nudge at once ({@code nudges now})
  * @param defaults the nudges of a channel nobody configured yet; their zone also dates the statistics
  */
-public record ChannelNudges(ChannelStore channels, DeliveryStore deliveries, NudgeTrigger trigger, NudgeSettings defaults) {
+public record ChannelNudges(
+        ChannelStore channels, DeliveryStore deliveries, NudgeTrigger trigger, NudgeSettings defaults) {
 
     public ChannelNudges {
         Objects.requireNonNull(channels, "channels");

@@ -40,7 +40,8 @@ import java.util.Optional;
  */
 public final class ConversationService implements Converse {
 
-    private static final DateTimeFormatter DUE_FORMAT = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT);
+    private static final DateTimeFormatter DUE_FORMAT =
+            DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT);
 
     private final EmployeeServices employees;
 
@@ -62,16 +63,27 @@ public final class ConversationService implements Converse {
      * @param nudges what {@code settings} shows of a channel's nudges, and what administrators change with {@code nudges}
      * @param team the communications team's desks, where it has them; {@link CommunicationsTeam#NONE} elsewhere
      */
-    public ConversationService(EmployeeServices employees, PersonalRecords people, ChannelNudges nudges, Administration administration,
-            CommunicationsTeam team, Clock clock) {
+    public ConversationService(
+            EmployeeServices employees,
+            PersonalRecords people,
+            ChannelNudges nudges,
+            Administration administration,
+            CommunicationsTeam team,
+            Clock clock) {
         this.employees = Objects.requireNonNull(employees, "employees");
         this.people = Objects.requireNonNull(people, "people");
         this.experts = Objects.requireNonNull(team, "team").experts();
         this.phrasings = team.phrasings();
-        this.unanswered = Objects.requireNonNull(administration, "administration").unanswered();
+        this.unanswered =
+                Objects.requireNonNull(administration, "administration").unanswered();
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.admin = new AdminConversation(administration, Objects.requireNonNull(nudges, "nudges"),
-                employees.answers(), people.activity(), clock, experts);
+        this.admin = new AdminConversation(
+                administration,
+                Objects.requireNonNull(nudges, "nudges"),
+                employees.answers(),
+                people.activity(),
+                clock,
+                experts);
         this.photos = new PhotoChecklist(employees.answers());
     }
 
@@ -91,7 +103,8 @@ public final class ConversationService implements Converse {
         TaggedValue tagged = TaggedValue.read(action.value());
         Optional<Language> clicked = tagged.language().or(action::platformLanguage);
         String value = tagged.value();
-        Language language = people.languages().find(action.user())
+        Language language = people.languages()
+                .find(action.user())
                 .or(() -> clicked)
                 .orElse(employees.answers().defaultLanguage());
         return tagged(act(action, value, language));
@@ -105,15 +118,20 @@ public final class ConversationService implements Converse {
                 return List.of(answer);
             }
             List<Reply> replies = new ArrayList<>(List.of(answer));
-            photos.reply(answer.language(), shared(message), citedSection(answer)).ifPresent(replies::add);
+            photos.reply(answer.language(), shared(message), citedSection(answer))
+                    .ifPresent(replies::add);
             return replies;
         }
-        Language language = people.languages().find(message.user())
+        Language language = people.languages()
+                .find(message.user())
                 .or(command::wordLanguage)
                 .or(message::platformLanguage)
                 .orElse(employees.answers().defaultLanguage());
-        Reply.Delivery personal = message.origin() == Message.Origin.DIRECT ? Reply.Delivery.CONVERSATION : Reply.Delivery.PRIVATE;
-        if (message.imageAttached() && (command instanceof Command.SmallTalk || command instanceof Command.Help && message.text().isBlank())) {
+        Reply.Delivery personal =
+                message.origin() == Message.Origin.DIRECT ? Reply.Delivery.CONVERSATION : Reply.Delivery.PRIVATE;
+        if (message.imageAttached()
+                && (command instanceof Command.SmallTalk
+                        || command instanceof Command.Help && message.text().isBlank())) {
             // A photo sent with nothing to ask, or with a mere "hi": what to check before posting it.
             Optional<Reply> checklist = photos.reply(language, shared(message), Optional.empty());
             if (checklist.isPresent()) {
@@ -130,8 +148,10 @@ public final class ConversationService implements Converse {
             return List.of(employees.tips().next(message.conversation(), language, shared(message)));
         } else if (command instanceof Command.SetLanguage set) {
             people.languages().save(message.user(), set.language());
-            String name = Messages.get(set.language(), "commands.language." + set.language().tag());
-            return List.of(AnswerReplies.text(set.language(), personal, Messages.get(set.language(), "commands.lang.set", name)));
+            String name = Messages.get(
+                    set.language(), "commands.language." + set.language().tag());
+            return List.of(AnswerReplies.text(
+                    set.language(), personal, Messages.get(set.language(), "commands.lang.set", name)));
         } else if (command instanceof Command.Settings) {
             return List.of(settings(message, language, personal));
         } else if (command instanceof Command.Home) {
@@ -145,21 +165,38 @@ public final class ConversationService implements Converse {
         } else if (command instanceof Command.Reload) {
             return List.of(admin.reload(message, language, personal));
         } else if (command instanceof Command.ExpertsChannel) {
-            return List.of(experts
-                    .map(desk -> desk.channelHere(message.user(), message.platformAdmin(), message.conversation(),
-                            message.origin() == Message.Origin.DIRECT, language, personal))
-                    .orElseGet(() -> AnswerReplies.text(language, personal, Messages.get(language, "experts.unavailable",
-                            employees.answers().charter().settings().communicationsContact()))));
+            return List.of(experts.map(desk -> desk.channelHere(
+                            message.user(),
+                            message.platformAdmin(),
+                            message.conversation(),
+                            message.origin() == Message.Origin.DIRECT,
+                            language,
+                            personal))
+                    .orElseGet(() -> AnswerReplies.text(
+                            language,
+                            personal,
+                            Messages.get(
+                                    language,
+                                    "experts.unavailable",
+                                    employees.answers().charter().settings().communicationsContact()))));
         } else if (command instanceof Command.Phrasings) {
-            return List.of(phrasings.map(review -> review.review(message.user(), message.platformAdmin(), language, personal))
+            return List.of(phrasings
+                    .map(review -> review.review(message.user(), message.platformAdmin(), language, personal))
                     .orElseGet(() -> AnswerReplies.text(language, personal, Messages.get(language, "phrasings.none"))));
         } else if (command instanceof Command.ForgetMe) {
             forget(message.user());
             return List.of(AnswerReplies.text(language, personal, Messages.get(language, "commands.forget.done")));
         } else if (command instanceof Command.Check check) {
-            return List.of(checkDraft(message, check.draft(), people.languages().find(message.user()).or(check::wordLanguage)));
+            return List.of(checkDraft(
+                    message,
+                    check.draft(),
+                    people.languages().find(message.user()).or(check::wordLanguage)));
         } else if (command instanceof Command.Invalid invalid) {
-            return List.of(AnswerReplies.text(language, personal, Messages.get(language, invalid.messageKey(), invalid.arguments().toArray())));
+            return List.of(AnswerReplies.text(
+                    language,
+                    personal,
+                    Messages.get(
+                            language, invalid.messageKey(), invalid.arguments().toArray())));
         }
         throw new IllegalStateException("unhandled command " + command);
     }
@@ -174,9 +211,12 @@ public final class ConversationService implements Converse {
             case ActionIds.QUIZ_START -> List.of(employees.quiz().start(action.user(), language));
             case ActionIds.QUIZ_ANSWER -> employees.quiz().answer(action.user(), value, language);
             case ActionIds.QUIZ_VIEW -> List.of(employees.quiz().view(action.user(), value, language));
-            case ActionIds.CHANNEL_QUIZ_ANSWER -> employees.channelQuiz().answer(action.user(), action.conversation(), value, language);
-            case ActionIds.CHANNEL_QUIZ_VIEW -> List.of(employees.channelQuiz().view(action.user(), action.conversation(), value, language));
-            case ActionIds.TIP_NEXT -> List.of(employees.tips().next(action.conversation(), language, Reply.Delivery.PRIVATE));
+            case ActionIds.CHANNEL_QUIZ_ANSWER ->
+                employees.channelQuiz().answer(action.user(), action.conversation(), value, language);
+            case ActionIds.CHANNEL_QUIZ_VIEW ->
+                List.of(employees.channelQuiz().view(action.user(), action.conversation(), value, language));
+            case ActionIds.TIP_NEXT ->
+                List.of(employees.tips().next(action.conversation(), language, Reply.Delivery.PRIVATE));
             case ActionIds.OPEN_SECTION -> List.of(openSection(value, language));
             case ActionIds.FEEDBACK_HELPFUL -> feedback(action.user(), value, true, language);
             case ActionIds.FEEDBACK_NOT_HELPFUL -> feedback(action.user(), value, false, language);
@@ -200,20 +240,35 @@ public final class ConversationService implements Converse {
                 } else if (block instanceof Block.Suggestions suggestions) {
                     blocks.add(new Block.Suggestions(suggestions.label(), withTag(suggestions.buttons(), tag)));
                 } else if (block instanceof Block.AlsoApplies also) {
-                    blocks.add(new Block.AlsoApplies(also.label(), also.points().stream()
-                            .map(p -> new Block.AlsoApplies.Point(p.title(), p.text(), withTag(List.of(p.open()), tag).get(0)))
-                            .toList()));
+                    blocks.add(new Block.AlsoApplies(
+                            also.label(),
+                            also.points().stream()
+                                    .map(p -> new Block.AlsoApplies.Point(
+                                            p.title(),
+                                            p.text(),
+                                            withTag(List.of(p.open()), tag).get(0)))
+                                    .toList()));
                 } else if (block instanceof Block.Form form) {
-                    blocks.add(new Block.Form(form.title(), form.intro(), form.fields(), withTag(List.of(form.submit()), tag).get(0),
+                    blocks.add(new Block.Form(
+                            form.title(),
+                            form.intro(),
+                            form.fields(),
+                            withTag(List.of(form.submit()), tag).get(0),
                             form.cancelLabel()));
                 } else if (block instanceof Block.File file && file.again().isPresent()) {
-                    blocks.add(new Block.File(file.description(), file.fileName(), file.mediaType(), file.content(),
-                            Optional.of(withTag(List.of(file.again().get()), tag).get(0))));
+                    blocks.add(new Block.File(
+                            file.description(),
+                            file.fileName(),
+                            file.mediaType(),
+                            file.content(),
+                            Optional.of(
+                                    withTag(List.of(file.again().get()), tag).get(0))));
                 } else {
                     blocks.add(block);
                 }
             }
-            Optional<Button> view = reply.view().map(button -> withTag(List.of(button), tag).get(0));
+            Optional<Button> view =
+                    reply.view().map(button -> withTag(List.of(button), tag).get(0));
             result.add(new Reply(reply.language(), reply.delivery(), blocks, reply.fallbackText(), view));
         }
         return result;
@@ -221,7 +276,9 @@ public final class ConversationService implements Converse {
 
     private static List<Button> withTag(List<Button> buttons, Language tag) {
         return buttons.stream()
-                .map(b -> TaggedValue.isTagged(b.value()) ? b : new Button(b.actionId(), TaggedValue.tag(tag, b.value()), b.label(), b.style()))
+                .map(b -> TaggedValue.isTagged(b.value())
+                        ? b
+                        : new Button(b.actionId(), TaggedValue.tag(tag, b.value()), b.label(), b.style()))
                 .toList();
     }
 
@@ -230,19 +287,27 @@ public final class ConversationService implements Converse {
         Optional<Language> preferred = people.languages().find(message.user());
         Answer answer = employees.answers().answer(new Question(text, preferred, message.platformLanguage()));
         if (answer.issue() == InputIssue.NONE) {
-            String sectionId = answer.citation() != null ? answer.citation().sectionId()
-                    : answer.suggestions().isEmpty() ? null : answer.suggestions().get(0).sectionId();
+            String sectionId = answer.citation() != null
+                    ? answer.citation().sectionId()
+                    : answer.suggestions().isEmpty()
+                            ? null
+                            : answer.suggestions().get(0).sectionId();
             String tenant = message.user().tenantKey();
-            people.activity().record(new QuestionAsked(clock.instant(), answer.replyLanguage(), answer.tier(), sectionId, tenant));
+            people.activity()
+                    .record(new QuestionAsked(
+                            clock.instant(), answer.replyLanguage(), answer.tier(), sectionId, tenant));
             if (answer.tier() == Tier.FALLBACK) {
                 unanswered.record(clock.instant(), answer.replyLanguage(), text, tenant);
             }
         }
         Optional<Button> offer = answer.issue() == InputIssue.NONE
-                ? experts.flatMap(desk -> desk.offer(message.user(), text, answer.shownSectionIds(), answer.replyLanguage()))
+                ? experts.flatMap(
+                        desk -> desk.offer(message.user(), text, answer.shownSectionIds(), answer.replyLanguage()))
                 : Optional.empty();
-        // The question travels with "not helpful" (to send it to the team) and "did you mean" (to learn from the choice).
-        Optional<String> question = offer.isPresent() || phrasings.isPresent() ? Optional.of(UserText.oneLine(text)) : Optional.empty();
+        // The question travels with "not helpful" (to send it to the team) and "did you mean" (to learn from the
+        // choice).
+        Optional<String> question =
+                offer.isPresent() || phrasings.isPresent() ? Optional.of(UserText.oneLine(text)) : Optional.empty();
         Reply reply = AnswerReplies.answer(answer, shared(message), question);
         if (offer.isEmpty() || answer.tier() == Tier.ANSWER) {
             return reply;
@@ -263,18 +328,27 @@ public final class ConversationService implements Converse {
         // A message of exactly the kept length was most likely cut on its way in.
         boolean cut = message.text().length() >= UserText.MAX_CHARS;
         Draft draft = new Draft(text, language, message.platformLanguage(), message.imageAttached(), cut);
-        Reply.Delivery delivery = message.origin() == Message.Origin.DIRECT ? Reply.Delivery.CONVERSATION : Reply.Delivery.PRIVATE;
+        Reply.Delivery delivery =
+                message.origin() == Message.Origin.DIRECT ? Reply.Delivery.CONVERSATION : Reply.Delivery.PRIVATE;
         return DraftReplies.report(employees.drafts().check(draft), delivery);
     }
 
     private Reply help(Language language, Reply.Delivery delivery) {
         String company = employees.answers().charter().settings().companyName();
-        List<String> commands = List.of(Messages.get(language, "commands.help.commands").split("\n"));
-        return Reply.of(language, delivery, List.of(
-                new Block.Heading(Messages.get(language, "commands.help.title")),
-                new Block.Text(Messages.get(language, "commands.help.text", company)),
-                new Block.Checklist(Messages.get(language, "commands.help.commands-label"), commands),
-                new Block.Buttons(List.of(new Button(ActionIds.QUIZ_START, "", Messages.get(language, "commands.quiz.start"), Button.Style.PRIMARY)))));
+        List<String> commands =
+                List.of(Messages.get(language, "commands.help.commands").split("\n"));
+        return Reply.of(
+                language,
+                delivery,
+                List.of(
+                        new Block.Heading(Messages.get(language, "commands.help.title")),
+                        new Block.Text(Messages.get(language, "commands.help.text", company)),
+                        new Block.Checklist(Messages.get(language, "commands.help.commands-label"), commands),
+                        new Block.Buttons(List.of(new Button(
+                                ActionIds.QUIZ_START,
+                                "",
+                                Messages.get(language, "commands.quiz.start"),
+                                Button.Style.PRIMARY)))));
     }
 
     /** A short greeting, thanks or introduction, then the help: what small talk deserves instead of a charter search. */
@@ -311,8 +385,10 @@ public final class ConversationService implements Converse {
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Block.Heading(Messages.get(language, "commands.settings.title")));
         Optional<Language> chosen = people.languages().find(message.user());
-        blocks.add(new Block.Text(chosen
-                .map(l -> Messages.get(language, "commands.settings.language.chosen", Messages.get(language, "commands.language." + l.tag())))
+        blocks.add(new Block.Text(chosen.map(l -> Messages.get(
+                        language,
+                        "commands.settings.language.chosen",
+                        Messages.get(language, "commands.language." + l.tag())))
                 .orElseGet(() -> Messages.get(language, "commands.settings.language.auto"))));
         if (message.origin() == Message.Origin.DIRECT) {
             blocks.add(new Block.Context(Messages.get(language, "commands.settings.direct")));
@@ -321,17 +397,24 @@ public final class ConversationService implements Converse {
             List<String> lines = new ArrayList<>();
             lines.add(channel.settings().describe(language));
             if (channel.status() == ChannelState.Status.PAUSED) {
-                lines.add(Messages.get(language, "commands.settings.paused", ChannelLabels.pauseReason(channel.pauseReason(), language)));
+                lines.add(Messages.get(
+                        language,
+                        "commands.settings.paused",
+                        ChannelLabels.pauseReason(channel.pauseReason(), language)));
             } else {
-                channel.nextDue(clock).ifPresent(due -> lines.add(Messages.get(language, "commands.settings.next-due",
-                        DUE_FORMAT.withLocale(language.locale()).format(due.atZone(channel.settings().zone())))));
+                channel.nextDue(clock)
+                        .ifPresent(due -> lines.add(Messages.get(
+                                language,
+                                "commands.settings.next-due",
+                                DUE_FORMAT
+                                        .withLocale(language.locale())
+                                        .format(due.atZone(channel.settings().zone())))));
             }
             blocks.add(new Block.Checklist(Messages.get(language, "commands.settings.channel-label"), lines));
             blocks.add(new Block.Context(Messages.get(language, "commands.settings.admin-hint")));
         }
         return Reply.of(language, delivery, blocks);
     }
-
 
     /** A section opened; value: its id, then {@code |} and the question when it was a "did you mean" (a signal for phrasings). */
     private Reply openSection(String value, Language language) {
@@ -357,14 +440,29 @@ public final class ConversationService implements Converse {
         int questionAt = rest.indexOf(AnswerReplies.FEEDBACK_SEPARATOR);
         String sectionId = questionAt < 0 ? rest : rest.substring(0, questionAt);
         String question = questionAt < 0 ? "" : rest.substring(questionAt + 1);
-        boolean known = sectionId.isEmpty() || employees.answers().charter().section(sectionId, language).isPresent();
-        people.activity().record(new AnswerFeedback(clock.instant(), language, tier, known && !sectionId.isEmpty() ? sectionId : null, helpful,
-                user.tenantKey()));
-        String text = helpful ? Messages.get(language, "commands.feedback.thanks")
-                : Messages.get(language, "commands.feedback.sorry", employees.answers().charter().settings().communicationsContact());
-        Optional<Button> offer = helpful || question.isBlank() ? Optional.empty()
-                : experts.flatMap(desk -> desk.offer(user, question, known && !sectionId.isEmpty() ? List.of(sectionId) : List.of(), language));
-        List<Button> instead = helpful || question.isBlank() || phrasings.isEmpty() ? List.of() : otherSections(question, sectionId, language);
+        boolean known = sectionId.isEmpty()
+                || employees.answers().charter().section(sectionId, language).isPresent();
+        people.activity()
+                .record(new AnswerFeedback(
+                        clock.instant(),
+                        language,
+                        tier,
+                        known && !sectionId.isEmpty() ? sectionId : null,
+                        helpful,
+                        user.tenantKey()));
+        String text = helpful
+                ? Messages.get(language, "commands.feedback.thanks")
+                : Messages.get(
+                        language,
+                        "commands.feedback.sorry",
+                        employees.answers().charter().settings().communicationsContact());
+        Optional<Button> offer = helpful || question.isBlank()
+                ? Optional.empty()
+                : experts.flatMap(desk -> desk.offer(
+                        user, question, known && !sectionId.isEmpty() ? List.of(sectionId) : List.of(), language));
+        List<Button> instead = helpful || question.isBlank() || phrasings.isEmpty()
+                ? List.of()
+                : otherSections(question, sectionId, language);
         if (offer.isPresent() || !instead.isEmpty()) {
             List<Block> blocks = new ArrayList<>(List.of(new Block.Text(text)));
             if (!instead.isEmpty()) {
@@ -386,7 +484,10 @@ public final class ConversationService implements Converse {
                 .distinct()
                 .flatMap(id -> charter.section(id, language).stream())
                 .filter(section -> !section.isNotCovered())
-                .map(section -> Button.of(ActionIds.OPEN_SECTION, section.id() + AnswerReplies.FEEDBACK_SEPARATOR + question, section.title()))
+                .map(section -> Button.of(
+                        ActionIds.OPEN_SECTION,
+                        section.id() + AnswerReplies.FEEDBACK_SEPARATOR + question,
+                        section.title()))
                 .toList();
     }
 

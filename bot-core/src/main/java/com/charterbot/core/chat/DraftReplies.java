@@ -28,11 +28,13 @@ final class DraftReplies {
     static Reply report(DraftReport report, Reply.Delivery delivery) {
         Language language = report.language();
         List<Block> blocks = new ArrayList<>();
-        String heading = report.verdict().map(level -> switch (level) {
-            case STOP -> "check.heading.stop";
-            case CAUTION -> "check.heading.caution";
-            case TIP -> "check.heading.clear";
-        }).orElse("check.heading.clear");
+        String heading = report.verdict()
+                .map(level -> switch (level) {
+                    case STOP -> "check.heading.stop";
+                    case CAUTION -> "check.heading.caution";
+                    case TIP -> "check.heading.clear";
+                })
+                .orElse("check.heading.clear");
         blocks.add(new Block.Heading(Messages.get(language, heading)));
         List<Finding> findings = report.findings();
         if (report.wordless()) {
@@ -40,27 +42,45 @@ final class DraftReplies {
         } else if (findings.isEmpty()) {
             blocks.add(new Block.Text(Messages.get(language, "check.summary.nothing")));
         } else {
-            blocks.add(new Block.Text(findings.size() == 1 ? Messages.get(language, "check.summary.one")
-                    : Messages.get(language, "check.summary.many", findings.size())));
+            blocks.add(new Block.Text(
+                    findings.size() == 1
+                            ? Messages.get(language, "check.summary.one")
+                            : Messages.get(language, "check.summary.many", findings.size())));
         }
         for (Finding finding : findings.subList(0, Math.min(SHOWN, findings.size()))) {
-            blocks.add(new Block.Text(Messages.get(language, "check.finding.title", level(language, finding.level()), finding.section().title())));
+            blocks.add(new Block.Text(Messages.get(
+                    language,
+                    "check.finding.title",
+                    level(language, finding.level()),
+                    finding.section().title())));
             if (!finding.triggers().isEmpty()) {
-                blocks.add(new Block.Quoted(Messages.get(language, "check.finding.words"),
-                        finding.triggers().stream().map(quote -> Messages.get(language, "check.finding.quote", quote)).toList()));
+                blocks.add(new Block.Quoted(
+                        Messages.get(language, "check.finding.words"),
+                        finding.triggers().stream()
+                                .map(quote -> Messages.get(language, "check.finding.quote", quote))
+                                .toList()));
             }
             blocks.add(new Block.Text(Messages.get(language, "check.finding.change", finding.change())));
-            blocks.add(new Block.CitedSection(Messages.get(language, "label.source"), finding.section().sectionId(), finding.section().title(),
+            blocks.add(new Block.CitedSection(
+                    Messages.get(language, "label.source"),
+                    finding.section().sectionId(),
+                    finding.section().title(),
                     finding.section().link()));
         }
         if (findings.size() > SHOWN) {
-            List<String> others = findings.subList(SHOWN, findings.size()).stream().map(f -> f.section().title()).toList();
+            List<String> others = findings.subList(SHOWN, findings.size()).stream()
+                    .map(f -> f.section().title())
+                    .toList();
             blocks.add(new Block.Context(Messages.get(language, "check.more", String.join(", ", others))));
         }
         if (!report.needsChanges() && !report.always().isEmpty()) {
             List<String> items = new ArrayList<>();
             for (AlwaysCheck always : report.always()) {
-                items.add(Messages.get(language, "check.always.item", always.text(), always.section().title()));
+                items.add(Messages.get(
+                        language,
+                        "check.always.item",
+                        always.text(),
+                        always.section().title()));
             }
             blocks.add(new Block.Checklist(Messages.get(language, "check.always.label"), items));
         }
@@ -72,10 +92,12 @@ final class DraftReplies {
     }
 
     private static String level(Language language, Signal.Level level) {
-        return Messages.get(language, switch (level) {
-            case STOP -> "check.level.stop";
-            case CAUTION -> "check.level.caution";
-            case TIP -> "check.level.tip";
-        });
+        return Messages.get(
+                language,
+                switch (level) {
+                    case STOP -> "check.level.stop";
+                    case CAUTION -> "check.level.caution";
+                    case TIP -> "check.level.tip";
+                });
     }
 }

@@ -17,7 +17,12 @@ import java.util.Objects;
  * @param channelQuiz the quizzes nudges post in channels, answered by anyone there
  * @param home the person's page for {@code home}, the one the platforms show in their own places (Slack's App Home)
  */
-public record EmployeeServices(AnswerEngine answers, CheckDraft drafts, RunQuiz quiz, RunChannelQuiz channelQuiz, ShowTip tips,
+public record EmployeeServices(
+        AnswerEngine answers,
+        CheckDraft drafts,
+        RunQuiz quiz,
+        RunChannelQuiz channelQuiz,
+        ShowTip tips,
         ShowHome home) {
 
     public EmployeeServices {

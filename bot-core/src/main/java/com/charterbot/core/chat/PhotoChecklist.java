@@ -30,18 +30,26 @@ final class PhotoChecklist {
      * question, or that section is {@code alreadyShown} (the person's own question was about it).
      */
     Optional<Reply> reply(Language language, Reply.Delivery delivery, Optional<String> alreadyShown) {
-        Answer probe = answers.answer(new Question(Messages.get(language, "attachment.image.question"), Optional.of(language)));
-        if (probe.tier() != Tier.ANSWER || alreadyShown.filter(probe.citation().sectionId()::equals).isPresent()) {
+        Answer probe = answers.answer(
+                new Question(Messages.get(language, "attachment.image.question"), Optional.of(language)));
+        if (probe.tier() != Tier.ANSWER
+                || alreadyShown.filter(probe.citation().sectionId()::equals).isPresent()) {
             return Optional.empty();
         }
         List<String> items = probe.checklist().isEmpty() ? probe.dos() : probe.checklist();
         if (items.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(Reply.of(language, delivery, List.of(
-                new Block.Heading(Messages.get(language, "attachment.image.heading")),
-                new Block.Checklist(Messages.get(language, "attachment.image.label"), items),
-                new Block.CitedSection(Messages.get(language, "label.source"), probe.citation().sectionId(), probe.citation().title(),
-                        probe.citation().link()))));
+        return Optional.of(Reply.of(
+                language,
+                delivery,
+                List.of(
+                        new Block.Heading(Messages.get(language, "attachment.image.heading")),
+                        new Block.Checklist(Messages.get(language, "attachment.image.label"), items),
+                        new Block.CitedSection(
+                                Messages.get(language, "label.source"),
+                                probe.citation().sectionId(),
+                                probe.citation().title(),
+                                probe.citation().link()))));
     }
 }

@@ -10,7 +10,7 @@ import com.charterbot.core.values.Platform;
 public interface PlatformApiErrors {
 
     /** Counts nothing. */
-    PlatformApiErrors NONE = (platform, status) -> { };
+    PlatformApiErrors NONE = (platform, status) -> {};
 
     /**
      * @param status an HTTP status ({@code "429"}, {@code "503"}), a Slack error code

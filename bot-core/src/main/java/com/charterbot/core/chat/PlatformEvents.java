@@ -11,7 +11,7 @@ import com.charterbot.core.values.Platform;
 public interface PlatformEvents {
 
     /** Counts nothing. */
-    PlatformEvents NONE = platform -> { };
+    PlatformEvents NONE = platform -> {};
 
     /** The platform held back events meant for the bot (they are lost, not delayed). */
     void eventsRateLimited(Platform platform);

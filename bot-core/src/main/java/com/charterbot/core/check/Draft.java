@@ -14,7 +14,11 @@ import java.util.Optional;
  * @param mediaAttached whether a photo or video goes with the draft
  * @param truncated whether the text was longer than what was kept, so only its beginning is checked
  */
-public record Draft(String text, Optional<Language> language, Optional<Language> fallbackLanguage, boolean mediaAttached,
+public record Draft(
+        String text,
+        Optional<Language> language,
+        Optional<Language> fallbackLanguage,
+        boolean mediaAttached,
         boolean truncated) {
 
     public Draft {

@@ -51,7 +51,10 @@ public final class DraftChecker implements CheckDraft {
         SignalIndex signals = index();
         Charter current = signals.charter();
         String text = draft.text();
-        Language language = draft.language().or(() -> detector.detect(text)).or(draft::fallbackLanguage).orElse(defaultLanguage);
+        Language language = draft.language()
+                .or(() -> detector.detect(text))
+                .or(draft::fallbackLanguage)
+                .orElse(defaultLanguage);
         DraftText read = DraftText.read(text, signals.context(), draft.mediaAttached());
         SignalIndex.Matches matches = signals.match(read);
         List<Finding> found = findings(signals, read, matches, language);
@@ -59,10 +62,16 @@ public final class DraftChecker implements CheckDraft {
         for (Section section : current.sections(language)) {
             section.signals().always().ifPresent(line -> always.add(new AlwaysCheck(line, citation(current, section))));
         }
-        DraftReport report = new DraftReport(language, found, always, !read.hasWords() && !draft.mediaAttached(), draft.truncated(),
+        DraftReport report = new DraftReport(
+                language,
+                found,
+                always,
+                !read.hasWords() && !draft.mediaAttached(),
+                draft.truncated(),
                 current.version());
         this.findings.checked(report.verdict());
-        report.findings().forEach(finding -> this.findings.found(finding.section().sectionId(), finding.level()));
+        report.findings()
+                .forEach(finding -> this.findings.found(finding.section().sectionId(), finding.level()));
         return report;
     }
 
@@ -78,7 +87,8 @@ public final class DraftChecker implements CheckDraft {
     }
 
     /** One finding per section, the most serious level its signals reached, most serious first. */
-    private static List<Finding> findings(SignalIndex signals, DraftText read, SignalIndex.Matches matches, Language language) {
+    private static List<Finding> findings(
+            SignalIndex signals, DraftText read, SignalIndex.Matches matches, Language language) {
         int sections = signals.sectionIds().size();
         Signal.Level[] levels = new Signal.Level[sections];
         boolean[] lowered = new boolean[sections];
@@ -119,7 +129,11 @@ public final class DraftChecker implements CheckDraft {
             if (section.isEmpty()) {
                 continue;
             }
-            result.add(new Finding(level, citation(charter, section.get()), triggers(read, quotes.get(i)), advice(charter, section.get())));
+            result.add(new Finding(
+                    level,
+                    citation(charter, section.get()),
+                    triggers(read, quotes.get(i)),
+                    advice(charter, section.get())));
         }
         result.sort(Comparator.comparing(Finding::level));
         return result;
@@ -146,10 +160,15 @@ public final class DraftChecker implements CheckDraft {
 
     /** The section's advice (the loader makes every language of a section with signals give one), else its rule. */
     private static String advice(Charter charter, Section section) {
-        return section.signals().advice().isBlank() ? section.rule() : section.signals().advice();
+        return section.signals().advice().isBlank()
+                ? section.rule()
+                : section.signals().advice();
     }
 
     private static Citation citation(Charter charter, Section section) {
-        return new Citation(section.id(), section.title(), charter.settings().linkTo(section.id()).orElse(null));
+        return new Citation(
+                section.id(),
+                section.title(),
+                charter.settings().linkTo(section.id()).orElse(null));
     }
 }

@@ -12,12 +12,10 @@ public interface DraftFindings {
     /** Counts nothing. */
     DraftFindings NONE = new DraftFindings() {
         @Override
-        public void checked(Optional<Signal.Level> verdict) {
-        }
+        public void checked(Optional<Signal.Level> verdict) {}
 
         @Override
-        public void found(String sectionId, Signal.Level level) {
-        }
+        public void found(String sectionId, Signal.Level level) {}
     };
 
     /** A draft was checked; {@code verdict} is its most serious finding's level, empty when nothing was found. */

@@ -16,7 +16,12 @@ import java.util.Optional;
  * @param wordless whether the draft has no words to read (blank, only emoji or symbols)
  * @param truncated whether only the beginning of a longer draft was checked
  */
-public record DraftReport(Language language, List<Finding> findings, List<AlwaysCheck> always, boolean wordless, boolean truncated,
+public record DraftReport(
+        Language language,
+        List<Finding> findings,
+        List<AlwaysCheck> always,
+        boolean wordless,
+        boolean truncated,
         String charterVersion) {
 
     public DraftReport {

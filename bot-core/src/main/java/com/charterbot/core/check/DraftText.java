@@ -16,33 +16,95 @@ import java.util.Set;
  */
 final class DraftText {
 
-    private static final Set<String> MULTIPLIERS = Set.of("k", "m", "mn", "mio", "million", "millions", "bn", "billion", "billions",
-            "md", "mds", "milliard", "milliards");
-    private static final Set<String> BIG_MULTIPLIERS = Set.of("million", "millions", "billion", "billions", "milliard", "milliards",
-            "mn", "mio", "bn", "md", "mds");
-    private static final Set<String> CURRENCY_WORDS = Set.of("eur", "euro", "euros", "usd", "dollar", "dollars", "gbp", "chf", "keur",
-            "meur");
+    private static final Set<String> MULTIPLIERS = Set.of(
+            "k",
+            "m",
+            "mn",
+            "mio",
+            "million",
+            "millions",
+            "bn",
+            "billion",
+            "billions",
+            "md",
+            "mds",
+            "milliard",
+            "milliards");
+    private static final Set<String> BIG_MULTIPLIERS = Set.of(
+            "million", "millions", "billion", "billions", "milliard", "milliards", "mn", "mio", "bn", "md", "mds");
+    private static final Set<String> CURRENCY_WORDS =
+            Set.of("eur", "euro", "euros", "usd", "dollar", "dollars", "gbp", "chf", "keur", "meur");
     /** Titles before a surname, as folded tokens: the next capitalised word is a name even at a sentence's start. */
-    private static final Set<String> TITLES = Set.of("mr", "mrs", "ms", "miss", "dr", "m", "mme", "mlle", "monsieur", "madame",
-            "mademoiselle", "me");
+    private static final Set<String> TITLES =
+            Set.of("mr", "mrs", "ms", "miss", "dr", "m", "mme", "mlle", "monsieur", "madame", "mademoiselle", "me");
     /** Capitalised words that name no one: days, months, pronouns and words often capitalised for emphasis. */
-    private static final Set<String> NOT_NAMES = Set.of("i", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-            "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-            "december", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "ok", "okay", "linkedin", "facebook",
-            "instagram", "tiktok", "twitter", "youtube", "slack", "teams", "google", "whatsapp", "bereal", "pov", "psa", "ps");
+    private static final Set<String> NOT_NAMES = Set.of(
+            "i",
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+            "lundi",
+            "mardi",
+            "mercredi",
+            "jeudi",
+            "vendredi",
+            "samedi",
+            "dimanche",
+            "ok",
+            "okay",
+            "linkedin",
+            "facebook",
+            "instagram",
+            "tiktok",
+            "twitter",
+            "youtube",
+            "slack",
+            "teams",
+            "google",
+            "whatsapp",
+            "bereal",
+            "pov",
+            "psa",
+            "ps");
     /** At most this many capitalised words in a row make one name. */
     private static final int MAX_NAME_WORDS = 4;
+
     private static final String SENTENCE_ENDS = ".!?\u2026:;\n\r";
     private static final String QUOTES = "([{<\u00ab\"'\u201c\u2018\u2014\u2013-*_";
 
-    private static final Set<String> INTERNAL_SUFFIXES = Set.of(".local", ".internal", ".corp", ".lan", ".intranet", ".localdomain",
-            ".home.arpa", ".sharepoint.com", ".atlassian.net");
+    private static final Set<String> INTERNAL_SUFFIXES = Set.of(
+            ".local",
+            ".internal",
+            ".corp",
+            ".lan",
+            ".intranet",
+            ".localdomain",
+            ".home.arpa",
+            ".sharepoint.com",
+            ".atlassian.net");
 
     private final CharSequence text;
     private final List<Tokens.Token> tokens;
     private final boolean mediaAttached;
     /** For each detector that can span several tokens, the end (exclusive) of its match starting at each token, or 0. */
     private final Map<Detector, int[]> spans = new EnumMap<>(Detector.class);
+
     private final boolean[] official;
     private final boolean[] internal;
 
@@ -88,7 +150,8 @@ final class DraftText {
 
     /** The text of tokens {@code [from, to)}, as written. */
     String quote(int from, int to) {
-        return text.subSequence(tokens.get(from).start(), tokens.get(to - 1).end()).toString();
+        return text.subSequence(tokens.get(from).start(), tokens.get(to - 1).end())
+                .toString();
     }
 
     /** The end (exclusive) of what the detector recognises starting at this token, or -1. */
@@ -141,7 +204,8 @@ final class DraftText {
     private boolean sameWords(int from, List<String> words) {
         for (int k = 0; k < words.size(); k++) {
             Tokens.Token token = tokens.get(from + k);
-            if ((token.kind() != Tokens.Kind.WORD && token.kind() != Tokens.Kind.NUMBER) || !token.text().equals(words.get(k))) {
+            if ((token.kind() != Tokens.Kind.WORD && token.kind() != Tokens.Kind.NUMBER)
+                    || !token.text().equals(words.get(k))) {
                 return false;
             }
         }
@@ -153,7 +217,9 @@ final class DraftText {
         int[] ends = ends(Detector.AMOUNT);
         for (int i = 0; i < tokens.size(); i++) {
             Tokens.Token token = tokens.get(i);
-            if (token.kind() == Tokens.Kind.SYMBOL && isCurrency(token) && i + 1 < tokens.size()
+            if (token.kind() == Tokens.Kind.SYMBOL
+                    && isCurrency(token)
+                    && i + 1 < tokens.size()
                     && tokens.get(i + 1).kind() == Tokens.Kind.NUMBER) {
                 int end = i + 2;
                 if (end < tokens.size() && MULTIPLIERS.contains(tokens.get(end).text())) {
@@ -188,7 +254,8 @@ final class DraftText {
     }
 
     private static boolean isCurrency(Tokens.Token token) {
-        return token.kind() == Tokens.Kind.SYMBOL ? Character.getType(token.text().codePointAt(0)) == Character.CURRENCY_SYMBOL
+        return token.kind() == Tokens.Kind.SYMBOL
+                ? Character.getType(token.text().codePointAt(0)) == Character.CURRENCY_SYMBOL
                 : token.kind() == Tokens.Kind.WORD && CURRENCY_WORDS.contains(token.text());
     }
 
@@ -202,7 +269,9 @@ final class DraftText {
             String next = tokens.get(i + 1).text();
             if (next.equals("%") || next.equals("percent") || next.equals("pct")) {
                 ends[i] = i + 2;
-            } else if ((next.equals("per") || next.equals("pour")) && i + 2 < tokens.size() && tokens.get(i + 2).text().equals("cent")) {
+            } else if ((next.equals("per") || next.equals("pour"))
+                    && i + 2 < tokens.size()
+                    && tokens.get(i + 2).text().equals("cent")) {
                 ends[i] = i + 3;
             }
         }
@@ -222,14 +291,19 @@ final class DraftText {
                 i++;
                 continue;
             }
-            boolean titled = i > 0 && TITLES.contains(tokens.get(i - 1).text()) && tokens.get(i - 1).kind() == Tokens.Kind.WORD
+            boolean titled = i > 0
+                    && TITLES.contains(tokens.get(i - 1).text())
+                    && tokens.get(i - 1).kind() == Tokens.Kind.WORD
                     && capitalised(i - 1);
             if (!titled && opensSentence(i)) {
                 i++;
                 continue;
             }
             int end = i + 1;
-            while (end < tokens.size() && end - i < MAX_NAME_WORDS && capitalised(end) && onlySpaceBetween(end - 1, end)
+            while (end < tokens.size()
+                    && end - i < MAX_NAME_WORDS
+                    && capitalised(end)
+                    && onlySpaceBetween(end - 1, end)
                     && (company == null || company[end] <= end)) {
                 end++;
             }
@@ -368,7 +442,10 @@ final class DraftText {
             }
             bytes[i] = Integer.parseInt(parts[i]);
         }
-        return bytes[0] == 10 || bytes[0] == 127 || bytes[0] == 192 && bytes[1] == 168 || bytes[0] == 172 && bytes[1] >= 16 && bytes[1] <= 31;
+        return bytes[0] == 10
+                || bytes[0] == 127
+                || bytes[0] == 192 && bytes[1] == 168
+                || bytes[0] == 172 && bytes[1] >= 16 && bytes[1] <= 31;
     }
 
     private static boolean isOfficial(String host, String link, SignalIndex.Context context) {

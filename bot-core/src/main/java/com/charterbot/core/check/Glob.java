@@ -26,12 +26,15 @@ record Glob(String written, String first, String last, List<String> middle, bool
             return new Glob(written, written, "", List.of(), true);
         }
         List<String> pieces = List.of(written.split("\\*", -1));
-        return new Glob(written, pieces.get(0), pieces.get(pieces.size() - 1), pieces.subList(1, pieces.size() - 1), false);
+        return new Glob(
+                written, pieces.get(0), pieces.get(pieces.size() - 1), pieces.subList(1, pieces.size() - 1), false);
     }
 
     /** Whether the text is this exact word with one of the {@link #INFLECTIONS}. */
     private boolean inflected(String text) {
-        if (first.length() < MIN_INFLECTED || !text.startsWith(first) || !first.chars().allMatch(Character::isLetter)) {
+        if (first.length() < MIN_INFLECTED
+                || !text.startsWith(first)
+                || !first.chars().allMatch(Character::isLetter)) {
             return false;
         }
         return INFLECTIONS.contains(text.substring(first.length()));
@@ -58,7 +61,10 @@ record Glob(String written, String first, String last, List<String> middle, bool
         return switch (token.kind()) {
             case LINK, EMAIL -> false;
             case SYMBOL -> exact && first.equals(token.text());
-            case HASHTAG -> marker() == '#' ? matches(token.text()) : marker() == 0 && matches(token.text().substring(1));
+            case HASHTAG ->
+                marker() == '#'
+                        ? matches(token.text())
+                        : marker() == 0 && matches(token.text().substring(1));
             case MENTION -> marker() == '@' && matches(token.text());
             case WORD, NUMBER -> marker() == 0 && matches(token.text());
         };

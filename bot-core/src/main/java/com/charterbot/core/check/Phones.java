@@ -63,7 +63,8 @@ final class Phones {
                 }
                 groups++;
             }
-            if (lastDigit >= 0 && (lastDigit + 1 >= length || !Character.isLetterOrDigit(text.charAt(lastDigit + 1)))
+            if (lastDigit >= 0
+                    && (lastDigit + 1 >= length || !Character.isLetterOrDigit(text.charAt(lastDigit + 1)))
                     && isPhone(c, text.charAt(firstDigit(text, i)), digits, groups, sizes)) {
                 found.add(new int[] {start(text, i), lastDigit + 1});
             }

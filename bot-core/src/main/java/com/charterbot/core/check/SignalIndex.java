@@ -3,8 +3,8 @@ package com.charterbot.core.check;
 import com.charterbot.core.charter.Charter;
 import com.charterbot.core.charter.Section;
 import com.charterbot.core.charter.Signal;
-import com.charterbot.core.charter.SignalPattern.Detector;
 import com.charterbot.core.charter.SignalPattern;
+import com.charterbot.core.charter.SignalPattern.Detector;
 import com.charterbot.core.text.Tokens;
 import com.charterbot.core.values.Language;
 import java.util.ArrayList;
@@ -75,8 +75,14 @@ final class SignalIndex {
      *
      * @param companyKey the company's first name word, at least four letters, for spotting its sites; empty otherwise
      */
-    record Context(Names company, Names customers, Names competitors, Names codenames, List<String> internalDomains,
-            List<String> officialDomains, String companyKey) {}
+    record Context(
+            Names company,
+            Names customers,
+            Names competitors,
+            Names codenames,
+            List<String> internalDomains,
+            List<String> officialDomains,
+            String companyKey) {}
 
     private final Charter charter;
     private final Context context;
@@ -86,6 +92,7 @@ final class SignalIndex {
     private final Map<String, List<Entry>> byWord = new HashMap<>();
     /** Parts whose first word is a pattern, by its first two letters (or its only one). */
     private final Map<String, List<Entry>> byPrefix = new HashMap<>();
+
     private final List<Entry> anywhere = new ArrayList<>();
     private final Map<Detector, List<Entry>> byDetector = new EnumMap<>(Detector.class);
     private final List<Part> attachment = new ArrayList<>();
@@ -133,7 +140,8 @@ final class SignalIndex {
     private static Context context(Charter charter) {
         List<String> companyWords = Tokens.scan(charter.settings().companyName()).stream()
                 .filter(token -> token.kind() == Tokens.Kind.WORD || token.kind() == Tokens.Kind.NUMBER)
-                .map(Tokens.Token::text).toList();
+                .map(Tokens.Token::text)
+                .toList();
         List<List<String>> company = new ArrayList<>();
         if (!companyWords.isEmpty()) {
             company.add(companyWords);
@@ -142,8 +150,13 @@ final class SignalIndex {
             }
         }
         String key = companyWords.isEmpty() || companyWords.get(0).length() < 4 ? "" : companyWords.get(0);
-        return new Context(Names.of(company), Names.of(charter.watchList().customers()), Names.of(charter.watchList().competitors()),
-                Names.of(charter.watchList().codenames()), charter.watchList().internalDomains(), charter.watchList().officialDomains(),
+        return new Context(
+                Names.of(company),
+                Names.of(charter.watchList().customers()),
+                Names.of(charter.watchList().competitors()),
+                Names.of(charter.watchList().codenames()),
+                charter.watchList().internalDomains(),
+                charter.watchList().officialDomains(),
                 key);
     }
 
@@ -203,7 +216,12 @@ final class SignalIndex {
                 if (glob.exact()) {
                     byWord.computeIfAbsent(glob.first(), w -> new ArrayList<>()).add(entry);
                 } else if (!glob.first().isEmpty()) {
-                    byPrefix.computeIfAbsent(glob.first().substring(0, Math.min(2, glob.first().length())), w -> new ArrayList<>()).add(entry);
+                    byPrefix.computeIfAbsent(
+                                    glob.first()
+                                            .substring(
+                                                    0, Math.min(2, glob.first().length())),
+                                    w -> new ArrayList<>())
+                            .add(entry);
                 } else {
                     anywhere.add(entry);
                 }

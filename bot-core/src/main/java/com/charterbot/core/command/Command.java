@@ -13,8 +13,12 @@ public sealed interface Command {
 
     /** Whether only charter administrators may run it: adapters look up platform admin rights for these alone. */
     default boolean administrative() {
-        return this instanceof Nudges || this instanceof Stats || this instanceof StatsExport || this instanceof Reload
-                || this instanceof ExpertsChannel || this instanceof Phrasings;
+        return this instanceof Nudges
+                || this instanceof Stats
+                || this instanceof StatsExport
+                || this instanceof Reload
+                || this instanceof ExpertsChannel
+                || this instanceof Phrasings;
     }
 
     record Help(Optional<Language> wordLanguage) implements Command {}

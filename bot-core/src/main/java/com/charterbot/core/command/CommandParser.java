@@ -20,14 +20,34 @@ public final class CommandParser {
 
     /** The longest text read as a command; the longest real one ({@code nudges ...} with all its arguments) is under 100. */
     static final int MAX_COMMAND_LENGTH = 300;
+
     private static final int DEFAULT_STATS_DAYS = 30;
     /** The most characters of a wrong argument shown back in a usage message. */
     private static final int ECHOED = 40;
     /** The argument of {@code stats} asking for the CSV export, and the language each says. */
     private static final Map<String, Optional<Language>> EXPORT = Map.of(
-            "export", Optional.empty(), "csv", Optional.empty(), "exporter", Optional.of(Language.FR), "exporte", Optional.of(Language.FR));
+            "export",
+            Optional.empty(),
+            "csv",
+            Optional.empty(),
+            "exporter",
+            Optional.of(Language.FR),
+            "exporte",
+            Optional.of(Language.FR));
 
-    private enum Word { HELP, QUIZ, TIP, LANG, SETTINGS, HOME, NUDGES, STATS, RELOAD, EXPERTS, PHRASINGS }
+    private enum Word {
+        HELP,
+        QUIZ,
+        TIP,
+        LANG,
+        SETTINGS,
+        HOME,
+        NUDGES,
+        STATS,
+        RELOAD,
+        EXPERTS,
+        PHRASINGS
+    }
 
     private record Alias(Word word, Optional<Language> language) {}
 
@@ -63,16 +83,46 @@ public final class CommandParser {
 
     /** What follows {@code experts} to make a channel the experts' one, folded, and the language each says. */
     private static final Map<String, Optional<Language>> EXPERTS_HERE = Map.of(
-            "channel here", Optional.of(Language.EN), "here", Optional.of(Language.EN),
-            "ici", Optional.of(Language.FR), "canal ici", Optional.of(Language.FR), "salon ici", Optional.of(Language.FR));
+            "channel here",
+            Optional.of(Language.EN),
+            "here",
+            Optional.of(Language.EN),
+            "ici",
+            Optional.of(Language.FR),
+            "canal ici",
+            Optional.of(Language.FR),
+            "salon ici",
+            Optional.of(Language.FR));
 
     private static final Map<String, Language> LANGUAGE_NAMES = Map.of(
-            "en", Language.EN, "english", Language.EN, "anglais", Language.EN,
-            "fr", Language.FR, "french", Language.FR, "francais", Language.FR);
+            "en",
+            Language.EN,
+            "english",
+            Language.EN,
+            "anglais",
+            Language.EN,
+            "fr",
+            Language.FR,
+            "french",
+            Language.FR,
+            "francais",
+            Language.FR);
 
     private static final Map<String, Language> FORGET_ME = Map.of(
-            "forget me", Language.EN, "forget-me", Language.EN, "forgetme", Language.EN,
-            "oublie-moi", Language.FR, "oublie moi", Language.FR, "oubliez-moi", Language.FR, "oubliez moi", Language.FR);
+            "forget me",
+            Language.EN,
+            "forget-me",
+            Language.EN,
+            "forgetme",
+            Language.EN,
+            "oublie-moi",
+            Language.FR,
+            "oublie moi",
+            Language.FR,
+            "oubliez-moi",
+            Language.FR,
+            "oubliez moi",
+            Language.FR);
 
     /** The words that ask for a draft to be checked, folded, and the language each tells. */
     private static final Map<String, Optional<Language>> CHECK_WORDS = Map.of(
@@ -110,7 +160,8 @@ public final class CommandParser {
         if (alias == null) {
             return SmallTalk.read(folded).<Command>map(talk -> talk).orElseGet(() -> new Command.Ask(trimmed));
         }
-        String rest = words.length > 1 ? trimmed.substring(trimmed.indexOf(' ') + 1).strip() : "";
+        String rest =
+                words.length > 1 ? trimmed.substring(trimmed.indexOf(' ') + 1).strip() : "";
         // "quiz !", "aide ?": French puts a space before ! and ?, which leaves the word alone all the same.
         boolean alone = rest.chars().allMatch(c -> c == '.' || c == '!' || c == '?');
         Optional<Language> said = alias.language();
@@ -153,7 +204,8 @@ public final class CommandParser {
         if (end == start || end - start > CHECK_WORD_LENGTH) {
             return null;
         }
-        Optional<Language> said = CHECK_WORDS.get(fold(text.subSequence(start, end).toString()));
+        Optional<Language> said =
+                CHECK_WORDS.get(fold(text.subSequence(start, end).toString()));
         if (said == null) {
             return null;
         }
@@ -180,10 +232,43 @@ public final class CommandParser {
     /** Words after "check" that make it a question ("check if I can...", "vérifier si je peux..."), folded. */
     private static final List<String> WHETHER = List.of("if ", "whether ", "si ", "s'");
     /** How a question about posting starts, folded: read as a question when it also ends with a question mark. */
-    private static final List<String> QUESTION_STARTS = List.of("can i ", "can we ", "may i ", "could i ", "should i ", "should we ",
-            "am i ", "is it ", "is this ", "are we ", "do i ", "do we ", "how do ", "how can ", "how should ", "what can ",
-            "what should ", "which ", "where can ", "est-ce qu", "est ce qu", "puis-je ", "puis je ", "je peux ", "j'ai le droit",
-            "ai-je ", "peut-on ", "on peut ", "dois-je ", "je dois ", "comment ", "quelle ", "quel ", "quelles ", "quels ", "a-t-on ");
+    private static final List<String> QUESTION_STARTS = List.of(
+            "can i ",
+            "can we ",
+            "may i ",
+            "could i ",
+            "should i ",
+            "should we ",
+            "am i ",
+            "is it ",
+            "is this ",
+            "are we ",
+            "do i ",
+            "do we ",
+            "how do ",
+            "how can ",
+            "how should ",
+            "what can ",
+            "what should ",
+            "which ",
+            "where can ",
+            "est-ce qu",
+            "est ce qu",
+            "puis-je ",
+            "puis je ",
+            "je peux ",
+            "j'ai le droit",
+            "ai-je ",
+            "peut-on ",
+            "on peut ",
+            "dois-je ",
+            "je dois ",
+            "comment ",
+            "quelle ",
+            "quel ",
+            "quelles ",
+            "quels ",
+            "a-t-on ");
 
     /**
      * The question, when what follows the check word asks about posting rather than being a post:

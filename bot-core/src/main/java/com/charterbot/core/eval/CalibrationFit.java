@@ -60,10 +60,17 @@ public final class CalibrationFit {
             AnswerEngine.Observation observation = engine.observe(question.text());
             List<String> ranked = observation.ranked();
             String top = ranked.isEmpty() ? null : ranked.get(0);
-            List<String> sections = ranked.stream().filter(id -> charter.topicIds().contains(id)).limit(3).toList();
+            List<String> sections = ranked.stream()
+                    .filter(id -> charter.topicIds().contains(id))
+                    .limit(3)
+                    .toList();
             boolean offTopicFirst = top != null && !charter.topicIds().contains(top);
-            rows.add(new Row(observation.signals(), question.inScope(), top != null && question.expected().contains(top),
-                    sections.stream().anyMatch(question.expected()::contains), offTopicFirst));
+            rows.add(new Row(
+                    observation.signals(),
+                    question.inScope(),
+                    top != null && question.expected().contains(top),
+                    sections.stream().anyMatch(question.expected()::contains),
+                    offTopicFirst));
         }
         return rows;
     }
@@ -78,12 +85,15 @@ public final class CalibrationFit {
      * questions and {@code precision} plus {@link #STORY_MARGIN} on messages with a story, among these rows.
      */
     public static Result fit(List<Row> rows, double precision) {
-        List<Row> questions = rows.stream().filter(row -> !Calibration.isStory(row.signals())).toList();
-        List<Row> stories = rows.stream().filter(row -> Calibration.isStory(row.signals())).toList();
+        List<Row> questions =
+                rows.stream().filter(row -> !Calibration.isStory(row.signals())).toList();
+        List<Row> stories =
+                rows.stream().filter(row -> Calibration.isStory(row.signals())).toList();
         if (questions.isEmpty() || stories.isEmpty()) {
             throw new IllegalArgumentException("fitting needs plain questions and messages with a story");
         }
-        Calibration calibration = new Calibration(model(questions, precision), model(stories, storyPrecision(precision)));
+        Calibration calibration =
+                new Calibration(model(questions, precision), model(stories, storyPrecision(precision)));
         long answered = 0;
         long answeredRight = 0;
         for (Row row : rows) {
@@ -94,7 +104,10 @@ public final class CalibrationFit {
             }
         }
         long inScope = rows.stream().filter(Row::inScope).count();
-        return new Result(calibration, rows.size(), inScope == 0 ? 0 : (double) answeredRight / inScope,
+        return new Result(
+                calibration,
+                rows.size(),
+                inScope == 0 ? 0 : (double) answeredRight / inScope,
                 answered == 0 ? 1 : (double) answeredRight / answered);
     }
 
@@ -146,7 +159,8 @@ public final class CalibrationFit {
         List<double[]> scored = new ArrayList<>();
         for (Row row : rows) {
             if (!row.offTopicFirst()) {
-                scored.add(new double[] {raw.probability(row.signals()), row.right() ? 1 : 0, row.inTopThree() ? 1 : 0});
+                scored.add(
+                        new double[] {raw.probability(row.signals()), row.right() ? 1 : 0, row.inTopThree() ? 1 : 0});
             }
         }
         scored.sort(Comparator.comparingDouble((double[] s) -> s[0]).reversed());

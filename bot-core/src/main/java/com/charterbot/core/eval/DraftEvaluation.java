@@ -38,7 +38,10 @@ public final class DraftEvaluation {
 
         /** The findings whose section is not among the draft's topics. */
         public List<Finding> wrongFindings() {
-            return report.findings().stream().filter(finding -> !draft.topics().contains(finding.section().sectionId())).toList();
+            return report.findings().stream()
+                    .filter(finding ->
+                            !draft.topics().contains(finding.section().sectionId()))
+                    .toList();
         }
 
         /** Whether this outcome counts against the checker: a stop missed, a false alarm, a finding off topic. */
@@ -55,28 +58,44 @@ public final class DraftEvaluation {
     public record Metrics(int n, double recallStop, double precision, double falseAlarmClean) {
 
         public static Metrics of(List<Outcome> outcomes) {
-            List<Outcome> stops = outcomes.stream().filter(o -> o.draft().risk() == EvalDraft.Risk.STOP).toList();
-            List<Outcome> clean = outcomes.stream().filter(o -> o.draft().risk() == EvalDraft.Risk.CLEAN).toList();
+            List<Outcome> stops = outcomes.stream()
+                    .filter(o -> o.draft().risk() == EvalDraft.Risk.STOP)
+                    .toList();
+            List<Outcome> clean = outcomes.stream()
+                    .filter(o -> o.draft().risk() == EvalDraft.Risk.CLEAN)
+                    .toList();
             long findings = 0;
             long right = 0;
             for (Outcome outcome : outcomes) {
                 if (outcome.draft().risky()) {
                     findings += outcome.report().findings().size();
-                    right += outcome.report().findings().size() - outcome.wrongFindings().size();
+                    right += outcome.report().findings().size()
+                            - outcome.wrongFindings().size();
                 }
             }
-            return new Metrics(outcomes.size(), share(stops, Outcome::stopFound), findings == 0 ? 0 : (double) right / findings,
+            return new Metrics(
+                    outcomes.size(),
+                    share(stops, Outcome::stopFound),
+                    findings == 0 ? 0 : (double) right / findings,
                     share(clean, Outcome::alarm));
         }
 
         private static double share(List<Outcome> outcomes, Predicate<Outcome> test) {
-            return outcomes.isEmpty() ? 0 : (double) outcomes.stream().filter(test).count() / outcomes.size();
+            return outcomes.isEmpty()
+                    ? 0
+                    : (double) outcomes.stream().filter(test).count() / outcomes.size();
         }
 
         /** The report line, e.g. {@code check-eval: n=98 recall_stop=0.93 precision=0.91 false_alarm_clean=0.04}. */
         public String line(String label) {
-            return String.format(Locale.ROOT, "%s: n=%d recall_stop=%.2f precision=%.2f false_alarm_clean=%.2f", label, n, recallStop,
-                    precision, falseAlarmClean);
+            return String.format(
+                    Locale.ROOT,
+                    "%s: n=%d recall_stop=%.2f precision=%.2f false_alarm_clean=%.2f",
+                    label,
+                    n,
+                    recallStop,
+                    precision,
+                    falseAlarmClean);
         }
     }
 
@@ -88,7 +107,9 @@ public final class DraftEvaluation {
         }
 
         public Metrics of(Language language) {
-            return Metrics.of(outcomes.stream().filter(o -> o.draft().language() == language).toList());
+            return Metrics.of(outcomes.stream()
+                    .filter(o -> o.draft().language() == language)
+                    .toList());
         }
 
         /** One line per language that has drafts, then the overall line, which is last. */

@@ -47,9 +47,12 @@ public final class DraftSet {
             if (topics != null && !(topics instanceof List<?>)) {
                 throw new IllegalArgumentException("entry " + number + ": topics must be a list of section ids");
             }
-            List<String> ids = topics == null ? List.of() : ((List<?>) topics).stream().map(String::valueOf).toList();
+            List<String> ids = topics == null
+                    ? List.of()
+                    : ((List<?>) topics).stream().map(String::valueOf).toList();
             if (risk != EvalDraft.Risk.CLEAN && ids.isEmpty()) {
-                throw new IllegalArgumentException("entry " + number + ": a risky draft lists the topics a finding may cite");
+                throw new IllegalArgumentException(
+                        "entry " + number + ": a risky draft lists the topics a finding may cite");
             }
             drafts.add(new EvalDraft(text, language, risk, ids));
         }

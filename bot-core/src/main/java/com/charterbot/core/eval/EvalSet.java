@@ -27,7 +27,6 @@ public final class EvalSet {
     public static final class InvalidEvalSet extends IllegalArgumentException {
         private static final long serialVersionUID = 1L;
 
-
         private final List<String> problems;
 
         InvalidEvalSet(List<String> problems) {
@@ -94,7 +93,8 @@ public final class EvalSet {
                     }
                 }
             } else {
-                problems.add(where + "expect must be a list of section ids, [] when the charter does not cover the question");
+                problems.add(where
+                        + "expect must be a list of section ids, [] when the charter does not cover the question");
             }
             if (!q.isBlank() && language.isPresent()) {
                 questions.add(new EvalQuestion(q, language.get(), ids, line));
@@ -117,8 +117,8 @@ public final class EvalSet {
         for (EvalQuestion question : questions) {
             for (String id : question.expected()) {
                 if (!sectionIds.contains(id)) {
-                    problems.add(source + ":" + question.line() + ": unknown section id '" + id + "' (the charter's ids: "
-                            + String.join(", ", new TreeSet<>(sectionIds)) + ")");
+                    problems.add(source + ":" + question.line() + ": unknown section id '" + id
+                            + "' (the charter's ids: " + String.join(", ", new TreeSet<>(sectionIds)) + ")");
                 }
             }
         }

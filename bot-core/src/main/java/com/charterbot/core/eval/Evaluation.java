@@ -52,24 +52,41 @@ public final class Evaluation {
     public record Metrics(int n, double answeredAt1, double hitAt3, double mrr, double wrong, double abstain) {
 
         public static Metrics of(List<Outcome> outcomes) {
-            List<Outcome> inScope = outcomes.stream().filter(o -> o.question().inScope()).toList();
-            List<Outcome> outOfScope = outcomes.stream().filter(o -> !o.question().inScope()).toList();
+            List<Outcome> inScope =
+                    outcomes.stream().filter(o -> o.question().inScope()).toList();
+            List<Outcome> outOfScope =
+                    outcomes.stream().filter(o -> !o.question().inScope()).toList();
             double answered = share(inScope, Outcome::answeredCorrectly);
             double hit = share(inScope, o -> o.rank() >= 1 && o.rank() <= 3);
-            double mrr = inScope.isEmpty() ? Double.NaN : inScope.stream().mapToDouble(o -> o.rank() == 0 ? 0 : 1.0 / o.rank()).sum() / inScope.size();
+            double mrr = inScope.isEmpty()
+                    ? Double.NaN
+                    : inScope.stream()
+                                    .mapToDouble(o -> o.rank() == 0 ? 0 : 1.0 / o.rank())
+                                    .sum()
+                            / inScope.size();
             double wrong = share(inScope, o -> o.confident() && !o.answeredCorrectly());
             double abstain = share(outOfScope, o -> !o.confident());
             return new Metrics(outcomes.size(), answered, hit, mrr, wrong, abstain);
         }
 
         private static double share(List<Outcome> outcomes, java.util.function.Predicate<Outcome> test) {
-            return outcomes.isEmpty() ? Double.NaN : (double) outcomes.stream().filter(test).count() / outcomes.size();
+            return outcomes.isEmpty()
+                    ? Double.NaN
+                    : (double) outcomes.stream().filter(test).count() / outcomes.size();
         }
 
         /** The report line, e.g. {@code eval: n=61 answered@1=0.90 ...}, with {@code -} for a metric that does not apply. */
         public String line(String label) {
-            return String.format(Locale.ROOT, "%s: n=%d answered@1=%s hit@3=%s mrr=%s wrong=%s abstain=%s",
-                    label, n, format(answeredAt1), format(hitAt3), format(mrr), format(wrong), format(abstain));
+            return String.format(
+                    Locale.ROOT,
+                    "%s: n=%d answered@1=%s hit@3=%s mrr=%s wrong=%s abstain=%s",
+                    label,
+                    n,
+                    format(answeredAt1),
+                    format(hitAt3),
+                    format(mrr),
+                    format(wrong),
+                    format(abstain));
         }
 
         private static String format(double value) {
@@ -85,7 +102,9 @@ public final class Evaluation {
         }
 
         public Metrics of(Language language) {
-            return Metrics.of(outcomes.stream().filter(o -> o.question().language() == language).toList());
+            return Metrics.of(outcomes.stream()
+                    .filter(o -> o.question().language() == language)
+                    .toList());
         }
 
         /** One line per language that has questions, then the overall line, which is last. */

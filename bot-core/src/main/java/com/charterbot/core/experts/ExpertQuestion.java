@@ -26,8 +26,20 @@ import java.util.Objects;
  * @param closedBy the name of the expert who answered or declined; empty otherwise
  * @param remindedAt when the experts' channel was reminded of it; null when never
  */
-public record ExpertQuestion(String id, String tenant, UserRef asker, String askerName, String text, Language language,
-        List<String> sections, Instant askedAt, Status status, ChannelRef channel, String cardId, Instant closedAt, String closedBy,
+public record ExpertQuestion(
+        String id,
+        String tenant,
+        UserRef asker,
+        String askerName,
+        String text,
+        Language language,
+        List<String> sections,
+        Instant askedAt,
+        Status status,
+        ChannelRef channel,
+        String cardId,
+        Instant closedAt,
+        String closedBy,
         Instant remindedAt) {
 
     /** Where a question stands. */
@@ -63,9 +75,28 @@ public record ExpertQuestion(String id, String tenant, UserRef asker, String ask
     }
 
     /** A question just sent, not posted yet. */
-    public static ExpertQuestion asked(String id, UserRef asker, String askerName, String text, Language language, List<String> sections,
+    public static ExpertQuestion asked(
+            String id,
+            UserRef asker,
+            String askerName,
+            String text,
+            Language language,
+            List<String> sections,
             Instant at) {
-        return new ExpertQuestion(id, asker.tenantKey(), asker, askerName, text, language, sections, at, Status.OPEN, null, null, null, "",
+        return new ExpertQuestion(
+                id,
+                asker.tenantKey(),
+                asker,
+                askerName,
+                text,
+                language,
+                sections,
+                at,
+                Status.OPEN,
+                null,
+                null,
+                null,
+                "",
                 null);
     }
 
@@ -76,7 +107,20 @@ public record ExpertQuestion(String id, String tenant, UserRef asker, String ask
 
     /** This question, posted as this card in this channel. */
     public ExpertQuestion posted(ChannelRef where, String card) {
-        return new ExpertQuestion(id, tenant, asker, askerName, text, language, sections, askedAt, status, where, card, closedAt, closedBy,
+        return new ExpertQuestion(
+                id,
+                tenant,
+                asker,
+                askerName,
+                text,
+                language,
+                sections,
+                askedAt,
+                status,
+                where,
+                card,
+                closedAt,
+                closedBy,
                 remindedAt);
     }
 }

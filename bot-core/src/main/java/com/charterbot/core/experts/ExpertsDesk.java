@@ -68,7 +68,8 @@ public final class ExpertsDesk implements PersonalData {
      *
      * @param reminderAfter how long, in working time (weekends do not count), a question stays open before the experts' channel is reminded of it once
      */
-    public record Settings(Optional<String> slackChannel, Optional<String> teamsChannel, Duration reminderAfter, ZoneId zone) {
+    public record Settings(
+            Optional<String> slackChannel, Optional<String> teamsChannel, Duration reminderAfter, ZoneId zone) {
         public Settings {
             slackChannel = slackChannel.filter(id -> !id.isBlank()).map(String::strip);
             teamsChannel = teamsChannel.filter(id -> !id.isBlank()).map(String::strip);
@@ -113,14 +114,31 @@ public final class ExpertsDesk implements PersonalData {
      * @param expertsLanguage the language of the experts' cards and forms: the charter's default
      * @param random makes question ids, which must not be guessable
      */
-    public ExpertsDesk(Supplier<Charter> charter, ExpertQuestions questions, ExpertsChannels channels, ExpertsMessenger messenger,
-            AdminActions admin, Language expertsLanguage, Settings settings, Clock clock, RandomGenerator random) {
-        this(charter, questions, channels, messenger, admin, expertsLanguage, settings, clock, random, (q, s, l) -> { });
+    public ExpertsDesk(
+            Supplier<Charter> charter,
+            ExpertQuestions questions,
+            ExpertsChannels channels,
+            ExpertsMessenger messenger,
+            AdminActions admin,
+            Language expertsLanguage,
+            Settings settings,
+            Clock clock,
+            RandomGenerator random) {
+        this(charter, questions, channels, messenger, admin, expertsLanguage, settings, clock, random, (q, s, l) -> {});
     }
 
     /** @param named told of each question an expert answered with a section */
-    public ExpertsDesk(Supplier<Charter> charter, ExpertQuestions questions, ExpertsChannels channels, ExpertsMessenger messenger,
-            AdminActions admin, Language expertsLanguage, Settings settings, Clock clock, RandomGenerator random, SectionNamed named) {
+    public ExpertsDesk(
+            Supplier<Charter> charter,
+            ExpertQuestions questions,
+            ExpertsChannels channels,
+            ExpertsMessenger messenger,
+            AdminActions admin,
+            Language expertsLanguage,
+            Settings settings,
+            Clock clock,
+            RandomGenerator random,
+            SectionNamed named) {
         this.named = Objects.requireNonNull(named, "named");
         this.charter = Objects.requireNonNull(charter, "charter");
         this.questions = Objects.requireNonNull(questions, "questions");
@@ -144,36 +162,57 @@ public final class ExpertsDesk implements PersonalData {
         if (text.isBlank() || channel(asker).isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Button(ActionIds.EXPERTS_OFFER, value(text, sections), Messages.get(language, "experts.ask"),
+        return Optional.of(new Button(
+                ActionIds.EXPERTS_OFFER,
+                value(text, sections),
+                Messages.get(language, "experts.ask"),
                 Button.Style.DEFAULT));
     }
 
     /** What a click on the desk's buttons and forms gives; empty when the action is not the desk's. */
     public Optional<List<Reply>> act(ActionEvent action, String value, Language language) {
-        return Optional.ofNullable(switch (action.actionId()) {
-            case ActionIds.EXPERTS_OFFER -> List.of(confirmation(action.user(), value, language));
-            case ActionIds.EXPERTS_SEND -> List.of(send(action, value, language));
-            case ActionIds.EXPERTS_CANCEL -> List.of(text(language, Reply.Delivery.REPLACE_ORIGINAL, Messages.get(language, "experts.cancelled")));
-            case ActionIds.EXPERT_ANSWER, ActionIds.EXPERT_SECTION, ActionIds.EXPERT_DECLINE -> List.of(form(action.actionId(), value));
-            case ActionIds.EXPERT_ANSWER_SUBMIT, ActionIds.EXPERT_SECTION_SUBMIT, ActionIds.EXPERT_DECLINE_SUBMIT -> reply(action, value);
-            default -> null;
-        });
+        return Optional.ofNullable(
+                switch (action.actionId()) {
+                    case ActionIds.EXPERTS_OFFER -> List.of(confirmation(action.user(), value, language));
+                    case ActionIds.EXPERTS_SEND -> List.of(send(action, value, language));
+                    case ActionIds.EXPERTS_CANCEL ->
+                        List.of(text(
+                                language,
+                                Reply.Delivery.REPLACE_ORIGINAL,
+                                Messages.get(language, "experts.cancelled")));
+                    case ActionIds.EXPERT_ANSWER, ActionIds.EXPERT_SECTION, ActionIds.EXPERT_DECLINE ->
+                        List.of(form(action.actionId(), value));
+                    case ActionIds.EXPERT_ANSWER_SUBMIT,
+                            ActionIds.EXPERT_SECTION_SUBMIT,
+                            ActionIds.EXPERT_DECLINE_SUBMIT -> reply(action, value);
+                    default -> null;
+                });
     }
 
     private Reply confirmation(UserRef asker, String value, Language language) {
         Offer offer = Offer.read(value, charter.get(), language);
         Optional<ChannelRef> channel = channel(asker);
         if (offer == null || channel.isEmpty()) {
-            return text(language, Reply.Delivery.PRIVATE, Messages.get(language, "experts.unavailable",
-                    charter.get().settings().communicationsContact()));
+            return text(
+                    language,
+                    Reply.Delivery.PRIVATE,
+                    Messages.get(
+                            language,
+                            "experts.unavailable",
+                            charter.get().settings().communicationsContact()));
         }
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Block.Heading(Messages.get(language, "experts.confirm.title")));
         blocks.add(new Block.Text(Messages.get(language, "experts.confirm.text")));
-        blocks.add(new Block.Quoted(Messages.get(language, "experts.confirm.question"), List.of(quoted(offer.text(), language))));
+        blocks.add(new Block.Quoted(
+                Messages.get(language, "experts.confirm.question"), List.of(quoted(offer.text(), language))));
         blocks.add(new Block.Context(Messages.get(language, "experts.confirm.also")));
         blocks.add(new Block.Buttons(List.of(
-                new Button(ActionIds.EXPERTS_SEND, value, Messages.get(language, "experts.confirm.send"), Button.Style.PRIMARY),
+                new Button(
+                        ActionIds.EXPERTS_SEND,
+                        value,
+                        Messages.get(language, "experts.confirm.send"),
+                        Button.Style.PRIMARY),
                 Button.of(ActionIds.EXPERTS_CANCEL, "", Messages.get(language, "experts.confirm.cancel")))));
         return Reply.of(language, Reply.Delivery.PRIVATE, blocks);
     }
@@ -182,11 +221,16 @@ public final class ExpertsDesk implements PersonalData {
         Offer offer = Offer.read(value, charter.get(), language);
         Optional<ChannelRef> channel = channel(action.user());
         if (offer == null || channel.isEmpty()) {
-            return text(language, Reply.Delivery.REPLACE_ORIGINAL, Messages.get(language, "experts.unavailable",
-                    charter.get().settings().communicationsContact()));
+            return text(
+                    language,
+                    Reply.Delivery.REPLACE_ORIGINAL,
+                    Messages.get(
+                            language,
+                            "experts.unavailable",
+                            charter.get().settings().communicationsContact()));
         }
-        ExpertQuestion question = ExpertQuestion.asked(newId(), action.user(), action.name(), offer.text(), language, offer.sections(),
-                clock.instant());
+        ExpertQuestion question = ExpertQuestion.asked(
+                newId(), action.user(), action.name(), offer.text(), language, offer.sections(), clock.instant());
         questions.add(question);
         ExpertsMessenger.Posted posted = messenger.post(channel.get(), card(question));
         if (posted instanceof ExpertsMessenger.Posted.Done done) {
@@ -194,14 +238,18 @@ public final class ExpertsDesk implements PersonalData {
             return text(language, Reply.Delivery.REPLACE_ORIGINAL, Messages.get(language, "experts.sent"));
         }
         // The question stays open, and shows in the statistics: nothing the person wrote is lost.
-        return text(language, Reply.Delivery.REPLACE_ORIGINAL, Messages.get(language, "experts.not-posted",
-                charter.get().settings().communicationsContact()));
+        return text(
+                language,
+                Reply.Delivery.REPLACE_ORIGINAL,
+                Messages.get(
+                        language, "experts.not-posted", charter.get().settings().communicationsContact()));
     }
 
     /** Where this person's questions go: the channel an administrator set in chat, else the configured one. */
     private Optional<ChannelRef> channel(UserRef asker) {
         return channels.find(asker.platform(), asker.tenant())
-                .or(() -> settings.channel(asker.platform()).map(id -> new ChannelRef(asker.platform(), asker.tenant(), id)));
+                .or(() -> settings.channel(asker.platform())
+                        .map(id -> new ChannelRef(asker.platform(), asker.tenant(), id)));
     }
 
     // ----- the experts -----
@@ -211,9 +259,17 @@ public final class ExpertsDesk implements PersonalData {
         Language language = expertsLanguage;
         List<Block> blocks = cardHead(question, language);
         blocks.add(new Block.Buttons(List.of(
-                new Button(ActionIds.EXPERT_ANSWER, question.id(), Messages.get(language, "experts.card.answer"), Button.Style.PRIMARY),
+                new Button(
+                        ActionIds.EXPERT_ANSWER,
+                        question.id(),
+                        Messages.get(language, "experts.card.answer"),
+                        Button.Style.PRIMARY),
                 Button.of(ActionIds.EXPERT_SECTION, question.id(), Messages.get(language, "experts.card.section")),
-                new Button(ActionIds.EXPERT_DECLINE, question.id(), Messages.get(language, "experts.card.decline"), Button.Style.DANGER))));
+                new Button(
+                        ActionIds.EXPERT_DECLINE,
+                        question.id(),
+                        Messages.get(language, "experts.card.decline"),
+                        Button.Style.DANGER))));
         return Reply.of(language, Reply.Delivery.CONVERSATION, blocks);
     }
 
@@ -224,13 +280,21 @@ public final class ExpertsDesk implements PersonalData {
             blocks.add(new Block.Text(Messages.get(language, "experts.card.erased")));
             return blocks;
         }
-        blocks.add(new Block.Quoted(Messages.labelled(language, Messages.get(language, "experts.card.question")),
+        blocks.add(new Block.Quoted(
+                Messages.labelled(language, Messages.get(language, "experts.card.question")),
                 List.of(quoted(question.text(), language))));
         if (question.asker() != null) {
-            blocks.add(new Block.Person(Messages.get(language, "experts.card.asker"), question.asker().userId(), question.askerName()));
+            blocks.add(new Block.Person(
+                    Messages.get(language, "experts.card.asker"),
+                    question.asker().userId(),
+                    question.askerName()));
         }
-        blocks.add(new Block.Context(Messages.get(language, "experts.card.details",
-                Messages.get(language, "commands.language." + question.language().tag()), when(question.askedAt(), language))));
+        blocks.add(new Block.Context(Messages.get(
+                language,
+                "experts.card.details",
+                Messages.get(
+                        language, "commands.language." + question.language().tag()),
+                when(question.askedAt(), language))));
         List<String> titles = question.sections().stream()
                 .flatMap(id -> charter.get().section(id, language).stream())
                 .map(Section::title)
@@ -248,21 +312,70 @@ public final class ExpertsDesk implements PersonalData {
             return closed(found, language);
         }
         ExpertQuestion question = found.get();
-        String intro = Messages.labelled(language, Messages.get(language, "experts.card.question")) + " " + quoted(question.text(), language);
+        String intro = Messages.labelled(language, Messages.get(language, "experts.card.question")) + " "
+                + quoted(question.text(), language);
         return switch (actionId) {
-            case ActionIds.EXPERT_ANSWER -> formReply(language, new Block.Form(Messages.get(language, "experts.form.answer.title"), intro, List.of(
-                    new Block.Form.Field(ANSWER, Messages.get(language, "experts.form.answer.text"), List.of(), false, MAX_ANSWER),
-                    new Block.Form.Field(SECTION, Messages.get(language, "experts.form.answer.section"), sectionOptions(language), true, 200)),
-                    new Button(ActionIds.EXPERT_ANSWER_SUBMIT, id, Messages.get(language, "experts.form.answer.submit"), Button.Style.PRIMARY),
-                    Messages.get(language, "experts.form.cancel")));
-            case ActionIds.EXPERT_SECTION -> formReply(language, new Block.Form(Messages.get(language, "experts.form.section.title"), intro,
-                    List.of(new Block.Form.Field(SECTION, Messages.get(language, "experts.form.section.field"), sectionOptions(language), false, 200)),
-                    new Button(ActionIds.EXPERT_SECTION_SUBMIT, id, Messages.get(language, "experts.form.section.submit"), Button.Style.PRIMARY),
-                    Messages.get(language, "experts.form.cancel")));
-            default -> formReply(language, new Block.Form(Messages.get(language, "experts.form.decline.title"), intro,
-                    List.of(new Block.Form.Field(REASON, Messages.get(language, "experts.form.decline.reason"), List.of(), false, MAX_REASON)),
-                    new Button(ActionIds.EXPERT_DECLINE_SUBMIT, id, Messages.get(language, "experts.form.decline.submit"), Button.Style.DANGER),
-                    Messages.get(language, "experts.form.cancel")));
+            case ActionIds.EXPERT_ANSWER ->
+                formReply(
+                        language,
+                        new Block.Form(
+                                Messages.get(language, "experts.form.answer.title"),
+                                intro,
+                                List.of(
+                                        new Block.Form.Field(
+                                                ANSWER,
+                                                Messages.get(language, "experts.form.answer.text"),
+                                                List.of(),
+                                                false,
+                                                MAX_ANSWER),
+                                        new Block.Form.Field(
+                                                SECTION,
+                                                Messages.get(language, "experts.form.answer.section"),
+                                                sectionOptions(language),
+                                                true,
+                                                200)),
+                                new Button(
+                                        ActionIds.EXPERT_ANSWER_SUBMIT,
+                                        id,
+                                        Messages.get(language, "experts.form.answer.submit"),
+                                        Button.Style.PRIMARY),
+                                Messages.get(language, "experts.form.cancel")));
+            case ActionIds.EXPERT_SECTION ->
+                formReply(
+                        language,
+                        new Block.Form(
+                                Messages.get(language, "experts.form.section.title"),
+                                intro,
+                                List.of(new Block.Form.Field(
+                                        SECTION,
+                                        Messages.get(language, "experts.form.section.field"),
+                                        sectionOptions(language),
+                                        false,
+                                        200)),
+                                new Button(
+                                        ActionIds.EXPERT_SECTION_SUBMIT,
+                                        id,
+                                        Messages.get(language, "experts.form.section.submit"),
+                                        Button.Style.PRIMARY),
+                                Messages.get(language, "experts.form.cancel")));
+            default ->
+                formReply(
+                        language,
+                        new Block.Form(
+                                Messages.get(language, "experts.form.decline.title"),
+                                intro,
+                                List.of(new Block.Form.Field(
+                                        REASON,
+                                        Messages.get(language, "experts.form.decline.reason"),
+                                        List.of(),
+                                        false,
+                                        MAX_REASON)),
+                                new Button(
+                                        ActionIds.EXPERT_DECLINE_SUBMIT,
+                                        id,
+                                        Messages.get(language, "experts.form.decline.submit"),
+                                        Button.Style.DANGER),
+                                Messages.get(language, "experts.form.cancel")));
         };
     }
 
@@ -282,29 +395,42 @@ public final class ExpertsDesk implements PersonalData {
     private List<Reply> reply(ActionEvent action, String id) {
         Language language = expertsLanguage;
         String sectionId = action.inputs().getOrDefault(SECTION, "").strip();
-        Optional<Section> section = sectionId.isEmpty() ? Optional.empty()
+        Optional<Section> section = sectionId.isEmpty()
+                ? Optional.empty()
                 : charter.get().section(sectionId, language).filter(s -> !s.isNotCovered());
-        if (!sectionId.isEmpty() && section.isEmpty() || ActionIds.EXPERT_SECTION_SUBMIT.equals(action.actionId()) && section.isEmpty()) {
+        if (!sectionId.isEmpty() && section.isEmpty()
+                || ActionIds.EXPERT_SECTION_SUBMIT.equals(action.actionId()) && section.isEmpty()) {
             return List.of(text(language, Reply.Delivery.PRIVATE, Messages.get(language, "experts.reply.no-section")));
         }
         String answer = action.inputs().getOrDefault(ANSWER, "").strip();
         String reason = action.inputs().getOrDefault(REASON, "").strip();
         boolean declining = ActionIds.EXPERT_DECLINE_SUBMIT.equals(action.actionId());
-        if (ActionIds.EXPERT_ANSWER_SUBMIT.equals(action.actionId()) && answer.isEmpty() || declining && reason.isEmpty()) {
+        if (ActionIds.EXPERT_ANSWER_SUBMIT.equals(action.actionId()) && answer.isEmpty()
+                || declining && reason.isEmpty()) {
             return List.of(text(language, Reply.Delivery.PRIVATE, Messages.get(language, "experts.reply.empty")));
         }
         if (answer.length() > MAX_ANSWER || reason.length() > MAX_REASON) {
-            return List.of(text(language, Reply.Delivery.PRIVATE, Messages.get(language, "experts.reply.too-long",
-                    Math.max(answer.length(), reason.length()), declining ? MAX_REASON : MAX_ANSWER)));
+            return List.of(text(
+                    language,
+                    Reply.Delivery.PRIVATE,
+                    Messages.get(
+                            language,
+                            "experts.reply.too-long",
+                            Math.max(answer.length(), reason.length()),
+                            declining ? MAX_REASON : MAX_ANSWER)));
         }
         Optional<ExpertQuestion> before = questions.find(id);
         String expert = action.name().isBlank() ? Messages.get(language, "experts.someone") : action.name();
         Instant now = clock.instant();
-        if (before.isEmpty() || !questions.close(id, declining ? ExpertQuestion.Status.DECLINED : ExpertQuestion.Status.ANSWERED, expert, now)) {
+        if (before.isEmpty()
+                || !questions.close(
+                        id, declining ? ExpertQuestion.Status.DECLINED : ExpertQuestion.Status.ANSWERED, expert, now)) {
             return List.of(closed(questions.find(id), language));
         }
         ExpertQuestion question = before.get();
-        Reply toAsker = declining ? declined(question, reason, expert) : answered(question, answer, section.map(Section::id), expert);
+        Reply toAsker = declining
+                ? declined(question, reason, expert)
+                : answered(question, answer, section.map(Section::id), expert);
         if (question.channel() == null || !messenger.tell(question.asker(), question.channel(), toAsker)) {
             questions.reopen(id);
             return List.of(text(language, Reply.Delivery.PRIVATE, Messages.get(language, "experts.reply.undelivered")));
@@ -312,9 +438,13 @@ public final class ExpertsDesk implements PersonalData {
         section.ifPresent(s -> named.seen(question.text(), s.id(), question.language()));
         questions.erase(id);
         if (question.channel() != null && question.cardId() != null) {
-            messenger.update(question.channel(), question.cardId(), closedCard(question, declining, expert, now, section));
+            messenger.update(
+                    question.channel(), question.cardId(), closedCard(question, declining, expert, now, section));
         }
-        return List.of(text(language, Reply.Delivery.PRIVATE, Messages.get(language, declining ? "experts.reply.declined" : "experts.reply.sent")));
+        return List.of(text(
+                language,
+                Reply.Delivery.PRIVATE,
+                Messages.get(language, declining ? "experts.reply.declined" : "experts.reply.sent")));
     }
 
     /** What the asker receives: the expert's words, in the asker's language's frame, with the cited section. */
@@ -322,7 +452,8 @@ public final class ExpertsDesk implements PersonalData {
         Language language = question.language();
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Block.Heading(Messages.get(language, "experts.answer.title")));
-        blocks.add(new Block.Quoted(Messages.get(language, "experts.answer.your-question"), List.of(quoted(question.text(), language))));
+        blocks.add(new Block.Quoted(
+                Messages.get(language, "experts.answer.your-question"), List.of(quoted(question.text(), language))));
         if (!answer.isEmpty()) {
             blocks.add(new Block.Text(answer));
         }
@@ -332,7 +463,10 @@ public final class ExpertsDesk implements PersonalData {
                 blocks.add(new Block.Text(Messages.get(language, "experts.answer.section")));
                 blocks.add(new Block.Text(section.rule()));
             }
-            blocks.add(new Block.CitedSection(Messages.get(language, "label.source"), section.id(), section.title(),
+            blocks.add(new Block.CitedSection(
+                    Messages.get(language, "label.source"),
+                    section.id(),
+                    section.title(),
                     current.settings().linkTo(section.id()).orElse(null)));
         });
         blocks.add(new Block.Context(Messages.get(language, "experts.answer.by", expert)));
@@ -341,20 +475,29 @@ public final class ExpertsDesk implements PersonalData {
 
     private Reply declined(ExpertQuestion question, String reason, String expert) {
         Language language = question.language();
-        return Reply.of(language, Reply.Delivery.PRIVATE, List.of(
-                new Block.Heading(Messages.get(language, "experts.declined.title")),
-                new Block.Quoted(Messages.get(language, "experts.answer.your-question"), List.of(quoted(question.text(), language))),
-                new Block.Text(reason),
-                new Block.Context(Messages.get(language, "experts.answer.by", expert))));
+        return Reply.of(
+                language,
+                Reply.Delivery.PRIVATE,
+                List.of(
+                        new Block.Heading(Messages.get(language, "experts.declined.title")),
+                        new Block.Quoted(
+                                Messages.get(language, "experts.answer.your-question"),
+                                List.of(quoted(question.text(), language))),
+                        new Block.Text(reason),
+                        new Block.Context(Messages.get(language, "experts.answer.by", expert))));
     }
 
-    private Reply closedCard(ExpertQuestion question, boolean declined, String expert, Instant at, Optional<Section> section) {
+    private Reply closedCard(
+            ExpertQuestion question, boolean declined, String expert, Instant at, Optional<Section> section) {
         Language language = expertsLanguage;
         List<Block> blocks = cardHead(question, language);
         String when = when(at, language);
-        blocks.add(new Block.Context(declined ? Messages.get(language, "experts.card.declined", expert, when)
-                : section.map(s -> Messages.get(language, "experts.card.answered-section", expert, when, s.title()))
-                        .orElseGet(() -> Messages.get(language, "experts.card.answered", expert, when))));
+        blocks.add(new Block.Context(
+                declined
+                        ? Messages.get(language, "experts.card.declined", expert, when)
+                        : section.map(s -> Messages.get(
+                                        language, "experts.card.answered-section", expert, when, s.title()))
+                                .orElseGet(() -> Messages.get(language, "experts.card.answered", expert, when))));
         return Reply.of(language, Reply.Delivery.REPLACE_ORIGINAL, blocks);
     }
 
@@ -377,7 +520,13 @@ public final class ExpertsDesk implements PersonalData {
     // ----- administrators -----
 
     /** {@code experts channel here}: the channel the command was typed in receives this tenant's questions from now on. */
-    public Reply channelHere(UserRef user, boolean platformAdmin, ChannelRef here, boolean direct, Language language, Reply.Delivery delivery) {
+    public Reply channelHere(
+            UserRef user,
+            boolean platformAdmin,
+            ChannelRef here,
+            boolean direct,
+            Language language,
+            Reply.Delivery delivery) {
         Decision decision = admin.authorize(user, platformAdmin);
         if (decision instanceof Decision.Denied denied) {
             return text(language, delivery, denied.reason(language));
@@ -393,18 +542,28 @@ public final class ExpertsDesk implements PersonalData {
 
     /** The questions asked in [from, to) within the scope: open, answered, declined and the median time to a reply. */
     public Figures figures(Instant from, Instant to, StatsScope scope) {
-        List<ExpertQuestion> asked = questions.askedBetween(from, to).stream().filter(q -> scope.covers(q.tenant())).toList();
+        List<ExpertQuestion> asked = questions.askedBetween(from, to).stream()
+                .filter(q -> scope.covers(q.tenant()))
+                .toList();
         int open = (int) asked.stream().filter(ExpertQuestion::open).count();
-        int answered = (int) asked.stream().filter(q -> q.status() == ExpertQuestion.Status.ANSWERED).count();
-        int declined = (int) asked.stream().filter(q -> q.status() == ExpertQuestion.Status.DECLINED).count();
+        int answered = (int) asked.stream()
+                .filter(q -> q.status() == ExpertQuestion.Status.ANSWERED)
+                .count();
+        int declined = (int) asked.stream()
+                .filter(q -> q.status() == ExpertQuestion.Status.DECLINED)
+                .count();
         long[] times = asked.stream()
-                .filter(q -> q.status() == ExpertQuestion.Status.ANSWERED || q.status() == ExpertQuestion.Status.DECLINED)
+                .filter(q ->
+                        q.status() == ExpertQuestion.Status.ANSWERED || q.status() == ExpertQuestion.Status.DECLINED)
                 .mapToLong(q -> Duration.between(q.askedAt(), q.closedAt()).toSeconds())
                 .sorted()
                 .toArray();
-        Optional<Duration> median = times.length == 0 ? Optional.empty()
-                : Optional.of(Duration.ofSeconds(times.length % 2 == 1 ? times[times.length / 2]
-                        : (times[times.length / 2 - 1] + times[times.length / 2]) / 2));
+        Optional<Duration> median = times.length == 0
+                ? Optional.empty()
+                : Optional.of(Duration.ofSeconds(
+                        times.length % 2 == 1
+                                ? times[times.length / 2]
+                                : (times[times.length / 2 - 1] + times[times.length / 2]) / 2));
         return new Figures(open, answered, declined, median);
     }
 
@@ -415,8 +574,10 @@ public final class ExpertsDesk implements PersonalData {
             return List.of();
         }
         List<String> lines = new ArrayList<>();
-        lines.add(Messages.get(language, "experts.stats.counts", figures.open(), figures.answered(), figures.declined()));
-        figures.medianTime().ifPresent(median -> lines.add(Messages.get(language, "experts.stats.median", hours(median))));
+        lines.add(
+                Messages.get(language, "experts.stats.counts", figures.open(), figures.answered(), figures.declined()));
+        figures.medianTime()
+                .ifPresent(median -> lines.add(Messages.get(language, "experts.stats.median", hours(median))));
         return List.of(new Block.Checklist(Messages.get(language, "experts.stats.title"), lines));
     }
 
@@ -439,12 +600,16 @@ public final class ExpertsDesk implements PersonalData {
     public int remind() {
         Instant now = clock.instant();
         int sent = 0;
-        for (ExpertQuestion question : questions.dueForReminder(workingTimeBefore(now, settings.reminderAfter(), settings.zone()))) {
+        for (ExpertQuestion question :
+                questions.dueForReminder(workingTimeBefore(now, settings.reminderAfter(), settings.zone()))) {
             if (question.channel() == null || question.text() == null) {
                 continue;
             }
             List<Block> blocks = new ArrayList<>();
-            blocks.add(new Block.Text(Messages.get(expertsLanguage, "experts.reminder", Duration.between(question.askedAt(), now).toDays())));
+            blocks.add(new Block.Text(Messages.get(
+                    expertsLanguage,
+                    "experts.reminder",
+                    Duration.between(question.askedAt(), now).toDays())));
             Reply card = card(question);
             blocks.addAll(card.blocks());
             if (!(messenger.post(question.channel(), Reply.of(expertsLanguage, Reply.Delivery.CONVERSATION, blocks))
@@ -517,7 +682,8 @@ public final class ExpertsDesk implements PersonalData {
     }
 
     private String when(Instant at, Language language) {
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(language.locale())
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(language.locale())
                 .format(at.atZone(settings.zone()));
     }
 

@@ -51,7 +51,8 @@ public final class HomeService implements ShowHome {
     /** How many channels an administrator sees; each takes two blocks, which keeps Slack's App Home well within its 100. */
     static final int MAX_CHANNELS = 20;
 
-    private static final DateTimeFormatter DUE_FORMAT = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT);
+    private static final DateTimeFormatter DUE_FORMAT =
+            DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT);
 
     private final Supplier<Charter> charter;
     private final QuizProgressStore progress;
@@ -64,8 +65,14 @@ public final class HomeService implements ShowHome {
     private final AtomicReference<QuizBank> bank = new AtomicReference<>();
 
     /** A home page without suggested phrasings. */
-    public HomeService(Supplier<Charter> charter, QuizProgressStore progress, ChannelStore channels, AdminActions admin,
-            LanguagePreferences languages, Language defaultLanguage, Clock clock) {
+    public HomeService(
+            Supplier<Charter> charter,
+            QuizProgressStore progress,
+            ChannelStore channels,
+            AdminActions admin,
+            LanguagePreferences languages,
+            Language defaultLanguage,
+            Clock clock) {
         this(charter, progress, channels, admin, languages, defaultLanguage, clock, Optional.empty());
     }
 
@@ -74,8 +81,15 @@ public final class HomeService implements ShowHome {
      * @param defaultLanguage the page's language when neither the person nor the platform gives one
      * @param phrasings the suggested phrasings administrators review; empty where nobody reviews them
      */
-    public HomeService(Supplier<Charter> charter, QuizProgressStore progress, ChannelStore channels, AdminActions admin,
-            LanguagePreferences languages, Language defaultLanguage, Clock clock, Optional<PhrasingReview> phrasings) {
+    public HomeService(
+            Supplier<Charter> charter,
+            QuizProgressStore progress,
+            ChannelStore channels,
+            AdminActions admin,
+            LanguagePreferences languages,
+            Language defaultLanguage,
+            Clock clock,
+            Optional<PhrasingReview> phrasings) {
         this.charter = Objects.requireNonNull(charter, "charter");
         this.progress = Objects.requireNonNull(progress, "progress");
         this.channels = Objects.requireNonNull(channels, "channels");
@@ -106,8 +120,8 @@ public final class HomeService implements ShowHome {
         } else {
             blocks.addAll(progressBlocks(questions, cards, language));
         }
-        blocks.add(new Block.Buttons(List.of(
-                new Button(ActionIds.QUIZ_START, "", Messages.get(language, "commands.quiz.start"), Button.Style.PRIMARY))));
+        blocks.add(new Block.Buttons(List.of(new Button(
+                ActionIds.QUIZ_START, "", Messages.get(language, "commands.quiz.start"), Button.Style.PRIMARY))));
         if (admin.authorize(user, platformAdmin).allowed()) {
             blocks.addAll(channelBlocks(user, language));
             phrasings.ifPresent(review -> blocks.addAll(review.pendingBlocks(language)));
@@ -127,10 +141,12 @@ public final class HomeService implements ShowHome {
         }
         long percent = Math.round(100.0 * right / answers);
         List<Block> blocks = new ArrayList<>();
-        blocks.add(new Block.Checklist(Messages.get(language, "commands.home.progress"), List.of(
-                Messages.get(language, "commands.home.progress.practised", cards.size()),
-                Messages.get(language, "commands.home.progress.right", percent, right, answers),
-                Messages.get(language, "commands.home.progress.due", due))));
+        blocks.add(new Block.Checklist(
+                Messages.get(language, "commands.home.progress"),
+                List.of(
+                        Messages.get(language, "commands.home.progress.practised", cards.size()),
+                        Messages.get(language, "commands.home.progress.right", percent, right, answers),
+                        Messages.get(language, "commands.home.progress.due", due))));
         List<Button> topics = weakestSections(questions, cards, language).stream()
                 .map(section -> Button.of(ActionIds.OPEN_SECTION, section.id(), section.title()))
                 .toList();
@@ -168,24 +184,31 @@ public final class HomeService implements ShowHome {
 
     private List<Block> channelBlocks(UserRef user, Language language) {
         List<ChannelState> own = channels.all().stream()
-                .filter(state -> state.channel().platform() == user.platform() && state.channel().tenant().equals(user.tenant()))
-                .sorted(Comparator.comparing((ChannelState state) -> ChannelLabels.name(state).toLowerCase(language.locale()))
+                .filter(state -> state.channel().platform() == user.platform()
+                        && state.channel().tenant().equals(user.tenant()))
+                .sorted(Comparator.comparing((ChannelState state) ->
+                                ChannelLabels.name(state).toLowerCase(language.locale()))
                         .thenComparing(state -> state.channel().channelId()))
                 .toList();
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Block.Heading(Messages.get(language, "commands.home.channels")));
         if (own.isEmpty()) {
-            blocks.add(new Block.Text(Messages.get(language,
-                    user.platform() == Platform.SLACK ? "commands.home.channels.none.slack" : "commands.home.channels.none.teams")));
+            blocks.add(new Block.Text(Messages.get(
+                    language,
+                    user.platform() == Platform.SLACK
+                            ? "commands.home.channels.none.slack"
+                            : "commands.home.channels.none.teams")));
             return blocks;
         }
         String edit = Messages.get(language, "commands.home.channel.edit");
         for (ChannelState state : own.subList(0, Math.min(MAX_CHANNELS, own.size()))) {
             blocks.add(new Block.Text(channelLine(state, language)));
-            blocks.add(new Block.Buttons(List.of(Button.of(ActionIds.NUDGES_EDIT, state.channel().channelId(), edit))));
+            blocks.add(new Block.Buttons(
+                    List.of(Button.of(ActionIds.NUDGES_EDIT, state.channel().channelId(), edit))));
         }
         if (own.size() > MAX_CHANNELS) {
-            blocks.add(new Block.Context(Messages.get(language, "commands.home.channels.more", own.size() - MAX_CHANNELS)));
+            blocks.add(new Block.Context(
+                    Messages.get(language, "commands.home.channels.more", own.size() - MAX_CHANNELS)));
         }
         return blocks;
     }
@@ -194,11 +217,22 @@ public final class HomeService implements ShowHome {
         String name = ChannelLabels.name(state);
         String settings = state.settings().describe(language);
         if (state.status() == ChannelState.Status.PAUSED) {
-            return Messages.get(language, "commands.home.channel.paused", name, settings, ChannelLabels.pauseReason(state.pauseReason(), language));
+            return Messages.get(
+                    language,
+                    "commands.home.channel.paused",
+                    name,
+                    settings,
+                    ChannelLabels.pauseReason(state.pauseReason(), language));
         }
         return state.nextDue(clock)
-                .map(due -> Messages.get(language, "commands.home.channel.next", name, settings,
-                        DUE_FORMAT.withLocale(language.locale()).format(due.atZone(state.settings().zone()))))
+                .map(due -> Messages.get(
+                        language,
+                        "commands.home.channel.next",
+                        name,
+                        settings,
+                        DUE_FORMAT
+                                .withLocale(language.locale())
+                                .format(due.atZone(state.settings().zone()))))
                 .orElseGet(() -> Messages.get(language, "commands.home.channel.plain", name, settings));
     }
 

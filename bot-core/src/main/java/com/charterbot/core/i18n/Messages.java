@@ -18,7 +18,8 @@ import java.util.ResourceBundle;
 public final class Messages {
 
     /** The bundles, by base name in this package; every key must be unique across them. */
-    public static final List<String> BUNDLES = List.of("messages", "commands", "quiz", "tips", "nudges", "admin", "charter", "check", "experts");
+    public static final List<String> BUNDLES =
+            List.of("messages", "commands", "quiz", "tips", "nudges", "admin", "charter", "check", "experts");
 
     private static final String PACKAGE = "com.charterbot.core.i18n.";
     private static final ResourceBundle.Control NO_FALLBACK =
@@ -40,7 +41,8 @@ public final class Messages {
                 return new MessageFormat(bundle.getString(key), language.locale()).format(arguments);
             }
         }
-        throw new MissingResourceException("no message '" + key + "' in " + language.tag(), Messages.class.getName(), key);
+        throw new MissingResourceException(
+                "no message '" + key + "' in " + language.tag(), Messages.class.getName(), key);
     }
 
     /** A label followed by its colon, as this language writes it: "Did you mean:", "Vouliez-vous dire :". */

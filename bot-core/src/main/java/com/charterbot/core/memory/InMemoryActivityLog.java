@@ -52,7 +52,9 @@ public final class InMemoryActivityLog implements ActivityLog {
 
     @Override
     public synchronized List<QuizAnswered> quizAnswers(ChannelRef channel, Instant since) {
-        return quizAnswers.stream().filter(a -> channel.equals(a.channel()) && !a.at().isBefore(since)).toList();
+        return quizAnswers.stream()
+                .filter(a -> channel.equals(a.channel()) && !a.at().isBefore(since))
+                .toList();
     }
 
     @Override

@@ -46,7 +46,8 @@ public final class InMemoryAuditLog implements AuditLog {
         if (limit < 0) {
             throw new IllegalArgumentException("a limit is 0 or more, not " + limit);
         }
-        List<AuditRecord> newest = new ArrayList<>(records.subList(Math.max(0, records.size() - limit), records.size()));
+        List<AuditRecord> newest =
+                new ArrayList<>(records.subList(Math.max(0, records.size() - limit), records.size()));
         Collections.reverse(newest);
         return List.copyOf(newest);
     }

@@ -49,7 +49,8 @@ public final class InMemoryChannelQuizStore implements ChannelQuizStore {
     @Override
     public List<ChannelQuiz> posted(ChannelRef channel, Instant since) {
         return quizzes.values().stream()
-                .filter(quiz -> quiz.channel().equals(channel) && !quiz.postedAt().isBefore(since))
+                .filter(quiz ->
+                        quiz.channel().equals(channel) && !quiz.postedAt().isBefore(since))
                 .sorted(Comparator.comparing(ChannelQuiz::postedAt).thenComparing(ChannelQuiz::id))
                 .toList();
     }

@@ -48,36 +48,79 @@ public final class InMemoryDeliveryStore implements DeliveryStore {
 
     @Override
     public synchronized List<NudgeDelivery> pending(int limit) {
-        return byId.values().stream().filter(d -> d.status() == NudgeDelivery.Status.PENDING).limit(Math.max(0, limit)).toList();
+        return byId.values().stream()
+                .filter(d -> d.status() == NudgeDelivery.Status.PENDING)
+                .limit(Math.max(0, limit))
+                .toList();
     }
 
     @Override
     public synchronized boolean markSent(long id, Instant at, NudgeSent.Kind kind) {
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(kind, "kind");
-        return update(id, d -> new NudgeDelivery(d.id(), d.channel(), d.due(), Optional.of(kind), NudgeDelivery.Status.SENT,
-                d.attempts(), d.rateLimited(), d.lastError(), Optional.of(at)));
+        return update(
+                id,
+                d -> new NudgeDelivery(
+                        d.id(),
+                        d.channel(),
+                        d.due(),
+                        Optional.of(kind),
+                        NudgeDelivery.Status.SENT,
+                        d.attempts(),
+                        d.rateLimited(),
+                        d.lastError(),
+                        Optional.of(at)));
     }
 
     @Override
     public synchronized boolean markRetry(long id, int attempts, int rateLimited, String error) {
         String clipped = DeliveryStore.clip(Objects.requireNonNull(error, "error"));
-        return update(id, d -> new NudgeDelivery(d.id(), d.channel(), d.due(), d.kind(), NudgeDelivery.Status.PENDING,
-                attempts, rateLimited, clipped, d.sentAt()));
+        return update(
+                id,
+                d -> new NudgeDelivery(
+                        d.id(),
+                        d.channel(),
+                        d.due(),
+                        d.kind(),
+                        NudgeDelivery.Status.PENDING,
+                        attempts,
+                        rateLimited,
+                        clipped,
+                        d.sentAt()));
     }
 
     @Override
     public synchronized boolean markFailed(long id, int attempts, String error) {
         String clipped = DeliveryStore.clip(Objects.requireNonNull(error, "error"));
-        return update(id, d -> new NudgeDelivery(d.id(), d.channel(), d.due(), d.kind(), NudgeDelivery.Status.FAILED,
-                attempts, d.rateLimited(), clipped, d.sentAt()));
+        return update(
+                id,
+                d -> new NudgeDelivery(
+                        d.id(),
+                        d.channel(),
+                        d.due(),
+                        d.kind(),
+                        NudgeDelivery.Status.FAILED,
+                        attempts,
+                        d.rateLimited(),
+                        clipped,
+                        d.sentAt()));
     }
 
     @Override
     public synchronized boolean markSkipped(long id, String reason) {
         String clipped = DeliveryStore.clip(Objects.requireNonNull(reason, "reason"));
-        return update(id, d -> new NudgeDelivery(d.id(), d.channel(), d.due(), d.kind(), NudgeDelivery.Status.SKIPPED,
-                d.attempts(), d.rateLimited(), clipped, d.sentAt()));
+        return update(
+                id,
+                d -> new NudgeDelivery(
+                        d.id(),
+                        d.channel(),
+                        d.due(),
+                        d.kind(),
+                        NudgeDelivery.Status.SKIPPED,
+                        d.attempts(),
+                        d.rateLimited(),
+                        clipped,
+                        d.sentAt()));
     }
 
     @Override
@@ -86,14 +129,18 @@ public final class InMemoryDeliveryStore implements DeliveryStore {
         return byId.values().stream()
                 .filter(d -> d.status() == NudgeDelivery.Status.FAILED || d.status() == NudgeDelivery.Status.SKIPPED)
                 .filter(d -> !d.due().isBefore(since))
-                .sorted(Comparator.comparing(NudgeDelivery::due).thenComparingLong(NudgeDelivery::id).reversed())
+                .sorted(Comparator.comparing(NudgeDelivery::due)
+                        .thenComparingLong(NudgeDelivery::id)
+                        .reversed())
                 .toList();
     }
 
     @Override
     public synchronized int purgeBefore(Instant cutoff) {
         Objects.requireNonNull(cutoff, "cutoff");
-        List<NudgeDelivery> old = byId.values().stream().filter(d -> d.status().terminal() && d.due().isBefore(cutoff)).toList();
+        List<NudgeDelivery> old = byId.values().stream()
+                .filter(d -> d.status().terminal() && d.due().isBefore(cutoff))
+                .toList();
         for (NudgeDelivery delivery : old) {
             byId.remove(delivery.id());
             byKey.remove(new Key(delivery.channel(), delivery.due()));

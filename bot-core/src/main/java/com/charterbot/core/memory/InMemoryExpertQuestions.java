@@ -38,15 +38,47 @@ public final class InMemoryExpertQuestions implements ExpertQuestions {
         if (q == null || !q.open()) {
             return false;
         }
-        questions.put(id, new ExpertQuestion(q.id(), q.tenant(), q.asker(), q.askerName(), q.text(), q.language(), q.sections(), q.askedAt(),
-                status, q.channel(), q.cardId(), at, by, q.remindedAt()));
+        questions.put(
+                id,
+                new ExpertQuestion(
+                        q.id(),
+                        q.tenant(),
+                        q.asker(),
+                        q.askerName(),
+                        q.text(),
+                        q.language(),
+                        q.sections(),
+                        q.askedAt(),
+                        status,
+                        q.channel(),
+                        q.cardId(),
+                        at,
+                        by,
+                        q.remindedAt()));
         return true;
     }
 
     @Override
     public synchronized void reopen(String id) {
-        questions.computeIfPresent(id, (key, q) -> q.asker() == null ? q : new ExpertQuestion(q.id(), q.tenant(), q.asker(), q.askerName(),
-                q.text(), q.language(), q.sections(), q.askedAt(), ExpertQuestion.Status.OPEN, q.channel(), q.cardId(), null, "", q.remindedAt()));
+        questions.computeIfPresent(
+                id,
+                (key, q) -> q.asker() == null
+                        ? q
+                        : new ExpertQuestion(
+                                q.id(),
+                                q.tenant(),
+                                q.asker(),
+                                q.askerName(),
+                                q.text(),
+                                q.language(),
+                                q.sections(),
+                                q.askedAt(),
+                                ExpertQuestion.Status.OPEN,
+                                q.channel(),
+                                q.cardId(),
+                                null,
+                                "",
+                                q.remindedAt()));
     }
 
     @Override
@@ -56,28 +88,61 @@ public final class InMemoryExpertQuestions implements ExpertQuestions {
 
     @Override
     public synchronized void forget(UserRef asker) {
-        questions.replaceAll((id, q) -> q.open() && asker.equals(q.asker()) ? erased(q, ExpertQuestion.Status.FORGOTTEN, q.askedAt()) : q);
+        questions.replaceAll((id, q) ->
+                q.open() && asker.equals(q.asker()) ? erased(q, ExpertQuestion.Status.FORGOTTEN, q.askedAt()) : q);
     }
 
     private static ExpertQuestion erased(ExpertQuestion q, ExpertQuestion.Status status, Instant closedAt) {
-        return new ExpertQuestion(q.id(), q.tenant(), null, "", null, q.language(), q.sections(), q.askedAt(), status, q.channel(), q.cardId(),
-                closedAt, q.closedBy(), q.remindedAt());
+        return new ExpertQuestion(
+                q.id(),
+                q.tenant(),
+                null,
+                "",
+                null,
+                q.language(),
+                q.sections(),
+                q.askedAt(),
+                status,
+                q.channel(),
+                q.cardId(),
+                closedAt,
+                q.closedBy(),
+                q.remindedAt());
     }
 
     @Override
     public synchronized List<ExpertQuestion> askedBetween(Instant from, Instant to) {
-        return questions.values().stream().filter(q -> !q.askedAt().isBefore(from) && q.askedAt().isBefore(to)).toList();
+        return questions.values().stream()
+                .filter(q -> !q.askedAt().isBefore(from) && q.askedAt().isBefore(to))
+                .toList();
     }
 
     @Override
     public synchronized List<ExpertQuestion> dueForReminder(Instant askedBefore) {
-        return questions.values().stream().filter(q -> q.open() && q.remindedAt() == null && q.askedAt().isBefore(askedBefore)).toList();
+        return questions.values().stream()
+                .filter(q -> q.open() && q.remindedAt() == null && q.askedAt().isBefore(askedBefore))
+                .toList();
     }
 
     @Override
     public synchronized void reminded(String id, Instant at) {
-        questions.computeIfPresent(id, (key, q) -> new ExpertQuestion(q.id(), q.tenant(), q.asker(), q.askerName(), q.text(), q.language(),
-                q.sections(), q.askedAt(), q.status(), q.channel(), q.cardId(), q.closedAt(), q.closedBy(), at));
+        questions.computeIfPresent(
+                id,
+                (key, q) -> new ExpertQuestion(
+                        q.id(),
+                        q.tenant(),
+                        q.asker(),
+                        q.askerName(),
+                        q.text(),
+                        q.language(),
+                        q.sections(),
+                        q.askedAt(),
+                        q.status(),
+                        q.channel(),
+                        q.cardId(),
+                        q.closedAt(),
+                        q.closedBy(),
+                        at));
     }
 
     @Override

@@ -21,7 +21,17 @@ public final class InMemoryPhrasingCandidates implements PhrasingCandidates {
     public synchronized void seen(String text, String sectionId, Language language, Instant at) {
         for (Candidate c : candidates.values()) {
             if (c.text().equals(text) && c.sectionId().equals(sectionId) && c.language() == language) {
-                candidates.put(c.id(), new Candidate(c.id(), c.text(), c.sectionId(), c.language(), c.count() + 1, c.firstSeen(), at, c.status()));
+                candidates.put(
+                        c.id(),
+                        new Candidate(
+                                c.id(),
+                                c.text(),
+                                c.sectionId(),
+                                c.language(),
+                                c.count() + 1,
+                                c.firstSeen(),
+                                at,
+                                c.status()));
                 return;
             }
         }
@@ -33,7 +43,9 @@ public final class InMemoryPhrasingCandidates implements PhrasingCandidates {
     public synchronized List<Candidate> pending(int limit) {
         return candidates.values().stream()
                 .filter(c -> c.status() == Candidate.Status.PENDING)
-                .sorted(Comparator.comparingInt(Candidate::count).reversed().thenComparing(Candidate::lastSeen, Comparator.reverseOrder()))
+                .sorted(Comparator.comparingInt(Candidate::count)
+                        .reversed()
+                        .thenComparing(Candidate::lastSeen, Comparator.reverseOrder()))
                 .limit(limit)
                 .toList();
     }
@@ -49,13 +61,17 @@ public final class InMemoryPhrasingCandidates implements PhrasingCandidates {
         if (c == null || c.status() != Candidate.Status.PENDING) {
             return false;
         }
-        candidates.put(id, new Candidate(id, c.text(), sectionId, c.language(), c.count(), c.firstSeen(), c.lastSeen(), status));
+        candidates.put(
+                id,
+                new Candidate(id, c.text(), sectionId, c.language(), c.count(), c.firstSeen(), c.lastSeen(), status));
         return true;
     }
 
     @Override
     public synchronized List<Candidate> approved() {
-        return new ArrayList<>(candidates.values().stream().filter(c -> c.status() == Candidate.Status.APPROVED).toList());
+        return new ArrayList<>(candidates.values().stream()
+                .filter(c -> c.status() == Candidate.Status.APPROVED)
+                .toList());
     }
 
     @Override
@@ -66,7 +82,10 @@ public final class InMemoryPhrasingCandidates implements PhrasingCandidates {
     @Override
     public synchronized int purgePendingBefore(Instant cutoff) {
         int before = candidates.size();
-        candidates.values().removeIf(c -> c.status() == Candidate.Status.PENDING && c.lastSeen().isBefore(cutoff));
+        candidates
+                .values()
+                .removeIf(c ->
+                        c.status() == Candidate.Status.PENDING && c.lastSeen().isBefore(cutoff));
         return before - candidates.size();
     }
 }

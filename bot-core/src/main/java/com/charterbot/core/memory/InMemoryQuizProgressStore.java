@@ -22,7 +22,8 @@ public final class InMemoryQuizProgressStore implements QuizProgressStore {
     public void save(UserRef user, String questionId, CardState state) {
         Objects.requireNonNull(questionId, "questionId");
         Objects.requireNonNull(state, "state");
-        states.computeIfAbsent(Objects.requireNonNull(user, "user"), key -> new ConcurrentHashMap<>()).put(questionId, state);
+        states.computeIfAbsent(Objects.requireNonNull(user, "user"), key -> new ConcurrentHashMap<>())
+                .put(questionId, state);
     }
 
     @Override

@@ -21,7 +21,11 @@ public final class InMemoryUnansweredQuestions implements UnansweredQuestions {
     public synchronized void record(Instant at, Language language, String text, String tenant) {
         String normalized = text.strip();
         if (!normalized.isEmpty()) {
-            entries.add(new Entry(at, language, normalized.length() > MAX_TEXT ? normalized.substring(0, MAX_TEXT) : normalized, tenant));
+            entries.add(new Entry(
+                    at,
+                    language,
+                    normalized.length() > MAX_TEXT ? normalized.substring(0, MAX_TEXT) : normalized,
+                    tenant));
         }
     }
 
@@ -34,12 +38,20 @@ public final class InMemoryUnansweredQuestions implements UnansweredQuestions {
             }
             String key = entry.language().tag() + "\u0000" + entry.text();
             Frequent known = byText.get(key);
-            byText.put(key, known == null
-                    ? new Frequent(entry.text(), entry.language(), 1, entry.at())
-                    : new Frequent(entry.text(), entry.language(), known.count() + 1, entry.at().isAfter(known.lastAsked()) ? entry.at() : known.lastAsked()));
+            byText.put(
+                    key,
+                    known == null
+                            ? new Frequent(entry.text(), entry.language(), 1, entry.at())
+                            : new Frequent(
+                                    entry.text(),
+                                    entry.language(),
+                                    known.count() + 1,
+                                    entry.at().isAfter(known.lastAsked()) ? entry.at() : known.lastAsked()));
         }
         return byText.values().stream()
-                .sorted(Comparator.comparingInt(Frequent::count).reversed().thenComparing(Frequent::lastAsked, Comparator.reverseOrder()))
+                .sorted(Comparator.comparingInt(Frequent::count)
+                        .reversed()
+                        .thenComparing(Frequent::lastAsked, Comparator.reverseOrder()))
                 .limit(limit)
                 .toList();
     }

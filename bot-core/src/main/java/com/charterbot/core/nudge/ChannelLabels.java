@@ -19,15 +19,24 @@ public final class ChannelLabels {
     static final int MAX_NAME = 80;
 
     private static final Map<String, String> REASON_KEYS = Map.of(
-            ChannelMembershipService.REASON_LEFT, "nudges.paused.removed",
-            ChannelMembershipService.REASON_ARCHIVED, "nudges.paused.archived",
-            ChannelMembershipService.REASON_UNINSTALLED, "nudges.paused.uninstalled",
-            "channel_not_found", "nudges.paused.not-found",
-            "invalid_auth", "nudges.paused.access-revoked",
-            "token_revoked", "nudges.paused.access-revoked",
-            "account_inactive", "nudges.paused.access-revoked",
-            "missing_scope", "nudges.paused.not-allowed",
-            "restricted_action", "nudges.paused.not-allowed");
+            ChannelMembershipService.REASON_LEFT,
+            "nudges.paused.removed",
+            ChannelMembershipService.REASON_ARCHIVED,
+            "nudges.paused.archived",
+            ChannelMembershipService.REASON_UNINSTALLED,
+            "nudges.paused.uninstalled",
+            "channel_not_found",
+            "nudges.paused.not-found",
+            "invalid_auth",
+            "nudges.paused.access-revoked",
+            "token_revoked",
+            "nudges.paused.access-revoked",
+            "account_inactive",
+            "nudges.paused.access-revoked",
+            "missing_scope",
+            "nudges.paused.not-allowed",
+            "restricted_action",
+            "nudges.paused.not-allowed");
 
     private ChannelLabels() {}
 

@@ -110,7 +110,9 @@ public final class ChannelMembershipService implements ChannelMembership {
         int paused = 0;
         for (ChannelState state : channels.all()) {
             ChannelRef channel = state.channel();
-            if (channel.platform() == platform && channel.tenant().equals(tenant) && state.status() == ChannelState.Status.ACTIVE) {
+            if (channel.platform() == platform
+                    && channel.tenant().equals(tenant)
+                    && state.status() == ChannelState.Status.ACTIVE) {
                 channels.save(state.paused(REASON_UNINSTALLED));
                 paused++;
             }
@@ -125,7 +127,8 @@ public final class ChannelMembershipService implements ChannelMembership {
     }
 
     private static boolean pausedFor(ChannelState state, String reason) {
-        return state.status() == ChannelState.Status.PAUSED && state.pauseReason().equals(reason);
+        return state.status() == ChannelState.Status.PAUSED
+                && state.pauseReason().equals(reason);
     }
 
     /** Stripped and bounded: names come from the platform and end up in administrators' lists. */
@@ -139,18 +142,29 @@ public final class ChannelMembershipService implements ChannelMembership {
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Block.Heading(Messages.get(in, "nudges.welcome.heading")));
         blocks.add(new Block.Text(Messages.get(in, "nudges.welcome.intro")));
-        blocks.add(new Block.Text(Messages.get(in, platform == Platform.SLACK ? "nudges.welcome.ask.slack" : "nudges.welcome.ask.teams")));
-        blocks.add(new Block.Checklist(Messages.get(in, "commands.nudges.current"), List.of(state.settings().describe(in))));
+        blocks.add(new Block.Text(Messages.get(
+                in, platform == Platform.SLACK ? "nudges.welcome.ask.slack" : "nudges.welcome.ask.teams")));
+        blocks.add(new Block.Checklist(
+                Messages.get(in, "commands.nudges.current"),
+                List.of(state.settings().describe(in))));
         blocks.add(new Block.Context(Messages.get(in, "nudges.welcome.admin", nudgesCommand(platform))));
         return Reply.of(in, Reply.Delivery.CONVERSATION, blocks);
     }
 
     private static Reply welcomeBack(ChannelState state, Language in) {
-        return Reply.of(in, Reply.Delivery.CONVERSATION, List.of(
-                new Block.Heading(Messages.get(in, "nudges.welcome.back.heading")),
-                new Block.Text(Messages.get(in, "nudges.welcome.back.text")),
-                new Block.Checklist(Messages.get(in, "commands.nudges.current"), List.of(state.settings().describe(in))),
-                new Block.Context(Messages.get(in, "nudges.welcome.admin", nudgesCommand(state.channel().platform())))));
+        return Reply.of(
+                in,
+                Reply.Delivery.CONVERSATION,
+                List.of(
+                        new Block.Heading(Messages.get(in, "nudges.welcome.back.heading")),
+                        new Block.Text(Messages.get(in, "nudges.welcome.back.text")),
+                        new Block.Checklist(
+                                Messages.get(in, "commands.nudges.current"),
+                                List.of(state.settings().describe(in))),
+                        new Block.Context(Messages.get(
+                                in,
+                                "nudges.welcome.admin",
+                                nudgesCommand(state.channel().platform())))));
     }
 
     /** The administrators' command as typed on the platform. */

@@ -20,6 +20,8 @@ public interface ChannelStore {
 
     /** How many channels have their nudges paused; stores that can count without loading every state should. */
     default int countPaused() {
-        return (int) all().stream().filter(channel -> channel.status() == ChannelState.Status.PAUSED).count();
+        return (int) all().stream()
+                .filter(channel -> channel.status() == ChannelState.Status.PAUSED)
+                .count();
     }
 }

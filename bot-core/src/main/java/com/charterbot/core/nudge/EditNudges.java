@@ -29,6 +29,10 @@ public interface EditNudges {
      * @return {@link NudgeFormOutcome.Saved}, {@link NudgeFormOutcome.Rejected} with a message per
      *     wrong field, or {@link NudgeFormOutcome.Denied}
      */
-    NudgeFormOutcome submit(UserRef user, boolean platformAdmin, ChannelRef channel, Map<String, String> values,
+    NudgeFormOutcome submit(
+            UserRef user,
+            boolean platformAdmin,
+            ChannelRef channel,
+            Map<String, String> values,
             Optional<Language> platformLanguage);
 }

@@ -37,11 +37,14 @@ public final class NudgeComposer {
     public Nudge compose(ChannelState channel) {
         Objects.requireNonNull(channel, "channel");
         if (channel.nextKind() == NudgeSent.Kind.QUIZ) {
-            Optional<Reply> quiz = quizzes.post(channel.channel(), channel.settings().language());
+            Optional<Reply> quiz =
+                    quizzes.post(channel.channel(), channel.settings().language());
             if (quiz.isPresent()) {
                 return new Nudge(NudgeSent.Kind.QUIZ, quiz.get());
             }
         }
-        return new Nudge(NudgeSent.Kind.TIP, tips.next(channel.channel(), channel.settings().language(), Reply.Delivery.CONVERSATION));
+        return new Nudge(
+                NudgeSent.Kind.TIP,
+                tips.next(channel.channel(), channel.settings().language(), Reply.Delivery.CONVERSATION));
     }
 }

@@ -19,9 +19,10 @@ public enum NudgeContent {
         return switch (this) {
             case TIPS -> NudgeSent.Kind.TIP;
             case QUIZ -> NudgeSent.Kind.QUIZ;
-            case ALTERNATE -> previous.filter(kind -> kind == NudgeSent.Kind.TIP).isPresent()
-                    ? NudgeSent.Kind.QUIZ
-                    : NudgeSent.Kind.TIP;
+            case ALTERNATE ->
+                previous.filter(kind -> kind == NudgeSent.Kind.TIP).isPresent()
+                        ? NudgeSent.Kind.QUIZ
+                        : NudgeSent.Kind.TIP;
         };
     }
 }

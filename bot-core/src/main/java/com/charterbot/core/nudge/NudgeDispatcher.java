@@ -70,7 +70,8 @@ public final class NudgeDispatcher {
     public record Settings(RetryPolicy retry, Duration maxInlineWait, Duration firstNudgeGrace) {
 
         /** {@link RetryPolicy#DEFAULT}, sleep up to 2 s, plan a first slot up to 5 minutes late. */
-        public static final Settings DEFAULTS = new Settings(RetryPolicy.DEFAULT, Duration.ofSeconds(2), Duration.ofMinutes(5));
+        public static final Settings DEFAULTS =
+                new Settings(RetryPolicy.DEFAULT, Duration.ofSeconds(2), Duration.ofMinutes(5));
 
         public Settings {
             Objects.requireNonNull(retry, "retry");
@@ -172,7 +173,8 @@ public final class NudgeDispatcher {
         int planned = 0;
         int failed = 0;
         for (ChannelState channel : stores.channels().all()) {
-            if (channel.status() != ChannelState.Status.ACTIVE || !channel.settings().enabled()) {
+            if (channel.status() != ChannelState.Status.ACTIVE
+                    || !channel.settings().enabled()) {
                 continue;
             }
             planned++;
@@ -184,7 +186,10 @@ public final class NudgeDispatcher {
                 }
             } catch (RuntimeException e) {
                 failed++;
-                LOG.log(System.Logger.Level.WARNING, "cannot plan the nudge of " + channel.channel().key(), e);
+                LOG.log(
+                        System.Logger.Level.WARNING,
+                        "cannot plan the nudge of " + channel.channel().key(),
+                        e);
                 if (first == null) {
                     first = e;
                 }
@@ -202,7 +207,9 @@ public final class NudgeDispatcher {
     private Optional<NudgeDelivery> planChannel(ChannelState channel, Instant now) {
         ChannelState state = channel;
         Optional<Instant> slot = openSlot(state, now);
-        for (int step = 0; step < MAX_PERIOD_STEPS && slot.isPresent() && !slot.get().isAfter(now); step++) {
+        for (int step = 0;
+                step < MAX_PERIOD_STEPS && slot.isPresent() && !slot.get().isAfter(now);
+                step++) {
             Instant due = slot.get();
             Optional<NudgeDelivery> existing = stores.deliveries().find(state.channel(), due);
             if (existing.isEmpty()) {
@@ -227,7 +234,9 @@ public final class NudgeDispatcher {
             // With the clock at the last delivery, nextDue is never clamped to "now": it is the slot itself.
             return NudgeSchedule.nextDue(channel.settings(), last, Clock.fixed(last.get(), ZoneOffset.UTC));
         }
-        return NudgeSchedule.nextDue(channel.settings(), Optional.empty(),
+        return NudgeSchedule.nextDue(
+                channel.settings(),
+                Optional.empty(),
                 Clock.fixed(now.minus(settings.firstNudgeGrace()), ZoneOffset.UTC));
     }
 
@@ -302,8 +311,15 @@ public final class NudgeDispatcher {
         try {
             nudge = sending.composer().compose(state);
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "cannot compose the nudge of " + delivery.channel().key(), e);
-            return failed(delivery, "compose: " + describe(e), delivery.rateLimited(), pacing.clock().instant());
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "cannot compose the nudge of " + delivery.channel().key(),
+                    e);
+            return failed(
+                    delivery,
+                    "compose: " + describe(e),
+                    delivery.rateLimited(),
+                    pacing.clock().instant());
         }
         SendOutcome outcome = send(state, nudge);
         Instant after = pacing.clock().instant();
@@ -311,8 +327,12 @@ public final class NudgeDispatcher {
             return sent(delivery, nudge.kind(), after);
         }
         if (outcome instanceof SendOutcome.Unconfirmed unconfirmed) {
-            LOG.log(System.Logger.Level.INFO, "the nudge of {0} is counted as sent though its answer never came ({1}): "
-                    + "a retry could post it twice", delivery.channel().key(), unconfirmed.error());
+            LOG.log(
+                    System.Logger.Level.INFO,
+                    "the nudge of {0} is counted as sent though its answer never came ({1}): "
+                            + "a retry could post it twice",
+                    delivery.channel().key(),
+                    unconfirmed.error());
             return sent(delivery, nudge.kind(), after);
         }
         if (outcome instanceof SendOutcome.RateLimited limited) {
@@ -330,7 +350,8 @@ public final class NudgeDispatcher {
         }
         ChannelState state = channel.get();
         if (state.status() == ChannelState.Status.PAUSED) {
-            return Optional.of(state.pauseReason().isEmpty() ? "channel paused" : "channel paused: " + state.pauseReason());
+            return Optional.of(
+                    state.pauseReason().isEmpty() ? "channel paused" : "channel paused: " + state.pauseReason());
         }
         if (!state.settings().enabled()) {
             return Optional.of("nudges turned off");
@@ -362,8 +383,11 @@ public final class NudgeDispatcher {
         }
         ChannelRef ref = delivery.channel();
         persistently(what, () -> {
-            stores.channels().find(ref)
-                    .filter(current -> current.lastDelivery().filter(last -> !last.isBefore(at)).isEmpty())
+            stores.channels()
+                    .find(ref)
+                    .filter(current -> current.lastDelivery()
+                            .filter(last -> !last.isBefore(at))
+                            .isEmpty())
                     .ifPresent(current -> stores.channels().save(current.delivered(at, kind)));
             return null;
         });
@@ -390,8 +414,12 @@ public final class NudgeDispatcher {
                     throw e;
                 }
                 if (tries == 1) {
-                    LOG.log(System.Logger.Level.WARNING, "cannot record {0} yet ({1}); trying again for up to {2}",
-                            what, describe(e), RECORD_PATIENCE);
+                    LOG.log(
+                            System.Logger.Level.WARNING,
+                            "cannot record {0} yet ({1}); trying again for up to {2}",
+                            what,
+                            describe(e),
+                            RECORD_PATIENCE);
                 }
                 try {
                     pacing.sleeper().sleep(pause);
@@ -399,7 +427,9 @@ public final class NudgeDispatcher {
                     Thread.currentThread().interrupt();
                     throw e;
                 }
-                pause = pause.multipliedBy(2).compareTo(RECORD_PAUSE_CAP) > 0 ? RECORD_PAUSE_CAP : pause.multipliedBy(2);
+                pause = pause.multipliedBy(2).compareTo(RECORD_PAUSE_CAP) > 0
+                        ? RECORD_PAUSE_CAP
+                        : pause.multipliedBy(2);
             }
         }
     }
@@ -410,7 +440,12 @@ public final class NudgeDispatcher {
         if (delay.isEmpty()) {
             return failed(delivery, "rate limited " + rateLimited + " times", rateLimited, at);
         }
-        if (!stores.deliveries().markRetry(delivery.id(), delivery.attempts(), rateLimited, "rate limited, retry after " + limited.retryAfter())) {
+        if (!stores.deliveries()
+                .markRetry(
+                        delivery.id(),
+                        delivery.attempts(),
+                        rateLimited,
+                        "rate limited, retry after " + limited.retryAfter())) {
             return new DeliveryResult.Done();
         }
         return new DeliveryResult.RetryAt(at.plus(delay.get()));
@@ -431,23 +466,35 @@ public final class NudgeDispatcher {
         if (!stores.deliveries().markFailed(delivery.id(), attempts, error)) {
             return new DeliveryResult.Done();
         }
-        LOG.log(System.Logger.Level.WARNING, "gave up the nudge of {0} due {1} after {2} attempts: {3}",
-                delivery.channel().key(), delivery.due(), attempts, error);
+        LOG.log(
+                System.Logger.Level.WARNING,
+                "gave up the nudge of {0} due {1} after {2} attempts: {3}",
+                delivery.channel().key(),
+                delivery.due(),
+                attempts,
+                error);
         return new DeliveryResult.GaveUp(error);
     }
 
     private DeliveryResult permanent(NudgeDelivery delivery, String reason) {
-        stores.channels().find(delivery.channel())
+        stores.channels()
+                .find(delivery.channel())
                 .filter(current -> current.status() == ChannelState.Status.ACTIVE)
                 .ifPresent(current -> stores.channels().save(current.paused(reason)));
         stores.deliveries().markSkipped(delivery.id(), reason);
-        LOG.log(System.Logger.Level.WARNING, "paused the nudges of {0}: {1}", delivery.channel().key(), reason);
+        LOG.log(
+                System.Logger.Level.WARNING,
+                "paused the nudges of {0}: {1}",
+                delivery.channel().key(),
+                reason);
         return new DeliveryResult.GaveUp(reason);
     }
 
     private static String describe(Throwable e) {
         String message = e.getMessage();
-        return message == null || message.isBlank() ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + message;
+        return message == null || message.isBlank()
+                ? e.getClass().getSimpleName()
+                : e.getClass().getSimpleName() + ": " + message;
     }
 
     private static long saturatedNanos(Duration duration) {

@@ -13,7 +13,12 @@ import java.util.Objects;
  * @param submitLabel e.g. "Save"
  * @param cancelLabel e.g. "Cancel"
  */
-public record NudgeForm(Language language, ChannelRef channel, String title, String submitLabel, String cancelLabel,
+public record NudgeForm(
+        Language language,
+        ChannelRef channel,
+        String title,
+        String submitLabel,
+        String cancelLabel,
         List<Field> fields) {
 
     public static final String FREQUENCY = "frequency";
@@ -47,7 +52,8 @@ public record NudgeForm(Language language, ChannelRef channel, String title, Str
      * @param value the current value: an option's value for a choice, the text otherwise
      * @param hint a line under the field (e.g. "HH:mm, 24-hour"), or empty
      */
-    public record Field(String id, String label, Kind kind, String value, List<Option> options, String hint, int maxLength) {
+    public record Field(
+            String id, String label, Kind kind, String value, List<Option> options, String hint, int maxLength) {
         public Field {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(label, "label");

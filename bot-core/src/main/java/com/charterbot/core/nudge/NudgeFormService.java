@@ -45,6 +45,7 @@ public final class NudgeFormService implements EditNudges {
     static final int ZONE_LENGTH = 64;
     /** Audit targets are bounded like the command's; platform ids are far shorter. */
     private static final int MAX_TARGET = 500;
+
     private static final DateTimeFormatter HOURS_MINUTES = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
 
     private final ChannelStore channels;
@@ -57,7 +58,11 @@ public final class NudgeFormService implements EditNudges {
      * @param channelDefaults the nudges of a channel not registered yet
      * @param defaultLanguage the language of the form when neither the person nor the platform gives one
      */
-    public NudgeFormService(ChannelStore channels, AdminActions admin, LanguagePreferences languages, NudgeSettings channelDefaults,
+    public NudgeFormService(
+            ChannelStore channels,
+            AdminActions admin,
+            LanguagePreferences languages,
+            NudgeSettings channelDefaults,
             Language defaultLanguage) {
         this.channels = Objects.requireNonNull(channels, "channels");
         this.admin = Objects.requireNonNull(admin, "admin");
@@ -67,7 +72,8 @@ public final class NudgeFormService implements EditNudges {
     }
 
     @Override
-    public NudgeFormOutcome open(UserRef user, boolean platformAdmin, ChannelRef channel, Optional<Language> platformLanguage) {
+    public NudgeFormOutcome open(
+            UserRef user, boolean platformAdmin, ChannelRef channel, Optional<Language> platformLanguage) {
         Objects.requireNonNull(channel, "channel");
         Language language = language(user, platformLanguage);
         if (admin.authorize(user, platformAdmin) instanceof Decision.Denied denied) {
@@ -78,7 +84,11 @@ public final class NudgeFormService implements EditNudges {
     }
 
     @Override
-    public NudgeFormOutcome submit(UserRef user, boolean platformAdmin, ChannelRef channel, Map<String, String> values,
+    public NudgeFormOutcome submit(
+            UserRef user,
+            boolean platformAdmin,
+            ChannelRef channel,
+            Map<String, String> values,
             Optional<Language> platformLanguage) {
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(values, "values");
@@ -94,8 +104,12 @@ public final class NudgeFormService implements EditNudges {
         Integer dayOfMonth = reading.choice(NudgeForm.DAY_OF_MONTH, dayOptions(), Integer::valueOf);
         LocalTime time = reading.text(NudgeForm.TIME, TIME_LENGTH, NudgeSyntax::parseTime, "nudges.invalid.bad-time");
         ZoneId zone = reading.text(NudgeForm.ZONE, ZONE_LENGTH, NudgeSyntax::parseZone, "nudges.invalid.bad-zone");
-        Language nudgeLanguage = reading.choice(NudgeForm.LANGUAGE, languageOptions(), tag -> Language.fromTag(tag).orElseThrow());
-        NudgeContent content = reading.choice(NudgeForm.CONTENT, enumOptions(NudgeContent.values()), NudgeContent::valueOf);
+        Language nudgeLanguage = reading.choice(
+                NudgeForm.LANGUAGE,
+                languageOptions(),
+                tag -> Language.fromTag(tag).orElseThrow());
+        NudgeContent content =
+                reading.choice(NudgeForm.CONTENT, enumOptions(NudgeContent.values()), NudgeContent::valueOf);
         if (!reading.errors.isEmpty()) {
             Map<String, String> refilled = new LinkedHashMap<>(values(current.settings()));
             refilled.putAll(reading.refilled);
@@ -111,8 +125,12 @@ public final class NudgeFormService implements EditNudges {
         boolean changed = !updated.equals(current) || stored.isEmpty();
         if (changed) {
             channels.save(updated);
-            admin.audited(user, AdminActions.NUDGES_CHANGE, bounded(channel.key()),
-                    current.settings().describe(Language.EN), updated.settings().describe(Language.EN));
+            admin.audited(
+                    user,
+                    AdminActions.NUDGES_CHANGE,
+                    bounded(channel.key()),
+                    current.settings().describe(Language.EN),
+                    updated.settings().describe(Language.EN));
         }
         return new NudgeFormOutcome.Saved(updated, confirmation(updated, changed, resumed, language));
     }
@@ -142,34 +160,98 @@ public final class NudgeFormService implements EditNudges {
 
     private static NudgeForm form(ChannelState channel, Language in, Map<String, String> values) {
         List<NudgeForm.Field> fields = List.of(
-                choice(NudgeForm.FREQUENCY, in, "nudges.form.frequency", values, "",
-                        options(enumOptions(Frequency.values()), value -> Messages.get(in, "nudges.form.frequency." + key(value)))),
-                choice(NudgeForm.WEEKDAY, in, "nudges.form.weekday", values, Messages.get(in, "nudges.form.weekday.hint"),
-                        options(enumOptions(DayOfWeek.values()), value -> capitalized(DayOfWeek.valueOf(value).getDisplayName(TextStyle.FULL, in.locale()), in))),
-                choice(NudgeForm.DAY_OF_MONTH, in, "nudges.form.day-of-month", values, Messages.get(in, "nudges.form.day-of-month.hint"),
+                choice(
+                        NudgeForm.FREQUENCY,
+                        in,
+                        "nudges.form.frequency",
+                        values,
+                        "",
+                        options(
+                                enumOptions(Frequency.values()),
+                                value -> Messages.get(in, "nudges.form.frequency." + key(value)))),
+                choice(
+                        NudgeForm.WEEKDAY,
+                        in,
+                        "nudges.form.weekday",
+                        values,
+                        Messages.get(in, "nudges.form.weekday.hint"),
+                        options(
+                                enumOptions(DayOfWeek.values()),
+                                value -> capitalized(
+                                        DayOfWeek.valueOf(value).getDisplayName(TextStyle.FULL, in.locale()), in))),
+                choice(
+                        NudgeForm.DAY_OF_MONTH,
+                        in,
+                        "nudges.form.day-of-month",
+                        values,
+                        Messages.get(in, "nudges.form.day-of-month.hint"),
                         options(dayOptions(), Function.identity())),
-                text(NudgeForm.TIME, in, "nudges.form.time", values, Messages.get(in, "nudges.form.time.hint"), TIME_LENGTH),
-                text(NudgeForm.ZONE, in, "nudges.form.zone", values, Messages.get(in, "nudges.form.zone.hint"), ZONE_LENGTH),
-                choice(NudgeForm.LANGUAGE, in, "nudges.form.language", values, "",
-                        options(languageOptions(), tag -> capitalized(Messages.get(in, "commands.language." + tag), in))),
-                choice(NudgeForm.CONTENT, in, "nudges.form.content", values, "",
-                        options(enumOptions(NudgeContent.values()), value -> Messages.get(in, "nudges.form.content." + key(value)))));
-        return new NudgeForm(in, channel.channel(), Messages.get(in, "nudges.form.title", ChannelLabels.name(channel)),
-                Messages.get(in, "nudges.form.submit"), Messages.get(in, "nudges.form.cancel"), fields);
+                text(
+                        NudgeForm.TIME,
+                        in,
+                        "nudges.form.time",
+                        values,
+                        Messages.get(in, "nudges.form.time.hint"),
+                        TIME_LENGTH),
+                text(
+                        NudgeForm.ZONE,
+                        in,
+                        "nudges.form.zone",
+                        values,
+                        Messages.get(in, "nudges.form.zone.hint"),
+                        ZONE_LENGTH),
+                choice(
+                        NudgeForm.LANGUAGE,
+                        in,
+                        "nudges.form.language",
+                        values,
+                        "",
+                        options(
+                                languageOptions(),
+                                tag -> capitalized(Messages.get(in, "commands.language." + tag), in))),
+                choice(
+                        NudgeForm.CONTENT,
+                        in,
+                        "nudges.form.content",
+                        values,
+                        "",
+                        options(
+                                enumOptions(NudgeContent.values()),
+                                value -> Messages.get(in, "nudges.form.content." + key(value)))));
+        return new NudgeForm(
+                in,
+                channel.channel(),
+                Messages.get(in, "nudges.form.title", ChannelLabels.name(channel)),
+                Messages.get(in, "nudges.form.submit"),
+                Messages.get(in, "nudges.form.cancel"),
+                fields);
     }
 
-    private static NudgeForm.Field choice(String id, Language in, String labelKey, Map<String, String> values, String hint,
+    private static NudgeForm.Field choice(
+            String id,
+            Language in,
+            String labelKey,
+            Map<String, String> values,
+            String hint,
             List<NudgeForm.Option> options) {
-        int longest = options.stream().mapToInt(option -> option.value().length()).max().orElse(1);
-        return new NudgeForm.Field(id, Messages.get(in, labelKey), NudgeForm.Kind.CHOICE, values.get(id), options, hint, longest);
+        int longest = options.stream()
+                .mapToInt(option -> option.value().length())
+                .max()
+                .orElse(1);
+        return new NudgeForm.Field(
+                id, Messages.get(in, labelKey), NudgeForm.Kind.CHOICE, values.get(id), options, hint, longest);
     }
 
-    private static NudgeForm.Field text(String id, Language in, String labelKey, Map<String, String> values, String hint, int maxLength) {
-        return new NudgeForm.Field(id, Messages.get(in, labelKey), NudgeForm.Kind.TEXT, values.get(id), List.of(), hint, maxLength);
+    private static NudgeForm.Field text(
+            String id, Language in, String labelKey, Map<String, String> values, String hint, int maxLength) {
+        return new NudgeForm.Field(
+                id, Messages.get(in, labelKey), NudgeForm.Kind.TEXT, values.get(id), List.of(), hint, maxLength);
     }
 
     private static List<NudgeForm.Option> options(List<String> values, Function<String, String> label) {
-        return values.stream().map(value -> new NudgeForm.Option(value, label.apply(value))).toList();
+        return values.stream()
+                .map(value -> new NudgeForm.Option(value, label.apply(value)))
+                .toList();
     }
 
     private static List<String> enumOptions(Enum<?>[] constants) {

@@ -69,7 +69,8 @@ public final class NudgeSchedule {
 
     private static Slot latestSlotAtOrBefore(NudgeSettings settings, Instant instant) {
         // A day's slot may fall into the next day's first hours (a gap at midnight): start a day later and step back.
-        LocalDate date = slotDateOnOrBefore(settings, instant.atZone(settings.zone()).toLocalDate().plusDays(1));
+        LocalDate date = slotDateOnOrBefore(
+                settings, instant.atZone(settings.zone()).toLocalDate().plusDays(1));
         Instant at = slotInstant(settings, date);
         while (at.isAfter(instant)) {
             date = slotDateOnOrBefore(settings, date.minusDays(1));
@@ -89,7 +90,8 @@ public final class NudgeSchedule {
     }
 
     private static Instant firstSlotAtOrAfter(NudgeSettings settings, Instant instant) {
-        LocalDate date = slotDateOnOrAfter(settings, instant.atZone(settings.zone()).toLocalDate().minusDays(1));
+        LocalDate date = slotDateOnOrAfter(
+                settings, instant.atZone(settings.zone()).toLocalDate().minusDays(1));
         Instant at = slotInstant(settings, date);
         while (at.isBefore(instant)) {
             date = slotDateOnOrAfter(settings, date.plusDays(1));
@@ -101,11 +103,12 @@ public final class NudgeSchedule {
     /** The first slot date on or after {@code date}, in constant time. */
     private static LocalDate slotDateOnOrAfter(NudgeSettings settings, LocalDate date) {
         return switch (settings.frequency()) {
-            case DAILY_WORKDAYS -> switch (date.getDayOfWeek()) {
-                case SATURDAY -> date.plusDays(2);
-                case SUNDAY -> date.plusDays(1);
-                default -> date;
-            };
+            case DAILY_WORKDAYS ->
+                switch (date.getDayOfWeek()) {
+                    case SATURDAY -> date.plusDays(2);
+                    case SUNDAY -> date.plusDays(1);
+                    default -> date;
+                };
             case WEEKLY -> date.with(TemporalAdjusters.nextOrSame(settings.weekday()));
             case BIWEEKLY -> {
                 LocalDate candidate = date.with(TemporalAdjusters.nextOrSame(settings.weekday()));
@@ -113,7 +116,9 @@ public final class NudgeSchedule {
             }
             case MONTHLY -> {
                 LocalDate candidate = monthlySlot(settings, YearMonth.from(date));
-                yield candidate.isBefore(date) ? monthlySlot(settings, YearMonth.from(date).plusMonths(1)) : candidate;
+                yield candidate.isBefore(date)
+                        ? monthlySlot(settings, YearMonth.from(date).plusMonths(1))
+                        : candidate;
             }
             case OFF -> throw new IllegalStateException("nudges are off");
         };
@@ -122,11 +127,12 @@ public final class NudgeSchedule {
     /** The last slot date on or before {@code date}, in constant time. */
     private static LocalDate slotDateOnOrBefore(NudgeSettings settings, LocalDate date) {
         return switch (settings.frequency()) {
-            case DAILY_WORKDAYS -> switch (date.getDayOfWeek()) {
-                case SATURDAY -> date.minusDays(1);
-                case SUNDAY -> date.minusDays(2);
-                default -> date;
-            };
+            case DAILY_WORKDAYS ->
+                switch (date.getDayOfWeek()) {
+                    case SATURDAY -> date.minusDays(1);
+                    case SUNDAY -> date.minusDays(2);
+                    default -> date;
+                };
             case WEEKLY -> date.with(TemporalAdjusters.previousOrSame(settings.weekday()));
             case BIWEEKLY -> {
                 LocalDate candidate = date.with(TemporalAdjusters.previousOrSame(settings.weekday()));
@@ -134,7 +140,9 @@ public final class NudgeSchedule {
             }
             case MONTHLY -> {
                 LocalDate candidate = monthlySlot(settings, YearMonth.from(date));
-                yield candidate.isAfter(date) ? monthlySlot(settings, YearMonth.from(date).minusMonths(1)) : candidate;
+                yield candidate.isAfter(date)
+                        ? monthlySlot(settings, YearMonth.from(date).minusMonths(1))
+                        : candidate;
             }
             case OFF -> throw new IllegalStateException("nudges are off");
         };

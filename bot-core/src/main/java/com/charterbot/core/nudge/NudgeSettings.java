@@ -44,7 +44,8 @@ public record NudgeSettings(
 
     /** Weekly on Monday at 10:00, a tip and a quiz in turn. */
     public static NudgeSettings defaults(ZoneId zone, Language language) {
-        return new NudgeSettings(Frequency.WEEKLY, DayOfWeek.MONDAY, 1, LocalTime.of(10, 0), zone, language, NudgeContent.ALTERNATE);
+        return new NudgeSettings(
+                Frequency.WEEKLY, DayOfWeek.MONDAY, 1, LocalTime.of(10, 0), zone, language, NudgeContent.ALTERNATE);
     }
 
     public NudgeSettings withFrequency(Frequency frequency) {
@@ -102,6 +103,12 @@ public record NudgeSettings(
             default -> "";
         };
         String key = "nudges.describe." + shape + "." + content.name().toLowerCase(Locale.ROOT);
-        return Messages.get(in, key, day, HOURS_MINUTES.format(time), zone.getId(), language.locale().getDisplayLanguage(in.locale()));
+        return Messages.get(
+                in,
+                key,
+                day,
+                HOURS_MINUTES.format(time),
+                zone.getId(),
+                language.locale().getDisplayLanguage(in.locale()));
     }
 }

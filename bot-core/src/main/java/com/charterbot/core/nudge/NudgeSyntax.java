@@ -8,7 +8,6 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -31,24 +30,61 @@ public final class NudgeSyntax {
     /** The key of the usage text (several lines, with examples) to show with an invalid request. */
     public static final String USAGE_KEY = "nudges.usage";
 
-    private enum Word { OFF, ON, DAILY, WEEKLY, FORTNIGHTLY, MONTHLY, TIME, ZONE, LANGUAGE, CONTENT, HELP }
+    private enum Word {
+        OFF,
+        ON,
+        DAILY,
+        WEEKLY,
+        FORTNIGHTLY,
+        MONTHLY,
+        TIME,
+        ZONE,
+        LANGUAGE,
+        CONTENT,
+        HELP
+    }
 
     /** What a word sets; each may be set once per line. */
-    private enum Setting { FREQUENCY, SWITCH_ON, TIME, ZONE, LANGUAGE, CONTENT }
+    private enum Setting {
+        FREQUENCY,
+        SWITCH_ON,
+        TIME,
+        ZONE,
+        LANGUAGE,
+        CONTENT
+    }
 
     private static final Map<String, Word> WORDS = Map.ofEntries(
-            Map.entry("off", Word.OFF), Map.entry("stop", Word.OFF), Map.entry("arret", Word.OFF),
-            Map.entry("on", Word.ON), Map.entry("activer", Word.ON),
-            Map.entry("daily", Word.DAILY), Map.entry("quotidien", Word.DAILY), Map.entry("quotidienne", Word.DAILY),
-            Map.entry("weekly", Word.WEEKLY), Map.entry("hebdo", Word.WEEKLY), Map.entry("hebdomadaire", Word.WEEKLY),
-            Map.entry("fortnightly", Word.FORTNIGHTLY), Map.entry("biweekly", Word.FORTNIGHTLY), Map.entry("quinzaine", Word.FORTNIGHTLY),
-            Map.entry("monthly", Word.MONTHLY), Map.entry("mensuel", Word.MONTHLY), Map.entry("mensuelle", Word.MONTHLY),
-            Map.entry("time", Word.TIME), Map.entry("heure", Word.TIME),
-            Map.entry("zone", Word.ZONE), Map.entry("timezone", Word.ZONE), Map.entry("fuseau", Word.ZONE),
+            Map.entry("off", Word.OFF),
+            Map.entry("stop", Word.OFF),
+            Map.entry("arret", Word.OFF),
+            Map.entry("on", Word.ON),
+            Map.entry("activer", Word.ON),
+            Map.entry("daily", Word.DAILY),
+            Map.entry("quotidien", Word.DAILY),
+            Map.entry("quotidienne", Word.DAILY),
+            Map.entry("weekly", Word.WEEKLY),
+            Map.entry("hebdo", Word.WEEKLY),
+            Map.entry("hebdomadaire", Word.WEEKLY),
+            Map.entry("fortnightly", Word.FORTNIGHTLY),
+            Map.entry("biweekly", Word.FORTNIGHTLY),
+            Map.entry("quinzaine", Word.FORTNIGHTLY),
+            Map.entry("monthly", Word.MONTHLY),
+            Map.entry("mensuel", Word.MONTHLY),
+            Map.entry("mensuelle", Word.MONTHLY),
+            Map.entry("time", Word.TIME),
+            Map.entry("heure", Word.TIME),
+            Map.entry("zone", Word.ZONE),
+            Map.entry("timezone", Word.ZONE),
+            Map.entry("fuseau", Word.ZONE),
             Map.entry("fuseau-horaire", Word.ZONE),
-            Map.entry("lang", Word.LANGUAGE), Map.entry("language", Word.LANGUAGE), Map.entry("langue", Word.LANGUAGE),
-            Map.entry("content", Word.CONTENT), Map.entry("contenu", Word.CONTENT),
-            Map.entry("help", Word.HELP), Map.entry("aide", Word.HELP));
+            Map.entry("lang", Word.LANGUAGE),
+            Map.entry("language", Word.LANGUAGE),
+            Map.entry("langue", Word.LANGUAGE),
+            Map.entry("content", Word.CONTENT),
+            Map.entry("contenu", Word.CONTENT),
+            Map.entry("help", Word.HELP),
+            Map.entry("aide", Word.HELP));
 
     private static final Map<String, DayOfWeek> WEEKDAYS = Map.ofEntries(
             Map.entry("monday", DayOfWeek.MONDAY), Map.entry("mon", DayOfWeek.MONDAY),
@@ -66,15 +102,21 @@ public final class NudgeSyntax {
             Map.entry("sunday", DayOfWeek.SUNDAY), Map.entry("sun", DayOfWeek.SUNDAY),
             Map.entry("dimanche", DayOfWeek.SUNDAY), Map.entry("dim", DayOfWeek.SUNDAY));
 
-    private static final Map<String, Language> LANGUAGE_NAMES = Map.of(
-            "english", Language.EN, "anglais", Language.EN, "french", Language.FR, "francais", Language.FR);
+    private static final Map<String, Language> LANGUAGE_NAMES =
+            Map.of("english", Language.EN, "anglais", Language.EN, "french", Language.FR, "francais", Language.FR);
 
     private static final Map<String, NudgeContent> CONTENTS = Map.ofEntries(
-            Map.entry("tips", NudgeContent.TIPS), Map.entry("tip", NudgeContent.TIPS),
-            Map.entry("astuces", NudgeContent.TIPS), Map.entry("astuce", NudgeContent.TIPS),
-            Map.entry("quiz", NudgeContent.QUIZ), Map.entry("quizz", NudgeContent.QUIZ), Map.entry("quizzes", NudgeContent.QUIZ),
-            Map.entry("both", NudgeContent.ALTERNATE), Map.entry("les-deux", NudgeContent.ALTERNATE),
-            Map.entry("alternate", NudgeContent.ALTERNATE), Map.entry("alternance", NudgeContent.ALTERNATE));
+            Map.entry("tips", NudgeContent.TIPS),
+            Map.entry("tip", NudgeContent.TIPS),
+            Map.entry("astuces", NudgeContent.TIPS),
+            Map.entry("astuce", NudgeContent.TIPS),
+            Map.entry("quiz", NudgeContent.QUIZ),
+            Map.entry("quizz", NudgeContent.QUIZ),
+            Map.entry("quizzes", NudgeContent.QUIZ),
+            Map.entry("both", NudgeContent.ALTERNATE),
+            Map.entry("les-deux", NudgeContent.ALTERNATE),
+            Map.entry("alternate", NudgeContent.ALTERNATE),
+            Map.entry("alternance", NudgeContent.ALTERNATE));
 
     /** 16:00, 9:30, 9h30, 09h, 9h. */
     private static final Pattern TIME_24H = Pattern.compile("(\\d{1,2})(?::(\\d{2})|h(\\d{2})?)");
@@ -89,7 +131,9 @@ public final class NudgeSyntax {
     public static NudgeRequest interpret(String arguments, NudgeSettings current) {
         Objects.requireNonNull(arguments, "arguments");
         Objects.requireNonNull(current, "current");
-        String[] words = Arrays.stream(arguments.split("[\\s,;]+")).filter(word -> !word.isEmpty()).toArray(String[]::new);
+        String[] words = Arrays.stream(arguments.split("[\\s,;]+"))
+                .filter(word -> !word.isEmpty())
+                .toArray(String[]::new);
         if (words.length == 0) {
             return new NudgeRequest.Show();
         }
@@ -133,7 +177,8 @@ public final class NudgeSyntax {
 
     /** The zone with this IANA id, whatever its case; empty when there is none. */
     static Optional<ZoneId> parseZone(String word) {
-        return Optional.ofNullable(Zones.BY_FOLDED_ID.get(word.toLowerCase(Locale.ROOT))).map(ZoneId::of);
+        return Optional.ofNullable(Zones.BY_FOLDED_ID.get(word.toLowerCase(Locale.ROOT)))
+                .map(ZoneId::of);
     }
 
     private static final class Zones {
@@ -154,7 +199,11 @@ public final class NudgeSyntax {
         Rejected(String key, String... arguments) {
             super(key, null, false, false);
             // A word shown back in the message is cut short: it was typed by a person.
-            this.request = new NudgeRequest.Invalid(key, Arrays.stream(arguments).map(word -> UserText.echo(word, 40)).toList());
+            this.request = new NudgeRequest.Invalid(
+                    key,
+                    Arrays.stream(arguments)
+                            .map(word -> UserText.echo(word, 40))
+                            .toList());
         }
     }
 
@@ -217,7 +266,8 @@ public final class NudgeSyntax {
                     case MONTHLY -> {
                         frequency(Frequency.MONTHLY, word);
                         // The day may be left out ("monthly", "monthly 09:00"): the channel keeps its day of the month.
-                        if (next < raw.length && DAY_OF_MONTH.matcher(folded[next]).matches()) {
+                        if (next < raw.length
+                                && DAY_OF_MONTH.matcher(folded[next]).matches()) {
                             dayOfMonth = dayOfMonth(word);
                         }
                         optionalTime();

@@ -48,7 +48,9 @@ public final class OutboundLimiter implements SendBudget {
         Objects.requireNonNull(now, "now");
         String tenant = channel.tenantKey();
         SendPacing.Decision decision = pacing.decide(
-                new SendPacing.Slots(tenantNext.get(tenant), tenantComeBack.get(tenant), channelNext.get(channel)), now, maxWait);
+                new SendPacing.Slots(tenantNext.get(tenant), tenantComeBack.get(tenant), channelNext.get(channel)),
+                now,
+                maxWait);
         SendPacing.Slots slots = decision.slots();
         if (!decision.booked()) {
             tenantComeBack.put(tenant, slots.tenantComeBack());

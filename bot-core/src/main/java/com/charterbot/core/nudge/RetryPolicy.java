@@ -26,7 +26,12 @@ import java.util.random.RandomGenerator;
  * @param rateLimitFloor the shortest wait after a 429, whatever its Retry-After; not negative
  * @param maxRateLimited how many 429s a delivery may get before they count as failures; not negative
  */
-public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay, double jitter, Duration rateLimitFloor,
+public record RetryPolicy(
+        int maxAttempts,
+        Duration baseDelay,
+        Duration maxDelay,
+        double jitter,
+        Duration rateLimitFloor,
         int maxRateLimited) {
 
     /** 6 attempts 30 s, 1, 2, 4, 8 minutes apart (less up to half, at random); 429s wait at least 1 s, 20 of them free. */

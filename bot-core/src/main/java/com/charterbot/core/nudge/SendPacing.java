@@ -88,16 +88,24 @@ public final class SendPacing {
         Objects.requireNonNull(slots, "slots");
         Objects.requireNonNull(now, "now");
         Instant tenantAt = later(slots.tenantNext(), now);
-        Instant tenantFree = tenantAt.minusNanos(Math.min(burstToleranceNanos, Duration.between(now, tenantAt).toNanos()));
+        Instant tenantFree = tenantAt.minusNanos(
+                Math.min(burstToleranceNanos, Duration.between(now, tenantAt).toNanos()));
         Instant sendAt = later(tenantFree, later(slots.channelNext(), now));
         Duration wait = Duration.between(now, sendAt);
         if (maxWait != null && wait.compareTo(maxWait) > 0) {
             Instant comeBack = later(slots.tenantComeBack(), sendAt);
-            return new Decision(false, Duration.between(now, comeBack),
+            return new Decision(
+                    false,
+                    Duration.between(now, comeBack),
                     new Slots(slots.tenantNext(), comeBack.plusNanos(intervalNanos), slots.channelNext()));
         }
-        return new Decision(true, wait, new Slots(later(tenantAt, sendAt).plusNanos(intervalNanos), slots.tenantComeBack(),
-                sendAt.plus(channelSpacing)));
+        return new Decision(
+                true,
+                wait,
+                new Slots(
+                        later(tenantAt, sendAt).plusNanos(intervalNanos),
+                        slots.tenantComeBack(),
+                        sendAt.plus(channelSpacing)));
     }
 
     /** The time between two messages of a tenant once its burst is spent. */

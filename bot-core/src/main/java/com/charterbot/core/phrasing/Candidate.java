@@ -11,7 +11,14 @@ import java.util.Objects;
  * @param id the store's id
  * @param count how many times it was seen
  */
-public record Candidate(long id, String text, String sectionId, Language language, int count, Instant firstSeen, Instant lastSeen,
+public record Candidate(
+        long id,
+        String text,
+        String sectionId,
+        Language language,
+        int count,
+        Instant firstSeen,
+        Instant lastSeen,
         Status status) {
 
     /** Where a candidate stands. */

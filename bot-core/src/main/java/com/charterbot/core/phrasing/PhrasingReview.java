@@ -49,7 +49,12 @@ public final class PhrasingReview {
     private volatile Instant refreshed = Instant.MIN;
     private volatile List<Candidate> applied = List.of();
 
-    public PhrasingReview(AnswerEngine engine, PhrasingCandidates candidates, AdminActions admin, Clock clock, Duration refreshEvery) {
+    public PhrasingReview(
+            AnswerEngine engine,
+            PhrasingCandidates candidates,
+            AdminActions admin,
+            Clock clock,
+            Duration refreshEvery) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.candidates = Objects.requireNonNull(candidates, "candidates");
         this.admin = Objects.requireNonNull(admin, "admin");
@@ -63,7 +68,10 @@ public final class PhrasingReview {
         if (text.isBlank() || text.length() > Candidate.MAX_TEXT) {
             return;
         }
-        if (engine.charter().section(sectionId, language).filter(s -> !s.isNotCovered()).isEmpty()) {
+        if (engine.charter()
+                .section(sectionId, language)
+                .filter(s -> !s.isNotCovered())
+                .isEmpty()) {
             return;
         }
         candidates.seen(text, sectionId, language, clock.instant());
@@ -85,7 +93,9 @@ public final class PhrasingReview {
         }
         Map<Language, Map<String, List<String>>> overlay = new EnumMap<>(Language.class);
         for (Candidate c : approved) {
-            overlay.computeIfAbsent(c.language(), l -> new LinkedHashMap<>()).computeIfAbsent(c.sectionId(), id -> new ArrayList<>()).add(c.text());
+            overlay.computeIfAbsent(c.language(), l -> new LinkedHashMap<>())
+                    .computeIfAbsent(c.sectionId(), id -> new ArrayList<>())
+                    .add(c.text());
         }
         engine.overlay(overlay);
         applied = approved;
@@ -123,12 +133,26 @@ public final class PhrasingReview {
         blocks.add(new Block.Context(Messages.get(language, "phrasings.intro")));
         Charter charter = engine.charter();
         for (Candidate c : pending) {
-            String title = charter.section(c.sectionId(), c.language()).map(Section::title).orElse(c.sectionId());
-            blocks.add(new Block.Quoted(Messages.get(language, "phrasings.item", title, c.count(),
-                    Messages.get(language, "commands.language." + c.language().tag())), List.of(quoted(c.text(), language))));
+            String title = charter.section(c.sectionId(), c.language())
+                    .map(Section::title)
+                    .orElse(c.sectionId());
+            blocks.add(new Block.Quoted(
+                    Messages.get(
+                            language,
+                            "phrasings.item",
+                            title,
+                            c.count(),
+                            Messages.get(
+                                    language,
+                                    "commands.language." + c.language().tag())),
+                    List.of(quoted(c.text(), language))));
             String id = TaggedValue.tag(language, Long.toString(c.id()));
             blocks.add(new Block.Buttons(List.of(
-                    new Button(ActionIds.PHRASING_APPROVE, id, Messages.get(language, "phrasings.approve"), Button.Style.PRIMARY),
+                    new Button(
+                            ActionIds.PHRASING_APPROVE,
+                            id,
+                            Messages.get(language, "phrasings.approve"),
+                            Button.Style.PRIMARY),
                     Button.of(ActionIds.PHRASING_REJECT, id, Messages.get(language, "phrasings.reject")),
                     Button.of(ActionIds.PHRASING_MOVE, id, Messages.get(language, "phrasings.move")))));
         }
@@ -143,39 +167,55 @@ public final class PhrasingReview {
         }
         Decision decision = admin.authorize(action.user(), action.platformAdmin());
         if (decision instanceof Decision.Denied denied) {
-            return Optional.of(List.of(Reply.of(language, Reply.Delivery.PRIVATE, List.of(new Block.Text(denied.reason(language))))));
+            return Optional.of(List.of(
+                    Reply.of(language, Reply.Delivery.PRIVATE, List.of(new Block.Text(denied.reason(language))))));
         }
-        Optional<Candidate> found = parse(value).flatMap(candidates::find).filter(c -> c.status() == Candidate.Status.PENDING);
+        Optional<Candidate> found =
+                parse(value).flatMap(candidates::find).filter(c -> c.status() == Candidate.Status.PENDING);
         if (found.isEmpty()) {
             return Optional.of(List.of(note(language, "phrasings.gone")));
         }
         Candidate candidate = found.get();
-        return Optional.of(switch (actionId) {
-            case ActionIds.PHRASING_APPROVE -> decide(action.user(), candidate, Candidate.Status.APPROVED, candidate.sectionId(), language);
-            case ActionIds.PHRASING_REJECT -> decide(action.user(), candidate, Candidate.Status.REJECTED, candidate.sectionId(), language);
-            case ActionIds.PHRASING_MOVE -> List.of(moveForm(candidate, language));
-            case ActionIds.PHRASING_MOVE_SUBMIT -> {
-                String section = action.inputs().getOrDefault(SECTION, "").strip();
-                yield engine.charter().section(section, candidate.language()).filter(s -> !s.isNotCovered()).isPresent()
-                        ? decide(action.user(), candidate, Candidate.Status.APPROVED, section, language)
-                        : List.of(note(language, "phrasings.no-section"));
-            }
-            default -> List.of(note(language, "phrasings.gone"));
-        });
+        return Optional.of(
+                switch (actionId) {
+                    case ActionIds.PHRASING_APPROVE ->
+                        decide(action.user(), candidate, Candidate.Status.APPROVED, candidate.sectionId(), language);
+                    case ActionIds.PHRASING_REJECT ->
+                        decide(action.user(), candidate, Candidate.Status.REJECTED, candidate.sectionId(), language);
+                    case ActionIds.PHRASING_MOVE -> List.of(moveForm(candidate, language));
+                    case ActionIds.PHRASING_MOVE_SUBMIT -> {
+                        String section =
+                                action.inputs().getOrDefault(SECTION, "").strip();
+                        yield engine.charter()
+                                        .section(section, candidate.language())
+                                        .filter(s -> !s.isNotCovered())
+                                        .isPresent()
+                                ? decide(action.user(), candidate, Candidate.Status.APPROVED, section, language)
+                                : List.of(note(language, "phrasings.no-section"));
+                    }
+                    default -> List.of(note(language, "phrasings.gone"));
+                });
     }
 
-    private List<Reply> decide(UserRef who, Candidate candidate, Candidate.Status status, String sectionId, Language language) {
+    private List<Reply> decide(
+            UserRef who, Candidate candidate, Candidate.Status status, String sectionId, Language language) {
         if (!candidates.decide(candidate.id(), status, sectionId, clock.instant())) {
             return List.of(note(language, "phrasings.gone"));
         }
-        String action = status == Candidate.Status.APPROVED ? AdminActions.PHRASING_APPROVE : AdminActions.PHRASING_REJECT;
+        String action =
+                status == Candidate.Status.APPROVED ? AdminActions.PHRASING_APPROVE : AdminActions.PHRASING_REJECT;
         admin.audited(who, action, candidate.language().tag() + ":" + sectionId, "", candidate.text());
         if (status == Candidate.Status.APPROVED) {
             refresh();
         }
         String key = status == Candidate.Status.APPROVED ? "phrasings.approved" : "phrasings.rejected";
-        String title = engine.charter().section(sectionId, candidate.language()).map(Section::title).orElse(sectionId);
-        return List.of(note(language, key, quoted(candidate.text(), language), title), list(language, Reply.Delivery.REPLACE_ORIGINAL));
+        String title = engine.charter()
+                .section(sectionId, candidate.language())
+                .map(Section::title)
+                .orElse(sectionId);
+        return List.of(
+                note(language, key, quoted(candidate.text(), language), title),
+                list(language, Reply.Delivery.REPLACE_ORIGINAL));
     }
 
     private Reply moveForm(Candidate candidate, Language language) {
@@ -184,12 +224,20 @@ public final class PhrasingReview {
                 .limit(MAX_OPTIONS)
                 .map(s -> Button.of(ActionIds.OPEN_SECTION, s.id(), s.title()))
                 .toList();
-        return Reply.of(language, Reply.Delivery.PRIVATE, List.of(new Block.Form(Messages.get(language, "phrasings.move.title"),
-                quoted(candidate.text(), language),
-                List.of(new Block.Form.Field(SECTION, Messages.get(language, "phrasings.move.field"), sections, false, 200)),
-                new Button(ActionIds.PHRASING_MOVE_SUBMIT, Long.toString(candidate.id()), Messages.get(language, "phrasings.approve"),
-                        Button.Style.PRIMARY),
-                Messages.get(language, "experts.form.cancel"))));
+        return Reply.of(
+                language,
+                Reply.Delivery.PRIVATE,
+                List.of(new Block.Form(
+                        Messages.get(language, "phrasings.move.title"),
+                        quoted(candidate.text(), language),
+                        List.of(new Block.Form.Field(
+                                SECTION, Messages.get(language, "phrasings.move.field"), sections, false, 200)),
+                        new Button(
+                                ActionIds.PHRASING_MOVE_SUBMIT,
+                                Long.toString(candidate.id()),
+                                Messages.get(language, "phrasings.approve"),
+                                Button.Style.PRIMARY),
+                        Messages.get(language, "experts.form.cancel"))));
     }
 
     private static Optional<Long> parse(String value) {
@@ -201,7 +249,8 @@ public final class PhrasingReview {
     }
 
     private static Reply note(Language language, String key, Object... arguments) {
-        return Reply.of(language, Reply.Delivery.PRIVATE, List.of(new Block.Text(Messages.get(language, key, arguments))));
+        return Reply.of(
+                language, Reply.Delivery.PRIVATE, List.of(new Block.Text(Messages.get(language, key, arguments))));
     }
 
     private static String quoted(String text, Language language) {

@@ -15,7 +15,13 @@ import java.util.Objects;
  * @param language the language the question was posted in
  * @param answers the option each person chose, first answer only
  */
-public record ChannelQuiz(String id, ChannelRef channel, String questionId, Language language, Instant postedAt, Map<UserRef, Integer> answers) {
+public record ChannelQuiz(
+        String id,
+        ChannelRef channel,
+        String questionId,
+        Language language,
+        Instant postedAt,
+        Map<UserRef, Integer> answers) {
 
     public ChannelQuiz {
         Objects.requireNonNull(id, "id");
@@ -35,7 +41,8 @@ public record ChannelQuiz(String id, ChannelRef channel, String questionId, Lang
     }
 
     /** A quiz nobody answered yet. */
-    public static ChannelQuiz posted(String id, ChannelRef channel, String questionId, Language language, Instant postedAt) {
+    public static ChannelQuiz posted(
+            String id, ChannelRef channel, String questionId, Language language, Instant postedAt) {
         return new ChannelQuiz(id, channel, questionId, language, postedAt, Map.of());
     }
 

@@ -19,7 +19,12 @@ public record LeitnerSchedule(List<Duration> intervals, Duration retry) {
 
     /** 1, 3, 7, 16 and 35 days; a missed question comes back after 10 minutes. */
     public static final LeitnerSchedule DEFAULT = new LeitnerSchedule(
-            List.of(Duration.ofDays(1), Duration.ofDays(3), Duration.ofDays(7), Duration.ofDays(16), Duration.ofDays(35)),
+            List.of(
+                    Duration.ofDays(1),
+                    Duration.ofDays(3),
+                    Duration.ofDays(7),
+                    Duration.ofDays(16),
+                    Duration.ofDays(35)),
             Duration.ofMinutes(10));
 
     public LeitnerSchedule {

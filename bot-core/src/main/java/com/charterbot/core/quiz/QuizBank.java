@@ -34,7 +34,11 @@ public final class QuizBank {
         for (String sectionId : charter.topicIds()) {
             int count = Integer.MAX_VALUE;
             for (Language language : Language.values()) {
-                count = Math.min(count, charter.section(sectionId, language).map(s -> s.quiz().size()).orElse(0));
+                count = Math.min(
+                        count,
+                        charter.section(sectionId, language)
+                                .map(s -> s.quiz().size())
+                                .orElse(0));
             }
             for (int index = 0; index < count; index++) {
                 sectionOf.put(id(sectionId, index), sectionId);

@@ -25,7 +25,8 @@ public final class QuizSelector {
      * Up to {@code count} distinct question ids of the bank, fewer when the bank is smaller.
      * Progress about questions no longer in the bank is ignored.
      */
-    public List<String> select(QuizBank bank, Map<String, CardState> progress, int count, Instant now, RandomGenerator random) {
+    public List<String> select(
+            QuizBank bank, Map<String, CardState> progress, int count, Instant now, RandomGenerator random) {
         Objects.requireNonNull(bank, "bank");
         Objects.requireNonNull(progress, "progress");
         Objects.requireNonNull(now, "now");
@@ -48,7 +49,8 @@ public final class QuizSelector {
 
         known.stream()
                 .filter(id -> !chosen.contains(id))
-                .sorted(Comparator.<String, Instant>comparing(id -> progress.get(id).due())
+                .sorted(Comparator.<String, Instant>comparing(
+                                id -> progress.get(id).due())
                         .thenComparing(Comparator.naturalOrder()))
                 .limit(Math.max(0, count - chosen.size()))
                 .forEach(chosen::add);
@@ -56,14 +58,17 @@ public final class QuizSelector {
     }
 
     /** Adds never-answered questions one section at a time, sections not yet in the quiz first. */
-    private static void addNewQuestions(QuizBank bank, Map<String, CardState> progress, int count, RandomGenerator random, Set<String> chosen) {
+    private static void addNewQuestions(
+            QuizBank bank, Map<String, CardState> progress, int count, RandomGenerator random, Set<String> chosen) {
         if (chosen.size() >= count) {
             return;
         }
         Map<String, List<String>> bySection = new LinkedHashMap<>();
         for (String id : bank.ids()) {
             if (!progress.containsKey(id)) {
-                bySection.computeIfAbsent(bank.sectionId(id).orElseThrow(), key -> new ArrayList<>()).add(id);
+                bySection
+                        .computeIfAbsent(bank.sectionId(id).orElseThrow(), key -> new ArrayList<>())
+                        .add(id);
             }
         }
         Map<String, Integer> usedSections = new HashMap<>();

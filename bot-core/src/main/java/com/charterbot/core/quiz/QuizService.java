@@ -66,8 +66,15 @@ public final class QuizService implements RunQuiz, RunChannelQuiz, PersonalData 
      * @param charter the charter in use, asked for on every call
      * @param random draws the questions and the quiz ids; used under a lock, so any generator will do
      */
-    public QuizService(Supplier<Charter> charter, QuizProgressStore progress, QuizSessionStore sessions, ChannelQuizStore channelQuizzes,
-            ActivityLog activity, QuizSettings settings, Clock clock, RandomGenerator random) {
+    public QuizService(
+            Supplier<Charter> charter,
+            QuizProgressStore progress,
+            QuizSessionStore sessions,
+            ChannelQuizStore channelQuizzes,
+            ActivityLog activity,
+            QuizSettings settings,
+            Clock clock,
+            RandomGenerator random) {
         this.charter = Objects.requireNonNull(charter, "charter");
         this.progress = Objects.requireNonNull(progress, "progress");
         this.sessions = Objects.requireNonNull(sessions, "sessions");
@@ -150,7 +157,8 @@ public final class QuizService implements RunQuiz, RunChannelQuiz, PersonalData 
 
         List<Reply> replies = new ArrayList<>();
         List<Block> feedback = new ArrayList<>();
-        feedback.add(new Block.Heading(Messages.get(language, "quiz.question.heading", questionIndex + 1, session.size())));
+        feedback.add(
+                new Block.Heading(Messages.get(language, "quiz.question.heading", questionIndex + 1, session.size())));
         feedback.add(new Block.Text(question.get().text()));
         feedback.addAll(verdict(bank, section.get(), question.get(), option, language));
         replies.add(reply(language, Reply.Delivery.REPLACE_ORIGINAL, feedback));
@@ -168,8 +176,10 @@ public final class QuizService implements RunQuiz, RunChannelQuiz, PersonalData 
     public Reply view(UserRef user, String sessionId, Language language) {
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(language, "language");
-        Optional<QuizSession> found = sessionId == null || !QuizSession.ID.matcher(sessionId).matches()
-                ? Optional.empty() : sessions.find(sessionId);
+        Optional<QuizSession> found =
+                sessionId == null || !QuizSession.ID.matcher(sessionId).matches()
+                        ? Optional.empty()
+                        : sessions.find(sessionId);
         if (found.isPresent() && !sessions.belongsTo(found.get(), user)) {
             return replacing(withQuizStart(language, Messages.get(language, "quiz.not-yours")));
         }
@@ -181,7 +191,8 @@ public final class QuizService implements RunQuiz, RunChannelQuiz, PersonalData 
         if (session.finished()) {
             return replacing(summary(bank, session, false, language));
         }
-        return replacing(questionReply(bank, session, language).orElseGet(() -> summary(bank, session, true, language)));
+        return replacing(
+                questionReply(bank, session, language).orElseGet(() -> summary(bank, session, true, language)));
     }
 
     /** Deletes this person's quiz progress, quizzes in progress and channel quiz answers. */
@@ -204,29 +215,46 @@ public final class QuizService implements RunQuiz, RunChannelQuiz, PersonalData 
         List<Button> buttons = new ArrayList<>();
         List<String> options = question.get().options();
         for (int option = 0; option < options.size(); option++) {
-            buttons.add(Button.of(ActionIds.QUIZ_ANSWER, session.id() + ":" + index + ":" + option, options.get(option)));
+            buttons.add(
+                    Button.of(ActionIds.QUIZ_ANSWER, session.id() + ":" + index + ":" + option, options.get(option)));
         }
-        return Optional.of(reply(language, Reply.Delivery.PRIVATE, List.of(
-                new Block.Heading(Messages.get(language, "quiz.question.heading", index + 1, session.size())),
-                new Block.Text(question.get().text()),
-                new Block.Buttons(buttons),
-                new Block.Context(Messages.get(language, "quiz.question.topic", section.get().title()))))
+        return Optional.of(reply(
+                        language,
+                        Reply.Delivery.PRIVATE,
+                        List.of(
+                                new Block.Heading(
+                                        Messages.get(language, "quiz.question.heading", index + 1, session.size())),
+                                new Block.Text(question.get().text()),
+                                new Block.Buttons(buttons),
+                                new Block.Context(Messages.get(
+                                        language,
+                                        "quiz.question.topic",
+                                        section.get().title()))))
                 .withView(viewButton(ActionIds.QUIZ_VIEW, session.id(), language)));
     }
 
     private Reply summary(QuizBank bank, QuizSession session, boolean cutShort, Language language) {
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Block.Heading(Messages.get(language, "quiz.summary.heading")));
-        blocks.add(new Block.Text(Messages.get(language, "quiz.summary.score", session.correctCount(), session.currentIndex())));
+        blocks.add(new Block.Text(
+                Messages.get(language, "quiz.summary.score", session.correctCount(), session.currentIndex())));
         if (cutShort) {
             blocks.add(new Block.Text(Messages.get(language, "quiz.summary.cut-short")));
         }
-        Button another = new Button(ActionIds.QUIZ_START, "", Messages.get(language, "quiz.button.another"), Button.Style.PRIMARY);
+        Button another = new Button(
+                ActionIds.QUIZ_START, "", Messages.get(language, "quiz.button.another"), Button.Style.PRIMARY);
         Optional<Section> weakest = weakestSection(bank, session, language);
         if (weakest.isPresent()) {
-            blocks.add(new Block.Text(Messages.get(language, "quiz.summary.weakest", weakest.get().title())));
+            blocks.add(new Block.Text(
+                    Messages.get(language, "quiz.summary.weakest", weakest.get().title())));
             blocks.add(new Block.Buttons(List.of(
-                    Button.of(ActionIds.OPEN_SECTION, weakest.get().id(), Messages.get(language, "quiz.button.open-section", weakest.get().title())),
+                    Button.of(
+                            ActionIds.OPEN_SECTION,
+                            weakest.get().id(),
+                            Messages.get(
+                                    language,
+                                    "quiz.button.open-section",
+                                    weakest.get().title())),
                     another)));
         } else {
             if (session.correctCount() == session.currentIndex() && session.currentIndex() > 0) {
@@ -234,7 +262,8 @@ public final class QuizService implements RunQuiz, RunChannelQuiz, PersonalData 
             }
             blocks.add(new Block.Buttons(List.of(another)));
         }
-        return reply(language, Reply.Delivery.PRIVATE, blocks).withView(viewButton(ActionIds.QUIZ_VIEW, session.id(), language));
+        return reply(language, Reply.Delivery.PRIVATE, blocks)
+                .withView(viewButton(ActionIds.QUIZ_VIEW, session.id(), language));
     }
 
     /** The section with the most wrong answers in this quiz, the earliest on a tie; empty if none was wrong. */
@@ -242,7 +271,8 @@ public final class QuizService implements RunQuiz, RunChannelQuiz, PersonalData 
         Map<String, Integer> misses = new LinkedHashMap<>();
         for (int index = 0; index < session.results().size(); index++) {
             if (!session.results().get(index)) {
-                bank.sectionId(session.questionIds().get(index)).ifPresent(section -> misses.merge(section, 1, Integer::sum));
+                bank.sectionId(session.questionIds().get(index))
+                        .ifPresent(section -> misses.merge(section, 1, Integer::sum));
             }
         }
         String weakest = null;
@@ -286,7 +316,8 @@ public final class QuizService implements RunQuiz, RunChannelQuiz, PersonalData 
         }
         candidates.sort(Comparator.<String, Boolean>comparing(lastHad::containsKey)
                 .thenComparing(questionId -> lastHad.getOrDefault(questionId, Instant.MIN))
-                .thenComparing(questionId -> -misses.getOrDefault(bank.sectionId(questionId).orElse(""), 0)));
+                .thenComparing(questionId ->
+                        -misses.getOrDefault(bank.sectionId(questionId).orElse(""), 0)));
         ChannelQuiz quiz = ChannelQuiz.posted(id, channel, candidates.get(0), language, now);
         channelQuizzes.save(quiz);
         return channelQuestionReply(bank, quiz, Reply.Delivery.CONVERSATION);
@@ -317,18 +348,22 @@ public final class QuizService implements RunQuiz, RunChannelQuiz, PersonalData 
         if (option >= question.get().options().size()) {
             return List.of(withQuizStart(language, Messages.get(language, "quiz.channel.invalid")));
         }
-        Optional<ChannelQuiz> recorded = quiz.answeredBy(user) ? Optional.empty() : channelQuizzes.recordAnswer(id, user, option);
+        Optional<ChannelQuiz> recorded =
+                quiz.answeredBy(user) ? Optional.empty() : channelQuizzes.recordAnswer(id, user, option);
         if (recorded.isEmpty()) {
             return List.of(message(language, Reply.Delivery.PRIVATE, Messages.get(language, "quiz.channel.already")));
         }
         boolean correct = option == question.get().correctIndex();
-        activity.record(new QuizAnswered(clock.instant(), section.get().id(), quiz.questionId(), correct, channel, user));
+        activity.record(
+                new QuizAnswered(clock.instant(), section.get().id(), quiz.questionId(), correct, channel, user));
 
         List<Block> feedback = new ArrayList<>(verdict(bank, section.get(), question.get(), option, language));
-        feedback.add(new Block.Buttons(List.of(Button.of(ActionIds.QUIZ_START, "", Messages.get(language, "quiz.button.practise")))));
+        feedback.add(new Block.Buttons(
+                List.of(Button.of(ActionIds.QUIZ_START, "", Messages.get(language, "quiz.button.practise")))));
         List<Reply> replies = new ArrayList<>();
         replies.add(reply(language, Reply.Delivery.PRIVATE, feedback));
-        channelQuestionReply(bank, recorded.get(), Reply.Delivery.REPLACE_ORIGINAL).ifPresent(replies::add);
+        channelQuestionReply(bank, recorded.get(), Reply.Delivery.REPLACE_ORIGINAL)
+                .ifPresent(replies::add);
         return replies;
     }
 
@@ -337,8 +372,10 @@ public final class QuizService implements RunQuiz, RunChannelQuiz, PersonalData 
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(language, "language");
-        Optional<ChannelQuiz> found = quizId == null || !QuizSession.ID.matcher(quizId).matches()
-                ? Optional.empty() : channelQuizzes.find(quizId);
+        Optional<ChannelQuiz> found =
+                quizId == null || !QuizSession.ID.matcher(quizId).matches()
+                        ? Optional.empty()
+                        : channelQuizzes.find(quizId);
         if (found.isEmpty() || !found.get().channel().equals(channel)) {
             return replacing(withQuizStart(language, Messages.get(language, "quiz.channel.unknown")));
         }
@@ -350,13 +387,16 @@ public final class QuizService implements RunQuiz, RunChannelQuiz, PersonalData 
         if (card.isEmpty() || question.isEmpty() || section.isEmpty()) {
             return replacing(withQuizStart(language, Messages.get(language, "quiz.channel.unknown")));
         }
-        Optional<Integer> chosen = channelQuizzes.answerOf(quiz, user).filter(option -> option < question.get().options().size());
+        Optional<Integer> chosen = channelQuizzes
+                .answerOf(quiz, user)
+                .filter(option -> option < question.get().options().size());
         if (chosen.isEmpty()) {
             return card.get();
         }
         List<Block> blocks = new ArrayList<>(card.get().blocks());
         blocks.addAll(verdict(bank, section.get(), question.get(), chosen.get(), language));
-        return reply(language, Reply.Delivery.REPLACE_ORIGINAL, blocks).withView(card.get().view().orElseThrow());
+        return reply(language, Reply.Delivery.REPLACE_ORIGINAL, blocks)
+                .withView(card.get().view().orElseThrow());
     }
 
     /** The channel's question message, with the totals once someone answered; in the quiz's language. */
@@ -376,29 +416,39 @@ public final class QuizService implements RunQuiz, RunChannelQuiz, PersonalData 
         blocks.add(new Block.Heading(Messages.get(language, "quiz.channel.heading")));
         blocks.add(new Block.Text(question.get().text()));
         blocks.add(new Block.Buttons(buttons));
-        blocks.add(new Block.Context(Messages.get(language, "quiz.channel.privacy", section.get().title())));
+        blocks.add(new Block.Context(
+                Messages.get(language, "quiz.channel.privacy", section.get().title())));
         int count = quiz.answers().size();
         if (count > 0) {
-            long right = quiz.answers().values().stream().filter(option -> option == question.get().correctIndex()).count();
+            long right = quiz.answers().values().stream()
+                    .filter(option -> option == question.get().correctIndex())
+                    .count();
             String percent = String.valueOf(Math.round(100.0 * right / count));
-            blocks.add(new Block.Context(count == 1
-                    ? Messages.get(language, "quiz.channel.tally.one", percent)
-                    : Messages.get(language, "quiz.channel.tally", String.valueOf(count), percent)));
+            blocks.add(new Block.Context(
+                    count == 1
+                            ? Messages.get(language, "quiz.channel.tally.one", percent)
+                            : Messages.get(language, "quiz.channel.tally", String.valueOf(count), percent)));
         }
-        return Optional.of(reply(language, delivery, blocks).withView(viewButton(ActionIds.CHANNEL_QUIZ_VIEW, quiz.id(), language)));
+        return Optional.of(reply(language, delivery, blocks)
+                .withView(viewButton(ActionIds.CHANNEL_QUIZ_VIEW, quiz.id(), language)));
     }
 
     // ----- shared -----
 
     /** Right or wrong, the explanation and the cited section. */
-    private static List<Block> verdict(QuizBank bank, Section section, QuizQuestion question, int option, Language language) {
+    private static List<Block> verdict(
+            QuizBank bank, Section section, QuizQuestion question, int option, Language language) {
         String sentence = option == question.correctIndex()
                 ? Messages.get(language, "quiz.feedback.right", question.correctOption())
-                : Messages.get(language, "quiz.feedback.wrong", question.options().get(option), question.correctOption());
+                : Messages.get(
+                        language, "quiz.feedback.wrong", question.options().get(option), question.correctOption());
         return List.of(
                 new Block.Text(sentence),
                 new Block.Text(question.explanation()),
-                new Block.CitedSection(Messages.get(language, "quiz.label.source"), section.id(), section.title(),
+                new Block.CitedSection(
+                        Messages.get(language, "quiz.label.source"),
+                        section.id(),
+                        section.title(),
                         bank.charter().settings().linkTo(section.id()).orElse(null)));
     }
 
@@ -428,14 +478,19 @@ public final class QuizService implements RunQuiz, RunChannelQuiz, PersonalData 
 
     /** The reply, replacing the message it answers (a view asked for again). */
     private static Reply replacing(Reply reply) {
-        return new Reply(reply.language(), Reply.Delivery.REPLACE_ORIGINAL, reply.blocks(), reply.fallbackText(), reply.view());
+        return new Reply(
+                reply.language(), Reply.Delivery.REPLACE_ORIGINAL, reply.blocks(), reply.fallbackText(), reply.view());
     }
 
     /** A private message with a button that starts a new quiz. */
     private static Reply withQuizStart(Language language, String text) {
-        return reply(language, Reply.Delivery.PRIVATE, List.of(
-                new Block.Text(text),
-                new Block.Buttons(List.of(Button.of(ActionIds.QUIZ_START, "", Messages.get(language, "quiz.button.start"))))));
+        return reply(
+                language,
+                Reply.Delivery.PRIVATE,
+                List.of(
+                        new Block.Text(text),
+                        new Block.Buttons(List.of(
+                                Button.of(ActionIds.QUIZ_START, "", Messages.get(language, "quiz.button.start"))))));
     }
 
     private static Reply message(Language language, Reply.Delivery delivery, String text) {
@@ -457,16 +512,18 @@ public final class QuizService implements RunQuiz, RunChannelQuiz, PersonalData 
             } else if (block instanceof Block.Context context) {
                 lines.add(context.text());
             } else if (block instanceof Block.CitedSection cited) {
-                lines.add(cited.link() == null
-                        ? Messages.get(language, "quiz.source.fallback", cited.title())
-                        : Messages.get(language, "quiz.source.fallback.link", cited.title(), cited.link()));
+                lines.add(
+                        cited.link() == null
+                                ? Messages.get(language, "quiz.source.fallback", cited.title())
+                                : Messages.get(language, "quiz.source.fallback.link", cited.title(), cited.link()));
             } else if (block instanceof Block.Checklist checklist) {
                 lines.add(checklist.label());
                 checklist.items().forEach(item -> lines.add("- " + item));
             } else if (block instanceof Block.Buttons buttons) {
                 int number = 1;
                 for (Button button : buttons.buttons()) {
-                    if (button.actionId().equals(ActionIds.QUIZ_ANSWER) || button.actionId().equals(ActionIds.CHANNEL_QUIZ_ANSWER)) {
+                    if (button.actionId().equals(ActionIds.QUIZ_ANSWER)
+                            || button.actionId().equals(ActionIds.CHANNEL_QUIZ_ANSWER)) {
                         lines.add(number++ + ") " + button.label());
                     }
                 }

@@ -60,7 +60,8 @@ public record QuizSession(
     }
 
     /** A new session, nothing answered yet. */
-    public static QuizSession start(String id, UserRef user, Language language, List<String> questionIds, Instant created, Instant expires) {
+    public static QuizSession start(
+            String id, UserRef user, Language language, List<String> questionIds, Instant created, Instant expires) {
         return new QuizSession(id, user, language, questionIds, 0, 0, List.of(), created, expires);
     }
 
@@ -83,6 +84,15 @@ public record QuizSession(
         }
         List<Boolean> next = new ArrayList<>(results);
         next.add(correct);
-        return new QuizSession(id, user, language, questionIds, currentIndex + 1, correctCount + (correct ? 1 : 0), next, created, expires);
+        return new QuizSession(
+                id,
+                user,
+                language,
+                questionIds,
+                currentIndex + 1,
+                correctCount + (correct ? 1 : 0),
+                next,
+                created,
+                expires);
     }
 }

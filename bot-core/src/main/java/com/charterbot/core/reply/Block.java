@@ -103,7 +103,8 @@ public sealed interface Block {
 
         @Override
         public String plainText(Language language) {
-            return Messages.labelled(language, label) + "\n- " + String.join("\n- ", buttons.stream().map(Button::label).toList());
+            return Messages.labelled(language, label) + "\n- "
+                    + String.join("\n- ", buttons.stream().map(Button::label).toList());
         }
     }
 
@@ -132,8 +133,12 @@ public sealed interface Block {
 
         @Override
         public String plainText(Language language) {
-            return Messages.labelled(language, label) + "\n- " + String.join("\n- ",
-                    points.stream().map(p -> Messages.labelled(language, p.title()) + " " + p.text()).toList());
+            return Messages.labelled(language, label) + "\n- "
+                    + String.join(
+                            "\n- ",
+                            points.stream()
+                                    .map(p -> Messages.labelled(language, p.title()) + " " + p.text())
+                                    .toList());
         }
     }
 
@@ -273,7 +278,9 @@ public sealed interface Block {
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof Picture that && description.equals(that.description) && fileName.equals(that.fileName)
+            return other instanceof Picture that
+                    && description.equals(that.description)
+                    && fileName.equals(that.fileName)
                     && Arrays.equals(png, that.png);
         }
 
@@ -297,7 +304,8 @@ public sealed interface Block {
      * @param again the action that gives the same file again, for platforms that deliver a file only once the
      *     person has accepted it (Teams' file consent); empty when the file cannot be had again
      */
-    record File(String description, String fileName, String mediaType, byte[] content, Optional<Button> again) implements Block {
+    record File(String description, String fileName, String mediaType, byte[] content, Optional<Button> again)
+            implements Block {
         public File {
             requireText(description);
             requireFileName(fileName);
@@ -323,8 +331,12 @@ public sealed interface Block {
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof File that && description.equals(that.description) && fileName.equals(that.fileName)
-                    && mediaType.equals(that.mediaType) && Arrays.equals(content, that.content) && again.equals(that.again);
+            return other instanceof File that
+                    && description.equals(that.description)
+                    && fileName.equals(that.fileName)
+                    && mediaType.equals(that.mediaType)
+                    && Arrays.equals(content, that.content)
+                    && again.equals(that.again);
         }
 
         @Override

@@ -15,7 +15,8 @@ import java.util.Optional;
  *     each person (Teams' user-specific views); empty for replies that do not change. A reply with a view is never
  *     personal data before someone acts on it, so a platform without private messages may show it to everyone.
  */
-public record Reply(Language language, Delivery delivery, List<Block> blocks, String fallbackText, Optional<Button> view) {
+public record Reply(
+        Language language, Delivery delivery, List<Block> blocks, String fallbackText, Optional<Button> view) {
 
     /** Where a reply goes. */
     public enum Delivery {
@@ -29,7 +30,10 @@ public record Reply(Language language, Delivery delivery, List<Block> blocks, St
 
     /** A reply whose fallback text is its blocks' plain text. */
     public static Reply of(Language language, Delivery delivery, List<Block> blocks) {
-        String text = blocks.stream().map(block -> block.plainText(language)).filter(t -> !t.isEmpty()).collect(java.util.stream.Collectors.joining("\n"));
+        String text = blocks.stream()
+                .map(block -> block.plainText(language))
+                .filter(t -> !t.isEmpty())
+                .collect(java.util.stream.Collectors.joining("\n"));
         return new Reply(language, delivery, blocks, text);
     }
 

@@ -71,7 +71,8 @@ public record AwarenessStats(
             requireCount(answered, "answered");
             requireCount(correct, "correct");
             if (correct > answered) {
-                throw new IllegalArgumentException("more correct answers (" + correct + ") than answers (" + answered + ")");
+                throw new IllegalArgumentException(
+                        "more correct answers (" + correct + ") than answers (" + answered + ")");
             }
         }
 
@@ -104,15 +105,22 @@ public record AwarenessStats(
         nudgesByKind = Collections.unmodifiableMap(nudges);
         requireCount(quizParticipants, "quizParticipants");
         requireCount(nudgesFailed, "nudgesFailed");
-        int answers = quizBySection.values().stream().mapToInt(QuizScore::answered).sum();
+        int answers =
+                quizBySection.values().stream().mapToInt(QuizScore::answered).sum();
         if (quizParticipants > answers || (answers > 0 && quizParticipants == 0)) {
-            throw new IllegalArgumentException(quizParticipants + " quiz participants cannot give " + answers + " answers");
+            throw new IllegalArgumentException(
+                    quizParticipants + " quiz participants cannot give " + answers + " answers");
         }
     }
 
     /** Statistics without failed-delivery counts. */
-    public AwarenessStats(Instant from, Instant to, Map<String, TierCounts> questionsBySection, int quizParticipants,
-            Map<String, QuizScore> quizBySection, Map<NudgeSent.Kind, Integer> nudgesByKind) {
+    public AwarenessStats(
+            Instant from,
+            Instant to,
+            Map<String, TierCounts> questionsBySection,
+            int quizParticipants,
+            Map<String, QuizScore> quizBySection,
+            Map<NudgeSent.Kind, Integer> nudgesByKind) {
         this(from, to, questionsBySection, quizParticipants, quizBySection, nudgesByKind, 0);
     }
 
@@ -127,7 +135,9 @@ public record AwarenessStats(
 
     /** Questions of one tier, over every section. */
     public int questions(Tier tier) {
-        return questionsBySection.values().stream().mapToInt(counts -> counts.count(tier)).sum();
+        return questionsBySection.values().stream()
+                .mapToInt(counts -> counts.count(tier))
+                .sum();
     }
 
     /** Questions the charter did not cover (tier {@link Tier#FALLBACK}). */

@@ -51,34 +51,47 @@ public final class AwarenessStatsService {
         if (!from.isBefore(to)) {
             throw new IllegalArgumentException("a period ends after it starts: " + from + " to " + to);
         }
-        return count(from, to, questionsIn(activity.questions(from, to), scope), answersIn(activity.quizAnswers(from, to), scope),
+        return count(
+                from,
+                to,
+                questionsIn(activity.questions(from, to), scope),
+                answersIn(activity.quizAnswers(from, to), scope),
                 nudgesIn(activity.nudges(from, to), scope));
     }
 
     private static List<QuestionAsked> questionsIn(List<QuestionAsked> asked, StatsScope scope) {
-        return asked.stream().filter(question -> scope.covers(question.tenant())).toList();
+        return asked.stream()
+                .filter(question -> scope.covers(question.tenant()))
+                .toList();
     }
 
     private static List<QuizAnswered> answersIn(List<QuizAnswered> answered, StatsScope scope) {
-        return answered.stream().filter(answer -> scope.covers(answer.participant())).toList();
+        return answered.stream()
+                .filter(answer -> scope.covers(answer.participant()))
+                .toList();
     }
 
     private static List<NudgeSent> nudgesIn(List<NudgeSent> sent, StatsScope scope) {
         return sent.stream().filter(nudge -> scope.covers(nudge.channel())).toList();
     }
 
-    private static AwarenessStats count(Instant from, Instant to, List<QuestionAsked> asked, List<QuizAnswered> answered, List<NudgeSent> sent) {
+    private static AwarenessStats count(
+            Instant from, Instant to, List<QuestionAsked> asked, List<QuizAnswered> answered, List<NudgeSent> sent) {
         Map<String, AwarenessStats.TierCounts> questions = new HashMap<>();
         for (QuestionAsked question : asked) {
-            String sectionId = question.sectionId() == null || question.sectionId().isBlank()
-                    ? AwarenessStats.UNMATCHED : question.sectionId();
-            questions.merge(sectionId, AwarenessStats.TierCounts.NONE.plus(question.tier()),
-                    (a, b) -> a.plus(question.tier()));
+            String sectionId =
+                    question.sectionId() == null || question.sectionId().isBlank()
+                            ? AwarenessStats.UNMATCHED
+                            : question.sectionId();
+            questions.merge(
+                    sectionId, AwarenessStats.TierCounts.NONE.plus(question.tier()), (a, b) -> a.plus(question.tier()));
         }
         Map<String, AwarenessStats.QuizScore> quiz = new HashMap<>();
         Set<UserRef> participants = new HashSet<>();
         for (QuizAnswered answer : answered) {
-            quiz.merge(answer.sectionId(), new AwarenessStats.QuizScore(0, 0).plus(answer.correct()),
+            quiz.merge(
+                    answer.sectionId(),
+                    new AwarenessStats.QuizScore(0, 0).plus(answer.correct()),
                     (a, b) -> a.plus(answer.correct()));
             participants.add(answer.participant());
         }
@@ -117,8 +130,10 @@ public final class AwarenessStatsService {
             // Midnight on a Monday: the week of until has just begun and holds nothing yet.
             return new WeeklyStats(zone, emptyWeeks(bounds));
         }
-        List<List<QuestionAsked>> questions = byWeek(questionsIn(activity.questions(from, until), scope), QuestionAsked::at, bounds);
-        List<List<QuizAnswered>> answers = byWeek(answersIn(activity.quizAnswers(from, until), scope), QuizAnswered::at, bounds);
+        List<List<QuestionAsked>> questions =
+                byWeek(questionsIn(activity.questions(from, until), scope), QuestionAsked::at, bounds);
+        List<List<QuizAnswered>> answers =
+                byWeek(answersIn(activity.quizAnswers(from, until), scope), QuizAnswered::at, bounds);
         List<List<NudgeSent>> nudges = byWeek(nudgesIn(activity.nudges(from, until), scope), NudgeSent::at, bounds);
         List<AwarenessStats> weeks = new ArrayList<>();
         for (int i = 0; i < count; i++) {

@@ -40,8 +40,8 @@ public record ChartSheet(String title, List<Chart> charts) {
             }
             for (Series one : series) {
                 if (one.values().size() != categories.size()) {
-                    throw new IllegalArgumentException("series '" + one.name() + "' has " + one.values().size() + " values for "
-                            + categories.size() + " categories");
+                    throw new IllegalArgumentException("series '" + one.name() + "' has "
+                            + one.values().size() + " values for " + categories.size() + " categories");
                 }
             }
             if (kind != Kind.STACKED_COLUMNS && series.size() != 1) {

@@ -62,7 +62,8 @@ public final class StatsReply {
     }
 
     private static String period(AwarenessStats stats, Language language, ZoneId zone) {
-        DateTimeFormatter format = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(language.locale());
+        DateTimeFormatter format =
+                DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(language.locale());
         LocalDate first = stats.from().atZone(zone).toLocalDate();
         LocalDate last = stats.to().minusNanos(1).atZone(zone).toLocalDate();
         return first.equals(last)
@@ -74,15 +75,24 @@ public final class StatsReply {
         if (stats.totalQuestions() == 0) {
             return Messages.get(language, "stats.questions.none");
         }
-        return Messages.get(language, "stats.questions", stats.totalQuestions(), stats.questions(Tier.ANSWER),
-                stats.questions(Tier.SUGGEST), stats.questions(Tier.FALLBACK));
+        return Messages.get(
+                language,
+                "stats.questions",
+                stats.totalQuestions(),
+                stats.questions(Tier.ANSWER),
+                stats.questions(Tier.SUGGEST),
+                stats.questions(Tier.FALLBACK));
     }
 
     private static String quiz(AwarenessStats stats, Language language) {
         if (stats.quizAnswers() == 0) {
             return Messages.get(language, "stats.quiz.none");
         }
-        return Messages.get(language, "stats.quiz", stats.quizAnswers(), stats.quizParticipants(),
+        return Messages.get(
+                language,
+                "stats.quiz",
+                stats.quizAnswers(),
+                stats.quizParticipants(),
                 percent(stats.quizCorrect(), stats.quizAnswers()));
     }
 
@@ -90,7 +100,8 @@ public final class StatsReply {
         int tips = stats.nudgesSent(NudgeSent.Kind.TIP);
         int quizzes = stats.nudgesSent(NudgeSent.Kind.QUIZ);
         if (stats.nudgesFailed() > 0) {
-            return Messages.get(language, "stats.nudges.failed", stats.nudgesSent(), tips, quizzes, stats.nudgesFailed());
+            return Messages.get(
+                    language, "stats.nudges.failed", stats.nudgesSent(), tips, quizzes, stats.nudgesFailed());
         }
         if (stats.nudgesSent() == 0) {
             return Messages.get(language, "stats.nudges.none");
@@ -101,26 +112,38 @@ public final class StatsReply {
     /** The sections asked about most, most first, then in charter order; unmatched questions left out. */
     private static List<String> topTopics(AwarenessStats stats, Charter charter, Language language) {
         return stats.questionsBySection().entrySet().stream()
-                .filter(e -> !e.getKey().equals(AwarenessStats.UNMATCHED) && e.getValue().total() > 0)
-                .sorted(Comparator.<Map.Entry<String, AwarenessStats.TierCounts>>comparingInt(e -> -e.getValue().total())
+                .filter(e -> !e.getKey().equals(AwarenessStats.UNMATCHED)
+                        && e.getValue().total() > 0)
+                .sorted(Comparator.<Map.Entry<String, AwarenessStats.TierCounts>>comparingInt(
+                                e -> -e.getValue().total())
                         .thenComparing(e -> charterOrder(charter, e.getKey()))
                         .thenComparing(Map.Entry::getKey))
                 .limit(TOP)
-                .map(e -> Messages.get(language, "stats.top-topics.item", title(charter, e.getKey(), language), e.getValue().total()))
+                .map(e -> Messages.get(
+                        language,
+                        "stats.top-topics.item",
+                        title(charter, e.getKey(), language),
+                        e.getValue().total()))
                 .toList();
     }
 
     /** Sections with enough quiz answers and some wrong, lowest score first. */
     private static List<String> topicsToReinforce(AwarenessStats stats, Charter charter, Language language) {
         return stats.quizBySection().entrySet().stream()
-                .filter(e -> e.getValue().answered() >= MIN_QUIZ_ANSWERS && e.getValue().correct() < e.getValue().answered())
-                .sorted(Comparator.<Map.Entry<String, AwarenessStats.QuizScore>>comparingDouble(e -> e.getValue().rate().orElse(1))
+                .filter(e -> e.getValue().answered() >= MIN_QUIZ_ANSWERS
+                        && e.getValue().correct() < e.getValue().answered())
+                .sorted(Comparator.<Map.Entry<String, AwarenessStats.QuizScore>>comparingDouble(
+                                e -> e.getValue().rate().orElse(1))
                         .thenComparingInt(e -> -e.getValue().answered())
                         .thenComparing(e -> charterOrder(charter, e.getKey()))
                         .thenComparing(Map.Entry::getKey))
                 .limit(TOP)
-                .map(e -> Messages.get(language, "stats.reinforce.item", title(charter, e.getKey(), language),
-                        percent(e.getValue().correct(), e.getValue().answered()), e.getValue().answered()))
+                .map(e -> Messages.get(
+                        language,
+                        "stats.reinforce.item",
+                        title(charter, e.getKey(), language),
+                        percent(e.getValue().correct(), e.getValue().answered()),
+                        e.getValue().answered()))
                 .toList();
     }
 

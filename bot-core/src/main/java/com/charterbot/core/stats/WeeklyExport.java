@@ -38,7 +38,8 @@ import org.apache.commons.csv.CSVPrinter;
 public final class WeeklyExport {
 
     /** The header row. */
-    public static final List<String> COLUMNS = List.of("week_start", "topic", "topic_title", "answered", "suggested", "not_covered", "total");
+    public static final List<String> COLUMNS =
+            List.of("week_start", "topic", "topic_title", "answered", "suggested", "not_covered", "total");
     /** The MIME type of the file. */
     public static final String MEDIA_TYPE = "text/csv";
 
@@ -53,16 +54,27 @@ public final class WeeklyExport {
         Objects.requireNonNull(language, "language");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         bytes.writeBytes(BOM);
-        CSVFormat format = CSVFormat.RFC4180.builder().setHeader(COLUMNS.toArray(String[]::new)).get();
-        try (Writer writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8); CSVPrinter csv = new CSVPrinter(writer, format)) {
+        CSVFormat format = CSVFormat.RFC4180
+                .builder()
+                .setHeader(COLUMNS.toArray(String[]::new))
+                .get();
+        try (Writer writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
+                CSVPrinter csv = new CSVPrinter(writer, format)) {
             List<String> topics = List.copyOf(stats.questionsBySection().keySet());
             for (int i = 0; i < stats.weeks().size(); i++) {
-                Map<String, AwarenessStats.TierCounts> week = stats.weeks().get(i).questionsBySection();
+                Map<String, AwarenessStats.TierCounts> week =
+                        stats.weeks().get(i).questionsBySection();
                 LocalDate start = stats.starts().get(i);
                 for (String topic : topics) {
                     AwarenessStats.TierCounts counts = week.getOrDefault(topic, AwarenessStats.TierCounts.NONE);
-                    csv.printRecord(start.toString(), topic, noFormula(WeeklyCharts.title(charter, topic, language)),
-                            counts.count(Tier.ANSWER), counts.count(Tier.SUGGEST), counts.count(Tier.FALLBACK), counts.total());
+                    csv.printRecord(
+                            start.toString(),
+                            topic,
+                            noFormula(WeeklyCharts.title(charter, topic, language)),
+                            counts.count(Tier.ANSWER),
+                            counts.count(Tier.SUGGEST),
+                            counts.count(Tier.FALLBACK),
+                            counts.total());
                 }
             }
         } catch (IOException e) {
@@ -75,20 +87,37 @@ public final class WeeklyExport {
      * The private reply carrying the file, with the action that gives the same file again (the
      * period ends at {@code until}).
      */
-    public static Reply reply(WeeklyStats stats, Instant until, Charter charter, Language language, Reply.Delivery delivery) {
+    public static Reply reply(
+            WeeklyStats stats, Instant until, Charter charter, Language language, Reply.Delivery delivery) {
         Objects.requireNonNull(until, "until");
         DateTimeFormatter format = DateTimeFormatter.ofPattern("d MMMM yyyy", language.locale());
         LocalDate first = stats.starts().get(0);
         LocalDate last = stats.starts().get(stats.starts().size() - 1).plusDays(6);
         String name = "charter-stats-" + first + "-to-" + last + ".csv";
-        Button again = new Button(ActionIds.STATS_EXPORT, Long.toString(until.getEpochSecond()),
-                Messages.get(language, "stats.export.again"), Button.Style.DEFAULT);
-        Block.File file = new Block.File(Messages.get(language, "stats.export.description", stats.weeks().size(), format.format(first),
-                format.format(last)), name, MEDIA_TYPE, csv(stats, charter, language), Optional.of(again));
-        return Reply.of(language, delivery, List.of(
-                new Block.Text(Messages.get(language, "stats.export.text", stats.weeks().size())),
-                file,
-                new Block.Context(Messages.get(language, "stats.privacy"))));
+        Button again = new Button(
+                ActionIds.STATS_EXPORT,
+                Long.toString(until.getEpochSecond()),
+                Messages.get(language, "stats.export.again"),
+                Button.Style.DEFAULT);
+        Block.File file = new Block.File(
+                Messages.get(
+                        language,
+                        "stats.export.description",
+                        stats.weeks().size(),
+                        format.format(first),
+                        format.format(last)),
+                name,
+                MEDIA_TYPE,
+                csv(stats, charter, language),
+                Optional.of(again));
+        return Reply.of(
+                language,
+                delivery,
+                List.of(
+                        new Block.Text(Messages.get(
+                                language, "stats.export.text", stats.weeks().size())),
+                        file,
+                        new Block.Context(Messages.get(language, "stats.privacy"))));
     }
 
     private static String noFormula(String text) {

@@ -33,9 +33,11 @@ public record WeeklyStats(ZoneId zone, List<AwarenessStats> weeks) {
         for (int i = 0; i < weeks.size(); i++) {
             AwarenessStats week = weeks.get(i);
             LocalDate start = week.from().atZone(zone).toLocalDate();
-            if (!week.from().equals(start.atStartOfDay(zone).toInstant()) || start.getDayOfWeek() != DayOfWeek.MONDAY
+            if (!week.from().equals(start.atStartOfDay(zone).toInstant())
+                    || start.getDayOfWeek() != DayOfWeek.MONDAY
                     || !week.to().equals(start.plusWeeks(1).atStartOfDay(zone).toInstant())) {
-                throw new IllegalArgumentException("week " + (i + 1) + " does not run from a Monday to the next: " + week.from() + " to " + week.to());
+                throw new IllegalArgumentException("week " + (i + 1) + " does not run from a Monday to the next: "
+                        + week.from() + " to " + week.to());
             }
             if (i > 0 && !week.from().equals(weeks.get(i - 1).to())) {
                 throw new IllegalArgumentException("week " + (i + 1) + " does not follow week " + i);
@@ -45,7 +47,9 @@ public record WeeklyStats(ZoneId zone, List<AwarenessStats> weeks) {
 
     /** The Monday each week starts on, oldest first. */
     public List<LocalDate> starts() {
-        return weeks.stream().map(week -> week.from().atZone(zone).toLocalDate()).toList();
+        return weeks.stream()
+                .map(week -> week.from().atZone(zone).toLocalDate())
+                .toList();
     }
 
     /** When the first week starts. */
@@ -80,7 +84,9 @@ public record WeeklyStats(ZoneId zone, List<AwarenessStats> weeks) {
         Objects.requireNonNull(failedDue, "failedDue");
         List<AwarenessStats> counted = new ArrayList<>();
         for (AwarenessStats week : weeks) {
-            int failed = (int) failedDue.stream().filter(due -> !due.isBefore(week.from()) && due.isBefore(week.to())).count();
+            int failed = (int) failedDue.stream()
+                    .filter(due -> !due.isBefore(week.from()) && due.isBefore(week.to()))
+                    .count();
             counted.add(week.withNudgesFailed(failed));
         }
         return new WeeklyStats(zone, counted);
@@ -93,7 +99,9 @@ public record WeeklyStats(ZoneId zone, List<AwarenessStats> weeks) {
     }
 
     private static AwarenessStats.TierCounts sum(AwarenessStats.TierCounts a, AwarenessStats.TierCounts b) {
-        return new AwarenessStats.TierCounts(a.count(Tier.ANSWER) + b.count(Tier.ANSWER), a.count(Tier.SUGGEST) + b.count(Tier.SUGGEST),
+        return new AwarenessStats.TierCounts(
+                a.count(Tier.ANSWER) + b.count(Tier.ANSWER),
+                a.count(Tier.SUGGEST) + b.count(Tier.SUGGEST),
                 a.count(Tier.FALLBACK) + b.count(Tier.FALLBACK));
     }
 }

@@ -8,4 +8,3 @@
  * {@link com.charterbot.core.stats.DrawCharts} (the picture; the core decides what it says).
  */
 package com.charterbot.core.stats;
-

@@ -56,9 +56,55 @@ public final class Tokens {
     static final int MAX_TOKEN = 100;
 
     /** Top-level domains that make "word.word" a host rather than two words, with the usual internal ones. */
-    private static final Set<String> TLDS = Set.of("com", "net", "org", "fr", "de", "uk", "eu", "be", "ch", "nl", "it", "es", "io", "co",
-            "us", "ca", "info", "biz", "app", "dev", "ly", "me", "tv", "gov", "edu", "int", "lu", "at", "pl", "se", "no", "dk", "fi", "pt",
-            "ie", "jp", "cn", "in", "br", "au", "local", "internal", "corp", "lan", "intranet", "localdomain", "home", "arpa");
+    private static final Set<String> TLDS = Set.of(
+            "com",
+            "net",
+            "org",
+            "fr",
+            "de",
+            "uk",
+            "eu",
+            "be",
+            "ch",
+            "nl",
+            "it",
+            "es",
+            "io",
+            "co",
+            "us",
+            "ca",
+            "info",
+            "biz",
+            "app",
+            "dev",
+            "ly",
+            "me",
+            "tv",
+            "gov",
+            "edu",
+            "int",
+            "lu",
+            "at",
+            "pl",
+            "se",
+            "no",
+            "dk",
+            "fi",
+            "pt",
+            "ie",
+            "jp",
+            "cn",
+            "in",
+            "br",
+            "au",
+            "local",
+            "internal",
+            "corp",
+            "lan",
+            "intranet",
+            "localdomain",
+            "home",
+            "arpa");
 
     private static final String OPENERS = "([{<«\"'\u201c\u2018";
     private static final String CLOSERS = ")]}>»\"'\u201d\u2019.,;:!?\u2026";
@@ -79,7 +125,8 @@ public final class Tokens {
             while (end < length && !UserText.isSpace(text.charAt(end))) {
                 end++;
             }
-            // Each space-separated chunk is copied once, then read as a string: no character of the text is read more than twice.
+            // Each space-separated chunk is copied once, then read as a string: no character of the text is read more
+            // than twice.
             chunk(text.subSequence(i, end).toString(), i, tokens);
             i = end;
         }
@@ -119,7 +166,9 @@ public final class Tokens {
                 i = word(chunk, i, i, offset, tokens);
                 continue;
             }
-            if ((codePoint == '#' || codePoint == '@') && i + 1 < chunk.length() && isWordChar(chunk.codePointAt(i + 1))) {
+            if ((codePoint == '#' || codePoint == '@')
+                    && i + 1 < chunk.length()
+                    && isWordChar(chunk.codePointAt(i + 1))) {
                 i = word(chunk, i + 1, i, offset, tokens);
                 continue;
             }
@@ -158,10 +207,11 @@ public final class Tokens {
 
     /** Letters, digits and the marks that belong to them. */
     public static boolean isWordChar(int codePoint) {
-        return Character.isLetterOrDigit(codePoint) || switch (Character.getType(codePoint)) {
-            case Character.NON_SPACING_MARK, Character.COMBINING_SPACING_MARK, Character.ENCLOSING_MARK -> true;
-            default -> false;
-        };
+        return Character.isLetterOrDigit(codePoint)
+                || switch (Character.getType(codePoint)) {
+                    case Character.NON_SPACING_MARK, Character.COMBINING_SPACING_MARK, Character.ENCLOSING_MARK -> true;
+                    default -> false;
+                };
     }
 
     /** An emoji or other symbol, or a currency sign: a token of its own. */
@@ -177,7 +227,7 @@ public final class Tokens {
         for (int i = 0; i < decomposed.length(); i++) {
             char c = decomposed.charAt(i);
             switch (Character.getType(c)) {
-                case Character.NON_SPACING_MARK, Character.ENCLOSING_MARK, Character.COMBINING_SPACING_MARK -> { }
+                case Character.NON_SPACING_MARK, Character.ENCLOSING_MARK, Character.COMBINING_SPACING_MARK -> {}
                 default -> {
                     switch (c) {
                         case '\u0153', '\u0152' -> folded.append("oe");
@@ -241,7 +291,9 @@ public final class Tokens {
             return java.util.Optional.of(host);
         }
         int lastDot = host.lastIndexOf('.');
-        return lastDot > 0 && TLDS.contains(host.substring(lastDot + 1)) ? java.util.Optional.of(host) : java.util.Optional.empty();
+        return lastDot > 0 && TLDS.contains(host.substring(lastDot + 1))
+                ? java.util.Optional.of(host)
+                : java.util.Optional.empty();
     }
 
     /** An e-mail address: one {@code @} with a name before it and a host with a dot after it. */

@@ -47,7 +47,7 @@ public final class UserText {
                 continue;
             }
             switch (Character.getType(c)) {
-                case Character.FORMAT, Character.SURROGATE -> { }
+                case Character.FORMAT, Character.SURROGATE -> {}
                 case Character.CONTROL -> {
                     if (c == '\n' || c == '\t') {
                         kept.append(c);
@@ -105,12 +105,14 @@ public final class UserText {
         for (int i = 0; i < decomposed.length(); i++) {
             char c = decomposed.charAt(i);
             switch (Character.getType(c)) {
-                case Character.NON_SPACING_MARK, Character.ENCLOSING_MARK, Character.COMBINING_SPACING_MARK -> { }
-                default -> folded.append(switch (c) {
-                    case '\u2019', '\u2018', '\u02bc' -> '\'';
-                    case '\u2010', '\u2011' -> '-';
-                    default -> c;
-                });
+                case Character.NON_SPACING_MARK, Character.ENCLOSING_MARK, Character.COMBINING_SPACING_MARK -> {}
+                default ->
+                    folded.append(
+                            switch (c) {
+                                case '\u2019', '\u2018', '\u02bc' -> '\'';
+                                case '\u2010', '\u2011' -> '-';
+                                default -> c;
+                            });
             }
         }
         return oneLine(folded.toString().toLowerCase(Locale.ROOT));

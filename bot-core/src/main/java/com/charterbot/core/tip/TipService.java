@@ -44,12 +44,22 @@ public final class TipService implements ShowTip {
     private final Duration window;
 
     /** A service with the {@link #DEFAULT_WINDOW} of 90 days. */
-    public TipService(Supplier<Charter> charter, TipRotationStore store, ActivityLog activity, Clock clock, RandomGenerator random) {
+    public TipService(
+            Supplier<Charter> charter,
+            TipRotationStore store,
+            ActivityLog activity,
+            Clock clock,
+            RandomGenerator random) {
         this(charter, store, activity, clock, random, DEFAULT_WINDOW);
     }
 
     /** @param window how far back channel quiz answers count; positive */
-    public TipService(Supplier<Charter> charter, TipRotationStore store, ActivityLog activity, Clock clock, RandomGenerator random,
+    public TipService(
+            Supplier<Charter> charter,
+            TipRotationStore store,
+            ActivityLog activity,
+            Clock clock,
+            RandomGenerator random,
             Duration window) {
         this.charter = Objects.requireNonNull(charter, "charter");
         this.store = Objects.requireNonNull(store, "store");
@@ -74,7 +84,11 @@ public final class TipService implements ShowTip {
         List<Tip> catalog = catalog(current, language);
         if (catalog.isEmpty()) {
             String text = Messages.get(language, "tip.none");
-            return new Reply(language, delivery, List.of(new Block.Heading(Messages.get(language, "tip.heading")), new Block.Text(text)), text);
+            return new Reply(
+                    language,
+                    delivery,
+                    List.of(new Block.Heading(Messages.get(language, "tip.heading")), new Block.Text(text)),
+                    text);
         }
         Tip tip = pick(channel, catalog);
         store.markShown(channel, tip.id().value());
@@ -101,7 +115,8 @@ public final class TipService implements ShowTip {
 
     private Tip pick(ChannelRef channel, List<Tip> catalog) {
         Set<String> shown = store.shown(channel);
-        List<Tip> remaining = new ArrayList<>(catalog.stream().filter(t -> !shown.contains(t.id().value())).toList());
+        List<Tip> remaining = new ArrayList<>(
+                catalog.stream().filter(t -> !shown.contains(t.id().value())).toList());
         if (remaining.isEmpty()) {
             store.reset(channel);
             remaining = new ArrayList<>(catalog);
@@ -137,7 +152,8 @@ public final class TipService implements ShowTip {
             }
         }
         Map<String, Double> weights = new HashMap<>();
-        answeredAndMissed.forEach((sectionId, counts) -> weights.put(sectionId, 1.0 + MISS_BOOST * counts[1] / counts[0]));
+        answeredAndMissed.forEach(
+                (sectionId, counts) -> weights.put(sectionId, 1.0 + MISS_BOOST * counts[1] / counts[0]));
         return weights;
     }
 

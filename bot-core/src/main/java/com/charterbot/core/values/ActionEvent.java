@@ -1,7 +1,6 @@
 package com.charterbot.core.values;
 
 import com.charterbot.core.text.UserText;
-import com.charterbot.core.values.Language;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,8 +15,15 @@ import java.util.Optional;
  * @param inputs what the person entered in a {@link com.charterbot.core.reply.Block.Form}, by field id, each
  *     value kept as {@link UserText#received} keeps it; empty for a plain click
  */
-public record ActionEvent(UserRef user, ChannelRef conversation, String actionId, String value, boolean platformAdmin,
-        Optional<Language> platformLanguage, String name, Map<String, String> inputs) {
+public record ActionEvent(
+        UserRef user,
+        ChannelRef conversation,
+        String actionId,
+        String value,
+        boolean platformAdmin,
+        Optional<Language> platformLanguage,
+        String name,
+        Map<String, String> inputs) {
 
     /** Longest name kept. */
     static final int MAX_NAME = 200;
@@ -42,7 +48,12 @@ public record ActionEvent(UserRef user, ChannelRef conversation, String actionId
     }
 
     /** A plain click of a person whose name is not known. */
-    public ActionEvent(UserRef user, ChannelRef conversation, String actionId, String value, boolean platformAdmin,
+    public ActionEvent(
+            UserRef user,
+            ChannelRef conversation,
+            String actionId,
+            String value,
+            boolean platformAdmin,
             Optional<Language> platformLanguage) {
         this(user, conversation, actionId, value, platformAdmin, platformLanguage, "", Map.of());
     }

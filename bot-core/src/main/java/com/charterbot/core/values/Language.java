@@ -30,7 +30,9 @@ public enum Language {
         }
         String lower = tag.strip().toLowerCase(Locale.ROOT);
         for (Language language : values()) {
-            if (lower.equals(language.tag()) || lower.startsWith(language.tag() + "-") || lower.startsWith(language.tag() + "_")) {
+            if (lower.equals(language.tag())
+                    || lower.startsWith(language.tag() + "-")
+                    || lower.startsWith(language.tag() + "_")) {
                 return Optional.of(language);
             }
         }

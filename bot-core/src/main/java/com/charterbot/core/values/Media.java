@@ -13,7 +13,8 @@ public enum Media {
     PICTURE,
     VIDEO;
 
-    private static final Set<String> PICTURE_TYPES = Set.of("png", "jpg", "jpeg", "gif", "heic", "heif", "webp", "bmp", "tiff", "tif");
+    private static final Set<String> PICTURE_TYPES =
+            Set.of("png", "jpg", "jpeg", "gif", "heic", "heif", "webp", "bmp", "tiff", "tif");
     private static final Set<String> VIDEO_TYPES = Set.of("mp4", "mov", "m4v", "webm", "avi", "mkv", "3gp");
 
     /**

@@ -1,7 +1,6 @@
 package com.charterbot.core.values;
 
 import com.charterbot.core.text.UserText;
-import com.charterbot.core.values.Language;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -22,8 +21,15 @@ import java.util.Set;
  *     administers (an Enterprise Grid org admin: the organization's other workspaces): an
  *     administrator's statistics cover them too
  */
-public record Message(UserRef user, ChannelRef conversation, String text, Origin origin, boolean platformAdmin,
-        Optional<Language> platformLanguage, boolean imageAttached, Set<String> alsoAdministers) {
+public record Message(
+        UserRef user,
+        ChannelRef conversation,
+        String text,
+        Origin origin,
+        boolean platformAdmin,
+        Optional<Language> platformLanguage,
+        boolean imageAttached,
+        Set<String> alsoAdministers) {
 
     /** How a message reached the bot. */
     public enum Origin {
@@ -45,13 +51,24 @@ public record Message(UserRef user, ChannelRef conversation, String text, Origin
     }
 
     /** A message of a person who administers no other tenant. */
-    public Message(UserRef user, ChannelRef conversation, String text, Origin origin, boolean platformAdmin,
-            Optional<Language> platformLanguage, boolean imageAttached) {
+    public Message(
+            UserRef user,
+            ChannelRef conversation,
+            String text,
+            Origin origin,
+            boolean platformAdmin,
+            Optional<Language> platformLanguage,
+            boolean imageAttached) {
         this(user, conversation, text, origin, platformAdmin, platformLanguage, imageAttached, Set.of());
     }
 
     /** A message without attachment. */
-    public Message(UserRef user, ChannelRef conversation, String text, Origin origin, boolean platformAdmin,
+    public Message(
+            UserRef user,
+            ChannelRef conversation,
+            String text,
+            Origin origin,
+            boolean platformAdmin,
             Optional<Language> platformLanguage) {
         this(user, conversation, text, origin, platformAdmin, platformLanguage, false);
     }

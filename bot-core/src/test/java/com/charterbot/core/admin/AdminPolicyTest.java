@@ -24,7 +24,8 @@ class AdminPolicyTest {
 
     @Test
     void allowsAConfiguredSlackUser() {
-        assertThat(new AdminPolicy(DIRECTORY).decide(slack("U0ADMIN"), false)).isEqualTo(new Decision.Allowed("configured"));
+        assertThat(new AdminPolicy(DIRECTORY).decide(slack("U0ADMIN"), false))
+                .isEqualTo(new Decision.Allowed("configured"));
     }
 
     @Test
@@ -54,7 +55,10 @@ class AdminPolicyTest {
 
         assertThat(policy.decide(slack("U0OWNER"), true)).isEqualTo(new Decision.Allowed("platform"));
         assertThat(policy.decide(teams("team-owner"), true)).isEqualTo(new Decision.Allowed("platform"));
-        assertThat(new AdminPolicy(AdminDirectory.DEFAULTS).decide(slack("U0OWNER"), true).allowed()).isTrue();
+        assertThat(new AdminPolicy(AdminDirectory.DEFAULTS)
+                        .decide(slack("U0OWNER"), true)
+                        .allowed())
+                .isTrue();
     }
 
     @Test
@@ -67,7 +71,8 @@ class AdminPolicyTest {
 
     @Test
     void aConfiguredAdministratorIsAllowedAsConfiguredEvenWhenAlsoPlatformAdmin() {
-        assertThat(new AdminPolicy(DIRECTORY).decide(slack("U0ADMIN"), true)).isEqualTo(new Decision.Allowed("configured"));
+        assertThat(new AdminPolicy(DIRECTORY).decide(slack("U0ADMIN"), true))
+                .isEqualTo(new Decision.Allowed("configured"));
     }
 
     @Test
@@ -77,10 +82,12 @@ class AdminPolicyTest {
         assertThat(decision.allowed()).isFalse();
         Decision.Denied denied = (Decision.Denied) decision;
         assertThat(denied.reason(Language.EN))
-                .startsWith("Only charter administrators can change nudges, see awareness statistics or reload the charter.")
+                .startsWith(
+                        "Only charter administrators can change nudges, see awareness statistics or reload the charter.")
                 .contains("communications team");
         assertThat(denied.reason(Language.FR))
-                .startsWith("Seuls les administrateurs de la charte peuvent modifier les rappels, consulter les statistiques de sensibilisation ou recharger la charte.")
+                .startsWith(
+                        "Seuls les administrateurs de la charte peuvent modifier les rappels, consulter les statistiques de sensibilisation ou recharger la charte.")
                 .contains("l'équipe communication");
     }
 
@@ -91,8 +98,10 @@ class AdminPolicyTest {
         assertThat(directory.slackUserIds()).containsExactly("U0ADMIN");
         assertThat(directory.teamsUserIds()).containsExactly("abc-def");
         assertThat(new AdminDirectory(null, null)).isEqualTo(AdminDirectory.DEFAULTS);
-        assertThatThrownBy(() -> new AdminDirectory(Set.of(" "), Set.of())).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new AdminDirectory(Set.of(), Set.of("a b"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new AdminDirectory(Set.of(" "), Set.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new AdminDirectory(Set.of(), Set.of("a b")))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -42,7 +42,8 @@ class AuditLogTest {
         log.append(record("same-time-first", T0.plusSeconds(30)));
         log.append(record("same-time-second", T0.plusSeconds(30)));
 
-        assertThat(log.recent(10)).extracting(AuditRecord::target)
+        assertThat(log.recent(10))
+                .extracting(AuditRecord::target)
                 .containsExactly("late", "same-time-second", "same-time-first", "early");
     }
 
@@ -61,23 +62,28 @@ class AuditLogTest {
         AuditRecord created = new AuditRecord(ADMIN, T0, "nudges.change", "slack:T1:C1", null, "weekly tips");
         assertThat(created.before()).isEmpty();
 
-        assertThatThrownBy(() -> new AuditRecord(ADMIN, T0, "Nudges Change", "x", "", "")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new AuditRecord(ADMIN, T0, "nudges.change", " ", "", "")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new AuditRecord(ADMIN, T0, "Nudges Change", "x", "", ""))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new AuditRecord(ADMIN, T0, "nudges.change", " ", "", ""))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new AuditRecord(ADMIN, T0, "nudges.change", "x", "y".repeat(2_001), ""))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new AuditRecord(null, T0, "nudges.change", "x", "", "")).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> new AuditRecord(null, T0, "nudges.change", "x", "", ""))
+                .isInstanceOf(NullPointerException.class);
     }
 
     @Test
     void adminActionsAuthorizeThenAuditWithTheClocksTime() {
         InMemoryAuditLog log = new InMemoryAuditLog();
-        AdminActions actions = new AdminActions(new AdminPolicy(new AdminDirectory(Set.of("U0ADMIN"), Set.of())), log,
-                Clock.fixed(T0, ZoneOffset.UTC));
+        AdminActions actions = new AdminActions(
+                new AdminPolicy(new AdminDirectory(Set.of("U0ADMIN"), Set.of())), log, Clock.fixed(T0, ZoneOffset.UTC));
 
         assertThat(actions.authorize(ADMIN, false)).isEqualTo(new Decision.Allowed("configured"));
-        assertThat(actions.authorize(new UserRef(Platform.SLACK, "T1", "U0OTHER"), false)).isInstanceOf(Decision.Denied.class);
+        assertThat(actions.authorize(new UserRef(Platform.SLACK, "T1", "U0OTHER"), false))
+                .isInstanceOf(Decision.Denied.class);
         actions.audited(ADMIN, AdminActions.NUDGES_CHANGE, "slack:T1:C1", "off", "tips weekly");
 
-        assertThat(log.recent(1)).containsExactly(new AuditRecord(ADMIN, T0, "nudges.change", "slack:T1:C1", "off", "tips weekly"));
+        assertThat(log.recent(1))
+                .containsExactly(new AuditRecord(ADMIN, T0, "nudges.change", "slack:T1:C1", "off", "tips weekly"));
     }
 }

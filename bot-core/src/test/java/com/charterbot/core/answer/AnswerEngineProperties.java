@@ -18,7 +18,8 @@ import net.jqwik.api.ShrinkingMode;
 class AnswerEngineProperties {
 
     static final AnswerEngine ENGINE = new AnswerEngine(
-            ((LoadResult.Loaded) CharterLoader.load(CharterFiles.defaults(), CharterSettings.DEFAULTS)).charter(), Language.EN);
+            ((LoadResult.Loaded) CharterLoader.load(CharterFiles.defaults(), CharterSettings.DEFAULTS)).charter(),
+            Language.EN);
 
     @Property(tries = 300, shrinking = ShrinkingMode.BOUNDED)
     void answerIsAlwaysWellFormed(@ForAll("questions") String text, @ForAll("languages") Optional<Language> preferred) {
@@ -47,17 +48,66 @@ class AnswerEngineProperties {
     @Provide
     Arbitrary<String> questions() {
         Arbitrary<String> anyUnicode = Arbitraries.strings().all().ofMaxLength(200);
-        Arbitrary<String> words = Arbitraries.of("can", "I", "post", "photo", "puis-je", "publier", "journaliste",
-                        "LinkedIn", "password", "mot", "de", "passe", "l'", "?", "!", "😀", "ça", "ß", "İ", "\u0301", "\u200b",
-                        "<@U123ABC>", "<https://example.com|photo>", "<#C42|general>", "<!here>", "<b>", "</i>", "<at>Bot</at>",
-                        "&amp;", "&lt;", "{{company}}", "{0}", "'", "''", "\\", "$1", "\u0000", "\ud83d", "\ud800\udc00",
-                        "ﾃｽﾄ", "写真", "صورة", "фото")
-                .list().ofMaxSize(60)
+        Arbitrary<String> words = Arbitraries.of(
+                        "can",
+                        "I",
+                        "post",
+                        "photo",
+                        "puis-je",
+                        "publier",
+                        "journaliste",
+                        "LinkedIn",
+                        "password",
+                        "mot",
+                        "de",
+                        "passe",
+                        "l'",
+                        "?",
+                        "!",
+                        "😀",
+                        "ça",
+                        "ß",
+                        "İ",
+                        "\u0301",
+                        "\u200b",
+                        "<@U123ABC>",
+                        "<https://example.com|photo>",
+                        "<#C42|general>",
+                        "<!here>",
+                        "<b>",
+                        "</i>",
+                        "<at>Bot</at>",
+                        "&amp;",
+                        "&lt;",
+                        "{{company}}",
+                        "{0}",
+                        "'",
+                        "''",
+                        "\\",
+                        "$1",
+                        "\u0000",
+                        "\ud83d",
+                        "\ud800\udc00",
+                        "ﾃｽﾄ",
+                        "写真",
+                        "صورة",
+                        "фото")
+                .list()
+                .ofMaxSize(60)
                 .map(list -> String.join(" ", list));
-        Arbitrary<String> glued = Arbitraries.strings().withChars("<>|@#!&;{}[]()*_~`'\"\\/:xX- \n\t").ofMaxLength(300);
-        Arbitrary<String> longOnes = Arbitraries.strings().all().ofMinLength(900).ofMaxLength(1_200);
-        Arbitrary<String> manyWords = Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(12)
-                .list().ofMinSize(50).ofMaxSize(160).map(list -> String.join(" ", list));
+        Arbitrary<String> glued = Arbitraries.strings()
+                .withChars("<>|@#!&;{}[]()*_~`'\"\\/:xX- \n\t")
+                .ofMaxLength(300);
+        Arbitrary<String> longOnes =
+                Arbitraries.strings().all().ofMinLength(900).ofMaxLength(1_200);
+        Arbitrary<String> manyWords = Arbitraries.strings()
+                .alpha()
+                .ofMinLength(1)
+                .ofMaxLength(12)
+                .list()
+                .ofMinSize(50)
+                .ofMaxSize(160)
+                .map(list -> String.join(" ", list));
         return Arbitraries.frequencyOf(
                 net.jqwik.api.Tuple.of(4, anyUnicode),
                 net.jqwik.api.Tuple.of(4, words),

@@ -48,15 +48,21 @@ class AnswerEngineTest {
 
         assertThat(answer.tier()).isEqualTo(Tier.ANSWER);
         assertThat(answer.citation().sectionId()).isEqualTo("photos-videos");
-        assertThat(answer.citation().title()).isEqualTo(section("photos-videos", Language.EN).title());
+        assertThat(answer.citation().title())
+                .isEqualTo(section("photos-videos", Language.EN).title());
         assertThat(answer.replyLanguage()).isEqualTo(Language.EN);
-        assertThat(answer.text()).isEqualTo(section("photos-videos", Language.EN).rule());
-        assertThat(answer.checklist()).isNotEmpty().isEqualTo(section("photos-videos", Language.EN).checklist());
+        assertThat(answer.text())
+                .isEqualTo(section("photos-videos", Language.EN).rule());
+        assertThat(answer.checklist())
+                .isNotEmpty()
+                .isEqualTo(section("photos-videos", Language.EN).checklist());
         assertThat(answer.dos()).isEqualTo(section("photos-videos", Language.EN).dos());
-        assertThat(answer.donts()).isEqualTo(section("photos-videos", Language.EN).donts());
+        assertThat(answer.donts())
+                .isEqualTo(section("photos-videos", Language.EN).donts());
         assertThat(answer.issue()).isEqualTo(InputIssue.NONE);
         assertThat(answer.charterVersion()).isEqualTo(DEFAULT_CHARTER.version());
-        assertThat(answer.suggestions()).hasSizeLessThanOrEqualTo(2)
+        assertThat(answer.suggestions())
+                .hasSizeLessThanOrEqualTo(2)
                 .noneMatch(c -> c.sectionId().equals("photos-videos"));
         assertThat(answer.shownSectionIds()).first().isEqualTo("photos-videos");
     }
@@ -68,9 +74,11 @@ class AnswerEngineTest {
         assertThat(answer.tier()).isEqualTo(Tier.ANSWER);
         assertThat(answer.replyLanguage()).isEqualTo(Language.FR);
         assertThat(answer.citation().sectionId()).isEqualTo("photos-videos");
-        assertThat(answer.citation().title()).isEqualTo(section("photos-videos", Language.FR).title())
+        assertThat(answer.citation().title())
+                .isEqualTo(section("photos-videos", Language.FR).title())
                 .isNotEqualTo(section("photos-videos", Language.EN).title());
-        assertThat(answer.text()).isEqualTo(section("photos-videos", Language.FR).rule());
+        assertThat(answer.text())
+                .isEqualTo(section("photos-videos", Language.FR).rule());
         assertThat(answer.dos()).isEqualTo(section("photos-videos", Language.FR).dos());
     }
 
@@ -81,12 +89,15 @@ class AnswerEngineTest {
         assertThat(answer.replyLanguage()).isEqualTo(Language.FR);
         assertThat(answer.tier()).isEqualTo(Tier.ANSWER);
         assertThat(answer.citation().sectionId()).isEqualTo("photos-videos");
-        assertThat(answer.citation().title()).isEqualTo(section("photos-videos", Language.FR).title());
-        assertThat(answer.text()).isEqualTo(section("photos-videos", Language.FR).rule());
+        assertThat(answer.citation().title())
+                .isEqualTo(section("photos-videos", Language.FR).title());
+        assertThat(answer.text())
+                .isEqualTo(section("photos-videos", Language.FR).rule());
 
         Answer english = ENGINE.answer(Question.of("Puis-je publier cette photo ?", Language.EN));
         assertThat(english.replyLanguage()).isEqualTo(Language.EN);
-        assertThat(english.text()).isEqualTo(section("photos-videos", Language.EN).rule());
+        assertThat(english.text())
+                .isEqualTo(section("photos-videos", Language.EN).rule());
     }
 
     @Test
@@ -104,10 +115,12 @@ class AnswerEngineTest {
 
     @Test
     void findsTheAskInsideAStory() {
-        Answer video = ENGINE.answer(Question.of("I'm on the night shift at the plant and my team lead asked us to film the new press line "
-                + "for a training video. Can I post the video on my TikTok?"));
-        Answer fire = ENGINE.answer(Question.of("We had a small fire in the workshop last night. People are already posting videos of it "
-                + "on Facebook, should I answer them?"));
+        Answer video = ENGINE.answer(
+                Question.of("I'm on the night shift at the plant and my team lead asked us to film the new press line "
+                        + "for a training video. Can I post the video on my TikTok?"));
+        Answer fire = ENGINE.answer(
+                Question.of("We had a small fire in the workshop last night. People are already posting videos of it "
+                        + "on Facebook, should I answer them?"));
 
         assertThat(video.tier()).isEqualTo(Tier.ANSWER);
         assertThat(video.citation().sectionId()).isEqualTo("photos-videos");
@@ -123,19 +136,27 @@ class AnswerEngineTest {
         assertThat(answer.citation().sectionId()).isEqualTo("colleagues-privacy");
         assertThat(answer.alsoApplies()).singleElement().satisfies(also -> {
             assertThat(also.citation().sectionId()).isEqualTo("photos-videos");
-            assertThat(also.keyPoint()).isEqualTo(
-                    "Photos and videos of your work, at the office, in the workshop or on site, are welcome, provided you take them where it is allowed and check what they show.");
+            assertThat(also.keyPoint())
+                    .isEqualTo(
+                            "Photos and videos of your work, at the office, in the workshop or on site, are welcome, provided you take them where it is allowed and check what they show.");
         });
-        assertThat(answer.shownSectionIds()).startsWith("colleagues-privacy", "photos-videos").doesNotHaveDuplicates().hasSizeLessThanOrEqualTo(3);
+        assertThat(answer.shownSectionIds())
+                .startsWith("colleagues-privacy", "photos-videos")
+                .doesNotHaveDuplicates()
+                .hasSizeLessThanOrEqualTo(3);
     }
 
     @Test
     void aSectionAlsoAppliesInTheReplyLanguage() {
-        Answer answer = ENGINE.answer(Question.of("photo marrante d'un collègue endormi au séminaire, je peux la poster ?"));
+        Answer answer =
+                ENGINE.answer(Question.of("photo marrante d'un collègue endormi au séminaire, je peux la poster ?"));
 
         assertThat(answer.alsoApplies()).singleElement().satisfies(also -> {
-            assertThat(also.citation().title()).isEqualTo(section("photos-videos", Language.FR).title());
-            assertThat(also.keyPoint()).startsWith("Les photos et vidéos de votre travail, au bureau, à l'atelier ou sur site, sont les bienvenues");
+            assertThat(also.citation().title())
+                    .isEqualTo(section("photos-videos", Language.FR).title());
+            assertThat(also.keyPoint())
+                    .startsWith(
+                            "Les photos et vidéos de votre travail, au bureau, à l'atelier ou sur site, sont les bienvenues");
         });
     }
 
@@ -165,7 +186,8 @@ class AnswerEngineTest {
     void theConfidenceIsTheCalibratedProbabilityAndTheCharterDecidesWhenItIsEnough() {
         Answer usual = ENGINE.answer(Question.of("Can I post this photo?"));
         Calibration strict = new Calibration(
-                withThresholds(DEFAULT_CHARTER.calibration().questions(), 1, 1), withThresholds(DEFAULT_CHARTER.calibration().stories(), 1, 1));
+                withThresholds(DEFAULT_CHARTER.calibration().questions(), 1, 1),
+                withThresholds(DEFAULT_CHARTER.calibration().stories(), 1, 1));
         AnswerEngine neverSure = new AnswerEngine(DEFAULT_CHARTER.withCalibration(strict), Language.EN);
 
         Answer unsure = neverSure.answer(Question.of("Can I post this photo?"));
@@ -182,15 +204,21 @@ class AnswerEngineTest {
 
     @Test
     void citationCarriesALinkOnlyWhenTheCharterHasOne() {
-        CharterSettings withLink = new CharterSettings("Acme Industries", "communication@example.com",
-                "security@example.com", "hr@example.com", "servicedesk@example.com", "legal@example.com",
+        CharterSettings withLink = new CharterSettings(
+                "Acme Industries",
+                "communication@example.com",
+                "security@example.com",
+                "hr@example.com",
+                "servicedesk@example.com",
+                "legal@example.com",
                 "https://intranet.example.com/charter");
         AnswerEngine linked = new AnswerEngine(load(CharterFiles.defaults(), withLink), Language.EN);
 
         Answer answer = linked.answer(Question.of("Can I post this photo?"));
         assertThat(answer.citation().link()).isEqualTo("https://intranet.example.com/charter#photos-videos");
-        assertThat(answer.suggestions()).allSatisfy(c ->
-                assertThat(c.link()).isEqualTo("https://intranet.example.com/charter#" + c.sectionId()));
+        assertThat(answer.suggestions())
+                .allSatisfy(
+                        c -> assertThat(c.link()).isEqualTo("https://intranet.example.com/charter#" + c.sectionId()));
 
         Answer unlinked = ENGINE.answer(Question.of("Can I post this photo?"));
         assertThat(unlinked.citation().link()).isNull();
@@ -213,7 +241,8 @@ class AnswerEngineTest {
         Answer answer = engine.answer(Question.of("Can I post this photo?"));
         assertThat(answer.charterVersion()).isEqualTo(DEFAULT_CHARTER.version());
         assertThat(answer.tier()).isEqualTo(Tier.ANSWER);
-        assertThat(answer.text()).isEqualTo(section("photos-videos", Language.EN).rule());
+        assertThat(answer.text())
+                .isEqualTo(section("photos-videos", Language.EN).rule());
     }
 
     @Test
@@ -223,7 +252,8 @@ class AnswerEngineTest {
         Path photos = dir.resolve("en/photos-videos.md");
         String rule = section("photos-videos", Language.EN).rule();
         String firstSentence = rule.substring(0, rule.indexOf('.') + 1);
-        Files.writeString(photos, Files.readString(photos).replace(firstSentence, "Photos need a second look. " + firstSentence));
+        Files.writeString(
+                photos, Files.readString(photos).replace(firstSentence, "Photos need a second look. " + firstSentence));
 
         LoadResult result = engine.reload(CharterFiles.fromDirectory(dir), CharterSettings.DEFAULTS);
 
@@ -247,8 +277,13 @@ class AnswerEngineTest {
         assertThat(modifiedVersion).isNotEqualTo(DEFAULT_CHARTER.version());
         Set<String> versions = Set.of(DEFAULT_CHARTER.version(), modifiedVersion);
 
-        List<String> questions = List.of("Can I post this photo?", "Puis-je publier cette photo ?",
-                "A journalist called me", "Can you order me a pizza?", "", "mon mot de passe a été piraté");
+        List<String> questions = List.of(
+                "Can I post this photo?",
+                "Puis-je publier cette photo ?",
+                "A journalist called me",
+                "Can you order me a pizza?",
+                "",
+                "mon mot de passe a été piraté");
         int answerers = 3;
         ExecutorService pool = Executors.newFixedThreadPool(answerers + 1);
         CountDownLatch start = new CountDownLatch(1);

@@ -16,14 +16,22 @@ class AnswerTraceTest {
     void traceGivesTheSameAnswerAndTheSectionsRankedBestFirstWithTheWordsEachContains() {
         AnswerTrace trace = engine.trace(Question.of("Can I post this photo of the plant on LinkedIn?"));
 
-        assertThat(trace.answer()).isEqualTo(engine.answer(Question.of("Can I post this photo of the plant on LinkedIn?")));
+        assertThat(trace.answer())
+                .isEqualTo(engine.answer(Question.of("Can I post this photo of the plant on LinkedIn?")));
         assertThat(trace.ranked()).isNotEmpty();
-        assertThat(trace.ranked().get(0).sectionId()).isEqualTo(trace.answer().citation().sectionId()).isEqualTo("photos-videos");
-        assertThat(trace.ranked()).isSortedAccordingTo(Comparator.comparingDouble(AnswerTrace.Ranked::score).reversed());
-        assertThat(trace.ranked()).extracting(AnswerTrace.Ranked::sectionId).containsAll(trace.answer().shownSectionIds());
+        assertThat(trace.ranked().get(0).sectionId())
+                .isEqualTo(trace.answer().citation().sectionId())
+                .isEqualTo("photos-videos");
+        assertThat(trace.ranked())
+                .isSortedAccordingTo(
+                        Comparator.comparingDouble(AnswerTrace.Ranked::score).reversed());
+        assertThat(trace.ranked())
+                .extracting(AnswerTrace.Ranked::sectionId)
+                .containsAll(trace.answer().shownSectionIds());
         List<String> words = trace.ranked().get(0).matchedWords();
         assertThat(words).contains("photo").doesNotContain("Can", "I", "this", "the", "of", "on");
-        assertThat(trace.ranked()).allSatisfy(ranked -> assertThat(ranked.coverage()).isBetween(0.0, 1.0));
+        assertThat(trace.ranked())
+                .allSatisfy(ranked -> assertThat(ranked.coverage()).isBetween(0.0, 1.0));
     }
 
     @Test
@@ -47,6 +55,7 @@ class AnswerTraceTest {
         AnswerTrace trace = engine.trace(Question.of("How do I reset my laptop password?"));
 
         assertThat(trace.answer().tier()).isEqualTo(Tier.FALLBACK);
-        assertThat(trace.ranked()).anySatisfy(ranked -> assertThat(ranked.notCovered()).isTrue());
+        assertThat(trace.ranked())
+                .anySatisfy(ranked -> assertThat(ranked.notCovered()).isTrue());
     }
 }

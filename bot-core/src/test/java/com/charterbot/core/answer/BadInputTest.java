@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class BadInputTest {
 
     static final AnswerEngine ENGINE = new AnswerEngine(
-            ((LoadResult.Loaded) CharterLoader.load(CharterFiles.defaults(), CharterSettings.DEFAULTS)).charter(), Language.EN);
+            ((LoadResult.Loaded) CharterLoader.load(CharterFiles.defaults(), CharterSettings.DEFAULTS)).charter(),
+            Language.EN);
 
     /** Numbers as written in either language: 1000, 1,000, 1 000 (with any kind of space), 1.000. */
     private static final Pattern NUMBER = Pattern.compile("\\d{1,3}(?:[,.\\s\u00a0\u202f]\\d{3})+|\\d+");

@@ -11,23 +11,27 @@ class LanguageDetectorTest {
     private final LanguageDetector detector = new LanguageDetector();
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "Can I post this photo?",
-            "A journalist called me, what should I do?",
-            "Is it OK to share a picture of my team at work?",
-            "What should I do when someone criticises the company on Twitter?",
-            "can i talk about the project i'm working on"})
+    @ValueSource(
+            strings = {
+                "Can I post this photo?",
+                "A journalist called me, what should I do?",
+                "Is it OK to share a picture of my team at work?",
+                "What should I do when someone criticises the company on Twitter?",
+                "can i talk about the project i'm working on"
+            })
     void detectsEnglishQuestions(String question) {
         assertThat(detector.detect(question)).contains(Language.EN);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "Puis-je publier cette photo ?",
-            "Un journaliste m'a appelé, que dois-je faire ?",
-            "Est-ce que je peux partager une photo de mon équipe au travail ?",
-            "Que faire si quelqu'un critique l'entreprise sur Twitter ?",
-            "j'ai le droit de parler de mon projet sur LinkedIn"})
+    @ValueSource(
+            strings = {
+                "Puis-je publier cette photo ?",
+                "Un journaliste m'a appelé, que dois-je faire ?",
+                "Est-ce que je peux partager une photo de mon équipe au travail ?",
+                "Que faire si quelqu'un critique l'entreprise sur Twitter ?",
+                "j'ai le droit de parler de mon projet sur LinkedIn"
+            })
     void detectsFrenchQuestions(String question) {
         assertThat(detector.detect(question)).contains(Language.FR);
     }

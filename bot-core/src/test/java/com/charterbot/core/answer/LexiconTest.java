@@ -10,19 +10,27 @@ import org.junit.jupiter.api.Test;
 class LexiconTest {
 
     private static final TextAnalysis ANALYSIS = TextAnalysis.shared();
-    private static final Lexicon LEXICON = Lexicon.compile(new Vocabulary(
-            List.of(List.of("company", "employer", "ma boîte"),
-                    List.of("anonymous", "throwaway account"),
-                    List.of("social media", "réseaux sociaux"),
-                    List.of("journalist", "media")),
-            List.of("lol", "quick question", "stp")), ANALYSIS);
+    private static final Lexicon LEXICON = Lexicon.compile(
+            new Vocabulary(
+                    List.of(
+                            List.of("company", "employer", "ma boîte"),
+                            List.of("anonymous", "throwaway account"),
+                            List.of("social media", "réseaux sociaux"),
+                            List.of("journalist", "media")),
+                    List.of("lol", "quick question", "stp")),
+            ANALYSIS);
 
     private static List<List<String>> terms(Language language, String text) {
-        return LEXICON.units(language, text, offset -> 1).stream().map(Lexicon.Unit::terms).toList();
+        return LEXICON.units(language, text, offset -> 1).stream()
+                .map(Lexicon.Unit::terms)
+                .toList();
     }
 
     private static String concept(Language language, String expression) {
-        return terms(language, expression).get(0).stream().filter(Lexicon::isConcept).findFirst().orElseThrow();
+        return terms(language, expression).get(0).stream()
+                .filter(Lexicon::isConcept)
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -47,8 +55,10 @@ class LexiconTest {
         String socialMedia = concept(Language.EN, "social media");
         String press = concept(Language.EN, "journalist");
 
-        assertThat(terms(Language.EN, "can I post on social media")).containsExactly(List.of("post"), List.of(socialMedia));
-        assertThat(terms(Language.EN, "the media called")).anySatisfy(unit -> assertThat(unit).contains(press));
+        assertThat(terms(Language.EN, "can I post on social media"))
+                .containsExactly(List.of("post"), List.of(socialMedia));
+        assertThat(terms(Language.EN, "the media called"))
+                .anySatisfy(unit -> assertThat(unit).contains(press));
     }
 
     @Test
@@ -66,7 +76,8 @@ class LexiconTest {
 
     @Test
     void stopWordsAndFramingWordsSayNothingEitherButUnitsKeepTheirSentenceWeight() {
-        List<Lexicon.Unit> units = LEXICON.units(Language.EN, "Can I post this photo?", offset -> offset < 10 ? 0.5 : 1);
+        List<Lexicon.Unit> units =
+                LEXICON.units(Language.EN, "Can I post this photo?", offset -> offset < 10 ? 0.5 : 1);
 
         assertThat(units).extracting(Lexicon.Unit::terms).containsExactly(List.of("post"), List.of("photo"));
         assertThat(units).extracting(Lexicon.Unit::weight).containsExactly(0.5, 1.0);

@@ -56,7 +56,8 @@ class CalibrationTest {
     void readsBackWhatItWrites() {
         Calibration calibration = new Calibration(model(-1.5, 2.25, 0.75, 0.25), model(-3, 4.5, 0.9, 0.35));
 
-        Calibration.Parsed parsed = Calibration.parse("calibration.properties", calibration.toText(List.of("fitted for a test")));
+        Calibration.Parsed parsed =
+                Calibration.parse("calibration.properties", calibration.toText(List.of("fitted for a test")));
 
         assertThat(parsed.problems()).isEmpty();
         assertThat(parsed.calibration()).isEqualTo(calibration);
@@ -65,27 +66,40 @@ class CalibrationTest {
 
     @Test
     void reportsWhatIsWrongInAFileWithItsLine() {
-        String text = new Calibration(model(-1, 1, 0.75, 0.25), model(-1, 1, 0.9, 0.35)).toText(List.of())
+        String text = new Calibration(model(-1, 1, 0.75, 0.25), model(-1, 1, 0.9, 0.35))
+                .toText(List.of())
                 .replace("question.bias = -1.0000", "question.bias = minus one")
-                .replace("story.answer-at = 0.900", "story.answer-at = 0.900\nstory.answer-at = 0.8\nstory.treshold = 1\nnot a key")
+                .replace(
+                        "story.answer-at = 0.900",
+                        "story.answer-at = 0.900\nstory.answer-at = 0.8\nstory.treshold = 1\nnot a key")
                 .replace("story.weight.pair = 0.0000\n", "");
 
         Calibration.Parsed parsed = Calibration.parse("calibration.properties", text);
 
         assertThat(parsed.calibration()).isNull();
-        assertThat(parsed.problems()).extracting(CharterProblem::key).containsExactlyInAnyOrder(
-                "charter.problem.calibration-not-a-number", "charter.problem.front-matter-key-twice",
-                "charter.problem.calibration-unknown-key", "charter.problem.calibration-syntax", "charter.problem.calibration-missing-key");
-        assertThat(parsed.problems()).filteredOn(p -> p.key().endsWith("not-a-number")).singleElement()
+        assertThat(parsed.problems())
+                .extracting(CharterProblem::key)
+                .containsExactlyInAnyOrder(
+                        "charter.problem.calibration-not-a-number",
+                        "charter.problem.front-matter-key-twice",
+                        "charter.problem.calibration-unknown-key",
+                        "charter.problem.calibration-syntax",
+                        "charter.problem.calibration-missing-key");
+        assertThat(parsed.problems())
+                .filteredOn(p -> p.key().endsWith("not-a-number"))
+                .singleElement()
                 .satisfies(p -> assertThat(p.line()).isEqualTo(TestCharter.lineOf(text, "minus one")));
     }
 
     @Test
     void rejectsThresholdsOutOfOrder() {
-        String text = new Calibration(model(-1, 1, 0.75, 0.25), model(-1, 1, 0.9, 0.35)).toText(List.of())
+        String text = new Calibration(model(-1, 1, 0.75, 0.25), model(-1, 1, 0.9, 0.35))
+                .toText(List.of())
                 .replace("question.suggest-at = 0.250", "question.suggest-at = 0.950");
 
-        assertThat(Calibration.parse("c", text).problems()).extracting(CharterProblem::key).containsExactly("charter.problem.calibration-thresholds");
+        assertThat(Calibration.parse("c", text).problems())
+                .extracting(CharterProblem::key)
+                .containsExactly("charter.problem.calibration-thresholds");
     }
 
     @Test
@@ -93,8 +107,10 @@ class CalibrationTest {
         Calibration calibration = Calibration.defaults();
 
         for (Calibration.Model model : List.of(calibration.questions(), calibration.stories())) {
-            assertThat(model.weights().get(Calibration.SIGNALS.indexOf("coverage"))).isPositive();
-            assertThat(model.weights().get(Calibration.SIGNALS.indexOf("off-topic"))).isNegative();
+            assertThat(model.weights().get(Calibration.SIGNALS.indexOf("coverage")))
+                    .isPositive();
+            assertThat(model.weights().get(Calibration.SIGNALS.indexOf("off-topic")))
+                    .isNegative();
             assertThat(model.answerAt()).isBetween(0.0, 1.0);
         }
     }

@@ -26,11 +26,27 @@ import org.junit.jupiter.api.io.TempDir;
 class CharterLoaderTest {
 
     static final List<String> TOPIC_IDS = List.of(
-            "scope", "ambassadors", "access-at-work", "confidential-information", "photos-videos",
-            "colleagues-privacy", "customers-partners", "speaking-for-company", "disclosure-of-affiliation",
-            "respect-conduct", "defamation-criticism", "negative-comments-crisis", "media-inquiries",
-            "account-security", "intellectual-property", "personal-profiles", "recruitment",
-            "insider-information", "internal-networks", "sanctions", "contacts");
+            "scope",
+            "ambassadors",
+            "access-at-work",
+            "confidential-information",
+            "photos-videos",
+            "colleagues-privacy",
+            "customers-partners",
+            "speaking-for-company",
+            "disclosure-of-affiliation",
+            "respect-conduct",
+            "defamation-criticism",
+            "negative-comments-crisis",
+            "media-inquiries",
+            "account-security",
+            "intellectual-property",
+            "personal-profiles",
+            "recruitment",
+            "insider-information",
+            "internal-networks",
+            "sanctions",
+            "contacts");
 
     static Charter loaded(LoadResult result) {
         if (result instanceof LoadResult.Loaded loaded) {
@@ -69,7 +85,9 @@ class CharterLoaderTest {
         assertThat(BUNDLED.topicIds()).containsExactlyInAnyOrderElementsOf(TOPIC_IDS);
         for (Language language : Language.values()) {
             List<String> ids = BUNDLED.sections(language).stream()
-                    .filter(s -> !s.isNotCovered()).map(Section::id).toList();
+                    .filter(s -> !s.isNotCovered())
+                    .map(Section::id)
+                    .toList();
             assertThat(ids).as(language.tag()).containsExactlyInAnyOrderElementsOf(TOPIC_IDS);
             for (String id : TOPIC_IDS) {
                 Section section = BUNDLED.section(id, language).orElseThrow();
@@ -88,8 +106,14 @@ class CharterLoaderTest {
                 assertThat(s.title()).as(where + " title").isNotBlank();
                 assertThat(s.rule()).as(where + " rule").isNotBlank();
                 assertThat(s.questions()).as(where + " questions").hasSizeGreaterThanOrEqualTo(8);
-                assertThat(s.dos()).as(where + " dos").isNotEmpty().allSatisfy(d -> assertThat(d).isNotBlank());
-                assertThat(s.donts()).as(where + " donts").isNotEmpty().allSatisfy(d -> assertThat(d).isNotBlank());
+                assertThat(s.dos())
+                        .as(where + " dos")
+                        .isNotEmpty()
+                        .allSatisfy(d -> assertThat(d).isNotBlank());
+                assertThat(s.donts())
+                        .as(where + " donts")
+                        .isNotEmpty()
+                        .allSatisfy(d -> assertThat(d).isNotBlank());
                 assertThat(s.tips()).as(where + " tips").hasSizeGreaterThanOrEqualTo(2);
                 assertThat(s.quiz()).as(where + " quiz").hasSizeGreaterThanOrEqualTo(2);
                 for (QuizQuestion q : s.quiz()) {
@@ -105,7 +129,10 @@ class CharterLoaderTest {
         for (Language language : Language.values()) {
             for (String id : TOPIC_IDS) {
                 Section s = BUNDLED.section(id, language).orElseThrow();
-                assertThat(s.related()).as(language.tag() + "/" + id).isSubsetOf(TOPIC_IDS).doesNotContain(id);
+                assertThat(s.related())
+                        .as(language.tag() + "/" + id)
+                        .isSubsetOf(TOPIC_IDS)
+                        .doesNotContain(id);
             }
         }
     }
@@ -113,7 +140,9 @@ class CharterLoaderTest {
     @Test
     void hasNotCoveredEntriesInBothLanguages() {
         for (Language language : Language.values()) {
-            List<Section> notCovered = BUNDLED.sections(language).stream().filter(Section::isNotCovered).toList();
+            List<Section> notCovered = BUNDLED.sections(language).stream()
+                    .filter(Section::isNotCovered)
+                    .toList();
             assertThat(notCovered).as(language.tag()).isNotEmpty();
             assertThat(notCovered).allSatisfy(s -> {
                 assertThat(s.rule()).isNotBlank();
@@ -136,11 +165,19 @@ class CharterLoaderTest {
 
     @Test
     void usesTheConfiguredCompanyNameAndContacts() {
-        CharterSettings settings = new CharterSettings("Globex Corporation", "press@globex.test", "sec@globex.test",
-                "people@globex.test", "helpdesk@globex.test", "law@globex.test", "https://intranet.globex.test/charter");
+        CharterSettings settings = new CharterSettings(
+                "Globex Corporation",
+                "press@globex.test",
+                "sec@globex.test",
+                "people@globex.test",
+                "helpdesk@globex.test",
+                "law@globex.test",
+                "https://intranet.globex.test/charter");
         Charter custom = loaded(CharterLoader.load(CharterFiles.defaults(), settings));
         for (Language language : Language.values()) {
-            List<String> text = custom.sections(language).stream().flatMap(s -> allText(s).stream()).toList();
+            List<String> text = custom.sections(language).stream()
+                    .flatMap(s -> allText(s).stream())
+                    .toList();
             assertThat(text).as(language.tag()).anyMatch(t -> t.contains("Globex Corporation"));
             assertThat(text).as(language.tag()).anyMatch(t -> t.contains("press@globex.test"));
             assertThat(text).as(language.tag()).anyMatch(t -> t.contains("helpdesk@globex.test"));
@@ -163,11 +200,17 @@ class CharterLoaderTest {
         for (Language language : Language.values()) {
             for (Section section : BUNDLED.sections(language)) {
                 Section shorter = cut.section(section.id(), language).orElseThrow();
-                assertThat(shorter.questions()).containsExactlyElementsOf(section.questions().subList(0, Math.min(8, section.questions().size())));
-                assertThat(shorter).usingRecursiveComparison().ignoringFields("questions").isEqualTo(section);
+                assertThat(shorter.questions())
+                        .containsExactlyElementsOf(section.questions()
+                                .subList(0, Math.min(8, section.questions().size())));
+                assertThat(shorter)
+                        .usingRecursiveComparison()
+                        .ignoringFields("questions")
+                        .isEqualTo(section);
             }
         }
-        assertThat(BUNDLED.sections(Language.EN)).anyMatch(section -> section.questions().size() > 8);
+        assertThat(BUNDLED.sections(Language.EN))
+                .anyMatch(section -> section.questions().size() > 8);
         assertThat(cut.version()).isNotEqualTo(BUNDLED.version());
     }
 
@@ -218,8 +261,9 @@ class CharterLoaderTest {
         Charter charter = loaded(load(writeValid(dir)));
         assertThat(charter.topicIds()).containsExactly("alpha", "beta");
         Section alpha = charter.section("alpha", Language.EN).orElseThrow();
-        assertThat(alpha.rule()).isEqualTo("Rule of Alpha things at Acme Industries: think before you post."
-                + " Ask communication@example.com when in doubt.");
+        assertThat(alpha.rule())
+                .isEqualTo("Rule of Alpha things at Acme Industries: think before you post."
+                        + " Ask communication@example.com when in doubt.");
         assertThat(alpha.related()).containsExactly("beta");
         assertThat(alpha.questions()).hasSize(8);
         assertThat(charter.section("not-covered-it", Language.FR).orElseThrow().rule())
@@ -231,8 +275,9 @@ class CharterLoaderTest {
         Charter charter = loaded(load(writeValid(dir)));
         Section en = charter.section("alpha", Language.EN).orElseThrow();
         Section fr = charter.section("alpha", Language.FR).orElseThrow();
-        assertThat(fr.rule()).isEqualTo("Règle de Choses alpha chez Acme Industries : réfléchissez avant de publier."
-                + " Demandez à communication@example.com en cas de doute.");
+        assertThat(fr.rule())
+                .isEqualTo("Règle de Choses alpha chez Acme Industries : réfléchissez avant de publier."
+                        + " Demandez à communication@example.com en cas de doute.");
         assertThat(fr.checklist()).hasSameSizeAs(en.checklist()).containsExactly("Ai-je vérifié la règle alpha ?");
         assertThat(fr.dos()).hasSameSizeAs(en.dos()).containsExactly("Demander d'abord.", "Lire la règle alpha.");
         assertThat(fr.donts()).hasSameSizeAs(en.donts()).containsExactly("Publier dans la précipitation.");
@@ -240,13 +285,16 @@ class CharterLoaderTest {
         assertThat(fr.tips()).hasSameSizeAs(en.tips());
         assertThat(fr.quiz()).hasSameSizeAs(en.quiz()).hasSize(2);
         for (int i = 0; i < en.quiz().size(); i++) {
-            assertThat(fr.quiz().get(i).options()).hasSameSizeAs(en.quiz().get(i).options());
-            assertThat(fr.quiz().get(i).correctIndex()).isEqualTo(en.quiz().get(i).correctIndex());
+            assertThat(fr.quiz().get(i).options())
+                    .hasSameSizeAs(en.quiz().get(i).options());
+            assertThat(fr.quiz().get(i).correctIndex())
+                    .isEqualTo(en.quiz().get(i).correctIndex());
         }
         assertThat(fr.quiz().get(0).explanation()).isEqualTo("parce que la règle le dit.");
         assertThat(fr.quiz().get(0).correctOption()).isEqualTo("Bonne réponse");
         assertThat(en.quiz().get(0).explanation()).isEqualTo("because the rule says so.");
-        assertThat(charter.section("not-covered-it", Language.FR).orElseThrow().isNotCovered()).isTrue();
+        assertThat(charter.section("not-covered-it", Language.FR).orElseThrow().isNotCovered())
+                .isTrue();
     }
 
     @Test
@@ -256,8 +304,10 @@ class CharterLoaderTest {
         write(dir, "en/zeta.md", copy);
         List<CharterProblem> problems = problems(load(dir));
         assertHasProblem(problems, "en/zeta.md", lineOf(copy, "id: alpha"), "duplicate id 'alpha'");
-        assertThat(problems).filteredOn(p -> p.message().contains("duplicate"))
-                .singleElement().satisfies(p -> assertThat(p.message()).contains("en/alpha.md:2"));
+        assertThat(problems)
+                .filteredOn(p -> p.message().contains("duplicate"))
+                .singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("en/alpha.md:2"));
     }
 
     @Test
@@ -290,7 +340,9 @@ class CharterLoaderTest {
     void rejectsMissingRule() {
         writeValid(dir);
         String text = enSection("beta", "Beta things")
-                .replace("## Rule\nRule of Beta things at {{company}}: think before you post.\nAsk {{communications_contact}} when in doubt.\n", "");
+                .replace(
+                        "## Rule\nRule of Beta things at {{company}}: think before you post.\nAsk {{communications_contact}} when in doubt.\n",
+                        "");
         assertThat(text).doesNotContain("## Rule");
         write(dir, "en/beta.md", text);
         assertHasProblem(problems(load(dir)), "en/beta.md", lineOf(text, "id: beta"), "rule");
@@ -300,7 +352,9 @@ class CharterLoaderTest {
     void rejectsEmptyRuleAtItsHeading() {
         writeValid(dir);
         String text = frSection("beta", "Choses bêta")
-                .replace("Règle de Choses bêta chez {{company}} : réfléchissez avant de publier.\nDemandez à {{communications_contact}} en cas de doute.\n", "");
+                .replace(
+                        "Règle de Choses bêta chez {{company}} : réfléchissez avant de publier.\nDemandez à {{communications_contact}} en cas de doute.\n",
+                        "");
         write(dir, "fr/beta.md", text);
         assertHasProblem(problems(load(dir)), "fr/beta.md", lineOf(text, "## Règle"), "rule");
     }
@@ -336,7 +390,8 @@ class CharterLoaderTest {
     @Test
     void readsBulletsPastedFromAWordProcessorAsListItems(@TempDir Path dir) {
         writeValid(dir);
-        String pasted = enSection("beta", "Beta things").replace("- Do ask first.", "\u2022 Do ask first.")
+        String pasted = enSection("beta", "Beta things")
+                .replace("- Do ask first.", "\u2022 Do ask first.")
                 .replace("- Do read the beta rule.", "\u00B7\tDo read the beta rule.");
         write(dir, "en/beta.md", pasted);
 
@@ -374,7 +429,8 @@ class CharterLoaderTest {
     @Test
     void rejectsQuizQuestionWithNoCorrectOption() {
         writeValid(dir);
-        String text = enSection("beta", "Beta things").replace("- [x] Right answer\n- [ ] Wrong answer two", "- [ ] Right answer\n- [ ] Wrong answer two");
+        String text = enSection("beta", "Beta things")
+                .replace("- [x] Right answer\n- [ ] Wrong answer two", "- [ ] Right answer\n- [ ] Wrong answer two");
         write(dir, "en/beta.md", text);
         assertHasProblem(problems(load(dir)), "en/beta.md", lineOf(text, "### What is right"), "found 0");
     }
@@ -382,7 +438,8 @@ class CharterLoaderTest {
     @Test
     void rejectsQuizQuestionWithTwoCorrectOptions() {
         writeValid(dir);
-        String text = frSection("beta", "Choses bêta").replace("- [ ] Mauvaise réponse trois", "- [x] Mauvaise réponse trois");
+        String text = frSection("beta", "Choses bêta")
+                .replace("- [ ] Mauvaise réponse trois", "- [x] Mauvaise réponse trois");
         write(dir, "fr/beta.md", text);
         assertHasProblem(problems(load(dir)), "fr/beta.md", lineOf(text, "### Quoi d'autre"), "found 2");
     }
@@ -447,8 +504,8 @@ class CharterLoaderTest {
                 .replace("- Do ask first.", "- Do ask {{nobody}} first.")
                 .replace("## Tips", "## Hints");
         write(dir, "en/beta.md", beta);
-        String frAlpha = frSection("alpha", "Choses alpha", "beta", "ghost")
-                .replace("- question number 8 about alpha\n", "");
+        String frAlpha =
+                frSection("alpha", "Choses alpha", "beta", "ghost").replace("- question number 8 about alpha\n", "");
         write(dir, "fr/alpha.md", frAlpha);
         String gamma = enSection("gamma", "Gamma things");
         write(dir, "en/gamma.md", gamma);
@@ -472,7 +529,8 @@ class CharterLoaderTest {
         String beta = "\uFEFF" + enSection("beta", "Beta things").replace("\n", "\r\n");
         write(dir, "en/beta.md", beta);
         Charter charter = loaded(load(dir));
-        assertThat(charter.section("beta", Language.EN).orElseThrow().questions()).hasSize(8);
+        assertThat(charter.section("beta", Language.EN).orElseThrow().questions())
+                .hasSize(8);
     }
 
     @Test

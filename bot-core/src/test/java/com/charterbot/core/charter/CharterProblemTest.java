@@ -23,7 +23,9 @@ class CharterProblemTest {
     Path dir;
 
     private static CharterProblem only(List<CharterProblem> problems, String key) {
-        return problems.stream().filter(p -> p.key().equals(key)).findFirst()
+        return problems.stream()
+                .filter(p -> p.key().equals(key))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + key + " among " + problems));
     }
 
@@ -36,9 +38,11 @@ class CharterProblemTest {
         CharterProblem duplicate = only(CharterLoaderTest.problems(load(dir)), "charter.problem.duplicate-id");
 
         assertThat(duplicate.arguments()).containsExactly("alpha", "en/alpha.md", "2");
-        assertThat(duplicate.message(Language.FR)).isEqualTo("identifiant « alpha » en double, déjà utilisé dans en/alpha.md:2");
+        assertThat(duplicate.message(Language.FR))
+                .isEqualTo("identifiant « alpha » en double, déjà utilisé dans en/alpha.md:2");
         assertThat(duplicate.describe(Language.FR))
-                .isEqualTo("en/zeta.md:" + lineOf(copy, "id: alpha") + ": identifiant « alpha » en double, déjà utilisé dans en/alpha.md:2");
+                .isEqualTo("en/zeta.md:" + lineOf(copy, "id: alpha")
+                        + ": identifiant « alpha » en double, déjà utilisé dans en/alpha.md:2");
     }
 
     @Test
@@ -49,7 +53,8 @@ class CharterProblemTest {
 
         CharterProblem duplicate = only(CharterLoaderTest.problems(load(dir)), "charter.problem.duplicate-id");
 
-        String english = "en/zeta.md:" + lineOf(copy, "id: alpha") + ": duplicate id 'alpha', already used by en/alpha.md:2";
+        String english =
+                "en/zeta.md:" + lineOf(copy, "id: alpha") + ": duplicate id 'alpha', already used by en/alpha.md:2";
         assertThat(duplicate).hasToString(english);
         assertThat(duplicate.describe(Language.EN)).isEqualTo(english);
         assertThat(duplicate.message()).isEqualTo("duplicate id 'alpha', already used by en/alpha.md:2");
@@ -61,7 +66,8 @@ class CharterProblemTest {
 
         CharterProblem missing = only(CharterLoaderTest.problems(load(dir)), "charter.problem.missing-language-folder");
 
-        assertThat(missing.describe(Language.FR)).isEqualTo("fr/: dossier manquant : chaque langue doit avoir son propre dossier de sections");
+        assertThat(missing.describe(Language.FR))
+                .isEqualTo("fr/: dossier manquant : chaque langue doit avoir son propre dossier de sections");
         assertThat(missing).hasToString("fr/: missing folder: every language needs its own folder of sections");
     }
 
@@ -83,8 +89,13 @@ class CharterProblemTest {
 
         CharterProblem unknown = only(CharterLoaderTest.problems(load(dir)), "charter.problem.unknown-placeholder");
 
-        assertThat(unknown.message()).startsWith("unknown placeholder {{boss_name}} (known: ").contains("company", "it_contact").endsWith(")");
-        assertThat(unknown.message(Language.FR)).startsWith("variable inconnue {{boss_name}} (variables connues : ").contains("company");
+        assertThat(unknown.message())
+                .startsWith("unknown placeholder {{boss_name}} (known: ")
+                .contains("company", "it_contact")
+                .endsWith(")");
+        assertThat(unknown.message(Language.FR))
+                .startsWith("variable inconnue {{boss_name}} (variables connues : ")
+                .contains("company");
     }
 
     @Test
@@ -108,20 +119,31 @@ class CharterProblemTest {
         CharterProblem tooFew = only(CharterLoaderTest.problems(load(dir)), "charter.problem.too-few-questions");
 
         assertThat(tooFew.message()).isEqualTo("'## Questions' has too few items: 7, where at least 8 are needed");
-        assertThat(tooFew.message(Language.FR)).isEqualTo("la rubrique « ## Questions » n'a pas assez d'éléments : 7, alors qu'il en faut au moins 8");
+        assertThat(tooFew.message(Language.FR))
+                .isEqualTo("la rubrique « ## Questions » n'a pas assez d'éléments : 7, alors qu'il en faut au moins 8");
     }
 
     @Test
     void everyProblemOfABrokenCharterHasAFrenchWordingOfItsOwn() {
         writeValid(dir);
-        write(dir, "en/beta.md", enSection("beta", "Beta things", "beta", "ghost", "not-covered-it")
-                .replace("- Do ask first.", "- Do ask {{nobody}} first.")
-                .replace("## Tips", "## Hints")
-                .replace("- [x] Right answer\n- [ ] Wrong answer two", "- [ ] Right answer\n- [ ] Wrong answer two")
-                .replace("Explanation: because the rule says so too.", "")
-                .replace("title: Beta things", "title: Beta things\ntitle: Beta twice\ncolour: blue\nnot a key"));
+        write(
+                dir,
+                "en/beta.md",
+                enSection("beta", "Beta things", "beta", "ghost", "not-covered-it")
+                        .replace("- Do ask first.", "- Do ask {{nobody}} first.")
+                        .replace("## Tips", "## Hints")
+                        .replace(
+                                "- [x] Right answer\n- [ ] Wrong answer two",
+                                "- [ ] Right answer\n- [ ] Wrong answer two")
+                        .replace("Explanation: because the rule says so too.", "")
+                        .replace(
+                                "title: Beta things",
+                                "title: Beta things\ntitle: Beta twice\ncolour: blue\nnot a key"));
         write(dir, "fr/alpha.md", frSection("alpha", "Choses alpha") + "\n## À faire\n- encore\n");
-        write(dir, "fr/beta.md", "---\nid: Beta_Things\ntype: other\n---\ntext first\n## Règle\n## Règle\n### Outside the quiz\n");
+        write(
+                dir,
+                "fr/beta.md",
+                "---\nid: Beta_Things\ntype: other\n---\ntext first\n## Règle\n## Règle\n### Outside the quiz\n");
         write(dir, "fr/loose.md", "no front matter here\n");
         write(dir, "fr/open.md", "---\nid: open\n");
         write(dir, "en/gamma.md", TestCharter.notCovered("gamma", "Gamma", false) + "\n## Tips\n- a tip\n");
@@ -134,8 +156,14 @@ class CharterProblemTest {
             keys.add(problem.key());
             String english = problem.message(Language.EN);
             String french = problem.message(Language.FR);
-            assertThat(french).as(problem.key()).isNotEqualTo(english).doesNotContain("''").doesNotContainPattern("\\{\\d");
-            assertThat(problem.toString()).isEqualTo(problem.describe(Language.EN)).endsWith(": " + english);
+            assertThat(french)
+                    .as(problem.key())
+                    .isNotEqualTo(english)
+                    .doesNotContain("''")
+                    .doesNotContainPattern("\\{\\d");
+            assertThat(problem.toString())
+                    .isEqualTo(problem.describe(Language.EN))
+                    .endsWith(": " + english);
         }
         assertThat(keys).allMatch(key -> key.startsWith("charter.problem."));
     }
@@ -148,11 +176,16 @@ class CharterProblemTest {
 
         assertThat(problem.arguments()).containsExactly("alpha");
         assertThat(problem).hasToString("en/a.md:2: related section 'alpha' does not exist");
-        assertThatThrownBy(() -> new CharterProblem(null, 1, "charter.problem.missing-id", List.of())).isInstanceOf(NullPointerException.class);
-        assertThatThrownBy(() -> new CharterProblem("en/a.md", 1, null, List.of())).isInstanceOf(NullPointerException.class);
-        assertThatThrownBy(() -> new CharterProblem("en/a.md", 1, " ", List.of())).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new CharterProblem("en/a.md", 1, "charter.problem.missing-id", null)).isInstanceOf(NullPointerException.class);
-        assertThatThrownBy(() -> new CharterProblem("en/a.md", 1, "charter.problem.related-missing", Arrays.asList((String) null)))
+        assertThatThrownBy(() -> new CharterProblem(null, 1, "charter.problem.missing-id", List.of()))
+                .isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> new CharterProblem("en/a.md", 1, null, List.of()))
+                .isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> new CharterProblem("en/a.md", 1, " ", List.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new CharterProblem("en/a.md", 1, "charter.problem.missing-id", null))
+                .isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> new CharterProblem(
+                        "en/a.md", 1, "charter.problem.related-missing", Arrays.asList((String) null)))
                 .isInstanceOf(NullPointerException.class);
     }
 
@@ -162,6 +195,8 @@ class CharterProblemTest {
         CharterProblem first = new CharterProblem("en/a.md", 9, "charter.problem.missing-title", List.of());
         CharterProblem second = new CharterProblem("en/b.md", 0, "charter.problem.not-utf8", List.of());
 
-        assertThat(new ArrayList<>(List.of(later, first, second)).stream().sorted().toList()).containsExactly(first, second, later);
+        assertThat(new ArrayList<>(List.of(later, first, second))
+                        .stream().sorted().toList())
+                .containsExactly(first, second, later);
     }
 }

@@ -19,7 +19,8 @@ public final class TestCharter {
 
     /** A valid English section with this id and title, related to the given ids. */
     public static String enSection(String id, String title, String... related) {
-        return String.join("\n",
+        return String.join(
+                "\n",
                 "---",
                 "id: " + id,
                 "title: " + title,
@@ -66,7 +67,8 @@ public final class TestCharter {
 
     /** The French version of {@link #enSection}, written with the French headings. */
     public static String frSection(String id, String title, String... related) {
-        return String.join("\n",
+        return String.join(
+                "\n",
                 "---",
                 "id: " + id,
                 "title: " + title,
@@ -113,7 +115,8 @@ public final class TestCharter {
 
     /** A valid not-covered entry; {@code french} picks the French heading. */
     public static String notCovered(String id, String title, boolean french) {
-        return String.join("\n",
+        return String.join(
+                "\n",
                 "---",
                 "id: " + id,
                 "type: not-covered",
@@ -183,7 +186,8 @@ public final class TestCharter {
     /** Copies the bundled charter (as listed by its classpath index) into {@code dir}. */
     public static Path copyDefaults(Path dir) {
         for (String name : defaultIndex()) {
-            try (InputStream in = TestCharter.class.getClassLoader()
+            try (InputStream in = TestCharter.class
+                    .getClassLoader()
                     .getResourceAsStream(CharterFiles.DEFAULT_CLASSPATH_ROOT + "/" + name)) {
                 if (in == null) {
                     throw new IllegalStateException("missing bundled file " + name);
@@ -198,7 +202,8 @@ public final class TestCharter {
 
     /** The file names listed by the bundled charter's {@code index.txt}, comments and blanks skipped. */
     public static List<String> defaultIndex() {
-        try (InputStream in = TestCharter.class.getClassLoader()
+        try (InputStream in = TestCharter.class
+                .getClassLoader()
                 .getResourceAsStream(CharterFiles.DEFAULT_CLASSPATH_ROOT + "/index.txt")) {
             if (in == null) {
                 throw new IllegalStateException("missing bundled index.txt");

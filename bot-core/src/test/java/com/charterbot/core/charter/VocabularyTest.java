@@ -33,7 +33,8 @@ class VocabularyTest {
                 """);
 
         assertThat(parsed.problems()).isEmpty();
-        assertThat(parsed.vocabulary().groups()).containsExactly(List.of("shop floor", "atelier", "production hall"), List.of("badge", "access card"));
+        assertThat(parsed.vocabulary().groups())
+                .containsExactly(List.of("shop floor", "atelier", "production hall"), List.of("badge", "access card"));
         assertThat(parsed.vocabulary().ignored()).containsExactly("lol", "quick question");
     }
 
@@ -53,18 +54,22 @@ class VocabularyTest {
                 """);
 
         assertThat(parsed.problems()).extracting(CharterProblem::line).containsExactly(1, 2, 4, 5, 6, 7, 8, 10);
-        assertThat(parsed.problems()).extracting(CharterProblem::key).containsExactly(
-                "charter.problem.text-before-heading",
-                "charter.problem.vocabulary-unknown-heading",
-                "charter.problem.vocabulary-empty-entry",
-                "charter.problem.vocabulary-entry-twice",
-                "charter.problem.vocabulary-single-entry",
-                "charter.problem.vocabulary-entry-too-long",
-                "charter.problem.expected-list-item",
-                "charter.problem.vocabulary-ignored-and-grouped");
+        assertThat(parsed.problems())
+                .extracting(CharterProblem::key)
+                .containsExactly(
+                        "charter.problem.text-before-heading",
+                        "charter.problem.vocabulary-unknown-heading",
+                        "charter.problem.vocabulary-empty-entry",
+                        "charter.problem.vocabulary-entry-twice",
+                        "charter.problem.vocabulary-single-entry",
+                        "charter.problem.vocabulary-entry-too-long",
+                        "charter.problem.expected-list-item",
+                        "charter.problem.vocabulary-ignored-and-grouped");
         assertThat(parsed.problems().get(1).message()).contains("'Synonyms'").contains("Same meaning");
         assertThat(parsed.problems().get(3).message()).contains("'Photo' appears twice");
-        assertThat(parsed.problems().get(7).message(Language.FR)).contains("« photo »").contains("ligne 4");
+        assertThat(parsed.problems().get(7).message(Language.FR))
+                .contains("« photo »")
+                .contains("ligne 4");
         assertThat(parsed.vocabulary().groups()).containsExactly(List.of("photo", "picture"));
     }
 
@@ -73,7 +78,8 @@ class VocabularyTest {
         Vocabulary vocabulary = Vocabulary.defaults();
 
         assertThat(vocabulary.groups()).anySatisfy(group -> assertThat(group).contains("ma boîte", "employer"));
-        assertThat(vocabulary.groups()).anySatisfy(group -> assertThat(group).contains("throwaway account", "anonymous"));
+        assertThat(vocabulary.groups())
+                .anySatisfy(group -> assertThat(group).contains("throwaway account", "anonymous"));
         assertThat(vocabulary.ignored()).contains("lol", "stp");
     }
 
@@ -84,8 +90,11 @@ class VocabularyTest {
 
         Charter charter = loaded(load(dir));
 
-        assertThat(charter.vocabulary().groups()).containsAll(Vocabulary.defaults().groups()).contains(List.of("alpha thing", "widget"));
-        assertThat(charter.vocabulary().groups()).hasSize(Vocabulary.defaults().groups().size() + 1);
+        assertThat(charter.vocabulary().groups())
+                .containsAll(Vocabulary.defaults().groups())
+                .contains(List.of("alpha thing", "widget"));
+        assertThat(charter.vocabulary().groups())
+                .hasSize(Vocabulary.defaults().groups().size() + 1);
     }
 
     @Test

@@ -57,6 +57,7 @@ final class ConversationHarness {
     static final String ADMIN_ID = "U-ADMIN";
     /** A configured charter administrator. */
     static final UserRef ADMIN = new UserRef(Platform.SLACK, "T1", ADMIN_ID);
+
     static final UserRef ALICE = new UserRef(Platform.SLACK, "T1", "U-ALICE");
     static final UserRef BOB = new UserRef(Platform.SLACK, "T1", "U-BOB");
     /** Same user id as the configured admin, but on Teams: not configured there. */
@@ -76,6 +77,7 @@ final class ConversationHarness {
     final AtomicReference<Supplier<ReloadResult>> reloads = new AtomicReference<>(ReloadResult.Bundled::new);
     /** The chart sheets the conversation asked to draw, in order; each is "drawn" as {@link #PICTURE}. */
     final List<ChartSheet> drawn = new CopyOnWriteArrayList<>();
+
     final RecordingExpertsMessenger expertsMessenger = new RecordingExpertsMessenger();
 
     private final TestConversation bot;
@@ -83,6 +85,7 @@ final class ConversationHarness {
     final InMemoryDeliveryStore deliveries;
     /** Channels an administrator asked to nudge now, in order; the fake trigger always accepts. */
     final List<ChannelRef> triggered;
+
     final InMemoryUnansweredQuestions unanswered;
     final InMemoryQuizProgressStore progress;
     final InMemoryQuizSessionStore sessions;
@@ -96,6 +99,7 @@ final class ConversationHarness {
     final InMemoryPhrasingCandidates candidates;
     /** The engine of this harness: its own when it learns phrasings, which change its index. */
     final AnswerEngine engine;
+
     final Optional<PhrasingReview> phrasings;
     final QuizService quiz;
     final ConversationService service;
@@ -115,7 +119,9 @@ final class ConversationHarness {
                 .clock(clock)
                 .seed(seed)
                 .admins(new AdminDirectory(Set.of(ADMIN_ID), Set.of()))
-                .experts(() -> expertsMessenger, new ExpertsDesk.Settings(Optional.empty(), Optional.empty(), Duration.ofDays(2), PARIS))
+                .experts(
+                        () -> expertsMessenger,
+                        new ExpertsDesk.Settings(Optional.empty(), Optional.empty(), Duration.ofDays(2), PARIS))
                 .reload(() -> reloads.get().get())
                 .charts(sheet -> {
                     drawn.add(sheet);
@@ -152,7 +158,13 @@ final class ConversationHarness {
         return service.onMessage(new Message(user, where, text, origin, false, Optional.empty()));
     }
 
-    List<Reply> say(UserRef user, ChannelRef where, Message.Origin origin, String text, boolean platformAdmin, Optional<Language> platformLanguage) {
+    List<Reply> say(
+            UserRef user,
+            ChannelRef where,
+            Message.Origin origin,
+            String text,
+            boolean platformAdmin,
+            Optional<Language> platformLanguage) {
         return service.onMessage(new Message(user, where, text, origin, platformAdmin, platformLanguage));
     }
 
@@ -180,7 +192,8 @@ final class ConversationHarness {
     }
 
     /** A click of a named person, with what they entered in a form. */
-    List<Reply> submit(UserRef user, ChannelRef where, String name, String actionId, String value, Map<String, String> inputs) {
+    List<Reply> submit(
+            UserRef user, ChannelRef where, String name, String actionId, String value, Map<String, String> inputs) {
         return service.onAction(new ActionEvent(user, where, actionId, value, false, Optional.empty(), name, inputs));
     }
 
@@ -202,7 +215,8 @@ final class ConversationHarness {
     }
 
     static <T extends Block> T first(Reply reply, Class<T> type) {
-        return blocks(reply, type).stream().findFirst()
+        return blocks(reply, type).stream()
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + type.getSimpleName() + " in " + reply));
     }
 
@@ -216,22 +230,26 @@ final class ConversationHarness {
 
     /** The reply's buttons exactly as an adapter receives them. */
     static List<Button> taggedButtons(Reply reply) {
-        return reply.blocks().stream().flatMap(block -> {
-            if (block instanceof Block.Buttons row) {
-                return row.buttons().stream();
-            }
-            if (block instanceof Block.Suggestions suggestions) {
-                return suggestions.buttons().stream();
-            }
-            if (block instanceof Block.AlsoApplies also) {
-                return also.points().stream().map(Block.AlsoApplies.Point::open);
-            }
-            return Stream.empty();
-        }).toList();
+        return reply.blocks().stream()
+                .flatMap(block -> {
+                    if (block instanceof Block.Buttons row) {
+                        return row.buttons().stream();
+                    }
+                    if (block instanceof Block.Suggestions suggestions) {
+                        return suggestions.buttons().stream();
+                    }
+                    if (block instanceof Block.AlsoApplies also) {
+                        return also.points().stream().map(Block.AlsoApplies.Point::open);
+                    }
+                    return Stream.empty();
+                })
+                .toList();
     }
 
     static List<Button> buttons(Reply reply, String actionId) {
-        return buttons(reply).stream().filter(b -> b.actionId().equals(actionId)).toList();
+        return buttons(reply).stream()
+                .filter(b -> b.actionId().equals(actionId))
+                .toList();
     }
 
     static List<String> texts(Reply reply) {
@@ -239,6 +257,8 @@ final class ConversationHarness {
     }
 
     static List<String> contexts(Reply reply) {
-        return blocks(reply, Block.Context.class).stream().map(Block.Context::text).toList();
+        return blocks(reply, Block.Context.class).stream()
+                .map(Block.Context::text)
+                .toList();
     }
 }

@@ -29,15 +29,31 @@ import net.jqwik.api.Tuple;
 class ConversationServiceProperties {
 
     private static final ConversationHarness BOT = new ConversationHarness(7L);
-    private static final ChannelRef TEAMS_CHANNEL = new ChannelRef(Platform.TEAMS, "tenant-1", "19:general@thread.tacv2");
-    private static final List<String> ACTION_IDS = List.of(ActionIds.OPEN_SECTION, ActionIds.FEEDBACK_HELPFUL,
-            ActionIds.FEEDBACK_NOT_HELPFUL, ActionIds.QUIZ_START, ActionIds.QUIZ_ANSWER, ActionIds.CHANNEL_QUIZ_ANSWER, ActionIds.TIP_NEXT);
+    private static final ChannelRef TEAMS_CHANNEL =
+            new ChannelRef(Platform.TEAMS, "tenant-1", "19:general@thread.tacv2");
+    private static final List<String> ACTION_IDS = List.of(
+            ActionIds.OPEN_SECTION,
+            ActionIds.FEEDBACK_HELPFUL,
+            ActionIds.FEEDBACK_NOT_HELPFUL,
+            ActionIds.QUIZ_START,
+            ActionIds.QUIZ_ANSWER,
+            ActionIds.CHANNEL_QUIZ_ANSWER,
+            ActionIds.TIP_NEXT);
     /** A live personal quiz of Alice and a channel quiz in #general, so that some clicks reach real sessions. */
-    private static final String SESSION = firstValue(BOT.service.onAction(
-            new ActionEvent(ConversationHarness.ALICE, ConversationHarness.GENERAL, ActionIds.QUIZ_START, "", false, Optional.empty())).get(0),
+    private static final String SESSION = firstValue(
+            BOT.service
+                    .onAction(new ActionEvent(
+                            ConversationHarness.ALICE,
+                            ConversationHarness.GENERAL,
+                            ActionIds.QUIZ_START,
+                            "",
+                            false,
+                            Optional.empty()))
+                    .get(0),
             ActionIds.QUIZ_ANSWER);
-    private static final String CHANNEL_QUIZ = firstValue(BOT.quiz.post(ConversationHarness.GENERAL, Language.FR).orElseThrow(),
-            ActionIds.CHANNEL_QUIZ_ANSWER);
+
+    private static final String CHANNEL_QUIZ = firstValue(
+            BOT.quiz.post(ConversationHarness.GENERAL, Language.FR).orElseThrow(), ActionIds.CHANNEL_QUIZ_ANSWER);
 
     private static String firstValue(Reply reply, String actionId) {
         Button button = ConversationHarness.buttons(reply, actionId).get(0);
@@ -56,7 +72,8 @@ class ConversationServiceProperties {
         List<Reply> replies = BOT.service.onAction(action);
 
         assertThat(replies).allSatisfy(ConversationServiceProperties::wellFormed);
-        if (!action.actionId().equals(ActionIds.QUIZ_ANSWER) && !action.actionId().equals(ActionIds.CHANNEL_QUIZ_ANSWER)) {
+        if (!action.actionId().equals(ActionIds.QUIZ_ANSWER)
+                && !action.actionId().equals(ActionIds.CHANNEL_QUIZ_ANSWER)) {
             assertThat(replies).as("only a quiz answer may get no reply").isNotEmpty();
         }
     }
@@ -71,11 +88,16 @@ class ConversationServiceProperties {
     // ----- generators -----
 
     private static Arbitrary<UserRef> users() {
-        return Arbitraries.of(ConversationHarness.ALICE, ConversationHarness.BOB, ConversationHarness.ADMIN, ConversationHarness.TEAMS_NAMESAKE);
+        return Arbitraries.of(
+                ConversationHarness.ALICE,
+                ConversationHarness.BOB,
+                ConversationHarness.ADMIN,
+                ConversationHarness.TEAMS_NAMESAKE);
     }
 
     private static Arbitrary<ChannelRef> channels() {
-        return Arbitraries.of(ConversationHarness.GENERAL, ConversationHarness.RANDOM, ConversationHarness.DM, TEAMS_CHANNEL);
+        return Arbitraries.of(
+                ConversationHarness.GENERAL, ConversationHarness.RANDOM, ConversationHarness.DM, TEAMS_CHANNEL);
     }
 
     private static Arbitrary<Optional<Language>> platformLanguages() {
@@ -84,21 +106,72 @@ class ConversationServiceProperties {
 
     @Provide
     Arbitrary<Message> messages() {
-        Arbitrary<String> words = Arbitraries.of("help", "aide", "?", "quiz", "quizz", "tip", "astuces", "lang", "langue", "language",
-                "settings", "réglages", "nudges", "rappels", "nudge", "stats", "statistiques", "forget me", "Oublie-moi", "",
-                "can I post this photo?", "un journaliste m'a appelé", "Can you order me a pizza?");
+        Arbitrary<String> words = Arbitraries.of(
+                "help",
+                "aide",
+                "?",
+                "quiz",
+                "quizz",
+                "tip",
+                "astuces",
+                "lang",
+                "langue",
+                "language",
+                "settings",
+                "réglages",
+                "nudges",
+                "rappels",
+                "nudge",
+                "stats",
+                "statistiques",
+                "forget me",
+                "Oublie-moi",
+                "",
+                "can I post this photo?",
+                "un journaliste m'a appelé",
+                "Can you order me a pizza?");
         Arbitrary<String> arguments = Arbitraries.oneOf(
-                Arbitraries.of("", " fr", " en", " xx", " 30", " 0", " 366", " 9999", " foo", " weekly friday 16:00", " monthly 31 9h",
-                        " off", " daily 25:00", " zone Mars/Olympus", " zone Europe/Paris lang french content quiz", " weekly someday",
-                        " {0}", " '", " ''{1}''", " time", " monthly", " help"),
+                Arbitraries.of(
+                        "",
+                        " fr",
+                        " en",
+                        " xx",
+                        " 30",
+                        " 0",
+                        " 366",
+                        " 9999",
+                        " foo",
+                        " weekly friday 16:00",
+                        " monthly 31 9h",
+                        " off",
+                        " daily 25:00",
+                        " zone Mars/Olympus",
+                        " zone Europe/Paris lang french content quiz",
+                        " weekly someday",
+                        " {0}",
+                        " '",
+                        " ''{1}''",
+                        " time",
+                        " monthly",
+                        " help"),
                 Arbitraries.strings().all().ofMaxLength(40).map(s -> " " + s));
         Arbitrary<String> commandLike = Combinators.combine(words, arguments).as(String::concat);
         Arbitrary<String> anyText = Arbitraries.strings().all().ofMaxLength(120);
-        Arbitrary<String> longText = Arbitraries.strings().withChars("photo vidéo ").ofMinLength(900).ofMaxLength(1_200);
-        Arbitrary<String> texts = Arbitraries.frequencyOf(Tuple.of(5, commandLike), Tuple.of(4, anyText), Tuple.of(1, longText),
+        Arbitrary<String> longText =
+                Arbitraries.strings().withChars("photo vidéo ").ofMinLength(900).ofMaxLength(1_200);
+        Arbitrary<String> texts = Arbitraries.frequencyOf(
+                Tuple.of(5, commandLike),
+                Tuple.of(4, anyText),
+                Tuple.of(1, longText),
                 Tuple.of(1, Arbitraries.just(null)));
-        return Combinators.combine(users(), channels(), texts, Arbitraries.of(Message.Origin.class), Arbitraries.of(true, false),
-                platformLanguages()).as(Message::new);
+        return Combinators.combine(
+                        users(),
+                        channels(),
+                        texts,
+                        Arbitraries.of(Message.Origin.class),
+                        Arbitraries.of(true, false),
+                        platformLanguages())
+                .as(Message::new);
     }
 
     @Provide
@@ -107,17 +180,32 @@ class ConversationServiceProperties {
                 Tuple.of(8, Arbitraries.of(ACTION_IDS)),
                 Tuple.of(1, Arbitraries.strings().all().ofMaxLength(30)),
                 Tuple.of(1, Arbitraries.just(null)));
-        Arbitrary<String> index = Arbitraries.oneOf(Arbitraries.integers().between(-1, 5).map(String::valueOf), Arbitraries.of("", "99", "007"));
+        Arbitrary<String> index = Arbitraries.oneOf(
+                Arbitraries.integers().between(-1, 5).map(String::valueOf), Arbitraries.of("", "99", "007"));
         Arbitrary<String> values = Arbitraries.frequencyOf(
                 Tuple.of(3, index.map(i -> SESSION + ":0:" + i)),
                 Tuple.of(2, Combinators.combine(index, index).as((q, o) -> SESSION + ":" + q + ":" + o)),
                 Tuple.of(3, index.map(i -> CHANNEL_QUIZ + ":" + i)),
-                Tuple.of(3, Arbitraries.of("ANSWER|photos-videos", "SUGGEST|", "FALLBACK|not-covered-it", "ANSWER|nope", "NOPE|x", "|",
-                        "photos-videos", "not-covered-it", "media-inquiries", "", " ")),
+                Tuple.of(
+                        3,
+                        Arbitraries.of(
+                                "ANSWER|photos-videos",
+                                "SUGGEST|",
+                                "FALLBACK|not-covered-it",
+                                "ANSWER|nope",
+                                "NOPE|x",
+                                "|",
+                                "photos-videos",
+                                "not-covered-it",
+                                "media-inquiries",
+                                "",
+                                " ")),
                 Tuple.of(3, Arbitraries.strings().all().ofMaxLength(60)),
-                Tuple.of(1, Arbitraries.strings().withChars("0123456789abcdef:|").ofMaxLength(70)),
+                Tuple.of(
+                        1, Arbitraries.strings().withChars("0123456789abcdef:|").ofMaxLength(70)),
                 Tuple.of(1, Arbitraries.just(null)));
-        return Combinators.combine(users(), channels(), actionIds, values, Arbitraries.of(true, false), platformLanguages())
+        return Combinators.combine(
+                        users(), channels(), actionIds, values, Arbitraries.of(true, false), platformLanguages())
                 .as(ActionEvent::new);
     }
 }

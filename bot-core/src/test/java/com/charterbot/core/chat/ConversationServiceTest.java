@@ -101,9 +101,12 @@ class ConversationServiceTest {
         }
 
         @ParameterizedTest
-        @EnumSource(value = Message.Origin.class, names = {"MENTION", "DIRECT"})
+        @EnumSource(
+                value = Message.Origin.class,
+                names = {"MENTION", "DIRECT"})
         void aMentionOrADirectQuestionIsAnsweredInTheConversation(Message.Origin origin) {
-            List<Reply> replies = bot.say(ALICE, origin == Message.Origin.DIRECT ? DM : GENERAL, origin, PHOTO_QUESTION_EN);
+            List<Reply> replies =
+                    bot.say(ALICE, origin == Message.Origin.DIRECT ? DM : GENERAL, origin, PHOTO_QUESTION_EN);
 
             assertThat(replies).hasSize(1);
             assertThat(replies.get(0).delivery()).isEqualTo(Reply.Delivery.CONVERSATION);
@@ -121,15 +124,20 @@ class ConversationServiceTest {
             assertThat(cited.sectionId()).isEqualTo(PHOTOS);
             assertThat(cited.title()).isEqualTo(photos.title());
             assertThat(cited.label()).isEqualTo(msg(Language.EN, "label.source"));
-            assertThat(blocks(reply, Block.Checklist.class)).isNotEmpty()
+            assertThat(blocks(reply, Block.Checklist.class))
+                    .isNotEmpty()
                     .anySatisfy(list -> assertThat(list.items()).isEqualTo(photos.checklist()));
 
             List<Button> feedback = first(reply, Block.Buttons.class).buttons();
-            assertThat(feedback).extracting(Button::actionId)
+            assertThat(feedback)
+                    .extracting(Button::actionId)
                     .containsExactly(ActionIds.FEEDBACK_HELPFUL, ActionIds.FEEDBACK_NOT_HELPFUL);
             assertThat(feedback).extracting(Button::value).containsOnly("en~ANSWER|" + PHOTOS);
-            assertThat(feedback).extracting(Button::label)
-                    .containsExactly(msg(Language.EN, "commands.feedback.helpful"), msg(Language.EN, "commands.feedback.not-helpful"));
+            assertThat(feedback)
+                    .extracting(Button::label)
+                    .containsExactly(
+                            msg(Language.EN, "commands.feedback.helpful"),
+                            msg(Language.EN, "commands.feedback.not-helpful"));
             assertThat(reply.fallbackText()).contains(photos.title()).contains(photos.rule());
         }
 
@@ -141,7 +149,9 @@ class ConversationServiceTest {
             assertThat(reply.language()).isEqualTo(Language.FR);
             assertThat(reply.blocks().get(0)).isEqualTo(new Block.Heading(photos.title()));
             assertThat(first(reply, Block.CitedSection.class).label()).isEqualTo(msg(Language.FR, "label.source"));
-            assertThat(buttons(reply)).extracting(Button::label).contains(msg(Language.FR, "commands.feedback.helpful"));
+            assertThat(buttons(reply))
+                    .extracting(Button::label)
+                    .contains(msg(Language.FR, "commands.feedback.helpful"));
         }
 
         @Test
@@ -151,7 +161,8 @@ class ConversationServiceTest {
             Reply reply = bot.command(ALICE, PHOTO_QUESTION_EN);
 
             assertThat(reply.language()).isEqualTo(Language.FR);
-            assertThat(reply.blocks().get(0)).isEqualTo(new Block.Heading(section(PHOTOS, Language.FR).title()));
+            assertThat(reply.blocks().get(0))
+                    .isEqualTo(new Block.Heading(section(PHOTOS, Language.FR).title()));
             assertThat(first(reply, Block.CitedSection.class).sectionId()).isEqualTo(PHOTOS);
         }
 
@@ -177,22 +188,27 @@ class ConversationServiceTest {
         void aQuestionWithoutWordsIsAnsweredWithTheBlankHintInThePlatformLanguage(Language platform) {
             String company = ConversationHarness.charter().settings().companyName();
 
-            Reply reply = only(bot.say(ALICE, GENERAL, Message.Origin.MENTION, "🙂 🙂 :)", false, Optional.of(platform)));
+            Reply reply =
+                    only(bot.say(ALICE, GENERAL, Message.Origin.MENTION, "🙂 🙂 :)", false, Optional.of(platform)));
 
             assertThat(reply.language()).isEqualTo(platform);
             assertThat(texts(reply)).containsExactly(msg(platform, "answer.blank", company));
             assertThat(buttons(reply)).isEmpty();
-            assertThat(questionsAsked()).as("a blank question is no question for the statistics").isEmpty();
+            assertThat(questionsAsked())
+                    .as("a blank question is no question for the statistics")
+                    .isEmpty();
         }
 
         @Test
         void aQuestionIsRecordedWithItsOutcomeAndWorkspaceButWithoutItsAuthorOrText() {
             bot.command(ALICE, PHOTO_QUESTION_EN);
 
-            assertThat(questionsAsked()).containsExactly(
-                    new QuestionAsked(ConversationHarness.START, Language.EN, Tier.ANSWER, PHOTOS, "slack:T1"));
+            assertThat(questionsAsked())
+                    .containsExactly(
+                            new QuestionAsked(ConversationHarness.START, Language.EN, Tier.ANSWER, PHOTOS, "slack:T1"));
             assertThat(Arrays.stream(QuestionAsked.class.getRecordComponents()).map(RecordComponent::getName))
-                    .as("the workspace, not the person").containsExactly("at", "language", "tier", "sectionId", "tenant");
+                    .as("the workspace, not the person")
+                    .containsExactly("at", "language", "tier", "sectionId", "tenant");
         }
 
         @Test
@@ -201,8 +217,13 @@ class ConversationServiceTest {
 
             bot.command(ALICE, PHOTO_QUESTION_FR);
 
-            assertThat(questionsAsked()).containsExactly(
-                    new QuestionAsked(ConversationHarness.START.plus(Duration.ofHours(3)), Language.FR, Tier.ANSWER, PHOTOS, "slack:T1"));
+            assertThat(questionsAsked())
+                    .containsExactly(new QuestionAsked(
+                            ConversationHarness.START.plus(Duration.ofHours(3)),
+                            Language.FR,
+                            Tier.ANSWER,
+                            PHOTOS,
+                            "slack:T1"));
         }
 
         @Test
@@ -211,9 +232,11 @@ class ConversationServiceTest {
 
             assertThat(blocks(reply, Block.CitedSection.class)).isEmpty();
             assertThat(blocks(reply, Block.Heading.class)).isEmpty();
-            assertThat(questionsAsked()).singleElement().satisfies(asked -> assertThat(asked.tier()).isNotEqualTo(Tier.ANSWER));
-            assertThat(buttons(reply, ActionIds.FEEDBACK_HELPFUL)).allSatisfy(button ->
-                    assertThat(button.value()).doesNotStartWith("ANSWER|"));
+            assertThat(questionsAsked())
+                    .singleElement()
+                    .satisfies(asked -> assertThat(asked.tier()).isNotEqualTo(Tier.ANSWER));
+            assertThat(buttons(reply, ActionIds.FEEDBACK_HELPFUL))
+                    .allSatisfy(button -> assertThat(button.value()).doesNotStartWith("ANSWER|"));
         }
 
         @Test
@@ -248,7 +271,9 @@ class ConversationServiceTest {
             assertThat(texts(reply)).containsExactly(msg(Language.EN, "commands.help.text", company));
             Block.Checklist commands = first(reply, Block.Checklist.class);
             assertThat(commands.label()).isEqualTo(msg(Language.EN, "commands.help.commands-label"));
-            assertThat(commands.items()).hasSizeGreaterThan(3).allSatisfy(item -> assertThat(item).doesNotContain("\n"));
+            assertThat(commands.items())
+                    .hasSizeGreaterThan(3)
+                    .allSatisfy(item -> assertThat(item).doesNotContain("\n"));
             assertThat(buttons(reply)).singleElement().satisfies(button -> {
                 assertThat(button.actionId()).isEqualTo(ActionIds.QUIZ_START);
                 assertThat(button.label()).isEqualTo(msg(Language.EN, "commands.quiz.start"));
@@ -261,8 +286,11 @@ class ConversationServiceTest {
 
             assertThat(reply.language()).isEqualTo(Language.FR);
             assertThat(reply.blocks().get(0)).isEqualTo(new Block.Heading(msg(Language.FR, "commands.help.title")));
-            assertThat(first(reply, Block.Checklist.class).label()).isEqualTo(msg(Language.FR, "commands.help.commands-label"));
-            assertThat(buttons(reply)).extracting(Button::label).containsExactly(msg(Language.FR, "commands.quiz.start"));
+            assertThat(first(reply, Block.Checklist.class).label())
+                    .isEqualTo(msg(Language.FR, "commands.help.commands-label"));
+            assertThat(buttons(reply))
+                    .extracting(Button::label)
+                    .containsExactly(msg(Language.FR, "commands.quiz.start"));
         }
 
         @Test
@@ -289,7 +317,8 @@ class ConversationServiceTest {
 
             assertThat(reply.delivery()).isEqualTo(Reply.Delivery.PRIVATE);
             assertThat(reply.language()).isEqualTo(Language.EN);
-            assertThat(reply.blocks().get(0)).isEqualTo(new Block.Heading(msg(Language.EN, "quiz.question.heading", 1, 3)));
+            assertThat(reply.blocks().get(0))
+                    .isEqualTo(new Block.Heading(msg(Language.EN, "quiz.question.heading", 1, 3)));
             assertThat(buttons(reply, ActionIds.QUIZ_ANSWER)).hasSizeGreaterThanOrEqualTo(2);
         }
 
@@ -298,17 +327,21 @@ class ConversationServiceTest {
             Reply reply = bot.command(ALICE, "quizz");
 
             assertThat(reply.language()).isEqualTo(Language.FR);
-            assertThat(reply.blocks().get(0)).isEqualTo(new Block.Heading(msg(Language.FR, "quiz.question.heading", 1, 3)));
+            assertThat(reply.blocks().get(0))
+                    .isEqualTo(new Block.Heading(msg(Language.FR, "quiz.question.heading", 1, 3)));
         }
 
         @Test
         void buttonsOfAFrenchReplyCarryItsLanguageSoClicksAreAnsweredInFrench() {
             Reply answer = bot.command(ALICE, "est-ce que je peux publier cette photo ?");
-            assertThat(ConversationHarness.taggedButtons(answer)).isNotEmpty()
+            assertThat(ConversationHarness.taggedButtons(answer))
+                    .isNotEmpty()
                     .allSatisfy(button -> assertThat(button.value()).startsWith("fr~"));
 
             Button seeAlso = ConversationHarness.taggedButtons(answer).stream()
-                    .filter(b -> b.actionId().equals(ActionIds.OPEN_SECTION)).findFirst().orElseThrow();
+                    .filter(b -> b.actionId().equals(ActionIds.OPEN_SECTION))
+                    .findFirst()
+                    .orElseThrow();
             Reply opened = only(bot.click(ALICE, ActionIds.OPEN_SECTION, seeAlso.value()));
 
             assertThat(opened.language()).isEqualTo(Language.FR);
@@ -318,17 +351,30 @@ class ConversationServiceTest {
         void aQuestionSpanningTwoSectionsShowsTheOtherOnesKeyPointWithAButtonThatOpensItInTheSameLanguage() {
             Reply answer = bot.command(ALICE, "photo marrante d'un collègue endormi au séminaire, je peux la poster ?");
 
-            Block.AlsoApplies also = answer.blocks().stream().filter(Block.AlsoApplies.class::isInstance).map(Block.AlsoApplies.class::cast)
-                    .findFirst().orElseThrow();
+            Block.AlsoApplies also = answer.blocks().stream()
+                    .filter(Block.AlsoApplies.class::isInstance)
+                    .map(Block.AlsoApplies.class::cast)
+                    .findFirst()
+                    .orElseThrow();
             assertThat(also.label()).isEqualTo(msg(Language.FR, "label.also-applies"));
             Block.AlsoApplies.Point point = also.points().get(0);
-            assertThat(point.title()).isEqualTo(ConversationHarness.charter().section("photos-videos", Language.FR).orElseThrow().title());
+            assertThat(point.title())
+                    .isEqualTo(ConversationHarness.charter()
+                            .section("photos-videos", Language.FR)
+                            .orElseThrow()
+                            .title());
             assertThat(point.open().label()).isEqualTo(msg(Language.FR, "label.open-section"));
             assertThat(point.open().value()).isEqualTo("fr~photos-videos");
-            assertThat(answer.blocks().indexOf(also)).as("after the cited section")
-                    .isGreaterThan(answer.blocks().indexOf(answer.blocks().stream().filter(Block.CitedSection.class::isInstance).findFirst().orElseThrow()));
+            assertThat(answer.blocks().indexOf(also))
+                    .as("after the cited section")
+                    .isGreaterThan(answer.blocks()
+                            .indexOf(answer.blocks().stream()
+                                    .filter(Block.CitedSection.class::isInstance)
+                                    .findFirst()
+                                    .orElseThrow()));
 
-            Reply opened = only(bot.click(ALICE, ActionIds.OPEN_SECTION, point.open().value()));
+            Reply opened =
+                    only(bot.click(ALICE, ActionIds.OPEN_SECTION, point.open().value()));
             assertThat(opened.language()).isEqualTo(Language.FR);
             assertThat(opened.blocks().get(0)).isEqualTo(new Block.Heading(point.title()));
         }
@@ -341,8 +387,10 @@ class ConversationServiceTest {
             assertThat(reply.language()).isEqualTo(Language.EN);
             assertThat(reply.blocks().get(0)).isEqualTo(new Block.Heading(msg(Language.EN, "tip.heading")));
             assertThat(buttons(reply, ActionIds.TIP_NEXT)).hasSize(1);
-            assertThat(buttons(reply, ActionIds.OPEN_SECTION)).singleElement()
-                    .satisfies(open -> assertThat(ConversationHarness.charter().section(open.value(), Language.EN)).isPresent());
+            assertThat(buttons(reply, ActionIds.OPEN_SECTION))
+                    .singleElement()
+                    .satisfies(open -> assertThat(ConversationHarness.charter().section(open.value(), Language.EN))
+                            .isPresent());
         }
 
         @Test
@@ -372,7 +420,8 @@ class ConversationServiceTest {
 
             assertThat(reply.language()).isEqualTo(Language.FR);
             assertThat(reply.delivery()).isEqualTo(Reply.Delivery.PRIVATE);
-            assertThat(texts(reply)).containsExactly(msg(Language.FR, "commands.lang.set", languageName(Language.FR, Language.FR)));
+            assertThat(texts(reply))
+                    .containsExactly(msg(Language.FR, "commands.lang.set", languageName(Language.FR, Language.FR)));
             assertThat(bot.languages.find(ALICE)).contains(Language.FR);
         }
 
@@ -383,7 +432,8 @@ class ConversationServiceTest {
             Reply reply = bot.command(ALICE, "lang en");
 
             assertThat(reply.language()).isEqualTo(Language.EN);
-            assertThat(texts(reply)).containsExactly(msg(Language.EN, "commands.lang.set", languageName(Language.EN, Language.EN)));
+            assertThat(texts(reply))
+                    .containsExactly(msg(Language.EN, "commands.lang.set", languageName(Language.EN, Language.EN)));
             assertThat(bot.languages.find(ALICE)).contains(Language.EN);
         }
 
@@ -401,16 +451,18 @@ class ConversationServiceTest {
             Reply settings = bot.command(ALICE, "settings");
 
             assertThat(settings.language()).isEqualTo(Language.FR);
-            assertThat(texts(settings)).containsExactly(
-                    msg(Language.FR, "commands.settings.language.chosen", languageName(Language.FR, Language.FR)));
+            assertThat(texts(settings))
+                    .containsExactly(msg(
+                            Language.FR, "commands.settings.language.chosen", languageName(Language.FR, Language.FR)));
         }
 
         @Test
         void settingsInEnglishNameTheEnglishChoice() {
             bot.command(ALICE, "lang en");
 
-            assertThat(texts(bot.command(ALICE, "reglages"))).containsExactly(
-                    msg(Language.EN, "commands.settings.language.chosen", languageName(Language.EN, Language.EN)));
+            assertThat(texts(bot.command(ALICE, "reglages")))
+                    .containsExactly(msg(
+                            Language.EN, "commands.settings.language.chosen", languageName(Language.EN, Language.EN)));
         }
 
         @Test
@@ -433,7 +485,8 @@ class ConversationServiceTest {
         void aLongWrongArgumentIsShownBackCutShort() {
             Reply reply = bot.command(ALICE, "stats " + "9".repeat(200));
 
-            assertThat(texts(reply)).containsExactly(msg(Language.EN, "commands.stats.usage", "9".repeat(40) + "\u2026"));
+            assertThat(texts(reply))
+                    .containsExactly(msg(Language.EN, "commands.stats.usage", "9".repeat(40) + "\u2026"));
         }
 
         @Test
@@ -446,7 +499,8 @@ class ConversationServiceTest {
 
         @Test
         void theUsageFollowsThePlatformLanguageWhenTheWordDoesNotTell() {
-            Reply reply = only(bot.say(ALICE, GENERAL, Message.Origin.COMMAND, "lang xx", false, Optional.of(Language.FR)));
+            Reply reply =
+                    only(bot.say(ALICE, GENERAL, Message.Origin.COMMAND, "lang xx", false, Optional.of(Language.FR)));
 
             assertThat(texts(reply)).containsExactly(msg(Language.FR, "commands.lang.usage", "xx"));
         }
@@ -465,23 +519,34 @@ class ConversationServiceTest {
             Block.Checklist nudges = first(reply, Block.Checklist.class);
             assertThat(nudges.label()).isEqualTo(msg(Language.EN, "commands.settings.channel-label"));
             assertThat(nudges.items()).hasSize(2);
-            assertThat(nudges.items().get(0)).isEqualTo(NudgeSettings.defaults(PARIS, Language.EN).describe(Language.EN));
+            assertThat(nudges.items().get(0))
+                    .isEqualTo(NudgeSettings.defaults(PARIS, Language.EN).describe(Language.EN));
             assertThat(nudges.items().get(1)).startsWith("Next nudge: Monday,").contains("10:00");
             assertThat(contexts(reply)).containsExactly(msg(Language.EN, "commands.settings.admin-hint"));
-            assertThat(bot.channels.all()).as("looking at settings registers nothing").isEmpty();
+            assertThat(bot.channels.all())
+                    .as("looking at settings registers nothing")
+                    .isEmpty();
         }
 
         @Test
         void reglagesInAChannelDescribeItsSavedNudgesInFrench() {
-            NudgeSettings saved = NudgeSettings.defaults(PARIS, Language.EN).withFrequency(Frequency.MONTHLY).withDayOfMonth(15);
+            NudgeSettings saved = NudgeSettings.defaults(PARIS, Language.EN)
+                    .withFrequency(Frequency.MONTHLY)
+                    .withDayOfMonth(15);
             bot.channels.save(ChannelState.of(GENERAL, "general", saved));
 
             Reply reply = bot.command(ALICE, "réglages");
 
             assertThat(reply.language()).isEqualTo(Language.FR);
-            assertThat(first(reply, Block.Checklist.class).label()).isEqualTo(msg(Language.FR, "commands.settings.channel-label"));
-            assertThat(first(reply, Block.Checklist.class).items()).hasSize(2).first().isEqualTo(saved.describe(Language.FR));
-            assertThat(first(reply, Block.Checklist.class).items().get(1)).startsWith("Prochain rappel :").contains("15");
+            assertThat(first(reply, Block.Checklist.class).label())
+                    .isEqualTo(msg(Language.FR, "commands.settings.channel-label"));
+            assertThat(first(reply, Block.Checklist.class).items())
+                    .hasSize(2)
+                    .first()
+                    .isEqualTo(saved.describe(Language.FR));
+            assertThat(first(reply, Block.Checklist.class).items().get(1))
+                    .startsWith("Prochain rappel :")
+                    .contains("15");
             assertThat(contexts(reply)).containsExactly(msg(Language.FR, "commands.settings.admin-hint"));
         }
 
@@ -532,22 +597,31 @@ class ConversationServiceTest {
         void theChosenLanguageWinsOverTheWord() {
             bot.command(ALICE, "lang fr");
 
-            assertThat(bot.command(ALICE, "home").blocks().get(0)).isEqualTo(new Block.Heading(msg(Language.FR, "commands.home.heading")));
+            assertThat(bot.command(ALICE, "home").blocks().get(0))
+                    .isEqualTo(new Block.Heading(msg(Language.FR, "commands.home.heading")));
         }
 
         @Test
         void anAdministratorsPageListsTheirChannelsWithLanguageTaggedEditButtons() {
             bot.channels.save(ChannelState.of(GENERAL, "general", NudgeSettings.defaults(PARIS, Language.EN)));
-            bot.channels.save(ChannelState.of(new ChannelRef(Platform.TEAMS, "tenant-1", "19:other@thread.tacv2"), "elsewhere",
+            bot.channels.save(ChannelState.of(
+                    new ChannelRef(Platform.TEAMS, "tenant-1", "19:other@thread.tacv2"),
+                    "elsewhere",
                     NudgeSettings.defaults(PARIS, Language.EN)));
 
             Reply reply = bot.command(ADMIN, "accueil");
 
-            assertThat(blocks(reply, Block.Heading.class)).extracting(Block.Heading::text)
-                    .containsExactly(msg(Language.FR, "commands.home.heading"), msg(Language.FR, "commands.home.channels"));
-            assertThat(texts(reply)).anySatisfy(text -> assertThat(text).contains("general")).noneMatch(text -> text.contains("elsewhere"));
-            assertThat(ConversationHarness.taggedButtons(reply)).filteredOn(button -> button.actionId().equals(ActionIds.NUDGES_EDIT))
-                    .extracting(Button::value).containsExactly("fr~" + GENERAL.channelId());
+            assertThat(blocks(reply, Block.Heading.class))
+                    .extracting(Block.Heading::text)
+                    .containsExactly(
+                            msg(Language.FR, "commands.home.heading"), msg(Language.FR, "commands.home.channels"));
+            assertThat(texts(reply))
+                    .anySatisfy(text -> assertThat(text).contains("general"))
+                    .noneMatch(text -> text.contains("elsewhere"));
+            assertThat(ConversationHarness.taggedButtons(reply))
+                    .filteredOn(button -> button.actionId().equals(ActionIds.NUDGES_EDIT))
+                    .extracting(Button::value)
+                    .containsExactly("fr~" + GENERAL.channelId());
         }
 
         @Test
@@ -564,7 +638,8 @@ class ConversationServiceTest {
         void homeAsksTheAdapterWhoIsAnAdministrator() {
             assertThat(bot.service.isAdministrative("home")).isTrue();
             assertThat(bot.service.isAdministrative("Accueil")).isTrue();
-            assertThat(bot.service.isAdministrative("home office: can I post a photo of my desk?")).isFalse();
+            assertThat(bot.service.isAdministrative("home office: can I post a photo of my desk?"))
+                    .isFalse();
             assertThat(bot.service.isAdministrative("quiz")).isFalse();
         }
     }
@@ -580,7 +655,8 @@ class ConversationServiceTest {
 
             assertThat(texts(reply)).containsExactly(msg(Language.EN, "commands.forget.done"));
             assertThat(bot.languages.find(ALICE)).isEmpty();
-            assertThat(texts(bot.command(ALICE, "settings"))).containsExactly(msg(Language.EN, "commands.settings.language.auto"));
+            assertThat(texts(bot.command(ALICE, "settings")))
+                    .containsExactly(msg(Language.EN, "commands.settings.language.auto"));
         }
 
         @Test
@@ -602,7 +678,9 @@ class ConversationServiceTest {
 
             assertThat(bot.progress.load(ALICE)).isEmpty();
             assertThat(bot.progress.load(BOB)).isNotEmpty();
-            assertThat(quizAnswers()).isNotEmpty().allSatisfy(answer -> assertThat(answer.participant()).isEqualTo(BOB));
+            assertThat(quizAnswers())
+                    .isNotEmpty()
+                    .allSatisfy(answer -> assertThat(answer.participant()).isEqualTo(BOB));
             Reply expired = only(bot.click(ALICE, ActionIds.QUIZ_ANSWER, session + ":2:0"));
             assertThat(texts(expired)).containsExactly(msg(Language.EN, "quiz.expired"));
         }
@@ -632,7 +710,8 @@ class ConversationServiceTest {
             answerWholeQuiz(remembered, ALICE);
             Reply secondQuiz = only(remembered.click(ALICE, ActionIds.QUIZ_START, ""));
 
-            assertThat(questionIds(remembered, secondQuiz)).as("the control of the test above: progress changes the questions")
+            assertThat(questionIds(remembered, secondQuiz))
+                    .as("the control of the test above: progress changes the questions")
                     .isNotEqualTo(questionIds(newcomer, newcomersQuiz));
         }
 
@@ -646,7 +725,8 @@ class ConversationServiceTest {
 
             assertThat(bot.channelQuizzes.find(quizId).orElseThrow().answers()).containsOnlyKeys(BOB);
             assertThat(quizAnswers()).extracting(QuizAnswered::participant).containsExactly(BOB);
-            assertThat(bot.click(ALICE, ActionIds.CHANNEL_QUIZ_ANSWER, quizId + ":0")).hasSize(2);
+            assertThat(bot.click(ALICE, ActionIds.CHANNEL_QUIZ_ANSWER, quizId + ":0"))
+                    .hasSize(2);
         }
 
         @Test
@@ -668,7 +748,8 @@ class ConversationServiceTest {
         void someoneWhoIsNoAdministratorIsRefusedAndNothingChanges() {
             Reply reply = bot.command(ALICE, CHANGE);
 
-            assertThat(texts(reply)).containsExactly(new Decision.Denied(Decision.Denied.NOT_ADMIN).reason(Language.EN));
+            assertThat(texts(reply))
+                    .containsExactly(new Decision.Denied(Decision.Denied.NOT_ADMIN).reason(Language.EN));
             assertThat(reply.delivery()).isEqualTo(Reply.Delivery.PRIVATE);
             assertThat(bot.channels.all()).isEmpty();
             assertThat(bot.audit.recent(10)).isEmpty();
@@ -698,7 +779,9 @@ class ConversationServiceTest {
 
             assertThat(texts(reply)).containsExactly(msg(Language.EN, "commands.nudges.updated"));
             assertThat(bot.channels.find(GENERAL)).isPresent();
-            assertThat(bot.audit.recent(10)).singleElement().satisfies(record -> assertThat(record.who()).isEqualTo(BOB));
+            assertThat(bot.audit.recent(10))
+                    .singleElement()
+                    .satisfies(record -> assertThat(record.who()).isEqualTo(BOB));
         }
 
         @Test
@@ -734,7 +817,8 @@ class ConversationServiceTest {
 
         @Test
         void anAdministratorsChangeResumesAPausedChannel() {
-            bot.channels.save(ChannelState.of(GENERAL, "general", NudgeSettings.defaults(PARIS, Language.EN)).paused("no adapter for SLACK"));
+            bot.channels.save(ChannelState.of(GENERAL, "general", NudgeSettings.defaults(PARIS, Language.EN))
+                    .paused("no adapter for SLACK"));
 
             bot.command(ADMIN, "nudges on");
 
@@ -745,7 +829,8 @@ class ConversationServiceTest {
 
         @Test
         void switchingNudgesOffKeepsAPausedChannelPaused() {
-            bot.channels.save(ChannelState.of(GENERAL, "general", NudgeSettings.defaults(PARIS, Language.EN)).paused("channel_not_found"));
+            bot.channels.save(ChannelState.of(GENERAL, "general", NudgeSettings.defaults(PARIS, Language.EN))
+                    .paused("channel_not_found"));
 
             bot.command(ADMIN, "nudges off");
 
@@ -793,7 +878,9 @@ class ConversationServiceTest {
         @Test
         void aChangeKeepsTheChannelsNameAndOtherState() {
             ChannelState registered = ChannelState.of(GENERAL, "general", NudgeSettings.defaults(PARIS, Language.EN))
-                    .delivered(ConversationHarness.START.minus(Duration.ofDays(2)), com.charterbot.core.activity.NudgeSent.Kind.TIP);
+                    .delivered(
+                            ConversationHarness.START.minus(Duration.ofDays(2)),
+                            com.charterbot.core.activity.NudgeSent.Kind.TIP);
             bot.channels.save(registered);
 
             bot.command(ADMIN, "nudges daily");
@@ -809,7 +896,8 @@ class ConversationServiceTest {
 
             Block.Checklist current = first(reply, Block.Checklist.class);
             assertThat(current.label()).isEqualTo(msg(Language.EN, "commands.nudges.current"));
-            assertThat(current.items()).containsExactly(NudgeSettings.defaults(PARIS, Language.EN).describe(Language.EN));
+            assertThat(current.items())
+                    .containsExactly(NudgeSettings.defaults(PARIS, Language.EN).describe(Language.EN));
             assertThat(contexts(reply)).containsExactly(msg(Language.EN, NudgeSyntax.USAGE_KEY));
             assertThat(bot.channels.all()).isEmpty();
             assertThat(bot.audit.recent(10)).isEmpty();
@@ -822,7 +910,8 @@ class ConversationServiceTest {
             Reply reply = bot.command(ADMIN, "rappels");
 
             assertThat(first(reply, Block.Checklist.class).items())
-                    .containsExactly(bot.channels.find(GENERAL).orElseThrow().settings().describe(Language.FR));
+                    .containsExactly(
+                            bot.channels.find(GENERAL).orElseThrow().settings().describe(Language.FR));
             assertThat(contexts(reply)).containsExactly(msg(Language.FR, NudgeSyntax.USAGE_KEY));
             assertThat(bot.audit.recent(10)).hasSize(1);
         }
@@ -833,15 +922,19 @@ class ConversationServiceTest {
 
             Reply settings = bot.command(ALICE, "settings");
 
-            assertThat(first(settings, Block.Checklist.class).items()).first()
-                    .isEqualTo(bot.channels.find(GENERAL).orElseThrow().settings().describe(Language.EN));
+            assertThat(first(settings, Block.Checklist.class).items())
+                    .first()
+                    .isEqualTo(
+                            bot.channels.find(GENERAL).orElseThrow().settings().describe(Language.EN));
         }
 
         @Test
         void malformedArgumentsGetTheProblemAndTheUsageAndSaveNothing() {
             Reply reply = bot.command(ADMIN, "nudges weekly someday");
 
-            assertThat(texts(reply)).singleElement().satisfies(problem -> assertThat(problem).contains("someday"));
+            assertThat(texts(reply))
+                    .singleElement()
+                    .satisfies(problem -> assertThat(problem).contains("someday"));
             assertThat(contexts(reply)).containsExactly(msg(Language.EN, NudgeSyntax.USAGE_KEY));
             assertThat(bot.channels.all()).isEmpty();
             assertThat(bot.audit.recent(10)).isEmpty();
@@ -896,7 +989,8 @@ class ConversationServiceTest {
             bot.command(BOB, "Can you order me a pizza?");
             bot.command(ALICE, "can you order me a pizza?");
             bot.click(ALICE, ActionIds.FEEDBACK_NOT_HELPFUL, "ANSWER|" + PHOTOS);
-            bot.channels.save(ChannelState.of(GENERAL, "general", NudgeSettings.defaults(PARIS, Language.EN)).paused("channel_not_found"));
+            bot.channels.save(ChannelState.of(GENERAL, "general", NudgeSettings.defaults(PARIS, Language.EN))
+                    .paused("channel_not_found"));
             bot.clock.advance(Duration.ofMinutes(5));
 
             Reply reply = bot.first(ADMIN, "stats");
@@ -904,32 +998,51 @@ class ConversationServiceTest {
             List<Block.Checklist> lists = ConversationHarness.blocks(reply, Block.Checklist.class);
             assertThat(lists).anySatisfy(list -> {
                 assertThat(list.label()).isEqualTo(msg(Language.EN, "commands.stats.unanswered"));
-                assertThat(list.items()).hasSize(2).anySatisfy(item -> assertThat(item).contains("pizza"));
+                assertThat(list.items())
+                        .hasSize(2)
+                        .anySatisfy(item -> assertThat(item).contains("pizza"));
             });
             assertThat(lists).anySatisfy(list -> {
                 assertThat(list.label()).isEqualTo(msg(Language.EN, "commands.stats.unhelpful"));
-                assertThat(list.items()).containsExactly(msg(Language.EN, "commands.stats.count-item",
-                        ConversationHarness.charter().section(PHOTOS, Language.EN).orElseThrow().title(), 1));
+                assertThat(list.items())
+                        .containsExactly(msg(
+                                Language.EN,
+                                "commands.stats.count-item",
+                                ConversationHarness.charter()
+                                        .section(PHOTOS, Language.EN)
+                                        .orElseThrow()
+                                        .title(),
+                                1));
             });
             assertThat(lists).anySatisfy(list -> {
                 assertThat(list.label()).isEqualTo(msg(Language.EN, "commands.stats.paused"));
-                assertThat(list.items()).containsExactly(msg(Language.EN, "commands.stats.paused-item", "#general",
-                        msg(Language.EN, "nudges.paused.not-found")));
+                assertThat(list.items())
+                        .containsExactly(msg(
+                                Language.EN,
+                                "commands.stats.paused-item",
+                                "#general",
+                                msg(Language.EN, "nudges.paused.not-found")));
             });
-            assertThat(reply.blocks().get(reply.blocks().size() - 1)).isEqualTo(new Block.Context(msg(Language.EN, "stats.privacy")));
+            assertThat(reply.blocks().get(reply.blocks().size() - 1))
+                    .isEqualTo(new Block.Context(msg(Language.EN, "stats.privacy")));
         }
 
         @Test
         void statisticsListNudgesThatCouldNotBeDelivered() {
             bot.channels.save(ChannelState.of(GENERAL, "general", NudgeSettings.defaults(PARIS, Language.EN)));
-            long id = bot.deliveries.createIfAbsent(GENERAL, bot.clock.instant().minus(Duration.ofHours(2))).orElseThrow().id();
+            long id = bot.deliveries
+                    .createIfAbsent(GENERAL, bot.clock.instant().minus(Duration.ofHours(2)))
+                    .orElseThrow()
+                    .id();
             bot.deliveries.markFailed(id, 6, "HTTP 503 after 6 attempts");
 
             Reply reply = bot.first(ADMIN, "stats 7");
 
             assertThat(ConversationHarness.blocks(reply, Block.Checklist.class)).anySatisfy(list -> {
                 assertThat(list.label()).isEqualTo(msg(Language.EN, "commands.stats.failed"));
-                assertThat(list.items()).containsExactly(msg(Language.EN, "commands.stats.paused-item", "general", "HTTP 503 after 6 attempts"));
+                assertThat(list.items())
+                        .containsExactly(
+                                msg(Language.EN, "commands.stats.paused-item", "general", "HTTP 503 after 6 attempts"));
             });
         }
 
@@ -938,7 +1051,8 @@ class ConversationServiceTest {
             bot.command(ALICE, PHOTO_QUESTION_EN);
             bot.command(ALICE, "Can you order me a pizza?");
 
-            assertThat(bot.unanswered.mostFrequent(java.time.Instant.EPOCH, bot.clock.instant().plusSeconds(1), 10))
+            assertThat(bot.unanswered.mostFrequent(
+                            java.time.Instant.EPOCH, bot.clock.instant().plusSeconds(1), 10))
                     .extracting(com.charterbot.core.activity.UnansweredQuestions.Frequent::text)
                     .containsExactly("Can you order me a pizza?");
         }
@@ -949,16 +1063,22 @@ class ConversationServiceTest {
             bot.command(BOB, PHOTO_QUESTION_FR);
             bot.command(BOB, "Can you order me a pizza?");
             bot.clock.advance(Duration.ofHours(1));
-            Map<Tier, Long> tiers = questionsAsked().stream().collect(Collectors.groupingBy(QuestionAsked::tier, Collectors.counting()));
+            Map<Tier, Long> tiers = questionsAsked().stream()
+                    .collect(Collectors.groupingBy(QuestionAsked::tier, Collectors.counting()));
 
             Reply reply = bot.first(ADMIN, "stats");
 
             assertThat(reply.delivery()).isEqualTo(Reply.Delivery.PRIVATE);
             assertThat(reply.language()).isEqualTo(Language.EN);
             assertThat(reply.blocks().get(0)).isInstanceOf(Block.Heading.class);
-            assertThat(texts(reply)).contains(msg(Language.EN, "stats.questions", 3,
-                    tiers.getOrDefault(Tier.ANSWER, 0L).intValue(), tiers.getOrDefault(Tier.SUGGEST, 0L).intValue(),
-                    tiers.getOrDefault(Tier.FALLBACK, 0L).intValue()));
+            assertThat(texts(reply))
+                    .contains(msg(
+                            Language.EN,
+                            "stats.questions",
+                            3,
+                            tiers.getOrDefault(Tier.ANSWER, 0L).intValue(),
+                            tiers.getOrDefault(Tier.SUGGEST, 0L).intValue(),
+                            tiers.getOrDefault(Tier.FALLBACK, 0L).intValue()));
             assertThat(contexts(reply)).contains(msg(Language.EN, "stats.privacy"));
             assertThat(reply.fallbackText()).doesNotContain(ALICE.userId()).doesNotContain(BOB.userId());
         }
@@ -996,15 +1116,27 @@ class ConversationServiceTest {
             bot.say(carol, elsewhere, Message.Origin.COMMAND, "Can you order me a pizza?");
             bot.say(carol, elsewhere, Message.Origin.COMMAND, PHOTO_QUESTION_EN);
             bot.say(dave, farther, Message.Origin.COMMAND, PHOTO_QUESTION_EN);
-            bot.channels.save(ChannelState.of(elsewhere, "t2-general", NudgeSettings.defaults(PARIS, Language.EN)).paused("is_archived"));
+            bot.channels.save(ChannelState.of(elsewhere, "t2-general", NudgeSettings.defaults(PARIS, Language.EN))
+                    .paused("is_archived"));
             bot.clock.advance(Duration.ofMinutes(5));
             UserRef workspaceAdmin = new UserRef(Platform.SLACK, "T1", "U-WSADMIN");
             UserRef orgAdmin = new UserRef(Platform.SLACK, "T1", "U-ORGADMIN");
 
-            Reply own = bot.service.onMessage(new Message(workspaceAdmin, GENERAL, "stats", Message.Origin.COMMAND, true,
-                    Optional.empty())).get(0);
-            Reply organization = bot.service.onMessage(new Message(orgAdmin, GENERAL, "stats", Message.Origin.COMMAND, true,
-                    Optional.empty(), false, java.util.Set.of("T2"))).get(0);
+            Reply own = bot.service
+                    .onMessage(new Message(
+                            workspaceAdmin, GENERAL, "stats", Message.Origin.COMMAND, true, Optional.empty()))
+                    .get(0);
+            Reply organization = bot.service
+                    .onMessage(new Message(
+                            orgAdmin,
+                            GENERAL,
+                            "stats",
+                            Message.Origin.COMMAND,
+                            true,
+                            Optional.empty(),
+                            false,
+                            java.util.Set.of("T2")))
+                    .get(0);
             Reply everything = bot.first(ADMIN, "stats");
 
             assertThat(texts(own)).anySatisfy(text -> assertThat(text).startsWith("Questions asked: 1 ("));
@@ -1056,16 +1188,20 @@ class ConversationServiceTest {
             assertThat(replies).hasSize(2);
             Reply charts = replies.get(1);
             assertThat(charts.delivery()).isEqualTo(Reply.Delivery.PRIVATE);
-            Block.Picture picture = ConversationHarness.blocks(charts, Block.Picture.class).get(0);
+            Block.Picture picture =
+                    ConversationHarness.blocks(charts, Block.Picture.class).get(0);
             assertThat(picture.png()).isEqualTo(ConversationHarness.PICTURE);
             assertThat(picture.description()).isEqualTo(msg(Language.EN, "stats.chart.description", 12));
             assertThat(picture.fileName()).matches("charter-stats-\\d{4}-\\d{2}-\\d{2}\\.png");
-            Block.Checklist weeks = ConversationHarness.blocks(charts, Block.Checklist.class).get(0);
+            Block.Checklist weeks =
+                    ConversationHarness.blocks(charts, Block.Checklist.class).get(0);
             assertThat(weeks.label()).isEqualTo(msg(Language.EN, "stats.weeks.label"));
             assertThat(weeks.items()).hasSize(12);
             assertThat(weeks.items().get(10)).contains(": 2 questions");
             assertThat(weeks.items().get(11)).contains(": 1 questions");
-            assertThat(bot.drawn).singleElement().satisfies(sheet -> assertThat(sheet.charts()).hasSize(4));
+            assertThat(bot.drawn)
+                    .singleElement()
+                    .satisfies(sheet -> assertThat(sheet.charts()).hasSize(4));
             assertThat(charts.fallbackText()).doesNotContain(ALICE.userId(), BOB.userId(), "pizza");
         }
 
@@ -1089,24 +1225,33 @@ class ConversationServiceTest {
             Reply reply = bot.command(ADMIN, "stats export");
 
             assertThat(reply.delivery()).isEqualTo(Reply.Delivery.PRIVATE);
-            Block.File file = ConversationHarness.blocks(reply, Block.File.class).get(0);
+            Block.File file =
+                    ConversationHarness.blocks(reply, Block.File.class).get(0);
             assertThat(file.mediaType()).isEqualTo("text/csv");
             assertThat(file.fileName()).endsWith(".csv");
             String csv = new String(file.content(), java.nio.charset.StandardCharsets.UTF_8);
-            assertThat(csv).contains("week_start,topic,topic_title,answered,suggested,not_covered,total")
-                    .contains(PHOTOS).doesNotContain("pizza", ALICE.userId(), BOB.userId());
+            assertThat(csv)
+                    .contains("week_start,topic,topic_title,answered,suggested,not_covered,total")
+                    .contains(PHOTOS)
+                    .doesNotContain("pizza", ALICE.userId(), BOB.userId());
             assertThat(file.again()).hasValueSatisfying(again -> {
                 assertThat(again.actionId()).isEqualTo(ActionIds.STATS_EXPORT);
                 assertThat(again.value()).isEqualTo("en~" + bot.clock.instant().getEpochSecond());
                 assertThat(csv).contains(",1,0,0,1");
             });
-            assertThat(bot.audit.recent(10)).singleElement().satisfies(record -> assertThat(record.action()).isEqualTo(AdminActions.STATS_EXPORT));
+            assertThat(bot.audit.recent(10))
+                    .singleElement()
+                    .satisfies(record -> assertThat(record.action()).isEqualTo(AdminActions.STATS_EXPORT));
 
             bot.clock.advance(Duration.ofHours(2));
             bot.command(BOB, PHOTO_QUESTION_EN);
-            Reply again = only(bot.click(ADMIN, ActionIds.STATS_EXPORT, file.again().get().value()));
-            assertThat(ConversationHarness.blocks(again, Block.File.class).get(0).content())
-                    .as("the same file, whatever happened since").isEqualTo(file.content());
+            Reply again = only(
+                    bot.click(ADMIN, ActionIds.STATS_EXPORT, file.again().get().value()));
+            assertThat(ConversationHarness.blocks(again, Block.File.class)
+                            .get(0)
+                            .content())
+                    .as("the same file, whatever happened since")
+                    .isEqualTo(file.content());
         }
 
         @Test
@@ -1115,14 +1260,18 @@ class ConversationServiceTest {
 
             assertThat(reply.language()).isEqualTo(Language.FR);
             assertThat(texts(reply)).containsExactly(msg(Language.FR, "stats.export.text", 12));
-            assertThat(ConversationHarness.blocks(reply, Block.File.class)).singleElement()
+            assertThat(ConversationHarness.blocks(reply, Block.File.class))
+                    .singleElement()
                     .satisfies(file -> assertThat(file.description()).startsWith("Questions par semaine"));
         }
 
         @Test
         void theExportIsRefusedToNonAdministratorsEvenThroughItsAction() {
             Reply asked = bot.command(ALICE, "stats export");
-            Reply clicked = only(bot.click(ALICE, ActionIds.STATS_EXPORT, Long.toString(bot.clock.instant().getEpochSecond())));
+            Reply clicked = only(bot.click(
+                    ALICE,
+                    ActionIds.STATS_EXPORT,
+                    Long.toString(bot.clock.instant().getEpochSecond())));
 
             assertThat(texts(asked)).containsExactly(msg(Language.EN, Decision.Denied.NOT_ADMIN));
             assertThat(ConversationHarness.blocks(clicked, Block.File.class)).isEmpty();
@@ -1172,14 +1321,18 @@ class ConversationServiceTest {
         private static List<com.charterbot.core.charter.CharterProblem> problems(int count) {
             List<com.charterbot.core.charter.CharterProblem> problems = new ArrayList<>();
             for (int line = 1; line <= count; line++) {
-                problems.add(new com.charterbot.core.charter.CharterProblem("en/photos.md", line, "charter.problem.missing-title", List.of()));
+                problems.add(new com.charterbot.core.charter.CharterProblem(
+                        "en/photos.md", line, "charter.problem.missing-title", List.of()));
             }
             return problems;
         }
 
         /** A duplicated id and a language folder without sections, as the loader reports them. */
         private static final List<com.charterbot.core.charter.CharterProblem> FOUND = List.of(
-                new com.charterbot.core.charter.CharterProblem("en/photos.md", 3, "charter.problem.duplicate-id",
+                new com.charterbot.core.charter.CharterProblem(
+                        "en/photos.md",
+                        3,
+                        "charter.problem.duplicate-id",
                         List.of("photos-videos", "en/photos-old.md", "2")),
                 new com.charterbot.core.charter.CharterProblem("fr/", 0, "charter.problem.no-sections", List.of()));
 
@@ -1228,9 +1381,12 @@ class ConversationServiceTest {
             Reply reply = bot.command(ADMIN, "reload");
 
             assertThat(texts(reply)).containsExactly(msg(Language.EN, "commands.reload.rejected", 2, "9e1f2a"));
-            assertThat(first(reply, Block.Checklist.class)).isEqualTo(new Block.Checklist(msg(Language.EN, "commands.reload.problems"),
-                    List.of("en/photos.md:3: duplicate id 'photos-videos', already used by en/photos-old.md:2",
-                            "fr/: no sections in this language")));
+            assertThat(first(reply, Block.Checklist.class))
+                    .isEqualTo(new Block.Checklist(
+                            msg(Language.EN, "commands.reload.problems"),
+                            List.of(
+                                    "en/photos.md:3: duplicate id 'photos-videos', already used by en/photos-old.md:2",
+                                    "fr/: no sections in this language")));
             assertThat(contexts(reply)).isEmpty();
             assertThat(bot.audit.recent(10)).singleElement().satisfies(record -> {
                 assertThat(record.action()).isEqualTo(AdminActions.CHARTER_RELOAD);
@@ -1247,19 +1403,25 @@ class ConversationServiceTest {
 
             assertThat(reply.language()).isEqualTo(Language.FR);
             assertThat(texts(reply)).containsExactly(msg(Language.FR, "commands.reload.rejected", 2, "9e1f2a"));
-            assertThat(first(reply, Block.Checklist.class)).isEqualTo(new Block.Checklist(msg(Language.FR, "commands.reload.problems"),
-                    List.of("en/photos.md:3: identifiant « photos-videos » en double, déjà utilisé dans en/photos-old.md:2",
-                            "fr/: aucune section dans cette langue")));
+            assertThat(first(reply, Block.Checklist.class))
+                    .isEqualTo(new Block.Checklist(
+                            msg(Language.FR, "commands.reload.problems"),
+                            List.of(
+                                    "en/photos.md:3: identifiant « photos-videos » en double, déjà utilisé dans en/photos-old.md:2",
+                                    "fr/: aucune section dans cette langue")));
         }
 
         @Test
         void aLongReportIsCappedAndSaysHowManyMoreThereAre() {
-            nextReload(new com.charterbot.core.charter.ReloadResult.Rejected("9e1f2a", problems(AdminConversation.SHOWN_PROBLEMS + 7)));
+            nextReload(new com.charterbot.core.charter.ReloadResult.Rejected(
+                    "9e1f2a", problems(AdminConversation.SHOWN_PROBLEMS + 7)));
 
             Reply reply = bot.command(ADMIN, "recharger");
 
-            assertThat(first(reply, Block.Checklist.class).items()).hasSize(AdminConversation.SHOWN_PROBLEMS)
-                    .first().isEqualTo("en/photos.md:1: titre manquant");
+            assertThat(first(reply, Block.Checklist.class).items())
+                    .hasSize(AdminConversation.SHOWN_PROBLEMS)
+                    .first()
+                    .isEqualTo("en/photos.md:1: titre manquant");
             assertThat(contexts(reply)).containsExactly(msg(Language.FR, "commands.reload.more", 7));
         }
 
@@ -1312,7 +1474,8 @@ class ConversationServiceTest {
             assertThat(question.delivery()).isEqualTo(Reply.Delivery.PRIVATE);
 
             for (int index = 0; index < 3; index++) {
-                assertThat(question.blocks().get(0)).isEqualTo(new Block.Heading(msg(Language.EN, "quiz.question.heading", index + 1, 3)));
+                assertThat(question.blocks().get(0))
+                        .isEqualTo(new Block.Heading(msg(Language.EN, "quiz.question.heading", index + 1, 3)));
                 Button option = buttons(question, ActionIds.QUIZ_ANSWER).get(0);
                 String[] parts = option.value().split(":");
                 assertThat(parts).hasSize(3);
@@ -1323,7 +1486,8 @@ class ConversationServiceTest {
 
                 assertThat(replies).hasSize(2);
                 assertThat(replies.get(0).delivery()).isEqualTo(Reply.Delivery.REPLACE_ORIGINAL);
-                assertThat(first(replies.get(0), Block.CitedSection.class).label()).isEqualTo(msg(Language.EN, "quiz.label.source"));
+                assertThat(first(replies.get(0), Block.CitedSection.class).label())
+                        .isEqualTo(msg(Language.EN, "quiz.label.source"));
                 assertThat(replies.get(1).delivery()).isEqualTo(Reply.Delivery.PRIVATE);
                 question = replies.get(1);
             }
@@ -1349,16 +1513,21 @@ class ConversationServiceTest {
             bot.command(ALICE, "langue fr");
 
             Reply question = only(bot.click(ALICE, ActionIds.QUIZ_START, ""));
-            List<Reply> replies = bot.click(ALICE, ActionIds.QUIZ_ANSWER, buttons(question, ActionIds.QUIZ_ANSWER).get(0).value());
+            List<Reply> replies = bot.click(
+                    ALICE,
+                    ActionIds.QUIZ_ANSWER,
+                    buttons(question, ActionIds.QUIZ_ANSWER).get(0).value());
 
             assertThat(question.language()).isEqualTo(Language.FR);
-            assertThat(question.blocks().get(0)).isEqualTo(new Block.Heading(msg(Language.FR, "quiz.question.heading", 1, 3)));
+            assertThat(question.blocks().get(0))
+                    .isEqualTo(new Block.Heading(msg(Language.FR, "quiz.question.heading", 1, 3)));
             assertThat(replies).allSatisfy(reply -> assertThat(reply.language()).isEqualTo(Language.FR));
         }
 
         @Test
         void thePlatformLanguageOfAClickIsUsedWhenNoneWasChosen() {
-            Reply question = only(bot.service.onAction(new ActionEvent(ALICE, GENERAL, ActionIds.QUIZ_START, "", false, Optional.of(Language.FR))));
+            Reply question = only(bot.service.onAction(
+                    new ActionEvent(ALICE, GENERAL, ActionIds.QUIZ_START, "", false, Optional.of(Language.FR))));
 
             assertThat(question.language()).isEqualTo(Language.FR);
         }
@@ -1379,7 +1548,10 @@ class ConversationServiceTest {
             Reply question = only(bot.click(ALICE, ActionIds.QUIZ_START, ""));
             bot.clock.advance(Duration.ofHours(1));
 
-            Reply reply = only(bot.click(ALICE, ActionIds.QUIZ_ANSWER, buttons(question, ActionIds.QUIZ_ANSWER).get(0).value()));
+            Reply reply = only(bot.click(
+                    ALICE,
+                    ActionIds.QUIZ_ANSWER,
+                    buttons(question, ActionIds.QUIZ_ANSWER).get(0).value()));
 
             assertThat(texts(reply)).containsExactly(msg(Language.EN, "quiz.expired"));
         }
@@ -1396,12 +1568,17 @@ class ConversationServiceTest {
             List<Reply> bob = bot.click(BOB, ActionIds.CHANNEL_QUIZ_ANSWER, quizId + ":1");
 
             for (List<Reply> replies : List.of(alice, bob)) {
-                assertThat(replies).extracting(Reply::delivery).containsExactly(Reply.Delivery.PRIVATE, Reply.Delivery.REPLACE_ORIGINAL);
-                assertThat(replies.get(1).blocks().get(0)).isEqualTo(new Block.Heading(msg(Language.EN, "quiz.channel.heading")));
+                assertThat(replies)
+                        .extracting(Reply::delivery)
+                        .containsExactly(Reply.Delivery.PRIVATE, Reply.Delivery.REPLACE_ORIGINAL);
+                assertThat(replies.get(1).blocks().get(0))
+                        .isEqualTo(new Block.Heading(msg(Language.EN, "quiz.channel.heading")));
                 assertThat(buttons(replies.get(0), ActionIds.QUIZ_START)).hasSize(1);
             }
-            assertThat(contexts(alice.get(1))).anySatisfy(tally -> assertThat(tally).startsWith("1 "));
-            assertThat(contexts(bob.get(1))).anySatisfy(tally -> assertThat(tally).startsWith("2 "));
+            assertThat(contexts(alice.get(1)))
+                    .anySatisfy(tally -> assertThat(tally).startsWith("1 "));
+            assertThat(contexts(bob.get(1)))
+                    .anySatisfy(tally -> assertThat(tally).startsWith("2 "));
             assertThat(quizAnswers()).extracting(QuizAnswered::participant).containsExactly(ALICE, BOB);
             assertThat(quizAnswers()).extracting(QuizAnswered::channel).containsOnly(GENERAL);
         }
@@ -1428,7 +1605,8 @@ class ConversationServiceTest {
             List<Reply> replies = bot.click(ALICE, ActionIds.CHANNEL_QUIZ_ANSWER, quizId + ":0");
 
             assertThat(replies).extracting(Reply::language).containsExactly(Language.FR, Language.EN);
-            assertThat(first(replies.get(0), Block.CitedSection.class).label()).isEqualTo(msg(Language.FR, "quiz.label.source"));
+            assertThat(first(replies.get(0), Block.CitedSection.class).label())
+                    .isEqualTo(msg(Language.FR, "quiz.label.source"));
         }
 
         @Test
@@ -1470,7 +1648,9 @@ class ConversationServiceTest {
 
             for (Button suggestion : buttons(answer, ActionIds.OPEN_SECTION)) {
                 Reply opened = only(bot.click(ALICE, ActionIds.OPEN_SECTION, suggestion.value()));
-                assertThat(opened.blocks().get(0)).isEqualTo(new Block.Heading(section(suggestion.value(), Language.EN).title()));
+                assertThat(opened.blocks().get(0))
+                        .isEqualTo(new Block.Heading(
+                                section(suggestion.value(), Language.EN).title()));
             }
         }
 
@@ -1478,7 +1658,8 @@ class ConversationServiceTest {
         @ValueSource(strings = {"no-such-section", "", "PHOTOS-VIDEOS", "not-covered-it", " photos-videos"})
         void anUnknownOrNotCoveredSectionIsNoLongerAvailable(String sectionId) {
             assertThat(ConversationHarness.charter().section("not-covered-it", Language.EN))
-                    .hasValueSatisfying(entry -> assertThat(entry.isNotCovered()).isTrue());
+                    .hasValueSatisfying(
+                            entry -> assertThat(entry.isNotCovered()).isTrue());
 
             Reply reply = only(bot.click(ALICE, ActionIds.OPEN_SECTION, sectionId));
 
@@ -1502,14 +1683,17 @@ class ConversationServiceTest {
         @Test
         void helpfulFeedbackIsRecordedAndThanked() {
             bot.clock.advance(Duration.ofMinutes(2));
-            String value = buttons(bot.command(ALICE, PHOTO_QUESTION_EN), ActionIds.FEEDBACK_HELPFUL).get(0).value();
+            String value = buttons(bot.command(ALICE, PHOTO_QUESTION_EN), ActionIds.FEEDBACK_HELPFUL)
+                    .get(0)
+                    .value();
 
             Reply reply = only(bot.click(ALICE, ActionIds.FEEDBACK_HELPFUL, value));
 
             assertThat(reply.delivery()).isEqualTo(Reply.Delivery.PRIVATE);
             assertThat(texts(reply)).containsExactly(msg(Language.EN, "commands.feedback.thanks"));
-            assertThat(feedbackGiven()).containsExactly(
-                    new AnswerFeedback(bot.clock.instant(), Language.EN, Tier.ANSWER, PHOTOS, true, "slack:T1"));
+            assertThat(feedbackGiven())
+                    .containsExactly(new AnswerFeedback(
+                            bot.clock.instant(), Language.EN, Tier.ANSWER, PHOTOS, true, "slack:T1"));
         }
 
         @Test
@@ -1555,11 +1739,22 @@ class ConversationServiceTest {
             Reply reply = only(bot.click(ALICE, ActionIds.FEEDBACK_HELPFUL, "ANSWER|unknown-section"));
 
             assertThat(texts(reply)).containsExactly(msg(Language.EN, "commands.feedback.thanks"));
-            assertThat(feedbackGiven()).singleElement().satisfies(feedback -> assertThat(feedback.sectionId()).isNull());
+            assertThat(feedbackGiven())
+                    .singleElement()
+                    .satisfies(feedback -> assertThat(feedback.sectionId()).isNull());
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"", "NOPE|x", "|photos-videos", "answer|photos-videos", "ANSWER", "ANSWER photos-videos", "||"})
+        @ValueSource(
+                strings = {
+                    "",
+                    "NOPE|x",
+                    "|photos-videos",
+                    "answer|photos-videos",
+                    "ANSWER",
+                    "ANSWER photos-videos",
+                    "||"
+                })
         void malformedFeedbackNeverThrowsAndRecordsNothing(String value) {
             for (String actionId : List.of(ActionIds.FEEDBACK_HELPFUL, ActionIds.FEEDBACK_NOT_HELPFUL)) {
                 assertThatCode(() -> bot.click(ALICE, actionId, value)).doesNotThrowAnyException();
@@ -1570,10 +1765,14 @@ class ConversationServiceTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"ANSWER|unknown-section", "SUGGEST|a|b", "FALLBACK|no-" + PHOTOS + "|x", "ANSWER|\u0000"})
+        @ValueSource(
+                strings = {"ANSWER|unknown-section", "SUGGEST|a|b", "FALLBACK|no-" + PHOTOS + "|x", "ANSWER|\u0000"})
         void oddButWellTieredFeedbackNeverThrows(String value) {
-            assertThatCode(() -> bot.click(ALICE, ActionIds.FEEDBACK_NOT_HELPFUL, value)).doesNotThrowAnyException();
-            assertThat(feedbackGiven()).singleElement().satisfies(feedback -> assertThat(feedback.sectionId()).isNull());
+            assertThatCode(() -> bot.click(ALICE, ActionIds.FEEDBACK_NOT_HELPFUL, value))
+                    .doesNotThrowAnyException();
+            assertThat(feedbackGiven())
+                    .singleElement()
+                    .satisfies(feedback -> assertThat(feedback.sectionId()).isNull());
         }
     }
 
@@ -1609,7 +1808,8 @@ class ConversationServiceTest {
 
         @Test
         void anUnknownActionIsExplainedInThePlatformLanguage() {
-            Reply reply = only(bot.service.onAction(new ActionEvent(ALICE, GENERAL, "charter.gone", "", false, Optional.of(Language.FR))));
+            Reply reply = only(bot.service.onAction(
+                    new ActionEvent(ALICE, GENERAL, "charter.gone", "", false, Optional.of(Language.FR))));
 
             assertThat(texts(reply)).containsExactly(msg(Language.FR, "commands.action.unknown"));
         }
@@ -1623,16 +1823,21 @@ class ConversationServiceTest {
         String session = buttons(question, ActionIds.QUIZ_ANSWER).get(0).value().split(":")[0];
         List<Reply> replies = new ArrayList<>();
         for (int index = 0; index < 3; index++) {
-            replies = harness.click(user, ActionIds.QUIZ_ANSWER, buttons(question, ActionIds.QUIZ_ANSWER).get(0).value());
+            replies = harness.click(
+                    user,
+                    ActionIds.QUIZ_ANSWER,
+                    buttons(question, ActionIds.QUIZ_ANSWER).get(0).value());
             question = replies.get(replies.size() - 1);
         }
-        assertThat(question.blocks().get(0)).isEqualTo(new Block.Heading(msg(question.language(), "quiz.summary.heading")));
+        assertThat(question.blocks().get(0))
+                .isEqualTo(new Block.Heading(msg(question.language(), "quiz.summary.heading")));
         return session;
     }
 
     /** The question ids of the quiz session whose first question this is. */
     private static List<String> questionIds(ConversationHarness harness, Reply firstQuestion) {
-        String session = buttons(firstQuestion, ActionIds.QUIZ_ANSWER).get(0).value().split(":")[0];
+        String session =
+                buttons(firstQuestion, ActionIds.QUIZ_ANSWER).get(0).value().split(":")[0];
         return harness.sessions.find(session).orElseThrow().questionIds();
     }
 
@@ -1642,7 +1847,9 @@ class ConversationServiceTest {
         List<Button> options = buttons(posted, ActionIds.CHANNEL_QUIZ_ANSWER);
         assertThat(options).hasSizeGreaterThanOrEqualTo(2);
         String id = options.get(0).value().split(":")[0];
-        assertThat(options).extracting(Button::value).allSatisfy(value -> assertThat(value).startsWith(id + ":"));
+        assertThat(options)
+                .extracting(Button::value)
+                .allSatisfy(value -> assertThat(value).startsWith(id + ":"));
         return id;
     }
 }

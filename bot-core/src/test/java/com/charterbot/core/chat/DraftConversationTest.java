@@ -35,10 +35,12 @@ class DraftConversationTest {
         assertThat(reply.delivery()).isEqualTo(Reply.Delivery.PRIVATE);
         assertThat(reply.language()).isEqualTo(Language.EN);
         assertThat(reply.blocks().get(0)).isEqualTo(new Block.Heading(msg(Language.EN, "check.heading.stop")));
-        assertThat(blocks(reply, Block.Quoted.class)).extracting(Block.Quoted::quotes)
+        assertThat(blocks(reply, Block.Quoted.class))
+                .extracting(Block.Quoted::quotes)
                 .anyMatch(quotes -> quotes.contains("\u201CSneak peek\u201D"))
                 .anyMatch(quotes -> quotes.contains("\u201C06 71 22 33 44\u201D"));
-        assertThat(blocks(reply, Block.CitedSection.class)).extracting(Block.CitedSection::sectionId)
+        assertThat(blocks(reply, Block.CitedSection.class))
+                .extracting(Block.CitedSection::sectionId)
                 .contains("confidential-information", "colleagues-privacy");
         assertThat(blocks(reply, Block.Checklist.class)).isEmpty();
         assertThat(reply.fallbackText()).contains(msg(Language.EN, "check.private"));
@@ -57,28 +59,37 @@ class DraftConversationTest {
 
     @Test
     void theFrenchWordAnswersInFrenchAndADirectMessageStaysInTheConversation() {
-        Reply reply = only(harness.say(ALICE, DM, Message.Origin.DIRECT, "vérifier : Voici le PV confidentiel du CSE d'hier"));
+        Reply reply = only(
+                harness.say(ALICE, DM, Message.Origin.DIRECT, "vérifier : Voici le PV confidentiel du CSE d'hier"));
 
         assertThat(reply.delivery()).isEqualTo(Reply.Delivery.CONVERSATION);
         assertThat(reply.language()).isEqualTo(Language.FR);
         assertThat(reply.blocks().get(0)).isEqualTo(new Block.Heading(msg(Language.FR, "check.heading.stop")));
-        assertThat(blocks(reply, Block.Quoted.class).get(0).quotes()).allMatch(quote -> quote.startsWith("\u00AB\u00A0"));
-        assertThat(blocks(reply, Block.CitedSection.class)).extracting(Block.CitedSection::title).contains("Informations confidentielles");
+        assertThat(blocks(reply, Block.Quoted.class).get(0).quotes())
+                .allMatch(quote -> quote.startsWith("\u00AB\u00A0"));
+        assertThat(blocks(reply, Block.CitedSection.class))
+                .extracting(Block.CitedSection::title)
+                .contains("Informations confidentielles");
     }
 
     @Test
     void aMentionInAChannelIsAnsweredPrivately() {
-        Reply reply = only(harness.say(ALICE, GENERAL, Message.Origin.MENTION, "check: we at Acme officially confirm the new plant"));
+        Reply reply = only(harness.say(
+                ALICE, GENERAL, Message.Origin.MENTION, "check: we at Acme officially confirm the new plant"));
 
         assertThat(reply.delivery()).isEqualTo(Reply.Delivery.PRIVATE);
-        assertThat(blocks(reply, Block.CitedSection.class)).extracting(Block.CitedSection::sectionId).contains("speaking-for-company");
+        assertThat(blocks(reply, Block.CitedSection.class))
+                .extracting(Block.CitedSection::sectionId)
+                .contains("speaking-for-company");
     }
 
     @Test
     void aQuestionAfterTheWordIsAnsweredLikeAnyQuestionNotCheckedAsADraft() {
         Reply photo = only(harness.say(ALICE, DM, Message.Origin.DIRECT, "check: can I post a photo of the canteen?"));
-        Reply offer = only(harness.say(ALICE, DM, Message.Origin.DIRECT, "vérifier si je peux partager une offre d'emploi"));
-        Reply draft = only(harness.say(ALICE, DM, Message.Origin.DIRECT, "check: If you're looking for a job, we're hiring!"));
+        Reply offer =
+                only(harness.say(ALICE, DM, Message.Origin.DIRECT, "vérifier si je peux partager une offre d'emploi"));
+        Reply draft = only(
+                harness.say(ALICE, DM, Message.Origin.DIRECT, "check: If you're looking for a job, we're hiring!"));
 
         // Answers end with the helpful / not helpful buttons; a draft's report never has them.
         assertThat(answered(photo)).isTrue();
@@ -90,7 +101,8 @@ class DraftConversationTest {
     }
 
     private static boolean answered(Reply reply) {
-        return blocks(reply, Block.Buttons.class).stream().flatMap(buttons -> buttons.buttons().stream())
+        return blocks(reply, Block.Buttons.class).stream()
+                .flatMap(buttons -> buttons.buttons().stream())
                 .anyMatch(button -> button.actionId().equals("charter.feedback.helpful"));
     }
 
@@ -103,14 +115,21 @@ class DraftConversationTest {
 
     @Test
     void aShortcutChecksTheWholeMessageInTheLanguageItWasAskedIn() {
-        Message shortcut = new Message(ALICE, GENERAL, "Our new product drops in two weeks!!! <@U123> https://intranet.example.com/plan",
-                Message.Origin.COMMAND, false, Optional.of(Language.FR), true);
+        Message shortcut = new Message(
+                ALICE,
+                GENERAL,
+                "Our new product drops in two weeks!!! <@U123> https://intranet.example.com/plan",
+                Message.Origin.COMMAND,
+                false,
+                Optional.of(Language.FR),
+                true);
 
         Reply reply = only(harness.service.onDraft(shortcut));
 
         assertThat(reply.delivery()).isEqualTo(Reply.Delivery.PRIVATE);
         assertThat(reply.language()).isEqualTo(Language.FR);
-        assertThat(blocks(reply, Block.CitedSection.class)).extracting(Block.CitedSection::sectionId)
+        assertThat(blocks(reply, Block.CitedSection.class))
+                .extracting(Block.CitedSection::sectionId)
                 .contains("confidential-information", "internal-networks", "photos-videos");
     }
 
@@ -127,7 +146,8 @@ class DraftConversationTest {
     void aDraftOfTheMaximumLengthIsCheckedAndSaysItWasCut() {
         Reply reply = harness.command(ALICE, "check " + "A sunny day at the lake. ".repeat(UserText.MAX_CHARS / 20));
 
-        assertThat(blocks(reply, Block.Context.class)).extracting(Block.Context::text)
+        assertThat(blocks(reply, Block.Context.class))
+                .extracting(Block.Context::text)
                 .contains(msg(Language.EN, "check.truncated", UserText.MAX_CHARS));
     }
 
@@ -140,9 +160,11 @@ class DraftConversationTest {
 
     @Test
     void codeBlocksMarkupAndAPastedSlackMessageGetAnAnswer() {
-        for (String draft : List.of("```\nint x = 1; // sneak peek\n```", "*bold* _it_ <b>html</b> [link](https://intranet.example.com)",
-                "<!channel> <@U0123ABC> said: <https://intranet.example.com/plan|the plan> &lt;3", "Bonjour team, the new range launches next "
-                        + "month, ne partagez pas !")) {
+        for (String draft : List.of(
+                "```\nint x = 1; // sneak peek\n```",
+                "*bold* _it_ <b>html</b> [link](https://intranet.example.com)",
+                "<!channel> <@U0123ABC> said: <https://intranet.example.com/plan|the plan> &lt;3",
+                "Bonjour team, the new range launches next " + "month, ne partagez pas !")) {
             Reply reply = harness.command(ALICE, "check " + draft);
 
             assertThat(reply.blocks().get(0)).as(draft).isInstanceOf(Block.Heading.class);
@@ -152,12 +174,15 @@ class DraftConversationTest {
 
     @Test
     void manyFindingsShowTheFirstFewAndNameTheOthers() {
-        Reply reply = harness.command(ALICE, "check Sneak peek before the announcement! Share price will jump, trust me, Q3 numbers are going "
-                + "to surprise. Karen was fired, she's in hospital. We at Acme officially confirm it. You're lying, idiot. "
-                + "Off the record for @journo: screenshot of our Slack https://intranet.example.com/x [photo of the prototype at the plant]");
+        Reply reply = harness.command(
+                ALICE,
+                "check Sneak peek before the announcement! Share price will jump, trust me, Q3 numbers are going "
+                        + "to surprise. Karen was fired, she's in hospital. We at Acme officially confirm it. You're lying, idiot. "
+                        + "Off the record for @journo: screenshot of our Slack https://intranet.example.com/x [photo of the prototype at the plant]");
 
         assertThat(blocks(reply, Block.CitedSection.class)).hasSize(DraftReplies.SHOWN);
-        assertThat(blocks(reply, Block.Context.class)).anyMatch(context -> context.text().startsWith(msg(Language.EN, "check.more", "")));
+        assertThat(blocks(reply, Block.Context.class))
+                .anyMatch(context -> context.text().startsWith(msg(Language.EN, "check.more", "")));
     }
 
     private static Reply only(List<Reply> replies) {

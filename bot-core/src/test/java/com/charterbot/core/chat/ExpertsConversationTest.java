@@ -3,7 +3,6 @@ package com.charterbot.core.chat;
 import static com.charterbot.core.chat.ConversationHarness.ADMIN;
 import static com.charterbot.core.chat.ConversationHarness.ALICE;
 import static com.charterbot.core.chat.ConversationHarness.BOB;
-import static com.charterbot.core.chat.ConversationHarness.DM;
 import static com.charterbot.core.chat.ConversationHarness.GENERAL;
 import static com.charterbot.core.chat.ConversationHarness.blocks;
 import static com.charterbot.core.chat.ConversationHarness.buttons;
@@ -55,7 +54,9 @@ class ExpertsConversationTest {
     /** The offer's tagged button, as the adapters get it, from a fallback answer. */
     private Button offer(UserRef asker, String question) {
         Reply answer = only(bot.say(asker, GENERAL, Message.Origin.COMMAND, question));
-        return taggedButtons(answer).stream().filter(b -> b.actionId().equals(ActionIds.EXPERTS_OFFER)).findFirst()
+        return taggedButtons(answer).stream()
+                .filter(b -> b.actionId().equals(ActionIds.EXPERTS_OFFER))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no offer in " + answer));
     }
 
@@ -63,10 +64,16 @@ class ExpertsConversationTest {
     private String sent(String question) {
         Button offer = offer(ALICE, question);
         Reply confirmation = only(bot.click(ALICE, offer.actionId(), offer.value()));
-        Button send = taggedButtons(confirmation).stream().filter(b -> b.actionId().equals(ActionIds.EXPERTS_SEND)).findFirst().orElseThrow();
+        Button send = taggedButtons(confirmation).stream()
+                .filter(b -> b.actionId().equals(ActionIds.EXPERTS_SEND))
+                .findFirst()
+                .orElseThrow();
         Reply done = only(bot.submit(ALICE, GENERAL, "Alice Martin", send.actionId(), send.value(), Map.of()));
         assertThat(done.delivery()).isEqualTo(Reply.Delivery.REPLACE_ORIGINAL);
-        return bot.expertQuestions.askedBetween(Instant.EPOCH, Instant.MAX).get(0).id();
+        return bot.expertQuestions
+                .askedBetween(Instant.EPOCH, Instant.MAX)
+                .get(0)
+                .id();
     }
 
     @Test
@@ -78,7 +85,9 @@ class ExpertsConversationTest {
 
         assertThat(confirmation.delivery()).isEqualTo(Reply.Delivery.PRIVATE);
         assertThat(first(confirmation, Block.Quoted.class).quotes()).containsExactly("“" + OFF_TOPIC + "”");
-        assertThat(buttons(confirmation)).extracting(Button::actionId).containsExactly(ActionIds.EXPERTS_SEND, ActionIds.EXPERTS_CANCEL);
+        assertThat(buttons(confirmation))
+                .extracting(Button::actionId)
+                .containsExactly(ActionIds.EXPERTS_SEND, ActionIds.EXPERTS_CANCEL);
         assertThat(bot.expertQuestions.askedBetween(Instant.EPOCH, Instant.MAX)).isEmpty();
         assertThat(bot.expertsMessenger.sent).isEmpty();
 
@@ -89,8 +98,11 @@ class ExpertsConversationTest {
 
     @Test
     void noOfferWithoutAnExpertsChannel() {
-        Reply answer = only(bot.say(new UserRef(Platform.TEAMS, "tenant-1", "aad-1"), new ChannelRef(Platform.TEAMS, "tenant-1", "19:x"),
-                Message.Origin.MENTION, OFF_TOPIC));
+        Reply answer = only(bot.say(
+                new UserRef(Platform.TEAMS, "tenant-1", "aad-1"),
+                new ChannelRef(Platform.TEAMS, "tenant-1", "19:x"),
+                Message.Origin.MENTION,
+                OFF_TOPIC));
         assertThat(buttons(answer, ActionIds.EXPERTS_OFFER)).isEmpty();
     }
 
@@ -104,9 +116,14 @@ class ExpertsConversationTest {
         Block.Person asker = first(card.reply(), Block.Person.class);
         assertThat(asker.userId()).isEqualTo(ALICE.userId());
         assertThat(asker.name()).isEqualTo("Alice Martin");
-        assertThat(buttons(card.reply())).extracting(Button::actionId)
+        assertThat(buttons(card.reply()))
+                .extracting(Button::actionId)
                 .containsExactly(ActionIds.EXPERT_ANSWER, ActionIds.EXPERT_SECTION, ActionIds.EXPERT_DECLINE);
-        assertThat(bot.expertQuestions.askedBetween(Instant.EPOCH, Instant.MAX).get(0).cardId()).isEqualTo(card.cardId());
+        assertThat(bot.expertQuestions
+                        .askedBetween(Instant.EPOCH, Instant.MAX)
+                        .get(0)
+                        .cardId())
+                .isEqualTo(card.cardId());
     }
 
     @Test
@@ -114,17 +131,37 @@ class ExpertsConversationTest {
         Button offer = offer(ALICE, OFF_TOPIC_FR);
         Reply confirmation = only(bot.click(ALICE, offer.actionId(), offer.value()));
         assertThat(confirmation.language()).isEqualTo(Language.FR);
-        Button send = taggedButtons(confirmation).stream().filter(b -> b.actionId().equals(ActionIds.EXPERTS_SEND)).findFirst().orElseThrow();
+        Button send = taggedButtons(confirmation).stream()
+                .filter(b -> b.actionId().equals(ActionIds.EXPERTS_SEND))
+                .findFirst()
+                .orElseThrow();
         bot.submit(ALICE, GENERAL, "Alice", send.actionId(), send.value(), Map.of());
-        String id = bot.expertQuestions.askedBetween(Instant.EPOCH, Instant.MAX).get(0).id();
+        String id = bot.expertQuestions
+                .askedBetween(Instant.EPOCH, Instant.MAX)
+                .get(0)
+                .id();
 
         Reply form = only(bot.click(BOB, EXPERTS, ActionIds.EXPERT_ANSWER, "en~" + id));
-        Block.Form answerForm = one(form.blocks().stream().filter(Block.Form.class::isInstance).map(Block.Form.class::cast).toList());
-        assertThat(answerForm.fields()).extracting(Block.Form.Field::id).containsExactly(ExpertsDesk.ANSWER, ExpertsDesk.SECTION);
+        Block.Form answerForm = one(form.blocks().stream()
+                .filter(Block.Form.class::isInstance)
+                .map(Block.Form.class::cast)
+                .toList());
+        assertThat(answerForm.fields())
+                .extracting(Block.Form.Field::id)
+                .containsExactly(ExpertsDesk.ANSWER, ExpertsDesk.SECTION);
         bot.clock.advance(Duration.ofHours(3));
 
-        Reply done = only(bot.submit(BOB, EXPERTS, "Bob Expert", answerForm.submit().actionId(), answerForm.submit().value(),
-                Map.of(ExpertsDesk.ANSWER, "Non, <!channel> ce n'est pas notre sujet.", ExpertsDesk.SECTION, "photos-videos")));
+        Reply done = only(bot.submit(
+                BOB,
+                EXPERTS,
+                "Bob Expert",
+                answerForm.submit().actionId(),
+                answerForm.submit().value(),
+                Map.of(
+                        ExpertsDesk.ANSWER,
+                        "Non, <!channel> ce n'est pas notre sujet.",
+                        ExpertsDesk.SECTION,
+                        "photos-videos")));
 
         assertThat(texts(done)).containsExactly(Messages.get(Language.EN, "experts.reply.sent"));
         RecordingExpertsMessenger.Sent told = one(bot.expertsMessenger.of("tell"));
@@ -146,9 +183,16 @@ class ExpertsConversationTest {
     @Test
     void aSecondExpertCannotAnswerTheSameQuestion() {
         String id = sent(OFF_TOPIC);
-        bot.submit(BOB, EXPERTS, "Bob", ActionIds.EXPERT_ANSWER_SUBMIT, "en~" + id, Map.of(ExpertsDesk.ANSWER, "First."));
+        bot.submit(
+                BOB, EXPERTS, "Bob", ActionIds.EXPERT_ANSWER_SUBMIT, "en~" + id, Map.of(ExpertsDesk.ANSWER, "First."));
 
-        Reply second = only(bot.submit(ADMIN, EXPERTS, "Carol", ActionIds.EXPERT_ANSWER_SUBMIT, "en~" + id, Map.of(ExpertsDesk.ANSWER, "Second.")));
+        Reply second = only(bot.submit(
+                ADMIN,
+                EXPERTS,
+                "Carol",
+                ActionIds.EXPERT_ANSWER_SUBMIT,
+                "en~" + id,
+                Map.of(ExpertsDesk.ANSWER, "Second.")));
         Reply reopened = only(bot.click(ADMIN, EXPERTS, ActionIds.EXPERT_ANSWER, "en~" + id));
 
         assertThat(texts(second).get(0)).startsWith("Bob already answered");
@@ -160,7 +204,13 @@ class ExpertsConversationTest {
     void aNotForUsReasonGoesBackToTheAsker() {
         String id = sent(OFF_TOPIC);
 
-        bot.submit(BOB, EXPERTS, "Bob", ActionIds.EXPERT_DECLINE_SUBMIT, "en~" + id, Map.of(ExpertsDesk.REASON, "Ask HR: hr@example.com"));
+        bot.submit(
+                BOB,
+                EXPERTS,
+                "Bob",
+                ActionIds.EXPERT_DECLINE_SUBMIT,
+                "en~" + id,
+                Map.of(ExpertsDesk.REASON, "Ask HR: hr@example.com"));
 
         Reply told = one(bot.expertsMessenger.of("tell")).reply();
         assertThat(texts(told)).contains("Ask HR: hr@example.com");
@@ -171,20 +221,41 @@ class ExpertsConversationTest {
     void aSectionFromTheListAnswersWithTheSectionsRule() {
         String id = sent(OFF_TOPIC);
 
-        Reply bad = only(bot.submit(BOB, EXPERTS, "Bob", ActionIds.EXPERT_SECTION_SUBMIT, "en~" + id, Map.of(ExpertsDesk.SECTION, "no-such")));
+        Reply bad = only(bot.submit(
+                BOB,
+                EXPERTS,
+                "Bob",
+                ActionIds.EXPERT_SECTION_SUBMIT,
+                "en~" + id,
+                Map.of(ExpertsDesk.SECTION, "no-such")));
         assertThat(texts(bad)).containsExactly(Messages.get(Language.EN, "experts.reply.no-section"));
-        bot.submit(BOB, EXPERTS, "Bob", ActionIds.EXPERT_SECTION_SUBMIT, "en~" + id, Map.of(ExpertsDesk.SECTION, "photos-videos"));
+        bot.submit(
+                BOB,
+                EXPERTS,
+                "Bob",
+                ActionIds.EXPERT_SECTION_SUBMIT,
+                "en~" + id,
+                Map.of(ExpertsDesk.SECTION, "photos-videos"));
 
         Reply told = one(bot.expertsMessenger.of("tell")).reply();
         assertThat(first(told, Block.CitedSection.class).sectionId()).isEqualTo("photos-videos");
-        assertThat(texts(told)).contains(ConversationHarness.charter().section("photos-videos", Language.EN).orElseThrow().rule());
+        assertThat(texts(told))
+                .contains(ConversationHarness.charter()
+                        .section("photos-videos", Language.EN)
+                        .orElseThrow()
+                        .rule());
     }
 
     @Test
     void anAnswerOfTenThousandCharactersIsRefusedAndTheQuestionStaysOpen() {
         String id = sent(OFF_TOPIC);
 
-        Reply refused = only(bot.submit(BOB, EXPERTS, "Bob", ActionIds.EXPERT_ANSWER_SUBMIT, "en~" + id,
+        Reply refused = only(bot.submit(
+                BOB,
+                EXPERTS,
+                "Bob",
+                ActionIds.EXPERT_ANSWER_SUBMIT,
+                "en~" + id,
                 Map.of(ExpertsDesk.ANSWER, "x".repeat(10_000))));
 
         assertThat(texts(refused).get(0)).contains("10,000").contains("3,000");
@@ -197,7 +268,8 @@ class ExpertsConversationTest {
         String id = sent(OFF_TOPIC);
         bot.expertsMessenger.askerReachable = false;
 
-        Reply reply = only(bot.submit(BOB, EXPERTS, "Bob", ActionIds.EXPERT_ANSWER_SUBMIT, "en~" + id, Map.of(ExpertsDesk.ANSWER, "Yes.")));
+        Reply reply = only(bot.submit(
+                BOB, EXPERTS, "Bob", ActionIds.EXPERT_ANSWER_SUBMIT, "en~" + id, Map.of(ExpertsDesk.ANSWER, "Yes.")));
 
         assertThat(texts(reply)).containsExactly(Messages.get(Language.EN, "experts.reply.undelivered"));
         ExpertQuestion question = bot.expertQuestions.find(id).orElseThrow();
@@ -210,7 +282,10 @@ class ExpertsConversationTest {
         bot.expertsMessenger.channelReachable = false;
         Button offer = offer(ALICE, OFF_TOPIC);
         Reply confirmation = only(bot.click(ALICE, offer.actionId(), offer.value()));
-        Button send = taggedButtons(confirmation).stream().filter(b -> b.actionId().equals(ActionIds.EXPERTS_SEND)).findFirst().orElseThrow();
+        Button send = taggedButtons(confirmation).stream()
+                .filter(b -> b.actionId().equals(ActionIds.EXPERTS_SEND))
+                .findFirst()
+                .orElseThrow();
 
         Reply reply = only(bot.click(ALICE, send.actionId(), send.value()));
 
@@ -227,7 +302,8 @@ class ExpertsConversationTest {
         String id = sent(OFF_TOPIC);
 
         bot.direct(ALICE, "forget me");
-        Reply reply = only(bot.submit(BOB, EXPERTS, "Bob", ActionIds.EXPERT_ANSWER_SUBMIT, "en~" + id, Map.of(ExpertsDesk.ANSWER, "Yes.")));
+        Reply reply = only(bot.submit(
+                BOB, EXPERTS, "Bob", ActionIds.EXPERT_ANSWER_SUBMIT, "en~" + id, Map.of(ExpertsDesk.ANSWER, "Yes.")));
 
         ExpertQuestion erased = bot.expertQuestions.find(id).orElseThrow();
         assertThat(erased.status()).isEqualTo(ExpertQuestion.Status.FORGOTTEN);
@@ -240,7 +316,9 @@ class ExpertsConversationTest {
     @Test
     void notHelpfulOffersToAskTheTeamWithTheQuestion() {
         Reply answer = only(bot.say(ALICE, GENERAL, Message.Origin.COMMAND, "can I post this photo?"));
-        Button notHelpful = taggedButtons(answer).stream().filter(b -> b.actionId().equals(ActionIds.FEEDBACK_NOT_HELPFUL)).findFirst()
+        Button notHelpful = taggedButtons(answer).stream()
+                .filter(b -> b.actionId().equals(ActionIds.FEEDBACK_NOT_HELPFUL))
+                .findFirst()
                 .orElseThrow();
         assertThat(buttons(answer, ActionIds.EXPERTS_OFFER)).isEmpty();
 
@@ -248,7 +326,8 @@ class ExpertsConversationTest {
 
         Button offer = one(buttons(sorry, ActionIds.EXPERTS_OFFER));
         assertThat(offer.value()).endsWith("|can I post this photo?");
-        assertThat(bot.activity.feedback(Instant.EPOCH, Instant.MAX)).singleElement()
+        assertThat(bot.activity.feedback(Instant.EPOCH, Instant.MAX))
+                .singleElement()
                 .satisfies(f -> assertThat(f.sectionId()).isEqualTo("photos-videos"));
     }
 
@@ -256,13 +335,16 @@ class ExpertsConversationTest {
     void statsShowOpenAnsweredAndTheMedianTime() {
         String first = sent(OFF_TOPIC);
         bot.clock.advance(Duration.ofHours(2));
-        bot.submit(BOB, EXPERTS, "Bob", ActionIds.EXPERT_ANSWER_SUBMIT, "en~" + first, Map.of(ExpertsDesk.ANSWER, "Yes."));
+        bot.submit(
+                BOB, EXPERTS, "Bob", ActionIds.EXPERT_ANSWER_SUBMIT, "en~" + first, Map.of(ExpertsDesk.ANSWER, "Yes."));
         sent("how do I bake bread at home?");
         bot.clock.advance(Duration.ofMinutes(1));
 
         Reply stats = bot.first(ADMIN, "stats");
 
-        assertThat(stats.fallbackText()).contains("1 open, 1 answered, 0 not for the team").contains("median time to answer: 2 h 00");
+        assertThat(stats.fallbackText())
+                .contains("1 open, 1 answered, 0 not for the team")
+                .contains("median time to answer: 2 h 00");
     }
 
     @Test
@@ -271,7 +353,8 @@ class ExpertsConversationTest {
 
         assertThat(bot.expertsChannels.find(Platform.SLACK, "T1")).contains(EXPERTS);
         assertThat(texts(denied).get(0)).isNotEqualTo(Messages.get(Language.EN, "experts.channel.set"));
-        assertThat(bot.audit.recent(100)).anySatisfy(r -> assertThat(r.action()).isEqualTo(AdminActions.EXPERTS_CHANNEL));
+        assertThat(bot.audit.recent(100))
+                .anySatisfy(r -> assertThat(r.action()).isEqualTo(AdminActions.EXPERTS_CHANNEL));
         Reply direct = bot.direct(ADMIN, "experts ici");
         assertThat(texts(direct)).containsExactly(Messages.get(Language.FR, "experts.channel.direct"));
     }

@@ -42,7 +42,9 @@ class InMemorySeenEventsTest {
 
         assertThat(seen.forgetBefore(T0)).isEqualTo(2);
 
-        assertThat(seen.firstTime("slack:old-1", T0)).as("forgotten, so new again").isTrue();
+        assertThat(seen.firstTime("slack:old-1", T0))
+                .as("forgotten, so new again")
+                .isTrue();
         assertThat(seen.firstTime("slack:at-cutoff", T0)).isFalse();
         assertThat(seen.firstTime("slack:new", T0)).isFalse();
         assertThat(seen.forgetBefore(T0.minusSeconds(3600))).isZero();

@@ -42,7 +42,9 @@ class PhrasingConversationTest {
         try (InputStream in = PhrasingConversationTest.class.getResourceAsStream("/eval/realworld-dev.yaml")) {
             for (EvalQuestion q : EvalSet.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8))) {
                 Answer answer = bot.engine.answer(new Question(q.text(), Optional.empty()));
-                if (answer.tier() == Tier.SUGGEST && answer.suggestions().stream().anyMatch(s -> q.expected().contains(s.sectionId()))
+                if (answer.tier() == Tier.SUGGEST
+                        && answer.suggestions().stream()
+                                .anyMatch(s -> q.expected().contains(s.sectionId()))
                         && q.text().length() < Candidate.MAX_TEXT) {
                     return q;
                 }
@@ -56,8 +58,10 @@ class PhrasingConversationTest {
         EvalQuestion q = didYouMean(bot);
         Reply answer = only(bot.say(ALICE, GENERAL, Message.Origin.COMMAND, q.text()));
         Button chosen = taggedButtons(answer).stream()
-                .filter(b -> b.actionId().equals(ActionIds.OPEN_SECTION) && q.expected().stream().anyMatch(id -> b.value().contains("~" + id + "|")))
-                .findFirst().orElseThrow();
+                .filter(b -> b.actionId().equals(ActionIds.OPEN_SECTION)
+                        && q.expected().stream().anyMatch(id -> b.value().contains("~" + id + "|")))
+                .findFirst()
+                .orElseThrow();
         String sectionId = chosen.value().substring(3, chosen.value().indexOf('|'));
 
         Reply section = only(bot.click(ALICE, chosen.actionId(), chosen.value()));
@@ -74,19 +78,28 @@ class PhrasingConversationTest {
         Reply review = only(bot.say(ADMIN, GENERAL, Message.Origin.COMMAND, "formulations"));
         assertThat(review.language()).isEqualTo(Language.FR);
         assertThat(review.blocks().get(0)).isEqualTo(new Block.Heading("Formulations suggérées"));
-        Button approve = buttons(review).stream().filter(b -> b.actionId().equals(ActionIds.PHRASING_APPROVE)).findFirst().orElseThrow();
+        Button approve = buttons(review).stream()
+                .filter(b -> b.actionId().equals(ActionIds.PHRASING_APPROVE))
+                .findFirst()
+                .orElseThrow();
         String before = bot.engine.charter().version();
-        assertThat(only(bot.click(ALICE, approve.actionId(), approve.value())).fallbackText()).as("only administrators decide")
+        assertThat(only(bot.click(ALICE, approve.actionId(), approve.value())).fallbackText())
+                .as("only administrators decide")
                 .doesNotContain("Approved");
 
-        List<Reply> decided = bot.service.onAction(new ActionEvent(ADMIN, GENERAL, approve.actionId(), "en~" + approve.value(), false,
-                Optional.empty()));
+        List<Reply> decided = bot.service.onAction(
+                new ActionEvent(ADMIN, GENERAL, approve.actionId(), "en~" + approve.value(), false, Optional.empty()));
 
         assertThat(texts(decided.get(0)).get(0)).startsWith("Approved:");
         assertThat(decided.get(1).delivery()).isEqualTo(Reply.Delivery.REPLACE_ORIGINAL);
         assertThat(texts(decided.get(1))).contains(Messages.get(Language.EN, "phrasings.none"));
         assertThat(bot.engine.charter().version()).isNotEqualTo(before).startsWith(before + "+p1-");
-        assertThat(bot.engine.charter().section(sectionId, candidate.language()).orElseThrow().questions()).contains(candidate.text());
+        assertThat(bot.engine
+                        .charter()
+                        .section(sectionId, candidate.language())
+                        .orElseThrow()
+                        .questions())
+                .contains(candidate.text());
         assertThat(bot.audit.recent(10)).anySatisfy(r -> {
             assertThat(r.action()).isEqualTo(AdminActions.PHRASING_APPROVE);
             assertThat(r.target()).isEqualTo(candidate.language().tag() + ":" + sectionId);
@@ -100,12 +113,25 @@ class PhrasingConversationTest {
     void anExpertsSectionIsACandidateAndAMoveApprovesItForAnotherSection() {
         bot.say(ADMIN, ExpertsConversationTest.EXPERTS, Message.Origin.MENTION, "experts channel here");
         Reply answer = only(bot.say(ALICE, GENERAL, Message.Origin.COMMAND, ExpertsConversationTest.OFF_TOPIC));
-        Button offer = taggedButtons(answer).stream().filter(b -> b.actionId().equals(ActionIds.EXPERTS_OFFER)).findFirst().orElseThrow();
+        Button offer = taggedButtons(answer).stream()
+                .filter(b -> b.actionId().equals(ActionIds.EXPERTS_OFFER))
+                .findFirst()
+                .orElseThrow();
         Button send = taggedButtons(only(bot.click(ALICE, offer.actionId(), offer.value()))).stream()
-                .filter(b -> b.actionId().equals(ActionIds.EXPERTS_SEND)).findFirst().orElseThrow();
+                .filter(b -> b.actionId().equals(ActionIds.EXPERTS_SEND))
+                .findFirst()
+                .orElseThrow();
         bot.click(ALICE, send.actionId(), send.value());
-        String id = bot.expertQuestions.askedBetween(java.time.Instant.EPOCH, java.time.Instant.MAX).get(0).id();
-        bot.submit(ADMIN, ExpertsConversationTest.EXPERTS, "Bob", ActionIds.EXPERT_SECTION_SUBMIT, "en~" + id,
+        String id = bot.expertQuestions
+                .askedBetween(java.time.Instant.EPOCH, java.time.Instant.MAX)
+                .get(0)
+                .id();
+        bot.submit(
+                ADMIN,
+                ExpertsConversationTest.EXPERTS,
+                "Bob",
+                ActionIds.EXPERT_SECTION_SUBMIT,
+                "en~" + id,
                 Map.of("section", "photos-videos"));
         Candidate candidate = bot.candidates.pending(10).get(0);
         assertThat(bot.candidates.pending(10)).hasSize(1);
@@ -113,11 +139,29 @@ class PhrasingConversationTest {
 
         Reply form = only(bot.click(ADMIN, ActionIds.PHRASING_MOVE, "en~" + candidate.id()));
         assertThat(form.blocks()).singleElement().isInstanceOf(Block.Form.class);
-        bot.submit(ADMIN, GENERAL, "Admin", ActionIds.PHRASING_MOVE_SUBMIT, "en~" + candidate.id(), Map.of(PhrasingReview.SECTION, "respect-conduct"));
+        bot.submit(
+                ADMIN,
+                GENERAL,
+                "Admin",
+                ActionIds.PHRASING_MOVE_SUBMIT,
+                "en~" + candidate.id(),
+                Map.of(PhrasingReview.SECTION, "respect-conduct"));
 
-        assertThat(bot.candidates.approved()).singleElement().satisfies(c -> assertThat(c.sectionId()).isEqualTo("respect-conduct"));
-        assertThat(bot.engine.charter().section("respect-conduct", Language.EN).orElseThrow().questions()).contains(candidate.text());
-        assertThat(bot.engine.charter().section("photos-videos", Language.EN).orElseThrow().questions()).doesNotContain(candidate.text());
+        assertThat(bot.candidates.approved())
+                .singleElement()
+                .satisfies(c -> assertThat(c.sectionId()).isEqualTo("respect-conduct"));
+        assertThat(bot.engine
+                        .charter()
+                        .section("respect-conduct", Language.EN)
+                        .orElseThrow()
+                        .questions())
+                .contains(candidate.text());
+        assertThat(bot.engine
+                        .charter()
+                        .section("photos-videos", Language.EN)
+                        .orElseThrow()
+                        .questions())
+                .doesNotContain(candidate.text());
     }
 
     @Test
@@ -132,24 +176,40 @@ class PhrasingConversationTest {
         bot.click(ADMIN, ActionIds.PHRASING_APPROVE, "en~" + pending.get(0).id());
         bot.engine.install(ConversationHarness.charter());
 
-        assertThat(bot.engine.charter().section("photos-videos", Language.EN).orElseThrow().questions())
-                .contains(pending.get(0).text()).doesNotContain(pending.get(1).text());
-        assertThat(only(bot.click(ADMIN, ActionIds.PHRASING_APPROVE, "en~" + pending.get(0).id())).fallbackText())
+        assertThat(bot.engine
+                        .charter()
+                        .section("photos-videos", Language.EN)
+                        .orElseThrow()
+                        .questions())
+                .contains(pending.get(0).text())
+                .doesNotContain(pending.get(1).text());
+        assertThat(only(bot.click(
+                                ADMIN,
+                                ActionIds.PHRASING_APPROVE,
+                                "en~" + pending.get(0).id()))
+                        .fallbackText())
                 .isEqualTo(Messages.get(Language.EN, "phrasings.gone"));
     }
 
     @Test
     void aSectionOpenedAfterNotHelpfulIsACandidateOfThatSection() {
         Reply answer = only(bot.say(ALICE, GENERAL, Message.Origin.COMMAND, "can I post this photo?"));
-        Button notHelpful = taggedButtons(answer).stream().filter(b -> b.actionId().equals(ActionIds.FEEDBACK_NOT_HELPFUL)).findFirst()
+        Button notHelpful = taggedButtons(answer).stream()
+                .filter(b -> b.actionId().equals(ActionIds.FEEDBACK_NOT_HELPFUL))
+                .findFirst()
                 .orElseThrow();
 
         Reply sorry = only(bot.click(ALICE, notHelpful.actionId(), notHelpful.value()));
 
         List<Button> instead = buttons(sorry, ActionIds.OPEN_SECTION);
-        assertThat(instead).isNotEmpty().allSatisfy(b -> assertThat(b.value()).endsWith("|can I post this photo?"))
+        assertThat(instead)
+                .isNotEmpty()
+                .allSatisfy(b -> assertThat(b.value()).endsWith("|can I post this photo?"))
                 .noneSatisfy(b -> assertThat(b.value()).startsWith("photos-videos|"));
-        Button other = taggedButtons(sorry).stream().filter(b -> b.actionId().equals(ActionIds.OPEN_SECTION)).findFirst().orElseThrow();
+        Button other = taggedButtons(sorry).stream()
+                .filter(b -> b.actionId().equals(ActionIds.OPEN_SECTION))
+                .findFirst()
+                .orElseThrow();
         bot.click(ALICE, other.actionId(), other.value());
         assertThat(bot.candidates.pending(10)).singleElement().satisfies(c -> {
             assertThat(c.text()).isEqualTo("can I post this photo?");

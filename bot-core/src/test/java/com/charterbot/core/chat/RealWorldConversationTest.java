@@ -50,13 +50,20 @@ class RealWorldConversationTest {
     class SmallTalk {
 
         @ParameterizedTest
-        @CsvSource(delimiter = '|', value = {
-                "hello|EN|commands.smalltalk.greeting", "Hi there!|EN|commands.smalltalk.greeting",
-                "thanks!|EN|commands.smalltalk.thanks", "who are you?|EN|commands.smalltalk.who",
-                "what can you do?|EN|commands.smalltalk.what",
-                "bonjour|FR|commands.smalltalk.greeting", "salut !|FR|commands.smalltalk.greeting",
-                "merci|FR|commands.smalltalk.thanks", "t'es qui ?|FR|commands.smalltalk.who",
-                "tu sais faire quoi ?|FR|commands.smalltalk.what"})
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "hello|EN|commands.smalltalk.greeting",
+                    "Hi there!|EN|commands.smalltalk.greeting",
+                    "thanks!|EN|commands.smalltalk.thanks",
+                    "who are you?|EN|commands.smalltalk.who",
+                    "what can you do?|EN|commands.smalltalk.what",
+                    "bonjour|FR|commands.smalltalk.greeting",
+                    "salut !|FR|commands.smalltalk.greeting",
+                    "merci|FR|commands.smalltalk.thanks",
+                    "t'es qui ?|FR|commands.smalltalk.who",
+                    "tu sais faire quoi ?|FR|commands.smalltalk.what"
+                })
         void isAnsweredWithAShortSentenceAndTheHelpInItsLanguage(String text, Language language, String key) {
             Reply reply = only(bot.say(ALICE, DM, Message.Origin.DIRECT, text));
 
@@ -66,14 +73,21 @@ class RealWorldConversationTest {
             assertThat(reply.blocks()).contains(new Block.Heading(msg(language, "commands.help.title")));
             assertThat(buttons(reply, ActionIds.QUIZ_START)).hasSize(1);
             assertThat(reply.fallbackText()).doesNotContain(msg(language, "label.closest"));
-            assertThat(bot.activity.questions(java.time.Instant.EPOCH, java.time.Instant.MAX)).as("small talk is not a question").isEmpty();
-            assertThat(bot.unanswered.mostFrequent(java.time.Instant.EPOCH, java.time.Instant.MAX, 10)).isEmpty();
+            assertThat(bot.activity.questions(java.time.Instant.EPOCH, java.time.Instant.MAX))
+                    .as("small talk is not a question")
+                    .isEmpty();
+            assertThat(bot.unanswered.mostFrequent(java.time.Instant.EPOCH, java.time.Instant.MAX, 10))
+                    .isEmpty();
         }
 
         @Test
         void isAnsweredPrivatelyForASlashCommandAndInTheThreadForAMention() {
-            assertThat(only(bot.say(ALICE, GENERAL, Message.Origin.COMMAND, "hello")).delivery()).isEqualTo(Reply.Delivery.PRIVATE);
-            assertThat(only(bot.say(ALICE, GENERAL, Message.Origin.MENTION, "merci")).delivery()).isEqualTo(Reply.Delivery.CONVERSATION);
+            assertThat(only(bot.say(ALICE, GENERAL, Message.Origin.COMMAND, "hello"))
+                            .delivery())
+                    .isEqualTo(Reply.Delivery.PRIVATE);
+            assertThat(only(bot.say(ALICE, GENERAL, Message.Origin.MENTION, "merci"))
+                            .delivery())
+                    .isEqualTo(Reply.Delivery.CONVERSATION);
         }
 
         @Test
@@ -98,14 +112,18 @@ class RealWorldConversationTest {
 
         @Test
         void aQuestionWithAPictureIsAnsweredThenTheChecklistForThePictureFollows() {
-            List<Reply> replies = withImage(DM, Message.Origin.DIRECT, "a journalist called me about the fair, what should I do?");
+            List<Reply> replies =
+                    withImage(DM, Message.Origin.DIRECT, "a journalist called me about the fair, what should I do?");
 
             assertThat(replies).hasSize(2);
-            assertThat(first(replies.get(0), Block.CitedSection.class).sectionId()).isNotEqualTo(PHOTOS);
+            assertThat(first(replies.get(0), Block.CitedSection.class).sectionId())
+                    .isNotEqualTo(PHOTOS);
             Reply checklist = replies.get(1);
             assertThat(checklist.delivery()).isEqualTo(Reply.Delivery.CONVERSATION);
-            assertThat(checklist.blocks().get(0)).isEqualTo(new Block.Heading(msg(Language.EN, "attachment.image.heading")));
-            assertThat(first(checklist, Block.Checklist.class).items()).isEqualTo(section(PHOTOS, Language.EN).checklist());
+            assertThat(checklist.blocks().get(0))
+                    .isEqualTo(new Block.Heading(msg(Language.EN, "attachment.image.heading")));
+            assertThat(first(checklist, Block.Checklist.class).items())
+                    .isEqualTo(section(PHOTOS, Language.EN).checklist());
             assertThat(first(checklist, Block.CitedSection.class).sectionId()).isEqualTo(PHOTOS);
         }
 
@@ -114,23 +132,29 @@ class RealWorldConversationTest {
             List<Reply> replies = withImage(DM, Message.Origin.DIRECT, "can I post this photo?");
 
             assertThat(replies).hasSize(1);
-            assertThat(first(replies.get(0), Block.CitedSection.class).sectionId()).isEqualTo(PHOTOS);
+            assertThat(first(replies.get(0), Block.CitedSection.class).sectionId())
+                    .isEqualTo(PHOTOS);
         }
 
         @Test
         void aPictureAloneGetsTheChecklistNotTheHelp() {
             Reply reply = only(withImage(DM, Message.Origin.DIRECT, ""));
 
-            assertThat(reply.blocks().get(0)).isEqualTo(new Block.Heading(msg(Language.EN, "attachment.image.heading")));
-            assertThat(first(reply, Block.Checklist.class).items()).isEqualTo(section(PHOTOS, Language.EN).checklist());
+            assertThat(reply.blocks().get(0))
+                    .isEqualTo(new Block.Heading(msg(Language.EN, "attachment.image.heading")));
+            assertThat(first(reply, Block.Checklist.class).items())
+                    .isEqualTo(section(PHOTOS, Language.EN).checklist());
         }
 
         @Test
         void aFrenchQuestionWithAPictureGetsTheFrenchChecklist() {
             List<Reply> replies = withImage(DM, Message.Origin.DIRECT, "un journaliste m'a appelé, que faire ?");
 
-            assertThat(replies).hasSize(2).allSatisfy(reply -> assertThat(reply.language()).isEqualTo(Language.FR));
-            assertThat(first(replies.get(1), Block.Checklist.class).items()).isEqualTo(section(PHOTOS, Language.FR).checklist());
+            assertThat(replies)
+                    .hasSize(2)
+                    .allSatisfy(reply -> assertThat(reply.language()).isEqualTo(Language.FR));
+            assertThat(first(replies.get(1), Block.Checklist.class).items())
+                    .isEqualTo(section(PHOTOS, Language.FR).checklist());
         }
 
         @Test
@@ -160,11 +184,17 @@ class RealWorldConversationTest {
 
             Reply again = only(bot.click(ALICE, DM, view.actionId(), view.value()));
             assertThat(again.delivery()).isEqualTo(Reply.Delivery.REPLACE_ORIGINAL);
-            assertThat(again.blocks().get(0)).isEqualTo(new Block.Heading(msg(Language.EN, "quiz.question.heading", 1, 3)));
+            assertThat(again.blocks().get(0))
+                    .isEqualTo(new Block.Heading(msg(Language.EN, "quiz.question.heading", 1, 3)));
 
-            bot.click(ALICE, DM, ActionIds.QUIZ_ANSWER, buttons(first, ActionIds.QUIZ_ANSWER).get(0).value());
+            bot.click(
+                    ALICE,
+                    DM,
+                    ActionIds.QUIZ_ANSWER,
+                    buttons(first, ActionIds.QUIZ_ANSWER).get(0).value());
             Reply afterOneAnswer = only(bot.click(ALICE, DM, view.actionId(), view.value()));
-            assertThat(afterOneAnswer.blocks().get(0)).isEqualTo(new Block.Heading(msg(Language.EN, "quiz.question.heading", 2, 3)));
+            assertThat(afterOneAnswer.blocks().get(0))
+                    .isEqualTo(new Block.Heading(msg(Language.EN, "quiz.question.heading", 2, 3)));
         }
 
         @Test
@@ -172,7 +202,12 @@ class RealWorldConversationTest {
             Reply question = bot.direct(ALICE, "quiz");
             Button view = question.view().orElseThrow();
             for (int index = 0; index < 3; index++) {
-                question = bot.click(ALICE, DM, ActionIds.QUIZ_ANSWER, buttons(question, ActionIds.QUIZ_ANSWER).get(0).value()).get(1);
+                question = bot.click(
+                                ALICE,
+                                DM,
+                                ActionIds.QUIZ_ANSWER,
+                                buttons(question, ActionIds.QUIZ_ANSWER).get(0).value())
+                        .get(1);
             }
 
             Reply shown = only(bot.click(ALICE, DM, view.actionId(), view.value()));
@@ -184,8 +219,16 @@ class RealWorldConversationTest {
         void someoneElsesQuizIsNeitherShownNorAnswerable() {
             Reply question = only(bot.say(ALICE, GENERAL, Message.Origin.MENTION, "quiz"));
 
-            Reply shown = only(bot.click(BOB, GENERAL, ActionIds.QUIZ_VIEW, question.view().orElseThrow().value()));
-            Reply answered = only(bot.click(BOB, GENERAL, ActionIds.QUIZ_ANSWER, buttons(question, ActionIds.QUIZ_ANSWER).get(0).value()));
+            Reply shown = only(bot.click(
+                    BOB,
+                    GENERAL,
+                    ActionIds.QUIZ_VIEW,
+                    question.view().orElseThrow().value()));
+            Reply answered = only(bot.click(
+                    BOB,
+                    GENERAL,
+                    ActionIds.QUIZ_ANSWER,
+                    buttons(question, ActionIds.QUIZ_ANSWER).get(0).value()));
 
             assertThat(texts(shown)).containsExactly(msg(Language.EN, "quiz.not-yours"));
             assertThat(texts(answered)).containsExactly(msg(Language.EN, "quiz.not-yours"));
@@ -197,9 +240,14 @@ class RealWorldConversationTest {
             Reply question = bot.direct(ALICE, "quiz");
             bot.clock.advance(Duration.ofHours(2));
 
-            assertThat(texts(only(bot.click(ALICE, DM, ActionIds.QUIZ_VIEW, question.view().orElseThrow().value()))))
+            assertThat(texts(only(bot.click(
+                            ALICE,
+                            DM,
+                            ActionIds.QUIZ_VIEW,
+                            question.view().orElseThrow().value()))))
                     .containsExactly(msg(Language.EN, "quiz.expired"));
-            assertThat(texts(only(bot.click(ALICE, DM, ActionIds.QUIZ_VIEW, "not-an-id")))).containsExactly(msg(Language.EN, "quiz.expired"));
+            assertThat(texts(only(bot.click(ALICE, DM, ActionIds.QUIZ_VIEW, "not-an-id"))))
+                    .containsExactly(msg(Language.EN, "quiz.expired"));
         }
 
         @Test
@@ -215,16 +263,23 @@ class RealWorldConversationTest {
 
             assertThat(alices.delivery()).isEqualTo(Reply.Delivery.REPLACE_ORIGINAL);
             assertThat(alices.blocks().get(0)).isEqualTo(new Block.Heading(msg(Language.EN, "quiz.channel.heading")));
-            assertThat(ConversationHarness.blocks(alices, Block.CitedSection.class)).hasSize(1);
+            assertThat(ConversationHarness.blocks(alices, Block.CitedSection.class))
+                    .hasSize(1);
             assertThat(bobs.blocks()).noneMatch(Block.CitedSection.class::isInstance);
-            assertThat(ConversationHarness.contexts(bobs)).anySatisfy(tally -> assertThat(tally).startsWith("1 "));
+            assertThat(ConversationHarness.contexts(bobs))
+                    .anySatisfy(tally -> assertThat(tally).startsWith("1 "));
             assertThat(alices.view()).isPresent();
             assertThat(bobs.view()).isPresent();
         }
 
         @Test
         void aChannelQuizOfAnotherChannelIsNotShown() {
-            String quizId = bot.quiz.post(GENERAL, Language.EN).orElseThrow().view().orElseThrow().value();
+            String quizId = bot.quiz
+                    .post(GENERAL, Language.EN)
+                    .orElseThrow()
+                    .view()
+                    .orElseThrow()
+                    .value();
 
             Reply shown = only(bot.click(ALICE, ConversationHarness.RANDOM, ActionIds.CHANNEL_QUIZ_VIEW, quizId));
 

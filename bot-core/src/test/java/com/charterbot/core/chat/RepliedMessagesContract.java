@@ -23,7 +23,8 @@ public abstract class RepliedMessagesContract {
         replies.remember(DM, "1700000000.000100", "1700000001.000200", T0);
 
         assertThat(replies.replyTo(DM, "1700000000.000100", T0.plusSeconds(60))).contains("1700000001.000200");
-        assertThat(replies.replyTo(OTHER, "1700000000.000100", T0.plusSeconds(60))).isEmpty();
+        assertThat(replies.replyTo(OTHER, "1700000000.000100", T0.plusSeconds(60)))
+                .isEmpty();
         assertThat(replies.replyTo(DM, "1700000000.000999", T0.plusSeconds(60))).isEmpty();
     }
 
@@ -42,9 +43,11 @@ public abstract class RepliedMessagesContract {
         replies.remember(DM, "m1", "r1", T0);
         replies.remember(DM, "m2", "r2", T0.plus(RepliedMessages.KEPT));
 
-        assertThat(replies.replyTo(DM, "m1", T0.plus(RepliedMessages.KEPT).plusSeconds(1))).isEmpty();
+        assertThat(replies.replyTo(DM, "m1", T0.plus(RepliedMessages.KEPT).plusSeconds(1)))
+                .isEmpty();
         assertThat(replies.forgetBefore(T0.plusSeconds(1))).isEqualTo(1);
-        assertThat(replies.replyTo(DM, "m2", T0.plus(RepliedMessages.KEPT).plusSeconds(1))).contains("r2");
+        assertThat(replies.replyTo(DM, "m2", T0.plus(RepliedMessages.KEPT).plusSeconds(1)))
+                .contains("r2");
     }
 
     @Test

@@ -24,7 +24,9 @@ public abstract class SeenEventsContract {
         assertThat(seen.firstTime("slack:Ev01", T0.plusSeconds(1))).isFalse();
         assertThat(seen.firstTime("slack:Ev01", T0.plusSeconds(3600))).isFalse();
         assertThat(seen.firstTime("slack:Ev02", T0)).isTrue();
-        assertThat(seen.firstTime("teams:Ev01", T0)).as("keys are platform-scoped").isTrue();
+        assertThat(seen.firstTime("teams:Ev01", T0))
+                .as("keys are platform-scoped")
+                .isTrue();
     }
 
     @Test
@@ -36,7 +38,9 @@ public abstract class SeenEventsContract {
 
         assertThat(seen.forgetBefore(T0.plusSeconds(50))).isEqualTo(2);
 
-        assertThat(seen.firstTime("slack:old1", T0.plusSeconds(200))).as("forgotten, so new again").isTrue();
+        assertThat(seen.firstTime("slack:old1", T0.plusSeconds(200)))
+                .as("forgotten, so new again")
+                .isTrue();
         assertThat(seen.firstTime("slack:new", T0.plusSeconds(200))).isFalse();
         assertThat(seen.forgetBefore(T0)).isZero();
     }

@@ -29,17 +29,42 @@ class DraftCheckComplexityTest {
 
     @BeforeAll
     static void compileTheBundledSignals() {
-        CharterFiles files = CharterFiles.defaults().withWatchList("## Customers\n- Veltra Automotive\n- a a a\n## Competitors\n- Kordis\n"
-                + "## Internal domains\n- corp.acme.example\n");
+        CharterFiles files = CharterFiles.defaults()
+                .withWatchList("## Customers\n- Veltra Automotive\n- a a a\n## Competitors\n- Kordis\n"
+                        + "## Internal domains\n- corp.acme.example\n");
         index = SignalIndex.of(((LoadResult.Loaded) CharterLoader.load(files, CharterSettings.DEFAULTS)).charter());
     }
 
     /** The shared runs, plus runs of what the signals and detectors look at. */
     private static List<String> texts() {
         List<String> texts = new ArrayList<>(LinearText.runs(20_000));
-        for (String piece : List.of("a ", "a a a ", "prototype ", "before the ", "off the record ", "06 ", "06 71 ", "+33 6 ", "(415) ",
-                "🔥 ", "⭐", "@a ", "#a ", "http://a.local ", "x@y.com ", "12 M€ ", "€12 ", "[attachment] ", "we at Acme ",
-                "(", "( 1", "- ", "'", "l'", "[", "]")) {
+        for (String piece : List.of(
+                "a ",
+                "a a a ",
+                "prototype ",
+                "before the ",
+                "off the record ",
+                "06 ",
+                "06 71 ",
+                "+33 6 ",
+                "(415) ",
+                "🔥 ",
+                "⭐",
+                "@a ",
+                "#a ",
+                "http://a.local ",
+                "x@y.com ",
+                "12 M€ ",
+                "€12 ",
+                "[attachment] ",
+                "we at Acme ",
+                "(",
+                "( 1",
+                "- ",
+                "'",
+                "l'",
+                "[",
+                "]")) {
             texts.add(piece.repeat(Math.max(1, 20_000 / piece.length())));
         }
         return texts;
@@ -59,7 +84,9 @@ class DraftCheckComplexityTest {
         for (String text : texts()) {
             DraftText draft = DraftText.read(text, index.context(), true);
             long work = index.match(draft).work();
-            assertThat(work).as(text.substring(0, Math.min(20, text.length()))).isLessThanOrEqualTo((long) STEPS_PER_TOKEN * draft.size() + 1_000);
+            assertThat(work)
+                    .as(text.substring(0, Math.min(20, text.length())))
+                    .isLessThanOrEqualTo((long) STEPS_PER_TOKEN * draft.size() + 1_000);
         }
     }
 }

@@ -19,17 +19,44 @@ import net.jqwik.api.Provide;
 class DraftCheckerProperties {
 
     private static final Charter CHARTER = ((LoadResult.Loaded) CharterLoader.load(
-            CharterFiles.defaults().withWatchList("## Customers\n- Veltra\n## Internal domains\n- corp.acme.example\n"),
-            CharterSettings.DEFAULTS)).charter();
+                    CharterFiles.defaults()
+                            .withWatchList("## Customers\n- Veltra\n## Internal domains\n- corp.acme.example\n"),
+                    CharterSettings.DEFAULTS))
+            .charter();
     private static final DraftChecker CHECKER = new DraftChecker(() -> CHARTER, Language.EN, DraftFindings.NONE);
 
     @Provide
     Arbitrary<String> pasted() {
         Arbitrary<String> pieces = Arbitraries.oneOf(
                 Arbitraries.strings().all().ofMaxLength(40),
-                Arbitraries.of("<@U123|lena>", "<!channel>", "<https://intranet.corp.acme.example/x|plan>", "```code```", "*bold*",
-                        "<b>html</b>", "&lt;&amp;", "06 71 22 33 44", "+33 (0)6", "a@b.co", "#hashtag", "@here", "🔥", "\ud83d",
-                        "sneak peek", "before the", "l'", "-", "...", "[", "(", "|", "€12m", "Veltra", "\n", "\u00a0", "\u202e"));
+                Arbitraries.of(
+                        "<@U123|lena>",
+                        "<!channel>",
+                        "<https://intranet.corp.acme.example/x|plan>",
+                        "```code```",
+                        "*bold*",
+                        "<b>html</b>",
+                        "&lt;&amp;",
+                        "06 71 22 33 44",
+                        "+33 (0)6",
+                        "a@b.co",
+                        "#hashtag",
+                        "@here",
+                        "🔥",
+                        "\ud83d",
+                        "sneak peek",
+                        "before the",
+                        "l'",
+                        "-",
+                        "...",
+                        "[",
+                        "(",
+                        "|",
+                        "€12m",
+                        "Veltra",
+                        "\n",
+                        "\u00a0",
+                        "\u202e"));
         return pieces.list().ofMaxSize(60).map(list -> String.join(" ", list));
     }
 
@@ -38,7 +65,8 @@ class DraftCheckerProperties {
         DraftReport report = CHECKER.check(Draft.of(text, Optional.empty()));
 
         assertThat(report.always()).isNotEmpty();
-        String received = com.charterbot.core.text.UserText.oneLine(Draft.of(text, Optional.empty()).text());
+        String received = com.charterbot.core.text.UserText.oneLine(
+                Draft.of(text, Optional.empty()).text());
         for (Finding finding : report.findings()) {
             for (String quote : finding.triggers()) {
                 String shown = quote.endsWith("\u2026") ? quote.substring(0, quote.length() - 1) : quote;

@@ -21,14 +21,25 @@ import org.junit.jupiter.api.io.TempDir;
 
 class DraftCheckerTest {
 
-    private static final CharterSettings LINKED = new CharterSettings("Acme Industries", "communication@acme.example",
-            "security@acme.example", "hr@acme.example", "it@acme.example", "legal@acme.example", "https://intranet.acme.example/charter");
+    private static final CharterSettings LINKED = new CharterSettings(
+            "Acme Industries",
+            "communication@acme.example",
+            "security@acme.example",
+            "hr@acme.example",
+            "it@acme.example",
+            "legal@acme.example",
+            "https://intranet.acme.example/charter");
 
-    private static final String WATCH_LIST = String.join("\n",
-            "## Codenames", "- Blue Heron",
-            "## Customers", "- Veltra Automotive",
-            "## Competitors", "- Kordis",
-            "## Internal domains", "- corp.acme.example",
+    private static final String WATCH_LIST = String.join(
+            "\n",
+            "## Codenames",
+            "- Blue Heron",
+            "## Customers",
+            "- Veltra Automotive",
+            "## Competitors",
+            "- Kordis",
+            "## Internal domains",
+            "- corp.acme.example",
             "");
 
     @TempDir
@@ -44,7 +55,9 @@ class DraftCheckerTest {
     }
 
     private static Optional<Finding> finding(DraftReport report, String sectionId) {
-        return report.findings().stream().filter(f -> f.section().sectionId().equals(sectionId)).findFirst();
+        return report.findings().stream()
+                .filter(f -> f.section().sectionId().equals(sectionId))
+                .findFirst();
     }
 
     /** A two-section charter whose alpha section has the given English signals (and a French stop). */
@@ -54,8 +67,18 @@ class DraftCheckerTest {
         String fr = "## Signaux\nRetirez-le.\n\n- stop : avant l'annonce\n";
         TestCharter.write(dir, "en/alpha.md", withSignals(TestCharter.enSection("alpha", "Alpha things", "beta"), en));
         TestCharter.write(dir, "fr/alpha.md", withSignals(TestCharter.frSection("alpha", "Choses alpha", "beta"), fr));
-        TestCharter.write(dir, "en/beta.md", withSignals(TestCharter.enSection("beta", "Beta things"), "## Signals\nCheck it.\n\n- caution: prototype*\n- tip: [mention]\n"));
-        TestCharter.write(dir, "fr/beta.md", withSignals(TestCharter.frSection("beta", "Choses bêta"), "## Signaux\nVérifiez.\n\n- attention : prototype*\n"));
+        TestCharter.write(
+                dir,
+                "en/beta.md",
+                withSignals(
+                        TestCharter.enSection("beta", "Beta things"),
+                        "## Signals\nCheck it.\n\n- caution: prototype*\n- tip: [mention]\n"));
+        TestCharter.write(
+                dir,
+                "fr/beta.md",
+                withSignals(
+                        TestCharter.frSection("beta", "Choses bêta"),
+                        "## Signaux\nVérifiez.\n\n- attention : prototype*\n"));
         return ((LoadResult.Loaded) TestCharter.load(dir)).charter();
     }
 
@@ -66,7 +89,8 @@ class DraftCheckerTest {
 
     @Test
     void stopsALeakAndQuotesTheDraftsOwnWordsWithTheSectionCitedLikeAnAnswer() {
-        DraftReport report = check(bundled(LINKED, false), "Sneak PEEK 👀 of next spring's range, shown to the sales team this morning!");
+        DraftReport report = check(
+                bundled(LINKED, false), "Sneak PEEK 👀 of next spring's range, shown to the sales team this morning!");
 
         Finding leak = finding(report, "confidential-information").orElseThrow();
         assertThat(report.verdict()).contains(Signal.Level.STOP);
@@ -85,31 +109,41 @@ class DraftCheckerTest {
         DraftReport report = check(charter, "Our prototype draft, coming soon, before the announcement");
 
         assertThat(report.findings()).extracting(f -> f.section().sectionId()).containsExactly("alpha", "beta");
-        assertThat(report.findings()).extracting(Finding::level).containsExactly(Signal.Level.STOP, Signal.Level.CAUTION);
-        assertThat(report.findings().get(0).triggers()).containsExactly("draft, coming soon", "before the announcement");
+        assertThat(report.findings())
+                .extracting(Finding::level)
+                .containsExactly(Signal.Level.STOP, Signal.Level.CAUTION);
+        assertThat(report.findings().get(0).triggers())
+                .containsExactly("draft, coming soon", "before the announcement");
         assertThat(report.findings().get(0).change()).isEqualTo("Remove it.");
     }
 
     @Test
     void anUnlessPatternTurnsItsSectionsStopsIntoCautionsAndDropsTheRest() {
-        Charter charter = alphaWith("- stop: before the announcement", "- tip: draft", "- unless: (announced|published) (publicly|today)");
+        Charter charter = alphaWith(
+                "- stop: before the announcement", "- tip: draft", "- unless: (announced|published) (publicly|today)");
 
-        DraftReport lowered = check(charter, "Our prototype, announced publicly today, before the announcement was a secret");
+        DraftReport lowered =
+                check(charter, "Our prototype, announced publicly today, before the announcement was a secret");
         DraftReport dropped = check(charter, "Our prototype draft, announced publicly today");
         DraftReport kept = check(charter, "Our prototype, before the announcement");
 
-        assertThat(lowered.findings()).extracting(f -> f.section().sectionId() + " " + f.level())
+        assertThat(lowered.findings())
+                .extracting(f -> f.section().sectionId() + " " + f.level())
                 .containsExactly("alpha CAUTION", "beta CAUTION");
         assertThat(dropped.findings()).extracting(f -> f.section().sectionId()).containsExactly("beta");
-        assertThat(kept.findings()).extracting(f -> f.section().sectionId() + " " + f.level()).containsExactly("alpha STOP", "beta CAUTION");
+        assertThat(kept.findings())
+                .extracting(f -> f.section().sectionId() + " " + f.level())
+                .containsExactly("alpha STOP", "beta CAUTION");
     }
 
     @Test
     void readsTheSignalsOfBothLanguagesAndReportsInTheDraftsLanguage() {
         Charter charter = alphaWith("- stop: before the announcement");
 
-        DraftReport english = check(charter, "Quick update from the fair, avant l'annonce of course, it is going to be great");
-        DraftReport french = check(charter, "Petit point depuis le salon : c'est avant l'annonce, donc on ne dit rien à personne");
+        DraftReport english =
+                check(charter, "Quick update from the fair, avant l'annonce of course, it is going to be great");
+        DraftReport french =
+                check(charter, "Petit point depuis le salon : c'est avant l'annonce, donc on ne dit rien à personne");
 
         assertThat(english.language()).isEqualTo(Language.EN);
         assertThat(finding(english, "alpha").orElseThrow().section().title()).isEqualTo("Alpha things");
@@ -133,10 +167,13 @@ class DraftCheckerTest {
     void findsPhoneNumbersAddressesAndInternalLinks() {
         Charter charter = bundled(CharterSettings.DEFAULTS, true);
 
-        DraftReport report = check(charter, "Call Mrs Leroy on 06 71 22 33 44 or write to jane.doe@gmail.com. Notes on "
-                + "https://wiki.corp.acme.example/plan and http://10.1.2.3/dashboard");
+        DraftReport report = check(
+                charter,
+                "Call Mrs Leroy on 06 71 22 33 44 or write to jane.doe@gmail.com. Notes on "
+                        + "https://wiki.corp.acme.example/plan and http://10.1.2.3/dashboard");
 
-        assertThat(finding(report, "colleagues-privacy").orElseThrow().triggers()).contains("06 71 22 33 44", "jane.doe@gmail.com");
+        assertThat(finding(report, "colleagues-privacy").orElseThrow().triggers())
+                .contains("06 71 22 33 44", "jane.doe@gmail.com");
         Finding internal = finding(report, "internal-networks").orElseThrow();
         assertThat(internal.level()).isEqualTo(Signal.Level.STOP);
         assertThat(internal.triggers()).containsExactly("https://wiki.corp.acme.example/plan");
@@ -146,46 +183,71 @@ class DraftCheckerTest {
     void everyKindOfInternalHostCounts() {
         Charter charter = bundled(CharterSettings.DEFAULTS, false);
 
-        for (String link : List.of("http://intranet/hr", "https://build.local/x", "https://acme.sharepoint.com/sites/hr",
-                "https://acme-team.slack.com/archives/C1/p1", "http://192.168.1.10/", "https://intranet.example.com/news")) {
-            assertThat(finding(check(charter, "Have a look: " + link), "internal-networks")).as(link).isPresent();
+        for (String link : List.of(
+                "http://intranet/hr",
+                "https://build.local/x",
+                "https://acme.sharepoint.com/sites/hr",
+                "https://acme-team.slack.com/archives/C1/p1",
+                "http://192.168.1.10/",
+                "https://intranet.example.com/news")) {
+            assertThat(finding(check(charter, "Have a look: " + link), "internal-networks"))
+                    .as(link)
+                    .isPresent();
         }
-        assertThat(finding(check(charter, "Have a look: https://www.wikipedia.org/wiki/Lean"), "internal-networks")).isEmpty();
+        assertThat(finding(check(charter, "Have a look: https://www.wikipedia.org/wiki/Lean"), "internal-networks"))
+                .isEmpty();
     }
 
     @Test
     void findsTheWatchListsNamesWrittenAsWordsOrHashtags() {
         Charter charter = bundled(CharterSettings.DEFAULTS, true);
 
-        assertThat(finding(check(charter, "Project Blue Heron is going great"), "confidential-information").orElseThrow().level())
+        assertThat(finding(check(charter, "Project Blue Heron is going great"), "confidential-information")
+                        .orElseThrow()
+                        .level())
                 .isEqualTo(Signal.Level.STOP);
-        assertThat(finding(check(charter, "Proud to ship our valves to Veltra Automotive"), "customers-partners").orElseThrow().triggers())
+        assertThat(finding(check(charter, "Proud to ship our valves to Veltra Automotive"), "customers-partners")
+                        .orElseThrow()
+                        .triggers())
                 .containsExactly("Veltra Automotive");
-        assertThat(finding(check(charter, "Proud of this week #VeltraAutomotive"), "customers-partners")).isPresent();
-        assertThat(finding(check(charter, "Kordis pumps are junk, they break after a week"), "disclosure-of-affiliation")).isPresent();
-        assertThat(finding(check(charter, "Veltra is a great name for a dog"), "customers-partners")).isEmpty();
+        assertThat(finding(check(charter, "Proud of this week #VeltraAutomotive"), "customers-partners"))
+                .isPresent();
+        assertThat(finding(
+                        check(charter, "Kordis pumps are junk, they break after a week"), "disclosure-of-affiliation"))
+                .isPresent();
+        assertThat(finding(check(charter, "Veltra is a great name for a dog"), "customers-partners"))
+                .isEmpty();
     }
 
     @Test
     void findsNamesInsideSentencesOrAfterATitleButNotAnOpeningWordOrShouting() {
         Charter charter = alphaWith("- stop: [name] ... incompetent");
 
-        Finding named = finding(check(charter, "Thanks to Jenna Morrow, incompetent as ever"), "alpha").orElseThrow();
+        Finding named = finding(check(charter, "Thanks to Jenna Morrow, incompetent as ever"), "alpha")
+                .orElseThrow();
         assertThat(named.triggers()).containsExactly("Jenna Morrow, incompetent");
-        assertThat(finding(check(charter, "Call Mme Perrin: incompetent"), "alpha")).isPresent();
-        assertThat(finding(check(charter, "Ugh. Mr. Pryce incompetent again"), "alpha")).isPresent();
-        assertThat(finding(check(charter, "Incompetent people everywhere"), "alpha")).isEmpty();
-        assertThat(finding(check(charter, "Great day. Incompetent me forgot the keys"), "alpha")).isEmpty();
-        assertThat(finding(check(charter, "what a day 🙄 Honestly incompetent"), "alpha")).isEmpty();
-        assertThat(finding(check(charter, "the NEW SYSTEM is incompetent"), "alpha")).isEmpty();
-        assertThat(finding(check(charter, "see you on Monday, incompetent or not"), "alpha")).isEmpty();
+        assertThat(finding(check(charter, "Call Mme Perrin: incompetent"), "alpha"))
+                .isPresent();
+        assertThat(finding(check(charter, "Ugh. Mr. Pryce incompetent again"), "alpha"))
+                .isPresent();
+        assertThat(finding(check(charter, "Incompetent people everywhere"), "alpha"))
+                .isEmpty();
+        assertThat(finding(check(charter, "Great day. Incompetent me forgot the keys"), "alpha"))
+                .isEmpty();
+        assertThat(finding(check(charter, "what a day 🙄 Honestly incompetent"), "alpha"))
+                .isEmpty();
+        assertThat(finding(check(charter, "the NEW SYSTEM is incompetent"), "alpha"))
+                .isEmpty();
+        assertThat(finding(check(charter, "see you on Monday, incompetent or not"), "alpha"))
+                .isEmpty();
     }
 
     @Test
     void aLongWordFindsItsPluralAndFeminineButAShortOneOnlyItself() {
         Charter charter = alphaWith("- stop: incompetent (boss|bosses)", "- stop: chut");
 
-        assertThat(finding(check(charter, "Incompetents bosses again"), "alpha")).isPresent();
+        assertThat(finding(check(charter, "Incompetents bosses again"), "alpha"))
+                .isPresent();
         assertThat(finding(check(charter, "incompetente boss"), "alpha")).isPresent();
         assertThat(finding(check(charter, "incompetentes boss"), "alpha")).isPresent();
         assertThat(finding(check(charter, "incompetently bossy"), "alpha")).isEmpty();
@@ -197,22 +259,30 @@ class DraftCheckerTest {
     void findsPercentagesWrittenWithASignOrInWords() {
         Charter charter = alphaWith("- caution: [percent] & revenue");
 
-        for (String draft : List.of("Revenue up 12% this quarter", "revenue: +12 % !", "revenue grew 3 percent", "revenue, 20 per cent up",
-                "revenue à 20 pour cent")) {
+        for (String draft : List.of(
+                "Revenue up 12% this quarter",
+                "revenue: +12 % !", "revenue grew 3 percent", "revenue, 20 per cent up", "revenue à 20 pour cent")) {
             assertThat(finding(check(charter, draft), "alpha")).as(draft).isPresent();
         }
-        assertThat(finding(check(charter, "revenue team of 12 people"), "alpha")).isEmpty();
-        assertThat(finding(check(charter, "revenue of 12 pour les amis"), "alpha")).isEmpty();
+        assertThat(finding(check(charter, "revenue team of 12 people"), "alpha"))
+                .isEmpty();
+        assertThat(finding(check(charter, "revenue of 12 pour les amis"), "alpha"))
+                .isEmpty();
     }
 
     @Test
     void knowsTheCompanysNameAndItsOfficialSites() {
         Charter charter = bundled(CharterSettings.DEFAULTS, false);
 
-        assertThat(finding(check(charter, "We at Acme announce a new plant"), "speaking-for-company").orElseThrow().triggers())
+        assertThat(finding(check(charter, "We at Acme announce a new plant"), "speaking-for-company")
+                        .orElseThrow()
+                        .triggers())
                 .containsExactly("We at Acme");
-        assertThat(finding(check(charter, "Acme compressors are the best on the market!"), "disclosure-of-affiliation")).isPresent();
-        assertThat(finding(check(charter, "Acme compressors are the best on the market! (I work at Acme)"), "disclosure-of-affiliation"))
+        assertThat(finding(check(charter, "Acme compressors are the best on the market!"), "disclosure-of-affiliation"))
+                .isPresent();
+        assertThat(finding(
+                        check(charter, "Acme compressors are the best on the market! (I work at Acme)"),
+                        "disclosure-of-affiliation"))
                 .isEmpty();
     }
 
@@ -226,7 +296,8 @@ class DraftCheckerTest {
         assertThat(english.findings()).isEmpty();
         assertThat(english.verdict()).isEmpty();
         assertThat(english.needsChanges()).isFalse();
-        assertThat(english.always()).extracting(a -> a.section().sectionId())
+        assertThat(english.always())
+                .extracting(a -> a.section().sectionId())
                 .containsExactlyInAnyOrder("confidential-information", "photos-videos", "colleagues-privacy");
         assertThat(english.always()).allMatch(a -> !a.text().isBlank());
         assertThat(french.language()).isEqualTo(Language.FR);
@@ -253,15 +324,19 @@ class DraftCheckerTest {
 
         assertThat(draft.truncated()).isTrue();
         assertThat(draft.text()).hasSize(UserText.MAX_CHARS);
-        assertThat(check(bundled(CharterSettings.DEFAULTS, false), draft.text()).truncated()).isFalse();
-        assertThat(new DraftChecker(() -> bundled(CharterSettings.DEFAULTS, false), Language.EN, DraftFindings.NONE).check(draft).truncated())
+        assertThat(check(bundled(CharterSettings.DEFAULTS, false), draft.text()).truncated())
+                .isFalse();
+        assertThat(new DraftChecker(() -> bundled(CharterSettings.DEFAULTS, false), Language.EN, DraftFindings.NONE)
+                        .check(draft)
+                        .truncated())
                 .isTrue();
     }
 
     @Test
     void quotesAFewShortPiecesOfTheDraftEach() {
         String longWord = "secret" + "x".repeat(200);
-        Charter charter = alphaWith("- stop: " + longWord.substring(0, 30) + "*", "- stop: hidden", "- stop: embargo*", "- stop: leak*");
+        Charter charter = alphaWith(
+                "- stop: " + longWord.substring(0, 30) + "*", "- stop: hidden", "- stop: embargo*", "- stop: leak*");
 
         DraftReport report = check(charter, longWord + " one, hidden two, embargoed three, leaked four");
 
@@ -277,9 +352,13 @@ class DraftCheckerTest {
         AtomicReference<Charter> current = new AtomicReference<>(first);
         DraftChecker checker = new DraftChecker(current::get, Language.EN, DraftFindings.NONE);
 
-        assertThat(checker.check(Draft.of("It is under embargo", Optional.empty())).findings()).isEmpty();
+        assertThat(checker.check(Draft.of("It is under embargo", Optional.empty()))
+                        .findings())
+                .isEmpty();
         current.set(second);
-        assertThat(checker.check(Draft.of("It is under embargo", Optional.empty())).findings()).hasSize(1);
+        assertThat(checker.check(Draft.of("It is under embargo", Optional.empty()))
+                        .findings())
+                .hasSize(1);
     }
 
     @Test
@@ -307,6 +386,8 @@ class DraftCheckerTest {
 
     @Test
     void aDraftNeverShowsInItsOwnDescription() {
-        assertThat(Draft.of("the secret plan", Optional.empty()).toString()).doesNotContain("secret").contains("15 characters");
+        assertThat(Draft.of("the secret plan", Optional.empty()).toString())
+                .doesNotContain("secret")
+                .contains("15 characters");
     }
 }

@@ -42,14 +42,18 @@ class CommandParserTest {
     @Test
     void languageChoiceAcceptsCodesAndNamesInBothLanguages() {
         assertThat(CommandParser.parse("lang fr")).isEqualTo(new Command.SetLanguage(Language.FR, Optional.empty()));
-        assertThat(CommandParser.parse("langue anglais")).isEqualTo(new Command.SetLanguage(Language.EN, Optional.of(Language.FR)));
-        assertThat(CommandParser.parse("language French")).isEqualTo(new Command.SetLanguage(Language.FR, Optional.of(Language.EN)));
-        assertThat(CommandParser.parse("langue Français")).isEqualTo(new Command.SetLanguage(Language.FR, Optional.of(Language.FR)));
+        assertThat(CommandParser.parse("langue anglais"))
+                .isEqualTo(new Command.SetLanguage(Language.EN, Optional.of(Language.FR)));
+        assertThat(CommandParser.parse("language French"))
+                .isEqualTo(new Command.SetLanguage(Language.FR, Optional.of(Language.EN)));
+        assertThat(CommandParser.parse("langue Français"))
+                .isEqualTo(new Command.SetLanguage(Language.FR, Optional.of(Language.FR)));
     }
 
     @Test
     void anUnknownLanguageGetsTheUsageNotAGuess() {
-        assertThat(CommandParser.parse("lang de")).isEqualTo(new Command.Invalid("commands.lang.usage", java.util.List.of("de"), Optional.empty()));
+        assertThat(CommandParser.parse("lang de"))
+                .isEqualTo(new Command.Invalid("commands.lang.usage", java.util.List.of("de"), Optional.empty()));
         assertThat(CommandParser.parse("lang")).isInstanceOf(Command.Invalid.class);
     }
 
@@ -63,8 +67,10 @@ class CommandParserTest {
 
     @Test
     void homeFollowedByMoreWordsIsAQuestion() {
-        assertThat(CommandParser.parse("home office: can I post a photo of my desk?")).isInstanceOf(Command.Ask.class);
-        assertThat(CommandParser.parse("accueil du site de Lyon")).isEqualTo(new Command.Ask("accueil du site de Lyon"));
+        assertThat(CommandParser.parse("home office: can I post a photo of my desk?"))
+                .isInstanceOf(Command.Ask.class);
+        assertThat(CommandParser.parse("accueil du site de Lyon"))
+                .isEqualTo(new Command.Ask("accueil du site de Lyon"));
     }
 
     @Test
@@ -76,7 +82,8 @@ class CommandParserTest {
 
     @Test
     void nudgesKeepTheirArgumentsForTheNudgeSyntax() {
-        assertThat(CommandParser.parse("nudges weekly Monday 09:30")).isEqualTo(new Command.Nudges("weekly Monday 09:30", Optional.empty()));
+        assertThat(CommandParser.parse("nudges weekly Monday 09:30"))
+                .isEqualTo(new Command.Nudges("weekly Monday 09:30", Optional.empty()));
         assertThat(CommandParser.parse("nudges")).isEqualTo(new Command.Nudges("", Optional.empty()));
         assertThat(CommandParser.parse("rappels off")).isEqualTo(new Command.Nudges("off", Optional.of(Language.FR)));
     }
@@ -109,8 +116,10 @@ class CommandParserTest {
         assertThat(CommandParser.parse("stats export")).isEqualTo(new Command.StatsExport(Optional.empty()));
         assertThat(CommandParser.parse("Stats CSV.")).isEqualTo(new Command.StatsExport(Optional.empty()));
         assertThat(CommandParser.parse("stats exporter")).isEqualTo(new Command.StatsExport(Optional.of(Language.FR)));
-        assertThat(CommandParser.parse("statistiques export")).isEqualTo(new Command.StatsExport(Optional.of(Language.FR)));
-        assertThat(CommandParser.parse("statistics export")).isEqualTo(new Command.StatsExport(Optional.of(Language.EN)));
+        assertThat(CommandParser.parse("statistiques export"))
+                .isEqualTo(new Command.StatsExport(Optional.of(Language.FR)));
+        assertThat(CommandParser.parse("statistics export"))
+                .isEqualTo(new Command.StatsExport(Optional.of(Language.EN)));
         assertThat(CommandParser.parse("stats export").administrative()).isTrue();
         assertThat(CommandParser.parse("stats export to excel")).isInstanceOf(Command.Ask.class);
     }
@@ -118,19 +127,23 @@ class CommandParserTest {
     @ParameterizedTest
     @ValueSource(strings = {"stats yesterday", "stats 0", "stats 400", "stats -3", "stats exports"})
     void malformedStatsGetTheUsage(String text) {
-        assertThat(CommandParser.parse(text)).isInstanceOfSatisfying(Command.Invalid.class,
-                invalid -> assertThat(invalid.messageKey()).isEqualTo("commands.stats.usage"));
+        assertThat(CommandParser.parse(text))
+                .isInstanceOfSatisfying(
+                        Command.Invalid.class,
+                        invalid -> assertThat(invalid.messageKey()).isEqualTo("commands.stats.usage"));
     }
 
     @Test
     void aCommandWordStartingASentenceIsAQuestion() {
-        assertThat(CommandParser.parse("stats about our followers: can I share them?")).isInstanceOf(Command.Ask.class);
+        assertThat(CommandParser.parse("stats about our followers: can I share them?"))
+                .isInstanceOf(Command.Ask.class);
         assertThat(CommandParser.parse("nudges are annoying, can I mute them?")).isInstanceOf(Command.Ask.class);
     }
 
     @Test
     void languageWithoutAChoiceAsksToChoose() {
-        assertThat(CommandParser.parse("lang")).isEqualTo(new Command.Invalid("commands.lang.choose", java.util.List.of(), Optional.empty()));
+        assertThat(CommandParser.parse("lang"))
+                .isEqualTo(new Command.Invalid("commands.lang.choose", java.util.List.of(), Optional.empty()));
     }
 
     @Test
@@ -139,12 +152,15 @@ class CommandParserTest {
         assertThat(CommandParser.parse("Forget me!")).isEqualTo(new Command.ForgetMe(Optional.of(Language.EN)));
         assertThat(CommandParser.parse("oublie-moi")).isEqualTo(new Command.ForgetMe(Optional.of(Language.FR)));
         assertThat(CommandParser.parse("Oublie moi")).isEqualTo(new Command.ForgetMe(Optional.of(Language.FR)));
-        assertThat(CommandParser.parse("forget me not, the song: can I use it in a video?")).isInstanceOf(Command.Ask.class);
+        assertThat(CommandParser.parse("forget me not, the song: can I use it in a video?"))
+                .isInstanceOf(Command.Ask.class);
     }
 
     @Test
     void anythingElseIsAQuestionKeptAsTyped() {
-        assertThat(CommandParser.parse("  Can I post   this photo? ")).isEqualTo(new Command.Ask("Can I post this photo?"));
-        assertThat(CommandParser.parse("Puis-je publier cette photo ?")).isEqualTo(new Command.Ask("Puis-je publier cette photo ?"));
+        assertThat(CommandParser.parse("  Can I post   this photo? "))
+                .isEqualTo(new Command.Ask("Can I post this photo?"));
+        assertThat(CommandParser.parse("Puis-je publier cette photo ?"))
+                .isEqualTo(new Command.Ask("Puis-je publier cette photo ?"));
     }
 }

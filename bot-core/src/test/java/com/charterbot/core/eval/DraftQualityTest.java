@@ -34,8 +34,14 @@ class DraftQualityTest {
 
     @BeforeAll
     static void loadTheBundledCharterForNorvane() {
-        CharterSettings norvane = new CharterSettings("Norvane", "communication@example.com", "security@example.com", "hr@example.com",
-                "servicedesk@example.com", "legal@example.com", "");
+        CharterSettings norvane = new CharterSettings(
+                "Norvane",
+                "communication@example.com",
+                "security@example.com",
+                "hr@example.com",
+                "servicedesk@example.com",
+                "legal@example.com",
+                "");
         Charter charter = ((LoadResult.Loaded) CharterLoader.load(CharterFiles.defaults(), norvane)).charter();
         checker = new DraftChecker(() -> charter, Language.EN, DraftFindings.NONE);
     }
@@ -86,13 +92,18 @@ class DraftQualityTest {
 
         assertThat(report.lines()).hasSize(3);
         assertThat(report.lines().get(0)).startsWith("check-eval[en]: n=61 ");
-        assertThat(report.lines().get(2)).matches("check-eval: n=120 recall_stop=\\d\\.\\d\\d precision=\\d\\.\\d\\d false_alarm_clean=\\d\\.\\d\\d");
+        assertThat(report.lines().get(2))
+                .matches(
+                        "check-eval: n=120 recall_stop=\\d\\.\\d\\d precision=\\d\\.\\d\\d false_alarm_clean=\\d\\.\\d\\d");
     }
 
-    private static void assertFloors(DraftEvaluation.Metrics metrics, double recallStop, double precision, double falseAlarmClean) {
+    private static void assertFloors(
+            DraftEvaluation.Metrics metrics, double recallStop, double precision, double falseAlarmClean) {
         assertThat(metrics.recallStop()).as(metrics.line("recall_stop")).isGreaterThanOrEqualTo(recallStop);
         assertThat(metrics.precision()).as(metrics.line("precision")).isGreaterThanOrEqualTo(precision);
-        assertThat(metrics.falseAlarmClean()).as(metrics.line("false_alarm_clean")).isLessThanOrEqualTo(falseAlarmClean);
+        assertThat(metrics.falseAlarmClean())
+                .as(metrics.line("false_alarm_clean"))
+                .isLessThanOrEqualTo(falseAlarmClean);
     }
 
     private static DraftEvaluation.Report run(String resource) throws IOException {

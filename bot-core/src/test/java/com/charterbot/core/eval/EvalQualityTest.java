@@ -36,7 +36,8 @@ class EvalQualityTest {
 
     @BeforeAll
     static void buildEngines() {
-        Charter charter = ((LoadResult.Loaded) CharterLoader.load(CharterFiles.defaults(), CharterSettings.DEFAULTS)).charter();
+        Charter charter =
+                ((LoadResult.Loaded) CharterLoader.load(CharterFiles.defaults(), CharterSettings.DEFAULTS)).charter();
         full = new AnswerEngine(charter, Language.EN);
         cut = new AnswerEngine(charter.withFirstPhrasings(8), Language.EN);
     }
@@ -57,7 +58,14 @@ class EvalQualityTest {
             realworld-holdout,  EN,  8,         0.27,       0.95,  0.05,  0.85
             realworld-holdout,  FR,  8,         0.13,       0.84,  0.05,  0.91
             """)
-    void meetsItsFloors(String set, Language language, String phrasings, double answered, double hit, double wrong, double abstain) {
+    void meetsItsFloors(
+            String set,
+            Language language,
+            String phrasings,
+            double answered,
+            double hit,
+            double wrong,
+            double abstain) {
         Evaluation.Metrics metrics = report(set, phrasings).of(language);
 
         String label = set + " " + language + " phrasings " + phrasings + ": ";
@@ -72,7 +80,9 @@ class EvalQualityTest {
             String resource = "eval/" + set + ".yaml";
             try (InputStream in = EvalQualityTest.class.getClassLoader().getResourceAsStream(resource)) {
                 assertThat(in).as(resource).isNotNull();
-                return Evaluation.run(phrasings.equals("all") ? full : cut, EvalSet.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), resource));
+                return Evaluation.run(
+                        phrasings.equals("all") ? full : cut,
+                        EvalSet.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), resource));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

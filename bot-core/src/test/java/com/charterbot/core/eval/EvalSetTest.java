@@ -29,17 +29,23 @@ class EvalSetTest {
                 - {q: "What is the wifi code?", lang: en, expect: []}
                 """);
 
-        assertThat(questions).containsExactly(
-                new EvalQuestion("Can I post this photo?", Language.EN, List.of("photos-videos"), 2),
-                new EvalQuestion("Un journaliste m'a appelé", Language.FR, List.of("media-inquiries", "speaking-for-company"), 3),
-                new EvalQuestion("What is the wifi code?", Language.EN, List.of(), 6));
+        assertThat(questions)
+                .containsExactly(
+                        new EvalQuestion("Can I post this photo?", Language.EN, List.of("photos-videos"), 2),
+                        new EvalQuestion(
+                                "Un journaliste m'a appelé",
+                                Language.FR,
+                                List.of("media-inquiries", "speaking-for-company"),
+                                3),
+                        new EvalQuestion("What is the wifi code?", Language.EN, List.of(), 6));
         assertThat(questions.get(0).inScope()).isTrue();
         assertThat(questions.get(2).inScope()).isFalse();
     }
 
     @Test
     void ignoresOtherKeysSuchAsTheSource() {
-        List<EvalQuestion> questions = EvalSet.parse("- {q: \"one\", lang: en, expect: [a], src: \"https://example.org/forum\"}\n");
+        List<EvalQuestion> questions =
+                EvalSet.parse("- {q: \"one\", lang: en, expect: [a], src: \"https://example.org/forum\"}\n");
 
         assertThat(questions).containsExactly(new EvalQuestion("one", Language.EN, List.of("a"), 1));
     }
@@ -65,11 +71,14 @@ class EvalSetTest {
                   lang: en
                   expect: [a, ""]
                 """, "set.yaml"))
-                .isInstanceOfSatisfying(EvalSet.InvalidEvalSet.class, e -> assertThat(e.problems()).containsExactly(
-                        "set.yaml:2: q must be a non-empty string",
-                        "set.yaml:3: expect must be a list of section ids, [] when the charter does not cover the question",
-                        "set.yaml:4: an entry must be a mapping {q: ..., lang: ..., expect: [...]}",
-                        "set.yaml:7: expect must list section ids"));
+                .isInstanceOfSatisfying(
+                        EvalSet.InvalidEvalSet.class,
+                        e -> assertThat(e.problems())
+                                .containsExactly(
+                                        "set.yaml:2: q must be a non-empty string",
+                                        "set.yaml:3: expect must be a list of section ids, [] when the charter does not cover the question",
+                                        "set.yaml:4: an entry must be a mapping {q: ..., lang: ..., expect: [...]}",
+                                        "set.yaml:7: expect must list section ids"));
     }
 
     @Test
@@ -107,13 +116,37 @@ class EvalSetTest {
     }
 
     static Answer answer(String cited, String... suggested) {
-        return new Answer(Tier.ANSWER, Language.EN, 0.9, cite(cited), "rule of " + cited,
-                List.of(), List.of(), List.of(), List.of(), cites(suggested), null, InputIssue.NONE, "v1");
+        return new Answer(
+                Tier.ANSWER,
+                Language.EN,
+                0.9,
+                cite(cited),
+                "rule of " + cited,
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                cites(suggested),
+                null,
+                InputIssue.NONE,
+                "v1");
     }
 
     static Answer unsure(Tier tier, String... suggested) {
-        return new Answer(tier, Language.EN, 0.2, null, "not sure", List.of(), List.of(), List.of(), List.of(),
-                cites(suggested), null, InputIssue.NONE, "v1");
+        return new Answer(
+                tier,
+                Language.EN,
+                0.2,
+                null,
+                "not sure",
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                cites(suggested),
+                null,
+                InputIssue.NONE,
+                "v1");
     }
 
     static EvalQuestion question(String... expected) {
@@ -146,12 +179,25 @@ class EvalSetTest {
         assertThat(metrics.abstain()).isCloseTo(1.0 / 2, within(1e-9));
         assertThat(outcomes).extracting(Outcome::rank).containsExactly(1, 2, 3, 0, 0, 0);
         assertThat(outcomes).extracting(Outcome::failed).containsExactly(false, true, true, true, false, true);
-        assertThat(metrics.line("eval")).isEqualTo("eval: n=6 answered@1=0.25 hit@3=0.75 mrr=0.46 wrong=0.25 abstain=0.50");
+        assertThat(metrics.line("eval"))
+                .isEqualTo("eval: n=6 answered@1=0.25 hit@3=0.75 mrr=0.46 wrong=0.25 abstain=0.50");
     }
 
     static Answer answerAlsoApplying(String cited, String alsoApplies, String... suggested) {
-        return new Answer(Tier.ANSWER, Language.EN, 0.9, cite(cited), "rule of " + cited, List.of(), List.of(), List.of(),
-                List.of(new AlsoApplies(cite(alsoApplies), "key point of " + alsoApplies)), cites(suggested), null, InputIssue.NONE, "v1");
+        return new Answer(
+                Tier.ANSWER,
+                Language.EN,
+                0.9,
+                cite(cited),
+                "rule of " + cited,
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(new AlsoApplies(cite(alsoApplies), "key point of " + alsoApplies)),
+                cites(suggested),
+                null,
+                InputIssue.NONE,
+                "v1");
     }
 
     @Test
@@ -190,10 +236,12 @@ class EvalSetTest {
         Metrics onlyInScope = Metrics.of(List.of(new Outcome(question("a"), answer("a"))));
         assertThat(onlyInScope.answeredAt1()).isEqualTo(1.0);
         assertThat(onlyInScope.abstain()).isNaN();
-        assertThat(onlyInScope.line("eval[en]")).isEqualTo("eval[en]: n=1 answered@1=1.00 hit@3=1.00 mrr=1.00 wrong=0.00 abstain=-");
+        assertThat(onlyInScope.line("eval[en]"))
+                .isEqualTo("eval[en]: n=1 answered@1=1.00 hit@3=1.00 mrr=1.00 wrong=0.00 abstain=-");
 
         Metrics onlyOutOfScope = Metrics.of(List.of(new Outcome(question(), unsure(Tier.FALLBACK))));
-        assertThat(onlyOutOfScope.line("eval[fr]")).isEqualTo("eval[fr]: n=1 answered@1=- hit@3=- mrr=- wrong=- abstain=1.00");
+        assertThat(onlyOutOfScope.line("eval[fr]"))
+                .isEqualTo("eval[fr]: n=1 answered@1=- hit@3=- mrr=- wrong=- abstain=1.00");
     }
 
     @Test

@@ -39,7 +39,9 @@ class MessagesTest {
 
     /** The bundles that exist, by base name. */
     static List<String> bundles() {
-        return Messages.BUNDLES.stream().filter(name -> MessagesTest.class.getResource(name + ".properties") != null).toList();
+        return Messages.BUNDLES.stream()
+                .filter(name -> MessagesTest.class.getResource(name + ".properties") != null)
+                .toList();
     }
 
     @Test
@@ -50,7 +52,8 @@ class MessagesTest {
             Properties fr = bundle(name + "_fr.properties");
             assertThat(en.stringPropertyNames()).as(name).isNotEmpty().isEqualTo(fr.stringPropertyNames());
         }
-        assertThat(bundle("messages.properties").stringPropertyNames()).contains("answer.blank", "answer.too-long", "answer.suggest", "answer.fallback");
+        assertThat(bundle("messages.properties").stringPropertyNames())
+                .contains("answer.blank", "answer.too-long", "answer.suggest", "answer.fallback");
     }
 
     @Test
@@ -58,7 +61,9 @@ class MessagesTest {
         Set<String> seen = new TreeSet<>();
         for (String name : bundles()) {
             for (String key : bundle(name + ".properties").stringPropertyNames()) {
-                assertThat(seen.add(key)).as(key + " in " + name + " is also in an earlier bundle").isTrue();
+                assertThat(seen.add(key))
+                        .as(key + " in " + name + " is also in an earlier bundle")
+                        .isTrue();
             }
         }
     }
@@ -76,7 +81,8 @@ class MessagesTest {
 
     @Test
     void everyMessageFormatsInBothLanguagesWithoutLeftovers() throws IOException {
-        String[] values = {"ARG-ZERO", "ARG-ONE", "ARG-TWO", "ARG-THREE", "ARG-FOUR", "ARG-FIVE", "ARG-SIX", "ARG-SEVEN"};
+        String[] values = {"ARG-ZERO", "ARG-ONE", "ARG-TWO", "ARG-THREE", "ARG-FOUR", "ARG-FIVE", "ARG-SIX", "ARG-SEVEN"
+        };
         for (String name : bundles()) {
             Properties en = bundle(name + ".properties");
             for (String key : en.stringPropertyNames()) {
@@ -95,8 +101,11 @@ class MessagesTest {
 
     @Test
     void frenchAndEnglishSentencesDiffer() {
-        for (String key : new String[] {"answer.blank", "answer.too-long", "answer.suggest", "answer.fallback", "label.dont"}) {
-            assertThat(Messages.get(Language.FR, key, "x", 1, 2)).as(key).isNotEqualTo(Messages.get(Language.EN, key, "x", 1, 2));
+        for (String key :
+                new String[] {"answer.blank", "answer.too-long", "answer.suggest", "answer.fallback", "label.dont"}) {
+            assertThat(Messages.get(Language.FR, key, "x", 1, 2))
+                    .as(key)
+                    .isNotEqualTo(Messages.get(Language.EN, key, "x", 1, 2));
         }
     }
 

@@ -25,7 +25,9 @@ class NoDelaySocketsTest {
                 sockets.add(NoDelaySockets.INSTANCE.createSocket(loopback.getHostAddress(), port, loopback, 0));
                 sockets.add(NoDelaySockets.INSTANCE.createSocket(loopback, port, loopback, 0));
                 for (Socket socket : sockets) {
-                    assertThat(socket.getTcpNoDelay()).as("TCP_NODELAY of %s", socket).isTrue();
+                    assertThat(socket.getTcpNoDelay())
+                            .as("TCP_NODELAY of %s", socket)
+                            .isTrue();
                 }
                 // The JDK's default, which OkHttp would otherwise use, keeps Nagle on.
                 try (Socket plain = new Socket(loopback, port)) {

@@ -22,8 +22,14 @@ import org.junit.jupiter.api.Test;
 class ChannelMembershipServiceTest {
 
     private static final NudgeSettings DEFAULTS = NudgeSettings.defaults(ZoneId.of("Europe/Paris"), Language.EN);
-    private static final NudgeSettings FRIDAY_QUIZ = new NudgeSettings(Frequency.WEEKLY, DayOfWeek.FRIDAY, 1, LocalTime.of(16, 0),
-            ZoneId.of("America/New_York"), Language.FR, NudgeContent.QUIZ);
+    private static final NudgeSettings FRIDAY_QUIZ = new NudgeSettings(
+            Frequency.WEEKLY,
+            DayOfWeek.FRIDAY,
+            1,
+            LocalTime.of(16, 0),
+            ZoneId.of("America/New_York"),
+            Language.FR,
+            NudgeContent.QUIZ);
     private static final ChannelRef GENERAL = new ChannelRef(Platform.SLACK, "T1", "C-GENERAL");
     private static final ChannelRef RANDOM = new ChannelRef(Platform.SLACK, "T1", "C-RANDOM");
     private static final ChannelRef OTHER_WORKSPACE = new ChannelRef(Platform.SLACK, "T2", "C-GENERAL");
@@ -42,7 +48,8 @@ class ChannelMembershipServiceTest {
 
     /** A channel configured by an administrator and nudged once. */
     private ChannelState configured(ChannelRef channel, String name) {
-        ChannelState state = ChannelState.of(channel, name, FRIDAY_QUIZ).delivered(Instant.parse("2025-03-07T21:00:00Z"), NudgeSent.Kind.QUIZ);
+        ChannelState state = ChannelState.of(channel, name, FRIDAY_QUIZ)
+                .delivered(Instant.parse("2025-03-07T21:00:00Z"), NudgeSent.Kind.QUIZ);
         channels.save(state);
         return state;
     }
@@ -59,27 +66,40 @@ class ChannelMembershipServiceTest {
             Reply reply = welcome.get();
             assertThat(reply.language()).isEqualTo(Language.EN);
             assertThat(reply.delivery()).isEqualTo(Reply.Delivery.CONVERSATION);
-            assertThat(reply.blocks().get(0)).isEqualTo(new Block.Heading(Messages.get(Language.EN, "nudges.welcome.heading")));
-            assertThat(reply.blocks()).contains(
-                    new Block.Text(Messages.get(Language.EN, "nudges.welcome.ask.slack")),
-                    new Block.Checklist(Messages.get(Language.EN, "commands.nudges.current"), List.of(DEFAULTS.describe(Language.EN))));
-            assertThat(text(reply)).contains("/charter", "@Charter", "Weekly on Monday at 10:00 (Europe/Paris)", "\"/charter nudges\"");
+            assertThat(reply.blocks().get(0))
+                    .isEqualTo(new Block.Heading(Messages.get(Language.EN, "nudges.welcome.heading")));
+            assertThat(reply.blocks())
+                    .contains(
+                            new Block.Text(Messages.get(Language.EN, "nudges.welcome.ask.slack")),
+                            new Block.Checklist(
+                                    Messages.get(Language.EN, "commands.nudges.current"),
+                                    List.of(DEFAULTS.describe(Language.EN))));
+            assertThat(text(reply))
+                    .contains(
+                            "/charter", "@Charter", "Weekly on Monday at 10:00 (Europe/Paris)", "\"/charter nudges\"");
         }
 
         @Test
         void aTeamsChannelIsToldToMentionTheBot() {
-            Reply reply = membership.joined(TEAMS_GENERAL, "General", Optional.empty()).orElseThrow();
+            Reply reply = membership
+                    .joined(TEAMS_GENERAL, "General", Optional.empty())
+                    .orElseThrow();
 
             assertThat(reply.blocks()).contains(new Block.Text(Messages.get(Language.EN, "nudges.welcome.ask.teams")));
-            assertThat(text(reply)).contains("@Charter can I post this photo?", "\"@Charter nudges\"").doesNotContain("/charter");
+            assertThat(text(reply))
+                    .contains("@Charter can I post this photo?", "\"@Charter nudges\"")
+                    .doesNotContain("/charter");
         }
 
         @Test
         void theWelcomeIsInThePlatformsLanguageButTheNudgesKeepTheDefaults() {
-            Reply reply = membership.joined(GENERAL, "général", Optional.of(Language.FR)).orElseThrow();
+            Reply reply = membership
+                    .joined(GENERAL, "général", Optional.of(Language.FR))
+                    .orElseThrow();
 
             assertThat(reply.language()).isEqualTo(Language.FR);
-            assertThat(reply.blocks().get(0)).isEqualTo(new Block.Heading("Bonjour, je suis l'assistant de la charte réseaux sociaux"));
+            assertThat(reply.blocks().get(0))
+                    .isEqualTo(new Block.Heading("Bonjour, je suis l'assistant de la charte réseaux sociaux"));
             assertThat(text(reply)).contains(DEFAULTS.describe(Language.FR), "« /charter nudges »");
             assertThat(stored(GENERAL).settings()).isEqualTo(DEFAULTS);
         }
@@ -97,7 +117,8 @@ class ChannelMembershipServiceTest {
         void aJoinOfAnActiveChannelOnlyUpdatesItsName() {
             ChannelState before = configured(GENERAL, "general");
 
-            assertThat(membership.joined(GENERAL, "announcements", Optional.empty())).isEmpty();
+            assertThat(membership.joined(GENERAL, "announcements", Optional.empty()))
+                    .isEmpty();
 
             assertThat(stored(GENERAL)).isEqualTo(before.withName("announcements"));
         }
@@ -111,10 +132,14 @@ class ChannelMembershipServiceTest {
 
             assertThat(stored(GENERAL)).isEqualTo(before);
             assertThat(back).isPresent();
-            assertThat(back.get().blocks()).contains(
-                    new Block.Heading(Messages.get(Language.EN, "nudges.welcome.back.heading")),
-                    new Block.Checklist(Messages.get(Language.EN, "commands.nudges.current"), List.of(FRIDAY_QUIZ.describe(Language.EN))));
-            assertThat(back.get().blocks()).doesNotContain(new Block.Heading(Messages.get(Language.EN, "nudges.welcome.heading")));
+            assertThat(back.get().blocks())
+                    .contains(
+                            new Block.Heading(Messages.get(Language.EN, "nudges.welcome.back.heading")),
+                            new Block.Checklist(
+                                    Messages.get(Language.EN, "commands.nudges.current"),
+                                    List.of(FRIDAY_QUIZ.describe(Language.EN))));
+            assertThat(back.get().blocks())
+                    .doesNotContain(new Block.Heading(Messages.get(Language.EN, "nudges.welcome.heading")));
         }
 
         @Test
@@ -242,7 +267,9 @@ class ChannelMembershipServiceTest {
 
             membership.renamed(GENERAL, "town-square");
 
-            assertThat(stored(GENERAL)).isEqualTo(before.paused(ChannelMembershipService.REASON_LEFT).withName("town-square"));
+            assertThat(stored(GENERAL))
+                    .isEqualTo(
+                            before.paused(ChannelMembershipService.REASON_LEFT).withName("town-square"));
         }
 
         @Test
@@ -307,11 +334,16 @@ class ChannelMembershipServiceTest {
 
     @Test
     void pauseReasonsReadAsSentencesForAdministrators() {
-        assertThat(ChannelLabels.pauseReason(ChannelMembershipService.REASON_LEFT, Language.EN)).isEqualTo("the bot was removed from the channel");
-        assertThat(ChannelLabels.pauseReason(ChannelMembershipService.REASON_ARCHIVED, Language.FR)).isEqualTo("le canal a été archivé");
-        assertThat(ChannelLabels.pauseReason("token_revoked", Language.FR)).isEqualTo("l'accès du bot à l'espace de travail a été révoqué");
-        assertThat(ChannelLabels.pauseReason("no adapter for TEAMS", Language.EN)).isEqualTo("no adapter for TEAMS");
-        assertThat(ChannelLabels.pauseReason("", Language.EN)).isEqualTo(Messages.get(Language.EN, "nudges.paused.unknown"));
+        assertThat(ChannelLabels.pauseReason(ChannelMembershipService.REASON_LEFT, Language.EN))
+                .isEqualTo("the bot was removed from the channel");
+        assertThat(ChannelLabels.pauseReason(ChannelMembershipService.REASON_ARCHIVED, Language.FR))
+                .isEqualTo("le canal a été archivé");
+        assertThat(ChannelLabels.pauseReason("token_revoked", Language.FR))
+                .isEqualTo("l'accès du bot à l'espace de travail a été révoqué");
+        assertThat(ChannelLabels.pauseReason("no adapter for TEAMS", Language.EN))
+                .isEqualTo("no adapter for TEAMS");
+        assertThat(ChannelLabels.pauseReason("", Language.EN))
+                .isEqualTo(Messages.get(Language.EN, "nudges.paused.unknown"));
     }
 
     @Test
@@ -319,6 +351,8 @@ class ChannelMembershipServiceTest {
         assertThat(ChannelLabels.name(GENERAL, "general")).isEqualTo("#general");
         assertThat(ChannelLabels.name(TEAMS_GENERAL, "General")).isEqualTo("General");
         assertThat(ChannelLabels.name(GENERAL, "")).isEqualTo("C-GENERAL");
-        assertThat(ChannelLabels.name(GENERAL, "y".repeat(500))).hasSize(ChannelLabels.MAX_NAME + 1).endsWith("…");
+        assertThat(ChannelLabels.name(GENERAL, "y".repeat(500)))
+                .hasSize(ChannelLabels.MAX_NAME + 1)
+                .endsWith("…");
     }
 }

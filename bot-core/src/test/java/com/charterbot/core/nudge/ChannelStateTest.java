@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 class ChannelStateTest {
 
     static final ChannelRef CHANNEL = new ChannelRef(Platform.SLACK, "T1", "C1");
-    static final NudgeSettings SETTINGS = NudgeSettings.defaults(ZoneId.of("Europe/Paris"), Language.EN).withWeekday(java.time.DayOfWeek.TUESDAY);
+    static final NudgeSettings SETTINGS =
+            NudgeSettings.defaults(ZoneId.of("Europe/Paris"), Language.EN).withWeekday(java.time.DayOfWeek.TUESDAY);
 
     @Test
     void aNewChannelIsActiveAndNeverNudged() {
@@ -54,11 +55,20 @@ class ChannelStateTest {
 
     @Test
     void rejectsInconsistentStates() {
-        assertThatThrownBy(() -> new ChannelState(CHANNEL, "", SETTINGS, ChannelState.Status.ACTIVE, "reason", Optional.empty(), Optional.empty()))
+        assertThatThrownBy(() -> new ChannelState(
+                        CHANNEL,
+                        "",
+                        SETTINGS,
+                        ChannelState.Status.ACTIVE,
+                        "reason",
+                        Optional.empty(),
+                        Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new ChannelState(CHANNEL, "", SETTINGS, ChannelState.Status.ACTIVE, "", Optional.empty(), Optional.of(Kind.TIP)))
+        assertThatThrownBy(() -> new ChannelState(
+                        CHANNEL, "", SETTINGS, ChannelState.Status.ACTIVE, "", Optional.empty(), Optional.of(Kind.TIP)))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new ChannelState(CHANNEL, null, SETTINGS, ChannelState.Status.ACTIVE, "", Optional.empty(), Optional.empty()))
+        assertThatThrownBy(() -> new ChannelState(
+                        CHANNEL, null, SETTINGS, ChannelState.Status.ACTIVE, "", Optional.empty(), Optional.empty()))
                 .isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> ChannelState.of(CHANNEL, "", null)).isInstanceOf(NullPointerException.class);
     }

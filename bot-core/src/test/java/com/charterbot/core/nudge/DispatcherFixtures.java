@@ -31,8 +31,9 @@ final class DispatcherFixtures {
 
     /** Monday 2024-03-04 10:00 UTC: the slot of {@link #WEEKLY_MONDAY_10}. */
     static final Instant MONDAY_SLOT = Instant.parse("2024-03-04T10:00:00Z");
-    static final NudgeSettings WEEKLY_MONDAY_10 = new NudgeSettings(Frequency.WEEKLY, DayOfWeek.MONDAY, 1, LocalTime.of(10, 0),
-            ZoneOffset.UTC, Language.EN, NudgeContent.TIPS);
+
+    static final NudgeSettings WEEKLY_MONDAY_10 = new NudgeSettings(
+            Frequency.WEEKLY, DayOfWeek.MONDAY, 1, LocalTime.of(10, 0), ZoneOffset.UTC, Language.EN, NudgeContent.TIPS);
 
     private DispatcherFixtures() {}
 
@@ -42,7 +43,8 @@ final class DispatcherFixtures {
 
     /** An active channel last nudged at this instant. */
     static ChannelState nudgedAt(ChannelRef channel, NudgeSettings settings, Instant last) {
-        return ChannelState.of(channel, "name", settings).delivered(last, com.charterbot.core.activity.NudgeSent.Kind.TIP);
+        return ChannelState.of(channel, "name", settings)
+                .delivered(last, com.charterbot.core.activity.NudgeSent.Kind.TIP);
     }
 
     static Reply text(String text) {
@@ -98,7 +100,9 @@ final class DispatcherFixtures {
         }
 
         long sent(ChannelRef channel) {
-            return calls.stream().filter(c -> c.channel().equals(channel) && c.outcome() instanceof SendOutcome.Sent).count();
+            return calls.stream()
+                    .filter(c -> c.channel().equals(channel) && c.outcome() instanceof SendOutcome.Sent)
+                    .count();
         }
     }
 
@@ -165,6 +169,7 @@ final class DispatcherFixtures {
         final InMemoryDeliveryStore deliveries = new InMemoryDeliveryStore();
         /** How many of the next {@code markSent} calls fail as a database cut off would. */
         final AtomicInteger failingMarkSents = new AtomicInteger();
+
         final InMemoryActivityLog activity = new InMemoryActivityLog();
         final ScriptedMessenger messenger;
         final List<Duration> slept = new ArrayList<>();
@@ -172,12 +177,22 @@ final class DispatcherFixtures {
         final NudgeDispatcher dispatcher;
 
         Rig(Instant now, Function<ChannelState, SendOutcome> script) {
-            this(now, script, new NudgeDispatcher.Settings(
-                    new RetryPolicy(4, Duration.ofSeconds(30), Duration.ofMinutes(5), 0.0, Duration.ofSeconds(1), 3),
-                    Duration.ofSeconds(2), Duration.ofMinutes(5)), OutboundLimiter.perSecond(1000, Duration.ZERO));
+            this(
+                    now,
+                    script,
+                    new NudgeDispatcher.Settings(
+                            new RetryPolicy(
+                                    4, Duration.ofSeconds(30), Duration.ofMinutes(5), 0.0, Duration.ofSeconds(1), 3),
+                            Duration.ofSeconds(2),
+                            Duration.ofMinutes(5)),
+                    OutboundLimiter.perSecond(1000, Duration.ZERO));
         }
 
-        Rig(Instant now, Function<ChannelState, SendOutcome> script, NudgeDispatcher.Settings settings, OutboundLimiter limiter) {
+        Rig(
+                Instant now,
+                Function<ChannelState, SendOutcome> script,
+                NudgeDispatcher.Settings settings,
+                OutboundLimiter limiter) {
             this.clock = new MovableClock(now);
             this.messenger = new ScriptedMessenger(script);
             this.limiter = limiter;
@@ -190,7 +205,8 @@ final class DispatcherFixtures {
             this.dispatcher = new NudgeDispatcher(
                     new NudgeDispatcher.Stores(channels, new CutOffDeliveries(deliveries, failingMarkSents), activity),
                     new NudgeDispatcher.Sending(new NudgeComposer(tips(), quizzes(true)), messenger, limiter),
-                    new NudgeDispatcher.Pacing(clock, sleeper, new SplittableRandom(7)), settings);
+                    new NudgeDispatcher.Pacing(clock, sleeper, new SplittableRandom(7)),
+                    settings);
         }
 
         static SendOutcome sent(ChannelState channel) {

@@ -51,7 +51,11 @@ class DispatcherTest {
         rig.dispatcher.plan(rig.clock.instant(), 3, batches::add);
 
         assertThat(batches).extracting(List::size).containsExactly(3, 3, 1);
-        assertThat(batches.stream().flatMap(List::stream).map(NudgeDelivery::channel).distinct()).hasSize(7);
+        assertThat(batches.stream()
+                        .flatMap(List::stream)
+                        .map(NudgeDelivery::channel)
+                        .distinct())
+                .hasSize(7);
         assertThat(rig.dispatcher.plan(rig.clock.instant())).as("planned once").isEmpty();
     }
 
@@ -63,7 +67,9 @@ class DispatcherTest {
         rig.channels.save(nudgedAt(channel(2), WEEKLY_MONDAY_10.withFrequency(Frequency.OFF), LAST_WEEK));
 
         assertThat(rig.dispatcher.plan(MONDAY_SLOT.minusSeconds(1))).isEmpty();
-        assertThat(rig.dispatcher.plan(MONDAY_SLOT)).extracting(NudgeDelivery::channel).containsExactly(GENERAL);
+        assertThat(rig.dispatcher.plan(MONDAY_SLOT))
+                .extracting(NudgeDelivery::channel)
+                .containsExactly(GENERAL);
     }
 
     @Test
@@ -89,7 +95,8 @@ class DispatcherTest {
             assertThat(c.lastDelivery()).contains(now);
             assertThat(c.lastKind()).contains(NudgeSent.Kind.QUIZ);
         });
-        assertThat(rig.activity.nudges(Instant.EPOCH, Instant.MAX)).containsExactly(new NudgeSent(now, GENERAL, NudgeSent.Kind.QUIZ));
+        assertThat(rig.activity.nudges(Instant.EPOCH, Instant.MAX))
+                .containsExactly(new NudgeSent(now, GENERAL, NudgeSent.Kind.QUIZ));
         assertThat(rig.dispatcher.plan(now.plusSeconds(60))).isEmpty();
     }
 
@@ -126,11 +133,15 @@ class DispatcherTest {
         assertThat(rig.dispatcher.plan(now.plusSeconds(30))).isEmpty();
         assertThat(rig.dispatcher.plan(now.plus(Duration.ofMinutes(10)))).isEmpty();
 
-        assertThat(planned).singleElement().satisfies(d -> assertThat(d.due()).isEqualTo(MONDAY_SLOT.minus(Duration.ofDays(14))));
+        assertThat(planned)
+                .singleElement()
+                .satisfies(d -> assertThat(d.due()).isEqualTo(MONDAY_SLOT.minus(Duration.ofDays(14))));
         assertThat(rig.dispatcher.deliver(planned.get(0).id())).isEqualTo(new DeliveryResult.Done());
         assertThat(rig.dispatcher.plan(now.plus(Duration.ofHours(1)))).isEmpty();
-        assertThat(rig.dispatcher.plan(MONDAY_SLOT.plus(Duration.ofDays(7)).minusSeconds(1))).isEmpty();
-        assertThat(rig.dispatcher.plan(MONDAY_SLOT.plus(Duration.ofDays(7)))).singleElement()
+        assertThat(rig.dispatcher.plan(MONDAY_SLOT.plus(Duration.ofDays(7)).minusSeconds(1)))
+                .isEmpty();
+        assertThat(rig.dispatcher.plan(MONDAY_SLOT.plus(Duration.ofDays(7))))
+                .singleElement()
                 .satisfies(d -> assertThat(d.due()).isEqualTo(MONDAY_SLOT.plus(Duration.ofDays(7))));
         assertThat(rig.messenger.calls).hasSize(1);
     }
@@ -142,14 +153,17 @@ class DispatcherTest {
         rig.channels.save(ChannelState.of(GENERAL, "general", WEEKLY_MONDAY_10));
 
         assertThat(rig.dispatcher.plan(MONDAY_SLOT.minusSeconds(30))).isEmpty();
-        assertThat(rig.dispatcher.plan(MONDAY_SLOT.plusSeconds(30))).singleElement()
+        assertThat(rig.dispatcher.plan(MONDAY_SLOT.plusSeconds(30)))
+                .singleElement()
                 .satisfies(d -> assertThat(d.due()).isEqualTo(MONDAY_SLOT));
         assertThat(rig.dispatcher.plan(MONDAY_SLOT.plus(Duration.ofMinutes(4)))).isEmpty();
 
         // Configured well after today's slot: the first nudge is next week's.
         rig.channels.save(ChannelState.of(late, "late", WEEKLY_MONDAY_10));
         assertThat(rig.dispatcher.plan(MONDAY_SLOT.plus(Duration.ofHours(3)))).isEmpty();
-        assertThat(rig.dispatcher.plan(MONDAY_SLOT.plus(Duration.ofDays(7)))).extracting(NudgeDelivery::channel).contains(late);
+        assertThat(rig.dispatcher.plan(MONDAY_SLOT.plus(Duration.ofDays(7))))
+                .extracting(NudgeDelivery::channel)
+                .contains(late);
     }
 
     @Test
@@ -170,8 +184,11 @@ class DispatcherTest {
             assertThat(d.status()).isEqualTo(NudgeDelivery.Status.SKIPPED);
             assertThat(d.lastError()).isEqualTo("not_in_channel");
         });
-        assertThat(rig.deliveries.problems(Instant.EPOCH)).extracting(NudgeDelivery::id).containsExactly(delivery.id());
-        assertThat(rig.dispatcher.plan(rig.clock.instant().plus(Duration.ofDays(7)))).isEmpty();
+        assertThat(rig.deliveries.problems(Instant.EPOCH))
+                .extracting(NudgeDelivery::id)
+                .containsExactly(delivery.id());
+        assertThat(rig.dispatcher.plan(rig.clock.instant().plus(Duration.ofDays(7))))
+                .isEmpty();
         assertThat(rig.activity.nudges(Instant.EPOCH, Instant.MAX)).isEmpty();
     }
 
@@ -185,7 +202,8 @@ class DispatcherTest {
         rig.channels.save(rig.channels.find(GENERAL).orElseThrow().resumed());
         Instant weeksLater = MONDAY_SLOT.plus(Duration.ofDays(15));
 
-        assertThat(rig.dispatcher.plan(weeksLater)).singleElement()
+        assertThat(rig.dispatcher.plan(weeksLater))
+                .singleElement()
                 .satisfies(d -> assertThat(d.due()).isEqualTo(MONDAY_SLOT.plus(Duration.ofDays(7))));
         assertThat(rig.dispatcher.plan(weeksLater.plusSeconds(30))).isEmpty();
     }
@@ -204,9 +222,11 @@ class DispatcherTest {
         }
 
         assertThat(rig.messenger.calls).isEmpty();
-        assertThat(rig.deliveries.all()).extracting(NudgeDelivery::status, NudgeDelivery::lastError).containsExactlyInAnyOrder(
-                org.assertj.core.groups.Tuple.tuple(NudgeDelivery.Status.SKIPPED, "channel paused: admin"),
-                org.assertj.core.groups.Tuple.tuple(NudgeDelivery.Status.SKIPPED, "channel removed"));
+        assertThat(rig.deliveries.all())
+                .extracting(NudgeDelivery::status, NudgeDelivery::lastError)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(NudgeDelivery.Status.SKIPPED, "channel paused: admin"),
+                        org.assertj.core.groups.Tuple.tuple(NudgeDelivery.Status.SKIPPED, "channel removed"));
     }
 
     @Test
@@ -217,7 +237,8 @@ class DispatcherTest {
 
         DeliveryResult result = rig.dispatcher.deliver(delivery.id());
 
-        assertThat(result).isEqualTo(new DeliveryResult.RetryAt(rig.clock.instant().plusSeconds(12)));
+        assertThat(result)
+                .isEqualTo(new DeliveryResult.RetryAt(rig.clock.instant().plusSeconds(12)));
         assertThat(rig.deliveries.find(delivery.id())).get().satisfies(d -> {
             assertThat(d.status()).isEqualTo(NudgeDelivery.Status.PENDING);
             assertThat(d.attempts()).isZero();
@@ -231,7 +252,8 @@ class DispatcherTest {
         rig.channels.save(nudgedAt(GENERAL, WEEKLY_MONDAY_10, LAST_WEEK));
         NudgeDelivery delivery = rig.dispatcher.plan(rig.clock.instant()).get(0);
 
-        assertThat(rig.dispatcher.deliver(delivery.id())).isEqualTo(new DeliveryResult.RetryAt(rig.clock.instant().plusSeconds(1)));
+        assertThat(rig.dispatcher.deliver(delivery.id()))
+                .isEqualTo(new DeliveryResult.RetryAt(rig.clock.instant().plusSeconds(1)));
     }
 
     @Test
@@ -272,12 +294,16 @@ class DispatcherTest {
             assertThat(d.attempts()).isEqualTo(4);
             assertThat(d.lastError()).isEqualTo("HTTP 503");
         });
-        assertThat(rig.channels.find(GENERAL)).get().satisfies(c -> assertThat(c.status()).isEqualTo(ChannelState.Status.ACTIVE));
+        assertThat(rig.channels.find(GENERAL))
+                .get()
+                .satisfies(c -> assertThat(c.status()).isEqualTo(ChannelState.Status.ACTIVE));
     }
 
     @Test
     void anUnconfirmedSendCountsAsSentAndIsNeverSentAgain() {
-        Rig rig = new Rig(MONDAY_SLOT.plusSeconds(20), channel -> new SendOutcome.Unconfirmed("timeout after the request was sent"));
+        Rig rig = new Rig(
+                MONDAY_SLOT.plusSeconds(20),
+                channel -> new SendOutcome.Unconfirmed("timeout after the request was sent"));
         rig.channels.save(nudgedAt(GENERAL, WEEKLY_MONDAY_10, LAST_WEEK));
         long id = rig.dispatcher.plan(rig.clock.instant()).get(0).id();
 
@@ -289,7 +315,9 @@ class DispatcherTest {
             assertThat(d.status()).isEqualTo(NudgeDelivery.Status.SENT);
             assertThat(d.attempts()).isZero();
         });
-        assertThat(rig.channels.find(GENERAL)).get().satisfies(c -> assertThat(c.lastDelivery()).contains(now));
+        assertThat(rig.channels.find(GENERAL))
+                .get()
+                .satisfies(c -> assertThat(c.lastDelivery()).contains(now));
         assertThat(rig.activity.nudges(Instant.EPOCH, Instant.MAX)).hasSize(1);
         assertThat(rig.dispatcher.deliver(id)).isEqualTo(new DeliveryResult.Done());
         assertThat(rig.dispatcher.plan(now.plusSeconds(60))).isEmpty();
@@ -307,9 +335,13 @@ class DispatcherTest {
 
         assertThat(result).isEqualTo(new DeliveryResult.Done());
         assertThat(rig.slept).containsExactly(Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1));
-        assertThat(rig.deliveries.find(id)).get().satisfies(d -> assertThat(d.status()).isEqualTo(NudgeDelivery.Status.SENT));
-        assertThat(rig.channels.find(GENERAL)).get().satisfies(c -> assertThat(c.lastDelivery()).contains(rig.clock.instant()
-                .minus(Duration.ofMillis(1_750))));
+        assertThat(rig.deliveries.find(id))
+                .get()
+                .satisfies(d -> assertThat(d.status()).isEqualTo(NudgeDelivery.Status.SENT));
+        assertThat(rig.channels.find(GENERAL))
+                .get()
+                .satisfies(c -> assertThat(c.lastDelivery())
+                        .contains(rig.clock.instant().minus(Duration.ofMillis(1_750))));
         assertThat(rig.activity.nudges(Instant.EPOCH, Instant.MAX)).hasSize(1);
         assertThat(rig.messenger.calls).hasSize(1);
     }
@@ -325,9 +357,13 @@ class DispatcherTest {
         assertThatThrownBy(() -> rig.dispatcher.deliver(id)).hasMessageContaining("JDBC");
 
         Duration waited = Duration.between(start, rig.clock.instant());
-        assertThat(waited).isLessThanOrEqualTo(NudgeDispatcher.RECORD_PATIENCE).isGreaterThan(NudgeDispatcher.RECORD_PATIENCE.minusSeconds(6));
+        assertThat(waited)
+                .isLessThanOrEqualTo(NudgeDispatcher.RECORD_PATIENCE)
+                .isGreaterThan(NudgeDispatcher.RECORD_PATIENCE.minusSeconds(6));
         assertThat(rig.slept).allSatisfy(pause -> assertThat(pause).isLessThanOrEqualTo(Duration.ofSeconds(5)));
-        assertThat(rig.deliveries.find(id)).get().satisfies(d -> assertThat(d.status()).isEqualTo(NudgeDelivery.Status.PENDING));
+        assertThat(rig.deliveries.find(id))
+                .get()
+                .satisfies(d -> assertThat(d.status()).isEqualTo(NudgeDelivery.Status.PENDING));
         assertThat(rig.messenger.calls).hasSize(1);
     }
 
@@ -342,7 +378,9 @@ class DispatcherTest {
         assertThat(rig.dispatcher.plan(rig.clock.instant().plusSeconds(30))).isEmpty();
         List<NudgeDelivery> nextWeek = rig.dispatcher.plan(MONDAY_SLOT.plus(Duration.ofDays(7)));
 
-        assertThat(nextWeek).singleElement().satisfies(d -> assertThat(d.due()).isEqualTo(MONDAY_SLOT.plus(Duration.ofDays(7))));
+        assertThat(nextWeek)
+                .singleElement()
+                .satisfies(d -> assertThat(d.due()).isEqualTo(MONDAY_SLOT.plus(Duration.ofDays(7))));
     }
 
     @Test
@@ -358,7 +396,9 @@ class DispatcherTest {
         long id = rig.dispatcher.plan(rig.clock.instant()).get(0).id();
 
         assertThat(rig.dispatcher.deliver(id)).isInstanceOf(DeliveryResult.RetryAt.class);
-        assertThat(rig.deliveries.find(id)).get().satisfies(d -> assertThat(d.lastError()).contains("socket closed"));
+        assertThat(rig.deliveries.find(id))
+                .get()
+                .satisfies(d -> assertThat(d.lastError()).contains("socket closed"));
         assertThat(runToCompletion(rig, id)).isEqualTo(new DeliveryResult.Done());
         assertThat(rig.activity.nudges(Instant.EPOCH, Instant.MAX)).hasSize(1);
     }
@@ -370,7 +410,8 @@ class DispatcherTest {
         long id = rig.dispatcher.plan(rig.clock.instant()).get(0).id();
         rig.dispatcher.deliver(id);
 
-        assertThat(rig.dispatcher.plan(rig.clock.instant().plus(Duration.ofMinutes(1)))).isEmpty();
+        assertThat(rig.dispatcher.plan(rig.clock.instant().plus(Duration.ofMinutes(1))))
+                .isEmpty();
         assertThat(rig.deliveries.pending(10)).extracting(NudgeDelivery::id).containsExactly(id);
     }
 
@@ -394,7 +435,10 @@ class DispatcherTest {
         rig.channels.save(nudgedAt(GENERAL, WEEKLY_MONDAY_10, LAST_WEEK));
         long first = rig.dispatcher.plan(rig.clock.instant()).get(0).id();
         // The administrator moves the time while the first delivery is pending: a second slot opens.
-        rig.channels.save(rig.channels.find(GENERAL).orElseThrow().withSettings(WEEKLY_MONDAY_10.withTime(java.time.LocalTime.of(9, 0))));
+        rig.channels.save(rig.channels
+                .find(GENERAL)
+                .orElseThrow()
+                .withSettings(WEEKLY_MONDAY_10.withTime(java.time.LocalTime.of(9, 0))));
         List<NudgeDelivery> second = rig.dispatcher.plan(rig.clock.instant());
         assertThat(second).hasSize(1);
 
@@ -402,14 +446,17 @@ class DispatcherTest {
         rig.dispatcher.deliver(second.get(0).id());
 
         assertThat(rig.messenger.calls).hasSize(1);
-        assertThat(rig.deliveries.find(second.get(0).id())).get()
+        assertThat(rig.deliveries.find(second.get(0).id()))
+                .get()
                 .satisfies(d -> assertThat(d.status()).isEqualTo(NudgeDelivery.Status.SKIPPED));
     }
 
     @Test
     void waitsForTheLimiterWhenTheWaitIsShortAndComesBackLaterWhenItIsLong() {
-        NudgeDispatcher.Settings settings = new NudgeDispatcher.Settings(RetryPolicy.DEFAULT, Duration.ofSeconds(2), Duration.ofMinutes(5));
-        Rig rig = new Rig(MONDAY_SLOT.plusSeconds(20), Rig::sent, settings, new OutboundLimiter(1, 1, Duration.ofMillis(1100)));
+        NudgeDispatcher.Settings settings =
+                new NudgeDispatcher.Settings(RetryPolicy.DEFAULT, Duration.ofSeconds(2), Duration.ofMinutes(5));
+        Rig rig = new Rig(
+                MONDAY_SLOT.plusSeconds(20), Rig::sent, settings, new OutboundLimiter(1, 1, Duration.ofMillis(1100)));
         ChannelRef a = new ChannelRef(com.charterbot.core.values.Platform.SLACK, "T1", "A");
         ChannelRef b = new ChannelRef(com.charterbot.core.values.Platform.SLACK, "T1", "B");
         ChannelRef c = new ChannelRef(com.charterbot.core.values.Platform.SLACK, "T1", "C");
@@ -420,13 +467,19 @@ class DispatcherTest {
         List<NudgeDelivery> planned = rig.dispatcher.plan(rig.clock.instant());
         Instant start = rig.clock.instant();
         // Freeze the clock's movement by the sleeper to see the limiter alone: all four at the same instant.
-        List<DeliveryResult> results = planned.stream().map(p -> {
-            rig.clock.set(start);
-            return rig.dispatcher.deliver(p.id());
-        }).toList();
+        List<DeliveryResult> results = planned.stream()
+                .map(p -> {
+                    rig.clock.set(start);
+                    return rig.dispatcher.deliver(p.id());
+                })
+                .toList();
 
-        assertThat(results).containsExactly(new DeliveryResult.Done(), new DeliveryResult.Done(), new DeliveryResult.Done(),
-                new DeliveryResult.RetryAt(start.plusSeconds(3)));
+        assertThat(results)
+                .containsExactly(
+                        new DeliveryResult.Done(),
+                        new DeliveryResult.Done(),
+                        new DeliveryResult.Done(),
+                        new DeliveryResult.RetryAt(start.plusSeconds(3)));
         assertThat(rig.slept).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
         assertThat(rig.messenger.calls).hasSize(3);
     }
@@ -435,30 +488,33 @@ class DispatcherTest {
     void deliversExactlyOneNudgePerChannelThroughFaultsOnceRetriesRunToCompletion() {
         int channelCount = 300;
         java.util.SplittableRandom faults = new java.util.SplittableRandom(2024);
-        Rig rig = new Rig(MONDAY_SLOT.minusSeconds(60), channel -> {
-            double draw;
-            synchronized (faults) {
-                draw = faults.nextDouble();
-            }
-            if (draw < 0.05) {
-                return new SendOutcome.RateLimited(Duration.ofSeconds(1 + (long) (draw * 100)));
-            }
-            if (draw < 0.10) {
-                return new SendOutcome.Transient("HTTP 502");
-            }
-            if (draw < 0.11) {
-                return new SendOutcome.Transient("timeout");
-            }
-            return new SendOutcome.Sent();
-        }, new NudgeDispatcher.Settings(RetryPolicy.DEFAULT, Duration.ofSeconds(2), Duration.ofMinutes(5)),
+        Rig rig = new Rig(
+                MONDAY_SLOT.minusSeconds(60),
+                channel -> {
+                    double draw;
+                    synchronized (faults) {
+                        draw = faults.nextDouble();
+                    }
+                    if (draw < 0.05) {
+                        return new SendOutcome.RateLimited(Duration.ofSeconds(1 + (long) (draw * 100)));
+                    }
+                    if (draw < 0.10) {
+                        return new SendOutcome.Transient("HTTP 502");
+                    }
+                    if (draw < 0.11) {
+                        return new SendOutcome.Transient("timeout");
+                    }
+                    return new SendOutcome.Sent();
+                },
+                new NudgeDispatcher.Settings(RetryPolicy.DEFAULT, Duration.ofSeconds(2), Duration.ofMinutes(5)),
                 OutboundLimiter.perSecond(20, Duration.ofMillis(1100)));
         for (int n = 0; n < channelCount; n++) {
             rig.channels.save(nudgedAt(channel(n), WEEKLY_MONDAY_10, LAST_WEEK));
         }
 
         // A planner every 30 s and a queue of deliveries by time, as the scheduler runs them.
-        java.util.PriorityQueue<long[]> queue = new java.util.PriorityQueue<>(java.util.Comparator.comparingLong((long[] e) -> e[0])
-                .thenComparingLong(e -> e[1]));
+        java.util.PriorityQueue<long[]> queue = new java.util.PriorityQueue<>(
+                java.util.Comparator.comparingLong((long[] e) -> e[0]).thenComparingLong(e -> e[1]));
         Instant nextPlan = rig.clock.instant();
         Instant end = MONDAY_SLOT.plus(Duration.ofHours(3));
         while (rig.clock.instant().isBefore(end)) {
@@ -482,30 +538,43 @@ class DispatcherTest {
         }
 
         assertThat(queue).isEmpty();
-        assertThat(rig.deliveries.all()).hasSize(channelCount)
+        assertThat(rig.deliveries.all())
+                .hasSize(channelCount)
                 .allSatisfy(d -> assertThat(d.status()).isEqualTo(NudgeDelivery.Status.SENT));
         for (int n = 0; n < channelCount; n++) {
-            assertThat(rig.messenger.sent(channel(n))).as("nudges sent to channel %d", n).isEqualTo(1);
+            assertThat(rig.messenger.sent(channel(n)))
+                    .as("nudges sent to channel %d", n)
+                    .isEqualTo(1);
         }
         assertThat(rig.activity.nudges(Instant.EPOCH, Instant.MAX)).hasSize(channelCount);
-        assertThat(rig.messenger.calls.stream().filter(c -> !(c.outcome() instanceof SendOutcome.Sent)).count())
-                .as("faults injected").isGreaterThan(10);
-        assertThat(rig.deliveries.all()).anySatisfy(d -> assertThat(d.rateLimited()).isPositive())
+        assertThat(rig.messenger.calls.stream()
+                        .filter(c -> !(c.outcome() instanceof SendOutcome.Sent))
+                        .count())
+                .as("faults injected")
+                .isGreaterThan(10);
+        assertThat(rig.deliveries.all())
+                .anySatisfy(d -> assertThat(d.rateLimited()).isPositive())
                 .anySatisfy(d -> assertThat(d.attempts()).isPositive());
     }
 
     @Test
     void aLongQueueBehindTheBudgetComesBackSpreadOutNotAllAtOnce() {
         int channelCount = 200;
-        Rig rig = new Rig(MONDAY_SLOT.plusSeconds(20), Rig::sent,
+        Rig rig = new Rig(
+                MONDAY_SLOT.plusSeconds(20),
+                Rig::sent,
                 new NudgeDispatcher.Settings(RetryPolicy.DEFAULT, Duration.ofSeconds(2), Duration.ofMinutes(5)),
                 OutboundLimiter.perSecond(5, Duration.ZERO));
         for (int n = 0; n < channelCount; n++) {
-            rig.channels.save(nudgedAt(new ChannelRef(com.charterbot.core.values.Platform.SLACK, "T1", "C" + n), WEEKLY_MONDAY_10, LAST_WEEK));
+            rig.channels.save(nudgedAt(
+                    new ChannelRef(com.charterbot.core.values.Platform.SLACK, "T1", "C" + n),
+                    WEEKLY_MONDAY_10,
+                    LAST_WEEK));
         }
-        // Every delivery due at once, as after a planner run, each on a thread of its own; each comes back at its RetryAt.
-        java.util.PriorityQueue<long[]> queue = new java.util.PriorityQueue<>(java.util.Comparator.comparingLong((long[] e) -> e[0])
-                .thenComparingLong(e -> e[1]));
+        // Every delivery due at once, as after a planner run, each on a thread of its own; each comes back at its
+        // RetryAt.
+        java.util.PriorityQueue<long[]> queue = new java.util.PriorityQueue<>(
+                java.util.Comparator.comparingLong((long[] e) -> e[0]).thenComparingLong(e -> e[1]));
         Instant start = rig.clock.instant();
         rig.dispatcher.plan(start).forEach(planned -> queue.add(new long[] {start.toEpochMilli(), planned.id()}));
         List<Instant> sentAt = new java.util.ArrayList<>();
@@ -533,7 +602,8 @@ class DispatcherTest {
         assertThat(took).as("the budget is used, not wasted").isLessThan(Duration.ofSeconds(channelCount / 5 + 5));
         for (int i = 10; i < sentAt.size(); i++) {
             // 5 a second with a burst of 5: any 11 sends span at least 5 intervals of 200 ms past the burst.
-            assertThat(Duration.between(sentAt.get(i - 10), sentAt.get(i))).as("the budget is never exceeded")
+            assertThat(Duration.between(sentAt.get(i - 10), sentAt.get(i)))
+                    .as("the budget is never exceeded")
                     .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
         }
     }

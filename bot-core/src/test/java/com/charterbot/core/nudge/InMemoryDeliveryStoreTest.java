@@ -47,7 +47,9 @@ class InMemoryDeliveryStoreTest {
         assertThat(store.find(first.get().id())).isEqualTo(first);
         assertThat(store.find(999)).isEmpty();
         assertThat(store.pending(10)).hasSize(3);
-        assertThat(store.pending(2)).extracting(NudgeDelivery::id).containsExactly(first.get().id(), otherDue.get().id());
+        assertThat(store.pending(2))
+                .extracting(NudgeDelivery::id)
+                .containsExactly(first.get().id(), otherDue.get().id());
     }
 
     @Test
@@ -104,8 +106,12 @@ class InMemoryDeliveryStoreTest {
     @Test
     void listsProblemsAndClipsLongErrors() {
         long failed = store.createIfAbsent(GENERAL, DUE).orElseThrow().id();
-        long skipped = store.createIfAbsent(channel(1), DUE.plus(Duration.ofDays(1))).orElseThrow().id();
-        long old = store.createIfAbsent(channel(2), DUE.minus(Duration.ofDays(30))).orElseThrow().id();
+        long skipped = store.createIfAbsent(channel(1), DUE.plus(Duration.ofDays(1)))
+                .orElseThrow()
+                .id();
+        long old = store.createIfAbsent(channel(2), DUE.minus(Duration.ofDays(30)))
+                .orElseThrow()
+                .id();
         long sent = store.createIfAbsent(channel(3), DUE).orElseThrow().id();
         store.createIfAbsent(channel(4), DUE);
         store.markFailed(failed, 6, "x".repeat(5000));
@@ -123,8 +129,12 @@ class InMemoryDeliveryStoreTest {
 
     @Test
     void purgesFinishedDeliveriesDueBeforeTheCutoffButKeepsPendingOnes() {
-        long oldSent = store.createIfAbsent(GENERAL, DUE.minus(Duration.ofDays(100))).orElseThrow().id();
-        long oldPending = store.createIfAbsent(channel(1), DUE.minus(Duration.ofDays(100))).orElseThrow().id();
+        long oldSent = store.createIfAbsent(GENERAL, DUE.minus(Duration.ofDays(100)))
+                .orElseThrow()
+                .id();
+        long oldPending = store.createIfAbsent(channel(1), DUE.minus(Duration.ofDays(100)))
+                .orElseThrow()
+                .id();
         long recentSent = store.createIfAbsent(channel(2), DUE).orElseThrow().id();
         store.markSent(oldSent, DUE.minus(Duration.ofDays(100)), NudgeSent.Kind.TIP);
         store.markSent(recentSent, DUE, NudgeSent.Kind.TIP);
@@ -136,6 +146,8 @@ class InMemoryDeliveryStoreTest {
         assertThat(store.find(GENERAL, DUE.minus(Duration.ofDays(100)))).isEmpty();
         assertThat(store.find(oldPending)).isPresent();
         assertThat(store.find(recentSent)).isPresent();
-        assertThat(store.createIfAbsent(GENERAL, DUE.minus(Duration.ofDays(100)))).as("the key is free again").isPresent();
+        assertThat(store.createIfAbsent(GENERAL, DUE.minus(Duration.ofDays(100))))
+                .as("the key is free again")
+                .isPresent();
     }
 }

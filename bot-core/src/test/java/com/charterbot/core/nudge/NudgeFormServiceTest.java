@@ -26,7 +26,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -47,9 +46,15 @@ class NudgeFormServiceTest {
     private final InMemoryChannelStore channels = new InMemoryChannelStore();
     private final InMemoryAuditLog audit = new InMemoryAuditLog();
     private final InMemoryLanguagePreferences languages = new InMemoryLanguagePreferences();
-    private final NudgeFormService forms = new NudgeFormService(channels,
-            new AdminActions(new AdminPolicy(new AdminDirectory(Set.of(ADMIN.userId()), Set.of())), audit, Clock.fixed(NOW, ZoneOffset.UTC)),
-            languages, DEFAULTS, Language.EN);
+    private final NudgeFormService forms = new NudgeFormService(
+            channels,
+            new AdminActions(
+                    new AdminPolicy(new AdminDirectory(Set.of(ADMIN.userId()), Set.of())),
+                    audit,
+                    Clock.fixed(NOW, ZoneOffset.UTC)),
+            languages,
+            DEFAULTS,
+            Language.EN);
 
     /** What a form for Friday quizzes at 16:00 in New York, in French, sends back. */
     private static Map<String, String> fridayQuiz() {
@@ -64,8 +69,14 @@ class NudgeFormServiceTest {
         return values;
     }
 
-    private static final NudgeSettings FRIDAY_QUIZ = new NudgeSettings(Frequency.WEEKLY, DayOfWeek.FRIDAY, 15, LocalTime.of(16, 0),
-            ZoneId.of("America/New_York"), Language.FR, NudgeContent.QUIZ);
+    private static final NudgeSettings FRIDAY_QUIZ = new NudgeSettings(
+            Frequency.WEEKLY,
+            DayOfWeek.FRIDAY,
+            15,
+            LocalTime.of(16, 0),
+            ZoneId.of("America/New_York"),
+            Language.FR,
+            NudgeContent.QUIZ);
 
     private static Map<String, String> with(Map<String, String> values, String field, String value) {
         Map<String, String> changed = new HashMap<>(values);
@@ -94,7 +105,9 @@ class NudgeFormServiceTest {
         void isDeniedToSomeoneWhoIsNotAnAdministrator() {
             NudgeFormOutcome outcome = forms.open(ALICE, false, GENERAL, Optional.of(Language.FR));
 
-            assertThat(outcome).isEqualTo(new NudgeFormOutcome.Denied(new Decision.Denied(Decision.Denied.NOT_ADMIN).reason(Language.FR)));
+            assertThat(outcome)
+                    .isEqualTo(new NudgeFormOutcome.Denied(
+                            new Decision.Denied(Decision.Denied.NOT_ADMIN).reason(Language.FR)));
         }
 
         @Test
@@ -111,12 +124,25 @@ class NudgeFormServiceTest {
             assertThat(form.title()).isEqualTo("Nudges in C-GENERAL");
             assertThat(form.submitLabel()).isEqualTo("Save");
             assertThat(form.cancelLabel()).isEqualTo("Cancel");
-            assertThat(form.fields()).extracting(NudgeForm.Field::id).containsExactly(NudgeForm.FREQUENCY, NudgeForm.WEEKDAY,
-                    NudgeForm.DAY_OF_MONTH, NudgeForm.TIME, NudgeForm.ZONE, NudgeForm.LANGUAGE, NudgeForm.CONTENT);
-            assertThat(valuesOf(form)).containsExactly(
-                    Map.entry(NudgeForm.FREQUENCY, "WEEKLY"), Map.entry(NudgeForm.WEEKDAY, "MONDAY"), Map.entry(NudgeForm.DAY_OF_MONTH, "1"),
-                    Map.entry(NudgeForm.TIME, "10:00"), Map.entry(NudgeForm.ZONE, "Europe/Paris"), Map.entry(NudgeForm.LANGUAGE, "en"),
-                    Map.entry(NudgeForm.CONTENT, "ALTERNATE"));
+            assertThat(form.fields())
+                    .extracting(NudgeForm.Field::id)
+                    .containsExactly(
+                            NudgeForm.FREQUENCY,
+                            NudgeForm.WEEKDAY,
+                            NudgeForm.DAY_OF_MONTH,
+                            NudgeForm.TIME,
+                            NudgeForm.ZONE,
+                            NudgeForm.LANGUAGE,
+                            NudgeForm.CONTENT);
+            assertThat(valuesOf(form))
+                    .containsExactly(
+                            Map.entry(NudgeForm.FREQUENCY, "WEEKLY"),
+                            Map.entry(NudgeForm.WEEKDAY, "MONDAY"),
+                            Map.entry(NudgeForm.DAY_OF_MONTH, "1"),
+                            Map.entry(NudgeForm.TIME, "10:00"),
+                            Map.entry(NudgeForm.ZONE, "Europe/Paris"),
+                            Map.entry(NudgeForm.LANGUAGE, "en"),
+                            Map.entry(NudgeForm.CONTENT, "ALTERNATE"));
             assertThat(channels.all()).as("opening registers nothing").isEmpty();
         }
 
@@ -136,12 +162,20 @@ class NudgeFormServiceTest {
 
             NudgeForm.Field frequency = field(form, NudgeForm.FREQUENCY);
             assertThat(frequency.kind()).isEqualTo(NudgeForm.Kind.CHOICE);
-            assertThat(frequency.options()).extracting(NudgeForm.Option::value)
+            assertThat(frequency.options())
+                    .extracting(NudgeForm.Option::value)
                     .containsExactly("OFF", "DAILY_WORKDAYS", "WEEKLY", "BIWEEKLY", "MONTHLY");
-            assertThat(frequency.options()).extracting(NudgeForm.Option::label).contains("Every other week").doesNotHaveDuplicates();
-            assertThat(field(form, NudgeForm.WEEKDAY).options()).extracting(NudgeForm.Option::label)
+            assertThat(frequency.options())
+                    .extracting(NudgeForm.Option::label)
+                    .contains("Every other week")
+                    .doesNotHaveDuplicates();
+            assertThat(field(form, NudgeForm.WEEKDAY).options())
+                    .extracting(NudgeForm.Option::label)
                     .containsExactly("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday");
-            assertThat(field(form, NudgeForm.DAY_OF_MONTH).options()).hasSize(31).first().isEqualTo(new NudgeForm.Option("1", "1"));
+            assertThat(field(form, NudgeForm.DAY_OF_MONTH).options())
+                    .hasSize(31)
+                    .first()
+                    .isEqualTo(new NudgeForm.Option("1", "1"));
             NudgeForm.Field time = field(form, NudgeForm.TIME);
             assertThat(time.kind()).isEqualTo(NudgeForm.Kind.TEXT);
             assertThat(time.maxLength()).isEqualTo(5);
@@ -151,7 +185,9 @@ class NudgeFormServiceTest {
             assertThat(zone.hint()).contains("Europe/Paris");
             assertThat(field(form, NudgeForm.LANGUAGE).options())
                     .containsExactly(new NudgeForm.Option("en", "English"), new NudgeForm.Option("fr", "French"));
-            assertThat(field(form, NudgeForm.CONTENT).options()).extracting(NudgeForm.Option::value).containsExactly("TIPS", "QUIZ", "ALTERNATE");
+            assertThat(field(form, NudgeForm.CONTENT).options())
+                    .extracting(NudgeForm.Option::value)
+                    .containsExactly("TIPS", "QUIZ", "ALTERNATE");
         }
 
         @Test
@@ -159,13 +195,18 @@ class NudgeFormServiceTest {
             languages.save(ADMIN, Language.FR);
             channels.save(ChannelState.of(GENERAL, "général", DEFAULTS));
 
-            NudgeForm form = ((NudgeFormOutcome.Form) forms.open(ADMIN, false, GENERAL, Optional.of(Language.EN))).form();
+            NudgeForm form =
+                    ((NudgeFormOutcome.Form) forms.open(ADMIN, false, GENERAL, Optional.of(Language.EN))).form();
 
             assertThat(form.language()).isEqualTo(Language.FR);
             assertThat(form.title()).isEqualTo("Rappels dans #général");
             assertThat(form.submitLabel()).isEqualTo("Enregistrer");
-            assertThat(field(form, NudgeForm.WEEKDAY).options()).extracting(NudgeForm.Option::label).startsWith("Lundi", "Mardi");
-            assertThat(field(form, NudgeForm.LANGUAGE).options()).extracting(NudgeForm.Option::label).containsExactly("Anglais", "Français");
+            assertThat(field(form, NudgeForm.WEEKDAY).options())
+                    .extracting(NudgeForm.Option::label)
+                    .startsWith("Lundi", "Mardi");
+            assertThat(field(form, NudgeForm.LANGUAGE).options())
+                    .extracting(NudgeForm.Option::label)
+                    .containsExactly("Anglais", "Français");
             assertThat(field(form, NudgeForm.FREQUENCY).label()).isEqualTo("Fréquence");
         }
     }
@@ -182,13 +223,20 @@ class NudgeFormServiceTest {
             NudgeFormOutcome.Saved saved = (NudgeFormOutcome.Saved) outcome;
             assertThat(saved.state()).isEqualTo(ChannelState.of(GENERAL, "general", FRIDAY_QUIZ));
             assertThat(channels.find(GENERAL)).contains(saved.state());
-            assertThat(audit.recent(10)).containsExactly(new AuditRecord(ADMIN, NOW, AdminActions.NUDGES_CHANGE, GENERAL.key(),
-                    DEFAULTS.describe(Language.EN), FRIDAY_QUIZ.describe(Language.EN)));
+            assertThat(audit.recent(10))
+                    .containsExactly(new AuditRecord(
+                            ADMIN,
+                            NOW,
+                            AdminActions.NUDGES_CHANGE,
+                            GENERAL.key(),
+                            DEFAULTS.describe(Language.EN),
+                            FRIDAY_QUIZ.describe(Language.EN)));
             Reply confirmation = saved.confirmation();
             assertThat(confirmation.delivery()).isEqualTo(Reply.Delivery.PRIVATE);
-            assertThat(confirmation.blocks()).containsExactly(
-                    new Block.Text("Nudges saved for #general."),
-                    new Block.Text(FRIDAY_QUIZ.describe(Language.EN)));
+            assertThat(confirmation.blocks())
+                    .containsExactly(
+                            new Block.Text("Nudges saved for #general."),
+                            new Block.Text(FRIDAY_QUIZ.describe(Language.EN)));
         }
 
         @Test
@@ -202,14 +250,16 @@ class NudgeFormServiceTest {
 
         @Test
         void submittingTheSameSettingsAgainIsNotAudited() {
-            ChannelState before = ChannelState.of(GENERAL, "general", FRIDAY_QUIZ).delivered(NOW.minusSeconds(3600), NudgeSent.Kind.TIP);
+            ChannelState before = ChannelState.of(GENERAL, "general", FRIDAY_QUIZ)
+                    .delivered(NOW.minusSeconds(3600), NudgeSent.Kind.TIP);
             channels.save(before);
 
             NudgeFormOutcome.Saved saved = (NudgeFormOutcome.Saved) submit(ADMIN, fridayQuiz());
 
             assertThat(saved.state()).isEqualTo(before);
             assertThat(audit.recent(10)).isEmpty();
-            assertThat(saved.confirmation().blocks().get(0)).isEqualTo(new Block.Text(Messages.get(Language.EN, "nudges.form.unchanged", "#general")));
+            assertThat(saved.confirmation().blocks().get(0))
+                    .isEqualTo(new Block.Text(Messages.get(Language.EN, "nudges.form.unchanged", "#general")));
         }
 
         @Test
@@ -232,7 +282,8 @@ class NudgeFormServiceTest {
 
             assertThat(saved.state().status()).isEqualTo(ChannelState.Status.ACTIVE);
             assertThat(channels.find(GENERAL).orElseThrow().status()).isEqualTo(ChannelState.Status.ACTIVE);
-            assertThat(saved.confirmation().blocks()).contains(new Block.Context(Messages.get(Language.EN, "nudges.form.resumed")));
+            assertThat(saved.confirmation().blocks())
+                    .contains(new Block.Context(Messages.get(Language.EN, "nudges.form.resumed")));
         }
 
         @Test
@@ -249,17 +300,21 @@ class NudgeFormServiceTest {
         void turningNudgesOffKeepsAPausedChannelPaused() {
             channels.save(ChannelState.of(GENERAL, "general", DEFAULTS).paused("is_archived"));
 
-            NudgeFormOutcome.Saved saved = (NudgeFormOutcome.Saved) submit(ADMIN, with(fridayQuiz(), NudgeForm.FREQUENCY, "OFF"));
+            NudgeFormOutcome.Saved saved =
+                    (NudgeFormOutcome.Saved) submit(ADMIN, with(fridayQuiz(), NudgeForm.FREQUENCY, "OFF"));
 
             assertThat(saved.state().status()).isEqualTo(ChannelState.Status.PAUSED);
             assertThat(saved.state().settings().frequency()).isEqualTo(Frequency.OFF);
-            assertThat(saved.confirmation().blocks()).doesNotContain(new Block.Context(Messages.get(Language.EN, "nudges.form.resumed")));
+            assertThat(saved.confirmation().blocks())
+                    .doesNotContain(new Block.Context(Messages.get(Language.EN, "nudges.form.resumed")));
         }
 
         @Test
         void readsTimesAndZonesLikeTheNudgesCommand() {
-            Map<String, String> values = with(with(with(fridayQuiz(), NudgeForm.TIME, " 9h30 "), NudgeForm.ZONE, "europe/paris"),
-                    NudgeForm.FREQUENCY, "monthly");
+            Map<String, String> values = with(
+                    with(with(fridayQuiz(), NudgeForm.TIME, " 9h30 "), NudgeForm.ZONE, "europe/paris"),
+                    NudgeForm.FREQUENCY,
+                    "monthly");
 
             NudgeFormOutcome.Saved saved = (NudgeFormOutcome.Saved) submit(ADMIN, values);
 
@@ -274,7 +329,8 @@ class NudgeFormServiceTest {
 
             NudgeFormOutcome outcome = submit(ALICE, fridayQuiz());
 
-            assertThat(outcome).isEqualTo(new NudgeFormOutcome.Denied(Messages.get(Language.FR, Decision.Denied.NOT_ADMIN)));
+            assertThat(outcome)
+                    .isEqualTo(new NudgeFormOutcome.Denied(Messages.get(Language.FR, Decision.Denied.NOT_ADMIN)));
             assertThat(channels.all()).isEmpty();
             assertThat(audit.recent(10)).isEmpty();
         }
@@ -287,9 +343,10 @@ class NudgeFormServiceTest {
             NudgeFormOutcome.Saved saved = (NudgeFormOutcome.Saved) submit(ADMIN, fridayQuiz());
 
             assertThat(saved.confirmation().language()).isEqualTo(Language.FR);
-            assertThat(saved.confirmation().blocks()).containsExactly(
-                    new Block.Text("Rappels enregistrés pour #général."),
-                    new Block.Text(FRIDAY_QUIZ.describe(Language.FR)));
+            assertThat(saved.confirmation().blocks())
+                    .containsExactly(
+                            new Block.Text("Rappels enregistrés pour #général."),
+                            new Block.Text(FRIDAY_QUIZ.describe(Language.FR)));
         }
     }
 
@@ -314,7 +371,8 @@ class NudgeFormServiceTest {
             NudgeFormOutcome.Rejected rejected = rejected(with(fridayQuiz(), NudgeForm.TIME, time));
 
             assertThat(rejected.errors()).containsOnlyKeys(NudgeForm.TIME);
-            assertThat(rejected.errors().get(NudgeForm.TIME)).isEqualTo(Messages.get(Language.EN, "nudges.invalid.bad-time", time));
+            assertThat(rejected.errors().get(NudgeForm.TIME))
+                    .isEqualTo(Messages.get(Language.EN, "nudges.invalid.bad-time", time));
             assertThat(field(rejected.form(), NudgeForm.TIME).value()).isEqualTo(time);
         }
 
@@ -337,9 +395,15 @@ class NudgeFormServiceTest {
 
             NudgeFormOutcome.Rejected rejected = rejected(values);
 
-            assertThat(rejected.errors()).containsOnlyKeys(NudgeForm.FREQUENCY, NudgeForm.WEEKDAY, NudgeForm.DAY_OF_MONTH,
-                    NudgeForm.LANGUAGE, NudgeForm.CONTENT);
-            assertThat(rejected.errors().values()).containsOnly(Messages.get(Language.EN, "nudges.form.error.unknown-option"));
+            assertThat(rejected.errors())
+                    .containsOnlyKeys(
+                            NudgeForm.FREQUENCY,
+                            NudgeForm.WEEKDAY,
+                            NudgeForm.DAY_OF_MONTH,
+                            NudgeForm.LANGUAGE,
+                            NudgeForm.CONTENT);
+            assertThat(rejected.errors().values())
+                    .containsOnly(Messages.get(Language.EN, "nudges.form.error.unknown-option"));
         }
 
         @Test
@@ -374,24 +438,33 @@ class NudgeFormServiceTest {
             assertThat(rejected.errors().get(NudgeForm.TIME)).isEqualTo("Write at most 5 characters.");
             assertThat(rejected.errors().get(NudgeForm.ZONE)).isEqualTo("Write at most 64 characters.");
             assertThat(field(rejected.form(), NudgeForm.TIME).value()).isEqualTo("11111");
-            assertThat(field(rejected.form(), NudgeForm.ZONE).value()).hasSize(64).startsWith("Europe/xxx");
+            assertThat(field(rejected.form(), NudgeForm.ZONE).value())
+                    .hasSize(64)
+                    .startsWith("Europe/xxx");
         }
 
         @Test
         void theRefilledFormKeepsValidSubmittedChoicesAndTheChannelsValueForInvalidOnes() {
-            Map<String, String> values = with(with(fridayQuiz(), NudgeForm.TIME, "99:99"), NudgeForm.CONTENT, "x".repeat(5_000));
+            Map<String, String> values =
+                    with(with(fridayQuiz(), NudgeForm.TIME, "99:99"), NudgeForm.CONTENT, "x".repeat(5_000));
 
             NudgeFormOutcome.Rejected rejected = rejected(values);
 
             Map<String, String> shown = valuesOf(rejected.form());
-            assertThat(shown).containsEntry(NudgeForm.FREQUENCY, "WEEKLY").containsEntry(NudgeForm.WEEKDAY, "FRIDAY")
-                    .containsEntry(NudgeForm.ZONE, "America/New_York").containsEntry(NudgeForm.LANGUAGE, "fr")
+            assertThat(shown)
+                    .containsEntry(NudgeForm.FREQUENCY, "WEEKLY")
+                    .containsEntry(NudgeForm.WEEKDAY, "FRIDAY")
+                    .containsEntry(NudgeForm.ZONE, "America/New_York")
+                    .containsEntry(NudgeForm.LANGUAGE, "fr")
                     .containsEntry(NudgeForm.TIME, "99:99")
                     .containsEntry(NudgeForm.CONTENT, DEFAULTS.content().name());
             for (NudgeForm.Field field : rejected.form().fields()) {
                 assertThat(field.value().length()).as(field.id()).isLessThanOrEqualTo(field.maxLength());
                 if (field.kind() == NudgeForm.Kind.CHOICE) {
-                    assertThat(field.options()).extracting(NudgeForm.Option::value).as(field.id()).contains(field.value());
+                    assertThat(field.options())
+                            .extracting(NudgeForm.Option::value)
+                            .as(field.id())
+                            .contains(field.value());
                 }
             }
             assertThat(rejected.errors().get(NudgeForm.CONTENT)).doesNotContain("xxx");
@@ -404,7 +477,8 @@ class NudgeFormServiceTest {
             NudgeFormOutcome.Rejected rejected = rejected(with(fridayQuiz(), NudgeForm.ZONE, "Paris"));
 
             assertThat(rejected.form().language()).isEqualTo(Language.FR);
-            assertThat(rejected.errors().get(NudgeForm.ZONE)).isEqualTo(Messages.get(Language.FR, "nudges.invalid.bad-zone", "Paris"));
+            assertThat(rejected.errors().get(NudgeForm.ZONE))
+                    .isEqualTo(Messages.get(Language.FR, "nudges.invalid.bad-zone", "Paris"));
         }
     }
 }

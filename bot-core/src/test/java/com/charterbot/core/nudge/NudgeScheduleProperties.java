@@ -31,8 +31,12 @@ import net.jqwik.api.Tuple;
  */
 class NudgeScheduleProperties {
 
-    static final List<ZoneId> ZONES = List.of(ZoneId.of("Europe/Paris"), ZoneId.of("America/New_York"),
-            ZoneId.of("Australia/Sydney"), ZoneId.of("Asia/Kolkata"), ZoneId.of("UTC"));
+    static final List<ZoneId> ZONES = List.of(
+            ZoneId.of("Europe/Paris"),
+            ZoneId.of("America/New_York"),
+            ZoneId.of("Australia/Sydney"),
+            ZoneId.of("Asia/Kolkata"),
+            ZoneId.of("UTC"));
     static final Instant FROM = Instant.parse("2000-01-01T00:00:00Z");
     static final Instant TO = Instant.parse("2100-01-01T00:00:00Z");
 
@@ -40,30 +44,48 @@ class NudgeScheduleProperties {
 
     @Property(tries = 400)
     void resultFollowsTheRuleAndIsNeverBeforeNow(@ForAll("cases") Case c) {
-        Instant result = NudgeSchedule.nextDue(c.settings(), c.lastDelivery(), Clock.fixed(c.now(), ZoneOffset.UTC)).orElseThrow();
+        Instant result = NudgeSchedule.nextDue(c.settings(), c.lastDelivery(), Clock.fixed(c.now(), ZoneOffset.UTC))
+                .orElseThrow();
 
         assertThat(result).isAfterOrEqualTo(c.now());
-        assertThat(result.equals(c.now()) || isSlot(c.settings(), result)).as("a slot or now").isTrue();
-        Instant earliest = c.lastDelivery().filter(last -> last.isBefore(c.now())).orElse(c.now());
+        assertThat(result.equals(c.now()) || isSlot(c.settings(), result))
+                .as("a slot or now")
+                .isTrue();
+        Instant earliest =
+                c.lastDelivery().filter(last -> last.isBefore(c.now())).orElse(c.now());
         Instant latest = c.lastDelivery().filter(last -> last.isAfter(c.now())).orElse(c.now());
-        List<Instant> slots = slots(c.settings(), earliest.minus(40, ChronoUnit.DAYS), latest.plus(80, ChronoUnit.DAYS));
+        List<Instant> slots =
+                slots(c.settings(), earliest.minus(40, ChronoUnit.DAYS), latest.plus(80, ChronoUnit.DAYS));
         Instant expected = c.lastDelivery()
                 .map(last -> {
-                    Instant period = slots.stream().filter(slot -> !slot.isAfter(last)).reduce((a, b) -> b).orElseThrow();
-                    return slots.stream().filter(slot -> slot.isAfter(period)).findFirst().orElseThrow();
+                    Instant period = slots.stream()
+                            .filter(slot -> !slot.isAfter(last))
+                            .reduce((a, b) -> b)
+                            .orElseThrow();
+                    return slots.stream()
+                            .filter(slot -> slot.isAfter(period))
+                            .findFirst()
+                            .orElseThrow();
                 })
-                .orElseGet(() -> slots.stream().filter(slot -> !slot.isBefore(c.now())).findFirst().orElseThrow());
+                .orElseGet(() -> slots.stream()
+                        .filter(slot -> !slot.isBefore(c.now()))
+                        .findFirst()
+                        .orElseThrow());
         assertThat(result).isEqualTo(expected.isBefore(c.now()) ? c.now() : expected);
     }
 
     @Property(tries = 400)
     void afterADeliveryTheNextIsLaterByAtMostOnePeriod(@ForAll("cases") Case c) {
-        Instant delivered = NudgeSchedule.nextDue(c.settings(), c.lastDelivery(), Clock.fixed(c.now(), ZoneOffset.UTC)).orElseThrow();
+        Instant delivered = NudgeSchedule.nextDue(c.settings(), c.lastDelivery(), Clock.fixed(c.now(), ZoneOffset.UTC))
+                .orElseThrow();
 
-        Instant next = NudgeSchedule.nextDue(c.settings(), Optional.of(delivered), Clock.fixed(delivered, ZoneOffset.UTC)).orElseThrow();
+        Instant next = NudgeSchedule.nextDue(
+                        c.settings(), Optional.of(delivered), Clock.fixed(delivered, ZoneOffset.UTC))
+                .orElseThrow();
 
         assertThat(next).isAfter(delivered);
-        assertThat(Duration.between(delivered, next)).isLessThanOrEqualTo(longestPeriod(c.settings().frequency()).plusHours(1));
+        assertThat(Duration.between(delivered, next))
+                .isLessThanOrEqualTo(longestPeriod(c.settings().frequency()).plusHours(1));
         assertThat(isSlot(c.settings(), next)).isTrue();
     }
 
@@ -75,7 +97,8 @@ class NudgeScheduleProperties {
         Optional<Instant> last = Optional.empty();
         Instant now = start;
         while (true) {
-            Instant due = NudgeSchedule.nextDue(c.settings(), last, Clock.fixed(now, ZoneOffset.UTC)).orElseThrow();
+            Instant due = NudgeSchedule.nextDue(c.settings(), last, Clock.fixed(now, ZoneOffset.UTC))
+                    .orElseThrow();
             if (!due.isBefore(end)) {
                 break;
             }
@@ -98,13 +121,18 @@ class NudgeScheduleProperties {
     }
 
     @Property(tries = 200)
-    void deliveringLateInTheSamePeriodDoesNotDeliverTwice(@ForAll("cases") Case c, @ForAll("fractions") double fraction) {
+    void deliveringLateInTheSamePeriodDoesNotDeliverTwice(
+            @ForAll("cases") Case c, @ForAll("fractions") double fraction) {
         Clock clock = Clock.fixed(c.now(), ZoneOffset.UTC);
-        Instant due = NudgeSchedule.nextDue(c.settings(), c.lastDelivery(), clock).orElseThrow();
-        Instant following = NudgeSchedule.nextDue(c.settings(), Optional.of(due), Clock.fixed(due, ZoneOffset.UTC)).orElseThrow();
-        Instant retried = due.plusMillis((long) (Duration.between(due, following).toMillis() * fraction));
+        Instant due =
+                NudgeSchedule.nextDue(c.settings(), c.lastDelivery(), clock).orElseThrow();
+        Instant following = NudgeSchedule.nextDue(c.settings(), Optional.of(due), Clock.fixed(due, ZoneOffset.UTC))
+                .orElseThrow();
+        Instant retried =
+                due.plusMillis((long) (Duration.between(due, following).toMillis() * fraction));
 
-        Instant next = NudgeSchedule.nextDue(c.settings(), Optional.of(retried), Clock.fixed(retried, ZoneOffset.UTC)).orElseThrow();
+        Instant next = NudgeSchedule.nextDue(c.settings(), Optional.of(retried), Clock.fixed(retried, ZoneOffset.UTC))
+                .orElseThrow();
 
         assertThat(next).isEqualTo(following);
     }
@@ -113,7 +141,8 @@ class NudgeScheduleProperties {
     void offIsNeverDue(@ForAll("cases") Case c) {
         NudgeSettings off = c.settings().withFrequency(Frequency.OFF);
 
-        assertThat(NudgeSchedule.nextDue(off, c.lastDelivery(), Clock.fixed(c.now(), ZoneOffset.UTC))).isEmpty();
+        assertThat(NudgeSchedule.nextDue(off, c.lastDelivery(), Clock.fixed(c.now(), ZoneOffset.UTC)))
+                .isEmpty();
     }
 
     @Provide
@@ -123,20 +152,32 @@ class NudgeScheduleProperties {
 
     @Provide
     Arbitrary<Case> cases() {
-        Arbitrary<LocalTime> anyTime = Combinators.combine(Arbitraries.integers().between(0, 23), Arbitraries.integers().between(0, 59))
+        Arbitrary<LocalTime> anyTime = Combinators.combine(
+                        Arbitraries.integers().between(0, 23),
+                        Arbitraries.integers().between(0, 59))
                 .as(LocalTime::of);
-        Arbitrary<LocalTime> nearChanges = Arbitraries.of(LocalTime.of(2, 0), LocalTime.of(2, 30), LocalTime.of(1, 30),
-                LocalTime.of(3, 0), LocalTime.MIDNIGHT, LocalTime.of(23, 59));
+        Arbitrary<LocalTime> nearChanges = Arbitraries.of(
+                LocalTime.of(2, 0),
+                LocalTime.of(2, 30),
+                LocalTime.of(1, 30),
+                LocalTime.of(3, 0),
+                LocalTime.MIDNIGHT,
+                LocalTime.of(23, 59));
         Arbitrary<NudgeSettings> settings = Combinators.combine(
-                        Arbitraries.of(Frequency.DAILY_WORKDAYS, Frequency.WEEKLY, Frequency.BIWEEKLY, Frequency.MONTHLY),
+                        Arbitraries.of(
+                                Frequency.DAILY_WORKDAYS, Frequency.WEEKLY, Frequency.BIWEEKLY, Frequency.MONTHLY),
                         Arbitraries.of(DayOfWeek.class),
-                        Arbitraries.oneOf(Arbitraries.integers().between(1, 31), Arbitraries.integers().between(28, 31)),
+                        Arbitraries.oneOf(
+                                Arbitraries.integers().between(1, 31),
+                                Arbitraries.integers().between(28, 31)),
                         Arbitraries.frequencyOf(Tuple.of(3, anyTime), Tuple.of(1, nearChanges)),
                         Arbitraries.of(ZONES),
                         Arbitraries.of(NudgeContent.class))
                 .as((frequency, weekday, day, time, zone, content) ->
                         new NudgeSettings(frequency, weekday, day, time, zone, Language.EN, content));
-        Arbitrary<Instant> uniform = Arbitraries.longs().between(FROM.getEpochSecond(), TO.getEpochSecond()).map(Instant::ofEpochSecond);
+        Arbitrary<Instant> uniform = Arbitraries.longs()
+                .between(FROM.getEpochSecond(), TO.getEpochSecond())
+                .map(Instant::ofEpochSecond);
         Arbitrary<Long> nearOffset = Arbitraries.longs().between(-10 * 86_400, 10 * 86_400);
         Arbitrary<Optional<Long>> lastOffset = Arbitraries.oneOf(
                         Arbitraries.longs().between(-120 * 86_400, 2 * 86_400),
@@ -174,8 +215,9 @@ class NudgeScheduleProperties {
             case OFF -> false;
             case DAILY_WORKDAYS -> day.getValue() <= 5;
             case WEEKLY -> day == settings.weekday();
-            case BIWEEKLY -> day == settings.weekday()
-                    && ChronoUnit.WEEKS.between(LocalDate.of(1970, 1, 5), date.with(DayOfWeek.MONDAY)) % 2 == 0;
+            case BIWEEKLY ->
+                day == settings.weekday()
+                        && ChronoUnit.WEEKS.between(LocalDate.of(1970, 1, 5), date.with(DayOfWeek.MONDAY)) % 2 == 0;
             case MONTHLY -> date.getDayOfMonth() == Math.min(settings.dayOfMonth(), date.lengthOfMonth());
         };
     }
@@ -184,9 +226,12 @@ class NudgeScheduleProperties {
     static List<Instant> slots(NudgeSettings settings, Instant from, Instant to) {
         List<Instant> result = new ArrayList<>();
         LocalDate last = to.atZone(settings.zone()).toLocalDate().plusDays(1);
-        for (LocalDate date = from.atZone(settings.zone()).toLocalDate().minusDays(1); !date.isAfter(last); date = date.plusDays(1)) {
+        for (LocalDate date = from.atZone(settings.zone()).toLocalDate().minusDays(1);
+                !date.isAfter(last);
+                date = date.plusDays(1)) {
             if (isSlotDate(settings, date)) {
-                Instant slot = ZonedDateTime.of(date, settings.time(), settings.zone()).toInstant();
+                Instant slot =
+                        ZonedDateTime.of(date, settings.time(), settings.zone()).toInstant();
                 if (!slot.isBefore(from) && slot.isBefore(to)) {
                     result.add(slot);
                 }

@@ -16,8 +16,15 @@ class NudgeSettingsTest {
 
     @Test
     void defaultsAreWeeklyOnMondayAtTenAlternating() {
-        assertThat(DEFAULTS).isEqualTo(new NudgeSettings(Frequency.WEEKLY, DayOfWeek.MONDAY, 1, LocalTime.of(10, 0), PARIS,
-                Language.EN, NudgeContent.ALTERNATE));
+        assertThat(DEFAULTS)
+                .isEqualTo(new NudgeSettings(
+                        Frequency.WEEKLY,
+                        DayOfWeek.MONDAY,
+                        1,
+                        LocalTime.of(10, 0),
+                        PARIS,
+                        Language.EN,
+                        NudgeContent.ALTERNATE));
         assertThat(DEFAULTS.enabled()).isTrue();
         assertThat(DEFAULTS.withFrequency(Frequency.OFF).enabled()).isFalse();
     }
@@ -47,31 +54,49 @@ class NudgeSettingsTest {
 
     @Test
     void copiesChangeOnlyOnePart() {
-        NudgeSettings changed = DEFAULTS.withWeekday(DayOfWeek.FRIDAY).withZone(ZoneId.of("UTC")).withLanguage(Language.FR)
-                .withContent(NudgeContent.QUIZ).withTime(LocalTime.of(16, 0)).withDayOfMonth(15).withFrequency(Frequency.MONTHLY);
+        NudgeSettings changed = DEFAULTS.withWeekday(DayOfWeek.FRIDAY)
+                .withZone(ZoneId.of("UTC"))
+                .withLanguage(Language.FR)
+                .withContent(NudgeContent.QUIZ)
+                .withTime(LocalTime.of(16, 0))
+                .withDayOfMonth(15)
+                .withFrequency(Frequency.MONTHLY);
 
-        assertThat(changed).isEqualTo(new NudgeSettings(Frequency.MONTHLY, DayOfWeek.FRIDAY, 15, LocalTime.of(16, 0),
-                ZoneId.of("UTC"), Language.FR, NudgeContent.QUIZ));
+        assertThat(changed)
+                .isEqualTo(new NudgeSettings(
+                        Frequency.MONTHLY,
+                        DayOfWeek.FRIDAY,
+                        15,
+                        LocalTime.of(16, 0),
+                        ZoneId.of("UTC"),
+                        Language.FR,
+                        NudgeContent.QUIZ));
     }
 
     @Test
     void describesTheDefaultsInEnglishAndFrench() {
-        assertThat(DEFAULTS.describe(Language.EN)).isEqualTo("Weekly on Monday at 10:00 (Europe/Paris): a tip and a quiz in turn, in English.");
+        assertThat(DEFAULTS.describe(Language.EN))
+                .isEqualTo("Weekly on Monday at 10:00 (Europe/Paris): a tip and a quiz in turn, in English.");
         assertThat(DEFAULTS.describe(Language.FR))
-                .isEqualTo("Chaque semaine le lundi à 10:00 (Europe/Paris) : une astuce et un quiz en alternance, en anglais.");
+                .isEqualTo(
+                        "Chaque semaine le lundi à 10:00 (Europe/Paris) : une astuce et un quiz en alternance, en anglais.");
         assertThat(DEFAULTS.withLanguage(Language.FR).describe(Language.FR)).endsWith(", en français.");
         assertThat(DEFAULTS.withLanguage(Language.FR).describe(Language.EN)).endsWith(", in French.");
     }
 
     @Test
     void describesOff() {
-        assertThat(DEFAULTS.withFrequency(Frequency.OFF).describe(Language.EN)).isEqualTo("Nudges are off in this channel.");
-        assertThat(DEFAULTS.withFrequency(Frequency.OFF).describe(Language.FR)).isEqualTo("Les rappels sont désactivés dans ce canal.");
+        assertThat(DEFAULTS.withFrequency(Frequency.OFF).describe(Language.EN))
+                .isEqualTo("Nudges are off in this channel.");
+        assertThat(DEFAULTS.withFrequency(Frequency.OFF).describe(Language.FR))
+                .isEqualTo("Les rappels sont désactivés dans ce canal.");
     }
 
     @Test
     void describesEachFrequency() {
-        NudgeSettings quiz = DEFAULTS.withContent(NudgeContent.QUIZ).withTime(LocalTime.of(9, 5)).withWeekday(DayOfWeek.FRIDAY);
+        NudgeSettings quiz = DEFAULTS.withContent(NudgeContent.QUIZ)
+                .withTime(LocalTime.of(9, 5))
+                .withWeekday(DayOfWeek.FRIDAY);
 
         assertThat(quiz.withFrequency(Frequency.DAILY_WORKDAYS).describe(Language.EN))
                 .isEqualTo("Every workday (Monday to Friday) at 09:05 (Europe/Paris): a quiz, in English.");
@@ -81,9 +106,15 @@ class NudgeSettingsTest {
                 .isEqualTo("Every other Friday at 09:05 (Europe/Paris): a quiz, in English.");
         assertThat(quiz.withFrequency(Frequency.BIWEEKLY).describe(Language.FR))
                 .isEqualTo("Un vendredi sur deux à 09:05 (Europe/Paris) : un quiz, en anglais.");
-        assertThat(quiz.withFrequency(Frequency.MONTHLY).withDayOfMonth(15).withContent(NudgeContent.TIPS).describe(Language.EN))
+        assertThat(quiz.withFrequency(Frequency.MONTHLY)
+                        .withDayOfMonth(15)
+                        .withContent(NudgeContent.TIPS)
+                        .describe(Language.EN))
                 .isEqualTo("Monthly on day 15 at 09:05 (Europe/Paris): a tip, in English.");
-        assertThat(quiz.withFrequency(Frequency.MONTHLY).withDayOfMonth(15).withContent(NudgeContent.TIPS).describe(Language.FR))
+        assertThat(quiz.withFrequency(Frequency.MONTHLY)
+                        .withDayOfMonth(15)
+                        .withContent(NudgeContent.TIPS)
+                        .describe(Language.FR))
                 .isEqualTo("Chaque mois le jour 15 à 09:05 (Europe/Paris) : une astuce, en anglais.");
     }
 
@@ -91,8 +122,9 @@ class NudgeSettingsTest {
     void describesLateMonthlyDaysAsTheLastDayOfShorterMonths() {
         NudgeSettings day31 = DEFAULTS.withFrequency(Frequency.MONTHLY).withDayOfMonth(31);
 
-        assertThat(day31.describe(Language.EN)).isEqualTo(
-                "Monthly on day 31, or the last day of shorter months, at 10:00 (Europe/Paris): a tip and a quiz in turn, in English.");
+        assertThat(day31.describe(Language.EN))
+                .isEqualTo(
+                        "Monthly on day 31, or the last day of shorter months, at 10:00 (Europe/Paris): a tip and a quiz in turn, in English.");
         assertThat(day31.describe(Language.FR)).contains("le jour 31 (ou le dernier jour des mois plus courts)");
         assertThat(day31.withDayOfMonth(28).describe(Language.EN)).doesNotContain("shorter");
     }
@@ -102,8 +134,13 @@ class NudgeSettingsTest {
         for (Frequency frequency : Frequency.values()) {
             for (NudgeContent content : NudgeContent.values()) {
                 for (int day : new int[] {1, 30}) {
-                    NudgeSettings settings = DEFAULTS.withFrequency(frequency).withContent(content).withDayOfMonth(day);
-                    assertThat(settings.describe(Language.EN)).as("%s", settings).isNotBlank().endsWith(".")
+                    NudgeSettings settings = DEFAULTS.withFrequency(frequency)
+                            .withContent(content)
+                            .withDayOfMonth(day);
+                    assertThat(settings.describe(Language.EN))
+                            .as("%s", settings)
+                            .isNotBlank()
+                            .endsWith(".")
                             .isNotEqualTo(settings.describe(Language.FR));
                 }
             }

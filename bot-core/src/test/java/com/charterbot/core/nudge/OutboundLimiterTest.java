@@ -44,10 +44,20 @@ class OutboundLimiterTest {
             waits.add(limiter.reserve(slack("T1", "C" + i), T0));
         }
 
-        assertThat(waits).containsExactly(Duration.ZERO, Duration.ZERO, Duration.ZERO,
-                Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(300));
-        assertThat(limiter.reserve(slack("T2", "C0"), T0)).as("another tenant has its own budget").isZero();
-        assertThat(limiter.reserve(new ChannelRef(Platform.TEAMS, "T1", "C0"), T0)).as("same id on another platform").isZero();
+        assertThat(waits)
+                .containsExactly(
+                        Duration.ZERO,
+                        Duration.ZERO,
+                        Duration.ZERO,
+                        Duration.ofMillis(100),
+                        Duration.ofMillis(200),
+                        Duration.ofMillis(300));
+        assertThat(limiter.reserve(slack("T2", "C0"), T0))
+                .as("another tenant has its own budget")
+                .isZero();
+        assertThat(limiter.reserve(new ChannelRef(Platform.TEAMS, "T1", "C0"), T0))
+                .as("same id on another platform")
+                .isZero();
     }
 
     @Test
@@ -69,11 +79,17 @@ class OutboundLimiterTest {
         limiter.reserve(general, T0);
 
         assertThat(limiter.reserve(general, T0, Duration.ofMillis(500))).isEqualTo(Duration.ofMillis(1100));
-        assertThat(limiter.reserve(general, T0, Duration.ofMillis(500))).as("the next one turned away, a second later")
+        assertThat(limiter.reserve(general, T0, Duration.ofMillis(500)))
+                .as("the next one turned away, a second later")
                 .isEqualTo(Duration.ofMillis(2100));
-        assertThat(limiter.reserve(slack("T2", "random"), T0, Duration.ofMillis(500))).as("another tenant's queue").isZero();
-        assertThat(limiter.reserve(general, T0, Duration.ofSeconds(2))).as("nothing was booked").isEqualTo(Duration.ofMillis(1100));
-        assertThat(limiter.reserve(general, T0, Duration.ofSeconds(2))).as("turned away (2.2 s), back after the two told 1.1 and 2.1 s")
+        assertThat(limiter.reserve(slack("T2", "random"), T0, Duration.ofMillis(500)))
+                .as("another tenant's queue")
+                .isZero();
+        assertThat(limiter.reserve(general, T0, Duration.ofSeconds(2)))
+                .as("nothing was booked")
+                .isEqualTo(Duration.ofMillis(1100));
+        assertThat(limiter.reserve(general, T0, Duration.ofSeconds(2)))
+                .as("turned away (2.2 s), back after the two told 1.1 and 2.1 s")
                 .isEqualTo(Duration.ofMillis(3100));
     }
 
@@ -120,8 +136,10 @@ class OutboundLimiterTest {
     @Test
     void rejectsNonsense() {
         assertThatThrownBy(() -> new OutboundLimiter(0, 1, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new OutboundLimiter(Double.NaN, 1, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new OutboundLimiter(Double.NaN, 1, Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new OutboundLimiter(1, 0, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new OutboundLimiter(1, 1, Duration.ofSeconds(-1))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new OutboundLimiter(1, 1, Duration.ofSeconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -11,11 +11,13 @@ import org.junit.jupiter.api.Test;
 
 class RetryPolicyTest {
 
-    static final RetryPolicy NO_JITTER = new RetryPolicy(6, Duration.ofSeconds(30), Duration.ofMinutes(30), 0.0, Duration.ofSeconds(1), 20);
+    static final RetryPolicy NO_JITTER =
+            new RetryPolicy(6, Duration.ofSeconds(30), Duration.ofMinutes(30), 0.0, Duration.ofSeconds(1), 20);
 
     @Test
     void backsOffExponentiallyUpToTheMaximum() {
-        RetryPolicy policy = new RetryPolicy(20, Duration.ofSeconds(30), Duration.ofMinutes(5), 0.0, Duration.ofSeconds(1), 20);
+        RetryPolicy policy =
+                new RetryPolicy(20, Duration.ofSeconds(30), Duration.ofMinutes(5), 0.0, Duration.ofSeconds(1), 20);
         RandomGenerator random = new SplittableRandom(1);
 
         assertThat(policy.delayAfter(1, random)).contains(Duration.ofSeconds(30));
@@ -34,13 +36,17 @@ class RetryPolicyTest {
         assertThat(NO_JITTER.delayAfter(5, random)).isPresent();
         assertThat(NO_JITTER.delayAfter(6, random)).isEmpty();
         assertThat(NO_JITTER.delayAfter(7, random)).isEmpty();
-        assertThat(new RetryPolicy(1, Duration.ofSeconds(1), Duration.ofSeconds(1), 0, Duration.ZERO, 0).delayAfter(1, random)).isEmpty();
+        assertThat(new RetryPolicy(1, Duration.ofSeconds(1), Duration.ofSeconds(1), 0, Duration.ZERO, 0)
+                        .delayAfter(1, random))
+                .isEmpty();
     }
 
     @Test
     void jitterTakesOffAtMostItsShareAndSpreadsTheDelays() {
-        RetryPolicy half = new RetryPolicy(6, Duration.ofSeconds(30), Duration.ofMinutes(30), 0.5, Duration.ofSeconds(1), 20);
-        RetryPolicy full = new RetryPolicy(6, Duration.ofSeconds(30), Duration.ofMinutes(30), 1.0, Duration.ofSeconds(1), 20);
+        RetryPolicy half =
+                new RetryPolicy(6, Duration.ofSeconds(30), Duration.ofMinutes(30), 0.5, Duration.ofSeconds(1), 20);
+        RetryPolicy full =
+                new RetryPolicy(6, Duration.ofSeconds(30), Duration.ofMinutes(30), 1.0, Duration.ofSeconds(1), 20);
         RandomGenerator random = new SplittableRandom(42);
 
         java.util.Set<Duration> seen = new java.util.HashSet<>();
@@ -79,10 +85,13 @@ class RetryPolicyTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new RetryPolicy(3, Duration.ofSeconds(2), Duration.ofSeconds(1), 0, Duration.ZERO, 0))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(1), 1.5, Duration.ZERO, 0))
+        assertThatThrownBy(
+                        () -> new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(1), 1.5, Duration.ZERO, 0))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(1), Double.NaN, Duration.ZERO, 0))
+        assertThatThrownBy(() ->
+                        new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(1), Double.NaN, Duration.ZERO, 0))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> NO_JITTER.delayAfter(0, new SplittableRandom(1))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> NO_JITTER.delayAfter(0, new SplittableRandom(1)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

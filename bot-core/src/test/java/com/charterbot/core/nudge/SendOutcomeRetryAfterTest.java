@@ -14,7 +14,11 @@ class SendOutcomeRetryAfterTest {
         assertThat(SendOutcome.RateLimited.retryAfter(null)).isEqualTo(Duration.ofSeconds(1));
         assertThat(SendOutcome.RateLimited.retryAfter("")).isEqualTo(Duration.ofSeconds(1));
         assertThat(SendOutcome.RateLimited.retryAfter("-5")).isEqualTo(Duration.ofSeconds(1));
-        assertThat(SendOutcome.RateLimited.retryAfter("Wed, 21 Oct 2026 07:28:00 GMT")).as("an HTTP date is not waited for").isEqualTo(Duration.ofSeconds(1));
-        assertThat(SendOutcome.RateLimited.retryAfter("9999999999")).as("more than 9 digits is not believed").isEqualTo(Duration.ofSeconds(1));
+        assertThat(SendOutcome.RateLimited.retryAfter("Wed, 21 Oct 2026 07:28:00 GMT"))
+                .as("an HTTP date is not waited for")
+                .isEqualTo(Duration.ofSeconds(1));
+        assertThat(SendOutcome.RateLimited.retryAfter("9999999999"))
+                .as("more than 9 digits is not believed")
+                .isEqualTo(Duration.ofSeconds(1));
     }
 }

@@ -16,7 +16,8 @@ class SendPacingTest {
         SendPacing.Slots slots = SendPacing.Slots.NONE;
         int inFirstSecond = 0;
         for (int i = 0; i < 250; i++) {
-            SendPacing.Decision decision = pacing.decide(new SendPacing.Slots(slots.tenantNext(), null, null), T0, null);
+            SendPacing.Decision decision =
+                    pacing.decide(new SendPacing.Slots(slots.tenantNext(), null, null), T0, null);
             assertThat(decision.booked()).isTrue();
             if (decision.delay().compareTo(Duration.ofSeconds(1)) < 0) {
                 inFirstSecond++;
@@ -37,7 +38,9 @@ class SendPacingTest {
         SendPacing.Decision again = pacing.decide(slots, T0, null);
 
         assertThat(again).isEqualTo(first);
-        assertThat(first.delay()).as("the channel's spacing binds, not the tenant's slot").isEqualTo(Duration.ofMillis(800));
+        assertThat(first.delay())
+                .as("the channel's spacing binds, not the tenant's slot")
+                .isEqualTo(Duration.ofMillis(800));
         assertThat(first.slots()).isEqualTo(new SendPacing.Slots(T0.plusMillis(900), null, T0.plusMillis(1900)));
     }
 

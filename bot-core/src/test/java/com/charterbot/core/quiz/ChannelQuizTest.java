@@ -40,7 +40,11 @@ class ChannelQuizTest {
     }
 
     private static String contexts(Reply reply) {
-        return String.join("\n", blocks(reply, Block.Context.class).stream().map(Block.Context::text).toList());
+        return String.join(
+                "\n",
+                blocks(reply, Block.Context.class).stream()
+                        .map(Block.Context::text)
+                        .toList());
     }
 
     @ParameterizedTest
@@ -53,7 +57,8 @@ class ChannelQuizTest {
         Section section = bundled.bank().section(questionId, language).orElseThrow();
         assertThat(post.delivery()).isEqualTo(Reply.Delivery.CONVERSATION);
         assertThat(post.language()).isEqualTo(language);
-        assertThat(post.blocks().get(0)).isEqualTo(new Block.Heading(language == Language.EN ? "Quick quiz" : "Quiz express"));
+        assertThat(post.blocks().get(0))
+                .isEqualTo(new Block.Heading(language == Language.EN ? "Quick quiz" : "Quiz express"));
         assertThat(post.blocks().get(1)).isEqualTo(new Block.Text(question.text()));
         List<Button> options = block(post, Block.Buttons.class).buttons();
         assertThat(options).extracting(Button::label).isEqualTo(question.options());
@@ -61,10 +66,15 @@ class ChannelQuizTest {
             assertThat(options.get(i).actionId()).isEqualTo(ActionIds.CHANNEL_QUIZ_ANSWER);
             assertThat(options.get(i).value()).matches("[0-9a-f]{32}:" + i);
         }
-        assertThat(contexts(post)).isEqualTo(language == Language.EN
-                ? "Topic: " + section.title() + ". Only you see whether your answer is right; the channel sees totals only."
-                : "Thème : " + section.title() + ". Vous seul voyez si votre réponse est juste ; le canal ne voit que les totaux.");
-        assertThat(post.fallbackText()).contains(question.text(), "1) " + question.options().get(0), section.title());
+        assertThat(contexts(post))
+                .isEqualTo(
+                        language == Language.EN
+                                ? "Topic: " + section.title()
+                                        + ". Only you see whether your answer is right; the channel sees totals only."
+                                : "Thème : " + section.title()
+                                        + ". Vous seul voyez si votre réponse est juste ; le canal ne voit que les totaux.");
+        assertThat(post.fallbackText())
+                .contains(question.text(), "1) " + question.options().get(0), section.title());
         ChannelQuiz stored = bundled.channelQuizzes.find(sessionId(post)).orElseThrow();
         assertThat(stored.channel()).isEqualTo(GENERAL);
         assertThat(stored.language()).isEqualTo(language);
@@ -82,8 +92,11 @@ class ChannelQuizTest {
         List<Reply> bob = bundled.service.answer(BOB, GENERAL, bundled.answerValue(post, false), Language.EN);
         List<Reply> carol = bundled.service.answer(CAROL, GENERAL, bundled.answerValue(post, true), Language.FR);
 
-        assertThat(alice).extracting(Reply::delivery).containsExactly(Reply.Delivery.PRIVATE, Reply.Delivery.REPLACE_ORIGINAL);
-        assertThat(alice.get(0).fallbackText()).startsWith("Right! The answer is \"" + question.correctOption() + "\".");
+        assertThat(alice)
+                .extracting(Reply::delivery)
+                .containsExactly(Reply.Delivery.PRIVATE, Reply.Delivery.REPLACE_ORIGINAL);
+        assertThat(alice.get(0).fallbackText())
+                .startsWith("Right! The answer is \"" + question.correctOption() + "\".");
         assertThat(contexts(alice.get(1))).endsWith("1 answer so far, 100% right.");
         assertThat(bob.get(0).fallbackText()).startsWith("Not quite: you answered");
         assertThat(contexts(bob.get(1))).endsWith("2 answers so far, 50% right.");
@@ -112,15 +125,25 @@ class ChannelQuizTest {
         Reply post = bundled.service.post(GENERAL, Language.EN).orElseThrow();
         String questionId = bundled.channelQuestionId(post);
 
-        Reply feedback = bundled.service.answer(ALICE, GENERAL, bundled.answerValue(post, false), language).get(0);
+        Reply feedback = bundled.service
+                .answer(ALICE, GENERAL, bundled.answerValue(post, false), language)
+                .get(0);
 
         QuizQuestion question = bundled.bank().question(questionId, language).orElseThrow();
         Section section = bundled.bank().section(questionId, language).orElseThrow();
         assertThat(feedback.delivery()).isEqualTo(Reply.Delivery.PRIVATE);
-        assertThat(blocks(feedback, Block.Text.class)).extracting(Block.Text::text).hasSize(2).last().isEqualTo(question.explanation());
+        assertThat(blocks(feedback, Block.Text.class))
+                .extracting(Block.Text::text)
+                .hasSize(2)
+                .last()
+                .isEqualTo(question.explanation());
         assertThat(blocks(feedback, Block.Text.class).get(0).text()).contains(question.correctOption());
-        assertThat(block(feedback, Block.CitedSection.class)).isEqualTo(new Block.CitedSection(
-                language == Language.EN ? "From the charter" : "Dans la charte", section.id(), section.title(), null));
+        assertThat(block(feedback, Block.CitedSection.class))
+                .isEqualTo(new Block.CitedSection(
+                        language == Language.EN ? "From the charter" : "Dans la charte",
+                        section.id(),
+                        section.title(),
+                        null));
         assertThat(buttons(feedback)).extracting(Button::actionId).containsExactly(ActionIds.QUIZ_START);
         assertThat(feedback.fallbackText()).contains(question.explanation(), section.title());
     }
@@ -135,12 +158,17 @@ class ChannelQuizTest {
 
         assertThat(again).singleElement().satisfies(reply -> {
             assertThat(reply.delivery()).isEqualTo(Reply.Delivery.PRIVATE);
-            assertThat(reply.fallbackText()).isEqualTo(language == Language.EN
-                    ? "You already answered this quiz: only your first answer counts."
-                    : "Vous avez déjà répondu à ce quiz : seule votre première réponse compte.");
+            assertThat(reply.fallbackText())
+                    .isEqualTo(
+                            language == Language.EN
+                                    ? "You already answered this quiz: only your first answer counts."
+                                    : "Vous avez déjà répondu à ce quiz : seule votre première réponse compte.");
         });
-        assertThat(bundled.channelQuizzes.find(sessionId(post)).orElseThrow().answers()).containsOnlyKeys(ALICE);
-        assertThat(answers(bundled)).singleElement().satisfies(answer -> assertThat(answer.correct()).isFalse());
+        assertThat(bundled.channelQuizzes.find(sessionId(post)).orElseThrow().answers())
+                .containsOnlyKeys(ALICE);
+        assertThat(answers(bundled))
+                .singleElement()
+                .satisfies(answer -> assertThat(answer.correct()).isFalse());
     }
 
     @ParameterizedTest
@@ -168,16 +196,33 @@ class ChannelQuizTest {
     void malformedValuesGetAClearPrivateMessage(Language language) {
         Reply post = bundled.service.post(GENERAL, language).orElseThrow();
         String id = sessionId(post);
-        List<String> values = new ArrayList<>(Arrays.asList(null, "", "abc", id, id + ":", id + ":9", id + ":01", id + ":-1",
-                id + ":0:0", id.toUpperCase() + ":0", "1234:0", id + ":0 ", "x".repeat(3_000)));
+        List<String> values = new ArrayList<>(Arrays.asList(
+                null,
+                "",
+                "abc",
+                id,
+                id + ":",
+                id + ":9",
+                id + ":01",
+                id + ":-1",
+                id + ":0:0",
+                id.toUpperCase() + ":0",
+                "1234:0",
+                id + ":0 ",
+                "x".repeat(3_000)));
 
         for (String value : values) {
-            assertThat(bundled.service.answer(ALICE, GENERAL, value, language)).as(String.valueOf(value)).singleElement().satisfies(reply -> {
-                assertThat(reply.delivery()).isEqualTo(Reply.Delivery.PRIVATE);
-                assertThat(block(reply, Block.Text.class).text()).isEqualTo(language == Language.EN
-                        ? "This quiz button is not valid. Start a personal quiz to keep practising."
-                        : "Ce bouton de quiz n'est pas valide. Lancez un quiz personnel pour continuer à vous entraîner.");
-            });
+            assertThat(bundled.service.answer(ALICE, GENERAL, value, language))
+                    .as(String.valueOf(value))
+                    .singleElement()
+                    .satisfies(reply -> {
+                        assertThat(reply.delivery()).isEqualTo(Reply.Delivery.PRIVATE);
+                        assertThat(block(reply, Block.Text.class).text())
+                                .isEqualTo(
+                                        language == Language.EN
+                                                ? "This quiz button is not valid. Start a personal quiz to keep practising."
+                                                : "Ce bouton de quiz n'est pas valide. Lancez un quiz personnel pour continuer à vous entraîner.");
+                    });
         }
         assertThat(answers(bundled)).isEmpty();
     }
@@ -188,7 +233,8 @@ class ChannelQuizTest {
         Reply post = harness.service.post(GENERAL, Language.EN).orElseThrow();
         harness.charter.set(QuizFixtures.tiny(0, "alpha"));
 
-        assertThat(harness.service.answer(ALICE, GENERAL, optionValue(post, 0), Language.EN)).singleElement()
+        assertThat(harness.service.answer(ALICE, GENERAL, optionValue(post, 0), Language.EN))
+                .singleElement()
                 .satisfies(reply -> assertThat(reply.fallbackText()).startsWith("This quiz is closed."));
         assertThat(harness.service.post(GENERAL, Language.EN)).isEmpty();
     }
@@ -198,15 +244,19 @@ class ChannelQuizTest {
         QuizHarness harness = new QuizHarness(QuizFixtures.tiny(1, "alpha", "beta", "gamma", "delta"));
         List<String> posted = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            posted.add(harness.channelQuestionId(harness.service.post(GENERAL, Language.EN).orElseThrow()));
+            posted.add(harness.channelQuestionId(
+                    harness.service.post(GENERAL, Language.EN).orElseThrow()));
             harness.clock.advance(Duration.ofDays(1));
         }
 
         assertThat(posted).doesNotHaveDuplicates();
-        assertThat(harness.channelQuestionId(harness.service.post(GENERAL, Language.EN).orElseThrow())).isEqualTo(posted.get(0));
+        assertThat(harness.channelQuestionId(
+                        harness.service.post(GENERAL, Language.EN).orElseThrow()))
+                .isEqualTo(posted.get(0));
         Set<String> elsewhere = new HashSet<>();
         for (int i = 0; i < 4; i++) {
-            elsewhere.add(harness.channelQuestionId(harness.service.post(RANDOM, Language.FR).orElseThrow()));
+            elsewhere.add(harness.channelQuestionId(
+                    harness.service.post(RANDOM, Language.FR).orElseThrow()));
         }
         assertThat(elsewhere).hasSize(4);
     }
@@ -214,7 +264,8 @@ class ChannelQuizTest {
     @Test
     void aChannelGetsTheTopicItMissedMostAmongQuestionsItHasNotHad() {
         for (long seed = 0; seed < 10; seed++) {
-            QuizHarness harness = new QuizHarness(QuizFixtures.tiny(2, "alpha", "beta", "gamma"), QuizSettings.DEFAULTS, seed);
+            QuizHarness harness =
+                    new QuizHarness(QuizFixtures.tiny(2, "alpha", "beta", "gamma"), QuizSettings.DEFAULTS, seed);
             Instant before = QuizFixtures.T0.minus(Duration.ofDays(3));
             harness.activity.record(new QuizAnswered(before, "beta", "beta#0", false, GENERAL, ALICE));
             harness.activity.record(new QuizAnswered(before, "beta", "beta#0", false, GENERAL, BOB));
@@ -224,7 +275,10 @@ class ChannelQuizTest {
             harness.activity.record(new QuizAnswered(before, "alpha", "alpha#1", false, RANDOM, BOB));
             harness.activity.record(new QuizAnswered(before, "alpha", "alpha#1", false, RANDOM, CAROL));
 
-            assertThat(harness.channelQuestionId(harness.service.post(GENERAL, Language.EN).orElseThrow())).as("seed " + seed).isEqualTo("beta#1");
+            assertThat(harness.channelQuestionId(
+                            harness.service.post(GENERAL, Language.EN).orElseThrow()))
+                    .as("seed " + seed)
+                    .isEqualTo("beta#1");
         }
     }
 
@@ -237,7 +291,8 @@ class ChannelQuizTest {
         harness.service.post(GENERAL, Language.EN);
 
         assertThat(harness.channelQuizzes.find(sessionId(old))).isEmpty();
-        assertThat(harness.service.answer(ALICE, GENERAL, optionValue(old, 0), Language.EN)).singleElement()
+        assertThat(harness.service.answer(ALICE, GENERAL, optionValue(old, 0), Language.EN))
+                .singleElement()
                 .satisfies(reply -> assertThat(reply.fallbackText()).startsWith("This quiz is closed."));
     }
 
@@ -249,7 +304,8 @@ class ChannelQuizTest {
 
         bundled.service.forget(ALICE);
 
-        assertThat(bundled.channelQuizzes.find(sessionId(post)).orElseThrow().answers()).containsOnlyKeys(BOB);
+        assertThat(bundled.channelQuizzes.find(sessionId(post)).orElseThrow().answers())
+                .containsOnlyKeys(BOB);
         List<Reply> again = bundled.service.answer(CAROL, GENERAL, bundled.answerValue(post, false), Language.EN);
         assertThat(contexts(again.get(1))).endsWith("2 answers so far, 50% right.");
     }

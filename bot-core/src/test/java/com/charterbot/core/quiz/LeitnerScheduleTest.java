@@ -72,7 +72,13 @@ class LeitnerScheduleTest {
         assertThatThrownBy(() -> new LeitnerSchedule(List.of(Duration.ofDays(1)), Duration.ofMinutes(1)))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new LeitnerSchedule(
-                List.of(Duration.ofDays(3), Duration.ofDays(1), Duration.ofDays(7), Duration.ofDays(16), Duration.ofDays(35)), Duration.ofMinutes(1)))
+                        List.of(
+                                Duration.ofDays(3),
+                                Duration.ofDays(1),
+                                Duration.ofDays(7),
+                                Duration.ofDays(16),
+                                Duration.ofDays(35)),
+                        Duration.ofMinutes(1)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

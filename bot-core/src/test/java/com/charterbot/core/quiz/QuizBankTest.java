@@ -17,7 +17,9 @@ class QuizBankTest {
 
         assertThat(bank.size()).isEqualTo(42);
         assertThat(bank.ids()).doesNotHaveDuplicates().allMatch(id -> id.matches("[a-z0-9-]+#[01]"));
-        assertThat(bank.ids().stream().map(id -> bank.sectionId(id).orElseThrow()).collect(Collectors.toSet()))
+        assertThat(bank.ids().stream()
+                        .map(id -> bank.sectionId(id).orElseThrow())
+                        .collect(Collectors.toSet()))
                 .hasSize(21)
                 .containsExactlyInAnyOrderElementsOf(QuizFixtures.bundled().topicIds());
     }
@@ -32,7 +34,8 @@ class QuizBankTest {
             assertThat(fr.options()).as(id).hasSameSizeAs(en.options());
             assertThat(fr.correctIndex()).as(id).isEqualTo(en.correctIndex());
             assertThat(fr.text()).as(id).isNotEqualTo(en.text());
-            assertThat(bank.section(id, Language.FR).orElseThrow().id()).isEqualTo(bank.sectionId(id).orElseThrow());
+            assertThat(bank.section(id, Language.FR).orElseThrow().id())
+                    .isEqualTo(bank.sectionId(id).orElseThrow());
         }
     }
 
@@ -44,7 +47,10 @@ class QuizBankTest {
         assertThat(bank.ids()).containsExactly("alpha#0", "alpha#1", "beta#0", "beta#1");
         assertThat(QuizBank.id("alpha", 1)).isEqualTo("alpha#1");
         assertThat(bank.question("beta#1", Language.FR).orElseThrow())
-                .isEqualTo(charter.section("beta", Language.FR).orElseThrow().quiz().get(1));
+                .isEqualTo(charter.section("beta", Language.FR)
+                        .orElseThrow()
+                        .quiz()
+                        .get(1));
         assertThat(bank.section("alpha#0", Language.EN).orElseThrow().title()).isEqualTo("Title of alpha");
     }
 

@@ -62,7 +62,10 @@ final class QuizFixtures {
                 for (int i = 0; i < questionsPerSection; i++) {
                     quiz.add(new QuizQuestion(
                             "[" + language.tag() + "] Question " + i + " about " + id + "?",
-                            List.of("[" + language.tag() + "] option A", "[" + language.tag() + "] option B", "[" + language.tag() + "] option C"),
+                            List.of(
+                                    "[" + language.tag() + "] option A",
+                                    "[" + language.tag() + "] option B",
+                                    "[" + language.tag() + "] option C"),
                             i % 3,
                             "[" + language.tag() + "] Because of the " + id + " rule."));
                 }
@@ -78,9 +81,21 @@ final class QuizFixtures {
         return (language == Language.EN ? "Title of " : "Titre de ") + id;
     }
 
-    private static Section section(String id, Section.Kind kind, Language language, String title, List<QuizQuestion> quiz) {
-        return new Section(id, kind, language, title, "Rule of " + id, List.of(), List.of(), List.of(), List.of("what about " + id),
-                List.of(), List.of(), quiz, language.tag() + "/" + id + ".md");
+    private static Section section(
+            String id, Section.Kind kind, Language language, String title, List<QuizQuestion> quiz) {
+        return new Section(
+                id,
+                kind,
+                language,
+                title,
+                "Rule of " + id,
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of("what about " + id),
+                List.of(),
+                List.of(),
+                quiz,
+                language.tag() + "/" + id + ".md");
     }
-
 }

@@ -32,7 +32,15 @@ final class QuizHarness {
 
     QuizHarness(Charter charter, QuizSettings settings, long seed) {
         this.charter = new AtomicReference<>(charter);
-        this.service = new QuizService(this.charter::get, progress, sessions, channelQuizzes, activity, settings, clock, new SplittableRandom(seed));
+        this.service = new QuizService(
+                this.charter::get,
+                progress,
+                sessions,
+                channelQuizzes,
+                activity,
+                settings,
+                clock,
+                new SplittableRandom(seed));
     }
 
     QuizBank bank() {
@@ -53,17 +61,22 @@ final class QuizHarness {
 
     /** Every button of a reply, across its button rows. */
     static List<Button> buttons(Reply reply) {
-        return blocks(reply, Block.Buttons.class).stream().flatMap(row -> row.buttons().stream()).toList();
+        return blocks(reply, Block.Buttons.class).stream()
+                .flatMap(row -> row.buttons().stream())
+                .toList();
     }
 
     static List<Button> buttons(Reply reply, String actionId) {
-        return buttons(reply).stream().filter(button -> button.actionId().equals(actionId)).toList();
+        return buttons(reply).stream()
+                .filter(button -> button.actionId().equals(actionId))
+                .toList();
     }
 
     /** The value of the button for this option of a personal or channel question. */
     static String optionValue(Reply question, int option) {
         List<Button> options = buttons(question).stream()
-                .filter(b -> b.actionId().equals(ActionIds.QUIZ_ANSWER) || b.actionId().equals(ActionIds.CHANNEL_QUIZ_ANSWER))
+                .filter(b -> b.actionId().equals(ActionIds.QUIZ_ANSWER)
+                        || b.actionId().equals(ActionIds.CHANNEL_QUIZ_ANSWER))
                 .toList();
         return options.get(option).value();
     }
@@ -85,7 +98,11 @@ final class QuizHarness {
     }
 
     int wrongOption(String questionId) {
-        return (correctOption(questionId) + 1) % bank().question(questionId, Language.EN).orElseThrow().options().size();
+        return (correctOption(questionId) + 1)
+                % bank().question(questionId, Language.EN)
+                        .orElseThrow()
+                        .options()
+                        .size();
     }
 
     /** The value that answers this personal or channel question right or wrong. */

@@ -38,7 +38,11 @@ class QuizSelectorTest {
     void aNewUserGetsDifferentTopics() {
         for (long seed = 0; seed < 50; seed++) {
             List<String> quiz = selector.select(bundled, Map.of(), 10, NOW, new SplittableRandom(seed));
-            assertThat(quiz.stream().map(id -> bundled.sectionId(id).orElseThrow()).distinct()).as("seed " + seed).hasSize(10);
+            assertThat(quiz.stream()
+                            .map(id -> bundled.sectionId(id).orElseThrow())
+                            .distinct())
+                    .as("seed " + seed)
+                    .hasSize(10);
         }
     }
 
@@ -64,7 +68,9 @@ class QuizSelectorTest {
         for (long seed = 0; seed < 20; seed++) {
             List<String> quiz = selector.select(bank, progress, 3, NOW, new SplittableRandom(seed));
             assertThat(quiz.get(0)).isEqualTo("alpha#0");
-            assertThat(quiz.subList(1, 3)).extracting(id -> bank.sectionId(id).orElseThrow()).containsExactlyInAnyOrder("beta", "gamma");
+            assertThat(quiz.subList(1, 3))
+                    .extracting(id -> bank.sectionId(id).orElseThrow())
+                    .containsExactlyInAnyOrder("beta", "gamma");
         }
     }
 
@@ -76,7 +82,8 @@ class QuizSelectorTest {
                 "beta#0", new CardState(2, NOW.plus(Duration.ofDays(2)), 2, 2),
                 "gamma#0", new CardState(3, NOW.plus(Duration.ofDays(6)), 3, 3));
 
-        assertThat(selector.select(bank, progress, 2, NOW, new SplittableRandom(3))).containsExactly("beta#0", "gamma#0");
+        assertThat(selector.select(bank, progress, 2, NOW, new SplittableRandom(3)))
+                .containsExactly("beta#0", "gamma#0");
     }
 
     @Test
@@ -87,7 +94,9 @@ class QuizSelectorTest {
         List<String> quiz = selector.select(bank, progress, 10, NOW, new SplittableRandom(3));
 
         assertThat(quiz).containsExactly("alpha#0", "beta#0");
-        assertThat(selector.select(QuizBank.of(QuizFixtures.tiny(0, "alpha")), Map.of(), 3, NOW, new SplittableRandom(3))).isEmpty();
+        assertThat(selector.select(
+                        QuizBank.of(QuizFixtures.tiny(0, "alpha")), Map.of(), 3, NOW, new SplittableRandom(3)))
+                .isEmpty();
     }
 
     @Test
@@ -95,6 +104,7 @@ class QuizSelectorTest {
         QuizBank bank = QuizBank.of(QuizFixtures.tiny(1, "alpha", "beta"));
         Map<String, CardState> progress = Map.of("gone#0", new CardState(1, NOW.minusSeconds(60), 1, 0));
 
-        assertThat(selector.select(bank, progress, 3, NOW, new SplittableRandom(3))).containsExactlyInAnyOrder("alpha#0", "beta#0");
+        assertThat(selector.select(bank, progress, 3, NOW, new SplittableRandom(3)))
+                .containsExactlyInAnyOrder("alpha#0", "beta#0");
     }
 }

@@ -32,16 +32,21 @@ class QuizStoresTest {
     @Test
     void sessionsValidateThemselves() {
         assertThatThrownBy(() -> session("short", Duration.ofMinutes(1))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> session("0123456789ABCDEF", Duration.ofMinutes(1))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> session("0123456789ABCDEF", Duration.ofMinutes(1)))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> session(ID, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> QuizSession.start(ID, ALICE, Language.EN, List.of(), T0, T0.plusSeconds(1)))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> QuizSession.start(ID, ALICE, Language.EN, List.of("a#0", "a#0"), T0, T0.plusSeconds(1)))
+        assertThatThrownBy(
+                        () -> QuizSession.start(ID, ALICE, Language.EN, List.of("a#0", "a#0"), T0, T0.plusSeconds(1)))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new QuizSession(ID, ALICE, Language.EN, List.of("a#0"), 1, 0, List.of(true), T0, T0.plusSeconds(1)))
+        assertThatThrownBy(() -> new QuizSession(
+                        ID, ALICE, Language.EN, List.of("a#0"), 1, 0, List.of(true), T0, T0.plusSeconds(1)))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new QuizSettings(0, Duration.ofMinutes(1))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new QuizSettings(11, Duration.ofMinutes(1))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new QuizSettings(0, Duration.ofMinutes(1)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new QuizSettings(11, Duration.ofMinutes(1)))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new QuizSettings(3, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
         assertThat(QuizSettings.DEFAULTS).isEqualTo(new QuizSettings(3, Duration.ofMinutes(30)));
     }
@@ -81,7 +86,8 @@ class QuizStoresTest {
         store.save(session(ID, Duration.ofMinutes(30)));
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
-            List<Callable<Optional<QuizSession>>> clicks = java.util.Collections.nCopies(64, () -> store.advance(ID, 0, true, T0));
+            List<Callable<Optional<QuizSession>>> clicks =
+                    java.util.Collections.nCopies(64, () -> store.advance(ID, 0, true, T0));
             long recorded = 0;
             for (Future<Optional<QuizSession>> click : pool.invokeAll(clicks)) {
                 recorded += click.get().isPresent() ? 1 : 0;
@@ -98,7 +104,8 @@ class QuizStoresTest {
         InMemoryQuizSessionStore store = new InMemoryQuizSessionStore();
         store.save(session("aaaaaaaaaaaaaaaa", Duration.ofMinutes(5)));
         store.save(session("bbbbbbbbbbbbbbbb", Duration.ofMinutes(50)));
-        store.save(QuizSession.start("cccccccccccccccc", BOB, Language.FR, List.of("alpha#0"), T0, T0.plus(Duration.ofMinutes(50))));
+        store.save(QuizSession.start(
+                "cccccccccccccccc", BOB, Language.FR, List.of("alpha#0"), T0, T0.plus(Duration.ofMinutes(50))));
 
         assertThat(store.purgeExpired(T0.plus(Duration.ofMinutes(10)))).isEqualTo(1);
         assertThat(store.find("aaaaaaaaaaaaaaaa")).isEmpty();
@@ -128,7 +135,9 @@ class QuizStoresTest {
 
         assertThat(store.recordAnswer(ID, ALICE, 1).orElseThrow().answers()).containsEntry(ALICE, 1);
         assertThat(store.recordAnswer(ID, ALICE, 2)).isEmpty();
-        assertThat(store.recordAnswer(ID, BOB, 0).orElseThrow().answers()).hasSize(2).containsEntry(ALICE, 1);
+        assertThat(store.recordAnswer(ID, BOB, 0).orElseThrow().answers())
+                .hasSize(2)
+                .containsEntry(ALICE, 1);
         assertThat(store.recordAnswer("ffffffffffffffff", BOB, 0)).isEmpty();
         store.forget(ALICE);
         assertThat(store.find(ID).orElseThrow().answers()).containsOnlyKeys(BOB);
@@ -138,12 +147,14 @@ class QuizStoresTest {
     @Test
     void channelQuizzesAreListedPerChannelAndPurgedWhenOld() {
         InMemoryChannelQuizStore store = new InMemoryChannelQuizStore();
-        store.save(ChannelQuiz.posted("aaaaaaaaaaaaaaaa", GENERAL, "alpha#0", Language.EN, T0.plus(Duration.ofDays(2))));
+        store.save(
+                ChannelQuiz.posted("aaaaaaaaaaaaaaaa", GENERAL, "alpha#0", Language.EN, T0.plus(Duration.ofDays(2))));
         store.save(ChannelQuiz.posted("bbbbbbbbbbbbbbbb", GENERAL, "beta#0", Language.EN, T0.plus(Duration.ofDays(1))));
         store.save(ChannelQuiz.posted("cccccccccccccccc", RANDOM, "beta#0", Language.EN, T0.plus(Duration.ofDays(1))));
         store.save(ChannelQuiz.posted("dddddddddddddddd", GENERAL, "gamma#0", Language.EN, T0));
 
-        assertThat(store.posted(GENERAL, T0.plusSeconds(1))).extracting(ChannelQuiz::id)
+        assertThat(store.posted(GENERAL, T0.plusSeconds(1)))
+                .extracting(ChannelQuiz::id)
                 .containsExactly("bbbbbbbbbbbbbbbb", "aaaaaaaaaaaaaaaa");
         assertThat(store.purgeOlderThan(T0.plusSeconds(1))).isEqualTo(1);
         assertThat(store.find("dddddddddddddddd")).isEmpty();

@@ -19,7 +19,8 @@ class TaggedValueTest {
 
     @Test
     void onlyTheFirstSeparatorSplitsAndTheRestIsKeptAsIs() {
-        assertThat(TaggedValue.read("en~quiz~3\nnext")).isEqualTo(new TaggedValue(Optional.of(Language.EN), "quiz~3\nnext"));
+        assertThat(TaggedValue.read("en~quiz~3\nnext"))
+                .isEqualTo(new TaggedValue(Optional.of(Language.EN), "quiz~3\nnext"));
     }
 
     @Test

@@ -5,9 +5,9 @@ import static com.charterbot.core.stats.StatsFixtures.TO;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.charterbot.core.memory.InMemoryActivityLog;
 import com.charterbot.core.activity.NudgeSent;
 import com.charterbot.core.answer.Tier;
+import com.charterbot.core.memory.InMemoryActivityLog;
 import com.charterbot.core.stats.AwarenessStats.QuizScore;
 import com.charterbot.core.stats.AwarenessStats.TierCounts;
 import java.time.Clock;
@@ -26,10 +26,14 @@ class AwarenessStatsServiceTest {
     void countsQuestionsBySectionAndTierWithUnmatchedOnesApart() {
         AwarenessStats stats = service.compute(FROM, TO);
 
-        assertThat(stats.questionsBySection()).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "photos-videos", new TierCounts(2, 1, 0),
-                "media-inquiries", new TierCounts(1, 0, 1),
-                AwarenessStats.UNMATCHED, new TierCounts(0, 0, 2)));
+        assertThat(stats.questionsBySection())
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "photos-videos",
+                        new TierCounts(2, 1, 0),
+                        "media-inquiries",
+                        new TierCounts(1, 0, 1),
+                        AwarenessStats.UNMATCHED,
+                        new TierCounts(0, 0, 2)));
         assertThat(stats.totalQuestions()).isEqualTo(7);
         assertThat(stats.questions(Tier.ANSWER)).isEqualTo(3);
         assertThat(stats.questions(Tier.SUGGEST)).isEqualTo(1);
@@ -40,11 +44,12 @@ class AwarenessStatsServiceTest {
     void countsQuizAnswersBySectionAndDistinctParticipants() {
         AwarenessStats stats = service.compute(FROM, TO);
 
-        assertThat(stats.quizBySection()).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "sanctions", new QuizScore(4, 2),
-                "account-security", new QuizScore(3, 2),
-                "recruitment", new QuizScore(2, 0),
-                "scope", new QuizScore(3, 3)));
+        assertThat(stats.quizBySection())
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "sanctions", new QuizScore(4, 2),
+                        "account-security", new QuizScore(3, 2),
+                        "recruitment", new QuizScore(2, 0),
+                        "scope", new QuizScore(3, 3)));
         assertThat(stats.quizAnswers()).isEqualTo(12);
         assertThat(stats.quizCorrect()).isEqualTo(7);
         assertThat(stats.quizParticipants()).isEqualTo(3);
@@ -55,7 +60,8 @@ class AwarenessStatsServiceTest {
     void countsNudgesByKindWithFailuresLeftToTheCaller() {
         AwarenessStats stats = service.compute(FROM, TO);
 
-        assertThat(stats.nudgesByKind()).containsExactlyInAnyOrderEntriesOf(Map.of(NudgeSent.Kind.TIP, 2, NudgeSent.Kind.QUIZ, 1));
+        assertThat(stats.nudgesByKind())
+                .containsExactlyInAnyOrderEntriesOf(Map.of(NudgeSent.Kind.TIP, 2, NudgeSent.Kind.QUIZ, 1));
         assertThat(stats.nudgesSent()).isEqualTo(3);
         assertThat(stats.nudgesFailed()).isZero();
         assertThat(stats.withNudgesFailed(4).nudgesFailed()).isEqualTo(4);
@@ -92,7 +98,8 @@ class AwarenessStatsServiceTest {
         assertThat(stats.totalQuestions()).isZero();
         assertThat(stats.quizParticipants()).isZero();
         assertThat(stats.quizScore()).isEmpty();
-        assertThat(stats.nudgesByKind()).containsExactlyInAnyOrderEntriesOf(Map.of(NudgeSent.Kind.TIP, 0, NudgeSent.Kind.QUIZ, 0));
+        assertThat(stats.nudgesByKind())
+                .containsExactlyInAnyOrderEntriesOf(Map.of(NudgeSent.Kind.TIP, 0, NudgeSent.Kind.QUIZ, 0));
     }
 
     @Test
@@ -112,9 +119,11 @@ class AwarenessStatsServiceTest {
     void statisticsValidateThemselves() {
         Map<String, QuizScore> quiz = Map.of("scope", new QuizScore(2, 1));
         assertThatThrownBy(() -> new AwarenessStats(FROM, TO, Map.of(), 3, quiz, Map.of()))
-                .as("more participants than answers").isInstanceOf(IllegalArgumentException.class);
+                .as("more participants than answers")
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new AwarenessStats(FROM, TO, Map.of(), 0, quiz, Map.of()))
-                .as("answers without participants").isInstanceOf(IllegalArgumentException.class);
+                .as("answers without participants")
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new QuizScore(1, 2)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new TierCounts(-1, 0, 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new AwarenessStats(FROM, TO, Map.of(), 0, Map.of(), Map.of(), -1))

@@ -2,7 +2,6 @@ package com.charterbot.core.stats;
 
 import static org.assertj.core.api.Assertions.fail;
 
-import com.charterbot.core.memory.InMemoryActivityLog;
 import com.charterbot.core.activity.NudgeSent;
 import com.charterbot.core.activity.QuestionAsked;
 import com.charterbot.core.activity.QuizAnswered;
@@ -12,6 +11,7 @@ import com.charterbot.core.charter.CharterFiles;
 import com.charterbot.core.charter.CharterLoader;
 import com.charterbot.core.charter.CharterSettings;
 import com.charterbot.core.charter.LoadResult;
+import com.charterbot.core.memory.InMemoryActivityLog;
 import com.charterbot.core.values.ChannelRef;
 import com.charterbot.core.values.Language;
 import com.charterbot.core.values.Platform;
@@ -85,7 +85,8 @@ final class StatsFixtures {
 
     private static int sequence = 0;
 
-    private static void quiz(InMemoryActivityLog log, String sectionId, UserRef who, boolean correct, ChannelRef channel) {
+    private static void quiz(
+            InMemoryActivityLog log, String sectionId, UserRef who, boolean correct, ChannelRef channel) {
         sequence = (sequence + 1) % 20;
         log.record(new QuizAnswered(day(10 + sequence), sectionId, sectionId + "#0", correct, channel, who));
     }

@@ -33,7 +33,12 @@ public final class ReplayCore implements Converse, ShowHome, ChannelMembership, 
 
     /** Posts a channel quiz, as a nudge would, and gives its id. */
     public String postChannelQuiz(ChannelRef channel) {
-        return current.quiz.post(channel, Language.EN).orElseThrow().view().orElseThrow().value();
+        return current.quiz
+                .post(channel, Language.EN)
+                .orElseThrow()
+                .view()
+                .orElseThrow()
+                .value();
     }
 
     /** Starts a personal quiz for this person, as "quiz" would, and gives its session id. */
@@ -97,7 +102,11 @@ public final class ReplayCore implements Converse, ShowHome, ChannelMembership, 
     }
 
     @Override
-    public NudgeFormOutcome submit(UserRef user, boolean platformAdmin, ChannelRef channel, Map<String, String> values,
+    public NudgeFormOutcome submit(
+            UserRef user,
+            boolean platformAdmin,
+            ChannelRef channel,
+            Map<String, String> values,
             Optional<Language> formLanguage) {
         return current.nudgeForm.submit(user, platformAdmin, channel, values, formLanguage);
     }

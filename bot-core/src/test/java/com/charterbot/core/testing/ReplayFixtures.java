@@ -23,7 +23,9 @@ public final class ReplayFixtures {
             throw new IllegalStateException("no " + folder + " on the test class path");
         }
         try (Stream<Path> files = Files.list(Path.of(url.toURI()))) {
-            return files.filter(path -> path.toString().endsWith(".json")).sorted().toList();
+            return files.filter(path -> path.toString().endsWith(".json"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (URISyntaxException e) {

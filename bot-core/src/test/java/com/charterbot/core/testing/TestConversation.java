@@ -74,6 +74,7 @@ public final class TestConversation {
 
     /** When the default clock stands. */
     public static final Instant START = Instant.parse("2025-03-10T09:30:00Z");
+
     public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     /** The default clock: {@link #START} in Paris, standing still. */
     public static final Clock CLOCK = Clock.fixed(START, PARIS);
@@ -101,6 +102,7 @@ public final class TestConversation {
     public final List<ChannelRef> triggered = new CopyOnWriteArrayList<>();
     /** The nudges of a channel nobody configured yet. */
     public final NudgeSettings channelDefaults;
+
     public final AdminActions admin;
     public final QuizService quiz;
     public final TipService tips;
@@ -108,6 +110,7 @@ public final class TestConversation {
     public final Optional<ExpertsDesk> experts;
     /** Present when the builder was told to learn phrasings; the home page then shows administrators the suggestions. */
     public final Optional<PhrasingReview> phrasings;
+
     public final ConversationService conversation;
     public final HomeService home;
     public final ChannelMembershipService membership;
@@ -120,21 +123,45 @@ public final class TestConversation {
         channelDefaults = NudgeSettings.defaults(clock.getZone(), Language.EN);
         // One generator split in a fixed order (quiz, tips, experts), so that a seed replays the same conversation.
         SplittableRandom random = new SplittableRandom(builder.seed);
-        quiz = new QuizService(answers::charter, progress, sessions, channelQuizzes, activity, QuizSettings.DEFAULTS, clock, random.split());
+        quiz = new QuizService(
+                answers::charter,
+                progress,
+                sessions,
+                channelQuizzes,
+                activity,
+                QuizSettings.DEFAULTS,
+                clock,
+                random.split());
         tips = new TipService(answers::charter, tipRotation, activity, clock, random.split());
         admin = new AdminActions(new AdminPolicy(builder.admins), audit, clock);
-        phrasings = builder.phrasings ? Optional.of(new PhrasingReview(answers, candidates, admin, clock, PHRASINGS_REFRESH)) : Optional.empty();
-        experts = Optional.ofNullable(builder.expertsMessenger).map(messenger -> new ExpertsDesk(answers::charter, expertQuestions,
-                expertsChannels, new LateMessenger(messenger), admin, Language.EN, builder.expertsSettings, clock, random.split(),
-                (question, section, language) -> phrasings.ifPresent(review -> review.seen(question, section, language))));
-        CheckDraft drafts = builder.drafts != null ? builder.drafts : new DraftChecker(answers::charter, Language.EN, DraftFindings.NONE);
+        phrasings = builder.phrasings
+                ? Optional.of(new PhrasingReview(answers, candidates, admin, clock, PHRASINGS_REFRESH))
+                : Optional.empty();
+        experts = Optional.ofNullable(builder.expertsMessenger)
+                .map(messenger -> new ExpertsDesk(
+                        answers::charter,
+                        expertQuestions,
+                        expertsChannels,
+                        new LateMessenger(messenger),
+                        admin,
+                        Language.EN,
+                        builder.expertsSettings,
+                        clock,
+                        random.split(),
+                        (question, section, language) ->
+                                phrasings.ifPresent(review -> review.seen(question, section, language))));
+        CheckDraft drafts = builder.drafts != null
+                ? builder.drafts
+                : new DraftChecker(answers::charter, Language.EN, DraftFindings.NONE);
         home = new HomeService(answers::charter, progress, channels, admin, languages, Language.EN, clock, phrasings);
         conversation = new ConversationService(
                 new EmployeeServices(answers, drafts, quiz, quiz, tips, home),
                 new PersonalRecords(languages, quiz, activity),
                 new ChannelNudges(channels, deliveries, triggered::add, channelDefaults),
-                new Administration(admin, new AwarenessStatsService(activity, clock), unanswered, builder.reload, builder.charts),
-                new CommunicationsTeam(experts, phrasings), clock);
+                new Administration(
+                        admin, new AwarenessStatsService(activity, clock), unanswered, builder.reload, builder.charts),
+                new CommunicationsTeam(experts, phrasings),
+                clock);
         membership = new ChannelMembershipService(channels, channelDefaults);
         nudgeForm = new NudgeFormService(channels, admin, languages, channelDefaults, Language.EN);
     }

@@ -16,8 +16,33 @@ import java.util.regex.Pattern;
 public final class LinearText {
 
     /** Pieces whose long runs are the worst case of a pattern that scans ahead (the first defect was "." x 100,000 + "x"). */
-    public static final List<String> RUNS = List.of(".", "!", "?", " ", "\u00a0", "\t", ". ", "!?", "<", "<a", "</a ", "<@U1|", "<@U1",
-            "<http://x|", "<#C1|", "<at>", "&", "en~", "1", "1:", "12:3", "-", "a", "\u0301", "\u202e", "\ud83d\ude00");
+    public static final List<String> RUNS = List.of(
+            ".",
+            "!",
+            "?",
+            " ",
+            "\u00a0",
+            "\t",
+            ". ",
+            "!?",
+            "<",
+            "<a",
+            "</a ",
+            "<@U1|",
+            "<@U1",
+            "<http://x|",
+            "<#C1|",
+            "<at>",
+            "&",
+            "en~",
+            "1",
+            "1:",
+            "12:3",
+            "-",
+            "a",
+            "\u0301",
+            "\u202e",
+            "\ud83d\ude00");
 
     /** At most this many reads per character of input, plus a constant, for the hand-written passes. */
     public static final int READS_PER_CHAR = 8;

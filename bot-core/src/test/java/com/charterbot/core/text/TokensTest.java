@@ -17,25 +17,39 @@ class TokensTest {
 
     @Test
     void foldsWordsAndCutsAtApostrophesAndHyphens() {
-        assertThat(texts("L'Usine d'Œuvre: off-the-record, you’re RÉUNION")).containsExactly(
-                "l", "usine", "d", "oeuvre", "off", "the", "record", "you", "re", "reunion");
+        assertThat(texts("L'Usine d'Œuvre: off-the-record, you’re RÉUNION"))
+                .containsExactly("l", "usine", "d", "oeuvre", "off", "the", "record", "you", "re", "reunion");
     }
 
     @Test
     void keepsHashtagsMentionsNumbersAndSymbols() {
         String text = "#NorvaneEmployee @lena.k 4h12 Q3 12 M€ 🔥🔥";
 
-        assertThat(texts(text)).containsExactly("#norvaneemployee", "@lena", "k", "4h12", "q3", "12", "m", "€", "🔥", "🔥");
-        assertThat(kinds(text)).containsExactly(Tokens.Kind.HASHTAG, Tokens.Kind.MENTION, Tokens.Kind.WORD, Tokens.Kind.NUMBER,
-                Tokens.Kind.WORD, Tokens.Kind.NUMBER, Tokens.Kind.WORD, Tokens.Kind.SYMBOL, Tokens.Kind.SYMBOL, Tokens.Kind.SYMBOL);
+        assertThat(texts(text))
+                .containsExactly("#norvaneemployee", "@lena", "k", "4h12", "q3", "12", "m", "€", "🔥", "🔥");
+        assertThat(kinds(text))
+                .containsExactly(
+                        Tokens.Kind.HASHTAG,
+                        Tokens.Kind.MENTION,
+                        Tokens.Kind.WORD,
+                        Tokens.Kind.NUMBER,
+                        Tokens.Kind.WORD,
+                        Tokens.Kind.NUMBER,
+                        Tokens.Kind.WORD,
+                        Tokens.Kind.SYMBOL,
+                        Tokens.Kind.SYMBOL,
+                        Tokens.Kind.SYMBOL);
     }
 
     @Test
     void readsLinksWithOrWithoutSchemeAndAddresses() {
-        List<Tokens.Token> tokens = Tokens.scan("see (https://Intranet.Acme.local/hr?x=1), careers.norvane.com. mail jane.doe@acme.com!");
+        List<Tokens.Token> tokens =
+                Tokens.scan("see (https://Intranet.Acme.local/hr?x=1), careers.norvane.com. mail jane.doe@acme.com!");
 
-        assertThat(tokens).extracting(Tokens.Token::kind).containsExactly(Tokens.Kind.WORD, Tokens.Kind.LINK, Tokens.Kind.LINK,
-                Tokens.Kind.WORD, Tokens.Kind.EMAIL);
+        assertThat(tokens)
+                .extracting(Tokens.Token::kind)
+                .containsExactly(
+                        Tokens.Kind.WORD, Tokens.Kind.LINK, Tokens.Kind.LINK, Tokens.Kind.WORD, Tokens.Kind.EMAIL);
         assertThat(tokens.get(1).text()).isEqualTo("https://intranet.acme.local/hr?x=1");
         assertThat(tokens.get(2).text()).isEqualTo("careers.norvane.com");
         assertThat(tokens.get(4).text()).isEqualTo("jane.doe@acme.com");

@@ -27,10 +27,15 @@ class UserTextComplexityTest {
 
     @Provide
     Arbitrary<String> longRuns() {
-        Arbitrary<String> run = Arbitraries.of(LinearText.RUNS).flatMap(piece ->
-                Arbitraries.integers().between(5_000, 30_000).map(count -> piece.repeat(Math.max(1, count / piece.length()))));
+        Arbitrary<String> run = Arbitraries.of(LinearText.RUNS)
+                .flatMap(piece -> Arbitraries.integers()
+                        .between(5_000, 30_000)
+                        .map(count -> piece.repeat(Math.max(1, count / piece.length()))));
         Arbitrary<String> around = Arbitraries.of("", "x", "nudges ", "stats ", "lang ", "quiz", "?", ">");
-        return run.list().ofMinSize(1).ofMaxSize(3).flatMap(runs -> around.tuple2().map(ends -> ends.get1() + String.join("", runs) + ends.get2()));
+        return run.list()
+                .ofMinSize(1)
+                .ofMaxSize(3)
+                .flatMap(runs -> around.tuple2().map(ends -> ends.get1() + String.join("", runs) + ends.get2()));
     }
 
     @Property(tries = 60)
@@ -45,9 +50,13 @@ class UserTextComplexityTest {
 
     @Property(tries = 40)
     void everyPatternTheCoreAppliesToUserTextIsLinear(@ForAll("longRuns") String text) throws ClassNotFoundException {
-        for (String name : List.of("com.charterbot.core.answer.QuestionText", "com.charterbot.core.answer.LanguageDetector",
-                "com.charterbot.core.nudge.NudgeSyntax", "com.charterbot.core.chat.ConversationService",
-                "com.charterbot.core.quiz.QuizService", "com.charterbot.core.command.CommandParser")) {
+        for (String name : List.of(
+                "com.charterbot.core.answer.QuestionText",
+                "com.charterbot.core.answer.LanguageDetector",
+                "com.charterbot.core.nudge.NudgeSyntax",
+                "com.charterbot.core.chat.ConversationService",
+                "com.charterbot.core.quiz.QuizService",
+                "com.charterbot.core.command.CommandParser")) {
             for (Pattern pattern : LinearText.staticPatterns(Class.forName(name))) {
                 LinearText.assertLinear(pattern, text);
             }
@@ -55,7 +64,8 @@ class UserTextComplexityTest {
     }
 
     @Property(tries = 20)
-    void theTextAfterTheCommandWordIsReadWithinTheBudgetWhateverItsLength(@ForAll @IntRange(min = 1, max = 200_000) int dots) {
+    void theTextAfterTheCommandWordIsReadWithinTheBudgetWhateverItsLength(
+            @ForAll @IntRange(min = 1, max = 200_000) int dots) {
         CountingCharSequence counted = new CountingCharSequence("nudges " + ".".repeat(dots) + "x");
         Command command = CommandParser.parse(counted);
         assertThat(command).isNotNull();
@@ -75,6 +85,7 @@ class UserTextComplexityTest {
     void theReadCountCatchesTheOldTrailingPunctuationPattern() {
         String attack = ".".repeat(5_000) + "x";
 
-        assertThatThrownBy(() -> LinearText.assertLinear(Pattern.compile("[.!?\\s]+$"), attack)).isInstanceOf(AssertionError.class);
+        assertThatThrownBy(() -> LinearText.assertLinear(Pattern.compile("[.!?\\s]+$"), attack))
+                .isInstanceOf(AssertionError.class);
     }
 }

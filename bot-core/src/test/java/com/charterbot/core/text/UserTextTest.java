@@ -8,7 +8,8 @@ class UserTextTest {
 
     @Test
     void dropsFormatAndControlCharactersButKeepsLinesAndTabs() {
-        assertThat(UserText.received("lang \u202Een\u200b\u0000 ok\r\nnext\tline\u2028end")).isEqualTo("lang en ok\n\nnext\tline\nend");
+        assertThat(UserText.received("lang \u202Een\u200b\u0000 ok\r\nnext\tline\u2028end"))
+                .isEqualTo("lang en ok\n\nnext\tline\nend");
     }
 
     @Test
@@ -40,7 +41,8 @@ class UserTextTest {
 
     @Test
     void foldsCaseAccentsAndTypographicMarks() {
-        assertThat(UserText.fold("  Oublie\u2011Moi\u00a0 Réglages l\u2019Équipe ")).isEqualTo("oublie-moi reglages l'equipe");
+        assertThat(UserText.fold("  Oublie\u2011Moi\u00a0 Réglages l\u2019Équipe "))
+                .isEqualTo("oublie-moi reglages l'equipe");
     }
 
     @Test

@@ -36,11 +36,27 @@ final class TipCharters {
             Map<String, Section> byId = new LinkedHashMap<>();
             for (String id : ids) {
                 List<String> tips = IntStream.range(0, tipsPerSection)
-                        .mapToObj(i -> language == Language.EN ? "Tip " + i + " about " + id + "." : "Astuce " + i + " sur " + id + ".")
+                        .mapToObj(i -> language == Language.EN
+                                ? "Tip " + i + " about " + id + "."
+                                : "Astuce " + i + " sur " + id + ".")
                         .toList();
                 String title = language == Language.EN ? "Title of " + id : "Titre de " + id;
-                byId.put(id, new Section(id, Section.Kind.SECTION, language, title, "Rule.", List.of(), List.of(), List.of(),
-                        List.of(), List.of(), tips, List.of(), language.tag() + "/" + id + ".md"));
+                byId.put(
+                        id,
+                        new Section(
+                                id,
+                                Section.Kind.SECTION,
+                                language,
+                                title,
+                                "Rule.",
+                                List.of(),
+                                List.of(),
+                                List.of(),
+                                List.of(),
+                                List.of(),
+                                tips,
+                                List.of(),
+                                language.tag() + "/" + id + ".md"));
             }
             sections.put(language, byId);
         }

@@ -44,11 +44,19 @@ class TipServiceTest {
     }
 
     private static String text(Reply reply) {
-        return reply.blocks().stream().filter(Block.Text.class::isInstance).map(b -> ((Block.Text) b).text()).findFirst().orElseThrow();
+        return reply.blocks().stream()
+                .filter(Block.Text.class::isInstance)
+                .map(b -> ((Block.Text) b).text())
+                .findFirst()
+                .orElseThrow();
     }
 
     private static Block.CitedSection cited(Reply reply) {
-        return reply.blocks().stream().filter(Block.CitedSection.class::isInstance).map(Block.CitedSection.class::cast).findFirst().orElseThrow();
+        return reply.blocks().stream()
+                .filter(Block.CitedSection.class::isInstance)
+                .map(Block.CitedSection.class::cast)
+                .findFirst()
+                .orElseThrow();
     }
 
     /** The id of the tip a reply shows, found from its section and text. */
@@ -69,20 +77,33 @@ class TipServiceTest {
     }
 
     private void answer(ChannelRef channel, String sectionId, boolean correct, Instant at) {
-        activity.record(new QuizAnswered(at, sectionId, sectionId + "#0", correct, channel, new UserRef(Platform.SLACK, "T1", "U" + at.getEpochSecond())));
+        activity.record(new QuizAnswered(
+                at,
+                sectionId,
+                sectionId + "#0",
+                correct,
+                channel,
+                new UserRef(Platform.SLACK, "T1", "U" + at.getEpochSecond())));
     }
 
     /** Every tip of the bundled charter, at least three per section. */
-    private static final int BUNDLED_TIPS = TipCharters.BUNDLED.sections(Language.EN).stream().mapToInt(s -> s.tips().size()).sum();
+    private static final int BUNDLED_TIPS = TipCharters.BUNDLED.sections(Language.EN).stream()
+            .mapToInt(s -> s.tips().size())
+            .sum();
 
     @Test
     void bundledCharterHasAtLeastThreeTipsForEachOfItsTwentyOneSections() {
         for (Language language : Language.values()) {
             assertThat(TipCharters.BUNDLED.sections(language).stream().filter(s -> !s.isNotCovered()))
-                    .hasSize(21).allSatisfy(section -> assertThat(section.tips()).as(section.id()).hasSizeGreaterThanOrEqualTo(3));
-            assertThat(TipService.tipIds(TipCharters.BUNDLED, language)).hasSize(BUNDLED_TIPS).doesNotHaveDuplicates();
+                    .hasSize(21)
+                    .allSatisfy(section ->
+                            assertThat(section.tips()).as(section.id()).hasSizeGreaterThanOrEqualTo(3));
+            assertThat(TipService.tipIds(TipCharters.BUNDLED, language))
+                    .hasSize(BUNDLED_TIPS)
+                    .doesNotHaveDuplicates();
         }
-        assertThat(TipService.tipIds(TipCharters.BUNDLED, Language.FR)).isEqualTo(TipService.tipIds(TipCharters.BUNDLED, Language.EN));
+        assertThat(TipService.tipIds(TipCharters.BUNDLED, Language.FR))
+                .isEqualTo(TipService.tipIds(TipCharters.BUNDLED, Language.EN));
     }
 
     @Test
@@ -90,7 +111,9 @@ class TipServiceTest {
         Charter charter = TipCharters.BUNDLED;
         List<String> cycle = draw(service(charter, 1), charter, BUNDLED_TIPS);
 
-        assertThat(cycle).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(TipService.tipIds(charter, Language.EN));
+        assertThat(cycle)
+                .doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(TipService.tipIds(charter, Language.EN));
     }
 
     @Test
@@ -99,7 +122,8 @@ class TipServiceTest {
         List<String> draws = draw(service(charter, 2), charter, BUNDLED_TIPS * 3);
 
         for (int cycle = 0; cycle < 3; cycle++) {
-            assertThat(draws.subList(cycle * BUNDLED_TIPS, (cycle + 1) * BUNDLED_TIPS)).as("cycle " + cycle)
+            assertThat(draws.subList(cycle * BUNDLED_TIPS, (cycle + 1) * BUNDLED_TIPS))
+                    .as("cycle " + cycle)
                     .containsExactlyInAnyOrderElementsOf(TipService.tipIds(charter, Language.EN));
         }
     }
@@ -170,7 +194,8 @@ class TipServiceTest {
         int controlFirst = 0;
         for (int trial = 0; trial < trials; trial++) {
             TipService service = new TipService(() -> charter, new InMemoryTipRotationStore(), activity, CLOCK, random);
-            String section = cited(service.next(CHANNEL, Language.EN, Reply.Delivery.CONVERSATION)).sectionId();
+            String section = cited(service.next(CHANNEL, Language.EN, Reply.Delivery.CONVERSATION))
+                    .sectionId();
             if (section.equals("insider-information")) {
                 missedFirst++;
             } else if (section.equals("scope")) {
@@ -192,13 +217,21 @@ class TipServiceTest {
         }
         List<String> cycle = draw(service(charter, 11), charter, BUNDLED_TIPS);
         double missedMean = positions(cycle, "account-security");
-        double othersMean = cycle.stream().filter(id -> !id.startsWith("account-security#")).mapToInt(cycle::indexOf).average().orElseThrow();
+        double othersMean = cycle.stream()
+                .filter(id -> !id.startsWith("account-security#"))
+                .mapToInt(cycle::indexOf)
+                .average()
+                .orElseThrow();
 
         assertThat(missedMean).isLessThan(othersMean);
     }
 
     private static double positions(List<String> cycle, String sectionId) {
-        return cycle.stream().filter(id -> id.startsWith(sectionId + "#")).mapToInt(cycle::indexOf).average().orElseThrow();
+        return cycle.stream()
+                .filter(id -> id.startsWith(sectionId + "#"))
+                .mapToInt(cycle::indexOf)
+                .average()
+                .orElseThrow();
     }
 
     @Test
@@ -229,7 +262,8 @@ class TipServiceTest {
         store.markShown(CHANNEL, "beta#0");
         charter.set(TipCharters.small("v2", 1, "gamma"));
 
-        assertThat(tipId(service.next(CHANNEL, Language.EN, Reply.Delivery.CONVERSATION), charter.get())).isEqualTo("gamma#0");
+        assertThat(tipId(service.next(CHANNEL, Language.EN, Reply.Delivery.CONVERSATION), charter.get()))
+                .isEqualTo("gamma#0");
     }
 
     @Test
@@ -248,8 +282,14 @@ class TipServiceTest {
 
     @Test
     void showsATipInEnglishWithItsSectionAndButtons() {
-        Charter charter = TipCharters.bundled(new CharterSettings("Acme Industries", "communication@example.com", "security@example.com",
-                "hr@example.com", "servicedesk@example.com", "legal@example.com", "https://intranet.example.com/charter"));
+        Charter charter = TipCharters.bundled(new CharterSettings(
+                "Acme Industries",
+                "communication@example.com",
+                "security@example.com",
+                "hr@example.com",
+                "servicedesk@example.com",
+                "legal@example.com",
+                "https://intranet.example.com/charter"));
         Reply reply = service(charter, 1).next(CHANNEL, Language.EN, Reply.Delivery.CONVERSATION);
 
         assertThat(reply.language()).isEqualTo(Language.EN);
@@ -262,18 +302,21 @@ class TipServiceTest {
         assertThat(cited.label()).isEqualTo("From the charter");
         assertThat(cited.title()).isEqualTo(section.title());
         assertThat(cited.link()).isEqualTo("https://intranet.example.com/charter#" + section.id());
-        assertThat(((Block.Buttons) reply.blocks().get(3)).buttons()).containsExactly(
-                Button.of(ActionIds.OPEN_SECTION, section.id(), "Read the section"),
-                Button.of(ActionIds.TIP_NEXT, "", "Another tip"));
-        assertThat(reply.fallbackText()).isEqualTo("Tip: " + text(reply) + " From the charter section \"" + section.title()
-                + "\": https://intranet.example.com/charter#" + section.id());
+        assertThat(((Block.Buttons) reply.blocks().get(3)).buttons())
+                .containsExactly(
+                        Button.of(ActionIds.OPEN_SECTION, section.id(), "Read the section"),
+                        Button.of(ActionIds.TIP_NEXT, "", "Another tip"));
+        assertThat(reply.fallbackText())
+                .isEqualTo("Tip: " + text(reply) + " From the charter section \"" + section.title()
+                        + "\": https://intranet.example.com/charter#" + section.id());
     }
 
     @Test
     void showsTheSameTipInFrenchWithFrenchLabels() {
         Charter charter = TipCharters.BUNDLED;
         Reply english = service(charter, 8).next(CHANNEL, Language.EN, Reply.Delivery.CONVERSATION);
-        TipService french = new TipService(() -> charter, new InMemoryTipRotationStore(), activity, CLOCK, new SplittableRandom(8));
+        TipService french =
+                new TipService(() -> charter, new InMemoryTipRotationStore(), activity, CLOCK, new SplittableRandom(8));
         Reply reply = french.next(CHANNEL, Language.FR, Reply.Delivery.REPLACE_ORIGINAL);
 
         assertThat(tipId(reply, charter)).isEqualTo(tipId(english, charter));
@@ -285,10 +328,13 @@ class TipServiceTest {
         assertThat(cited.label()).isEqualTo("Extrait de la charte");
         assertThat(cited.title()).isEqualTo(section.title());
         assertThat(cited.link()).isNull();
-        assertThat(((Block.Buttons) reply.blocks().get(3)).buttons()).containsExactly(
-                Button.of(ActionIds.OPEN_SECTION, section.id(), "Lire la section"),
-                Button.of(ActionIds.TIP_NEXT, "", "Une autre astuce"));
-        assertThat(reply.fallbackText()).isEqualTo("Astuce : " + text(reply) + " Extrait de la section « " + section.title() + " » de la charte.");
+        assertThat(((Block.Buttons) reply.blocks().get(3)).buttons())
+                .containsExactly(
+                        Button.of(ActionIds.OPEN_SECTION, section.id(), "Lire la section"),
+                        Button.of(ActionIds.TIP_NEXT, "", "Une autre astuce"));
+        assertThat(reply.fallbackText())
+                .isEqualTo(
+                        "Astuce : " + text(reply) + " Extrait de la section « " + section.title() + " » de la charte.");
     }
 
     @Test

@@ -14,7 +14,8 @@ class MediaTest {
 
     @Test
     void elseTheFileTypeOrTheFileNamesExtension() {
-        assertThat(Media.of("application/vnd.microsoft.teams.file.download.info", "heic")).contains(Media.PICTURE);
+        assertThat(Media.of("application/vnd.microsoft.teams.file.download.info", "heic"))
+                .contains(Media.PICTURE);
         assertThat(Media.of(null, "IMG_0042.HEIC")).contains(Media.PICTURE);
         assertThat(Media.of("", "clip.mkv")).contains(Media.VIDEO);
         assertThat(Media.of("application/pdf", "charter.pdf")).isEmpty();

@@ -1,5 +1,6 @@
 package com.charterbot.app;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -69,6 +70,22 @@ class AdapterRulesTest {
                 .dependOnClassesThat()
                 .resideInAPackage("com.charterbot.core.memory..")
                 .because("a server shares its state with the other replicas through the database")
+                .check(MAIN);
+    }
+
+    @Test
+    void theJdbcStoresOfTheCoresPortsLiveTogether() {
+        DescribedPredicate<JavaClass> corePortStore = DescribedPredicate.describe(
+                "implement a port of the core",
+                type -> type.getAllRawInterfaces().stream()
+                        .anyMatch(port -> port.getPackageName().startsWith("com.charterbot.core.")));
+        classes()
+                .that()
+                .haveSimpleNameStartingWith("Jdbc")
+                .and(corePortStore)
+                .should()
+                .resideInAPackage("com.charterbot.app.persistence")
+                .because("a reader finds every table the core's data lives in at one place")
                 .check(MAIN);
     }
 }

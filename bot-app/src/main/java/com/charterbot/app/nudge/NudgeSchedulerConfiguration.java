@@ -1,6 +1,8 @@
 package com.charterbot.app.nudge;
 
 import com.charterbot.app.ops.BotMetrics;
+import com.charterbot.app.persistence.JdbcDeliveryStore;
+import com.charterbot.app.persistence.JdbcSendBudget;
 import com.charterbot.app.persistence.PrivacyProperties;
 import com.charterbot.core.activity.ActivityLog;
 import com.charterbot.core.activity.UnansweredQuestions;

@@ -1,6 +1,8 @@
 package com.charterbot.app.nudge;
 
 import com.charterbot.app.persistence.Databases;
+import com.charterbot.app.persistence.JdbcDeliveryStore;
+import com.charterbot.app.persistence.JdbcSendBudget;
 import com.charterbot.core.activity.NudgeSent;
 import com.charterbot.core.memory.InMemoryActivityLog;
 import com.charterbot.core.memory.InMemoryChannelStore;

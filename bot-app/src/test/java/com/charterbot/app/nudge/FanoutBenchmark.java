@@ -3,6 +3,8 @@ package com.charterbot.app.nudge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.charterbot.app.persistence.Databases;
+import com.charterbot.app.persistence.JdbcDeliveryStore;
+import com.charterbot.app.persistence.JdbcSendBudget;
 import com.charterbot.app.slack.TestInstallations;
 import com.charterbot.core.activity.NudgeSent;
 import com.charterbot.core.chat.Converse;

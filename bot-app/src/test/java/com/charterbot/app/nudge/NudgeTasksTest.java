@@ -3,6 +3,7 @@ package com.charterbot.app.nudge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.charterbot.app.persistence.Databases;
+import com.charterbot.app.persistence.JdbcDeliveryStore;
 import com.charterbot.core.activity.NudgeSent;
 import com.charterbot.core.memory.InMemoryActivityLog;
 import com.charterbot.core.memory.InMemoryChannelStore;

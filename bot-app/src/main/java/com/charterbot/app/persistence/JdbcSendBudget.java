@@ -1,4 +1,4 @@
-package com.charterbot.app.nudge;
+package com.charterbot.app.persistence;
 
 import com.charterbot.core.nudge.SendBudget;
 import com.charterbot.core.nudge.SendPacing;
@@ -36,7 +36,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * move the tenant's and the channel's slots together, in one transaction. The rule itself is the
  * core's {@link SendPacing}, shared with the in-memory budget.
  */
-final class JdbcSendBudget implements SendBudget {
+public final class JdbcSendBudget implements SendBudget {
 
     private static final int STRIPES = 64;
     private static final int MAX_PLAIN_KEY = 78;
@@ -46,7 +46,7 @@ final class JdbcSendBudget implements SendBudget {
     private final SendPacing pacing;
     private final Object[] stripes = new Object[STRIPES];
 
-    JdbcSendBudget(DataSource dataSource, SendPacing pacing) {
+    public JdbcSendBudget(DataSource dataSource, SendPacing pacing) {
         Objects.requireNonNull(dataSource, "dataSource");
         this.jdbc = JdbcClient.create(dataSource);
         this.transaction = new TransactionTemplate(new JdbcTransactionManager(dataSource));
@@ -84,7 +84,7 @@ final class JdbcSendBudget implements SendBudget {
      * Deletes the rows whose instants all lie before the cutoff: they hold nothing any more (a
      * tenant or channel without a row starts afresh, which a past slot would also give).
      */
-    int purgeBefore(Instant cutoff) {
+    public int purgeBefore(Instant cutoff) {
         return jdbc.sql(
                         "DELETE FROM send_budget WHERE (next_at IS NULL OR next_at < :cutoff) AND (come_back_at IS NULL OR come_back_at < :cutoff)")
                 .param("cutoff", nanos(cutoff))

@@ -1,4 +1,4 @@
-package com.charterbot.app.nudge;
+package com.charterbot.app.persistence;
 
 import com.charterbot.core.activity.NudgeSent;
 import com.charterbot.core.nudge.DeliveryStore;

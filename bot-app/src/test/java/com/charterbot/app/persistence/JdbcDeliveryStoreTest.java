@@ -1,8 +1,7 @@
-package com.charterbot.app.nudge;
+package com.charterbot.app.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.charterbot.app.persistence.Databases;
 import com.charterbot.core.activity.NudgeSent;
 import com.charterbot.core.nudge.DeliveryStore;
 import com.charterbot.core.nudge.NudgeDelivery;

@@ -1,6 +1,7 @@
 package com.charterbot.app;
 
 import com.charterbot.app.cli.CommandLine;
+import com.charterbot.app.startup.ReleaseStartupGarbage;
 import com.charterbot.core.answer.AnswerEngine;
 import com.charterbot.playground.Playground;
 import org.springframework.boot.SpringApplication;
@@ -28,7 +29,9 @@ public class CharterBotApplication {
             Thread warmUp = new Thread(AnswerEngine::prepare, "answer-engine-warm-up");
             warmUp.setDaemon(true);
             warmUp.start();
-            SpringApplication.run(CharterBotApplication.class, args);
+            SpringApplication server = new SpringApplication(CharterBotApplication.class);
+            server.addListeners(new ReleaseStartupGarbage());
+            server.run(args);
             return;
         }
         // A command prints what it has to say itself; the libraries' logging would only add noise

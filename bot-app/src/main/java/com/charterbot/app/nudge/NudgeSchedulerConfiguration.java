@@ -37,12 +37,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.context.LifecycleProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 
 /**
  * Wires the cluster-safe nudge scheduler: the {@link NudgeDispatcher} over the application's
@@ -196,10 +195,12 @@ public class NudgeSchedulerConfiguration {
     @Bean
     @ConditionalOnProperty(prefix = "charter.scheduler", name = "enabled", havingValue = "true", matchIfMissing = true)
     SchedulerLifecycle nudgeScheduler(
-            DataSource dataSource, NudgeTasks tasks, NudgeSchedulerProperties properties, Environment environment) {
-        Duration phase = Binder.get(environment)
-                .bind("spring.lifecycle.timeout-per-shutdown-phase", Duration.class)
-                .orElse(Duration.ofSeconds(30));
+            DataSource dataSource,
+            NudgeTasks tasks,
+            NudgeSchedulerProperties properties,
+            ObjectProvider<LifecycleProperties> lifecycle) {
+        // Spring Boot's own spring.lifecycle.* settings; a context without its auto-configuration has the default.
+        Duration phase = lifecycle.getIfAvailable(LifecycleProperties::new).getTimeoutPerShutdownPhase();
         Duration drain = properties.shutdownMaxWait().multipliedBy(2);
         if (drain.compareTo(phase) > 0) {
             LOG.warn(

@@ -1,47 +1,25 @@
 package com.charterbot.bench;
 
-import com.charterbot.core.admin.AdminActions;
-import com.charterbot.core.admin.AdminDirectory;
-import com.charterbot.core.admin.AdminPolicy;
 import com.charterbot.core.answer.AnswerEngine;
 import com.charterbot.core.charter.Charter;
 import com.charterbot.core.charter.ReloadCharter;
-import com.charterbot.core.chat.Administration;
-import com.charterbot.core.chat.ChannelNudges;
 import com.charterbot.core.chat.CommunicationsTeam;
 import com.charterbot.core.chat.ConversationService;
-import com.charterbot.core.chat.EmployeeServices;
-import com.charterbot.core.chat.PersonalRecords;
-import com.charterbot.core.check.DraftChecker;
-import com.charterbot.core.check.DraftFindings;
 import com.charterbot.core.eval.EvalQuestion;
 import com.charterbot.core.eval.EvalSet;
 import com.charterbot.core.eval.Evaluation;
-import com.charterbot.core.home.HomeService;
-import com.charterbot.core.memory.InMemoryActivityLog;
-import com.charterbot.core.memory.InMemoryAuditLog;
-import com.charterbot.core.memory.InMemoryChannelQuizStore;
-import com.charterbot.core.memory.InMemoryChannelStore;
-import com.charterbot.core.memory.InMemoryDeliveryStore;
-import com.charterbot.core.memory.InMemoryLanguagePreferences;
+import com.charterbot.core.memory.InMemoryConversation;
 import com.charterbot.core.memory.InMemoryPhrasingCandidates;
-import com.charterbot.core.memory.InMemoryQuizProgressStore;
-import com.charterbot.core.memory.InMemoryQuizSessionStore;
-import com.charterbot.core.memory.InMemoryTipRotationStore;
-import com.charterbot.core.memory.InMemoryUnansweredQuestions;
 import com.charterbot.core.nudge.NudgeSettings;
 import com.charterbot.core.phrasing.Candidate;
 import com.charterbot.core.phrasing.PhrasingReview;
-import com.charterbot.core.quiz.QuizService;
 import com.charterbot.core.quiz.QuizSettings;
 import com.charterbot.core.reply.ActionIds;
 import com.charterbot.core.reply.Block;
 import com.charterbot.core.reply.Button;
 import com.charterbot.core.reply.Reply;
 import com.charterbot.core.reply.TaggedValue;
-import com.charterbot.core.stats.AwarenessStatsService;
 import com.charterbot.core.stats.DrawCharts;
-import com.charterbot.core.tip.TipService;
 import com.charterbot.core.values.ActionEvent;
 import com.charterbot.core.values.ChannelRef;
 import com.charterbot.core.values.Language;
@@ -166,47 +144,16 @@ public final class LearningMain {
 
     private static ConversationService conversation(
             AnswerEngine engine, InMemoryPhrasingCandidates candidates, Clock clock) {
-        SplittableRandom random = new SplittableRandom(18L);
-        InMemoryActivityLog activity = new InMemoryActivityLog();
-        InMemoryQuizProgressStore progress = new InMemoryQuizProgressStore();
-        QuizService quiz = new QuizService(
-                engine::charter,
-                progress,
-                new InMemoryQuizSessionStore(),
-                new InMemoryChannelQuizStore(),
-                activity,
+        InMemoryConversation.Settings settings = new InMemoryConversation.Settings(
                 QuizSettings.DEFAULTS,
-                clock,
-                random.split());
-        TipService tips =
-                new TipService(engine::charter, new InMemoryTipRotationStore(), activity, clock, random.split());
-        AdminActions admin = new AdminActions(
-                new AdminPolicy(new AdminDirectory(Set.of(ADMIN), Set.of())), new InMemoryAuditLog(), clock);
-        PhrasingReview review = new PhrasingReview(engine, candidates, admin, clock, Duration.ofSeconds(30));
-        InMemoryChannelStore channels = new InMemoryChannelStore();
-        InMemoryLanguagePreferences languages = new InMemoryLanguagePreferences();
-        HomeService home = new HomeService(engine::charter, progress, channels, admin, languages, Language.EN, clock);
-        return new ConversationService(
-                new EmployeeServices(
-                        engine,
-                        new DraftChecker(engine::charter, Language.EN, DraftFindings.NONE),
-                        quiz,
-                        quiz,
-                        tips,
-                        home),
-                new PersonalRecords(languages, quiz, activity),
-                new ChannelNudges(
-                        channels,
-                        new InMemoryDeliveryStore(),
-                        channelRef -> true,
-                        NudgeSettings.defaults(ZoneOffset.UTC, Language.EN)),
-                new Administration(
-                        admin,
-                        new AwarenessStatsService(activity, clock),
-                        new InMemoryUnansweredQuestions(),
-                        ReloadCharter.bundled(),
-                        DrawCharts.none()),
-                new CommunicationsTeam(Optional.empty(), Optional.of(review)),
-                clock);
+                NudgeSettings.defaults(ZoneOffset.UTC, Language.EN),
+                Set.of(ADMIN),
+                channelRef -> true,
+                ReloadCharter.bundled(),
+                DrawCharts.none(),
+                admin -> new CommunicationsTeam(
+                        Optional.empty(),
+                        Optional.of(new PhrasingReview(engine, candidates, admin, clock, Duration.ofSeconds(30)))));
+        return new InMemoryConversation(engine, settings, clock, new SplittableRandom(18L)).conversation();
     }
 }

@@ -1,36 +1,14 @@
 package com.charterbot.playground;
 
 import com.charterbot.app.conversation.ConversationProperties;
-import com.charterbot.core.admin.AdminActions;
-import com.charterbot.core.admin.AdminDirectory;
-import com.charterbot.core.admin.AdminPolicy;
 import com.charterbot.core.answer.AnswerEngine;
 import com.charterbot.core.charter.ReloadResult;
-import com.charterbot.core.chat.Administration;
-import com.charterbot.core.chat.ChannelNudges;
 import com.charterbot.core.chat.CommunicationsTeam;
 import com.charterbot.core.chat.ConversationService;
-import com.charterbot.core.chat.EmployeeServices;
-import com.charterbot.core.chat.PersonalRecords;
-import com.charterbot.core.check.DraftChecker;
-import com.charterbot.core.check.DraftFindings;
-import com.charterbot.core.home.HomeService;
-import com.charterbot.core.memory.InMemoryActivityLog;
-import com.charterbot.core.memory.InMemoryAuditLog;
-import com.charterbot.core.memory.InMemoryChannelQuizStore;
-import com.charterbot.core.memory.InMemoryChannelStore;
-import com.charterbot.core.memory.InMemoryDeliveryStore;
-import com.charterbot.core.memory.InMemoryLanguagePreferences;
-import com.charterbot.core.memory.InMemoryQuizProgressStore;
-import com.charterbot.core.memory.InMemoryQuizSessionStore;
-import com.charterbot.core.memory.InMemoryTipRotationStore;
-import com.charterbot.core.memory.InMemoryUnansweredQuestions;
-import com.charterbot.core.quiz.QuizService;
+import com.charterbot.core.memory.InMemoryConversation;
 import com.charterbot.core.quiz.QuizSettings;
 import com.charterbot.core.reply.Reply;
-import com.charterbot.core.stats.AwarenessStatsService;
 import com.charterbot.core.stats.DrawCharts;
-import com.charterbot.core.tip.TipService;
 import com.charterbot.core.values.ActionEvent;
 import com.charterbot.core.values.ChannelRef;
 import com.charterbot.core.values.Language;
@@ -58,7 +36,6 @@ final class PlaygroundChat {
     private static final ChannelRef DIRECT = new ChannelRef(Platform.SLACK, TENANT, "D-playground");
 
     private final ConversationService conversation;
-    private final InMemoryLanguagePreferences languages = new InMemoryLanguagePreferences();
     private final Map<Language, UserRef> speakers = new EnumMap<>(Language.class);
     private final UserRef detected = new UserRef(Platform.SLACK, TENANT, "author");
 
@@ -68,56 +45,27 @@ final class PlaygroundChat {
             LiveCharter charter,
             DrawCharts charts,
             Clock clock) {
-        SecureRandom random = new SecureRandom();
-        InMemoryActivityLog activity = new InMemoryActivityLog();
-        InMemoryQuizProgressStore progress = new InMemoryQuizProgressStore();
-        QuizService quiz = new QuizService(
-                engine::charter,
-                progress,
-                new InMemoryQuizSessionStore(),
-                new InMemoryChannelQuizStore(),
-                activity,
-                new QuizSettings(
-                        properties.quiz().questions(), properties.quiz().sessionTtl()),
-                clock,
-                random);
-        TipService tips = new TipService(engine::charter, new InMemoryTipRotationStore(), activity, clock, random);
         for (Language language : Language.values()) {
-            UserRef speaker = new UserRef(Platform.SLACK, TENANT, "author-" + language.tag());
-            speakers.put(language, speaker);
-            languages.save(speaker, language);
+            speakers.put(language, new UserRef(Platform.SLACK, TENANT, "author-" + language.tag()));
         }
-        Set<String> administrators = Set.of(
-                detected.userId(),
-                speakers.get(Language.EN).userId(),
-                speakers.get(Language.FR).userId());
-        AdminActions admin = new AdminActions(
-                new AdminPolicy(new AdminDirectory(administrators, Set.of(), false)), new InMemoryAuditLog(), clock);
-        InMemoryChannelStore channels = new InMemoryChannelStore();
-        HomeService home =
-                new HomeService(engine::charter, progress, channels, admin, languages, engine.defaultLanguage(), clock);
-        this.conversation = new ConversationService(
-                new EmployeeServices(
-                        engine,
-                        new DraftChecker(engine::charter, engine.defaultLanguage(), DraftFindings.NONE),
-                        quiz,
-                        quiz,
-                        tips,
-                        home),
-                new PersonalRecords(languages, quiz, activity),
-                new ChannelNudges(
-                        channels,
-                        new InMemoryDeliveryStore(),
+        InMemoryConversation local = new InMemoryConversation(
+                engine,
+                new InMemoryConversation.Settings(
+                        new QuizSettings(
+                                properties.quiz().questions(), properties.quiz().sessionTtl()),
+                        properties.nudges().settings(engine.defaultLanguage()),
+                        Set.of(
+                                detected.userId(),
+                                speakers.get(Language.EN).userId(),
+                                speakers.get(Language.FR).userId()),
                         channel -> false,
-                        properties.nudges().settings(engine.defaultLanguage())),
-                new Administration(
-                        admin,
-                        new AwarenessStatsService(activity, clock),
-                        new InMemoryUnansweredQuestions(),
                         () -> reload(charter),
-                        charts),
-                CommunicationsTeam.NONE,
-                clock);
+                        charts,
+                        admin -> CommunicationsTeam.NONE),
+                clock,
+                new SecureRandom());
+        speakers.forEach((language, speaker) -> local.languages().save(speaker, language));
+        this.conversation = local.conversation();
     }
 
     /** The replies to a message, in the language asked for, or in the language the message is written in. */

@@ -1,40 +1,18 @@
 package com.charterbot.app.cli;
 
 import com.charterbot.app.conversation.ConversationProperties;
-import com.charterbot.core.admin.AdminActions;
-import com.charterbot.core.admin.AdminDirectory;
-import com.charterbot.core.admin.AdminPolicy;
 import com.charterbot.core.answer.AnswerEngine;
 import com.charterbot.core.charter.ReloadCharter;
-import com.charterbot.core.chat.Administration;
-import com.charterbot.core.chat.ChannelNudges;
 import com.charterbot.core.chat.CommunicationsTeam;
 import com.charterbot.core.chat.ConversationService;
-import com.charterbot.core.chat.EmployeeServices;
-import com.charterbot.core.chat.PersonalRecords;
-import com.charterbot.core.check.DraftChecker;
-import com.charterbot.core.check.DraftFindings;
-import com.charterbot.core.home.HomeService;
-import com.charterbot.core.memory.InMemoryActivityLog;
-import com.charterbot.core.memory.InMemoryAuditLog;
-import com.charterbot.core.memory.InMemoryChannelQuizStore;
 import com.charterbot.core.memory.InMemoryChannelStore;
-import com.charterbot.core.memory.InMemoryDeliveryStore;
-import com.charterbot.core.memory.InMemoryLanguagePreferences;
-import com.charterbot.core.memory.InMemoryQuizProgressStore;
-import com.charterbot.core.memory.InMemoryQuizSessionStore;
-import com.charterbot.core.memory.InMemoryTipRotationStore;
-import com.charterbot.core.memory.InMemoryUnansweredQuestions;
+import com.charterbot.core.memory.InMemoryConversation;
 import com.charterbot.core.nudge.ChannelState;
 import com.charterbot.core.nudge.NudgeComposer;
-import com.charterbot.core.nudge.NudgeSettings;
-import com.charterbot.core.quiz.QuizService;
 import com.charterbot.core.quiz.QuizSettings;
 import com.charterbot.core.reply.Button;
 import com.charterbot.core.reply.Reply;
-import com.charterbot.core.stats.AwarenessStatsService;
 import com.charterbot.core.stats.DrawCharts;
-import com.charterbot.core.tip.TipService;
 import com.charterbot.core.values.ActionEvent;
 import com.charterbot.core.values.ChannelRef;
 import com.charterbot.core.values.Message;
@@ -66,7 +44,7 @@ final class Chat {
     private static final Set<String> QUIT = Set.of("quit", "exit", "quitter", "/quit", "/exit");
 
     private final ConversationService conversation;
-    private final InMemoryChannelStore channels = new InMemoryChannelStore();
+    private final InMemoryChannelStore channels;
     private final NudgeComposer composer;
     private final Clock clock;
     private final List<Reply> posted = new ArrayList<>();
@@ -82,45 +60,22 @@ final class Chat {
             boolean administrator,
             Clock clock) {
         this.clock = clock;
-        SecureRandom random = new SecureRandom();
-        InMemoryActivityLog activity = new InMemoryActivityLog();
-        InMemoryQuizProgressStore progress = new InMemoryQuizProgressStore();
-        QuizService quiz = new QuizService(
-                engine::charter,
-                progress,
-                new InMemoryQuizSessionStore(),
-                new InMemoryChannelQuizStore(),
-                activity,
-                new QuizSettings(
-                        properties.quiz().questions(), properties.quiz().sessionTtl()),
-                clock,
-                random);
-        TipService tips = new TipService(engine::charter, new InMemoryTipRotationStore(), activity, clock, random);
-        AdminDirectory directory = new AdminDirectory(administrator ? Set.of(YOU.userId()) : Set.of(), Set.of(), false);
-        AdminActions admin = new AdminActions(new AdminPolicy(directory), new InMemoryAuditLog(), clock);
-        NudgeSettings channelDefaults = properties.nudges().settings(engine.defaultLanguage());
-        this.composer = new NudgeComposer(tips, quiz);
-        InMemoryLanguagePreferences languages = new InMemoryLanguagePreferences();
-        HomeService home =
-                new HomeService(engine::charter, progress, channels, admin, languages, engine.defaultLanguage(), clock);
-        this.conversation = new ConversationService(
-                new EmployeeServices(
-                        engine,
-                        new DraftChecker(engine::charter, engine.defaultLanguage(), DraftFindings.NONE),
-                        quiz,
-                        quiz,
-                        tips,
-                        home),
-                new PersonalRecords(languages, quiz, activity),
-                new ChannelNudges(channels, new InMemoryDeliveryStore(), this::postNudge, channelDefaults),
-                new Administration(
-                        admin,
-                        new AwarenessStatsService(activity, clock),
-                        new InMemoryUnansweredQuestions(),
+        InMemoryConversation local = new InMemoryConversation(
+                engine,
+                new InMemoryConversation.Settings(
+                        new QuizSettings(
+                                properties.quiz().questions(), properties.quiz().sessionTtl()),
+                        properties.nudges().settings(engine.defaultLanguage()),
+                        administrator ? Set.of(YOU.userId()) : Set.of(),
+                        this::postNudge,
                         reload,
-                        DrawCharts.none()),
-                CommunicationsTeam.NONE,
-                clock);
+                        DrawCharts.none(),
+                        admin -> CommunicationsTeam.NONE),
+                clock,
+                new SecureRandom());
+        this.channels = local.channels();
+        this.composer = new NudgeComposer(local.tips(), local.quiz());
+        this.conversation = local.conversation();
     }
 
     /** The bot's replies to one line: a question, a command, or the number of a button of the last replies. */

@@ -3,6 +3,7 @@
  * after it ends, the command line's {@code chat}, the playground of {@code serve}, the benchmarks
  * and the tests. A server never uses them: its stores are the JDBC ones of {@code bot-app}
  * ({@code com.charterbot.app.persistence}), and {@code StoreContractsTest} holds both to the same
- * behaviour. {@code DependencyRulesTest} checks that no other package of the core uses this one.
+ * behaviour. {@link com.charterbot.core.memory.InMemoryConversation} wires the whole conversation
+ * over them. {@code DependencyRulesTest} checks that no other package of the core uses this one.
  */
 package com.charterbot.core.memory;

@@ -93,8 +93,9 @@ final class SocketModeLifecycle implements SmartLifecycle {
         try {
             connection.start();
             failedAttempts = 0;
-            state = new State(true, "", clock.instant());
+            // Said before the state shows it, as in check(): whoever sees the state connected finds the line written.
             LOG.info("Slack Socket Mode connected");
+            state = new State(true, "", clock.instant());
             schedule(this::check, checkEvery);
         } catch (IllegalStateException e) {
             failedAttempts++;

@@ -11,7 +11,7 @@ public sealed interface Command {
     /** The language the command word itself was written in, when it tells ("aide" is French). */
     Optional<Language> wordLanguage();
 
-    /** Whether only charter administrators may run it: adapters look up platform admin rights for these alone. */
+    /** Whether only charter administrators may run it ({@code Converse.isAdministrative} tells adapters when to look up admin rights). */
     default boolean administrative() {
         return this instanceof Nudges
                 || this instanceof Stats

@@ -25,7 +25,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * The charter the playground answers from, read again whenever its files change, with the
@@ -35,7 +34,7 @@ import org.springframework.context.SmartLifecycle;
  * once the files load. The first reading happens on the side, while the web server starts.
  * Listeners hear of every reading that changed something. Thread-safe.
  */
-final class LiveCharter implements SmartLifecycle {
+final class LiveCharter {
 
     private static final Logger LOG = LoggerFactory.getLogger(LiveCharter.class);
 
@@ -109,6 +108,11 @@ final class LiveCharter implements SmartLifecycle {
                     thread.setDaemon(true);
                     thread.start();
                 });
+    }
+
+    /** Completes once the files have been read for the first time, loaded or not. */
+    CompletableFuture<Void> firstLoad() {
+        return firstLoad.copy();
     }
 
     /** The engine answers come from, once the files have loaded; waits for the first reading. */
@@ -211,8 +215,8 @@ final class LiveCharter implements SmartLifecycle {
         }
     }
 
-    @Override
-    public synchronized void start() {
+    /** Starts checking the folder for changes (a bundled charter does not change). */
+    synchronized void start() {
         if (executor != null || properties.folder() == null) {
             return;
         }
@@ -224,16 +228,11 @@ final class LiveCharter implements SmartLifecycle {
         executor.scheduleWithFixedDelay(this::check, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    @Override
-    public synchronized void stop() {
+    /** Stops checking the folder. */
+    synchronized void stop() {
         if (executor != null) {
             executor.shutdownNow();
             executor = null;
         }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return executor != null || properties.folder() == null;
     }
 }

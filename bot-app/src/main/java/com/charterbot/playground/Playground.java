@@ -1,17 +1,24 @@
 package com.charterbot.playground;
 
-import com.charterbot.core.answer.AnswerEngine;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import com.charterbot.app.cli.CliConfiguration;
+import com.charterbot.app.conversation.ConversationProperties;
+import com.charterbot.app.stats.JFreeChartDrawing;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.slf4j.ILoggerFactory;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code java -jar charter-bot.jar playground [--charter <dir>] [--port 8090]}: a web page on this
@@ -26,6 +33,9 @@ public final class Playground {
     public static final String COMMAND = "playground";
 
     static final int DEFAULT_PORT = 8090;
+
+    /** How often the charter folder is checked: an author who saves a file is waiting for the page. */
+    static final Duration WATCH_INTERVAL = Duration.ofMillis(250);
 
     private Playground() {}
 
@@ -56,40 +66,59 @@ public final class Playground {
     }
 
     /** The running playground; its port is the one asked for, or the one picked for port 0. */
-    static ConfigurableApplicationContext start(String[] args, PrintStream out) {
+    static PlaygroundServer start(String[] args, PrintStream out) {
         Options options = Options.parse(args);
-        // Lucene's classes load and warm up on the other core while Spring starts.
-        Thread warmUp = new Thread(AnswerEngine::prepare, "answer-engine-warm-up");
-        warmUp.setDaemon(true);
-        warmUp.start();
-        SpringApplication application = new SpringApplication(PlaygroundApplication.class);
-        application.setWebApplicationType(WebApplicationType.SERVLET);
-        application.setDefaultProperties(defaults());
+        quietLogging();
         List<String> properties = new ArrayList<>(options.properties());
-        properties.add("--charter.playground.port=" + options.port());
         if (options.charter() != null) {
             properties.add("--charter.dir=" + options.charter().toAbsolutePath().normalize());
         }
-        ConfigurableApplicationContext context = application.run(properties.toArray(String[]::new));
-        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        out.printf("Charter playground: http://127.0.0.1:%d/ (Ctrl+C to stop)%n", port);
-        out.printf("Bac à sable de la charte : http://127.0.0.1:%d/ (Ctrl+C pour arrêter)%n", port);
-        return context;
+        CliConfiguration configuration = CliConfiguration.of(properties);
+        Clock clock = Clock.systemUTC();
+        // The charter's first reading (the index) starts now on its own thread: the page waits for it.
+        LiveCharter charter = new LiveCharter(configuration.charter(), WATCH_INTERVAL, clock);
+        // The quiz, administrator and nudge settings go through Spring Boot's binder, most of a
+        // second, needed only by the first question: read after the charter, not competing with it.
+        CompletableFuture<ConversationProperties> conversation =
+                charter.firstLoad().thenApplyAsync(loaded -> configuration.conversation(), Playground::onTheSide);
+        PlaygroundChats chats = new PlaygroundChats(charter, conversation::join, new JFreeChartDrawing(), clock);
+        PlaygroundApi api = new PlaygroundApi(charter, chats);
+        PlaygroundServer server;
+        try {
+            server = PlaygroundServer.start(options.port(), api, charter);
+        } catch (BindException e) {
+            throw new IllegalArgumentException(
+                    "port " + options.port() + " is taken on 127.0.0.1; choose another with --port <n>");
+        } catch (IOException e) {
+            throw new UncheckedIOException("the playground cannot listen on port " + options.port(), e);
+        }
+        try {
+            conversation.join();
+        } catch (CompletionException e) {
+            server.close();
+            throw e.getCause() instanceof IllegalArgumentException invalid ? invalid : e;
+        }
+        charter.start();
+        // The first question the author types is then answered as fast as the next ones.
+        onTheSide(api::warmUp);
+        out.printf("Charter playground: http://127.0.0.1:%d/ (Ctrl+C to stop)%n", server.port());
+        out.printf("Bac à sable de la charte : http://127.0.0.1:%d/ (Ctrl+C pour arrêter)%n", server.port());
+        return server;
     }
 
-    private static Map<String, Object> defaults() {
-        Map<String, Object> defaults = new LinkedHashMap<>();
-        defaults.put("spring.web.resources.static-locations", "classpath:/playground/");
-        defaults.put("spring.jmx.enabled", "false");
-        defaults.put("spring.main.banner-mode", "off");
-        defaults.put("spring.main.log-startup-info", "false");
-        defaults.put("logging.level.root", "WARN");
-        defaults.put("logging.level.com.charterbot", "INFO");
-        // An event stream the page closed, or one reaching its timeout, is not a problem worth a line.
-        defaults.put(
-                "logging.level.org.springframework.web.servlet.mvc.support.DefaultHandlerExceptionResolver", "ERROR");
-        defaults.put("server.error.include-stacktrace", "never");
-        return defaults;
+    private static void onTheSide(Runnable task) {
+        Thread thread = new Thread(task, "playground-side");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Only the playground's own lines (the charter loaded, its problems) and the libraries' warnings. */
+    private static void quietLogging() {
+        ILoggerFactory loggers = LoggerFactory.getILoggerFactory();
+        if (loggers instanceof LoggerContext logback) {
+            logback.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(Level.WARN);
+            logback.getLogger("com.charterbot").setLevel(Level.INFO);
+        }
     }
 
     /** The command line: {@code --charter <dir>}, {@code --port <n>} and {@code --charter.x=y} settings. */

@@ -25,8 +25,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,7 +39,7 @@ class PlaygroundApiTest {
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private static ConfigurableApplicationContext playground;
+    private static PlaygroundServer playground;
     private static String base;
     private static final ByteArrayOutputStream OUT = new ByteArrayOutputStream();
 
@@ -53,8 +51,7 @@ class PlaygroundApiTest {
                     "playground", "--charter", charter.toString(), "--port", "0", "--charter.company-name=Globex"
                 },
                 new PrintStream(OUT, true, StandardCharsets.UTF_8));
-        base = "http://127.0.0.1:"
-                + ((WebServerApplicationContext) playground).getWebServer().getPort();
+        base = "http://127.0.0.1:" + playground.port();
     }
 
     @AfterAll
@@ -171,6 +168,51 @@ class PlaygroundApiTest {
     }
 
     @Test
+    void wrongMethodsAndUnknownPathsGetTheirStatus() throws Exception {
+        HttpResponse<String> getAsk = get("/api/ask");
+        HttpResponse<String> postState = post("/api/state", "{}");
+        HttpResponse<String> unknown = get("/WEB-INF/web.xml");
+        HttpResponse<String> climbing = get("/../application.yaml");
+
+        assertThat(getAsk.statusCode()).isEqualTo(405);
+        assertThat(getAsk.headers().firstValue("Allow")).hasValue("POST");
+        assertThat(postState.statusCode()).isEqualTo(405);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(climbing.statusCode()).isEqualTo(404);
+        assertThat(unknown.headers().firstValue("Content-Security-Policy"))
+                .hasValue(PlaygroundGuard.CONTENT_SECURITY_POLICY);
+    }
+
+    @Test
+    void theStateIsStreamedNowAndAgainAfterEveryReading() throws Exception {
+        assertThat(get("/api/sections").statusCode())
+                .as("the charter's first reading")
+                .isEqualTo(200);
+        HttpResponse<java.util.stream.Stream<String>> events = HTTP.send(
+                HttpRequest.newBuilder(URI.create(base + "/api/events")).build(), HttpResponse.BodyHandlers.ofLines());
+        assertThat(events.statusCode()).isEqualTo(200);
+        assertThat(events.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
+        java.util.Iterator<String> lines = events.body().iterator();
+        try {
+            assertThat(lines.next()).isEqualTo("event: state");
+            JsonNode first = JSON.readTree(lines.next().substring("data: ".length()));
+            assertThat(lines.next()).isEmpty();
+
+            assertThat(post("/api/ask", "{\"text\": \"reload\"}").statusCode()).isEqualTo(200);
+
+            assertThat(lines.next()).isEqualTo("event: state");
+            JsonNode second = JSON.readTree(lines.next().substring("data: ".length()));
+            assertThat(second.path("revision").asLong())
+                    .isGreaterThan(first.path("revision").asLong());
+            assertThat(second.path("version").asString())
+                    .isEqualTo(first.path("version").asString());
+        } finally {
+            events.body().close();
+        }
+    }
+
+    @Test
     void aQuestionFileGivesMetricsAndOutcomes() throws Exception {
         String yaml = """
                 - q: "Can I post a photo of the plant on LinkedIn?"
@@ -247,7 +289,7 @@ class PlaygroundApiTest {
     @Test
     void anotherHostNameIsRefused() throws Exception {
         // A page elsewhere that points its own name at 127.0.0.1 (DNS rebinding) names itself in Host.
-        int port = ((WebServerApplicationContext) playground).getWebServer().getPort();
+        int port = playground.port();
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.getOutputStream()
                     .write(("GET /api/state HTTP/1.1\r\nHost: evil.example:" + port + "\r\nConnection: close\r\n\r\n")
@@ -279,7 +321,7 @@ class PlaygroundApiTest {
 
     @Test
     void listensOnThisMachineOnly() throws Exception {
-        int port = ((WebServerApplicationContext) playground).getWebServer().getPort();
+        int port = playground.port();
         java.util.Optional<java.net.InetAddress> outside =
                 java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces()).stream()
                         .flatMap(network -> java.util.Collections.list(network.getInetAddresses()).stream())
@@ -291,6 +333,20 @@ class PlaygroundApiTest {
         assertThat(org.assertj.core.api.Assertions.catchException(() -> new Socket(outside.get(), port).close()))
                 .as("a connection to %s:%d", outside.get(), port)
                 .isInstanceOf(java.net.ConnectException.class);
+    }
+
+    @Test
+    void aSettingThatDoesNotBindStopsThePlaygroundNamingIt() {
+        PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Playground.start(
+                        new String[] {"playground", "--port", "0", "--charter.nudges.zone=Mars/Olympus"}, out))
+                .withMessageContaining("charter.nudges.zone");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() ->
+                        Playground.start(new String[] {"playground", "--port", String.valueOf(playground.port())}, out))
+                .withMessageContaining("port " + playground.port() + " is taken");
     }
 
     @Test

@@ -39,9 +39,10 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * are read directly when the configuration uses nothing but the sources above, one file per
  * folder and no placeholders, which is the case of a folder made by {@code init}; whatever else
  * (a profile, {@code spring.config.location}, {@code SPRING_APPLICATION_JSON}...) makes it ask
- * Spring Boot. {@code CliConfigurationTest} checks both ways give what the server binds.
+ * Spring Boot. {@code CliConfigurationTest} checks both ways give what the server binds. The
+ * charter playground reads its settings here too.
  */
-final class CliConfiguration {
+public final class CliConfiguration {
 
     /** The settings {@link CharterProperties} binds, under {@code charter.}. */
     static final List<String> KEYS = List.of(
@@ -76,14 +77,15 @@ final class CliConfiguration {
     }
 
     /** This process's configuration; {@code arguments} are {@code --name=value} words, as the server takes them. */
-    static CliConfiguration of(List<String> arguments) {
+    public static CliConfiguration of(List<String> arguments) {
         Map<String, String> systemProperties = new HashMap<>();
         System.getProperties()
                 .forEach((key, value) -> systemProperties.put(String.valueOf(key), String.valueOf(value)));
         return new CliConfiguration(arguments, System.getenv(), systemProperties, Path.of(""));
     }
 
-    CharterProperties charter() {
+    /** The {@code charter.*} settings of the charter; fails naming a setting that does not bind. */
+    public CharterProperties charter() {
         return direct().orElseGet(() -> bind("charter", CharterProperties.class));
     }
 
@@ -97,7 +99,8 @@ final class CliConfiguration {
     /** The {@code spring.datasource} settings a command needs. */
     record DataSourceSettings(String url, String username, String password) {}
 
-    ConversationProperties conversation() {
+    /** The quiz, administrator and nudge settings; fails naming a setting that does not bind. */
+    public ConversationProperties conversation() {
         return bind("charter", ConversationProperties.class);
     }
 

@@ -46,6 +46,9 @@ class PersistenceConfiguration {
     /** How long a replica trusts the language preference it read (one set on another replica shows within this). */
     static final Duration LANGUAGES_KEPT = Duration.ofSeconds(10);
 
+    /** How long a replica keeps a tenant's experts' channel before reading it again. */
+    static final Duration EXPERTS_CHANNELS_KEPT = Duration.ofSeconds(10);
+
     @Bean
     @DependsOnDatabaseInitialization
     PseudonymousIds pseudonymousIds(DataSource dataSource, PrivacyProperties privacy, Environment environment) {
@@ -120,7 +123,8 @@ class PersistenceConfiguration {
     @Bean
     @DependsOnDatabaseInitialization
     ExpertsChannels expertsChannels(DataSource dataSource, java.time.Clock clock) {
-        return new JdbcExpertsChannels(dataSource, clock);
+        return new CachedExpertsChannels(
+                new JdbcExpertsChannels(dataSource, clock), EXPERTS_CHANNELS_KEPT, Ticker.systemTicker());
     }
 
     @Bean

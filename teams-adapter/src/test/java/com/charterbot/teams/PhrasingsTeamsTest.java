@@ -79,6 +79,17 @@ class PhrasingsTeamsTest {
                 .orElseThrow(() -> new AssertionError("no " + actionId + " in " + card));
     }
 
+    /** The button of a card with this action id for this candidate (the other tests' candidates may be listed too). */
+    private static JsonNode button(JsonNode card, String actionId, long candidate) {
+        return actions(card).stream()
+                .filter(action ->
+                        actionId.equals(action.path("data").path("actionId").asText())
+                                && action.path("data").path("value").asText().equals("en~" + candidate))
+                .findFirst()
+                .orElseThrow(
+                        () -> new AssertionError("no " + actionId + " for candidate " + candidate + " in " + card));
+    }
+
     /** Every input of a card, wherever it sits in its body. */
     private static List<JsonNode> inputs(JsonNode card) {
         List<JsonNode> inputs = new ArrayList<>();
@@ -97,9 +108,8 @@ class PhrasingsTeamsTest {
         ObjectNode command = rig.activities.personal(Activities.ADMIN_AAD, "phrasings", "en-US");
         rig.post(command);
         JsonNode list = card(rig.sent().get(0));
-        JsonNode move = execute(list, ActionIds.PHRASING_MOVE);
+        JsonNode move = button(list, ActionIds.PHRASING_MOVE, offsite);
         assertThat(move.path("type").asText()).isEqualTo("Action.Execute");
-        assertThat(move.path("data").path("value").asText()).isEqualTo("en~" + offsite);
         rig.connector.stubFor(WireMock.post(WireMock.urlPathMatching(TeamsRig.ACTIVITIES))
                 .willReturn(TeamsRig.okJson("{\"id\":\"" + FORM_ID + "\"}")));
 
@@ -150,5 +160,36 @@ class PhrasingsTeamsTest {
         Candidate moved = candidates.find(offsite).orElseThrow();
         assertThat(moved.status()).isEqualTo(Candidate.Status.APPROVED);
         assertThat(moved.sectionId()).isEqualTo("photos-videos");
+    }
+
+    @Test
+    void anAdministratorApprovesACandidateFromTheHomeCardAndTheCardIsReplacedByTheNoteAndTheRefreshedList() {
+        long badge = seen("may I post my new badge photo on insta?", "photos-videos", 3);
+        long other = seen("can I say on linkedin that we won the tender?", "confidential-information", 3);
+        rig.stubConnector();
+        ObjectNode command = rig.activities.personal(Activities.ADMIN_AAD, "home", "en-US");
+        rig.post(command);
+        JsonNode home = card(rig.sent().get(0));
+        assertThat(texts(home)).contains(Messages.get(Language.EN, "phrasings.title"));
+        JsonNode approve = button(home, ActionIds.PHRASING_APPROVE, badge);
+        assertThat(approve.path("type").asText()).isEqualTo("Action.Execute");
+
+        HttpResponse<String> answered = rig.post(rig.activities.execute(
+                command, LIST_ID, (ObjectNode) approve.path("data").deepCopy()));
+
+        assertThat(answered.statusCode()).isEqualTo(200);
+        JsonNode response = TeamsRig.read(answered.body());
+        assertThat(response.path("statusCode").asInt()).isEqualTo(200);
+        JsonNode shown = response.path("value");
+        assertThat(shown.path("type").asText()).isEqualTo("AdaptiveCard");
+        assertThat(texts(shown))
+                .anyMatch(text -> text.startsWith("Approved: ") && text.contains("badge photo"))
+                .contains(Messages.get(Language.EN, "phrasings.title"));
+        assertThat(actions(shown))
+                .as("the approved candidate has left the list, the other stays")
+                .noneMatch(action -> action.path("data").path("value").asText().equals("en~" + badge))
+                .anyMatch(action -> action.path("data").path("value").asText().equals("en~" + other));
+        assertThat(candidates.find(badge).orElseThrow().status()).isEqualTo(Candidate.Status.APPROVED);
+        assertThat(candidates.find(other).orElseThrow().status()).isEqualTo(Candidate.Status.PENDING);
     }
 }

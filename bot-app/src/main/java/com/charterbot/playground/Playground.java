@@ -78,9 +78,10 @@ public final class Playground {
         // The charter's first reading (the index) starts now on its own thread: the page waits for it.
         LiveCharter charter = new LiveCharter(configuration.charter(), WATCH_INTERVAL, clock);
         // The quiz, administrator and nudge settings go through Spring Boot's binder, most of a
-        // second, needed only by the first question: read after the charter, not competing with it.
-        CompletableFuture<ConversationProperties> conversation =
-                charter.firstLoad().thenApplyAsync(loaded -> configuration.conversation(), Playground::onTheSide);
+        // second, needed only by the first question: read after the charter (loaded or not), not
+        // competing with it.
+        CompletableFuture<ConversationProperties> conversation = charter.firstLoad()
+                .handleAsync((loaded, failed) -> configuration.conversation(), Playground::onTheSide);
         PlaygroundChats chats = new PlaygroundChats(charter, conversation::join, new JFreeChartDrawing(), clock);
         PlaygroundApi api = new PlaygroundApi(charter, chats);
         PlaygroundServer server;

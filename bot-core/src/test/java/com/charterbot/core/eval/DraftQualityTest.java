@@ -21,9 +21,12 @@ import org.junit.jupiter.api.Test;
  * configured for the company the drafts are about (Norvane) and no watch-list. Floors are one or
  * two drafts under the levels measured, so a change that loses ground fails the build.
  *
- * <p>drafts-dev, drafts-dev2 and drafts-dev3 (probes) are tuned on; the holdout sets are only scored:
+ * <p>drafts-dev, drafts-dev2, drafts-dev3 (probes) and drafts-dev4 (public cases, scored once before any
+ * change: recall_stop 0.23 en, 0.54 fr) are tuned on; the holdout sets are only scored:
  * drafts-holdout was looked at while the first signals were written, drafts-holdout2 was scored once
- * before and once after the second round of signals (issue 19's recall follow-up). Both are still far
+ * before and once after the second round of signals (issue 19's recall follow-up), both once more after the
+ * signals of general shape written for drafts-dev4 (as configured here, holdout recall_stop en 0.35 to 0.53, fr 0.65 to 0.71;
+ * holdout2 en 0.62 to 0.62, fr 0.60 to 0.67). Both are still far
  * from the issue's targets (recall_stop >= 0.90, precision >= 0.90, false_alarm_clean <= 0.10 per
  * language): the signals find the risks of posts like the ones they were written from and miss many
  * risky posts worded differently. The floors keep what is reached; raising them is the work left.
@@ -71,11 +74,19 @@ class DraftQualityTest {
     }
 
     @Test
+    void keepsItsLevelsOnTheFourthDevelopmentDrafts() throws IOException {
+        DraftEvaluation.Report report = run("eval/drafts-dev4.yaml");
+
+        assertFloors(report.of(Language.EN), 0.92, 0.85, 0.15);
+        assertFloors(report.of(Language.FR), 0.92, 0.90, 0.15);
+    }
+
+    @Test
     void keepsItsLevelsOnTheHoldoutDrafts() throws IOException {
         DraftEvaluation.Report report = run("eval/drafts-holdout.yaml");
 
-        assertFloors(report.of(Language.EN), 0.29, 0.85, 0.13);
-        assertFloors(report.of(Language.FR), 0.58, 0.83, 0.09);
+        assertFloors(report.of(Language.EN), 0.47, 0.85, 0.13);
+        assertFloors(report.of(Language.FR), 0.64, 0.83, 0.09);
     }
 
     @Test
@@ -83,7 +94,7 @@ class DraftQualityTest {
         DraftEvaluation.Report report = run("eval/drafts-holdout2.yaml");
 
         assertFloors(report.of(Language.EN), 0.53, 0.90, 0.16);
-        assertFloors(report.of(Language.FR), 0.53, 0.85, 0.22);
+        assertFloors(report.of(Language.FR), 0.60, 0.85, 0.22);
     }
 
     @Test

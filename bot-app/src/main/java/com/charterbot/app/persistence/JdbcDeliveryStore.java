@@ -15,8 +15,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -24,7 +22,7 @@ import org.springframework.jdbc.support.KeyHolder;
 /**
  * {@link DeliveryStore} in the {@code nudge_delivery} table (migration V3). The unique key
  * (platform, tenant, channel id, due) makes {@link #createIfAbsent} safe across replicas: the
- * insert of the first one wins, the others' unique violation means "already there". Every
+ * insert of the first one wins, the others' ({@code ON CONFLICT DO NOTHING}) insert nothing. Every
  * {@code mark...} is a single conditional UPDATE on a PENDING row. Works on PostgreSQL and on H2
  * in PostgreSQL mode; instants are stored in UTC, truncated to the microsecond. Thread-safe.
  */
@@ -35,8 +33,6 @@ public final class JdbcDeliveryStore implements DeliveryStore {
     private static final String WHERE_KEY =
             " WHERE platform = :platform AND tenant = :tenant AND channel_id = :channelId AND due_at = :due";
     private static final String PENDING = " AND status = 'PENDING'";
-    /** The SQLSTATE of a unique violation, on PostgreSQL and H2 alike. */
-    private static final String UNIQUE_VIOLATION = "23505";
 
     private final JdbcClient jdbc;
 
@@ -49,25 +45,16 @@ public final class JdbcDeliveryStore implements DeliveryStore {
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(due, "due");
         Instant stored = truncate(due);
-        // Most calls find the row already there: read first, so that the database logs no constraint error for them.
-        if (find(channel, stored).isPresent()) {
-            return Optional.empty();
-        }
         KeyHolder keys = new GeneratedKeyHolder();
-        try {
-            key(
-                            jdbc.sql("INSERT INTO nudge_delivery (platform, tenant, channel_id, due_at, status) "
-                                    + "VALUES (:platform, :tenant, :channelId, :due, 'PENDING')"),
-                            channel,
-                            stored)
-                    .update(keys, "id");
-        } catch (DuplicateKeyException raced) {
+        // One statement, and no constraint error in the database's log when the row is already there.
+        int inserted = key(
+                        jdbc.sql("INSERT INTO nudge_delivery (platform, tenant, channel_id, due_at, status) "
+                                + "VALUES (:platform, :tenant, :channelId, :due, 'PENDING') ON CONFLICT DO NOTHING"),
+                        channel,
+                        stored)
+                .update(keys, "id");
+        if (inserted == 0) {
             return Optional.empty();
-        } catch (DataIntegrityViolationException e) {
-            if (isUniqueViolation(e)) {
-                return Optional.empty();
-            }
-            throw e;
         }
         Number id = Objects.requireNonNull(keys.getKey(), "the database returned no id");
         return Optional.of(NudgeDelivery.pending(id.longValue(), channel, stored));
@@ -188,15 +175,6 @@ public final class JdbcDeliveryStore implements DeliveryStore {
                 rs.getInt("rate_limited"),
                 lastError == null ? "" : lastError,
                 Optional.ofNullable(sentAt).map(OffsetDateTime::toInstant));
-    }
-
-    private static boolean isUniqueViolation(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static Instant truncate(Instant instant) {

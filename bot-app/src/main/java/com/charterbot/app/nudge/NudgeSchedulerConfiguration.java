@@ -73,9 +73,9 @@ public class NudgeSchedulerConfiguration {
      */
     @Bean
     @DependsOnDatabaseInitialization
-    JdbcSendBudget sendBudget(DataSource dataSource, NudgeSchedulerProperties properties) {
+    JdbcSendBudget sendBudget(DataSource dataSource, NudgeSchedulerProperties properties, Clock clock) {
         return new JdbcSendBudget(
-                dataSource, SendPacing.evenly(properties.tenantBudgetPerSecond(), properties.channelSpacing()));
+                dataSource, SendPacing.evenly(properties.tenantBudgetPerSecond(), properties.channelSpacing()), clock);
     }
 
     /** Forgets the send budget's rows once past: they only pace the next messages. */

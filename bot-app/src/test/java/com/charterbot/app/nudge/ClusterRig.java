@@ -141,7 +141,8 @@ final class ClusterRig implements AutoCloseable {
                         messenger,
                         new JdbcSendBudget(
                                 pool,
-                                SendPacing.evenly(properties.tenantBudgetPerSecond(), properties.channelSpacing()))),
+                                SendPacing.evenly(properties.tenantBudgetPerSecond(), properties.channelSpacing()),
+                                Clock.systemUTC())),
                 new NudgeDispatcher.Pacing(
                         Clock.systemUTC(), NudgeDispatcher.Sleeper.SYSTEM, new SplittableRandom(name.hashCode())),
                 properties.dispatcherSettings());

@@ -441,7 +441,7 @@ class FanoutBenchmark {
                                     (channel, language, delivery) -> ClusterRig.reply("tip for " + channel.channelId()),
                                     ClusterRig.NO_QUIZ),
                             bot.messenger(),
-                            new JdbcSendBudget(pool, SendPacing.evenly(BUDGET, CHANNEL_SPACING))),
+                            new JdbcSendBudget(pool, SendPacing.evenly(BUDGET, CHANNEL_SPACING), clock)),
                     new NudgeDispatcher.Pacing(clock, fanOut.sleeper, new SplittableRandom(name.hashCode())),
                     PROPERTIES.dispatcherSettings());
             NudgeTasks tasks = new NudgeTasks(

@@ -19,7 +19,6 @@ import com.charterbot.core.nudge.NudgeComposer;
 import com.charterbot.core.nudge.NudgeDelivery;
 import com.charterbot.core.nudge.NudgeDispatcher;
 import com.charterbot.core.nudge.NudgeFormOutcome;
-import com.charterbot.core.nudge.SendPacing;
 import com.charterbot.core.reply.Reply;
 import com.charterbot.core.values.ActionEvent;
 import com.charterbot.core.values.ChannelRef;
@@ -138,9 +137,14 @@ class FanoutBenchmark {
                 SEND_LATENCY.toMillis(),
                 Runtime.getRuntime().availableProcessors());
         report.line(
-                "budget: %s msg/s per workspace for the cluster (charter.scheduler.tenant-budget-per-second=%s, evenly paced, kept in"
-                        + " the database), %s msg/s in all; channel spacing %d ms (one message a channel: never binds)",
-                num(BUDGET), num(BUDGET), num(BUDGET * WORKSPACES), CHANNEL_SPACING.toMillis());
+                "budget: %s msg/s per workspace for the cluster (charter.scheduler.tenant-budget-per-second=%s, kept in the"
+                        + " database, evenly paced at %.2f msg/s: the margin leaves room for send jitter), %s msg/s in all;"
+                        + " channel spacing %d ms (one message a channel: never binds)",
+                num(BUDGET),
+                num(BUDGET),
+                1e9 / PROPERTIES.sendPacing().interval().toNanos(),
+                num(BUDGET * WORKSPACES),
+                CHANNEL_SPACING.toMillis());
         report.line(
                 "scheduler: %d db-scheduler instances, %d threads each, polling %d ms, lock-and-fetch, pools of %d connections,"
                         + " max limiter wait %d ms",
@@ -441,7 +445,7 @@ class FanoutBenchmark {
                                     (channel, language, delivery) -> ClusterRig.reply("tip for " + channel.channelId()),
                                     ClusterRig.NO_QUIZ),
                             bot.messenger(),
-                            new JdbcSendBudget(pool, SendPacing.evenly(BUDGET, CHANNEL_SPACING), clock)),
+                            new JdbcSendBudget(pool, PROPERTIES.sendPacing(), clock)),
                     new NudgeDispatcher.Pacing(clock, fanOut.sleeper, new SplittableRandom(name.hashCode())),
                     PROPERTIES.dispatcherSettings());
             NudgeTasks tasks = new NudgeTasks(

@@ -11,10 +11,16 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -34,10 +40,18 @@ public final class JdbcDeliveryStore implements DeliveryStore {
             " WHERE platform = :platform AND tenant = :tenant AND channel_id = :channelId AND due_at = :due";
     private static final String PENDING = " AND status = 'PENDING'";
 
+    private static final Comparator<Slot> KEY_ORDER = Comparator.<Slot, String>comparing(
+                    slot -> slot.channel().platform().name())
+            .thenComparing(slot -> slot.channel().tenant())
+            .thenComparing(slot -> slot.channel().channelId())
+            .thenComparing(Slot::due);
+
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
 
     public JdbcDeliveryStore(DataSource dataSource) {
         this.jdbc = JdbcClient.create(Objects.requireNonNull(dataSource, "dataSource"));
+        this.batches = new JdbcTemplate(dataSource);
     }
 
     @Override
@@ -75,6 +89,75 @@ public final class JdbcDeliveryStore implements DeliveryStore {
         return key(jdbc.sql("SELECT " + COLUMNS + " FROM nudge_delivery" + WHERE_KEY), channel, truncate(due))
                 .query(JdbcDeliveryStore::map)
                 .optional();
+    }
+
+    /**
+     * One query per platform, tenant and due instant among the slots (a fan-out's hundred channels
+     * of a few workspaces: a few queries), each {@code channel_id IN (...)} on the unique key's
+     * index. A single query matching whole rows, {@code (platform, tenant, channel_id, due_at) IN
+     * (...)}, was planned as a scan of the table by PostgreSQL while its statistics were young.
+     */
+    @Override
+    public List<NudgeDelivery> findAll(Collection<Slot> slots) {
+        Map<List<Object>, List<String>> byGroup = new LinkedHashMap<>();
+        for (Slot slot : slots) {
+            ChannelRef channel = slot.channel();
+            byGroup.computeIfAbsent(
+                            List.of(channel.platform().name(), channel.tenant(), toDb(slot.due())),
+                            group -> new ArrayList<>())
+                    .add(channel.channelId());
+        }
+        List<NudgeDelivery> found = new ArrayList<>();
+        byGroup.forEach((group, channelIds) -> found.addAll(jdbc.sql("SELECT " + COLUMNS
+                        + " FROM nudge_delivery WHERE platform = :platform AND tenant = :tenant"
+                        + " AND channel_id IN (:channelIds) AND due_at = :due")
+                .param("platform", group.get(0))
+                .param("tenant", group.get(1))
+                .param("due", group.get(2))
+                .param("channelIds", channelIds.stream().distinct().toList())
+                .query(JdbcDeliveryStore::map)
+                .list()));
+        return found;
+    }
+
+    /**
+     * Two statements whatever the number: a batch of {@code INSERT ... ON CONFLICT DO NOTHING},
+     * whose counts say which rows this call created, then {@link #findAll} for their ids. The
+     * batch is one transaction, which holds each row it inserted until its end: the rows go in one
+     * order (the unique key's), so two replicas inserting the same rows wait for each other and
+     * never deadlock.
+     */
+    @Override
+    public List<NudgeDelivery> createAllIfAbsent(Collection<Slot> slots) {
+        List<Slot> distinct = slots.stream()
+                .map(slot -> new Slot(slot.channel(), truncate(slot.due())))
+                .distinct()
+                .sorted(KEY_ORDER)
+                .toList();
+        if (distinct.isEmpty()) {
+            return List.of();
+        }
+        int[] inserted = batches.batchUpdate(
+                "INSERT INTO nudge_delivery (platform, tenant, channel_id, due_at, status) VALUES (?, ?, ?, ?, 'PENDING')"
+                        + " ON CONFLICT DO NOTHING",
+                distinct.stream()
+                        .map(slot -> new Object[] {
+                            slot.channel().platform().name(),
+                            slot.channel().tenant(),
+                            slot.channel().channelId(),
+                            toDb(slot.due())
+                        })
+                        .toList());
+        List<Slot> created = new ArrayList<>();
+        for (int i = 0; i < distinct.size(); i++) {
+            // 0: another replica's, or an earlier one. PostgreSQL and H2 count each row; a driver
+            // saying only "done" (SUCCESS_NO_INFO) would have it counted as created, and scheduled
+            // twice at worst: the delivery's status still lets it go once.
+            if (inserted[i] != 0) {
+                created.add(distinct.get(i));
+            }
+        }
+        return findAll(created);
     }
 
     @Override

@@ -49,6 +49,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -834,6 +835,18 @@ class FanoutBenchmark {
                 timings.created.note();
             }
             return result;
+        }
+
+        @Override
+        public List<NudgeDelivery> createAllIfAbsent(Collection<Slot> slots) {
+            List<NudgeDelivery> created = delegate.createAllIfAbsent(slots);
+            created.forEach(delivery -> timings.created.note());
+            return created;
+        }
+
+        @Override
+        public List<NudgeDelivery> findAll(Collection<Slot> slots) {
+            return delegate.findAll(slots);
         }
 
         @Override

@@ -90,7 +90,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * <p>Knobs, as system properties (Maven passes {@code -D...} through): {@code bench.fanout.channels}
  * (10000), {@code bench.fanout.workspaces} (5), {@code bench.fanout.budget} (100, messages a second
  * per workspace, {@code tenant-budget-per-second}), {@code bench.fanout.replicas} (3),
- * {@code bench.fanout.threads} (8 per replica), {@code bench.fanout.polling-ms} (100),
+ * {@code bench.fanout.threads} (per replica; {@code charter.scheduler.threads}' default, 10),
+ * {@code bench.fanout.polling-ms} (100),
  * {@code bench.fanout.warmup} (1000 channels), {@code bench.fanout.timeout-s} (180).
  */
 @Tag("bench")
@@ -100,7 +101,8 @@ class FanoutBenchmark {
     static final int WORKSPACES = Integer.getInteger("bench.fanout.workspaces", 5);
     static final double BUDGET = Double.parseDouble(System.getProperty("bench.fanout.budget", "100"));
     static final int REPLICAS = Integer.getInteger("bench.fanout.replicas", 3);
-    static final int THREADS = Integer.getInteger("bench.fanout.threads", 8);
+    static final int THREADS = Integer.getInteger(
+            "bench.fanout.threads", NudgeSchedulerProperties.defaults().threads());
     static final Duration POLLING = Duration.ofMillis(Long.getLong("bench.fanout.polling-ms", 100));
     static final int WARMUP = Integer.getInteger("bench.fanout.warmup", 1000);
     static final Duration TIMEOUT = Duration.ofSeconds(Long.getLong("bench.fanout.timeout-s", 180));

@@ -121,8 +121,8 @@ public final class JdbcDeliveryStore implements DeliveryStore {
     }
 
     /**
-     * Two statements whatever the number: a batch of {@code INSERT ... ON CONFLICT DO NOTHING},
-     * whose counts say which rows this call created, then {@link #findAll} for their ids. The
+     * A batch of {@code INSERT ... ON CONFLICT DO NOTHING}, whose counts say which rows this call
+     * created, then {@link #findAll} for their ids. The
      * batch is one transaction, which holds each row it inserted until its end: the rows go in one
      * order (the unique key's), so two replicas inserting the same rows wait for each other and
      * never deadlock.

@@ -45,7 +45,7 @@ public interface DeliveryStore {
 
     /**
      * The deliveries of these slots that exist, in no particular order. This default asks
-     * {@link #find(ChannelRef, Instant)} for each; a store on a database answers in one query.
+     * {@link #find(ChannelRef, Instant)} for each; a store on a database answers in a few queries.
      */
     default List<NudgeDelivery> findAll(Collection<Slot> slots) {
         List<NudgeDelivery> found = new ArrayList<>();

@@ -8,8 +8,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -215,10 +217,9 @@ public final class NudgeDispatcher {
         }
     }
 
-    /** Plans these channels together and hands over the deliveries created. */
+    /** Plans these channels together and hands over the deliveries created, in the channels' order. */
     private void planGroup(
             List<ChannelState> group, Instant now, Failures failures, Consumer<List<NudgeDelivery>> batches) {
-        List<NudgeDelivery> created = new ArrayList<>();
         List<DeliveryStore.Slot> due = new ArrayList<>();
         List<ChannelState> open = new ArrayList<>();
         for (ChannelState channel : group) {
@@ -232,23 +233,29 @@ public final class NudgeDispatcher {
                 failures.add(channel, e);
             }
         }
-        List<ChannelState> alone;
+        Set<ChannelRef> existing = new HashSet<>();
+        Map<ChannelRef, NudgeDelivery> made = new HashMap<>();
+        boolean batched;
         try {
-            Set<ChannelRef> existing = new HashSet<>();
             stores.deliveries().findAll(due).forEach(delivery -> existing.add(delivery.channel()));
-            created.addAll(stores.deliveries()
+            stores.deliveries()
                     .createAllIfAbsent(due.stream()
                             .filter(slot -> !existing.contains(slot.channel()))
-                            .toList()));
-            alone = open.stream()
-                    .filter(channel -> existing.contains(channel.channel()))
-                    .toList();
+                            .toList())
+                    .forEach(delivery -> made.put(delivery.channel(), delivery));
+            batched = true;
         } catch (RuntimeException e) {
-            // The batch failed: plan each channel alone, so that one the store refuses does not stop the others.
-            created.clear();
-            alone = open;
+            // Plan each channel alone, so that one the store refuses does not stop the others. Rows
+            // the batch created before it failed are PENDING without an instance: the planner's
+            // sweep for those schedules them.
+            batched = false;
         }
-        for (ChannelState channel : alone) {
+        List<NudgeDelivery> created = new ArrayList<>();
+        for (ChannelState channel : open) {
+            if (batched && !existing.contains(channel.channel())) {
+                Optional.ofNullable(made.get(channel.channel())).ifPresent(created::add);
+                continue;
+            }
             try {
                 planChannel(channel, now).ifPresent(created::add);
             } catch (RuntimeException e) {

@@ -85,8 +85,13 @@ class DispatcherTest {
 
         dispatcher.plan(rig.clock.instant(), 3, batches::add);
 
+        List<ChannelRef> planned = List.of(channel(0), channel(2), channel(3), channel(4), channel(6));
         assertThat(batches.stream().flatMap(List::stream).map(NudgeDelivery::channel))
-                .containsExactlyInAnyOrder(channel(0), channel(2), channel(3), channel(4), channel(6));
+                .as("in the channel store's order")
+                .containsExactlyElementsOf(rig.channels.all().stream()
+                        .map(ChannelState::channel)
+                        .filter(planned::contains)
+                        .toList());
         assertThat(calls.get("findAll")).as("one per batch of 3 channels").hasValue(3);
         assertThat(calls.get("createAllIfAbsent")).hasValue(3);
         assertThat(calls.get("find"))

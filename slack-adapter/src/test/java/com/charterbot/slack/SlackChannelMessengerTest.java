@@ -119,7 +119,7 @@ class SlackChannelMessengerTest {
     @Test
     void acceptsAMethodsClientDirectly() {
         stub(okJson("{\"ok\":true}"));
-        SlackChannelMessenger direct = new SlackChannelMessenger(slack.methods(TOKEN), renderer);
+        SlackChannelMessenger direct = new SlackChannelMessenger(slack.methods(), TOKEN, renderer);
 
         assertThat(record(direct.send(channel(), reply()))).isEqualTo(new SendOutcome.Sent());
         assertThat(direct.toString()).doesNotContain(TOKEN);
@@ -206,7 +206,7 @@ class SlackChannelMessengerTest {
     @Test
     void aSlowAnswerThroughAnUnwatchedClientIsTransient() {
         stub(okJson("{\"ok\":true}").withFixedDelay(2_000));
-        SlackChannelMessenger direct = new SlackChannelMessenger(slack.methods(TOKEN), renderer);
+        SlackChannelMessenger direct = new SlackChannelMessenger(slack.methods(), TOKEN, renderer);
 
         SendOutcome outcome = record(direct.send(channel(), reply()));
 
@@ -247,9 +247,9 @@ class SlackChannelMessengerTest {
     @Test
     void exceptionsThatMentionTheTokenAreMasked() {
         SlackChannelMessenger io = new SlackChannelMessenger(
-                throwing(new IOException("refused for " + TOKEN + " and xoxp-1234-abcd")), renderer);
+                throwing(new IOException("refused for " + TOKEN + " and xoxp-1234-abcd")), TOKEN, renderer);
         SlackChannelMessenger runtime =
-                new SlackChannelMessenger(throwing(new IllegalStateException("boom " + TOKEN)), renderer);
+                new SlackChannelMessenger(throwing(new IllegalStateException("boom " + TOKEN)), TOKEN, renderer);
 
         SendOutcome ioOutcome = record(io.send(channel(), reply()));
         SendOutcome runtimeOutcome = record(runtime.send(channel(), reply()));

@@ -15,7 +15,6 @@ import com.charterbot.core.nudge.NudgeComposer;
 import com.charterbot.core.nudge.NudgeDispatcher;
 import com.charterbot.core.nudge.NudgeTrigger;
 import com.charterbot.core.nudge.SendBudget;
-import com.charterbot.core.nudge.SendPacing;
 import com.charterbot.core.quiz.RunChannelQuiz;
 import com.charterbot.core.tip.ShowTip;
 import com.github.kagkarlsson.scheduler.Scheduler;
@@ -69,13 +68,13 @@ public class NudgeSchedulerConfiguration {
 
     /**
      * The send budget on the database the replicas share: {@code tenant-budget-per-second} per
-     * workspace or tenant for the whole cluster, evenly paced (no burst), and the channel spacing.
+     * workspace or tenant for the whole cluster, evenly paced (no burst) a little below it, and the
+     * channel spacing ({@link NudgeSchedulerProperties#sendPacing()}).
      */
     @Bean
     @DependsOnDatabaseInitialization
-    JdbcSendBudget sendBudget(DataSource dataSource, NudgeSchedulerProperties properties) {
-        return new JdbcSendBudget(
-                dataSource, SendPacing.evenly(properties.tenantBudgetPerSecond(), properties.channelSpacing()));
+    JdbcSendBudget sendBudget(DataSource dataSource, NudgeSchedulerProperties properties, Clock clock) {
+        return new JdbcSendBudget(dataSource, properties.sendPacing(), clock);
     }
 
     /** Forgets the send budget's rows once past: they only pace the next messages. */

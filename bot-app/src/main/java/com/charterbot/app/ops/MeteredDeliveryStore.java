@@ -5,6 +5,7 @@ import com.charterbot.core.nudge.DeliveryStore;
 import com.charterbot.core.nudge.NudgeDelivery;
 import com.charterbot.core.values.ChannelRef;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -56,6 +57,16 @@ final class MeteredDeliveryStore implements DeliveryStore {
     @Override
     public Optional<NudgeDelivery> find(long id) {
         return store.find(id);
+    }
+
+    @Override
+    public List<NudgeDelivery> findAll(Collection<Slot> slots) {
+        return store.findAll(slots);
+    }
+
+    @Override
+    public List<NudgeDelivery> createAllIfAbsent(Collection<Slot> slots) {
+        return store.createAllIfAbsent(slots);
     }
 
     @Override

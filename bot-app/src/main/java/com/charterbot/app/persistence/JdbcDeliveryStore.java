@@ -11,12 +11,16 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -24,7 +28,7 @@ import org.springframework.jdbc.support.KeyHolder;
 /**
  * {@link DeliveryStore} in the {@code nudge_delivery} table (migration V3). The unique key
  * (platform, tenant, channel id, due) makes {@link #createIfAbsent} safe across replicas: the
- * insert of the first one wins, the others' unique violation means "already there". Every
+ * insert of the first one wins, the others' ({@code ON CONFLICT DO NOTHING}) insert nothing. Every
  * {@code mark...} is a single conditional UPDATE on a PENDING row. Works on PostgreSQL and on H2
  * in PostgreSQL mode; instants are stored in UTC, truncated to the microsecond. Thread-safe.
  */
@@ -35,13 +39,19 @@ public final class JdbcDeliveryStore implements DeliveryStore {
     private static final String WHERE_KEY =
             " WHERE platform = :platform AND tenant = :tenant AND channel_id = :channelId AND due_at = :due";
     private static final String PENDING = " AND status = 'PENDING'";
-    /** The SQLSTATE of a unique violation, on PostgreSQL and H2 alike. */
-    private static final String UNIQUE_VIOLATION = "23505";
+
+    private static final Comparator<Slot> KEY_ORDER = Comparator.<Slot, String>comparing(
+                    slot -> slot.channel().platform().name())
+            .thenComparing(slot -> slot.channel().tenant())
+            .thenComparing(slot -> slot.channel().channelId())
+            .thenComparing(Slot::due);
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
 
     public JdbcDeliveryStore(DataSource dataSource) {
         this.jdbc = JdbcClient.create(Objects.requireNonNull(dataSource, "dataSource"));
+        this.batches = new JdbcTemplate(dataSource);
     }
 
     @Override
@@ -49,25 +59,16 @@ public final class JdbcDeliveryStore implements DeliveryStore {
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(due, "due");
         Instant stored = truncate(due);
-        // Most calls find the row already there: read first, so that the database logs no constraint error for them.
-        if (find(channel, stored).isPresent()) {
-            return Optional.empty();
-        }
         KeyHolder keys = new GeneratedKeyHolder();
-        try {
-            key(
-                            jdbc.sql("INSERT INTO nudge_delivery (platform, tenant, channel_id, due_at, status) "
-                                    + "VALUES (:platform, :tenant, :channelId, :due, 'PENDING')"),
-                            channel,
-                            stored)
-                    .update(keys, "id");
-        } catch (DuplicateKeyException raced) {
+        // One statement, and no constraint error in the database's log when the row is already there.
+        int inserted = key(
+                        jdbc.sql("INSERT INTO nudge_delivery (platform, tenant, channel_id, due_at, status) "
+                                + "VALUES (:platform, :tenant, :channelId, :due, 'PENDING') ON CONFLICT DO NOTHING"),
+                        channel,
+                        stored)
+                .update(keys, "id");
+        if (inserted == 0) {
             return Optional.empty();
-        } catch (DataIntegrityViolationException e) {
-            if (isUniqueViolation(e)) {
-                return Optional.empty();
-            }
-            throw e;
         }
         Number id = Objects.requireNonNull(keys.getKey(), "the database returned no id");
         return Optional.of(NudgeDelivery.pending(id.longValue(), channel, stored));
@@ -88,6 +89,75 @@ public final class JdbcDeliveryStore implements DeliveryStore {
         return key(jdbc.sql("SELECT " + COLUMNS + " FROM nudge_delivery" + WHERE_KEY), channel, truncate(due))
                 .query(JdbcDeliveryStore::map)
                 .optional();
+    }
+
+    /**
+     * One query per platform, tenant and due instant among the slots (a fan-out's hundred channels
+     * of a few workspaces: a few queries), each {@code channel_id IN (...)} on the unique key's
+     * index. A single query matching whole rows, {@code (platform, tenant, channel_id, due_at) IN
+     * (...)}, was planned as a scan of the table by PostgreSQL while its statistics were young.
+     */
+    @Override
+    public List<NudgeDelivery> findAll(Collection<Slot> slots) {
+        Map<List<Object>, List<String>> byGroup = new LinkedHashMap<>();
+        for (Slot slot : slots) {
+            ChannelRef channel = slot.channel();
+            byGroup.computeIfAbsent(
+                            List.of(channel.platform().name(), channel.tenant(), toDb(slot.due())),
+                            group -> new ArrayList<>())
+                    .add(channel.channelId());
+        }
+        List<NudgeDelivery> found = new ArrayList<>();
+        byGroup.forEach((group, channelIds) -> found.addAll(jdbc.sql("SELECT " + COLUMNS
+                        + " FROM nudge_delivery WHERE platform = :platform AND tenant = :tenant"
+                        + " AND channel_id IN (:channelIds) AND due_at = :due")
+                .param("platform", group.get(0))
+                .param("tenant", group.get(1))
+                .param("due", group.get(2))
+                .param("channelIds", channelIds.stream().distinct().toList())
+                .query(JdbcDeliveryStore::map)
+                .list()));
+        return found;
+    }
+
+    /**
+     * A batch of {@code INSERT ... ON CONFLICT DO NOTHING}, whose counts say which rows this call
+     * created, then {@link #findAll} for their ids. The
+     * batch is one transaction, which holds each row it inserted until its end: the rows go in one
+     * order (the unique key's), so two replicas inserting the same rows wait for each other and
+     * never deadlock.
+     */
+    @Override
+    public List<NudgeDelivery> createAllIfAbsent(Collection<Slot> slots) {
+        List<Slot> distinct = slots.stream()
+                .map(slot -> new Slot(slot.channel(), truncate(slot.due())))
+                .distinct()
+                .sorted(KEY_ORDER)
+                .toList();
+        if (distinct.isEmpty()) {
+            return List.of();
+        }
+        int[] inserted = batches.batchUpdate(
+                "INSERT INTO nudge_delivery (platform, tenant, channel_id, due_at, status) VALUES (?, ?, ?, ?, 'PENDING')"
+                        + " ON CONFLICT DO NOTHING",
+                distinct.stream()
+                        .map(slot -> new Object[] {
+                            slot.channel().platform().name(),
+                            slot.channel().tenant(),
+                            slot.channel().channelId(),
+                            toDb(slot.due())
+                        })
+                        .toList());
+        List<Slot> created = new ArrayList<>();
+        for (int i = 0; i < distinct.size(); i++) {
+            // 0: another replica's, or an earlier one. PostgreSQL and H2 count each row; a driver
+            // saying only "done" (SUCCESS_NO_INFO) would have it counted as created, and scheduled
+            // twice at worst: the delivery's status still lets it go once.
+            if (inserted[i] != 0) {
+                created.add(distinct.get(i));
+            }
+        }
+        return findAll(created);
     }
 
     @Override
@@ -188,15 +258,6 @@ public final class JdbcDeliveryStore implements DeliveryStore {
                 rs.getInt("rate_limited"),
                 lastError == null ? "" : lastError,
                 Optional.ofNullable(sentAt).map(OffsetDateTime::toInstant));
-    }
-
-    private static boolean isUniqueViolation(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static Instant truncate(Instant instant) {

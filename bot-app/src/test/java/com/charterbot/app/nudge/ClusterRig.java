@@ -14,7 +14,6 @@ import com.charterbot.core.nudge.NudgeContent;
 import com.charterbot.core.nudge.NudgeDispatcher;
 import com.charterbot.core.nudge.NudgeSettings;
 import com.charterbot.core.nudge.SendOutcome;
-import com.charterbot.core.nudge.SendPacing;
 import com.charterbot.core.quiz.RunChannelQuiz;
 import com.charterbot.core.reply.Block;
 import com.charterbot.core.reply.Reply;
@@ -139,9 +138,7 @@ final class ClusterRig implements AutoCloseable {
                         new NudgeComposer(
                                 (channel, language, delivery) -> reply("tip for " + channel.channelId()), NO_QUIZ),
                         messenger,
-                        new JdbcSendBudget(
-                                pool,
-                                SendPacing.evenly(properties.tenantBudgetPerSecond(), properties.channelSpacing()))),
+                        new JdbcSendBudget(pool, properties.sendPacing(), Clock.systemUTC())),
                 new NudgeDispatcher.Pacing(
                         Clock.systemUTC(), NudgeDispatcher.Sleeper.SYSTEM, new SplittableRandom(name.hashCode())),
                 properties.dispatcherSettings());

@@ -19,7 +19,6 @@ import com.charterbot.core.nudge.NudgeComposer;
 import com.charterbot.core.nudge.NudgeDelivery;
 import com.charterbot.core.nudge.NudgeDispatcher;
 import com.charterbot.core.nudge.NudgeFormOutcome;
-import com.charterbot.core.nudge.SendPacing;
 import com.charterbot.core.reply.Reply;
 import com.charterbot.core.values.ActionEvent;
 import com.charterbot.core.values.ChannelRef;
@@ -50,6 +49,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -90,7 +90,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * <p>Knobs, as system properties (Maven passes {@code -D...} through): {@code bench.fanout.channels}
  * (10000), {@code bench.fanout.workspaces} (5), {@code bench.fanout.budget} (100, messages a second
  * per workspace, {@code tenant-budget-per-second}), {@code bench.fanout.replicas} (3),
- * {@code bench.fanout.threads} (8 per replica), {@code bench.fanout.polling-ms} (100),
+ * {@code bench.fanout.threads} (per replica; {@code charter.scheduler.threads}' default, 10),
+ * {@code bench.fanout.polling-ms} (100),
  * {@code bench.fanout.warmup} (1000 channels), {@code bench.fanout.timeout-s} (180).
  */
 @Tag("bench")
@@ -100,7 +101,8 @@ class FanoutBenchmark {
     static final int WORKSPACES = Integer.getInteger("bench.fanout.workspaces", 5);
     static final double BUDGET = Double.parseDouble(System.getProperty("bench.fanout.budget", "100"));
     static final int REPLICAS = Integer.getInteger("bench.fanout.replicas", 3);
-    static final int THREADS = Integer.getInteger("bench.fanout.threads", 8);
+    static final int THREADS = Integer.getInteger(
+            "bench.fanout.threads", NudgeSchedulerProperties.defaults().threads());
     static final Duration POLLING = Duration.ofMillis(Long.getLong("bench.fanout.polling-ms", 100));
     static final int WARMUP = Integer.getInteger("bench.fanout.warmup", 1000);
     static final Duration TIMEOUT = Duration.ofSeconds(Long.getLong("bench.fanout.timeout-s", 180));
@@ -138,9 +140,14 @@ class FanoutBenchmark {
                 SEND_LATENCY.toMillis(),
                 Runtime.getRuntime().availableProcessors());
         report.line(
-                "budget: %s msg/s per workspace for the cluster (charter.scheduler.tenant-budget-per-second=%s, evenly paced, kept in"
-                        + " the database), %s msg/s in all; channel spacing %d ms (one message a channel: never binds)",
-                num(BUDGET), num(BUDGET), num(BUDGET * WORKSPACES), CHANNEL_SPACING.toMillis());
+                "budget: %s msg/s per workspace for the cluster (charter.scheduler.tenant-budget-per-second=%s, kept in the"
+                        + " database, evenly paced at %.2f msg/s: the margin leaves room for send jitter), %s msg/s in all;"
+                        + " channel spacing %d ms (one message a channel: never binds)",
+                num(BUDGET),
+                num(BUDGET),
+                1e9 / PROPERTIES.sendPacing().interval().toNanos(),
+                num(BUDGET * WORKSPACES),
+                CHANNEL_SPACING.toMillis());
         report.line(
                 "scheduler: %d db-scheduler instances, %d threads each, polling %d ms, lock-and-fetch, pools of %d connections,"
                         + " max limiter wait %d ms",
@@ -441,7 +448,7 @@ class FanoutBenchmark {
                                     (channel, language, delivery) -> ClusterRig.reply("tip for " + channel.channelId()),
                                     ClusterRig.NO_QUIZ),
                             bot.messenger(),
-                            new JdbcSendBudget(pool, SendPacing.evenly(BUDGET, CHANNEL_SPACING))),
+                            new JdbcSendBudget(pool, PROPERTIES.sendPacing(), clock)),
                     new NudgeDispatcher.Pacing(clock, fanOut.sleeper, new SplittableRandom(name.hashCode())),
                     PROPERTIES.dispatcherSettings());
             NudgeTasks tasks = new NudgeTasks(
@@ -512,6 +519,14 @@ class FanoutBenchmark {
      * of the clock the request arrived in), and checked to carry the token of the channel's workspace.
      */
     static final class SlackStub implements AutoCloseable {
+        static {
+            // TCP_NODELAY on the stub's sockets, as Slack's servers have: without it the JDK server's
+            // two writes of an answer (headers, then body) met the client's delayed ACK (Nagle), and each
+            // "1 ms" call took about 40 ms, which kept the senders' threads waiting instead of sending.
+            // Read once, when the JDK's HTTP server is first used: this class is its only user here.
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+
         private static final Pattern CHANNEL = Pattern.compile("(?:^|&)channel=([^&]*)");
         private final HttpServer server;
         private final ExecutorService threads = Executors.newFixedThreadPool(32);
@@ -822,6 +837,18 @@ class FanoutBenchmark {
                 timings.created.note();
             }
             return result;
+        }
+
+        @Override
+        public List<NudgeDelivery> createAllIfAbsent(Collection<Slot> slots) {
+            List<NudgeDelivery> created = delegate.createAllIfAbsent(slots);
+            created.forEach(delivery -> timings.created.note());
+            return created;
+        }
+
+        @Override
+        public List<NudgeDelivery> findAll(Collection<Slot> slots) {
+            return delegate.findAll(slots);
         }
 
         @Override

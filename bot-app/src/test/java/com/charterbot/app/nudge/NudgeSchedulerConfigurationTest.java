@@ -180,6 +180,9 @@ class NudgeSchedulerConfigurationTest {
                 .run(context -> {
                     NudgeSchedulerProperties properties = context.getBean(NudgeSchedulerProperties.class);
                     assertThat(properties.tenantBudgetPerSecond()).isEqualTo(7.5);
+                    assertThat(properties.sendPacing().interval())
+                            .as("7.5 a second less 2%: one every 1/7.35 s")
+                            .isEqualTo(Duration.ofNanos(136_054_422));
                     assertThat(properties.channelSpacing()).isEqualTo(Duration.ofSeconds(2));
                     assertThat(properties.threads()).isEqualTo(3);
                     assertThat(properties.retry().policy().maxAttempts()).isEqualTo(9);

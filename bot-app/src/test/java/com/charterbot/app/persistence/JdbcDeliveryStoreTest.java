@@ -86,6 +86,119 @@ class JdbcDeliveryStoreTest {
 
     @ParameterizedTest
     @MethodSource("com.charterbot.app.persistence.Databases#kinds")
+    void findsTheDeliveriesOfExactlyTheSlotsAskedFor(Databases.Kind kind) {
+        JdbcDeliveryStore store = store(kind);
+        Instant nextWeek = DUE.plus(Duration.ofDays(7));
+        long general = store.createIfAbsent(GENERAL, DUE).orElseThrow().id();
+        store.createIfAbsent(GENERAL, nextWeek).orElseThrow();
+        long teamsNextWeek = store.createIfAbsent(TEAMS, nextWeek).orElseThrow().id();
+        store.createIfAbsent(TEAMS, DUE).orElseThrow();
+
+        List<NudgeDelivery> found = store.findAll(List.of(
+                new DeliveryStore.Slot(GENERAL, DUE),
+                new DeliveryStore.Slot(TEAMS, nextWeek),
+                new DeliveryStore.Slot(new ChannelRef(Platform.SLACK, "T0001", "C0OTHER"), DUE)));
+
+        assertThat(found)
+                .as("not (GENERAL, next week) nor (TEAMS, DUE), though each of their values was asked for")
+                .extracting(NudgeDelivery::id)
+                .containsExactlyInAnyOrder(general, teamsNextWeek);
+        assertThat(store.findAll(List.of())).isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("com.charterbot.app.persistence.Databases#kinds")
+    void theBatchCallsGiveTheirConnectionBack(Databases.Kind kind) {
+        HikariConfig config = new HikariConfig();
+        config.setDataSource(Databases.fresh(kind));
+        config.setMaximumPoolSize(1);
+        config.setConnectionTimeout(2_000);
+        try (HikariDataSource one = new HikariDataSource(config)) {
+            JdbcDeliveryStore store = new JdbcDeliveryStore(one);
+            List<DeliveryStore.Slot> slots = List.of(new DeliveryStore.Slot(GENERAL, DUE));
+            for (int i = 0; i < 3; i++) {
+                store.createAllIfAbsent(slots);
+                store.findAll(slots);
+            }
+
+            assertThat(store.find(GENERAL, DUE))
+                    .as("the pool's only connection is free")
+                    .isPresent();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("com.charterbot.app.persistence.Databases#kinds")
+    void createsInOneBatchOnlyTheDeliveriesThatAreMissing(Databases.Kind kind) {
+        JdbcDeliveryStore store = store(kind);
+        long existing = store.createIfAbsent(GENERAL, DUE).orElseThrow().id();
+        Instant precise = Instant.parse("2024-03-04T10:00:00.123456789Z");
+        List<DeliveryStore.Slot> slots = List.of(
+                new DeliveryStore.Slot(GENERAL, DUE),
+                new DeliveryStore.Slot(TEAMS, DUE),
+                new DeliveryStore.Slot(GENERAL, precise),
+                new DeliveryStore.Slot(TEAMS, DUE));
+
+        List<NudgeDelivery> created = store.createAllIfAbsent(slots);
+
+        assertThat(created)
+                .extracting(NudgeDelivery::channel, NudgeDelivery::due, NudgeDelivery::status)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(TEAMS, DUE, NudgeDelivery.Status.PENDING),
+                        org.assertj.core.groups.Tuple.tuple(
+                                GENERAL, Instant.parse("2024-03-04T10:00:00.123456Z"), NudgeDelivery.Status.PENDING));
+        assertThat(created).extracting(NudgeDelivery::id).doesNotContain(existing);
+        for (NudgeDelivery delivery : created) {
+            assertThat(store.find(delivery.id())).contains(delivery);
+        }
+        assertThat(store.createAllIfAbsent(slots)).as("all there now").isEmpty();
+        assertThat(store.createAllIfAbsent(List.of())).isEmpty();
+        assertThat(store.pending(10)).hasSize(3);
+    }
+
+    @ParameterizedTest
+    @MethodSource("com.charterbot.app.persistence.Databases#kinds")
+    void replicasRacingToCreateABatchMakeEachDeliveryOnce(Databases.Kind kind) throws Exception {
+        DataSource database = Databases.fresh(kind);
+        List<HikariDataSource> pools = new ArrayList<>();
+        ExecutorService threads = Executors.newFixedThreadPool(3);
+        try {
+            List<DeliveryStore.Slot> slots = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                slots.add(new DeliveryStore.Slot(new ChannelRef(Platform.SLACK, "T0001", "C" + i), DUE));
+            }
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<List<NudgeDelivery>>> results = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                HikariConfig config = new HikariConfig();
+                config.setDataSource(database);
+                config.setMaximumPoolSize(2);
+                HikariDataSource pool = new HikariDataSource(config);
+                pools.add(pool);
+                JdbcDeliveryStore replica = new JdbcDeliveryStore(pool);
+                List<DeliveryStore.Slot> order = new ArrayList<>(slots);
+                Collections.rotate(order, 70 * i);
+                results.add(threads.submit(() -> {
+                    go.await();
+                    return replica.createAllIfAbsent(order);
+                }));
+            }
+            go.countDown();
+            List<NudgeDelivery> created = new ArrayList<>();
+            for (Future<List<NudgeDelivery>> result : results) {
+                created.addAll(result.get());
+            }
+
+            assertThat(created).hasSize(200);
+            assertThat(created).extracting(NudgeDelivery::channel).doesNotHaveDuplicates();
+        } finally {
+            threads.shutdownNow();
+            pools.forEach(HikariDataSource::close);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("com.charterbot.app.persistence.Databases#kinds")
     void replicasRacingToCreateOneDeliveryMakeExactlyOne(Databases.Kind kind) throws Exception {
         DataSource database = Databases.fresh(kind);
         List<HikariDataSource> pools = new ArrayList<>();

@@ -1,14 +1,20 @@
 package com.charterbot.app.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.charterbot.core.nudge.OutboundLimiter;
 import com.charterbot.core.nudge.SendPacing;
 import com.charterbot.core.values.ChannelRef;
 import com.charterbot.core.values.Platform;
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -18,13 +24,21 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import javax.sql.DataSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /** The cluster's send budget on H2 and on PostgreSQL: the in-memory rule, shared by every replica. */
 class JdbcSendBudgetTest {
 
     private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
+    /** A clock behind every caller's {@code now}: each booking decides at its caller's instant. */
+    private static final Clock BEFORE_T0 = Clock.fixed(T0.minusSeconds(1), ZoneOffset.UTC);
 
     private static ChannelRef slack(String tenant, String channel) {
         return new ChannelRef(Platform.SLACK, tenant, channel);
@@ -34,7 +48,8 @@ class JdbcSendBudgetTest {
     @MethodSource("com.charterbot.app.persistence.Databases#kinds")
     void decidesExactlyAsTheInMemoryBudgetDoes(Databases.Kind kind) {
         try (HikariDataSource dataSource = Databases.pooled(kind)) {
-            JdbcSendBudget stored = new JdbcSendBudget(dataSource, new SendPacing(10, 3, Duration.ofMillis(1100)));
+            JdbcSendBudget stored =
+                    new JdbcSendBudget(dataSource, new SendPacing(10, 3, Duration.ofMillis(1100)), BEFORE_T0);
             OutboundLimiter inMemory = new OutboundLimiter(10, 3, Duration.ofMillis(1100));
             List<ChannelRef> channels = List.of(
                     slack("T1", "C1"),
@@ -76,7 +91,8 @@ class JdbcSendBudgetTest {
                     pool.setMaximumPoolSize(4);
                     pools.add(pool);
                 }
-                replicas.add(new JdbcSendBudget(pool, SendPacing.evenly(perSecond, Duration.ofMillis(1100))));
+                replicas.add(
+                        new JdbcSendBudget(pool, SendPacing.evenly(perSecond, Duration.ofMillis(1100)), BEFORE_T0));
             }
             List<Instant> sendAt = Collections.synchronizedList(new ArrayList<>());
             CountDownLatch start = new CountDownLatch(1);
@@ -114,7 +130,8 @@ class JdbcSendBudgetTest {
     @MethodSource("com.charterbot.app.persistence.Databases#kinds")
     void forgetsSlotsThatArePast(Databases.Kind kind) {
         try (HikariDataSource dataSource = Databases.pooled(kind)) {
-            JdbcSendBudget budget = new JdbcSendBudget(dataSource, SendPacing.evenly(1, Duration.ofSeconds(1)));
+            JdbcSendBudget budget =
+                    new JdbcSendBudget(dataSource, SendPacing.evenly(1, Duration.ofSeconds(1)), BEFORE_T0);
             budget.reserve(slack("T1", "C1"), T0);
             budget.reserve(slack("T2", "C1"), T0.plusSeconds(3600));
 
@@ -128,6 +145,161 @@ class JdbcSendBudgetTest {
             assertThat(budget.reserve(slack("T2", "C2"), T0.plusSeconds(3600)))
                     .as("a kept one does not")
                     .isEqualTo(Duration.ofSeconds(1));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("com.charterbot.app.persistence.Databases#kinds")
+    void decidesAtTheInstantTheTenantIsLockedNotAtAStaleNow(Databases.Kind kind) {
+        AtomicReference<Instant> time = new AtomicReference<>(T0);
+        Clock clock = new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return time.get();
+            }
+        };
+        try (HikariDataSource dataSource = Databases.pooled(kind)) {
+            JdbcSendBudget budget = new JdbcSendBudget(dataSource, SendPacing.evenly(10, Duration.ZERO), clock);
+            assertThat(budget.reserve(slack("T1", "C1"), T0)).isZero();
+
+            time.set(T0.plusMillis(80));
+
+            assertThat(budget.reserve(slack("T1", "C2"), T0))
+                    .as("the slot at +100 ms is 20 ms after the decision, not 100 ms after the caller's now")
+                    .isEqualTo(Duration.ofMillis(20));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("com.charterbot.app.persistence.Databases#kinds")
+    void requestsQueuedInOneProcessAreBookedInOneTransactionAsInTurn(Databases.Kind kind) throws Exception {
+        try (HikariDataSource pool = Databases.pooled(kind)) {
+            GatedDataSource gated = new GatedDataSource(pool);
+            JdbcSendBudget budget =
+                    new JdbcSendBudget(gated, SendPacing.evenly(10, Duration.ofMillis(1100)), BEFORE_T0);
+            List<Instant> sendAt = Collections.synchronizedList(new ArrayList<>());
+            List<Thread> threads = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                ChannelRef channel = slack("T1", "C" + i);
+                threads.add(new Thread(() -> sendAt.add(T0.plus(budget.reserve(channel, T0)))));
+            }
+            // The first holds the booking, stopped as it asks for its connection; the others queue behind it.
+            threads.get(0).start();
+            awaitCondition(() -> gated.connections.get() == 1);
+            threads.subList(1, 6).forEach(Thread::start);
+            awaitCondition(() -> threads.subList(1, 6).stream().allMatch(t -> t.getState() == Thread.State.WAITING));
+
+            gated.open();
+            for (Thread thread : threads) {
+                thread.join(TimeUnit.SECONDS.toMillis(30));
+            }
+
+            assertThat(gated.connections.get())
+                    .as("one transaction for the first, one for the five queued behind it")
+                    .isEqualTo(2);
+            assertThat(sendAt)
+                    .as("six slots 100 ms apart, the first at once, as six bookings in turn would give")
+                    .containsExactlyInAnyOrder(
+                            T0,
+                            T0.plusMillis(100),
+                            T0.plusMillis(200),
+                            T0.plusMillis(300),
+                            T0.plusMillis(400),
+                            T0.plusMillis(500));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("com.charterbot.app.persistence.Databases#kinds")
+    void aFailedTransactionFailsEveryRequestItHeldAndBookingGoesOnAfterwards(Databases.Kind kind) throws Exception {
+        try (HikariDataSource pool = Databases.pooled(kind)) {
+            GatedDataSource gated = new GatedDataSource(pool);
+            JdbcSendBudget budget =
+                    new JdbcSendBudget(gated, SendPacing.evenly(10, Duration.ofMillis(1100)), BEFORE_T0);
+            List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
+            List<Thread> threads = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                ChannelRef channel = slack("T1", "C" + i);
+                threads.add(new Thread(() -> {
+                    try {
+                        budget.reserve(channel, T0);
+                    } catch (RuntimeException e) {
+                        failures.add(e);
+                    }
+                }));
+            }
+            threads.get(0).start();
+            awaitCondition(() -> gated.connections.get() == 1);
+            threads.subList(1, 3).forEach(Thread::start);
+            awaitCondition(() -> threads.subList(1, 3).stream().allMatch(t -> t.getState() == Thread.State.WAITING));
+
+            gated.down.set(true);
+            gated.open();
+            for (Thread thread : threads) {
+                thread.join(TimeUnit.SECONDS.toMillis(30));
+            }
+
+            assertThat(failures)
+                    .as("the first's transaction, then the two queued behind it")
+                    .hasSize(3);
+            assertThat(gated.connections.get()).isEqualTo(2);
+            assertThatThrownBy(() -> budget.reserve(slack("T1", "C3"), T0)).isInstanceOf(RuntimeException.class);
+            gated.down.set(false);
+            assertThat(budget.reserve(slack("T1", "C4"), T0))
+                    .as("nothing was booked by the failed transactions")
+                    .isZero();
+        }
+    }
+
+    /** Counts the connections asked for; holds each until {@link #open} is called; fails them while down. */
+    private static final class GatedDataSource extends DelegatingDataSource {
+        final AtomicInteger connections = new AtomicInteger();
+        final AtomicBoolean down = new AtomicBoolean();
+        private final CountDownLatch gate = new CountDownLatch(1);
+
+        GatedDataSource(DataSource target) {
+            super(target);
+        }
+
+        void open() {
+            gate.countDown();
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            connections.incrementAndGet();
+            try {
+                if (!gate.await(30, TimeUnit.SECONDS)) {
+                    throw new SQLException("the test never opened the gate");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("interrupted", e);
+            }
+            if (down.get()) {
+                throw new SQLException("the database is down");
+            }
+            return super.getConnection();
+        }
+    }
+
+    private static void awaitCondition(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the condition never held");
+            }
+            Thread.sleep(5);
         }
     }
 }

@@ -3,7 +3,10 @@ package com.charterbot.core.nudge;
 import com.charterbot.core.activity.NudgeSent;
 import com.charterbot.core.values.ChannelRef;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -31,6 +34,41 @@ public interface DeliveryStore {
 
     /** The delivery of this channel for this due instant, if any. */
     Optional<NudgeDelivery> find(ChannelRef channel, Instant due);
+
+    /** A channel and the due instant of one of its deliveries: what identifies a delivery besides its id. */
+    record Slot(ChannelRef channel, Instant due) {
+        public Slot {
+            Objects.requireNonNull(channel, "channel");
+            Objects.requireNonNull(due, "due");
+        }
+    }
+
+    /**
+     * The deliveries of these slots that exist, in no particular order. This default asks
+     * {@link #find(ChannelRef, Instant)} for each; a store on a database answers in a few queries.
+     */
+    default List<NudgeDelivery> findAll(Collection<Slot> slots) {
+        List<NudgeDelivery> found = new ArrayList<>();
+        for (Slot slot : slots) {
+            find(slot.channel(), slot.due()).ifPresent(found::add);
+        }
+        return found;
+    }
+
+    /**
+     * Adds a PENDING delivery for each slot that has none, as {@link #createIfAbsent} would for
+     * each in turn. This default does exactly that; a store on a database does it in a few
+     * statements whatever the number.
+     *
+     * @return the new deliveries, in no particular order
+     */
+    default List<NudgeDelivery> createAllIfAbsent(Collection<Slot> slots) {
+        List<NudgeDelivery> created = new ArrayList<>();
+        for (Slot slot : slots) {
+            createIfAbsent(slot.channel(), slot.due()).ifPresent(created::add);
+        }
+        return created;
+    }
 
     /** PENDING deliveries, oldest first, at most {@code limit}. */
     List<NudgeDelivery> pending(int limit);

@@ -8,9 +8,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -160,7 +164,11 @@ public final class NudgeDispatcher {
     /**
      * Like {@link #plan(Instant)}, but hands the new deliveries over in batches of at most
      * {@code batchSize} as soon as they exist, so that sending can start while a large fan-out is
-     * still being planned.
+     * still being planned. The channels are planned {@code batchSize} at a time: one
+     * {@link DeliveryStore#findAll} for their open slots, one {@link DeliveryStore#createAllIfAbsent}
+     * for those without a delivery, and the channel by channel steps only for those that have one
+     * (finished periods to step over, a sent nudge to record); a fan-out of thousands then costs
+     * the store a few statements per batch instead of two per channel.
      */
     public void plan(Instant now, int batchSize, Consumer<List<NudgeDelivery>> batches) {
         Objects.requireNonNull(now, "now");
@@ -168,39 +176,94 @@ public final class NudgeDispatcher {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be positive");
         }
-        List<NudgeDelivery> created = new ArrayList<>();
-        RuntimeException first = null;
+        Failures failures = new Failures();
+        List<ChannelState> group = new ArrayList<>();
         int planned = 0;
-        int failed = 0;
         for (ChannelState channel : stores.channels().all()) {
             if (channel.status() != ChannelState.Status.ACTIVE
                     || !channel.settings().enabled()) {
                 continue;
             }
             planned++;
+            group.add(channel);
+            if (group.size() >= batchSize) {
+                planGroup(group, now, failures, batches);
+                group.clear();
+            }
+        }
+        if (!group.isEmpty()) {
+            planGroup(group, now, failures, batches);
+        }
+        if (failures.first != null && failures.count == planned) {
+            // Nothing could be planned (the store is down?): let the caller see it and retry.
+            throw failures.first;
+        }
+    }
+
+    /** The channels that could not be planned: how many, and the first one's exception. */
+    private static final class Failures {
+        RuntimeException first;
+        int count;
+
+        void add(ChannelState channel, RuntimeException e) {
+            count++;
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "cannot plan the nudge of " + channel.channel().key(),
+                    e);
+            if (first == null) {
+                first = e;
+            }
+        }
+    }
+
+    /** Plans these channels together and hands over the deliveries created, in the channels' order. */
+    private void planGroup(
+            List<ChannelState> group, Instant now, Failures failures, Consumer<List<NudgeDelivery>> batches) {
+        List<DeliveryStore.Slot> due = new ArrayList<>();
+        List<ChannelState> open = new ArrayList<>();
+        for (ChannelState channel : group) {
             try {
-                planChannel(channel, now).ifPresent(created::add);
-                if (created.size() >= batchSize) {
-                    batches.accept(List.copyOf(created));
-                    created.clear();
+                Optional<Instant> slot = openSlot(channel, now).filter(at -> !at.isAfter(now));
+                if (slot.isPresent()) {
+                    due.add(new DeliveryStore.Slot(channel.channel(), slot.get()));
+                    open.add(channel);
                 }
             } catch (RuntimeException e) {
-                failed++;
-                LOG.log(
-                        System.Logger.Level.WARNING,
-                        "cannot plan the nudge of " + channel.channel().key(),
-                        e);
-                if (first == null) {
-                    first = e;
-                }
+                failures.add(channel, e);
+            }
+        }
+        Set<ChannelRef> existing = new HashSet<>();
+        Map<ChannelRef, NudgeDelivery> made = new HashMap<>();
+        boolean batched;
+        try {
+            stores.deliveries().findAll(due).forEach(delivery -> existing.add(delivery.channel()));
+            stores.deliveries()
+                    .createAllIfAbsent(due.stream()
+                            .filter(slot -> !existing.contains(slot.channel()))
+                            .toList())
+                    .forEach(delivery -> made.put(delivery.channel(), delivery));
+            batched = true;
+        } catch (RuntimeException e) {
+            // Plan each channel alone, so that one the store refuses does not stop the others. Rows
+            // the batch created before it failed are PENDING without an instance: the planner's
+            // sweep for those schedules them.
+            batched = false;
+        }
+        List<NudgeDelivery> created = new ArrayList<>();
+        for (ChannelState channel : open) {
+            if (batched && !existing.contains(channel.channel())) {
+                Optional.ofNullable(made.get(channel.channel())).ifPresent(created::add);
+                continue;
+            }
+            try {
+                planChannel(channel, now).ifPresent(created::add);
+            } catch (RuntimeException e) {
+                failures.add(channel, e);
             }
         }
         if (!created.isEmpty()) {
             batches.accept(List.copyOf(created));
-        }
-        if (first != null && failed == planned) {
-            // Nothing could be planned (the store is down?): let the caller see it and retry.
-            throw first;
         }
     }
 

@@ -209,6 +209,15 @@ final class DispatcherFixtures {
                     settings);
         }
 
+        /** Another dispatcher over the same channels, clock, messenger and limiter, with these deliveries. */
+        NudgeDispatcher dispatcherOver(DeliveryStore deliveries) {
+            return new NudgeDispatcher(
+                    new NudgeDispatcher.Stores(channels, deliveries, activity),
+                    new NudgeDispatcher.Sending(new NudgeComposer(tips(), quizzes(true)), messenger, limiter),
+                    new NudgeDispatcher.Pacing(clock, duration -> clock.advance(duration), new SplittableRandom(7)),
+                    NudgeDispatcher.Settings.DEFAULTS);
+        }
+
         static SendOutcome sent(ChannelState channel) {
             return new SendOutcome.Sent();
         }

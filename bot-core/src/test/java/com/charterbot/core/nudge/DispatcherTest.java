@@ -10,9 +10,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.charterbot.core.activity.NudgeSent;
 import com.charterbot.core.nudge.DispatcherFixtures.Rig;
 import com.charterbot.core.values.ChannelRef;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -57,6 +62,78 @@ class DispatcherTest {
                         .distinct())
                 .hasSize(7);
         assertThat(rig.dispatcher.plan(rig.clock.instant())).as("planned once").isEmpty();
+    }
+
+    @Test
+    void plansAFanOutWithOneStoreLookupAndOneCreationPerBatchAndStepsChannelByChannelOnlyWhereADeliveryExists() {
+        Rig rig = new Rig(MONDAY_SLOT.plusSeconds(20), Rig::sent);
+        for (int n = 0; n < 7; n++) {
+            rig.channels.save(nudgedAt(channel(n), WEEKLY_MONDAY_10, LAST_WEEK));
+        }
+        long pendingAlready = rig.deliveries
+                .createIfAbsent(channel(1), MONDAY_SLOT)
+                .orElseThrow()
+                .id();
+        long sentAlready = rig.deliveries
+                .createIfAbsent(channel(5), MONDAY_SLOT)
+                .orElseThrow()
+                .id();
+        rig.deliveries.markSent(sentAlready, MONDAY_SLOT.plusSeconds(3), NudgeSent.Kind.TIP);
+        Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+        NudgeDispatcher dispatcher = rig.dispatcherOver(counting(rig.deliveries, calls, false));
+        List<List<NudgeDelivery>> batches = new ArrayList<>();
+
+        dispatcher.plan(rig.clock.instant(), 3, batches::add);
+
+        List<ChannelRef> planned = List.of(channel(0), channel(2), channel(3), channel(4), channel(6));
+        assertThat(batches.stream().flatMap(List::stream).map(NudgeDelivery::channel))
+                .as("in the channel store's order")
+                .containsExactlyElementsOf(rig.channels.all().stream()
+                        .map(ChannelState::channel)
+                        .filter(planned::contains)
+                        .toList());
+        assertThat(calls.get("findAll")).as("one per batch of 3 channels").hasValue(3);
+        assertThat(calls.get("createAllIfAbsent")).hasValue(3);
+        assertThat(calls.get("find"))
+                .as("channel by channel only for the two with a delivery for the slot")
+                .hasValue(2);
+        assertThat(calls).doesNotContainKey("createIfAbsent");
+        assertThat(rig.channels.find(channel(5)).orElseThrow().lastDelivery())
+                .as("the sent one's channel, which missed it, is repaired as before")
+                .contains(MONDAY_SLOT.plusSeconds(3));
+        assertThat(rig.deliveries.find(pendingAlready).orElseThrow().status()).isEqualTo(NudgeDelivery.Status.PENDING);
+    }
+
+    @Test
+    void whenTheBatchLookupFailsEachChannelIsPlannedAlone() {
+        Rig rig = new Rig(MONDAY_SLOT.plusSeconds(20), Rig::sent);
+        for (int n = 0; n < 4; n++) {
+            rig.channels.save(nudgedAt(channel(n), WEEKLY_MONDAY_10, LAST_WEEK));
+        }
+        Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+        NudgeDispatcher dispatcher = rig.dispatcherOver(counting(rig.deliveries, calls, true));
+
+        List<NudgeDelivery> planned = dispatcher.plan(rig.clock.instant());
+
+        assertThat(planned).extracting(NudgeDelivery::channel).hasSize(4).doesNotHaveDuplicates();
+        assertThat(calls.get("createIfAbsent")).hasValue(4);
+    }
+
+    /** The store, each call counted by method name; {@code findAll} throws when {@code failBatches}. */
+    private static DeliveryStore counting(DeliveryStore store, Map<String, AtomicInteger> calls, boolean failBatches) {
+        return (DeliveryStore) Proxy.newProxyInstance(
+                DeliveryStore.class.getClassLoader(), new Class<?>[] {DeliveryStore.class}, (proxy, method, args) -> {
+                    calls.computeIfAbsent(method.getName(), name -> new AtomicInteger())
+                            .incrementAndGet();
+                    if (failBatches && method.getName().equals("findAll")) {
+                        throw new IllegalStateException("the batch query failed");
+                    }
+                    try {
+                        return method.invoke(store, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     @Test

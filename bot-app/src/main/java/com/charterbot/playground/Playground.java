@@ -5,6 +5,7 @@ import ch.qos.logback.classic.LoggerContext;
 import com.charterbot.app.cli.CliConfiguration;
 import com.charterbot.app.conversation.ConversationProperties;
 import com.charterbot.app.stats.JFreeChartDrawing;
+import com.charterbot.core.answer.AnswerEngine;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -68,6 +69,9 @@ public final class Playground {
     /** The running playground; its port is the one asked for, or the one picked for port 0. */
     static PlaygroundServer start(String[] args, PrintStream out) {
         Options options = Options.parse(args);
+        // Lucene's classes load and warm up on the other core while the settings are read: the
+        // charter's first reading, which the page waits for, then costs a fraction of its cold cost.
+        onTheSide(AnswerEngine::prepare);
         quietLogging();
         List<String> properties = new ArrayList<>(options.properties());
         if (options.charter() != null) {

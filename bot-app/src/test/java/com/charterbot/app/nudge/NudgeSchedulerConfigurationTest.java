@@ -181,8 +181,8 @@ class NudgeSchedulerConfigurationTest {
                     NudgeSchedulerProperties properties = context.getBean(NudgeSchedulerProperties.class);
                     assertThat(properties.tenantBudgetPerSecond()).isEqualTo(7.5);
                     assertThat(properties.sendPacing().interval())
-                            .as("7.5 a second less 2%: one every 1/7.35 s")
-                            .isEqualTo(Duration.ofNanos(136_054_422));
+                            .as("7.5 a second less 4%: one every 1/7.2 s")
+                            .isEqualTo(Duration.ofNanos(138_888_889));
                     assertThat(properties.channelSpacing()).isEqualTo(Duration.ofSeconds(2));
                     assertThat(properties.threads()).isEqualTo(3);
                     assertThat(properties.retry().policy().maxAttempts()).isEqualTo(9);

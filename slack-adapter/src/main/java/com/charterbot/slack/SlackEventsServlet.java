@@ -116,20 +116,25 @@ public class SlackEventsServlet extends SlackAppServlet {
     }
 
     /** Payload-shaped failures (not JSON, wrong types, missing parts) are the sender's: 400; anything else 500. */
+    /**
+     * Whether Bolt's handlers or Gson threw this while {@code app.run} read a parsed payload of the
+     * wrong shape: the sender's fault, answered 400. {@code RequestSecurityTest} sends each shape.
+     */
+    static boolean sendersFault(Exception e) {
+        return e instanceof JsonParseException // not JSON at all
+                || e instanceof IllegalStateException // an array or a primitive where Gson reads another kind
+                || e instanceof NullPointerException // a field Bolt needs is missing
+                || e instanceof ClassCastException // a value of another type where Bolt casts
+                || e instanceof UnsupportedOperationException // an object where Gson reads a string
+                || e instanceof NumberFormatException; // a number that is not one
+    }
+
     private void failed(HttpServletResponse resp, Exception e) throws IOException {
         if (resp.isCommitted()) {
             return;
         }
         resp.reset();
-        // What Bolt's handlers and Gson throw while app.run reads a parsed payload of the wrong shape (a missing
-        // object, a string where an object belongs, a JSON array where Gson expects a primitive, a bad number):
-        // all the sender's fault.
-        if (e instanceof JsonParseException
-                || e instanceof IllegalStateException
-                || e instanceof NullPointerException
-                || e instanceof ClassCastException
-                || e instanceof UnsupportedOperationException
-                || e instanceof NumberFormatException) {
+        if (sendersFault(e)) {
             log.info("Unreadable Slack request: {}", e.getClass().getSimpleName());
             SlackRequests.plain(resp, 400, "Invalid request");
         } else {

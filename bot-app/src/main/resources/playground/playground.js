@@ -47,11 +47,18 @@
     return state.ui === 'fr' ? '\u00a0: ' : ': ';
   }
 
+  // A metric is null when the set has no question of its kind (no out-of-scope question: no abstain rate).
   function percent(value) {
+    if (value === null) {
+      return '\u2013';
+    }
     return Math.round(value * 100) + (state.ui === 'fr' ? '\u00a0%' : '%');
   }
 
   function number(value, digits) {
+    if (value === null) {
+      return '\u2013';
+    }
     return Number(value).toLocaleString(state.ui === 'fr' ? 'fr-FR' : 'en-US', {
       minimumFractionDigits: digits, maximumFractionDigits: digits,
     });

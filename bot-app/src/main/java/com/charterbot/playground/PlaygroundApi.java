@@ -8,11 +8,18 @@ import com.charterbot.core.eval.EvalQuestion;
 import com.charterbot.core.eval.EvalSet;
 import com.charterbot.core.eval.Evaluation;
 import com.charterbot.core.values.Language;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import java.io.IOException;
+import java.io.StringReader;
 import java.util.List;
 import java.util.Optional;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The playground's JSON endpoints: the charter's state, a question or a click answered as Slack
@@ -64,18 +71,18 @@ final class PlaygroundApi {
         if (engine.isEmpty()) {
             return error(CONFLICT, "error.no-charter");
         }
-        ObjectNode view = PlaygroundViews.JSON.createObjectNode();
-        view.put("text", request.text());
-        view.put("charterVersion", engine.get().charter().version());
-        view.set("replies", views.replies(chats.chat().say(request.text(), request.language())));
+        JsonObject view = new JsonObject();
+        view.addProperty("text", request.text());
+        view.addProperty("charterVersion", engine.get().charter().version());
+        view.add("replies", views.replies(chats.chat().say(request.text(), request.language())));
         if (CommandParser.parse(request.text()) instanceof Command.Ask) {
-            view.set(
+            view.add(
                     "trace",
                     views.trace(
                             engine.get().trace(new Question(request.text(), request.language())),
                             engine.get().charter()));
         } else {
-            view.putNull("trace");
+            view.add("trace", JsonNull.INSTANCE);
         }
         return new Response(OK, PlaygroundViews.write(view));
     }
@@ -108,8 +115,8 @@ final class PlaygroundApi {
         if (charter.engine().isEmpty()) {
             return error(CONFLICT, "error.no-charter");
         }
-        ObjectNode view = PlaygroundViews.JSON.createObjectNode();
-        view.set("replies", views.replies(chats.chat().click(request.actionId(), request.text(), request.language())));
+        JsonObject view = new JsonObject();
+        view.add("replies", views.replies(chats.chat().click(request.actionId(), request.text(), request.language())));
         return new Response(OK, PlaygroundViews.write(view));
     }
 
@@ -126,9 +133,9 @@ final class PlaygroundApi {
         try {
             questions = EvalSet.parse(yaml);
         } catch (IllegalArgumentException e) {
-            ObjectNode view = PlaygroundViews.JSON.createObjectNode();
-            view.put("error", "error.eval-file");
-            view.put("detail", e.getMessage() == null ? "" : e.getMessage());
+            JsonObject view = new JsonObject();
+            view.addProperty("error", "error.eval-file");
+            view.addProperty("detail", e.getMessage() == null ? "" : e.getMessage());
             return new Response(BAD_REQUEST, PlaygroundViews.write(view));
         }
         Evaluation.Report report = Evaluation.run(engine.get(), questions);
@@ -152,8 +159,8 @@ final class PlaygroundApi {
 
     /** A refusal the page shows in its language: the status and the key of its sentence. */
     static Response error(int status, String key) {
-        ObjectNode view = PlaygroundViews.JSON.createObjectNode();
-        view.put("error", key);
+        JsonObject view = new JsonObject();
+        view.addProperty("error", key);
         return new Response(status, PlaygroundViews.write(view));
     }
 
@@ -164,28 +171,45 @@ final class PlaygroundApi {
             if (body.length() > 4 * MAX_TEXT) {
                 throw new BadRequest(CONTENT_TOO_LARGE, "error.too-long");
             }
-            JsonNode json;
-            try {
-                json = PlaygroundViews.JSON.readTree(body);
-            } catch (JacksonException e) {
+            JsonObject json = object(body);
+            String text = string(json, textField);
+            if (text == null) {
                 throw new BadRequest(BAD_REQUEST, "error.bad-request");
             }
-            if (json == null || !json.isObject() || !json.path(textField).isString()) {
-                throw new BadRequest(BAD_REQUEST, "error.bad-request");
-            }
-            String text = json.path(textField).asString();
             if (text.length() > MAX_TEXT) {
                 throw new BadRequest(CONTENT_TOO_LARGE, "error.too-long");
             }
-            String lang = json.path("lang").isString() ? json.path("lang").asString() : "";
+            String lang = Optional.ofNullable(string(json, "lang")).orElse("");
             Optional<Language> language = lang.isEmpty() ? Optional.empty() : Language.fromTag(lang);
             if (!lang.isEmpty() && language.isEmpty()) {
                 throw new BadRequest(BAD_REQUEST, "error.bad-request");
             }
             return new Request(
-                    text,
-                    json.path("actionId").isString() ? json.path("actionId").asString() : "",
-                    language);
+                    text, Optional.ofNullable(string(json, "actionId")).orElse(""), language);
+        }
+
+        /** The body as one JSON object, read strictly (nothing after it); else 400. */
+        private static JsonObject object(String body) {
+            try (JsonReader reader = new JsonReader(new StringReader(body))) {
+                reader.setStrictness(Strictness.STRICT);
+                JsonElement json = JsonParser.parseReader(reader);
+                if (!json.isJsonObject() || reader.peek() != JsonToken.END_DOCUMENT) {
+                    throw new BadRequest(BAD_REQUEST, "error.bad-request");
+                }
+                return json.getAsJsonObject();
+            } catch (JsonParseException | IOException e) {
+                throw new BadRequest(BAD_REQUEST, "error.bad-request");
+            }
+        }
+
+        /** The field's text when it is a JSON string, else null. */
+        private static String string(JsonObject json, String field) {
+            JsonElement value = json.get(field);
+            return value != null
+                            && value.isJsonPrimitive()
+                            && value.getAsJsonPrimitive().isString()
+                    ? value.getAsString()
+                    : null;
         }
     }
 

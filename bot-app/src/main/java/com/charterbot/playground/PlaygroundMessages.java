@@ -1,6 +1,7 @@
 package com.charterbot.playground;
 
 import com.charterbot.core.values.Language;
+import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -8,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 import java.util.TreeSet;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The playground page's sentences, in English ({@code playground.properties}) and French
@@ -22,13 +22,13 @@ final class PlaygroundMessages {
     private PlaygroundMessages() {}
 
     /** {@code {"en": {key: text...}, "fr": {...}}}. */
-    static ObjectNode all() {
-        ObjectNode all = PlaygroundViews.JSON.createObjectNode();
+    static JsonObject all() {
+        JsonObject all = new JsonObject();
         for (Language language : Language.values()) {
             Properties bundle = bundle(language);
-            ObjectNode texts = all.putObject(language.tag());
+            JsonObject texts = PlaygroundViews.object(all, language.tag());
             for (String key : new TreeSet<>(bundle.stringPropertyNames())) {
-                texts.put(key, bundle.getProperty(key));
+                texts.addProperty(key, bundle.getProperty(key));
             }
         }
         return all;

@@ -152,13 +152,18 @@ class PlaygroundApiTest {
     @Test
     void badRequestsGetAStatusAndAMessageKeyNeverATrace() throws Exception {
         HttpResponse<String> notJson = post("/api/ask", "{text: ");
+        HttpResponse<String> unquoted = post("/api/ask", "{text: hi}");
+        HttpResponse<String> trailing = post("/api/ask", "{\"text\": \"hi\"} {}");
+        HttpResponse<String> deep = post("/api/ask", "[".repeat(60_000));
+        HttpResponse<String> notAString = post("/api/ask", "{\"text\": [\"hi\"]}");
         HttpResponse<String> noText = post("/api/ask", "{\"question\": \"hi\"}");
         HttpResponse<String> badLanguage = post("/api/ask", "{\"text\": \"hi\", \"lang\": \"de\"}");
         HttpResponse<String> tooLong =
                 post("/api/ask", "{\"text\": \"" + "x".repeat(PlaygroundApi.MAX_TEXT + 1) + "\"}");
         HttpResponse<String> noAction = post("/api/action", "{\"value\": \"x\"}");
 
-        for (HttpResponse<String> response : List.of(notJson, noText, badLanguage, noAction)) {
+        for (HttpResponse<String> response :
+                List.of(notJson, unquoted, trailing, deep, notAString, noText, badLanguage, noAction)) {
             assertThat(response.statusCode()).isEqualTo(400);
             assertThat(json(response).path("error").asString()).isEqualTo("error.bad-request");
         }
@@ -240,6 +245,18 @@ class PlaygroundApiTest {
         assertThat(report.path("outcomes").path(0).path("kind").asString()).isEqualTo("ok");
         assertThat(report.path("outcomes").path(1).path("kind").asString()).isEqualTo("wrong");
         assertThat(report.path("outcomes").path(2).path("failed").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aMetricWithNoQuestionOfItsKindIsNullNotAnError() throws Exception {
+        HttpResponse<String> response = post(
+                "/api/eval",
+                "- q: \"Can I post a photo of the plant on LinkedIn?\"\n  lang: en\n  expect: [photos-videos]\n");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode all = json(response).path("metrics").path(1);
+        assertThat(all.path("answeredAt1").asDouble()).isEqualTo(1.0);
+        assertThat(all.path("abstain").isNull()).isTrue();
     }
 
     @Test

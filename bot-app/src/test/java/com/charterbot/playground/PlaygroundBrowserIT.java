@@ -329,6 +329,10 @@ class PlaygroundBrowserIT {
         assertThat(all("#eval-results .metrics tr[data-set]"))
                 .extracting(row -> row.getAttribute("data-set"))
                 .containsExactly("en", "fr", "all");
+        // No out-of-scope question in the file: no abstain rate, shown as a dash rather than "NaN".
+        List<WebElement> english = driver.findElement(By.cssSelector("#eval-results .metrics tr[data-set='en']"))
+                .findElements(By.tagName("td"));
+        assertThat(english.get(english.size() - 1).getText()).isEqualTo("\u2013");
         List<WebElement> misses = all("#eval-results tr.miss");
         assertThat(misses).hasSize(1);
         assertThat(misses.get(0).getText()).contains("recruitment");

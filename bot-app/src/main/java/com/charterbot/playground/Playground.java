@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.slf4j.ILoggerFactory;
@@ -51,6 +52,12 @@ public final class Playground {
             System.out.println(usage());
             return;
         }
+        String fork = System.getProperty(QuickJvm.FORK);
+        Optional<List<String>> child = QuickJvm.childCommand(QuickJvm.ownCommand(), fork);
+        if (child.isPresent()) {
+            System.exit(QuickJvm.run(child.get()));
+        }
+        QuickJvm.followParent(fork);
         try {
             start(args, System.out);
         } catch (IllegalArgumentException e) {

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.slf4j.ILoggerFactory;
@@ -54,8 +55,9 @@ public final class Playground {
         }
         String fork = System.getProperty(QuickJvm.FORK);
         Optional<List<String>> child = QuickJvm.childCommand(QuickJvm.ownCommand(), fork);
-        if (child.isPresent()) {
-            System.exit(QuickJvm.run(child.get()));
+        OptionalInt childExit = child.map(QuickJvm::run).orElse(OptionalInt.empty());
+        if (childExit.isPresent()) {
+            System.exit(childExit.getAsInt());
         }
         QuickJvm.followParent(fork);
         try {

@@ -1,10 +1,10 @@
 package com.charterbot.playground;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -78,18 +78,21 @@ final class QuickJvm {
         return command;
     }
 
-    /** Starts the child with this process's standard streams and waits for it; its exit status. */
-    static int run(List<String> command) {
+    /**
+     * Starts the child with this process's standard streams and waits for it: its exit status, or
+     * empty when it could not start (the playground then runs in this JVM).
+     */
+    static OptionalInt run(List<String> command) {
         Process child;
         try {
             child = new ProcessBuilder(command).inheritIO().start();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start " + command.get(0), e);
+            return OptionalInt.empty();
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(child), "playground-child-stop"));
         while (true) {
             try {
-                return child.waitFor();
+                return OptionalInt.of(child.waitFor());
             } catch (InterruptedException e) {
                 // Only the shutdown hook stops the child.
             }

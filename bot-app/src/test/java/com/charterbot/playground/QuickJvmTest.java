@@ -55,4 +55,10 @@ class QuickJvmTest {
                         null))
                 .isEmpty();
     }
+
+    @Test
+    void theChildsExitStatusIsReturnedAndAChildThatCannotStartLeavesThePlaygroundHere() {
+        assertThat(QuickJvm.run(List.of("/bin/sh", "-c", "exit 3"))).hasValue(3);
+        assertThat(QuickJvm.run(List.of("/nonexistent/bin/java", "-version"))).isEmpty();
+    }
 }

@@ -212,10 +212,21 @@ public final class BlockKitRenderer {
         return slackActionId.substring(0, suffix);
     }
 
-    /** Escapes the three characters Slack's mrkdwn treats as control characters. */
+    /**
+     * Escapes the three characters Slack's mrkdwn treats as control characters. Most texts have
+     * none and are returned as they are: copying every text char by char was 9% of the Slack
+     * path's CPU (JFR under bench/slack-load).
+     */
     static String escape(String text) {
-        StringBuilder escaped = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
+        int first = 0;
+        while (first < text.length() && !isControl(text.charAt(first))) {
+            first++;
+        }
+        if (first == text.length()) {
+            return text;
+        }
+        StringBuilder escaped = new StringBuilder(text.length() + 16).append(text, 0, first);
+        for (int i = first; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
                 case '&' -> escaped.append("&amp;");
@@ -225,6 +236,10 @@ public final class BlockKitRenderer {
             }
         }
         return escaped.toString();
+    }
+
+    private static boolean isControl(char c) {
+        return c == '&' || c == '<' || c == '>';
     }
 
     // ----- blocks -----

@@ -115,7 +115,6 @@ public class SlackEventsServlet extends SlackAppServlet {
         }
     }
 
-    /** Payload-shaped failures (not JSON, wrong types, missing parts) are the sender's: 400; anything else 500. */
     /**
      * Whether Bolt's handlers or Gson threw this while {@code app.run} read a parsed payload of the
      * wrong shape: the sender's fault, answered 400. {@code RequestSecurityTest} sends each shape.

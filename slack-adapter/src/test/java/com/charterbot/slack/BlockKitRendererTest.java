@@ -168,6 +168,18 @@ class BlockKitRendererTest {
     // ----- escaping -----
 
     @Test
+    void escapingLeavesATextWithoutControlCharactersAsItIsAndEscapesEveryOneWhereverItIs() {
+        String plain = "Préférez un lien vers la page officielle : c'est plus sûr.";
+
+        assertThat(BlockKitRenderer.escape(plain)).isSameAs(plain);
+        assertThat(BlockKitRenderer.escape("")).isEmpty();
+        assertThat(BlockKitRenderer.escape("<!channel> R&D > ventes"))
+                .isEqualTo("&lt;!channel&gt; R&amp;D &gt; ventes");
+        assertThat(BlockKitRenderer.escape("à la fin <")).isEqualTo("à la fin &lt;");
+        assertThat(BlockKitRenderer.escape("&")).isEqualTo("&amp;");
+    }
+
+    @Test
     void escapesMentionsAndMarkupInEveryText() {
         JsonArray blocks = json(reply(
                 new Block.Text(HOSTILE),

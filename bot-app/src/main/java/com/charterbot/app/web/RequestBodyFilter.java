@@ -34,8 +34,9 @@ import org.slf4j.LoggerFactory;
  * this filter a client trickling a body (one byte every few seconds) held a request thread for as
  * long as it liked without any credential: 300 such connections took the bot offline.
  *
- * <p>Here the body is read with non-blocking I/O (a {@link ReadListener}): waiting costs a
- * connection, not a thread. A body must arrive whole within {@link Limits#timeout()} (408
+ * <p>A body that has already arrived whole (most do: it comes with the headers) is read at once and
+ * the request goes on. Otherwise the rest is read with non-blocking I/O (a {@link ReadListener}):
+ * waiting costs a connection, not a thread. A body must arrive whole within {@link Limits#timeout()} (408
  * otherwise), be at most {@link Limits#maxBodyBytes()} (413, by its {@code Content-Length} or as it
  * arrives), and at most {@link Limits#maxReads()} bodies are read at once, holding at most
  * {@link Limits#maxBufferedBytes()} together (503 with {@code Retry-After} otherwise). The whole body
@@ -99,8 +100,14 @@ public final class RequestBodyFilter implements Filter {
             chain.doFilter(request, response);
             return;
         }
-        if (http.getContentLengthLong() > limits.maxBodyBytes()) {
+        long declared = http.getContentLengthLong();
+        if (declared > limits.maxBodyBytes()) {
             refuse(reply, 413, "Request body too large");
+            return;
+        }
+        ByteArrayOutputStream arrived = new ByteArrayOutputStream((int) Math.max(0, Math.min(declared, 16 * 1024)));
+        if (declared >= 0 && arrivedWhole(http.getInputStream(), declared, arrived)) {
+            chain.doFilter(new ReadRequest(http, arrived.toByteArray()), response);
             return;
         }
         if (!reads.tryAcquire()) {
@@ -109,15 +116,19 @@ public final class RequestBodyFilter implements Filter {
             LOG.debug("request body not read: {} bodies are being read already", limits.maxReads());
             return;
         }
+        Reading reading = null;
         try {
             AsyncContext async = http.startAsync();
             async.setTimeout(limits.timeout().toMillis());
-            Reading reading = new Reading(
-                    async, http.getInputStream(), (int) Math.max(0, Math.min(http.getContentLengthLong(), 16 * 1024)));
+            reading = new Reading(async, http.getInputStream(), arrived);
             async.addListener(reading);
             http.getInputStream().setReadListener(reading);
         } catch (IOException | RuntimeException e) {
-            reads.release();
+            if (reading == null) {
+                reads.release();
+            } else if (reading.over.compareAndSet(false, true)) {
+                reading.release();
+            }
             throw e;
         }
     }
@@ -131,10 +142,12 @@ public final class RequestBodyFilter implements Filter {
         private final byte[] chunk = new byte[8 * 1024];
         private final AtomicBoolean over = new AtomicBoolean();
 
-        Reading(AsyncContext async, ServletInputStream in, int expected) {
+        /** @param arrived what was read before, without waiting; counted in the bytes held from now on */
+        Reading(AsyncContext async, ServletInputStream in, ByteArrayOutputStream arrived) {
             this.async = async;
             this.in = in;
-            this.body = new ByteArrayOutputStream(expected);
+            this.body = arrived;
+            buffered.addAndGet(arrived.size());
         }
 
         @Override
@@ -219,6 +232,25 @@ public final class RequestBodyFilter implements Filter {
             buffered.addAndGet(-body.size());
             reads.release();
         }
+    }
+
+    /**
+     * Reads what has already arrived of a body of known length, never waiting for more: whether that
+     * is the whole body. It is for most requests, whose body comes in the same packets as their
+     * headers; they then go on at once, on this thread, without the asynchronous read and its second
+     * dispatch through the filters (about a sixth of the Slack path's CPU in JFR).
+     */
+    private static boolean arrivedWhole(ServletInputStream in, long length, ByteArrayOutputStream into)
+            throws IOException {
+        byte[] chunk = new byte[8 * 1024];
+        while (into.size() < length && in.available() > 0) {
+            int read = in.read(chunk, 0, (int) Math.min(chunk.length, length - into.size()));
+            if (read < 0) {
+                break;
+            }
+            into.write(chunk, 0, read);
+        }
+        return into.size() == length;
     }
 
     private static void refuse(HttpServletResponse reply, int status, String text) throws IOException {

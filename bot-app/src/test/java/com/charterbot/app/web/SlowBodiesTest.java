@@ -110,6 +110,32 @@ class SlowBodiesTest {
         }
     }
 
+    @Test
+    void aSignedBodyThatArrivesInTwoPartsIsReadWholeAndAnswered() throws Exception {
+        Signed help = help();
+        byte[] bytes = help.body().getBytes(StandardCharsets.UTF_8);
+        int half = bytes.length / 2;
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.setTcpNoDelay(true);
+            OutputStream out = socket.getOutputStream();
+            String head = "POST /slack/events HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: application/x-www-form-urlencoded\r\n"
+                    + "X-Slack-Request-Timestamp: " + help.timestamp() + "\r\n"
+                    + "X-Slack-Signature: " + help.signature() + "\r\n"
+                    + "Content-Length: " + bytes.length + "\r\nConnection: close\r\n\r\n";
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            out.write(bytes, 0, half);
+            out.flush();
+            Thread.sleep(300);
+            out.write(bytes, half, bytes.length - half);
+            out.flush();
+
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 200").contains("blocks");
+        }
+    }
+
     private Socket trickle(String path) throws IOException {
         Socket socket = new Socket("127.0.0.1", port);
         socket.setSoTimeout(10_000);
@@ -132,7 +158,10 @@ class SlowBodiesTest {
         return line.toString().strip();
     }
 
-    private HttpRequest signedHelp() throws Exception {
+    /** A signed {@code /charter help}: its body and the two headers that sign it. */
+    private record Signed(String body, String timestamp, String signature) {}
+
+    private static Signed help() throws Exception {
         String body = "token=x&team_id=T0SLOW&channel_id=C0SLOW&user_id=U0ALICE&command="
                 + URLEncoder.encode("/charter", StandardCharsets.UTF_8) + "&text=help&response_url="
                 + URLEncoder.encode("http://127.0.0.1:" + SLACK.port() + "/hook", StandardCharsets.UTF_8);
@@ -142,12 +171,17 @@ class SlowBodiesTest {
         String signature = "v0="
                 + HexFormat.of()
                         .formatHex(mac.doFinal(("v0:" + timestamp + ":" + body).getBytes(StandardCharsets.UTF_8)));
+        return new Signed(body, String.valueOf(timestamp), signature);
+    }
+
+    private HttpRequest signedHelp() throws Exception {
+        Signed help = help();
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/slack/events"))
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-Slack-Request-Timestamp", String.valueOf(timestamp))
-                .header("X-Slack-Signature", signature)
-                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .header("X-Slack-Request-Timestamp", help.timestamp())
+                .header("X-Slack-Signature", help.signature())
+                .POST(HttpRequest.BodyPublishers.ofString(help.body()))
                 .build();
     }
 }

@@ -29,7 +29,7 @@ import java.util.Optional;
  * text: it never inserts markup). Stateless.
  *
  * <p>Written with Gson, which the Slack renderer's JSON needs anyway: one JSON library loaded
- * rather than two makes the page ready sooner (about 550 fewer classes before the first answer).
+ * rather than two makes the page ready sooner (about 650 fewer classes loaded at its start).
  */
 final class PlaygroundViews {
 

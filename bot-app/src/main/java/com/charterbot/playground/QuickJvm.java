@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>The child gets this JVM's own options after {@value #COMPILER}, so an author's
  * {@code -XX:TieredStopAtLevel=4} wins; it stops when this process stops (Ctrl+C, a kill, even
- * {@code kill -9}, see {@link #followParent()}), and its exit status becomes this process's. Not
+ * {@code kill -9}, see {@link #followParent(String)}), and its exit status becomes this process's. Not
  * when debugging (a JDWP agent stays in one process) nor with {@code -D}{@value #FORK}{@code =false}.
  */
 final class QuickJvm {

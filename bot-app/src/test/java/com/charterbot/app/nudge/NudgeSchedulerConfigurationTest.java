@@ -110,14 +110,17 @@ class NudgeSchedulerConfigurationTest {
             assertThat(context.getBean(SchedulerLifecycle.class).isRunning()).isTrue();
             ChannelStore channels = context.getBean(ChannelStore.class);
 
+            JdbcDeliveryStore deliveries = context.getBean(JdbcDeliveryStore.class);
+            // A channel is paused before its delivery is recorded SKIPPED: wait for both.
             boolean paused = ClusterRig.await(
                     Duration.ofSeconds(15),
-                    () -> channels.all().stream().allMatch(c -> c.status() == ChannelState.Status.PAUSED));
+                    () -> channels.all().stream().allMatch(c -> c.status() == ChannelState.Status.PAUSED)
+                            && deliveries.problems(Instant.EPOCH).size() == 2);
 
             assertThat(paused).isTrue();
             assertThat(channels.find(SLACK_CHANNEL).orElseThrow().pauseReason()).isEqualTo("no adapter for slack");
             assertThat(channels.find(TEAMS_CHANNEL).orElseThrow().pauseReason()).isEqualTo("no adapter for teams");
-            assertThat(context.getBean(JdbcDeliveryStore.class).problems(Instant.EPOCH))
+            assertThat(deliveries.problems(Instant.EPOCH))
                     .hasSize(2)
                     .allSatisfy(d -> assertThat(d.lastError()).startsWith("no adapter for"));
         });

@@ -110,6 +110,9 @@ class PlaygroundBrowserIT {
                 .build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(WAIT);
+        // A browser already open, as an author's is: its first page (a renderer process, a script
+        // engine) is not part of the playground's start.
+        driver.get("data:text/html,<title>warm</title><script>document.title = 'ready'</script>");
 
         int port = freePort();
         url = "http://127.0.0.1:" + port + "/";

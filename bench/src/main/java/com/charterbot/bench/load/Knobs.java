@@ -2,6 +2,7 @@ package com.charterbot.bench.load;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Collectors;
@@ -48,6 +49,12 @@ public final class Knobs {
 
     public String string(String name, String defaultValue) {
         return raw(name, defaultValue);
+    }
+
+    /** A space-separated list, such as extra JVM options or arguments; empty by default. */
+    public List<String> words(String name) {
+        String value = raw(name, "");
+        return value.isBlank() ? List.of() : List.of(value.strip().split("\\s+"));
     }
 
     /** {@code name=value} for every knob read so far, in reading order. */

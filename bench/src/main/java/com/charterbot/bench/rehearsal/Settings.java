@@ -89,8 +89,8 @@ record Settings(
         Duration timeout = knobs.millis("timeout-ms", 5_000, 100, 120_000);
         Duration startupTimeout = knobs.seconds("startup-timeout-s", 240, 10, 1_200);
         String appHeap = knobs.string("app-heap", "384m");
-        List<String> appJvmOptions = words(knobs.string("app-jvm-args", ""));
-        List<String> appArguments = words(knobs.string("app-args", ""));
+        List<String> appJvmOptions = knobs.words("app-jvm-args");
+        List<String> appArguments = knobs.words("app-args");
         long seed = knobs.integer("seed", 20_261_126, 0, Integer.MAX_VALUE);
         int targetP99 = knobs.integer("target-p99-ms", 100, 1, 60_000);
         int slowClients = knobs.integer("slow-clients", 250, 0, 2_000);
@@ -127,9 +127,5 @@ record Settings(
                 jar,
                 dir,
                 knobs.describe());
-    }
-
-    private static List<String> words(String value) {
-        return value.isBlank() ? List.of() : List.of(value.strip().split("\\s+"));
     }
 }

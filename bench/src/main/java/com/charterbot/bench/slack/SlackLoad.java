@@ -344,8 +344,8 @@ public final class SlackLoad {
             Duration startup = knobs.seconds("startup-timeout-s", 60, 5, 600);
             String heap = knobs.string("app-heap", "512m");
             List<String> jvm = new ArrayList<>(List.of("-Xmx" + heap));
-            jvm.addAll(words(knobs.string("app-jvm-args", "")));
-            List<String> appArguments = words(knobs.string("app-args", ""));
+            jvm.addAll(knobs.words("app-jvm-args"));
+            List<String> appArguments = knobs.words("app-args");
             Path jar = Path.of(knobs.string("jar", "bot-app/target/charter-bot.jar"));
             Path log = Path.of(knobs.string("log", "bench/target/slack-load-app.log"));
             boolean distinct = Boolean.parseBoolean(knobs.string("distinct-questions", "false"));
@@ -364,10 +364,6 @@ public final class SlackLoad {
                     log,
                     knobs.describe(),
                     distinct);
-        }
-
-        private static List<String> words(String value) {
-            return value.isBlank() ? List.of() : List.of(value.strip().split("\\s+"));
         }
     }
 }

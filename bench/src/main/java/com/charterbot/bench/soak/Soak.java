@@ -54,10 +54,27 @@ import java.util.stream.Stream;
  */
 public final class Soak {
 
-    private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
+    /**
+     * One generation's or the whole heap's use in {@code GC.heap_info}: G1 prints one line for the
+     * heap, the serial and parallel collectors one per generation (the young one first).
+     */
+    private static final Pattern HEAP_USED = Pattern.compile("total \\d+K, used (\\d+)K");
+
     private static final String SLACK_PATH = "/slack/events";
 
     private Soak() {}
+
+    /** The heap in use, in MiB, that {@code jcmd <pid> GC.heap_info} prints; empty if it prints none. */
+    static Optional<Double> heapUsedMib(String heapInfo) {
+        Matcher used = HEAP_USED.matcher(heapInfo);
+        long kib = 0;
+        boolean found = false;
+        while (used.find()) {
+            kib += Long.parseLong(used.group(1));
+            found = true;
+        }
+        return found ? Optional.of(kib / 1024.0) : Optional.empty();
+    }
 
     public static void main(String[] args) throws Exception {
         Knobs knobs = new Knobs("bench.soak.", System.getProperties());
@@ -65,14 +82,15 @@ public final class Soak {
         int rate;
         Duration sampleEvery;
         Duration heapEvery;
-        String heap;
+        List<String> jvm;
         Path jar;
         try {
             minutes = knobs.integer("minutes", 30, 1, 24 * 60);
             rate = knobs.integer("rate", 50, 2, 2_000);
             sampleEvery = knobs.seconds("sample-s", 10, 1, 600);
             heapEvery = knobs.seconds("heap-every-s", 300, 10, 3_600);
-            heap = knobs.string("app-heap", "256m");
+            jvm = new ArrayList<>(List.of("-Xmx" + knobs.string("app-heap", "256m")));
+            jvm.addAll(knobs.words("app-jvm-args"));
             jar = Path.of(knobs.string("jar", "bot-app/target/charter-bot.jar"));
         } catch (IllegalArgumentException e) {
             System.err.println("soak: " + e.getMessage());
@@ -102,8 +120,7 @@ public final class Soak {
                     "--CHARTER_DATA_DIR=" + dataDir,
                     "--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("charter-bot")
                             + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
-            try (AppProcess app =
-                    AppProcess.start(jar, List.of("-Xmx" + heap), arguments, Path.of("bench/target/soak-app.log"))) {
+            try (AppProcess app = AppProcess.start(jar, jvm, arguments, Path.of("bench/target/soak-app.log"))) {
                 app.awaitHealthy(
                         URI.create("http://127.0.0.1:" + management + "/actuator/health"), Duration.ofMinutes(3));
                 status = run(app, port, secret, slack, connector, minutes, rate, sampleEvery, heapEvery, csv);
@@ -340,8 +357,7 @@ public final class Soak {
             String pid = Long.toString(app.pid());
             try {
                 run(jcmd.toString(), pid, "GC.run");
-                Matcher used = HEAP_USED.matcher(run(jcmd.toString(), pid, "GC.heap_info"));
-                return used.find() ? Optional.of(Long.parseLong(used.group(1)) / 1024.0) : Optional.empty();
+                return heapUsedMib(run(jcmd.toString(), pid, "GC.heap_info"));
             } catch (IOException e) {
                 return Optional.empty();
             } catch (InterruptedException e) {

@@ -22,6 +22,16 @@ class KnobsTest {
     }
 
     @Test
+    void splitsAListOnSpaces() {
+        Properties properties = new Properties();
+        properties.setProperty("bench.x.app-jvm-args", "  -XX:ActiveProcessorCount=1   -XX:MaxRAM=640m ");
+        Knobs knobs = new Knobs("bench.x.", properties);
+
+        assertThat(knobs.words("app-jvm-args")).containsExactly("-XX:ActiveProcessorCount=1", "-XX:MaxRAM=640m");
+        assertThat(knobs.words("app-args")).isEmpty();
+    }
+
+    @Test
     void rejectsValuesOutOfRangeOrNotNumbers() {
         Properties properties = new Properties();
         properties.setProperty("bench.x.rate", "0");

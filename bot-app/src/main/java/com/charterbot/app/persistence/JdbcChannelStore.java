@@ -102,6 +102,14 @@ public final class JdbcChannelStore implements ChannelStore {
                 .list();
     }
 
+    /** The paused channels, picked by the database, oldest saved first. */
+    @Override
+    public List<ChannelState> paused() {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM channel_state WHERE status = 'PAUSED' ORDER BY id")
+                .query(JdbcChannelStore::state)
+                .list();
+    }
+
     /** How many channels have their nudges paused, counted by the database. */
     @Override
     public int countPaused() {

@@ -297,6 +297,26 @@ class JdbcChannelStoreTest {
             }
         }
         assertThat(new HashSet<>(store.all())).isEqualTo(new HashSet<>(memory.all()));
+        assertThat(new HashSet<>(store.paused())).isEqualTo(new HashSet<>(memory.paused()));
+        assertThat(store.countPaused()).isEqualTo(memory.countPaused());
+    }
+
+    @ParameterizedTest
+    @MethodSource("com.charterbot.app.persistence.Databases#kinds")
+    void picksThePausedChannelsOnly(Databases.Kind kind) {
+        JdbcChannelStore store = new JdbcChannelStore(database(kind));
+        List<ChannelState> states = variedStates();
+        states.forEach(store::save);
+
+        List<ChannelState> paused = states.stream()
+                .filter(state -> state.status() == ChannelState.Status.PAUSED)
+                .toList();
+        assertThat(paused).isNotEmpty().hasSizeLessThan(states.size());
+        assertThat(store.paused()).containsExactlyElementsOf(paused);
+        assertThat(store.countPaused()).isEqualTo(paused.size());
+
+        store.save(paused.get(0).resumed());
+        assertThat(store.paused()).containsExactlyElementsOf(paused.subList(1, paused.size()));
     }
 
     /** A fresh database behind a small pool, as in production (PostgreSQL connections are slow to open). */

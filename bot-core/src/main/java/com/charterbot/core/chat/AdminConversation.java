@@ -380,8 +380,8 @@ final class AdminConversation {
         if (!failures.isEmpty()) {
             blocks.add(new Block.Checklist(Messages.get(language, "commands.stats.failed"), failures));
         }
-        List<String> paused = nudges.channels().all().stream()
-                .filter(channel -> channel.status() == ChannelState.Status.PAUSED && scope.covers(channel.channel()))
+        List<String> paused = nudges.channels().paused().stream()
+                .filter(channel -> scope.covers(channel.channel()))
                 .map(channel -> Messages.get(
                         language,
                         "commands.stats.paused-item",

@@ -18,10 +18,15 @@ public interface ChannelStore {
     /** Forgets the channel; does nothing when it is unknown. */
     void remove(ChannelRef channel);
 
+    /** The channels whose nudges are paused; stores that can pick them without loading every state should. */
+    default List<ChannelState> paused() {
+        return all().stream()
+                .filter(channel -> channel.status() == ChannelState.Status.PAUSED)
+                .toList();
+    }
+
     /** How many channels have their nudges paused; stores that can count without loading every state should. */
     default int countPaused() {
-        return (int) all().stream()
-                .filter(channel -> channel.status() == ChannelState.Status.PAUSED)
-                .count();
+        return paused().size();
     }
 }

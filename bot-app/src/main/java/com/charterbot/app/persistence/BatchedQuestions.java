@@ -1,7 +1,9 @@
 package com.charterbot.app.persistence;
 
+import com.charterbot.core.activity.ActivityCounts;
 import com.charterbot.core.activity.ForwardingActivityLog;
 import com.charterbot.core.activity.QuestionAsked;
+import com.charterbot.core.activity.StatsScope;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * and tried again on the next rounds, while new questions queue behind it, and counted as dropped only
  * after {@value #TRIES} tries in a row (a batch the database will never take must not stop the
  * others). One WARN line when writing starts failing, one INFO line when it works again. Reading questions back
- * writes what waits first, so this replica's statistics include its latest questions;
+ * (or counting them) writes what waits first, so this replica's statistics include its latest questions;
  * {@link #close()} (at shutdown) writes the rest. Thread-safe.
  */
 public final class BatchedQuestions extends ForwardingActivityLog implements AutoCloseable {
@@ -133,6 +135,12 @@ public final class BatchedQuestions extends ForwardingActivityLog implements Aut
     public List<QuestionAsked> questions(Instant from, Instant to) {
         writeQuietly();
         return super.questions(from, to);
+    }
+
+    @Override
+    public List<ActivityCounts> count(List<Instant> bounds, StatsScope scope) {
+        writeQuietly();
+        return super.count(bounds, scope);
     }
 
     /** Stops the background writer and writes what waits (at shutdown). */

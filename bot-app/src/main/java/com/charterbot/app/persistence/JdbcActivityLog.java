@@ -1,10 +1,12 @@
 package com.charterbot.app.persistence;
 
+import com.charterbot.core.activity.ActivityCounts;
 import com.charterbot.core.activity.ActivityLog;
 import com.charterbot.core.activity.AnswerFeedback;
 import com.charterbot.core.activity.NudgeSent;
 import com.charterbot.core.activity.QuestionAsked;
 import com.charterbot.core.activity.QuizAnswered;
+import com.charterbot.core.activity.StatsScope;
 import com.charterbot.core.answer.Tier;
 import com.charterbot.core.values.ChannelRef;
 import com.charterbot.core.values.Language;
@@ -15,7 +17,10 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -196,6 +201,87 @@ public final class JdbcActivityLog implements ActivityLog {
         jdbc.sql("DELETE FROM activity_quiz_answer WHERE participant_pseudonym = :pseudonym")
                 .param("pseudonym", pseudonyms.of(user))
                 .update();
+    }
+
+    /**
+     * Counts in the database: one grouped query per kind of entry for all the periods, each entry
+     * placed in its period by a CASE on the bounds; only the groups (period, section, tenant...) come
+     * back, and those of tenants out of the scope are skipped.
+     */
+    @Override
+    public List<ActivityCounts> count(List<Instant> bounds, StatsScope scope) {
+        ActivityCounts.requireBounds(bounds);
+        Objects.requireNonNull(scope, "scope");
+        List<ActivityCounts.Tally> periods = new ArrayList<>();
+        for (int i = 1; i < bounds.size(); i++) {
+            periods.add(new ActivityCounts.Tally());
+        }
+        Map<String, Object> params = new HashMap<>();
+        for (int i = 0; i < bounds.size(); i++) {
+            params.put("b" + i, DbTime.bound(bounds.get(i)));
+        }
+        String period = periodCase(bounds.size() - 1);
+        String within = " WHERE occurred_at >= :b0 AND occurred_at < :b" + (bounds.size() - 1);
+        jdbc.sql("SELECT slot, section_id, tier, tenant_key, COUNT(*) AS n FROM (SELECT " + period
+                        + " AS slot, section_id, tier, tenant_key FROM activity_question" + within
+                        + ") t GROUP BY slot, section_id, tier, tenant_key")
+                .params(params)
+                .query(rs -> {
+                    if (scope.covers(rs.getString("tenant_key"))) {
+                        periods.get(rs.getInt("slot"))
+                                .questions(
+                                        rs.getString("section_id"), Tier.valueOf(rs.getString("tier")), rs.getInt("n"));
+                    }
+                });
+        String participants = "participant_platform, participant_tenant";
+        jdbc.sql("SELECT slot, section_id, " + participants + ", COUNT(*) AS n, "
+                        + "SUM(CASE WHEN correct THEN 1 ELSE 0 END) AS right_answers FROM (SELECT " + period
+                        + " AS slot, section_id, correct, " + participants + " FROM activity_quiz_answer" + within
+                        + ") t GROUP BY slot, section_id, " + participants)
+                .params(params)
+                .query(rs -> {
+                    if (scope.covers(tenantKey(rs, "participant_platform", "participant_tenant"))) {
+                        periods.get(rs.getInt("slot"))
+                                .quizAnswers(rs.getString("section_id"), rs.getInt("n"), rs.getInt("right_answers"));
+                    }
+                });
+        // A person is a pseudonym within a tenant: distinct pseudonyms per tenant add up.
+        jdbc.sql("SELECT slot, " + participants + ", COUNT(DISTINCT participant_pseudonym) AS n FROM (SELECT "
+                        + period + " AS slot, participant_pseudonym, " + participants + " FROM activity_quiz_answer"
+                        + within + ") t GROUP BY slot, " + participants)
+                .params(params)
+                .query(rs -> {
+                    if (scope.covers(tenantKey(rs, "participant_platform", "participant_tenant"))) {
+                        periods.get(rs.getInt("slot")).participants(rs.getInt("n"));
+                    }
+                });
+        jdbc.sql("SELECT slot, platform, tenant, kind, COUNT(*) AS n FROM (SELECT " + period
+                        + " AS slot, platform, tenant, kind FROM activity_nudge" + within
+                        + ") t GROUP BY slot, platform, tenant, kind")
+                .params(params)
+                .query(rs -> {
+                    if (scope.covers(tenantKey(rs, "platform", "tenant"))) {
+                        periods.get(rs.getInt("slot"))
+                                .nudges(NudgeSent.Kind.valueOf(rs.getString("kind")), rs.getInt("n"));
+                    }
+                });
+        return periods.stream().map(ActivityCounts.Tally::counts).toList();
+    }
+
+    /** The index of an entry's period among {@code periods} periods bounded by :b0 ... :b<periods>. */
+    private static String periodCase(int periods) {
+        if (periods == 1) {
+            return "0";
+        }
+        StringBuilder cases = new StringBuilder("CASE");
+        for (int i = 1; i < periods; i++) {
+            cases.append(" WHEN occurred_at < :b").append(i).append(" THEN ").append(i - 1);
+        }
+        return cases.append(" ELSE ").append(periods - 1).append(" END").toString();
+    }
+
+    private static String tenantKey(ResultSet rs, String platform, String tenant) throws SQLException {
+        return Platform.valueOf(rs.getString(platform)).tenantKey(rs.getString(tenant));
     }
 
     /** Deletes every entry (questions, quiz answers, nudges, feedback) before the cutoff and returns how many were deleted. */

@@ -3,7 +3,9 @@ package com.charterbot.app.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatRuntimeException;
 
+import com.charterbot.core.activity.ActivityCounts;
 import com.charterbot.core.activity.QuestionAsked;
+import com.charterbot.core.activity.StatsScope;
 import com.charterbot.core.answer.Tier;
 import com.charterbot.core.values.Language;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -66,6 +69,22 @@ class BatchedQuestionsTest {
         assertThat(read).hasSize(1_234).first().isEqualTo(question(0));
         assertThat(stored(dataSource)).isEqualTo(1_234);
         assertThat(log.dropped()).isZero();
+    }
+
+    @ParameterizedTest
+    @MethodSource("com.charterbot.app.persistence.Databases#kinds")
+    void countingWritesWhatWaitsFirst(Databases.Kind kind) {
+        BatchedQuestions log = batched(Databases.fresh(kind), NEVER_BY_ITSELF);
+        for (int i = 0; i < 40; i++) {
+            log.record(question(i));
+        }
+
+        List<ActivityCounts> counts =
+                log.count(List.of(T0, T0.plusMillis(10), T0.plusSeconds(60)), StatsScope.EVERYTHING);
+
+        assertThat(counts)
+                .extracting(period -> period.questions().get("photos-videos"))
+                .containsExactly(Map.of(Tier.ANSWER, 10), Map.of(Tier.ANSWER, 30));
     }
 
     @Test

@@ -2,10 +2,12 @@ package com.charterbot.app.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.charterbot.core.activity.ActivityCounts;
 import com.charterbot.core.activity.AnswerFeedback;
 import com.charterbot.core.activity.NudgeSent;
 import com.charterbot.core.activity.QuestionAsked;
 import com.charterbot.core.activity.QuizAnswered;
+import com.charterbot.core.activity.StatsScope;
 import com.charterbot.core.answer.Tier;
 import com.charterbot.core.memory.InMemoryActivityLog;
 import com.charterbot.core.values.ChannelRef;
@@ -19,6 +21,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -220,7 +223,10 @@ class JdbcActivityLogTest {
                             at,
                             random.nextBoolean() ? Language.EN : Language.FR,
                             Tier.values()[random.nextInt(3)],
-                            section);
+                            section,
+                            List.of("slack:T0ACME", "slack:T0OTHER", BOB.tenantKey(), "")
+                                    .get(random.nextInt(4))
+                                    .transform(tenant -> tenant.isEmpty() ? null : tenant));
                     log.record(event);
                     memory.record(event);
                 }
@@ -281,6 +287,72 @@ class JdbcActivityLogTest {
                             .distinct()
                             .count());
         }
+
+        List<StatsScope> scopes = List.of(
+                StatsScope.EVERYTHING,
+                StatsScope.of(Platform.SLACK, List.of("T0ACME")),
+                StatsScope.of(Platform.SLACK, List.of("T0ACME", "T0OTHER")),
+                StatsScope.of(Platform.TEAMS, List.of(BOB.tenant())),
+                StatsScope.of(Platform.SLACK, List.of()));
+        int nonEmpty = 0;
+        for (int periods = 0; periods < 30; periods++) {
+            List<Instant> bounds = new ArrayList<>();
+            int count = 2 + random.nextInt(4);
+            for (int i = 0; i < count; i++) {
+                bounds.add(i > 0 && random.nextInt(6) == 0 ? bounds.get(i - 1) : anInstant.apply(random));
+            }
+            bounds.sort(Comparator.naturalOrder());
+            for (StatsScope scope : scopes) {
+                List<ActivityCounts> counted = log.count(bounds, scope);
+                assertThat(counted)
+                        .as("counts of %s in %s", bounds, scope)
+                        .isEqualTo(memory.count(bounds, scope))
+                        .hasSize(count - 1);
+                nonEmpty += (int) counted.stream()
+                        .filter(counts -> counts.quizParticipants() > 0
+                                && !counts.questions().isEmpty())
+                        .count();
+            }
+        }
+        assertThat(nonEmpty).as("periods with questions and participants").isGreaterThan(20);
+    }
+
+    @ParameterizedTest
+    @MethodSource("com.charterbot.app.persistence.Databases#kinds")
+    void countsEachPeriodOnceAndOnlyTheScope(Databases.Kind kind) {
+        JdbcActivityLog log = new JdbcActivityLog(database(kind), PSEUDONYMS);
+        Instant monday = Instant.parse("2024-04-01T00:00:00Z");
+        log.record(new QuestionAsked(monday.minusNanos(1_000), Language.EN, Tier.ANSWER, "photos", "slack:T0ACME"));
+        log.record(new QuestionAsked(monday, Language.FR, Tier.FALLBACK, null, "slack:T0ACME"));
+        log.record(new QuestionAsked(monday, Language.FR, Tier.SUGGEST, " ", "slack:T0OTHER"));
+        for (UserRef who : List.of(ALICE, ALICE, ALICE_ELSEWHERE)) {
+            log.record(new QuizAnswered(monday.plusSeconds(60), "photos", "photos#1", who == ALICE, GENERAL, who));
+        }
+        log.record(new NudgeSent(monday.plusSeconds(3_600), GENERAL, NudgeSent.Kind.TIP));
+        log.record(new NudgeSent(monday.plusSeconds(3_600), GENERAL_ELSEWHERE, NudgeSent.Kind.QUIZ));
+        List<Instant> weeks = List.of(monday.minusSeconds(7 * 86_400), monday, monday.plusSeconds(7 * 86_400));
+
+        List<ActivityCounts> everything = log.count(weeks, StatsScope.EVERYTHING);
+
+        assertThat(everything.get(0).questions()).isEqualTo(Map.of("photos", Map.of(Tier.ANSWER, 1)));
+        assertThat(everything.get(1).questions())
+                .isEqualTo(Map.of(ActivityCounts.NO_SECTION, Map.of(Tier.FALLBACK, 1, Tier.SUGGEST, 1)));
+        assertThat(everything.get(1).quizAnswers()).isEqualTo(Map.of("photos", 3));
+        assertThat(everything.get(1).quizCorrect()).isEqualTo(Map.of("photos", 2));
+        assertThat(everything.get(1).quizParticipants())
+                .as("Alice here and Alice elsewhere")
+                .isEqualTo(2);
+        assertThat(everything.get(1).nudges()).isEqualTo(Map.of(NudgeSent.Kind.TIP, 1, NudgeSent.Kind.QUIZ, 1));
+
+        ActivityCounts acme = log.count(weeks, StatsScope.of(Platform.SLACK, List.of("T0ACME")))
+                .get(1);
+        assertThat(acme.questions()).isEqualTo(Map.of(ActivityCounts.NO_SECTION, Map.of(Tier.FALLBACK, 1)));
+        assertThat(acme.quizAnswers()).isEqualTo(Map.of("photos", 2));
+        assertThat(acme.quizParticipants()).isEqualTo(1);
+        assertThat(acme.nudges()).isEqualTo(Map.of(NudgeSent.Kind.TIP, 1));
+        assertThat(log.count(List.of(monday, monday), StatsScope.EVERYTHING))
+                .as("an empty period")
+                .containsExactly(ActivityCounts.of(List.of(), List.of(), List.of()));
     }
 
     @ParameterizedTest

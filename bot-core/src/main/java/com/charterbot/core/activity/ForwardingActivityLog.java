@@ -67,4 +67,9 @@ public abstract class ForwardingActivityLog implements ActivityLog {
     public void forget(UserRef user) {
         log.forget(user);
     }
+
+    @Override
+    public List<ActivityCounts> count(List<Instant> bounds, StatsScope scope) {
+        return log.count(bounds, scope);
+    }
 }

@@ -4,7 +4,6 @@ import com.charterbot.core.values.ChannelRef;
 import com.charterbot.core.values.Platform;
 import com.charterbot.core.values.UserRef;
 import java.util.Collection;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -29,10 +28,9 @@ public record StatsScope(Set<String> tenants) {
     /** These tenants of one platform. */
     public static StatsScope of(Platform platform, Collection<String> tenantIds) {
         Objects.requireNonNull(platform, "platform");
-        String prefix = platform.name().toLowerCase(Locale.ROOT) + ":";
         return new StatsScope(tenantIds.stream()
                 .filter(Objects::nonNull)
-                .map(id -> prefix + id)
+                .map(platform::tenantKey)
                 .collect(Collectors.toSet()));
     }
 

@@ -1,25 +1,19 @@
 package com.charterbot.core.stats;
 
+import com.charterbot.core.activity.ActivityCounts;
 import com.charterbot.core.activity.ActivityLog;
-import com.charterbot.core.activity.NudgeSent;
-import com.charterbot.core.activity.QuestionAsked;
-import com.charterbot.core.activity.QuizAnswered;
 import com.charterbot.core.activity.StatsScope;
-import com.charterbot.core.values.UserRef;
+import com.charterbot.core.answer.Tier;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.function.Function;
 
 /** Counts what the {@link ActivityLog} holds for a period, keeping no personal data in the result. */
 public final class AwarenessStatsService {
@@ -51,55 +45,25 @@ public final class AwarenessStatsService {
         if (!from.isBefore(to)) {
             throw new IllegalArgumentException("a period ends after it starts: " + from + " to " + to);
         }
-        return count(
-                from,
-                to,
-                questionsIn(activity.questions(from, to), scope),
-                answersIn(activity.quizAnswers(from, to), scope),
-                nudgesIn(activity.nudges(from, to), scope));
+        return stats(from, to, activity.count(List.of(from, to), scope).get(0));
     }
 
-    private static List<QuestionAsked> questionsIn(List<QuestionAsked> asked, StatsScope scope) {
-        return asked.stream()
-                .filter(question -> scope.covers(question.tenant()))
-                .toList();
-    }
-
-    private static List<QuizAnswered> answersIn(List<QuizAnswered> answered, StatsScope scope) {
-        return answered.stream()
-                .filter(answer -> scope.covers(answer.participant()))
-                .toList();
-    }
-
-    private static List<NudgeSent> nudgesIn(List<NudgeSent> sent, StatsScope scope) {
-        return sent.stream().filter(nudge -> scope.covers(nudge.channel())).toList();
-    }
-
-    private static AwarenessStats count(
-            Instant from, Instant to, List<QuestionAsked> asked, List<QuizAnswered> answered, List<NudgeSent> sent) {
+    private static AwarenessStats stats(Instant from, Instant to, ActivityCounts counts) {
         Map<String, AwarenessStats.TierCounts> questions = new HashMap<>();
-        for (QuestionAsked question : asked) {
-            String sectionId =
-                    question.sectionId() == null || question.sectionId().isBlank()
-                            ? AwarenessStats.UNMATCHED
-                            : question.sectionId();
-            questions.merge(
-                    sectionId, AwarenessStats.TierCounts.NONE.plus(question.tier()), (a, b) -> a.plus(question.tier()));
-        }
+        counts.questions()
+                .forEach((section, tiers) -> questions.put(
+                        section.equals(ActivityCounts.NO_SECTION) ? AwarenessStats.UNMATCHED : section,
+                        new AwarenessStats.TierCounts(
+                                tiers.getOrDefault(Tier.ANSWER, 0),
+                                tiers.getOrDefault(Tier.SUGGEST, 0),
+                                tiers.getOrDefault(Tier.FALLBACK, 0))));
         Map<String, AwarenessStats.QuizScore> quiz = new HashMap<>();
-        Set<UserRef> participants = new HashSet<>();
-        for (QuizAnswered answer : answered) {
-            quiz.merge(
-                    answer.sectionId(),
-                    new AwarenessStats.QuizScore(0, 0).plus(answer.correct()),
-                    (a, b) -> a.plus(answer.correct()));
-            participants.add(answer.participant());
-        }
-        Map<NudgeSent.Kind, Integer> nudges = new EnumMap<>(NudgeSent.Kind.class);
-        for (NudgeSent nudge : sent) {
-            nudges.merge(nudge.kind(), 1, Integer::sum);
-        }
-        return new AwarenessStats(from, to, questions, participants.size(), quiz, nudges);
+        counts.quizAnswers()
+                .forEach((section, answered) -> quiz.put(
+                        section,
+                        new AwarenessStats.QuizScore(
+                                answered, counts.quizCorrect().getOrDefault(section, 0))));
+        return new AwarenessStats(from, to, questions, counts.quizParticipants(), quiz, counts.nudges());
     }
 
     /** The last {@code count} weeks up to now, of every tenant; see {@link #weeks(int, ZoneId, Instant, StatsScope)}. */
@@ -110,8 +74,8 @@ public final class AwarenessStatsService {
     /**
      * The {@code count} weeks (1 to 520), Monday to Monday in this zone, that end with the week of
      * {@code until}, counting what happened before {@code until} only, in the tenants of the scope:
-     * the same arguments give the same counts later. {@code nudgesFailed} is 0 (see {@link WeeklyStats#withFailures}). The log is read
-     * once for the whole span.
+     * the same arguments give the same counts later. {@code nudgesFailed} is 0 (see {@link WeeklyStats#withFailures}). The log
+     * counts the whole span at once.
      */
     public WeeklyStats weeks(int count, ZoneId zone, Instant until, StatsScope scope) {
         if (count < 1 || count > 520) {
@@ -125,46 +89,15 @@ public final class AwarenessStatsService {
         for (int i = 0; i <= count; i++) {
             bounds.add(first.plusWeeks(i).atStartOfDay(zone).toInstant());
         }
-        Instant from = bounds.get(0);
-        if (!from.isBefore(until)) {
-            // Midnight on a Monday: the week of until has just begun and holds nothing yet.
-            return new WeeklyStats(zone, emptyWeeks(bounds));
-        }
-        List<List<QuestionAsked>> questions =
-                byWeek(questionsIn(activity.questions(from, until), scope), QuestionAsked::at, bounds);
-        List<List<QuizAnswered>> answers =
-                byWeek(answersIn(activity.quizAnswers(from, until), scope), QuizAnswered::at, bounds);
-        List<List<NudgeSent>> nudges = byWeek(nudgesIn(activity.nudges(from, until), scope), NudgeSent::at, bounds);
+        // The last period ends at until, inside its week (or at its very start: then it is empty).
+        List<Instant> periods = new ArrayList<>(bounds.subList(0, count));
+        periods.add(until);
+        List<ActivityCounts> counts = activity.count(periods, scope);
         List<AwarenessStats> weeks = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            weeks.add(count(bounds.get(i), bounds.get(i + 1), questions.get(i), answers.get(i), nudges.get(i)));
+            weeks.add(stats(bounds.get(i), bounds.get(i + 1), counts.get(i)));
         }
         return new WeeklyStats(zone, weeks);
-    }
-
-    private static List<AwarenessStats> emptyWeeks(List<Instant> bounds) {
-        List<AwarenessStats> weeks = new ArrayList<>();
-        for (int i = 1; i < bounds.size(); i++) {
-            weeks.add(count(bounds.get(i - 1), bounds.get(i), List.of(), List.of(), List.of()));
-        }
-        return weeks;
-    }
-
-    private static <T> List<List<T>> byWeek(List<T> events, Function<T, Instant> at, List<Instant> bounds) {
-        List<List<T>> weeks = new ArrayList<>();
-        for (int i = 1; i < bounds.size(); i++) {
-            weeks.add(new ArrayList<>());
-        }
-        for (T event : events) {
-            Instant when = at.apply(event);
-            for (int i = 1; i < bounds.size(); i++) {
-                if (when.isBefore(bounds.get(i))) {
-                    weeks.get(i - 1).add(event);
-                    break;
-                }
-            }
-        }
-        return weeks;
     }
 
     /** Statistics for the {@code days} (1 to {@value #MAX_DAYS}) days up to now. */

@@ -23,6 +23,6 @@ public record ChannelRef(Platform platform, String tenant, String channelId) {
 
     /** The workspace or tenant the channel belongs to, as a key: {@code slack:T0123}; budgets are per tenant. */
     public String tenantKey() {
-        return platform.name().toLowerCase(java.util.Locale.ROOT) + ":" + tenant;
+        return platform.tenantKey(tenant);
     }
 }

@@ -25,11 +25,11 @@ public record UserRef(Platform platform, String tenant, String userId) {
 
     /** The workspace or tenant the person belongs to, as a key: {@code slack:T123} (see {@link ChannelRef#tenantKey()}). */
     public String tenantKey() {
-        return platform.name().toLowerCase(java.util.Locale.ROOT) + ":" + tenant;
+        return platform.tenantKey(tenant);
     }
 
     /** A stable string key, e.g. for hashing: {@code slack:T123:U456}. */
     public String key() {
-        return platform.name().toLowerCase(java.util.Locale.ROOT) + ":" + tenant + ":" + userId;
+        return tenantKey() + ":" + userId;
     }
 }

@@ -9,11 +9,8 @@ import java.awt.Graphics2D;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.awt.image.IndexColorModel;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
-import javax.imageio.ImageIO;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
@@ -87,7 +84,7 @@ public final class JFreeChartDrawing implements DrawCharts {
                     "The statistics chart stays over {} bytes at every size; the reply gives the figures as text",
                     maxBytes);
             return Optional.empty();
-        } catch (RuntimeException | IOException | Error e) {
+        } catch (RuntimeException | Error e) {
             // No fonts, no graphics environment: statistics as text are still statistics.
             LOG.warn("Drawing the statistics chart failed ({}); the reply gives the figures as text", e.toString());
             return Optional.empty();
@@ -95,7 +92,11 @@ public final class JFreeChartDrawing implements DrawCharts {
     }
 
     /** The sheet at this size, whatever its weight in bytes. */
-    static byte[] draw(ChartSheet sheet, int width, int height) throws IOException {
+    static byte[] draw(ChartSheet sheet, int width, int height) {
+        return PalettePng.write(image(sheet, width, height));
+    }
+
+    private static BufferedImage image(ChartSheet sheet, int width, int height) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_INDEXED, PALETTE);
         Graphics2D g = image.createGraphics();
         try {
@@ -123,9 +124,7 @@ public final class JFreeChartDrawing implements DrawCharts {
         } finally {
             g.dispose();
         }
-        ByteArrayOutputStream png = new ByteArrayOutputStream();
-        ImageIO.write(image, "png", png);
-        return png.toByteArray();
+        return image;
     }
 
     private static JFreeChart chart(ChartSheet.Chart spec) {

@@ -169,19 +169,33 @@ final class AdminConversation {
         }
         administration.admin().audited(message.user(), AdminActions.STATS_VIEW, "last " + days + " days", "", "");
         StatsScope scope = scope(message.user(), message.alsoAdministers(), (Decision.Allowed) decision);
-        List<NudgeDelivery> failed = failedSince(clock.instant().minus(Duration.ofDays(days)), scope);
-        AwarenessStats stats = administration.stats().lastDays(days, scope).withNudgesFailed(failed.size());
+        Instant now = clock.instant();
+        Instant periodStart = now.minus(Duration.ofDays(days));
+        WeeklyStats weeks = administration
+                .stats()
+                .weeks(WeeklyStats.WEEKS, nudges.defaults().zone(), now, scope);
+        // One read of the failed deliveries for the period and the weeks.
+        List<NudgeDelivery> failed =
+                failedSince(periodStart.isBefore(weeks.from()) ? periodStart : weeks.from(), scope);
+        List<NudgeDelivery> failedInPeriod = failed.stream()
+                .filter(nudge -> !nudge.due().isBefore(periodStart))
+                .toList();
+        AwarenessStats stats = administration.stats().lastDays(days, scope).withNudgesFailed(failedInPeriod.size());
         Reply report = StatsReply.render(
                 stats, answers.charter(), language, nudges.defaults().zone());
         List<Block> blocks = new ArrayList<>(report.blocks());
         int insertAt = blocks.size() - 1; // before the closing privacy note
-        List<Block> improvements = improvementBlocks(stats, language, scope);
+        List<Block> improvements = improvementBlocks(stats, failedInPeriod, language, scope);
         blocks.addAll(Math.max(insertAt, 0), improvements);
         blocks.add(
                 Math.max(insertAt, 0) + improvements.size(), new Block.Context(scopeLabel(scope, message, language)));
         List<Reply> replies = new ArrayList<>(List.of(Reply.of(language, delivery, blocks)));
         WeeklyCharts.reply(
-                        weeks(clock.instant(), scope), answers.charter(), language, administration.charts(), delivery)
+                        withFailures(weeks, failed, now),
+                        answers.charter(),
+                        language,
+                        administration.charts(),
+                        delivery)
                 .ifPresent(replies::add);
         return replies;
     }
@@ -239,11 +253,15 @@ final class AdminConversation {
         WeeklyStats weeks = administration
                 .stats()
                 .weeks(WeeklyStats.WEEKS, nudges.defaults().zone(), until, scope);
-        List<Instant> failed = failedSince(weeks.from(), scope).stream()
+        return withFailures(weeks, failedSince(weeks.from(), scope), until);
+    }
+
+    /** The weeks with those of the failed deliveries (in scope, due since at least their start) due in them before until. */
+    private static WeeklyStats withFailures(WeeklyStats weeks, List<NudgeDelivery> failed, Instant until) {
+        return weeks.withFailures(failed.stream()
                 .map(NudgeDelivery::due)
-                .filter(due -> due.isBefore(until))
-                .toList();
-        return weeks.withFailures(failed);
+                .filter(due -> !due.isBefore(weeks.from()) && due.isBefore(until))
+                .toList());
     }
 
     private List<NudgeDelivery> failedSince(Instant since, StatsScope scope) {
@@ -337,8 +355,12 @@ final class AdminConversation {
         return AnswerReplies.text(language, delivery, Messages.get(language, "commands.reload.bundled"));
     }
 
-    /** What administrators can act on: questions the charter did not answer, unhelpful answers, paused channels. */
-    private List<Block> improvementBlocks(AwarenessStats stats, Language language, StatsScope scope) {
+    /**
+     * What administrators can act on: questions the charter did not answer, unhelpful answers, the
+     * period's failed deliveries (in scope, latest first), paused channels.
+     */
+    private List<Block> improvementBlocks(
+            AwarenessStats stats, List<NudgeDelivery> failed, Language language, StatsScope scope) {
         List<Block> blocks = new ArrayList<>();
         List<String> unanswered =
                 administration.unanswered().mostFrequent(stats.from(), stats.to(), TOP, scope).stream()
@@ -370,9 +392,7 @@ final class AdminConversation {
                             .map(e -> Messages.get(language, "commands.stats.count-item", e.getKey(), e.getValue()))
                             .toList()));
         }
-        List<String> failures = nudges.deliveries().problems(stats.from()).stream()
-                .filter(delivery ->
-                        delivery.status() == NudgeDelivery.Status.FAILED && scope.covers(delivery.channel()))
+        List<String> failures = failed.stream()
                 .limit(TOP)
                 .map(delivery -> Messages.get(
                         language, "commands.stats.paused-item", channelName(delivery.channel()), delivery.lastError()))

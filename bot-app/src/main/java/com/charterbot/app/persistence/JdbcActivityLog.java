@@ -204,9 +204,9 @@ public final class JdbcActivityLog implements ActivityLog {
     }
 
     /**
-     * Counts in the database: one grouped query per kind of entry for all the periods, each entry
-     * placed in its period by a CASE on the bounds; only the groups (period, section, tenant...) come
-     * back, and those of tenants out of the scope are skipped.
+     * Counts in the database, in one statement: a grouped query per kind of entry, joined with UNION
+     * ALL, each entry placed in its period by a CASE on the bounds. Only the groups (kind, period,
+     * section, tenant...) come back; those of tenants out of the scope are skipped.
      */
     @Override
     public List<ActivityCounts> count(List<Instant> bounds, StatsScope scope) {
@@ -220,51 +220,43 @@ public final class JdbcActivityLog implements ActivityLog {
         for (int i = 0; i < bounds.size(); i++) {
             params.put("b" + i, DbTime.bound(bounds.get(i)));
         }
-        String period = periodCase(bounds.size() - 1);
-        String within = " WHERE occurred_at >= :b0 AND occurred_at < :b" + (bounds.size() - 1);
-        jdbc.sql("SELECT slot, section_id, tier, tenant_key, COUNT(*) AS n FROM (SELECT " + period
-                        + " AS slot, section_id, tier, tenant_key FROM activity_question" + within
-                        + ") t GROUP BY slot, section_id, tier, tenant_key")
-                .params(params)
-                .query(rs -> {
-                    if (scope.covers(rs.getString("tenant_key"))) {
-                        periods.get(rs.getInt("slot"))
-                                .questions(
-                                        rs.getString("section_id"), Tier.valueOf(rs.getString("tier")), rs.getInt("n"));
-                    }
-                });
-        String participants = "participant_platform, participant_tenant";
-        jdbc.sql("SELECT slot, section_id, " + participants + ", COUNT(*) AS n, "
-                        + "SUM(CASE WHEN correct THEN 1 ELSE 0 END) AS right_answers FROM (SELECT " + period
-                        + " AS slot, section_id, correct, " + participants + " FROM activity_quiz_answer" + within
-                        + ") t GROUP BY slot, section_id, " + participants)
-                .params(params)
-                .query(rs -> {
-                    if (scope.covers(tenantKey(rs, "participant_platform", "participant_tenant"))) {
-                        periods.get(rs.getInt("slot"))
-                                .quizAnswers(rs.getString("section_id"), rs.getInt("n"), rs.getInt("right_answers"));
-                    }
-                });
-        // A person is a pseudonym within a tenant: distinct pseudonyms per tenant add up.
-        jdbc.sql("SELECT slot, " + participants + ", COUNT(DISTINCT participant_pseudonym) AS n FROM (SELECT "
-                        + period + " AS slot, participant_pseudonym, " + participants + " FROM activity_quiz_answer"
-                        + within + ") t GROUP BY slot, " + participants)
-                .params(params)
-                .query(rs -> {
-                    if (scope.covers(tenantKey(rs, "participant_platform", "participant_tenant"))) {
-                        periods.get(rs.getInt("slot")).participants(rs.getInt("n"));
-                    }
-                });
-        jdbc.sql("SELECT slot, platform, tenant, kind, COUNT(*) AS n FROM (SELECT " + period
-                        + " AS slot, platform, tenant, kind FROM activity_nudge" + within
-                        + ") t GROUP BY slot, platform, tenant, kind")
-                .params(params)
-                .query(rs -> {
-                    if (scope.covers(tenantKey(rs, "platform", "tenant"))) {
-                        periods.get(rs.getInt("slot"))
-                                .nudges(NudgeSent.Kind.valueOf(rs.getString("kind")), rs.getInt("n"));
-                    }
-                });
+        String slot = periodCase(bounds.size() - 1) + " AS slot";
+        String within = " WHERE occurred_at >= :b0 AND occurred_at < :b" + (bounds.size() - 1) + ") t";
+        String people = "participant_platform, participant_tenant";
+        // Columns: what, slot, section, detail (tier or nudge kind), platform (null: tenant is a key), tenant, n,
+        // right_answers.
+        String sql = "SELECT 'question' AS what, slot, section_id AS section, tier AS detail, "
+                + "CAST(NULL AS VARCHAR(16)) AS platform, tenant_key AS tenant, COUNT(*) AS n, 0 AS right_answers "
+                + "FROM (SELECT " + slot + ", section_id, tier, tenant_key FROM activity_question" + within
+                + " GROUP BY slot, section_id, tier, tenant_key"
+                + " UNION ALL SELECT 'quiz', slot, section_id, NULL, participant_platform, participant_tenant, COUNT(*), "
+                + "SUM(CASE WHEN correct THEN 1 ELSE 0 END) "
+                + "FROM (SELECT " + slot + ", section_id, correct, " + people + " FROM activity_quiz_answer" + within
+                + " GROUP BY slot, section_id, " + people
+                // A person is a pseudonym within a tenant: distinct pseudonyms per tenant add up.
+                + " UNION ALL SELECT 'people', slot, NULL, NULL, participant_platform, participant_tenant, "
+                + "COUNT(DISTINCT participant_pseudonym), 0 "
+                + "FROM (SELECT " + slot + ", participant_pseudonym, " + people + " FROM activity_quiz_answer" + within
+                + " GROUP BY slot, " + people
+                + " UNION ALL SELECT 'nudge', slot, NULL, kind, platform, tenant, COUNT(*), 0 "
+                + "FROM (SELECT " + slot + ", platform, tenant, kind FROM activity_nudge" + within
+                + " GROUP BY slot, platform, tenant, kind";
+        jdbc.sql(sql).params(params).query(rs -> {
+            String platform = rs.getString("platform");
+            String tenant = rs.getString("tenant");
+            if (!scope.covers(
+                    platform == null ? tenant : Platform.valueOf(platform).tenantKey(tenant))) {
+                return;
+            }
+            ActivityCounts.Tally period = periods.get(rs.getInt("slot"));
+            int n = rs.getInt("n");
+            switch (rs.getString("what")) {
+                case "question" -> period.questions(rs.getString("section"), Tier.valueOf(rs.getString("detail")), n);
+                case "quiz" -> period.quizAnswers(rs.getString("section"), n, rs.getInt("right_answers"));
+                case "people" -> period.participants(n);
+                default -> period.nudges(NudgeSent.Kind.valueOf(rs.getString("detail")), n);
+            }
+        });
         return periods.stream().map(ActivityCounts.Tally::counts).toList();
     }
 
@@ -278,10 +270,6 @@ public final class JdbcActivityLog implements ActivityLog {
             cases.append(" WHEN occurred_at < :b").append(i).append(" THEN ").append(i - 1);
         }
         return cases.append(" ELSE ").append(periods - 1).append(" END").toString();
-    }
-
-    private static String tenantKey(ResultSet rs, String platform, String tenant) throws SQLException {
-        return Platform.valueOf(rs.getString(platform)).tenantKey(rs.getString(tenant));
     }
 
     /** Deletes every entry (questions, quiz answers, nudges, feedback) before the cutoff and returns how many were deleted. */

@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -116,6 +117,20 @@ public final class JdbcChannelStore implements ChannelStore {
         return jdbc.sql("SELECT COUNT(*) FROM channel_state WHERE status = 'PAUSED'")
                 .query(Integer.class)
                 .single();
+    }
+
+    /** One conditional UPDATE of the last delivery and its kind. */
+    @Override
+    public void markDelivered(ChannelRef channel, Instant at, NudgeSent.Kind kind) {
+        Objects.requireNonNull(channel, "channel");
+        channel(
+                        jdbc.sql("UPDATE channel_state SET last_delivery = :at, last_kind = :kind, "
+                                + "updated_at = CURRENT_TIMESTAMP" + WHERE_CHANNEL
+                                + " AND (last_delivery IS NULL OR last_delivery < :at)"),
+                        channel)
+                .param("at", DbTime.timestamp(at), Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("kind", kind.name())
+                .update();
     }
 
     @Override

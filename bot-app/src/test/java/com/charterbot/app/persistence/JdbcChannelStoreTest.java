@@ -279,6 +279,11 @@ class JdbcChannelStoreTest {
             if (random.nextInt(5) == 0) {
                 store.remove(channel);
                 memory.remove(channel);
+            } else if (random.nextInt(3) == 0) {
+                Instant at = Instant.parse("2024-10-27T00:00:00Z").plusSeconds(random.nextInt(5) * 3_600L);
+                NudgeSent.Kind nudge = NudgeSent.Kind.values()[random.nextInt(NudgeSent.Kind.values().length)];
+                store.markDelivered(channel, at, nudge);
+                memory.markDelivered(channel, at, nudge);
             } else {
                 ChannelState shape = shapes.get(random.nextInt(shapes.size()));
                 ChannelState state = new ChannelState(
@@ -299,6 +304,31 @@ class JdbcChannelStoreTest {
         assertThat(new HashSet<>(store.all())).isEqualTo(new HashSet<>(memory.all()));
         assertThat(new HashSet<>(store.paused())).isEqualTo(new HashSet<>(memory.paused()));
         assertThat(store.countPaused()).isEqualTo(memory.countPaused());
+    }
+
+    @ParameterizedTest
+    @MethodSource("com.charterbot.app.persistence.Databases#kinds")
+    void aDeliveryChangesOnlyTheLastDeliveryAndNeverGoesBack(Databases.Kind kind) {
+        JdbcChannelStore store = new JdbcChannelStore(database(kind));
+        Instant nine = Instant.parse("2024-06-04T09:00:00.123456Z");
+        ChannelState before = ChannelState.of(GENERAL, "general", paris());
+        store.save(before);
+        // Settings saved by an administrator while the nudge was on its way.
+        ChannelState edited =
+                before.withSettings(paris().withLanguage(Language.EN)).paused("on holiday");
+        store.save(edited);
+
+        store.markDelivered(GENERAL, nine, NudgeSent.Kind.QUIZ);
+        assertThat(store.find(GENERAL)).contains(edited.delivered(nine, NudgeSent.Kind.QUIZ));
+
+        store.markDelivered(GENERAL, nine.minusSeconds(60), NudgeSent.Kind.TIP);
+        store.markDelivered(GENERAL, nine, NudgeSent.Kind.TIP);
+        assertThat(store.find(GENERAL).orElseThrow().lastKind())
+                .as("an earlier or equal delivery changes nothing")
+                .contains(NudgeSent.Kind.QUIZ);
+
+        store.markDelivered(TEAMS, nine, NudgeSent.Kind.TIP);
+        assertThat(store.find(TEAMS)).as("an unknown channel stays unknown").isEmpty();
     }
 
     @ParameterizedTest

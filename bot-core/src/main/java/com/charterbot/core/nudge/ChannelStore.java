@@ -1,6 +1,8 @@
 package com.charterbot.core.nudge;
 
+import com.charterbot.core.activity.NudgeSent;
 import com.charterbot.core.values.ChannelRef;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,6 +16,19 @@ public interface ChannelStore {
 
     /** Every state, in no particular order. */
     List<ChannelState> all();
+
+    /**
+     * Records a nudge delivered to the channel, unless its state already has a delivery as late. Only
+     * the last delivery and its kind change, so settings saved meanwhile are kept; an unknown channel
+     * is left unknown. Stores that can do it in one statement should.
+     */
+    default void markDelivered(ChannelRef channel, Instant at, NudgeSent.Kind kind) {
+        find(channel)
+                .filter(current -> current.lastDelivery()
+                        .filter(last -> !last.isBefore(at))
+                        .isEmpty())
+                .ifPresent(current -> save(current.delivered(at, kind)));
+    }
 
     /** Forgets the channel; does nothing when it is unknown. */
     void remove(ChannelRef channel);

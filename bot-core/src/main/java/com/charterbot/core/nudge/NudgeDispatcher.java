@@ -446,12 +446,7 @@ public final class NudgeDispatcher {
         }
         ChannelRef ref = delivery.channel();
         persistently(what, () -> {
-            stores.channels()
-                    .find(ref)
-                    .filter(current -> current.lastDelivery()
-                            .filter(last -> !last.isBefore(at))
-                            .isEmpty())
-                    .ifPresent(current -> stores.channels().save(current.delivered(at, kind)));
+            stores.channels().markDelivered(ref, at, kind);
             return null;
         });
         persistently(what, () -> {

@@ -1,8 +1,10 @@
 package com.charterbot.core.memory;
 
+import com.charterbot.core.activity.NudgeSent;
 import com.charterbot.core.nudge.ChannelState;
 import com.charterbot.core.nudge.ChannelStore;
 import com.charterbot.core.values.ChannelRef;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,6 +29,18 @@ public final class InMemoryChannelStore implements ChannelStore {
     @Override
     public List<ChannelState> all() {
         return List.copyOf(states.values());
+    }
+
+    /** Atomic for the channel: a state saved meanwhile keeps its settings. */
+    @Override
+    public void markDelivered(ChannelRef channel, Instant at, NudgeSent.Kind kind) {
+        states.computeIfPresent(
+                Objects.requireNonNull(channel, "channel"),
+                (key, current) -> current.lastDelivery()
+                                .filter(last -> !last.isBefore(at))
+                                .isPresent()
+                        ? current
+                        : current.delivered(at, kind));
     }
 
     @Override

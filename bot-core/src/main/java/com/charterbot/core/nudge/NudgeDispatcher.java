@@ -314,9 +314,9 @@ public final class NudgeDispatcher {
         if (state.lastDelivery().filter(last -> !last.isBefore(sentAt)).isPresent()) {
             return state;
         }
-        ChannelState repaired = state.delivered(sentAt, delivery.kind().orElseThrow());
-        stores.channels().save(repaired);
-        return repaired;
+        NudgeSent.Kind kind = delivery.kind().orElseThrow();
+        stores.channels().markDelivered(state.channel(), sentAt, kind);
+        return state.delivered(sentAt, kind);
     }
 
     /**

@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param vocabulary the default vocabulary plus the charter's own
  * @param calibration the charter's own calibration, or the default one
  * @param watchList the names the draft checker looks for whatever the language
+ * @param examplePosts the labelled posts the draft checker learns from: the default ones citing
+ *     this charter's sections, then the charter's own
  */
 public record Charter(
         String version,
@@ -24,7 +26,8 @@ public record Charter(
         Map<Language, Map<String, Section>> sections,
         Vocabulary vocabulary,
         Calibration calibration,
-        WatchList watchList) {
+        WatchList watchList,
+        ExamplePosts examplePosts) {
 
     public Charter {
         Objects.requireNonNull(version, "version");
@@ -32,6 +35,7 @@ public record Charter(
         Objects.requireNonNull(vocabulary, "vocabulary");
         Objects.requireNonNull(calibration, "calibration");
         Objects.requireNonNull(watchList, "watchList");
+        Objects.requireNonNull(examplePosts, "examplePosts");
         Map<Language, Map<String, Section>> copy = new EnumMap<>(Language.class);
         sections.forEach(
                 (language, byId) -> copy.put(language, Collections.unmodifiableMap(new LinkedHashMap<>(byId))));
@@ -41,6 +45,25 @@ public record Charter(
             }
         }
         sections = Collections.unmodifiableMap(copy);
+    }
+
+    /** A charter with the default example posts. */
+    public Charter(
+            String version,
+            CharterSettings settings,
+            Map<Language, Map<String, Section>> sections,
+            Vocabulary vocabulary,
+            Calibration calibration,
+            WatchList watchList) {
+        this(
+                version,
+                settings,
+                sections,
+                vocabulary,
+                calibration,
+                watchList,
+                ExamplePosts.defaults(settings)
+                        .citing(sections.getOrDefault(Language.EN, Map.of()).keySet()));
     }
 
     /** A charter with the default vocabulary and calibration, and no watch-list. */
@@ -69,7 +92,7 @@ public record Charter(
 
     /** This charter answering with another calibration, e.g. one being fitted. */
     public Charter withCalibration(Calibration other) {
-        return new Charter(version, settings, sections, vocabulary, other, watchList);
+        return new Charter(version, settings, sections, vocabulary, other, watchList, examplePosts);
     }
 
     /** The section with this id in this language. */
@@ -111,7 +134,7 @@ public record Charter(
                             s.questions().subList(0, Math.min(max, s.questions().size())))));
             cut.put(language, copy);
         });
-        return new Charter(version + "-q" + max, settings, cut, vocabulary, calibration, watchList);
+        return new Charter(version + "-q" + max, settings, cut, vocabulary, calibration, watchList, examplePosts);
     }
 
     /**
@@ -144,6 +167,12 @@ public record Charter(
         }
         String digest = Integer.toHexString(String.join("\n", applied).hashCode());
         return new Charter(
-                version + "+p" + applied.size() + "-" + digest, settings, added, vocabulary, calibration, watchList);
+                version + "+p" + applied.size() + "-" + digest,
+                settings,
+                added,
+                vocabulary,
+                calibration,
+                watchList,
+                examplePosts);
     }
 }

@@ -22,6 +22,7 @@ import java.util.stream.Stream;
  * @param vocabulary the text of the charter's {@value Vocabulary#FILE_NAME}, or null when it has none
  * @param calibration the text of the charter's {@value Calibration#FILE_NAME}, or null when it has none
  * @param watchList the text of the charter's {@value WatchList#FILE}, when it has one
+ * @param examplePosts the text of the charter's {@value ExamplePosts#FILE}, when it has one
  */
 public record CharterFiles(
         String origin,
@@ -29,7 +30,8 @@ public record CharterFiles(
         String vocabulary,
         String calibration,
         List<CharterProblem> problems,
-        Optional<String> watchList) {
+        Optional<String> watchList,
+        Optional<String> examplePosts) {
 
     /** Where the charter that ships with the bot lives on the classpath. */
     public static final String DEFAULT_CLASSPATH_ROOT = "charter/default";
@@ -38,6 +40,18 @@ public record CharterFiles(
         files = List.copyOf(files);
         problems = List.copyOf(problems);
         Objects.requireNonNull(watchList, "watchList");
+        Objects.requireNonNull(examplePosts, "examplePosts");
+    }
+
+    /** A charter without examples of its own. */
+    public CharterFiles(
+            String origin,
+            List<CharterFile> files,
+            String vocabulary,
+            String calibration,
+            List<CharterProblem> problems,
+            Optional<String> watchList) {
+        this(origin, files, vocabulary, calibration, problems, watchList, Optional.empty());
     }
 
     public CharterFiles(String origin, List<CharterFile> files, List<CharterProblem> problems) {
@@ -62,12 +76,13 @@ public record CharterFiles(
 
     /** The same files with another watch-list (the command line's {@code --watch-list}). */
     public CharterFiles withWatchList(String text) {
-        return new CharterFiles(origin, files, vocabulary, calibration, problems, Optional.of(text));
+        return new CharterFiles(origin, files, vocabulary, calibration, problems, Optional.of(text), examplePosts);
     }
 
     /**
      * Reads {@code <dir>/en/*.md}, {@code <dir>/fr/*.md}, and {@code <dir>/vocabulary.md},
-     * {@code <dir>/calibration.properties} and {@code <dir>/watch-list.md} when there are.
+     * {@code <dir>/calibration.properties}, {@code <dir>/watch-list.md} and {@code <dir>/example-posts.yaml}
+     * when there are.
      */
     public static CharterFiles fromDirectory(Path dir) {
         List<CharterFile> files = new ArrayList<>();
@@ -108,7 +123,8 @@ public record CharterFiles(
         String vocabulary = optionalFile(dir, Vocabulary.FILE_NAME, problems);
         String calibration = optionalFile(dir, Calibration.FILE_NAME, problems);
         Optional<String> watchList = Optional.ofNullable(optionalFile(dir, WatchList.FILE, problems));
-        return new CharterFiles(dir.toString(), files, vocabulary, calibration, problems, watchList);
+        Optional<String> examplePosts = Optional.ofNullable(optionalFile(dir, ExamplePosts.FILE, problems));
+        return new CharterFiles(dir.toString(), files, vocabulary, calibration, problems, watchList, examplePosts);
     }
 
     private static String optionalFile(Path dir, String name, List<CharterProblem> problems) {

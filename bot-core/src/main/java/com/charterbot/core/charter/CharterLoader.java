@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns charter files into a {@link Charter}, checking each file and the charter as a whole, and
@@ -78,6 +79,14 @@ public final class CharterLoader {
             problems.addAll(parsed.problems());
             watchList = parsed.watchList();
         }
+        Set<String> sectionIds = byLanguage.get(Language.EN).keySet();
+        ExamplePosts examplePosts = ExamplePosts.defaults(settings).citing(sectionIds);
+        if (files.examplePosts().isPresent()) {
+            ExamplePosts.Parsed parsed =
+                    ExamplePosts.parse(ExamplePosts.FILE, files.examplePosts().get(), sectionIds::contains);
+            problems.addAll(parsed.problems());
+            examplePosts = examplePosts.plus(parsed.examples().naming(settings));
+        }
         if (!problems.isEmpty()) {
             Collections.sort(problems);
             return new LoadResult.Rejected(problems);
@@ -91,8 +100,8 @@ public final class CharterLoader {
                     .forEach(section -> ordered.put(section.id(), section));
             sections.put(language, ordered);
         });
-        return new LoadResult.Loaded(
-                new Charter(version(files, settings), settings, sections, vocabulary, calibration, watchList));
+        return new LoadResult.Loaded(new Charter(
+                version(files, settings), settings, sections, vocabulary, calibration, watchList, examplePosts));
     }
 
     private static void checkAcrossLanguages(
@@ -239,6 +248,11 @@ public final class CharterLoader {
                             (key, value) -> digest.update((key + "=" + value + "\n").getBytes(StandardCharsets.UTF_8)));
             files.watchList().ifPresent(text -> {
                 digest.update(WatchList.FILE.getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                digest.update(text.getBytes(StandardCharsets.UTF_8));
+            });
+            files.examplePosts().ifPresent(text -> {
+                digest.update(ExamplePosts.FILE.getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) 0);
                 digest.update(text.getBytes(StandardCharsets.UTF_8));
             });

@@ -34,7 +34,10 @@ public final class DraftChecker implements CheckDraft {
     private final Language defaultLanguage;
     private final DraftFindings findings;
     private final LanguageDetector detector = new LanguageDetector();
-    private final AtomicReference<SignalIndex> index = new AtomicReference<>();
+    private final AtomicReference<Compiled> compiled = new AtomicReference<>();
+
+    /** What is built once per charter version: its signals, and what its example posts teach. */
+    private record Compiled(SignalIndex signals, PostClassifier posts) {}
 
     /**
      * @param charter the charter in use, asked at every check (answers' engine swaps it on reload)
@@ -48,7 +51,8 @@ public final class DraftChecker implements CheckDraft {
 
     @Override
     public DraftReport check(Draft draft) {
-        SignalIndex signals = index();
+        Compiled compiled = compiled();
+        SignalIndex signals = compiled.signals();
         Charter current = signals.charter();
         String text = draft.text();
         Language language = draft.language()
@@ -57,7 +61,7 @@ public final class DraftChecker implements CheckDraft {
                 .orElse(defaultLanguage);
         DraftText read = DraftText.read(text, signals.context(), draft.mediaAttached());
         SignalIndex.Matches matches = signals.match(read);
-        List<Finding> found = findings(signals, read, matches, language);
+        List<Finding> found = findings(signals, compiled.posts(), text, read, matches, language);
         List<AlwaysCheck> always = new ArrayList<>();
         for (Section section : current.sections(language)) {
             section.signals().always().ifPresent(line -> always.add(new AlwaysCheck(line, citation(current, section))));
@@ -75,20 +79,30 @@ public final class DraftChecker implements CheckDraft {
         return report;
     }
 
-    /** The compiled signals of the charter in use, compiled again when the charter changed. */
-    private SignalIndex index() {
+    /** The compiled signals and trained models of the charter in use, built again when the charter changed. */
+    private Compiled compiled() {
         Charter current = charter.get();
-        SignalIndex compiled = index.get();
-        if (compiled == null || compiled.charter() != current) {
-            compiled = SignalIndex.of(current);
-            index.set(compiled);
+        Compiled built = compiled.get();
+        if (built == null || built.signals().charter() != current) {
+            built = new Compiled(SignalIndex.of(current), PostClassifier.train(current));
+            compiled.set(built);
         }
-        return compiled;
+        return built;
     }
 
-    /** One finding per section, the most serious level its signals reached, most serious first. */
+    /**
+     * One finding per section, the most serious level its signals reached, most serious first. When no
+     * signal makes a STOP and the draft reads like the example STOP posts, the section such posts most
+     * likely concern gets one, quoting the words that weighed most (unless the section's own
+     * {@code unless} matched: the draft already does what it asks).
+     */
     private static List<Finding> findings(
-            SignalIndex signals, DraftText read, SignalIndex.Matches matches, Language language) {
+            SignalIndex signals,
+            PostClassifier posts,
+            String text,
+            DraftText read,
+            SignalIndex.Matches matches,
+            Language language) {
         int sections = signals.sectionIds().size();
         Signal.Level[] levels = new Signal.Level[sections];
         boolean[] lowered = new boolean[sections];
@@ -115,13 +129,28 @@ public final class DraftChecker implements CheckDraft {
                 }
             }
         }
+        boolean stop = false;
+        for (int i = 0; i < sections; i++) {
+            if (levels[i] != null && lowered[i]) {
+                levels[i] = levels[i] == Signal.Level.STOP ? Signal.Level.CAUTION : null;
+            }
+            stop |= levels[i] == Signal.Level.STOP;
+        }
+        List<String> learned = List.of();
+        int learnedSection = -1;
+        if (!stop && read.hasWords() && posts.stopProbability(text) > PostClassifier.STOP_PROBABILITY) {
+            List<String> likely = posts.topics(text);
+            int section = likely.isEmpty() ? -1 : signals.sectionIds().indexOf(likely.get(0));
+            if (section >= 0 && !lowered[section]) {
+                levels[section] = Signal.Level.STOP;
+                learned = posts.evidence(text);
+                learnedSection = section;
+            }
+        }
         Charter charter = signals.charter();
         List<Finding> result = new ArrayList<>();
         for (int i = 0; i < sections; i++) {
             Signal.Level level = levels[i];
-            if (level != null && lowered[i]) {
-                level = level == Signal.Level.STOP ? Signal.Level.CAUTION : null;
-            }
             if (level == null) {
                 continue;
             }
@@ -129,11 +158,11 @@ public final class DraftChecker implements CheckDraft {
             if (section.isEmpty()) {
                 continue;
             }
-            result.add(new Finding(
-                    level,
-                    citation(charter, section.get()),
-                    triggers(read, quotes.get(i)),
-                    advice(charter, section.get())));
+            List<String> triggers = triggers(read, quotes.get(i));
+            if (i == learnedSection) {
+                triggers = quoted(triggers, learned);
+            }
+            result.add(new Finding(level, citation(charter, section.get()), triggers, advice(charter, section.get())));
         }
         result.sort(Comparator.comparing(Finding::level));
         return result;
@@ -154,6 +183,20 @@ public final class DraftChecker implements CheckDraft {
             }
             quotes.add(UserText.echo(read.quote(span[0], span[1]), Finding.MAX_TRIGGER - 1));
             coveredUntil = span[1];
+        }
+        return List.copyOf(quotes);
+    }
+
+    /** The signals' quotes, then the learned ones they do not hold, at most {@link #MAX_TRIGGERS}. */
+    private static List<String> quoted(List<String> fromSignals, List<String> learned) {
+        Set<String> quotes = new LinkedHashSet<>(fromSignals);
+        for (String word : learned) {
+            if (quotes.size() == MAX_TRIGGERS) {
+                break;
+            }
+            if (quotes.stream().noneMatch(quote -> quote.contains(word))) {
+                quotes.add(UserText.echo(word, Finding.MAX_TRIGGER - 1));
+            }
         }
         return List.copyOf(quotes);
     }

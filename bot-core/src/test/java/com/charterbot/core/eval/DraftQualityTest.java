@@ -26,10 +26,16 @@ import org.junit.jupiter.api.Test;
  * drafts-holdout was looked at while the first signals were written, drafts-holdout2 was scored once
  * before and once after the second round of signals (issue 19's recall follow-up), both once more after the
  * signals of general shape written for drafts-dev4 (as configured here, holdout recall_stop en 0.35 to 0.53, fr 0.65 to 0.71;
- * holdout2 en 0.62 to 0.62, fr 0.60 to 0.67). Both are still far
- * from the issue's targets (recall_stop >= 0.90, precision >= 0.90, false_alarm_clean <= 0.10 per
- * language): the signals find the risks of posts like the ones they were written from and miss many
- * risky posts worded differently. The floors keep what is reached; raising them is the work left.
+ * holdout2 en 0.62 to 0.62, fr 0.60 to 0.67). The signals find the risks of posts like the ones they
+ * were written from and miss many risky posts worded differently.
+ *
+ * <p>The development drafts are now also the bundled example posts the checker learns from
+ * (charter/example-posts.yaml), so their levels are measured on what it was trained on. With what it
+ * learns (settings chosen by leaving one development file out at a time, not on the holdouts), holdout
+ * recall_stop went to en 0.71, fr 0.94 and holdout2 to en 0.85, fr 0.73, while precision fell on the
+ * first holdout (en 0.91 to 0.84, fr 0.83 to 0.81): a learned finding cites the wrong section about one
+ * time in five. Both are still short of the issue's targets (recall_stop >= 0.90, precision >= 0.90,
+ * false_alarm_clean <= 0.10 per language). The floors keep what is reached; raising them is the work left.
  */
 class DraftQualityTest {
 
@@ -85,16 +91,16 @@ class DraftQualityTest {
     void keepsItsLevelsOnTheHoldoutDrafts() throws IOException {
         DraftEvaluation.Report report = run("eval/drafts-holdout.yaml");
 
-        assertFloors(report.of(Language.EN), 0.47, 0.85, 0.13);
-        assertFloors(report.of(Language.FR), 0.64, 0.83, 0.09);
+        assertFloors(report.of(Language.EN), 0.65, 0.80, 0.13);
+        assertFloors(report.of(Language.FR), 0.88, 0.77, 0.09);
     }
 
     @Test
     void keepsItsLevelsOnTheSecondHoldoutDrafts() throws IOException {
         DraftEvaluation.Report report = run("eval/drafts-holdout2.yaml");
 
-        assertFloors(report.of(Language.EN), 0.53, 0.90, 0.16);
-        assertFloors(report.of(Language.FR), 0.60, 0.85, 0.22);
+        assertFloors(report.of(Language.EN), 0.77, 0.90, 0.16);
+        assertFloors(report.of(Language.FR), 0.67, 0.85, 0.22);
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.List;
  * @param maxPhrasings {@code eval}: keep each section's first N phrasings; null for all
  * @param calibrate {@code eval}: fit the charter's confidence instead of scoring
  * @param precision {@code eval --calibrate}: the share of answers that must be right; null for the default
+ * @param leaveOut {@code check-eval}: the checker does not learn from the example posts that are drafts of the set
  */
 record Arguments(
         String command,
@@ -24,7 +25,8 @@ record Arguments(
         boolean calibrate,
         Double precision,
         List<String> properties,
-        boolean dryRun) {
+        boolean dryRun,
+        boolean leaveOut) {
 
     static Arguments parse(String[] args) {
         if (args.length == 0) {
@@ -40,6 +42,7 @@ record Arguments(
         Integer maxPhrasings = null;
         boolean calibrate = false;
         boolean dryRun = false;
+        boolean leaveOut = false;
         Double precision = null;
         for (int i = 1; i < args.length; i++) {
             String arg = args[i];
@@ -49,6 +52,7 @@ record Arguments(
                 case "--employee" -> employee = true;
                 case "--calibrate" -> calibrate = true;
                 case "--dry-run" -> dryRun = true;
+                case "--leave-out" -> leaveOut = true;
                 case "--lang", "--charter", "--max-phrasings", "--precision" -> {
                     if (i + 1 >= args.length) {
                         throw new IllegalArgumentException(arg + " needs a value");
@@ -95,7 +99,8 @@ record Arguments(
                 calibrate,
                 precision,
                 List.copyOf(properties),
-                dryRun);
+                dryRun,
+                leaveOut);
     }
 
     private static double share(String option, String value) {

@@ -5,6 +5,7 @@ import com.charterbot.app.charter.CharterSource;
 import com.charterbot.core.charter.Charter;
 import com.charterbot.core.charter.CharterFiles;
 import com.charterbot.core.charter.CharterLoader;
+import com.charterbot.core.charter.ExamplePosts;
 import com.charterbot.core.charter.LoadResult;
 import com.charterbot.core.check.AlwaysCheck;
 import com.charterbot.core.check.Draft;
@@ -26,12 +27,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The draft checker from the command line: {@code check "<draft>" [--lang en|fr] [--json]} prints
- * what the charter says about a post, and {@code check-eval <drafts.yaml> [--verbose]} runs a
+ * what the charter says about a post, and {@code check-eval <drafts.yaml> [--verbose] [--leave-out]} runs a
  * labelled draft set and prints its metrics per language and overall, the overall line last.
  */
 final class CheckCommands {
@@ -92,11 +94,24 @@ final class CheckCommands {
             err.println("charter-bot: " + path + ": " + e.getMessage());
             return CommandLine.FAILED;
         }
-        Optional<DraftChecker> checker = checker(properties, err);
-        if (checker.isEmpty()) {
+        Optional<Charter> loaded = charter(properties, err);
+        if (loaded.isEmpty()) {
             return CommandLine.FAILED;
         }
-        DraftEvaluation.Report report = DraftEvaluation.run(checker.get(), drafts);
+        Charter charter = loaded.get();
+        if (arguments.leaveOut()) {
+            ExamplePosts all = charter.examplePosts();
+            ExamplePosts left = all.without(drafts.stream().map(EvalDraft::text).collect(Collectors.toSet()));
+            charter = charter.withExamplePosts(left);
+            out.printf(
+                    Locale.ROOT,
+                    "check-eval: learning from %d example posts, %d left out (the set's own drafts)%n",
+                    left.posts().size(),
+                    all.posts().size() - left.posts().size());
+        }
+        Charter checked = charter;
+        DraftChecker checker = new DraftChecker(() -> checked, properties.language(), DraftFindings.NONE);
+        DraftEvaluation.Report report = DraftEvaluation.run(checker, drafts);
         if (arguments.verbose()) {
             for (DraftEvaluation.Outcome outcome : report.outcomes()) {
                 if (outcome.failed()) {
@@ -121,14 +136,19 @@ final class CheckCommands {
 
     /** A checker on the configured charter, or empty (its problems printed) when the charter is invalid. */
     private static Optional<DraftChecker> checker(CharterProperties properties, PrintStream err) {
+        return charter(properties, err)
+                .map(charter -> new DraftChecker(() -> charter, properties.language(), DraftFindings.NONE));
+    }
+
+    /** The configured charter, or empty (its problems printed) when it is invalid. */
+    private static Optional<Charter> charter(CharterProperties properties, PrintStream err) {
         CharterFiles files = CharterSource.files(properties);
         LoadResult result = CharterLoader.load(files, properties.settings());
         if (result instanceof LoadResult.Rejected rejected) {
             err.println(CharterSource.describe(files, rejected));
             return Optional.empty();
         }
-        Charter charter = ((LoadResult.Loaded) result).charter();
-        return Optional.of(new DraftChecker(() -> charter, properties.language(), DraftFindings.NONE));
+        return Optional.of(((LoadResult.Loaded) result).charter());
     }
 
     /** A colon as each language writes it after a label: French puts a space before. */

@@ -121,6 +121,11 @@ public final class CommandLine {
             err.println(usage());
             return USAGE;
         }
+        if (arguments.leaveOut() && !arguments.command().equals("check-eval")) {
+            err.println("charter-bot: --leave-out only applies to check-eval");
+            err.println(usage());
+            return USAGE;
+        }
         if (arguments.command().equals("ask")
                 || arguments.command().equals("eval")
                 || arguments.command().equals("chat")) {
@@ -167,7 +172,7 @@ public final class CommandLine {
                   java -jar charter-bot.jar eval <questions.yaml>... [--max-phrasings N] [--verbose]
                   java -jar charter-bot.jar eval <questions.yaml>... --calibrate [--precision 0.95] > <charter-folder>/calibration.properties
                   java -jar charter-bot.jar check "<draft>" [--lang en|fr] [--json]   what the charter says about a post
-                  java -jar charter-bot.jar check-eval <drafts.yaml> [--verbose]
+                  java -jar charter-bot.jar check-eval <drafts.yaml> [--verbose] [--leave-out]
                   java -jar charter-bot.jar phrasings export --charter <charter-folder> [--dry-run]
                                                                              write the phrasings approved in chat into the section
                                                                              files (--dry-run: print them as a patch instead)

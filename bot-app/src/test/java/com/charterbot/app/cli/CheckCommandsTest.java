@@ -57,6 +57,33 @@ class CheckCommandsTest {
     }
 
     @Test
+    void checkEvalLeavesTheSetsOwnDraftsOutOfWhatTheCheckerLearns(@TempDir Path dir) throws Exception {
+        Path drafts = dir.resolve("two.yaml");
+        // The first is one of the bundled example posts (from drafts-dev.yaml), the second is not.
+        String bundled = Files.readAllLines(Path.of(DEV_DRAFTS), StandardCharsets.UTF_8).stream()
+                .filter(line -> line.startsWith("- {draft:") && line.contains("risk: stop"))
+                .findFirst()
+                .orElseThrow();
+        Files.writeString(
+                drafts,
+                bundled + "\n- {draft: \"A sunny day at the lake\", lang: en, risk: clean, topics: []}\n",
+                StandardCharsets.UTF_8);
+
+        Run all = run("check-eval", drafts.toString(), "--charter.company-name=Norvane");
+        Run leftOut = run("check-eval", drafts.toString(), "--charter.company-name=Norvane", "--leave-out");
+
+        assertThat(all.out()).doesNotContain("left out");
+        assertThat(leftOut.exitCode()).as(leftOut.err()).isZero();
+        List<String> lines = leftOut.out().lines().toList();
+        assertThat(lines.get(0))
+                .matches("check-eval: learning from \\d+ example posts, 1 left out \\(the set's own drafts\\)");
+        assertThat(lines.get(lines.size() - 1)).startsWith("check-eval: n=2 recall_stop=");
+        Run elsewhere = run("check", "hello", "--leave-out");
+        assertThat(elsewhere.exitCode()).isEqualTo(CommandLine.USAGE);
+        assertThat(elsewhere.err()).contains("--leave-out only applies to check-eval");
+    }
+
+    @Test
     void checkWithoutADraftOrWithAnUnknownLanguageIsAUsageError() {
         assertThat(run("check").exitCode()).isEqualTo(CommandLine.USAGE);
         Run wrongLanguage = run("check", "hello", "--lang", "de");

@@ -95,6 +95,12 @@ public record Charter(
         return new Charter(version, settings, sections, vocabulary, other, watchList, examplePosts);
     }
 
+    /** This charter with other example posts for the draft checker, e.g. some left out to measure it. */
+    public Charter withExamplePosts(ExamplePosts other) {
+        return new Charter(
+                version + "-x" + other.posts().size(), settings, sections, vocabulary, calibration, watchList, other);
+    }
+
     /** The section with this id in this language. */
     public Optional<Section> section(String id, Language language) {
         return Optional.ofNullable(sections.get(language).get(id));

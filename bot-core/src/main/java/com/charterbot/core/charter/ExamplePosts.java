@@ -79,6 +79,14 @@ public record ExamplePosts(List<Post> posts) {
         return new ExamplePosts(named);
     }
 
+    /** These examples but those whose text is one of these (stripped of surrounding blanks). */
+    public ExamplePosts without(Set<String> texts) {
+        Set<String> left = new java.util.HashSet<>();
+        texts.forEach(text -> left.add(text.strip()));
+        return new ExamplePosts(
+                posts.stream().filter(post -> !left.contains(post.text())).toList());
+    }
+
     /** These examples and then another's. */
     public ExamplePosts plus(ExamplePosts other) {
         List<Post> all = new ArrayList<>(posts);

@@ -190,7 +190,8 @@ final class CheckCommands {
                     .append("]\n");
             if (!finding.triggers().isEmpty()) {
                 text.append("  ")
-                        .append(Messages.get(language, "check.finding.words"))
+                        .append(Messages.get(
+                                language, finding.learned() ? "check.finding.learned" : "check.finding.words"))
                         .append(' ')
                         .append(String.join(
                                 ", ",

@@ -55,7 +55,7 @@ final class DraftReplies {
                     finding.section().title())));
             if (!finding.triggers().isEmpty()) {
                 blocks.add(new Block.Quoted(
-                        Messages.get(language, "check.finding.words"),
+                        Messages.get(language, finding.learned() ? "check.finding.learned" : "check.finding.words"),
                         finding.triggers().stream()
                                 .map(quote -> Messages.get(language, "check.finding.quote", quote))
                                 .toList()));

@@ -162,7 +162,12 @@ public final class DraftChecker implements CheckDraft {
             if (i == learnedSection) {
                 triggers = quoted(triggers, learned);
             }
-            result.add(new Finding(level, citation(charter, section.get()), triggers, advice(charter, section.get())));
+            result.add(new Finding(
+                    level,
+                    citation(charter, section.get()),
+                    triggers,
+                    advice(charter, section.get()),
+                    i == learnedSection));
         }
         result.sort(Comparator.comparing(Finding::level));
         return result;

@@ -47,6 +47,22 @@ class DraftConversationTest {
     }
 
     @Test
+    void aStopLearnedFromTheExamplePostsSaysTheDraftReadsLikeRiskyPostsRatherThanQuotingASignal() {
+        Reply learned = harness.command(
+                ALICE, "check Heard from my manager that half the night shift will be let go after the holidays, shhh");
+        Reply signalled = harness.command(ALICE, "check Sneak peek of next spring's range!");
+
+        assertThat(learned.blocks().get(0)).isEqualTo(new Block.Heading(msg(Language.EN, "check.heading.stop")));
+        // The learned STOP comes first; a caution a signal raised follows, quoting its own words.
+        assertThat(blocks(learned, Block.Quoted.class))
+                .extracting(Block.Quoted::label)
+                .containsExactly(msg(Language.EN, "check.finding.learned"), msg(Language.EN, "check.finding.words"));
+        assertThat(blocks(signalled, Block.Quoted.class))
+                .extracting(Block.Quoted::label)
+                .containsOnly(msg(Language.EN, "check.finding.words"));
+    }
+
+    @Test
     void aDraftWithNothingToChangeSaysSoAndStillListsTheChecksThatAlwaysApply() {
         Reply reply = harness.command(ALICE, "check Finished my first marathon, 4h12, sore legs, happy heart.");
 

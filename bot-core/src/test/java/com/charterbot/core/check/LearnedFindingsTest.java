@@ -70,6 +70,7 @@ class LearnedFindingsTest {
                     .isNotEmpty()
                     .isSubsetOf("psst", "Zentek", "merger", "signed", "today", "hush");
             assertThat(finding.change()).isEqualTo("Remove it.");
+            assertThat(finding.learned()).isTrue();
         });
     }
 
@@ -95,6 +96,7 @@ class LearnedFindingsTest {
         assertThat(report.findings()).singleElement().satisfies(finding -> {
             assertThat(finding.level()).isEqualTo(Signal.Level.STOP);
             assertThat(finding.triggers()).containsExactly("before the announcement");
+            assertThat(finding.learned()).isFalse();
         });
     }
 

@@ -29,13 +29,18 @@ import org.junit.jupiter.api.Test;
  * holdout2 en 0.62 to 0.62, fr 0.60 to 0.67). The signals find the risks of posts like the ones they
  * were written from and miss many risky posts worded differently.
  *
- * <p>The development drafts are now also the bundled example posts the checker learns from
- * (charter/example-posts.yaml), so their levels are measured on what it was trained on. With what it
- * learns (settings chosen by leaving one development file out at a time, not on the holdouts), holdout
- * recall_stop went to en 0.71, fr 0.94 and holdout2 to en 0.85, fr 0.73, while precision fell on the
- * first holdout (en 0.91 to 0.84, fr 0.83 to 0.81): a learned finding cites the wrong section about one
- * time in five. Both are still short of the issue's targets (recall_stop >= 0.90, precision >= 0.90,
- * false_alarm_clean <= 0.10 per language). The floors keep what is reached; raising them is the work left.
+ * <p>The development drafts are also the bundled example posts the checker learns from
+ * (charter/example-posts.yaml), so their levels are measured on what it was trained on
+ * ({@code check-eval --leave-out} measures them as if not). drafts-dev5 and drafts-dev6 (public cases,
+ * written for more examples) were scored once before being added: signals alone found the STOP
+ * risk of en 0.15 / 0.46 and fr 0.54 / 0.31 of them, with what the first four sets taught en 0.54 / 0.85
+ * and fr 0.85 / 0.77. drafts-holdout3 (other public cases, committed before it was scored) is
+ * only scored: signals alone en 0.31, fr 0.54; learning from four development sets en 0.69, fr 0.69;
+ * from six, en 0.38, fr 0.77 (seven of its 13 English STOP drafts sit between 0.45 and 0.50 of
+ * probability, around the 0.50 threshold). Learning costs precision: a learned finding cites a
+ * wrong section about one time in three on unseen drafts. Everything is still short of the issue's
+ * targets (recall_stop >= 0.90, precision >= 0.90, false_alarm_clean <= 0.10 per language). The
+ * floors keep what is reached; raising them is the work left.
  */
 class DraftQualityTest {
 
@@ -91,16 +96,35 @@ class DraftQualityTest {
     void keepsItsLevelsOnTheHoldoutDrafts() throws IOException {
         DraftEvaluation.Report report = run("eval/drafts-holdout.yaml");
 
-        assertFloors(report.of(Language.EN), 0.65, 0.80, 0.13);
-        assertFloors(report.of(Language.FR), 0.88, 0.77, 0.09);
+        assertFloors(report.of(Language.EN), 0.65, 0.75, 0.13);
+        assertFloors(report.of(Language.FR), 0.88, 0.72, 0.09);
     }
 
     @Test
     void keepsItsLevelsOnTheSecondHoldoutDrafts() throws IOException {
         DraftEvaluation.Report report = run("eval/drafts-holdout2.yaml");
 
-        assertFloors(report.of(Language.EN), 0.77, 0.90, 0.16);
-        assertFloors(report.of(Language.FR), 0.67, 0.85, 0.22);
+        assertFloors(report.of(Language.EN), 0.77, 0.80, 0.16);
+        assertFloors(report.of(Language.FR), 0.73, 0.85, 0.22);
+    }
+
+    @Test
+    void keepsItsLevelsOnTheThirdHoldoutDrafts() throws IOException {
+        DraftEvaluation.Report report = run("eval/drafts-holdout3.yaml");
+
+        assertFloors(report.of(Language.EN), 0.30, 0.90, 0.22);
+        assertFloors(report.of(Language.FR), 0.69, 0.82, 0.15);
+    }
+
+    @Test
+    void keepsItsLevelsOnTheFifthAndSixthDevelopmentDrafts() throws IOException {
+        DraftEvaluation.Report fifth = run("eval/drafts-dev5.yaml");
+        DraftEvaluation.Report sixth = run("eval/drafts-dev6.yaml");
+
+        assertFloors(fifth.of(Language.EN), 0.84, 0.85, 0.22);
+        assertFloors(fifth.of(Language.FR), 0.92, 0.80, 0.15);
+        assertFloors(sixth.of(Language.EN), 0.92, 0.88, 0.29);
+        assertFloors(sixth.of(Language.FR), 0.92, 0.75, 0.22);
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.CharArraySet;
@@ -78,7 +80,7 @@ final class PostClassifier {
     private double stopBias;
     private final Terms topicTerms;
     private final List<String> topics;
-    private final double[] topicWeights;
+    private final float[] topicWeights;
     private final double[] topicBias;
 
     private PostClassifier(Pattern company, Terms stopTerms, Terms topicTerms, List<String> topics) {
@@ -87,7 +89,7 @@ final class PostClassifier {
         this.stopWeights = new double[stopTerms.size()];
         this.topicTerms = topicTerms;
         this.topics = topics;
-        this.topicWeights = new double[topicTerms.size() * topics.size()];
+        this.topicWeights = new float[topicTerms.size() * topics.size()];
         this.topicBias = new double[topics.size()];
     }
 
@@ -119,11 +121,13 @@ final class PostClassifier {
         }
         PostClassifier classifier = new PostClassifier(
                 company, Terms.of(postFeatures), Terms.of(topicFeatures), List.copyOf(new TreeSet<>(topicLabels)));
+        // The two models share nothing: the sections' one is fitted on another core when there is one.
+        CompletableFuture<Void> topicsFitted = CompletableFuture.runAsync(() -> classifier.fitTopics(
+                topicFeatures.stream().map(classifier.topicTerms::vector).toList(),
+                topicLabels.stream().map(classifier.topics::indexOf).toList()));
         classifier.fitStop(
                 posts, postFeatures.stream().map(classifier.stopTerms::vector).toList());
-        classifier.fitTopics(
-                topicFeatures.stream().map(classifier.topicTerms::vector).toList(),
-                topicLabels.stream().map(classifier.topics::indexOf).toList());
+        topicsFitted.join();
         return classifier;
     }
 
@@ -210,12 +214,12 @@ final class PostClassifier {
     private record Terms(Map<String, Integer> ids, double[] idf) {
 
         static Terms of(List<Set<String>> examples) {
-            Map<String, Integer> seen = new HashMap<>();
+            // In the order first seen, which the examples' order fixes, so one charter gives one model.
+            Map<String, Integer> seen = new LinkedHashMap<>();
             examples.forEach(set -> set.forEach(f -> seen.merge(f, 1, Integer::sum)));
             Map<String, Integer> ids = new HashMap<>();
             List<Double> idf = new ArrayList<>();
-            new TreeSet<>(seen.keySet()).forEach(feature -> {
-                int count = seen.get(feature);
+            seen.forEach((feature, count) -> {
                 if (count >= MIN_POSTS) {
                     ids.put(feature, ids.size());
                     idf.add(Math.log((1.0 + examples.size()) / (1.0 + count)) + 1);
@@ -329,7 +333,7 @@ final class PostClassifier {
                     int base = vector.ids()[k] * classes;
                     double value = vector.values()[k];
                     for (int c = 0; c < classes; c++) {
-                        topicWeights[base + c] -= rate * (p[c] * value + topicWeights[base + c] * decay);
+                        topicWeights[base + c] -= (float) (rate * (p[c] * value + topicWeights[base + c] * decay));
                     }
                 }
             }

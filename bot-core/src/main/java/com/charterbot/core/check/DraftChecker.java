@@ -92,9 +92,8 @@ public final class DraftChecker implements CheckDraft {
 
     /**
      * One finding per section, the most serious level its signals reached, most serious first. When no
-     * signal makes a STOP and the draft reads like the example STOP posts, the section such posts most
-     * likely concern gets one, quoting the words that weighed most (unless the section's own
-     * {@code unless} matched: the draft already does what it asks).
+     * signal makes a STOP and the draft reads like the example STOP posts, one section gets a STOP
+     * ({@link #learnedStop}), quoting the words that weighed most.
      */
     private static List<Finding> findings(
             SignalIndex signals,
@@ -137,15 +136,10 @@ public final class DraftChecker implements CheckDraft {
             stop |= levels[i] == Signal.Level.STOP;
         }
         List<String> learned = List.of();
-        int learnedSection = -1;
-        if (!stop && read.hasWords() && posts.stopProbability(text) > PostClassifier.STOP_PROBABILITY) {
-            List<String> likely = posts.topics(text);
-            int section = likely.isEmpty() ? -1 : signals.sectionIds().indexOf(likely.get(0));
-            if (section >= 0 && !lowered[section]) {
-                levels[section] = Signal.Level.STOP;
-                learned = posts.evidence(text);
-                learnedSection = section;
-            }
+        int learnedSection = stop || !read.hasWords() ? -1 : learnedStop(signals, posts, text, levels, lowered);
+        if (learnedSection >= 0) {
+            levels[learnedSection] = Signal.Level.STOP;
+            learned = posts.evidence(text);
         }
         Charter charter = signals.charter();
         List<Finding> result = new ArrayList<>();
@@ -171,6 +165,40 @@ public final class DraftChecker implements CheckDraft {
         }
         result.sort(Comparator.comparing(Finding::level));
         return result;
+    }
+
+    /**
+     * The section that what the example posts taught raises to STOP, or -1. A section a signal already
+     * cautions about needs less (the two pieces of evidence agree): the one the sections' model ranks
+     * first among them, when the draft is likely enough a STOP post. Otherwise, a draft more likely a
+     * STOP post than not gets the section the model ranks first, unless that section's {@code unless}
+     * matched (the draft already does what it asks).
+     */
+    private static int learnedStop(
+            SignalIndex signals, PostClassifier posts, String text, Signal.Level[] levels, boolean[] lowered) {
+        List<Integer> cautioned = new ArrayList<>();
+        for (int i = 0; i < levels.length; i++) {
+            if (levels[i] == Signal.Level.CAUTION && !lowered[i]) {
+                cautioned.add(i);
+            }
+        }
+        double stop = posts.stopProbability(text);
+        List<String> ids = signals.sectionIds();
+        if (!cautioned.isEmpty() && stop > PostClassifier.CONFIRMS_CAUTION) {
+            List<String> likely = posts.topics(text);
+            return cautioned.stream()
+                    .min(Comparator.comparingInt((Integer i) -> {
+                        int rank = likely.indexOf(ids.get(i));
+                        return rank < 0 ? Integer.MAX_VALUE : rank;
+                    }))
+                    .orElseThrow();
+        }
+        if (stop > PostClassifier.STOP_PROBABILITY) {
+            List<String> likely = posts.topics(text);
+            int section = likely.isEmpty() ? -1 : ids.indexOf(likely.get(0));
+            return section >= 0 && !lowered[section] ? section : -1;
+        }
+        return -1;
     }
 
     /** The draft's words behind a finding: in the draft's order, the longest of overlapping ones, each once, the first few. */

@@ -48,6 +48,9 @@ final class PostClassifier {
     /** A draft more likely than this to be a STOP post is one, when no signal said so. */
     static final double STOP_PROBABILITY = 0.5;
 
+    /** A draft a signal cautions about is a STOP post when more likely than this. */
+    static final double CONFIRMS_CAUTION = 0.3;
+
     private static final int ITERATIONS = 300;
     private static final double STEP = 5.0;
     /** The inverse of the weights' L2 penalty, per example. */

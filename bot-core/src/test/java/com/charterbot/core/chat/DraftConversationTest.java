@@ -53,10 +53,11 @@ class DraftConversationTest {
         Reply signalled = harness.command(ALICE, "check Sneak peek of next spring's range!");
 
         assertThat(learned.blocks().get(0)).isEqualTo(new Block.Heading(msg(Language.EN, "check.heading.stop")));
-        // The learned STOP comes first; a caution a signal raised follows, quoting its own words.
-        assertThat(blocks(learned, Block.Quoted.class))
-                .extracting(Block.Quoted::label)
-                .containsExactly(msg(Language.EN, "check.finding.learned"), msg(Language.EN, "check.finding.words"));
+        // A signal cautions about "shhh"; what the examples taught raises that section to STOP.
+        assertThat(blocks(learned, Block.Quoted.class)).singleElement().satisfies(quoted -> {
+            assertThat(quoted.label()).isEqualTo(msg(Language.EN, "check.finding.learned"));
+            assertThat(quoted.quotes()).contains("\u201Cshhh\u201D").hasSizeGreaterThan(1);
+        });
         assertThat(blocks(signalled, Block.Quoted.class))
                 .extracting(Block.Quoted::label)
                 .containsOnly(msg(Language.EN, "check.finding.words"));

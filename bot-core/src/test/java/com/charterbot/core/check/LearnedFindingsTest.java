@@ -42,6 +42,18 @@ class LearnedFindingsTest {
 
     private Charter charter(String alphaUnless) {
         TestCharter.writeValid(dir);
+        TestCharter.write(
+                dir,
+                "en/beta.md",
+                withSignals(
+                        TestCharter.enSection("beta", "Beta things"),
+                        "## Signals\nCheck it.\n\n- caution: prototype*\n"));
+        TestCharter.write(
+                dir,
+                "fr/beta.md",
+                withSignals(
+                        TestCharter.frSection("beta", "Choses bêta"),
+                        "## Signaux\nVérifiez.\n\n- attention : prototype*\n"));
         String en = "## Signals\nRemove it.\n\n- stop: before the announcement\n" + alphaUnless + "\n";
         String fr = "## Signaux\nRetirez-le.\n\n- stop : avant l'annonce\n";
         TestCharter.write(dir, "en/alpha.md", withSignals(TestCharter.enSection("alpha", "Alpha things", "beta"), en));
@@ -81,6 +93,25 @@ class LearnedFindingsTest {
         assertThat(report.findings())
                 .extracting(f -> f.section().sectionId() + " " + f.level())
                 .containsExactly("beta STOP");
+    }
+
+    @Test
+    void aSectionASignalCautionsAboutIsTheOneRaisedToStop() {
+        DraftReport report = check(charter(""), "Zentek merger signed, keep it hush, the prototype is theirs now");
+
+        assertThat(report.findings())
+                .extracting(f -> f.section().sectionId() + " " + f.level() + " " + f.learned())
+                .containsExactly("beta STOP true");
+    }
+
+    @Test
+    void aCautionThatAnUnlessLoweredStaysACaution() {
+        Charter charter = charter("- unless: officially announced");
+
+        assertThat(check(charter, "Zentek merger signed before the announcement, officially announced, hush")
+                        .findings())
+                .extracting(f -> f.section().sectionId() + " " + f.level() + " " + f.learned())
+                .containsExactly("alpha CAUTION false");
     }
 
     @Test

@@ -37,7 +37,8 @@ import org.junit.jupiter.api.Test;
  * and fr 0.85 / 0.77. drafts-holdout3 (other public cases, committed before it was scored) is
  * only scored: signals alone en 0.31, fr 0.54; learning from four development sets en 0.69, fr 0.69;
  * from six, en 0.38, fr 0.77 (seven of its 13 English STOP drafts sit between 0.45 and 0.50 of
- * probability, around the 0.50 threshold). Learning costs precision: a learned finding cites a
+ * probability, around the 0.50 threshold); with a caution from a signal raised to STOP from 0.30
+ * (chosen on dev5 and dev6 left out), en 0.62, fr 0.77, and holdout2 en 0.92, fr 0.87. Learning costs precision: a learned finding cites a
  * wrong section about one time in three on unseen drafts. Everything is still short of the issue's
  * targets (recall_stop >= 0.90, precision >= 0.90, false_alarm_clean <= 0.10 per language). The
  * floors keep what is reached; raising them is the work left.
@@ -104,15 +105,15 @@ class DraftQualityTest {
     void keepsItsLevelsOnTheSecondHoldoutDrafts() throws IOException {
         DraftEvaluation.Report report = run("eval/drafts-holdout2.yaml");
 
-        assertFloors(report.of(Language.EN), 0.77, 0.80, 0.16);
-        assertFloors(report.of(Language.FR), 0.73, 0.85, 0.22);
+        assertFloors(report.of(Language.EN), 0.85, 0.80, 0.16);
+        assertFloors(report.of(Language.FR), 0.80, 0.85, 0.22);
     }
 
     @Test
     void keepsItsLevelsOnTheThirdHoldoutDrafts() throws IOException {
         DraftEvaluation.Report report = run("eval/drafts-holdout3.yaml");
 
-        assertFloors(report.of(Language.EN), 0.30, 0.90, 0.22);
+        assertFloors(report.of(Language.EN), 0.54, 0.90, 0.22);
         assertFloors(report.of(Language.FR), 0.69, 0.82, 0.15);
     }
 

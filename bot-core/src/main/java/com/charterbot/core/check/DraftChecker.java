@@ -22,8 +22,10 @@ import java.util.function.Supplier;
  *
  * <p>For each section, the most serious of its signals found in the draft makes a finding; an
  * {@code unless} pattern of the section found anywhere in the draft drops its cautions and tips and
- * turns its stops into cautions. The signals of a charter version are compiled once, when the first
- * draft meets it; a reloaded charter is picked up by the next check.
+ * turns its stops into cautions. What the charter's example posts teach ({@link PostClassifier}) adds
+ * a STOP that no signal made, for a draft that reads like the risky examples. The signals of a charter
+ * version are compiled, and its models trained, once, when the first draft meets it; a reloaded
+ * charter is picked up by the next check.
  */
 public final class DraftChecker implements CheckDraft {
 

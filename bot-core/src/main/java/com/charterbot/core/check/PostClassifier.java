@@ -23,7 +23,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.WordlistLoader;
@@ -63,10 +62,6 @@ final class PostClassifier {
     /** Words too common to show as what made a draft look risky: Snowball's stop words of both languages. */
     private static final CharArraySet COMMON_WORDS = commonWords();
 
-    private static final Pattern WORD = Pattern.compile("[a-z0-9']+");
-    private static final Pattern WRITTEN_WORD = Pattern.compile("[\\p{L}\\p{N}'’]+");
-    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-
     /** The inverse of the L2 penalty of the sections' model, which has more examples than posts. */
     private static final double TOPIC_C = 100.0;
 
@@ -75,8 +70,8 @@ final class PostClassifier {
     private static final long SEED = 42;
     private static final Pattern OPERATORS = Pattern.compile("[()|*&\\[\\]]|\\.\\.\\.");
 
-    /** The company's own name, which says nothing about a post's risk and is left out of its features. */
-    private final Pattern company;
+    /** The company's own name in lower case, which says nothing about a post's risk and is left out of its features. */
+    private final String company;
 
     private final Terms stopTerms;
     private final double[] stopWeights;
@@ -86,7 +81,7 @@ final class PostClassifier {
     private final float[] topicWeights;
     private final double[] topicBias;
 
-    private PostClassifier(Pattern company, Terms stopTerms, Terms topicTerms, List<String> topics) {
+    private PostClassifier(String company, Terms stopTerms, Terms topicTerms, List<String> topics) {
         this.company = company;
         this.stopTerms = stopTerms;
         this.stopWeights = new double[stopTerms.size()];
@@ -98,8 +93,7 @@ final class PostClassifier {
 
     /** The models of a charter's example posts and signals; with no examples, a classifier that never fires. */
     static PostClassifier train(Charter charter) {
-        Pattern company = Pattern.compile(
-                Pattern.quote(charter.settings().companyName()), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        String company = charter.settings().companyName().toLowerCase(Locale.ROOT);
         List<ExamplePosts.Post> posts = charter.examplePosts().posts();
         List<Set<String>> postFeatures =
                 posts.stream().map(p -> features(company, p.text())).toList();
@@ -155,9 +149,7 @@ final class PostClassifier {
         Vector whole = stopTerms.vector(features(company, draft));
         List<String> words = new ArrayList<>();
         List<Double> weights = new ArrayList<>();
-        Matcher matcher = WRITTEN_WORD.matcher(draft);
-        while (matcher.find()) {
-            String word = matcher.group();
+        for (String word : writtenWords(draft)) {
             double weight = 0;
             for (String feature : features(company, word)) {
                 int id = stopTerms.id(feature);
@@ -184,15 +176,8 @@ final class PostClassifier {
      * A post's features: its words, pairs of words and the character 4- and 5-grams of each word, in
      * lower case without accents, the company's name left out.
      */
-    static Set<String> features(Pattern company, String text) {
-        String withoutCompany = company.matcher(text).replaceAll(" ");
-        String plain = MARKS.matcher(Normalizer.normalize(withoutCompany.toLowerCase(Locale.ROOT), Normalizer.Form.NFD))
-                .replaceAll("");
-        List<String> words = new ArrayList<>();
-        Matcher matcher = WORD.matcher(plain);
-        while (matcher.find()) {
-            words.add(matcher.group());
-        }
+    static Set<String> features(String company, String text) {
+        List<String> words = plainWords(without(text.toLowerCase(Locale.ROOT), company));
         Set<String> features = new LinkedHashSet<>();
         for (int i = 0; i < words.size(); i++) {
             String word = words.get(i);
@@ -208,6 +193,72 @@ final class PostClassifier {
             }
         }
         return features;
+    }
+
+    /** A lower-case text without a name (lower case too): each time it appears, a space instead. */
+    private static String without(String lower, String name) {
+        if (name.isBlank()) {
+            return lower;
+        }
+        StringBuilder kept = new StringBuilder(lower.length());
+        int from = 0;
+        for (int at = lower.indexOf(name); at >= 0; at = lower.indexOf(name, from)) {
+            kept.append(lower, from, at).append(' ');
+            from = at + name.length();
+        }
+        return kept.append(lower, from, lower.length()).toString();
+    }
+
+    /**
+     * The words of a lower-case text without accents: runs of a to z, digits and apostrophes once
+     * accents are taken off (so "œ" or "ß" end a word). One pass, no regular expression reads a draft.
+     */
+    private static List<String> plainWords(String lower) {
+        String decomposed = Normalizer.normalize(lower, Normalizer.Form.NFD);
+        List<String> words = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        for (int i = 0; i < decomposed.length(); i++) {
+            char c = decomposed.charAt(i);
+            int type = Character.getType(c);
+            if (type == Character.NON_SPACING_MARK
+                    || type == Character.ENCLOSING_MARK
+                    || type == Character.COMBINING_SPACING_MARK) {
+                continue;
+            }
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '\'') {
+                word.append(c);
+            } else if (!word.isEmpty()) {
+                words.add(word.toString());
+                word.setLength(0);
+            }
+        }
+        if (!word.isEmpty()) {
+            words.add(word.toString());
+        }
+        return words;
+    }
+
+    /** The words of a draft as written: runs of letters, digits and apostrophes. */
+    private static List<String> writtenWords(String draft) {
+        List<String> words = new ArrayList<>();
+        int start = -1;
+        for (int i = 0; i <= draft.length(); i++) {
+            boolean inWord = i < draft.length() && isWordChar(draft.codePointAt(i));
+            if (inWord && start < 0) {
+                start = i;
+            } else if (!inWord && start >= 0) {
+                words.add(draft.substring(start, i));
+                start = -1;
+            }
+            if (i < draft.length() && Character.isSupplementaryCodePoint(draft.codePointAt(i))) {
+                i++;
+            }
+        }
+        return words;
+    }
+
+    private static boolean isWordChar(int codePoint) {
+        return Character.isLetterOrDigit(codePoint) || codePoint == '\'' || codePoint == '\u2019';
     }
 
     /** The known features of a text, each weighted by its rarity, the whole of length 1 ({@code norm} before). */

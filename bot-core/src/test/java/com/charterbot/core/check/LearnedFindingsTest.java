@@ -151,6 +151,21 @@ class LearnedFindingsTest {
     }
 
     @Test
+    void featuresAreLowerCaseWordsWithoutAccentsTheirPairsAndPiecesWithoutTheCompanysName() {
+        assertThat(PostClassifier.features("acme industries", "L'Été chez ACME Industries, c'est 🔥 Œuvre"))
+                .contains("w:l'ete", "w:chez", "w:c'est", "b:chez_c'est", "c:<l'et", "c:ete>", "w:uvre")
+                .noneMatch(feature -> feature.contains("acme") || feature.contains("industries"));
+    }
+
+    @Test
+    void theQuotedWordsAreTheDraftsAsWritten() {
+        Charter charter = charter("");
+        List<String> evidence = PostClassifier.train(charter).evidence("🤫🤫 Zentek’s MERGER: signé, hush-hush");
+
+        assertThat(evidence).isNotEmpty().isSubsetOf("Zentek’s", "MERGER", "signé", "hush");
+    }
+
+    @Test
     void aCharterWithoutRiskyExamplesNeverFires() {
         TestCharter.writeValid(dir);
         Charter charter = ((LoadResult.Loaded) TestCharter.load(dir)).charter();

@@ -38,18 +38,16 @@ class SignalsLoadingTest {
             "- toujours : Rien de confidentiel.",
             "");
 
-    /** A section file with a signals block before its quiz. */
-    static String withSignals(String section, String signals) {
-        int quiz = section.indexOf("## Quiz");
-        return section.substring(0, quiz) + signals + "\n" + section.substring(quiz);
-    }
-
     private void writeAlpha(String enSignals, String frSignals) {
         TestCharter.writeValid(dir);
         TestCharter.write(
-                dir, "en/alpha.md", withSignals(TestCharter.enSection("alpha", "Alpha things", "beta"), enSignals));
+                dir,
+                "en/alpha.md",
+                TestCharter.withSignals(TestCharter.enSection("alpha", "Alpha things", "beta"), enSignals));
         TestCharter.write(
-                dir, "fr/alpha.md", withSignals(TestCharter.frSection("alpha", "Choses alpha", "beta"), frSignals));
+                dir,
+                "fr/alpha.md",
+                TestCharter.withSignals(TestCharter.frSection("alpha", "Choses alpha", "beta"), frSignals));
     }
 
     private List<String> problems() {
@@ -91,7 +89,7 @@ class SignalsLoadingTest {
                 .replace("- tip: [mention]", "- maybe: [mention]")
                 .replace("- caution: prototype*", "- caution: [gizmo]");
         writeAlpha(broken, FR_SIGNALS);
-        String file = withSignals(TestCharter.enSection("alpha", "Alpha things", "beta"), broken);
+        String file = TestCharter.withSignals(TestCharter.enSection("alpha", "Alpha things", "beta"), broken);
 
         assertThat(problems())
                 .contains(
@@ -119,7 +117,7 @@ class SignalsLoadingTest {
         TestCharter.write(
                 dir,
                 "en/alpha.md",
-                withSignals(
+                TestCharter.withSignals(
                         TestCharter.enSection("alpha", "Alpha things", "beta"),
                         EN_SIGNALS.replace("- always: Nothing confidential in it.\n", "")));
 

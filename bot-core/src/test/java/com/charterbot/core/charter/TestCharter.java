@@ -157,6 +157,12 @@ public final class TestCharter {
         return dir;
     }
 
+    /** A section file's text with a {@code ## Signals} block put before its quiz. */
+    public static String withSignals(String section, String signals) {
+        int quiz = section.indexOf("## Quiz");
+        return section.substring(0, quiz) + signals + "\n" + section.substring(quiz);
+    }
+
     /** Writes one file (creating its folder) as UTF-8. */
     public static void write(Path dir, String name, String text) {
         writeBytes(dir, name, text.getBytes(StandardCharsets.UTF_8));

@@ -65,26 +65,27 @@ class DraftCheckerTest {
         TestCharter.writeValid(dir);
         String en = "## Signals\nRemove it.\n\n" + String.join("\n", enSignals) + "\n";
         String fr = "## Signaux\nRetirez-le.\n\n- stop : avant l'annonce\n";
-        TestCharter.write(dir, "en/alpha.md", withSignals(TestCharter.enSection("alpha", "Alpha things", "beta"), en));
-        TestCharter.write(dir, "fr/alpha.md", withSignals(TestCharter.frSection("alpha", "Choses alpha", "beta"), fr));
+        TestCharter.write(
+                dir,
+                "en/alpha.md",
+                TestCharter.withSignals(TestCharter.enSection("alpha", "Alpha things", "beta"), en));
+        TestCharter.write(
+                dir,
+                "fr/alpha.md",
+                TestCharter.withSignals(TestCharter.frSection("alpha", "Choses alpha", "beta"), fr));
         TestCharter.write(
                 dir,
                 "en/beta.md",
-                withSignals(
+                TestCharter.withSignals(
                         TestCharter.enSection("beta", "Beta things"),
                         "## Signals\nCheck it.\n\n- caution: prototype*\n- tip: [mention]\n"));
         TestCharter.write(
                 dir,
                 "fr/beta.md",
-                withSignals(
+                TestCharter.withSignals(
                         TestCharter.frSection("beta", "Choses bêta"),
                         "## Signaux\nVérifiez.\n\n- attention : prototype*\n"));
         return ((LoadResult.Loaded) TestCharter.load(dir)).charter();
-    }
-
-    private static String withSignals(String section, String signals) {
-        int quiz = section.indexOf("## Quiz");
-        return section.substring(0, quiz) + signals + "\n" + section.substring(quiz);
     }
 
     @Test

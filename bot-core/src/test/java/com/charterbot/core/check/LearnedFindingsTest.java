@@ -45,26 +45,27 @@ class LearnedFindingsTest {
         TestCharter.write(
                 dir,
                 "en/beta.md",
-                withSignals(
+                TestCharter.withSignals(
                         TestCharter.enSection("beta", "Beta things"),
                         "## Signals\nCheck it.\n\n- caution: prototype*\n"));
         TestCharter.write(
                 dir,
                 "fr/beta.md",
-                withSignals(
+                TestCharter.withSignals(
                         TestCharter.frSection("beta", "Choses bêta"),
                         "## Signaux\nVérifiez.\n\n- attention : prototype*\n"));
         String en = "## Signals\nRemove it.\n\n- stop: before the announcement\n" + alphaUnless + "\n";
         String fr = "## Signaux\nRetirez-le.\n\n- stop : avant l'annonce\n";
-        TestCharter.write(dir, "en/alpha.md", withSignals(TestCharter.enSection("alpha", "Alpha things", "beta"), en));
-        TestCharter.write(dir, "fr/alpha.md", withSignals(TestCharter.frSection("alpha", "Choses alpha", "beta"), fr));
+        TestCharter.write(
+                dir,
+                "en/alpha.md",
+                TestCharter.withSignals(TestCharter.enSection("alpha", "Alpha things", "beta"), en));
+        TestCharter.write(
+                dir,
+                "fr/alpha.md",
+                TestCharter.withSignals(TestCharter.frSection("alpha", "Choses alpha", "beta"), fr));
         TestCharter.write(dir, ExamplePosts.FILE, EXAMPLES);
         return ((LoadResult.Loaded) TestCharter.load(dir)).charter();
-    }
-
-    private static String withSignals(String section, String signals) {
-        int quiz = section.indexOf("## Quiz");
-        return section.substring(0, quiz) + signals + "\n" + section.substring(quiz);
     }
 
     private static DraftReport check(Charter charter, String text) {

@@ -33,11 +33,12 @@ import org.apache.lucene.util.IOUtils;
  * What a charter's example posts teach about a draft that no signal names: how likely it is to be a
  * post not to publish as is, and which sections such a post concerns. Two linear models (logistic
  * regressions) are trained when a charter is first used to check a draft, on the words, word pairs
- * and character 4- and 5-grams of the posts, weighted by how rare they are (TF-IDF) and accents
- * removed, so that both languages and their spelling variants share what they can.
+ * and (for the STOP model) character 4- and 5-grams of the posts, weighted by how rare they are
+ * (TF-IDF) and accents removed, so that both languages and their spelling variants share what they can.
  *
- * <p>The sections' model also learns from the sections' STOP and CAUTION signals as written (their
- * words without the pattern's operators): the charter's own statement of what each section is about.
+ * <p>The sections' model also learns from what the charter says of each section that has signals:
+ * its STOP and CAUTION signals as written (their words without the pattern's operators), its don'ts
+ * and its phrasings.
  * Full-batch gradient descent from zero weights, with no randomness, so one charter always gives
  * the same models. The settings were chosen by leaving out one development file of drafts at a time
  * (docs/measurements.md, "A draft checker that learns from example posts").
@@ -99,17 +100,26 @@ final class PostClassifier {
                 posts.stream().map(p -> features(company, p.text())).toList();
         List<Set<String>> topicFeatures = new ArrayList<>();
         List<String> topicLabels = new ArrayList<>();
-        for (int i = 0; i < posts.size(); i++) {
-            for (String topic : posts.get(i).topics()) {
-                topicFeatures.add(postFeatures.get(i));
+        for (ExamplePosts.Post post : posts) {
+            Set<String> words = wordFeatures(company, post.text());
+            for (String topic : post.topics()) {
+                topicFeatures.add(words);
                 topicLabels.add(topic);
             }
         }
         for (Language language : Language.values()) {
             for (Section section : charter.sections(language)) {
+                if (!section.signals().signals().isEmpty()) {
+                    List<String> said = new ArrayList<>(section.donts());
+                    said.addAll(section.questions());
+                    for (String line : said) {
+                        topicFeatures.add(wordFeatures(company, line));
+                        topicLabels.add(section.id());
+                    }
+                }
                 for (Signal signal : section.signals().signals()) {
                     if (signal.level() != Signal.Level.TIP) {
-                        topicFeatures.add(features(
+                        topicFeatures.add(wordFeatures(
                                 company, OPERATORS.matcher(signal.written()).replaceAll(" ")));
                         topicLabels.add(section.id());
                     }
@@ -135,7 +145,7 @@ final class PostClassifier {
 
     /** The sections a risky draft most likely concerns, most likely first. */
     List<String> topics(String draft) {
-        double[] scores = topicScores(topicTerms.vector(features(company, draft)));
+        double[] scores = topicScores(topicTerms.vector(wordFeatures(company, draft)));
         List<Integer> order = new ArrayList<>();
         for (int c = 0; c < topics.size(); c++) {
             order.add(c);
@@ -177,6 +187,18 @@ final class PostClassifier {
      * lower case without accents, the company's name left out.
      */
     static Set<String> features(String company, String text) {
+        return features(company, text, true);
+    }
+
+    /**
+     * The features the sections' model reads: words and pairs of words only. Pieces of words made it
+     * no better at telling sections apart, and are most of the cost of training it.
+     */
+    static Set<String> wordFeatures(String company, String text) {
+        return features(company, text, false);
+    }
+
+    private static Set<String> features(String company, String text, boolean pieces) {
         List<String> words = plainWords(without(text.toLowerCase(Locale.ROOT), company));
         Set<String> features = new LinkedHashSet<>();
         for (int i = 0; i < words.size(); i++) {
@@ -184,6 +206,9 @@ final class PostClassifier {
             features.add("w:" + word);
             if (i + 1 < words.size()) {
                 features.add("b:" + word + "_" + words.get(i + 1));
+            }
+            if (!pieces) {
+                continue;
             }
             String bounded = "<" + word + ">";
             for (int n = 4; n <= 5; n++) {

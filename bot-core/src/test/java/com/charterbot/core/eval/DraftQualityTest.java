@@ -6,6 +6,7 @@ import com.charterbot.core.charter.Charter;
 import com.charterbot.core.charter.CharterFiles;
 import com.charterbot.core.charter.CharterLoader;
 import com.charterbot.core.charter.CharterSettings;
+import com.charterbot.core.charter.ExamplePosts;
 import com.charterbot.core.charter.LoadResult;
 import com.charterbot.core.check.DraftChecker;
 import com.charterbot.core.check.DraftFindings;
@@ -13,6 +14,8 @@ import com.charterbot.core.values.Language;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -38,13 +41,16 @@ import org.junit.jupiter.api.Test;
  * only scored: signals alone en 0.31, fr 0.54; learning from four development sets en 0.69, fr 0.69;
  * from six, en 0.38, fr 0.77 (seven of its 13 English STOP drafts sit between 0.45 and 0.50 of
  * probability, around the 0.50 threshold); with a caution from a signal raised to STOP from 0.30
- * (chosen on dev5 and dev6 left out), en 0.62, fr 0.77, and holdout2 en 0.92, fr 0.87. Learning costs precision: a learned finding cites a
- * wrong section about one time in three on unseen drafts. Everything is still short of the issue's
+ * (chosen on dev5 and dev6 left out), en 0.62, fr 0.77, and holdout2 en 0.92, fr 0.87. Learning costs
+ * precision: a learned finding cites a wrong section more often than a signal does. dev5 and dev6
+ * are also guarded as {@code check-eval --leave-out} measures them, the checker learning from the
+ * other five files only: the closest to a figure on drafts never seen that a build can check. Everything is still short of the issue's
  * targets (recall_stop >= 0.90, precision >= 0.90, false_alarm_clean <= 0.10 per language). The
  * floors keep what is reached; raising them is the work left.
  */
 class DraftQualityTest {
 
+    private static Charter charter;
     private static DraftChecker checker;
 
     @BeforeAll
@@ -57,7 +63,7 @@ class DraftQualityTest {
                 "servicedesk@example.com",
                 "legal@example.com",
                 "");
-        Charter charter = ((LoadResult.Loaded) CharterLoader.load(CharterFiles.defaults(), norvane)).charter();
+        charter = ((LoadResult.Loaded) CharterLoader.load(CharterFiles.defaults(), norvane)).charter();
         checker = new DraftChecker(() -> charter, Language.EN, DraftFindings.NONE);
     }
 
@@ -129,6 +135,17 @@ class DraftQualityTest {
     }
 
     @Test
+    void keepsItsLevelsOnTheFifthAndSixthDevelopmentDraftsWhenItHasNotLearnedFromThem() throws IOException {
+        DraftEvaluation.Report fifth = runLeftOut("eval/drafts-dev5.yaml");
+        DraftEvaluation.Report sixth = runLeftOut("eval/drafts-dev6.yaml");
+
+        assertFloors(fifth.of(Language.EN), 0.61, 0.80, 0.36);
+        assertFloors(fifth.of(Language.FR), 0.77, 0.75, 0.15);
+        assertFloors(sixth.of(Language.EN), 0.84, 0.80, 0.36);
+        assertFloors(sixth.of(Language.FR), 0.69, 0.62, 0.22);
+    }
+
+    @Test
     void theLastLineIsTheOverallOneInTheAgreedFormat() throws IOException {
         DraftEvaluation.Report report = run("eval/drafts-dev.yaml");
 
@@ -149,9 +166,23 @@ class DraftQualityTest {
     }
 
     private static DraftEvaluation.Report run(String resource) throws IOException {
+        return DraftEvaluation.run(checker, drafts(resource));
+    }
+
+    /** The set checked by a checker that learned from every example post but the set's own drafts. */
+    private static DraftEvaluation.Report runLeftOut(String resource) throws IOException {
+        List<EvalDraft> drafts = drafts(resource);
+        ExamplePosts others = charter.examplePosts()
+                .without(drafts.stream().map(EvalDraft::text).collect(Collectors.toSet()));
+        assertThat(others.posts()).hasSize(charter.examplePosts().posts().size() - drafts.size());
+        Charter leftOut = charter.withExamplePosts(others);
+        return DraftEvaluation.run(new DraftChecker(() -> leftOut, Language.EN, DraftFindings.NONE), drafts);
+    }
+
+    private static List<EvalDraft> drafts(String resource) throws IOException {
         try (InputStream in = DraftQualityTest.class.getClassLoader().getResourceAsStream(resource)) {
             assertThat(in).as(resource).isNotNull();
-            return DraftEvaluation.run(checker, DraftSet.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+            return DraftSet.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
     }
 }

@@ -6,6 +6,7 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -81,7 +82,7 @@ public record ExamplePosts(List<Post> posts) {
 
     /** These examples but those whose text is one of these (stripped of surrounding blanks). */
     public ExamplePosts without(Set<String> texts) {
-        Set<String> left = new java.util.HashSet<>();
+        Set<String> left = new HashSet<>();
         texts.forEach(text -> left.add(text.strip()));
         return new ExamplePosts(
                 posts.stream().filter(post -> !left.contains(post.text())).toList());

@@ -157,6 +157,26 @@ public final class TestCharter {
         return dir;
     }
 
+    /**
+     * The valid charter with signals: alpha's as given (a {@code ## Signals} and a {@code ## Signaux}
+     * block), beta's a caution on {@code prototype*} in both languages and a tip on mentions in English.
+     */
+    public static void writeSignalled(Path dir, String enAlphaSignals, String frAlphaSignals) {
+        writeValid(dir);
+        write(dir, "en/alpha.md", withSignals(enSection("alpha", "Alpha things", "beta"), enAlphaSignals));
+        write(dir, "fr/alpha.md", withSignals(frSection("alpha", "Choses alpha", "beta"), frAlphaSignals));
+        write(
+                dir,
+                "en/beta.md",
+                withSignals(
+                        enSection("beta", "Beta things"),
+                        "## Signals\nCheck it.\n\n- caution: prototype*\n- tip: [mention]\n"));
+        write(
+                dir,
+                "fr/beta.md",
+                withSignals(frSection("beta", "Choses bêta"), "## Signaux\nVérifiez.\n\n- attention : prototype*\n"));
+    }
+
     /** A section file's text with a {@code ## Signals} block put before its quiz. */
     public static String withSignals(String section, String signals) {
         int quiz = section.indexOf("## Quiz");

@@ -62,29 +62,10 @@ class DraftCheckerTest {
 
     /** A two-section charter whose alpha section has the given English signals (and a French stop). */
     private Charter alphaWith(String... enSignals) {
-        TestCharter.writeValid(dir);
-        String en = "## Signals\nRemove it.\n\n" + String.join("\n", enSignals) + "\n";
-        String fr = "## Signaux\nRetirez-le.\n\n- stop : avant l'annonce\n";
-        TestCharter.write(
+        TestCharter.writeSignalled(
                 dir,
-                "en/alpha.md",
-                TestCharter.withSignals(TestCharter.enSection("alpha", "Alpha things", "beta"), en));
-        TestCharter.write(
-                dir,
-                "fr/alpha.md",
-                TestCharter.withSignals(TestCharter.frSection("alpha", "Choses alpha", "beta"), fr));
-        TestCharter.write(
-                dir,
-                "en/beta.md",
-                TestCharter.withSignals(
-                        TestCharter.enSection("beta", "Beta things"),
-                        "## Signals\nCheck it.\n\n- caution: prototype*\n- tip: [mention]\n"));
-        TestCharter.write(
-                dir,
-                "fr/beta.md",
-                TestCharter.withSignals(
-                        TestCharter.frSection("beta", "Choses bêta"),
-                        "## Signaux\nVérifiez.\n\n- attention : prototype*\n"));
+                "## Signals\nRemove it.\n\n" + String.join("\n", enSignals) + "\n",
+                "## Signaux\nRetirez-le.\n\n- stop : avant l'annonce\n");
         return ((LoadResult.Loaded) TestCharter.load(dir)).charter();
     }
 

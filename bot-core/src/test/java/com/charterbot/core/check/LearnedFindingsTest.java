@@ -41,29 +41,10 @@ class LearnedFindingsTest {
     Path dir;
 
     private Charter charter(String alphaUnless) {
-        TestCharter.writeValid(dir);
-        TestCharter.write(
+        TestCharter.writeSignalled(
                 dir,
-                "en/beta.md",
-                TestCharter.withSignals(
-                        TestCharter.enSection("beta", "Beta things"),
-                        "## Signals\nCheck it.\n\n- caution: prototype*\n"));
-        TestCharter.write(
-                dir,
-                "fr/beta.md",
-                TestCharter.withSignals(
-                        TestCharter.frSection("beta", "Choses bêta"),
-                        "## Signaux\nVérifiez.\n\n- attention : prototype*\n"));
-        String en = "## Signals\nRemove it.\n\n- stop: before the announcement\n" + alphaUnless + "\n";
-        String fr = "## Signaux\nRetirez-le.\n\n- stop : avant l'annonce\n";
-        TestCharter.write(
-                dir,
-                "en/alpha.md",
-                TestCharter.withSignals(TestCharter.enSection("alpha", "Alpha things", "beta"), en));
-        TestCharter.write(
-                dir,
-                "fr/alpha.md",
-                TestCharter.withSignals(TestCharter.frSection("alpha", "Choses alpha", "beta"), fr));
+                "## Signals\nRemove it.\n\n- stop: before the announcement\n" + alphaUnless + "\n",
+                "## Signaux\nRetirez-le.\n\n- stop : avant l'annonce\n");
         TestCharter.write(dir, ExamplePosts.FILE, EXAMPLES);
         return ((LoadResult.Loaded) TestCharter.load(dir)).charter();
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A validated charter: the same sections in every {@link Language}, immutable.
@@ -55,15 +56,15 @@ public record Charter(
             Vocabulary vocabulary,
             Calibration calibration,
             WatchList watchList) {
-        this(
-                version,
-                settings,
-                sections,
-                vocabulary,
-                calibration,
-                watchList,
-                ExamplePosts.defaults(settings)
-                        .citing(sections.getOrDefault(Language.EN, Map.of()).keySet()));
+        this(version, settings, sections, vocabulary, calibration, watchList, defaultExamples(settings, sections));
+    }
+
+    /** The default example posts that cite these sections, put together when first read. */
+    private static ExamplePosts defaultExamples(
+            CharterSettings settings, Map<Language, Map<String, Section>> sections) {
+        Set<String> ids =
+                Set.copyOf(sections.getOrDefault(Language.EN, Map.of()).keySet());
+        return ExamplePosts.whenRead(() -> ExamplePosts.defaults(settings).citing(ids));
     }
 
     /** A charter with the default vocabulary and calibration, and no watch-list. */

@@ -79,14 +79,18 @@ public final class CharterLoader {
             problems.addAll(parsed.problems());
             watchList = parsed.watchList();
         }
-        Set<String> sectionIds = byLanguage.get(Language.EN).keySet();
-        ExamplePosts examplePosts = ExamplePosts.defaults(settings).citing(sectionIds);
+        Set<String> sectionIds = Set.copyOf(byLanguage.get(Language.EN).keySet());
+        ExamplePosts own = ExamplePosts.EMPTY;
         if (files.examplePosts().isPresent()) {
             ExamplePosts.Parsed parsed =
                     ExamplePosts.parse(ExamplePosts.FILE, files.examplePosts().get(), sectionIds::contains);
             problems.addAll(parsed.problems());
-            examplePosts = examplePosts.plus(parsed.examples().naming(settings));
+            own = parsed.examples().naming(settings);
         }
+        ExamplePosts charterOwn = own;
+        // Only the draft checker reads them: the default ones are put together then, not at every load.
+        ExamplePosts examplePosts = ExamplePosts.whenRead(
+                () -> ExamplePosts.defaults(settings).citing(sectionIds).plus(charterOwn));
         if (!problems.isEmpty()) {
             Collections.sort(problems);
             return new LoadResult.Rejected(problems);

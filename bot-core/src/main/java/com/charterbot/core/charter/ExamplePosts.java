@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -28,9 +29,10 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * the clean ones is risky even when no signal names its words. The bot ships a default set; a
  * charter's own {@code example-posts.yaml} adds to it, in the format {@code check-eval} reads.
  *
- * @param posts the examples, the default ones first
+ * <p>A charter's examples are put together when first read ({@link #whenRead}): only the draft
+ * checker needs them, so loading a charter does not pay for reading the default ones.
  */
-public record ExamplePosts(List<Post> posts) {
+public final class ExamplePosts {
 
     /** Where the default examples are on the classpath. */
     public static final String DEFAULT_RESOURCE = "charter/example-posts.yaml";
@@ -62,8 +64,53 @@ public record ExamplePosts(List<Post> posts) {
         }
     }
 
-    public ExamplePosts {
-        posts = List.copyOf(posts);
+    /** Where the posts come from until they are first read; null once they are. */
+    private Supplier<List<Post>> source;
+
+    private volatile List<Post> posts;
+
+    public ExamplePosts(List<Post> posts) {
+        this.posts = List.copyOf(posts);
+    }
+
+    private ExamplePosts(Supplier<List<Post>> source) {
+        this.source = source;
+    }
+
+    /** Examples that {@code build} puts together the first time they are read, once. */
+    public static ExamplePosts whenRead(Supplier<ExamplePosts> build) {
+        Objects.requireNonNull(build, "build");
+        return new ExamplePosts(() -> build.get().posts());
+    }
+
+    /** The examples, the default ones first. */
+    public List<Post> posts() {
+        List<Post> read = posts;
+        if (read == null) {
+            synchronized (this) {
+                if (posts == null) {
+                    posts = List.copyOf(source.get());
+                    source = null;
+                }
+                read = posts;
+            }
+        }
+        return read;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ExamplePosts examples && posts().equals(examples.posts());
+    }
+
+    @Override
+    public int hashCode() {
+        return posts().hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "ExamplePosts" + posts();
     }
 
     /** The examples that ship with the bot, with the company's name filled in. */
@@ -74,7 +121,7 @@ public record ExamplePosts(List<Post> posts) {
     /** These examples with {@code {{company}}} replaced by the company's name. */
     public ExamplePosts naming(CharterSettings settings) {
         List<Post> named = new ArrayList<>();
-        for (Post post : posts) {
+        for (Post post : posts()) {
             named.add(new Post(post.text().replace(COMPANY, settings.companyName()), post.risk(), post.topics()));
         }
         return new ExamplePosts(named);
@@ -85,13 +132,13 @@ public record ExamplePosts(List<Post> posts) {
         Set<String> left = new HashSet<>();
         texts.forEach(text -> left.add(text.strip()));
         return new ExamplePosts(
-                posts.stream().filter(post -> !left.contains(post.text())).toList());
+                posts().stream().filter(post -> !left.contains(post.text())).toList());
     }
 
     /** These examples and then another's. */
     public ExamplePosts plus(ExamplePosts other) {
-        List<Post> all = new ArrayList<>(posts);
-        all.addAll(other.posts);
+        List<Post> all = new ArrayList<>(posts());
+        all.addAll(other.posts());
         return new ExamplePosts(all);
     }
 
@@ -101,7 +148,7 @@ public record ExamplePosts(List<Post> posts) {
      */
     public ExamplePosts citing(Set<String> sectionIds) {
         List<Post> kept = new ArrayList<>();
-        for (Post post : posts) {
+        for (Post post : posts()) {
             List<String> topics =
                     post.topics().stream().filter(sectionIds::contains).toList();
             if (post.risk() == Risk.CLEAN || !topics.isEmpty()) {

@@ -38,10 +38,10 @@ import org.apache.lucene.util.IOUtils;
  *
  * <p>The sections' model also learns from what the charter says of each section that has signals:
  * its STOP and CAUTION signals as written (their words without the pattern's operators), its don'ts
- * and its phrasings.
- * Full-batch gradient descent from zero weights, with no randomness, so one charter always gives
- * the same models. The settings were chosen by leaving out one development file of drafts at a time
- * (docs/measurements.md, "A draft checker that learns from example posts").
+ * and its phrasings. The STOP model is fitted by full-batch gradient descent from zero weights, the
+ * sections' model by stochastic descent shuffled with a fixed seed, so one charter always gives the
+ * same models. The settings were chosen by leaving out one development file of drafts at a time
+ * (docs/measurements.md, "2026-12-07 (session from 05:00 UTC): a draft checker that learns from example posts").
  */
 final class PostClassifier {
 
@@ -156,27 +156,24 @@ final class PostClassifier {
 
     /** The words of the draft, as written and in its order, that weigh most towards a STOP post. */
     List<String> evidence(String draft) {
-        Vector whole = stopTerms.vector(features(company, draft));
-        List<String> words = new ArrayList<>();
-        List<Double> weights = new ArrayList<>();
-        for (String word : writtenWords(draft)) {
-            double weight = 0;
-            for (String feature : features(company, word)) {
+        List<String> words = writtenWords(draft);
+        // What each word adds to the STOP score, before the draft's length scales every word alike.
+        double[] weights = new double[words.size()];
+        for (int i = 0; i < words.size(); i++) {
+            for (String feature : features(company, words.get(i))) {
                 int id = stopTerms.id(feature);
                 if (id >= 0) {
-                    weight += stopWeights[id] * stopTerms.idf()[id];
+                    weights[i] += stopWeights[id] * stopTerms.idf()[id];
                 }
             }
-            words.add(word);
-            weights.add(weight / Math.max(whole.norm(), 1e-9));
         }
         List<Integer> best = new ArrayList<>();
         for (int i = 0; i < words.size(); i++) {
-            if (weights.get(i) > 0 && words.get(i).length() > 2 && !COMMON_WORDS.contains(words.get(i))) {
+            if (weights[i] > 0 && words.get(i).length() > 2 && !COMMON_WORDS.contains(words.get(i))) {
                 best.add(i);
             }
         }
-        best.sort(Comparator.comparingDouble((Integer i) -> -weights.get(i)));
+        best.sort(Comparator.comparingDouble((Integer i) -> -weights[i]));
         Set<String> quoted = new LinkedHashSet<>();
         best.subList(0, Math.min(EVIDENCE, best.size())).stream().sorted().forEach(i -> quoted.add(words.get(i)));
         return List.copyOf(quoted);
@@ -286,8 +283,8 @@ final class PostClassifier {
         return Character.isLetterOrDigit(codePoint) || codePoint == '\'' || codePoint == '\u2019';
     }
 
-    /** The known features of a text, each weighted by its rarity, the whole of length 1 ({@code norm} before). */
-    private record Vector(int[] ids, double[] values, double norm) {}
+    /** The known features of a text, each weighted by its rarity, the whole of length 1. */
+    private record Vector(int[] ids, double[] values) {}
 
     /** The features a model knows, those of at least {@link #MIN_POSTS} of its examples, with their rarity. */
     private record Terms(Map<String, Integer> ids, double[] idf) {
@@ -334,7 +331,7 @@ final class PostClassifier {
             for (int k = 0; k < values.length; k++) {
                 values[k] /= norm;
             }
-            return new Vector(featureIds, values, norm);
+            return new Vector(featureIds, values);
         }
     }
 

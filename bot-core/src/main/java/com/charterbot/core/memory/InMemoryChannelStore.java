@@ -36,11 +36,7 @@ public final class InMemoryChannelStore implements ChannelStore {
     public void markDelivered(ChannelRef channel, Instant at, NudgeSent.Kind kind) {
         states.computeIfPresent(
                 Objects.requireNonNull(channel, "channel"),
-                (key, current) -> current.lastDelivery()
-                                .filter(last -> !last.isBefore(at))
-                                .isPresent()
-                        ? current
-                        : current.delivered(at, kind));
+                (key, current) -> current.deliveredSince(at) ? current : current.delivered(at, kind));
     }
 
     @Override

@@ -69,6 +69,11 @@ public record ChannelState(
         return new ChannelState(channel, name, settings, Status.ACTIVE, "", lastDelivery, lastKind);
     }
 
+    /** Whether a delivery at this instant or later is already recorded. */
+    public boolean deliveredSince(Instant at) {
+        return lastDelivery.filter(last -> !last.isBefore(at)).isPresent();
+    }
+
     /** After a nudge of this kind was delivered at this instant. */
     public ChannelState delivered(Instant at, NudgeSent.Kind kind) {
         return new ChannelState(channel, name, settings, status, pauseReason, Optional.of(at), Optional.of(kind));

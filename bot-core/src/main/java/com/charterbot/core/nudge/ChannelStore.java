@@ -24,9 +24,7 @@ public interface ChannelStore {
      */
     default void markDelivered(ChannelRef channel, Instant at, NudgeSent.Kind kind) {
         find(channel)
-                .filter(current -> current.lastDelivery()
-                        .filter(last -> !last.isBefore(at))
-                        .isEmpty())
+                .filter(current -> !current.deliveredSince(at))
                 .ifPresent(current -> save(current.delivered(at, kind)));
     }
 

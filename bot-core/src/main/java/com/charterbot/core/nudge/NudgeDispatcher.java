@@ -311,7 +311,7 @@ public final class NudgeDispatcher {
     /** A process that died between recording the delivery as sent and saving the channel: save it now. */
     private ChannelState recordSentIfMissing(ChannelState state, NudgeDelivery delivery) {
         Instant sentAt = delivery.sentAt().orElseThrow();
-        if (state.lastDelivery().filter(last -> !last.isBefore(sentAt)).isPresent()) {
+        if (state.deliveredSince(sentAt)) {
             return state;
         }
         NudgeSent.Kind kind = delivery.kind().orElseThrow();
@@ -419,7 +419,7 @@ public final class NudgeDispatcher {
         if (!state.settings().enabled()) {
             return Optional.of("nudges turned off");
         }
-        if (state.lastDelivery().filter(last -> !last.isBefore(delivery.due())).isPresent()) {
+        if (state.deliveredSince(delivery.due())) {
             return Optional.of("already nudged for this period");
         }
         return Optional.empty();

@@ -51,6 +51,62 @@ record Glob(String written, String first, String last, List<String> middle, bool
         return stems;
     }
 
+    /**
+     * Whether a folded token is a self-censored word: it starts with a letter and hides others behind
+     * {@linkplain Tokens#isMask masks} or look-alike digits ("f***", "sh*t", "a$$hole", "c0nnard", "b1tch").
+     */
+    static boolean masked(String text) {
+        if (text.length() < 3 || !Character.isLetter(text.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Tokens.isMask(c) || c >= '0' && c <= '5' && c != '2') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Digits and signs written for the letters they look like, and those letters, two by two. */
+    private static final String LOOK_ALIKES = "0o1i1l3e4a5s$s@a!i!l\u20ace";
+
+    /** Whether the masked text may be this exact word, or one of its inflected forms. */
+    private boolean unmasks(String text) {
+        if (text.length() == first.length()) {
+            return stands(text, 0, first);
+        }
+        return first.length() >= MIN_INFLECTED
+                && text.length() > first.length()
+                && first.chars().allMatch(Character::isLetter)
+                && INFLECTIONS.contains(text.substring(first.length()))
+                && stands(text, 0, first);
+    }
+
+    /** Whether the masked text, from {@code at}, may stand for the word: each character is its letter, a mask or a look-alike of it. */
+    private static boolean stands(String text, int at, String word) {
+        if (at + word.length() > text.length()) {
+            return false;
+        }
+        for (int i = 0; i < word.length(); i++) {
+            char c = text.charAt(at + i);
+            char letter = word.charAt(i);
+            if (c != letter && !(Tokens.isMask(c) && Character.isLetter(letter)) && !lookAlike(c, letter)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean lookAlike(char c, char letter) {
+        for (int i = 0; i < LOOK_ALIKES.length(); i += 2) {
+            if (LOOK_ALIKES.charAt(i) == c && LOOK_ALIKES.charAt(i + 1) == letter) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether the glob is written with a leading {@code #} or {@code @}: it then matches hashtags or mentions only. */
     char marker() {
         return written.charAt(0) == '#' || written.charAt(0) == '@' ? written.charAt(0) : 0;
@@ -72,7 +128,13 @@ record Glob(String written, String first, String last, List<String> middle, bool
 
     boolean matches(String text) {
         if (exact) {
-            return first.equals(text) || inflected(text);
+            return first.equals(text) || inflected(text) || masked(text) && unmasks(text);
+        }
+        if (masked(text)
+                && text.length() >= first.length() + last.length()
+                && stands(text, 0, first)
+                && stands(text, text.length() - last.length(), last)) {
+            return true;
         }
         if (text.length() < first.length() + last.length() || !text.startsWith(first) || !text.endsWith(last)) {
             return false;

@@ -93,6 +93,9 @@ final class SignalIndex {
     /** Parts whose first word is a pattern, by its first two letters (or its only one). */
     private final Map<String, List<Entry>> byPrefix = new HashMap<>();
 
+    /** The words of {@link #byWord} by their first letter, for a self-censored word ("sh*t") of that letter. */
+    private final Map<Character, List<String>> wordsByInitial = new HashMap<>();
+
     private final List<Entry> anywhere = new ArrayList<>();
     private final Map<Detector, List<Entry>> byDetector = new EnumMap<>(Detector.class);
     private final List<Part> attachment = new ArrayList<>();
@@ -214,7 +217,13 @@ final class SignalIndex {
             } else {
                 Glob glob = (Glob) first;
                 if (glob.exact()) {
-                    byWord.computeIfAbsent(glob.first(), w -> new ArrayList<>()).add(entry);
+                    byWord.computeIfAbsent(glob.first(), w -> {
+                                wordsByInitial
+                                        .computeIfAbsent(w.charAt(0), c -> new ArrayList<>())
+                                        .add(w);
+                                return new ArrayList<>();
+                            })
+                            .add(entry);
                 } else if (!glob.first().isEmpty()) {
                     byPrefix.computeIfAbsent(
                                     glob.first()
@@ -306,6 +315,20 @@ final class SignalIndex {
         }
         if (text.length() >= 2) {
             byPrefix.getOrDefault(text.substring(0, 2), List.of()).forEach(attempt);
+        }
+        if (Glob.masked(text)) {
+            // "sh*t" may stand for any word of its first letter and length: each glob checks its own.
+            for (String word : wordsByInitial.getOrDefault(text.charAt(0), List.of())) {
+                if (word.length() <= text.length() && !word.equals(text)) {
+                    byWord.get(word).forEach(attempt);
+                }
+            }
+            for (Map.Entry<String, List<Entry>> filed : byPrefix.entrySet()) {
+                String prefix = filed.getKey();
+                if (prefix.charAt(0) == text.charAt(0) && !text.startsWith(prefix)) {
+                    filed.getValue().forEach(attempt);
+                }
+            }
         }
     }
 

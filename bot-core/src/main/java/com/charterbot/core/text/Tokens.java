@@ -11,7 +11,8 @@ import java.util.Set;
  * A text cut into the tokens the draft checker reads: words, numbers, hashtags, @-mentions, links,
  * e-mail addresses and symbols (emoji, currency signs), each with its folded form (lower case,
  * accents removed) and where it stands in the text. Apostrophes, hyphens and other punctuation
- * separate words, so "l'usine" is "l" and "usine" and "off-the-record" three words; the charter's
+ * separate words, so "l'usine" is "l" and "usine" and "off-the-record" three words (a self-censored word such as
+ * "sh*t" stays one); the charter's
  * signals are cut the same way, which is all that matters.
  *
  * <p>One pass over the text, without regular expressions: each character is read a bounded number
@@ -106,6 +107,8 @@ public final class Tokens {
             "home",
             "arpa");
 
+    private static final String MASKS = "*#@$!%\u20ac";
+
     private static final String OPENERS = "([{<«\"'\u201c\u2018";
     private static final String CLOSERS = ")]}>»\"'\u201d\u2019.,;:!?\u2026";
 
@@ -181,15 +184,31 @@ public final class Tokens {
         }
     }
 
-    /** Reads the word starting at {@code from} (its marker, # or @, at {@code marker}); the index after it. */
+    /**
+     * Reads the word starting at {@code from} (its marker, # or @, at {@code marker}); the index after it. A word
+     * that starts with a letter goes on through {@linkplain #isMask masks} between its letters ("sh*t", "a$$hole",
+     * "enc*lé"), and keeps a run of two or more stars after one to three letters ("f***", "sh**"): a self-censored
+     * word stays one token.
+     */
     private static int word(String chunk, int from, int marker, int offset, List<Token> tokens) {
-        int end = from;
-        while (end < chunk.length()) {
-            int codePoint = chunk.codePointAt(end);
-            if (!isWordChar(codePoint)) {
-                break;
+        int end = wordEnd(chunk, from);
+        if (marker == from && Character.isLetter(chunk.codePointAt(from))) {
+            while (end < chunk.length() && isMask(chunk.charAt(end))) {
+                int masks = end;
+                while (masks < chunk.length() && isMask(chunk.charAt(masks))) {
+                    masks++;
+                }
+                if (masks < chunk.length() && isWordChar(chunk.codePointAt(masks))) {
+                    end = wordEnd(chunk, masks);
+                } else {
+                    if (end - from <= 3
+                            && masks - end >= 2
+                            && chunk.substring(end, masks).chars().allMatch(c -> c == '*')) {
+                        end = masks;
+                    }
+                    break;
+                }
             }
-            end += Character.charCount(codePoint);
         }
         String folded = fold(chunk.substring(from, Math.min(end, from + MAX_TOKEN)));
         Kind kind;
@@ -203,6 +222,23 @@ public final class Tokens {
             tokens.add(new Token(kind, folded, offset + marker, offset + end));
         }
         return end;
+    }
+
+    private static int wordEnd(String chunk, int from) {
+        int end = from;
+        while (end < chunk.length()) {
+            int codePoint = chunk.codePointAt(end);
+            if (!isWordChar(codePoint)) {
+                break;
+            }
+            end += Character.charCount(codePoint);
+        }
+        return end;
+    }
+
+    /** A character that stands for a letter in a self-censored word: {@code * # @ $ ! % €}. */
+    public static boolean isMask(int codePoint) {
+        return MASKS.indexOf(codePoint) >= 0;
     }
 
     /** Letters, digits and the marks that belong to them. */

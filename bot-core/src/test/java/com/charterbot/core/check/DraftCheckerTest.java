@@ -238,6 +238,31 @@ class DraftCheckerTest {
     }
 
     @Test
+    void aWordWrittenWithMasksOrLookAlikeDigitsStillMatchesButNeverAnotherWord() {
+        Charter charter = alphaWith("- stop: (wanker*|connard*|fuck*)", "- stop: shit company");
+
+        for (String draft : List.of(
+                "what a w**ker",
+                "quel c0nnard",
+                "f***ing hell",
+                "this f*** job",
+                "W@NKERS all of them",
+                "sh*t company",
+                "sh1t company")) {
+            assertThat(finding(check(charter, draft), "alpha")).as(draft).isPresent();
+        }
+        for (String draft : List.of(
+                "what a w**kend",
+                "shot company",
+                "sh*t happens",
+                "**focus** on the work",
+                "f**d delivery",
+                "covid19 connection")) {
+            assertThat(finding(check(charter, draft), "alpha")).as(draft).isEmpty();
+        }
+    }
+
+    @Test
     void findsPercentagesWrittenWithASignOrInWords() {
         Charter charter = alphaWith("- caution: [percent] & revenue");
 

@@ -42,6 +42,14 @@ class TokensTest {
     }
 
     @Test
+    void aSelfCensoredWordStaysOneTokenButMarkdownAndPunctuationStillSeparate() {
+        assertThat(texts("this sh*t, a$$hole! f*** f***ing w**ker Enc*lé"))
+                .containsExactly("this", "sh*t", "a$$hole", "f***", "f***ing", "w**ker", "enc*le");
+        assertThat(texts("*bold* **important** wow!!! great!! #team @lena 100% so_what"))
+                .containsExactly("bold", "important", "wow", "great", "#team", "@lena", "100", "%", "so", "what");
+    }
+
+    @Test
     void readsLinksWithOrWithoutSchemeAndAddresses() {
         List<Tokens.Token> tokens =
                 Tokens.scan("see (https://Intranet.Acme.local/hr?x=1), careers.norvane.com. mail jane.doe@acme.com!");

@@ -617,6 +617,25 @@ class CommandLineTest {
         }
 
         @Test
+        void itsWatchListVocabularyAndExamplesAreReadyToFillAndTheCheckerReadsThem(@TempDir Path dir) throws Exception {
+            Path folder = dir.resolve("my-charter");
+            run("init", folder.toString());
+            Path watchList = folder.resolve("watch-list.md");
+            assertThat(folder.resolve("vocabulary.md")).content().contains("## Same meaning", "## Ignore");
+            assertThat(folder.resolve("example-posts.yaml")).content().contains("risk: stop");
+            String draft = "Skylark test bench runs tonight, pics soon";
+            Run before = run("check", draft, "--charter", folder.toString());
+
+            Files.writeString(
+                    watchList, Files.readString(watchList).replace("## Codenames\n", "## Codenames\n- Skylark\n"));
+            Run after = run("check", draft, "--charter", folder.toString());
+
+            assertThat(run("validate", folder.toString()).exitCode()).isZero();
+            assertThat(before.out()).doesNotContain("[confidential-information]");
+            assertThat(after.out()).contains("STOP  Confidential information [confidential-information]", "Skylark");
+        }
+
+        @Test
         void itsSampleQuestionsNameSectionsOfTheCharterAndRunWithEval(@TempDir Path dir) {
             Path folder = dir.resolve("my-charter");
             run("init", folder.toString());

@@ -79,10 +79,16 @@ public record CharterFiles(
         return new CharterFiles(origin, files, vocabulary, calibration, problems, Optional.of(text), examplePosts);
     }
 
+    /** The files a charter folder may hold next to {@code en/} and {@code fr/}. */
+    public static final List<String> ROOT_FILES =
+            List.of(WatchList.FILE, Vocabulary.FILE_NAME, ExamplePosts.FILE, Calibration.FILE_NAME);
+
     /**
      * Reads {@code <dir>/en/*.md}, {@code <dir>/fr/*.md}, and {@code <dir>/vocabulary.md},
      * {@code <dir>/calibration.properties}, {@code <dir>/watch-list.md} and {@code <dir>/example-posts.yaml}
-     * when there are.
+     * when there are. A folder with some of these {@link #ROOT_FILES} but neither {@code en/} nor {@code fr/}
+     * keeps the bundled sections and adds its own files: a company's watch-list, vocabulary or examples
+     * on the charter that ships with the bot.
      */
     public static CharterFiles fromDirectory(Path dir) {
         List<CharterFile> files = new ArrayList<>();
@@ -90,6 +96,10 @@ public record CharterFiles(
         if (!Files.isDirectory(dir)) {
             problems.add(new CharterProblem(dir.toString(), 0, "charter.problem.not-folder", List.of()));
             return new CharterFiles(dir.toString(), files, problems);
+        }
+        if (Stream.of(Language.values()).noneMatch(language -> Files.isDirectory(dir.resolve(language.tag())))
+                && ROOT_FILES.stream().anyMatch(name -> Files.isRegularFile(dir.resolve(name)))) {
+            return onBundledSections(dir);
         }
         for (Language language : Language.values()) {
             Path folder = dir.resolve(language.tag());
@@ -125,6 +135,23 @@ public record CharterFiles(
         Optional<String> watchList = Optional.ofNullable(optionalFile(dir, WatchList.FILE, problems));
         Optional<String> examplePosts = Optional.ofNullable(optionalFile(dir, ExamplePosts.FILE, problems));
         return new CharterFiles(dir.toString(), files, vocabulary, calibration, problems, watchList, examplePosts);
+    }
+
+    private static CharterFiles onBundledSections(Path dir) {
+        CharterFiles bundled = defaults();
+        List<CharterProblem> problems = new ArrayList<>(bundled.problems());
+        String vocabulary = optionalFile(dir, Vocabulary.FILE_NAME, problems);
+        String calibration = optionalFile(dir, Calibration.FILE_NAME, problems);
+        Optional<String> watchList = Optional.ofNullable(optionalFile(dir, WatchList.FILE, problems));
+        Optional<String> examplePosts = Optional.ofNullable(optionalFile(dir, ExamplePosts.FILE, problems));
+        return new CharterFiles(
+                dir + " (with the bundled sections)",
+                bundled.files(),
+                vocabulary != null ? vocabulary : bundled.vocabulary(),
+                calibration != null ? calibration : bundled.calibration(),
+                problems,
+                watchList.or(bundled::watchList),
+                examplePosts);
     }
 
     private static String optionalFile(Path dir, String name, List<CharterProblem> problems) {

@@ -81,6 +81,34 @@ class CharterLoaderTest {
     }
 
     @Test
+    void aFolderWithOnlyAWatchListKeepsTheBundledSectionsAndAddsItsNames(@TempDir Path dir) {
+        write(dir, WatchList.FILE, "## Codenames\n- Blue Heron\n## Customers\n- Veltra Automotive\n");
+
+        CharterFiles files = CharterFiles.fromDirectory(dir);
+        Charter charter = loaded(CharterLoader.load(files, CharterSettings.DEFAULTS));
+
+        assertThat(files.origin()).isEqualTo(dir + " (with the bundled sections)");
+        assertThat(charter.topicIds()).containsExactlyInAnyOrderElementsOf(TOPIC_IDS);
+        assertThat(charter.watchList().codenames()).containsExactly(List.of("blue", "heron"));
+        assertThat(charter.watchList().customers()).containsExactly(List.of("veltra", "automotive"));
+        assertThat(charter.version()).isNotEqualTo(BUNDLED.version());
+    }
+
+    @Test
+    void aBrokenRootFileNextToTheBundledSectionsIsReportedWithItsLine(@TempDir Path dir) {
+        write(dir, Vocabulary.FILE_NAME, "## Same meaning\n- badge, access card\nnot an item\n");
+
+        assertHasProblem(problems(load(dir)), Vocabulary.FILE_NAME, 3, "");
+    }
+
+    @Test
+    void anEmptyFolderIsStillMissingItsLanguageFolders(@TempDir Path dir) {
+        assertThat(problems(load(dir)))
+                .extracting(CharterProblem::key)
+                .containsOnly("charter.problem.missing-language-folder");
+    }
+
+    @Test
     void definesTheTwentyOneTopicsInBothLanguages() {
         assertThat(BUNDLED.topicIds()).containsExactlyInAnyOrderElementsOf(TOPIC_IDS);
         for (Language language : Language.values()) {

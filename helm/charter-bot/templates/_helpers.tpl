@@ -107,13 +107,14 @@ Call with (dict "prefix" "CHARTER" "map" .Values.config).
 
 {{/*
 Whether the charter is mounted from ConfigMaps: "inline" (files in values), "existing" (ConfigMaps
-named in values) or "" (the charter bundled in the image).
+named in values) or "" (the charter bundled in the image). Root files alone (a watch-list, a
+vocabulary...) without en and fr keep the bundled sections.
 */}}
 {{- define "charter-bot.charterSource" -}}
 {{- $files := .Values.charter.files | default dict }}
 {{- $existing := .Values.charter.existingConfigMap | default dict }}
-{{- if or $files.en $files.fr }}inline
-{{- else if or $existing.en $existing.fr }}existing
+{{- if or $files.en $files.fr $files.root }}inline
+{{- else if or $existing.en $existing.fr $existing.root }}existing
 {{- end }}
 {{- end }}
 
@@ -143,7 +144,7 @@ The H2 rule is also in values.schema.json; it is repeated here for --skip-schema
 {{- end }}
 {{- $files := .Values.charter.files | default dict }}
 {{- $existing := .Values.charter.existingConfigMap | default dict }}
-{{- if and (or $files.en $files.fr) (or $existing.en $existing.fr) }}
+{{- if and (or $files.en $files.fr $files.root) (or $existing.en $existing.fr $existing.root) }}
 {{- fail "charter.files and charter.existingConfigMap are exclusive: give the charter one way." }}
 {{- end }}
 {{- if and (or $files.en $files.fr) (not (and $files.en $files.fr)) }}

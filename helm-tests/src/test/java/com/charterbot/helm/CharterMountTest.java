@@ -96,6 +96,69 @@ class CharterMountTest {
     }
 
     @Test
+    void inlineRootFilesGoNextToTheLanguageFolders() {
+        Rendered chart = Chart.render(INLINE, """
+                charter:
+                  files:
+                    root:
+                      watch-list.md: "## Codenames\\n- Blue Heron\\n"
+                      vocabulary.md: "## Same meaning\\n- badge, access card\\n"
+                """);
+
+        assertThat(chart.one("ConfigMap").node().map("data"))
+                .containsEntry("root.watch-list.md", "## Codenames\n- Blue Heron\n")
+                .containsKey("root.vocabulary.md")
+                .containsKey("en.media.md");
+        assertThat(volume(chart, "charter").list("configMap.items"))
+                .extracting(i -> i.string("key") + " -> " + i.string("path"))
+                .contains(
+                        "root.watch-list.md -> watch-list.md",
+                        "root.vocabulary.md -> vocabulary.md",
+                        "en.media.md -> en/media.md");
+    }
+
+    @Test
+    void aWatchListAloneIsMountedAtCharterDirAndKeepsTheBundledSections() {
+        Rendered chart = Chart.render("""
+                charter:
+                  files:
+                    root:
+                      watch-list.md: "## Codenames\\n- Blue Heron\\n"
+                """);
+
+        assertThat(chart.env("CHARTER_DIR").string("value")).isEqualTo("/etc/charter-bot/charter");
+        assertThat(chart.one("ConfigMap").node().map("data")).containsOnlyKeys("root.watch-list.md");
+        assertThat(volume(chart, "charter").list("configMap.items"))
+                .extracting(i -> i.string("key") + " -> " + i.string("path"))
+                .containsExactly("root.watch-list.md -> watch-list.md");
+    }
+
+    @Test
+    void anExistingRootConfigMapHoldsTheLanguageFoldersMountedInsideIt() {
+        Rendered chart = Chart.render("""
+                charter:
+                  mountPath: /srv/charter
+                  existingConfigMap: {en: acme-en, fr: acme-fr, root: acme-root}
+                """);
+
+        assertThat(mount(chart, "charter-root").string("mountPath")).isEqualTo("/srv/charter");
+        assertThat(volume(chart, "charter-root").string("configMap.name")).isEqualTo("acme-root");
+        assertThat(mount(chart, "charter-en").string("mountPath")).isEqualTo("/srv/charter/en");
+        assertThat(Chart.render("charter: {existingConfigMap: {root: acme-root}}")
+                        .container()
+                        .list("volumeMounts"))
+                .extracting(m -> m.string("name"))
+                .contains("charter-root")
+                .doesNotContain("charter-en", "charter-fr");
+    }
+
+    @Test
+    void refusesARootFileTheBotDoesNotRead() {
+        assertThat(Chart.renderingFailure("charter: {files: {root: {'application.yaml': x}}}"))
+                .contains("charter.files.root");
+    }
+
+    @Test
     void refusesACharterInOneLanguageOnly() {
         assertThat(Chart.renderingFailure("charter: {existingConfigMap: {en: acme-en}}"))
                 .contains("charter.existingConfigMap needs both en and fr");

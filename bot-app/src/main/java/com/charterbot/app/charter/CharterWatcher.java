@@ -4,7 +4,9 @@ import com.charterbot.core.charter.Calibration;
 import com.charterbot.core.charter.CharterFile;
 import com.charterbot.core.charter.CharterFiles;
 import com.charterbot.core.charter.CharterProblem;
+import com.charterbot.core.charter.ExamplePosts;
 import com.charterbot.core.charter.Vocabulary;
+import com.charterbot.core.charter.WatchList;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -108,6 +110,14 @@ public final class CharterWatcher implements SmartLifecycle {
             update(digest, Calibration.FILE_NAME);
             update(digest, files.calibration());
         }
+        files.watchList().ifPresent(text -> {
+            update(digest, WatchList.FILE);
+            update(digest, text);
+        });
+        files.examplePosts().ifPresent(text -> {
+            update(digest, ExamplePosts.FILE);
+            update(digest, text);
+        });
         for (CharterProblem problem : files.problems()) {
             update(digest, problem.toString());
         }

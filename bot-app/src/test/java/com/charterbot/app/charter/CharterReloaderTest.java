@@ -192,4 +192,17 @@ class CharterReloaderTest {
         assertThat(CharterWatcher.fingerprint(dir)).isNotEqualTo(before);
         assertThat(CharterFiles.fromDirectory(dir).files()).isNotEmpty();
     }
+
+    @Test
+    void theFingerprintFollowsTheWatchListAndTheExamplePostsToo() throws Exception {
+        String before = CharterWatcher.fingerprint(dir);
+
+        java.nio.file.Files.writeString(dir.resolve("watch-list.md"), "## Codenames\n- Blue Heron\n");
+        String withWatchList = CharterWatcher.fingerprint(dir);
+        java.nio.file.Files.writeString(
+                dir.resolve("example-posts.yaml"), "- {draft: \"lovely walk by the lake\", risk: clean}\n");
+
+        assertThat(withWatchList).isNotEqualTo(before);
+        assertThat(CharterWatcher.fingerprint(dir)).isNotEqualTo(withWatchList);
+    }
 }

@@ -61,15 +61,15 @@ record Glob(String written, String first, String last, List<String> middle, bool
         }
         for (int i = 1; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (Tokens.isMask(c) || c >= '0' && c <= '5' && c != '2') {
+            if (Tokens.isMask(c) || "01345".indexOf(c) >= 0) {
                 return true;
             }
         }
         return false;
     }
 
-    /** Digits and signs written for the letters they look like, and those letters, two by two. */
-    private static final String LOOK_ALIKES = "0o1i1l3e4a5s$s@a!i!l\u20ace";
+    /** Digits written for the letters they look like, and those letters, two by two (masks stand for any letter). */
+    private static final String LOOK_ALIKES = "0o1i1l3e4a5s";
 
     /** Whether the masked text may be this exact word, or one of its inflected forms. */
     private boolean unmasks(String text) {

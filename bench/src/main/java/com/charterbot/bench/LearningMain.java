@@ -43,6 +43,10 @@ import java.util.SplittableRandom;
  * sections offered after they clicked "not helpful" on a wrong answer), every suggested phrasing
  * approved by an administrator in chat, then the real-world holdout scored before and after.
  *
+ * <p>{@code -Dbench.learning.dev} and {@code -Dbench.learning.holdout} name other eval files
+ * (comma-separated, default: the three real-world development files, and realworld-holdout);
+ * {@code -Dbench.learning.verbose=true} also prints the approved phrasings and the holdout's wrong answers after.
+ *
  * <p>Last line: {@code learning: questions=<n> candidates=<n> approved=<n> before_answered=<x.xx>
  * after_answered=<x.xx> before_wrong=<x.xx> after_wrong=<x.xx>}.
  */
@@ -53,8 +57,9 @@ public final class LearningMain {
     private LearningMain() {}
 
     public static void main(String[] args) {
-        List<EvalQuestion> dev = EvalSet.parse(Fixtures.readResource("eval/realworld-dev.yaml"));
-        List<EvalQuestion> holdout = EvalSet.parse(Fixtures.readResource("eval/realworld-holdout.yaml"));
+        List<EvalQuestion> dev =
+                read(System.getProperty("bench.learning.dev", "realworld-dev,realworld-dev2,realworld-dev3"));
+        List<EvalQuestion> holdout = read(System.getProperty("bench.learning.holdout", "realworld-holdout"));
         Charter cut = Fixtures.bundledCharter().withFirstPhrasings(8);
         AnswerEngine engine = new AnswerEngine(cut, Language.EN);
         Evaluation.Metrics before = Evaluation.run(engine, holdout).overall();
@@ -94,7 +99,17 @@ public final class LearningMain {
                     admin, channel, ActionIds.PHRASING_APPROVE, "en~" + candidate.id(), false, Optional.empty()));
         }
         int approved = candidates.approved().size();
-        Evaluation.Metrics after = Evaluation.run(engine, holdout).overall();
+        Evaluation.Report afterReport = Evaluation.run(engine, holdout);
+        Evaluation.Metrics after = afterReport.overall();
+        if (Boolean.getBoolean("bench.learning.verbose")) {
+            afterReport.outcomes().stream()
+                    .filter(o -> o.confident() && o.question().inScope() && !o.answeredCorrectly())
+                    .forEach(o ->
+                            System.out.println("wrong after: " + o.question().text() + " -> "
+                                    + o.answer().citation().sectionId() + " expected "
+                                    + o.question().expected()));
+            candidates.approved().forEach(c -> System.out.println("approved: " + c));
+        }
         System.out.println("charter " + engine.charter().version() + ", holdout of " + holdout.size() + " questions");
         System.out.println(before.line("before"));
         System.out.println(after.line("after "));
@@ -108,6 +123,13 @@ public final class LearningMain {
                 after.answeredAt1(),
                 before.wrong(),
                 after.wrong()));
+    }
+
+    /** The questions of comma-separated eval files, e.g. {@code realworld-dev,realworld-dev2}. */
+    private static List<EvalQuestion> read(String names) {
+        return java.util.Arrays.stream(names.split(","))
+                .flatMap(name -> EvalSet.parse(Fixtures.readResource("eval/" + name.strip() + ".yaml")).stream())
+                .toList();
     }
 
     /** The "did you mean" button of a section the question expects, as a person who knows what they asked would click it. */

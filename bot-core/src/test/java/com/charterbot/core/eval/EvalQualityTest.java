@@ -24,8 +24,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * vocabulary, the calibration or the charter drops a metric below the level reached. Floors are set
  * one or two questions under the measured levels (ceilings for {@code wrong} one question above),
  * so noise-free changes pass and real regressions do not; the shared set's answered@1 and wrong are
- * the issue's targets instead. {@code realworld-holdout} is only ever scored: it guards the engine
- * on questions nobody tuned it on. "phrasings 8" runs the charter cut to each section's first 8
+ * the issue's targets instead. {@code realworld-holdout} and {@code realworld-holdout2} are only ever
+ * scored: they guard the engine on questions nobody tuned it on. "phrasings 8" runs the charter cut to each section's first 8
  * phrasings, as {@code eval --max-phrasings 8} does.
  */
 class EvalQualityTest {
@@ -53,10 +53,14 @@ class EvalQualityTest {
             realworld-dev,      FR,  all,       0.72,       0.98,  0.04,  0.93
             realworld-dev,      EN,  8,         0.43,       0.90,  0.02,  0.87
             realworld-dev,      FR,  8,         0.50,       0.90,  0.02,  0.87
+            realworld-dev3,     EN,  all,       0.29,       0.91,  0.03,  0.92
+            realworld-dev3,     FR,  all,       0.31,       0.95,  0.05,  0.92
             realworld-holdout,  EN,  all,       0.39,       0.93,  0.07,  0.85
             realworld-holdout,  FR,  all,       0.31,       0.86,  0.07,  0.91
             realworld-holdout,  EN,  8,         0.27,       0.95,  0.05,  0.85
             realworld-holdout,  FR,  8,         0.13,       0.84,  0.05,  0.91
+            realworld-holdout2, EN,  all,       0.46,       0.89,  0.15,  0.85
+            realworld-holdout2, FR,  all,       0.50,       0.92,  0.08,  0.57
             """)
     void meetsItsFloors(
             String set,

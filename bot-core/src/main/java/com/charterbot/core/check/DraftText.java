@@ -190,7 +190,7 @@ final class DraftText {
                 }
                 continue;
             }
-            if (token.kind() != Tokens.Kind.WORD && token.kind() != Tokens.Kind.NUMBER) {
+            if (!wordOrNumber(token)) {
                 continue;
             }
             for (List<String> name : names.startingWith(token.text())) {
@@ -204,12 +204,18 @@ final class DraftText {
     private boolean sameWords(int from, List<String> words) {
         for (int k = 0; k < words.size(); k++) {
             Tokens.Token token = tokens.get(from + k);
-            if ((token.kind() != Tokens.Kind.WORD && token.kind() != Tokens.Kind.NUMBER)
-                    || !token.text().equals(words.get(k))) {
+            if (!wordOrNumber(token) || !token.text().equals(words.get(k))) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** A word, a number, or a word with a look-alike digit or a mask in it ("B1ue Heron" is a name as written). */
+    private static boolean wordOrNumber(Tokens.Token token) {
+        return token.kind() == Tokens.Kind.WORD
+                || token.kind() == Tokens.Kind.NUMBER
+                || token.kind() == Tokens.Kind.MASKED;
     }
 
     /** Sums of money: "12 M€", "€12m", "30 euros", "2 million", "300k$". */

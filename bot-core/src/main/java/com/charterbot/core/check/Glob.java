@@ -51,28 +51,20 @@ record Glob(String written, String first, String last, List<String> middle, bool
         return stems;
     }
 
-    /**
-     * Whether a folded token is a self-censored word: it starts with a letter and hides others behind
-     * {@linkplain Tokens#isMask masks} or look-alike digits ("f***", "sh*t", "a$$hole", "c0nnard", "b1tch").
-     */
-    static boolean masked(String text) {
-        if (text.length() < 3 || !Character.isLetter(text.charAt(0))) {
-            return false;
-        }
-        for (int i = 1; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Tokens.isMask(c) || "01345".indexOf(c) >= 0) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** Digits written for the letters they look like, and those letters, two by two (masks stand for any letter). */
     private static final String LOOK_ALIKES = "0o1i1l3e4a5s";
 
-    /** Whether the masked text may be this exact word, or one of its inflected forms. */
+    /**
+     * Whether a {@linkplain Tokens.Kind#MASKED self-censored word} may be this glob's word: each visible letter
+     * agrees and each mask falls on a letter. An exact word may be inflected, a pattern is checked by its first and
+     * last pieces.
+     */
     private boolean unmasks(String text) {
+        if (!exact) {
+            return text.length() >= first.length() + last.length()
+                    && stands(text, 0, first)
+                    && stands(text, text.length() - last.length(), last);
+        }
         if (text.length() == first.length()) {
             return stands(text, 0, first);
         }
@@ -123,18 +115,13 @@ record Glob(String written, String first, String last, List<String> middle, bool
                         : marker() == 0 && matches(token.text().substring(1));
             case MENTION -> marker() == '@' && matches(token.text());
             case WORD, NUMBER -> marker() == 0 && matches(token.text());
+            case MASKED -> marker() == 0 && unmasks(token.text());
         };
     }
 
     boolean matches(String text) {
         if (exact) {
-            return first.equals(text) || inflected(text) || masked(text) && unmasks(text);
-        }
-        if (masked(text)
-                && text.length() >= first.length() + last.length()
-                && stands(text, 0, first)
-                && stands(text, text.length() - last.length(), last)) {
-            return true;
+            return first.equals(text) || inflected(text);
         }
         if (text.length() < first.length() + last.length() || !text.startsWith(first) || !text.endsWith(last)) {
             return false;

@@ -142,7 +142,9 @@ final class SignalIndex {
 
     private static Context context(Charter charter) {
         List<String> companyWords = Tokens.scan(charter.settings().companyName()).stream()
-                .filter(token -> token.kind() == Tokens.Kind.WORD || token.kind() == Tokens.Kind.NUMBER)
+                .filter(token -> token.kind() == Tokens.Kind.WORD
+                        || token.kind() == Tokens.Kind.NUMBER
+                        || token.kind() == Tokens.Kind.MASKED)
                 .map(Tokens.Token::text)
                 .toList();
         List<List<String>> company = new ArrayList<>();
@@ -290,6 +292,9 @@ final class SignalIndex {
             if (token.kind() != Tokens.Kind.LINK && token.kind() != Tokens.Kind.EMAIL) {
                 String text = token.text();
                 candidates(text, attempt);
+                if (token.kind() == Tokens.Kind.MASKED) {
+                    maskedCandidates(text, attempt);
+                }
                 if (token.kind() == Tokens.Kind.HASHTAG || token.kind() == Tokens.Kind.MENTION) {
                     candidates(text.substring(1), attempt);
                 }
@@ -316,18 +321,18 @@ final class SignalIndex {
         if (text.length() >= 2) {
             byPrefix.getOrDefault(text.substring(0, 2), List.of()).forEach(attempt);
         }
-        if (Glob.masked(text)) {
-            // "sh*t" may stand for any word of its first letter and length: each glob checks its own.
-            for (String word : wordsByInitial.getOrDefault(text.charAt(0), List.of())) {
-                if (word.length() <= text.length() && !word.equals(text)) {
-                    byWord.get(word).forEach(attempt);
-                }
+    }
+
+    /** The entries a self-censored word ("sh*t") may start: any filed under its first letter, each glob checks its own. */
+    private void maskedCandidates(String text, java.util.function.Consumer<Entry> attempt) {
+        for (String word : wordsByInitial.getOrDefault(text.charAt(0), List.of())) {
+            if (word.length() <= text.length()) {
+                byWord.get(word).forEach(attempt);
             }
-            for (Map.Entry<String, List<Entry>> filed : byPrefix.entrySet()) {
-                String prefix = filed.getKey();
-                if (prefix.charAt(0) == text.charAt(0) && !text.startsWith(prefix)) {
-                    filed.getValue().forEach(attempt);
-                }
+        }
+        for (Map.Entry<String, List<Entry>> filed : byPrefix.entrySet()) {
+            if (filed.getKey().charAt(0) == text.charAt(0)) {
+                filed.getValue().forEach(attempt);
             }
         }
     }

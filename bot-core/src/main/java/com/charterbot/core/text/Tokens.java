@@ -27,6 +27,8 @@ public final class Tokens {
         WORD,
         /** Starts with a digit: "2024", "4h12". */
         NUMBER,
+        /** A self-censored word: letters hidden behind masks or look-alike digits, "sh*t", "f***", "c0nnard". */
+        MASKED,
         /** {@code #} and a word: "#employee". */
         HASHTAG,
         /** {@code @} and a word: "@lena". */
@@ -108,6 +110,7 @@ public final class Tokens {
             "arpa");
 
     private static final String MASKS = "*#@$!%\u20ac";
+    private static final String LOOK_ALIKE_DIGITS = "01345";
 
     private static final String OPENERS = "([{<«\"'\u201c\u2018";
     private static final String CLOSERS = ")]}>»\"'\u201d\u2019.,;:!?\u2026";
@@ -216,7 +219,7 @@ public final class Tokens {
             kind = chunk.charAt(marker) == '#' ? Kind.HASHTAG : Kind.MENTION;
             folded = chunk.charAt(marker) + folded;
         } else {
-            kind = Character.isDigit(chunk.charAt(from)) ? Kind.NUMBER : Kind.WORD;
+            kind = Character.isDigit(chunk.charAt(from)) ? Kind.NUMBER : isMasked(folded) ? Kind.MASKED : Kind.WORD;
         }
         if (!folded.isEmpty()) {
             tokens.add(new Token(kind, folded, offset + marker, offset + end));
@@ -239,6 +242,35 @@ public final class Tokens {
     /** A character that stands for a letter in a self-censored word: {@code * # @ $ ! % €}. */
     public static boolean isMask(int codePoint) {
         return MASKS.indexOf(codePoint) >= 0;
+    }
+
+    /**
+     * Whether a folded word hides letters: it starts with a letter, is at least three characters long and holds
+     * {@linkplain #isMask masks}, or look-alike digits ({@code 0 1 3 4 5}) between letters ("sh1t", "a55hole");
+     * "x20", "win10", "mp3" and "covid19" are names and figures.
+     */
+    static boolean isMasked(String folded) {
+        if (folded.length() < 3 || !Character.isLetter(folded.charAt(0))) {
+            return false;
+        }
+        boolean masked = false;
+        for (int i = 1; i < folded.length(); i++) {
+            char c = folded.charAt(i);
+            if (isMask(c)) {
+                masked = true;
+            } else if (Character.isDigit(c)) {
+                int end = i;
+                while (end < folded.length() && LOOK_ALIKE_DIGITS.indexOf(folded.charAt(end)) >= 0) {
+                    end++;
+                }
+                if (end == i || end == folded.length() || !Character.isLetter(folded.charAt(end))) {
+                    return false;
+                }
+                masked = true;
+                i = end;
+            }
+        }
+        return masked;
     }
 
     /** Letters, digits and the marks that belong to them. */

@@ -257,7 +257,8 @@ class DraftCheckerTest {
                 "sh*t happens",
                 "**focus** on the work",
                 "f**d delivery",
-                "covid19 connection")) {
+                "covid19 connection",
+                "c0nnard5 x20 win10 mp3 h1n1")) {
             assertThat(finding(check(charter, draft), "alpha")).as(draft).isEmpty();
         }
     }

@@ -45,6 +45,15 @@ class TokensTest {
     void aSelfCensoredWordStaysOneTokenButMarkdownAndPunctuationStillSeparate() {
         assertThat(texts("this sh*t, a$$hole! f*** f***ing w**ker Enc*lé"))
                 .containsExactly("this", "sh*t", "a$$hole", "f***", "f***ing", "w**ker", "enc*le");
+        assertThat(kinds("sh*t c0nnard a55hole x20 win10 mp3 covid19"))
+                .containsExactly(
+                        Tokens.Kind.MASKED,
+                        Tokens.Kind.MASKED,
+                        Tokens.Kind.MASKED,
+                        Tokens.Kind.WORD,
+                        Tokens.Kind.WORD,
+                        Tokens.Kind.WORD,
+                        Tokens.Kind.WORD);
         assertThat(texts("*bold* **important** wow!!! great!! #team @lena 100% so_what"))
                 .containsExactly("bold", "important", "wow", "great", "#team", "@lena", "100", "%", "so", "what");
     }

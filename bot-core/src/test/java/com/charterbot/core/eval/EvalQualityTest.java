@@ -53,8 +53,8 @@ class EvalQualityTest {
             realworld-dev,      FR,  all,       0.72,       0.98,  0.04,  0.93
             realworld-dev,      EN,  8,         0.43,       0.90,  0.02,  0.87
             realworld-dev,      FR,  8,         0.50,       0.90,  0.02,  0.87
-            realworld-dev3,     EN,  all,       0.29,       0.91,  0.03,  0.92
-            realworld-dev3,     FR,  all,       0.31,       0.95,  0.05,  0.92
+            realworld-dev3,     EN,  all,       0.27,       0.91,  0.05,  0.91
+            realworld-dev3,     FR,  all,       0.26,       0.95,  0.08,  0.91
             realworld-holdout,  EN,  all,       0.39,       0.93,  0.07,  0.85
             realworld-holdout,  FR,  all,       0.31,       0.86,  0.07,  0.91
             realworld-holdout,  EN,  8,         0.27,       0.95,  0.05,  0.85

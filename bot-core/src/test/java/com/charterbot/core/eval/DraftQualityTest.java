@@ -47,7 +47,8 @@ import org.junit.jupiter.api.Test;
  * en 0.77, fr 0.69: two French drafts fall back under the threshold as one English draft and one of
  * holdout2's French ones rise over it, a wash. The precision of a set left out moves by up to 0.2
  * with any edit of the charter's text, since the sections' model also learns from the phrasings
- * (dev5 left out, English: 0.87, 0.67 once dev7 was added, 0.87 again after 83ed3e8's phrasings). Learning costs
+ * (dev5 left out, English: 0.87, 0.67 once dev7 was added, 0.87 after a round of phrasings, 0.80 once they
+ * were taken out again). Learning costs
  * precision: a learned finding cites a wrong section more often than a signal does. dev5 and dev6
  * (and dev7) are also guarded as {@code check-eval --leave-out} measures them, the checker learning from the
  * other five files only: the closest to a figure on drafts never seen that a build can check. Everything is still short of the issue's

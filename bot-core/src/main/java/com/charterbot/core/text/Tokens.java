@@ -11,9 +11,9 @@ import java.util.Set;
  * A text cut into the tokens the draft checker reads: words, numbers, hashtags, @-mentions, links,
  * e-mail addresses and symbols (emoji, currency signs), each with its folded form (lower case,
  * accents removed) and where it stands in the text. Apostrophes, hyphens and other punctuation
- * separate words, so "l'usine" is "l" and "usine" and "off-the-record" three words (a self-censored word such as
- * "sh*t" stays one); the charter's
- * signals are cut the same way, which is all that matters.
+ * separate words, so "l'usine" is "l" and "usine" and "off-the-record" three words, but a
+ * self-censored word such as "sh*t" stays one; the charter's signals are cut the same way, which is
+ * all that matters.
  *
  * <p>One pass over the text, without regular expressions: each character is read a bounded number
  * of times (the space-separated chunk it belongs to is read again to tell a link or an address

@@ -74,7 +74,7 @@ final class SectionClassifier {
                 values.add(value);
             }
         });
-        return softmax(scores(ids.stream().mapToInt(Integer::intValue).toArray(), normalised(values)));
+        return Softmax.of(scores(ids.stream().mapToInt(Integer::intValue).toArray(), normalised(values)));
     }
 
     /**
@@ -138,7 +138,7 @@ final class SectionClassifier {
             Collections.shuffle(examples, random);
             double rate = LEARNING_RATE / (1 + epoch);
             for (Example example : examples) {
-                double[] p = softmax(scores(example.features(), example.values()));
+                double[] p = Softmax.of(scores(example.features(), example.values()));
                 for (int c = 0; c < classes; c++) {
                     gradient[c] = p[c] - (c == example.label() ? 1 : 0);
                     bias[c] -= (float) (rate * gradient[c]);
@@ -167,23 +167,6 @@ final class SectionClassifier {
             }
         }
         return scores;
-    }
-
-    private static double[] softmax(double[] scores) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (double score : scores) {
-            max = Math.max(max, score);
-        }
-        double sum = 0;
-        double[] p = new double[scores.length];
-        for (int c = 0; c < scores.length; c++) {
-            p[c] = Math.exp(scores[c] - max);
-            sum += p[c];
-        }
-        for (int c = 0; c < scores.length; c++) {
-            p[c] /= sum;
-        }
-        return p;
     }
 
     /** The stems of a text's content words, prefixed by the language, and the vocabulary concepts it mentions. */

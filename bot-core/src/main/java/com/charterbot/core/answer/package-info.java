@@ -7,7 +7,7 @@
  * {@link com.charterbot.core.answer.Citation}s and {@link com.charterbot.core.answer.AlsoApplies},
  * {@link com.charterbot.core.answer.AnswerTrace} (why, for {@code eval} and the playground). The
  * rest is package-private machinery: text analysis, the Lucene indexes, language detection, the
- * section classifier. {@code docs/answer-engine.md} explains how they fit.
+ * section classifier, whose {@link com.charterbot.core.answer.Softmax} the draft checker shares. {@code docs/answer-engine.md} explains how they fit.
  *
  * <p>No port here stores anything: a question lives for the duration of one answer.
  */

@@ -97,10 +97,34 @@ public record CharterFiles(
             problems.add(new CharterProblem(dir.toString(), 0, "charter.problem.not-folder", List.of()));
             return new CharterFiles(dir.toString(), files, problems);
         }
+        CharterFiles bundled = null;
         if (Stream.of(Language.values()).noneMatch(language -> Files.isDirectory(dir.resolve(language.tag())))
                 && ROOT_FILES.stream().anyMatch(name -> Files.isRegularFile(dir.resolve(name)))) {
-            return onBundledSections(dir);
+            bundled = defaults();
+            files.addAll(bundled.files());
+            problems.addAll(bundled.problems());
+        } else {
+            readSections(dir, files, problems);
         }
+        String vocabulary = optionalFile(dir, Vocabulary.FILE_NAME, problems);
+        String calibration = optionalFile(dir, Calibration.FILE_NAME, problems);
+        Optional<String> watchList = Optional.ofNullable(optionalFile(dir, WatchList.FILE, problems));
+        Optional<String> examplePosts = Optional.ofNullable(optionalFile(dir, ExamplePosts.FILE, problems));
+        if (bundled != null) {
+            return new CharterFiles(
+                    dir + " (with the bundled sections)",
+                    files,
+                    vocabulary,
+                    calibration,
+                    problems,
+                    watchList.or(bundled::watchList),
+                    examplePosts);
+        }
+        return new CharterFiles(dir.toString(), files, vocabulary, calibration, problems, watchList, examplePosts);
+    }
+
+    /** Reads {@code <dir>/en/*.md} and {@code <dir>/fr/*.md}, reporting a missing or unreadable folder or file. */
+    private static void readSections(Path dir, List<CharterFile> files, List<CharterProblem> problems) {
         for (Language language : Language.values()) {
             Path folder = dir.resolve(language.tag());
             if (!Files.isDirectory(folder)) {
@@ -130,28 +154,6 @@ public record CharterFiles(
                         List.of(String.valueOf(e.getMessage()))));
             }
         }
-        String vocabulary = optionalFile(dir, Vocabulary.FILE_NAME, problems);
-        String calibration = optionalFile(dir, Calibration.FILE_NAME, problems);
-        Optional<String> watchList = Optional.ofNullable(optionalFile(dir, WatchList.FILE, problems));
-        Optional<String> examplePosts = Optional.ofNullable(optionalFile(dir, ExamplePosts.FILE, problems));
-        return new CharterFiles(dir.toString(), files, vocabulary, calibration, problems, watchList, examplePosts);
-    }
-
-    private static CharterFiles onBundledSections(Path dir) {
-        CharterFiles bundled = defaults();
-        List<CharterProblem> problems = new ArrayList<>(bundled.problems());
-        String vocabulary = optionalFile(dir, Vocabulary.FILE_NAME, problems);
-        String calibration = optionalFile(dir, Calibration.FILE_NAME, problems);
-        Optional<String> watchList = Optional.ofNullable(optionalFile(dir, WatchList.FILE, problems));
-        Optional<String> examplePosts = Optional.ofNullable(optionalFile(dir, ExamplePosts.FILE, problems));
-        return new CharterFiles(
-                dir + " (with the bundled sections)",
-                bundled.files(),
-                vocabulary != null ? vocabulary : bundled.vocabulary(),
-                calibration != null ? calibration : bundled.calibration(),
-                problems,
-                watchList.or(bundled::watchList),
-                examplePosts);
     }
 
     private static String optionalFile(Path dir, String name, List<CharterProblem> problems) {

@@ -51,9 +51,6 @@ record Glob(String written, String first, String last, List<String> middle, bool
         return stems;
     }
 
-    /** Digits written for the letters they look like, and those letters, two by two (masks stand for any letter). */
-    private static final String LOOK_ALIKES = "0o1i1l3e4a5s";
-
     /**
      * Whether a {@linkplain Tokens.Kind#MASKED self-censored word} may be this glob's word: each visible letter
      * agrees and each mask falls on a letter. An exact word may be inflected, a pattern is checked by its first and
@@ -75,7 +72,7 @@ record Glob(String written, String first, String last, List<String> middle, bool
                 && stands(text, 0, first);
     }
 
-    /** Whether the masked text, from {@code at}, may stand for the word: each character is its letter, a mask or a look-alike of it. */
+    /** Whether the masked text, from {@code at}, may stand for the word: each character is its letter or {@linkplain Tokens#mayHide may hide it}. */
     private static boolean stands(String text, int at, String word) {
         if (at + word.length() > text.length()) {
             return false;
@@ -83,20 +80,11 @@ record Glob(String written, String first, String last, List<String> middle, bool
         for (int i = 0; i < word.length(); i++) {
             char c = text.charAt(at + i);
             char letter = word.charAt(i);
-            if (c != letter && !(Tokens.isMask(c) && Character.isLetter(letter)) && !lookAlike(c, letter)) {
+            if (c != letter && !Tokens.mayHide(c, letter)) {
                 return false;
             }
         }
         return true;
-    }
-
-    private static boolean lookAlike(char c, char letter) {
-        for (int i = 0; i < LOOK_ALIKES.length(); i += 2) {
-            if (LOOK_ALIKES.charAt(i) == c && LOOK_ALIKES.charAt(i + 1) == letter) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Whether the glob is written with a leading {@code #} or {@code @}: it then matches hashtags or mentions only. */

@@ -1,5 +1,6 @@
 package com.charterbot.core.check;
 
+import com.charterbot.core.answer.Softmax;
 import com.charterbot.core.charter.Charter;
 import com.charterbot.core.charter.ExamplePosts;
 import com.charterbot.core.charter.Section;
@@ -400,7 +401,7 @@ final class PostClassifier {
             double rate = TOPIC_STEP / (1 + epoch);
             for (int i : order) {
                 Vector vector = vectors.get(i);
-                double[] p = softmax(topicScores(vector));
+                double[] p = Softmax.of(topicScores(vector));
                 p[labels.get(i)] -= 1;
                 for (int c = 0; c < classes; c++) {
                     topicBias[c] -= rate * p[c];
@@ -426,22 +427,5 @@ final class PostClassifier {
             }
         }
         return CharArraySet.unmodifiableSet(words);
-    }
-
-    private static double[] softmax(double[] scores) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (double score : scores) {
-            max = Math.max(max, score);
-        }
-        double sum = 0;
-        double[] p = new double[scores.length];
-        for (int c = 0; c < scores.length; c++) {
-            p[c] = Math.exp(scores[c] - max);
-            sum += p[c];
-        }
-        for (int c = 0; c < scores.length; c++) {
-            p[c] /= sum;
-        }
-        return p;
     }
 }

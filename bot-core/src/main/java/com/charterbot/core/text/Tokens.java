@@ -110,7 +110,6 @@ public final class Tokens {
             "arpa");
 
     private static final String MASKS = "*#@$!%\u20ac";
-    private static final String LOOK_ALIKE_DIGITS = "01345";
 
     private static final String OPENERS = "([{<«\"'\u201c\u2018";
     private static final String CLOSERS = ")]}>»\"'\u201d\u2019.,;:!?\u2026";
@@ -240,8 +239,25 @@ public final class Tokens {
     }
 
     /** A character that stands for a letter in a self-censored word: {@code * # @ $ ! % €}. */
-    public static boolean isMask(int codePoint) {
+    private static boolean isMask(int codePoint) {
         return MASKS.indexOf(codePoint) >= 0;
+    }
+
+    /** The letters a digit is written for in a self-censored word ("sh1t", "c0nnard"); empty for any other character. */
+    private static String lettersOf(char c) {
+        return switch (c) {
+            case '0' -> "o";
+            case '1' -> "il";
+            case '3' -> "e";
+            case '4' -> "a";
+            case '5' -> "s";
+            default -> "";
+        };
+    }
+
+    /** Whether a character of a {@linkplain Kind#MASKED masked} word may stand for this letter: a mask, or a digit written for it. */
+    public static boolean mayHide(char c, char letter) {
+        return isMask(c) ? Character.isLetter(letter) : lettersOf(c).indexOf(letter) >= 0;
     }
 
     /**
@@ -260,7 +276,7 @@ public final class Tokens {
                 masked = true;
             } else if (Character.isDigit(c)) {
                 int end = i;
-                while (end < folded.length() && LOOK_ALIKE_DIGITS.indexOf(folded.charAt(end)) >= 0) {
+                while (end < folded.length() && !lettersOf(folded.charAt(end)).isEmpty()) {
                     end++;
                 }
                 if (end == i || end == folded.length() || !Character.isLetter(folded.charAt(end))) {

@@ -136,9 +136,10 @@ final class SectionClassifier {
         weights = new float[featureIds.size() * classes];
         bias = new float[classes];
         // Averaged SGD: the model kept is the mean of the weights over the steps of the last
-        // AVERAGED_EPOCHS epochs, not the weights after the last step, which follow the order of
-        // the last few sentences (one phrasing added anywhere moved whole evaluation sets).
-        // Kept lazily: each update is also added, times the step's number, to a second array.
+        // AVERAGED_EPOCHS epochs rather than the weights after the last step, which lean towards
+        // the last sentences seen (docs/answer-engine.md, section 5, says what it changed). Kept
+        // lazily: each update is also added, times the step's number, to a second array, and
+        // subtracted once at the end divided by the number of steps.
         double[] weightSteps = new double[weights.length];
         double[] biasSteps = new double[classes];
         long step = 0;

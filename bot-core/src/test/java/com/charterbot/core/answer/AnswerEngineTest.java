@@ -172,6 +172,19 @@ class AnswerEngineTest {
     }
 
     @Test
+    void aWordInsideALongerExpressionKeepsTheExpressionsMeaning() {
+        // "médias" alone is the press; "médias sociaux" is social media. A lunch break is a pause,
+        // breaking the rules is a breach.
+        Answer media = ENGINE.answer(Question.of("je peux parler de mon travail sur les médias sociaux ?"));
+        Answer rules = ENGINE.answer(Question.of("what happens if I break the social media rules?"));
+
+        assertThat(media.citation() == null ? null : media.citation().sectionId())
+                .isNotEqualTo("media-inquiries");
+        assertThat(rules.tier()).isEqualTo(Tier.ANSWER);
+        assertThat(rules.citation().sectionId()).isEqualTo("sanctions");
+    }
+
+    @Test
     void doesNotAnswerQuestionsCloseToTheTopicThatTheCharterDoesNotCover() {
         Answer reach = ENGINE.answer(Question.of("which hashtags get the most reach on LinkedIn?"));
         Answer vues = ENGINE.answer(Question.of("quels hashtags pour avoir plus de vues ?"));

@@ -30,6 +30,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -127,7 +128,7 @@ public final class LearningMain {
 
     /** The questions of comma-separated eval files, e.g. {@code realworld-dev,realworld-dev2}. */
     private static List<EvalQuestion> read(String names) {
-        return java.util.Arrays.stream(names.split(","))
+        return Arrays.stream(names.split(","))
                 .flatMap(name -> EvalSet.parse(Fixtures.readResource("eval/" + name.strip() + ".yaml")).stream())
                 .toList();
     }

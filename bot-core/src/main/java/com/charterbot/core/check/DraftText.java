@@ -190,7 +190,7 @@ final class DraftText {
                 }
                 continue;
             }
-            if (!wordOrNumber(token)) {
+            if (!token.wordLike()) {
                 continue;
             }
             for (List<String> name : names.startingWith(token.text())) {
@@ -204,18 +204,11 @@ final class DraftText {
     private boolean sameWords(int from, List<String> words) {
         for (int k = 0; k < words.size(); k++) {
             Tokens.Token token = tokens.get(from + k);
-            if (!wordOrNumber(token) || !token.text().equals(words.get(k))) {
+            if (!token.wordLike() || !token.text().equals(words.get(k))) {
                 return false;
             }
         }
         return true;
-    }
-
-    /** A word, a number, or a word with a look-alike digit or a mask in it ("B1ue Heron" is a name as written). */
-    private static boolean wordOrNumber(Tokens.Token token) {
-        return token.kind() == Tokens.Kind.WORD
-                || token.kind() == Tokens.Kind.NUMBER
-                || token.kind() == Tokens.Kind.MASKED;
     }
 
     /** Sums of money: "12 M€", "€12m", "30 euros", "2 million", "300k$". */

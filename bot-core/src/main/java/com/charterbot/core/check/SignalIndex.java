@@ -8,12 +8,14 @@ import com.charterbot.core.charter.SignalPattern.Detector;
 import com.charterbot.core.text.Tokens;
 import com.charterbot.core.values.Language;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Every signal of one charter version, in both languages, compiled and indexed by what its first
@@ -142,9 +144,7 @@ final class SignalIndex {
 
     private static Context context(Charter charter) {
         List<String> companyWords = Tokens.scan(charter.settings().companyName()).stream()
-                .filter(token -> token.kind() == Tokens.Kind.WORD
-                        || token.kind() == Tokens.Kind.NUMBER
-                        || token.kind() == Tokens.Kind.MASKED)
+                .filter(Tokens.Token::wordLike)
                 .map(Tokens.Token::text)
                 .toList();
         List<List<String>> company = new ArrayList<>();
@@ -264,7 +264,7 @@ final class SignalIndex {
         int[][] spans = new int[parts.size()][];
         boolean[] matched = new boolean[parts.size()];
         int[] triedAt = new int[parts.size()];
-        java.util.Arrays.fill(triedAt, -1);
+        Arrays.fill(triedAt, -1);
         long[] work = {0};
         if (draft.mediaAttached()) {
             attachment.forEach(part -> matched[part.id()] = true);
@@ -272,7 +272,7 @@ final class SignalIndex {
         for (int i = 0; i < draft.size(); i++) {
             int at = i;
             Tokens.Token token = draft.token(i);
-            java.util.function.Consumer<Entry> attempt = entry -> {
+            Consumer<Entry> attempt = entry -> {
                 Part part = entry.part();
                 if (matched[part.id()] || triedAt[part.id()] == at) {
                     return;
@@ -309,7 +309,7 @@ final class SignalIndex {
         return new Matches(spans, matched, work[0]);
     }
 
-    private void candidates(String text, java.util.function.Consumer<Entry> attempt) {
+    private void candidates(String text, Consumer<Entry> attempt) {
         byWord.getOrDefault(text, List.of()).forEach(attempt);
         for (String stem : Glob.stems(text)) {
             // "incompetents" starts the signals filed under "incompetent"; the glob itself checks the ending.
@@ -324,7 +324,7 @@ final class SignalIndex {
     }
 
     /** The entries a self-censored word ("sh*t") may start: any filed under its first letter, each glob checks its own. */
-    private void maskedCandidates(String text, java.util.function.Consumer<Entry> attempt) {
+    private void maskedCandidates(String text, Consumer<Entry> attempt) {
         for (String word : wordsByInitial.getOrDefault(text.charAt(0), List.of())) {
             if (word.length() <= text.length()) {
                 byWord.get(word).forEach(attempt);

@@ -53,6 +53,11 @@ public final class Tokens {
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(text, "text");
         }
+
+        /** A word, a number, or a self-censored word ("B1ue Heron" is a name as written). */
+        public boolean wordLike() {
+            return kind == Kind.WORD || kind == Kind.NUMBER || kind == Kind.MASKED;
+        }
     }
 
     /** The longest folded token kept; a longer run of letters keeps its place but only this much text. */

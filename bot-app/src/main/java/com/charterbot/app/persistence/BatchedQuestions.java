@@ -138,9 +138,9 @@ public final class BatchedQuestions extends ForwardingActivityLog implements Aut
     }
 
     @Override
-    public List<ActivityCounts> count(List<Instant> bounds, StatsScope scope) {
+    public List<ActivityCounts> count(List<ActivityCounts.Period> periods, StatsScope scope) {
         writeQuietly();
-        return super.count(bounds, scope);
+        return super.count(periods, scope);
     }
 
     /** Stops the background writer and writes what waits (at shutdown). */

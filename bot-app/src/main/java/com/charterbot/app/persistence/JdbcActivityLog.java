@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.StringJoiner;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -204,42 +205,57 @@ public final class JdbcActivityLog implements ActivityLog {
     }
 
     /**
-     * Counts in the database, in one statement: a grouped query per kind of entry, joined with UNION
-     * ALL, each entry placed in its period by a CASE on the bounds. Only the groups (kind, period,
-     * section, tenant...) come back; those of tenants out of the scope are skipped.
+     * Counts in the database, in one statement: the periods are a table of their own (a VALUES list),
+     * each entry joined to every period that holds it, then a grouped query per kind of entry, joined
+     * with UNION ALL. Only the groups (kind, period, section, tenant...) come back; those of tenants
+     * out of the scope are skipped. One pass over the entries, however many periods overlap.
      */
     @Override
-    public List<ActivityCounts> count(List<Instant> bounds, StatsScope scope) {
-        ActivityCounts.requireBounds(bounds);
+    public List<ActivityCounts> count(List<ActivityCounts.Period> periods, StatsScope scope) {
         Objects.requireNonNull(scope, "scope");
-        List<ActivityCounts.Tally> periods = new ArrayList<>();
-        for (int i = 1; i < bounds.size(); i++) {
-            periods.add(new ActivityCounts.Tally());
+        if (Objects.requireNonNull(periods, "periods").isEmpty()) {
+            return List.of();
         }
+        List<ActivityCounts.Tally> tallies = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
-        for (int i = 0; i < bounds.size(); i++) {
-            params.put("b" + i, DbTime.bound(bounds.get(i)));
+        StringJoiner rows = new StringJoiner(", ", "WITH periods (slot, period_from, period_to) AS (VALUES ", ") ");
+        Instant earliest = periods.get(0).from();
+        Instant latest = periods.get(0).to();
+        for (int i = 0; i < periods.size(); i++) {
+            ActivityCounts.Period period = periods.get(i);
+            tallies.add(new ActivityCounts.Tally());
+            params.put("f" + i, DbTime.bound(period.from()));
+            params.put("t" + i, DbTime.bound(period.to()));
+            rows.add("(" + i + ", CAST(:f" + i + " AS TIMESTAMP WITH TIME ZONE), CAST(:t" + i
+                    + " AS TIMESTAMP WITH TIME ZONE))");
+            earliest = period.from().isBefore(earliest) ? period.from() : earliest;
+            latest = period.to().isAfter(latest) ? period.to() : latest;
         }
-        String slot = periodCase(bounds.size() - 1) + " AS slot";
-        String within = " WHERE occurred_at >= :b0 AND occurred_at < :b" + (bounds.size() - 1) + ") t";
+        params.put("earliest", DbTime.bound(earliest));
+        params.put("latest", DbTime.bound(latest));
+        // The outer bounds let the database use its index on occurred_at before the join.
+        String within = " e JOIN periods p ON e.occurred_at >= p.period_from AND e.occurred_at < p.period_to"
+                + " WHERE e.occurred_at >= :earliest AND e.occurred_at < :latest";
         String people = "participant_platform, participant_tenant";
         // Columns: what, slot, section, detail (tier or nudge kind), platform (null: tenant is a key), tenant, n,
         // right_answers.
-        String sql = "SELECT 'question' AS what, slot, section_id AS section, tier AS detail, "
+        String sql = rows
+                + "SELECT 'question' AS what, slot, section_id AS section, tier AS detail, "
                 + "CAST(NULL AS VARCHAR(16)) AS platform, tenant_key AS tenant, COUNT(*) AS n, 0 AS right_answers "
-                + "FROM (SELECT " + slot + ", section_id, tier, tenant_key FROM activity_question" + within
+                + "FROM activity_question" + within
                 + " GROUP BY slot, section_id, tier, tenant_key"
-                + " UNION ALL SELECT 'quiz', slot, section_id, NULL, participant_platform, participant_tenant, COUNT(*), "
+                + " UNION ALL SELECT 'quiz', slot, section_id, NULL, " + people + ", COUNT(*), "
                 + "SUM(CASE WHEN correct THEN 1 ELSE 0 END) "
-                + "FROM (SELECT " + slot + ", section_id, correct, " + people + " FROM activity_quiz_answer" + within
+                + "FROM activity_quiz_answer" + within
                 + " GROUP BY slot, section_id, " + people
-                // A person is a pseudonym within a tenant: distinct pseudonyms per tenant add up.
-                + " UNION ALL SELECT 'people', slot, NULL, NULL, participant_platform, participant_tenant, "
-                + "COUNT(DISTINCT participant_pseudonym), 0 "
-                + "FROM (SELECT " + slot + ", participant_pseudonym, " + people + " FROM activity_quiz_answer" + within
+                // A person is a pseudonym within a tenant: distinct pseudonyms per tenant add up. DISTINCT
+                // first, then COUNT: the database can hash the first, while COUNT(DISTINCT) sorts.
+                + " UNION ALL SELECT 'people', slot, NULL, NULL, " + people + ", COUNT(*), 0 "
+                + "FROM (SELECT DISTINCT slot, participant_pseudonym, " + people
+                + " FROM activity_quiz_answer" + within + ") t"
                 + " GROUP BY slot, " + people
                 + " UNION ALL SELECT 'nudge', slot, NULL, kind, platform, tenant, COUNT(*), 0 "
-                + "FROM (SELECT " + slot + ", platform, tenant, kind FROM activity_nudge" + within
+                + "FROM activity_nudge" + within
                 + " GROUP BY slot, platform, tenant, kind";
         jdbc.sql(sql).params(params).query(rs -> {
             String platform = rs.getString("platform");
@@ -248,7 +264,7 @@ public final class JdbcActivityLog implements ActivityLog {
                     platform == null ? tenant : Platform.valueOf(platform).tenantKey(tenant))) {
                 return;
             }
-            ActivityCounts.Tally period = periods.get(rs.getInt("slot"));
+            ActivityCounts.Tally period = tallies.get(rs.getInt("slot"));
             int n = rs.getInt("n");
             switch (rs.getString("what")) {
                 case "question" -> period.questions(rs.getString("section"), Tier.valueOf(rs.getString("detail")), n);
@@ -257,19 +273,7 @@ public final class JdbcActivityLog implements ActivityLog {
                 default -> period.nudges(NudgeSent.Kind.valueOf(rs.getString("detail")), n);
             }
         });
-        return periods.stream().map(ActivityCounts.Tally::counts).toList();
-    }
-
-    /** The index of an entry's period among {@code periods} periods bounded by :b0 ... :b<periods>. */
-    private static String periodCase(int periods) {
-        if (periods == 1) {
-            return "0";
-        }
-        StringBuilder cases = new StringBuilder("CASE");
-        for (int i = 1; i < periods; i++) {
-            cases.append(" WHEN occurred_at < :b").append(i).append(" THEN ").append(i - 1);
-        }
-        return cases.append(" ELSE ").append(periods - 1).append(" END").toString();
+        return tallies.stream().map(ActivityCounts.Tally::counts).toList();
     }
 
     /** Deletes every entry (questions, quiz answers, nudges, feedback) before the cutoff and returns how many were deleted. */

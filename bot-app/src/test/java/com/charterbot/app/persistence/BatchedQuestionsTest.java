@@ -79,8 +79,9 @@ class BatchedQuestionsTest {
             log.record(question(i));
         }
 
-        List<ActivityCounts> counts =
-                log.count(List.of(T0, T0.plusMillis(10), T0.plusSeconds(60)), StatsScope.EVERYTHING);
+        List<ActivityCounts> counts = log.count(
+                ActivityCounts.Period.between(List.of(T0, T0.plusMillis(10), T0.plusSeconds(60))),
+                StatsScope.EVERYTHING);
 
         assertThat(counts)
                 .extracting(period -> period.questions().get("photos-videos"))

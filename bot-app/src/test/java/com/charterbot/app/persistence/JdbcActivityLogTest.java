@@ -295,19 +295,26 @@ class JdbcActivityLogTest {
                 StatsScope.of(Platform.TEAMS, List.of(BOB.tenant())),
                 StatsScope.of(Platform.SLACK, List.of()));
         int nonEmpty = 0;
-        for (int periods = 0; periods < 30; periods++) {
+        for (int round = 0; round < 30; round++) {
             List<Instant> bounds = new ArrayList<>();
             int count = 2 + random.nextInt(4);
             for (int i = 0; i < count; i++) {
                 bounds.add(i > 0 && random.nextInt(6) == 0 ? bounds.get(i - 1) : anInstant.apply(random));
             }
             bounds.sort(Comparator.naturalOrder());
+            // Consecutive periods, then one or two more that overlap them, as the statistics ask.
+            List<ActivityCounts.Period> periods = new ArrayList<>(ActivityCounts.Period.between(bounds));
+            for (int extra = random.nextInt(3); extra > 0; extra--) {
+                Instant a = anInstant.apply(random);
+                Instant b = anInstant.apply(random);
+                periods.add(new ActivityCounts.Period(a.isBefore(b) ? a : b, a.isBefore(b) ? b : a));
+            }
             for (StatsScope scope : scopes) {
-                List<ActivityCounts> counted = log.count(bounds, scope);
+                List<ActivityCounts> counted = log.count(periods, scope);
                 assertThat(counted)
-                        .as("counts of %s in %s", bounds, scope)
-                        .isEqualTo(memory.count(bounds, scope))
-                        .hasSize(count - 1);
+                        .as("counts of %s in %s", periods, scope)
+                        .isEqualTo(memory.count(periods, scope))
+                        .hasSize(periods.size());
                 nonEmpty += (int) counted.stream()
                         .filter(counts -> counts.quizParticipants() > 0
                                 && !counts.questions().isEmpty())
@@ -330,7 +337,8 @@ class JdbcActivityLogTest {
         }
         log.record(new NudgeSent(monday.plusSeconds(3_600), GENERAL, NudgeSent.Kind.TIP));
         log.record(new NudgeSent(monday.plusSeconds(3_600), GENERAL_ELSEWHERE, NudgeSent.Kind.QUIZ));
-        List<Instant> weeks = List.of(monday.minusSeconds(7 * 86_400), monday, monday.plusSeconds(7 * 86_400));
+        List<ActivityCounts.Period> weeks = ActivityCounts.Period.between(
+                List.of(monday.minusSeconds(7 * 86_400), monday, monday.plusSeconds(7 * 86_400)));
 
         List<ActivityCounts> everything = log.count(weeks, StatsScope.EVERYTHING);
 
@@ -350,7 +358,7 @@ class JdbcActivityLogTest {
         assertThat(acme.quizAnswers()).isEqualTo(Map.of("photos", 2));
         assertThat(acme.quizParticipants()).isEqualTo(1);
         assertThat(acme.nudges()).isEqualTo(Map.of(NudgeSent.Kind.TIP, 1));
-        assertThat(log.count(List.of(monday, monday), StatsScope.EVERYTHING))
+        assertThat(log.count(List.of(new ActivityCounts.Period(monday, monday)), StatsScope.EVERYTHING))
                 .as("an empty period")
                 .containsExactly(ActivityCounts.of(List.of(), List.of(), List.of()));
     }

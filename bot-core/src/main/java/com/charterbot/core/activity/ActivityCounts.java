@@ -2,6 +2,7 @@ package com.charterbot.core.activity;
 
 import com.charterbot.core.answer.Tier;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -55,7 +56,41 @@ public record ActivityCounts(
     }
 
     /**
-     * Checks the bounds of {@link ActivityLog#count}: at least two, none null, never going back.
+     * A period [from, to) that {@link ActivityLog#count} counts on its own; periods counted together may
+     * overlap. An empty period (from = to) counts nothing.
+     */
+    public record Period(Instant from, Instant to) {
+
+        public Period {
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(to, "to");
+            if (to.isBefore(from)) {
+                throw new IllegalArgumentException("a period ends before it starts: " + from + " to " + to);
+            }
+        }
+
+        /** Whether the instant is inside [from, to). */
+        public boolean holds(Instant at) {
+            return !at.isBefore(from) && at.isBefore(to);
+        }
+
+        /**
+         * The periods between consecutive bounds, [bounds[i], bounds[i + 1]), oldest first.
+         *
+         * @throws IllegalArgumentException when the bounds fail {@link #requireBounds}
+         */
+        public static List<Period> between(List<Instant> bounds) {
+            requireBounds(bounds);
+            List<Period> periods = new ArrayList<>();
+            for (int i = 1; i < bounds.size(); i++) {
+                periods.add(new Period(bounds.get(i - 1), bounds.get(i)));
+            }
+            return List.copyOf(periods);
+        }
+    }
+
+    /**
+     * Checks bounds that make consecutive periods: at least two, none null, never going back.
      *
      * @throws IllegalArgumentException when they are not
      */

@@ -41,15 +41,23 @@ public interface ActivityLog {
     void forget(UserRef user);
 
     /**
-     * What happened in the tenants of the scope, counted for each period between two consecutive
-     * bounds ([bounds[i], bounds[i + 1]), oldest first; see {@link ActivityCounts#requireBounds}).
-     * This reads every entry of the span; stores that can count without should.
+     * What happened in the tenants of the scope, counted for each period on its own (periods may
+     * overlap: an entry counts in every period that holds it), in the order given. This reads every
+     * entry from the earliest start to the latest end; stores that can count without should.
      */
-    default List<ActivityCounts> count(List<Instant> bounds, StatsScope scope) {
-        ActivityCounts.requireBounds(bounds);
+    default List<ActivityCounts> count(List<ActivityCounts.Period> periods, StatsScope scope) {
         Objects.requireNonNull(scope, "scope");
-        Instant from = bounds.get(0);
-        Instant to = bounds.get(bounds.size() - 1);
+        if (Objects.requireNonNull(periods, "periods").isEmpty()) {
+            return List.of();
+        }
+        Instant from = periods.stream()
+                .map(ActivityCounts.Period::from)
+                .min(Instant::compareTo)
+                .orElseThrow();
+        Instant to = periods.stream()
+                .map(ActivityCounts.Period::to)
+                .max(Instant::compareTo)
+                .orElseThrow();
         List<QuestionAsked> asked = questions(from, to).stream()
                 .filter(question -> scope.covers(question.tenant()))
                 .toList();
@@ -60,21 +68,16 @@ public interface ActivityLog {
                 .filter(nudge -> scope.covers(nudge.channel()))
                 .toList();
         List<ActivityCounts> counts = new ArrayList<>();
-        for (int i = 1; i < bounds.size(); i++) {
-            Instant start = bounds.get(i - 1);
-            Instant end = bounds.get(i);
+        for (ActivityCounts.Period period : periods) {
             counts.add(ActivityCounts.of(
-                    within(asked, QuestionAsked::at, start, end),
-                    within(answered, QuizAnswered::at, start, end),
-                    within(sent, NudgeSent::at, start, end)));
+                    within(asked, QuestionAsked::at, period),
+                    within(answered, QuizAnswered::at, period),
+                    within(sent, NudgeSent::at, period)));
         }
         return counts;
     }
 
-    private static <T> List<T> within(List<T> events, Function<T, Instant> at, Instant start, Instant end) {
-        return events.stream()
-                .filter(event ->
-                        !at.apply(event).isBefore(start) && at.apply(event).isBefore(end))
-                .toList();
+    private static <T> List<T> within(List<T> events, Function<T, Instant> at, ActivityCounts.Period period) {
+        return events.stream().filter(event -> period.holds(at.apply(event))).toList();
     }
 }

@@ -69,7 +69,7 @@ public abstract class ForwardingActivityLog implements ActivityLog {
     }
 
     @Override
-    public List<ActivityCounts> count(List<Instant> bounds, StatsScope scope) {
-        return log.count(bounds, scope);
+    public List<ActivityCounts> count(List<ActivityCounts.Period> periods, StatsScope scope) {
+        return log.count(periods, scope);
     }
 }

@@ -19,6 +19,7 @@ import com.charterbot.core.nudge.NudgeSyntax;
 import com.charterbot.core.reply.Block;
 import com.charterbot.core.reply.Reply;
 import com.charterbot.core.stats.AwarenessStats;
+import com.charterbot.core.stats.AwarenessStatsService;
 import com.charterbot.core.stats.StatsReply;
 import com.charterbot.core.stats.WeeklyCharts;
 import com.charterbot.core.stats.WeeklyExport;
@@ -171,16 +172,17 @@ final class AdminConversation {
         StatsScope scope = scope(message.user(), message.alsoAdministers(), (Decision.Allowed) decision);
         Instant now = clock.instant();
         Instant periodStart = now.minus(Duration.ofDays(days));
-        WeeklyStats weeks = administration
+        AwarenessStatsService.DaysAndWeeks counted = administration
                 .stats()
-                .weeks(WeeklyStats.WEEKS, nudges.defaults().zone(), now, scope);
+                .lastDaysAndWeeks(days, WeeklyStats.WEEKS, nudges.defaults().zone(), now, scope);
+        WeeklyStats weeks = counted.weeks();
         // One read of the failed deliveries for the period and the weeks.
         List<NudgeDelivery> failed =
                 failedSince(periodStart.isBefore(weeks.from()) ? periodStart : weeks.from(), scope);
         List<NudgeDelivery> failedInPeriod = failed.stream()
                 .filter(nudge -> !nudge.due().isBefore(periodStart))
                 .toList();
-        AwarenessStats stats = administration.stats().lastDays(days, scope).withNudgesFailed(failedInPeriod.size());
+        AwarenessStats stats = counted.days().withNudgesFailed(failedInPeriod.size());
         Reply report = StatsReply.render(
                 stats, answers.charter(), language, nudges.defaults().zone());
         List<Block> blocks = new ArrayList<>(report.blocks());

@@ -18,7 +18,7 @@ import java.util.Objects;
 /** Counts what the {@link ActivityLog} holds for a period, keeping no personal data in the result. */
 public final class AwarenessStatsService {
 
-    /** The longest period {@link #lastDays} accepts. */
+    /** The longest period {@link #lastDaysAndWeeks} accepts, in days. */
     public static final int MAX_DAYS = 3_660;
 
     private final ActivityLog activity;
@@ -45,7 +45,11 @@ public final class AwarenessStatsService {
         if (!from.isBefore(to)) {
             throw new IllegalArgumentException("a period ends after it starts: " + from + " to " + to);
         }
-        return stats(from, to, activity.count(List.of(from, to), scope).get(0));
+        return stats(
+                from,
+                to,
+                activity.count(List.of(new ActivityCounts.Period(from, to)), scope)
+                        .get(0));
     }
 
     private static AwarenessStats stats(Instant from, Instant to, ActivityCounts counts) {
@@ -78,39 +82,63 @@ public final class AwarenessStatsService {
      * counts the whole span at once.
      */
     public WeeklyStats weeks(int count, ZoneId zone, Instant until, StatsScope scope) {
+        List<Instant> bounds = weekBounds(count, zone, until);
+        Objects.requireNonNull(scope, "scope");
+        return weekly(zone, bounds, activity.count(weekPeriods(bounds, until), scope));
+    }
+
+    /**
+     * The {@code days} (1 to {@value #MAX_DAYS}) days up to {@code until} and the {@code count} weeks
+     * of {@link #weeks(int, ZoneId, Instant, StatsScope)}, counted by the log in one go.
+     */
+    public DaysAndWeeks lastDaysAndWeeks(int days, int count, ZoneId zone, Instant until, StatsScope scope) {
+        if (days < 1 || days > MAX_DAYS) {
+            throw new IllegalArgumentException("a period is 1 to " + MAX_DAYS + " days, not " + days);
+        }
+        List<Instant> bounds = weekBounds(count, zone, until);
+        Objects.requireNonNull(scope, "scope");
+        List<ActivityCounts.Period> periods = new ArrayList<>(weekPeriods(bounds, until));
+        Instant from = until.minus(Duration.ofDays(days));
+        periods.add(new ActivityCounts.Period(from, until));
+        List<ActivityCounts> counts = activity.count(periods, scope);
+        return new DaysAndWeeks(stats(from, until, counts.get(count)), weekly(zone, bounds, counts.subList(0, count)));
+    }
+
+    /** The statistics of the last days up to an instant, and of the weeks that end with that instant's week. */
+    public record DaysAndWeeks(AwarenessStats days, WeeklyStats weeks) {
+        public DaysAndWeeks {
+            Objects.requireNonNull(days, "days");
+            Objects.requireNonNull(weeks, "weeks");
+        }
+    }
+
+    /** The Mondays that start the {@code count} weeks ending with the week of until, and the Monday after. */
+    private static List<Instant> weekBounds(int count, ZoneId zone, Instant until) {
         if (count < 1 || count > 520) {
             throw new IllegalArgumentException("1 to 520 weeks, not " + count);
         }
         Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(until, "until");
-        Objects.requireNonNull(scope, "scope");
         LocalDate first = WeeklyStats.monday(until, zone).minusWeeks(count - 1L);
         List<Instant> bounds = new ArrayList<>();
         for (int i = 0; i <= count; i++) {
             bounds.add(first.plusWeeks(i).atStartOfDay(zone).toInstant());
         }
-        // The last period ends at until, inside its week (or at its very start: then it is empty).
-        List<Instant> periods = new ArrayList<>(bounds.subList(0, count));
-        periods.add(until);
-        List<ActivityCounts> counts = activity.count(periods, scope);
+        return bounds;
+    }
+
+    /** The weeks' periods, the last one ending at until, inside its week (or at its very start: then it is empty). */
+    private static List<ActivityCounts.Period> weekPeriods(List<Instant> bounds, Instant until) {
+        List<Instant> ends = new ArrayList<>(bounds.subList(0, bounds.size() - 1));
+        ends.add(until);
+        return ActivityCounts.Period.between(ends);
+    }
+
+    private static WeeklyStats weekly(ZoneId zone, List<Instant> bounds, List<ActivityCounts> counts) {
         List<AwarenessStats> weeks = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
+        for (int i = 0; i < counts.size(); i++) {
             weeks.add(stats(bounds.get(i), bounds.get(i + 1), counts.get(i)));
         }
         return new WeeklyStats(zone, weeks);
-    }
-
-    /** Statistics for the {@code days} (1 to {@value #MAX_DAYS}) days up to now. */
-    public AwarenessStats lastDays(int days) {
-        return lastDays(days, StatsScope.EVERYTHING);
-    }
-
-    /** Statistics of the tenants in scope for the {@code days} (1 to {@value #MAX_DAYS}) days up to now. */
-    public AwarenessStats lastDays(int days, StatsScope scope) {
-        if (days < 1 || days > MAX_DAYS) {
-            throw new IllegalArgumentException("a period is 1 to " + MAX_DAYS + " days, not " + days);
-        }
-        Instant now = clock.instant();
-        return compute(now.minus(Duration.ofDays(days)), now, scope);
     }
 }

@@ -10,6 +10,7 @@ import com.charterbot.core.values.Language;
 import com.charterbot.core.values.Platform;
 import com.charterbot.core.values.UserRef;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -60,13 +61,21 @@ class ActivityCountsTest {
         log.record(new NudgeSent(T0.plusSeconds(86_400), GENERAL, NudgeSent.Kind.QUIZ));
 
         List<Instant> bounds = List.of(T0.minusSeconds(60), T0, T0, T0.plusSeconds(86_400), T0.plusSeconds(86_401));
-        List<ActivityCounts> all = log.count(bounds, StatsScope.EVERYTHING);
-        List<ActivityCounts> workspaceA = log.count(bounds, StatsScope.of(Platform.SLACK, List.of("T0A")));
+        List<ActivityCounts.Period> periods = new ArrayList<>(ActivityCounts.Period.between(bounds));
+        periods.add(new ActivityCounts.Period(T0.minusSeconds(60), T0.plusSeconds(86_401)));
+        List<ActivityCounts> all = log.count(periods, StatsScope.EVERYTHING);
+        List<ActivityCounts> workspaceA = log.count(periods, StatsScope.of(Platform.SLACK, List.of("T0A")));
 
         assertThat(all)
                 .extracting(counts -> counts.questions().getOrDefault("photos", Map.of()))
-                .containsExactly(Map.of(Tier.ANSWER, 1), Map.of(), Map.of(Tier.ANSWER, 3), Map.of());
-        assertThat(all).extracting(ActivityCounts::quizParticipants).containsExactly(0, 0, 1, 0);
+                .containsExactly(
+                        Map.of(Tier.ANSWER, 1), Map.of(), Map.of(Tier.ANSWER, 3), Map.of(), Map.of(Tier.ANSWER, 4));
+        assertThat(all)
+                .as("the last period overlaps all the others")
+                .extracting(ActivityCounts::quizParticipants)
+                .containsExactly(0, 0, 1, 0, 1);
+        assertThat(all.get(4).nudges()).isEqualTo(Map.of(NudgeSent.Kind.QUIZ, 1));
+        assertThat(workspaceA.get(4).questions()).isEqualTo(Map.of("photos", Map.of(Tier.ANSWER, 2)));
         assertThat(all.get(3).nudges()).isEqualTo(Map.of(NudgeSent.Kind.QUIZ, 1));
         assertThat(workspaceA.get(2).questions())
                 .as("without a tenant, a question counts only for everything")
@@ -86,5 +95,10 @@ class ActivityCountsTest {
         assertThatThrownBy(() -> ActivityCounts.requireBounds(Arrays.asList(T0, null)))
                 .isInstanceOf(NullPointerException.class);
         ActivityCounts.requireBounds(List.of(T0, T0, T0.plusSeconds(1)));
+        assertThatThrownBy(() -> new ActivityCounts.Period(T0, T0.minusNanos(1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("ends before it starts");
+        assertThatThrownBy(() -> ActivityCounts.Period.between(List.of(T0, T0.minusSeconds(1))))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.charterbot.core.activity.NudgeSent;
+import com.charterbot.core.activity.StatsScope;
 import com.charterbot.core.answer.Tier;
 import com.charterbot.core.memory.InMemoryActivityLog;
 import com.charterbot.core.stats.AwarenessStats.QuizScore;
@@ -81,13 +82,31 @@ class AwarenessStatsServiceTest {
     }
 
     @Test
-    void lastDaysEndsNowAndStartsThatManyDaysBefore() {
-        AwarenessStats stats = service.lastDays(31);
+    void lastDaysAndWeeksAreCountedTogetherAsEachWouldBeAlone() {
+        AwarenessStatsService.DaysAndWeeks both =
+                service.lastDaysAndWeeks(31, 12, ZoneOffset.UTC, TO, StatsScope.EVERYTHING);
 
-        assertThat(stats.from()).isEqualTo(TO.minus(Duration.ofDays(31)));
-        assertThat(stats.to()).isEqualTo(TO);
-        assertThat(stats.totalQuestions()).isEqualTo(7);
-        assertThatThrownBy(() -> service.lastDays(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(both.days().from()).isEqualTo(TO.minus(Duration.ofDays(31)));
+        assertThat(both.days().to()).isEqualTo(TO);
+        assertThat(both.days()).isEqualTo(service.compute(TO.minus(Duration.ofDays(31)), TO));
+        assertThat(both.days().totalQuestions()).isEqualTo(7);
+        assertThat(both.weeks()).isEqualTo(service.weeks(12, ZoneOffset.UTC, TO, StatsScope.EVERYTHING));
+        assertThat(both.weeks().weeks().stream()
+                        .mapToInt(AwarenessStats::totalQuestions)
+                        .sum())
+                .as("the weeks overlap the days and reach back to April 30; each counts its own")
+                .isEqualTo(8);
+        AwarenessStatsService.DaysAndWeeks oneDay =
+                service.lastDaysAndWeeks(1, 12, ZoneOffset.UTC, TO, StatsScope.EVERYTHING);
+        assertThat(oneDay.days().totalQuestions())
+                .as("the question just before the end")
+                .isEqualTo(1);
+        assertThat(oneDay.weeks()).isEqualTo(both.weeks());
+        assertThatThrownBy(() -> service.lastDaysAndWeeks(0, 12, ZoneOffset.UTC, TO, StatsScope.EVERYTHING))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> service.lastDaysAndWeeks(
+                        AwarenessStatsService.MAX_DAYS + 1, 12, ZoneOffset.UTC, TO, StatsScope.EVERYTHING))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -61,6 +61,8 @@ class EvalQualityTest {
             team-dev,           FR,  8,         0.59,       0.84,  0.08,  0.98
             team-dev2,          EN,  all,       0.75,       0.97,  0.08,  0.98
             team-dev2,          FR,  all,       0.66,       0.90,  0.06,  0.98
+            team-dev3,          EN,  all,       0.57,       0.95,  0.08,  0.80
+            team-dev3,          FR,  all,       0.66,       0.95,  0.09,  0.85
             realworld-holdout,  EN,  all,       0.52,       0.93,  0.09,  0.85
             realworld-holdout,  FR,  all,       0.46,       0.86,  0.10,  0.91
             realworld-holdout,  EN,  8,         0.43,       0.95,  0.02,  0.85

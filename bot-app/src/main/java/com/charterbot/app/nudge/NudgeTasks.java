@@ -222,7 +222,6 @@ public final class NudgeTasks {
         }
     }
 
-    /** Runs every retention hook; one failing does not stop the others. */
     /** Runs every {@link HourlyHook}, each failure logged without stopping the others. */
     public void runHourly() {
         Instant now = clock.instant();
@@ -235,6 +234,7 @@ public final class NudgeTasks {
         }
     }
 
+    /** Runs every retention hook; one failing does not stop the others. */
     public void runRetention() {
         Instant now = clock.instant();
         for (RetentionHook hook : hooks.get()) {

@@ -73,6 +73,9 @@ final class UnroutedPayloads {
         if (body.stripLeading().startsWith("{")) {
             // The Events API's JSON body; Bolt's extractor gives back only the types it knows.
             json = body;
+        } else if (!body.contains("payload=")) {
+            // A form without a payload parameter (a slash command): nothing for the extractor to decode.
+            return null;
         } else {
             try {
                 json = extractor.extractIfExists(body);

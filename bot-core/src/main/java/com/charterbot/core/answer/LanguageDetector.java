@@ -15,6 +15,7 @@ public final class LanguageDetector {
 
     private static final Pattern WORD_SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final Pattern FRENCH_LETTERS = Pattern.compile("[éèêëàâîïôûùç]");
+    private static final Pattern MARKS = Pattern.compile("\\p{M}");
 
     private final CharArraySet english = TextAnalysis.stopWords(Language.EN);
     private final CharArraySet french = TextAnalysis.stopWords(Language.FR);
@@ -28,7 +29,10 @@ public final class LanguageDetector {
             if (word.isEmpty()) {
                 continue;
             }
-            String folded = Normalizer.normalize(word, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+            String folded = ascii(word)
+                    ? word
+                    : MARKS.matcher(Normalizer.normalize(word, Normalizer.Form.NFD))
+                            .replaceAll("");
             boolean inEnglish = english.contains(folded);
             boolean inFrench = french.contains(folded);
             if (inEnglish && !inFrench) {
@@ -44,5 +48,14 @@ public final class LanguageDetector {
             return Optional.empty();
         }
         return Optional.of(englishScore > frenchScore ? Language.EN : Language.FR);
+    }
+
+    private static boolean ascii(String word) {
+        for (int i = 0; i < word.length(); i++) {
+            if (word.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -4,8 +4,10 @@ import com.charterbot.core.values.Language;
 import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Every sentence the bot says outside the charter itself, in English and French. Each is a whole
@@ -25,10 +27,21 @@ public final class Messages {
     private static final ResourceBundle.Control NO_FALLBACK =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
+    /** Each sentence read and parsed once, by language then key (the bundles never change at run time). */
+    private static final Map<Language, Map<String, MessageFormat>> PARSED = new ConcurrentHashMap<>();
+
     private Messages() {}
 
     /** The sentence with this key in this language, its {0}-style arguments filled in. */
     public static String get(Language language, String key, Object... arguments) {
+        MessageFormat parsed = PARSED.computeIfAbsent(language, l -> new ConcurrentHashMap<>())
+                .computeIfAbsent(key, k -> parse(language, k));
+        // A MessageFormat is not thread-safe: each call formats with its own copy, which costs
+        // much less than parsing the sentence again.
+        return ((MessageFormat) parsed.clone()).format(arguments);
+    }
+
+    private static MessageFormat parse(Language language, String key) {
         Locale locale = language == Language.EN ? Locale.ROOT : language.locale();
         for (String name : BUNDLES) {
             ResourceBundle bundle;
@@ -38,7 +51,7 @@ public final class Messages {
                 continue;
             }
             if (bundle.containsKey(key)) {
-                return new MessageFormat(bundle.getString(key), language.locale()).format(arguments);
+                return new MessageFormat(bundle.getString(key), language.locale());
             }
         }
         throw new MissingResourceException(

@@ -158,8 +158,12 @@ public final class NudgeDispatcher {
         return created;
     }
 
-    /** How many new deliveries {@link #plan(Instant)} gathers before it hands them over. */
-    public static final int PLAN_BATCH = 100;
+    /**
+     * How many new deliveries {@link #plan(Instant)} gathers before it hands them over. Each batch
+     * costs a few statements: with 500, {@code bench/fanout} plans its 10,000 channels in 5 to 6 s
+     * instead of 10 to 11 s with 100, and the first batch still goes out within a second.
+     */
+    public static final int PLAN_BATCH = 500;
 
     /**
      * Like {@link #plan(Instant)}, but hands the new deliveries over in batches of at most

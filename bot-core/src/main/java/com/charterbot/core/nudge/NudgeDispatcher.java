@@ -7,9 +7,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -168,7 +171,8 @@ public final class NudgeDispatcher {
     /**
      * Like {@link #plan(Instant)}, but hands the new deliveries over in batches of at most
      * {@code batchSize} as soon as they exist, so that sending can start while a large fan-out is
-     * still being planned. The channels are planned {@code batchSize} at a time: one
+     * still being planned. The channels are planned {@code batchSize} at a time, tenants taking
+     * turns ({@link #tenantsTakingTurns}): one
      * {@link DeliveryStore#findAll} for their open slots, one {@link DeliveryStore#createAllIfAbsent}
      * for those without a delivery, and the channel by channel steps only for those that have one
      * (finished periods to step over, a sent nudge to record); a fan-out of thousands then costs
@@ -183,11 +187,7 @@ public final class NudgeDispatcher {
         Failures failures = new Failures();
         List<ChannelState> group = new ArrayList<>();
         int planned = 0;
-        for (ChannelState channel : stores.channels().all()) {
-            if (channel.status() != ChannelState.Status.ACTIVE
-                    || !channel.settings().enabled()) {
-                continue;
-            }
+        for (ChannelState channel : tenantsTakingTurns(stores.channels().all())) {
             planned++;
             group.add(channel);
             if (group.size() >= batchSize) {
@@ -202,6 +202,35 @@ public final class NudgeDispatcher {
             // Nothing could be planned (the store is down?): let the caller see it and retry.
             throw failures.first;
         }
+    }
+
+    /**
+     * The active channels with nudges on, their tenants taking turns, each tenant's in the store's
+     * order. A fan-out over several workspaces then starts sending in all of them at once: planned
+     * workspace after workspace, the last one's nudges waited for all the others' to be planned, and
+     * each workspace sends no faster than its own budget.
+     */
+    static List<ChannelState> tenantsTakingTurns(List<ChannelState> channels) {
+        Map<String, ArrayDeque<ChannelState>> byTenant = new LinkedHashMap<>();
+        for (ChannelState channel : channels) {
+            if (channel.status() == ChannelState.Status.ACTIVE
+                    && channel.settings().enabled()) {
+                byTenant.computeIfAbsent(channel.channel().tenantKey(), tenant -> new ArrayDeque<>())
+                        .add(channel);
+            }
+        }
+        List<ChannelState> inTurn = new ArrayList<>();
+        while (!byTenant.isEmpty()) {
+            Iterator<ArrayDeque<ChannelState>> tenants = byTenant.values().iterator();
+            while (tenants.hasNext()) {
+                ArrayDeque<ChannelState> tenant = tenants.next();
+                inTurn.add(tenant.poll());
+                if (tenant.isEmpty()) {
+                    tenants.remove();
+                }
+            }
+        }
+        return inTurn;
     }
 
     /** The channels that could not be planned: how many, and the first one's exception. */

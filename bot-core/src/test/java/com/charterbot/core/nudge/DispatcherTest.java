@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.charterbot.core.activity.NudgeSent;
 import com.charterbot.core.nudge.DispatcherFixtures.Rig;
 import com.charterbot.core.values.ChannelRef;
+import com.charterbot.core.values.Platform;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
@@ -62,6 +63,45 @@ class DispatcherTest {
                         .distinct())
                 .hasSize(7);
         assertThat(rig.dispatcher.plan(rig.clock.instant())).as("planned once").isEmpty();
+    }
+
+    @Test
+    void plansTenantsInTurnSoThatEveryWorkspaceOfAFanOutStartsSendingAtOnce() {
+        Rig rig = new Rig(MONDAY_SLOT.plusSeconds(20), Rig::sent);
+        for (int n = 0; n < 4; n++) {
+            rig.channels.save(nudgedAt(new ChannelRef(Platform.SLACK, "T-BIG", "C" + n), WEEKLY_MONDAY_10, LAST_WEEK));
+        }
+        for (int n = 0; n < 2; n++) {
+            rig.channels.save(
+                    nudgedAt(new ChannelRef(Platform.SLACK, "T-SMALL", "D" + n), WEEKLY_MONDAY_10, LAST_WEEK));
+        }
+        rig.channels.save(ChannelState.of(new ChannelRef(Platform.SLACK, "T-OFF", "E0"), "paused", WEEKLY_MONDAY_10)
+                .paused("removed from the channel"));
+        List<List<NudgeDelivery>> batches = new ArrayList<>();
+
+        rig.dispatcher.plan(rig.clock.instant(), 3, batches::add);
+
+        List<ChannelRef> planned = batches.stream()
+                .flatMap(List::stream)
+                .map(NudgeDelivery::channel)
+                .toList();
+        assertThat(planned.subList(0, 4))
+                .extracting(ChannelRef::tenant)
+                .as("the two workspaces take turns while both have channels left")
+                .containsExactlyInAnyOrder("T-BIG", "T-BIG", "T-SMALL", "T-SMALL")
+                .satisfies(tenants -> assertThat(tenants.get(0)).isNotEqualTo(tenants.get(1)))
+                .satisfies(tenants -> assertThat(tenants.get(2)).isNotEqualTo(tenants.get(3)))
+                .satisfies(tenants -> assertThat(tenants.get(1)).isNotEqualTo(tenants.get(2)));
+        assertThat(planned.subList(4, 6)).extracting(ChannelRef::tenant).containsOnly("T-BIG");
+        for (String tenant : List.of("T-BIG", "T-SMALL")) {
+            assertThat(planned.stream().filter(c -> c.tenant().equals(tenant)))
+                    .as("each workspace's channels in the store's order")
+                    .containsExactlyElementsOf(rig.channels.all().stream()
+                            .map(ChannelState::channel)
+                            .filter(c -> c.tenant().equals(tenant))
+                            .toList());
+        }
+        assertThat(batches).extracting(List::size).containsExactly(3, 3);
     }
 
     @Test

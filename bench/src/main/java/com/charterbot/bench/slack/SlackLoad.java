@@ -303,7 +303,7 @@ public final class SlackLoad {
     }
 
     /**
-     * The knobs, {@code -Dbench.slack.<name>=<value>}: {@code app-warmup-s} (10: the full path at max
+     * The knobs, {@code -Dbench.slack.<name>=<value>}: {@code app-warmup-s} (60: the full path at max
      * throughput, unmeasured, before the phases), {@code rate} (200 requests/s), {@code warmup-s} (10)
      * and {@code duration-s} (30) of the latency phase; {@code concurrency} (16), {@code max-warmup-s} (3)
      * and {@code max-duration-s} (15) of each throughput phase; {@code connections} (64, the most requests
@@ -331,7 +331,7 @@ public final class SlackLoad {
             boolean distinctQuestions) {
 
         static Settings from(Knobs knobs) {
-            Duration appWarmup = knobs.seconds("app-warmup-s", 10, 0, 600);
+            Duration appWarmup = knobs.seconds("app-warmup-s", 60, 0, 600);
             int rate = knobs.integer("rate", TARGET_RATE, 1, 20_000);
             ConstantRate latency = new ConstantRate(
                     rate, knobs.seconds("warmup-s", 10, 0, 600), knobs.seconds("duration-s", 30, 1, 3600));

@@ -127,8 +127,8 @@ class DispatcherTest {
 
         List<ChannelRef> planned = List.of(channel(0), channel(2), channel(3), channel(4), channel(6));
         assertThat(batches.stream().flatMap(List::stream).map(NudgeDelivery::channel))
-                .as("in the channel store's order")
-                .containsExactlyElementsOf(rig.channels.all().stream()
+                .as("in the planner's order: the store's, tenants taking turns")
+                .containsExactlyElementsOf(NudgeDispatcher.tenantsTakingTurns(rig.channels.all()).stream()
                         .map(ChannelState::channel)
                         .filter(planned::contains)
                         .toList());

@@ -219,8 +219,6 @@ public final class JdbcActivityLog implements ActivityLog {
         List<ActivityCounts.Tally> tallies = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         StringJoiner rows = new StringJoiner(", ", "WITH periods (slot, period_from, period_to) AS (VALUES ", ") ");
-        Instant earliest = periods.get(0).from();
-        Instant latest = periods.get(0).to();
         for (int i = 0; i < periods.size(); i++) {
             ActivityCounts.Period period = periods.get(i);
             tallies.add(new ActivityCounts.Tally());
@@ -228,11 +226,10 @@ public final class JdbcActivityLog implements ActivityLog {
             params.put("t" + i, DbTime.bound(period.to()));
             rows.add("(" + i + ", CAST(:f" + i + " AS TIMESTAMP WITH TIME ZONE), CAST(:t" + i
                     + " AS TIMESTAMP WITH TIME ZONE))");
-            earliest = period.from().isBefore(earliest) ? period.from() : earliest;
-            latest = period.to().isAfter(latest) ? period.to() : latest;
         }
-        params.put("earliest", DbTime.bound(earliest));
-        params.put("latest", DbTime.bound(latest));
+        ActivityCounts.Period span = ActivityCounts.Period.spanning(periods);
+        params.put("earliest", DbTime.bound(span.from()));
+        params.put("latest", DbTime.bound(span.to()));
         // The outer bounds let the database use its index on occurred_at before the join.
         String within = " e JOIN periods p ON e.occurred_at >= p.period_from AND e.occurred_at < p.period_to"
                 + " WHERE e.occurred_at >= :earliest AND e.occurred_at < :latest";

@@ -74,6 +74,17 @@ public record ActivityCounts(
             return !at.isBefore(from) && at.isBefore(to);
         }
 
+        /** The shortest period that holds all these (at least one), from the earliest start to the latest end. */
+        public static Period spanning(List<Period> periods) {
+            Instant from = periods.get(0).from();
+            Instant to = periods.get(0).to();
+            for (Period period : periods) {
+                from = period.from().isBefore(from) ? period.from() : from;
+                to = period.to().isAfter(to) ? period.to() : to;
+            }
+            return new Period(from, to);
+        }
+
         /**
          * The periods between consecutive bounds, [bounds[i], bounds[i + 1]), oldest first.
          *

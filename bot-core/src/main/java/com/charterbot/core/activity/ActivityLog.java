@@ -50,14 +50,9 @@ public interface ActivityLog {
         if (Objects.requireNonNull(periods, "periods").isEmpty()) {
             return List.of();
         }
-        Instant from = periods.stream()
-                .map(ActivityCounts.Period::from)
-                .min(Instant::compareTo)
-                .orElseThrow();
-        Instant to = periods.stream()
-                .map(ActivityCounts.Period::to)
-                .max(Instant::compareTo)
-                .orElseThrow();
+        ActivityCounts.Period span = ActivityCounts.Period.spanning(periods);
+        Instant from = span.from();
+        Instant to = span.to();
         List<QuestionAsked> asked = questions(from, to).stream()
                 .filter(question -> scope.covers(question.tenant()))
                 .toList();

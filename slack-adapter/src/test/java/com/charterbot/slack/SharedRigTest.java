@@ -8,7 +8,8 @@ import org.junit.jupiter.api.BeforeEach;
 /**
  * A test class served by one {@link SlackRig} over the bundled conversation: started before the
  * class's first test, closed after its last once it is sure no secret was logged, and before each
- * test cleared of what it received and given a fresh conversation.
+ * test left to finish the last one's background work, cleared of what it received and given a fresh
+ * conversation.
  */
 abstract class SharedRigTest {
 
@@ -28,6 +29,8 @@ abstract class SharedRigTest {
 
     @BeforeEach
     void freshRig() {
+        // What the last test left running (a command's follow-up, say) must not land in this one's counts.
+        rig.awaitIdle();
         rig.reset();
         rig.converse.use(TestConversation.create());
     }

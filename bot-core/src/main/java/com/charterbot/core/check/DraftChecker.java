@@ -172,9 +172,9 @@ public final class DraftChecker implements CheckDraft {
     /**
      * The section that what the example posts taught raises to STOP, or -1. A section a signal already
      * cautions about needs less (the two pieces of evidence agree): the one the sections' model ranks
-     * first among them, when the draft is likely enough a STOP post. Otherwise, a draft more likely a
-     * STOP post than not gets the section the model ranks first, unless that section's {@code unless}
-     * matched (the draft already does what it asks).
+     * first among them, when the draft is likely enough a STOP post. Otherwise, a draft likely enough
+     * a STOP post ({@link PostClassifier#STOP_PROBABILITY}) gets the section the model ranks first,
+     * unless that section's {@code unless} matched (the draft already does what it asks).
      */
     private static int learnedStop(
             SignalIndex signals, PostClassifier posts, String text, Signal.Level[] levels, boolean[] lowered) {

@@ -49,9 +49,14 @@ import org.junit.jupiter.api.Test;
  * with any edit of the charter's text, since the sections' model also learns from the phrasings
  * (dev5 left out, English: 0.87, 0.67 once dev7 was added, 0.87 after a round of phrasings, 0.80 once they
  * were taken out again). Learning costs
- * precision: a learned finding cites a wrong section more often than a signal does. dev5 and dev6
- * (and dev7) are also guarded as {@code check-eval --leave-out} measures them, the checker learning from the
- * other five files only: the closest to a figure on drafts never seen that a build can check. Everything is still short of the issue's
+ * precision: a learned finding cites a wrong section more often than a signal does. dev5 to dev9
+ * are also guarded as {@code check-eval --leave-out} measures them, the checker learning from the
+ * other files only: the closest to a figure on drafts never seen that a build can check.
+ * drafts-dev9 (public cases, scored once before: en 0.77, fr 0.92) is not among the example posts:
+ * learning from it too moved the others left out down as much as up (holdout2 fr 0.87 to 0.80), so it
+ * only measures. A draft is a STOP post from 0.45 of probability (was 0.50), chosen on dev5 to dev9
+ * left out (recall_stop mean en 0.80 to 0.85, fr 0.88 to 0.91; false_alarm_clean en 0.09 to 0.12,
+ * fr unchanged; 0.40 raised English false alarms to 0.15). Everything is still short of the issue's
  * targets (recall_stop >= 0.90, precision >= 0.90, false_alarm_clean <= 0.10 per language). The
  * floors keep what is reached; raising them is the work left.
  */
@@ -142,20 +147,23 @@ class DraftQualityTest {
     }
 
     @Test
-    void keepsItsLevelsOnTheFifthToEighthDevelopmentDraftsWhenItHasNotLearnedFromThem() throws IOException {
+    void keepsItsLevelsOnTheFifthToNinthDevelopmentDraftsWhenItHasNotLearnedFromThem() throws IOException {
         DraftEvaluation.Report fifth = runLeftOut("eval/drafts-dev5.yaml");
         DraftEvaluation.Report sixth = runLeftOut("eval/drafts-dev6.yaml");
         DraftEvaluation.Report seventh = runLeftOut("eval/drafts-dev7.yaml");
         DraftEvaluation.Report eighth = runLeftOut("eval/drafts-dev8.yaml");
+        DraftEvaluation.Report ninth = run("eval/drafts-dev9.yaml"); // not among the example posts
 
-        assertFloors(fifth.of(Language.EN), 0.61, 0.60, 0.22);
+        assertFloors(fifth.of(Language.EN), 0.69, 0.60, 0.22);
         assertFloors(fifth.of(Language.FR), 0.77, 0.75, 0.15);
         assertFloors(sixth.of(Language.EN), 0.84, 0.85, 0.36);
         assertFloors(sixth.of(Language.FR), 0.77, 0.60, 0.15);
         assertFloors(seventh.of(Language.EN), 0.77, 0.70, 0.15);
         assertFloors(seventh.of(Language.FR), 0.85, 0.55, 0.22);
-        assertFloors(eighth.of(Language.EN), 0.69, 0.58, 0.08);
-        assertFloors(eighth.of(Language.FR), 0.77, 0.65, 0.22);
+        assertFloors(eighth.of(Language.EN), 0.84, 0.58, 0.08);
+        assertFloors(eighth.of(Language.FR), 0.84, 0.65, 0.22);
+        assertFloors(ninth.of(Language.EN), 0.69, 0.70, 0.15);
+        assertFloors(ninth.of(Language.FR), 0.92, 0.70, 0.15);
     }
 
     @Test

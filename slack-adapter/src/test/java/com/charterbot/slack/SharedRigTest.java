@@ -29,7 +29,8 @@ abstract class SharedRigTest {
 
     @BeforeEach
     void freshRig() {
-        // What the last test left running (a command's follow-up, say) must not land in this one's counts.
+        // A Web API call the last test left in flight must not fall between reset and re-stub (a 404) and
+        // land in this test's counts.
         rig.awaitIdle();
         rig.reset();
         rig.converse.use(TestConversation.create());

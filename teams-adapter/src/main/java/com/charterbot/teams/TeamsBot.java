@@ -43,7 +43,9 @@ import org.slf4j.LoggerFactory;
  *       in team channels and group chats Teams only delivers messages that mention the bot, which
  *       become {@link Message.Origin#MENTION} messages with the mention removed ({@link Incoming}
  *       reads where, who, the text, pictures and language). A message carrying an
- *       {@code Action.Submit}'s data is a button click ({@link Interactions}).
+ *       {@code Action.Submit}'s data is a button click ({@link Interactions}). Teams gets its 200
+ *       once the activity is accepted (authenticated, from a served URL and tenant); the answer and
+ *       its replies follow on a thread of {@link AfterAcknowledgement}, as do edits'.
  *   <li><b>Edits.</b> A {@code messageUpdate} of a message the bot answered is answered again, in
  *       place of the earlier reply ({@link RepliedMessages} keeps the ids, not the text).
  *   <li><b>Invokes.</b> Buttons ({@code Action.Execute}), accepted files and the message action
@@ -59,7 +61,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe: it keeps no per-conversation state.
  */
-public final class TeamsBot implements Bot {
+public final class TeamsBot implements Bot, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TeamsBot.class);
 
@@ -68,6 +70,10 @@ public final class TeamsBot implements Bot {
 
     /** The invoke of an {@code Action.Execute} (Universal Actions), and of a card's refresh. */
     static final String CARD_ACTION = "adaptiveCard/action";
+    /** How many message turns run at once after their acknowledgement ({@link AfterAcknowledgement}). */
+    static final int TURN_THREADS = 16;
+    /** How many more wait before a request runs its own turn. */
+    static final int TURN_QUEUE = 2_000;
     /** How long putting an accepted file in the person's OneDrive may take; Teams waits about 15 s for the invoke's answer. */
     static final Duration FILE_UPLOAD_TIMEOUT = Duration.ofSeconds(10);
 
@@ -103,7 +109,8 @@ public final class TeamsBot implements Bot {
     }
 
     /**
-     * How a throttled reply is retried within the request (Teams waits about 15 s for the answer).
+     * How a throttled reply is retried within the turn. A message's turn runs after Teams got its
+     * 200; an invoke's answer waits for it, and Teams waits about 15 s for that answer.
      *
      * @param attempts tries per reply, the first included
      * @param firstWait the wait before the second try; it doubles after each, with jitter
@@ -127,6 +134,8 @@ public final class TeamsBot implements Bot {
     private final SavedReferences references;
     private final Interactions interactions;
     private final InstallationUpdates installations;
+    private final AfterAcknowledgement later =
+            new AfterAcknowledgement(TURN_THREADS, TURN_QUEUE, Duration.ofSeconds(10));
 
     public TeamsBot(Parts parts, TeamsSettings settings, AdaptiveCardRenderer renderer, ReplyRetry retry) {
         this(parts, settings, renderer, retry, TeamsOutbox.Sleeper.SYSTEM, new SplittableRandom());
@@ -168,7 +177,7 @@ public final class TeamsBot implements Bot {
         String type = activity.getType();
         try {
             if (ActivityTypes.MESSAGE.equals(type)) {
-                onMessage(turn, activity);
+                later.run("message", () -> onMessage(turn, activity));
             } else if (ActivityTypes.CONVERSATION_UPDATE.equals(type)) {
                 installations.onConversationUpdate(turn, activity, where(activity));
             } else if (ActivityTypes.INSTALLATION_UPDATE.equals(type)) {
@@ -176,7 +185,7 @@ public final class TeamsBot implements Bot {
             } else if (ActivityTypes.INVOKE.equals(type)) {
                 onInvoke(turn, activity);
             } else if (ActivityTypes.MESSAGE_UPDATE.equals(type)) {
-                onMessageUpdate(turn, activity);
+                later.run("message update", () -> onMessageUpdate(turn, activity));
             } else {
                 LOG.debug("Teams activity of type {} ignored", type);
             }
@@ -184,6 +193,17 @@ public final class TeamsBot implements Bot {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
+    }
+
+    /** Whether no message turn is waiting or running after its acknowledgement. */
+    public boolean idle() {
+        return later.idle();
+    }
+
+    /** Lets the message turns already acknowledged finish (up to 10 s). */
+    @Override
+    public void close() {
+        later.close();
     }
 
     // ----- messages -----

@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
  *       (no app id: the Bot Framework Emulator), only requests from this machine are served (403
  *       otherwise), and the allow-list still applies.
  *   <li>An invoke's response is returned with its status and JSON body; other activities get 200
- *       with no body. Anything unexpected is 500 with a short text, never a stack trace.
+ *       with no body, a message (or an edit) as soon as it is accepted, before its answer is sent
+ *       (see {@link TeamsBot}). Anything unexpected is 500 with a short text, never a stack trace.
  * </ul>
  *
  * <p>Logs say what happened (status, activity type, failure kind), never the token, the body or

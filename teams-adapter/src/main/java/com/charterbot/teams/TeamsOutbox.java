@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * Adaptive Cards where their {@link Reply.Delivery} says, card updates and deletions, and private
  * replies in the person's personal chat with the bot.
  *
- * <p>A call the connector throttles (429, 412) is retried with back-off within the request, as
+ * <p>A call the connector throttles (429, 412) is retried with back-off within the turn, as
  * {@link TeamsBot.ReplyRetry} says: the wait doubles from its first one, with jitter, and honours a
  * 429's {@code Retry-After}, never beyond the longest wait. 5xx are already retried by the SDK. A
  * call that still fails is logged without content, each failed try is counted with

@@ -73,6 +73,7 @@ final class TeamsRig implements AutoCloseable {
     final Activities activities;
     final TeamsAdapter adapter;
     final TeamsSettings settings;
+    final TeamsBot bot;
     private final Tomcat tomcat;
     private final Path baseDir;
     private final HttpClient http =
@@ -132,7 +133,7 @@ final class TeamsRig implements AutoCloseable {
                                 .admins(new AdminDirectory(Set.of(), Set.of(Activities.ADMIN_AAD)))
                                 .build()
                                 .conversation;
-        TeamsBot bot = new TeamsBot(
+        bot = new TeamsBot(
                 new TeamsBot.Parts(
                         converse,
                         core != null ? core : membership,
@@ -200,6 +201,17 @@ final class TeamsRig implements AutoCloseable {
     }
 
     HttpResponse<String> post(String body, String authorization) {
+        HttpResponse<String> response = send(body, authorization);
+        awaitIdle();
+        return response;
+    }
+
+    /** Posts the activity and returns with Teams' answer, while its turn may still be running. */
+    HttpResponse<String> postWithoutWaiting(JsonNode activity) {
+        return send(activity.toString(), null);
+    }
+
+    private HttpResponse<String> send(String body, String authorization) {
         HttpRequest.Builder request = HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + tomcat.getConnector().getLocalPort() + "/api/messages"))
                 .timeout(Duration.ofSeconds(30))
@@ -215,6 +227,25 @@ final class TeamsRig implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Waits until the turns run after their acknowledgement are over, so that what they sent can be
+     * read: {@link #post} does it after each response.
+     */
+    void awaitIdle() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!bot.idle()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the bot's turns did not finish within 30 s");
+            }
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
     }
 
@@ -317,6 +348,7 @@ final class TeamsRig implements AutoCloseable {
 
     @Override
     public void close() throws LifecycleException {
+        bot.close();
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(logs);
         tomcat.stop();
         tomcat.destroy();

@@ -14,6 +14,7 @@ import com.charterbot.core.values.Language;
 import com.charterbot.core.values.Platform;
 import com.charterbot.teams.ConversationReferences;
 import com.charterbot.teams.StoredReference;
+import com.charterbot.teams.TeamsBot;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -65,6 +66,9 @@ class TeamsEndToEndTest {
 
     @Autowired
     List<PlatformChannelMessenger> messengers;
+
+    @Autowired
+    TeamsBot bot;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -147,13 +151,20 @@ class TeamsEndToEndTest {
         assertThat(CONNECTOR.requests()).isEmpty();
     }
 
+    /** Posts the activity, then waits for its turn, which a message finishes after Teams' 200. */
     private HttpResponse<String> post(String body) throws Exception {
-        return http.send(
+        HttpResponse<String> response = http.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/messages"))
                         .timeout(Duration.ofSeconds(30))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!bot.idle() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(bot.idle()).as("the bot's turns finished").isTrue();
+        return response;
     }
 }

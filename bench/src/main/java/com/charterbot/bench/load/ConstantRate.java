@@ -22,7 +22,7 @@ public record ConstantRate(int ratePerSecond, Duration warmup, Duration duration
         return sequence * 1_000_000_000L / ratePerSecond;
     }
 
-    long warmupRequests() {
+    public long warmupRequests() {
         return warmup.toNanos() * ratePerSecond / 1_000_000_000L;
     }
 

@@ -213,6 +213,7 @@ final class Report {
                     steady.getValueAtPercentile(99.9) / 1000.0,
                     steady.getMaxValue() / 1000.0);
         }
+        teamsReplies();
         Map<String, Long> failures = outcomes.stream()
                 .filter(o -> o.verdict() != Kind.Verdict.OK)
                 .collect(Collectors.groupingBy(
@@ -226,6 +227,34 @@ final class Report {
                     .sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
                     .limit(25)
                     .forEach(e -> System.out.println("    " + e.getValue() + " x " + e.getKey()));
+        }
+    }
+
+    /**
+     * Teams acknowledges a message before its answer is sent, so the request's latency above is the
+     * acknowledgement's: how long the answer took to reach the connector stub is printed here.
+     */
+    private void teamsReplies() {
+        Histogram replies = new Histogram(TimeUnit.MINUTES.toMicros(10), 3);
+        outcomes.stream()
+                .filter(o -> o.planned().kind().role == Kind.Role.GENUINE
+                        && o.planned().kind().name().startsWith("TEAMS_")
+                        && o.planned().kind().replyExpected()
+                        && o.verdict() == Kind.Verdict.OK
+                        && window(o).equals("steady"))
+                .forEach(o -> sightings
+                        .repliedAt(o.planned().key())
+                        .ifPresent(at -> replies.recordValue(Math.max(
+                                0, Math.min(TimeUnit.MINUTES.toMicros(10), (at - o.intendedNanos()) / 1000)))));
+        if (replies.getTotalCount() > 0) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "  steady Teams messages, intended send time to the reply at the connector stub, ms:"
+                            + " p50 %.1f  p90 %.1f  p99 %.1f (%d replies)%n",
+                    replies.getValueAtPercentile(50) / 1000.0,
+                    replies.getValueAtPercentile(90) / 1000.0,
+                    replies.getValueAtPercentile(99) / 1000.0,
+                    replies.getTotalCount());
         }
     }
 

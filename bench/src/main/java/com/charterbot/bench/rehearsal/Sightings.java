@@ -1,6 +1,7 @@
 package com.charterbot.bench.rehearsal;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
 import java.util.TreeMap;
@@ -18,7 +19,9 @@ final class Sightings {
     /** A quiz answer button seen in a reply: who may click it, and its value. */
     record QuizButton(int person, String channel, String actionId, String value) {}
 
-    private final Set<String> replies = ConcurrentHashMap.newKeySet();
+    /** When each reply reached its stub ({@link System#nanoTime()}), by the load request's key. */
+    private final Map<String, Long> replies = new ConcurrentHashMap<>();
+
     private final Set<String> forged = ConcurrentHashMap.newKeySet();
     private final Queue<QuizButton> slackQuiz = new ConcurrentLinkedQueue<>();
     private final Queue<QuizButton> teamsQuiz = new ConcurrentLinkedQueue<>();
@@ -26,11 +29,16 @@ final class Sightings {
 
     /** A reply for the load request with this key (a response URL's last segment, a Teams activity id) arrived. */
     void reply(String key) {
-        replies.add(key);
+        replies.putIfAbsent(key, System.nanoTime());
     }
 
     boolean replied(String key) {
-        return replies.contains(key);
+        return replies.containsKey(key);
+    }
+
+    /** When the first reply for this key reached its stub ({@link System#nanoTime()}), if one did. */
+    Optional<Long> repliedAt(String key) {
+        return Optional.ofNullable(replies.get(key));
     }
 
     /** Something reached a stub because of a forged request: the marker says which. */

@@ -33,6 +33,8 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * {@code bench/teams-load}: starts a Bot Connector stub (WireMock) and the app jar with Teams
@@ -41,9 +43,11 @@ import java.util.concurrent.atomic.LongAdder;
  * {@code bench-teams: rate=<n> p50_ms=<x> p99_ms=<x> rps=<n>}.
  *
  * <p>Each message is a question of {@link SampleQuestion#all()} from one of a few hundred people, in
- * the shape Teams posts it; the app answers it within the request by posting an Adaptive Card to the
- * stub, so the latency includes the core's answer and the reply's round trip. {@code rps} is the
- * throughput achieved during the measured window.
+ * the shape Teams posts it; the app acknowledges it (200), then answers by posting an Adaptive Card to
+ * the stub. {@code p50_ms} and {@code p99_ms} are the time from a message's intended send time to its
+ * reply reaching the stub, so they include the core's answer and the reply's round trip; the
+ * acknowledgement's own latency is printed above the last line. {@code rps} is the throughput of
+ * acknowledgements during the measured window.
  *
  * <p>Settings are system properties {@code bench.teams.*}: {@code app-warmup-s} (20: 16 senders back to
  * back, unmeasured, so that the phase measures compiled code), {@code rate} (100/s), {@code warmup-s} (10),
@@ -106,6 +110,7 @@ public final class TeamsLoad {
         Optional<PhaseResult> result = Optional.empty();
         boolean started = false;
         long unanswered = 0;
+        List<Double> replyMillis = List.of();
         if (!Files.isRegularFile(jar)) {
             System.err.println("bench-teams: no app jar at " + jar.toAbsolutePath() + " (bench/teams-load builds it)");
         } else {
@@ -125,26 +130,49 @@ public final class TeamsLoad {
                 started = awaitHealthy(app, managementPort, startup);
                 if (started) {
                     int logLinesBefore = app.logLineCount();
-                    Target target = new Target(
-                            "Teams messages " + PATH,
-                            new Messages(
-                                    URI.create("http://127.0.0.1:" + port + PATH),
-                                    connector.serviceUrl(),
-                                    SampleQuestion.all()),
-                            ResponseCheck.status200());
+                    Messages messages = new Messages(
+                            URI.create("http://127.0.0.1:" + port + PATH),
+                            connector.serviceUrl(),
+                            SampleQuestion.all());
+                    Target target = new Target("Teams messages " + PATH, messages, ResponseCheck.status200());
                     try (LoadGenerator load = new LoadGenerator(connections, timeout)) {
                         Optional<String> problem = load.checkOnce(target);
+                        // The reply follows the acknowledgement: give it a few seconds.
+                        long replyDeadline =
+                                System.nanoTime() + Duration.ofSeconds(10).toNanos();
+                        while (problem.isEmpty() && connector.replies() == 0 && System.nanoTime() < replyDeadline) {
+                            Thread.sleep(20);
+                        }
                         long repliesBefore = connector.replies();
                         if (problem.isPresent() || repliesBefore == 0) {
                             System.err.println("bench-teams: " + PATH + " does not answer as expected: "
                                     + problem.orElse("no reply reached the connector stub"));
                         } else {
                             warmUp(load, target, appWarmup);
+                            connector.awaitQuiet(Duration.ofMillis(500), Duration.ofSeconds(60));
                             CpuWindow cpu = new CpuWindow(app::cpuTime);
                             long repliesBeforePhase = connector.replies();
-                            PhaseResult phase = load.constantRate(target, plan, cpu);
+                            messages.forgetIds();
+                            Map<String, Long> intended = new ConcurrentHashMap<>();
+                            long measuredFrom = plan.warmupRequests();
+                            PhaseResult phase = load.constantRate(
+                                    target, plan, cpu, (sequence, intendedNanos, endNanos, response, failure) -> {
+                                        if (sequence >= measuredFrom && response != null) {
+                                            intended.put(messages.idOf(sequence), intendedNanos);
+                                        }
+                                    });
+                            System.out.println("acknowledgements (HTTP 200 from the app):");
                             phase.report().forEach(System.out::println);
                             System.out.println(cpu.describe(phase));
+                            replyMillis = connector.replyMillis(intended, Duration.ofSeconds(10));
+                            System.out.printf(
+                                    Locale.ROOT,
+                                    "  reply cards (intended send time to the card at the stub): %d of %d measured,"
+                                            + " p50 %s ms, p99 %s ms%n",
+                                    replyMillis.size(),
+                                    intended.size(),
+                                    percentile(replyMillis, 50),
+                                    percentile(replyMillis, 99));
                             long phaseReplies = connector.replies() - repliesBeforePhase;
                             long phaseRequests =
                                     phase.counts().total() + phase.warmup().total();
@@ -169,7 +197,7 @@ public final class TeamsLoad {
                 Machine.deleteRecursively(dataDir, "bench-teams");
             }
         }
-        System.exit(finish(rate, result, started, unanswered));
+        System.exit(finish(rate, result, started, unanswered, replyMillis));
     }
 
     private static List<String> jvm(String heap, List<String> options) {
@@ -226,7 +254,17 @@ public final class TeamsLoad {
         return true;
     }
 
-    private static int finish(int rate, Optional<PhaseResult> result, boolean started, long unanswered) {
+    /** The percentile of the sorted latencies, as the last line prints it; {@code -} for none. */
+    static String percentile(List<Double> sortedMillis, double percentile) {
+        if (sortedMillis.isEmpty()) {
+            return "-";
+        }
+        int index = (int) Math.ceil(percentile / 100.0 * sortedMillis.size()) - 1;
+        return Machine.decimal(sortedMillis.get(Math.max(0, Math.min(sortedMillis.size() - 1, index))));
+    }
+
+    private static int finish(
+            int rate, Optional<PhaseResult> result, boolean started, long unanswered, List<Double> replyMillis) {
         int status = started && result.isPresent() ? 0 : 1;
         String p50 = "-";
         String p99 = "-";
@@ -246,8 +284,8 @@ public final class TeamsLoad {
                 System.err.printf(Locale.ROOT, "bench-teams: %d messages of the phase got no reply card%n", unanswered);
                 status = 1;
             }
-            p50 = Machine.decimal(phase.latencyMillis(50));
-            p99 = Machine.decimal(phase.latencyMillis(99));
+            p50 = percentile(replyMillis, 50);
+            p99 = percentile(replyMillis, 99);
             rps = Long.toString(Math.round(phase.throughputPerSecond()));
         }
         System.out.println("load average at end: " + Machine.loadAverage());
@@ -267,6 +305,7 @@ public final class TeamsLoad {
         private final String serviceUrl;
         private final List<SampleQuestion> questions;
         private final AtomicLong issued = new AtomicLong();
+        private final Map<Long, String> ids = new ConcurrentHashMap<>();
 
         public Messages(URI endpoint, String serviceUrl, List<SampleQuestion> questions) {
             this.endpoint = endpoint;
@@ -279,14 +318,15 @@ public final class TeamsLoad {
             SampleQuestion question = questions.get((int) (sequence % questions.size()));
             long person = sequence % PEOPLE;
             String aad = String.format(Locale.ROOT, "6b2c8a1e-3d4f-4a5b-9c8d-%012d", person);
+            String id = "bench-" + ProcessHandle.current().pid() + "-" + issued.incrementAndGet();
+            ids.put(sequence, id);
             String body = """
-                    {"type":"message","id":"bench-%d-%d","timestamp":"2025-03-10T09:30:00.123Z","channelId":"msteams",\
+                    {"type":"message","id":"%s","timestamp":"2025-03-10T09:30:00.123Z","channelId":"msteams",\
                     "serviceUrl":"%s","from":{"id":"29:1bench-%d","name":"Bench person","aadObjectId":"%s"},\
                     "conversation":{"conversationType":"personal","tenantId":"%s","id":"a:1bench-personal-%d"},\
                     "recipient":{"id":"%s","name":"Charter"},"locale":"%s","textFormat":"plain","text":"%s",\
                     "channelData":{"tenant":{"id":"%s"}}}""".formatted(
-                            ProcessHandle.current().pid(),
-                            issued.incrementAndGet(),
+                            id,
                             serviceUrl,
                             person,
                             aad,
@@ -302,14 +342,28 @@ public final class TeamsLoad {
                     .POST(HttpRequest.BodyPublishers.ofString(body))
                     .build();
         }
+
+        /** The activity id of the request with this sequence number in the current phase. */
+        public String idOf(long sequence) {
+            return ids.get(sequence);
+        }
+
+        /** Forgets the ids of earlier phases, whose sequence numbers the next phase uses again. */
+        public void forgetIds() {
+            ids.clear();
+        }
     }
 
     /** The Bot Connector service on a loopback port: every reply, update and conversation creation answers 200. */
     public static final class ConnectorStub implements AutoCloseable {
 
+        private static final Pattern REPLY_TO = Pattern.compile("/activities/([^/?]+)");
+
         private final WireMockServer server;
         private final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
         private final LongAdder replies = new LongAdder();
+        /** When the reply to each activity id reached the stub ({@link System#nanoTime()}). */
+        private final Map<String, Long> repliedAt = new ConcurrentHashMap<>();
 
         private ConnectorStub(WireMockServer server) {
             this.server = server;
@@ -340,6 +394,10 @@ public final class TeamsLoad {
                         .increment();
                 if (path.contains("/activities")) {
                     stub.replies.increment();
+                    Matcher replyTo = REPLY_TO.matcher(request.getUrl());
+                    if (replyTo.find()) {
+                        stub.repliedAt.putIfAbsent(replyTo.group(1), System.nanoTime());
+                    }
                 }
             });
             server.start();
@@ -352,6 +410,47 @@ public final class TeamsLoad {
 
         public long replies() {
             return replies.sum();
+        }
+
+        /**
+         * Waits until no reply has arrived for {@code quiet} (or {@code patience} is over): the
+         * warm-up is acknowledged faster than it is answered, and its replies still on their way
+         * would be counted, and their CPU measured, in the next phase.
+         */
+        public void awaitQuiet(Duration quiet, Duration patience) throws InterruptedException {
+            long deadline = System.nanoTime() + patience.toNanos();
+            long seen = replies();
+            long since = System.nanoTime();
+            while (System.nanoTime() < deadline && System.nanoTime() - since < quiet.toNanos()) {
+                Thread.sleep(20);
+                long now = replies();
+                if (now != seen) {
+                    seen = now;
+                    since = System.nanoTime();
+                }
+            }
+        }
+
+        /**
+         * The time from each activity's intended send time to its reply at the stub, in milliseconds,
+         * sorted; waits up to {@code patience} for replies still on their way. Activities without a
+         * reply are left out (counted by {@link #replies()}).
+         */
+        public List<Double> replyMillis(Map<String, Long> intendedNanos, Duration patience)
+                throws InterruptedException {
+            long deadline = System.nanoTime() + patience.toNanos();
+            while (!repliedAt.keySet().containsAll(intendedNanos.keySet()) && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            List<Double> millis = new ArrayList<>();
+            intendedNanos.forEach((id, intended) -> {
+                Long at = repliedAt.get(id);
+                if (at != null) {
+                    millis.add((at - intended) / 1e6);
+                }
+            });
+            millis.sort(null);
+            return millis;
         }
 
         public Map<String, Long> calls() {

@@ -315,7 +315,15 @@ public final class TeamsBot implements Bot, AutoCloseable {
         // Teams activity ids are unique within a conversation only.
         String key = "teams:" + sha256(activity.getConversation().getId()).substring(0, 32) + ":"
                 + (id.length() > 120 ? sha256(id) : id);
-        return parts.seenEvents().firstTime(key, parts.clock().instant());
+        try {
+            return parts.seenEvents().firstTime(key, parts.clock().instant());
+        } catch (RuntimeException e) {
+            // Better twice than never: the store is down (Teams already has its 200), so answer anyway.
+            LOG.warn(
+                    "Could not record a Teams activity as seen: {}",
+                    e.getClass().getSimpleName());
+            return true;
+        }
     }
 
     private static String sha256(String text) {

@@ -61,6 +61,19 @@ class AcknowledgementTest extends FreshRigTest {
     }
 
     @Test
+    void answersWhenTheSeenEventsCannotBeRecordedRatherThanNotAtAll() {
+        rig.seen.down = true;
+
+        HttpResponse<String> response = rig.post(teams.personal(Activities.ALICE_AAD, QUESTION, "en-US"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(rig.requests(RequestMethod.POST, TeamsRig.ACTIVITIES)).hasSize(1);
+        assertThat(rig.logText())
+                .contains("Could not record a Teams activity as seen: IllegalStateException")
+                .doesNotContain("failed after its acknowledgement");
+    }
+
+    @Test
     void aTurnThatFailsAfterItsAcknowledgementIsLoggedWithoutTheMessageAndTheNextIsServed() throws Exception {
         AtomicInteger calls = new AtomicInteger();
         Converse failingOnce = new Converse() {

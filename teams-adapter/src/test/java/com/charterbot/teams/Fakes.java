@@ -151,12 +151,16 @@ final class Fakes {
         }
     }
 
-    /** Remembers keys in memory. */
+    /** Remembers keys in memory; {@link #down} makes it fail as a database that cannot be reached. */
     static final class Seen implements SeenEvents {
         private final Set<String> keys = Collections.synchronizedSet(new HashSet<>());
+        volatile boolean down;
 
         @Override
         public boolean firstTime(String key, Instant at) {
+            if (down) {
+                throw new IllegalStateException("the seen events' store cannot be reached");
+            }
             if (key.length() > 200) {
                 throw new IllegalArgumentException("key over 200 characters: " + key.length());
             }

@@ -67,6 +67,8 @@ final class TeamsRig implements AutoCloseable {
     final List<String> apiErrors = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Which reply answered which message. */
     final InMemoryRepliedMessages replies = new InMemoryRepliedMessages();
+
+    final Fakes.Seen seen = new Fakes.Seen();
     /** Every wait before a throttled reply's next try, in order: recorded, never slept, under {@link TeamsBot.ReplyRetry#DEFAULT}. */
     final List<Duration> waits = new CopyOnWriteArrayList<>();
 
@@ -138,7 +140,7 @@ final class TeamsRig implements AutoCloseable {
                         converse,
                         core != null ? core : membership,
                         core != null ? core : nudges,
-                        new Fakes.Seen(),
+                        seen,
                         home,
                         references,
                         TestConversation.CLOCK,

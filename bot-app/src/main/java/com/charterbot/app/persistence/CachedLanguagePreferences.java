@@ -9,6 +9,9 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 
 /**
  * Language preferences read once per person per {@code keep} instead of on every message: the
@@ -20,6 +23,7 @@ import java.util.Optional;
 public final class CachedLanguagePreferences implements LanguagePreferences {
 
     static final int MAX_PEOPLE = 50_000;
+    private static final Logger LOG = LoggerFactory.getLogger(CachedLanguagePreferences.class);
 
     private final LanguagePreferences stored;
     private final Cache<UserRef, Optional<Language>> recent;
@@ -33,10 +37,22 @@ public final class CachedLanguagePreferences implements LanguagePreferences {
                 .build();
     }
 
+    /**
+     * The person's preference; none, and nothing kept, while the database cannot be read (cut, or
+     * out of connections): the answer then goes in the message's or the client's language rather
+     * than not at all.
+     */
     @Override
     public Optional<Language> find(UserRef user) {
         Objects.requireNonNull(user, "user");
-        return recent.get(user, stored::find);
+        try {
+            return recent.get(user, stored::find);
+        } catch (DataAccessException e) {
+            LOG.warn(
+                    "Language preference not read ({}): the message's language is used",
+                    e.getClass().getSimpleName());
+            return Optional.empty();
+        }
     }
 
     @Override

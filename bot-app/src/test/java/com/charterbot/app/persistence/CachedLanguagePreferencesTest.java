@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 
 class CachedLanguagePreferencesTest {
 
@@ -22,10 +23,14 @@ class CachedLanguagePreferencesTest {
     private final InMemoryLanguagePreferences database = new InMemoryLanguagePreferences();
 
     private final AtomicInteger reads = new AtomicInteger();
+    private volatile boolean databaseDown;
     private final LanguagePreferences counted = new LanguagePreferences() {
         @Override
         public Optional<Language> find(UserRef user) {
             reads.incrementAndGet();
+            if (databaseDown) {
+                throw new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection");
+            }
             return database.find(user);
         }
 
@@ -52,6 +57,20 @@ class CachedLanguagePreferencesTest {
             assertThat(replica.find(SAM)).isEmpty();
         }
 
+        assertThat(reads).hasValue(2);
+    }
+
+    @Test
+    void aDatabaseThatCannotBeReadMeansNoPreferenceForNowNotAFailedAnswer() {
+        database.save(CAMILLE, Language.FR);
+        databaseDown = true;
+
+        assertThat(replica.find(CAMILLE)).isEmpty();
+
+        databaseDown = false;
+        assertThat(replica.find(CAMILLE))
+                .as("the outage's empty answer was not kept")
+                .contains(Language.FR);
         assertThat(reads).hasValue(2);
     }
 

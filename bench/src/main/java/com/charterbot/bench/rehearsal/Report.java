@@ -257,24 +257,23 @@ final class Report {
             }
         }
         if (toAnswers.getTotalCount() > 0) {
-            System.out.printf(
-                    Locale.ROOT,
-                    "  steady genuine latency ms, a Teams message counted until its reply reached the stub:"
-                            + " p50 %.1f  p90 %.1f  p99 %.1f%n",
-                    toAnswers.getValueAtPercentile(50) / 1000.0,
-                    toAnswers.getValueAtPercentile(90) / 1000.0,
-                    toAnswers.getValueAtPercentile(99) / 1000.0);
+            System.out.println("  steady genuine latency ms, a Teams message counted until its reply reached the stub: "
+                    + percentiles(toAnswers));
         }
         if (replies.getTotalCount() > 0) {
-            System.out.printf(
-                    Locale.ROOT,
-                    "  steady Teams messages, intended send time to the reply at the connector stub, ms:"
-                            + " p50 %.1f  p90 %.1f  p99 %.1f (%d replies)%n",
-                    replies.getValueAtPercentile(50) / 1000.0,
-                    replies.getValueAtPercentile(90) / 1000.0,
-                    replies.getValueAtPercentile(99) / 1000.0,
-                    replies.getTotalCount());
+            System.out.println("  steady Teams messages, intended send time to the reply at the connector stub, ms: "
+                    + percentiles(replies) + " (" + replies.getTotalCount() + " replies)");
         }
+    }
+
+    /** {@code p50 x  p90 x  p99 x} in milliseconds, from a histogram of microseconds. */
+    private static String percentiles(Histogram micros) {
+        return String.format(
+                Locale.ROOT,
+                "p50 %.1f  p90 %.1f  p99 %.1f",
+                micros.getValueAtPercentile(50) / 1000.0,
+                micros.getValueAtPercentile(90) / 1000.0,
+                micros.getValueAtPercentile(99) / 1000.0);
     }
 
     private static long micros(long nanos) {
@@ -308,10 +307,7 @@ final class Report {
         for (Ledger.Outcome outcome : list) {
             if (outcome.status() >= 0
                     || (outcome.failure() != null && outcome.failure().contains("Timeout"))) {
-                histogram.recordValue(Math.max(
-                        0,
-                        Math.min(
-                                TimeUnit.MINUTES.toMicros(10), (outcome.endNanos() - outcome.intendedNanos()) / 1000)));
+                histogram.recordValue(micros(outcome.endNanos() - outcome.intendedNanos()));
             }
         }
         return histogram;

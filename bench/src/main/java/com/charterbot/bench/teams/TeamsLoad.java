@@ -35,6 +35,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.HdrHistogram.Histogram;
 
 /**
  * {@code bench/teams-load}: starts a Bot Connector stub (WireMock) and the app jar with Teams
@@ -110,7 +111,7 @@ public final class TeamsLoad {
         Optional<PhaseResult> result = Optional.empty();
         boolean started = false;
         long unanswered = 0;
-        List<Double> replyMillis = List.of();
+        Histogram replyMicros = new Histogram(3);
         if (!Files.isRegularFile(jar)) {
             System.err.println("bench-teams: no app jar at " + jar.toAbsolutePath() + " (bench/teams-load builds it)");
         } else {
@@ -164,15 +165,15 @@ public final class TeamsLoad {
                             System.out.println("acknowledgements (HTTP 200 from the app):");
                             phase.report().forEach(System.out::println);
                             System.out.println(cpu.describe(phase));
-                            replyMillis = connector.replyMillis(intended, Duration.ofSeconds(10));
+                            replyMicros = connector.replyMicros(intended, Duration.ofSeconds(10));
                             System.out.printf(
                                     Locale.ROOT,
                                     "  reply cards (intended send time to the card at the stub): %d of %d measured,"
                                             + " p50 %s ms, p99 %s ms%n",
-                                    replyMillis.size(),
+                                    replyMicros.getTotalCount(),
                                     intended.size(),
-                                    percentile(replyMillis, 50),
-                                    percentile(replyMillis, 99));
+                                    percentile(replyMicros, 50),
+                                    percentile(replyMicros, 99));
                             long phaseReplies = connector.replies() - repliesBeforePhase;
                             long phaseRequests =
                                     phase.counts().total() + phase.warmup().total();
@@ -197,7 +198,7 @@ public final class TeamsLoad {
                 Machine.deleteRecursively(dataDir, "bench-teams");
             }
         }
-        System.exit(finish(rate, result, started, unanswered, replyMillis));
+        System.exit(finish(rate, result, started, unanswered, replyMicros));
     }
 
     private static List<String> jvm(String heap, List<String> options) {
@@ -254,17 +255,13 @@ public final class TeamsLoad {
         return true;
     }
 
-    /** The percentile of the sorted latencies, as the last line prints it; {@code -} for none. */
-    static String percentile(List<Double> sortedMillis, double percentile) {
-        if (sortedMillis.isEmpty()) {
-            return "-";
-        }
-        int index = (int) Math.ceil(percentile / 100.0 * sortedMillis.size()) - 1;
-        return Machine.decimal(sortedMillis.get(Math.max(0, Math.min(sortedMillis.size() - 1, index))));
+    /** The percentile of the latencies in milliseconds, as the last line prints it; {@code -} for none. */
+    static String percentile(Histogram micros, double percentile) {
+        return micros.getTotalCount() == 0 ? "-" : Machine.decimal(micros.getValueAtPercentile(percentile) / 1000.0);
     }
 
     private static int finish(
-            int rate, Optional<PhaseResult> result, boolean started, long unanswered, List<Double> replyMillis) {
+            int rate, Optional<PhaseResult> result, boolean started, long unanswered, Histogram replyMicros) {
         int status = started && result.isPresent() ? 0 : 1;
         String p50 = "-";
         String p99 = "-";
@@ -284,8 +281,8 @@ public final class TeamsLoad {
                 System.err.printf(Locale.ROOT, "bench-teams: %d messages of the phase got no reply card%n", unanswered);
                 status = 1;
             }
-            p50 = percentile(replyMillis, 50);
-            p99 = percentile(replyMillis, 99);
+            p50 = percentile(replyMicros, 50);
+            p99 = percentile(replyMicros, 99);
             rps = Long.toString(Math.round(phase.throughputPerSecond()));
         }
         System.out.println("load average at end: " + Machine.loadAverage());
@@ -432,25 +429,23 @@ public final class TeamsLoad {
         }
 
         /**
-         * The time from each activity's intended send time to its reply at the stub, in milliseconds,
-         * sorted; waits up to {@code patience} for replies still on their way. Activities without a
-         * reply are left out (counted by {@link #replies()}).
+         * The time from each activity's intended send time to its reply at the stub, in microseconds;
+         * waits up to {@code patience} for replies still on their way. Activities without a reply are
+         * left out (counted by {@link #replies()}).
          */
-        public List<Double> replyMillis(Map<String, Long> intendedNanos, Duration patience)
-                throws InterruptedException {
+        public Histogram replyMicros(Map<String, Long> intendedNanos, Duration patience) throws InterruptedException {
             long deadline = System.nanoTime() + patience.toNanos();
             while (!repliedAt.keySet().containsAll(intendedNanos.keySet()) && System.nanoTime() < deadline) {
                 Thread.sleep(50);
             }
-            List<Double> millis = new ArrayList<>();
+            Histogram micros = new Histogram(3);
             intendedNanos.forEach((id, intended) -> {
                 Long at = repliedAt.get(id);
                 if (at != null) {
-                    millis.add((at - intended) / 1e6);
+                    micros.recordValue(Math.max(0, (at - intended) / 1000));
                 }
             });
-            millis.sort(null);
-            return millis;
+            return micros;
         }
 
         public Map<String, Long> calls() {

@@ -83,16 +83,20 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * token per second. Measures from the start of the first planner run to the moment the last
  * delivery is recorded SENT, and compares it with the ideal, channels / (workspaces x budget) (20 s).
  *
- * <p>A smaller fan-out on another database runs first, unmeasured, so that the measured one runs
- * on warm code as in a server that has been up for a while (set {@code bench.fanout.warmup=0} to
- * measure a cold start).
+ * <p>A fan-out of the same size on another database runs first, unmeasured, so that the measured
+ * one runs on warm code as in a server that has been up for a while (set {@code bench.fanout.warmup=0}
+ * to measure a cold start). Why as large: the delivery path's methods (the JDBC driver, the pool,
+ * db-scheduler, the Slack client's JSON) are called a few times per delivery, and the JIT compiles a
+ * method at its top tier only after some thousands of calls. After a warm-up of 3,000 channels
+ * {@code -XX:+PrintCompilation} still showed 120 to 260 top-tier compilations every 5 s of the
+ * measured run, and the compiler threads took about a third of the JVM's CPU.
  *
  * <p>Knobs, as system properties (Maven passes {@code -D...} through): {@code bench.fanout.channels}
  * (10000), {@code bench.fanout.workspaces} (5), {@code bench.fanout.budget} (100, messages a second
  * per workspace, {@code tenant-budget-per-second}), {@code bench.fanout.replicas} (3),
  * {@code bench.fanout.threads} (per replica; {@code charter.scheduler.threads}' default, 10),
  * {@code bench.fanout.polling-ms} (100),
- * {@code bench.fanout.warmup} (1000 channels), {@code bench.fanout.timeout-s} (180).
+ * {@code bench.fanout.warmup} (as many channels as {@code bench.fanout.channels}), {@code bench.fanout.timeout-s} (180).
  */
 @Tag("bench")
 class FanoutBenchmark {
@@ -104,7 +108,7 @@ class FanoutBenchmark {
     static final int THREADS = Integer.getInteger(
             "bench.fanout.threads", NudgeSchedulerProperties.defaults().threads());
     static final Duration POLLING = Duration.ofMillis(Long.getLong("bench.fanout.polling-ms", 100));
-    static final int WARMUP = Integer.getInteger("bench.fanout.warmup", 1000);
+    static final int WARMUP = Integer.getInteger("bench.fanout.warmup", CHANNELS);
     static final Duration TIMEOUT = Duration.ofSeconds(Long.getLong("bench.fanout.timeout-s", 180));
     static final Duration SEND_LATENCY = Duration.ofMillis(1);
     /** The default spacing: each channel gets one message, so it never binds. */

@@ -196,6 +196,8 @@ class DefaultValuesTest {
         assertThat(options).contains("-XX:+ExitOnOutOfMemoryError");
         // Freed native memory given back to the system: what keeps the pod under 300 MiB under load.
         assertThat(options).containsPattern("-XX:TrimNativeHeapInterval=[1-9]\\d*");
+        // A heap that settles near its live data instead of growing for minutes (bench/soak).
+        assertThat(options).contains("-XX:MinHeapFreeRatio=15", "-XX:MaxHeapFreeRatio=40");
         assertThat(chart.container().string("image")).isEqualTo("charter-bot:0.1.0");
     }
 

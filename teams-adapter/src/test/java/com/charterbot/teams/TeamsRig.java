@@ -67,7 +67,7 @@ final class TeamsRig implements AutoCloseable {
     final List<String> apiErrors = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Which reply answered which message. */
     final InMemoryRepliedMessages replies = new InMemoryRepliedMessages();
-
+    /** The seen events the bot records; {@code seen.down} makes their store unreachable. */
     final Fakes.Seen seen = new Fakes.Seen();
     /** Every wait before a throttled reply's next try, in order: recorded, never slept, under {@link TeamsBot.ReplyRetry#DEFAULT}. */
     final List<Duration> waits = new CopyOnWriteArrayList<>();

@@ -123,8 +123,9 @@ final class CheckCommands {
                             draft.risk().name().toLowerCase(Locale.ROOT),
                             UserText.echo(draft.text(), SHOWN_DRAFT),
                             outcome.report().findings().stream()
-                                    .map(f ->
-                                            f.level().name() + " " + f.section().sectionId())
+                                    .map(f -> f.level().name()
+                                            + (f.learned() ? "* " : " ")
+                                            + f.section().sectionId())
                                     .toList(),
                             draft.topics());
                 }

@@ -202,6 +202,40 @@ class DraftCheckerTest {
     }
 
     @Test
+    void aPhotoWhoseTakerSaysWhatTheyCheckedIsNoLongerAStop() {
+        Charter charter = bundled(CharterSettings.DEFAULTS, false);
+
+        for (String careful : List.of(
+                "Our new lab! Monitors off and whiteboards wiped before I took it [photo: the lab]",
+                "Le labo tout neuf, écrans éteints et tableau effacé [photo : le labo]",
+                "Photo du pot de fin d'année, prise de dos, personne n'est reconnaissable [photo]")) {
+            assertThat(finding(check(charter, careful), "photos-videos").map(Finding::level))
+                    .as(careful)
+                    .isNotEqualTo(Optional.of(Signal.Level.STOP));
+        }
+        assertThat(finding(check(charter, "Our new lab, look at the whiteboard! [photo: the lab]"), "photos-videos")
+                        .orElseThrow()
+                        .level())
+                .isEqualTo(Signal.Level.STOP);
+    }
+
+    @Test
+    void vulgarNamesForTheEmployerAndAccusationsAreStops() {
+        Charter charter = bundled(CharterSettings.DEFAULTS, false);
+
+        for (String draft : List.of(
+                "Encore un samedi imposé par cette direction de m***e",
+                "Journée pourrie, boîte pourrie, et nos petits chefaillons",
+                "Notre directeur M. Aubert harcèle ses équipes")) {
+            assertThat(finding(check(charter, draft), "defamation-criticism"))
+                    .as(draft)
+                    .hasValueSatisfying(f -> assertThat(f.level()).isEqualTo(Signal.Level.STOP));
+        }
+        assertThat(finding(check(charter, "Bravo à la direction pour le nouveau réfectoire !"), "defamation-criticism"))
+                .isEmpty();
+    }
+
+    @Test
     void findsNamesInsideSentencesOrAfterATitleButNotAnOpeningWordOrShouting() {
         Charter charter = alphaWith("- stop: [name] ... incompetent");
 

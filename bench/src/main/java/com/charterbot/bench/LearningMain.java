@@ -8,7 +8,11 @@ import com.charterbot.core.chat.ConversationService;
 import com.charterbot.core.eval.EvalQuestion;
 import com.charterbot.core.eval.EvalSet;
 import com.charterbot.core.eval.Evaluation;
+import com.charterbot.core.experts.ExpertsDesk;
+import com.charterbot.core.experts.ExpertsMessenger;
 import com.charterbot.core.memory.InMemoryConversation;
+import com.charterbot.core.memory.InMemoryExpertQuestions;
+import com.charterbot.core.memory.InMemoryExpertsChannels;
 import com.charterbot.core.memory.InMemoryPhrasingCandidates;
 import com.charterbot.core.nudge.NudgeSettings;
 import com.charterbot.core.phrasing.Candidate;
@@ -30,9 +34,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -43,6 +49,10 @@ import java.util.SplittableRandom;
  * expected section whenever the bot offers one ("did you mean", the closest sections, or the other
  * sections offered after they clicked "not helpful" on a wrong answer), every suggested phrasing
  * approved by an administrator in chat, then the real-world holdout scored before and after.
+ *
+ * <p>{@code -Dbench.learning.experts=true} adds the communications team: a person offered no section
+ * they wanted sends an in-scope question to the experts' channel, where an expert files it under its
+ * expected section ("Belongs to section..."), the third signal that suggests a phrasing.
  *
  * <p>{@code -Dbench.learning.dev} and {@code -Dbench.learning.holdout} name other eval files
  * (comma-separated, default: the three real-world development files, and realworld-holdout);
@@ -67,7 +77,10 @@ public final class LearningMain {
 
         Clock clock = Clock.fixed(Instant.parse("2026-03-02T09:00:00Z"), ZoneOffset.UTC);
         InMemoryPhrasingCandidates candidates = new InMemoryPhrasingCandidates();
-        ConversationService conversation = conversation(engine, candidates, clock);
+        boolean experts = Boolean.getBoolean("bench.learning.experts");
+        ExpertsChannel expertsChannel = new ExpertsChannel();
+        ConversationService conversation =
+                conversation(engine, candidates, clock, experts ? Optional.of(expertsChannel) : Optional.empty());
         ChannelRef channel = new ChannelRef(Platform.SLACK, "T0BENCH", "C0BENCH");
         int person = 0;
         for (EvalQuestion q : dev) {
@@ -89,8 +102,14 @@ public final class LearningMain {
                         chosen = chosen.or(() -> chosen(sorry, q));
                     }
                 }
-                chosen.ifPresent(button -> conversation.onAction(
-                        new ActionEvent(user, channel, button.actionId(), button.value(), false, language)));
+                if (chosen.isPresent()) {
+                    conversation.onAction(new ActionEvent(
+                            user, channel, chosen.get().actionId(), chosen.get().value(), false, language));
+                } else if (!q.expected().isEmpty()) {
+                    askTheTeam(conversation, reply, user, channel, language)
+                            .ifPresent(id -> expertsChannel.fileUnder(
+                                    conversation, id, q.expected().get(0)));
+                }
             }
         }
         UserRef admin = new UserRef(Platform.SLACK, "T0BENCH", ADMIN);
@@ -150,6 +169,84 @@ public final class LearningMain {
         return Optional.empty();
     }
 
+    /**
+     * Sends the question to the communications team, as a person who got no section they wanted
+     * would: "Ask the communications team", then "Send". The id of the question on the experts'
+     * card, or empty when the bot offered no such button.
+     */
+    private static Optional<String> askTheTeam(
+            ConversationService conversation,
+            Reply reply,
+            UserRef user,
+            ChannelRef channel,
+            Optional<Language> language) {
+        Optional<Button> offer = button(reply, ActionIds.EXPERTS_OFFER);
+        if (offer.isEmpty()) {
+            return Optional.empty();
+        }
+        for (Reply confirmation : conversation.onAction(new ActionEvent(
+                user, channel, offer.get().actionId(), offer.get().value(), false, language))) {
+            Optional<Button> send = button(confirmation, ActionIds.EXPERTS_SEND);
+            if (send.isPresent()) {
+                int before = ExpertsChannel.cards.size();
+                conversation.onAction(new ActionEvent(
+                        user, channel, send.get().actionId(), send.get().value(), false, language));
+                return ExpertsChannel.cards.size() > before
+                        ? button(ExpertsChannel.cards.get(before), ActionIds.EXPERT_SECTION)
+                                .map(Button::value)
+                        : Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The first button of a reply with this action id. */
+    private static Optional<Button> button(Reply reply, String actionId) {
+        return reply.blocks().stream()
+                .filter(Block.Buttons.class::isInstance)
+                .flatMap(b -> ((Block.Buttons) b).buttons().stream())
+                .filter(b -> b.actionId().equals(actionId))
+                .findFirst();
+    }
+
+    /**
+     * The experts' channel: keeps the cards posted in it, and an expert in it who files a question
+     * under a section ("Belongs to section...", then the form's submit), which suggests the phrasing.
+     */
+    private static final class ExpertsChannel implements ExpertsMessenger {
+        static final ChannelRef CHANNEL = new ChannelRef(Platform.SLACK, "T0BENCH", "C0EXPERTS");
+        static final List<Reply> cards = new ArrayList<>();
+        private static final UserRef EXPERT = new UserRef(Platform.SLACK, "T0BENCH", "U0EXPERT");
+
+        void fileUnder(ConversationService conversation, String questionId, String sectionId) {
+            conversation.onAction(new ActionEvent(
+                    EXPERT,
+                    CHANNEL,
+                    ActionIds.EXPERT_SECTION_SUBMIT,
+                    questionId,
+                    false,
+                    Optional.empty(),
+                    "Camille",
+                    Map.of(ExpertsDesk.SECTION, sectionId)));
+        }
+
+        @Override
+        public Posted post(ChannelRef channel, Reply card) {
+            cards.add(card);
+            return new Posted.Done("card-" + cards.size());
+        }
+
+        @Override
+        public boolean update(ChannelRef channel, String cardId, Reply card) {
+            return true;
+        }
+
+        @Override
+        public boolean tell(UserRef person, ChannelRef sameTenant, Reply message) {
+            return true;
+        }
+    }
+
     /** The "not helpful" button of an answer citing a section the question does not expect. */
     private static Optional<Button> wrong(Reply reply, EvalQuestion q) {
         boolean cited = reply.blocks().stream()
@@ -166,7 +263,10 @@ public final class LearningMain {
     }
 
     private static ConversationService conversation(
-            AnswerEngine engine, InMemoryPhrasingCandidates candidates, Clock clock) {
+            AnswerEngine engine,
+            InMemoryPhrasingCandidates candidates,
+            Clock clock,
+            Optional<ExpertsMessenger> experts) {
         InMemoryConversation.Settings settings = new InMemoryConversation.Settings(
                 QuizSettings.DEFAULTS,
                 NudgeSettings.defaults(ZoneOffset.UTC, Language.EN),
@@ -174,9 +274,27 @@ public final class LearningMain {
                 channelRef -> true,
                 ReloadCharter.bundled(),
                 DrawCharts.none(),
-                admin -> new CommunicationsTeam(
-                        Optional.empty(),
-                        Optional.of(new PhrasingReview(engine, candidates, admin, clock, Duration.ofSeconds(30)))));
+                admin -> {
+                    PhrasingReview review =
+                            new PhrasingReview(engine, candidates, admin, clock, Duration.ofSeconds(30));
+                    return new CommunicationsTeam(
+                            experts.map(messenger -> new ExpertsDesk(
+                                    engine::charter,
+                                    new InMemoryExpertQuestions(),
+                                    new InMemoryExpertsChannels(),
+                                    messenger,
+                                    admin,
+                                    Language.EN,
+                                    new ExpertsDesk.Settings(
+                                            Optional.of(ExpertsChannel.CHANNEL.channelId()),
+                                            Optional.empty(),
+                                            Duration.ofDays(2),
+                                            ZoneOffset.UTC),
+                                    clock,
+                                    new SplittableRandom(19L),
+                                    review::seen)),
+                            Optional.of(review));
+                });
         return new InMemoryConversation(engine, settings, clock, new SplittableRandom(18L)).conversation();
     }
 }

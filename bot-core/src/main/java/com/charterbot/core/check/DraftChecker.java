@@ -32,6 +32,14 @@ public final class DraftChecker implements CheckDraft {
     /** At most this many quotes of the draft per finding. */
     static final int MAX_TRIGGERS = 3;
 
+    /**
+     * A draft of fewer words gets no learned STOP when no signal cautions about it: each of its few
+     * words weighs so much that one word the risky examples often use ("direction") made a STOP of
+     * "La direction a présenté le plan de charge". No labelled draft that a learned STOP found is
+     * this short.
+     */
+    static final int MIN_LEARNED_WORDS = 8;
+
     private final Supplier<Charter> charter;
     private final Language defaultLanguage;
     private final DraftFindings findings;
@@ -173,8 +181,9 @@ public final class DraftChecker implements CheckDraft {
      * The section that what the example posts taught raises to STOP, or -1. A section a signal already
      * cautions about needs less (the two pieces of evidence agree): the one the sections' model ranks
      * first among them, when the draft is likely enough a STOP post. Otherwise, a draft likely enough
-     * a STOP post ({@link PostClassifier#STOP_PROBABILITY}) gets the section the model ranks first,
-     * unless that section's {@code unless} matched (the draft already does what it asks).
+     * a STOP post ({@link PostClassifier#STOP_PROBABILITY}) and at least {@link #MIN_LEARNED_WORDS}
+     * long gets the section the model ranks first, unless that section's {@code unless} matched (the
+     * draft already does what it asks).
      */
     private static int learnedStop(
             SignalIndex signals, PostClassifier posts, String text, Signal.Level[] levels, boolean[] lowered) {
@@ -195,7 +204,8 @@ public final class DraftChecker implements CheckDraft {
                     }))
                     .orElseThrow();
         }
-        if (stop > PostClassifier.STOP_PROBABILITY) {
+        if (stop > PostClassifier.STOP_PROBABILITY
+                && PostClassifier.writtenWords(text).size() >= MIN_LEARNED_WORDS) {
             List<String> likely = posts.topics(text);
             int section = likely.isEmpty() ? -1 : ids.indexOf(likely.get(0));
             return section >= 0 && !lowered[section] ? section : -1;

@@ -266,7 +266,7 @@ final class PostClassifier {
     }
 
     /** The words of a draft as written: runs of letters, digits and apostrophes. */
-    private static List<String> writtenWords(String draft) {
+    static List<String> writtenWords(String draft) {
         List<String> words = new ArrayList<>();
         int start = -1;
         for (int i = 0; i <= draft.length(); i++) {

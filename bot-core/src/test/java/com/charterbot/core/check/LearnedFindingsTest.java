@@ -69,6 +69,15 @@ class LearnedFindingsTest {
     }
 
     @Test
+    void aDraftOfAFewWordsGetsNoLearnedStop() {
+        assertThat(check(charter(""), "Zentek merger signed, hush").findings()).isEmpty();
+        assertThat(check(charter(""), "psst, Zentek merger signed, keep it hush today")
+                        .findings())
+                .extracting(f -> f.section().sectionId() + " " + f.level())
+                .containsExactly("alpha STOP");
+    }
+
+    @Test
     void theSectionIsTheOneSuchPostsCite() {
         DraftReport report = check(charter(""), "first day, here is my badge with its barcode");
 

@@ -236,6 +236,36 @@ class DraftCheckerTest {
     }
 
     @Test
+    void aJournalistWhoGotInTouchIsForTheCommunicationsTeam() {
+        Charter charter = bundled(CharterSettings.DEFAULTS, false);
+
+        assertThat(finding(
+                        check(charter, "A reporter from the Gazette emailed me for a comment on the strike"),
+                        "media-inquiries"))
+                .isPresent();
+        assertThat(finding(
+                                check(charter, "Une journaliste m'a contactée pour témoigner, j'ai dit oui pour jeudi"),
+                                "media-inquiries")
+                        .orElseThrow()
+                        .level())
+                .isEqualTo(Signal.Level.STOP);
+    }
+
+    @Test
+    void aColleagueIsNoCustomerForTheCustomersSection() {
+        Charter charter = bundled(CharterSettings.DEFAULTS, false);
+
+        assertThat(finding(
+                        check(charter, "Le responsable de prod est vraiment relou avec son 5S 🙄"),
+                        "customers-partners"))
+                .isEmpty();
+        assertThat(finding(
+                        check(charter, "Les acheteurs de chez Brassac, toujours aussi relous 🙄"),
+                        "customers-partners"))
+                .isPresent();
+    }
+
+    @Test
     void findsNamesInsideSentencesOrAfterATitleButNotAnOpeningWordOrShouting() {
         Charter charter = alphaWith("- stop: [name] ... incompetent");
 

@@ -22,8 +22,12 @@ import org.junit.jupiter.api.Test;
  */
 class DraftCheckComplexityTest {
 
-    /** Signal steps tried per token, at most, with the bundled charter. */
-    static final int STEPS_PER_TOKEN = 400;
+    /**
+     * Signal steps tried per token, at most, with the bundled charter. The constant grows with the
+     * charter's signals: 400 until the media section's lines for a journalist who got in touch and
+     * the customers' line split in two (2026-12-08) took a draft of "c0nnard" repeated to 401.
+     */
+    static final int STEPS_PER_TOKEN = 420;
 
     private static SignalIndex index;
 

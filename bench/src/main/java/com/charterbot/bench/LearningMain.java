@@ -106,7 +106,8 @@ public final class LearningMain {
                     conversation.onAction(new ActionEvent(
                             user, channel, chosen.get().actionId(), chosen.get().value(), false, language));
                 } else if (!q.expected().isEmpty()) {
-                    askTheTeam(conversation, reply, user, channel, language)
+                    expertsChannel
+                            .ask(conversation, reply, user, channel, language)
                             .ifPresent(id -> expertsChannel.fileUnder(
                                     conversation, id, q.expected().get(0)));
                 }
@@ -169,37 +170,6 @@ public final class LearningMain {
         return Optional.empty();
     }
 
-    /**
-     * Sends the question to the communications team, as a person who got no section they wanted
-     * would: "Ask the communications team", then "Send". The id of the question on the experts'
-     * card, or empty when the bot offered no such button.
-     */
-    private static Optional<String> askTheTeam(
-            ConversationService conversation,
-            Reply reply,
-            UserRef user,
-            ChannelRef channel,
-            Optional<Language> language) {
-        Optional<Button> offer = button(reply, ActionIds.EXPERTS_OFFER);
-        if (offer.isEmpty()) {
-            return Optional.empty();
-        }
-        for (Reply confirmation : conversation.onAction(new ActionEvent(
-                user, channel, offer.get().actionId(), offer.get().value(), false, language))) {
-            Optional<Button> send = button(confirmation, ActionIds.EXPERTS_SEND);
-            if (send.isPresent()) {
-                int before = ExpertsChannel.cards.size();
-                conversation.onAction(new ActionEvent(
-                        user, channel, send.get().actionId(), send.get().value(), false, language));
-                return ExpertsChannel.cards.size() > before
-                        ? button(ExpertsChannel.cards.get(before), ActionIds.EXPERT_SECTION)
-                                .map(Button::value)
-                        : Optional.empty();
-            }
-        }
-        return Optional.empty();
-    }
-
     /** The first button of a reply with this action id. */
     private static Optional<Button> button(Reply reply, String actionId) {
         return reply.blocks().stream()
@@ -215,8 +185,39 @@ public final class LearningMain {
      */
     private static final class ExpertsChannel implements ExpertsMessenger {
         static final ChannelRef CHANNEL = new ChannelRef(Platform.SLACK, "T0BENCH", "C0EXPERTS");
-        static final List<Reply> cards = new ArrayList<>();
         private static final UserRef EXPERT = new UserRef(Platform.SLACK, "T0BENCH", "U0EXPERT");
+        private final List<Reply> cards = new ArrayList<>();
+
+        /**
+         * Sends the question to the communications team, as a person who got no section they wanted
+         * would: "Ask the communications team", then "Send". The id of the question on the experts'
+         * card, or empty when the bot offered no such button.
+         */
+        Optional<String> ask(
+                ConversationService conversation,
+                Reply reply,
+                UserRef user,
+                ChannelRef channel,
+                Optional<Language> language) {
+            Optional<Button> offer = button(reply, ActionIds.EXPERTS_OFFER);
+            if (offer.isEmpty()) {
+                return Optional.empty();
+            }
+            for (Reply confirmation : conversation.onAction(new ActionEvent(
+                    user, channel, offer.get().actionId(), offer.get().value(), false, language))) {
+                Optional<Button> send = button(confirmation, ActionIds.EXPERTS_SEND);
+                if (send.isPresent()) {
+                    int before = cards.size();
+                    conversation.onAction(new ActionEvent(
+                            user, channel, send.get().actionId(), send.get().value(), false, language));
+                    return cards.size() > before
+                            ? button(cards.get(before), ActionIds.EXPERT_SECTION)
+                                    .map(Button::value)
+                            : Optional.empty();
+                }
+            }
+            return Optional.empty();
+        }
 
         void fileUnder(ConversationService conversation, String questionId, String sectionId) {
             conversation.onAction(new ActionEvent(

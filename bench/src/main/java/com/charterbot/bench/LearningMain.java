@@ -105,7 +105,7 @@ public final class LearningMain {
                 if (chosen.isPresent()) {
                     conversation.onAction(new ActionEvent(
                             user, channel, chosen.get().actionId(), chosen.get().value(), false, language));
-                } else if (!q.expected().isEmpty()) {
+                } else if (experts && !q.expected().isEmpty()) {
                     expertsChannel
                             .ask(conversation, reply, user, channel, language)
                             .ifPresent(id -> expertsChannel.fileUnder(

@@ -252,6 +252,65 @@ class DraftCheckerTest {
     }
 
     @Test
+    void aJobOfferAskingForMoneyIsForRecruitmentUnlessThePostWarnsAboutIt() {
+        Charter charter = bundled(CharterSettings.DEFAULTS, false);
+
+        for (String shared : List.of(
+                "Hiring 20 drivers, no experience! You just pay a small registration fee to the recruiter first",
+                "On recrute 20 caristes en CDI, il faut juste payer 90 € de frais de dossier avant l'entretien")) {
+            // a caution from the signal, which what the example posts teach may raise to a stop
+            assertThat(finding(check(charter, shared), "recruitment"))
+                    .as(shared)
+                    .isPresent();
+        }
+        for (String warning : List.of(
+                "Careful: a fake recruiter asks candidates for a registration fee. We never ask for money.",
+                "Attention arnaque : de faux recruteurs demandent des frais de dossier avant l'entretien")) {
+            assertThat(finding(check(charter, warning), "recruitment"))
+                    .as(warning)
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void threatsOfABeatingAndHintsThatNothingIsOfficialAreStops() {
+        Charter charter = bundled(CharterSettings.DEFAULTS, false);
+
+        assertThat(finding(check(charter, "Gonna punch the new supervisor if he does that again"), "respect-conduct")
+                        .map(Finding::level))
+                .isEqualTo(Optional.of(Signal.Level.STOP));
+        assertThat(finding(check(charter, "Celle qui a balancé a intérêt à raser les murs lundi"), "respect-conduct")
+                        .map(Finding::level))
+                .isEqualTo(Optional.of(Signal.Level.STOP));
+        assertThat(finding(
+                                check(charter, "The depot moves to Leeds in May, nothing official yet"),
+                                "confidential-information")
+                        .map(Finding::level))
+                .isEqualTo(Optional.of(Signal.Level.STOP));
+        assertThat(finding(
+                                check(charter, "Le dépôt part à Lille, rien d'officiel pour l'instant"),
+                                "confidential-information")
+                        .map(Finding::level))
+                .isEqualTo(Optional.of(Signal.Level.STOP));
+    }
+
+    @Test
+    void aPhotoCheckedWithTheCommunicationsTeamOrTakenAfterTheRevealIsNoStop() {
+        Charter charter = bundled(CharterSettings.DEFAULTS, false);
+
+        for (String careful : List.of(
+                "Our new pump on the stand now that the official reveal has happened! Look at the whiteboard [photo]",
+                "Photo du tableau de bord de la ligne, la com a validé, aucun écran visible [photo]")) {
+            assertThat(finding(check(charter, careful), "photos-videos").map(Finding::level))
+                    .as(careful)
+                    .isNotEqualTo(Optional.of(Signal.Level.STOP));
+        }
+        assertThat(finding(check(charter, "Photo du tableau de bord de la ligne ce matin [photo]"), "photos-videos")
+                        .map(Finding::level))
+                .isEqualTo(Optional.of(Signal.Level.STOP));
+    }
+
+    @Test
     void aColleagueIsNoCustomerForTheCustomersSection() {
         Charter charter = bundled(CharterSettings.DEFAULTS, false);
 

@@ -68,7 +68,12 @@ import org.junit.jupiter.api.Test;
  * (en 0.93 to 0.87, fr 0.88 to 0.84). Then a journalist who got in touch became media's (a caution,
  * a stop once the employee said yes) and French colleagues stopped being read as customers
  * ("responsable de prod"): precision rose on the sets left out (dev5 en 0.75 to 0.88, dev6 en 0.89 to
- * 0.94, dev7 fr 0.67 to 0.78) and dev7 French recall fell by one draft (0.91 to 0.82). Everything is still short of the issue's
+ * 0.94, dev7 fr 0.67 to 0.78) and dev7 French recall fell by one draft (0.91 to 0.82). drafts-dev12
+ * (public cases, scored once before: en 0.62 / 0.79 / 0.29, fr 0.92 / 0.80 / 0.36) taught job offers
+ * that ask for a fee, threats of a beating, "nothing official yet", and a photo poster who says the
+ * communications team checked it or the product was already revealed (dev5 to dev12 left out, mean
+ * recall en 0.85 to 0.87, fr 0.91 to 0.92, false alarms en 0.15 to 0.14, fr 0.13 to 0.09, precision
+ * unchanged at 0.80 and 0.78). Everything is still short of the issue's
  * targets (recall_stop >= 0.90, precision >= 0.90, false_alarm_clean <= 0.10 per language). The
  * floors keep what is reached; raising them is the work left.
  */
@@ -187,6 +192,14 @@ class DraftQualityTest {
         assertFloors(tenth.of(Language.FR), 0.84, 0.70, 0.15);
         assertFloors(eleventh.of(Language.EN), 0.92, 0.70, 0.29);
         assertFloors(eleventh.of(Language.FR), 0.84, 0.80, 0.15);
+    }
+
+    @Test
+    void keepsItsLevelsOnTheTwelfthDevelopmentDrafts() throws IOException {
+        DraftEvaluation.Report report = run("eval/drafts-dev12.yaml"); // not among the example posts
+
+        assertFloors(report.of(Language.EN), 0.69, 0.75, 0.29);
+        assertFloors(report.of(Language.FR), 0.92, 0.80, 0.15);
     }
 
     @Test

@@ -73,7 +73,10 @@ import org.junit.jupiter.api.Test;
  * that ask for a fee, threats of a beating, "nothing official yet", and a photo poster who says the
  * communications team checked it or the product was already revealed (dev5 to dev12 left out, mean
  * recall en 0.85 to 0.87, fr 0.91 to 0.92, false alarms en 0.15 to 0.14, fr 0.13 to 0.09, precision
- * unchanged at 0.80 and 0.78). Everything is still short of the issue's
+ * unchanged at 0.80 and 0.78). Then dev9 to dev12 joined the example posts (all eight left out in
+ * turn, mean recall en 0.87 to 0.89, fr 0.92 to 0.94, false alarms en 0.14 to 0.13, fr 0.09 to 0.08,
+ * precision en 0.80 to 0.79, fr 0.79 to 0.78; before dev12 was written, learning from dev9 to dev11
+ * had been a wash on the holdouts), so dev9 to dev12 are guarded left out too. Everything is still short of the issue's
  * targets (recall_stop >= 0.90, precision >= 0.90, false_alarm_clean <= 0.10 per language). The
  * floors keep what is reached; raising them is the work left.
  */
@@ -169,7 +172,7 @@ class DraftQualityTest {
         DraftEvaluation.Report sixth = runLeftOut("eval/drafts-dev6.yaml");
         DraftEvaluation.Report seventh = runLeftOut("eval/drafts-dev7.yaml");
         DraftEvaluation.Report eighth = runLeftOut("eval/drafts-dev8.yaml");
-        DraftEvaluation.Report ninth = run("eval/drafts-dev9.yaml"); // not among the example posts
+        DraftEvaluation.Report ninth = runLeftOut("eval/drafts-dev9.yaml");
 
         assertFloors(fifth.of(Language.EN), 0.69, 0.60, 0.22);
         assertFloors(fifth.of(Language.FR), 0.77, 0.75, 0.15);
@@ -185,8 +188,8 @@ class DraftQualityTest {
 
     @Test
     void keepsItsLevelsOnTheTenthAndEleventhDevelopmentDrafts() throws IOException {
-        DraftEvaluation.Report tenth = run("eval/drafts-dev10.yaml"); // neither is among the example posts
-        DraftEvaluation.Report eleventh = run("eval/drafts-dev11.yaml");
+        DraftEvaluation.Report tenth = runLeftOut("eval/drafts-dev10.yaml");
+        DraftEvaluation.Report eleventh = runLeftOut("eval/drafts-dev11.yaml");
 
         assertFloors(tenth.of(Language.EN), 0.84, 0.80, 0.22);
         assertFloors(tenth.of(Language.FR), 0.84, 0.70, 0.15);
@@ -196,9 +199,9 @@ class DraftQualityTest {
 
     @Test
     void keepsItsLevelsOnTheTwelfthDevelopmentDrafts() throws IOException {
-        DraftEvaluation.Report report = run("eval/drafts-dev12.yaml"); // not among the example posts
+        DraftEvaluation.Report report = runLeftOut("eval/drafts-dev12.yaml");
 
-        assertFloors(report.of(Language.EN), 0.69, 0.75, 0.29);
+        assertFloors(report.of(Language.EN), 0.77, 0.70, 0.15);
         assertFloors(report.of(Language.FR), 0.92, 0.80, 0.15);
     }
 

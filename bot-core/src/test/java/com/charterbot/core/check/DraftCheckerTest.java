@@ -311,6 +311,31 @@ class DraftCheckerTest {
     }
 
     @Test
+    void aSafetyMilestoneAJobInterviewAndAPastLaunchAreNotRisks() {
+        Charter charter = bundled(CharterSettings.DEFAULTS, false);
+
+        assertThat(check(charter, "Two years without a lost-time injury at our plant, cake for everyone!")
+                        .findings())
+                .isEmpty();
+        assertThat(check(charter, "600 jours sans accident du travail à l'usine, bravo l'équipe")
+                        .findings())
+                .isEmpty();
+        assertThat(finding(
+                        check(charter, "Acme never asks candidates to pay for a job interview, beware of fakes"),
+                        "media-inquiries"))
+                .isEmpty();
+        assertThat(finding(
+                                check(charter, "Come see the valves we launched in March on our stand"),
+                                "confidential-information")
+                        .map(Finding::level))
+                .isNotEqualTo(Optional.of(Signal.Level.STOP));
+        assertThat(finding(
+                        check(charter, "An injury at our plant this morning, the line is stopped"),
+                        "confidential-information"))
+                .isPresent();
+    }
+
+    @Test
     void aColleagueIsNoCustomerForTheCustomersSection() {
         Charter charter = bundled(CharterSettings.DEFAULTS, false);
 

@@ -336,6 +336,19 @@ class DraftCheckerTest {
     }
 
     @Test
+    void aScreenshotIsForInternalNetworksNotThePhotoChecklist() {
+        Charter charter = bundled(CharterSettings.DEFAULTS, false);
+
+        for (String screenshot : List.of(
+                "Screenshot of the all-staff channel before they delete it lol, pictures say it all",
+                "[capture d'écran : le message de la direction sur le canal Teams de l'équipe] 😂")) {
+            DraftReport report = check(charter, screenshot);
+            assertThat(finding(report, "internal-networks")).as(screenshot).isPresent();
+            assertThat(finding(report, "photos-videos")).as(screenshot).isEmpty();
+        }
+    }
+
+    @Test
     void aColleagueIsNoCustomerForTheCustomersSection() {
         Charter charter = bundled(CharterSettings.DEFAULTS, false);
 

@@ -349,6 +349,34 @@ class DraftCheckerTest {
     }
 
     @Test
+    void aMeetingsPasscodeAndPaidNotesForAConsultingFirmAreStops() {
+        Charter charter = bundled(CharterSettings.DEFAULTS, false);
+
+        assertThat(finding(check(charter, "Join our town hall on Zoom for a laugh, passcode 5521"), "account-security")
+                        .map(Finding::level))
+                .isEqualTo(Optional.of(Signal.Level.STOP));
+        assertThat(finding(
+                                check(charter, "Un cabinet de conseil me paie 400 € l'heure pour parler de nos lignes"),
+                                "confidential-information")
+                        .map(Finding::level))
+                .isEqualTo(Optional.of(Signal.Level.STOP));
+    }
+
+    @Test
+    void aPhotoEveryoneAgreedToOrWithNothingElseInTheFrameIsNoStop() {
+        Charter charter = bundled(CharterSettings.DEFAULTS, false);
+
+        for (String careful : List.of(
+                "Photo de l'équipe devant le tableau blanc de l'atelier, avec l'accord de chacun [photo]",
+                "Photo du tableau blanc de l'atelier, rien d'autre dans le cadre [photo]",
+                "Photo of the whiteboard wall in our lab, no names or screens in the shot [photo]")) {
+            assertThat(finding(check(charter, careful), "photos-videos").map(Finding::level))
+                    .as(careful)
+                    .isNotEqualTo(Optional.of(Signal.Level.STOP));
+        }
+    }
+
+    @Test
     void aColleagueIsNoCustomerForTheCustomersSection() {
         Charter charter = bundled(CharterSettings.DEFAULTS, false);
 

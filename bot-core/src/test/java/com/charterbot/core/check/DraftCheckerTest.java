@@ -14,6 +14,7 @@ import com.charterbot.core.values.Language;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -374,6 +375,33 @@ class DraftCheckerTest {
                     .as(careful)
                     .isNotEqualTo(Optional.of(Signal.Level.STOP));
         }
+    }
+
+    @Test
+    void reviewsUnderAnotherNameLeaksToTheWrongPeopleAndPolishedTitlesAreStops() {
+        Charter charter = bundled(CharterSettings.DEFAULTS, false);
+        Map<String, String> stops = Map.of(
+                "Five stars posted from my sister's account, nobody will know it's me",
+                "disclosure-of-affiliation",
+                "Ces chaussures de sécu sont top, -10 % avec mon code MARC10",
+                "disclosure-of-affiliation",
+                "Je t'envoie les plans ce soir, tu cites pas ta source hein",
+                "media-inquiries",
+                "Notre nouvelle vanne, pas encore passée par le service brevets, regardez ça",
+                "intellectual-property",
+                "The CFO is travelling all week so I approve every wire transfer myself",
+                "account-security",
+                "Sophie attend des jumeaux, elle l'a pas encore dit au boss",
+                "colleagues-privacy",
+                "New headline says Director, it reads better for recruiters",
+                "personal-profiles");
+        stops.forEach((draft, section) -> assertThat(
+                        finding(check(charter, draft), section).map(Finding::level))
+                .as(draft)
+                .isEqualTo(Optional.of(Signal.Level.STOP)));
+        String warning = "Attention : de fausses offres d'emploi au nom de Acme Industries circulent, signalez-les";
+        assertThat(finding(check(charter, warning), "speaking-for-company").map(Finding::level))
+                .isEqualTo(Optional.of(Signal.Level.CAUTION));
     }
 
     @Test

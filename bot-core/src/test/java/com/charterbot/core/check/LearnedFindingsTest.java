@@ -55,14 +55,14 @@ class LearnedFindingsTest {
 
     @Test
     void aDraftWordedLikeTheRiskyExamplesGetsAStopCitingTheirSectionAndQuotingItsWords() {
-        DraftReport report = check(charter(""), "psst, Zentek merger signed today, keep it hush");
+        DraftReport report = check(charter(""), "psst, the Zentek merger got signed today, keep it hush");
 
         assertThat(report.findings()).singleElement().satisfies(finding -> {
             assertThat(finding.level()).isEqualTo(Signal.Level.STOP);
             assertThat(finding.section().sectionId()).isEqualTo("alpha");
             assertThat(finding.triggers())
                     .isNotEmpty()
-                    .isSubsetOf("psst", "Zentek", "merger", "signed", "today", "hush");
+                    .isSubsetOf("psst", "Zentek", "merger", "got", "signed", "today", "hush");
             assertThat(finding.change()).isEqualTo("Remove it.");
             assertThat(finding.learned()).isTrue();
         });
@@ -71,7 +71,7 @@ class LearnedFindingsTest {
     @Test
     void aDraftOfAFewWordsGetsNoLearnedStop() {
         assertThat(check(charter(""), "Zentek merger signed, hush").findings()).isEmpty();
-        assertThat(check(charter(""), "psst, Zentek merger signed, keep it hush today")
+        assertThat(check(charter(""), "psst, the Zentek merger got signed, keep it hush today")
                         .findings())
                 .extracting(f -> f.section().sectionId() + " " + f.level())
                 .containsExactly("alpha STOP");
@@ -79,7 +79,7 @@ class LearnedFindingsTest {
 
     @Test
     void theSectionIsTheOneSuchPostsCite() {
-        DraftReport report = check(charter(""), "first day, here is my badge with its barcode");
+        DraftReport report = check(charter(""), "first day, look at my badge, its number and barcode on show");
 
         assertThat(report.findings())
                 .extracting(f -> f.section().sectionId() + " " + f.level())

@@ -405,6 +405,33 @@ class DraftCheckerTest {
     }
 
     @Test
+    void hiddenAffiliationDealRoomsAndInflatedTitlesAreStopsPublishedResultsAreNot() {
+        Charter charter = bundled(CharterSettings.DEFAULTS, false);
+        Map<String, String> stops = Map.of(
+                "Five stars for the new heat pump! No need to say I'm on the design team 🤫",
+                "disclosure-of-affiliation",
+                "HR gives a 20€ Amazon voucher for every 5-star Glassdoor review this week",
+                "disclosure-of-affiliation",
+                "Long nights in the data room, the acquisition of Halden is nearly done",
+                "insider-information",
+                "New headline: Head of R&D. Technically I'm a lab technician but it's my profile",
+                "personal-profiles");
+        stops.forEach((draft, section) -> assertThat(
+                        finding(check(charter, draft), section).map(Finding::level))
+                .as(draft)
+                .isEqualTo(Optional.of(Signal.Level.STOP)));
+        assertThat(finding(
+                                check(charter, "Our results went out today, see the official release: revenue up 9%"),
+                                "insider-information")
+                        .map(Finding::level))
+                .isNotEqualTo(Optional.of(Signal.Level.STOP));
+        assertThat(finding(
+                        check(charter, "Photos du séminaire, j'ai demandé à chacun avant de taguer @Sophie [photo]"),
+                        "colleagues-privacy"))
+                .isEmpty();
+    }
+
+    @Test
     void aColleagueIsNoCustomerForTheCustomersSection() {
         Charter charter = bundled(CharterSettings.DEFAULTS, false);
 

@@ -89,7 +89,13 @@ import org.junit.jupiter.api.Test;
  * to 0.90, fr 0.91 to 0.95, false alarms en 0.12 to 0.10, fr 0.11 to 0.09, precision en 0.81 to
  * 0.80, fr 0.78 to 0.79; dev9 French precision 0.75 to 0.65 as learned findings moved). Then dev13 and dev14 joined the
  * example posts (939 in all) and are guarded left out (dev5 to dev14: recall unchanged, precision en
- * 0.80 to 0.82, fr 0.79 to 0.79, false alarms en 0.10 to 0.09, fr 0.09 to 0.09). The holdouts,
+ * 0.80 to 0.82, fr 0.79 to 0.79, false alarms en 0.10 to 0.09, fr 0.09 to 0.09). drafts-dev15 and
+ * drafts-dev16 (scored once before: en 0.85 / 0.80 / 0.43 and 0.85 / 0.77 / 0.29, fr 0.85 / 0.74 /
+ * 0.21 and 0.85 / 0.74 / 0.21) taught results already out in the official release, safety awards,
+ * tagged colleagues who agreed or picked the photo, public demo units, reviews paid in vouchers or
+ * posted "without saying I work there", deal rooms, inflated titles (dev5 to dev16 left out: recall
+ * en 0.89 to 0.91, fr 0.93 to 0.94, precision en 0.81 to 0.82, fr 0.78 to 0.79, false alarms en 0.14
+ * to 0.11, fr 0.11 to 0.10); they are not among the example posts. The holdouts,
  * scored once after all of this (nothing was changed for them): recall en mean 0.85 to 0.89, fr
  * 0.95 to 0.95; precision en 0.83 to 0.81 (holdout3 0.93 to 0.80), fr 0.82 to 0.85; false alarms en
  * 0.14 to 0.17 (holdout2 and holdout5 one clean draft more each), fr 0.12 to 0.11. drafts-holdout5
@@ -236,6 +242,17 @@ class DraftQualityTest {
 
         assertFloors(report.of(Language.EN), 0.84, 0.80, 0.15);
         assertFloors(report.of(Language.FR), 0.84, 0.80, 0.36);
+    }
+
+    @Test
+    void keepsItsLevelsOnTheFifteenthAndSixteenthDevelopmentDrafts() throws IOException {
+        DraftEvaluation.Report fifteenth = run("eval/drafts-dev15.yaml"); // neither is among the example posts
+        DraftEvaluation.Report sixteenth = run("eval/drafts-dev16.yaml");
+
+        assertFloors(fifteenth.of(Language.EN), 0.84, 0.75, 0.36);
+        assertFloors(fifteenth.of(Language.FR), 0.77, 0.65, 0.29);
+        assertFloors(sixteenth.of(Language.EN), 0.92, 0.80, 0.22);
+        assertFloors(sixteenth.of(Language.FR), 0.92, 0.65, 0.22);
     }
 
     @Test

@@ -95,7 +95,8 @@ import org.junit.jupiter.api.Test;
  * tagged colleagues who agreed or picked the photo, public demo units, reviews paid in vouchers or
  * posted "without saying I work there", deal rooms, inflated titles (dev5 to dev16 left out: recall
  * en 0.89 to 0.91, fr 0.93 to 0.94, precision en 0.81 to 0.82, fr 0.78 to 0.79, false alarms en 0.14
- * to 0.11, fr 0.11 to 0.10); they are not among the example posts. The holdouts,
+ * to 0.11, fr 0.11 to 0.10); then they joined the example posts (1,067 in all; precision en 0.82 to
+ * 0.83, fr 0.79 to 0.78, French recall 0.94 to 0.95). The holdouts,
  * scored once after all of this (nothing was changed for them): recall en mean 0.85 to 0.89, fr
  * 0.95 to 0.95; precision en 0.83 to 0.81 (holdout3 0.93 to 0.80), fr 0.82 to 0.85; false alarms en
  * 0.14 to 0.17 (holdout2 and holdout5 one clean draft more each), fr 0.12 to 0.11. drafts-holdout5
@@ -246,8 +247,8 @@ class DraftQualityTest {
 
     @Test
     void keepsItsLevelsOnTheFifteenthAndSixteenthDevelopmentDrafts() throws IOException {
-        DraftEvaluation.Report fifteenth = run("eval/drafts-dev15.yaml"); // neither is among the example posts
-        DraftEvaluation.Report sixteenth = run("eval/drafts-dev16.yaml");
+        DraftEvaluation.Report fifteenth = runLeftOut("eval/drafts-dev15.yaml");
+        DraftEvaluation.Report sixteenth = runLeftOut("eval/drafts-dev16.yaml");
 
         assertFloors(fifteenth.of(Language.EN), 0.84, 0.75, 0.36);
         assertFloors(fifteenth.of(Language.FR), 0.77, 0.65, 0.29);

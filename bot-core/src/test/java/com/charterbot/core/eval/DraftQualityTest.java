@@ -97,9 +97,9 @@ import org.junit.jupiter.api.Test;
  * en 0.89 to 0.91, fr 0.93 to 0.94, precision en 0.81 to 0.82, fr 0.78 to 0.79, false alarms en 0.14
  * to 0.11, fr 0.11 to 0.10); then they joined the example posts (1,067 in all; precision en 0.82 to
  * 0.83, fr 0.79 to 0.78, French recall 0.94 to 0.95). The holdouts,
- * scored once after all of this (nothing was changed for them): recall en mean 0.85 to 0.89, fr
- * 0.95 to 0.95; precision en 0.83 to 0.81 (holdout3 0.93 to 0.80), fr 0.82 to 0.85; false alarms en
- * 0.14 to 0.17 (holdout2 and holdout5 one clean draft more each), fr 0.12 to 0.11. drafts-holdout5
+ * scored once after dev14's round and once after dev16's (nothing was changed for them): recall en
+ * mean 0.85 to 0.89 to 0.91, fr 0.95 to 0.95 to 0.95; precision en 0.83 to 0.81 to 0.84, fr 0.82 to
+ * 0.85 to 0.85; false alarms en 0.14 to 0.17 to 0.16, fr 0.12 to 0.11 to 0.11. drafts-holdout5
  * (scored once before: en 0.85 / 0.59 / 0.21, fr 0.85 / 0.58 / 0.21) is only scored. Everything is still short of the issue's
  * targets (recall_stop >= 0.90, precision >= 0.90, false_alarm_clean <= 0.10 per language). The
  * floors keep what is reached; raising them is the work left.

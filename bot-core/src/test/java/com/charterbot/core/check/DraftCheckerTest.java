@@ -421,6 +421,10 @@ class DraftCheckerTest {
                 .as(draft)
                 .isEqualTo(Optional.of(Signal.Level.STOP)));
         assertThat(finding(
+                        check(charter, "Finally refactored my code for the test bench, so much cleaner"),
+                        "disclosure-of-affiliation"))
+                .isEmpty();
+        assertThat(finding(
                                 check(charter, "Our results went out today, see the official release: revenue up 9%"),
                                 "insider-information")
                         .map(Finding::level))

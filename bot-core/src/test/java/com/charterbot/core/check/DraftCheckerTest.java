@@ -55,6 +55,11 @@ class DraftCheckerTest {
         return new DraftChecker(() -> charter, Language.EN, DraftFindings.NONE).check(Draft.of(text, Optional.empty()));
     }
 
+    /** The level of the draft's finding that cites this section, if it gets one. */
+    private static Optional<Signal.Level> level(Charter charter, String draft, String sectionId) {
+        return finding(check(charter, draft), sectionId).map(Finding::level);
+    }
+
     private static Optional<Finding> finding(DraftReport report, String sectionId) {
         return report.findings().stream()
                 .filter(f -> f.section().sectionId().equals(sectionId))
@@ -210,7 +215,7 @@ class DraftCheckerTest {
                 "Our new lab! Monitors off and whiteboards wiped before I took it [photo: the lab]",
                 "Le labo tout neuf, écrans éteints et tableau effacé [photo : le labo]",
                 "Photo du pot de fin d'année, prise de dos, personne n'est reconnaissable [photo]")) {
-            assertThat(finding(check(charter, careful), "photos-videos").map(Finding::level))
+            assertThat(level(charter, careful, "photos-videos"))
                     .as(careful)
                     .isNotEqualTo(Optional.of(Signal.Level.STOP));
         }
@@ -277,21 +282,13 @@ class DraftCheckerTest {
     void threatsOfABeatingAndHintsThatNothingIsOfficialAreStops() {
         Charter charter = bundled(CharterSettings.DEFAULTS, false);
 
-        assertThat(finding(check(charter, "Gonna punch the new supervisor if he does that again"), "respect-conduct")
-                        .map(Finding::level))
+        assertThat(level(charter, "Gonna punch the new supervisor if he does that again", "respect-conduct"))
                 .isEqualTo(Optional.of(Signal.Level.STOP));
-        assertThat(finding(check(charter, "Celle qui a balancé a intérêt à raser les murs lundi"), "respect-conduct")
-                        .map(Finding::level))
+        assertThat(level(charter, "Celle qui a balancé a intérêt à raser les murs lundi", "respect-conduct"))
                 .isEqualTo(Optional.of(Signal.Level.STOP));
-        assertThat(finding(
-                                check(charter, "The depot moves to Leeds in May, nothing official yet"),
-                                "confidential-information")
-                        .map(Finding::level))
+        assertThat(level(charter, "The depot moves to Leeds in May, nothing official yet", "confidential-information"))
                 .isEqualTo(Optional.of(Signal.Level.STOP));
-        assertThat(finding(
-                                check(charter, "Le dépôt part à Lille, rien d'officiel pour l'instant"),
-                                "confidential-information")
-                        .map(Finding::level))
+        assertThat(level(charter, "Le dépôt part à Lille, rien d'officiel pour l'instant", "confidential-information"))
                 .isEqualTo(Optional.of(Signal.Level.STOP));
     }
 
@@ -302,12 +299,11 @@ class DraftCheckerTest {
         for (String careful : List.of(
                 "Our new pump on the stand now that the official reveal has happened! Look at the whiteboard [photo]",
                 "Photo du tableau de bord de la ligne, la com a validé, aucun écran visible [photo]")) {
-            assertThat(finding(check(charter, careful), "photos-videos").map(Finding::level))
+            assertThat(level(charter, careful, "photos-videos"))
                     .as(careful)
                     .isNotEqualTo(Optional.of(Signal.Level.STOP));
         }
-        assertThat(finding(check(charter, "Photo du tableau de bord de la ligne ce matin [photo]"), "photos-videos")
-                        .map(Finding::level))
+        assertThat(level(charter, "Photo du tableau de bord de la ligne ce matin [photo]", "photos-videos"))
                 .isEqualTo(Optional.of(Signal.Level.STOP));
     }
 
@@ -325,10 +321,7 @@ class DraftCheckerTest {
                         check(charter, "Acme never asks candidates to pay for a job interview, beware of fakes"),
                         "media-inquiries"))
                 .isEmpty();
-        assertThat(finding(
-                                check(charter, "Come see the valves we launched in March on our stand"),
-                                "confidential-information")
-                        .map(Finding::level))
+        assertThat(level(charter, "Come see the valves we launched in March on our stand", "confidential-information"))
                 .isNotEqualTo(Optional.of(Signal.Level.STOP));
         assertThat(finding(
                         check(charter, "An injury at our plant this morning, the line is stopped"),
@@ -353,13 +346,12 @@ class DraftCheckerTest {
     void aMeetingsPasscodeAndPaidNotesForAConsultingFirmAreStops() {
         Charter charter = bundled(CharterSettings.DEFAULTS, false);
 
-        assertThat(finding(check(charter, "Join our town hall on Zoom for a laugh, passcode 5521"), "account-security")
-                        .map(Finding::level))
+        assertThat(level(charter, "Join our town hall on Zoom for a laugh, passcode 5521", "account-security"))
                 .isEqualTo(Optional.of(Signal.Level.STOP));
-        assertThat(finding(
-                                check(charter, "Un cabinet de conseil me paie 400 € l'heure pour parler de nos lignes"),
-                                "confidential-information")
-                        .map(Finding::level))
+        assertThat(level(
+                        charter,
+                        "Un cabinet de conseil me paie 400 € l'heure pour parler de nos lignes",
+                        "confidential-information"))
                 .isEqualTo(Optional.of(Signal.Level.STOP));
     }
 
@@ -371,7 +363,7 @@ class DraftCheckerTest {
                 "Photo de l'équipe devant le tableau blanc de l'atelier, avec l'accord de chacun [photo]",
                 "Photo du tableau blanc de l'atelier, rien d'autre dans le cadre [photo]",
                 "Photo of the whiteboard wall in our lab, no names or screens in the shot [photo]")) {
-            assertThat(finding(check(charter, careful), "photos-videos").map(Finding::level))
+            assertThat(level(charter, careful, "photos-videos"))
                     .as(careful)
                     .isNotEqualTo(Optional.of(Signal.Level.STOP));
         }
@@ -395,13 +387,10 @@ class DraftCheckerTest {
                 "colleagues-privacy",
                 "New headline says Director, it reads better for recruiters",
                 "personal-profiles");
-        stops.forEach((draft, section) -> assertThat(
-                        finding(check(charter, draft), section).map(Finding::level))
-                .as(draft)
-                .isEqualTo(Optional.of(Signal.Level.STOP)));
+        stops.forEach((draft, section) ->
+                assertThat(level(charter, draft, section)).as(draft).isEqualTo(Optional.of(Signal.Level.STOP)));
         String warning = "Attention : de fausses offres d'emploi au nom de Acme Industries circulent, signalez-les";
-        assertThat(finding(check(charter, warning), "speaking-for-company").map(Finding::level))
-                .isEqualTo(Optional.of(Signal.Level.CAUTION));
+        assertThat(level(charter, warning, "speaking-for-company")).isEqualTo(Optional.of(Signal.Level.CAUTION));
     }
 
     @Test
@@ -416,18 +405,16 @@ class DraftCheckerTest {
                 "insider-information",
                 "New headline: Head of R&D. Technically I'm a lab technician but it's my profile",
                 "personal-profiles");
-        stops.forEach((draft, section) -> assertThat(
-                        finding(check(charter, draft), section).map(Finding::level))
-                .as(draft)
-                .isEqualTo(Optional.of(Signal.Level.STOP)));
+        stops.forEach((draft, section) ->
+                assertThat(level(charter, draft, section)).as(draft).isEqualTo(Optional.of(Signal.Level.STOP)));
         assertThat(finding(
                         check(charter, "Finally refactored my code for the test bench, so much cleaner"),
                         "disclosure-of-affiliation"))
                 .isEmpty();
-        assertThat(finding(
-                                check(charter, "Our results went out today, see the official release: revenue up 9%"),
-                                "insider-information")
-                        .map(Finding::level))
+        assertThat(level(
+                        charter,
+                        "Our results went out today, see the official release: revenue up 9%",
+                        "insider-information"))
                 .isNotEqualTo(Optional.of(Signal.Level.STOP));
         assertThat(finding(
                         check(charter, "Photos du séminaire, j'ai demandé à chacun avant de taguer @Sophie [photo]"),

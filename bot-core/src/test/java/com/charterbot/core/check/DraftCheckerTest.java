@@ -106,7 +106,7 @@ class DraftCheckerTest {
     }
 
     @Test
-    void anUnlessPatternTurnsItsSectionsStopsIntoCautionsAndDropsTheRest() {
+    void anUnlessPatternTurnsItsSectionsStopsIntoTipsAndDropsTheRest() {
         Charter charter = alphaWith(
                 "- stop: before the announcement", "- tip: draft", "- unless: (announced|published) (publicly|today)");
 
@@ -117,7 +117,7 @@ class DraftCheckerTest {
 
         assertThat(lowered.findings())
                 .extracting(f -> f.section().sectionId() + " " + f.level())
-                .containsExactly("alpha CAUTION", "beta CAUTION");
+                .containsExactly("beta CAUTION", "alpha TIP");
         assertThat(dropped.findings()).extracting(f -> f.section().sectionId()).containsExactly("beta");
         assertThat(kept.findings())
                 .extracting(f -> f.section().sectionId() + " " + f.level())
@@ -390,7 +390,7 @@ class DraftCheckerTest {
         stops.forEach((draft, section) ->
                 assertThat(level(charter, draft, section)).as(draft).isEqualTo(Optional.of(Signal.Level.STOP)));
         String warning = "Attention : de fausses offres d'emploi au nom de Acme Industries circulent, signalez-les";
-        assertThat(level(charter, warning, "speaking-for-company")).isEqualTo(Optional.of(Signal.Level.CAUTION));
+        assertThat(level(charter, warning, "speaking-for-company")).isEqualTo(Optional.of(Signal.Level.TIP));
     }
 
     @Test

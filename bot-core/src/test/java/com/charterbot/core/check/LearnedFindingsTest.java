@@ -96,13 +96,13 @@ class LearnedFindingsTest {
     }
 
     @Test
-    void aCautionThatAnUnlessLoweredStaysACaution() {
+    void aStopThatAnUnlessLoweredStaysATip() {
         Charter charter = charter("- unless: officially announced");
 
         assertThat(check(charter, "Zentek merger signed before the announcement, officially announced, hush")
                         .findings())
                 .extracting(f -> f.section().sectionId() + " " + f.level() + " " + f.learned())
-                .containsExactly("alpha CAUTION false");
+                .containsExactly("alpha TIP false");
     }
 
     @Test

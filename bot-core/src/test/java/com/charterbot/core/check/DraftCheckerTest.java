@@ -423,6 +423,46 @@ class DraftCheckerTest {
     }
 
     @Test
+    void slursTipsToTheMediaBoardingPassesAndPoachedCustomersAreStops() {
+        Charter charter = bundled(CharterSettings.DEFAULTS, false);
+        Map<String, String> stops = new java.util.LinkedHashMap<>();
+        stops.put("They should be grateful we let them into this country at all", "respect-conduct");
+        stops.put("lol the new guy posted a clip mocking a disabled kid, send it round", "respect-conduct");
+        stops.put("Hiring pickers, young guys only, it's a fast line", "respect-conduct");
+        stops.put("My supervisor has been bullying the night shift for months", "defamation-criticism");
+        stops.put("I gave the local paper the real story about the closure", "media-inquiries");
+        stops.put("Just emailed the producers of that consumer show about our recalls", "media-inquiries");
+        stops.put("Quick story while I run the press, phone taped to the guard", "access-at-work");
+        stops.put("Heard from a mate in finance that bonuses are cancelled", "confidential-information");
+        stops.put("Off to Munich! [photo: my boarding pass, barcode visible]", "account-security");
+        stops.put("Who wants a private show tonight ladies 😏", "respect-conduct");
+        stops.put("The buyers from Halvek asked the dumbest questions about the housings", "customers-partners");
+        stops.put("Tu as été viré parce que tu bossais pas, tout le monde le sait", "colleagues-privacy");
+        stops.put("Julie attend son deuxième, chut 🤫", "colleagues-privacy");
+        stops.put("Clients de Acme Industries : je vous fais les mêmes études moins cher, écrivez-moi", "customers-partners");
+        stops.put("Ces joints fuient, allez plutôt chez Acme Industries, bien plus sérieux", "disclosure-of-affiliation");
+        stops.forEach((draft, section) ->
+                assertThat(level(charter, draft, section)).as(draft).isEqualTo(Optional.of(Signal.Level.STOP)));
+        assertThat(level(charter, "Montage de la ligne sur le tube de Dua Lipa [vidéo]", "intellectual-property"))
+                .isEqualTo(Optional.of(Signal.Level.CAUTION));
+    }
+
+    @Test
+    void whatCarefulPostersSayLowersTheirSections() {
+        Charter charter = bundled(CharterSettings.DEFAULTS, false);
+        Map<String, String> careful = new java.util.LinkedHashMap<>();
+        careful.put("Photos from the open day at the plant, taken on the public visitor route", "photos-videos");
+        careful.put("Team photo at the plant, she asked me to share it", "photos-videos");
+        careful.put("La vidéo officielle de la nouvelle ligne est en ligne, je repartage [vidéo]", "photos-videos");
+        careful.put("Photo d'équipe à l'atelier, tout le monde a validé avant que je poste [photo]", "photos-videos");
+        careful.put("Fiers de notre équipe, les meilleurs du marché !", "disclosure-of-affiliation");
+        careful.put("Exercice d'évacuation sur notre site ce matin, bravo à tous [photo]", "negative-comments-crisis");
+        careful.forEach((draft, section) ->
+                assertThat(level(charter, draft, section)).as(draft).isNotIn(
+                        Optional.of(Signal.Level.STOP), Optional.of(Signal.Level.CAUTION)));
+    }
+
+    @Test
     void aColleagueIsNoCustomerForTheCustomersSection() {
         Charter charter = bundled(CharterSettings.DEFAULTS, false);
 

@@ -184,25 +184,27 @@ public final class DraftChecker implements CheckDraft {
 
     /**
      * The section that what the example posts taught raises to STOP, or -1. A section a signal already
-     * cautions about needs less (the two pieces of evidence agree): the one the sections' model ranks
-     * first among them, when the draft is likely enough a STOP post. Otherwise, a draft likely enough
+     * cautions about, or gives a tip on, needs less (the two pieces of evidence agree): the one the
+     * sections' model ranks first among them, when the draft is likely enough a STOP post. Tips count
+     * since a photo at work is a tip, not a caution (2026-12-08): raised this way, a photo post that
+     * reads like the risky examples still gets its STOP in the photos section. Otherwise, a draft likely enough
      * a STOP post ({@link PostClassifier#STOP_PROBABILITY}) and at least {@link #MIN_LEARNED_WORDS}
      * long gets the section the model ranks first, unless that section's {@code unless} matched (the
      * draft already does what it asks).
      */
     private static int learnedStop(
             SignalIndex signals, PostClassifier posts, String text, Signal.Level[] levels, boolean[] lowered) {
-        List<Integer> cautioned = new ArrayList<>();
+        List<Integer> raised = new ArrayList<>();
         for (int i = 0; i < levels.length; i++) {
-            if (levels[i] == Signal.Level.CAUTION && !lowered[i]) {
-                cautioned.add(i);
+            if ((levels[i] == Signal.Level.CAUTION || levels[i] == Signal.Level.TIP) && !lowered[i]) {
+                raised.add(i);
             }
         }
         double stop = posts.stopProbability(text);
         List<String> ids = signals.sectionIds();
-        if (!cautioned.isEmpty() && stop > PostClassifier.CONFIRMS_CAUTION) {
+        if (!raised.isEmpty() && stop > PostClassifier.CONFIRMS_CAUTION) {
             List<String> likely = posts.topics(text);
-            return cautioned.stream()
+            return raised.stream()
                     .min(Comparator.comparingInt((Integer i) -> {
                         int rank = likely.indexOf(ids.get(i));
                         return rank < 0 ? Integer.MAX_VALUE : rank;

@@ -34,6 +34,7 @@ class LearnedFindingsTest {
             "- {draft: \"look at my badge and its barcode lol\", risk: stop, topics: [beta]}",
             "- {draft: \"badge number and barcode on show, oops\", risk: stop, topics: [beta]}",
             "- {draft: \"new badge, barcode and all, first day!\", risk: stop, topics: [beta]}",
+            "- {draft: \"my badge with its number on show, look, first week\", risk: stop, topics: [beta]}",
             "- {draft: \"lovely walk by the lake this morning\", risk: clean}",
             "");
 

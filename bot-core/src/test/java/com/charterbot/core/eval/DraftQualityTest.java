@@ -100,7 +100,16 @@ import org.junit.jupiter.api.Test;
  * scored once after dev14's round and once after dev16's (nothing was changed for them): recall en
  * mean 0.85 to 0.89 to 0.91, fr 0.95 to 0.95 to 0.95; precision en 0.83 to 0.81 to 0.84, fr 0.82 to
  * 0.85 to 0.85; false alarms en 0.14 to 0.17 to 0.16, fr 0.12 to 0.11 to 0.11. drafts-holdout5
- * (scored once before: en 0.85 / 0.59 / 0.21, fr 0.85 / 0.58 / 0.21) is only scored. Everything is still short of the issue's
+ * (scored once before: en 0.85 / 0.59 / 0.21, fr 0.85 / 0.58 / 0.21) is only scored. drafts-dev17
+ * and drafts-dev18 (scored once before: en 0.85 / 0.57 / 0.21 and 0.92 / 0.71 / 0.29, fr 1.00 / 0.68
+ * / 0.36 and 1.00 / 0.64 / 0.36) taught slurs and ageist hiring, tips to the media, boarding passes,
+ * customers poached or mocked, internal social networks, and what careful posters say; then three
+ * rules changed (dev5 to dev18 left out, recall / precision / false alarms): an {@code unless} turns
+ * a stop into a tip, not a caution (false alarms en 0.12 to 0.07, fr 0.12 to 0.09); a photo at work
+ * is a tip the learned model may raise to STOP, not a caution; dev17 and dev18 joined the example
+ * posts (1,195): en 0.918 / 0.825 / 0.061, fr 0.961 / 0.788 / 0.077. drafts-holdout6 (scored once
+ * before: en 0.92 / 0.76 / 0.50, fr 0.92 / 0.86 / 0.36) is only scored; after the round, en 1.00 /
+ * 0.81 / 0.36, fr 0.92 / 0.82 / 0.07. Everything is still short of the issue's
  * targets (recall_stop >= 0.90, precision >= 0.90, false_alarm_clean <= 0.10 per language). The
  * floors keep what is reached; raising them is the work left.
  */
@@ -159,24 +168,24 @@ class DraftQualityTest {
     void keepsItsLevelsOnTheHoldoutDrafts() throws IOException {
         DraftEvaluation.Report report = run("eval/drafts-holdout.yaml");
 
-        assertFloors(report.of(Language.EN), 0.65, 0.75, 0.13);
-        assertFloors(report.of(Language.FR), 0.88, 0.72, 0.09);
+        assertFloors(report.of(Language.EN), 0.69, 0.80, 0.08);
+        assertFloors(report.of(Language.FR), 0.88, 0.80, 0.09);
     }
 
     @Test
     void keepsItsLevelsOnTheSecondHoldoutDrafts() throws IOException {
         DraftEvaluation.Report report = run("eval/drafts-holdout2.yaml");
 
-        assertFloors(report.of(Language.EN), 0.85, 0.80, 0.16);
-        assertFloors(report.of(Language.FR), 0.80, 0.85, 0.22);
+        assertFloors(report.of(Language.EN), 0.85, 0.85, 0.16);
+        assertFloors(report.of(Language.FR), 0.93, 0.90, 0.22);
     }
 
     @Test
     void keepsItsLevelsOnTheThirdHoldoutDrafts() throws IOException {
         DraftEvaluation.Report report = run("eval/drafts-holdout3.yaml");
 
-        assertFloors(report.of(Language.EN), 0.69, 0.75, 0.22);
-        assertFloors(report.of(Language.FR), 0.62, 0.80, 0.15);
+        assertFloors(report.of(Language.EN), 0.84, 0.80, 0.22);
+        assertFloors(report.of(Language.FR), 0.92, 0.80, 0.15);
     }
 
     @Test
@@ -237,19 +246,39 @@ class DraftQualityTest {
     }
 
     @Test
+    void keepsItsLevelsOnTheSeventeenthAndEighteenthDevelopmentDraftsWhenItHasNotLearnedFromThem()
+            throws IOException {
+        DraftEvaluation.Report seventeenth = runLeftOut("eval/drafts-dev17.yaml");
+        DraftEvaluation.Report eighteenth = runLeftOut("eval/drafts-dev18.yaml");
+
+        assertFloors(seventeenth.of(Language.EN), 0.92, 0.75, 0.15);
+        assertFloors(seventeenth.of(Language.FR), 0.92, 0.65, 0.29);
+        assertFloors(eighteenth.of(Language.EN), 0.92, 0.70, 0.08);
+        assertFloors(eighteenth.of(Language.FR), 0.92, 0.60, 0.15);
+    }
+
+    @Test
     void keepsItsLevelsOnTheFourthHoldoutDrafts() throws IOException {
         DraftEvaluation.Report report = run("eval/drafts-holdout4.yaml");
 
-        assertFloors(report.of(Language.EN), 0.92, 0.80, 0.29);
-        assertFloors(report.of(Language.FR), 0.92, 0.85, 0.22);
+        assertFloors(report.of(Language.EN), 0.92, 0.80, 0.22);
+        assertFloors(report.of(Language.FR), 0.92, 0.90, 0.15);
     }
 
     @Test
     void keepsItsLevelsOnTheFifthHoldoutDrafts() throws IOException {
         DraftEvaluation.Report report = run("eval/drafts-holdout5.yaml");
 
-        assertFloors(report.of(Language.EN), 0.92, 0.55, 0.36);
+        assertFloors(report.of(Language.EN), 0.92, 0.65, 0.22);
         assertFloors(report.of(Language.FR), 0.84, 0.50, 0.29);
+    }
+
+    @Test
+    void keepsItsLevelsOnTheSixthHoldoutDrafts() throws IOException {
+        DraftEvaluation.Report report = run("eval/drafts-holdout6.yaml");
+
+        assertFloors(report.of(Language.EN), 0.92, 0.75, 0.43);
+        assertFloors(report.of(Language.FR), 0.84, 0.75, 0.15);
     }
 
     @Test

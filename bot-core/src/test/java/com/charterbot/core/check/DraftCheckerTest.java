@@ -439,8 +439,11 @@ class DraftCheckerTest {
         stops.put("The buyers from Halvek asked the dumbest questions about the housings", "customers-partners");
         stops.put("Tu as été viré parce que tu bossais pas, tout le monde le sait", "colleagues-privacy");
         stops.put("Julie attend son deuxième, chut 🤫", "colleagues-privacy");
-        stops.put("Clients de Acme Industries : je vous fais les mêmes études moins cher, écrivez-moi", "customers-partners");
-        stops.put("Ces joints fuient, allez plutôt chez Acme Industries, bien plus sérieux", "disclosure-of-affiliation");
+        stops.put(
+                "Clients de Acme Industries : je vous fais les mêmes études moins cher, écrivez-moi",
+                "customers-partners");
+        stops.put(
+                "Ces joints fuient, allez plutôt chez Acme Industries, bien plus sérieux", "disclosure-of-affiliation");
         stops.forEach((draft, section) ->
                 assertThat(level(charter, draft, section)).as(draft).isEqualTo(Optional.of(Signal.Level.STOP)));
         assertThat(level(charter, "Montage de la ligne sur le tube de Dua Lipa [vidéo]", "intellectual-property"))
@@ -457,9 +460,9 @@ class DraftCheckerTest {
         careful.put("Photo d'équipe à l'atelier, tout le monde a validé avant que je poste [photo]", "photos-videos");
         careful.put("Fiers de notre équipe, les meilleurs du marché !", "disclosure-of-affiliation");
         careful.put("Exercice d'évacuation sur notre site ce matin, bravo à tous [photo]", "negative-comments-crisis");
-        careful.forEach((draft, section) ->
-                assertThat(level(charter, draft, section)).as(draft).isNotIn(
-                        Optional.of(Signal.Level.STOP), Optional.of(Signal.Level.CAUTION)));
+        careful.forEach((draft, section) -> assertThat(level(charter, draft, section))
+                .as(draft)
+                .isNotIn(Optional.of(Signal.Level.STOP), Optional.of(Signal.Level.CAUTION)));
     }
 
     @Test

@@ -246,8 +246,7 @@ class DraftQualityTest {
     }
 
     @Test
-    void keepsItsLevelsOnTheSeventeenthAndEighteenthDevelopmentDraftsWhenItHasNotLearnedFromThem()
-            throws IOException {
+    void keepsItsLevelsOnTheSeventeenthAndEighteenthDevelopmentDraftsWhenItHasNotLearnedFromThem() throws IOException {
         DraftEvaluation.Report seventeenth = runLeftOut("eval/drafts-dev17.yaml");
         DraftEvaluation.Report eighteenth = runLeftOut("eval/drafts-dev18.yaml");
 

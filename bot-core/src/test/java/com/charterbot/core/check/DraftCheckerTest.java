@@ -466,6 +466,39 @@ class DraftCheckerTest {
     }
 
     @Test
+    void falseDenialsTreasuryAwayPatentsToComeAndPromisesOfRefundsAreStops() {
+        Charter charter = bundled(CharterSettings.DEFAULTS, false);
+        Map<String, String> stops = new java.util.LinkedHashMap<>();
+        stops.put(
+                "Best employer in the valley, not affiliated in any way, apply on their site",
+                "disclosure-of-affiliation");
+        stops.put("Two weeks in Asia, mostly offline, the accounts payable team holds the fort", "account-security");
+        stops.put("Patent application still not filed but look at our new seal", "intellectual-property");
+        stops.put("Dépôt de brevet prévu le mois prochain, voici notre nouveau joint", "intellectual-property");
+        stops.put("Trop fort, il est en arrêt maladie et il poste ses vacances", "colleagues-privacy");
+        stops.put("Notre DAF est en Asie tout le mois, c'est moi qui valide les virements", "account-security");
+        stops.put("Screenshots from our private Slack, enjoy", "internal-networks");
+        stops.put("We flagged it in March. Management knew and shipped anyway", "defamation-criticism");
+        stops.put("I work there: you'll get a full refund by Friday", "speaking-for-company");
+        stops.put("Leur dette explose, vendez tant qu'il est encore temps", "insider-information");
+        stops.put("140 M€ signés avec Énergéo, le communiqué sort lundi", "insider-information");
+        stops.put("Super gourde, foncez avec le code NORV30 pour -30% !", "disclosure-of-affiliation");
+        stops.forEach((draft, section) ->
+                assertThat(level(charter, draft, section)).as(draft).isEqualTo(Optional.of(Signal.Level.STOP)));
+        Map<String, String> careful = new java.util.LinkedHashMap<>();
+        careful.put(
+                "Une journaliste m'a écrit en MP, j'ai transmis ses coordonnées au service presse", "media-inquiries");
+        careful.put(
+                "Attention arnaque : de faux recruteurs demandent votre RIB, on ne demande jamais d'argent",
+                "account-security");
+        careful.put(
+                "Résultats annuels sortis, communiqué officiel en lien : CA en hausse de 7 %", "insider-information");
+        careful.forEach((draft, section) -> assertThat(level(charter, draft, section))
+                .as(draft)
+                .isNotIn(Optional.of(Signal.Level.STOP), Optional.of(Signal.Level.CAUTION)));
+    }
+
+    @Test
     void aColleagueIsNoCustomerForTheCustomersSection() {
         Charter charter = bundled(CharterSettings.DEFAULTS, false);
 

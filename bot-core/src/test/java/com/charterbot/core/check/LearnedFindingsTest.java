@@ -35,6 +35,8 @@ class LearnedFindingsTest {
             "- {draft: \"badge number and barcode on show, oops\", risk: stop, topics: [beta]}",
             "- {draft: \"new badge, barcode and all, first day!\", risk: stop, topics: [beta]}",
             "- {draft: \"my badge with its number on show, look, first week\", risk: stop, topics: [beta]}",
+            "- {draft: \"badge and barcode on show on my first day lol\", risk: stop, topics: [beta]}",
+            "- {draft: \"look, my badge number and its barcode, first day\", risk: stop, topics: [beta]}",
             "- {draft: \"lovely walk by the lake this morning\", risk: clean}",
             "");
 
@@ -104,6 +106,19 @@ class LearnedFindingsTest {
                         .findings())
                 .extracting(f -> f.section().sectionId() + " " + f.level() + " " + f.learned())
                 .containsExactly("alpha TIP false");
+    }
+
+    @Test
+    void aDraftThatDoesWhatALikelySectionAsksGetsNoLearnedStop() {
+        Charter charter = charter("- unless: officially announced");
+
+        assertThat(check(charter, "first day, look at my badge, its number and barcode on show")
+                        .findings())
+                .extracting(f -> f.section().sectionId() + " " + f.level())
+                .containsExactly("beta STOP");
+        assertThat(check(charter, "first day, look at my badge, its number and barcode on show, officially announced")
+                        .findings())
+                .isEmpty();
     }
 
     @Test

@@ -109,7 +109,15 @@ import org.junit.jupiter.api.Test;
  * is a tip the learned model may raise to STOP, not a caution; dev17 and dev18 joined the example
  * posts (1,195): en 0.918 / 0.825 / 0.061, fr 0.961 / 0.788 / 0.077. drafts-holdout6 (scored once
  * before: en 0.92 / 0.76 / 0.50, fr 0.92 / 0.86 / 0.36) is only scored; after the round, en 1.00 /
- * 0.81 / 0.36, fr 0.92 / 0.82 / 0.07. Everything is still short of the issue's
+ * 0.81 / 0.36, fr 0.92 / 0.82 / 0.07. drafts-dev19 and drafts-dev20 (scored once before: en 0.77 / 0.88
+ * / 0.14 and 0.92 / 0.83 / 0.07, fr 0.92 / 0.83 / 0.14 and 0.85 / 0.70 / 0.21) taught false denials
+ * of affiliation, treasury left alone, patents still to file, stock tips, injured colleagues, and
+ * scam warnings; they joined the example posts (1,323), and a draft that does what one of its three
+ * likeliest sections asks gets no learned STOP (dev5 to dev20 left out: en 0.923 / 0.833 / 0.049,
+ * fr 0.951 / 0.789 / 0.067). drafts-holdout7 (scored once before: en 0.77 / 0.63 / 0.14, fr 0.92 /
+ * 0.70 / 0.21) is only scored; after the round, en 0.85 / 0.68 / 0.14, fr 0.92 / 0.75 / 0.21. The
+ * round lost ground on English false alarms of the older holdouts (holdout3 and holdout5 0.14 to
+ * 0.21, holdout6 0.36 to 0.43), which the floors allow. Everything is still short of the issue's
  * targets (recall_stop >= 0.90, precision >= 0.90, false_alarm_clean <= 0.10 per language). The
  * floors keep what is reached; raising them is the work left.
  */
@@ -257,6 +265,17 @@ class DraftQualityTest {
     }
 
     @Test
+    void keepsItsLevelsOnTheNineteenthAndTwentiethDevelopmentDraftsWhenItHasNotLearnedFromThem() throws IOException {
+        DraftEvaluation.Report nineteenth = runLeftOut("eval/drafts-dev19.yaml");
+        DraftEvaluation.Report twentieth = runLeftOut("eval/drafts-dev20.yaml");
+
+        assertFloors(nineteenth.of(Language.EN), 0.84, 0.85, 0.08);
+        assertFloors(nineteenth.of(Language.FR), 0.92, 0.85, 0.15);
+        assertFloors(twentieth.of(Language.EN), 0.84, 0.80, 0.08);
+        assertFloors(twentieth.of(Language.FR), 0.92, 0.75, 0.15);
+    }
+
+    @Test
     void keepsItsLevelsOnTheFourthHoldoutDrafts() throws IOException {
         DraftEvaluation.Report report = run("eval/drafts-holdout4.yaml");
 
@@ -278,6 +297,14 @@ class DraftQualityTest {
 
         assertFloors(report.of(Language.EN), 0.92, 0.75, 0.43);
         assertFloors(report.of(Language.FR), 0.84, 0.75, 0.15);
+    }
+
+    @Test
+    void keepsItsLevelsOnTheSeventhHoldoutDrafts() throws IOException {
+        DraftEvaluation.Report report = run("eval/drafts-holdout7.yaml");
+
+        assertFloors(report.of(Language.EN), 0.77, 0.60, 0.22);
+        assertFloors(report.of(Language.FR), 0.84, 0.65, 0.29);
     }
 
     @Test

@@ -10,7 +10,7 @@ import java.util.Optional;
  * @param advice what to change when a signal is found, in the charter's words; empty only without signals
  * @param signals what makes the section apply to a draft, each with its level
  * @param unless what shows a draft already does what the section asks ("I work at", a link to the
- *     official announcement): the section's cautions and tips are then dropped, and its stops become cautions
+ *     official announcement): the section's cautions and tips are then dropped, and its stops become tips
  * @param always a one-line check shown when a draft raises nothing, for the two or three points that
  *     always apply (photos, colleagues, confidentiality)
  */

@@ -53,7 +53,7 @@ final class PostClassifier {
      */
     static final double STOP_PROBABILITY = 0.45;
 
-    /** A draft a signal cautions about is a STOP post when more likely than this. */
+    /** A draft a signal cautions about, or gives a tip on, is a STOP post when more likely than this. */
     static final double CONFIRMS_CAUTION = 0.3;
 
     private static final int ITERATIONS = 300;

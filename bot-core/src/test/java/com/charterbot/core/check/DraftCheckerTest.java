@@ -463,6 +463,9 @@ class DraftCheckerTest {
         careful.forEach((draft, section) -> assertThat(level(charter, draft, section))
                 .as(draft)
                 .isNotIn(Optional.of(Signal.Level.STOP), Optional.of(Signal.Level.CAUTION)));
+        String warning = "My WhatsApp was hijacked last night and the account is messaging my contacts asking for"
+                + " money. It wasn't me! Don't answer, don't pay, just block the number";
+        assertThat(check(charter, warning).needsChanges()).as(warning).isFalse();
     }
 
     @Test

@@ -502,6 +502,24 @@ class DraftCheckerTest {
     }
 
     @Test
+    void resultsAlreadyReleasedTheWholeSectorAndColleaguesWhoSaidYesAreNoRisk() {
+        Charter charter = bundled(CharterSettings.DEFAULTS, false);
+        Map<String, String> careful = new java.util.LinkedHashMap<>();
+        careful.put(
+                "The order numbers were in this morning's official press release, so proud of the team",
+                "confidential-information");
+        careful.put(
+                "Dix ans de carnets de commandes qui fondent : je parle du secteur en général, pas de ma boîte",
+                "confidential-information");
+        careful.put(
+                "Huge thanks to Aisha Brandt for the audit docs, she said yes to being named here",
+                "colleagues-privacy");
+        careful.forEach((draft, section) -> assertThat(level(charter, draft, section))
+                .as(draft)
+                .isNotIn(Optional.of(Signal.Level.STOP), Optional.of(Signal.Level.CAUTION)));
+    }
+
+    @Test
     void aColleagueIsNoCustomerForTheCustomersSection() {
         Charter charter = bundled(CharterSettings.DEFAULTS, false);
 

@@ -514,6 +514,13 @@ class DraftCheckerTest {
         careful.put(
                 "Huge thanks to Aisha Brandt for the audit docs, she said yes to being named here",
                 "colleagues-privacy");
+        careful.put(
+                "I'm not a spokesperson, so no comment from me: the official statement is here, please share it",
+                "speaking-for-company");
+        careful.put("Our whole industry, us included, answers customer complaints too slowly", "customers-partners");
+        careful.put(
+                "Salon Global Industrie [photo : notre stand, écrans éteints, aucun badge visible]",
+                "account-security");
         careful.forEach((draft, section) -> assertThat(level(charter, draft, section))
                 .as(draft)
                 .isNotIn(Optional.of(Signal.Level.STOP), Optional.of(Signal.Level.CAUTION)));

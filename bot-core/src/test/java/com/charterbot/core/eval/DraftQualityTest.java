@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Guards the draft checker's quality on the labelled drafts, per language, with the bundled charter
@@ -146,191 +148,60 @@ class DraftQualityTest {
         checker = new DraftChecker(() -> charter, Language.EN, DraftFindings.NONE);
     }
 
-    @Test
-    void keepsItsLevelsOnTheDevelopmentDrafts() throws IOException {
-        DraftEvaluation.Report report = run("eval/drafts-dev.yaml");
-
-        assertFloors(report.of(Language.EN), 0.90, 0.90, 0.07);
-        assertFloors(report.of(Language.FR), 0.90, 0.90, 0.07);
-    }
-
-    @Test
-    void keepsItsLevelsOnTheSecondDevelopmentDrafts() throws IOException {
-        DraftEvaluation.Report report = run("eval/drafts-dev2.yaml");
-
-        assertFloors(report.of(Language.EN), 0.84, 0.90, 0.07);
-        assertFloors(report.of(Language.FR), 0.84, 0.90, 0.07);
-    }
-
-    @Test
-    void keepsItsLevelsOnTheProbes() throws IOException {
-        DraftEvaluation.Report report = run("eval/drafts-dev3.yaml");
-
-        assertFloors(report.of(Language.EN), 0.90, 0.90, 0.10);
-        assertFloors(report.of(Language.FR), 0.90, 0.90, 0.10);
-    }
-
-    @Test
-    void keepsItsLevelsOnTheFourthDevelopmentDrafts() throws IOException {
-        DraftEvaluation.Report report = run("eval/drafts-dev4.yaml");
-
-        assertFloors(report.of(Language.EN), 0.92, 0.85, 0.15);
-        assertFloors(report.of(Language.FR), 0.92, 0.90, 0.15);
-    }
-
-    @Test
-    void keepsItsLevelsOnTheHoldoutDrafts() throws IOException {
-        DraftEvaluation.Report report = run("eval/drafts-holdout.yaml");
-
-        assertFloors(report.of(Language.EN), 0.69, 0.80, 0.08);
-        assertFloors(report.of(Language.FR), 0.88, 0.80, 0.09);
-    }
-
-    @Test
-    void keepsItsLevelsOnTheSecondHoldoutDrafts() throws IOException {
-        DraftEvaluation.Report report = run("eval/drafts-holdout2.yaml");
-
-        assertFloors(report.of(Language.EN), 0.85, 0.85, 0.16);
-        assertFloors(report.of(Language.FR), 0.93, 0.90, 0.22);
-    }
-
-    @Test
-    void keepsItsLevelsOnTheThirdHoldoutDrafts() throws IOException {
-        DraftEvaluation.Report report = run("eval/drafts-holdout3.yaml");
-
-        assertFloors(report.of(Language.EN), 0.84, 0.80, 0.22);
-        assertFloors(report.of(Language.FR), 0.92, 0.80, 0.15);
-    }
-
-    @Test
-    void keepsItsLevelsOnTheFifthAndSixthDevelopmentDrafts() throws IOException {
-        DraftEvaluation.Report fifth = run("eval/drafts-dev5.yaml");
-        DraftEvaluation.Report sixth = run("eval/drafts-dev6.yaml");
-
-        assertFloors(fifth.of(Language.EN), 0.84, 0.85, 0.22);
-        assertFloors(fifth.of(Language.FR), 0.92, 0.80, 0.15);
-        assertFloors(sixth.of(Language.EN), 0.92, 0.88, 0.29);
-        assertFloors(sixth.of(Language.FR), 0.92, 0.75, 0.22);
-    }
-
-    @Test
-    void keepsItsLevelsOnTheFifthToNinthDevelopmentDraftsWhenItHasNotLearnedFromThem() throws IOException {
-        DraftEvaluation.Report fifth = runLeftOut("eval/drafts-dev5.yaml");
-        DraftEvaluation.Report sixth = runLeftOut("eval/drafts-dev6.yaml");
-        DraftEvaluation.Report seventh = runLeftOut("eval/drafts-dev7.yaml");
-        DraftEvaluation.Report eighth = runLeftOut("eval/drafts-dev8.yaml");
-        DraftEvaluation.Report ninth = runLeftOut("eval/drafts-dev9.yaml");
-
-        assertFloors(fifth.of(Language.EN), 0.69, 0.60, 0.22);
-        assertFloors(fifth.of(Language.FR), 0.77, 0.75, 0.15);
-        assertFloors(sixth.of(Language.EN), 0.84, 0.80, 0.36);
-        assertFloors(sixth.of(Language.FR), 0.77, 0.60, 0.15);
-        assertFloors(seventh.of(Language.EN), 0.77, 0.70, 0.15);
-        assertFloors(seventh.of(Language.FR), 0.77, 0.55, 0.22);
-        assertFloors(eighth.of(Language.EN), 0.84, 0.50, 0.08);
-        assertFloors(eighth.of(Language.FR), 0.84, 0.65, 0.22);
-        assertFloors(ninth.of(Language.EN), 0.69, 0.70, 0.15);
-        assertFloors(ninth.of(Language.FR), 0.92, 0.60, 0.15);
-    }
-
-    @Test
-    void keepsItsLevelsOnTheTenthToSixteenthDevelopmentDraftsWhenItHasNotLearnedFromThem() throws IOException {
-        DraftEvaluation.Report tenth = runLeftOut("eval/drafts-dev10.yaml");
-        DraftEvaluation.Report eleventh = runLeftOut("eval/drafts-dev11.yaml");
-        DraftEvaluation.Report twelfth = runLeftOut("eval/drafts-dev12.yaml");
-        DraftEvaluation.Report thirteenth = runLeftOut("eval/drafts-dev13.yaml");
-        DraftEvaluation.Report fourteenth = runLeftOut("eval/drafts-dev14.yaml");
-        DraftEvaluation.Report fifteenth = runLeftOut("eval/drafts-dev15.yaml");
-        DraftEvaluation.Report sixteenth = runLeftOut("eval/drafts-dev16.yaml");
-
-        assertFloors(tenth.of(Language.EN), 0.84, 0.80, 0.22);
-        assertFloors(tenth.of(Language.FR), 0.84, 0.70, 0.15);
-        assertFloors(eleventh.of(Language.EN), 0.92, 0.70, 0.29);
-        assertFloors(eleventh.of(Language.FR), 0.84, 0.80, 0.15);
-        assertFloors(twelfth.of(Language.EN), 0.77, 0.70, 0.15);
-        assertFloors(twelfth.of(Language.FR), 0.92, 0.80, 0.15);
-        assertFloors(thirteenth.of(Language.EN), 0.84, 0.80, 0.22);
-        assertFloors(thirteenth.of(Language.FR), 0.92, 0.75, 0.22);
-        assertFloors(fourteenth.of(Language.EN), 0.84, 0.80, 0.15);
-        assertFloors(fourteenth.of(Language.FR), 0.84, 0.80, 0.36);
-        assertFloors(fifteenth.of(Language.EN), 0.84, 0.75, 0.36);
-        assertFloors(fifteenth.of(Language.FR), 0.77, 0.65, 0.29);
-        assertFloors(sixteenth.of(Language.EN), 0.92, 0.80, 0.22);
-        assertFloors(sixteenth.of(Language.FR), 0.92, 0.65, 0.22);
-    }
-
-    @Test
-    void keepsItsLevelsOnTheSeventeenthAndEighteenthDevelopmentDraftsWhenItHasNotLearnedFromThem() throws IOException {
-        DraftEvaluation.Report seventeenth = runLeftOut("eval/drafts-dev17.yaml");
-        DraftEvaluation.Report eighteenth = runLeftOut("eval/drafts-dev18.yaml");
-
-        assertFloors(seventeenth.of(Language.EN), 0.92, 0.75, 0.15);
-        assertFloors(seventeenth.of(Language.FR), 0.92, 0.65, 0.29);
-        assertFloors(eighteenth.of(Language.EN), 0.92, 0.70, 0.08);
-        assertFloors(eighteenth.of(Language.FR), 0.92, 0.60, 0.15);
-    }
-
-    @Test
-    void keepsItsLevelsOnTheNineteenthAndTwentiethDevelopmentDraftsWhenItHasNotLearnedFromThem() throws IOException {
-        DraftEvaluation.Report nineteenth = runLeftOut("eval/drafts-dev19.yaml");
-        DraftEvaluation.Report twentieth = runLeftOut("eval/drafts-dev20.yaml");
-
-        assertFloors(nineteenth.of(Language.EN), 0.84, 0.85, 0.08);
-        assertFloors(nineteenth.of(Language.FR), 0.92, 0.85, 0.15);
-        assertFloors(twentieth.of(Language.EN), 0.84, 0.80, 0.08);
-        assertFloors(twentieth.of(Language.FR), 0.92, 0.75, 0.15);
-    }
-
-    @Test
-    void keepsItsLevelsOnTheTwentyFirstAndTwentySecondDevelopmentDraftsWhenItHasNotLearnedFromThem()
+    @ParameterizedTest(name = "{0} left out: {1}")
+    @CsvSource(textBlock = """
+            # set, checked left out of the examples, then en and fr: recall_stop, precision, false_alarm_clean floors
+            # development sets, as learned from
+            drafts-dev,       false, 0.90, 0.90, 0.07, 0.90, 0.90, 0.07
+            drafts-dev2,      false, 0.84, 0.90, 0.07, 0.84, 0.90, 0.07
+            drafts-dev3,      false, 0.90, 0.90, 0.10, 0.90, 0.90, 0.10
+            drafts-dev4,      false, 0.92, 0.85, 0.15, 0.92, 0.90, 0.15
+            drafts-dev5,      false, 0.84, 0.85, 0.22, 0.92, 0.80, 0.15
+            drafts-dev6,      false, 0.92, 0.88, 0.29, 0.92, 0.75, 0.22
+            # development sets, each left out of the examples (check-eval --leave-out)
+            drafts-dev5,      true,  0.69, 0.60, 0.22, 0.77, 0.75, 0.15
+            drafts-dev6,      true,  0.84, 0.80, 0.36, 0.77, 0.60, 0.15
+            drafts-dev7,      true,  0.77, 0.70, 0.15, 0.77, 0.55, 0.22
+            drafts-dev8,      true,  0.84, 0.50, 0.08, 0.84, 0.65, 0.22
+            drafts-dev9,      true,  0.69, 0.70, 0.15, 0.92, 0.60, 0.15
+            drafts-dev10,     true,  0.84, 0.80, 0.22, 0.84, 0.70, 0.15
+            drafts-dev11,     true,  0.92, 0.70, 0.29, 0.84, 0.80, 0.15
+            drafts-dev12,     true,  0.77, 0.70, 0.15, 0.92, 0.80, 0.15
+            drafts-dev13,     true,  0.84, 0.80, 0.22, 0.92, 0.75, 0.22
+            drafts-dev14,     true,  0.84, 0.80, 0.15, 0.84, 0.80, 0.36
+            drafts-dev15,     true,  0.84, 0.75, 0.36, 0.77, 0.65, 0.29
+            drafts-dev16,     true,  0.92, 0.80, 0.22, 0.92, 0.65, 0.22
+            drafts-dev17,     true,  0.92, 0.75, 0.15, 0.92, 0.65, 0.29
+            drafts-dev18,     true,  0.92, 0.70, 0.08, 0.92, 0.60, 0.15
+            drafts-dev19,     true,  0.84, 0.85, 0.08, 0.92, 0.85, 0.15
+            drafts-dev20,     true,  0.84, 0.80, 0.08, 0.92, 0.75, 0.15
+            drafts-dev21,     true,  0.69, 0.70, 0.08, 0.84, 0.60, 0.15
+            drafts-dev22,     true,  0.77, 0.75, 0.15, 0.92, 0.80, 0.08
+            # holdouts, only scored
+            drafts-holdout,   false, 0.69, 0.80, 0.08, 0.88, 0.80, 0.09
+            drafts-holdout2,  false, 0.85, 0.85, 0.16, 0.93, 0.90, 0.22
+            drafts-holdout3,  false, 0.84, 0.80, 0.22, 0.92, 0.80, 0.15
+            drafts-holdout4,  false, 0.92, 0.80, 0.22, 0.92, 0.90, 0.15
+            drafts-holdout5,  false, 0.92, 0.65, 0.22, 0.84, 0.50, 0.29
+            drafts-holdout6,  false, 0.92, 0.75, 0.43, 0.84, 0.75, 0.15
+            drafts-holdout7,  false, 0.77, 0.60, 0.22, 0.84, 0.65, 0.29
+            drafts-holdout8,  false, 0.84, 0.60, 0.36, 0.77, 0.70, 0.22
+            """)
+    void keepsItsLevels(
+            String set,
+            boolean leftOut,
+            double enRecallStop,
+            double enPrecision,
+            double enFalseAlarmClean,
+            double frRecallStop,
+            double frPrecision,
+            double frFalseAlarmClean)
             throws IOException {
-        DraftEvaluation.Report twentyFirst = runLeftOut("eval/drafts-dev21.yaml");
-        DraftEvaluation.Report twentySecond = runLeftOut("eval/drafts-dev22.yaml");
+        String resource = "eval/" + set + ".yaml";
+        DraftEvaluation.Report report = leftOut ? runLeftOut(resource) : run(resource);
 
-        assertFloors(twentyFirst.of(Language.EN), 0.69, 0.70, 0.08);
-        assertFloors(twentyFirst.of(Language.FR), 0.84, 0.60, 0.15);
-        assertFloors(twentySecond.of(Language.EN), 0.77, 0.75, 0.15);
-        assertFloors(twentySecond.of(Language.FR), 0.92, 0.80, 0.08);
-    }
-
-    @Test
-    void keepsItsLevelsOnTheFourthHoldoutDrafts() throws IOException {
-        DraftEvaluation.Report report = run("eval/drafts-holdout4.yaml");
-
-        assertFloors(report.of(Language.EN), 0.92, 0.80, 0.22);
-        assertFloors(report.of(Language.FR), 0.92, 0.90, 0.15);
-    }
-
-    @Test
-    void keepsItsLevelsOnTheFifthHoldoutDrafts() throws IOException {
-        DraftEvaluation.Report report = run("eval/drafts-holdout5.yaml");
-
-        assertFloors(report.of(Language.EN), 0.92, 0.65, 0.22);
-        assertFloors(report.of(Language.FR), 0.84, 0.50, 0.29);
-    }
-
-    @Test
-    void keepsItsLevelsOnTheSixthHoldoutDrafts() throws IOException {
-        DraftEvaluation.Report report = run("eval/drafts-holdout6.yaml");
-
-        assertFloors(report.of(Language.EN), 0.92, 0.75, 0.43);
-        assertFloors(report.of(Language.FR), 0.84, 0.75, 0.15);
-    }
-
-    @Test
-    void keepsItsLevelsOnTheSeventhHoldoutDrafts() throws IOException {
-        DraftEvaluation.Report report = run("eval/drafts-holdout7.yaml");
-
-        assertFloors(report.of(Language.EN), 0.77, 0.60, 0.22);
-        assertFloors(report.of(Language.FR), 0.84, 0.65, 0.29);
-    }
-
-    @Test
-    void keepsItsLevelsOnTheEighthHoldoutDrafts() throws IOException {
-        DraftEvaluation.Report report = run("eval/drafts-holdout8.yaml");
-
-        assertFloors(report.of(Language.EN), 0.84, 0.60, 0.36);
-        assertFloors(report.of(Language.FR), 0.77, 0.70, 0.22);
+        assertFloors(report.of(Language.EN), enRecallStop, enPrecision, enFalseAlarmClean);
+        assertFloors(report.of(Language.FR), frRecallStop, frPrecision, frFalseAlarmClean);
     }
 
     @Test

@@ -13,6 +13,7 @@ import com.charterbot.core.text.UserText;
 import com.charterbot.core.values.Language;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,6 +59,19 @@ class DraftCheckerTest {
     /** The level of the draft's finding that cites this section, if it gets one. */
     private static Optional<Signal.Level> level(Charter charter, String draft, String sectionId) {
         return finding(check(charter, draft), sectionId).map(Finding::level);
+    }
+
+    /** Each draft gets a STOP in the section it maps to. */
+    private static void assertStops(Charter charter, Map<String, String> stops) {
+        stops.forEach((draft, section) ->
+                assertThat(level(charter, draft, section)).as(draft).isEqualTo(Optional.of(Signal.Level.STOP)));
+    }
+
+    /** Each draft gets neither a STOP nor a CAUTION in the section it maps to. */
+    private static void assertNoChangesAsked(Charter charter, Map<String, String> drafts) {
+        drafts.forEach((draft, section) -> assertThat(level(charter, draft, section))
+                .as(draft)
+                .isNotIn(Optional.of(Signal.Level.STOP), Optional.of(Signal.Level.CAUTION)));
     }
 
     private static Optional<Finding> finding(DraftReport report, String sectionId) {
@@ -387,8 +401,7 @@ class DraftCheckerTest {
                 "colleagues-privacy",
                 "New headline says Director, it reads better for recruiters",
                 "personal-profiles");
-        stops.forEach((draft, section) ->
-                assertThat(level(charter, draft, section)).as(draft).isEqualTo(Optional.of(Signal.Level.STOP)));
+        assertStops(charter, stops);
         String warning = "Attention : de fausses offres d'emploi au nom de Acme Industries circulent, signalez-les";
         assertThat(level(charter, warning, "speaking-for-company")).isEqualTo(Optional.of(Signal.Level.TIP));
     }
@@ -405,8 +418,7 @@ class DraftCheckerTest {
                 "insider-information",
                 "New headline: Head of R&D. Technically I'm a lab technician but it's my profile",
                 "personal-profiles");
-        stops.forEach((draft, section) ->
-                assertThat(level(charter, draft, section)).as(draft).isEqualTo(Optional.of(Signal.Level.STOP)));
+        assertStops(charter, stops);
         assertThat(finding(
                         check(charter, "Finally refactored my code for the test bench, so much cleaner"),
                         "disclosure-of-affiliation"))
@@ -425,7 +437,7 @@ class DraftCheckerTest {
     @Test
     void slursTipsToTheMediaBoardingPassesAndPoachedCustomersAreStops() {
         Charter charter = bundled(CharterSettings.DEFAULTS, false);
-        Map<String, String> stops = new java.util.LinkedHashMap<>();
+        Map<String, String> stops = new LinkedHashMap<>();
         stops.put("They should be grateful we let them into this country at all", "respect-conduct");
         stops.put("lol the new guy posted a clip mocking a disabled kid, send it round", "respect-conduct");
         stops.put("Hiring pickers, young guys only, it's a fast line", "respect-conduct");
@@ -444,8 +456,7 @@ class DraftCheckerTest {
                 "customers-partners");
         stops.put(
                 "Ces joints fuient, allez plutôt chez Acme Industries, bien plus sérieux", "disclosure-of-affiliation");
-        stops.forEach((draft, section) ->
-                assertThat(level(charter, draft, section)).as(draft).isEqualTo(Optional.of(Signal.Level.STOP)));
+        assertStops(charter, stops);
         assertThat(level(charter, "Montage de la ligne sur le tube de Dua Lipa [vidéo]", "intellectual-property"))
                 .isEqualTo(Optional.of(Signal.Level.CAUTION));
     }
@@ -453,16 +464,14 @@ class DraftCheckerTest {
     @Test
     void whatCarefulPostersSayLowersTheirSections() {
         Charter charter = bundled(CharterSettings.DEFAULTS, false);
-        Map<String, String> careful = new java.util.LinkedHashMap<>();
+        Map<String, String> careful = new LinkedHashMap<>();
         careful.put("Photos from the open day at the plant, taken on the public visitor route", "photos-videos");
         careful.put("Team photo at the plant, she asked me to share it", "photos-videos");
         careful.put("La vidéo officielle de la nouvelle ligne est en ligne, je repartage [vidéo]", "photos-videos");
         careful.put("Photo d'équipe à l'atelier, tout le monde a validé avant que je poste [photo]", "photos-videos");
         careful.put("Fiers de notre équipe, les meilleurs du marché !", "disclosure-of-affiliation");
         careful.put("Exercice d'évacuation sur notre site ce matin, bravo à tous [photo]", "negative-comments-crisis");
-        careful.forEach((draft, section) -> assertThat(level(charter, draft, section))
-                .as(draft)
-                .isNotIn(Optional.of(Signal.Level.STOP), Optional.of(Signal.Level.CAUTION)));
+        assertNoChangesAsked(charter, careful);
         String warning = "My WhatsApp was hijacked last night and the account is messaging my contacts asking for"
                 + " money. It wasn't me! Don't answer, don't pay, just block the number";
         assertThat(check(charter, warning).needsChanges()).as(warning).isFalse();
@@ -471,7 +480,7 @@ class DraftCheckerTest {
     @Test
     void falseDenialsTreasuryAwayPatentsToComeAndPromisesOfRefundsAreStops() {
         Charter charter = bundled(CharterSettings.DEFAULTS, false);
-        Map<String, String> stops = new java.util.LinkedHashMap<>();
+        Map<String, String> stops = new LinkedHashMap<>();
         stops.put(
                 "Best employer in the valley, not affiliated in any way, apply on their site",
                 "disclosure-of-affiliation");
@@ -486,9 +495,8 @@ class DraftCheckerTest {
         stops.put("Leur dette explose, vendez tant qu'il est encore temps", "insider-information");
         stops.put("140 M€ signés avec Énergéo, le communiqué sort lundi", "insider-information");
         stops.put("Super gourde, foncez avec le code NORV30 pour -30% !", "disclosure-of-affiliation");
-        stops.forEach((draft, section) ->
-                assertThat(level(charter, draft, section)).as(draft).isEqualTo(Optional.of(Signal.Level.STOP)));
-        Map<String, String> careful = new java.util.LinkedHashMap<>();
+        assertStops(charter, stops);
+        Map<String, String> careful = new LinkedHashMap<>();
         careful.put(
                 "Une journaliste m'a écrit en MP, j'ai transmis ses coordonnées au service presse", "media-inquiries");
         careful.put(
@@ -496,15 +504,13 @@ class DraftCheckerTest {
                 "account-security");
         careful.put(
                 "Résultats annuels sortis, communiqué officiel en lien : CA en hausse de 7 %", "insider-information");
-        careful.forEach((draft, section) -> assertThat(level(charter, draft, section))
-                .as(draft)
-                .isNotIn(Optional.of(Signal.Level.STOP), Optional.of(Signal.Level.CAUTION)));
+        assertNoChangesAsked(charter, careful);
     }
 
     @Test
     void resultsAlreadyReleasedTheWholeSectorAndColleaguesWhoSaidYesAreNoRisk() {
         Charter charter = bundled(CharterSettings.DEFAULTS, false);
-        Map<String, String> careful = new java.util.LinkedHashMap<>();
+        Map<String, String> careful = new LinkedHashMap<>();
         careful.put(
                 "The order numbers were in this morning's official press release, so proud of the team",
                 "confidential-information");
@@ -521,9 +527,7 @@ class DraftCheckerTest {
         careful.put(
                 "Salon Global Industrie [photo : notre stand, écrans éteints, aucun badge visible]",
                 "account-security");
-        careful.forEach((draft, section) -> assertThat(level(charter, draft, section))
-                .as(draft)
-                .isNotIn(Optional.of(Signal.Level.STOP), Optional.of(Signal.Level.CAUTION)));
+        assertNoChangesAsked(charter, careful);
     }
 
     @Test
